@@ -1,0 +1,31 @@
+/**
+ * aws-event-kit/arbitraries: fast-check arbitraries of realistic AWS events.
+ * fast-check is a peer dependency: the arbitraries are built with the user's copy.
+ * @packageDocumentation
+ */
+export * from './awsRegion.js';
+export * from './awsAccountId.js';
+export * from './jsonPayload.js';
+// S3
+export * from './s3BucketName.js';
+export * from './s3ObjectKey.js';
+export * from './s3Record.js';
+export * from './s3Event.js';
+export * from './s3EventBridgeEvent.js';
+// SQS
+export * from './sqsQueueName.js';
+export * from './sqsRecord.js';
+export * from './sqsEvent.js';
+// Kinesis
+export * from './kinesisRecord.js';
+export * from './kinesisEvent.js';
+// DynamoDB Streams
+export * from './attributeValue.js';
+export * from './dynamoDBItem.js';
+export * from './dynamoDBStreamRecord.js';
+export * from './dynamoDBStreamEvent.js';
+// EventBridge / CloudWatch Events
+export * from './eventBridgeEvent.js';
+export * from './scheduledEvent.js';
+// CloudWatch Logs
+export * from './cloudWatchLogsEvent.js';

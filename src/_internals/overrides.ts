@@ -1,0 +1,97 @@
+/**
+ * The one override rule of the kit (factories' `overrides` option):
+ *
+ * - plain objects with fixed fields are merged key by key, recursively;
+ * - arrays, and the map-like objects named in {@link REPLACED_WHOLE} (`Records`,
+ *   `messageAttributes`, `Keys`, `NewImage`, `OldImage`, …), are replaced whole, never
+ *   merged index by index or key by key (lodash-style merging yields half-built records);
+ * - `undefined` in an override removes nothing: it sets the field to `undefined`, which
+ *   `JSON.stringify` then drops (use it to delete a field on purpose);
+ * - keys `__proto__`, `constructor` and `prototype` become own data properties of the
+ *   result and never reach any prototype.
+ *
+ * The base is never mutated: the result shares untouched branches with it.
+ */
+
+/** Keys whose values are maps or lists: an override replaces them whole. */
+export const REPLACED_WHOLE = [
+  'Records',
+  'messageAttributes',
+  'Keys',
+  'NewImage',
+  'OldImage',
+  'state',
+  'resources',
+  'logEvents',
+  'subscriptionFilters',
+] as const;
+
+/** One of {@link REPLACED_WHOLE}. */
+export type ReplacedWholeKey = (typeof REPLACED_WHOLE)[number];
+
+type Builtin = Date | RegExp | Uint8Array | ((...args: never[]) => unknown);
+
+/**
+ * A deep partial of `T` following the override rule: arrays and the values of
+ * {@link REPLACED_WHOLE} keys must be given whole; every other object field is optional.
+ */
+export type DeepPartial<T> = T extends Builtin
+  ? T
+  : T extends readonly unknown[]
+    ? T
+    : T extends object
+      ? { [K in keyof T]?: K extends ReplacedWholeKey ? T[K] : DeepPartial<T[K]> }
+      : T;
+
+const replacedWhole = new Set<string>(REPLACED_WHOLE);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty, not assignment: `target['__proto__'] = x` would change the prototype.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function merge(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(override) || !isPlainObject(base)) return cloneOverride(override);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(base)) setOwn(out, key, base[key]);
+  for (const key of Object.keys(override)) {
+    const value = override[key];
+    const current = Object.hasOwn(base, key) ? base[key] : undefined;
+    setOwn(out, key, replacedWhole.has(key) ? cloneOverride(value) : merge(current, value));
+  }
+  return out;
+}
+
+/** Copies an override value so the caller's object is not shared with (or mutated through) the event. */
+function cloneOverride(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneOverride);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) setOwn(out, key, cloneOverride(value[key]));
+  return out;
+}
+
+/** Applies `overrides` to `base` under the override rule described above. */
+export function applyOverrides<T>(base: T, overrides: DeepPartial<T> | undefined): T {
+  if (overrides === undefined) return base;
+  return merge(base, overrides) as T;
+}
+
+/**
+ * Whether `overrides` sets the field at `path` (or something inside it). Factories use this
+ * to let derived fields follow overridden inputs unless the derived field is overridden too.
+ */
+export function isOverridden(overrides: unknown, ...path: readonly string[]): boolean {
+  let node: unknown = overrides;
+  for (const key of path) {
+    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return false;
+    node = node[key];
+  }
+  return true;
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests (and README examples) import the package by its public name; resolve it to the sources.
+    alias: [
+      { find: /^aws-event-kit\/arbitraries$/, replacement: here('./arbitraries/index.ts') },
+      { find: /^aws-event-kit\/pipes$/, replacement: here('./src/pipes/index.ts') },
+      { find: /^aws-event-kit\/msw$/, replacement: here('./src/msw/index.ts') },
+      { find: /^aws-event-kit$/, replacement: here('./src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    typecheck: {
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+  },
+});
