@@ -1,0 +1,113 @@
+// Issue 2 figures: factories vs lambda-event-mock, vs a constant object literal of the same
+// event (the allocation floor) and vs structuredClone of a static fixture; batch scaling;
+// arbitraries vs fc.json(); cold-start import cost. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { formatNs, measure, report } from './_lib.mjs';
+
+const kit = await import('../dist/src/index.js');
+const arbitraries = await import('../dist/arbitraries/index.js');
+const lambdaEventMock = createRequire(import.meta.url)('lambda-event-mock');
+
+/** A function that allocates an object literal equal to `value` on every call. */
+const literalOf = (value) => new Function(`return ${JSON.stringify(value)};`);
+
+// ---- S3 and SQS against lambda-event-mock -------------------------------------------------
+{
+  const s3 = kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 });
+  const s3Literal = literalOf(s3);
+  const results = await measure({
+    'makeS3PutEvent': () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 }),
+    'lambda-event-mock s3().object().bucket().build()': () => lambdaEventMock.s3().object('photos/cat.jpg').bucket('my-bucket').build(),
+    'structuredClone(static S3 fixture)': () => structuredClone(s3),
+    'object literal of the same S3 event': s3Literal,
+  });
+  report('S3 put event', results, 'makeS3PutEvent');
+  console.log(`lambda-event-mock / makeS3PutEvent = ${(results['lambda-event-mock s3().object().bucket().build()'] / results.makeS3PutEvent).toFixed(1)}× (target ≥ 5×)`);
+  console.log(`structuredClone / makeS3PutEvent = ${(results['structuredClone(static S3 fixture)'] / results.makeS3PutEvent).toFixed(1)}× (target > 1×)`);
+}
+{
+  const sqs = kit.makeSqsEvent(['hello world']);
+  const results = await measure({
+    'makeSqsEvent (1 message)': () => kit.makeSqsEvent(['hello world']),
+    'lambda-event-mock sqs().body().build()': () => lambdaEventMock.sqs().body('hello world').build(),
+    'structuredClone(static SQS fixture)': () => structuredClone(sqs),
+    'object literal of the same SQS event': literalOf(sqs),
+  });
+  report('SQS event, one message', results, 'makeSqsEvent (1 message)');
+  console.log(`lambda-event-mock / makeSqsEvent = ${(results['lambda-event-mock sqs().body().build()'] / results['makeSqsEvent (1 message)']).toFixed(1)}× (target ≥ 3×)`);
+}
+
+// ---- each factory against its allocation floor and structuredClone -------------------------
+const tenMessages = Array.from({ length: 10 }, (_, i) => ({ orderId: i, status: 'PLACED', items: [{ sku: `SKU-${i}`, qty: 1 }] }));
+const tenChanges = Array.from({ length: 10 }, (_, i) => kit.insert({ id: `order-${i}`, total: 10 + i, status: 'PLACED' }));
+const hundredRecords = Array.from({ length: 100 }, (_, i) => ({ sensor: `s-${i % 7}`, reading: i * 0.5 }));
+for (const [title, make] of [
+  ['makeS3PutEvent', () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 })],
+  ['makeSqsEvent (10 messages)', () => kit.makeSqsEvent(tenMessages)],
+  ['makeDynamoDBStreamEvent (10 changes)', () => kit.makeDynamoDBStreamEvent(tenChanges, { table: 'orders', keys: ['id'] })],
+  ['makeKinesisEvent (100 records)', () => kit.makeKinesisEvent(hundredRecords)],
+]) {
+  const event = make();
+  const results = await measure({ [title]: make, 'object literal (allocation floor)': literalOf(event), 'structuredClone(static fixture)': () => structuredClone(event) });
+  report(title, results, 'object literal (allocation floor)');
+}
+
+// ---- batches scale linearly ----------------------------------------------------------------
+{
+  const batch = (n) => Array.from({ length: n }, (_, i) => `message ${i}`);
+  const inputs = { 10: batch(10), 1000: batch(1000), 10000: batch(10000) };
+  const results = await measure({
+    'makeSqsEvent 10 messages': () => kit.makeSqsEvent(inputs[10]),
+    'makeSqsEvent 1,000 messages': () => kit.makeSqsEvent(inputs[1000]),
+    'makeSqsEvent 10,000 messages': () => kit.makeSqsEvent(inputs[10000]),
+  }, { time: 1500 });
+  console.log('\n## SQS batch scaling (cost per message)');
+  for (const [name, ns] of Object.entries(results)) {
+    const n = Number(name.match(/([\d,]+) messages/)[1].replace(',', ''));
+    console.log(`${name.padEnd(32)} ${formatNs(ns).padStart(10)} total  ${formatNs(ns / n).padStart(10)} per message  ${(ns / n / (results['makeSqsEvent 10 messages'] / 10)).toFixed(2)}× the 10-message rate`);
+  }
+}
+
+// ---- arbitraries: events per second, against fc.json() of similar byte size ---------------
+{
+  const bytesOf = (values) => values.reduce((sum, v) => sum + Buffer.byteLength(JSON.stringify(v)), 0) / values.length;
+  const timeSample = (arb, runs) => {
+    const start = process.hrtime.bigint();
+    const values = fc.sample(arb, { numRuns: runs, seed: 42 });
+    return { ns: Number(process.hrtime.bigint() - start) / runs, bytes: bytesOf(values) };
+  };
+  // fc.json sizes: pick the depth whose mean size is closest to the event's.
+  const jsonCandidates = [0, 1, 2, 3, 4, 5].map((maxDepth) => ({ maxDepth, ...timeSample(fc.json({ maxDepth }), 2000) }));
+  console.log('\n## Arbitraries (fc.sample, 2,000 values each; ratio = our ns per byte / fc.json ns per byte)');
+  for (const [name, arb] of [['s3Event', arbitraries.s3Event()], ['sqsEvent', arbitraries.sqsEvent()], ['dynamoDBStreamEvent', arbitraries.dynamoDBStreamEvent()]]) {
+    timeSample(arb, 200); // warm-up
+    const ours = timeSample(arb, 2000);
+    const json = jsonCandidates.reduce((best, c) => (Math.abs(Math.log(c.bytes / ours.bytes)) < Math.abs(Math.log(best.bytes / ours.bytes)) ? c : best));
+    const ratio = ours.ns / ours.bytes / (json.ns / json.bytes);
+    console.log(`${name.padEnd(22)} ${Math.round(1e9 / ours.ns).toString().padStart(8)} events/s  ~${Math.round(ours.bytes)} B/event  vs fc.json({maxDepth:${json.maxDepth}}) ~${Math.round(json.bytes)} B: ${ratio.toFixed(2)}× per byte, ${(ours.ns / json.ns).toFixed(2)}× per value (target ≤ 3×)`);
+  }
+}
+
+// ---- cold start --------------------------------------------------------------------------
+{
+  const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+  const wall = (args) => {
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, args, { stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const median = (args, n = 15) => {
+    const times = Array.from({ length: n }, () => wall(args)).sort((a, b) => a - b);
+    return times[Math.floor(n / 2)];
+  };
+  const empty = median(['-e', '']);
+  const rootEntry = median(['--input-type=module', '-e', `import ${JSON.stringify(dist('src/index.js'))};`]);
+  const arbEntry = median(['--input-type=module', '-e', `import ${JSON.stringify(dist('arbitraries/index.js'))};`]);
+  console.log('\n## Cold start (median of 15 processes)');
+  console.log(`node -e ""                          ${empty.toFixed(1)} ms`);
+  console.log(`import 'aws-event-kit'              +${(rootEntry - empty).toFixed(1)} ms (target ≤ 40 ms)`);
+  console.log(`import 'aws-event-kit/arbitraries'  +${(arbEntry - empty).toFixed(1)} ms (target ≤ 150 ms)`);
+}
