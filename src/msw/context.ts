@@ -5,6 +5,8 @@
  * except through `context` (e.g. DynamoDB Streams reading the DynamoDB table's stream).
  */
 import type { HttpHandler } from 'msw';
+import { createRandom, type Random } from '../_internals/random.js';
+import { isAwsHostname } from './_internals/hosts.js';
 
 /** A virtual clock: no real timers anywhere in the mocks. */
 export interface MockClock {
@@ -27,6 +29,35 @@ export interface MockContext {
   /** Seed of generated ids (message ids, request ids, sequence numbers …). */
   readonly seed: number | string;
   readonly clock: MockClock;
+  /**
+   * A fresh seeded Random for one purpose of one service (`'sqs.messageId'`, `'s3.versionId'` …):
+   * the same seed and stream give the same sequence, so a service calls it again on `reset()`.
+   * Optional so hand-built contexts stay valid; read it through {@link contextRandom}.
+   * (Added after the first draft; additive.)
+   */
+  readonly random?: (stream: string) => Random;
+  /**
+   * Whether a request URL is one the mocks own: an AWS host (`*.amazonaws.com`,
+   * `*.amazonaws.com.cn`, `*.api.aws`) or one of {@link MockContext.endpoints}. Service handlers
+   * match only such URLs, and the catch-all answers every one of them, so nothing reaches AWS.
+   * Optional; read it through {@link contextOwnsUrl}. (Added after the first draft; additive.)
+   */
+  readonly isAwsUrl?: (url: URL) => boolean;
+  /**
+   * Origins of custom endpoints the mocks also answer (`http://localhost:4566`), from the
+   * `endpoints` option and the `AWS_ENDPOINT_URL*` environment variables. (Additive.)
+   */
+  readonly endpoints?: readonly string[];
+}
+
+/** `context.random(stream)`, or a Random seeded by `context.seed` when the context has none. */
+export function contextRandom(context: MockContext, stream: string): Random {
+  return context.random !== undefined ? context.random(stream) : createRandom(context.seed, stream);
+}
+
+/** `context.isAwsUrl(url)`, or "is an AWS host" when the context has no matcher. */
+export function contextOwnsUrl(context: MockContext, url: URL): boolean {
+  return context.isAwsUrl !== undefined ? context.isAwsUrl(url) : isAwsHostname(url.hostname);
 }
 
 /** One step of delivery work a service can do now, or later at a virtual time. */

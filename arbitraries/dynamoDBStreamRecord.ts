@@ -1,0 +1,75 @@
+import { tuple, type Arbitrary } from 'fast-check';
+import { toDynamoDBStreamRecord } from '../src/events/dynamodb/streamRecord.js';
+import type { AttributeMap, DynamoDBEventName, DynamoDBEventVersion, DynamoDBStreamRecord, StreamViewType } from '../src/events/dynamodb/types.js';
+import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
+import { eventIdHex, firstSequence, itemFor, pinned, streamSource } from './_internals/dynamodbSource.js';
+
+/** Constraints shared by {@link dynamoDBStreamRecord} and `dynamoDBStreamEvent`. Each field pins a part to a value or to an arbitrary. */
+export interface DynamoDBStreamSourceConstraints {
+  /**
+   * The table's key attribute names.
+   * @defaultValue one of `['id']`, `['pk','sk']`, `['PK','SK']`, `['userId']`, `['Id']`, `['tenantId','createdAt']`
+   */
+  keys?: readonly string[] | Arbitrary<readonly string[]>;
+  /**
+   * Items of the table (must hold the key attributes as S, N or B).
+   * @defaultValue `dynamoDBItem({ keys })`
+   */
+  item?: (keys: readonly string[]) => Arbitrary<AttributeMap>;
+  /**
+   * The stream's view type.
+   * @defaultValue any of the four
+   */
+  streamViewType?: StreamViewType | Arbitrary<StreamViewType>;
+  /**
+   * The table name.
+   * @defaultValue human names (`Orders`, `ProductCatalog`), stack-generated names, and hard cases (255 characters, dots)
+   */
+  table?: string | Arbitrary<string>;
+  /**
+   * The region.
+   * @defaultValue `awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })`
+   */
+  region?: string | Arbitrary<string>;
+  /**
+   * The account.
+   * @defaultValue `awsAccountId()`
+   */
+  account?: string | Arbitrary<string>;
+  /**
+   * `eventVersion`.
+   * @defaultValue `"1.1"` (as in real events)
+   */
+  eventVersion?: DynamoDBEventVersion | Arbitrary<DynamoDBEventVersion>;
+  /**
+   * When the (first) change happened.
+   * @defaultValue a Date from 2016 to 2035
+   */
+  time?: Date | Arbitrary<Date>;
+}
+
+/** Constraints of {@link dynamoDBStreamRecord}. */
+export interface DynamoDBStreamRecordConstraints extends DynamoDBStreamSourceConstraints {
+  /**
+   * The change.
+   * @defaultValue any of INSERT, MODIFY, REMOVE
+   */
+  eventName?: DynamoDBEventName | Arbitrary<DynamoDBEventName>;
+}
+
+/**
+ * DynamoDB Streams records exactly as Lambda receives them, generated as parts and mapped through
+ * the one stream-record mapper: images per the view type, Keys equal in each image, MODIFY with
+ * old ≠ new, SizeBytes by the item-size formula, TTL identity only on REMOVE.
+ * @example dynamoDBStreamRecord({ eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES' })
+ */
+// @__NO_SIDE_EFFECTS__
+export function dynamoDBStreamRecord(constraints: DynamoDBStreamRecordConstraints = {}): Arbitrary<DynamoDBStreamRecord> {
+  const eventName = pinned(constraints.eventName, EVENT_NAMES);
+  return streamSource(constraints).chain(({ source, time }) =>
+    tuple(operations(itemFor(constraints, source.keyNames), eventName), firstSequence, eventIdHex).map(([op, sequence, eventId]) => {
+      const [change] = foldOperations([op], source.keyNames) as [ReturnType<typeof foldOperations>[number]];
+      return toDynamoDBStreamRecord({ ...source, ...change, sequenceNumber: String(sequence), eventId, time }, 'dynamoDBStreamRecord');
+    }),
+  );
+}

@@ -1,0 +1,235 @@
+import { boolean, constant, constantFrom, date, integer, ipV4, ipV6, nat, oneof, record, stringMatching, uuid, type Arbitrary } from 'fast-check';
+import { partitionOfRegion } from '../src/_internals/aws.js';
+import { createRandom } from '../src/_internals/random.js';
+import { S3_ACCESS_TIERS, S3_EVENT_NAMES, S3_EVENT_TYPES, S3_STORAGE_CLASSES, hasSequencer, hasSize, isS3EventName, type S3EventName } from '../src/events/s3/eventTypes.js';
+import { s3CanonicalUserId, s3ETag, s3HostId, s3IamPrincipalId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
+import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
+import type { S3RecordParts } from '../src/events/s3/parts.js';
+import { toS3Record } from '../src/events/s3/record.js';
+import type { S3EventRecordOf } from '../src/events/s3/types.js';
+import { S3_MAX_PART_SIZE, S3_MIN_PART_SIZE, s3BucketNameProblem } from '../src/events/s3/validate.js';
+import { awsAccountId } from './awsAccountId.js';
+import { awsRegion } from './awsRegion.js';
+import { s3BucketName } from './s3BucketName.js';
+import { s3ObjectKey } from './s3ObjectKey.js';
+
+/** Constraints of {@link s3Record}, {@link s3RecordParts} and `s3Event`. Each part can be pinned to a value or an arbitrary. */
+export interface S3RecordConstraints<N extends S3EventName = S3EventName> {
+  /**
+   * The event names to generate.
+   * @defaultValue every name of `S3_EVENT_NAMES`
+   */
+  eventNames?: readonly N[];
+  /**
+   * The bucket name.
+   * @defaultValue `s3BucketName()`
+   */
+  bucket?: string | Arbitrary<string>;
+  /**
+   * The decoded object key.
+   * @defaultValue `s3ObjectKey()` (hard cases included)
+   */
+  key?: string | Arbitrary<string>;
+  /**
+   * The region (the partition follows it).
+   * @defaultValue `awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })`
+   */
+  region?: string | Arbitrary<string>;
+  /**
+   * The bucket owner's account (used by EventBridge events; kept in the parts).
+   * @defaultValue `awsAccountId()`
+   */
+  account?: string | Arbitrary<string>;
+  /**
+   * The event time.
+   * @defaultValue a date from 2015 to 2035
+   */
+  eventTime?: Date | Arbitrary<Date>;
+  /**
+   * Whether the bucket is versioned (events then carry a `versionId`). Delete markers and
+   * replication events always carry one.
+   * @defaultValue both
+   */
+  versioned?: boolean;
+  /**
+   * Whether request-initiated events may come from IPv6 addresses (dual-stack endpoints), which
+   * Powertools' `S3Schema` rejects.
+   * @defaultValue `true`
+   */
+  ipv6?: boolean;
+  /**
+   * `eventVersion`.
+   * @defaultValue the version S3 uses for the event name (2.1, 2.2 or 2.3)
+   */
+  eventVersion?: string | Arbitrary<string>;
+  /**
+   * How `~` and `*` in keys are encoded.
+   * @defaultValue `{ tilde: 'percent', asterisk: 'literal' }`
+   */
+  keyEncoding?: S3KeyEncoding;
+}
+
+const MIB = 1024 * 1024;
+const REGION = /^(?:[a-z]{2}|us-gov|us-iso[a-z]?|eu-iso[a-z]?)-(?:[a-z]+)-\d{1,2}$/;
+
+/** A pinned value becomes a constant arbitrary; an arbitrary stays as is. */
+function pin<T>(value: T | Arbitrary<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
+  if (value === undefined) return fallback;
+  if (typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function') return value as Arbitrary<T>;
+  return constant(value as T);
+}
+
+function isArbitrary(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function';
+}
+
+/** Checks pinned values up front, so nonsense constraints fail at construction with a TypeError. */
+export function checkS3PinnedParts(api: string, constraints: S3RecordConstraints<S3EventName>): void {
+  const { bucket, key, region, account, eventTime } = constraints;
+  if (bucket !== undefined && !isArbitrary(bucket)) {
+    const problem = typeof bucket === 'string' ? s3BucketNameProblem(bucket) : 'must be a string';
+    if (problem !== undefined) throw new TypeError(`${api}: bucket ${JSON.stringify(bucket)} breaks S3's bucket naming rules: it ${problem}`);
+  }
+  if (key !== undefined && !isArbitrary(key)) {
+    if (typeof key !== 'string' || key.length === 0 || Buffer.byteLength(key, 'utf8') > 1024) throw new TypeError(`${api}: key must be a decoded S3 key of 1 to 1,024 UTF-8 bytes, got ${JSON.stringify(key)}`);
+  }
+  if (region !== undefined && !isArbitrary(region) && (typeof region !== 'string' || !REGION.test(region))) throw new TypeError(`${api}: region ${JSON.stringify(region)} is not an AWS region code`);
+  if (account !== undefined && !isArbitrary(account) && (typeof account !== 'string' || !/^\d{12}$/.test(account))) throw new TypeError(`${api}: account ${JSON.stringify(account)} is not a 12-digit account id`);
+  if (eventTime !== undefined && !isArbitrary(eventTime) && (!(eventTime instanceof Date) || !(eventTime.getTime() >= 0 && eventTime.getTime() < 0xffffffff * 1000))) {
+    throw new TypeError(`${api}: eventTime must be a Date from 1970 to 2106 (the range of an S3 sequencer)`);
+  }
+  if (constraints.eventVersion !== undefined && !isArbitrary(constraints.eventVersion) && (typeof constraints.eventVersion !== 'string' || !/^2\.\d+$/.test(constraints.eventVersion))) {
+    throw new TypeError(`${api}: eventVersion must match ^2\\.\\d+$, got ${JSON.stringify(constraints.eventVersion)}`);
+  }
+}
+
+function eventNamesOf<N extends S3EventName>(api: string, names: readonly N[] | undefined): readonly N[] {
+  if (names === undefined) return S3_EVENT_NAMES as readonly S3EventName[] as readonly N[];
+  if (!Array.isArray(names) || names.length === 0) throw new TypeError(`${api}: eventNames must be a non-empty array of S3 event names`);
+  for (const name of names) if (!isS3EventName(name)) throw new TypeError(`${api}: eventNames holds ${JSON.stringify(name)}, which is not an S3 event name; valid names: ${S3_EVENT_NAMES.join(', ')}`);
+  return names;
+}
+
+const ROLE_SESSION = /^[A-Za-z0-9=,.@_-]{2,32}$/;
+
+/**
+ * Plain-data parts of S3 notification records (the input of `toS3Record`), with every
+ * cross-part rule kept: sizes fit multipart eTags, delete markers and replication carry version
+ * ids, S3-initiated events come from `s3.amazonaws.com`, restores expire after the event.
+ * @example s3RecordParts({ eventNames: ['ObjectCreated:CompleteMultipartUpload'] })
+ */
+// @__NO_SIDE_EFFECTS__
+export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: S3RecordConstraints<N> = {}, api = 's3RecordParts'): Arbitrary<S3RecordParts & { eventName: N }> {
+  const names = eventNamesOf(api, constraints.eventNames);
+  checkS3PinnedParts(api, constraints as S3RecordConstraints<S3EventName>);
+  const ipv6 = constraints.ipv6 ?? true;
+  if (typeof ipv6 !== 'boolean') throw new TypeError(`${api}: ipv6 must be a boolean`);
+  if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean') throw new TypeError(`${api}: versioned must be a boolean`);
+  const keyEncoding = constraints.keyEncoding;
+
+  const ip = ipv6 ? oneof({ arbitrary: ipV4(), weight: 4 }, { arbitrary: ipV6(), weight: 1 }) : ipV4();
+  const size = oneof(constantFrom(0, 1, 5 * MIB), nat({ max: 10 * MIB }), integer({ min: 0, max: 5 * 1024 * 1024 * MIB }));
+  return record({
+    eventName: constantFrom(...names),
+    bucket: pin(constraints.bucket, s3BucketName()),
+    key: pin(constraints.key, s3ObjectKey()),
+    region: pin(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
+    account: pin(constraints.account, awsAccountId()),
+    eventTime: pin(constraints.eventTime, date({ min: new Date('2015-01-01T00:00:00.000Z'), max: new Date('2035-12-31T23:59:59.999Z'), noInvalidDate: true })),
+    eventVersion: constraints.eventVersion === undefined ? constant(undefined) : pin<string | undefined>(constraints.eventVersion, constant(undefined)),
+    versioned: constraints.versioned === undefined ? boolean() : constant(constraints.versioned),
+    seed: nat(),
+    size,
+    multipart: boolean(),
+    partCount: oneof(integer({ min: 1, max: 5 }), integer({ min: 1, max: 10_000 })),
+    principal: constantFrom('user', 'role', 'customer'),
+    session: stringMatching(ROLE_SESSION),
+    sourceIPAddress: ip,
+    configurationId: oneof(uuid(), stringMatching(/^[A-Za-z0-9 _.:-]{1,64}$/)),
+    restoreDays: integer({ min: 1, max: 30 }),
+    storageClass: constantFrom('GLACIER', 'DEEP_ARCHIVE'),
+    destinationStorageClass: constantFrom(...S3_STORAGE_CLASSES),
+    destinationAccessTier: constantFrom(...S3_ACCESS_TIERS),
+    replicationDelayMs: integer({ min: 0, max: 3_600_000 }),
+    destinationBucket: s3BucketName(),
+    ruleId: stringMatching(/^[A-Za-z0-9-]{1,40}$/),
+    failureReason: constantFrom('AssumeRoleNotPermitted', 'DstBucketNotFound', 'DstKmsKeyNotFound', 'SrcObjectNotEligible', 'DstBucketObjectLockConfigMissing'),
+  }).map((g) => {
+    const info = S3_EVENT_TYPES[g.eventName];
+    const random = createRandom(g.seed, 's3');
+    const shape = info.object;
+    const bucketOwnerId = s3CanonicalUserId(random);
+    const parts: S3RecordParts & { eventName: N } = {
+      eventName: g.eventName,
+      bucket: g.bucket,
+      key: g.key,
+      eventTime: g.eventTime,
+      region: g.region,
+      account: g.account,
+      partition: partitionOfRegion(g.region),
+      requestId: s3RequestId(random),
+      hostId: s3HostId(random),
+      principalId: 's3.amazonaws.com',
+      sourceIPAddress: 's3.amazonaws.com',
+      configurationId: g.configurationId,
+      bucketOwnerId,
+    };
+    if (info.initiator === 'request') {
+      parts.sourceIPAddress = g.sourceIPAddress;
+      parts.principalId =
+        g.eventName === 'ObjectRestore:Completed'
+          ? `AmazonCustomer:${bucketOwnerId}`
+          : g.principal === 'user'
+            ? s3IamPrincipalId(random)
+            : g.principal === 'role'
+              ? `AWS:AROA${s3IamPrincipalId(random).slice(8)}:${g.session}`
+              : s3CanonicalUserId(random);
+    }
+    if (hasSize(shape) || shape === 'metadata') {
+      // Put, POST and Copy upload in one part; CompleteMultipartUpload always has parts; other events may concern either.
+      const created = g.eventName.startsWith('ObjectCreated:');
+      const multipart = g.eventName === 'ObjectCreated:CompleteMultipartUpload' || (!created && g.multipart);
+      if (multipart) {
+        const low = (g.partCount - 1) * S3_MIN_PART_SIZE;
+        const high = g.partCount * S3_MAX_PART_SIZE;
+        parts.eTag = `${s3ETag(random)}-${g.partCount}`;
+        parts.size = low + (g.size % (high - low + 1));
+      } else {
+        parts.eTag = s3ETag(random);
+        parts.size = g.size;
+      }
+      if (!hasSize(shape)) delete parts.size;
+    }
+    if (g.versioned || shape === 'deleteMarker' || g.eventName.startsWith('Replication:')) parts.versionId = s3VersionId(random);
+    if (hasSequencer(shape)) parts.sequencer = s3Sequencer(g.eventTime, random);
+    if (g.eventVersion !== undefined) parts.eventVersion = g.eventVersion;
+    if (keyEncoding !== undefined) parts.keyEncoding = keyEncoding;
+    if (g.eventName === 'ObjectRestore:Completed') {
+      const day = g.eventTime;
+      parts.restoreExpiryTime = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1 + g.restoreDays));
+      parts.sourceStorageClass = g.storageClass;
+    }
+    if (g.eventName === 'LifecycleTransition') parts.destinationStorageClass = g.destinationStorageClass;
+    if (g.eventName === 'IntelligentTiering') parts.destinationAccessTier = g.destinationAccessTier;
+    if (g.eventName.startsWith('Replication:')) {
+      parts.replication = {
+        ruleId: g.ruleId,
+        destinationBucket: g.destinationBucket,
+        s3Operation: 'OBJECT_PUT',
+        requestTime: new Date(Math.max(0, g.eventTime.getTime() - g.replicationDelayMs)),
+      };
+      if (g.eventName === 'Replication:OperationFailedReplication') parts.replication.failureReason = g.failureReason;
+    }
+    return parts;
+  });
+}
+
+/**
+ * S3 notification records of the given event names, mapped through the one record mapper
+ * (`toS3Record`), so every invariant of a real record holds, shrunk records included.
+ * @example s3Record({ eventNames: ['ObjectRemoved:Delete'], bucket: 'photos' })
+ */
+// @__NO_SIDE_EFFECTS__
+export function s3Record<N extends S3EventName = S3EventName>(constraints: S3RecordConstraints<N> = {}): Arbitrary<S3EventRecordOf<N>> {
+  return s3RecordParts(constraints, 's3Record').map((parts) => toS3Record(parts));
+}

@@ -1,0 +1,61 @@
+import { tuple, type Arbitrary } from 'fast-check';
+import type { JsonValue } from '../src/_internals/json.js';
+import type { SqsMessageAttributesInput } from '../src/events/sqs/attributes.js';
+import type { SqsRecord } from '../src/events/sqs/types.js';
+import { messageChoice, queueChoice, toRecords, type Pinned } from './_internals/sqs.js';
+
+/** Constraints of {@link sqsRecord}. Each field pins a part to a value or to an arbitrary. */
+export interface SqsRecordConstraints {
+  /**
+   * The body: a string (used verbatim) or a JSON value (serialised). Characters SQS rejects
+   * become U+FFFD and an empty string becomes `" "` (SQS rejects empty bodies).
+   * @defaultValue a mix of serialised `jsonPayload()` values, hard strings (quotes, backslashes, allowed control characters, emoji), any text and human-looking text
+   */
+  body?: Pinned<string | JsonValue>;
+  /**
+   * `true`: FIFO queues only; `false`: standard queues only.
+   * @defaultValue `undefined` (both)
+   */
+  fifo?: boolean;
+  /**
+   * The queue name (its `.fifo` suffix decides the queue type, overriding `fifo`).
+   * @defaultValue `sqsQueueName({ fifo })`
+   */
+  queueName?: Pinned<string>;
+  /**
+   * The region.
+   * @defaultValue `awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })`
+   */
+  region?: Pinned<string>;
+  /**
+   * The 12-digit account id.
+   * @defaultValue `awsAccountId()`
+   */
+  account?: Pinned<string>;
+  /**
+   * Message attributes in any form `makeSqsEvent` accepts (they are validated: invalid ones throw).
+   * @defaultValue none a third of the time, else 1–10 String/Number/Binary attributes with hard names and custom labels
+   */
+  messageAttributes?: Pinned<SqsMessageAttributesInput>;
+  /**
+   * `ApproximateReceiveCount`.
+   * @defaultValue usually `1`, sometimes 2–1000 (redelivered)
+   */
+  receiveCount?: Pinned<number>;
+  /**
+   * When the message was sent.
+   * @defaultValue a time between 2006-07-13 (SQS GA) and 2040
+   */
+  time?: Pinned<Date>;
+}
+
+/**
+ * One SQS record of a Lambda event, built by the same mapper as `makeSqsRecord`: every
+ * invariant holds (MD5s, FIFO attributes iff `.fifo`, region = ARN region, timestamps …).
+ * @example sqsRecord({ body: jsonPayload({ root: 'object' }), fifo: true })
+ */
+// @__NO_SIDE_EFFECTS__
+export function sqsRecord(constraints: SqsRecordConstraints = {}): Arbitrary<SqsRecord> {
+  if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`sqsRecord: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
+  return tuple(queueChoice(constraints), messageChoice(constraints)).map(([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord);
+}

@@ -1,0 +1,13 @@
+/**
+ * Every `aws-event-kit` sub-command, in the order `--help` lists them: one line per command.
+ * (The pipes helper adds render, lint and check-template here.)
+ */
+import type { CliCommand } from '../command.js';
+import { generateCommand } from './generate.js';
+import { listCommand } from './list.js';
+
+/** The command table main dispatches on. */
+export const COMMANDS: readonly CliCommand[] = [
+  generateCommand,
+  listCommand,
+];

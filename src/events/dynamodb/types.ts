@@ -1,0 +1,108 @@
+/** The DynamoDB Streams data model: AttributeValues and the stream record, exactly as Lambda receives them. */
+
+/**
+ * One DynamoDB attribute value in its JSON wire form (as in Lambda events and the DynamoDB
+ * JSON protocol): exactly one type key. `B`/`BS` hold standard base64; `N`/`NS` hold decimal strings.
+ */
+export type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] }
+  | { L: AttributeValue[] }
+  | { M: AttributeMap };
+
+/** An item, a key or a nested map: attribute name → {@link AttributeValue}. */
+export type AttributeMap = { [name: string]: AttributeValue };
+
+/** The ten AttributeValue type keys. */
+export type AttributeType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'SS' | 'NS' | 'BS' | 'L' | 'M';
+
+/** Which images a stream carries; one setting per stream, so constant in a batch. */
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+
+/** The four view types. */
+export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+
+/** The change a stream record describes. */
+export type DynamoDBEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
+/** `eventVersion` of a stream record: real events say `"1.1"`, the Lambda docs' example `"1.0"`. */
+export type DynamoDBEventVersion = '1.0' | '1.1';
+
+/** The identity on a record deleted by Time to Live, and only on those. */
+export interface DynamoDBTtlIdentity {
+  type: 'Service';
+  principalId: 'dynamodb.amazonaws.com';
+}
+
+/** The `userIdentity` of TTL deletions. */
+export const TTL_USER_IDENTITY: Readonly<DynamoDBTtlIdentity> = Object.freeze({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+
+/** The `dynamodb` part of a stream record. */
+export interface DynamoDBStreamChange {
+  /** Whole epoch seconds. */
+  ApproximateCreationDateTime: number;
+  /** The key attributes (S, N or B), equal to the same attributes of each image. */
+  Keys: AttributeMap;
+  /** The item after the change (INSERT, MODIFY) when the view type includes new images. */
+  NewImage?: AttributeMap;
+  /** The item before the change (MODIFY, REMOVE) when the view type includes old images. */
+  OldImage?: AttributeMap;
+  /** Decimal string of 21–40 digits, strictly increasing within a shard. */
+  SequenceNumber: string;
+  /** Size of Keys + present images by DynamoDB's item-size formula. */
+  SizeBytes: number;
+  StreamViewType: StreamViewType;
+}
+
+/** One record of a DynamoDB Streams Lambda event. */
+export interface DynamoDBStreamRecord {
+  /** 32 lower-case hex digits. */
+  eventID: string;
+  eventName: DynamoDBEventName;
+  eventVersion: DynamoDBEventVersion;
+  eventSource: 'aws:dynamodb';
+  awsRegion: string;
+  dynamodb: DynamoDBStreamChange;
+  /** `arn:<partition>:dynamodb:<region>:<account>:table/<Table>/stream/<label>` */
+  eventSourceARN: string;
+  /** Only on REMOVE records deleted by Time to Live. */
+  userIdentity?: DynamoDBTtlIdentity;
+}
+
+/** The event a Lambda function receives from a DynamoDB stream (one shard per batch). */
+export interface DynamoDBStreamEvent {
+  Records: DynamoDBStreamRecord[];
+}
+
+/** The `dynamodb` part of a DynamoDB change record delivered through Kinesis Data Streams. */
+export interface DynamoDBKinesisChange {
+  /** Epoch milliseconds (13 digits) or microseconds (16 digits), per the destination's precision. */
+  ApproximateCreationDateTime: number;
+  Keys: AttributeMap;
+  NewImage?: AttributeMap;
+  OldImage?: AttributeMap;
+  SizeBytes: number;
+}
+
+/** The JSON a DynamoDB → Kinesis Data Streams destination writes as each Kinesis record's data. */
+export interface DynamoDBKinesisPayload {
+  awsRegion: string;
+  /** An RFC 4122 UUID. */
+  eventID: string;
+  eventName: DynamoDBEventName;
+  /** `null`, or the TTL identity on TTL deletions. */
+  userIdentity: DynamoDBTtlIdentity | null;
+  recordFormat: 'application/json';
+  tableName: string;
+  dynamodb: DynamoDBKinesisChange;
+  eventSource: 'aws:dynamodb';
+}
+
+/** Timestamp precision of a Kinesis Data Streams destination (`ApproximateCreationDateTimePrecision`). */
+export type DynamoDBKinesisPrecision = 'MILLISECOND' | 'MICROSECOND';

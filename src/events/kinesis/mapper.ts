@@ -1,0 +1,153 @@
+/**
+ * The one "parts → event" mapper of Kinesis Data Streams events. Factories, arbitraries, the
+ * DynamoDB → Kinesis variant and the in-memory Kinesis all build records here.
+ */
+import { arn, assertAccount, assertRegion, isoSeconds, resolvePartition } from '../../_internals/aws.js';
+import { fail, show } from '../../_internals/errors.js';
+import { toBase64 } from '../../_internals/hash.js';
+import { assertLambdaPayload } from '../../_internals/limits.js';
+import { compareKinesisSequenceNumbers, SEQUENCE_NUMBER_PATTERN } from './sequenceNumber.js';
+import { assertShardId } from './shardId.js';
+import type { KinesisDataParts, KinesisRecordParts, KinesisSourceParts, KinesisStreamEvent, KinesisStreamRecord, KinesisTumblingWindowEvent, KinesisWindowParts } from './types.js';
+import { assertPartitionKey, assertRecordSize, assertRoleArn, assertStreamName, MAX_KINESIS_BATCH_RECORDS } from './validate.js';
+
+/** The longest tumbling window (`TumblingWindowInSeconds` maximum), in seconds. */
+export const MAX_TUMBLING_WINDOW_SECONDS = 900;
+
+/** `arn:<partition>:kinesis:<region>:<account>:stream/<name>` */
+export function kinesisStreamArn(partition: string, region: string, account: string, streamName: string): string {
+  return arn(partition, 'kinesis', region, account, `stream/${streamName}`);
+}
+
+interface Shared {
+  source: KinesisSourceParts;
+  streamArn: string;
+  eventIdPrefix: string;
+}
+
+function prepareSource(api: string, source: KinesisSourceParts): Shared {
+  assertStreamName(api, 'source.streamName', source.streamName);
+  assertRegion(api, 'source.region', source.region);
+  assertAccount(api, 'source.account', source.account);
+  resolvePartition(api, source.region, source.partition);
+  assertShardId(api, 'source.shardId', source.shardId);
+  assertRoleArn(api, 'source.invokeIdentityArn', source.invokeIdentityArn);
+  if (source.encryptionType !== undefined && source.encryptionType !== 'NONE' && source.encryptionType !== 'KMS') {
+    fail(api, 'source.encryptionType', `must be "NONE", "KMS" or undefined, got ${show(source.encryptionType)}`);
+  }
+  return { source, streamArn: kinesisStreamArn(source.partition, source.region, source.account, source.streamName), eventIdPrefix: `${source.shardId}:` };
+}
+
+function checkData(api: string, at: string, parts: KinesisDataParts): void {
+  if (!(parts.data instanceof Uint8Array)) fail(api, `${at}.data`, `must be a Uint8Array, got ${show(parts.data)}`);
+  const keyBytes = assertPartitionKey(api, `${at}.partitionKey`, parts.partitionKey);
+  assertRecordSize(api, `${at}.data`, parts.data.byteLength, keyBytes);
+  if (typeof parts.sequenceNumber !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(parts.sequenceNumber)) {
+    fail(api, `${at}.sequenceNumber`, `${show(parts.sequenceNumber)} is not a Kinesis sequence number (a decimal string of up to 129 digits without leading zeros)`);
+  }
+  if (!Number.isSafeInteger(parts.arrivalTime) || parts.arrivalTime < 0) fail(api, `${at}.arrivalTime`, `must be integer epoch milliseconds, got ${show(parts.arrivalTime)}`);
+}
+
+function build(shared: Shared, parts: KinesisDataParts): KinesisStreamRecord {
+  const { source } = shared;
+  const kinesis: KinesisStreamRecord['kinesis'] = {
+    kinesisSchemaVersion: '1.0',
+    partitionKey: parts.partitionKey,
+    sequenceNumber: parts.sequenceNumber,
+    data: Buffer.isBuffer(parts.data) ? parts.data.toString('base64') : toBase64(parts.data),
+    approximateArrivalTimestamp: parts.arrivalTime / 1000,
+  };
+  if (source.encryptionType !== undefined) kinesis.encryptionType = source.encryptionType;
+  return {
+    kinesis,
+    eventSource: 'aws:kinesis',
+    eventVersion: '1.0',
+    eventID: shared.eventIdPrefix + parts.sequenceNumber,
+    eventName: 'aws:kinesis:record',
+    invokeIdentityArn: source.invokeIdentityArn,
+    awsRegion: source.region,
+    eventSourceARN: shared.streamArn,
+  };
+}
+
+/**
+ * Builds one Kinesis record from plain parts: base64 data, `eventID` = `shardId:sequenceNumber`,
+ * the stream ARN from partition, region, account and name, arrival time in epoch seconds with
+ * millisecond precision. Throws an EventInputError (naming `api`) when a part breaks a rule.
+ * @example toKinesisRecord({ streamName: 'orders', region: 'us-east-1', account: '123456789012', partition: 'aws', shardId: 'shardId-000000000000', invokeIdentityArn: 'arn:aws:iam::123456789012:role/consumer', data: new TextEncoder().encode('hi'), partitionKey: 'pk', sequenceNumber: '49...', arrivalTime: Date.now() })
+ */
+export function toKinesisRecord(parts: KinesisRecordParts, api = 'toKinesisRecord'): KinesisStreamRecord {
+  const shared = prepareSource(api, parts);
+  checkData(api, 'parts', parts);
+  return build(shared, parts);
+}
+
+/**
+ * Builds the records of one batch of one shard. Throws unless the batch holds 1 to 10,000
+ * records, sequence numbers strictly increase, arrival times never decrease, and the event fits
+ * Lambda's 6 MB payload.
+ */
+export function toKinesisRecords(source: KinesisSourceParts, records: readonly KinesisDataParts[], api = 'toKinesisEvent'): KinesisStreamRecord[] {
+  const shared = prepareSource(api, source);
+  if (!Array.isArray(records) || records.length === 0) fail(api, 'records', 'must be a non-empty array: Lambda never invokes with an empty Kinesis batch');
+  if (records.length > MAX_KINESIS_BATCH_RECORDS) fail(api, 'records', `holds ${records.length} records, over Lambda's Kinesis batch maximum of ${MAX_KINESIS_BATCH_RECORDS}`);
+  const out: KinesisStreamRecord[] = new Array(records.length);
+  // A bound that never under-counts the JSON size, so small batches skip serialising.
+  let bound = 0;
+  const perRecord = 400 + shared.streamArn.length + source.invokeIdentityArn.length + source.region.length + 2 * source.shardId.length;
+  let previous: KinesisDataParts | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const parts = records[i] as KinesisDataParts;
+    checkData(api, `records[${i}]`, parts);
+    if (previous !== undefined) {
+      if (compareKinesisSequenceNumbers(parts.sequenceNumber, previous.sequenceNumber) <= 0) {
+        fail(api, `records[${i}].sequenceNumber`, `${parts.sequenceNumber} is not greater than the previous record's ${previous.sequenceNumber}: sequence numbers strictly increase within a shard`);
+      }
+      if (parts.arrivalTime < previous.arrivalTime) fail(api, `records[${i}].arrivalTime`, `${parts.arrivalTime} is before the previous record's ${previous.arrivalTime}: records of a shard arrive in order`);
+    }
+    previous = parts;
+    bound += perRecord + Math.ceil(parts.data.byteLength / 3) * 4 + 6 * parts.partitionKey.length + parts.sequenceNumber.length * 2;
+    out[i] = build(shared, parts);
+  }
+  assertLambdaPayload(api, { Records: out }, bound);
+  return out;
+}
+
+/** Builds a Kinesis event (one batch of one shard); see {@link toKinesisRecords} for the rules. */
+export function toKinesisEvent(source: KinesisSourceParts, records: readonly KinesisDataParts[], api = 'toKinesisEvent'): KinesisStreamEvent {
+  return { Records: toKinesisRecords(source, records, api) };
+}
+
+/** Throws unless the window is whole seconds, 1 to 900 s long, and holds every record's arrival. */
+function checkWindow(api: string, window: KinesisWindowParts, records: readonly KinesisDataParts[]): void {
+  const { start, end } = window;
+  if (!Number.isSafeInteger(start) || start % 1000 !== 0 || start < 0) fail(api, 'window.start', `must be epoch milliseconds on a whole second, got ${show(start)}`);
+  if (!Number.isSafeInteger(end) || end % 1000 !== 0) fail(api, 'window.end', `must be epoch milliseconds on a whole second, got ${show(end)}`);
+  const seconds = (end - start) / 1000;
+  if (seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'window.end', `is ${seconds} s after window.start; tumbling windows last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s`);
+  if (window.state === null || typeof window.state !== 'object' || Array.isArray(window.state)) fail(api, 'window.state', `must be a JSON object, got ${show(window.state)}`);
+  if (typeof window.isFinalInvokeForWindow !== 'boolean') fail(api, 'window.isFinalInvokeForWindow', `must be a boolean, got ${show(window.isFinalInvokeForWindow)}`);
+  if (typeof window.isWindowTerminatedEarly !== 'boolean') fail(api, 'window.isWindowTerminatedEarly', `must be a boolean, got ${show(window.isWindowTerminatedEarly)}`);
+  for (let i = 0; i < records.length; i++) {
+    const at = (records[i] as KinesisDataParts).arrivalTime;
+    if (at < start || at >= end) fail(api, `records[${i}].arrivalTime`, `${new Date(at).toISOString()} is outside the window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}): Lambda assigns records to windows by arrival time`);
+  }
+}
+
+/**
+ * Builds a tumbling-window Kinesis event: the records plus `window`, `state`, `shardId`,
+ * `eventSourceARN`, `isFinalInvokeForWindow` and `isWindowTerminatedEarly`.
+ */
+export function toKinesisTumblingWindowEvent(source: KinesisSourceParts, records: readonly KinesisDataParts[], window: KinesisWindowParts, api = 'toKinesisTumblingWindowEvent'): KinesisTumblingWindowEvent {
+  const Records = toKinesisRecords(source, records, api);
+  checkWindow(api, window, records);
+  return {
+    Records,
+    window: { start: isoSeconds(new Date(window.start)), end: isoSeconds(new Date(window.end)) },
+    state: window.state,
+    shardId: source.shardId,
+    eventSourceARN: (Records[0] as KinesisStreamRecord).eventSourceARN,
+    isFinalInvokeForWindow: window.isFinalInvokeForWindow,
+    isWindowTerminatedEarly: window.isWindowTerminatedEarly,
+  };
+}

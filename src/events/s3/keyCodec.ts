@@ -1,0 +1,89 @@
+/**
+ * The S3 object-key codec of notification records and S3 EventBridge events
+ * (event-shapes.md §1 "Key encoding"): form-urlencoding, where a space becomes `+`, `/` stays
+ * literal, alphanumerics and `- _ .` stay, and every other character becomes `%XX` of its
+ * UTF-8 bytes (upper-case hex).
+ */
+import { fail } from '../../_internals/errors.js';
+
+/**
+ * How the two characters AWS's evidence leaves open are encoded. The default follows Java's
+ * `URLEncoder` (S3's observed behaviour fits it): `*` stays literal, `~` becomes `%7E`.
+ */
+export interface S3KeyEncoding {
+  /**
+   * `'percent'` writes `~` as `%7E`; `'literal'` keeps it.
+   * @defaultValue `'percent'`
+   */
+  tilde?: 'percent' | 'literal';
+  /**
+   * `'literal'` keeps `*`; `'percent'` writes it as `%2A`.
+   * @defaultValue `'literal'`
+   */
+  asterisk?: 'literal' | 'percent';
+}
+
+// Characters that never change: a key made only of these is returned as is (the common case).
+const UNCHANGED = /^[A-Za-z0-9\-_./]*$/;
+// What encodeURIComponent gets wrong for form encoding: it writes space as %20 and `/` as %2F,
+// and leaves ! ' ( ) * ~ alone.
+const FIXUPS = /%20|%2F|[!'()*~]/g;
+
+type Table = Readonly<Record<string, string>>;
+const base = { '%20': '+', '%2F': '/', '!': '%21', "'": '%27', '(': '%28', ')': '%29' };
+const TABLES: Readonly<Record<string, Table>> = {
+  'percent/literal': { ...base, '~': '%7E', '*': '*' },
+  'percent/percent': { ...base, '~': '%7E', '*': '%2A' },
+  'literal/literal': { ...base, '~': '~', '*': '*' },
+  'literal/percent': { ...base, '~': '~', '*': '%2A' },
+};
+const DEFAULT_TABLE = TABLES['percent/literal'] as Table;
+const replacers = new Map<Table, (match: string) => string>();
+for (const table of Object.values(TABLES)) replacers.set(table, (match) => table[match] as string);
+
+function tableOf(encoding: S3KeyEncoding | undefined): Table {
+  if (encoding === undefined) return DEFAULT_TABLE;
+  const tilde = encoding.tilde ?? 'percent';
+  const asterisk = encoding.asterisk ?? 'literal';
+  const table = TABLES[`${tilde}/${asterisk}`];
+  if (table === undefined) {
+    fail('encodeS3Key', 'encoding', `must be { tilde?: 'percent' | 'literal', asterisk?: 'literal' | 'percent' }, got tilde ${JSON.stringify(tilde)} and asterisk ${JSON.stringify(asterisk)}`);
+  }
+  return table;
+}
+
+/**
+ * Encodes a decoded object key as S3 writes it in events.
+ * The key must be well-formed Unicode (no lone surrogates); its length is not checked here.
+ * @example encodeS3Key('my photos/a+b.jpg') // 'my+photos/a%2Bb.jpg'
+ */
+export function encodeS3Key(key: string, encoding?: S3KeyEncoding): string {
+  const table = tableOf(encoding);
+  if (typeof key !== 'string') fail('encodeS3Key', 'key', `must be a string, got ${typeof key}`);
+  if (UNCHANGED.test(key)) return key;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(key);
+  } catch {
+    fail('encodeS3Key', 'key', 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key');
+  }
+  return encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
+}
+
+const PLUS = /\+/g;
+
+/**
+ * Decodes a key as found in an S3 event (`+` → space, `%XX` → UTF-8 bytes). Accepts both
+ * spellings of `~` and `*`. Throws {@link EventInputError} on malformed `%` sequences.
+ * @example decodeS3Key('my+photos/a%2Bb.jpg') // 'my photos/a+b.jpg'
+ */
+export function decodeS3Key(key: string): string {
+  if (typeof key !== 'string') fail('decodeS3Key', 'key', `must be a string, got ${typeof key}`);
+  const spaced = key.includes('+') ? key.replace(PLUS, ' ') : key;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return fail('decodeS3Key', 'key', `${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)} is not form-urlencoded: a '%' is not followed by two hex digits or the bytes are not UTF-8`);
+  }
+}

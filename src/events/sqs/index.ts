@@ -1,0 +1,34 @@
+/**
+ * SQS: the one source of truth of the Lambda SQS event shape. Parts types, the record mapper,
+ * the MD5 codecs, id generators, queue helpers and input validation. Used by the factories
+ * (`fixtures/sqs.ts`), the arbitraries and the msw SQS mock.
+ */
+export type { SqsEvent, SqsMessageAttribute, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
+export { md5OfBody, md5OfMessageAttributes } from './md5.js';
+export {
+  normaliseSqsMessageAttributes,
+  sqsAttributeNameProblem,
+  sqsNumberProblem,
+  type NormalisedSqsMessageAttributes,
+  type SqsMessageAttributeInput,
+  type SqsMessageAttributesInput,
+} from './attributes.js';
+export { assertSqsText, isSqsText } from './body.js';
+export {
+  assertSqsQueueName,
+  isSqsQueueName,
+  parseSqsQueueArn,
+  parseSqsQueueUrl,
+  resolveSqsQueue,
+  sqsQueue,
+  sqsQueueArn,
+  sqsQueueNameProblem,
+  sqsQueueUrl,
+  type SqsQueue,
+  type SqsQueueContext,
+} from './queue.js';
+export { SQS_RECEIPT_HANDLE_LENGTHS, sqsMessageId, sqsReceiptHandle, sqsSenderId, sqsSequenceNumber } from './ids.js';
+export { toSqsEvent, toSqsRecord, type SqsFifoParts, type SqsRecordParts } from './record.js';
+export * from './limits.js';
+export { assertSqsFifoId, assertSqsMessageSize, assertSqsTraceHeader } from './validate.js';
+export { jsonStringUpperBound, sqsRecordJsonUpperBound } from './payload.js';

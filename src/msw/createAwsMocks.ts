@@ -1,0 +1,121 @@
+/**
+ * `createAwsMocks()`: one set of in-memory AWS services sharing a virtual clock, a seed and a
+ * catch-all, composed through the {@link MockService} contract.
+ */
+import type { HttpHandler } from 'msw';
+import { assertAccount, assertRegion, DEFAULT_ACCOUNT, DEFAULT_REGION, partitionOfRegion, resolveTime } from '../_internals/aws.js';
+import { fail, show } from '../_internals/errors.js';
+import { createRandom } from '../_internals/random.js';
+import { createCatchAllHandler } from './_internals/catchAll.js';
+import { createClock } from './_internals/clock.js';
+import { createUrlMatcher, endpointOrigin, endpointsFromEnvironment } from './_internals/hosts.js';
+import { installHttp2Guard } from './_internals/http2Guard.js';
+import { drain, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
+import type { MockClock, MockContext, MockService } from './context.js';
+import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
+import { createSqsService, type SqsService } from './sqs/index.js';
+
+/** Options of {@link createAwsMocks}. */
+export interface AwsMocksOptions {
+  /** Default region of queues, events and ARNs (requests signed for another region use theirs). @defaultValue `"us-east-1"` */
+  region?: string;
+  /** The account of every resource. @defaultValue `"123456789012"` */
+  account?: string;
+  /** Seed of generated ids: the same seed and the same calls give the same ids. @defaultValue `0` */
+  seed?: number | string;
+  /**
+   * Where the virtual clock starts (Date, ISO string or epoch ms). It moves only in `drain()` or
+   * through `mocks.clock`.
+   * @defaultValue `2026-01-15T12:30:45.123Z`
+   */
+  clock?: Date | string | number;
+  /**
+   * Custom endpoints the mocks also own (`http://localhost:4566`), besides every `*.amazonaws.com`
+   * host and the `AWS_ENDPOINT_URL*` environment variables.
+   */
+  endpoints?: readonly string[];
+  /**
+   * Fail HTTP/2 connections to hosts the mocks own at once, with a message naming the fix, instead
+   * of letting them bypass msw (the default Kinesis client). Process-wide while any mocks with the
+   * guard exist; `mocks.dispose()` removes this instance's share.
+   * @defaultValue `true`
+   */
+  guardHttp2?: boolean;
+}
+
+/** One set of in-memory AWS services. */
+export interface AwsMocks {
+  /** Every handler, the catch-all last: `setupServer(...mocks.handlers)`. */
+  readonly handlers: readonly HttpHandler[];
+  /** In-memory SQS (JSON protocol) and its event source mappings. */
+  readonly sqs: SqsService;
+  /** In-memory EventBridge PutEvents and rule-like subscriptions. */
+  readonly eventBridge: EventBridgeService;
+  /** The default region. */
+  readonly region: string;
+  /** The account. */
+  readonly account: string;
+  /** The virtual clock every service reads. */
+  readonly clock: MockClock;
+  /**
+   * Runs every due delivery, moving the virtual clock to the next due time, until nothing is
+   * pending (or `until`). No real timer is used.
+   */
+  drain(options?: DrainOptions): Promise<DrainReport>;
+  /** A clean slate: no resources, messages, subscriptions or pending deliveries; clock and ids restart. */
+  reset(): void;
+  /** Removes this instance's HTTP/2 guard (see {@link AwsMocksOptions.guardHttp2}). */
+  dispose(): void;
+}
+
+/** Creates in-memory AWS services for msw. Two instances never share state. */
+export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
+  const api = 'createAwsMocks';
+  if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+  const region = options.region === undefined ? DEFAULT_REGION : assertRegion(api, 'options.region', options.region);
+  const account = options.account === undefined ? DEFAULT_ACCOUNT : assertAccount(api, 'options.account', options.account);
+  const seed = options.seed ?? 0;
+  if (typeof seed !== 'number' && typeof seed !== 'string') fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
+  const clock = createClock(resolveTime(api, 'options.clock', options.clock));
+  if (options.endpoints !== undefined && !Array.isArray(options.endpoints)) fail(api, 'options.endpoints', `must be an array of URLs, got ${show(options.endpoints)}`);
+  const endpoints = [
+    ...(options.endpoints ?? []).map((endpoint, i) => endpointOrigin(api, `options.endpoints[${i}]`, endpoint)),
+    ...endpointsFromEnvironment(process.env),
+  ];
+  const isAwsUrl = createUrlMatcher(endpoints);
+  const context: MockContext = {
+    region,
+    account,
+    partition: partitionOfRegion(region),
+    seed,
+    clock,
+    endpoints,
+    isAwsUrl,
+    random: (stream) => createRandom(seed, stream),
+  };
+  const sqs = createSqsService(context);
+  const eventBridge = createEventBridgeService(context);
+  const services: readonly MockService[] = [sqs, eventBridge];
+  let requestIds = createRandom(seed, 'catchAll.requestId');
+  const handlers = [...services.flatMap((service) => service.handlers), createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
+
+  return {
+    handlers,
+    sqs,
+    eventBridge,
+    region,
+    account,
+    clock,
+    drain: (drainOptions) => drain(() => services, clock, drainOptions),
+    reset() {
+      for (const service of services) service.reset();
+      clock.reset();
+      requestIds = createRandom(seed, 'catchAll.requestId');
+    },
+    dispose() {
+      removeGuard?.();
+      removeGuard = undefined;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * aws-event-kit/msw: in-process AWS services for msw (`^2.12 || ^3`). Requests from the real AWS
+ * SDK v3 clients are answered by in-memory SQS and EventBridge, with Lambda-style subscriptions
+ * driven deterministically by `mocks.drain()` on a virtual clock.
+ * @example
+ * const mocks = createAwsMocks();
+ * const server = setupServer(...mocks.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * @packageDocumentation
+ */
+export { createAwsMocks, type AwsMocks, type AwsMocksOptions } from './createAwsMocks.js';
+export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfigOptions } from './clientConfig.js';
+export type { DeliveryWork, MockClock, MockContext, MockService } from './context.js';
+export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
+export { Http2NotInterceptedError, installHttp2Guard } from './_internals/http2Guard.js';
+export type {
+  SqsHandler,
+  SqsInvocation,
+  SqsInvocationOutcome,
+  SqsMessageSnapshot,
+  SqsQueueInfo,
+  SqsSendOptions,
+  SqsService,
+  SqsSubscribeOptions,
+  SqsSubscription,
+} from './sqs/index.js';
+export type {
+  DeliveredEvent,
+  EventBridgeFilter,
+  EventBridgeHandler,
+  EventBridgeInvocation,
+  EventBridgeService,
+  EventBridgeSubscribeOptions,
+  EventBridgeSubscription,
+} from './eventbridge/index.js';

@@ -1,0 +1,127 @@
+/**
+ * Multipart uploads: CreateMultipartUpload, UploadPart, CompleteMultipartUpload (eTag
+ * `<md5 of the part md5s>-<parts>`, notifies `ObjectCreated:CompleteMultipartUpload`) and
+ * AbortMultipartUpload.
+ */
+import { createHash } from 'node:crypto';
+import { md5Hex } from '../../../_internals/hash.js';
+import { S3_MAX_PARTS, S3_MIN_PART_SIZE } from '../../../events/s3/validate.js';
+import { readBody, readXml } from '../body.js';
+import { checksumHeader } from '../checksums.js';
+import { S3Error, invalidArgument, malformedXml } from '../errors.js';
+import { type S3Call, respond, respondXml } from '../http.js';
+import type { S3Runtime } from '../runtime.js';
+import type { Bucket, MultipartUpload } from '../store.js';
+import { assertRoot, el, elements, text, xmlDocument } from '../xml.js';
+import { checkWriteConditions } from './conditions.js';
+import { metadataOf, objectHeadersOf, storageClassOf, versionHeader } from './objectHeaders.js';
+import { target } from './objects.js';
+
+const MIN_PART_SIZE = S3_MIN_PART_SIZE;
+const MAX_PART_NUMBER = S3_MAX_PARTS;
+
+function upload(bucket: Bucket, key: string, uploadId: string): MultipartUpload {
+  const found = bucket.uploads.get(uploadId);
+  if (found === undefined || found.key !== key) {
+    throw new S3Error('NoSuchUpload', 404, 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId });
+  }
+  return found;
+}
+
+/** CreateMultipartUpload. */
+export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Response {
+  const { bucket, key } = target(runtime, call);
+  const headers = call.request.headers;
+  const uploadId = runtime.uploadId();
+  bucket.uploads.set(uploadId, {
+    uploadId,
+    key,
+    initiated: call.now,
+    headers: objectHeadersOf(headers),
+    metadata: metadataOf(headers),
+    storageClass: storageClassOf(headers),
+    parts: new Map(),
+  });
+  const algorithm = headers.get('x-amz-checksum-algorithm');
+  return respondXml(call, xmlDocument('InitiateMultipartUploadResult', `${el('Bucket', bucket.name)}${el('Key', key)}${el('UploadId', uploadId)}`), {
+    'x-amz-server-side-encryption': 'AES256',
+    'x-amz-checksum-algorithm': algorithm ?? undefined,
+  });
+}
+
+/** UploadPart: stores one part (de-framed, checksum-verified). */
+export async function uploadPart(runtime: S3Runtime, call: S3Call): Promise<Response> {
+  const { bucket, key } = target(runtime, call);
+  const partText = call.query.get('partNumber') ?? '';
+  const partNumber = /^\d{1,5}$/.test(partText) ? Number(partText) : Number.NaN;
+  if (!(partNumber >= 1 && partNumber <= MAX_PART_NUMBER)) {
+    throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, 'partNumber', partText);
+  }
+  const target_ = upload(bucket, key, call.query.get('uploadId') as string);
+  const { body, checksum } = await readBody(call.request);
+  const eTag = md5Hex(body);
+  target_.parts.set(partNumber, { partNumber, body, eTag, lastModified: call.now });
+  return respond(call, 200, null, {
+    etag: `"${eTag}"`,
+    'x-amz-server-side-encryption': 'AES256',
+    ...(checksum === undefined ? {} : { [checksumHeader(checksum.algorithm)]: checksum.value }),
+  });
+}
+
+/** CompleteMultipartUpload: checks the part list as S3 does, then assembles the object. */
+export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call): Promise<Response> {
+  const { bucket, key } = target(runtime, call);
+  const uploadId = call.query.get('uploadId') as string;
+  const pending = upload(bucket, key, uploadId);
+  const { xml } = await readXml(call.request);
+  try {
+    assertRoot(xml, 'CompleteMultipartUpload');
+  } catch {
+    throw malformedXml();
+  }
+  const listed = elements(xml, 'Part').map((part) => ({ partNumber: Number(text(part, 'PartNumber')), eTag: (text(part, 'ETag') ?? '').replace(/^"(.*)"$/, '$1') }));
+  if (listed.length === 0 || listed.some((part) => !Number.isInteger(part.partNumber))) throw malformedXml();
+  const invalidPart = (partNumber: number, eTag: string): S3Error =>
+    new S3Error('InvalidPart', 400, "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", { UploadId: uploadId, PartNumber: String(partNumber), ETag: eTag });
+  const parts = listed.map((entry, index) => {
+    if (index > 0 && entry.partNumber <= (listed[index - 1] as { partNumber: number }).partNumber) {
+      throw new S3Error('InvalidPartOrder', 400, 'The list of parts was not in ascending order. The parts list must be specified in order by part number.', { UploadId: uploadId });
+    }
+    const part = pending.parts.get(entry.partNumber);
+    if (part === undefined || part.eTag !== entry.eTag) throw invalidPart(entry.partNumber, entry.eTag);
+    return part;
+  });
+  parts.forEach((part, index) => {
+    if (index < parts.length - 1 && part.body.length < MIN_PART_SIZE) {
+      throw new S3Error('EntityTooSmall', 400, 'Your proposed upload is smaller than the minimum allowed size', { ProposedSize: String(part.body.length), MinSizeAllowed: String(MIN_PART_SIZE), PartNumber: String(part.partNumber), ETag: part.eTag });
+    }
+  });
+  checkWriteConditions(call.request.headers, runtime.store.current(bucket, key), key);
+  const digest = createHash('md5');
+  for (const part of parts) digest.update(Buffer.from(part.eTag, 'hex'));
+  const eTag = `${digest.digest('hex')}-${parts.length}`;
+  const body = Buffer.concat(parts.map((part) => part.body));
+  const sequencer = runtime.sequencer(call.now);
+  const stored = runtime.store.write(
+    bucket,
+    { key, isDeleteMarker: false, body, eTag, lastModified: call.now, headers: pending.headers, metadata: pending.metadata, storageClass: pending.storageClass, partsCount: parts.length, sequencer },
+    () => runtime.versionId(),
+  );
+  bucket.uploads.delete(uploadId);
+  const versionId = versionHeader(bucket, stored);
+  runtime.notify(bucket, { eventName: 'ObjectCreated:CompleteMultipartUpload', key, size: body.length, eTag, sequencer, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
+  const location = `${call.route.url.origin}/${bucket.name}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  return respondXml(call, xmlDocument('CompleteMultipartUploadResult', `${el('Location', location)}${el('Bucket', bucket.name)}${el('Key', key)}${el('ETag', `"${eTag}"`)}`), {
+    'x-amz-version-id': versionId,
+    'x-amz-server-side-encryption': 'AES256',
+  });
+}
+
+/** AbortMultipartUpload. */
+export function abortMultipartUpload(runtime: S3Runtime, call: S3Call): Response {
+  const { bucket, key } = target(runtime, call);
+  const uploadId = call.query.get('uploadId') as string;
+  upload(bucket, key, uploadId);
+  bucket.uploads.delete(uploadId);
+  return respond(call, 204);
+}

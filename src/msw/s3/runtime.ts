@@ -1,0 +1,45 @@
+/** What every S3 operation shares: the store, id generators, the clock and the notifier. */
+import type { MockContext } from '../context.js';
+import type { S3RequestIds } from './errors.js';
+import type { Bucket, S3Store } from './store.js';
+
+/** The write events the mock emits (S3 notification event names). */
+export type S3ChangeEventName =
+  | 'ObjectCreated:Put'
+  | 'ObjectCreated:Copy'
+  | 'ObjectCreated:CompleteMultipartUpload'
+  | 'ObjectRemoved:Delete'
+  | 'ObjectRemoved:DeleteMarkerCreated';
+
+/** One change to a bucket that notifications report. */
+export interface S3Change {
+  readonly eventName: S3ChangeEventName;
+  readonly key: string;
+  /** Created objects only. */
+  readonly size?: number;
+  /** Created objects and delete markers. */
+  readonly eTag?: string;
+  /** Versioned buckets only (`null` versions are never reported). */
+  readonly versionId?: string;
+  readonly sequencer: string;
+  /** Who made the request: `AWS:AIDA…` for SDK callers. */
+  readonly principalId?: string;
+}
+
+/** The state and services an operation works with. */
+export interface S3Runtime {
+  readonly store: S3Store;
+  readonly context: MockContext;
+  /** A fresh version id for a versioning-enabled bucket. */
+  versionId(): string;
+  /** A fresh multipart upload id. */
+  uploadId(): string;
+  /** The next sequencer: increasing across the instance, so increasing per key. */
+  sequencer(now: Date): string;
+  /** Ids for one response. */
+  requestIds(): S3RequestIds;
+  /** Queues the notifications one change causes. */
+  notify(bucket: Bucket, change: S3Change, ids: S3RequestIds, now: Date): void;
+  /** Forgets the notification subscriptions of a deleted bucket. */
+  forgetBucket(bucket: string): void;
+}

@@ -1,0 +1,213 @@
+/**
+ * The in-memory SQS service: msw handler for the JSON 1.0 protocol, test-side seeding and
+ * inspection, and Lambda-style subscriptions driven by `mocks.drain()`.
+ */
+import { EventInputError, fail, show } from '../../_internals/errors.js';
+import { normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
+import type { Random } from '../../_internals/random.js';
+import { AwsServiceError } from '../_internals/awsError.js';
+import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
+import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import { asSqsError } from './messages.js';
+import { copyMessageAttributes, MockQueue, type MessageState, type QueueIds } from './queue.js';
+import { QueueRegistry } from './registry.js';
+import { QueueSubscription, resolveSubscribeOptions, type SqsHandler, type SqsSubscribeOptions, type SqsSubscription } from './subscription.js';
+import { sqsOperations } from './wire.js';
+
+export type { SqsHandler, SqsInvocation, SqsInvocationOutcome, SqsSubscribeOptions, SqsSubscription } from './subscription.js';
+export { judgeBatchResponse } from './subscription.js';
+
+/** A queue as the test side sees it. */
+export interface SqsQueueInfo {
+  readonly name: string;
+  /** `https://sqs.<region>.amazonaws.com/<account>/<name>`: what the SDK takes as `QueueUrl`. */
+  readonly url: string;
+  readonly arn: string;
+  readonly fifo: boolean;
+}
+
+/** A message as `mocks.sqs.messages(queue)` shows it (a copy: editing it changes nothing). */
+export interface SqsMessageSnapshot {
+  readonly messageId: string;
+  readonly body: string;
+  /** Event form (`stringValue` / `binaryValue`, `dataType`). */
+  readonly messageAttributes: SqsMessageAttributes;
+  /** `visible`, `inFlight` (received, visibility timeout running) or `delayed` (never received, delay running). */
+  readonly state: MessageState;
+  /** `ApproximateReceiveCount`. */
+  readonly receiveCount: number;
+  readonly sentTimestamp: Date;
+  /** When the message is (or became) receivable. */
+  readonly visibleAt: Date;
+  readonly messageGroupId?: string;
+  readonly messageDeduplicationId?: string;
+  readonly sequenceNumber?: string;
+  /** Set on messages a redrive moved here. */
+  readonly deadLetterQueueSourceArn?: string;
+}
+
+/** Options of the test-side `mocks.sqs.send`. */
+export interface SqsSendOptions {
+  /** Attributes in any form the factories accept (`'text'`, `42`, bytes, `{ DataType, StringValue }` …). */
+  messageAttributes?: SqsMessageAttributesInput;
+  /** Per-message delay (standard queues). */
+  delaySeconds?: number;
+  /** Required for FIFO queues. */
+  messageGroupId?: string;
+  /** FIFO queues without content-based deduplication. */
+  messageDeduplicationId?: string;
+}
+
+/** The SQS member of `createAwsMocks()`. */
+export interface SqsService extends MockService {
+  /**
+   * Creates a queue without the SDK (same rules as CreateQueue; idempotent for equal attributes).
+   * `attributes` are CreateQueue's (`{ FifoQueue: 'true', RedrivePolicy: JSON.stringify({ … }) }`).
+   */
+  createQueue(name: string, attributes?: Readonly<Record<string, string>>, options?: { region?: string }): SqsQueueInfo;
+  /** Sends a message without the SDK (same rules as SendMessage). `queue`: name, URL or ARN. */
+  send(queue: string, body: string, options?: SqsSendOptions): { messageId: string; sequenceNumber?: string };
+  /** The queue's live messages in queue order, with their state at the current virtual time. */
+  messages(queue: string): SqsMessageSnapshot[];
+  /**
+   * Subscribes `handler` as a Lambda event source mapping would: `mocks.drain()` receives batches
+   * with the queue's visibility timeout, invokes the handler with the Lambda SQS event, deletes
+   * what succeeded and leaves failures to reappear.
+   */
+  subscribe(queue: string, handler: SqsHandler, options?: SqsSubscribeOptions): SqsSubscription;
+}
+
+/** Creates the SQS service of one `createAwsMocks()` instance. */
+export function createSqsService(context: MockContext): SqsService {
+  const nowMs = (): number => context.clock.now().getTime();
+  let messageIds: Random;
+  let handles: Random;
+  let senderId: string;
+  const ids: QueueIds = { messageId: () => sqsMessageId(messageIds), receiptHandle: () => sqsReceiptHandle(handles) };
+  const registry = new QueueRegistry(context.account, ids);
+  let subscriptions: QueueSubscription[] = [];
+  let requestIds: Random;
+  const seedIds = (): void => {
+    messageIds = contextRandom(context, 'sqs.messageId');
+    handles = contextRandom(context, 'sqs.receiptHandle');
+    requestIds = contextRandom(context, 'sqs.requestId');
+    senderId = sqsSenderId(contextRandom(context, 'sqs.senderId'));
+  };
+  seedIds();
+
+  const handler = createJsonRpcHandler({
+    service: 'SQS',
+    targetPrefix: 'AmazonSQS',
+    contentType: 'application/x-amz-json-1.0',
+    operations: sqsOperations({ registry, defaultRegion: context.region, account: context.account, nowMs, senderId: () => senderId }),
+    isAwsUrl: (url) => contextOwnsUrl(context, url),
+    requestId: () => requestIds.uuidV4(),
+  });
+
+  const queueOf = (api: string, queue: unknown): MockQueue => {
+    if (typeof queue !== 'string') fail(api, 'queue', `must be a queue name, URL or ARN, got ${show(queue)}`);
+    const found = registry.resolve(queue, context.region);
+    if (found === undefined) fail(api, 'queue', `${show(queue)} is not a queue of these mocks (create it with mocks.sqs.createQueue or CreateQueue first)`);
+    return found;
+  };
+  // Test-side calls report AWS rejections as EventInputError naming the call.
+  const testSide = <T>(api: string, argument: string, fn: () => T): T => {
+    try {
+      return asSqsError(fn);
+    } catch (error) {
+      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by SQS: ${error.code}: ${error.message}`);
+      throw error;
+    }
+  };
+
+  return {
+    handlers: [handler],
+
+    createQueue(name, attributes = {}, options = {}) {
+      const api = 'mocks.sqs.createQueue';
+      if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
+      const queue = testSide(api, 'name', () => registry.create(name, attributes, options.region ?? context.region, nowMs()));
+      return { name: queue.info.name, url: queue.info.url, arn: queue.info.arn, fifo: queue.info.fifo };
+    },
+
+    send(queueRef, body, options = {}) {
+      const api = 'mocks.sqs.send';
+      const queue = queueOf(api, queueRef);
+      if (typeof body !== 'string' || body === '') fail(api, 'body', `must be a non-empty string, got ${show(body)}`);
+      const attributes = normaliseSqsMessageAttributes(api, 'options.messageAttributes', options.messageAttributes);
+      const result = testSide(api, 'body', () =>
+        queue.send(
+          {
+            body,
+            messageAttributes: attributes.attributes,
+            attributeBytes: attributes.bytes,
+            delaySeconds: options.delaySeconds,
+            groupId: options.messageGroupId,
+            deduplicationId: options.messageDeduplicationId,
+            senderId,
+          },
+          nowMs(),
+        ),
+      );
+      return result.sequenceNumber === undefined ? { messageId: result.messageId } : { messageId: result.messageId, sequenceNumber: result.sequenceNumber };
+    },
+
+    messages(queueRef) {
+      const queue = queueOf('mocks.sqs.messages', queueRef);
+      const now = nowMs();
+      return queue.list(now).map((message) => ({
+        messageId: message.messageId,
+        body: message.body,
+        messageAttributes: copyMessageAttributes(message.messageAttributes),
+        state: MockQueue.stateOf(message, now),
+        receiveCount: message.receiveCount,
+        sentTimestamp: new Date(message.sentAt),
+        visibleAt: new Date(message.visibleAt),
+        ...(message.groupId === undefined ? {} : { messageGroupId: message.groupId }),
+        ...(message.deduplicationId === undefined ? {} : { messageDeduplicationId: message.deduplicationId }),
+        ...(message.sequenceNumber === undefined ? {} : { sequenceNumber: message.sequenceNumber }),
+        ...(message.deadLetterQueueSourceArn === undefined ? {} : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
+      }));
+    },
+
+    subscribe(queueRef, subscriber, options) {
+      const api = 'mocks.sqs.subscribe';
+      const queue = queueOf(api, queueRef);
+      if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
+      const resolved = resolveSubscribeOptions(api, queue.info.fifo, options);
+      const subscription = new QueueSubscription(queue, subscriber, resolved, (gone) => {
+        subscriptions = subscriptions.filter((s) => s !== gone);
+      });
+      subscriptions.push(subscription);
+      return subscription;
+    },
+
+    async runDue() {
+      let did = false;
+      // A snapshot: a handler may subscribe or unsubscribe while it runs.
+      for (const subscription of [...subscriptions]) {
+        if (registry.findByArn(subscription.queueArn) !== subscription.queue) continue; // queue deleted
+        if (await subscription.runDue({ nowMs })) did = true;
+      }
+      return did;
+    },
+
+    nextDueTime() {
+      const now = nowMs();
+      let next: number | undefined;
+      for (const subscription of subscriptions) {
+        if (registry.findByArn(subscription.queueArn) !== subscription.queue) continue;
+        const due = subscription.nextDueAt(now);
+        if (due !== undefined && (next === undefined || due < next)) next = due;
+      }
+      return next === undefined ? undefined : new Date(next);
+    },
+
+    reset() {
+      for (const subscription of subscriptions) subscription.active = false;
+      subscriptions = [];
+      registry.clear();
+      seedIds();
+    },
+  };
+}

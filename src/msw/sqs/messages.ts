@@ -1,0 +1,99 @@
+/**
+ * Message-level wire rules shared by SendMessage, SendMessageBatch entries and the test-side
+ * `mocks.sqs.send`: body, attributes and FIFO ids, validated with the same SQS rules as the
+ * factories (src/events/sqs), reported as the AWS errors the service returns.
+ */
+import { EventInputError } from '../../_internals/errors.js';
+import {
+  assertSqsFifoId,
+  isSqsText,
+  md5OfMessageAttributes,
+  normaliseSqsMessageAttributes,
+  type SqsMessageAttributes,
+} from '../../events/sqs/index.js';
+import type { AwsServiceError } from '../_internals/awsError.js';
+import { readInteger, readObject, readString, type JsonObject } from '../_internals/input.js';
+import { invalidParameter, SQS_INPUT_ERRORS, sqsError } from './errors.js';
+import type { SendInput } from './queue.js';
+
+/** Sets an own data property: an attribute named `__proto__` is data, never a prototype change. */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Runs `fn`, turning the kit's own validation errors into SQS `InvalidParameterValue`. */
+export function asSqsError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof EventInputError) throw sqsError('InvalidParameterValue', error.message);
+    throw error;
+  }
+}
+
+function invalidBody(): AwsServiceError {
+  return sqsError(
+    'InvalidMessageContents',
+    'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF',
+  );
+}
+
+/** Reads and validates one message of a SendMessage request (or batch entry). */
+export function readSendInput(input: JsonObject, senderId: string, api: string): SendInput {
+  const body = readString(input, 'MessageBody', SQS_INPUT_ERRORS);
+  if (body === undefined || body === '') throw SQS_INPUT_ERRORS.missing('MessageBody');
+  if (!isSqsText(body)) throw invalidBody();
+  const delaySeconds = readInteger(input, 'DelaySeconds', SQS_INPUT_ERRORS);
+  if (delaySeconds !== undefined && (delaySeconds < 0 || delaySeconds > 900)) {
+    throw invalidParameter('DelaySeconds', 'DelaySeconds must be >= 0 and <= 900.', delaySeconds);
+  }
+  const rawAttributes = readObject(input, 'MessageAttributes', SQS_INPUT_ERRORS);
+  const normalised = asSqsError(() => normaliseSqsMessageAttributes(api, 'MessageAttributes', rawAttributes as never));
+  let awsTraceHeader: string | undefined;
+  const system = readObject(input, 'MessageSystemAttributes', SQS_INPUT_ERRORS);
+  if (system !== undefined) {
+    for (const [name, value] of Object.entries(system)) {
+      if (name !== 'AWSTraceHeader') throw invalidParameter('MessageSystemAttributes', `Message system attribute name '${name}' is invalid.`);
+      const attribute = value as { DataType?: unknown; StringValue?: unknown } | null;
+      if (attribute === null || typeof attribute !== 'object' || attribute.DataType !== 'String' || typeof attribute.StringValue !== 'string' || attribute.StringValue === '') {
+        throw invalidParameter('MessageSystemAttributes', "Message system attribute 'AWSTraceHeader' must contain a non-empty value of type 'String'.");
+      }
+      awsTraceHeader = attribute.StringValue;
+    }
+  }
+  const groupId = readString(input, 'MessageGroupId', SQS_INPUT_ERRORS);
+  if (groupId !== undefined) asSqsError(() => assertSqsFifoId(api, 'MessageGroupId', groupId));
+  const deduplicationId = readString(input, 'MessageDeduplicationId', SQS_INPUT_ERRORS);
+  if (deduplicationId !== undefined) asSqsError(() => assertSqsFifoId(api, 'MessageDeduplicationId', deduplicationId));
+  return { body, messageAttributes: normalised.attributes, attributeBytes: normalised.bytes, awsTraceHeader, delaySeconds, groupId, deduplicationId, senderId };
+}
+
+/** `MD5OfMessageSystemAttributes` of a trace header (same algorithm as message attributes). */
+export function md5OfSystemAttributes(awsTraceHeader: string | undefined): string | undefined {
+  if (awsTraceHeader === undefined) return undefined;
+  return md5OfMessageAttributes({ AWSTraceHeader: { stringValue: awsTraceHeader, stringListValues: [], binaryListValues: [], dataType: 'String' } }) ?? undefined;
+}
+
+/**
+ * The message attributes a receive asked for: `All` or `.*` for every one, `prefix.*` for names
+ * starting with `prefix.`, otherwise exact names.
+ */
+export function selectMessageAttributes(all: SqsMessageAttributes, names: readonly string[] | undefined): SqsMessageAttributes {
+  if (names === undefined || names.length === 0) return {};
+  if (names.includes('All') || names.includes('.*')) return all;
+  const out: SqsMessageAttributes = {};
+  for (const name of Object.keys(all)) {
+    const wanted = names.some((pattern) => (pattern.endsWith('.*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+    if (wanted) setOwn(out, name, all[name]);
+  }
+  return out;
+}
+
+/** Message attributes in the SQS API form (`DataType`, `StringValue` / `BinaryValue`). */
+export function toWireAttributes(attributes: SqsMessageAttributes): Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> {
+  const out: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> = {};
+  for (const [name, attribute] of Object.entries(attributes)) {
+    setOwn(out, name, attribute.binaryValue !== undefined ? { BinaryValue: attribute.binaryValue, DataType: attribute.dataType } : { StringValue: attribute.stringValue as string, DataType: attribute.dataType });
+  }
+  return out;
+}

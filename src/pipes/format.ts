@@ -1,0 +1,56 @@
+/**
+ * How one extracted value is written, by where its placeholder sits (the table of spec A4).
+ * Returns `DROP` when AWS delivers nothing (an object inside a quoted JSON string, spec B5).
+ */
+import { sourceText } from './decode.js';
+import type { ResolvedRenderOptions } from './options.js';
+import type { SlotPosition } from './parse.js';
+import { MISSING } from './path.js';
+
+/** Marks "AWS delivers nothing for this event". */
+export const DROP: unique symbol = Symbol('drop');
+
+function escaped(text: string, options: ResolvedRenderOptions): string {
+  // Spec A5: EventBridge does not escape extracted values; 'json' is the opt-in alternative.
+  return options.escape === 'json' ? JSON.stringify(text).slice(1, -1) : text;
+}
+
+/** An object or array inside a string: compact JSON with every `"` removed (observed). */
+export function stripQuotes(value: object, options: ResolvedRenderOptions): string {
+  const text = (options.embeddedJson === 'source' ? sourceText.get(value) : undefined) ?? JSON.stringify(value);
+  return text.replaceAll('"', '');
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === 'number' ? JSON.stringify(value) : String(value);
+}
+
+/** Writes `value` (or `MISSING`) for a placeholder at `position`. */
+export function formatValue(value: unknown, position: SlotPosition, options: ResolvedRenderOptions): string | typeof DROP {
+  switch (position) {
+    case 'value':
+    case 'key':
+      if (value === MISSING) return '""'; // observed: a missing path renders as an empty JSON string
+      if (typeof value === 'string') return `"${escaped(value, options)}"`; // auto-quoted (observed)
+      return JSON.stringify(value); // numbers, booleans, null, objects and arrays as raw JSON
+    case 'quoted':
+      if (value === MISSING) return '""';
+      if (value !== null && typeof value === 'object') return options.objectInJsonString === 'drop' ? DROP : `"${stripQuotes(value, options)}"`;
+      return `"${typeof value === 'string' ? escaped(value, options) : scalarText(value)}"`; // not doubled (observed)
+    case 'in-json-string':
+    case 'quoted-key':
+      if (value === MISSING) return '';
+      if (value !== null && typeof value === 'object') return options.objectInJsonString === 'drop' ? DROP : stripQuotes(value, options);
+      return typeof value === 'string' ? escaped(value, options) : scalarText(value);
+    case 'in-string-template':
+      if (value === MISSING) return '';
+      if (value !== null && typeof value === 'object') return stripQuotes(value, options); // observed: [HIGH], {a:b}
+      return typeof value === 'string' ? escaped(value, options) : scalarText(value);
+    case 'text':
+    case 'bare':
+      // Free text is not JSON: values go in as they are (observed for a bare <$.body>).
+      if (value === MISSING) return '';
+      if (value !== null && typeof value === 'object') return stripQuotes(value, options); // documented: quotes removed
+      return typeof value === 'string' ? value : scalarText(value);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The choices AWS leaves open (spec section D), each an explicit option whose default follows the
+ * best evidence: observed beats documented beats inferred. docs/readme/pipes.md has the table.
+ */
+
+/** How the oracle resolves what AWS does not pin down. Every field is optional. */
+export interface RenderOptions {
+  /**
+   * Whether extracted string values are JSON-escaped where they land inside JSON.
+   * `'none'`: inserted as they are, so a `"` or `\` in a value can break the JSON (documented:
+   * "EventBridge doesn't escape values extracted by Input Path").
+   * `'json'`: escaped as `JSON.stringify` would (what you may wish AWS did).
+   * @defaultValue `'none'`
+   */
+  escape?: 'none' | 'json';
+  /**
+   * What a path that is not in the event renders as.
+   * `'empty'`: `""` as a JSON value, nothing inside a string (observed for rules; assumed for Pipes).
+   * `'omit'`: JSON-template members and elements whose whole value is a missing placeholder are
+   * left out (a literal reading of the Pipes page's "won't appear in the output"); elsewhere as `'empty'`.
+   * @defaultValue `'empty'`
+   */
+  missingPath?: 'empty' | 'omit';
+  /**
+   * What a path with `*` yields. `'array'`: every match in document order, as a JSON array, as
+   * JSON-path engines return indefinite paths (inferred). `'first'`: the first match.
+   * @defaultValue `'array'`
+   */
+  wildcard?: 'array' | 'first';
+  /**
+   * The outer quotes of Pipes string and free-text templates (rules always keep a string template's
+   * quotes: observed). `'template'`: the output has quotes exactly where the template has them
+   * (a bare `<$.body>` arrives unquoted: observed in CDK integration tests). `'always'`: free-text
+   * output is wrapped in `"…"` as the Pipes page prints `"{key: value}"`. `'never'`: a Pipes
+   * template's quoted lines lose their quotes, reading the page's YAML `"Hello, sender"` as text.
+   * @defaultValue `'template'`
+   */
+  outerQuotes?: 'template' | 'always' | 'never';
+  /**
+   * An object or array whose placeholder sits inside a quoted JSON string of a JSON template.
+   * `'drop'`: nothing is delivered (observed for rules). `'strip-quotes'`: inserted with its quotes
+   * removed, as the Pipes page describes for strings.
+   * @defaultValue `'drop'`
+   */
+  objectInJsonString?: 'drop' | 'strip-quotes';
+  /**
+   * How an object or array is written inside a string before its quotes are removed.
+   * `'compact'`: `JSON.stringify` without spaces (observed: `{acc_id:0a787ecb-4015,sf_id:baz}`).
+   * `'source'`: for a decoded body, its original text (the Pipes page's `{key: value}`).
+   * @defaultValue `'compact'`
+   */
+  embeddedJson?: 'compact' | 'source';
+  /**
+   * Implicit body parsing (spec C4): SQS `body`, Kinesis / Active MQ / Rabbit MQ `data`, Kafka
+   * `key` / `value` are decoded when they hold JSON. Turn off for an enrichment's output.
+   * @defaultValue `true`
+   */
+  implicitBodyParsing?: boolean;
+}
+
+/** {@link RenderOptions} with every default filled in. */
+export type ResolvedRenderOptions = Required<RenderOptions>;
+
+/** The defaults, with the evidence behind each (see docs/readme/pipes.md). */
+export const DEFAULT_RENDER_OPTIONS: Readonly<ResolvedRenderOptions> = Object.freeze({
+  escape: 'none',
+  missingPath: 'empty',
+  wildcard: 'array',
+  outerQuotes: 'template',
+  objectInJsonString: 'drop',
+  embeddedJson: 'compact',
+  implicitBodyParsing: true,
+});
+
+const CHOICES: { [K in keyof RenderOptions]-?: readonly unknown[] } = {
+  escape: ['none', 'json'],
+  missingPath: ['empty', 'omit'],
+  wildcard: ['array', 'first'],
+  outerQuotes: ['template', 'always', 'never'],
+  objectInJsonString: ['drop', 'strip-quotes'],
+  embeddedJson: ['compact', 'source'],
+  implicitBodyParsing: [true, false],
+};
+
+/** Fills in defaults; an unknown value throws a `TypeError` naming the option. */
+export function resolveRenderOptions(api: string, options: RenderOptions | undefined): ResolvedRenderOptions {
+  if (options === undefined) return DEFAULT_RENDER_OPTIONS;
+  const out = { ...DEFAULT_RENDER_OPTIONS };
+  for (const [key, allowed] of Object.entries(CHOICES)) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (!allowed.includes(value)) throw new TypeError(`${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+    (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}

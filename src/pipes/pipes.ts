@@ -1,0 +1,130 @@
+/** EventBridge Pipes input templates: compile, render one record, transform a batch. */
+import { buildCompiled, isCompiled, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
+import { decodedView } from './decode.js';
+import { TemplateSyntaxError } from './errors.js';
+import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
+import { resolveRenderOptions, type RenderOptions } from './options.js';
+import { lineColumn } from './parse.js';
+import { MISSING } from './path.js';
+import { renderCompiled, type RenderResult } from './render.js';
+import { pipesReservedValue, type PipeContext, type PipesReserved } from './reserved.js';
+
+function tooLong(template: string): OffsetDiagnostic | undefined {
+  if (template.length <= TEMPLATE_MAX_LENGTH) return undefined;
+  return { code: 'template-too-long', message: `the template is ${template.length} characters; AWS allows at most ${TEMPLATE_MAX_LENGTH}`, offset: TEMPLATE_MAX_LENGTH, severity: 'error', fatal: true };
+}
+
+function notText(api: string, template: unknown): never {
+  throw new TemplateSyntaxError('not-text', `${api}: the template must be a string, got ${template === null ? 'null' : typeof template}`, 1, 1);
+}
+
+/**
+ * Parses a Pipes input template once, resolving every `<$.path>` to an accessor.
+ * Throws {@link TemplateSyntaxError} (with line and column) for templates that cannot be rendered:
+ * not text, over 8,192 characters, an unterminated or nested `<`, invalid JSON around the
+ * placeholders, control characters, unsupported path syntax, an unknown reserved variable.
+ * Other lint findings (see `lintPipeTemplate`) are in `diagnostics`.
+ * @example compilePipeTemplate('{"id": <$.messageId>, "order": <$.body.order>}')
+ */
+export function compilePipeTemplate(template: string, options: LintOptions = {}): CompiledTemplate {
+  if (typeof template !== 'string') notText('compilePipeTemplate', template);
+  const long = tooLong(template);
+  const built = long === undefined ? buildCompiled(template, 'pipes', resolvePipesName) : { findings: [long] };
+  const fatal = built.findings.find((f) => f.fatal);
+  if (built.compiled === undefined || fatal !== undefined) {
+    const f = fatal ?? built.findings[0]!;
+    const { line, column } = lineColumn(template, f.offset);
+    throw new TemplateSyntaxError(f.code, `compilePipeTemplate: ${f.message}`, line, column);
+  }
+  return withDiagnostics(built.compiled, toDiagnostics(template, lintCompiled(built.compiled, options)));
+}
+
+/**
+ * Every finding for a Pipes template, syntax errors included, sorted by position; never throws
+ * for a string. `source` makes the object/array and impossible-path checks exact.
+ * @example lintPipeTemplate('{"order": "<$.body>"}', { source: 'sqs' }) // quoted-object
+ */
+export function lintPipeTemplate(template: string, options: LintOptions = {}): TemplateDiagnostic[] {
+  if (typeof template !== 'string') return [{ code: 'not-text', message: `the template must be a string, got ${template === null ? 'null' : typeof template}`, line: 1, column: 1, severity: 'error' }];
+  const findings: OffsetDiagnostic[] = [];
+  const long = tooLong(template);
+  if (long !== undefined) findings.push(long);
+  const built = buildCompiled(template, 'pipes', resolvePipesName);
+  findings.push(...built.findings);
+  if (built.compiled !== undefined) findings.push(...lintCompiled(built.compiled, options));
+  return toDiagnostics(template, findings.sort((a, b) => a.offset - b.offset));
+}
+
+// Rendering a template string compiles it once; a small cache keeps repeated renders cheap.
+const cache = new Map<string, CompiledTemplate>();
+function compiledOf(template: string | CompiledTemplate): CompiledTemplate {
+  if (isCompiled(template)) {
+    if (template.dialect !== 'pipes') throw new TypeError('renderPipeTemplate: this template was compiled for rules (use renderRuleTemplate)');
+    return template;
+  }
+  let hit = cache.get(template);
+  if (hit === undefined) {
+    hit = compilePipeTemplate(template);
+    if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+    cache.set(template, hit);
+  }
+  return hit;
+}
+
+/**
+ * What a Pipes target (or enrichment) receives for one record: `{ delivered: true, body }` with
+ * exactly the bytes AWS sends, or `{ delivered: false, reason }` when AWS sends nothing.
+ * `event` is one record as Pipes sees it: an element of `toPipesSourceBatch(...)`, an
+ * enrichment's output, or any JSON value. An empty template passes the record unchanged.
+ * @example renderPipeTemplate('{"order": <$.body.order>}', sqsRecord) // { delivered: true, body: '{"order": 42}' }
+ */
+export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = {}, options?: RenderOptions): RenderResult {
+  const compiled = compiledOf(template);
+  const resolved = resolveRenderOptions('renderPipeTemplate', options);
+  if (compiled.mode === 'empty') return { delivered: true, body: JSON.stringify(event) ?? 'null' };
+  let root: unknown = MISSING;
+  const body = renderCompiled(
+    compiled,
+    (ref) => {
+      if (ref.reserved !== undefined) return pipesReservedValue(ref.reserved as PipesReserved, event, context, resolved.implicitBodyParsing);
+      if (root === MISSING) root = resolved.implicitBodyParsing ? decodedView(event) : event;
+      return ref.accessor!(root);
+    },
+    resolved,
+    resolved.outerQuotes === 'never' && compiled.mode === 'string',
+  );
+  if (body.delivered && resolved.outerQuotes === 'always' && compiled.mode === 'text') return { delivered: true, body: `"${body.body}"` };
+  return body;
+}
+
+/** What a Lambda or Step Functions target receives for a batch. */
+export type PipeBatchResult =
+  /** `body` is the JSON array sent; `records` its elements. */
+  | { readonly delivered: true; readonly body: string; readonly records: unknown[] }
+  /** A record that AWS cannot deliver fails the batch; `index` says which. */
+  | { readonly delivered: false; readonly reason: string; readonly index: number };
+
+/**
+ * Applies the template to each record separately, as Pipes does for batches (spec C5), and
+ * returns the JSON array a Lambda or Step Functions enrichment or target receives, even for one
+ * record. A record whose output is not JSON is sent as a JSON string.
+ * @example transformPipeBatch('{"id": <$.messageId>}', toPipesSourceBatch(makeSqsEvent()))
+ */
+export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = {}, options?: RenderOptions): PipeBatchResult {
+  if (!Array.isArray(records)) throw new TypeError('transformPipeBatch: records must be an array (e.g. toPipesSourceBatch(event))');
+  const compiled = compiledOf(template);
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  for (let index = 0; index < records.length; index++) {
+    const result = renderPipeTemplate(compiled, records[index], context, options);
+    if (!result.delivered) return { delivered: false, reason: `record ${index}: ${result.reason}`, index };
+    try {
+      values.push(JSON.parse(result.body));
+      parts.push(result.body);
+    } catch {
+      values.push(result.body);
+      parts.push(JSON.stringify(result.body));
+    }
+  }
+  return { delivered: true, body: `[${parts.join(',')}]`, records: values };
+}

@@ -1,0 +1,100 @@
+import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attributeValue } from '../../arbitraries/attributeValue.js';
+import { dynamoDBItem } from '../../arbitraries/dynamoDBItem.js';
+import { dynamoDBStreamEvent } from '../../arbitraries/dynamoDBStreamEvent.js';
+import { dynamoDBStreamRecord } from '../../arbitraries/dynamoDBStreamRecord.js';
+import { NUM_RUNS } from '../_helpers/runs.js';
+import { canonicalJson, expectValidMap, expectValidStreamEvent, expectValidStreamRecord, expectValidValue, hasImpreciseNonInteger, mapSize } from '../events/dynamodb/invariants.js';
+
+/** Powertools accepts every record except those holding a non-integer N beyond ±2^53 (event-shapes §10), which we keep generating. */
+function expectPowertools(event: { Records: unknown[] }): void {
+  const parsed = DynamoDBStreamSchema.safeParse(event);
+  expect(parsed.success).toBe(!hasImpreciseNonInteger(event));
+}
+
+describe('attributeValue', () => {
+  it('generates only valid AttributeValues, also after shrinking', () => {
+    fc.assert(fc.property(attributeValue(), (value) => expectValidValue(value)), { numRuns: NUM_RUNS });
+    // Shrinking stays valid: every shrink of a failing value is checked by the same predicate.
+    const out = fc.check(fc.property(attributeValue(), (value) => JSON.stringify(value).length < 40), { numRuns: NUM_RUNS });
+    expect(out.failed).toBe(true);
+    expectValidValue(out.counterexample?.[0] as never);
+  });
+
+  it('respects types and rejects nonsense constraints', () => {
+    fc.assert(fc.property(attributeValue({ types: ['NS'] }), (value) => {
+      expect(Object.keys(value)).toEqual(['NS']);
+    }), { numRuns: NUM_RUNS });
+    expect(() => attributeValue({ types: [] })).toThrow(TypeError);
+    expect(() => attributeValue({ types: ['L'] })).toThrow('attributeValue: types must include at least one non-container type');
+  });
+});
+
+describe('dynamoDBItem', () => {
+  it('holds its key attributes as S/N/B, valid values, within 400 KB', () => {
+    fc.assert(fc.property(dynamoDBItem({ keys: ['pk', 'sk'], keyTypes: ['S', 'N'] }), (item) => {
+      expectValidMap(item);
+      expect(Object.keys(item.pk ?? {})).toEqual(['S']);
+      expect(Object.keys(item.sk ?? {})).toEqual(['N']);
+      expect(mapSize(item)).toBeLessThanOrEqual(400 * 1024);
+    }), { numRuns: NUM_RUNS });
+    expect(() => dynamoDBItem({ keys: [] })).toThrow(TypeError);
+  });
+});
+
+describe('dynamoDBStreamRecord', () => {
+  it('holds every record invariant and passes Powertools', () => {
+    fc.assert(fc.property(dynamoDBStreamRecord(), (record) => {
+      expectValidStreamRecord(record);
+      expectPowertools({ Records: [record] });
+    }), { numRuns: NUM_RUNS });
+  });
+
+  it('pins parts', () => {
+    fc.assert(fc.property(dynamoDBStreamRecord({ eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES', keys: ['pk', 'sk'], region: 'eu-west-1' }), (record) => {
+      expect(record.eventName).toBe('MODIFY');
+      expect(Object.keys(record.dynamodb.Keys)).toEqual(['pk', 'sk']);
+      expect(canonicalJson(record.dynamodb.NewImage)).not.toBe(canonicalJson(record.dynamodb.OldImage));
+      expect(record.awsRegion).toBe('eu-west-1');
+    }), { numRuns: NUM_RUNS });
+  });
+});
+
+describe('dynamoDBStreamEvent', () => {
+  it('holds every batch invariant and passes Powertools', () => {
+    fc.assert(fc.property(dynamoDBStreamEvent(), (event) => {
+      expectValidStreamEvent(event);
+      expectPowertools(event);
+    }), { numRuns: NUM_RUNS });
+  });
+
+  it('replays a consistent history: a MODIFY or REMOVE of an item the batch wrote starts from what the batch left', () => {
+    fc.assert(fc.property(dynamoDBStreamEvent({ streamViewType: 'NEW_AND_OLD_IMAGES', maxRecords: 20 }), (event) => {
+      const latest = new Map<string, string>();
+      for (const record of event.Records) {
+        const key = canonicalJson(record.dynamodb.Keys);
+        const before = latest.get(key);
+        if (record.dynamodb.OldImage && before !== undefined) expect(canonicalJson(record.dynamodb.OldImage)).toBe(before);
+        if (record.eventName === 'INSERT') expect(before).toBeUndefined();
+        if (record.eventName === 'REMOVE') latest.delete(key);
+        else latest.set(key, canonicalJson(record.dynamodb.NewImage));
+      }
+    }), { numRuns: NUM_RUNS });
+  });
+
+  it('shrinks to valid events', () => {
+    const out = fc.check(fc.property(dynamoDBStreamEvent(), (event) => event.Records.length < 3), { numRuns: NUM_RUNS });
+    expect(out.failed).toBe(true);
+    const shrunk = out.counterexample?.[0] as Parameters<typeof expectValidStreamEvent>[0];
+    expectValidStreamEvent(shrunk);
+    expect(shrunk.Records).toHaveLength(3);
+  });
+
+  it('is deterministic for a seed and rejects nonsense constraints', () => {
+    expect(fc.sample(dynamoDBStreamEvent(), { seed: 42, numRuns: 3 })).toEqual(fc.sample(dynamoDBStreamEvent(), { seed: 42, numRuns: 3 }));
+    expect(() => dynamoDBStreamEvent({ minRecords: 0 })).toThrow('dynamoDBStreamEvent: minRecords');
+    expect(() => dynamoDBStreamEvent({ maxRecords: 10_001 })).toThrow('dynamoDBStreamEvent: maxRecords');
+  });
+});

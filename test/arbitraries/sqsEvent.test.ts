@@ -1,0 +1,58 @@
+import { fc, test as propTest } from '@fast-check/vitest';
+import { SqsRecordSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
+import { describe, expect, test } from 'vitest';
+import { sqsEvent, sqsQueueName, sqsRecord } from '../../arbitraries/index.js';
+import { isSqsQueueName } from '../../src/events/sqs/index.js';
+import { NUM_RUNS } from '../_helpers/runs.js';
+import { expectValidEvent, expectValidRecord } from '../events/sqs/_invariants.js';
+
+describe('sqsQueueName', () => {
+  propTest.prop([fc.option(fc.boolean(), { nil: undefined }).chain((fifo) => fc.tuple(fc.constant(fifo), sqsQueueName({ fifo })))], { numRuns: NUM_RUNS })('valid names of the asked kind', ([fifo, name]) => {
+    expect(isSqsQueueName(name)).toBe(true);
+    if (fifo !== undefined) expect(name.endsWith('.fifo')).toBe(fifo);
+  });
+});
+
+describe('sqsRecord', () => {
+  propTest.prop([sqsRecord()], { numRuns: NUM_RUNS })('every record keeps every invariant and passes SqsRecordSchema', async (record) => {
+    await expectValidRecord(record);
+    expect(SqsRecordSchema.safeParse(record).success).toBe(true);
+  });
+  propTest.prop([sqsRecord({ body: fc.json(), fifo: true, region: 'eu-west-1' })], { numRuns: NUM_RUNS })('pinned parts are honoured', async (record) => {
+    await expectValidRecord(record);
+    expect(record.eventSourceARN.endsWith('.fifo')).toBe(true);
+    expect(record.awsRegion).toBe('eu-west-1');
+  });
+});
+
+describe('sqsEvent', () => {
+  propTest.prop([sqsEvent()], { numRuns: NUM_RUNS })('every event keeps every invariant and passes SqsSchema', async (event) => {
+    await expectValidEvent(event);
+    expect(SqsSchema.safeParse(event).success).toBe(true);
+  });
+  propTest.prop([sqsEvent({ body: fc.json(), fifo: true, minRecords: 1, maxRecords: 10 })], { numRuns: NUM_RUNS })('FIFO batches of 1–10', async (event) => {
+    await expectValidEvent(event);
+    expect(event.Records.length).toBeLessThanOrEqual(10);
+    for (const r of event.Records) expect(() => JSON.parse(r.body)).not.toThrow();
+  });
+  test('maximum batch sizes: up to 10,000 standard records, cut at 6 MB like Lambda', async () => {
+    const [event] = fc.sample(sqsEvent({ fifo: false, minRecords: 3000, maxRecords: 10_000, body: 'x', messageAttributes: {} }), { numRuns: 1, seed: 1 });
+    await expectValidEvent(event!);
+    expect(event!.Records.length).toBeGreaterThanOrEqual(3000);
+  });
+  test('shrunk values keep every invariant', async () => {
+    // Fail on any event with 2+ records so fast-check shrinks; every value it tries along the way is checked.
+    const seen: unknown[] = [];
+    fc.check(fc.property(sqsEvent(), (event) => { seen.push(event); return event.Records.length < 2; }), { numRuns: 50, seed: 42 });
+    expect(seen.length).toBeGreaterThan(1);
+    for (const event of seen) await expectValidEvent(event as never);
+  });
+  test('nonsense constraints throw TypeErrors naming the arbitrary', () => {
+    expect(() => sqsEvent({ minRecords: 0 })).toThrow(/^sqsEvent: minRecords/);
+    expect(() => sqsEvent({ fifo: true, maxRecords: 11 })).toThrow(/sqsEvent: maxRecords 11 is over/);
+    expect(() => sqsEvent({ minRecords: 5, maxRecords: 4 })).toThrow(/maxRecords must be/);
+  });
+  test('same seed, same events', () => {
+    expect(fc.sample(sqsEvent(), { numRuns: 5, seed: 9 })).toEqual(fc.sample(sqsEvent(), { numRuns: 5, seed: 9 }));
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The SQS invariants of the event-shapes reference (§9.1, §9.2, §9.5), checked by an
+ * implementation written independently of the mapper: a reference MD5 of message attributes
+ * built on the AWS SDK's own pure-JS MD5 (`Md5Js`, what `@aws-sdk/client-sqs` hashes with).
+ */
+import { createHash } from 'node:crypto';
+import { Md5Js } from '@smithy/core/checksum';
+import { toHex } from '@smithy/core/serde';
+import { expect } from 'vitest';
+import type { SqsEvent, SqsMessageAttributes, SqsRecord } from '../../../src/events/sqs/index.js';
+
+/** Reference MD5 of message attributes, via the SDK's Md5Js and a DataView-built buffer. */
+export async function referenceMd5OfAttributes(attributes: SqsMessageAttributes): Promise<string | null> {
+  const names = Object.keys(attributes).sort();
+  if (names.length === 0) return null;
+  const chunks: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  const withLength = (bytes: Uint8Array) => {
+    const length = new Uint8Array(4);
+    new DataView(length.buffer).setUint32(0, bytes.length, false);
+    chunks.push(length, bytes);
+  };
+  for (const name of names) {
+    const attribute = attributes[name]!;
+    withLength(encoder.encode(name));
+    withLength(encoder.encode(attribute.dataType));
+    if (attribute.binaryValue !== undefined) {
+      chunks.push(Uint8Array.of(2));
+      withLength(Uint8Array.from(atob(attribute.binaryValue), (c) => c.charCodeAt(0)));
+    } else {
+      chunks.push(Uint8Array.of(1));
+      withLength(encoder.encode(attribute.stringValue));
+    }
+  }
+  const hash = new Md5Js();
+  for (const chunk of chunks) hash.update(chunk);
+  return toHex(await hash.digest());
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const EPOCH_MS = /^\d{13}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const ARN = /^arn:(aws|aws-cn|aws-us-gov):sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo)$/;
+const VALID_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
+const FIFO_KEYS = ['SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'] as const;
+
+/** Asserts every per-record invariant. */
+export async function expectValidRecord(record: SqsRecord): Promise<void> {
+  expect(record.eventSource).toBe('aws:sqs');
+  expect(record.messageId).toMatch(UUID_V4);
+  expect(record.receiptHandle.startsWith('AQEB')).toBe(true);
+  expect(record.receiptHandle).toMatch(BASE64);
+  expect(record.receiptHandle.length).toBeGreaterThanOrEqual(284);
+  expect(record.receiptHandle.length).toBeLessThanOrEqual(432);
+  expect(record.body).toMatch(VALID_TEXT);
+  expect(record.md5OfBody).toBe(createHash('md5').update(record.body, 'utf8').digest('hex'));
+  // md5OfMessageAttributes follows the algorithm, or is null exactly when there are none.
+  const expected = await referenceMd5OfAttributes(record.messageAttributes);
+  if (expected === null) expect(record.md5OfMessageAttributes ?? null).toBeNull();
+  else expect(record.md5OfMessageAttributes).toBe(expected);
+  for (const attribute of Object.values(record.messageAttributes)) {
+    expect(attribute.stringListValues).toEqual([]);
+    expect(attribute.binaryListValues).toEqual([]);
+    expect((attribute.stringValue === undefined) !== (attribute.binaryValue === undefined)).toBe(true);
+    expect(attribute.binaryValue === undefined).toBe(!attribute.dataType.startsWith('Binary'));
+  }
+  const a = record.attributes;
+  for (const value of Object.values(a)) expect(typeof value).toBe('string');
+  expect(Number(a.ApproximateReceiveCount)).toBeGreaterThanOrEqual(1);
+  expect(a.SentTimestamp).toMatch(EPOCH_MS);
+  expect(a.ApproximateFirstReceiveTimestamp).toMatch(EPOCH_MS);
+  expect(Number(a.ApproximateFirstReceiveTimestamp)).toBeGreaterThanOrEqual(Number(a.SentTimestamp));
+  const arn = ARN.exec(record.eventSourceARN);
+  expect(arn, record.eventSourceARN).not.toBeNull();
+  expect(record.awsRegion).toBe(arn![2]);
+  const fifo = record.eventSourceARN.endsWith('.fifo');
+  // FIFO attributes appear if and only if the queue ARN ends in .fifo.
+  for (const key of FIFO_KEYS) expect(key in a && a[key] !== undefined).toBe(fifo);
+  if (fifo) {
+    expect(a.SequenceNumber).toMatch(/^\d{20}$/);
+    expect(a.MessageGroupId).toMatch(/^[!-~]{1,128}$/);
+    expect(a.MessageDeduplicationId).toMatch(/^[!-~]{1,128}$/);
+  }
+}
+
+/** Asserts every per-record invariant and the batch invariants (§9.2, unique ids, FIFO order). */
+export async function expectValidEvent(event: SqsEvent): Promise<void> {
+  expect(event.Records.length).toBeGreaterThanOrEqual(1);
+  for (const record of event.Records) await expectValidRecord(record);
+  expect(new Set(event.Records.map((r) => r.eventSourceARN)).size).toBe(1);
+  expect(new Set(event.Records.map((r) => r.awsRegion)).size).toBe(1);
+  expect(new Set(event.Records.map((r) => r.messageId)).size).toBe(event.Records.length);
+  expect(new Set(event.Records.map((r) => r.receiptHandle)).size).toBe(event.Records.length);
+  const fifo = event.Records[0]!.eventSourceARN.endsWith('.fifo');
+  if (fifo) {
+    expect(event.Records.length).toBeLessThanOrEqual(10);
+    expect(new Set(event.Records.map((r) => r.attributes.SequenceNumber)).size).toBe(event.Records.length);
+    expect(new Set(event.Records.map((r) => r.attributes.MessageDeduplicationId)).size).toBe(event.Records.length);
+    // Within a group, records come in send order.
+    const last = new Map<string, bigint>();
+    for (const r of event.Records) {
+      const seq = BigInt(r.attributes.SequenceNumber!);
+      const previous = last.get(r.attributes.MessageGroupId!);
+      if (previous !== undefined) expect(seq > previous).toBe(true);
+      last.set(r.attributes.MessageGroupId!, seq);
+    }
+  }
+  expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(6 * 1024 * 1024);
+}

@@ -1,0 +1,102 @@
+import { fc, test as propTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import {
+  EventInputError,
+} from '../../../src/_internals/errors.js';
+import { createRandom } from '../../../src/_internals/random.js';
+import {
+  md5OfMessageAttributes,
+  normaliseSqsMessageAttributes,
+  parseSqsQueueUrl,
+  resolveSqsQueue,
+  sqsNumberProblem,
+  sqsQueueNameProblem,
+  sqsReceiptHandle,
+  sqsSequenceNumber,
+  sqsQueueUrl,
+} from '../../../src/events/sqs/index.js';
+import { NUM_RUNS } from '../../_helpers/runs.js';
+import { defaultAttributes } from '../../../arbitraries/_internals/sqs.js';
+import { referenceMd5OfAttributes } from './_invariants.js';
+
+describe('md5OfMessageAttributes', () => {
+  test('reproduces the real value of a recorded Lambda event', () => {
+    // Our own copy of the attributes of LocalStack's AWS recording (test_message_body_and_attributes_passed_correctly).
+    const { attributes } = normaliseSqsMessageAttributes('t', 'a', {
+      WeeksOn: { dataType: 'Number', stringValue: '6' },
+      Author: { dataType: 'String', stringValue: 'John Grisham' },
+      Title: { dataType: 'String', stringValue: 'The Whistler' },
+    });
+    expect(md5OfMessageAttributes(attributes)).toBe('d25a6aea97eb8f585bfa92d314504a92');
+  });
+
+  test('is null exactly when there are no attributes', () => {
+    expect(md5OfMessageAttributes({})).toBeNull();
+  });
+
+  // @aws-sdk/client-sqs checks MD5OfBody but not MD5OfMessageAttributes (middleware-sdk-sqs has no
+  // attribute check), so the cross-check hashes with the SDK's own pure-JS MD5 (Md5Js) over a buffer
+  // built independently.
+  propTest.prop([defaultAttributes()], { numRuns: NUM_RUNS })('equals a reference built on the AWS SDK MD5', async (input) => {
+    const { attributes } = normaliseSqsMessageAttributes('t', 'a', input);
+    expect(md5OfMessageAttributes(attributes)).toBe(await referenceMd5OfAttributes(attributes));
+  });
+
+  test('is independent of attribute order and sensitive to every part', () => {
+    const a = normaliseSqsMessageAttributes('t', 'a', { x: '1', y: 2 }).attributes;
+    const b = normaliseSqsMessageAttributes('t', 'a', { y: 2, x: '1' }).attributes;
+    expect(md5OfMessageAttributes(a)).toBe(md5OfMessageAttributes(b));
+    const c = normaliseSqsMessageAttributes('t', 'a', { x: '1', y: '2' }).attributes; // type String, not Number
+    expect(md5OfMessageAttributes(c)).not.toBe(md5OfMessageAttributes(a));
+  });
+});
+
+describe('ids', () => {
+  test('SequenceNumber follows the layout of two real FIFO records', () => {
+    // AWS docs FIFO sample and Powertools' SNS→SQS FIFO capture.
+    expect(sqsSequenceNumber(1573251510774, 2)).toBe('18849496460467696128');
+    expect(sqsSequenceNumber(1665754525442, 1)).toBe('18873177232222703872');
+    expect(() => sqsSequenceNumber(1, 1000)).toThrow(RangeError);
+  });
+
+  propTest.prop([fc.integer(), fc.integer({ min: 1, max: 200 })], { numRuns: NUM_RUNS })('receipt handles look like real ones and differ', (seed, n) => {
+    const random = createRandom(seed, 'h');
+    const handles = Array.from({ length: n }, () => sqsReceiptHandle(random));
+    for (const h of handles) {
+      expect(h.startsWith('AQEB')).toBe(true);
+      expect(h.length).toBeGreaterThanOrEqual(284);
+      expect(h.length).toBeLessThanOrEqual(432);
+      expect(Buffer.from(h, 'base64').toString('base64')).toBe(h); // canonical base64
+    }
+    expect(new Set(handles).size).toBe(n);
+  });
+});
+
+describe('validation', () => {
+  test.each([
+    ['', 'must not be empty'],
+    ['a'.repeat(81), '1–80'],
+    ['my.queue', "a '.' is allowed only"],
+    ['.fifo', 'at least one character'],
+    ['bad name.fifo', 'before the ".fifo"'],
+  ])('queue name %j is rejected', (name, rule) => {
+    expect(sqsQueueNameProblem(name)).toContain(rule);
+  });
+  test.each(['a', 'a'.repeat(80), 'a'.repeat(75) + '.fifo', 'My_Queue-1'])('queue name %j is accepted', (name) => {
+    expect(sqsQueueNameProblem(name)).toBeUndefined();
+  });
+  test.each([['abc', 'not a number'], ['1'.repeat(39), '38'], ['1e127', 'range'], ['1e-129', 'range'], ['', 'not a number'], ['.', 'not a number']])('Number %j is rejected', (value, rule) => {
+    expect(sqsNumberProblem(value)).toContain(rule);
+  });
+  test.each(['0', '-1.5', '6.02e23', '1'.repeat(38), '1'.repeat(38) + '000', '0.000', '+7'])('Number %j is accepted', (value) => {
+    expect(sqsNumberProblem(value)).toBeUndefined();
+  });
+  test('queue URLs round-trip and ARNs must agree with options', () => {
+    expect(parseSqsQueueUrl(sqsQueueUrl('eu-west-1', '111122223333', 'q.fifo'))).toEqual({ region: 'eu-west-1', account: '111122223333', name: 'q.fifo' });
+    expect(sqsQueueUrl('cn-north-1', '111122223333', 'q')).toBe('https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q');
+    const context = { defaultRegion: 'us-east-1', defaultAccount: '123456789012' };
+    expect(resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', context)).toMatchObject({ region: 'eu-west-1', account: '111122223333', fifo: false });
+    expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', { ...context, region: 'us-west-2' })).toThrow(/eu-west-1.*us-west-2.*agree/);
+    expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sns:eu-west-1:111122223333:q', context)).toThrow(EventInputError);
+  });
+});
