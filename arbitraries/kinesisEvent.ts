@@ -1,4 +1,4 @@
-import { array, constant, oneof, tuple, uint8Array, type Arbitrary } from 'fast-check';
+import { Arbitrary, array, constant, oneof, tuple } from 'fast-check';
 import { toKinesisEvent, toKinesisTumblingWindowEvent } from '../src/events/kinesis/mapper.js';
 import type { KinesisStreamEvent, KinesisTumblingWindowEvent } from '../src/events/kinesis/types.js';
 import { MAX_KINESIS_BATCH_RECORDS } from '../src/events/kinesis/validate.js';
@@ -44,13 +44,13 @@ export function kinesisEvent(constraints: KinesisEventConstraints = {}): Arbitra
   assertCountRange(name, 'minRecords', minRecords, 'maxRecords', maxRecords, 1, MAX_KINESIS_BATCH_RECORDS);
   const draft = kinesisRecordDraft(name, constraints);
   // Full batches carry tiny data so that as many records as possible fit in 6 MB.
-  const tiny = kinesisRecordDraft(name, { ...constraints, data: uint8Array({ maxLength: 4 }) });
+  const tiny = kinesisRecordDraft(name, constraints, true);
   const drafts = oneof(
     { arbitrary: array(draft, { minLength: minRecords, maxLength: maxRecords }), weight: 20 },
     { arbitrary: array(tiny, { minLength: maxRecords, maxLength: maxRecords }), weight: 1 },
   );
   const window = constraints.tumblingWindow === true ? kinesisWindowDraft() : constant(undefined);
-  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, largeChoice(constraints.largeData ?? true), window).map(([source, timeline, records, large, windowDraft]) => {
+  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary)), window).map(([source, timeline, records, large, windowDraft]) => {
     const sized = large === undefined ? records : [largeDraft(records[0]!, large.slack, large.fill), ...records.slice(1)];
     if (windowDraft === undefined) return toKinesisEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized)), name);
     const w = windowParts(windowDraft, timeline.firstArrivalMs);

@@ -1,4 +1,4 @@
-import { tuple, type Arbitrary } from 'fast-check';
+import { Arbitrary, tuple } from 'fast-check';
 import { toKinesisRecord } from '../src/events/kinesis/mapper.js';
 import type { KinesisStreamRecord } from '../src/events/kinesis/types.js';
 import { kinesisRecordDraft, kinesisSourceParts, kinesisTimeline, largeChoice, largeDraft, toDataParts, type KinesisSourceConstraints } from './_internals/kinesisParts.js';
@@ -18,7 +18,7 @@ export interface KinesisRecordConstraints extends KinesisSourceConstraints {}
 // @__NO_SIDE_EFFECTS__
 export function kinesisRecord(constraints: KinesisRecordConstraints = {}): Arbitrary<KinesisStreamRecord> {
   const name = 'kinesisRecord';
-  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), kinesisRecordDraft(name, constraints), largeChoice(constraints.largeData ?? true)).map(([source, timeline, draft, large]) => {
+  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), kinesisRecordDraft(name, constraints), largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary))).map(([source, timeline, draft, large]) => {
     const [parts] = toDataParts(source, timeline, [large === undefined ? draft : largeDraft(draft, large.slack, large.fill)]);
     return toKinesisRecord({ ...source, ...parts! }, name);
   });

@@ -1,7 +1,7 @@
 import { array, tuple, type Arbitrary } from 'fast-check';
 import type { SqsEvent } from '../src/events/sqs/types.js';
 import { SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH } from '../src/events/sqs/limits.js';
-import { messageChoice, queueChoice, toRecords } from './_internals/sqs.js';
+import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords } from './_internals/sqs.js';
 import type { SqsRecordConstraints } from './sqsRecord.js';
 
 /** Constraints of {@link sqsEvent}: those of `sqsRecord` (applied to every record) plus the batch size. */
@@ -25,15 +25,21 @@ const MAX_MIN_RECORDS = 7000;
 /**
  * Lambda SQS events: 1–10 records by default, all from one queue (constant ARN and region),
  * unique message ids and receipt handles, FIFO sequence numbers increasing, built by the same
- * mapper as `makeSqsEvent`.
+ * mapper as `makeSqsEvent`. Records without message attributes carry `md5OfMessageAttributes`
+ * in one form per batch (`emptyMd5OfMessageAttributes`, default `'either'`: batches of both
+ * real forms). Typed `Arbitrary<SqsEvent<'omit'>>` (assignable to `@types/aws-lambda`'s
+ * `SQSEvent`) with `emptyMd5OfMessageAttributes: 'omit'`, else `Arbitrary<SqsEvent>`.
  * @example sqsEvent({ body: fc.json(), fifo: true, minRecords: 1, maxRecords: 10 })
  */
+export function sqsEvent(constraints: SqsEventConstraints & { emptyMd5OfMessageAttributes: 'omit' }): Arbitrary<SqsEvent<'omit'>>;
+export function sqsEvent(constraints?: SqsEventConstraints): Arbitrary<SqsEvent>;
 // @__NO_SIDE_EFFECTS__
 export function sqsEvent(constraints: SqsEventConstraints = {}): Arbitrary<SqsEvent> {
   const minRecords = constraints.minRecords ?? 1;
   const limit = constraints.fifo === true ? SQS_MAX_FIFO_BATCH : SQS_MAX_STANDARD_BATCH;
   const maxRecords = constraints.maxRecords ?? Math.max(minRecords, Math.min(10, limit));
   if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`sqsEvent: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
+  assertEmptyMd5Constraint('sqsEvent', constraints.emptyMd5OfMessageAttributes);
   if (!Number.isInteger(minRecords) || minRecords < 1) throw new TypeError(`sqsEvent: minRecords must be an integer ≥ 1 (Lambda never sends an empty batch), got ${String(minRecords)}`);
   if (!Number.isInteger(maxRecords) || maxRecords < minRecords) throw new TypeError(`sqsEvent: maxRecords must be an integer ≥ minRecords (${minRecords}), got ${String(maxRecords)}`);
   if (maxRecords > limit) throw new TypeError(`sqsEvent: maxRecords ${maxRecords} is over Lambda's batch size limit for ${constraints.fifo === true ? 'FIFO' : 'standard'} queues (${limit})`);

@@ -2,7 +2,7 @@ import { tuple, type Arbitrary } from 'fast-check';
 import type { JsonValue } from '../src/_internals/json.js';
 import type { SqsMessageAttributesInput } from '../src/events/sqs/attributes.js';
 import type { SqsRecord } from '../src/events/sqs/types.js';
-import { messageChoice, queueChoice, toRecords, type Pinned } from './_internals/sqs.js';
+import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords, type Pinned, type SqsEmptyMd5Constraint } from './_internals/sqs.js';
 
 /** Constraints of {@link sqsRecord}. Each field pins a part to a value or to an arbitrary. */
 export interface SqsRecordConstraints {
@@ -47,15 +47,29 @@ export interface SqsRecordConstraints {
    * @defaultValue a time between 2006-07-13 (SQS GA) and 2040
    */
   time?: Pinned<Date>;
+  /**
+   * The form of `md5OfMessageAttributes` on records without message attributes: `'omit'` (no
+   * field; typed `SqsRecord<'omit'>`, assignable to `@types/aws-lambda`'s `SQSRecord`), `'null'`,
+   * or `'either'`. Both forms are real and AWS is inconsistent (recent captures carry `null`,
+   * older samples omit the field), so by default properties see both; `sqsEvent` picks one form
+   * per batch. Records with attributes always carry the MD5.
+   * @defaultValue `'either'`
+   */
+  emptyMd5OfMessageAttributes?: SqsEmptyMd5Constraint;
 }
 
 /**
  * One SQS record of a Lambda event, built by the same mapper as `makeSqsRecord`: every
  * invariant holds (MD5s, FIFO attributes iff `.fifo`, region = ARN region, timestamps …).
+ * Typed `Arbitrary<SqsRecord<'omit'>>` with `emptyMd5OfMessageAttributes: 'omit'`, else
+ * `Arbitrary<SqsRecord>` (`md5OfMessageAttributes` may be `null`).
  * @example sqsRecord({ body: jsonPayload({ root: 'object' }), fifo: true })
  */
+export function sqsRecord(constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'omit' }): Arbitrary<SqsRecord<'omit'>>;
+export function sqsRecord(constraints?: SqsRecordConstraints): Arbitrary<SqsRecord>;
 // @__NO_SIDE_EFFECTS__
 export function sqsRecord(constraints: SqsRecordConstraints = {}): Arbitrary<SqsRecord> {
   if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`sqsRecord: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
+  assertEmptyMd5Constraint('sqsRecord', constraints.emptyMd5OfMessageAttributes);
   return tuple(queueChoice(constraints), messageChoice(constraints)).map(([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord);
 }

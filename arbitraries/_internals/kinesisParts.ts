@@ -51,7 +51,7 @@ export interface KinesisSourceConstraints {
   /**
    * What record data is drawn as: JSON (`jsonPayload`), UTF-8 text, raw bytes, or an arbitrary of
    * bytes / JSON values of your own (strings are sent as UTF-8 text).
-   * @defaultValue a mix of all three, with empty data on purpose
+   * @defaultValue a mix of all three, with empty data on purpose (unless only `'json'` is asked for)
    */
   data?: KinesisDataKind | readonly KinesisDataKind[] | Arbitrary<Uint8Array | JsonValue>;
   /**
@@ -60,8 +60,9 @@ export interface KinesisSourceConstraints {
    */
   partitionKey?: Pin<string>;
   /**
-   * Whether a record of (almost exactly) 1 MiB, data plus key, comes now and then.
-   * @defaultValue `true`
+   * Whether a record of (almost exactly) 1 MiB, data plus key, comes now and then (its data is a
+   * long JSON string, so it suits every data kind).
+   * @defaultValue `true`, unless `data` is an arbitrary of your own
    */
   largeData?: boolean;
 }
@@ -95,20 +96,21 @@ function toBytes(value: Uint8Array | JsonValue): Uint8Array {
 }
 
 // @__NO_SIDE_EFFECTS__
-function dataArbitrary(name: string, data: KinesisSourceConstraints['data']): Arbitrary<Uint8Array> {
+function dataArbitrary(name: string, data: KinesisSourceConstraints['data'], tiny: boolean): Arbitrary<Uint8Array> {
   if (data !== undefined && typeof data === 'object' && !Array.isArray(data)) return (data as Arbitrary<Uint8Array | JsonValue>).map(toBytes);
   const kinds = data === undefined ? (['json', 'text', 'bytes'] as const) : typeof data === 'string' ? [data] : (data as readonly KinesisDataKind[]);
   if (kinds.length === 0) throw new TypeError(`${name}: data must name at least one kind ('json', 'text' or 'bytes')`);
-  const byKind = {
-    json: jsonPayload().map((v) => encoder.encode(JSON.stringify(v))),
-    text: string({ unit: 'binary' }).map((s) => encoder.encode(s)),
-    bytes: uint8Array({ maxLength: 512 }),
-  };
+  // Tiny values fill the largest batches, where every byte counts against 6 MB.
+  const byKind = tiny
+    ? { json: constantFrom('0', 'null', '{}', '[]', '"x"', 'true').map((v) => encoder.encode(v)), text: string({ unit: 'binary', maxLength: 4 }).map((s) => encoder.encode(s)), bytes: uint8Array({ maxLength: 4 }) }
+    : { json: jsonPayload().map((v) => encoder.encode(JSON.stringify(v))), text: string({ unit: 'binary' }).map((s) => encoder.encode(s)), bytes: uint8Array({ maxLength: 512 }) };
   const arbitraries = kinds.map((kind) => {
     const arbitrary = byKind[kind];
     if (arbitrary === undefined) throw new TypeError(`${name}: data holds ${JSON.stringify(kind)}, which is not 'json', 'text' or 'bytes'`);
     return { arbitrary, weight: 4 };
   });
+  // Empty data is a hard case of text and bytes, but not JSON.
+  if (kinds.every((kind) => kind === 'json')) return oneof(...arbitraries);
   return oneof(...arbitraries, { arbitrary: constant(new Uint8Array(0)), weight: 1 });
 }
 
@@ -136,21 +138,27 @@ export interface KinesisRecordDraft {
   gapMs: number;
 }
 
-/** Drafts of records; `large` sometimes turns one into a record of 1 MiB (data plus key). */
+/** Drafts of records (with `tiny` data for full batches). */
 // @__NO_SIDE_EFFECTS__
-export function kinesisRecordDraft(name: string, c: KinesisSourceConstraints): Arbitrary<KinesisRecordDraft> {
+export function kinesisRecordDraft(name: string, c: KinesisSourceConstraints, tiny = false): Arbitrary<KinesisRecordDraft> {
   return tuple(
-    dataArbitrary(name, c.data),
+    dataArbitrary(name, c.data, tiny),
     pinned(name, 'partitionKey', c.partitionKey, defaultPartitionKey(), check(assertPartitionKey)),
     integer({ min: 1, max: MAX_COUNTER_STEP }),
     oneof({ arbitrary: integer({ min: 0, max: 5 }), weight: 4 }, { arbitrary: integer({ min: 0, max: 1000 }), weight: 1 }),
   ).map(([data, partitionKey, step, gapMs]) => ({ data, partitionKey, step, gapMs }));
 }
 
-/** A draft whose data fills the record to 1 MiB minus `slack` bytes. */
+/**
+ * A draft whose data fills the record to 1 MiB minus `slack` bytes. The data is a JSON string
+ * (`"xxxx…"`), so it is valid whichever data kind was asked for.
+ */
 export function largeDraft(draft: KinesisRecordDraft, slack: number, fill: number): KinesisRecordDraft {
-  const size = Math.max(0, MAX_RECORD_SIZE - utf8Length(draft.partitionKey) - slack);
-  return { ...draft, data: new Uint8Array(size).fill(fill) };
+  const size = Math.max(2, MAX_RECORD_SIZE - utf8Length(draft.partitionKey) - slack);
+  const data = new Uint8Array(size).fill(0x61 + (fill % 26));
+  data[0] = 0x22;
+  data[size - 1] = 0x22;
+  return { ...draft, data };
 }
 
 /** The hard-case arbitrary: whether (and how) one record becomes 1 MiB. */

@@ -28,7 +28,7 @@ import { SQS_MAX_MESSAGE_BYTES } from '../../src/events/sqs/limits.js';
 import { sqsRecordJsonUpperBound } from '../../src/events/sqs/payload.js';
 import { sqsQueue, type SqsQueue } from '../../src/events/sqs/queue.js';
 import { toSqsRecord, type SqsRecordParts } from '../../src/events/sqs/record.js';
-import type { SqsRecord } from '../../src/events/sqs/types.js';
+import type { SqsEmptyMd5OfMessageAttributes, SqsRecord } from '../../src/events/sqs/types.js';
 import { partitionOfRegion } from '../../src/_internals/aws.js';
 import { utf8Length } from '../../src/_internals/limits.js';
 import { awsAccountId } from '../awsAccountId.js';
@@ -174,9 +174,21 @@ export function messageChoice(constraints: MessageConstraints): Arbitrary<Messag
   });
 }
 
+/** The `emptyMd5OfMessageAttributes` constraint: one form, or `'either'` (both real forms). */
+export type SqsEmptyMd5Constraint = SqsEmptyMd5OfMessageAttributes | 'either';
+
+/** Throws a TypeError naming `api` unless `value` is a valid `emptyMd5OfMessageAttributes` constraint. */
+export function assertEmptyMd5Constraint(api: string, value: unknown): void {
+  if (value !== undefined && value !== 'omit' && value !== 'null' && value !== 'either') {
+    throw new TypeError(`${api}: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got ${JSON.stringify(value) ?? String(value)}`);
+  }
+}
+
 /** The queue-wide choices of a batch. */
 export interface QueueConstraints {
   fifo?: boolean | undefined;
+  /** One form of an empty `md5OfMessageAttributes` for the whole batch; `'either'` picks one per batch. */
+  emptyMd5OfMessageAttributes?: SqsEmptyMd5Constraint | undefined;
   queueName?: Pinned<string> | undefined;
   region?: Pinned<string> | undefined;
   account?: Pinned<string> | undefined;
@@ -185,6 +197,8 @@ export interface QueueConstraints {
 
 export interface QueueChoice {
   queue: SqsQueue;
+  /** The form of `md5OfMessageAttributes` on this batch's records without attributes (one poller, one form). */
+  emptyMd5: SqsEmptyMd5OfMessageAttributes;
   sender: string;
   /** Epoch ms of the first message. */
   start: number;
@@ -195,6 +209,7 @@ const MAX_TIME = Date.UTC(2040, 0, 1);
 
 export function queueChoice(constraints: QueueConstraints): Arbitrary<QueueChoice> {
   const fifo = constraints.fifo;
+  const empty = constraints.emptyMd5OfMessageAttributes;
   const name = constraints.queueName !== undefined ? pinned(constraints.queueName, sqsQueueName()) : fifo === undefined ? sqsQueueName() : sqsQueueName({ fifo });
   return record({
     name,
@@ -202,7 +217,9 @@ export function queueChoice(constraints: QueueConstraints): Arbitrary<QueueChoic
     account: pinned(constraints.account, awsAccountId()),
     sender: oneof(...SENDERS),
     start: pinned(constraints.time, integer({ min: MIN_TIME, max: MAX_TIME }).map((ms) => new Date(ms))).map((date) => date.getTime()),
-  }).map(({ name, region, account, sender, start }) => ({ queue: sqsQueue(name, region, account, partitionOfRegion(region)), sender, start }));
+    // 'omit' first: it is what the factories default to, so shrinking lands there.
+    emptyMd5: empty === undefined || empty === 'either' ? constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null') : constant(empty),
+  }).map(({ name, region, account, sender, start, emptyMd5 }) => ({ queue: sqsQueue(name, region, account, partitionOfRegion(region)), sender, start, emptyMd5 }));
 }
 
 /** Turns a queue and message choices into records, keeping every batch invariant. */
@@ -244,6 +261,7 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
       receiveCount: choice.receiveCount,
       senderId: queueChoice.sender,
       awsTraceHeader: choice.traceHeader,
+      emptyMd5OfMessageAttributes: queueChoice.emptyMd5,
     };
     if (queue.fifo) {
       // A FIFO queue drops a repeated deduplication id: make each one unique by construction.

@@ -1,14 +1,17 @@
 /** Digests and encodings used by several event types. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+// crypto.hash (Node ≥ 20.12) is the one-shot digest: about 2× faster than createHash().update().digest()
+// for the small inputs factories hash (message bodies, attribute blobs).
 
 /** Lower-case hex MD5 of a string's UTF-8 bytes or of raw bytes. */
 export function md5Hex(data: string | Uint8Array): string {
-  return createHash('md5').update(data).digest('hex');
+  return hash('md5', data, 'hex');
 }
 
 /** Lower-case hex SHA-256 of a string's UTF-8 bytes or of raw bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** Standard base64 (with `+/=`) of a string's UTF-8 bytes or of raw bytes. */

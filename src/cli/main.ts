@@ -10,7 +10,15 @@ const quietOnBrokenPipe = (error: NodeJS.ErrnoException) => {
 process.stdout.on('error', quietOnBrokenPipe);
 
 try {
-  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Lazy: touching process.stdin opens a handle, which only commands that read stdin need.
+    get stdin() {
+      return process.stdin;
+    },
+    cwd: process.cwd(),
+  });
 } catch (error) {
   process.stderr.write(`aws-event-kit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;

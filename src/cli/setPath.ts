@@ -12,8 +12,11 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** An assignment parsed from `path=value`. */
 export interface SetAssignment {
+  /** Where to set. */
   readonly path: readonly PathSegment[];
+  /** The path as the user wrote it, for error messages. */
   readonly text: string;
+  /** The value: parsed JSON, or the raw string. */
   readonly value: unknown;
 }
 
@@ -45,7 +48,9 @@ export function parsePath(path: string): PathSegment[] {
       let end = i;
       while (end < path.length && path[end] !== '.' && path[end] !== '[') end++;
       if (end === i) fail('has an empty name');
-      segments.push({ key: path.slice(i, end) });
+      const key = path.slice(i, end);
+      if (key.includes(']')) fail('has a stray "]" (quote keys holding . [ or ] as ["key"])');
+      segments.push({ key });
       i = end;
     }
     if (i < path.length) {

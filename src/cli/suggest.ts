@@ -17,7 +17,7 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Up to `limit` candidates nearest to `input`: those it prefixes (or that prefix it) first,
- * then by edit distance, keeping only plausible ones (distance at most half the length).
+ * then by edit distance, keeping only plausible ones (distance at most a third of the length).
  */
 export function nearest(input: string, candidates: readonly string[], limit = 3): string[] {
   const lower = input.toLowerCase();
@@ -27,7 +27,7 @@ export function nearest(input: string, candidates: readonly string[], limit = 3)
     return { candidate, prefix, distance: editDistance(input, candidate) };
   });
   return scored
-    .filter((s) => s.prefix || s.distance <= Math.max(2, Math.ceil(input.length / 2)))
+    .filter((s) => s.prefix || s.distance <= Math.max(1, Math.floor(input.length / 3)))
     .sort((a, b) => Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || a.candidate.localeCompare(b.candidate))
     .slice(0, limit)
     .map((s) => s.candidate);

@@ -3,7 +3,7 @@
  * reserved variable, done once so rendering never re-parses a path.
  */
 import { compileAccessor, parsePath, type Accessor, type PathSegment } from './path.js';
-import { lineColumn, parseTemplate, type ParsedTemplate, type Piece, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
+import { lineColumns, parseTemplate, type ParsedTemplate, type Piece, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
 import { PIPES_RESERVED, RULE_RESERVED } from './reserved.js';
 
 /** A lint or syntax finding, 1-based position. */
@@ -147,6 +147,7 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
   const byName = new Map<string, number>();
   const slotRef: number[] = [];
   const placeholders: PlaceholderInfo[] = [];
+  const position = lineColumns(template);
   for (const slot of parsed.slots) {
     let index = byName.get(slot.name);
     if (index === undefined) {
@@ -162,7 +163,7 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
     }
     slotRef.push(index);
     const ref = refs[index];
-    const { line, column } = lineColumn(template, slot.offset);
+    const { line, column } = position(slot.offset);
     placeholders.push({ name: slot.name, ...(ref?.path !== undefined ? { path: ref.path } : {}), ...(ref?.reserved !== undefined ? { reserved: ref.reserved } : {}), position: slot.position, line, column });
   }
   if (findings.some((f) => f.fatal)) return { findings };
@@ -173,7 +174,8 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
 
 /** Converts offset findings into diagnostics with line and column. */
 export function toDiagnostics(template: string, findings: readonly OffsetDiagnostic[]): TemplateDiagnostic[] {
-  return findings.map((f) => ({ code: f.code, message: f.message, ...lineColumn(template, f.offset), severity: f.severity }));
+  const position = lineColumns(template);
+  return findings.map((f) => ({ code: f.code, message: f.message, ...position(f.offset), severity: f.severity }));
 }
 
 /** Attaches the (non-fatal) diagnostics to a compiled template. */

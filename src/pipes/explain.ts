@@ -66,6 +66,16 @@ const IN_STRING: ReadonlySet<SlotPosition> = new Set(['quoted', 'in-json-string'
  * default) an output that does not parse is a problem; the placeholder whose value caused it is named.
  */
 export function diagnoseRender(compiled: CompiledTemplate, event: unknown, output: RenderResult, context: PipeContext & RuleContext = {}, options?: RenderOptions, expectJson = true): TemplateProblem | undefined {
+  // The common case, kept cheap for property runs: valid JSON and no placeholder in a string.
+  if (output.delivered && !internalsOf(compiled).parsed.slots.some((s) => s.position !== 'value')) {
+    if (!expectJson) return undefined;
+    try {
+      JSON.parse(output.body);
+      return undefined;
+    } catch {
+      // explained below
+    }
+  }
   const values = extractValues(compiled, event, context, options);
   if (!output.delivered) {
     const culprit = values.find((v) => STRUCTURED(v) && (v.position === 'quoted' || v.position === 'in-json-string' || v.position === 'quoted-key'));

@@ -47,6 +47,7 @@ export function lintCompiled(compiled: CompiledTemplate, options: LintOptions): 
   const source = options.source;
   const where = source === undefined ? '' : ` in ${source} records`;
   const seenImpossible = new Set<number>();
+  const structuredByRef = new Map<number, 'yes' | 'maybe' | 'no'>(); // per placeholder name, not per occurrence
   inner.parsed.slots.forEach((slot, k) => {
     const ref = inner.refs[inner.slotRef[k]!]!;
     const tag = `<${slot.name}>`;
@@ -62,7 +63,8 @@ export function lintCompiled(compiled: CompiledTemplate, options: LintOptions): 
       add('event-in-string', `${tag} is the whole event and is not escaped: it can only be a JSON value, e.g. {"event": ${tag}}, never inside a string`, slot.offset);
       return;
     }
-    const s = structured(ref, source);
+    let s = structuredByRef.get(inner.slotRef[k]!);
+    if (s === undefined) structuredByRef.set(inner.slotRef[k]!, (s = structured(ref, source)));
     if (slot.position === 'bare') {
       if (s !== 'no') add('bare-body', `${tag} alone delivers a JSON object with its quotes stripped ({"key": "value"} arrives as {key: value}); wrap it: {"data": ${tag}}`, slot.offset);
       else add('free-text-template', `the template is ${tag} alone: the target receives the raw value, not JSON (fine for SQS, SNS or CloudWatch Logs text; Lambda, Step Functions and API targets need JSON: write {"value": ${tag}})`, slot.offset);

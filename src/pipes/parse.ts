@@ -71,18 +71,25 @@ export interface ParsedTemplate {
   readonly error?: RawError;
 }
 
-/** Converts an offset into a 1-based line and column. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/** Converts offsets of one text into 1-based lines and columns (line starts found once: linear overall). */
+export function lineColumns(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, column: offset - lineStart + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** Converts one offset into a 1-based line and column. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  return lineColumns(text)(offset);
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);

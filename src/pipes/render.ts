@@ -19,18 +19,18 @@ export type ValueSource = (ref: Ref) => unknown;
 export function renderCompiled(compiled: CompiledTemplate, valueOf: ValueSource, options: ResolvedRenderOptions, unquoteLines: boolean): RenderResult {
   const inner = internalsOf(compiled);
   const { refs, slotRef, slotPosition } = inner;
-  const values: unknown[] = new Array(refs.length);
-  const known: boolean[] = new Array(refs.length).fill(false);
+  // Each distinct placeholder is evaluated once per render, however often it appears.
+  const values: unknown[] = new Array(refs.length).fill(UNSET);
   const get = (slot: number): unknown => {
     const r = slotRef[slot]!;
-    if (!known[r]) {
+    let value = values[r];
+    if (value === UNSET) {
       const ref = refs[r]!;
-      let value = valueOf(ref);
+      value = valueOf(ref);
       if (ref.wildcard && options.wildcard === 'first' && Array.isArray(value)) value = value.length > 0 ? value[0] : MISSING;
       values[r] = value;
-      known[r] = true;
     }
-    return values[r];
+    return value;
   };
   let dropped: string | undefined;
   const piece = (p: Piece): string => {
@@ -42,17 +42,20 @@ export function renderCompiled(compiled: CompiledTemplate, valueOf: ValueSource,
     }
     return text;
   };
-  let body: string;
-  if (options.missingPath === 'omit' && inner.root !== undefined) {
-    body = renderTree(inner.root, piece, (slot) => get(slot) === MISSING);
-  } else {
+  let body = '';
+  if (options.missingPath === 'omit' && inner.root !== undefined) body = renderTree(inner.root, piece, (slot) => get(slot) === MISSING);
+  else {
     const pieces = unquoteLines ? unquote(inner.pieces) : inner.pieces;
-    body = '';
-    for (let k = 0; k < pieces.length; k++) body += piece(pieces[k]!);
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      body += typeof p === 'string' ? p : piece(p);
+    }
   }
   if (dropped !== undefined) return { delivered: false, reason: dropped };
   return { delivered: true, body };
 }
+
+const UNSET = Symbol('unset');
 
 /** Renders the JSON tree, leaving out members and elements whose whole value is a missing placeholder. */
 function renderTree(root: TemplateItem, piece: (p: Piece) => string, missing: (slot: number) => boolean): string {

@@ -44,6 +44,11 @@ describe('checkPipeTemplate', () => {
 });
 
 describe('checkRuleTemplate', () => {
+  it('reports a detail-type with a quote (values are not escaped)', () => {
+    const r = checkRuleTemplate({ inputPathsMap: { t: '$.detail-type' }, inputTemplate: '{"type": <t>}' }, { numRuns: 200, seed: 7 });
+    expect(r).toMatchObject({ ok: false, problem: { kind: 'not-json', placeholder: '<t>' } });
+    if (!r.ok) expect(String(r.problem.value)).toMatch(/["\\\u0000-\u001f]/);
+  });
   it('passes, fails with the payload object, and validates first', () => {
     expect(checkRuleTemplate({ inputPathsMap: { i: '$.id' }, inputTemplate: '{"id": <i>, "event": <aws.events.event.json>}' }, { numRuns: 50 })).toMatchObject({ ok: true });
     const failed = checkRuleTemplate({ inputPathsMap: { d: '$.detail' }, inputTemplate: '{"d": "users/<d>"}' }, { numRuns: 50 });
@@ -55,7 +60,14 @@ describe('checkRuleTemplate', () => {
 describe('pipeTemplateProperty', () => {
   it('is a property for fc.assert that fails with the problem and the value', () => {
     fc.assert(pipeTemplateProperty('{"id": <$.messageId>}', pipeSourceRecord('sqs')), { numRuns: 50 });
-    expect(() => fc.assert(pipeTemplateProperty('{"b": "<$.body>"}', sqsRecord({ body: { x: 1 } })), { numRuns: 5 })).toThrow(/not-delivered \[quoted-object\].*<\$\.body> = \{"x":1\}/s);
+    let error: unknown;
+    try {
+      fc.assert(pipeTemplateProperty('{"b": "<$.body>"}', sqsRecord({ body: { x: 1 } })), { numRuns: 5 });
+    } catch (e) {
+      error = e;
+    }
+    const text = `${(error as Error).message} ${((error as Error).cause as Error | undefined)?.message ?? ''}`;
+    expect(text).toMatch(/not-delivered \[quoted-object\].*<\$\.body> = \{"x":1\}/s);
   });
   const p = pipeTemplateProperty('{"id": <$.messageId>, "b": <$.body>}', sqsRecord({ body: fc.constantFrom('{"a":1}', 'text') }));
   fcTest.prop(p.arbitraries)('works with @fast-check/vitest test.prop', p.assertRecord);

@@ -5,9 +5,15 @@
 import type { CliCommand } from '../command.js';
 import { generateCommand } from './generate.js';
 import { listCommand } from './list.js';
+import { renderCommand } from './render.js';
+import { lintCommand } from './lint.js';
+import { checkTemplateCommand } from './checkTemplate.js';
 
 /** The command table main dispatches on. */
 export const COMMANDS: readonly CliCommand[] = [
   generateCommand,
   listCommand,
+  renderCommand,
+  lintCommand,
+  checkTemplateCommand,
 ];

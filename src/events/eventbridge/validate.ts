@@ -90,10 +90,13 @@ export function assertDetailObject(api: string, argument: string, detail: unknow
 export interface EventBridgeEntryFields {
   /** Whether the entry sets `Time` (it counts 14 bytes). */
   readonly hasTime: boolean;
+  /** `Source`. */
   readonly source: string;
+  /** `DetailType`. */
   readonly detailType: string;
   /** The `Detail` JSON text, if any. */
   readonly detail?: string | undefined;
+  /** `Resources`, if any. */
   readonly resources?: readonly string[] | undefined;
 }
 

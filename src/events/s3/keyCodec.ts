@@ -41,6 +41,8 @@ const DEFAULT_TABLE = TABLES['percent/literal'] as Table;
 const replacers = new Map<Table, (match: string) => string>();
 for (const table of Object.values(TABLES)) replacers.set(table, (match) => table[match] as string);
 
+const memo: { key: string | undefined; table: Table | undefined; encoded: string } = { key: undefined, table: undefined, encoded: '' };
+
 function tableOf(encoding: S3KeyEncoding | undefined): Table {
   if (encoding === undefined) return DEFAULT_TABLE;
   const tilde = encoding.tilde ?? 'percent';
@@ -61,13 +63,19 @@ export function encodeS3Key(key: string, encoding?: S3KeyEncoding): string {
   const table = tableOf(encoding);
   if (typeof key !== 'string') fail('encodeS3Key', 'key', `must be a string, got ${typeof key}`);
   if (UNCHANGED.test(key)) return key;
+  // One-entry memo: factories encode the same key call after call.
+  if (key === memo.key && table === memo.table) return memo.encoded;
   let encoded: string;
   try {
     encoded = encodeURIComponent(key);
   } catch {
     fail('encodeS3Key', 'key', 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key');
   }
-  return encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
+  const result = encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
+  memo.key = key;
+  memo.table = table;
+  memo.encoded = result;
+  return result;
 }
 
 const PLUS = /\+/g;

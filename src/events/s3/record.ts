@@ -28,6 +28,18 @@ import {
 } from './validate.js';
 import { assertAccount, assertRegion, resolvePartition } from '../../_internals/aws.js';
 
+// One-entry memo of eventTime's ISO text: factories reuse one default time call after call.
+let memoMs = Number.NaN;
+let memoIso = '';
+function eventTimeIso(time: Date): string {
+  const ms = time.getTime();
+  if (ms !== memoMs) {
+    memoIso = isoMillis(time);
+    memoMs = ms;
+  }
+  return memoIso;
+}
+
 /** Whether an event name's eTag must be multipart (`CompleteMultipartUpload`) or single-part (PUT, POST). */
 export function uploadKindOf(eventName: string): 'multipart' | 'single' | undefined {
   if (eventName === 'ObjectCreated:CompleteMultipartUpload' || eventName === 'CompleteMultipartUpload') return 'multipart';
@@ -68,7 +80,7 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
     eventVersion: parts.eventVersion ?? info.eventVersion,
     eventSource: 'aws:s3',
     awsRegion: parts.region,
-    eventTime: isoMillis(parts.eventTime),
+    eventTime: eventTimeIso(parts.eventTime),
     eventName,
     userIdentity: { principalId: parts.principalId },
     requestParameters: { sourceIPAddress: parts.sourceIPAddress },

@@ -3,7 +3,7 @@
  * the MD5 codecs, id generators, queue helpers and input validation. Used by the factories
  * (`fixtures/sqs.ts`), the arbitraries and the msw SQS mock.
  */
-export type { SqsEvent, SqsMessageAttribute, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
+export type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttribute, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
 export { md5OfBody, md5OfMessageAttributes } from './md5.js';
 export {
   normaliseSqsMessageAttributes,
@@ -28,7 +28,7 @@ export {
   type SqsQueueContext,
 } from './queue.js';
 export { SQS_RECEIPT_HANDLE_LENGTHS, sqsMessageId, sqsReceiptHandle, sqsSenderId, sqsSequenceNumber } from './ids.js';
-export { toSqsEvent, toSqsRecord, type SqsFifoParts, type SqsRecordParts } from './record.js';
+export { toSqsEvent, toSqsRecord, withSqsMd5OfMessageAttributes, type SqsFifoParts, type SqsRecordParts } from './record.js';
 export * from './limits.js';
 export { assertSqsFifoId, assertSqsMessageSize, assertSqsTraceHeader } from './validate.js';
 export { jsonStringUpperBound, sqsRecordJsonUpperBound } from './payload.js';

@@ -5,7 +5,7 @@
 import { sha256Hex } from '../../_internals/hash.js';
 import { md5OfBody, md5OfMessageAttributes } from './md5.js';
 import type { SqsQueue } from './queue.js';
-import type { SqsEvent, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
+import type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
 
 /** FIFO-only parts of a message. */
 export interface SqsFifoParts {
@@ -21,7 +21,7 @@ export interface SqsFifoParts {
  * Everything that varies between SQS records, as plain data. Values must already be valid
  * (see `normaliseSqsMessageAttributes`, `assertSqsText`, `resolveSqsQueue`): the mapper trusts them.
  */
-export interface SqsRecordParts {
+export interface SqsRecordParts<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
   /** The queue the message was received from; its name decides standard vs FIFO. */
   queue: SqsQueue;
   messageId: string;
@@ -44,18 +44,25 @@ export interface SqsRecordParts {
   /** `DeadLetterQueueSourceArn`, on messages moved by a DLQ redrive. */
   deadLetterQueueSourceArn?: string | undefined;
   /**
-   * Whether to leave `md5OfMessageAttributes` out (instead of `null`) when there are no
-   * attributes. Recent captures carry `null`; some older samples omit the field.
-   * @defaultValue `false`
+   * The form of `md5OfMessageAttributes` when there are no attributes: `'omit'` leaves the field
+   * out (assignable to `@types/aws-lambda`'s `SQSRecord`), `'null'` sets it to `null`. Both are
+   * real (recent captures carry `null`, older samples omit it); every caller chooses.
    */
-  omitNullMd5OfMessageAttributes?: boolean | undefined;
+  emptyMd5OfMessageAttributes: TEmptyMd5;
 }
 
-/** Maps parts to an SQS record: computes both MD5s, the FIFO attributes, the ARN and every string form. */
-export function toSqsRecord(parts: SqsRecordParts): SqsRecord {
+/**
+ * Maps parts to an SQS record: computes both MD5s, the FIFO attributes, the ARN and every string form.
+ * The record's type follows `parts.emptyMd5OfMessageAttributes` (`SqsRecord<'omit'>` never holds `null`).
+ */
+export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(parts: SqsRecordParts<TEmptyMd5>): SqsRecord<TEmptyMd5> {
   const { queue, fifo } = parts;
   if (queue.fifo !== (fifo !== undefined)) {
     throw new TypeError(`toSqsRecord: queue ${queue.name} is ${queue.fifo ? 'FIFO, so parts.fifo (messageGroupId, sequenceNumber) is required' : 'a standard queue, so parts.fifo must be absent'}`);
+  }
+  const empty: unknown = parts.emptyMd5OfMessageAttributes;
+  if (empty !== 'omit' && empty !== 'null') {
+    throw new TypeError(`toSqsRecord: parts.emptyMd5OfMessageAttributes must be 'omit' or 'null', got ${typeof empty === 'string' ? `'${empty}'` : String(empty)}`);
   }
   const receiveCount = String(parts.receiveCount);
   const sent = String(parts.sentTimestamp);
@@ -81,12 +88,12 @@ export function toSqsRecord(parts: SqsRecordParts): SqsRecord {
     out.ApproximateFirstReceiveTimestamp = firstReceive;
     attributes = out as SqsRecordAttributes;
   }
-  return build(parts, attributes);
+  return build(parts, attributes) as SqsRecord<TEmptyMd5>;
 }
 
 function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecord {
   const md5 = md5OfMessageAttributes(parts.messageAttributes);
-  const record: SqsRecord = md5 === null && parts.omitNullMd5OfMessageAttributes === true
+  const record: SqsRecord = md5 === null && parts.emptyMd5OfMessageAttributes === 'omit'
     ? {
         messageId: parts.messageId,
         receiptHandle: parts.receiptHandle,
@@ -113,7 +120,30 @@ function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecor
   return record;
 }
 
+/**
+ * `record` with `md5OfMessageAttributes` recomputed from its `messageAttributes`, in the form
+ * {@link toSqsRecord} gives it (the MD5; without attributes no field or `null`, per `emptyMd5`),
+ * the field in its real place (before `md5OfBody`). For callers that replaced a record's attributes.
+ */
+export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(record: SqsRecord, emptyMd5: TEmptyMd5): SqsRecord<TEmptyMd5> {
+  const md5 = md5OfMessageAttributes(record.messageAttributes);
+  const out: Record<string, unknown> = {};
+  // defineProperty: a `__proto__` key (from raw overrides) stays data, never a prototype.
+  const put = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  let placed = md5 === null && emptyMd5 === 'omit';
+  for (const key of Object.keys(record)) {
+    if (key === 'md5OfMessageAttributes') continue;
+    if (!placed && key === 'md5OfBody') {
+      put('md5OfMessageAttributes', md5);
+      placed = true;
+    }
+    put(key, record[key as keyof SqsRecord]);
+  }
+  if (!placed) put('md5OfMessageAttributes', md5);
+  return out as unknown as SqsRecord<TEmptyMd5>;
+}
+
 /** Wraps records into the event Lambda delivers. */
-export function toSqsEvent(records: SqsRecord[]): SqsEvent {
+export function toSqsEvent<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(records: SqsRecord<TEmptyMd5>[]): SqsEvent<TEmptyMd5> {
   return { Records: records };
 }

@@ -43,8 +43,22 @@ export interface SqsRecordAttributes {
   ApproximateFirstReceiveTimestamp: string;
 }
 
-/** One record of a Lambda SQS event. */
-export interface SqsRecord {
+/**
+ * How a record without message attributes carries `md5OfMessageAttributes`: `'omit'` leaves the
+ * field out, `'null'` sets it to `null`. Both forms are real and AWS is inconsistent: recent
+ * captures carry `null`, older samples (and the AWS docs' examples) omit the field.
+ * `@types/aws-lambda` types the field `md5OfMessageAttributes?: string`, so only `'omit'`
+ * records are assignable to its `SQSRecord`.
+ */
+export type SqsEmptyMd5OfMessageAttributes = 'omit' | 'null';
+
+/**
+ * One record of a Lambda SQS event. `TEmptyMd5` is the form of `md5OfMessageAttributes` on a
+ * record without message attributes (see {@link SqsEmptyMd5OfMessageAttributes}):
+ * `SqsRecord<'omit'>` is assignable to `@types/aws-lambda`'s `SQSRecord`; plain `SqsRecord`
+ * (both forms) allows `null`.
+ */
+export interface SqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
   /** RFC 4122 v4 UUID. */
   messageId: string;
   /** Opaque, base64-like, starts with `AQEB`. */
@@ -53,10 +67,10 @@ export interface SqsRecord {
   attributes: SqsRecordAttributes;
   messageAttributes: SqsMessageAttributes;
   /**
-   * MD5 of the message attributes (AWS's algorithm, see `md5OfMessageAttributes`), or `null`
-   * when there are none. Absent instead of `null` only when a factory is asked to omit it.
+   * MD5 of the message attributes (AWS's algorithm, see `md5OfMessageAttributes`). Without
+   * attributes: absent (`'omit'`) or `null` (`'null'`), per `TEmptyMd5`.
    */
-  md5OfMessageAttributes?: string | null;
+  md5OfMessageAttributes?: string | (TEmptyMd5 extends 'null' ? null : never);
   /** Hex MD5 of the UTF-8 body. */
   md5OfBody: string;
   eventSource: 'aws:sqs';
@@ -66,7 +80,11 @@ export interface SqsRecord {
   awsRegion: string;
 }
 
-/** A Lambda SQS event: the batch one invocation receives. */
-export interface SqsEvent {
-  Records: SqsRecord[];
+/**
+ * A Lambda SQS event: the batch one invocation receives. `SqsEvent<'omit'>` is assignable to
+ * `@types/aws-lambda`'s `SQSEvent`; plain `SqsEvent` covers both forms of an empty
+ * `md5OfMessageAttributes` (see {@link SqsEmptyMd5OfMessageAttributes}).
+ */
+export interface SqsEvent<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
+  Records: SqsRecord<TEmptyMd5>[];
 }

@@ -271,7 +271,9 @@ export class MockQueue {
   delete(handle: string, now: number): void {
     const message = this.byHandle(handle);
     if (this.messages.get(message.messageId) !== message) return;
-    if (this.info.fifo && (message.receiptHandle !== handle || message.visibleAt <= now)) {
+    // Expired once the clock has passed the timeout: at the same virtual instant (a zero timeout,
+    // a handler that takes no virtual time) the handle still deletes.
+    if (this.info.fifo && (message.receiptHandle !== handle || message.visibleAt < now)) {
       throw invalidParameter('ReceiptHandle', 'The receipt handle has expired.', handle);
     }
     if (message.receiptHandle !== handle) return;

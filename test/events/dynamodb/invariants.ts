@@ -184,11 +184,16 @@ export function expectValidStreamEvent(event: { Records: AnyRecord[] }): void {
   expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(6 * 1024 * 1024);
 }
 
-/** Whether an image holds a non-integer N beyond ±2^53, which Powertools' unmarshaller rejects (event-shapes §10). */
+/**
+ * Whether an image holds a non-integer N beyond ±2^53, which Powertools' unmarshaller rejects
+ * (event-shapes §10). Values under an attribute named `__proto__` do not count: zod's record
+ * parsing drops that key before Powertools unmarshalls, so Powertools never sees them.
+ */
 export function hasImpreciseNonInteger(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasImpreciseNonInteger);
   if (value === null || typeof value !== 'object') return false;
   return Object.entries(value).some(([k, v]) => {
+    if (k === '__proto__') return false;
     const numbers = k === 'N' ? [v] : k === 'NS' ? (v as unknown[]) : [];
     if (numbers.some((n) => typeof n === 'string' && n.includes('.') && Math.abs(Number(n)) > Number.MAX_SAFE_INTEGER)) return true;
     return typeof v === 'object' && hasImpreciseNonInteger(v);

@@ -36,37 +36,36 @@ export function powertoolsAccepts(event: unknown): { success: boolean; error?: u
   }
 }
 
+/** Fails with `message` unless `condition` holds (plain checks: `expect` is too slow for 10,000-record batches). */
+function ensure(condition: boolean, message: () => string): void {
+  if (!condition) throw new Error(`Kinesis invariant broken: ${message()}`);
+}
+
 /** The invariants of one record on its own. */
 export function checkRecord(record: KinesisStreamRecord): void {
-  expect(record.eventSource).toBe('aws:kinesis');
-  expect(record.eventVersion).toBe('1.0');
-  expect(record.eventName).toBe('aws:kinesis:record');
-  expect(record.kinesis.kinesisSchemaVersion).toBe('1.0');
+  const show = () => JSON.stringify(record).slice(0, 400);
+  ensure(record.eventSource === 'aws:kinesis' && record.eventVersion === '1.0' && record.eventName === 'aws:kinesis:record' && record.kinesis.kinesisSchemaVersion === '1.0', () => `constants of ${show()}`);
   const arn = STREAM_ARN.exec(record.eventSourceARN);
-  expect(arn, record.eventSourceARN).not.toBeNull();
-  expect(arn![2]).toBe(record.awsRegion);
-  expect(arn![1]).toBe(partitionOfRegion(record.awsRegion));
-  expect(record.invokeIdentityArn).toMatch(ROLE_ARN);
-  expect(record.invokeIdentityArn.split(':')[1]).toBe(arn![1]);
+  ensure(arn !== null, () => `eventSourceARN ${record.eventSourceARN} is not a stream ARN`);
+  ensure(arn![2] === record.awsRegion, () => `ARN region ${arn![2]} differs from awsRegion ${record.awsRegion}`);
+  ensure(arn![1] === partitionOfRegion(record.awsRegion), () => `ARN partition ${arn![1]} does not match ${record.awsRegion}`);
+  ensure(ROLE_ARN.test(record.invokeIdentityArn) && record.invokeIdentityArn.split(':')[1] === arn![1], () => `invokeIdentityArn ${record.invokeIdentityArn}`);
   const { sequenceNumber, data, partitionKey, approximateArrivalTimestamp } = record.kinesis;
-  expect(sequenceNumber).toMatch(/^[1-9]\d{55}$/);
+  ensure(/^[1-9]\d{55}$/.test(sequenceNumber), () => `sequenceNumber ${sequenceNumber} is not 56 digits`);
   const [shardId, eventSeq, ...rest] = record.eventID.split(':');
-  expect(rest).toEqual([]);
-  expect(shardId).toMatch(/^shardId-\d{12}$/);
-  expect(eventSeq).toBe(sequenceNumber);
+  ensure(rest.length === 0 && /^shardId-\d{12}$/.test(shardId!) && eventSeq === sequenceNumber, () => `eventID ${record.eventID} is not shardId:${sequenceNumber}`);
   const decoded = decodeKinesisSequenceNumber(sequenceNumber);
-  expect(decoded, sequenceNumber).toBeDefined();
-  expect(decoded!.shardIndex).toBe(Number(shardId!.slice(8)) % 2 ** 32);
-  expect(decoded!.timestampSeconds).toBe(Math.floor(approximateArrivalTimestamp));
-  expect(decoded!.shardCreatedAtSeconds).toBeLessThanOrEqual(decoded!.timestampSeconds);
+  ensure(decoded !== undefined, () => `sequenceNumber ${sequenceNumber} does not follow the layout`);
+  ensure(decoded!.shardIndex === Number(shardId!.slice(8)) % 2 ** 32, () => `sequenceNumber ${sequenceNumber} names shard ${decoded!.shardIndex}, not ${shardId}`);
+  ensure(decoded!.timestampSeconds === Math.floor(approximateArrivalTimestamp), () => `sequenceNumber second ${decoded!.timestampSeconds} vs arrival ${approximateArrivalTimestamp}`);
+  ensure(decoded!.shardCreatedAtSeconds <= decoded!.timestampSeconds, () => 'record written before its shard was created');
   // Epoch seconds with millisecond precision.
-  expect(Math.round(approximateArrivalTimestamp * 1000) / 1000).toBe(approximateArrivalTimestamp);
-  expect(isBase64(data)).toBe(true);
+  ensure(Math.round(approximateArrivalTimestamp * 1000) / 1000 === approximateArrivalTimestamp, () => `approximateArrivalTimestamp ${approximateArrivalTimestamp} is not ms precision`);
+  ensure(isBase64(data), () => `data ${data.slice(0, 40)} is not base64`);
   const keyLength = [...partitionKey].length;
-  expect(keyLength).toBeGreaterThanOrEqual(1);
-  expect(keyLength).toBeLessThanOrEqual(256);
-  expect(Buffer.from(data, 'base64').byteLength + utf8Length(partitionKey)).toBeLessThanOrEqual(1024 * 1024);
-  if (record.kinesis.encryptionType !== undefined) expect(['NONE', 'KMS']).toContain(record.kinesis.encryptionType);
+  ensure(keyLength >= 1 && keyLength <= 256, () => `partitionKey has ${keyLength} characters`);
+  ensure(Buffer.byteLength(data, 'base64') + utf8Length(partitionKey) <= 1024 * 1024, () => 'record over 1 MiB');
+  ensure(record.kinesis.encryptionType === undefined || record.kinesis.encryptionType === 'NONE' || record.kinesis.encryptionType === 'KMS', () => `encryptionType ${record.kinesis.encryptionType}`);
 }
 
 /** The invariants of a whole batch (and of its tumbling-window fields when present). */
@@ -82,15 +81,13 @@ export function checkKinesisEvent(event: KinesisStreamEvent | KinesisTumblingWin
   for (const record of records) {
     checkRecord(record);
     // §9.2: one source, one region, one shard per batch.
-    expect(record.eventSourceARN).toBe(first.eventSourceARN);
-    expect(record.awsRegion).toBe(first.awsRegion);
-    expect(record.invokeIdentityArn).toBe(first.invokeIdentityArn);
-    expect(record.eventID.split(':')[0]).toBe(shardId);
-    expect(record.kinesis.sequenceNumber.slice(0, 27)).toBe(prefix);
-    expect(record.kinesis.encryptionType).toBe(first.kinesis.encryptionType);
+    ensure(record.eventSourceARN === first.eventSourceARN && record.awsRegion === first.awsRegion && record.invokeIdentityArn === first.invokeIdentityArn, () => `record ${record.eventID} comes from another source`);
+    ensure(record.eventID.split(':')[0] === shardId, () => `record ${record.eventID} comes from another shard than ${shardId}`);
+    ensure(record.kinesis.sequenceNumber.slice(0, 27) === prefix, () => `${record.kinesis.sequenceNumber} does not share the shard prefix ${prefix}`);
+    ensure(record.kinesis.encryptionType === first.kinesis.encryptionType, () => 'encryptionType varies within the batch');
     if (previous !== undefined) {
-      expect(BigInt(record.kinesis.sequenceNumber) > BigInt(previous.kinesis.sequenceNumber)).toBe(true);
-      expect(record.kinesis.approximateArrivalTimestamp).toBeGreaterThanOrEqual(previous.kinesis.approximateArrivalTimestamp);
+      ensure(BigInt(record.kinesis.sequenceNumber) > BigInt(previous.kinesis.sequenceNumber), () => `${record.kinesis.sequenceNumber} does not follow ${previous!.kinesis.sequenceNumber}`);
+      ensure(record.kinesis.approximateArrivalTimestamp >= previous.kinesis.approximateArrivalTimestamp, () => 'arrival times decrease');
     }
     previous = record;
   }

@@ -284,7 +284,7 @@ describe('FIFO', () => {
     const url = await queue('strict.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '10' });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' }));
     const [message] = await receiveAll(url);
-    mocks.clock.advance(10_000);
+    mocks.clock.advance(10_001);
     await expect(sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message?.ReceiptHandle }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
 });

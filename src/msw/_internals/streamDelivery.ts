@@ -1,0 +1,550 @@
+/**
+ * The Lambda event source mapping for stream sources (Kinesis Data Streams and DynamoDB Streams),
+ * written once for both: they share their semantics (aws-sdk-wire.md §3 "Kinesis and DynamoDB
+ * Streams"; Lambda developer guide with-kinesis, services-kinesis-batchfailurereporting,
+ * services-ddb-batchfailurereporting, kinesis-on-failure-destination).
+ *
+ * - Each batch comes from one shard; a shard has one batch in flight, records in order.
+ * - A failed batch is retried whole and blocks its shard until it succeeds, its records pass
+ *   `maximumRecordAgeInSeconds`, or `maximumRetryAttempts` is used up; the batch is then discarded
+ *   and the on-failure destination gets metadata only (`KinesisBatchInfo` / `DDBStreamBatchInfo`).
+ * - `bisectBatchOnFunctionError` splits a failed batch in two; splits do not count as retries.
+ * - With `reportBatchItemFailures` Lambda checkpoints before the lowest reported sequence number
+ *   and retries from there.
+ * Retries wait on the virtual clock (1 s, doubling, at most 60 s), so record age advances.
+ */
+import { fail, show } from '../../_internals/errors.js';
+import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
+import type { Random } from '../../_internals/random.js';
+
+/** One stored record of a shard, as the poller sees it. */
+export interface StreamEntry {
+  /** Decimal sequence number, increasing within the shard. */
+  readonly sequenceNumber: string;
+  /** When the record arrived, epoch ms. */
+  readonly arrivalMs: number;
+  /** A bound on the record's JSON size in the Lambda event (for the 6 MB payload limit). */
+  readonly jsonBound: number;
+}
+
+/** One shard of a stream: append-only records in sequence order. */
+export interface StreamShardView<E extends StreamEntry> {
+  readonly shardId: string;
+  readonly records: readonly E[];
+}
+
+/** What a stream service gives the poller. */
+export interface StreamSource<E extends StreamEntry, TEvent> {
+  /** The stream ARN (`streamArn` of the batch info). */
+  readonly streamArn: string;
+  /** The region of the stream (of `functionArn`). */
+  readonly region: string;
+  readonly account: string;
+  readonly partition: string;
+  /** The key of the batch metadata in on-failure records. */
+  readonly batchInfoKey: 'KinesisBatchInfo' | 'DDBStreamBatchInfo';
+  /** ISO form of arrival times in batch info (Kinesis keeps ms, DynamoDB whole seconds). */
+  arrivalIso(ms: number): string;
+  /** Current shards, in creation order. */
+  shards(): readonly StreamShardView<E>[];
+  /** Builds the Lambda event of one batch of one shard through the family's mapper. */
+  toEvent(shardId: string, entries: readonly E[]): TEvent;
+  /** Whether the stream still exists (deleted streams stop their subscriptions). */
+  alive(): boolean;
+}
+
+/** Where a new subscription starts reading. */
+export type StreamStartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+
+/** The metadata an on-failure destination receives for a discarded batch. */
+export interface StreamFailureRecord {
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    /** `RetryAttemptsExhausted`, or `RecordAgeExceeded` when records passed `maximumRecordAgeInSeconds`. */
+    condition: 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
+    approximateInvokeCount: number;
+  };
+  responseContext: { statusCode: number; executedVersion: string; functionError: string };
+  version: '1.0';
+  /** ISO-8601 with milliseconds. */
+  timestamp: string;
+  /** Present on Kinesis failures. */
+  KinesisBatchInfo?: StreamBatchInfo;
+  /** Present on DynamoDB Streams failures. */
+  DDBStreamBatchInfo?: StreamBatchInfo;
+}
+
+/** The batch metadata of a discarded batch. */
+export interface StreamBatchInfo {
+  shardId: string;
+  startSequenceNumber: string;
+  endSequenceNumber: string;
+  approximateArrivalOfFirstRecord: string;
+  approximateArrivalOfLastRecord: string;
+  batchSize: number;
+  streamArn: string;
+}
+
+/** Event source mapping settings of stream subscriptions (Lambda CreateEventSourceMapping). */
+export interface StreamSubscribeOptions {
+  /**
+   * Records per invocation, 1–10,000 (a batch also stops before Lambda's 6 MB payload).
+   * @defaultValue `100`
+   */
+  batchSize?: number;
+  /**
+   * `TRIM_HORIZON` (every record kept), `LATEST` (only records written after subscribing) or, for
+   * Kinesis, `AT_TIMESTAMP` with `startingPositionTimestamp`. Lambda requires one; the mocks
+   * default to TRIM_HORIZON so records written before subscribing in a test are delivered.
+   * @defaultValue `"TRIM_HORIZON"`
+   */
+  startingPosition?: StreamStartingPosition;
+  /** With `AT_TIMESTAMP`: the first arrival time to read (Date or epoch ms). */
+  startingPositionTimestamp?: Date | number;
+  /**
+   * Split a failed batch in two and retry each half (splits do not count as retries).
+   * @defaultValue `false`
+   */
+  bisectBatchOnFunctionError?: boolean;
+  /**
+   * Retries of a failed batch before it is discarded: -1 (until the records expire) or 0–10,000.
+   * @defaultValue `-1`
+   */
+  maximumRetryAttempts?: number;
+  /**
+   * Discard records older than this (by arrival time) instead of invoking with them: -1 (never)
+   * or 60–604,800 seconds.
+   * @defaultValue `-1`
+   */
+  maximumRecordAgeInSeconds?: number;
+  /**
+   * `FunctionResponseTypes: ["ReportBatchItemFailures"]`: `{ batchItemFailures: [{ itemIdentifier }] }`
+   * names sequence numbers; Lambda checkpoints before the lowest and retries from it.
+   * @defaultValue `false`
+   */
+  reportBatchItemFailures?: boolean;
+  /** The on-failure destination: receives the metadata of every discarded batch (never its records). */
+  onFailure?: (record: StreamFailureRecord) => unknown;
+  /**
+   * The function's name, for `functionArn` in failure records.
+   * @defaultValue `"aws-event-kit-consumer"`
+   */
+  functionName?: string;
+}
+
+/** How one invocation ended. */
+export type StreamInvocationOutcome = 'success' | 'failure' | 'partial';
+
+/** One invocation of a subscribed handler, kept for assertions. */
+export interface StreamInvocation<TEvent> {
+  readonly event: TEvent;
+  readonly shardId: string;
+  /** Virtual time of the invocation. */
+  readonly time: Date;
+  readonly outcome: StreamInvocationOutcome;
+  /** Sequence number of the first record to retry (partial: the lowest reported item). */
+  readonly retryFrom?: string;
+  /** Why the batch failed as a whole. */
+  readonly reason?: string;
+  /** The error the handler threw, if it threw. */
+  readonly error?: unknown;
+}
+
+/** A live stream subscription. */
+export interface StreamSubscription<TEvent> {
+  /** The subscribed stream's ARN. */
+  readonly streamArn: string;
+  /** Every invocation so far, in order. */
+  readonly invocations: readonly StreamInvocation<TEvent>[];
+  /** Every on-failure record sent (also to `onFailure`, when given). */
+  readonly failures: readonly StreamFailureRecord[];
+  /** Per shard: the sequence number of the last checkpointed record (absent before the first checkpoint). */
+  checkpoints(): Readonly<Record<string, string>>;
+  /** Stops deliveries. */
+  unsubscribe(): void;
+}
+
+/** A handler of stream events: resolve to succeed, throw to fail the batch. */
+export type StreamHandler<TEvent> = (event: TEvent) => unknown;
+
+/** Validated settings. */
+export interface ResolvedStreamOptions {
+  batchSize: number;
+  startingPosition: StreamStartingPosition;
+  startingTimestampMs: number | undefined;
+  bisect: boolean;
+  maximumRetryAttempts: number;
+  maximumRecordAgeInSeconds: number;
+  reportBatchItemFailures: boolean;
+  onFailure: ((record: StreamFailureRecord) => unknown) | undefined;
+  functionName: string;
+}
+
+/** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
+export function resolveStreamOptions(api: string, options: StreamSubscribeOptions | undefined, atTimestamp: boolean): ResolvedStreamOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
+  const o = options ?? {};
+  const batchSize = o.batchSize ?? 100;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) fail(api, 'options.batchSize', `${show(batchSize)} is out of range: Lambda allows 1–10,000 for stream sources`);
+  const startingPosition = o.startingPosition ?? 'TRIM_HORIZON';
+  const positions = atTimestamp ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
+  if (!positions.includes(startingPosition)) fail(api, 'options.startingPosition', `${show(startingPosition)} is not one of ${positions.join(', ')}`);
+  let startingTimestampMs: number | undefined;
+  if (startingPosition === 'AT_TIMESTAMP') {
+    const t = o.startingPositionTimestamp;
+    startingTimestampMs = t instanceof Date ? t.getTime() : t;
+    if (typeof startingTimestampMs !== 'number' || !Number.isFinite(startingTimestampMs)) fail(api, 'options.startingPositionTimestamp', `is required with AT_TIMESTAMP (a Date or epoch ms), got ${show(t)}`);
+  } else if (o.startingPositionTimestamp !== undefined) {
+    fail(api, 'options.startingPositionTimestamp', 'is only valid with startingPosition AT_TIMESTAMP');
+  }
+  const retries = o.maximumRetryAttempts ?? -1;
+  if (!Number.isInteger(retries) || retries < -1 || retries > 10_000) fail(api, 'options.maximumRetryAttempts', `${show(retries)} is out of range: -1 (infinite) or 0–10,000`);
+  const age = o.maximumRecordAgeInSeconds ?? -1;
+  if (!Number.isInteger(age) || (age !== -1 && (age < 60 || age > 604_800))) fail(api, 'options.maximumRecordAgeInSeconds', `${show(age)} is out of range: -1 (infinite) or 60–604,800`);
+  for (const flag of ['bisectBatchOnFunctionError', 'reportBatchItemFailures'] as const) {
+    if (o[flag] !== undefined && typeof o[flag] !== 'boolean') fail(api, `options.${flag}`, `must be a boolean, got ${show(o[flag])}`);
+  }
+  if (o.onFailure !== undefined && typeof o.onFailure !== 'function') fail(api, 'options.onFailure', `must be a function, got ${show(o.onFailure)}`);
+  const functionName = o.functionName ?? 'aws-event-kit-consumer';
+  if (typeof functionName !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(functionName)) fail(api, 'options.functionName', `${show(functionName)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
+  return {
+    batchSize,
+    startingPosition,
+    startingTimestampMs,
+    bisect: o.bisectBatchOnFunctionError ?? false,
+    maximumRetryAttempts: retries,
+    maximumRecordAgeInSeconds: age,
+    reportBatchItemFailures: o.reportBatchItemFailures ?? false,
+    onFailure: o.onFailure,
+    functionName,
+  };
+}
+
+type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string } | { outcome: 'partial'; lowest: number };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Interprets a handler's response under ReportBatchItemFailures for a stream batch
+ * (services-kinesis-batchfailurereporting): success for a null/empty response or list; failure
+ * for a response that is not a JSON object, a non-list, or an item without a non-empty
+ * `itemIdentifier`; otherwise the index (in `sequenceNumbers`) of the lowest reported record.
+ * An identifier that is no record of the batch fails the batch too (Lambda cannot checkpoint at it).
+ */
+export function judgeStreamBatchResponse(response: unknown, sequenceNumbers: readonly string[]): Verdict {
+  if (response === undefined || response === null) return { outcome: 'success' };
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(response);
+  } catch (error) {
+    return { outcome: 'failure', reason: `the response is not serialisable to JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (json === undefined) return { outcome: 'success' };
+  const parsed: unknown = JSON.parse(json);
+  if (!isPlainObject(parsed)) return { outcome: 'failure', reason: `the response ${show(parsed)} is not a JSON object` };
+  const list = parsed['batchItemFailures'];
+  if (list === undefined || list === null) return { outcome: 'success' };
+  if (!Array.isArray(list)) return { outcome: 'failure', reason: `batchItemFailures ${show(list)} is not a list` };
+  let lowest = -1;
+  for (const item of list) {
+    if (!isPlainObject(item)) return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} is not an object` };
+    const id = item['itemIdentifier'];
+    if (typeof id !== 'string' || id === '') return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} has no non-empty itemIdentifier` };
+    const index = sequenceNumbers.indexOf(id);
+    if (index === -1) return { outcome: 'failure', reason: `itemIdentifier ${show(id)} is not the sequence number of a record in the batch` };
+    if (lowest === -1 || index < lowest) lowest = index;
+  }
+  return lowest === -1 ? { outcome: 'success' } : { outcome: 'partial', lowest };
+}
+
+const PAYLOAD_BUDGET = LAMBDA_PAYLOAD_LIMIT - 64;
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60_000;
+
+/** The reading state of one shard. */
+interface ShardState {
+  /** Index of the first record not yet checkpointed. */
+  position: number;
+  /** Sequence number of the last checkpointed record. */
+  checkpoint: string | undefined;
+  /** Pending bisected ranges `[start, end)`, next first; empty when reading normally. */
+  ranges: Array<{ start: number; end: number; attempts: number; invokes: number }>;
+  /** Retry bookkeeping of the batch at `position` when not bisecting. */
+  attempts: number;
+  invokes: number;
+  /** The end of the batch being retried (a retry resends the same records). */
+  retryEnd: number | undefined;
+  /** Not before this virtual time (a retry's backoff). */
+  notBefore: number;
+}
+
+/** One stream event source mapping. */
+export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscription<TEvent> {
+  readonly invocations: StreamInvocation<TEvent>[] = [];
+  readonly failures: StreamFailureRecord[] = [];
+  active = true;
+  private readonly state = new Map<string, ShardState>();
+
+  constructor(
+    private readonly source: StreamSource<E, TEvent>,
+    private readonly handler: StreamHandler<TEvent>,
+    private readonly options: ResolvedStreamOptions,
+    private readonly requestIds: () => Random,
+    private readonly detach: (poller: StreamPoller<E, TEvent>) => void,
+    nowMs: number,
+  ) {
+    // LATEST and AT_TIMESTAMP are fixed against the shards that exist now; later shards start at 0.
+    for (const shard of source.shards()) this.state.set(shard.shardId, this.initialState(shard, nowMs));
+  }
+
+  get streamArn(): string {
+    return this.source.streamArn;
+  }
+
+  checkpoints(): Readonly<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const [shardId, state] of this.state) if (state.checkpoint !== undefined) out[shardId] = state.checkpoint;
+    return out;
+  }
+
+  unsubscribe(): void {
+    this.active = false;
+    this.detach(this);
+  }
+
+  private initialState(shard: StreamShardView<E>, nowMs: number | undefined): ShardState {
+    let position = 0;
+    if (nowMs !== undefined && this.options.startingPosition === 'LATEST') position = shard.records.length;
+    if (this.options.startingPosition === 'AT_TIMESTAMP') {
+      const at = this.options.startingTimestampMs as number;
+      while (position < shard.records.length && (shard.records[position] as E).arrivalMs < at) position++;
+    }
+    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, retryEnd: undefined, notBefore: 0 };
+  }
+
+  private stateOf(shard: StreamShardView<E>): ShardState {
+    let state = this.state.get(shard.shardId);
+    if (state === undefined) {
+      state = this.initialState(shard, undefined);
+      this.state.set(shard.shardId, state);
+    }
+    return state;
+  }
+
+  /** Delivers at most one batch per shard that is due at `now`; true when it did anything. */
+  async runDue(nowMs: () => number): Promise<boolean> {
+    if (!this.active || !this.source.alive()) return false;
+    let did = false;
+    for (const shard of this.source.shards()) {
+      if (!this.active) break;
+      const state = this.stateOf(shard);
+      if (state.notBefore > nowMs() || state.position >= shard.records.length) continue;
+      if (await this.step(shard, state, nowMs)) did = true;
+    }
+    return did;
+  }
+
+  /** The next virtual time a blocked shard retries, if any. */
+  nextDueAt(nowMs: number): number | undefined {
+    if (!this.active || !this.source.alive()) return undefined;
+    let next: number | undefined;
+    for (const shard of this.source.shards()) {
+      const state = this.state.get(shard.shardId);
+      if (state === undefined || state.position >= shard.records.length) continue;
+      if (state.notBefore > nowMs && (next === undefined || state.notBefore < next)) next = state.notBefore;
+    }
+    return next;
+  }
+
+  /** One step on one shard: discard expired records, or invoke with one batch. */
+  private async step(shard: StreamShardView<E>, state: ShardState, nowMs: () => number): Promise<boolean> {
+    const records = shard.records;
+    const now = nowMs();
+    const maxAge = this.options.maximumRecordAgeInSeconds;
+    if (maxAge !== -1) {
+      // Records are in arrival order: the expired ones are a prefix of what is left.
+      let expired = state.position;
+      while (expired < records.length && now - (records[expired] as E).arrivalMs > maxAge * 1000) expired++;
+      if (expired > state.position) {
+        const invokes = state.ranges[0]?.invokes ?? state.invokes;
+        this.discard(shard.shardId, records.slice(state.position, expired), 'RecordAgeExceeded', invokes, now);
+        this.advance(state, records, expired);
+        return true;
+      }
+    }
+    const range = state.ranges[0];
+    const start = state.position;
+    let end: number;
+    if (range !== undefined) end = range.end;
+    else if (state.retryEnd !== undefined) end = state.retryEnd;
+    else {
+      end = start;
+      let budget = PAYLOAD_BUDGET;
+      while (end < records.length && end - start < this.options.batchSize) {
+        budget -= (records[end] as E).jsonBound;
+        if (budget < 0 && end > start) break;
+        end++;
+      }
+    }
+    const batch = records.slice(start, end);
+    const event = this.source.toEvent(shard.shardId, batch);
+    let verdict: Verdict;
+    let error: unknown;
+    let threw = false;
+    try {
+      const response = await this.handler(event);
+      verdict = this.options.reportBatchItemFailures ? judgeStreamBatchResponse(response, batch.map((e) => e.sequenceNumber)) : { outcome: 'success' };
+    } catch (thrown) {
+      threw = true;
+      error = thrown;
+      verdict = { outcome: 'failure', reason: `the handler threw: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    }
+    // After the handler: it may have moved the clock, or reset the mocks.
+    const after = nowMs();
+    const retryFrom = verdict.outcome === 'partial' ? (batch[verdict.lowest] as E).sequenceNumber : verdict.outcome === 'failure' ? (batch[0] as E).sequenceNumber : undefined;
+    this.invocations.push({
+      event,
+      shardId: shard.shardId,
+      time: new Date(now),
+      outcome: verdict.outcome,
+      ...(retryFrom === undefined ? {} : { retryFrom }),
+      ...(verdict.outcome === 'failure' ? { reason: verdict.reason } : {}),
+      ...(threw ? { error } : {}),
+    });
+    if (!this.active || this.state.get(shard.shardId) !== state) return true;
+    if (verdict.outcome === 'success') {
+      this.advance(state, records, end);
+      return true;
+    }
+    // A partial failure checkpoints the records before the lowest reported one.
+    const failedStart = verdict.outcome === 'partial' ? start + verdict.lowest : start;
+    if (failedStart > start) this.advance(state, records, failedStart, end);
+    const current = state.ranges[0];
+    const invokes = (current?.invokes ?? state.invokes) + 1;
+    const attempts = current?.attempts ?? state.attempts;
+    if (verdict.outcome === 'failure' && this.options.bisect && end - failedStart > 1) {
+      // Split in two; the halves keep the retry count (splits are not retries).
+      const middle = failedStart + Math.ceil((end - failedStart) / 2);
+      state.ranges.splice(0, current === undefined ? 0 : 1, { start: failedStart, end: middle, attempts, invokes }, { start: middle, end, attempts, invokes });
+      state.retryEnd = undefined;
+      return true;
+    }
+    const max = this.options.maximumRetryAttempts;
+    if (max !== -1 && attempts + 1 > max) {
+      this.discard(shard.shardId, records.slice(failedStart, end), 'RetryAttemptsExhausted', invokes, after);
+      this.advance(state, records, end);
+      return true;
+    }
+    if (current !== undefined) {
+      current.start = failedStart;
+      current.attempts = attempts + 1;
+      current.invokes = invokes;
+    } else {
+      state.attempts = attempts + 1;
+      state.invokes = invokes;
+      state.retryEnd = end;
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(attempts, 16));
+    state.notBefore = after + backoff;
+    return true;
+  }
+
+  /**
+   * Checkpoints every record before `to`. `keepEnd` is the end of a batch whose tail is still
+   * being retried (a partial failure): the retry bookkeeping then stays.
+   */
+  private advance(state: ShardState, records: readonly E[], to: number, keepEnd?: number): void {
+    state.position = to;
+    state.checkpoint = (records[to - 1] as E).sequenceNumber;
+    if (keepEnd !== undefined) {
+      const range = state.ranges[0];
+      if (range !== undefined) range.start = to;
+      else state.retryEnd = keepEnd;
+      return;
+    }
+    // Drop finished bisected ranges; a range not yet reached stays.
+    while (state.ranges.length > 0 && (state.ranges[0] as { end: number }).end <= to) state.ranges.shift();
+    const next = state.ranges[0];
+    if (next !== undefined && next.start < to) next.start = to;
+    state.attempts = 0;
+    state.invokes = 0;
+    state.retryEnd = undefined;
+    state.notBefore = 0;
+  }
+
+  private discard(shardId: string, batch: readonly E[], condition: StreamFailureRecord['requestContext']['condition'], invokes: number, now: number): void {
+    const first = batch[0] as E;
+    const last = batch[batch.length - 1] as E;
+    const { source } = this;
+    const record: StreamFailureRecord = {
+      requestContext: {
+        requestId: this.requestIds().uuidV4(),
+        functionArn: `arn:${source.partition}:lambda:${source.region}:${source.account}:function:${this.options.functionName}`,
+        condition,
+        approximateInvokeCount: invokes,
+      },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      version: '1.0',
+      timestamp: new Date(now).toISOString(),
+      [source.batchInfoKey]: {
+        shardId,
+        startSequenceNumber: first.sequenceNumber,
+        endSequenceNumber: last.sequenceNumber,
+        approximateArrivalOfFirstRecord: source.arrivalIso(first.arrivalMs),
+        approximateArrivalOfLastRecord: source.arrivalIso(last.arrivalMs),
+        batchSize: batch.length,
+        streamArn: source.streamArn,
+      },
+    };
+    this.failures.push(record);
+    if (this.options.onFailure !== undefined) {
+      try {
+        void Promise.resolve(this.options.onFailure(structuredClone(record))).catch(() => undefined);
+      } catch {
+        // A failing destination loses the record, as a misconfigured one does in AWS.
+      }
+    }
+  }
+}
+
+/** A set of stream pollers as one {@link DeliveryWork} (what a stream service returns from runDue). */
+export class StreamPollers {
+  private pollers: StreamPoller<StreamEntry, unknown>[] = [];
+
+  /** Adds a poller; returns it. */
+  add<E extends StreamEntry, T>(poller: StreamPoller<E, T>): StreamPoller<E, T> {
+    this.pollers.push(poller as unknown as StreamPoller<StreamEntry, unknown>);
+    return poller;
+  }
+
+  /** Removes a poller (on unsubscribe). */
+  remove(poller: object): void {
+    this.pollers = this.pollers.filter((p) => p !== poller);
+  }
+
+  /** Stops and forgets every poller. */
+  clear(): void {
+    for (const poller of this.pollers) poller.active = false;
+    this.pollers = [];
+  }
+
+  /** Runs every poller's due batches (a snapshot: handlers may subscribe while running). */
+  async runDue(nowMs: () => number): Promise<boolean> {
+    let did = false;
+    for (const poller of [...this.pollers]) if (await poller.runDue(nowMs)) did = true;
+    return did;
+  }
+
+  /** The earliest future retry of any poller. */
+  nextDueTime(nowMs: number): Date | undefined {
+    let next: number | undefined;
+    for (const poller of this.pollers) {
+      const due = poller.nextDueAt(nowMs);
+      if (due !== undefined && (next === undefined || due < next)) next = due;
+    }
+    return next === undefined ? undefined : new Date(next);
+  }
+}
