@@ -2,7 +2,7 @@ import { tuple, type Arbitrary } from 'fast-check';
 import type { JsonValue } from '../src/_internals/json.js';
 import type { SqsMessageAttributesInput } from '../src/events/sqs/attributes.js';
 import type { SqsRecord } from '../src/events/sqs/types.js';
-import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords, type Pinned, type SqsEmptyMd5Constraint } from './_internals/sqs.js';
+import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords, type Pinned } from './_internals/sqs.js';
 
 /** Constraints of {@link sqsRecord}. Each field pins a part to a value or to an arbitrary. */
 export interface SqsRecordConstraints {
@@ -55,7 +55,7 @@ export interface SqsRecordConstraints {
    * per batch. Records with attributes always carry the MD5.
    * @defaultValue `'either'`
    */
-  emptyMd5OfMessageAttributes?: SqsEmptyMd5Constraint;
+  emptyMd5OfMessageAttributes?: 'omit' | 'null' | 'either';
 }
 
 /**

@@ -1,11 +1,15 @@
 // Template oracle benchmarks. Run after the build: `node bench/pipes.bench.mjs`.
 // Every figure is a ratio against a baseline measured in the same run (see _lib.mjs).
+// AWS_EVENT_KIT_DIST points it at another build (e.g. `tsc --outDir /tmp/build`); default ../dist.
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { JSONPath } from 'jsonpath-plus';
-import { checkPipeTemplate } from '../dist/arbitraries/checkPipeTemplate.js';
-import { pipeSourceRecord } from '../dist/arbitraries/pipeSourceRecord.js';
-import { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate } from '../dist/src/pipes/index.js';
 import { formatNs, measure, report } from './_lib.mjs';
+
+const dist = process.env.AWS_EVENT_KIT_DIST ? pathToFileURL(`${process.env.AWS_EVENT_KIT_DIST.replace(/\/$/, '')}/`).href : new URL('../dist/', import.meta.url).href;
+const { checkPipeTemplate } = await import(`${dist}arbitraries/checkPipeTemplate.js`);
+const { pipeSourceRecord } = await import(`${dist}arbitraries/pipeSourceRecord.js`);
+const { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate } = await import(`${dist}src/pipes/index.js`);
 
 const ec2Event = {
   version: '0', id: '7bf73129-1428-4cd3-a780-95db273d1602', 'detail-type': 'EC2 Instance State-change Notification', source: 'aws.ec2',

@@ -13,6 +13,7 @@ import { installHttp2Guard } from './_internals/http2Guard.js';
 import { drain, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 import type { MockClock, MockContext, MockService } from './context.js';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
+import { createS3Service, type S3Service } from './s3/index.js';
 import { createSqsService, type SqsService } from './sqs/index.js';
 
 /** Options of {@link createAwsMocks}. */
@@ -47,6 +48,8 @@ export interface AwsMocksOptions {
 export interface AwsMocks {
   /** Every handler, the catch-all last: `setupServer(...mocks.handlers)`. */
   readonly handlers: readonly HttpHandler[];
+  /** In-memory S3 (REST-XML) and its notifications (src/msw/s3). */
+  readonly s3: S3Service;
   /** In-memory SQS (JSON protocol) and its event source mappings. */
   readonly sqs: SqsService;
   /** In-memory EventBridge PutEvents and rule-like subscriptions. */
@@ -95,13 +98,16 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   };
   const sqs = createSqsService(context);
   const eventBridge = createEventBridgeService(context);
-  const services: readonly MockService[] = [sqs, eventBridge];
+  // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them.
+  const s3 = createS3Service(context, { eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]) });
+  const services: readonly MockService[] = [s3, sqs, eventBridge];
   let requestIds = createRandom(seed, 'catchAll.requestId');
   const handlers = [...services.flatMap((service) => service.handlers), createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {
     handlers,
+    s3,
     sqs,
     eventBridge,
     region,

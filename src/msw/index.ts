@@ -13,6 +13,8 @@ export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfig
 export type { DeliveryWork, MockClock, MockContext, MockService } from './context.js';
 export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 export { Http2NotInterceptedError, installHttp2Guard } from './_internals/http2Guard.js';
+export type * from './s3/index.js';
+export { S3_NOTIFICATION_EVENT_TYPES } from './s3/index.js';
 export type {
   SqsHandler,
   SqsInvocation,

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { sqsEvent, sqsQueueName, sqsRecord } from '../../arbitraries/index.js';
 import { isSqsQueueName } from '../../src/events/sqs/index.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { expectValidEvent, expectValidRecord } from '../events/sqs/_invariants.js';
+import { emptyMd5Form, expectValidEvent, expectValidRecord } from '../events/sqs/_invariants.js';
 
 describe('sqsQueueName', () => {
   propTest.prop([fc.option(fc.boolean(), { nil: undefined }).chain((fifo) => fc.tuple(fc.constant(fifo), sqsQueueName({ fifo })))], { numRuns: NUM_RUNS })('valid names of the asked kind', ([fifo, name]) => {
@@ -22,6 +22,19 @@ describe('sqsRecord', () => {
     await expectValidRecord(record);
     expect(record.eventSourceARN.endsWith('.fifo')).toBe(true);
     expect(record.awsRegion).toBe('eu-west-1');
+  });
+  propTest.prop([fc.constantFrom('omit' as const, 'null' as const).chain((form) => fc.tuple(fc.constant(form), sqsRecord({ emptyMd5OfMessageAttributes: form, messageAttributes: fc.oneof(fc.constant({}), fc.constant({ k: 'v' })) })))], { numRuns: NUM_RUNS })(
+    'a pinned emptyMd5OfMessageAttributes gives that one form',
+    async ([form, record]) => {
+      await expectValidRecord(record, form);
+      expect(SqsRecordSchema.safeParse(record).success).toBe(true);
+    },
+  );
+  test("by default ('either') both real forms appear, always with no attributes", async () => {
+    const records = fc.sample(sqsRecord({ messageAttributes: {} }), { numRuns: 100, seed: 3 });
+    for (const record of records) await expectValidRecord(record);
+    expect(new Set(records.map(emptyMd5Form))).toEqual(new Set(['omit', 'null']));
+    expect(() => sqsRecord({ emptyMd5OfMessageAttributes: 'absent' as never })).toThrow(/^sqsRecord: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got "absent"$/);
   });
 });
 
@@ -47,7 +60,16 @@ describe('sqsEvent', () => {
     expect(seen.length).toBeGreaterThan(1);
     for (const event of seen) await expectValidEvent(event as never);
   });
+  test("emptyMd5OfMessageAttributes: one form per batch; 'either' (default) gives batches of both", async () => {
+    for (const form of ['omit', 'null'] as const) {
+      for (const event of fc.sample(sqsEvent({ emptyMd5OfMessageAttributes: form }), { numRuns: 30, seed: 5 })) await expectValidEvent(event, form);
+    }
+    const events = fc.sample(sqsEvent({ messageAttributes: {}, minRecords: 2 }), { numRuns: 100, seed: 4 });
+    for (const event of events) await expectValidEvent(event);
+    expect(new Set(events.map((e) => emptyMd5Form(e.Records[0]!)))).toEqual(new Set(['omit', 'null']));
+  });
   test('nonsense constraints throw TypeErrors naming the arbitrary', () => {
+    expect(() => sqsEvent({ emptyMd5OfMessageAttributes: false as never })).toThrow(/^sqsEvent: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got false$/);
     expect(() => sqsEvent({ minRecords: 0 })).toThrow(/^sqsEvent: minRecords/);
     expect(() => sqsEvent({ fifo: true, maxRecords: 11 })).toThrow(/sqsEvent: maxRecords 11 is over/);
     expect(() => sqsEvent({ minRecords: 5, maxRecords: 4 })).toThrow(/maxRecords must be/);

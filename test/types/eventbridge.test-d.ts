@@ -2,7 +2,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent, KinesisStre
 import fc from 'fast-check';
 import { describe, expectTypeOf, it } from 'vitest';
 import { eventBridgeEvent, scheduledEvent } from '../../arbitraries/index.js';
-import { makeDynamoDBStreamEvent, insert, makeEventBridgeEvent, makeKinesisEvent, makeScheduledEvent, makeSqsEvent, toPipesSourceBatch, makeS3PutEvent, type PipesKinesisRecord, type PipesKinesisRecordOf, type SqsRecord, type KinesisStreamRecord as KitKinesisRecord, type DynamoDBStreamRecord as KitDynamoDBRecord } from '../../src/index.js';
+import { makeDynamoDBStreamEvent, insert, makeEventBridgeEvent, makeKinesisEvent, makeScheduledEvent, makeSqsEvent, toPipesSourceBatch, makeS3PutEvent, type PipesKinesisRecord, type PipesKinesisRecordOf } from '../../src/index.js';
 
 describe('EventBridge types', () => {
   it('makeEventBridgeEvent keeps the literal detail-type and the detail type', () => {
@@ -39,14 +39,17 @@ describe('toPipesSourceBatch overloads', () => {
     expectTypeOf(toPipesSourceBatch({} as SQSEvent)).toEqualTypeOf<SQSRecord[]>();
     expectTypeOf(toPipesSourceBatch({} as KinesisStreamEvent)).toEqualTypeOf<PipesKinesisRecord[]>();
     expectTypeOf(toPipesSourceBatch({} as DynamoDBStreamEvent)).toEqualTypeOf<DynamoDBRecord[]>();
-    // The kit's own events keep their narrower record types.
-    expectTypeOf(toPipesSourceBatch(makeSqsEvent(['a']))).toEqualTypeOf<SqsRecord[]>();
-    expectTypeOf(toPipesSourceBatch(makeKinesisEvent(['a']))).toEqualTypeOf<Array<PipesKinesisRecordOf<KitKinesisRecord>>>();
-    expectTypeOf(toPipesSourceBatch(makeKinesisEvent(['a']))[0]!.eventSource).toEqualTypeOf<'aws:kinesis'>();
-    expectTypeOf(toPipesSourceBatch(makeDynamoDBStreamEvent([insert({ id: 1 })]))).toEqualTypeOf<KitDynamoDBRecord[]>();
+    // The kit's own events keep their own (narrower) record types.
+    const sqs = makeSqsEvent(['a']);
+    expectTypeOf(toPipesSourceBatch(sqs)).toEqualTypeOf<Array<(typeof sqs.Records)[number]>>();
+    const kinesis = makeKinesisEvent(['a']);
+    expectTypeOf(toPipesSourceBatch(kinesis)).toEqualTypeOf<Array<PipesKinesisRecordOf<(typeof kinesis.Records)[number]>>>();
+    expectTypeOf(toPipesSourceBatch(kinesis)[0]!.eventSource).toEqualTypeOf<'aws:kinesis'>();
+    expectTypeOf(toPipesSourceBatch(kinesis)[0]!.partitionKey).toEqualTypeOf<string>();
+    const dynamodb = makeDynamoDBStreamEvent([insert({ id: 1 })]);
+    expectTypeOf(toPipesSourceBatch(dynamodb)).toEqualTypeOf<Array<(typeof dynamodb.Records)[number]>>();
     // @ts-expect-error an S3 event is not a Pipes stream/queue source
     toPipesSourceBatch(makeS3PutEvent('b'));
-    expectTypeOf(toPipesSourceBatch(makeKinesisEvent(['a']))[0]!.partitionKey).toEqualTypeOf<string>();
     // @ts-expect-error an EventBridge event is not a Pipes stream/queue source
     toPipesSourceBatch(makeScheduledEvent());
   });

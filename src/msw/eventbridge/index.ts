@@ -59,6 +59,11 @@ export interface EventBridgeSubscription {
 export interface EventBridgeService extends MockService {
   /** Every event PutEvents accepted, in order, as targets receive it (copies). */
   events(options?: { eventBusName?: string }): DeliveredEvent[];
+  /**
+   * Puts an event an AWS service emitted (already an envelope, e.g. S3's `Object Created`) on a
+   * bus, as the service itself would: no PutEvents validation, `aws.*` sources allowed.
+   */
+  publish(event: DeliveredEvent, options?: { eventBusName?: string }): void;
   /** Routes matching events to `handler` on `mocks.drain()`. */
   subscribe(filter: EventBridgeFilter, handler: EventBridgeHandler, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
 }
@@ -68,9 +73,8 @@ type StoredEntry = AcceptedEntry & { region: string };
 
 interface Pending {
   subscription: Subscription;
-  entry: StoredEntry;
-  id: string;
-  time: Date;
+  /** A fresh envelope per call. */
+  build: () => DeliveredEvent;
   attempt: number;
   dueAt: number;
 }
@@ -103,7 +107,7 @@ function compileFilter(api: string, filter: EventBridgeFilter): (event: Delivere
 export function createEventBridgeService(context: MockContext): EventBridgeService {
   let eventIds: Random;
   let requestIds: Random;
-  let recorded: { eventBusName: string; entry: StoredEntry; id: string; time: Date }[] = [];
+  let recorded: { eventBusName: string; build: () => DeliveredEvent }[] = [];
   let subscriptions: Subscription[] = [];
   let pending: Pending[] = [];
   const seedIds = (): void => {
@@ -125,6 +129,17 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
       detail: structuredClone(entry.detail),
     }) as DeliveredEvent;
 
+  /** Records an event and queues a delivery to every matching subscription. */
+  const accept = (eventBusName: string, build: () => DeliveredEvent): void => {
+    recorded.push({ eventBusName, build });
+    if (subscriptions.length === 0) return;
+    const event = build();
+    const dueAt = context.clock.now().getTime();
+    for (const subscription of subscriptions) {
+      if (subscription.active && subscription.matches(event, eventBusName)) pending.push({ subscription, build, attempt: 0, dueAt });
+    }
+  };
+
   const handler = createJsonRpcHandler({
     service: 'EventBridge',
     targetPrefix: 'AWSEvents',
@@ -145,14 +160,7 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
           const id = formatEventBridgeId(eventIds.hex(32));
           const time = verdict.ok.time ?? now;
           const entry = { ...verdict.ok, region };
-          recorded.push({ eventBusName: entry.eventBusName, entry, id, time });
-          if (subscriptions.length === 0) return { EventId: id };
-          const event = envelope(entry, id, time, region);
-          for (const subscription of subscriptions) {
-            if (subscription.active && subscription.matches(event, entry.eventBusName)) {
-              pending.push({ subscription, entry, id, time, attempt: 0, dueAt: now.getTime() });
-            }
-          }
+          accept(entry.eventBusName, () => envelope(entry, id, time, region));
           return { EventId: id };
         });
         return { FailedEntryCount: failed, Entries: entries };
@@ -166,7 +174,15 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
     events(options = {}) {
       return recorded
         .filter((r) => options.eventBusName === undefined || r.eventBusName === options.eventBusName)
-        .map((r) => envelope(r.entry, r.id, r.time, r.entry.region));
+        .map((r) => r.build());
+    },
+
+    publish(event, options = {}) {
+      if (event === null || typeof event !== 'object' || typeof event.source !== 'string' || typeof event['detail-type'] !== 'string') {
+        fail('mocks.eventBridge.publish', 'event', `must be an EventBridge envelope (source, detail-type, detail …), got ${show(event)}`);
+      }
+      const frozen = structuredClone(event);
+      accept(options.eventBusName ?? 'default', () => structuredClone(frozen));
     },
 
     subscribe(filter, subscriber, options = {}) {
@@ -196,7 +212,7 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
       const index = pending.findIndex((p) => p.dueAt <= now);
       if (index === -1) return false;
       const [job] = pending.splice(index, 1) as [Pending];
-      const event = envelope(job.entry, job.id, job.time, job.entry.region);
+      const event = job.build();
       try {
         await job.subscription.handler(event);
         job.subscription.invocations.push({ event, time: new Date(now), attempt: job.attempt, outcome: 'success' });

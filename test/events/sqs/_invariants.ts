@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Md5Js } from '@smithy/core/checksum';
 import { toHex } from '@smithy/core/serde';
 import { expect } from 'vitest';
-import type { SqsEvent, SqsMessageAttributes, SqsRecord } from '../../../src/events/sqs/index.js';
+import type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttributes, SqsRecord } from '../../../src/events/sqs/index.js';
 
 /** Reference MD5 of message attributes, via the SDK's Md5Js and a DataView-built buffer. */
 export async function referenceMd5OfAttributes(attributes: SqsMessageAttributes): Promise<string | null> {
@@ -44,8 +44,11 @@ const ARN = /^arn:(aws|aws-cn|aws-us-gov):sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_
 const VALID_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
 const FIFO_KEYS = ['SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'] as const;
 
-/** Asserts every per-record invariant. */
-export async function expectValidRecord(record: SqsRecord): Promise<void> {
+/**
+ * Asserts every per-record invariant. `emptyMd5`, when given, is the one form an empty
+ * `md5OfMessageAttributes` must take (`'omit'`: no field; `'null'`: `null`); else either real form.
+ */
+export async function expectValidRecord(record: SqsRecord, emptyMd5?: SqsEmptyMd5OfMessageAttributes): Promise<void> {
   expect(record.eventSource).toBe('aws:sqs');
   expect(record.messageId).toMatch(UUID_V4);
   expect(record.receiptHandle.startsWith('AQEB')).toBe(true);
@@ -54,10 +57,13 @@ export async function expectValidRecord(record: SqsRecord): Promise<void> {
   expect(record.receiptHandle.length).toBeLessThanOrEqual(432);
   expect(record.body).toMatch(VALID_TEXT);
   expect(record.md5OfBody).toBe(createHash('md5').update(record.body, 'utf8').digest('hex'));
-  // md5OfMessageAttributes follows the algorithm, or is null exactly when there are none.
+  // md5OfMessageAttributes follows the algorithm, or is null or absent (both real forms) exactly
+  // when there are none: never present as undefined, never a string for no attributes.
   const expected = await referenceMd5OfAttributes(record.messageAttributes);
-  if (expected === null) expect(record.md5OfMessageAttributes ?? null).toBeNull();
-  else expect(record.md5OfMessageAttributes).toBe(expected);
+  if (expected === null) {
+    if (Object.hasOwn(record, 'md5OfMessageAttributes')) expect(record.md5OfMessageAttributes).toBeNull();
+    if (emptyMd5 !== undefined) expect(emptyMd5Form(record)).toBe(emptyMd5);
+  } else expect(record.md5OfMessageAttributes).toBe(expected);
   for (const attribute of Object.values(record.messageAttributes)) {
     expect(attribute.stringListValues).toEqual([]);
     expect(attribute.binaryListValues).toEqual([]);
@@ -83,10 +89,20 @@ export async function expectValidRecord(record: SqsRecord): Promise<void> {
   }
 }
 
-/** Asserts every per-record invariant and the batch invariants (§9.2, unique ids, FIFO order). */
-export async function expectValidEvent(event: SqsEvent): Promise<void> {
+/** The form of a record's `md5OfMessageAttributes` field: absent (`'omit'`) or present (`'null'` when there are no attributes). */
+export function emptyMd5Form(record: SqsRecord): SqsEmptyMd5OfMessageAttributes {
+  return Object.hasOwn(record, 'md5OfMessageAttributes') ? 'null' : 'omit';
+}
+
+/**
+ * Asserts every per-record invariant and the batch invariants (§9.2, unique ids, FIFO order,
+ * one form of an empty `md5OfMessageAttributes` per batch: `emptyMd5` when given).
+ */
+export async function expectValidEvent(event: SqsEvent, emptyMd5?: SqsEmptyMd5OfMessageAttributes): Promise<void> {
   expect(event.Records.length).toBeGreaterThanOrEqual(1);
-  for (const record of event.Records) await expectValidRecord(record);
+  for (const record of event.Records) await expectValidRecord(record, emptyMd5);
+  const empty = event.Records.filter((r) => Object.keys(r.messageAttributes).length === 0);
+  expect(new Set(empty.map(emptyMd5Form)).size).toBeLessThanOrEqual(1);
   expect(new Set(event.Records.map((r) => r.eventSourceARN)).size).toBe(1);
   expect(new Set(event.Records.map((r) => r.awsRegion)).size).toBe(1);
   expect(new Set(event.Records.map((r) => r.messageId)).size).toBe(event.Records.length);

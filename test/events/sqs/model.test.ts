@@ -14,10 +14,16 @@ import {
   sqsReceiptHandle,
   sqsSequenceNumber,
   sqsQueueUrl,
+  sqsQueue,
+  toSqsEvent,
+  toSqsRecord,
+  withSqsMd5OfMessageAttributes,
+  type SqsEmptyMd5OfMessageAttributes,
+  type SqsRecordParts,
 } from '../../../src/events/sqs/index.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { defaultAttributes } from '../../../arbitraries/_internals/sqs.js';
-import { referenceMd5OfAttributes } from './_invariants.js';
+import { expectValidEvent, expectValidRecord, referenceMd5OfAttributes } from './_invariants.js';
 
 describe('md5OfMessageAttributes', () => {
   test('reproduces the real value of a recorded Lambda event', () => {
@@ -48,6 +54,63 @@ describe('md5OfMessageAttributes', () => {
     expect(md5OfMessageAttributes(a)).toBe(md5OfMessageAttributes(b));
     const c = normaliseSqsMessageAttributes('t', 'a', { x: '1', y: '2' }).attributes; // type String, not Number
     expect(md5OfMessageAttributes(c)).not.toBe(md5OfMessageAttributes(a));
+  });
+});
+
+describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
+  const parts = <E extends SqsEmptyMd5OfMessageAttributes>(emptyMd5OfMessageAttributes: E, attributes = {}): SqsRecordParts<E> => ({
+    queue: sqsQueue('q', 'us-east-1', '123456789012', 'aws'),
+    messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
+    receiptHandle: sqsReceiptHandle(createRandom(1, 'h')),
+    body: 'hello',
+    messageAttributes: normaliseSqsMessageAttributes('t', 'a', attributes).attributes,
+    sentTimestamp: 1_700_000_000_000,
+    firstReceiveTimestamp: 1_700_000_000_005,
+    receiveCount: 1,
+    senderId: 'AIDAIENQZJOLO23YVJ4VO',
+    emptyMd5OfMessageAttributes,
+  });
+  const ORDER = ['messageId', 'receiptHandle', 'body', 'attributes', 'messageAttributes', 'md5OfMessageAttributes', 'md5OfBody', 'eventSource', 'eventSourceARN', 'awsRegion'];
+
+  test("'omit' leaves the field out, 'null' sets null in its real place; nothing else differs", async () => {
+    const omitted = toSqsRecord(parts('omit'));
+    const withNull = toSqsRecord(parts('null'));
+    expect(omitted).not.toHaveProperty('md5OfMessageAttributes');
+    expect(Object.hasOwn(withNull, 'md5OfMessageAttributes')).toBe(true);
+    expect(withNull.md5OfMessageAttributes).toBeNull();
+    expect(Object.keys(withNull)).toEqual(ORDER);
+    expect(Object.keys(omitted)).toEqual(ORDER.filter((k) => k !== 'md5OfMessageAttributes'));
+    expect(withNull).toEqual({ ...omitted, md5OfMessageAttributes: null });
+    await expectValidRecord(omitted, 'omit');
+    await expectValidRecord(withNull, 'null');
+    await expectValidEvent(toSqsEvent([omitted]), 'omit');
+  });
+
+  test('records with attributes carry the MD5 in both forms', async () => {
+    for (const form of ['omit', 'null'] as const) {
+      const record = toSqsRecord(parts(form, { WeeksOn: 6, Author: 'John Grisham', Title: 'The Whistler' }));
+      expect(record.md5OfMessageAttributes).toBe('d25a6aea97eb8f585bfa92d314504a92');
+      expect(Object.keys(record)).toEqual(ORDER);
+      await expectValidRecord(record, form);
+    }
+  });
+
+  test('a missing or unknown form is a TypeError, never a silent default', () => {
+    expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: undefined } as unknown as SqsRecordParts)).toThrow(/^toSqsRecord: parts\.emptyMd5OfMessageAttributes must be 'omit' or 'null', got undefined$/);
+    expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: 'absent' } as unknown as SqsRecordParts)).toThrow(/got 'absent'$/);
+  });
+
+  test('withSqsMd5OfMessageAttributes recomputes the field in the same form and place', () => {
+    const base = toSqsRecord(parts('omit'));
+    const added = withSqsMd5OfMessageAttributes({ ...base, messageAttributes: normaliseSqsMessageAttributes('t', 'a', { k: 'v' }).attributes }, 'omit');
+    expect(added.md5OfMessageAttributes).toBe(md5OfMessageAttributes(added.messageAttributes));
+    expect(Object.keys(added)).toEqual(ORDER);
+    const cleared = toSqsRecord(parts('null', { k: 'v' }));
+    expect(withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'omit')).toEqual(base);
+    expect(Object.keys(withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'omit'))).toEqual(Object.keys(base));
+    const nulled = withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'null');
+    expect(nulled.md5OfMessageAttributes).toBeNull();
+    expect(Object.keys(nulled)).toEqual(ORDER);
   });
 });
 

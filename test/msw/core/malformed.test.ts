@@ -11,16 +11,17 @@ import { useAwsMocks } from '../_helpers/setup.js';
 
 const { mocks } = useAwsMocks();
 
+type Args = { request: { body: unknown; headers: Record<string, string> } };
+type BuildMiddleware = (next: (args: Args) => Promise<unknown>) => (args: Args) => Promise<unknown>;
+
 /** A client whose serialised request body is replaced by `body`. */
 function withBody<T extends SQSClient | EventBridgeClient>(client: T, body: string): T {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      (args.request as { body: unknown; headers: Record<string, string> }).body = body;
-      (args.request as { headers: Record<string, string> }).headers['content-length'] = String(Buffer.byteLength(body));
-      return next(args);
-    },
-    { step: 'build', priority: 'low' },
-  );
+  const middleware: BuildMiddleware = (next) => async (args) => {
+    args.request.body = body;
+    args.request.headers['content-length'] = String(Buffer.byteLength(body));
+    return next(args);
+  };
+  (client.middlewareStack.add as unknown as (m: BuildMiddleware, o: { step: 'build'; priority: 'low' }) => void)(middleware, { step: 'build', priority: 'low' });
   return client;
 }
 

@@ -105,3 +105,22 @@ describe('subscriptions', () => {
     expect(() => mocks.eventBridge.subscribe({}, () => {}, { maximumRetryAttempts: 3 })).toThrow(/0–2/);
   });
 });
+
+describe('events from other services', () => {
+  test('S3 EventBridge notifications land on the default bus and reach subscriptions', async () => {
+    const got: DeliveredEvent[] = [];
+    mocks.eventBridge.subscribe({ source: 'aws.s3', detailType: 'Object Created' }, (event) => void got.push(event));
+    mocks.s3.createBucket('uploads', { region: 'eu-west-1' });
+    mocks.s3.enableEventBridge('uploads');
+    mocks.s3.putObject('uploads', 'a.txt', 'hello');
+    await mocks.drain();
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ source: 'aws.s3', 'detail-type': 'Object Created', detail: { bucket: { name: 'uploads' }, object: { key: 'a.txt' } } });
+    expect(mocks.eventBridge.events()).toEqual(got);
+    expect(EventBridgeSchema.safeParse(got[0]).success).toBe(true);
+  });
+
+  test('publish rejects what is not an envelope', () => {
+    expect(() => mocks.eventBridge.publish({ nope: true } as never)).toThrow(/EventBridge envelope/);
+  });
+});
