@@ -4,16 +4,20 @@ import { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate } from '../sr
 import type { PipeContext } from '../src/pipes/reserved.js';
 import type { PipeSource } from '../src/pipes/sources.js';
 import { judge, runCheck, type TemplateCheckResult, type TemplateCheckRunOptions } from './_internals/templateCheck.js';
-import { pipeSourceRecord } from './pipeSourceRecord.js';
+import { templateRecords } from './_internals/templateRecords.js';
 
 export type { TemplateCheckResult, TemplateCheckRunOptions } from './_internals/templateCheck.js';
 export type { TemplateProblem } from '../src/pipes/explain.js';
 
 /** Options of {@link checkPipeTemplate}: `source`, or `records` (any arbitrary of records), or both. */
 export interface CheckPipeTemplateOptions extends TemplateCheckRunOptions {
-  /** The pipe's source: records come from `pipeSourceRecord(source)` and lint knows their shape. */
+  /**
+   * The pipe's source: records come from `pipeTemplateRecord(template, source)` (the template's
+   * paths usually present with hard values, sometimes missing; now and then a plain
+   * `pipeSourceRecord(source)` record) and lint knows their shape.
+   */
   source?: PipeSource;
-  /** Records to try instead of the source's. */
+  /** Records to try instead of the source's (they win over `source`). */
   records?: Arbitrary<unknown>;
   /** The pipe's reserved-variable values. */
   context?: PipeContext;
@@ -31,6 +35,6 @@ export function checkPipeTemplate(template: string | CompiledTemplate, options: 
   if (source === undefined && options.records === undefined) throw new TypeError('checkPipeTemplate: give a source (e.g. "sqs") or a records arbitrary');
   const compiled = typeof template === 'string' ? compilePipeTemplate(template, source ? { source } : {}) : template;
   const diagnostics = source === undefined ? compiled.diagnostics : lintPipeTemplate(compiled.template, { source });
-  const records = options.records ?? pipeSourceRecord(source!);
+  const records = options.records ?? templateRecords(compiled, source!);
   return runCheck('checkPipeTemplate', records, judge(compiled, (record) => renderPipeTemplate(compiled, record, context, options.options), context, options), options, diagnostics);
 }

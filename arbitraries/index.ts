@@ -32,6 +32,7 @@ export * from './cloudWatchLogsEvent.js';
 // EventBridge Pipes / rules templates: source records, generated templates and property checks
 // (here rather than in aws-event-kit/pipes because they need fast-check).
 export * from './pipeSourceRecord.js';
+export * from './pipeTemplateRecord.js';
 export * from './pipeTemplate.js';
 export * from './checkPipeTemplate.js';
 export * from './checkRuleTemplate.js';

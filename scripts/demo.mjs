@@ -17,7 +17,7 @@ function cli(args, { input, maxLines = 40 } = {}) {
 
 heading('1. The CLI: realistic events on demand');
 cli(['list'], { maxLines: 6 });
-cli(['generate', 's3:put', '--set', 'Records[0].s3.bucket.name=photo-uploads'], { maxLines: 40 });
+cli(['generate', 's3:put', '--bucket', 'photo-uploads', '--key', 'my photos/cat+dog.jpg', '--region', 'eu-west-1'], { maxLines: 40 });
 cli(['generate', 'sqs:fifo', '--count', '2', '--seed', '7', '--ndjson'], { maxLines: 2 });
 cli(['generate', 'sqs:fif']);
 

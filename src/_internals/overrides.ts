@@ -78,7 +78,7 @@ function cloneOverride(value: unknown): unknown {
 }
 
 /** Applies `overrides` to `base` under the override rule described above. */
-export function applyOverrides<T>(base: T, overrides: DeepPartial<T> | undefined): T {
+export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | undefined): T {
   if (overrides === undefined) return base;
   return merge(base, overrides) as T;
 }

@@ -20,33 +20,16 @@ export interface Random {
   uuidV4(): string;
   /** `length` random bytes. */
   bytes(length: number): Uint8Array;
+  /** Standard base64 (with `+/=`) of `byteLength` random bytes. */
+  base64(byteLength: number): string;
+  /** One string drawn piece by piece along `layout` (see {@link idLayout}). */
+  format(layout: IdLayout): string;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
 }
 
 const HEX_LOWER = '0123456789abcdef';
 const HEX_UPPER = '0123456789ABCDEF';
-
-/** cyrb128: hashes a string into four 32-bit seeds. */
-function hashSeed(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
-  for (let i = 0; i < text.length; i++) {
-    const k = text.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
-}
 
 // Byte → two hex digits: V8's Number#toString(16) costs ~0.5 µs, a table lookup a few ns.
 const HEX_PAIRS_LOWER = Array.from({ length: 256 }, (_, i) => HEX_LOWER[i >> 4]! + HEX_LOWER[i & 15]!);
@@ -74,28 +57,263 @@ function charsPerDraw(n: number): number {
 }
 const CHARS_PER_DRAW = Array.from({ length: 257 }, (_, n) => (n < 2 ? 1 : charsPerDraw(n)));
 
-// Seeding hashes the seed and warms the generator up; the resulting state is a pure function of
-// (seed, stream), so it is cached: factories create several Randoms per call.
-const initialStates = new Map<string, readonly [number, number, number, number]>();
-const MAX_CACHED_STATES = 4096;
+// Id strings are written as ASCII codes into one reused buffer and converted in one step:
+// building them a character (or a pair) at a time allocates a string per step. The conversion
+// itself costs ~80 ns (a call into C++), so factories draw several ids as one string (`format`)
+// and cut it. Single-threaded and never re-entered, so one buffer is enough. latin1Slice is what
+// Buffer#toString('latin1') calls after checking its arguments.
+type Scratch = Buffer & { latin1Slice(start: number, end: number): string };
+let scratch = Buffer.allocUnsafe(1024) as Scratch;
+function scratchOf(length: number): Scratch {
+  if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2)) as Scratch;
+  return scratch;
+}
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_CODES = Uint8Array.from(BASE64_ALPHABET, (c) => c.charCodeAt(0));
+const DASH = 45;
+const EQUALS = 61;
 
-function initialState(seedKey: string): readonly [number, number, number, number] {
-  const cached = initialStates.get(seedKey);
-  if (cached !== undefined) return cached;
-  let [a, b, c, d] = hashSeed(seedKey);
-  for (let i = 0; i < 12; i++) {
-    a |= 0; b |= 0; c |= 0; d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+/** A piece of an {@link IdLayout}: fixed ASCII text, or `length` characters drawn from `alphabet`. */
+export type IdPiece = string | { readonly chars: number; readonly alphabet: string };
+
+/**
+ * A precompiled sequence of pieces, for {@link Random.format}: e.g. an IAM principal id is
+ * `idLayout('AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM })`. Alphabets must be ASCII.
+ */
+export class IdLayout {
+  /** Total characters. */
+  readonly length: number;
+  /** Per piece: its character codes (fixed text) or undefined (drawn), its length, its alphabet. */
+  readonly texts: readonly (Uint8Array | undefined)[];
+  readonly lengths: readonly number[];
+  readonly alphabets: readonly string[];
+
+  constructor(pieces: readonly IdPiece[]) {
+    const texts: (Uint8Array | undefined)[] = [];
+    const lengths: number[] = [];
+    const alphabets: string[] = [];
+    for (const piece of pieces) {
+      const text = typeof piece === 'string' ? piece : piece.alphabet;
+      if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`idLayout: ${JSON.stringify(text)} is not ASCII`);
+      texts.push(typeof piece === 'string' ? Uint8Array.from(piece, (c) => c.charCodeAt(0)) : undefined);
+      lengths.push(typeof piece === 'string' ? piece.length : piece.chars);
+      alphabets.push(typeof piece === 'string' ? '' : piece.alphabet);
+    }
+    this.texts = texts;
+    this.lengths = lengths;
+    this.alphabets = alphabets;
+    this.length = lengths.reduce((sum, n) => sum + n, 0);
   }
-  const state = [a, b, c, d] as const;
-  if (initialStates.size >= MAX_CACHED_STATES) initialStates.clear();
-  initialStates.set(seedKey, state);
-  return state;
+}
+
+/** Compiles pieces into an {@link IdLayout} (once, at module load). */
+export function idLayout(...pieces: IdPiece[]): IdLayout {
+  return new IdLayout(pieces);
+}
+
+/** `length` hex digits, as a layout piece. */
+export function hexPiece(length: number, upper = false): IdPiece {
+  return { chars: length, alphabet: upper ? HEX_UPPER : HEX_LOWER };
+}
+
+/**
+ * sfc32: small, fast, and good enough for test fixtures (not for cryptography). A class, not a
+ * closure object: a factory call creates several Randoms, and methods on the prototype cost
+ * nothing per instance.
+ */
+class SeededRandom implements Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  /**
+   * Seeds from cyrb128 of `${seed}\u0000${stream}`, hashed in place rather than built as a string,
+   * then warms up. (Costs ~50 ns: cheaper than the Map of seeded states this replaced, whose
+   * insertions made every fresh seed ~3× dearer.)
+   */
+  constructor(seed: string, stream: string) {
+    let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+    const split = seed.length;
+    const length = split + 1 + stream.length;
+    for (let i = 0; i < length; i++) {
+      const k = i < split ? seed.charCodeAt(i) : i === split ? 0 : stream.charCodeAt(i - split - 1);
+      h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+      h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+      h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+      h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    }
+    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+    h1 ^= h2 ^ h3 ^ h4;
+    h2 ^= h1;
+    h3 ^= h1;
+    h4 ^= h1;
+    this.a = h1 | 0;
+    this.b = h2 | 0;
+    this.c = h3 | 0;
+    this.d = h4 | 0;
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  next(): number {
+    const a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
+  }
+
+  float(): number {
+    return this.next() / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.float() * (max - min + 1));
+  }
+
+  /**
+   * Writes `length` characters of `alphabet` at `at`; returns the OR of their codes (≥ 128 when
+   * the alphabet is not ASCII). Several characters per draw: the base-n digits of the draw as a
+   * fraction in [0, 1), by multiplications only (`%` and division of a uint32 above 2^31 are slow
+   * float operations in V8). The slight bias is irrelevant for fixtures.
+   */
+  private write(out: Scratch, at: number, length: number, alphabet: string): number {
+    const n = alphabet.length;
+    if ((n & (n - 1)) === 0 && n <= 256) return this.writeBits(out, at, length, alphabet);
+    const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
+    let wide = 0;
+    let value = 0;
+    let left = 0;
+    for (let end = at + length; at < end; at++) {
+      if (left === 0) {
+        value = this.next() / 4294967296;
+        left = perDraw;
+      }
+      value *= n;
+      const index = value | 0;
+      value -= index;
+      const code = alphabet.charCodeAt(index);
+      out[at] = code;
+      wide |= code;
+      left--;
+    }
+    return wide;
+  }
+
+  /** {@link write} for alphabets of 2, 4, 16, 64 … characters (hex, base64): integer shifts, several times cheaper per character. */
+  private writeBits(out: Scratch, at: number, length: number, alphabet: string): number {
+    const mask = alphabet.length - 1;
+    const bits = 31 - Math.clz32(alphabet.length);
+    const perDraw = Math.max(1, Math.floor(32 / bits));
+    let wide = 0;
+    for (let end = at + length; at < end; ) {
+      let value = this.next();
+      for (let k = Math.min(perDraw, end - at); k > 0; k--, at++, value >>>= bits) {
+        const code = alphabet.charCodeAt(value & mask);
+        out[at] = code;
+        wide |= code;
+      }
+    }
+    return wide;
+  }
+
+  chars(length: number, alphabet: string): string {
+    const out = scratchOf(length);
+    const { a, b, c, d } = this;
+    if (this.write(out, 0, length, alphabet) < 128) return out.latin1Slice(0, length);
+    // Not ASCII (no factory's alphabet): replay the same draws, concatenating UTF-16 units.
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    const n = alphabet.length;
+    const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
+    let text = '';
+    let value = 0;
+    for (let i = 0; i < length; i++) {
+      if (i % perDraw === 0) value = this.next() / 4294967296;
+      value *= n;
+      const index = value | 0;
+      value -= index;
+      text += alphabet[index];
+    }
+    return text;
+  }
+
+  hex(length: number, upper = false): string {
+    const out = scratchOf(length);
+    this.write(out, 0, length, upper ? HEX_UPPER : HEX_LOWER);
+    return out.latin1Slice(0, length);
+  }
+
+  uuidV4(): string {
+    const out = scratchOf(36);
+    this.write(out, 0, 36, HEX_LOWER);
+    out[8] = out[13] = out[18] = out[23] = DASH;
+    out[14] = 52; // '4'
+    out[19] = HEX_LOWER.charCodeAt(8 + (this.next() & 3)); // 8, 9, a or b
+    return out.latin1Slice(0, 36);
+  }
+
+  bytes(length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    for (let i = 0; i < length; i += 4) {
+      const v = this.next();
+      out[i] = v & 0xff;
+      if (i + 1 < length) out[i + 1] = (v >>> 8) & 0xff;
+      if (i + 2 < length) out[i + 2] = (v >>> 16) & 0xff;
+      if (i + 3 < length) out[i + 3] = v >>> 24;
+    }
+    return out;
+  }
+
+  // Whole groups of three bytes are four characters drawn from the base64 alphabet (any such
+  // string is the canonical base64 of some bytes); a last byte or two are encoded with padding.
+  base64(byteLength: number): string {
+    const whole = byteLength - (byteLength % 3);
+    const length = 4 * Math.ceil(byteLength / 3);
+    const out = scratchOf(length);
+    let at = (whole / 3) * 4;
+    this.write(out, 0, at, BASE64_ALPHABET);
+    if (whole < byteLength) {
+      // One or two bytes left: their bits, zero bits up to a character boundary, `=` padding.
+      const one = byteLength - whole === 1;
+      const bits = one ? this.next() & 0xff : this.next() & 0xffff;
+      out[at++] = BASE64_CODES[bits >>> (one ? 2 : 10)]!;
+      if (one) {
+        out[at++] = BASE64_CODES[(bits & 3) << 4]!;
+        out[at++] = EQUALS;
+      } else {
+        out[at++] = BASE64_CODES[(bits >>> 4) & 63]!;
+        out[at++] = BASE64_CODES[(bits & 15) << 2]!;
+      }
+      out[at++] = EQUALS;
+    }
+    return out.latin1Slice(0, length);
+  }
+
+  format(layout: IdLayout): string {
+    const out = scratchOf(layout.length);
+    const { texts, lengths, alphabets } = layout;
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const text = texts[i];
+      const length = lengths[i]!;
+      if (text === undefined) this.write(out, at, length, alphabets[i]!);
+      else for (let k = 0; k < length; k++) out[at + k] = text[k]!; // short texts: a loop beats TypedArray#set
+      at += length;
+    }
+    return out.latin1Slice(0, at);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.next() % items.length] as T;
+  }
 }
 
 /**
@@ -103,70 +321,5 @@ function initialState(seedKey: string): readonly [number, number, number, number
  * purposes inside one factory) draw independent sequences from one user seed.
  */
 export function createRandom(seed: number | string, stream: string): Random {
-  // sfc32: small, fast, and good enough for test fixtures (not for cryptography).
-  let [a, b, c, d] = initialState(`${String(seed)}\u0000${stream}`);
-  const next = (): number => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-
-  const float = () => next() / 4294967296;
-  const int = (min: number, max: number) => min + Math.floor(float() * (max - min + 1));
-  // Several characters per draw (base-n digits of one uint32); the slight bias is irrelevant for fixtures.
-  const chars = (length: number, alphabet: string) => {
-    const n = alphabet.length;
-    const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
-    let out = '';
-    let value = 0;
-    let left = 0;
-    for (let i = 0; i < length; i++) {
-      if (left === 0) {
-        value = next();
-        left = perDraw;
-      }
-      out += alphabet[value % n];
-      value = Math.floor(value / n);
-      left--;
-    }
-    return out;
-  };
-  const hex = (length: number, upper = false) => {
-    const pairs = upper ? HEX_PAIRS_UPPER : HEX_PAIRS_LOWER;
-    let out = '';
-    while (out.length < length) {
-      const v = next();
-      out += pairs[v & 255]! + pairs[(v >>> 8) & 255]! + pairs[(v >>> 16) & 255]! + pairs[v >>> 24]!;
-    }
-    return out.length === length ? out : out.slice(0, length);
-  };
-  return {
-    next,
-    float,
-    int,
-    chars,
-    hex,
-    uuidV4: () => {
-      const h = hex(32);
-      const variant = HEX_LOWER[8 + (next() & 3)];
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    },
-    bytes: (length) => {
-      const out = new Uint8Array(length);
-      for (let i = 0; i < length; i += 4) {
-        const v = next();
-        out[i] = v & 0xff;
-        if (i + 1 < length) out[i + 1] = (v >>> 8) & 0xff;
-        if (i + 2 < length) out[i + 2] = (v >>> 16) & 0xff;
-        if (i + 3 < length) out[i + 3] = v >>> 24;
-      }
-      return out;
-    },
-    pick: (items) => items[next() % items.length] as (typeof items)[number],
-  };
+  return new SeededRandom(String(seed), stream);
 }

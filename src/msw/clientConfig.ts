@@ -2,7 +2,6 @@
  * `awsTestClientConfig()`: the client settings that keep an AWS SDK v3 client inside the mocks.
  */
 import { createRequire } from 'node:module';
-import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { assertRegion, DEFAULT_REGION } from '../_internals/aws.js';
 import { fail, show } from '../_internals/errors.js';
 
@@ -22,6 +21,18 @@ export interface AwsTestClientConfigOptions {
   endpoint?: string;
 }
 
+/**
+ * The SDK's HTTP request handler, typed structurally so that this package's declarations do not
+ * require `@smithy/node-http-handler` (an optional peer) to type-check. The SDK's `requestHandler`
+ * option accepts it as is.
+ */
+export type HttpRequestHandlerLike = {
+  handle(request: unknown, options?: unknown): Promise<{ response: unknown }>;
+  destroy?(): void;
+};
+
+type NodeHttpHandlerClass = new () => HttpRequestHandlerLike;
+
 /** Settings to spread into any `new XxxClient({ ... })` of AWS SDK v3. */
 export interface AwsTestClientConfig {
   region: string;
@@ -32,15 +43,15 @@ export interface AwsTestClientConfig {
    * An HTTP/1.1 handler. Needed for Kinesis, whose default HTTP/2 handler msw cannot see; the
    * default of every other client anyway.
    */
-  requestHandler: NodeHttpHandler;
+  requestHandler: HttpRequestHandlerLike;
   endpoint?: string;
 }
 
 const require = createRequire(import.meta.url);
 
-function loadNodeHttpHandler(): typeof NodeHttpHandler {
+function loadNodeHttpHandler(): NodeHttpHandlerClass {
   try {
-    return (require('@smithy/node-http-handler') as { NodeHttpHandler: typeof NodeHttpHandler }).NodeHttpHandler;
+    return (require('@smithy/node-http-handler') as { NodeHttpHandler: NodeHttpHandlerClass }).NodeHttpHandler;
   } catch (error) {
     throw new Error(
       'awsTestClientConfig: cannot load @smithy/node-http-handler, which provides the HTTP/1.1 handler msw can intercept. ' +

@@ -12,7 +12,9 @@ import { createUrlMatcher, endpointOrigin, endpointsFromEnvironment } from './_i
 import { installHttp2Guard } from './_internals/http2Guard.js';
 import { drain, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 import type { MockClock, MockContext, MockService } from './context.js';
+import { createDynamoDBService, type DynamoDBService } from './dynamodb/index.js';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
+import { createKinesisService, type KinesisService } from './kinesis/index.js';
 import { createS3Service, type S3Service } from './s3/index.js';
 import { createSqsService, type SqsService } from './sqs/index.js';
 
@@ -54,6 +56,10 @@ export interface AwsMocks {
   readonly sqs: SqsService;
   /** In-memory EventBridge PutEvents and rule-like subscriptions. */
   readonly eventBridge: EventBridgeService;
+  /** In-memory Kinesis Data Streams (JSON 1.1) and its stream event source mappings (src/msw/kinesis). */
+  readonly kinesis: KinesisService;
+  /** In-memory DynamoDB and DynamoDB Streams (JSON 1.0) and stream event source mappings (src/msw/dynamodb). */
+  readonly dynamodb: DynamoDBService;
   /** The default region. */
   readonly region: string;
   /** The account. */
@@ -100,9 +106,13 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const eventBridge = createEventBridgeService(context);
   // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them.
   const s3 = createS3Service(context, { eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]) });
-  const services: readonly MockService[] = [s3, sqs, eventBridge];
+  const kinesis = createKinesisService(context);
+  const dynamodb = createDynamoDBService(context);
+  const services: readonly MockService[] = [s3, sqs, eventBridge, kinesis, dynamodb];
   let requestIds = createRandom(seed, 'catchAll.requestId');
-  const handlers = [...services.flatMap((service) => service.handlers), createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  // JSON-RPC services match on x-amz-target, so they go first: S3's REST routes on a custom
+  // endpoint (path-style `POST /`) would otherwise take their requests. The catch-all goes last.
+  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {
@@ -110,6 +120,8 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     s3,
     sqs,
     eventBridge,
+    kinesis,
+    dynamodb,
     region,
     account,
     clock,

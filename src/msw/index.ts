@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 export { createAwsMocks, type AwsMocks, type AwsMocksOptions } from './createAwsMocks.js';
-export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfigOptions } from './clientConfig.js';
+export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfigOptions, type HttpRequestHandlerLike } from './clientConfig.js';
 export type { DeliveryWork, MockClock, MockContext, MockService } from './context.js';
 export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 export { Http2NotInterceptedError, installHttp2Guard } from './_internals/http2Guard.js';
@@ -35,3 +35,28 @@ export type {
   EventBridgeSubscribeOptions,
   EventBridgeSubscription,
 } from './eventbridge/index.js';
+export type {
+  KinesisCreateStreamOptions,
+  KinesisHandler,
+  KinesisRecordSnapshot,
+  KinesisService,
+  KinesisStreamInfo,
+  KinesisSubscribeOptions,
+} from './kinesis/index.js';
+export type {
+  DynamoDBCreateTableOptions,
+  DynamoDBKeyInput,
+  DynamoDBService,
+  DynamoDBStreamHandler,
+  DynamoDBTableInfo,
+} from './dynamodb/index.js';
+export type {
+  StreamBatchInfo,
+  StreamFailureRecord,
+  StreamHandler,
+  StreamInvocation,
+  StreamInvocationOutcome,
+  StreamStartingPosition,
+  StreamSubscribeOptions,
+  StreamSubscription,
+} from './_internals/streamDelivery.js';

@@ -3,7 +3,7 @@
  * reserved variable, done once so rendering never re-parses a path.
  */
 import { compileAccessor, parsePath, type Accessor, type PathSegment } from './path.js';
-import { lineColumns, parseTemplate, type ParsedTemplate, type Piece, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
+import { lineColumns, literalsOf, parseTemplate, unquoteLiterals, type ParsedTemplate, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
 import { PIPES_RESERVED, RULE_RESERVED } from './reserved.js';
 
 /** A lint or syntax finding, 1-based position. */
@@ -40,14 +40,23 @@ export interface Ref {
   readonly reserved?: string;
 }
 
-/** What rendering needs; kept off the public object. */
+/** What rendering needs, laid out as flat arrays read in one pass; kept off the public object. */
 export interface Internals {
+  readonly dialect: 'pipes' | 'rule';
+  readonly mode: TemplateMode;
   readonly parsed: ParsedTemplate;
-  readonly pieces: readonly Piece[];
+  /** The literal text around the slots: `literals[k]` precedes slot `k`; one more follows the last slot. */
+  readonly literals: readonly string[];
+  /** `literals` without each string-template line's outer quotes (Pipes, `outerQuotes: 'never'`). */
+  readonly unquotedLiterals: readonly string[];
   /** For each slot, the index of its ref. */
   readonly slotRef: readonly number[];
   readonly slotPosition: readonly SlotPosition[];
   readonly refs: readonly Ref[];
+  /** Whether some ref fills several slots (then each value is computed once per render and reused). */
+  readonly sharedRefs: boolean;
+  /** Whether some ref is a path (else the record is never decoded). */
+  readonly readsPaths: boolean;
   readonly root?: TemplateItem;
 }
 
@@ -77,9 +86,14 @@ export function internalsOf(compiled: CompiledTemplate): Internals {
   return found;
 }
 
+/** The internals of `value` if it is a template compiled by this module (one lookup: renders call it). */
+export function maybeInternals(value: unknown): Internals | undefined {
+  return typeof value === 'object' && value !== null ? internals.get(value) : undefined;
+}
+
 /** Whether `value` is a template compiled by this module. */
 export function isCompiled(value: unknown): value is CompiledTemplate {
-  return typeof value === 'object' && value !== null && internals.has(value);
+  return maybeInternals(value) !== undefined;
 }
 
 /** A finding at an offset, before line/column conversion. */
@@ -168,7 +182,20 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
   }
   if (findings.some((f) => f.fatal)) return { findings };
   const compiled: CompiledTemplate = Object.freeze({ dialect, template, mode: parsed.mode, placeholders: Object.freeze(placeholders), diagnostics: [] as TemplateDiagnostic[] });
-  internals.set(compiled, { parsed, pieces: parsed.pieces, slotRef, slotPosition: parsed.slots.map((s) => s.position), refs, ...(parsed.root !== undefined ? { root: parsed.root } : {}) });
+  const literals = literalsOf(template, parsed.slots);
+  internals.set(compiled, {
+    dialect,
+    mode: parsed.mode,
+    parsed,
+    literals,
+    unquotedLiterals: parsed.mode === 'string' ? unquoteLiterals(literals) : literals,
+    slotRef,
+    slotPosition: parsed.slots.map((s) => s.position),
+    refs,
+    sharedRefs: refs.length < slotRef.length,
+    readsPaths: refs.some((r) => r.accessor !== undefined),
+    ...(parsed.root !== undefined ? { root: parsed.root } : {}),
+  });
   return { compiled, findings };
 }
 

@@ -68,11 +68,13 @@ export function decodedView(record: unknown): unknown {
   const source = object.eventSource;
   const spec = typeof source === 'string' ? ENCODED.get(source) : undefined;
   if (spec === undefined) return record;
-  const originals = spec.fields.map((f) => object[f]);
+  const { fields } = spec;
+  // The hit path runs on every render: compare in place, allocate nothing.
   const hit = cache.get(object);
-  if (hit !== undefined && hit.originals.every((v, k) => v === originals[k])) return hit.view;
+  if (hit !== undefined && unchanged(hit.originals, object, fields)) return hit.view;
+  const originals = fields.map((f) => object[f]);
   let view: Record<string, unknown> | undefined;
-  spec.fields.forEach((field, k) => {
+  fields.forEach((field, k) => {
     const raw = originals[k];
     if (typeof raw !== 'string') return;
     const decoded = decodeField(raw, spec.base64);
@@ -83,4 +85,12 @@ export function decodedView(record: unknown): unknown {
   const result = view ?? object;
   cache.set(object, { originals, view: result });
   return result;
+}
+
+/** Whether the encoded fields still hold the values the cached view was decoded from. */
+function unchanged(originals: readonly unknown[], object: Record<string, unknown>, fields: readonly string[]): boolean {
+  for (let k = 0; k < originals.length; k++) {
+    if (originals[k] !== (k < fields.length ? object[fields[k]!] : undefined)) return false;
+  }
+  return true;
 }

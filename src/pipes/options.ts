@@ -82,15 +82,32 @@ const CHOICES: { [K in keyof RenderOptions]-?: readonly unknown[] } = {
   implicitBodyParsing: [true, false],
 };
 
+const KEYS = Object.keys(CHOICES) as Array<keyof RenderOptions>;
+// Every combination resolves to one shared frozen object, so a render that passes options
+// allocates nothing (and a caller mutating its options object between renders is still honoured).
+const interned = new Map<number, Readonly<ResolvedRenderOptions>>();
+
 /** Fills in defaults; an unknown value throws a `TypeError` naming the option. */
 export function resolveRenderOptions(api: string, options: RenderOptions | undefined): ResolvedRenderOptions {
   if (options === undefined) return DEFAULT_RENDER_OPTIONS;
-  const out = { ...DEFAULT_RENDER_OPTIONS };
-  for (const [key, allowed] of Object.entries(CHOICES)) {
+  let id = 0;
+  for (let k = 0; k < KEYS.length; k++) {
+    const key = KEYS[k]!;
+    const allowed = CHOICES[key];
     const value = (options as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (!allowed.includes(value)) throw new TypeError(`${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
-    (out as Record<string, unknown>)[key] = value;
+    // Mixed radix: option k contributes its choice's index; an unset option means its default.
+    const index = value === undefined ? allowed.indexOf(DEFAULT_RENDER_OPTIONS[key]) : allowed.indexOf(value);
+    if (index < 0) throw new TypeError(`${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+    id = id * allowed.length + index;
   }
-  return out;
+  let resolved = interned.get(id);
+  if (resolved === undefined) {
+    const out = { ...DEFAULT_RENDER_OPTIONS };
+    for (const key of KEYS) {
+      const value = (options as Record<string, unknown>)[key];
+      if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+    }
+    interned.set(id, (resolved = Object.freeze(out)));
+  }
+  return resolved;
 }

@@ -31,6 +31,10 @@ export interface RawSlot {
   readonly position: SlotPosition;
   /** Offset of `<` in the template. */
   readonly offset: number;
+  /** The end of the text the slot replaces: after `>`, or after the closing quote of a whole-quoted `"<v>"`. */
+  readonly end: number;
+  /** The start of the text the slot replaces: `offset`, or the opening quote of a whole-quoted `"<v>"`. */
+  readonly start: number;
 }
 
 /** Literal text or a placeholder occurrence (index into `slots`). */
@@ -62,8 +66,6 @@ export interface RawError {
 export interface ParsedTemplate {
   readonly mode: TemplateMode;
   readonly slots: RawSlot[];
-  /** The template as literal runs and slots (merged literals). */
-  readonly pieces: Piece[];
   /** For JSON templates, the tree (used to omit members whose placeholder is missing). */
   readonly root?: TemplateItem;
   /** The number of quoted lines of a string template. */
@@ -129,38 +131,66 @@ function readPlaceholder(t: string, i: number): { name: string; end: number } {
   fail('unterminated-placeholder', 'unterminated placeholder: "<" without a matching ">" on the same line ("<" cannot be escaped)', i);
 }
 
-/** Parses a template into its mode, slots and pieces. */
+/**
+ * The template's literal text around its slots: `literals[k]` precedes slot `k`, the last one
+ * follows the last slot. Every mode renders the template's own bytes outside the slots, so these
+ * are plain slices (one pass, no string building: the 8 KiB pathological templates stay linear).
+ */
+export function literalsOf(t: string, slots: readonly RawSlot[]): string[] {
+  const out: string[] = new Array<string>(slots.length + 1);
+  let from = 0;
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!;
+    out[k] = t.slice(from, slot.start);
+    from = slot.end;
+  }
+  out[slots.length] = t.slice(from);
+  return out;
+}
+
+/**
+ * Removes the quotes that open and close each line of a string template (`outerQuotes: 'never'`),
+ * keeping escaped characters as written; the slots between literals are not text, so the
+ * inside-a-string state carries across them.
+ */
+export function unquoteLiterals(literals: readonly string[]): string[] {
+  let inside = false;
+  return literals.map((p) => {
+    let out = '';
+    for (let k = 0; k < p.length; k++) {
+      const c = p[k]!;
+      if (inside && c === '\\') {
+        out += c + (p[k + 1] ?? '');
+        k++;
+      } else if (c === '"') inside = !inside;
+      else out += c;
+    }
+    return out;
+  });
+}
+
+/** Parses a template into its mode and slots (and, for JSON, its tree). */
 export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTemplate {
   const slots: RawSlot[] = [];
-  const pieces: Piece[] = [];
   let lines = 0;
-  const push = (piece: Piece): void => {
-    const last = pieces[pieces.length - 1];
-    if (typeof piece === 'string' && typeof last === 'string') pieces[pieces.length - 1] = last + piece;
-    else if (piece !== '') pieces.push(piece);
-  };
   let first = 0;
   while (first < t.length && WS.has(t[first]!)) first++;
   const lead = t[first];
   const mode: TemplateMode = t.length === 0 && dialect === 'pipes' ? 'empty' : lead === '{' || lead === '[' ? 'json' : lead === '"' ? 'string' : 'text';
   try {
     checkCharacters(t);
-    if (mode === 'empty') return { mode, slots, pieces, lines };
+    if (mode === 'empty') return { mode, slots, lines };
     if (mode === 'text') {
       let i = 0;
-      let literal = 0;
       const bare = /^<[^<>\n]+>$/.test(t);
       while (i < t.length) {
         if (t[i] === '<') {
           const { name, end } = readPlaceholder(t, i);
-          push(t.slice(literal, i));
-          slots.push({ name, position: bare ? 'bare' : 'text', offset: i });
-          push({ slot: slots.length - 1 });
-          i = literal = end;
+          slots.push({ name, position: bare ? 'bare' : 'text', offset: i, start: i, end });
+          i = end;
         } else i++;
       }
-      push(t.slice(literal));
-      return { mode, slots, pieces, lines };
+      return { mode, slots, lines };
     }
     if (mode === 'string') {
       // One or more JSON string literals separated by whitespace (the multi-line form, spec B6).
@@ -168,25 +198,19 @@ export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTempl
       while (i < t.length) {
         const c = t[i]!;
         if (WS.has(c)) {
-          push(c);
           i++;
           continue;
         }
         if (c !== '"') fail('invalid-string-template', `a string template holds only quoted strings, one per line; found ${JSON.stringify(c)} outside the quotes`, i);
-        const leaf = readString(t, i, slots, 'in-string-template');
-        for (const p of leaf.node.pieces) push(p);
-        i = leaf.end;
+        i = readString(t, i, slots, 'in-string-template').end;
         lines++;
       }
-      return { mode, slots, pieces, lines };
+      return { mode, slots, lines };
     }
     const root = parseJson(t, first, slots);
-    const flat: Piece[] = [];
-    flatten(root, flat);
-    for (const p of flat) push(p);
-    return { mode, slots, pieces, root, lines };
+    return { mode, slots, root, lines };
   } catch (error) {
-    if (error instanceof Fail) return { mode, slots, pieces, lines, error: error.error };
+    if (error instanceof Fail) return { mode, slots, lines, error: error.error };
     throw error;
   }
 }
@@ -215,7 +239,7 @@ function readString(t: string, i: number, slots: RawSlot[], inside: 'in-json-str
     if (c === '<') {
       const { name, end } = readPlaceholder(t, i);
       if (i > literal) pieces.push(t.slice(literal, i));
-      slots.push({ name, position: inside === 'key' ? 'quoted-key' : inside, offset: i });
+      slots.push({ name, position: inside === 'key' ? 'quoted-key' : inside, offset: i, start: i, end });
       local.push(slots.length - 1);
       pieces.push({ slot: slots.length - 1 });
       i = literal = end;
@@ -230,7 +254,7 @@ function readString(t: string, i: number, slots: RawSlot[], inside: 'in-json-str
     const slot = slots[index]!;
     if (inside === 'in-json-string') {
       // The quotes are written by the formatter, which knows whether the value is a string.
-      slots[index] = { ...slot, position: 'quoted' };
+      slots[index] = { ...slot, position: 'quoted', start, end: i + 1 };
       return { node: { kind: 'leaf', pieces: [{ slot: index }], slot: index }, end: i + 1 };
     }
   }
@@ -276,7 +300,7 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
     }
     if (c === '<') {
       const { name, end } = readPlaceholder(t, i);
-      slots.push({ name, position: 'value', offset: i });
+      slots.push({ name, position: 'value', offset: i, start: i, end });
       i = end;
       return { kind: 'leaf', pieces: [{ slot: slots.length - 1 }], slot: slots.length - 1 };
     }
@@ -295,7 +319,7 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
       i = r.end;
     } else if (c === '<') {
       const { name, end } = readPlaceholder(t, i);
-      slots.push({ name, position: 'key', offset: i });
+      slots.push({ name, position: 'key', offset: i, start: i, end });
       frame.pre.push({ slot: slots.length - 1 });
       i = end;
     } else fail('invalid-json', c === undefined ? 'unexpected end of the template: an object key is missing' : `unexpected ${JSON.stringify(c)}: expected an object key in double quotes`, i);
@@ -347,31 +371,5 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
     }
     if (frame.isObject) key(frame);
     done = value();
-  }
-}
-
-/** Flattens a JSON-template tree into pieces (the fast rendering path). */
-function flatten(item: TemplateItem, out: Piece[]): void {
-  // Explicit stack: nesting can be thousands of levels deep.
-  const todo: Array<Piece | TemplateNode | TemplateItem> = [item];
-  while (todo.length > 0) {
-    const next = todo.pop()!;
-    if (typeof next === 'string' || 'slot' in next && !('kind' in next)) {
-      out.push(next as Piece);
-    } else if ('kind' in next) {
-      if (next.kind === 'leaf') {
-        for (let k = next.pieces.length - 1; k >= 0; k--) todo.push(next.pieces[k]!);
-      } else {
-        todo.push(next.close);
-        for (let k = next.items.length - 1; k >= 0; k--) {
-          todo.push(next.items[k]!);
-          if (k > 0) todo.push(',');
-        }
-        todo.push(next.open);
-      }
-    } else {
-      todo.push(next.post, next.value);
-      for (let k = next.pre.length - 1; k >= 0; k--) todo.push(next.pre[k]!);
-    }
   }
 }

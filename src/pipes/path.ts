@@ -98,13 +98,21 @@ function step(node: unknown, segment: PathSegment): Extracted {
 export function compileAccessor(segments: readonly PathSegment[]): Accessor {
   const steps = segments.slice();
   if (!steps.some((s) => s.kind === 'wildcard')) {
-    const n = steps.length;
+    // Renders run this per placeholder: a flat key array (string: member, number: index) keeps
+    // the loop free of segment objects and of a call per step.
+    const keys = steps.map((s) => (s.kind === 'name' ? s.name : (s as { index: number }).index));
+    const n = keys.length;
     return (root) => {
       let node: unknown = root;
       for (let i = 0; i < n; i++) {
-        const next = step(node, steps[i]!);
-        if (next === MISSING) return MISSING;
-        node = next;
+        const key = keys[i]!;
+        if (typeof key === 'string') {
+          if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return MISSING;
+          node = (node as Record<string, unknown>)[key];
+        } else {
+          if (!Array.isArray(node) || key >= node.length) return MISSING;
+          node = node[key];
+        }
       }
       return node;
     };

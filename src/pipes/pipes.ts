@@ -1,11 +1,10 @@
 /** EventBridge Pipes input templates: compile, render one record, transform a batch. */
-import { buildCompiled, isCompiled, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
+import { buildCompiled, internalsOf, isCompiled, maybeInternals, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type Internals, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
 import { decodedView } from './decode.js';
 import { TemplateSyntaxError } from './errors.js';
 import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
-import { resolveRenderOptions, type RenderOptions } from './options.js';
+import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
-import { MISSING } from './path.js';
 import { renderCompiled, type RenderResult } from './render.js';
 import { pipesReservedValue, type PipeContext, type PipesReserved } from './reserved.js';
 
@@ -55,11 +54,13 @@ export function lintPipeTemplate(template: string, options: LintOptions = {}): T
   return toDiagnostics(template, findings.sort((a, b) => a.offset - b.offset));
 }
 
+const WRONG_DIALECT = 'renderPipeTemplate: this template was compiled for rules (use renderRuleTemplate)';
+
 // Rendering a template string compiles it once; a small cache keeps repeated renders cheap.
 const cache = new Map<string, CompiledTemplate>();
 function compiledOf(template: string | CompiledTemplate): CompiledTemplate {
   if (isCompiled(template)) {
-    if (template.dialect !== 'pipes') throw new TypeError('renderPipeTemplate: this template was compiled for rules (use renderRuleTemplate)');
+    if (template.dialect !== 'pipes') throw new TypeError(WRONG_DIALECT);
     return template;
   }
   let hit = cache.get(template);
@@ -71,6 +72,19 @@ function compiledOf(template: string | CompiledTemplate): CompiledTemplate {
   return hit;
 }
 
+/** The rendering internals of a Pipes template, in one lookup for a compiled one (the render-many path). */
+function pipesInternals(template: string | CompiledTemplate): Internals {
+  const inner = maybeInternals(template);
+  if (inner === undefined) return internalsOf(compiledOf(template));
+  if (inner.dialect !== 'pipes') throw new TypeError(WRONG_DIALECT);
+  return inner;
+}
+
+// Module-level, so a render builds no closure for the reserved variables.
+const pipesReserved = (name: string, record: unknown, context: PipeContext, options: ResolvedRenderOptions): unknown => pipesReservedValue(name as PipesReserved, record, context, options.implicitBodyParsing);
+// The default context is only read: one shared object instead of a new `{}` per render.
+const NO_CONTEXT: PipeContext = Object.freeze({});
+
 /**
  * What a Pipes target (or enrichment) receives for one record: `{ delivered: true, body }` with
  * exactly the bytes AWS sends, or `{ delivered: false, reason }` when AWS sends nothing.
@@ -78,22 +92,14 @@ function compiledOf(template: string | CompiledTemplate): CompiledTemplate {
  * enrichment's output, or any JSON value. An empty template passes the record unchanged.
  * @example renderPipeTemplate('{"order": <$.body.order>}', sqsRecord) // { delivered: true, body: '{"order": 42}' }
  */
-export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = {}, options?: RenderOptions): RenderResult {
-  const compiled = compiledOf(template);
+export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
+  const inner = pipesInternals(template);
   const resolved = resolveRenderOptions('renderPipeTemplate', options);
-  if (compiled.mode === 'empty') return { delivered: true, body: JSON.stringify(event) ?? 'null' };
-  let root: unknown = MISSING;
-  const body = renderCompiled(
-    compiled,
-    (ref) => {
-      if (ref.reserved !== undefined) return pipesReservedValue(ref.reserved as PipesReserved, event, context, resolved.implicitBodyParsing);
-      if (root === MISSING) root = resolved.implicitBodyParsing ? decodedView(event) : event;
-      return ref.accessor!(root);
-    },
-    resolved,
-    resolved.outerQuotes === 'never' && compiled.mode === 'string',
-  );
-  if (body.delivered && resolved.outerQuotes === 'always' && compiled.mode === 'text') return { delivered: true, body: `"${body.body}"` };
+  if (inner.mode === 'empty') return { delivered: true, body: JSON.stringify(event) ?? 'null' };
+  // Implicit body parsing happens once per record (decodedView caches it), and only if a path reads it.
+  const root = inner.readsPaths && resolved.implicitBodyParsing ? decodedView(event) : event;
+  const body = renderCompiled(inner, root, event, context, pipesReserved, resolved, resolved.outerQuotes === 'never' && inner.mode === 'string');
+  if (body.delivered && resolved.outerQuotes === 'always' && inner.mode === 'text') return { delivered: true, body: `"${body.body}"` };
   return body;
 }
 
@@ -110,7 +116,7 @@ export type PipeBatchResult =
  * record. A record whose output is not JSON is sent as a JSON string.
  * @example transformPipeBatch('{"id": <$.messageId>}', toPipesSourceBatch(makeSqsEvent()))
  */
-export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = {}, options?: RenderOptions): PipeBatchResult {
+export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = NO_CONTEXT, options?: RenderOptions): PipeBatchResult {
   if (!Array.isArray(records)) throw new TypeError('transformPipeBatch: records must be an array (e.g. toPipesSourceBatch(event))');
   const compiled = compiledOf(template);
   const parts: string[] = [];

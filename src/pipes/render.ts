@@ -1,5 +1,5 @@
-/** The rendering engine shared by Pipes and rules: pieces in, the bytes the target receives out. */
-import { internalsOf, type CompiledTemplate, type Ref } from './compiled.js';
+/** The rendering engine shared by Pipes and rules: literals and slots in, the bytes the target receives out. */
+import type { Internals, Ref } from './compiled.js';
 import { DROP, formatValue } from './format.js';
 import type { ResolvedRenderOptions } from './options.js';
 import type { Piece, TemplateItem, TemplateNode } from './parse.js';
@@ -12,75 +12,77 @@ export type RenderResult =
   /** AWS delivers nothing (e.g. an object inside a quoted JSON string, spec B5). */
   | { readonly delivered: false; readonly reason: string };
 
-/** Looks up a ref's value for the event being rendered (before wildcard and format rules). */
-export type ValueSource = (ref: Ref) => unknown;
+/** The value of a reserved variable for one event (a module-level function: renders build no closures). */
+export type ReservedLookup<C> = (name: string, event: unknown, context: C, options: ResolvedRenderOptions) => unknown;
 
-/** Renders a compiled template; `valueOf` supplies path and reserved values for one event. */
-export function renderCompiled(compiled: CompiledTemplate, valueOf: ValueSource, options: ResolvedRenderOptions, unquoteLines: boolean): RenderResult {
-  const inner = internalsOf(compiled);
-  const { refs, slotRef, slotPosition } = inner;
-  // Each distinct placeholder is evaluated once per render, however often it appears.
-  const values: unknown[] = new Array(refs.length).fill(UNSET);
-  const get = (slot: number): unknown => {
-    const r = slotRef[slot]!;
-    let value = values[r];
-    if (value === UNSET) {
-      const ref = refs[r]!;
-      value = valueOf(ref);
-      if (ref.wildcard && options.wildcard === 'first' && Array.isArray(value)) value = value.length > 0 ? value[0] : MISSING;
-      values[r] = value;
-    }
-    return value;
-  };
-  let dropped: string | undefined;
-  const piece = (p: Piece): string => {
-    if (typeof p === 'string') return p;
-    const text = formatValue(get(p.slot), slotPosition[p.slot]!, options);
-    if (text === DROP) {
-      dropped ??= `<${refs[slotRef[p.slot]!]!.name}> holds an object or array inside a quoted JSON string: AWS delivers nothing (spec B5)`;
-      return '';
-    }
-    return text;
-  };
-  let body = '';
-  if (options.missingPath === 'omit' && inner.root !== undefined) body = renderTree(inner.root, piece, (slot) => get(slot) === MISSING);
-  else {
-    const pieces = unquoteLines ? unquote(inner.pieces) : inner.pieces;
-    for (let k = 0; k < pieces.length; k++) {
-      const p = pieces[k]!;
-      body += typeof p === 'string' ? p : piece(p);
-    }
-  }
-  if (dropped !== undefined) return { delivered: false, reason: dropped };
-  return { delivered: true, body };
+/**
+ * A ref's value for this render, after the wildcard rule (before formatting). A render's inputs
+ * travel as arguments, not in a per-render object or closure: `root` is what paths read (the
+ * decoded record for Pipes), `event` and `context` what reserved variables read.
+ */
+function evaluate<C>(ref: Ref, root: unknown, event: unknown, context: C, reserved: ReservedLookup<C>, options: ResolvedRenderOptions): unknown {
+  const value = ref.accessor !== undefined ? ref.accessor(root) : reserved(ref.reserved!, event, context, options);
+  if (ref.wildcard && options.wildcard === 'first' && Array.isArray(value)) return value.length > 0 ? value[0] : MISSING;
+  return value;
 }
 
 const UNSET = Symbol('unset');
 
-/** Renders the JSON tree, leaving out members and elements whose whole value is a missing placeholder. */
-function renderTree(root: TemplateItem, piece: (p: Piece) => string, missing: (slot: number) => boolean): string {
+function dropReason(ref: Ref): string {
+  return `<${ref.name}> holds an object or array inside a quoted JSON string: AWS delivers nothing (spec B5)`;
+}
+
+/**
+ * Renders a compiled template for one event in a single pass over its literals and slots. Each
+ * distinct placeholder is evaluated once per render, however often it appears.
+ */
+export function renderCompiled<C>(inner: Internals, root: unknown, event: unknown, context: C, reserved: ReservedLookup<C>, options: ResolvedRenderOptions, unquoteLines: boolean): RenderResult {
+  const { refs, slotRef, slotPosition } = inner;
+  if (options.missingPath === 'omit' && inner.root !== undefined) {
+    const values: unknown[] = new Array<unknown>(refs.length).fill(UNSET);
+    return renderTree(inner, (slot) => {
+      const r = slotRef[slot]!;
+      if (values[r] === UNSET) values[r] = evaluate(refs[r]!, root, event, context, reserved, options);
+      return values[r];
+    }, options);
+  }
+  // Only a ref that fills several slots needs remembering; most templates name each path once.
+  const values: unknown[] | undefined = inner.sharedRefs ? new Array<unknown>(refs.length).fill(UNSET) : undefined;
+  const literals = unquoteLines ? inner.unquotedLiterals : inner.literals;
+  let body = literals[0]!;
+  let dropped = -1;
+  for (let k = 0; k < slotRef.length; k++) {
+    const r = slotRef[k]!;
+    let value: unknown;
+    if (values === undefined) value = evaluate(refs[r]!, root, event, context, reserved, options);
+    else if ((value = values[r]) === UNSET) values[r] = value = evaluate(refs[r]!, root, event, context, reserved, options);
+    const text = formatValue(value, slotPosition[k]!, options);
+    if (text !== DROP) body += text;
+    else if (dropped < 0) dropped = r;
+    body += literals[k + 1]!;
+  }
+  if (dropped >= 0) return { delivered: false, reason: dropReason(refs[dropped]!) };
+  return { delivered: true, body };
+}
+
+/** Renders the JSON tree, leaving out members and elements whose whole value is a missing placeholder (`missingPath: 'omit'`). */
+function renderTree(inner: Internals, valueAt: (slot: number) => unknown, options: ResolvedRenderOptions): RenderResult {
+  let dropped = -1;
+  const piece = (p: Piece): string => {
+    if (typeof p === 'string') return p;
+    const text = formatValue(valueAt(p.slot), inner.slotPosition[p.slot]!, options);
+    if (text !== DROP) return text;
+    if (dropped < 0) dropped = inner.slotRef[p.slot]!;
+    return '';
+  };
+  const missing = (slot: number): boolean => valueAt(slot) === MISSING;
   const node = (n: TemplateNode): string => {
     if (n.kind === 'leaf') return n.pieces.map(piece).join('');
     const kept = n.items.filter((item) => !(item.value.kind === 'leaf' && item.value.slot !== undefined && missing(item.value.slot)));
     return n.open + kept.map((item) => item.pre.map(piece).join('') + node(item.value) + item.post).join(',') + n.close;
   };
-  return root.pre.map(piece).join('') + node(root.value) + root.post;
-}
-
-/** Removes the quotes that open and close each line of a string template (`outerQuotes: 'never'`). */
-function unquote(pieces: readonly Piece[]): Piece[] {
-  let inside = false;
-  return pieces.map((p) => {
-    if (typeof p !== 'string') return p;
-    let out = '';
-    for (let k = 0; k < p.length; k++) {
-      const c = p[k]!;
-      if (inside && c === '\\') {
-        out += c + (p[k + 1] ?? '');
-        k++;
-      } else if (c === '"') inside = !inside;
-      else out += c;
-    }
-    return out;
-  });
+  const root: TemplateItem = inner.root!;
+  const body = root.pre.map(piece).join('') + node(root.value) + root.post;
+  if (dropped >= 0) return { delivered: false, reason: dropReason(inner.refs[dropped]!) };
+  return { delivered: true, body };
 }

@@ -1,8 +1,8 @@
 /** EventBridge rule targets' InputTransformer: validate as PutTargets does, then render. */
-import { buildCompiled, isCompiled, ruleResolver, toDiagnostics, withDiagnostics, type CompiledTemplate, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
+import { buildCompiled, internalsOf, isCompiled, ruleResolver, toDiagnostics, withDiagnostics, type CompiledTemplate, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
 import { TemplateSyntaxError, TemplateValidationError } from './errors.js';
 import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
-import { resolveRenderOptions, type RenderOptions } from './options.js';
+import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
 import { parsePath } from './path.js';
 import { renderCompiled, type RenderResult } from './render.js';
@@ -96,13 +96,18 @@ export function lintRuleTemplate(transformer: RuleInputTransformer, options: Lin
   return toDiagnostics(template, findings.sort((a, b) => a.offset - b.offset));
 }
 
+// Module-level, so a render builds no closure for the reserved variables.
+const ruleReserved = (name: string, event: unknown, context: RuleContext, _options: ResolvedRenderOptions): unknown => ruleReservedValue(name as RuleReserved, event, context);
+// The default context is only read: one shared object instead of a new `{}` per render.
+const NO_CONTEXT: RuleContext = Object.freeze({});
+
 /**
  * What a rule target receives for one event (spec B): `{ delivered: true, body }` with exactly the
  * bytes AWS sends, or `{ delivered: false, reason }` when AWS sends nothing. Validates the
  * transformer first (see {@link compileRuleTemplate}).
  * @example renderRuleTemplate({ inputPathsMap: { s: '$.detail.state' }, inputTemplate: '"state <s>"' }, event) // body '"state RUNNING"'
  */
-export function renderRuleTemplate(transformer: RuleInputTransformer | CompiledTemplate, event: unknown, context: RuleContext = {}, options?: RenderOptions): RenderResult {
+export function renderRuleTemplate(transformer: RuleInputTransformer | CompiledTemplate, event: unknown, context: RuleContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
   let compiled: CompiledTemplate;
   if (isCompiled(transformer)) {
     if (transformer.dialect !== 'rule') throw new TypeError('renderRuleTemplate: this template was compiled for Pipes (use renderPipeTemplate)');
@@ -110,5 +115,5 @@ export function renderRuleTemplate(transformer: RuleInputTransformer | CompiledT
   } else compiled = compileRuleTemplate(transformer, context);
   const resolved = resolveRenderOptions('renderRuleTemplate', options);
   // Rules always keep a string template's quotes (observed), so outerQuotes does not apply.
-  return renderCompiled(compiled, (ref) => (ref.reserved !== undefined ? ruleReservedValue(ref.reserved as RuleReserved, event, context) : ref.accessor!(event)), resolved, false);
+  return renderCompiled(internalsOf(compiled), event, event, context, ruleReserved, resolved, false);
 }

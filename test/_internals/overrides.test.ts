@@ -5,7 +5,7 @@ describe('applyOverrides', () => {
   const base = {
     Records: [{ body: 'a', attributes: { SentTimestamp: '1', ApproximateReceiveCount: '1' } }, { body: 'b', attributes: { SentTimestamp: '2', ApproximateReceiveCount: '1' } }],
     nested: { a: 1, b: { c: 2, d: 3 } },
-    messageAttributes: { one: { dataType: 'String', stringValue: '1' }, two: { dataType: 'String', stringValue: '2' } },
+    messageAttributes: { one: { dataType: 'String', stringValue: '1' }, two: { dataType: 'String', stringValue: '2' } } as Record<string, { dataType: string; stringValue: string }>,
   };
 
   it('merges plain objects field by field, recursively', () => {

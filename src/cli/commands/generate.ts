@@ -1,29 +1,59 @@
-/** `aws-event-kit generate <kind>`: events from the factories, as JSON or NDJSON, streamed. */
-import { integerFlag, parseArgs } from '../args.js';
+/**
+ * `aws-event-kit generate <kind>`: events from the factories, as JSON or NDJSON, streamed. Input
+ * flags (`--bucket`, `--queue`, `--region` …) choose the factory's arguments and options, so
+ * derived fields follow; `--set` then edits the built events raw.
+ */
+import { integerFlag, parseArgs, type FlagKind } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
-import { findKind, KINDS } from '../kinds.js';
+import { OPTION_FLAG, kindHelp, NO_INPUTS, resolveInputs } from '../inputs.js';
+import { findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
 import { createStreamWriter } from '../output.js';
 import { applyAssignment, parseAssignment } from '../setPath.js';
 import { nearest } from '../suggest.js';
 
-const HELP = `Usage: aws-event-kit generate <kind> [--count N] [--seed S] [--set path=value ...] [--ndjson]
+/** One help row per set of family flags: `S3 notification / S3 through EventBridge  --bucket …`. */
+function familyRows(): string {
+  const rows = new Map<string, string[]>();
+  for (const family of new Set(KINDS.map((kind) => kind.family))) {
+    if (family.inputs.length === 0) continue;
+    const flags = family.inputs.map((input) => `--${input.flag}`).join(' ');
+    rows.set(flags, [...(rows.get(flags) ?? []), family.title]);
+  }
+  return [...rows].map(([flags, titles]) => `  ${titles.join(', ')}: ${flags}`).join('\n');
+}
+
+const HELP = `Usage: aws-event-kit generate <kind> [inputs] [--count N] [--seed S] [--set path=value ...] [--ndjson]
+       aws-event-kit generate <kind> --help   (the inputs of one kind)
 
 Prints realistic AWS events built by the aws-event-kit factories (run "aws-event-kit list" for the kinds).
+
+Inputs are the factory's arguments and options, so every derived field follows them (a bucket
+gives its bucket ARN, a body its md5OfBody, a region every ARN and awsRegion).
+  --region R, --account A, --partition P, --time T (ISO-8601 or epoch milliseconds)
+      for every kind but s3:test and cloudwatch-logs:control, which take only --time.
+${familyRows()}
+  --option name=value  any other option of the kind's factory; the value is parsed as JSON when
+      it parses. Not seed (use --seed) nor overrides (use --set).
+  An input the kind does not take, or a value its factory rejects, is a usage error (exit 2).
 
 Options:
   --count N         make N events (1 to ${Number.MAX_SAFE_INTEGER}); event i uses seed S+i. Without
                     --ndjson, --count prints a JSON array (even for N = 1); without --count, one object.
+                    Every event uses the same inputs.
   --seed S          integer seed of the first event (default 0): the same seed gives the same event.
-  --set path=value  edit every event after it is built; repeatable. Paths: Records[0].body,
-                    detail.orderId, ["detail-type"]; [i] indexes arrays (i may equal the length, to
-                    append). The value is parsed as JSON when it parses, else used as a string.
-                    Derived fields (md5OfBody, SizeBytes …) are NOT recomputed: --set is the escape
-                    hatch, like the factories' overrides. __proto__, constructor and prototype are refused.
+  --set path=value  edit every event after it is built from the inputs; repeatable. Paths:
+                    Records[0].body, detail.orderId, ["detail-type"]; [i] indexes arrays (i may
+                    equal the length, to append). The value is parsed as JSON when it parses, else
+                    used as a string. Derived fields (md5OfBody, SizeBytes …) are NOT recomputed:
+                    --set is the escape hatch, like the factories' overrides. __proto__, constructor
+                    and prototype are refused.
   --ndjson          one compact JSON event per line, streamed (any count, constant memory).
-  -h, --help        show this help.
+  -h, --help        show this help; after a kind, that kind's inputs.
 
 Examples:
   aws-event-kit generate sqs
+  aws-event-kit generate s3:put --bucket photo-uploads --key 'my photos/cat+dog.jpg'
+  aws-event-kit generate sqs --queue orders.fifo --region eu-west-1 --body '{"orderId":1}' --body plain
   aws-event-kit generate scheduled --count 1000 --ndjson > events.ndjson
   aws-event-kit generate sqs --set 'Records[0].body={"id":1}'
 `;
@@ -33,14 +63,25 @@ function indent(json: string): string {
   return `  ${json.replaceAll('\n', '\n  ')}`;
 }
 
+/** The flags: the command's own, every kind's inputs (checked against the kind later) and --option. */
+const SPEC: Readonly<Record<string, FlagKind>> = {
+  count: 'string',
+  seed: 'string',
+  set: 'repeat',
+  ndjson: 'boolean',
+  help: 'boolean',
+  [OPTION_FLAG]: 'repeat',
+  ...Object.fromEntries([...INPUT_FLAGS].map(([flag, input]) => [flag, input.repeat === true ? 'repeat' : 'string'])),
+};
+
 /** The `generate` command. */
 export const generateCommand: CliCommand = {
   name: 'generate',
   summary: 'print realistic events of a kind (JSON, JSON array or NDJSON)',
   help: HELP,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, { count: 'string', seed: 'string', set: 'repeat', ndjson: 'boolean', help: 'boolean' });
-    if (flags.has('help')) {
+    const { positionals, flags } = parseArgs(args, SPEC);
+    if (flags.has('help') && positionals.length === 0) {
       io.stdout.write(HELP);
       return 0;
     }
@@ -52,6 +93,12 @@ export const generateCommand: CliCommand = {
       const close = nearest(name, KINDS.map((k) => k.name));
       throw new UsageError(`unknown kind ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit list" for all kinds)`);
     }
+    if (flags.has('help')) {
+      io.stdout.write(kindHelp(kind));
+      return 0;
+    }
+    // Factory inputs build the event; --set edits apply after.
+    const inputs = resolveInputs(kind, flags, INPUT_FLAGS, KINDS);
     const countText = flags.get('count');
     const count = typeof countText === 'string' ? integerFlag('count', countText, 1, Number.MAX_SAFE_INTEGER) : 1;
     const seedText = flags.get('seed');
@@ -62,7 +109,8 @@ export const generateCommand: CliCommand = {
     const asArray = !ndjson && typeof countText === 'string';
 
     const build = (i: number): unknown => {
-      const event = kind.make(seed + i);
+      // Each event gets its own copy: a factory may hand an input array (resources …) to the event, which --set may edit.
+      const event = kind.make(seed + i, inputs === NO_INPUTS ? NO_INPUTS : structuredClone(inputs));
       for (const assignment of sets) applyAssignment(event, assignment);
       return event;
     };

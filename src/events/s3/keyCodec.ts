@@ -23,8 +23,15 @@ export interface S3KeyEncoding {
   asterisk?: 'literal' | 'percent';
 }
 
-// Characters that never change: a key made only of these is returned as is (the common case).
-const UNCHANGED = /^[A-Za-z0-9\-_./]*$/;
+/** Whether the key holds only characters that never change (`A-Z a-z 0-9 - _ . /`): returned as is, the common case. */
+function isUnchanged(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    // '-' 45, '.' 46, '/' 47, '0'-'9' 48-57, 'A'-'Z' 65-90, '_' 95, 'a'-'z' 97-122.
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95)) return false;
+  }
+  return true;
+}
 // What encodeURIComponent gets wrong for form encoding: it writes space as %20 and `/` as %2F,
 // and leaves ! ' ( ) * ~ alone.
 const FIXUPS = /%20|%2F|[!'()*~]/g;
@@ -62,7 +69,7 @@ function tableOf(encoding: S3KeyEncoding | undefined): Table {
 export function encodeS3Key(key: string, encoding?: S3KeyEncoding): string {
   const table = tableOf(encoding);
   if (typeof key !== 'string') fail('encodeS3Key', 'key', `must be a string, got ${typeof key}`);
-  if (UNCHANGED.test(key)) return key;
+  if (isUnchanged(key)) return key;
   // One-entry memo: factories encode the same key call after call.
   if (key === memo.key && table === memo.table) return memo.encoded;
   let encoded: string;

@@ -13,6 +13,8 @@ export const HASH_SPACE = 1n << 128n;
 /** One stored record. */
 export interface StoredKinesisRecord extends StreamEntry {
   readonly data: Buffer;
+  /** `data` as canonical base64 (what GetRecords sends), kept from the request. */
+  readonly base64: string;
   readonly partitionKey: string;
 }
 
@@ -75,12 +77,12 @@ export class MockStream {
   }
 
   /** Appends a record to the shard its hash key maps to. */
-  put(data: Buffer, partitionKey: string, hashKey: bigint, arrivalMs: number): { shard: MockShard; record: StoredKinesisRecord } {
+  put(data: Buffer, partitionKey: string, hashKey: bigint, arrivalMs: number, base64 = data.toString('base64')): { shard: MockShard; record: StoredKinesisRecord } {
     const shard = this.shardFor(hashKey);
     const sequenceNumber = shard.sequence.next(arrivalMs);
     // Bound of the record's JSON in a Lambda event: base64 data, escaped key, fixed fields.
     const jsonBound = 600 + this.arn.length + Math.ceil(data.byteLength / 3) * 4 + 6 * partitionKey.length;
-    const record: StoredKinesisRecord = { data, partitionKey, sequenceNumber, arrivalMs, jsonBound };
+    const record: StoredKinesisRecord = { data, base64, partitionKey, sequenceNumber, arrivalMs, jsonBound };
     shard.records.push(record);
     return { shard, record };
   }

@@ -44,13 +44,14 @@ function modeDetails(stream: MockStream): { StreamMode: string } {
 }
 
 /** Decodes a record's `Data` (base64 on the wire) and checks the record's size rules. */
-function readRecord(entry: JsonObject, at: string): { data: Buffer; partitionKey: string; hashKey: bigint } {
+function readRecord(entry: JsonObject, at: string): { data: Buffer; base64: string; partitionKey: string; hashKey: bigint } {
   const encoded = readString(entry, 'Data', KINESIS_INPUT_ERRORS, true);
   if (!isBase64(encoded)) throw serializationError(`Value for ${at}data is not valid base64`);
   const data = Buffer.from(encoded, 'base64');
   if (data.byteLength > MAX_RECORD_SIZE) throw constraintViolation(`${at}data`, '', `must have length less than or equal to ${MAX_RECORD_SIZE}`);
   const partitionKey = readString(entry, 'PartitionKey', KINESIS_INPUT_ERRORS, true);
-  const keyLength = [...partitionKey].length;
+  // Code points, as the API counts them; only a key over 256 UTF-16 units needs counting.
+  const keyLength = partitionKey.length <= MAX_PARTITION_KEY_LENGTH ? partitionKey.length : [...partitionKey].length;
   if (keyLength < 1 || keyLength > MAX_PARTITION_KEY_LENGTH) {
     throw constraintViolation(`${at}partitionKey`, `'${partitionKey}'`, `must have length ${keyLength < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PARTITION_KEY_LENGTH}`}`);
   }
@@ -66,7 +67,8 @@ function readRecord(entry: JsonObject, at: string): { data: Buffer; partitionKey
   } else {
     hashKey = partitionKeyHash(partitionKey);
   }
-  return { data, partitionKey, hashKey };
+  // Padded base64 may carry non-zero padding bits; re-encode it so reads send the canonical form.
+  return { data, base64: encoded.endsWith('=') ? data.toString('base64') : encoded, partitionKey, hashKey };
 }
 
 /** The index of the record with `sequenceNumber` in `shard`, or of the first after it. */
@@ -193,10 +195,10 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
 
   const putRecord: JsonOperation = (input, info) => {
     const stream = registry.fromRequest(input, regionOf(info, context));
-    const { data, partitionKey, hashKey } = readRecord(input, '');
+    const { data, base64, partitionKey, hashKey } = readRecord(input, '');
     const ordering = readString(input, 'SequenceNumberForOrdering', KINESIS_INPUT_ERRORS);
     if (ordering !== undefined && !SEQUENCE_NUMBER_PATTERN.test(ordering)) throw constraintViolation('sequenceNumberForOrdering', `'${ordering}'`, 'must satisfy regular expression pattern: 0|([1-9]\\d{0,128})');
-    const { shard, record } = stream.put(data, partitionKey, hashKey, context.nowMs());
+    const { shard, record } = stream.put(data, partitionKey, hashKey, context.nowMs(), base64);
     return { ShardId: shard.shardId, SequenceNumber: record.sequenceNumber, EncryptionType: 'NONE' };
   };
 
@@ -211,8 +213,8 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
     for (const record of records) total += record.data.byteLength + utf8Length(record.partitionKey);
     if (total > MAX_PUT_RECORDS_BYTES) throw invalidArgument(`Records size exceeds 5 MB limit: the request holds ${total} bytes of data and partition keys.`);
     const now = context.nowMs();
-    const out = records.map(({ data, partitionKey, hashKey }) => {
-      const { shard, record } = stream.put(data, partitionKey, hashKey, now);
+    const out = records.map(({ data, base64, partitionKey, hashKey }) => {
+      const { shard, record } = stream.put(data, partitionKey, hashKey, now, base64);
       return { SequenceNumber: record.sequenceNumber, ShardId: shard.shardId };
     });
     return { FailedRecordCount: 0, Records: out, EncryptionType: 'NONE' };
@@ -278,7 +280,7 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
       const record = records[end] as (typeof records)[number];
       bytes += record.data.byteLength + utf8Length(record.partitionKey);
       if (bytes > MAX_GET_RECORDS_BYTES && out.length > 0) break;
-      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: record.arrivalMs / 1000, Data: record.data.toString('base64'), PartitionKey: record.partitionKey, EncryptionType: 'NONE' });
+      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: record.arrivalMs / 1000, Data: record.base64, PartitionKey: record.partitionKey, EncryptionType: 'NONE' });
       end++;
     }
     // How far the reader is behind the tip: 0 once it has read everything.

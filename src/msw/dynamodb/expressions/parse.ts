@@ -156,7 +156,9 @@ class Parser {
   }
 
   private fail(): never {
-    throw syntax(this.kind, this.expression, this.token, this.tokens[this.i - 1], this.tokens[this.i + 1]);
+    // At the end DynamoDB shows the two tokens before it; elsewhere the token and its neighbours.
+    const previous = this.token.kind === 'eof' ? (this.tokens[this.i - 2] ?? this.tokens[this.i - 1]) : this.tokens[this.i - 1];
+    throw syntax(this.kind, this.expression, this.token, previous, this.tokens[this.i + 1]);
   }
 
   private keyword(word: string): boolean {

@@ -1,0 +1,229 @@
+/**
+ * The in-memory DynamoDB with Streams: msw handlers for DynamoDB (JSON 1.0) and DynamoDB Streams
+ * (JSON 1.0 on `streams.dynamodb.<region>`), test-side seeding and inspection, and Lambda-style
+ * stream subscriptions (the shared stream event source mapping) driven by `mocks.drain()`.
+ */
+import { isoSeconds } from '../../_internals/aws.js';
+import { EventInputError, fail, show } from '../../_internals/errors.js';
+import type { Random } from '../../_internals/random.js';
+import {
+  assertStreamViewType,
+  marshallItem,
+  toDynamoDBStreamEvent,
+  unmarshall,
+  type AttributeMap,
+  type DynamoDBStreamEvent,
+  type DynamoDBStreamRecord,
+  type StreamViewType,
+} from '../../events/dynamodb/index.js';
+import { AwsServiceError } from '../_internals/awsError.js';
+import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
+import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
+import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import { TableRegistry } from './registry.js';
+import { streamsOperations } from './streams.js';
+import type { KeyAttribute, MockTable, StoredStreamRecord } from './table.js';
+import { dynamoDBOperations } from './wire.js';
+import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
+import { storeAttributeMap } from '../../events/dynamodb/index.js';
+
+/** A key attribute for `createTable`: a name (type S) or `{ name, type }`. */
+export type DynamoDBKeyInput = string | { name: string; type: 'S' | 'N' | 'B' };
+
+/** Options of `mocks.dynamodb.createTable`. */
+export interface DynamoDBCreateTableOptions {
+  /** The partition (HASH) key. */
+  partitionKey: DynamoDBKeyInput;
+  /** The sort (RANGE) key, if any. */
+  sortKey?: DynamoDBKeyInput;
+  /** Enables the table's stream with this view type. @defaultValue no stream */
+  streamViewType?: StreamViewType;
+  /** @defaultValue the mocks' region */
+  region?: string;
+}
+
+/** A table as the test side sees it. */
+export interface DynamoDBTableInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly region: string;
+  /** Key attribute names: `[partitionKey]` or `[partitionKey, sortKey]`. */
+  readonly keyNames: readonly string[];
+  /** The stream's ARN (with its label) when the stream is enabled. */
+  readonly streamArn?: string;
+}
+
+/** A function subscribed to a table's stream: receives the Lambda DynamoDB Streams event. */
+export type DynamoDBStreamHandler = StreamHandler<DynamoDBStreamEvent>;
+
+/** The DynamoDB member of `createAwsMocks()`. */
+export interface DynamoDBService extends MockService {
+  /** Creates a table without the SDK (on-demand billing), optionally with a stream. */
+  createTable(name: string, options: DynamoDBCreateTableOptions): DynamoDBTableInfo;
+  /** Writes an item without the SDK: a plain object, marshalled as `marshall` does (a stream record follows, as for PutItem). */
+  putItem(table: string, item: Record<string, unknown>): void;
+  /** Deletes an item by its key (plain values), as DeleteItem does. */
+  deleteItem(table: string, key: Record<string, unknown>): void;
+  /**
+   * The table's items (name or ARN), in the order they were first written. By default unmarshalled
+   * into plain values (numbers as JS numbers, or bigints beyond ±2^53; binaries as Uint8Array;
+   * sets as Set); with `{ marshalled: true }` as AttributeValue maps, exactly as DynamoDB stores them.
+   */
+  items(table: string): Record<string, unknown>[];
+  items(table: string, options: { marshalled: true }): AttributeMap[];
+  items(table: string, options?: { marshalled?: boolean }): Record<string, unknown>[] | AttributeMap[];
+  /** The records of the table's stream so far, as Lambda would receive them (copies). */
+  streamRecords(table: string): DynamoDBStreamRecord[];
+  /** Subscribes `handler` to the table's stream as a Lambda event source mapping would. */
+  subscribe(table: string, handler: DynamoDBStreamHandler, options?: StreamSubscribeOptions): StreamSubscription<DynamoDBStreamEvent>;
+}
+
+function keyAttribute(api: string, argument: string, input: unknown): KeyAttribute {
+  if (typeof input === 'string') return { name: input, type: 'S' };
+  if (input !== null && typeof input === 'object') {
+    const { name, type } = input as { name?: unknown; type?: unknown };
+    if (typeof name === 'string' && (type === 'S' || type === 'N' || type === 'B')) return { name, type };
+  }
+  fail(api, argument, `must be a key attribute name or { name, type: 'S' | 'N' | 'B' }, got ${show(input)}`);
+}
+
+/** Creates the DynamoDB (+ Streams) service of one `createAwsMocks()` instance. */
+export function createDynamoDBService(context: MockContext): DynamoDBService {
+  const nowMs = (): number => context.clock.now().getTime();
+  const registry = new TableRegistry(context.account, (stream) => contextRandom(context, stream));
+  const pollers = new StreamPollers();
+  let requestIds: Random;
+  let streamsRequestIds: Random;
+  let failureIds: Random;
+  const seedIds = (): void => {
+    requestIds = contextRandom(context, 'dynamodb.requestId');
+    streamsRequestIds = contextRandom(context, 'dynamodbstreams.requestId');
+    failureIds = contextRandom(context, 'dynamodb.onFailure');
+  };
+  seedIds();
+  const isAwsUrl = (url: URL) => contextOwnsUrl(context, url);
+
+  const handlers = [
+    createJsonRpcHandler({
+      service: 'DynamoDB',
+      targetPrefix: 'DynamoDB_20120810',
+      contentType: 'application/x-amz-json-1.0',
+      operations: dynamoDBOperations({ registry, defaultRegion: context.region, nowMs }),
+      isAwsUrl,
+      requestId: () => requestIds.uuidV4(),
+    }),
+    createJsonRpcHandler({
+      service: 'DynamoDB Streams',
+      targetPrefix: 'DynamoDBStreams_20120810',
+      contentType: 'application/x-amz-json-1.0',
+      operations: streamsOperations({ registry, defaultRegion: context.region, nowMs }),
+      isAwsUrl,
+      requestId: () => streamsRequestIds.uuidV4(),
+    }),
+  ];
+
+  const tableOf = (api: string, ref: unknown): MockTable => {
+    if (typeof ref !== 'string') fail(api, 'table', `must be a table name or ARN, got ${show(ref)}`);
+    const table = registry.find(ref, context.region);
+    if (table === undefined) fail(api, 'table', `${show(ref)} is not a table of these mocks (create it with mocks.dynamodb.createTable or CreateTable first)`);
+    return table;
+  };
+  const testSide = <T>(api: string, argument: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by DynamoDB: ${error.code}: ${error.message}`);
+      throw error;
+    }
+  };
+  const keyStringOf = (api: string, table: MockTable, key: Record<string, unknown>): string => {
+    const marshalled = marshallItem(api, 'key', key);
+    for (const k of table.keySchema) {
+      const value = marshalled[k.name];
+      if (value === undefined || Object.keys(value)[0] !== k.type) fail(api, `key.${k.name}`, `must be the table's ${k.type === 'S' ? 'string' : k.type === 'N' ? 'number' : 'binary'} key attribute, got ${show(key[k.name])}`);
+    }
+    if (Object.keys(marshalled).length !== table.keySchema.length) fail(api, 'key', `must hold exactly the key attributes ${table.keyNames.join(', ')}`);
+    return table.keyString(storeAttributeMap(api, 'key', marshalled).item);
+  };
+
+  return {
+    handlers,
+
+    createTable(name, options) {
+      const api = 'mocks.dynamodb.createTable';
+      if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
+      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object with a partitionKey, got ${show(options)}`);
+      const keySchema = [keyAttribute(api, 'options.partitionKey', options.partitionKey)];
+      if (options.sortKey !== undefined) keySchema.push(keyAttribute(api, 'options.sortKey', options.sortKey));
+      const streamViewType = options.streamViewType === undefined ? undefined : assertStreamViewType(api, 'options.streamViewType', options.streamViewType);
+      const table = testSide(api, 'name', () =>
+        registry.create({ name, region: options.region ?? context.region, keySchema, billing: { mode: 'PAY_PER_REQUEST', read: 0, write: 0 }, streamViewType }, nowMs()),
+      );
+      return { name: table.name, arn: table.arn, region: table.region, keyNames: table.keyNames, ...(table.stream === undefined ? {} : { streamArn: table.stream.arn }) };
+    },
+
+    putItem(ref, item) {
+      const api = 'mocks.dynamodb.putItem';
+      const table = tableOf(api, ref);
+      const stored = storeAttributeMap(api, 'item', marshallItem(api, 'item', item));
+      if (stored.size > DYNAMODB_ITEM_LIMIT) fail(api, 'item', `is ${stored.size} bytes, over DynamoDB's 400 KB item limit`);
+      for (const k of table.keySchema) {
+        const value = stored.item[k.name];
+        if (value === undefined || Object.keys(value)[0] !== k.type) fail(api, `item.${k.name}`, `must be the table's ${k.type} key attribute, got ${show(item[k.name])}`);
+      }
+      table.write(table.keyString(stored.item), structuredClone(stored.item), nowMs());
+    },
+
+    deleteItem(ref, key) {
+      const api = 'mocks.dynamodb.deleteItem';
+      const table = tableOf(api, ref);
+      const keyString = keyStringOf(api, table, key);
+      if (table.items.has(keyString)) table.write(keyString, undefined, nowMs());
+    },
+
+    items(ref: string, options?: { marshalled?: boolean }): never {
+      const table = tableOf('mocks.dynamodb.items', ref);
+      const items = [...table.items.values()].map((item) => structuredClone(item));
+      return (options?.marshalled === true ? items : items.map((item) => unmarshall(item))) as never;
+    },
+
+    streamRecords(ref) {
+      const table = tableOf('mocks.dynamodb.streamRecords', ref);
+      return (table.stream?.records ?? []).map((r) => structuredClone(r.record));
+    },
+
+    subscribe(ref, subscriber, options) {
+      const api = 'mocks.dynamodb.subscribe';
+      const table = tableOf(api, ref);
+      const stream = table.stream;
+      if (stream === undefined) fail(api, 'table', `${show(ref)} has no stream: create it with a streamViewType (or StreamSpecification) first`);
+      if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
+      const resolved = resolveStreamOptions(api, options, false);
+      const shard = { shardId: stream.shardId, records: stream.records };
+      const source = {
+        streamArn: stream.arn,
+        region: table.region,
+        account: table.account,
+        partition: table.partition,
+        batchInfoKey: 'DDBStreamBatchInfo' as const,
+        arrivalIso: (ms: number) => isoSeconds(new Date(ms)),
+        shards: () => [shard],
+        alive: () => !table.deleted && table.stream === stream,
+        toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
+      };
+      const poller = new StreamPoller<StoredStreamRecord, DynamoDBStreamEvent>(source, subscriber, resolved, () => failureIds, (gone) => pollers.remove(gone), nowMs());
+      return pollers.add(poller);
+    },
+
+    runDue: () => pollers.runDue(nowMs),
+    nextDueTime: () => pollers.nextDueTime(nowMs()),
+
+    reset() {
+      pollers.clear();
+      registry.clear();
+      seedIds();
+    },
+  };
+}
+
+export type { StreamFailureRecord, StreamBatchInfo, StreamInvocation, StreamInvocationOutcome, StreamSubscribeOptions, StreamSubscription } from '../_internals/streamDelivery.js';
