@@ -60,47 +60,77 @@ const CHARS_PER_DRAW = Array.from({ length: 257 }, (_, n) => (n < 2 ? 1 : charsP
 // Id strings are written as ASCII codes into one reused buffer and converted in one step:
 // building them a character (or a pair) at a time allocates a string per step. The conversion
 // itself costs ~80 ns (a call into C++), so factories draw several ids as one string (`format`)
-// and cut it. Single-threaded and never re-entered, so one buffer is enough. latin1Slice is what
-// Buffer#toString('latin1') calls after checking its arguments.
+// and cut it. Characters are written two at a time (one 16-bit store from a table of pairs), which
+// halves the per-character work, the bulk of an id's cost. Single-threaded and never re-entered,
+// so one buffer is enough. latin1Slice is what Buffer#toString('latin1') calls after checking its arguments.
 type Scratch = Buffer & { latin1Slice(start: number, end: number): string };
 let scratch = Buffer.allocUnsafe(1024) as Scratch;
+let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 function scratchOf(length: number): Scratch {
-  if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2)) as Scratch;
+  if (length > scratch.length) {
+    scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2)) as Scratch;
+    scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+  }
   return scratch;
 }
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_CODES = Uint8Array.from(BASE64_ALPHABET, (c) => c.charCodeAt(0));
 const DASH = 45;
 const EQUALS = 61;
 
-/** A piece of an {@link IdLayout}: fixed ASCII text, or `length` characters drawn from `alphabet`. */
+/**
+ * Per alphabet: a table of every pair of its characters as little-endian 16-bit codes (entry
+ * `i + n·j` is character i then j) for ASCII alphabets of up to 64 characters; `'ascii'` for
+ * longer ASCII alphabets (written one character at a time); null when not ASCII.
+ */
+type Writing = Uint16Array | 'ascii' | null;
+const writings = new Map<string, Writing>();
+function writingOf(alphabet: string): Writing {
+  let writing = writings.get(alphabet);
+  if (writing === undefined) {
+    const n = alphabet.length;
+    if (!/^[\x00-\x7f]+$/.test(alphabet)) writing = null;
+    else if (n > 64) writing = 'ascii';
+    else {
+      writing = new Uint16Array(n * n);
+      for (let i = 0; i < n * n; i++) writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
+    }
+    writings.set(alphabet, writing);
+  }
+  return writing;
+}
+
+const HEX_PAIRS_LOWER_WRITING = writingOf(HEX_LOWER) as Uint16Array;
+const HEX_PAIRS_UPPER_WRITING = writingOf(HEX_UPPER) as Uint16Array;
+const BASE64_WRITING = writingOf(BASE64_ALPHABET) as Uint16Array;
+
+/** One piece of an {@link IdLayout}: fixed ASCII text, or `chars` characters drawn from `alphabet`. */
 export type IdPiece = string | { readonly chars: number; readonly alphabet: string };
 
 /**
  * A precompiled sequence of pieces, for {@link Random.format}: e.g. an IAM principal id is
- * `idLayout('AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM })`. Alphabets must be ASCII.
+ * `idLayout('AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM })`. Text and alphabets must be ASCII.
  */
 export class IdLayout {
   /** Total characters. */
   readonly length: number;
-  /** Per piece: its character codes (fixed text) or undefined (drawn), its length, its alphabet. */
-  readonly texts: readonly (Uint8Array | undefined)[];
+  /** Per piece: its length, and its character codes (fixed text) or its alphabet (drawn). */
   readonly lengths: readonly number[];
+  readonly texts: readonly (Uint8Array | undefined)[];
   readonly alphabets: readonly string[];
 
   constructor(pieces: readonly IdPiece[]) {
-    const texts: (Uint8Array | undefined)[] = [];
     const lengths: number[] = [];
+    const texts: (Uint8Array | undefined)[] = [];
     const alphabets: string[] = [];
     for (const piece of pieces) {
       const text = typeof piece === 'string' ? piece : piece.alphabet;
       if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`idLayout: ${JSON.stringify(text)} is not ASCII`);
-      texts.push(typeof piece === 'string' ? Uint8Array.from(piece, (c) => c.charCodeAt(0)) : undefined);
       lengths.push(typeof piece === 'string' ? piece.length : piece.chars);
+      texts.push(typeof piece === 'string' ? Uint8Array.from(piece, (c) => c.charCodeAt(0)) : undefined);
       alphabets.push(typeof piece === 'string' ? '' : piece.alphabet);
     }
-    this.texts = texts;
     this.lengths = lengths;
+    this.texts = texts;
     this.alphabets = alphabets;
     this.length = lengths.reduce((sum, n) => sum + n, 0);
   }
@@ -177,61 +207,51 @@ class SeededRandom implements Random {
   }
 
   /**
-   * Writes `length` characters of `alphabet` at `at`; returns the OR of their codes (≥ 128 when
-   * the alphabet is not ASCII). Several characters per draw: the base-n digits of the draw as a
-   * fraction in [0, 1), by multiplications only (`%` and division of a uint32 above 2^31 are slow
-   * float operations in V8). The slight bias is irrelevant for fixtures.
+   * Writes `length` characters of an ASCII `alphabet` into the scratch buffer at `at`. The
+   * characters are base-n digits of each draw taken as a fraction in [0, 1) (multiplications only:
+   * `%` and division of a uint32 above 2^31 are slow float operations in V8), two per step from
+   * the alphabet's pair table. The slight bias is irrelevant for fixtures.
    */
-  private write(out: Scratch, at: number, length: number, alphabet: string): number {
+  private write(at: number, length: number, alphabet: string, writing: Uint16Array | 'ascii'): void {
     const n = alphabet.length;
-    if ((n & (n - 1)) === 0 && n <= 256) return this.writeBits(out, at, length, alphabet);
-    const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
-    let wide = 0;
-    let value = 0;
-    let left = 0;
-    for (let end = at + length; at < end; at++) {
-      if (left === 0) {
-        value = this.next() / 4294967296;
-        left = perDraw;
+    const out = scratch;
+    const end = at + length;
+    if (writing === 'ascii') {
+      const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
+      while (at < end) {
+        let value = this.next() / 4294967296;
+        for (let k = Math.min(perDraw, end - at); k > 0; k--, at++) {
+          value *= n;
+          const index = value | 0;
+          value -= index;
+          out[at] = alphabet.charCodeAt(index);
+        }
       }
-      value *= n;
-      const index = value | 0;
-      value -= index;
-      const code = alphabet.charCodeAt(index);
-      out[at] = code;
-      wide |= code;
-      left--;
+      return;
     }
-    return wide;
-  }
-
-  /** {@link write} for alphabets of 2, 4, 16, 64 … characters (hex, base64): integer shifts, several times cheaper per character. */
-  private writeBits(out: Scratch, at: number, length: number, alphabet: string): number {
-    const mask = alphabet.length - 1;
-    const bits = 31 - Math.clz32(alphabet.length);
-    const perDraw = Math.max(1, Math.floor(32 / bits));
-    let wide = 0;
-    for (let end = at + length; at < end; ) {
-      // int32, shifted arithmetically: a uint32 (`>>>`) would be a float in V8, and 2× slower.
-      let value = this.next() | 0;
-      for (let k = Math.min(perDraw, end - at); k > 0; k--, at++, value >>= bits) {
-        const code = alphabet.charCodeAt(value & mask);
-        out[at] = code;
-        wide |= code;
+    const view = scratchView;
+    const pairs = n * n;
+    const pairsPerDraw = Math.max(1, (CHARS_PER_DRAW[n] as number) >> 1);
+    while (at + 1 < end) {
+      let value = this.next() / 4294967296;
+      for (let k = Math.min(pairsPerDraw, (end - at) >> 1); k > 0; k--, at += 2) {
+        value *= pairs;
+        const index = value | 0;
+        value -= index;
+        view.setUint16(at, writing[index]!, true);
       }
     }
-    return wide;
+    if (at < end) out[at] = writing[Math.floor((this.next() / 4294967296) * n)]! & 0xff; // an odd last character
   }
 
   chars(length: number, alphabet: string): string {
-    const out = scratchOf(length);
-    const { a, b, c, d } = this;
-    if (this.write(out, 0, length, alphabet) < 128) return out.latin1Slice(0, length);
-    // Not ASCII (no factory's alphabet): replay the same draws, concatenating UTF-16 units.
-    this.a = a;
-    this.b = b;
-    this.c = c;
-    this.d = d;
+    const writing = writingOf(alphabet);
+    if (writing !== null) {
+      scratchOf(length);
+      this.write(0, length, alphabet, writing);
+      return scratch.latin1Slice(0, length);
+    }
+    // Not ASCII (no factory's alphabet is): UTF-16 units, concatenated one by one.
     const n = alphabet.length;
     const perDraw = n <= 256 ? (CHARS_PER_DRAW[n] as number) : 1;
     let text = '';
@@ -247,14 +267,14 @@ class SeededRandom implements Random {
   }
 
   hex(length: number, upper = false): string {
-    const out = scratchOf(length);
-    this.write(out, 0, length, upper ? HEX_UPPER : HEX_LOWER);
-    return out.latin1Slice(0, length);
+    scratchOf(length);
+    this.write(0, length, upper ? HEX_UPPER : HEX_LOWER, upper ? HEX_PAIRS_UPPER_WRITING : HEX_PAIRS_LOWER_WRITING);
+    return scratch.latin1Slice(0, length);
   }
 
   uuidV4(): string {
     const out = scratchOf(36);
-    this.write(out, 0, 36, HEX_LOWER);
+    this.write(0, 36, HEX_LOWER, HEX_PAIRS_LOWER_WRITING);
     out[8] = out[13] = out[18] = out[23] = DASH;
     out[14] = 52; // '4'
     out[19] = HEX_LOWER.charCodeAt(8 + (this.next() & 3)); // 8, 9, a or b
@@ -280,18 +300,18 @@ class SeededRandom implements Random {
     const length = 4 * Math.ceil(byteLength / 3);
     const out = scratchOf(length);
     let at = (whole / 3) * 4;
-    this.write(out, 0, at, BASE64_ALPHABET);
+    this.write(0, at, BASE64_ALPHABET, BASE64_WRITING);
     if (whole < byteLength) {
       // One or two bytes left: their bits, zero bits up to a character boundary, `=` padding.
       const one = byteLength - whole === 1;
       const bits = one ? this.next() & 0xff : this.next() & 0xffff;
-      out[at++] = BASE64_CODES[bits >>> (one ? 2 : 10)]!;
+      out[at++] = BASE64_ALPHABET.charCodeAt(bits >>> (one ? 2 : 10));
       if (one) {
-        out[at++] = BASE64_CODES[(bits & 3) << 4]!;
+        out[at++] = BASE64_ALPHABET.charCodeAt((bits & 3) << 4);
         out[at++] = EQUALS;
       } else {
-        out[at++] = BASE64_CODES[(bits >>> 4) & 63]!;
-        out[at++] = BASE64_CODES[(bits & 15) << 2]!;
+        out[at++] = BASE64_ALPHABET.charCodeAt((bits >>> 4) & 63);
+        out[at++] = BASE64_ALPHABET.charCodeAt((bits & 15) << 2);
       }
       out[at++] = EQUALS;
     }
@@ -300,12 +320,12 @@ class SeededRandom implements Random {
 
   format(layout: IdLayout): string {
     const out = scratchOf(layout.length);
-    const { texts, lengths, alphabets } = layout;
+    const { lengths, texts, alphabets } = layout;
     let at = 0;
     for (let i = 0; i < lengths.length; i++) {
-      const text = texts[i];
       const length = lengths[i]!;
-      if (text === undefined) this.write(out, at, length, alphabets[i]!);
+      const text = texts[i];
+      if (text === undefined) this.write(at, length, alphabets[i]!, writingOf(alphabets[i]!) as Uint16Array | 'ascii');
       else for (let k = 0; k < length; k++) out[at + k] = text[k]!; // short texts: a loop beats TypedArray#set
       at += length;
     }

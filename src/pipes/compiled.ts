@@ -44,7 +44,8 @@ export interface Ref {
 export interface Internals {
   readonly dialect: 'pipes' | 'rule';
   readonly mode: TemplateMode;
-  readonly parsed: ParsedTemplate;
+  /** The parse result, without the JSON tree. */
+  readonly parsed: Pick<ParsedTemplate, 'mode' | 'slots' | 'lines'>;
   /** The literal text around the slots: `literals[k]` precedes slot `k`; one more follows the last slot. */
   readonly literals: readonly string[];
   /** `literals` without each string-template line's outer quotes (Pipes, `outerQuotes: 'never'`). */
@@ -57,7 +58,18 @@ export interface Internals {
   readonly sharedRefs: boolean;
   /** Whether some ref is a path (else the record is never decoded). */
   readonly readsPaths: boolean;
-  readonly root?: TemplateItem;
+  /**
+   * The JSON tree of a JSON template, which only `missingPath: 'omit'` needs, parsed again on first
+   * use. Kept out of the WeakMap value on purpose: a tree of thousands of nested nodes held there
+   * made the garbage collector dominate compiling (8× per character for a 4,000-deep template).
+   */
+  readonly tree?: () => TemplateItem;
+}
+
+/** A memoised re-parse of a JSON template's tree. */
+function lazyTree(template: string, dialect: 'pipes' | 'rule'): () => TemplateItem {
+  let root: TemplateItem | undefined;
+  return () => (root ??= parseTemplate(template, dialect).root!);
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -186,7 +198,7 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
   internals.set(compiled, {
     dialect,
     mode: parsed.mode,
-    parsed,
+    parsed: { mode: parsed.mode, slots: parsed.slots, lines: parsed.lines },
     literals,
     unquotedLiterals: parsed.mode === 'string' ? unquoteLiterals(literals) : literals,
     slotRef,
@@ -194,7 +206,7 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
     refs,
     sharedRefs: refs.length < slotRef.length,
     readsPaths: refs.some((r) => r.accessor !== undefined),
-    ...(parsed.root !== undefined ? { root: parsed.root } : {}),
+    ...(parsed.root !== undefined ? { tree: lazyTree(template, dialect) } : {}),
   });
   return { compiled, findings };
 }

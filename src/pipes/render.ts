@@ -38,7 +38,7 @@ function dropReason(ref: Ref): string {
  */
 export function renderCompiled<C>(inner: Internals, root: unknown, event: unknown, context: C, reserved: ReservedLookup<C>, options: ResolvedRenderOptions, unquoteLines: boolean): RenderResult {
   const { refs, slotRef, slotPosition } = inner;
-  if (options.missingPath === 'omit' && inner.root !== undefined) {
+  if (options.missingPath === 'omit' && inner.tree !== undefined) {
     const values: unknown[] = new Array<unknown>(refs.length).fill(UNSET);
     return renderTree(inner, (slot) => {
       const r = slotRef[slot]!;
@@ -81,7 +81,7 @@ function renderTree(inner: Internals, valueAt: (slot: number) => unknown, option
     const kept = n.items.filter((item) => !(item.value.kind === 'leaf' && item.value.slot !== undefined && missing(item.value.slot)));
     return n.open + kept.map((item) => item.pre.map(piece).join('') + node(item.value) + item.post).join(',') + n.close;
   };
-  const root: TemplateItem = inner.root!;
+  const root: TemplateItem = inner.tree!();
   const body = root.pre.map(piece).join('') + node(root.value) + root.post;
   if (dropped >= 0) return { delivered: false, reason: dropReason(inner.refs[dropped]!) };
   return { delivered: true, body };

@@ -5,10 +5,12 @@
  */
 import { isoSeconds } from '../../_internals/aws.js';
 import { EventInputError, fail, show } from '../../_internals/errors.js';
+import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
 import type { Random } from '../../_internals/random.js';
 import {
   assertStreamViewType,
   marshallItem,
+  storeAttributeMap,
   toDynamoDBStreamEvent,
   unmarshall,
   type AttributeMap,
@@ -24,8 +26,6 @@ import { TableRegistry } from './registry.js';
 import { streamsOperations } from './streams.js';
 import type { KeyAttribute, MockTable, StoredStreamRecord } from './table.js';
 import { dynamoDBOperations } from './wire.js';
-import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
-import { storeAttributeMap } from '../../events/dynamodb/index.js';
 
 /** A key attribute for `createTable`: a name (type S) or `{ name, type }`. */
 export type DynamoDBKeyInput = string | { name: string; type: 'S' | 'N' | 'B' };
@@ -181,6 +181,7 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
       if (table.items.has(keyString)) table.write(keyString, undefined, nowMs());
     },
 
+    // One implementation of the overloads: the option picks the form.
     items(ref: string, options?: { marshalled?: boolean }): never {
       const table = tableOf('mocks.dynamodb.items', ref);
       const items = [...table.items.values()].map((item) => structuredClone(item));

@@ -184,18 +184,32 @@ export function expectValidStreamEvent(event: { Records: AnyRecord[] }): void {
   expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(6 * 1024 * 1024);
 }
 
+/** Whether one AttributeValue holds a non-integer N beyond ±2^53, at any depth (nested map keys included). */
+function valueHasImpreciseNonInteger(value: AV): boolean {
+  const [type, inner] = Object.entries(value)[0] as [string, unknown];
+  const imprecise = (n: unknown) => typeof n === 'string' && n.includes('.') && Math.abs(Number(n)) > Number.MAX_SAFE_INTEGER;
+  switch (type) {
+    case 'N': return imprecise(inner);
+    case 'NS': return (inner as unknown[]).some(imprecise);
+    case 'L': return (inner as AV[]).some(valueHasImpreciseNonInteger);
+    case 'M': return Object.values(inner as AMap).some(valueHasImpreciseNonInteger);
+    default: return false;
+  }
+}
+
 /**
- * Whether an image holds a non-integer N beyond ±2^53, which Powertools' unmarshaller rejects
- * (event-shapes §10). Values under an attribute named `__proto__` do not count: zod's record
- * parsing drops that key before Powertools unmarshalls, so Powertools never sees them.
+ * Whether a record's Keys or images hold a non-integer N beyond ±2^53, which Powertools'
+ * unmarshaller rejects (event-shapes §10). One exact exception: a **top-level** attribute named
+ * `__proto__` of `Keys`, `NewImage` or `OldImage` does not count, because Powertools parses those
+ * maps with `z.record(z.string(), …)`, and zod's record parsing skips the key `__proto__`
+ * (zod/v4/core/schemas.js, `$ZodRecord`: `if (key === "__proto__") continue;`) before the
+ * unmarshaller runs. A `__proto__` key of a nested M does count: nested values pass through
+ * `z.any()` untouched, and Powertools' unmarshaller converts the number before it assigns the key
+ * (seed -614580070 found `{" ":{"L":[{"M":{"__proto__":{"NS":["9007199254740991.5","0"]}}}]}}`).
  */
-export function hasImpreciseNonInteger(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasImpreciseNonInteger);
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => {
-    if (k === '__proto__') return false;
-    const numbers = k === 'N' ? [v] : k === 'NS' ? (v as unknown[]) : [];
-    if (numbers.some((n) => typeof n === 'string' && n.includes('.') && Math.abs(Number(n)) > Number.MAX_SAFE_INTEGER)) return true;
-    return typeof v === 'object' && hasImpreciseNonInteger(v);
+export function hasImpreciseNonInteger(event: { Records: readonly unknown[] }): boolean {
+  return event.Records.some((record) => {
+    const d = (record as { dynamodb: Record<string, AMap | undefined> }).dynamodb;
+    return [d.Keys, d.NewImage, d.OldImage].some((map) => map !== undefined && Object.entries(map).some(([name, value]) => name !== '__proto__' && valueHasImpreciseNonInteger(value)));
   });
 }
