@@ -63,5 +63,26 @@ export function resolveCommon(api: string, options: CommonOptions<unknown> | und
   const time = resolveTime(api, 'options.time', options?.time);
   const seed = options?.seed ?? 0;
   if (typeof seed !== 'number' && typeof seed !== 'string') fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
-  return { region, account, partition, time, seed, random: (stream) => createRandom(seed, stream) };
+  return new Common(region, account, partition, time, seed);
+}
+
+// A class, so that `random` is one prototype method rather than a closure allocated per call.
+class Common implements ResolvedCommon {
+  region: string;
+  account: string;
+  partition: AwsPartition;
+  time: Date;
+  seed: number | string;
+
+  constructor(region: string, account: string, partition: AwsPartition, time: Date, seed: number | string) {
+    this.region = region;
+    this.account = account;
+    this.partition = partition;
+    this.time = time;
+    this.seed = seed;
+  }
+
+  random(stream: string): Random {
+    return createRandom(this.seed, stream);
+  }
 }

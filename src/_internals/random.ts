@@ -20,12 +20,14 @@ export interface Random {
   uuidV4(): string;
   /** `length` random bytes. */
   bytes(length: number): Uint8Array;
-  /** Standard base64 (with `+/=`) of `byteLength` random bytes. */
-  base64(byteLength: number): string;
+  /** Standard base64 (with `+/=`) of `leading` (fixed bytes, if given) followed by `byteLength` random bytes. */
+  base64(byteLength: number, leading?: Uint8Array): string;
   /** One string drawn piece by piece along `layout` (see {@link idLayout}). */
   format(layout: IdLayout): string;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
+  /** An independent Random that continues from this one's current state (same draws from here on). */
+  clone(): Random;
 }
 
 const HEX_LOWER = '0123456789abcdef';
@@ -63,7 +65,7 @@ const CHARS_PER_DRAW = Array.from({ length: 257 }, (_, n) => (n < 2 ? 1 : charsP
 // and cut it. Characters are written two at a time (one 16-bit store from a table of pairs), which
 // halves the per-character work, the bulk of an id's cost. Single-threaded and never re-entered,
 // so one buffer is enough. latin1Slice is what Buffer#toString('latin1') calls after checking its arguments.
-type Scratch = Buffer & { latin1Slice(start: number, end: number): string };
+type Scratch = Buffer & { latin1Slice(start: number, end: number): string; base64Slice(start: number, end: number): string };
 let scratch = Buffer.allocUnsafe(1024) as Scratch;
 let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 function scratchOf(length: number): Scratch {
@@ -75,7 +77,7 @@ function scratchOf(length: number): Scratch {
 }
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DASH = 45;
-const EQUALS = 61;
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * Per alphabet: a table of every pair of its characters as little-endian 16-bit codes (entry
@@ -109,30 +111,58 @@ export type IdPiece = string | { readonly chars: number; readonly alphabet: stri
 /**
  * A precompiled sequence of pieces, for {@link Random.format}: e.g. an IAM principal id is
  * `idLayout('AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM })`. Text and alphabets must be ASCII.
+ *
+ * Compiled into runs: consecutive pieces of one alphabet, and fixed text between or after them,
+ * become one run drawn in one go, the fixed characters written over it afterwards. Each run costs
+ * a call and a partly used draw, so a UUID is two runs rather than ten pieces.
  */
 export class IdLayout {
   /** Total characters. */
   readonly length: number;
-  /** Per piece: its length, and its character codes (fixed text) or its alphabet (drawn). */
-  readonly lengths: readonly number[];
-  readonly texts: readonly (Uint8Array | undefined)[];
-  readonly alphabets: readonly string[];
+  /** Per run: its length and alphabet ('' for fixed text only) and how it is written. */
+  readonly runLengths: readonly number[];
+  readonly runAlphabets: readonly string[];
+  readonly runWritings: readonly (Uint16Array | 'ascii')[];
+  /** Fixed characters: positions and codes. */
+  readonly fixedAt: Uint16Array;
+  readonly fixedCodes: Uint8Array;
 
   constructor(pieces: readonly IdPiece[]) {
-    const lengths: number[] = [];
-    const texts: (Uint8Array | undefined)[] = [];
-    const alphabets: string[] = [];
+    const runLengths: number[] = [];
+    const runAlphabets: string[] = [];
+    const fixedAt: number[] = [];
+    const fixedCodes: number[] = [];
+    let length = 0;
     for (const piece of pieces) {
       const text = typeof piece === 'string' ? piece : piece.alphabet;
       if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`idLayout: ${JSON.stringify(text)} is not ASCII`);
-      lengths.push(typeof piece === 'string' ? piece.length : piece.chars);
-      texts.push(typeof piece === 'string' ? Uint8Array.from(piece, (c) => c.charCodeAt(0)) : undefined);
-      alphabets.push(typeof piece === 'string' ? '' : piece.alphabet);
+      const size = typeof piece === 'string' ? piece.length : piece.chars;
+      const last = runLengths.length - 1;
+      if (typeof piece === 'string') {
+        for (let i = 0; i < piece.length; i++) {
+          fixedAt.push(length + i);
+          fixedCodes.push(piece.charCodeAt(i));
+        }
+        if (last >= 0) runLengths[last]! += size;
+        else {
+          runLengths.push(size);
+          runAlphabets.push('');
+        }
+      } else if (last >= 0 && (runAlphabets[last] === piece.alphabet || runAlphabets[last] === '')) {
+        runLengths[last]! += size;
+        runAlphabets[last] = piece.alphabet;
+      } else {
+        runLengths.push(size);
+        runAlphabets.push(piece.alphabet);
+      }
+      length += size;
     }
-    this.lengths = lengths;
-    this.texts = texts;
-    this.alphabets = alphabets;
-    this.length = lengths.reduce((sum, n) => sum + n, 0);
+    this.length = length;
+    this.runLengths = runLengths;
+    this.runAlphabets = runAlphabets;
+    this.runWritings = runAlphabets.map((alphabet) => (alphabet === '' ? 'ascii' : (writingOf(alphabet) as Uint16Array | 'ascii')));
+    this.fixedAt = Uint16Array.from(fixedAt);
+    this.fixedCodes = Uint8Array.from(fixedCodes);
   }
 }
 
@@ -162,7 +192,14 @@ class SeededRandom implements Random {
    * then warms up. (Costs ~50 ns: cheaper than the Map of seeded states this replaced, whose
    * insertions made every fresh seed ~3× dearer.)
    */
-  constructor(seed: string, stream: string) {
+  constructor(seed: string, stream: string, from?: SeededRandom) {
+    if (from !== undefined) {
+      this.a = from.a;
+      this.b = from.b;
+      this.c = from.c;
+      this.d = from.d;
+      return;
+    }
     let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
     const split = seed.length;
     const length = split + 1 + stream.length;
@@ -181,11 +218,19 @@ class SeededRandom implements Random {
     h2 ^= h1;
     h3 ^= h1;
     h4 ^= h1;
-    this.a = h1 | 0;
-    this.b = h2 | 0;
-    this.c = h3 | 0;
-    this.d = h4 | 0;
-    for (let i = 0; i < 12; i++) this.next();
+    // Warm-up: twelve sfc32 steps, in locals.
+    let a = h1 | 0, b = h2 | 0, c = h3 | 0, d = h4 | 0;
+    for (let i = 0; i < 12; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 
   next(): number {
@@ -207,10 +252,11 @@ class SeededRandom implements Random {
   }
 
   /**
-   * Writes `length` characters of an ASCII `alphabet` into the scratch buffer at `at`. The
-   * characters are base-n digits of each draw taken as a fraction in [0, 1) (multiplications only:
-   * `%` and division of a uint32 above 2^31 are slow float operations in V8), two per step from
-   * the alphabet's pair table. The slight bias is irrelevant for fixtures.
+   * Writes `length` characters of an ASCII `alphabet` into the scratch buffer at `at`. Alphabets
+   * of up to 64 characters: two pairs per draw, each pair one 16-bit store from the pair table,
+   * picked by a multiply-shift of 16 random bits (integer operations only; `%` and division of a
+   * uint32 above 2^31 are slow float operations in V8). Longer alphabets: base-n digits of the
+   * draw as a fraction. The slight bias of either is irrelevant for fixtures.
    */
   private write(at: number, length: number, alphabet: string, writing: Uint16Array | 'ascii'): void {
     const n = alphabet.length;
@@ -231,17 +277,31 @@ class SeededRandom implements Random {
     }
     const view = scratchView;
     const pairs = n * n;
-    const pairsPerDraw = Math.max(1, (CHARS_PER_DRAW[n] as number) >> 1);
-    while (at + 1 < end) {
-      let value = this.next() / 4294967296;
-      for (let k = Math.min(pairsPerDraw, (end - at) >> 1); k > 0; k--, at += 2) {
-        value *= pairs;
-        const index = value | 0;
-        value -= index;
-        view.setUint16(at, writing[index]!, true);
-      }
+    // The draws are sfc32 steps exactly as next() makes them, inlined with the state in locals:
+    // calling next() loads and stores four fields per draw, which was half of this loop's cost.
+    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    for (; at + 4 <= end; at += 4) {
+      const v = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + v) | 0;
+      view.setUint16(at, writing[((v & 0xffff) * pairs) >>> 16]!, true);
+      view.setUint16(at + 2, writing[((v >>> 16) * pairs) >>> 16]!, true);
     }
-    if (at < end) out[at] = writing[Math.floor((this.next() / 4294967296) * n)]! & 0xff; // an odd last character
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    if (at < end) {
+      // One to three characters left.
+      const v = this.next();
+      if (at + 2 <= end) {
+        view.setUint16(at, writing[((v & 0xffff) * pairs) >>> 16]!, true);
+        at += 2;
+      }
+      if (at < end) out[at] = writing[((v >>> 16) * n) >>> 16]! & 0xff;
+    }
   }
 
   chars(length: number, alphabet: string): string {
@@ -293,47 +353,52 @@ class SeededRandom implements Random {
     return out;
   }
 
-  // Whole groups of three bytes are four characters drawn from the base64 alphabet (any such
-  // string is the canonical base64 of some bytes); a last byte or two are encoded with padding.
-  base64(byteLength: number): string {
-    const whole = byteLength - (byteLength % 3);
-    const length = 4 * Math.ceil(byteLength / 3);
+  // Random bytes, encoded natively: for the few hundred characters of a receipt handle that is
+  // cheaper than drawing characters (ids in a `format` layout draw base64 characters instead).
+  base64(byteLength: number, leading: Uint8Array = NO_BYTES): string {
+    const length = leading.length + byteLength;
     const out = scratchOf(length);
-    let at = (whole / 3) * 4;
-    this.write(0, at, BASE64_ALPHABET, BASE64_WRITING);
-    if (whole < byteLength) {
-      // One or two bytes left: their bits, zero bits up to a character boundary, `=` padding.
-      const one = byteLength - whole === 1;
-      const bits = one ? this.next() & 0xff : this.next() & 0xffff;
-      out[at++] = BASE64_ALPHABET.charCodeAt(bits >>> (one ? 2 : 10));
-      if (one) {
-        out[at++] = BASE64_ALPHABET.charCodeAt((bits & 3) << 4);
-        out[at++] = EQUALS;
-      } else {
-        out[at++] = BASE64_ALPHABET.charCodeAt((bits >>> 4) & 63);
-        out[at++] = BASE64_ALPHABET.charCodeAt((bits & 15) << 2);
-      }
-      out[at++] = EQUALS;
+    out.set(leading, 0);
+    const view = scratchView;
+    let at = leading.length;
+    // sfc32 steps with the state in locals, as in write().
+    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    while (at < length) {
+      const v = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + v) | 0;
+      if (at + 4 <= length) view.setInt32(at, v, true);
+      else for (let k = 0; at + k < length; k++) out[at + k] = v >>> (8 * k);
+      at += 4;
     }
-    return out.latin1Slice(0, length);
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    return out.base64Slice(0, length);
   }
 
   format(layout: IdLayout): string {
     const out = scratchOf(layout.length);
-    const { lengths, texts, alphabets } = layout;
+    const { runLengths, runAlphabets, runWritings, fixedAt, fixedCodes } = layout;
     let at = 0;
-    for (let i = 0; i < lengths.length; i++) {
-      const length = lengths[i]!;
-      const text = texts[i];
-      if (text === undefined) this.write(at, length, alphabets[i]!, writingOf(alphabets[i]!) as Uint16Array | 'ascii');
-      else for (let k = 0; k < length; k++) out[at + k] = text[k]!; // short texts: a loop beats TypedArray#set
+    for (let i = 0; i < runLengths.length; i++) {
+      const length = runLengths[i]!;
+      if (runAlphabets[i] !== '') this.write(at, length, runAlphabets[i]!, runWritings[i]!);
       at += length;
     }
+    for (let i = 0; i < fixedAt.length; i++) out[fixedAt[i]!] = fixedCodes[i]!;
     return out.latin1Slice(0, at);
   }
 
   pick<T>(items: readonly T[]): T {
     return items[this.next() % items.length] as T;
+  }
+
+  clone(): Random {
+    return new SeededRandom('', '', this);
   }
 }
 

@@ -22,7 +22,18 @@ export function stripQuotes(value: object, options: ResolvedRenderOptions): stri
 }
 
 function scalarText(value: unknown): string {
-  return typeof value === 'number' ? JSON.stringify(value) : String(value);
+  return typeof value === 'number' ? jsonText(value) : String(value);
+}
+
+/**
+ * `JSON.stringify(value)`. Each call costs about 100 ns before writing a character, more than a
+ * scalar's whole text, so numbers, booleans and null take the same text from `String` (a
+ * non-finite number is JSON `null`); objects and arrays go to JSON.stringify.
+ */
+function jsonText(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean' || value === null) return String(value);
+  return JSON.stringify(value);
 }
 
 /** Writes `value` (or `MISSING`) for a placeholder at `position`. */
@@ -30,9 +41,10 @@ export function formatValue(value: unknown, position: SlotPosition, options: Res
   switch (position) {
     case 'value':
     case 'key':
+      // Auto-quoted (observed); escaped, the quoted string is exactly JSON.stringify's.
+      if (typeof value === 'string') return options.escape === 'json' ? JSON.stringify(value) : `"${value}"`;
       if (value === MISSING) return '""'; // observed: a missing path renders as an empty JSON string
-      if (typeof value === 'string') return `"${escaped(value, options)}"`; // auto-quoted (observed)
-      return JSON.stringify(value); // numbers, booleans, null, objects and arrays as raw JSON
+      return jsonText(value); // numbers, booleans, null, objects and arrays as raw JSON
     case 'quoted':
       if (value === MISSING) return '""';
       if (value !== null && typeof value === 'object') return options.objectInJsonString === 'drop' ? DROP : `"${stripQuotes(value, options)}"`;

@@ -97,9 +97,23 @@ function step(node: unknown, segment: PathSegment): Extracted {
  */
 export function compileAccessor(segments: readonly PathSegment[]): Accessor {
   const steps = segments.slice();
+  if (steps.every((s) => s.kind === 'name')) {
+    // The common path (`$.body.order.id`), run per placeholder per render: a plain array of
+    // member names, no segment objects and no call per step.
+    const names = steps.map((s) => (s as { name: string }).name);
+    const n = names.length;
+    return (root) => {
+      let node: unknown = root;
+      for (let i = 0; i < n; i++) {
+        const name = names[i]!;
+        if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, name)) return MISSING;
+        node = (node as Record<string, unknown>)[name];
+      }
+      return node;
+    };
+  }
   if (!steps.some((s) => s.kind === 'wildcard')) {
-    // Renders run this per placeholder: a flat key array (string: member, number: index) keeps
-    // the loop free of segment objects and of a call per step.
+    // Names and indices: a flat key array (string: member, number: index).
     const keys = steps.map((s) => (s.kind === 'name' ? s.name : (s as { index: number }).index));
     const n = keys.length;
     return (root) => {

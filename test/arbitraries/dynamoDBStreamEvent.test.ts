@@ -44,12 +44,34 @@ describe('dynamoDBItem', () => {
   });
 });
 
+type StreamRecord = Parameters<typeof expectValidStreamRecord>[0];
+
+/**
+ * Found with seed -614580070: a non-integer N beyond ±2^53 under a `__proto__` key of a nested M.
+ * Only an image's top-level `__proto__` attribute escapes Powertools (zod's record drops it);
+ * a nested one reaches the unmarshaller, which fails. JSON.parse keeps `__proto__` an own key.
+ */
+const NESTED_PROTO_IMPRECISE: StreamRecord = JSON.parse('{"eventID":"00000000000000000000000000000000","eventName":"INSERT","eventVersion":"1.1","eventSource":"aws:dynamodb","awsRegion":"ap-southeast-1","dynamodb":{"ApproximateCreationDateTime":1675253364,"Keys":{"id":{"S":"PRODUCT#j46h7"}},"NewImage":{"id":{"S":"PRODUCT#j46h7"},"name":{"S":"Ergonomic Concrete Ball"},"price":{"N":"304.49"}," ":{"L":[{"M":{"__proto__":{"NS":["9007199254740991.5","0"]}}}]}},"SequenceNumber":"100000000000000000000","SizeBytes":95,"StreamViewType":"NEW_AND_OLD_IMAGES"},"eventSourceARN":"arn:aws:dynamodb:ap-southeast-1:308314051249:table/.ZPYLQgbby/stream/2022-04-01T11:57:23.116"}');
+
 describe('dynamoDBStreamRecord', () => {
   it('holds every record invariant and passes Powertools', () => {
     fc.assert(fc.property(dynamoDBStreamRecord(), (record) => {
       expectValidStreamRecord(record);
       expectPowertools({ Records: [record] });
-    }), { numRuns: NUM_RUNS });
+    }), { numRuns: NUM_RUNS, examples: [[NESTED_PROTO_IMPRECISE as never]] });
+  });
+
+  it('Powertools skips only a top-level __proto__ attribute, not a nested __proto__ map key (seed -614580070)', () => {
+    const nested = NESTED_PROTO_IMPRECISE;
+    expectValidStreamRecord(nested);
+    expect(hasImpreciseNonInteger({ Records: [nested] })).toBe(true);
+    expect(DynamoDBStreamSchema.safeParse({ Records: [nested] }).success).toBe(false);
+    // The same NS as a top-level attribute named __proto__: zod drops it, Powertools passes.
+    const topLevel: StreamRecord = JSON.parse(JSON.stringify(nested).replace('" ":{"L":[{"M":{"__proto__":{"NS":["9007199254740991.5","0"]}}}]}', '"__proto__":{"NS":["9007199254740991.5","0"]}').replace('"SizeBytes":95', '"SizeBytes":86'));
+    expect(Object.hasOwn(topLevel.dynamodb.NewImage ?? {}, '__proto__')).toBe(true);
+    expectValidStreamRecord(topLevel);
+    expect(hasImpreciseNonInteger({ Records: [topLevel] })).toBe(false);
+    expect(DynamoDBStreamSchema.safeParse({ Records: [topLevel] }).success).toBe(true);
   });
 
   it('pins parts', () => {

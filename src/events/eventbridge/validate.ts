@@ -42,36 +42,68 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Throws unless `value` survives JSON serialisation unchanged (undefined object fields aside). */
-function assertJson(api: string, path: string, value: unknown, seen: Set<object>): void {
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty, not assignment: a `__proto__` key stays data, as JSON.parse makes it.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Throws unless `value` survives JSON serialisation unchanged (undefined object fields aside).
+ * With `copy`, returns what `JSON.parse(JSON.stringify(value))` would (fresh objects and arrays,
+ * undefined fields dropped, -0 as 0), built during the same walk; without, returns `value`.
+ */
+function walkJson(api: string, path: string, value: unknown, seen: Set<object>, copy: boolean): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return;
+      return value;
     case 'number':
       if (!Number.isFinite(value)) fail(api, path, `is ${String(value)}, which JSON cannot carry (EventBridge details are JSON)`);
-      return;
+      return value === 0 ? 0 : value;
     case 'object':
       break;
     default:
       fail(api, path, `is a ${typeof value}, which JSON cannot carry (EventBridge details are JSON)`);
   }
-  if (value === null) return;
+  if (value === null) return null;
   if (seen.has(value)) fail(api, path, 'is a circular reference; an EventBridge detail must be plain JSON');
   seen.add(value);
+  let out: unknown = value;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      if (item === undefined) fail(api, `${path}[${i}]`, 'is undefined, which JSON turns into null; give null explicitly');
-      assertJson(api, `${path}[${i}]`, item, seen);
-    });
+    const items: unknown[] | undefined = copy ? new Array(value.length) : undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) {
+        // A hole is written as null by JSON (and skipped by the check, as forEach would).
+        if (!(i in value)) {
+          if (items !== undefined) items[i] = null;
+          continue;
+        }
+        fail(api, `${path}[${i}]`, 'is undefined, which JSON turns into null; give null explicitly');
+      }
+      const child = walkJson(api, `${path}[${i}]`, item, seen, copy);
+      if (items !== undefined) items[i] = child;
+    }
+    if (items !== undefined) out = items;
   } else {
     if (!isPlainObject(value)) fail(api, path, `is a ${value.constructor?.name ?? 'non-plain'} object; an EventBridge detail must be plain JSON (objects, arrays, strings, finite numbers, booleans, null)`);
+    const fields: Record<string, unknown> | undefined = copy ? {} : undefined;
     for (const [key, child] of Object.entries(value)) {
       // An undefined field is dropped by JSON, as a TypeScript optional field would be.
-      if (child !== undefined) assertJson(api, `${path}.${key}`, child, seen);
+      if (child === undefined) continue;
+      const copied = walkJson(api, `${path}.${key}`, child, seen, copy);
+      if (fields !== undefined) setOwn(fields, key, copied);
     }
+    if (fields !== undefined) out = fields;
   }
   seen.delete(value);
+  return out;
+}
+
+function assertDetailShape(api: string, argument: string, detail: unknown): asserts detail is object {
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
+    fail(api, argument, `must be a JSON object (EventBridge rejects a Detail that is not a JSON object), got ${show(detail)}`);
+  }
 }
 
 /**
@@ -79,11 +111,20 @@ function assertJson(api: string, path: string, value: unknown, seen: Set<object>
  * scalar) and returns its JSON text: the `Detail` string a PutEvents entry would carry.
  */
 export function assertDetailObject(api: string, argument: string, detail: unknown): string {
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
-    fail(api, argument, `must be a JSON object (EventBridge rejects a Detail that is not a JSON object), got ${show(detail)}`);
-  }
-  assertJson(api, argument, detail, new Set());
+  assertDetailShape(api, argument, detail);
+  walkJson(api, argument, detail, new Set(), false);
   return JSON.stringify(detail);
+}
+
+/**
+ * {@link assertDetailObject} for factories: also returns the detail as a target receives it,
+ * copied during the validation walk (what `JSON.parse` of the JSON text gives), so the event
+ * shares no object with the caller's detail.
+ */
+export function readDetailObject(api: string, argument: string, detail: unknown): { detail: Record<string, unknown>; json: string } {
+  assertDetailShape(api, argument, detail);
+  const copy = walkJson(api, argument, detail, new Set(), true) as Record<string, unknown>;
+  return { detail: copy, json: JSON.stringify(copy) };
 }
 
 /** The fields of a PutEvents entry that count towards its size. */

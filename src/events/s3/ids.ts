@@ -104,11 +104,14 @@ export interface S3RecordIds {
   configurationId: string;
   /** As {@link s3HostId}. */
   hostId: string;
+  /** As {@link s3SourceIPv4}. */
+  sourceIPv4: string;
 }
 
 // The ids above, end to end, in one layout per host id length; the host id goes last, so every
 // other id sits at a fixed offset.
-const RECORD_ID_PIECES = [{ chars: 16, alphabet: UPPER_ALNUM }, 'A', { chars: 13, alphabet: UPPER_ALNUM }, 'AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM }, hexPiece(32), hexPiece(8, true), ...UUID_V4] as const;
+// (Ids of one alphabet side by side: `idLayout` draws each such run in one go.)
+const RECORD_ID_PIECES = [{ chars: 16, alphabet: UPPER_ALNUM }, 'A', { chars: 13, alphabet: UPPER_ALNUM }, 'AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM }, hexPiece(8, true), hexPiece(32), ...UUID_V4] as const;
 const RECORD_ID_LAYOUTS = new Map<number, IdLayout>(HOST_ID_BYTES.map((bytes) => [bytes, idLayout(...RECORD_ID_PIECES, { chars: (bytes / 3) * 4, alphabet: BASE64_ALPHABET })]));
 
 /**
@@ -122,10 +125,11 @@ export function s3RecordIds(random: Random): S3RecordIds {
     requestId: text.slice(0, 16),
     bucketOwnerId: text.slice(16, 30),
     iamPrincipalId: text.slice(30, 55),
-    eTag: text.slice(55, 87),
-    sequencerLow: text.slice(87, 95),
+    sequencerLow: text.slice(55, 63),
+    eTag: text.slice(63, 95),
     configurationId: text.slice(95, 131),
     hostId: text.slice(131),
+    sourceIPv4: s3SourceIPv4(random),
   };
 }
 

@@ -2,16 +2,15 @@
  * Generators of SQS ids from a seeded {@link Random}: factories, arbitraries and the msw
  * mocks draw ids through these so every id has one format.
  */
-import type { Random } from '../../_internals/random.js';
+import { idLayout, type Random } from '../../_internals/random.js';
 
-// Scratch space for one handle's bytes: encoded in one native call, so the handle is one flat
-// string (string concatenation would leave ropes that cost GC time in large batches).
-const HANDLE_BYTES = Buffer.alloc(328);
-HANDLE_BYTES[0] = 1;
-HANDLE_BYTES[1] = 1;
-HANDLE_BYTES[2] = 1;
 // IAM unique ids use upper-case letters and the digits 2–7 (e.g. AIDAISMY7JYY5F7RTT6AO).
 const IAM_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+// Prefix and characters written together: one flat string, no concatenation.
+const SENDER_ID = idLayout('AIDA', { chars: 17, alphabet: IAM_ID_ALPHABET });
+
+// Every real handle's first three bytes, whose base64 is AQEB.
+const HANDLE_START = new Uint8Array([1, 1, 1]);
 
 /** Shortest and longest receipt handles seen in real Lambda events (characters). */
 export const SQS_RECEIPT_HANDLE_LENGTHS = { min: 284, max: 432 } as const;
@@ -28,20 +27,13 @@ export function sqsMessageId(random: Random): string {
  */
 export function sqsReceiptHandle(random: Random): string {
   // Total bytes 211–324 → 284–432 base64 characters; the first three bytes (01 01 01) encode as AQEB.
-  const length = random.int(211, 324);
-  for (let i = 3; i < length; i += 4) {
-    const n = random.next();
-    HANDLE_BYTES[i] = n;
-    HANDLE_BYTES[i + 1] = n >>> 8;
-    HANDLE_BYTES[i + 2] = n >>> 16;
-    HANDLE_BYTES[i + 3] = n >>> 24;
-  }
-  return HANDLE_BYTES.toString('base64', 0, length);
+  // One native encoding: one flat string (concatenation would leave ropes that cost GC time in large batches).
+  return random.base64(random.int(211, 324) - 3, HANDLE_START);
 }
 
 /** An IAM user's unique id as SQS reports it in `SenderId`: `AIDA` + 17 characters (21 in all). */
 export function sqsSenderId(random: Random): string {
-  return `AIDA${random.chars(17, IAM_ID_ALPHABET)}`;
+  return random.format(SENDER_ID);
 }
 
 const SEQUENCE_BASE = 2n ** 64n;

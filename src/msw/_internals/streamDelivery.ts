@@ -15,6 +15,7 @@
  */
 import { fail, show } from '../../_internals/errors.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
+import { readBatchItemFailures } from './batchItemFailures.js';
 import type { Random } from '../../_internals/random.js';
 
 /** One stored record of a shard, as the poller sees it. */
@@ -223,9 +224,6 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
 
 type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string } | { outcome: 'partial'; lowest: number };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Interprets a handler's response under ReportBatchItemFailures for a stream batch
@@ -235,24 +233,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * An identifier that is no record of the batch fails the batch too (Lambda cannot checkpoint at it).
  */
 export function judgeStreamBatchResponse(response: unknown, sequenceNumbers: readonly string[]): Verdict {
-  if (response === undefined || response === null) return { outcome: 'success' };
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(response);
-  } catch (error) {
-    return { outcome: 'failure', reason: `the response is not serialisable to JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (json === undefined) return { outcome: 'success' };
-  const parsed: unknown = JSON.parse(json);
-  if (!isPlainObject(parsed)) return { outcome: 'failure', reason: `the response ${show(parsed)} is not a JSON object` };
-  const list = parsed['batchItemFailures'];
-  if (list === undefined || list === null) return { outcome: 'success' };
-  if (!Array.isArray(list)) return { outcome: 'failure', reason: `batchItemFailures ${show(list)} is not a list` };
+  const reading = readBatchItemFailures(response);
+  if (!reading.ok) return { outcome: 'failure', reason: reading.reason };
   let lowest = -1;
-  for (const item of list) {
-    if (!isPlainObject(item)) return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} is not an object` };
-    const id = item['itemIdentifier'];
-    if (typeof id !== 'string' || id === '') return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} has no non-empty itemIdentifier` };
+  for (const id of reading.identifiers) {
     const index = sequenceNumbers.indexOf(id);
     if (index === -1) return { outcome: 'failure', reason: `itemIdentifier ${show(id)} is not the sequence number of a record in the batch` };
     if (lowest === -1 || index < lowest) lowest = index;

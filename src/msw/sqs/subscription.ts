@@ -6,6 +6,7 @@
  */
 import { fail, show } from '../../_internals/errors.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
+import { readBatchItemFailures } from '../_internals/batchItemFailures.js';
 import { SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
@@ -65,9 +66,6 @@ export interface SqsSubscription {
 
 type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string } | { outcome: 'partial'; failed: Set<string> };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Interprets a handler's response under `ReportBatchItemFailures` (Lambda developer guide,
@@ -76,25 +74,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * with a missing, null, empty, mis-named or unknown `itemIdentifier`.
  */
 export function judgeBatchResponse(response: unknown, batchIds: ReadonlySet<string>): Verdict {
-  if (response === undefined || response === null) return { outcome: 'success' };
-  let json: string | undefined;
-  try {
-    // Lambda sees the handler's JSON, not the object: what does not serialise is an invalid response.
-    json = JSON.stringify(response);
-  } catch (error) {
-    return { outcome: 'failure', reason: `the response is not serialisable to JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (json === undefined) return { outcome: 'success' };
-  const parsed: unknown = JSON.parse(json);
-  if (!isPlainObject(parsed)) return { outcome: 'failure', reason: `the response ${show(parsed)} is not a JSON object` };
-  const list = parsed['batchItemFailures'];
-  if (list === undefined || list === null) return { outcome: 'success' };
-  if (!Array.isArray(list)) return { outcome: 'failure', reason: `batchItemFailures ${show(list)} is not a list` };
+  const reading = readBatchItemFailures(response);
+  if (!reading.ok) return { outcome: 'failure', reason: reading.reason };
   const failed = new Set<string>();
-  for (const item of list) {
-    if (!isPlainObject(item)) return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} is not an object` };
-    const id = item['itemIdentifier'];
-    if (typeof id !== 'string' || id === '') return { outcome: 'failure', reason: `batchItemFailures item ${show(item)} has no non-empty itemIdentifier` };
+  for (const id of reading.identifiers) {
     if (!batchIds.has(id)) return { outcome: 'failure', reason: `itemIdentifier ${show(id)} is not the messageId of a record in the batch` };
     failed.add(id);
   }

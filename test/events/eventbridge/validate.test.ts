@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jsonPayload } from '../../../arbitraries/jsonPayload.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import {
   assertDetailObject,
@@ -10,7 +12,9 @@ import {
   assertSource,
   eventBridgeEntrySize,
   MAX_ENTRY_SIZE,
+  readDetailObject,
 } from '../../../src/events/eventbridge/validate.js';
+import { NUM_RUNS } from '../../_helpers/runs.js';
 
 const api = 'api';
 
@@ -60,6 +64,24 @@ describe('EventBridge input rules', () => {
     // Shared (non-cyclic) references are plain JSON.
     const shared = { x: 1 };
     expect(assertDetailObject(api, 'detail', { a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+  });
+
+  it('readDetailObject: the JSON round trip of the detail, copied during the check (no shared objects)', () => {
+    fc.assert(fc.property(jsonPayload({ root: 'object' }), (detail) => {
+      const { detail: copy, json } = readDetailObject(api, 'detail', detail);
+      expect(json).toBe(JSON.stringify(detail));
+      expect(copy).toStrictEqual(JSON.parse(json));
+    }), { numRuns: NUM_RUNS });
+    const shared = { x: 1 };
+    const input = JSON.parse('{"__proto__":{"p":1},"z":-0}') as Record<string, unknown>;
+    Object.assign(input, { a: shared, b: shared, list: [1, , 2], skipped: undefined });
+    const { detail: copy, json } = readDetailObject(api, 'detail', input);
+    expect(copy).toStrictEqual(JSON.parse(json));
+    expect(Object.hasOwn(copy, '__proto__')).toBe(true);
+    expect(Object.is(copy.z, 0)).toBe(true);
+    expect(copy.a).not.toBe(shared);
+    expect(copy.a).not.toBe(copy.b);
+    expect(() => readDetailObject(api, 'detail', { a: [undefined] })).toThrow('api: detail.a[0] is undefined');
   });
 
   it('rule names: [.\\-_A-Za-z0-9]{1,64}', () => {
