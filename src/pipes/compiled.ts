@@ -8,7 +8,7 @@ import { PIPES_RESERVED, RULE_RESERVED } from './reserved.js';
 
 /** A lint or syntax finding, 1-based position. */
 export interface TemplateDiagnostic {
-  /** A stable code, documented in docs/readme/pipes.md (e.g. `quoted-object`). */
+  /** A stable code, documented in README.md (e.g. `quoted-object`). */
   readonly code: string;
   readonly message: string;
   readonly line: number;

@@ -1,5 +1,5 @@
 /**
- * Lint: one code per documented pitfall (docs/readme/pipes.md lists each with a wrong and a right
+ * Lint: one code per documented pitfall (README.md lists each with a wrong and a right
  * example). Findings that stop compilation come from the parser; these come after it.
  */
 import { internalsOf, type CompiledTemplate, type OffsetDiagnostic, type Ref } from './compiled.js';

@@ -1,6 +1,6 @@
 /**
  * The choices AWS leaves open (spec section D), each an explicit option whose default follows the
- * best evidence: observed beats documented beats inferred. docs/readme/pipes.md has the table.
+ * best evidence: observed beats documented beats inferred. README.md has the table.
  */
 
 /** How the oracle resolves what AWS does not pin down. Every field is optional. */
@@ -61,7 +61,7 @@ export interface RenderOptions {
 /** {@link RenderOptions} with every default filled in. */
 export type ResolvedRenderOptions = Required<RenderOptions>;
 
-/** The defaults, with the evidence behind each (see docs/readme/pipes.md). */
+/** The defaults, with the evidence behind each (see README.md). */
 export const DEFAULT_RENDER_OPTIONS: Readonly<ResolvedRenderOptions> = Object.freeze({
   escape: 'none',
   missingPath: 'empty',

@@ -3,9 +3,7 @@
  * factories, so derived fields follow; errors are one-line usage errors (exit 2).
  */
 import { DynamoDBStreamSchema, EventBridgeSchema, KinesisDataStreamSchema, S3Schema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readmeSection } from '../_helpers/readme.js';
 import { describe, expect, it } from 'vitest';
 import { decodeCloudWatchLogsEvent, makeCloudWatchLogsEvent } from '../../fixtures/cloudwatchLogs.js';
 import { insert, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, modify, remove } from '../../fixtures/dynamodb.js';
@@ -316,7 +314,7 @@ describe('generate <kind> --help and the kinds table', () => {
   });
 });
 
-describe('docs/readme/cli.md', () => {
+describe('README: Command line', () => {
   /** Splits a shell line into words: whitespace-separated, with '…' and "…" quoting; stops at # comments. */
   function words(line: string): string[] {
     const out: string[] = [];
@@ -338,7 +336,7 @@ describe('docs/readme/cli.md', () => {
   }
 
   it('every aws-event-kit example in a sh block runs, and $-prompted ones print what the doc shows', async () => {
-    const doc = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../docs/readme/cli.md'), 'utf8');
+    const doc = readmeSection('## Command line');
     const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] as string).split('\n'));
     let ran = 0;
     for (const lines of blocks) {

@@ -7,7 +7,7 @@ import { readInput, readJson } from './render.js';
 const HELP = `Usage: aws-event-kit lint <template-file> [options]
 
 Prints one line per finding, "file:line:col code message", errors and warnings
-(docs/readme/pipes.md explains every code). "-" reads the template from stdin.
+(README.md explains every code). "-" reads the template from stdin.
 
 Options:
   --source <source>         the pipe's source, for exact checks: ${PIPE_SOURCES.join(', ')}

@@ -78,7 +78,10 @@ function isPlainObject(value: object): boolean {
 }
 
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Assignment would call Object.prototype's `__proto__` setter; for every other key it creates the
+  // same own data property as defineProperty, several times faster.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 interface Ctx {

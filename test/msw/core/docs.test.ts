@@ -1,12 +1,13 @@
-/** Runs the ```ts example of docs/readme/msw.md as written (imports resolve to the sources). */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/** Runs the README's msw SQS example as written (imports resolve to the sources), also under msw 3. */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readmeSection } from '../../_helpers/readme.js';
 import { afterAll, expect, test } from 'vitest';
 import { MSW_MAJOR } from '../_helpers/msw.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const doc = readFileSync(resolve(here, '../../../docs/readme/msw.md'), 'utf8');
+const doc = readmeSection('### Example: SQS send → subscribed handler');
 const outDir = join(here, '.docs');
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 

@@ -1,11 +1,12 @@
-/** Runs the ```ts example of docs/readme/msw-streams.md (the seed's DynamoDB story). */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/** Runs the README's Kinesis/DynamoDB Streams example (the seed's DynamoDB story), also under msw 3. */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readmeSection } from '../../_helpers/readme.js';
 import { afterAll, expect, test } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const doc = readFileSync(resolve(here, '../../../docs/readme/msw-streams.md'), 'utf8');
+const doc = readmeSection('### Kinesis and DynamoDB Streams');
 const outDir = join(here, '.docs');
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
