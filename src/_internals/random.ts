@@ -64,8 +64,8 @@ const CHARS_PER_DRAW = Array.from({ length: 257 }, (_, n) => (n < 2 ? 1 : charsP
 // itself costs ~80 ns (a call into C++), so factories draw several ids as one string (`format`)
 // and cut it. Characters are written two at a time (one 16-bit store from a table of pairs), which
 // halves the per-character work, the bulk of an id's cost. Single-threaded and never re-entered,
-// so one buffer is enough. latin1Slice is what Buffer#toString('latin1') calls after checking its arguments.
-type Scratch = Buffer & { latin1Slice(start: number, end: number): string; base64Slice(start: number, end: number): string };
+// so one buffer is enough.
+type Scratch = Buffer;
 let scratch = Buffer.allocUnsafe(1024) as Scratch;
 let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 function scratchOf(length: number): Scratch {
@@ -75,7 +75,6 @@ function scratchOf(length: number): Scratch {
   }
   return scratch;
 }
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DASH = 45;
 const NO_BYTES = new Uint8Array(0);
 
@@ -96,6 +95,7 @@ function writingOf(alphabet: string): Writing {
       writing = new Uint16Array(n * n);
       for (let i = 0; i < n * n; i++) writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
     }
+    if (writings.size >= 256) writings.clear(); // alphabets are constants: this never fills in practice
     writings.set(alphabet, writing);
   }
   return writing;
@@ -103,7 +103,6 @@ function writingOf(alphabet: string): Writing {
 
 const HEX_PAIRS_LOWER_WRITING = writingOf(HEX_LOWER) as Uint16Array;
 const HEX_PAIRS_UPPER_WRITING = writingOf(HEX_UPPER) as Uint16Array;
-const BASE64_WRITING = writingOf(BASE64_ALPHABET) as Uint16Array;
 
 /** One piece of an {@link IdLayout}: fixed ASCII text, or `chars` characters drawn from `alphabet`. */
 export type IdPiece = string | { readonly chars: number; readonly alphabet: string };
@@ -114,7 +113,7 @@ export type IdPiece = string | { readonly chars: number; readonly alphabet: stri
  *
  * Compiled into runs: consecutive pieces of one alphabet, and fixed text between or after them,
  * become one run drawn in one go, the fixed characters written over it afterwards. Each run costs
- * a call and a partly used draw, so a UUID is two runs rather than ten pieces.
+ * a call and a partly used draw, so a UUID is three runs rather than ten pieces.
  */
 export class IdLayout {
   /** Total characters. */
@@ -309,7 +308,7 @@ class SeededRandom implements Random {
     if (writing !== null) {
       scratchOf(length);
       this.write(0, length, alphabet, writing);
-      return scratch.latin1Slice(0, length);
+      return scratch.toString('latin1', 0, length);
     }
     // Not ASCII (no factory's alphabet is): UTF-16 units, concatenated one by one.
     const n = alphabet.length;
@@ -329,7 +328,7 @@ class SeededRandom implements Random {
   hex(length: number, upper = false): string {
     scratchOf(length);
     this.write(0, length, upper ? HEX_UPPER : HEX_LOWER, upper ? HEX_PAIRS_UPPER_WRITING : HEX_PAIRS_LOWER_WRITING);
-    return scratch.latin1Slice(0, length);
+    return scratch.toString('latin1', 0, length);
   }
 
   uuidV4(): string {
@@ -338,7 +337,7 @@ class SeededRandom implements Random {
     out[8] = out[13] = out[18] = out[23] = DASH;
     out[14] = 52; // '4'
     out[19] = HEX_LOWER.charCodeAt(8 + (this.next() & 3)); // 8, 9, a or b
-    return out.latin1Slice(0, 36);
+    return out.toString('latin1', 0, 36);
   }
 
   bytes(length: number): Uint8Array {
@@ -377,7 +376,7 @@ class SeededRandom implements Random {
     this.b = b;
     this.c = c;
     this.d = d;
-    return out.base64Slice(0, length);
+    return out.toString('base64', 0, length);
   }
 
   format(layout: IdLayout): string {
@@ -390,7 +389,7 @@ class SeededRandom implements Random {
       at += length;
     }
     for (let i = 0; i < fixedAt.length; i++) out[fixedAt[i]!] = fixedCodes[i]!;
-    return out.latin1Slice(0, at);
+    return out.toString('latin1', 0, at);
   }
 
   pick<T>(items: readonly T[]): T {

@@ -4,6 +4,7 @@
  */
 import { internalsOf, type CompiledTemplate } from './compiled.js';
 import { decodedView } from './decode.js';
+import { stringifyJson } from './json.js';
 import { resolveRenderOptions, type RenderOptions } from './options.js';
 import type { SlotPosition } from './parse.js';
 import { MISSING } from './path.js';
@@ -54,7 +55,7 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 export function needsEscaping(value: ExtractedValue): boolean {
   if (value.missing) return false;
   if (typeof value.value === 'string') return value.position !== 'text' && value.position !== 'bare' && NEEDS_ESCAPE.test(value.value);
-  if (value.value !== null && typeof value.value === 'object' && value.position !== 'value') return JSON.stringify(value.value).includes('\\');
+  if (value.value !== null && typeof value.value === 'object' && value.position !== 'value') return stringifyJson(value.value)!.includes('\\');
   return false;
 }
 
@@ -90,7 +91,7 @@ export function diagnoseRender(compiled: CompiledTemplate, event: unknown, outpu
       const reason = (error as Error).message;
       if (bare) return { kind: 'not-json', code: 'bare-body', message: `not valid JSON (${reason}): ${bare.placeholder} holds a JSON object, delivered with its quotes stripped`, placeholder: bare.placeholder, value: bare.value };
       const culprit = values.find(needsEscaping);
-      if (culprit) return { kind: 'not-json', message: `not valid JSON (${reason}): ${culprit.placeholder} extracted ${JSON.stringify(culprit.value)}, which EventBridge inserts without escaping`, placeholder: culprit.placeholder, value: culprit.value };
+      if (culprit) return { kind: 'not-json', message: `not valid JSON (${reason}): ${culprit.placeholder} extracted ${stringifyJson(culprit.value)}, which EventBridge inserts without escaping`, placeholder: culprit.placeholder, value: culprit.value };
       const key = values.find((v) => v.position === 'key' || v.position === 'quoted-key');
       if (key) return { kind: 'not-json', code: 'placeholder-as-key', message: `not valid JSON (${reason}): ${key.placeholder} is used as an object key`, placeholder: key.placeholder, value: key.value };
       if (compiled.mode === 'text') {

@@ -3,6 +3,7 @@
  * Returns `DROP` when AWS delivers nothing (an object inside a quoted JSON string, spec B5).
  */
 import { sourceText } from './decode.js';
+import { stringifyJson } from './json.js';
 import type { ResolvedRenderOptions } from './options.js';
 import type { SlotPosition } from './parse.js';
 import { MISSING } from './path.js';
@@ -17,7 +18,7 @@ function escaped(text: string, options: ResolvedRenderOptions): string {
 
 /** An object or array inside a string: compact JSON with every `"` removed (observed). */
 export function stripQuotes(value: object, options: ResolvedRenderOptions): string {
-  const text = (options.embeddedJson === 'source' ? sourceText.get(value) : undefined) ?? JSON.stringify(value);
+  const text = (options.embeddedJson === 'source' ? sourceText.get(value) : undefined) ?? stringifyJson(value)!;
   return text.replaceAll('"', '');
 }
 
@@ -28,12 +29,13 @@ function scalarText(value: unknown): string {
 /**
  * `JSON.stringify(value)`. Each call costs about 100 ns before writing a character, more than a
  * scalar's whole text, so numbers, booleans and null take the same text from `String` (a
- * non-finite number is JSON `null`); objects and arrays go to JSON.stringify.
+ * non-finite number is JSON `null`); objects and arrays go to JSON.stringify (through
+ * `stringifyJson`, which survives values nested deeper than the native serializer's stack).
  */
 function jsonText(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean' || value === null) return String(value);
-  return JSON.stringify(value);
+  return stringifyJson(value)!;
 }
 
 /** Writes `value` (or `MISSING`) for a placeholder at `position`. */

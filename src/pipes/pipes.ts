@@ -2,6 +2,7 @@
 import { buildCompiled, internalsOf, isCompiled, maybeInternals, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type Internals, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
 import { decodedView } from './decode.js';
 import { TemplateSyntaxError } from './errors.js';
+import { stringifyJson } from './json.js';
 import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
 import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
@@ -95,7 +96,7 @@ const NO_CONTEXT: PipeContext = Object.freeze({});
 export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
   const inner = pipesInternals(template);
   const resolved = resolveRenderOptions('renderPipeTemplate', options);
-  if (inner.mode === 'empty') return { delivered: true, body: JSON.stringify(event) ?? 'null' };
+  if (inner.mode === 'empty') return { delivered: true, body: stringifyJson(event) ?? 'null' };
   // Implicit body parsing happens once per record (decodedView caches it), and only if a path reads it.
   const root = inner.readsPaths && resolved.implicitBodyParsing ? decodedView(event) : event;
   const body = renderCompiled(inner, root, event, context, pipesReserved, resolved, resolved.outerQuotes === 'never' && inner.mode === 'string');

@@ -65,24 +65,57 @@ export function renderCompiled<C>(inner: Internals, root: unknown, event: unknow
   return { delivered: true, body };
 }
 
-/** Renders the JSON tree, leaving out members and elements whose whole value is a missing placeholder (`missingPath: 'omit'`). */
+/**
+ * Renders the JSON tree, leaving out members and elements whose whole value is a missing placeholder
+ * (`missingPath: 'omit'`). Walks the tree with an explicit stack: a template may nest about 4,000
+ * levels within the 8,192-character limit, too deep for one call per level.
+ */
 function renderTree(inner: Internals, valueAt: (slot: number) => unknown, options: ResolvedRenderOptions): RenderResult {
   let dropped = -1;
-  const piece = (p: Piece): string => {
-    if (typeof p === 'string') return p;
-    const text = formatValue(valueAt(p.slot), inner.slotPosition[p.slot]!, options);
-    if (text !== DROP) return text;
-    if (dropped < 0) dropped = inner.slotRef[p.slot]!;
-    return '';
+  let body = '';
+  // Pieces are written in document order, so `dropped` is the first slot that drops, as in a flat render.
+  const write = (pieces: readonly Piece[]): void => {
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      if (typeof p === 'string') {
+        body += p;
+        continue;
+      }
+      const text = formatValue(valueAt(p.slot), inner.slotPosition[p.slot]!, options);
+      if (text !== DROP) body += text;
+      else if (dropped < 0) dropped = inner.slotRef[p.slot]!;
+    }
   };
-  const missing = (slot: number): boolean => valueAt(slot) === MISSING;
-  const node = (n: TemplateNode): string => {
-    if (n.kind === 'leaf') return n.pieces.map(piece).join('');
-    const kept = n.items.filter((item) => !(item.value.kind === 'leaf' && item.value.slot !== undefined && missing(item.value.slot)));
-    return n.open + kept.map((item) => item.pre.map(piece).join('') + node(item.value) + item.post).join(',') + n.close;
-  };
+  const missing = (item: TemplateItem): boolean => item.value.kind === 'leaf' && item.value.slot !== undefined && valueAt(item.value.slot) === MISSING;
+  /** An open container: its kept items, the next one to write, its closing text. */
+  const stack: Array<{ readonly kept: readonly TemplateItem[]; next: number; readonly close: string }> = [];
   const root: TemplateItem = inner.tree!();
-  const body = root.pre.map(piece).join('') + node(root.value) + root.post;
+  write(root.pre);
+  let node: TemplateNode | undefined = root.value;
+  for (;;) {
+    if (node !== undefined) {
+      if (node.kind === 'leaf') write(node.pieces);
+      else {
+        body += node.open;
+        stack.push({ kept: node.items.filter((item) => !missing(item)), next: 0, close: node.close });
+      }
+      node = undefined;
+    }
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) break;
+    // Each kept item is `pre value post`, joined by commas, then the close.
+    if (frame.next > 0) body += frame.kept[frame.next - 1]!.post;
+    if (frame.next === frame.kept.length) {
+      body += frame.close;
+      stack.pop();
+      continue;
+    }
+    if (frame.next > 0) body += ',';
+    const item = frame.kept[frame.next++]!;
+    write(item.pre);
+    node = item.value;
+  }
+  body += root.post;
   if (dropped >= 0) return { delivered: false, reason: dropReason(inner.refs[dropped]!) };
   return { delivered: true, body };
 }

@@ -81,12 +81,24 @@ export function firstSequenceNumber(random: Random): string {
 }
 
 /**
+ * `digits + step` for a decimal string without leading zeros and a small step: the last 15 digits
+ * as a Number (exact below 2^53), BigInt only when the sum carries past them (rare).
+ */
+function addToDecimal(digits: string, step: number): string {
+  if (digits.length <= 15) return String(Number(digits) + step);
+  const head = digits.length - 15;
+  const sum = Number(digits.slice(head)) + step;
+  if (sum >= 1e15) return String(BigInt(digits) + BigInt(step));
+  return digits.slice(0, head) + String(sum).padStart(15, '0');
+}
+
+/**
  * The SequenceNumber after `previous` in the same shard: strictly greater, by a seeded gap
  * (real shards leave gaps between a table's records).
  */
 export function nextSequenceNumber(previous: string, random: Random): string {
   if (!SEQUENCE_NUMBER.test(previous)) fail('nextSequenceNumber', 'previous', `${show(previous)} is not a SequenceNumber (21 to 40 digits)`);
-  const next = String(BigInt(previous) + BigInt(random.int(1, 9_999_999)));
+  const next = addToDecimal(previous, random.int(1, 9_999_999));
   if (next.length > 40) fail('nextSequenceNumber', 'previous', `${show(previous)} leaves no room for a larger SequenceNumber of at most 40 digits`);
   return next;
 }

@@ -41,14 +41,16 @@ export function extractKeys(api: string, argument: string, item: AttributeMap, k
   const keys: AttributeMap = {};
   keyNames.forEach((name, i) => {
     const value = Object.hasOwn(item, name) ? item[name] : undefined;
-    const at = childPath(argument, name);
-    if (value === undefined) fail(api, at, `is missing: every item needs the key attribute ${show(name)} (the table's ${i === 0 ? 'partition' : 'sort'} key; set options.keys to your key schema)`);
+    // The argument path is built only for an error message.
+    if (value === undefined) fail(api, childPath(argument, name), `is missing: every item needs the key attribute ${show(name)} (the table's ${i === 0 ? 'partition' : 'sort'} key; set options.keys to your key schema)`);
     const { type, bytes } = keyValueBytes(value);
-    if (type !== 'S' && type !== 'N' && type !== 'B') fail(api, at, `is of type ${type}; key attributes are S, N or B`);
-    if (type !== 'N' && bytes === 0) fail(api, at, 'is empty; key attribute values must not be empty strings or binaries');
+    if (type !== 'S' && type !== 'N' && type !== 'B') fail(api, childPath(argument, name), `is of type ${type}; key attributes are S, N or B`);
+    if (type !== 'N' && bytes === 0) fail(api, childPath(argument, name), 'is empty; key attribute values must not be empty strings or binaries');
     const limit = i === 0 ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES;
-    if (bytes > limit) fail(api, at, `is ${bytes} bytes; a ${i === 0 ? 'partition' : 'sort'} key value holds at most ${limit}`);
-    Object.defineProperty(keys, name, { value: { ...value }, enumerable: true, writable: true, configurable: true });
+    if (bytes > limit) fail(api, childPath(argument, name), `is ${bytes} bytes; a ${i === 0 ? 'partition' : 'sort'} key value holds at most ${limit}`);
+    // Assignment creates the same own data property as defineProperty, except for `__proto__`.
+    if (name === '__proto__') Object.defineProperty(keys, name, { value: { ...value }, enumerable: true, writable: true, configurable: true });
+    else keys[name] = { ...value };
   });
   return keys;
 }
