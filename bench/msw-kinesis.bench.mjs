@@ -4,7 +4,7 @@
 import { GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { awsTestClientConfig, createAwsMocks } from '../dist/src/msw/index.js';
+import { awsTestClientConfig, createAwsMocks } from '../dist/bundle/msw.js';
 import { measure, report } from './_lib.mjs';
 
 const BATCH = 500;

@@ -7,7 +7,7 @@ import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSCli
 import { mockClient } from 'aws-sdk-client-mock';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { awsTestClientConfig, createAwsMocks } from '../dist/src/msw/index.js';
+import { awsTestClientConfig, createAwsMocks } from '../dist/bundle/msw.js';
 import { formatNs, measure, report } from './_lib.mjs';
 
 const CYCLES = 1000;

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
 const demoFile = (name) => fileURLToPath(new URL(`./demo/${name}`, import.meta.url));
 const heading = (text) => console.log(`\n\x1b[1m== ${text}\x1b[0m`);
 
@@ -22,7 +22,7 @@ cli(['generate', 'sqs:fifo', '--count', '2', '--seed', '7', '--ndjson'], { maxLi
 cli(['generate', 'sqs:fif']);
 
 heading('2. The library: factories keep every field consistent');
-const kit = await import('../dist/src/index.js');
+const kit = await import('../dist/bundle/index.js');
 const s3 = kit.makeS3PutEvent('photo-uploads', { key: 'my photos/cat+dog.jpg', size: 2048 });
 console.log('makeS3PutEvent key (decoded in, encoded as S3 sends it):', s3.Records[0].s3.object.key);
 const sqs = kit.makeSqsEvent([{ orderId: 42 }, 'plain text'], { queue: 'orders.fifo', region: 'eu-west-1' });
@@ -37,7 +37,7 @@ try {
 
 heading('3. Arbitraries: the same events as shrinkable fast-check generators');
 const fc = (await import('fast-check')).default;
-const arbitraries = await import('../dist/arbitraries/index.js');
+const arbitraries = await import('../dist/bundle/arbitraries.js');
 const [sample] = fc.sample(arbitraries.s3Event({ bucket: 'photos' }), { numRuns: 1, seed: 3 });
 console.log('s3Event sample key:', sample.Records[0].s3.object.key, '→', kit.decodeS3Key(sample.Records[0].s3.object.key));
 const result = fc.check(fc.property(arbitraries.sqsEvent(), (event) => event.Records.every((r) => r.md5OfBody.length === 32)), { numRuns: 200, seed: 1 });
@@ -45,7 +45,7 @@ console.log(`property "md5OfBody is 32 hex digits" over 200 generated SQS events
 
 heading('4. The template oracle: what an EventBridge Pipes target really receives');
 cli(['lint', demoFile('sqs-template.json')]);
-const pipes = await import('../dist/src/pipes/index.js');
+const pipes = await import('../dist/bundle/pipes.js');
 const [record] = kit.toPipesSourceBatch(kit.makeSqsEvent([{ orderId: 7, note: 'say "hi"' }]));
 const rendered = pipes.renderPipeTemplate('{"orderId": <$.body.orderId>, "note": "<$.body.note>"}', record);
 console.log('rendered for a body whose note holds quotes:', JSON.stringify(rendered));
@@ -53,7 +53,7 @@ console.log('(AWS does not escape extracted values: that output is not valid JSO
 cli(['check-template', demoFile('sqs-template.json'), '--source', 'sqs', '--runs', '300', '--seed', '1'], { maxLines: 30 });
 
 heading('5. In-process AWS: the real SDK talks to msw mocks, handlers get Lambda-shaped events');
-const { createAwsMocks, awsTestClientConfig } = await import('../dist/src/msw/index.js');
+const { createAwsMocks, awsTestClientConfig } = await import('../dist/bundle/msw.js');
 const { setupServer } = await import('msw/node');
 const { SQSClient, CreateQueueCommand, SendMessageCommand } = await import('@aws-sdk/client-sqs');
 const mocks = createAwsMocks({ region: 'eu-west-1' });

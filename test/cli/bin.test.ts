@@ -1,5 +1,5 @@
 /**
- * SPAWN TESTS of the real executable, dist/src/cli/main.js (built by `npm run build`, which
+ * SPAWN TESTS of the real executable, dist/bundle/cli.js (built by `npm run build`, which
  * `npm test` runs first). Skipped when the build is absent; AWS_EVENT_KIT_BIN points them at
  * another build (e.g. `tsc -p tsconfig.build.json --outDir /tmp/x`).
  * Everything else about the CLI is tested in-process (main.test.ts, generate.test.ts).
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = process.env.AWS_EVENT_KIT_BIN ?? join(root, 'dist/src/cli/main.js');
+const bin = process.env.AWS_EVENT_KIT_BIN ?? join(root, 'dist/bundle/cli.js');
 
 const run = (args: string[], options: { nodeFlags?: string[] } = {}) =>
   spawnSync(process.execPath, [...(options.nodeFlags ?? []), bin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
