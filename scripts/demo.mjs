@@ -44,7 +44,7 @@ const result = fc.check(fc.property(arbitraries.sqsEvent(), (event) => event.Rec
 console.log(`property "md5OfBody is 32 hex digits" over 200 generated SQS events: ${result.failed ? 'FAILED' : 'ok'}`);
 
 heading('4. The template oracle: what an EventBridge Pipes target really receives');
-cli(['lint', demoFile('sqs-template.json')]);
+cli(['lint', demoFile('sqs-template.json'), '--source', 'sqs']);
 const pipes = await import('../dist/bundle/pipes.js');
 const [record] = kit.toPipesSourceBatch(kit.makeSqsEvent([{ orderId: 7, note: 'say "hi"' }]));
 const rendered = pipes.renderPipeTemplate('{"orderId": <$.body.orderId>, "note": "<$.body.note>"}', record);

@@ -25,7 +25,7 @@ import { LAMBDA_PAYLOAD_LIMIT } from '../../src/_internals/limits.js';
 import { normaliseSqsMessageAttributes, type SqsMessageAttributesInput } from '../../src/events/sqs/attributes.js';
 import { sqsReceiptHandle, sqsSequenceNumber } from '../../src/events/sqs/ids.js';
 import { SQS_MAX_MESSAGE_BYTES } from '../../src/events/sqs/limits.js';
-import { sqsRecordJsonUpperBound } from '../../src/events/sqs/payload.js';
+import { sqsRecordJsonBytes } from '../../src/events/sqs/payload.js';
 import { sqsQueue, type SqsQueue } from '../../src/events/sqs/queue.js';
 import { toSqsRecord, type SqsRecordParts } from '../../src/events/sqs/record.js';
 import type { SqsEmptyMd5OfMessageAttributes, SqsRecord } from '../../src/events/sqs/types.js';
@@ -230,7 +230,7 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
   const counters = new Map<number, number>();
   const records: SqsRecord[] = [];
   let sent = queueChoice.start;
-  let bytes = 20;
+  let bytes = 14; // {"Records":[]}
   for (let index = 0; index < choices.length; index++) {
     const choice = choices[index] as MessageChoice;
     // Unique message ids and handles, by construction.
@@ -273,7 +273,8 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
       parts.fifo = { messageGroupId: choice.group, messageDeduplicationId: dedup, sequenceNumber: sqsSequenceNumber(sent, counter) };
     }
     // Lambda closes a batch at 6 MB: keep the records that fit (at least minRecords were asked).
-    const size = sqsRecordJsonUpperBound(parts) + 1;
+    // Exact: the record's JSON bytes, plus the comma before every record but the first.
+    const size = sqsRecordJsonBytes(parts) + (records.length === 0 ? 0 : 1);
     if (index >= minRecords && bytes + size > LAMBDA_PAYLOAD_LIMIT) break;
     bytes += size;
     records.push(toSqsRecord(parts));

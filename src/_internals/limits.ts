@@ -20,7 +20,11 @@ export function utf8Length(text: string): number {
  */
 export function assertLambdaPayload(api: string, event: unknown, upperBoundBytes?: number): void {
   if (upperBoundBytes !== undefined && upperBoundBytes <= LAMBDA_PAYLOAD_LIMIT) return;
-  const bytes = utf8Length(JSON.stringify(event));
+  assertLambdaPayloadBytes(api, utf8Length(JSON.stringify(event)));
+}
+
+/** Throws when an event of exactly `bytes` JSON bytes (UTF-8) exceeds Lambda's 6 MB invocation payload. */
+export function assertLambdaPayloadBytes(api: string, bytes: number): void {
   if (bytes > LAMBDA_PAYLOAD_LIMIT) {
     fail(api, 'the batch', `serialises to ${bytes} bytes, over Lambda's 6 MB (${LAMBDA_PAYLOAD_LIMIT} bytes) invocation payload limit`);
   }

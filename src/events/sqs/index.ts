@@ -31,4 +31,4 @@ export { SQS_RECEIPT_HANDLE_LENGTHS, sqsMessageId, sqsReceiptHandle, sqsSenderId
 export { toSqsEvent, toSqsRecord, withSqsMd5OfMessageAttributes, type SqsFifoParts, type SqsRecordParts } from './record.js';
 export * from './limits.js';
 export { assertSqsFifoId, assertSqsMessageSize, assertSqsTraceHeader } from './validate.js';
-export { jsonStringUpperBound, sqsRecordJsonUpperBound } from './payload.js';
+export { jsonStringBytes, sqsRecordJsonBytes } from './payload.js';
