@@ -2,7 +2,8 @@ import { constant, constantFrom, dictionary, integer, oneof, record, string, tup
 import { toBase64 } from '../src/_internals/hash.js';
 import { assertKeyNames } from '../src/events/dynamodb/keys.js';
 import type { AttributeMap, AttributeValue } from '../src/events/dynamodb/types.js';
-import { fitItem, mergeMaps, setOwn } from './_internals/dynamodb.js';
+import { setOwn } from '../src/_internals/objects.js';
+import { fitItem, mergeMaps } from './_internals/dynamodb.js';
 import { fakerValue } from './_internals/faker.js';
 import { attributeValue, dynamoDBNumberText } from './attributeValue.js';
 

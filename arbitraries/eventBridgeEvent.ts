@@ -1,8 +1,9 @@
 import { Arbitrary, constant, constantFrom, date, integer, nat, oneof, option, array, stringMatching, tuple, string } from 'fast-check';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
+import { arn, assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
 import type { JsonValue } from '../src/_internals/json.js';
 import { formatEventBridgeId, toEventBridgeEvent } from '../src/events/eventbridge/envelope.js';
+import { eventsRuleArn } from '../src/events/eventbridge/scheduled.js';
 import { assertDetailObject, assertDetailType, assertEntrySize, assertSource, MAX_DETAIL_TYPE_LENGTH } from '../src/events/eventbridge/validate.js';
 import { fakerValue } from './_internals/faker.js';
 import { awsAccountId } from './awsAccountId.js';
@@ -94,13 +95,13 @@ const RESOURCE_KINDS = 4;
 function resourceArn(kind: number, name: string, partition: string, region: string, account: string): string {
   switch (kind) {
     case 0:
-      return `arn:${partition}:ec2:${region}:${account}:instance/i-${name.padStart(17, '0').slice(-17)}`;
+      return arn(partition, 'ec2', region, account, `instance/i-${name.padStart(17, '0').slice(-17)}`);
     case 1:
-      return `arn:${partition}:events:${region}:${account}:rule/${name}`;
+      return eventsRuleArn(partition, region, account, name);
     case 2:
-      return `arn:${partition}:lambda:${region}:${account}:function:${name}`;
+      return arn(partition, 'lambda', region, account, `function:${name}`);
     default:
-      return `arn:${partition}:dynamodb:${region}:${account}:table/${name}`;
+      return arn(partition, 'dynamodb', region, account, `table/${name}`);
   }
 }
 

@@ -5,14 +5,10 @@
  */
 import { array, boolean, constant, constantFrom, integer, oneof, record, tuple, type Arbitrary } from 'fast-check';
 import { DYNAMODB_ITEM_LIMIT } from '../../src/_internals/limits.js';
+import { setOwn } from '../../src/_internals/objects.js';
 import { attributeMapsEqual, storeAttributeMap } from '../../src/events/dynamodb/attributeValue.js';
 import type { AttributeMap, AttributeValue, DynamoDBEventName } from '../../src/events/dynamodb/types.js';
 import { attributeValue } from '../attributeValue.js';
-
-/** Sets an own property, even `__proto__`. */
-export function setOwn(target: AttributeMap, key: string, value: AttributeValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /** Merges maps left to right into a new map. */
 export function mergeMaps(...maps: AttributeMap[]): AttributeMap {

@@ -10,7 +10,7 @@ import { toKinesisRecord } from '../../src/events/kinesis/mapper.js';
 import { encodeKinesisSequenceNumber, firstKinesisCounter, MAX_COUNTER_OFFSET, MAX_COUNTER_STEP } from '../../src/events/kinesis/sequenceNumber.js';
 import { assertShardId, formatShardId, MAX_SHARD_INDEX, shardIndexOf } from '../../src/events/kinesis/shardId.js';
 import type { KinesisDataParts, KinesisEncryptionType, KinesisSourceParts, KinesisWindowParts } from '../../src/events/kinesis/types.js';
-import { assertPartitionKey, assertStreamName, MAX_RECORD_SIZE } from '../../src/events/kinesis/validate.js';
+import { assertPartitionKey, assertStreamName, MAX_RECORD_SIZE, resolveRoleArn } from '../../src/events/kinesis/validate.js';
 import { assertAccount, assertRegion } from '../../src/_internals/aws.js';
 import { awsAccountId } from '../awsAccountId.js';
 import { awsRegion } from '../awsRegion.js';
@@ -126,7 +126,7 @@ export function kinesisSourceParts(name: string, c: KinesisSourceConstraints): A
     pinned<KinesisEncryptionType | undefined>(name, 'encryptionType', c.encryptionType, constant(undefined)),
   ).map(([streamName, shardId, region, account, role, encryptionType]) => {
     const partition = partitionOfRegion(region);
-    return { streamName, region, account, partition, shardId, invokeIdentityArn: `arn:${partition}:iam::${account}:role/${role}`, encryptionType };
+    return { streamName, region, account, partition, shardId, invokeIdentityArn: resolveRoleArn(name, 'role', role, partition, account), encryptionType };
   });
 }
 

@@ -20,7 +20,8 @@ import { jsonPayload } from '../jsonPayload.js';
 import { kinesisRecord } from '../kinesisRecord.js';
 import { pipeSourceRecord } from '../pipeSourceRecord.js';
 import { sqsRecord } from '../sqsRecord.js';
-import { fitItem, mergeMaps, setOwn } from './dynamodb.js';
+import { setOwn } from '../../src/_internals/objects.js';
+import { fitItem, mergeMaps } from './dynamodb.js';
 import { fakerValue } from './faker.js';
 import { defaultBody } from './sqs.js';
 

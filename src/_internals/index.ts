@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './hash.js';
 export * from './json.js';
 export * from './limits.js';
+export * from './objects.js';
 export * from './options.js';
 export * from './overrides.js';
 export * from './random.js';

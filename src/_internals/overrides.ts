@@ -12,6 +12,7 @@
  *
  * The base is never mutated: the result shares untouched branches with it.
  */
+import { isPlainObject, setOwn } from './objects.js';
 
 /** Keys whose values are maps or lists: an override replaces them whole. */
 export const REPLACED_WHOLE = [
@@ -44,17 +45,6 @@ export type DeepPartial<T> = T extends Builtin
       : T;
 
 const replacedWhole = new Set<string>(REPLACED_WHOLE);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty, not assignment: `target['__proto__'] = x` would change the prototype.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function merge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(override) || !isPlainObject(base)) return cloneOverride(override);

@@ -6,6 +6,7 @@
  */
 import { UsageError } from './command.js';
 import { nearest } from './suggest.js';
+import { setOwn } from '../_internals/objects.js';
 
 /** The options every factory shares that have a flag of their own (`--seed` is separate). */
 export type SharedOption = 'region' | 'account' | 'partition' | 'time';
@@ -120,10 +121,6 @@ export function inputFlags(families: readonly KindFamily[]): Map<string, KindInp
 /** The flags a family takes, in help order: its own, the shared ones, then `--option`. */
 export function familyFlags(family: KindFamily): KindInput[] {
   return [...family.inputs, ...family.shared.map((name) => SHARED_INPUTS[name])];
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Where a flag applies, for "--queue is for sqs, sqs:fifo" in errors. */

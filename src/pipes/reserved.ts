@@ -1,5 +1,5 @@
 /** The reserved variables of Pipes (spec C2) and rules (spec B2), and the contexts that feed them. */
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, parseArn } from '../_internals/aws.js';
+import { arn, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, parseArn } from '../_internals/aws.js';
 import { decodedView } from './decode.js';
 
 /** What a pipe's reserved variables render as. Every field is optional; defaults are deterministic. */
@@ -91,7 +91,7 @@ function pipeArn(record: unknown, context: PipeContext): string {
   const region = source?.region || DEFAULT_REGION;
   const account = source?.account || DEFAULT_ACCOUNT;
   const partition = source?.partition ?? 'aws';
-  return `arn:${partition}:pipes:${region}:${account}:pipe/${context.pipeName ?? 'my-pipe'}`;
+  return arn(partition, 'pipes', region, account, `pipe/${context.pipeName ?? 'my-pipe'}`);
 }
 
 // The observed order of <aws.events.event>'s keys, with detail-type renamed (spec B2, OBS).

@@ -4,9 +4,11 @@
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
  */
 import { fail, show } from '../../_internals/errors.js';
+import { isBase64 } from '../../_internals/hash.js';
 import { utf8Length } from '../../_internals/limits.js';
 import { parseDynamoDBNumber } from './number.js';
 import type { AttributeMap, AttributeValue } from './types.js';
+import { isPlainObject } from '../../_internals/objects.js';
 
 /** Deepest nesting of lists and maps DynamoDB accepts. */
 export const MAX_NESTING_DEPTH = 32;
@@ -15,7 +17,6 @@ export const MAX_ATTRIBUTE_NAME_BYTES = 65535;
 
 const TYPE_KEYS = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** An attribute map as DynamoDB stores it, with its size by the item-size formula. */
 export interface StoredAttributeMap {
@@ -31,12 +32,6 @@ interface Walk {
   api: string;
   size: number;
   bound: number;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /** `a.b`, `a["b c"]`, for error messages. */
@@ -59,7 +54,7 @@ function numberSize(w: Walk, path: string, text: unknown): { canonical: string; 
 
 /** Decoded byte length of canonical base64, and the canonical text. */
 function binary(w: Walk, path: string, text: unknown): { canonical: string; size: number } {
-  if (typeof text !== 'string' || !BASE64.test(text)) fail(w.api, path, `must be standard base64 (binary values travel base64-encoded), got ${show(text)}`);
+  if (typeof text !== 'string' || !isBase64(text)) fail(w.api, path, `must be standard base64 (binary values travel base64-encoded), got ${show(text)}`);
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const size = (text.length / 4) * 3 - padding;
   // Non-zero padding bits decode fine but are not what DynamoDB sends back.

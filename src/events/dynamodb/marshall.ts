@@ -11,6 +11,7 @@ import { toBase64 } from '../../_internals/hash.js';
 import { childPath, storeAttributeMap, storeAttributeValue } from './attributeValue.js';
 import { parseDynamoDBNumber } from './number.js';
 import type { AttributeMap, AttributeValue } from './types.js';
+import { isPlainObject, setOwn } from '../../_internals/objects.js';
 
 /**
  * A DynamoDB number kept as its decimal string, for values a JS number cannot hold exactly
@@ -70,18 +71,6 @@ function numberValueText(value: object): string | undefined {
   const candidate = value as { constructor?: { name?: unknown }; toAttributeValue?: unknown };
   if (candidate.constructor?.name === 'NumberValue' && typeof candidate.toAttributeValue === 'function') return String(value);
   return undefined;
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // Assignment would call Object.prototype's `__proto__` setter; for every other key it creates the
-  // same own data property as defineProperty, several times faster.
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 interface Ctx {

@@ -3,6 +3,7 @@ import { parseArn } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { ONE_MIB, utf8Length } from '../../_internals/limits.js';
 import { EVENTBRIDGE_ID_PATTERN } from './envelope.js';
+import { isPlainObject, setOwn } from '../../_internals/objects.js';
 
 /** PutEventsRequestEntry `DetailType`: 1 to 128 characters. */
 export const MAX_DETAIL_TYPE_LENGTH = 128;
@@ -35,16 +36,6 @@ export function assertDetailType(api: string, argument: string, value: unknown):
  */
 export function assertSource(api: string, argument: string, value: unknown): string {
   return assertBoundedString(api, argument, value, MAX_SOURCE_LENGTH, 'Source');
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty, not assignment: a `__proto__` key stays data, as JSON.parse makes it.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

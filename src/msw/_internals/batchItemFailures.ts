@@ -6,13 +6,10 @@
  * `itemIdentifier` fails the whole batch. What an identifier must name differs per source.
  */
 import { show } from '../../_internals/errors.js';
+import { isPlainObject } from '../../_internals/objects.js';
 
 /** The reported identifiers, in order, or why the response fails the batch. */
 export type BatchItemFailuresReading = { ok: true; identifiers: string[] } | { ok: false; reason: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The `itemIdentifier`s a handler reported (empty: nothing failed). */
 export function readBatchItemFailures(response: unknown): BatchItemFailuresReading {

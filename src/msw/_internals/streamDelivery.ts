@@ -14,6 +14,7 @@
  * Retries wait on the virtual clock (1 s, doubling, at most 60 s), so record age advances.
  */
 import { fail, show } from '../../_internals/errors.js';
+import { arn } from '../../_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
 import { readBatchItemFailures } from './batchItemFailures.js';
 import type { Random } from '../../_internals/random.js';
@@ -466,7 +467,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     const record: StreamFailureRecord = {
       requestContext: {
         requestId: this.requestIds().uuidV4(),
-        functionArn: `arn:${source.partition}:lambda:${source.region}:${source.account}:function:${this.options.functionName}`,
+        functionArn: arn(source.partition, 'lambda', source.region, source.account, `function:${this.options.functionName}`),
         condition,
         approximateInvokeCount: invokes,
       },

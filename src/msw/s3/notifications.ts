@@ -7,14 +7,13 @@
  * throws (or rejects) is retried twice, one minute and then two minutes (virtual time) later,
  * as Lambda retries async invocations; after the last attempt the event is recorded as failed.
  */
-import type { AwsPartition } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { buildS3Record } from '../../events/s3/record.js';
 import type { S3EventOf } from '../../events/s3/types.js';
 import type { S3Event } from 'aws-lambda';
 import type { MockContext } from '../context.js';
 import type { S3RequestIds } from './errors.js';
-import type { S3Change, S3ChangeEventName } from './runtime.js';
+import { changeParts, type S3Change, type S3ChangeEventName } from './runtime.js';
 import type { Bucket } from './store.js';
 
 /** An S3 notification event as the mock delivers it (one record, one of the write event names). */
@@ -206,18 +205,8 @@ export class S3Notifier {
       if (subscription.bucket !== bucket.name || !matches(subscription, change)) continue;
       const record = buildS3Record(
         {
+          ...changeParts(bucket, change, ids, now, this.#context),
           eventName: change.eventName,
-          bucket: bucket.name,
-          key: change.key,
-          ...(change.size === undefined ? {} : { size: change.size }),
-          ...(change.eTag === undefined ? {} : { eTag: change.eTag }),
-          ...(change.versionId === undefined ? {} : { versionId: change.versionId }),
-          sequencer: change.sequencer,
-          eventTime: now,
-          region: bucket.region,
-          account: this.#context.account,
-          partition: this.#context.partition as AwsPartition,
-          requestId: ids.requestId,
           hostId: ids.hostId,
           principalId: change.principalId ?? this.#identities.principalId,
           sourceIPAddress: this.#identities.sourceIPAddress,

@@ -1,4 +1,6 @@
 /** What every S3 operation shares: the store, id generators, the clock and the notifier. */
+import type { AwsPartition } from '../../_internals/aws.js';
+import type { S3ObjectChangeParts } from '../../events/s3/parts.js';
 import type { MockContext } from '../context.js';
 import type { S3RequestIds } from './errors.js';
 import type { Bucket, S3Store } from './store.js';
@@ -12,6 +14,26 @@ export type S3ChangeEventName =
   | 'ObjectRemoved:DeleteMarkerCreated';
 
 /** One change to a bucket that notifications report. */
+/**
+ * The object-change parts of the events `change` produces (notification and EventBridge event
+ * alike): what the mapper needs from the store, the request and the mocks' context.
+ */
+export function changeParts(bucket: { readonly name: string; readonly region: string }, change: S3Change, ids: S3RequestIds, now: Date, context: MockContext): Omit<S3ObjectChangeParts, 'sourceIPAddress'> {
+  return {
+    bucket: bucket.name,
+    key: change.key,
+    ...(change.size === undefined ? {} : { size: change.size }),
+    ...(change.eTag === undefined ? {} : { eTag: change.eTag }),
+    ...(change.versionId === undefined ? {} : { versionId: change.versionId }),
+    sequencer: change.sequencer,
+    eventTime: now,
+    region: bucket.region,
+    account: context.account,
+    partition: context.partition as AwsPartition,
+    requestId: ids.requestId,
+  };
+}
+
 export interface S3Change {
   readonly eventName: S3ChangeEventName;
   readonly key: string;

@@ -3,7 +3,6 @@ import { http } from 'msw';
 import type { Random } from '../../_internals/random.js';
 import { md5Hex } from '../../_internals/hash.js';
 import { fail, show } from '../../_internals/errors.js';
-import type { AwsPartition } from '../../_internals/aws.js';
 import { assertS3BucketName, assertS3Key } from '../../events/s3/validate.js';
 import { s3CanonicalUserId, s3EventBridgeEventId, s3HostId, s3IamPrincipalId, s3RequestId, s3SequencerAt, s3SourceIPv4, s3VersionId } from '../../events/s3/ids.js';
 import { buildS3EventBridgeEvent, s3EventBridgeTypeOf } from '../../events/s3/eventBridge.js';
@@ -18,7 +17,7 @@ import { S3Notifier, type AwsLambdaS3Handler, type S3FailedDelivery, type S3Noti
 import { createBucketIn } from './operations/buckets.js';
 import { deleteOne } from './operations/objects.js';
 import { notImplemented, resolve } from './router.js';
-import type { S3Change, S3Runtime } from './runtime.js';
+import { changeParts, type S3Change, type S3Runtime } from './runtime.js';
 import { S3Store, type ObjectVersion, type VersioningState } from './store.js';
 
 /** An S3 EventBridge event as the mock emits it. */
@@ -167,17 +166,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
         detailType: type.detailType as 'Object Created',
         ...(type.reason === undefined ? {} : { reason: type.reason }),
         ...(type.deletionType === undefined ? {} : { deletionType: type.deletionType }),
-        bucket: bucket.name,
-        key: change.key,
-        ...(change.size === undefined ? {} : { size: change.size }),
-        ...(change.eTag === undefined ? {} : { eTag: change.eTag }),
-        ...(change.versionId === undefined ? {} : { versionId: change.versionId }),
-        sequencer: change.sequencer,
-        eventTime: now,
-        region: bucket.region,
-        account: context.account,
-        partition: context.partition as AwsPartition,
-        requestId: ids.requestId,
+        ...changeParts(bucket, change, ids, now, context),
         sourceIPAddress: identities.sourceIPAddress,
         eventId: s3EventBridgeEventId(randoms.eventBridge),
         requester: context.account,

@@ -15,11 +15,9 @@ import type { AwsServiceError } from '../_internals/awsError.js';
 import { readInteger, readObject, readString, type JsonObject } from '../_internals/input.js';
 import { invalidParameter, SQS_INPUT_ERRORS, sqsError } from './errors.js';
 import type { SendInput } from './queue.js';
+import { setOwn } from '../../_internals/objects.js';
 
 /** Sets an own data property: an attribute named `__proto__` is data, never a prototype change. */
-function setOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /** Runs `fn`, turning the kit's own validation errors into SQS `InvalidParameterValue`. */
 export function asSqsError<T>(fn: () => T): T {

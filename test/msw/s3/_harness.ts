@@ -2,7 +2,8 @@
  * Composes the S3 service by hand (as `createAwsMocks` will): a virtual clock, msw's
  * `setupServer(...s3.handlers)`, and a drain loop over its DeliveryWork.
  */
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { expect } from 'vitest';
 import { setupServer } from 'msw/node';
 import { createClock } from '../../../src/msw/_internals/clock.js';
 import { drain } from '../../../src/msw/_internals/scheduler.js';
@@ -42,4 +43,15 @@ export function startHarness(options: S3ServiceOptions = {}, context: MockContex
       await drain(() => [s3], context.clock);
     },
   };
+}
+
+/** Runs `promise`, expecting it to fail with an S3 error (an `S3ServiceException`); returns that error. */
+export async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(S3ServiceException);
+    return error as S3ServiceException;
+  }
+  throw new Error('expected the call to fail');
 }

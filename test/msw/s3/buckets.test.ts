@@ -11,29 +11,18 @@ import {
   ListObjectsV2Command,
   NotFound,
   PutBucketVersioningCommand,
-  S3ServiceException,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { NUM_RUNS } from '../../_helpers/runs.js';
-import { startHarness } from './_harness.js';
+import { failure, startHarness } from './_harness.js';
 
 const h = startHarness();
 const client = h.client();
 const euClient = h.client({ region: 'eu-west-1' });
 afterAll(() => h.server.close());
 beforeEach(() => h.s3.reset());
-
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(S3ServiceException);
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('buckets', () => {
   test('CreateBucket in eu-west-1 records the region; creating it again is BucketAlreadyOwnedByYou (409)', async () => {

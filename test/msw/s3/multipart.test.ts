@@ -5,13 +5,12 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   GetObjectCommand,
-  S3ServiceException,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { afterAll, beforeEach, expect, test } from 'vitest';
 import type { S3NotificationEvent } from '../../../src/msw/s3/index.js';
-import { startHarness } from './_harness.js';
+import { failure, startHarness } from './_harness.js';
 
 const h = startHarness();
 const client = h.client();
@@ -23,16 +22,6 @@ beforeEach(() => {
 
 const MiB = 1024 * 1024;
 const md5 = (data: Uint8Array) => createHash('md5').update(data).digest();
-
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(S3ServiceException);
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 test('lib-storage Upload of 11 MiB: three parts, eTag <md5 of part md5s>-3, one CompleteMultipartUpload event', async () => {
   const body = Buffer.alloc(11 * MiB);

@@ -12,10 +12,9 @@ import {
   NoSuchKey,
   NotFound,
   PutObjectCommand,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { startHarness } from './_harness.js';
+import { failure, startHarness } from './_harness.js';
 
 const h = startHarness();
 const client = h.client();
@@ -26,17 +25,6 @@ beforeEach(async () => {
 });
 
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
-
-/** Runs `promise`, expecting an S3 error; returns it. */
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(S3ServiceException);
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('PutObject / GetObject', () => {
   test('stores bytes with a real MD5 eTag and the headers S3 returns', async () => {

@@ -2,12 +2,12 @@
  * Hosts (virtual-hosted, path-style, custom endpoints), unknown operations, malformed requests,
  * and instance isolation, through the real client and raw fetch.
  */
-import { CreateBucketCommand, GetObjectCommand, PutBucketTaggingCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, PutBucketTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SQSClient, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { createS3Service } from '../../../src/msw/s3/index.js';
-import { makeContext, startHarness } from './_harness.js';
+import { failure, makeContext, startHarness } from './_harness.js';
 
 const h = startHarness({ endpoints: ['http://localhost:4566'] });
 afterAll(() => h.server.close());
@@ -15,16 +15,6 @@ beforeEach(() => {
   h.s3.reset();
   h.s3.createBucket('site');
 });
-
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(S3ServiceException);
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('hosts', () => {
   test.each([
