@@ -1,11 +1,12 @@
 import { array, bigInt, constant, constantFrom, integer, nat, oneof, string, stringMatching, tuple, type Arbitrary } from 'fast-check';
 import { assertAccount } from '../src/_internals/aws.js';
+import { lambdaLogStreamName } from '../src/events/cloudwatch-logs/ids.js';
 import { toCloudWatchLogsControlMessage, toCloudWatchLogsDataMessage, toCloudWatchLogsEvent } from '../src/events/cloudwatch-logs/mapper.js';
 import type { CloudWatchLogsEvent, CloudWatchLogsPolicyLevel } from '../src/events/cloudwatch-logs/types.js';
-import { assertLogGroup, assertLogStream, MAX_FUTURE_MS, MAX_LOG_EVENTS, MAX_PAST_MS } from '../src/events/cloudwatch-logs/validate.js';
+import { assertLogGroup, assertLogStream, LOG_GROUP_PATTERN, MAX_FUTURE_MS, MAX_LOG_EVENTS, MAX_PAST_MS } from '../src/events/cloudwatch-logs/validate.js';
 import { awsAccountId } from './awsAccountId.js';
 import { fakerValue, type FakerInstance } from './_internals/faker.js';
-import { assertCountRange, pinned, type Pin } from './_internals/pin.js';
+import { assertCountRange, check, pinned, type Pin } from './_internals/pin.js';
 
 /** Constraints of {@link cloudWatchLogsEvent}. */
 export interface CloudWatchLogsEventConstraints {
@@ -93,11 +94,9 @@ function logGroupArbitrary(): Arbitrary<string> {
   return oneof(
     { arbitrary: fakerValue((f) => `/aws/lambda/${f.word.adjective()}-${f.word.noun()}`.replace(/[^.\-_/#A-Za-z0-9]/g, '')), weight: 4 },
     { arbitrary: constantFrom('/ecs/orders-service', 'API-Gateway-Execution-Logs_a1b2c3d4e5/prod', '/aws/vendedlogs/states/MyStateMachine-Logs', 'RDSOSMetrics'), weight: 1 },
-    { arbitrary: stringMatching(/^[.\-_/#A-Za-z0-9]{1,512}$/), weight: 1 },
+    { arbitrary: stringMatching(LOG_GROUP_PATTERN), weight: 1 },
   );
 }
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * CloudWatch Logs subscription deliveries as a Lambda subscription receives them:
@@ -112,7 +111,6 @@ export function cloudWatchLogsEvent(constraints: CloudWatchLogsEventConstraints 
   const minEvents = constraints.minEvents ?? 1;
   const maxEvents = constraints.maxEvents ?? Math.max(10, minEvents);
   assertCountRange(name, 'minEvents', minEvents, 'maxEvents', maxEvents, 1, MAX_LOG_EVENTS);
-  const check = (fn: (api: string, argument: string, value: unknown) => unknown) => (value: unknown) => void fn('', '', value);
   // How long before ingestion each event was logged: mostly seconds, sometimes up to 14 days, sometimes up to 2 h in the future.
   const offset = oneof({ arbitrary: nat(60_000), weight: 8 }, { arbitrary: nat(MAX_PAST_MS), weight: 1 }, { arbitrary: integer({ min: -MAX_FUTURE_MS, max: 0 }), weight: 1 });
   const data = tuple(
@@ -132,7 +130,7 @@ export function cloudWatchLogsEvent(constraints: CloudWatchLogsEventConstraints 
     });
     logEvents.sort((a, b) => a.timestamp - b.timestamp);
     const first = new Date(logEvents[0]!.timestamp);
-    const stream = logStream ?? `${first.getUTCFullYear()}/${pad2(first.getUTCMonth() + 1)}/${pad2(first.getUTCDate())}/${streamSuffix}`;
+    const stream = logStream ?? lambdaLogStreamName(first, streamSuffix);
     return toCloudWatchLogsEvent(toCloudWatchLogsDataMessage({ owner, logGroup, logStream: stream, subscriptionFilters: [filter], logEvents, ingestionTime, batchToken, policyLevel }, name), name);
   });
   if (constraints.controlMessages !== true) return data;

@@ -4,7 +4,8 @@ import { LAMBDA_PAYLOAD_LIMIT } from '../src/_internals/limits.js';
 import { buildDynamoDBStreamRecord, MAX_DYNAMODB_BATCH_RECORDS, toDynamoDBStreamEvent, type DynamoDBStreamEntryParts } from '../src/events/dynamodb/streamRecord.js';
 import type { DynamoDBEventName, DynamoDBStreamEvent } from '../src/events/dynamodb/types.js';
 import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
-import { firstSequence, itemFor, pinned, streamSource } from './_internals/dynamodbSource.js';
+import { firstSequence, itemFor, streamSource } from './_internals/dynamodbSource.js';
+import { pinned } from './_internals/pin.js';
 import type { DynamoDBStreamSourceConstraints } from './dynamoDBStreamRecord.js';
 
 /** Constraints of {@link dynamoDBStreamEvent}. */
@@ -41,8 +42,8 @@ export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints 
   if (!Number.isInteger(maxRecords) || maxRecords < minRecords || maxRecords > MAX_DYNAMODB_BATCH_RECORDS) {
     throw new TypeError(`dynamoDBStreamEvent: maxRecords must be an integer from minRecords to ${MAX_DYNAMODB_BATCH_RECORDS}, got ${String(maxRecords)}`);
   }
-  const eventName = pinned(constraints.eventName, EVENT_NAMES);
-  return streamSource(constraints).chain(({ source, time }) =>
+  const eventName = pinned('dynamoDBStreamEvent', 'eventName', constraints.eventName, EVENT_NAMES);
+  return streamSource('dynamoDBStreamEvent', constraints).chain(({ source, time }) =>
     tuple(
       array(tuple(operations(itemFor(constraints, source.keyNames), eventName), bigInt({ min: 1n, max: 10_000_000n }), integer({ min: 0, max: 2000 })), { minLength: minRecords, maxLength: maxRecords }),
       firstSequence,

@@ -2,7 +2,8 @@ import { tuple, type Arbitrary } from 'fast-check';
 import { toDynamoDBStreamRecord } from '../src/events/dynamodb/streamRecord.js';
 import type { AttributeMap, DynamoDBEventName, DynamoDBEventVersion, DynamoDBStreamRecord, StreamViewType } from '../src/events/dynamodb/types.js';
 import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
-import { eventIdHex, firstSequence, itemFor, pinned, streamSource } from './_internals/dynamodbSource.js';
+import { eventIdHex, firstSequence, itemFor, streamSource } from './_internals/dynamodbSource.js';
+import { pinned } from './_internals/pin.js';
 
 /** Constraints shared by {@link dynamoDBStreamRecord} and `dynamoDBStreamEvent`. Each field pins a part to a value or to an arbitrary. */
 export interface DynamoDBStreamSourceConstraints {
@@ -65,8 +66,8 @@ export interface DynamoDBStreamRecordConstraints extends DynamoDBStreamSourceCon
  */
 // @__NO_SIDE_EFFECTS__
 export function dynamoDBStreamRecord(constraints: DynamoDBStreamRecordConstraints = {}): Arbitrary<DynamoDBStreamRecord> {
-  const eventName = pinned(constraints.eventName, EVENT_NAMES);
-  return streamSource(constraints).chain(({ source, time }) =>
+  const eventName = pinned('dynamoDBStreamRecord', 'eventName', constraints.eventName, EVENT_NAMES);
+  return streamSource('dynamoDBStreamRecord', constraints).chain(({ source, time }) =>
     tuple(operations(itemFor(constraints, source.keyNames), eventName), firstSequence, eventIdHex).map(([op, sequence, eventId]) => {
       const [change] = foldOperations([op], source.keyNames) as [ReturnType<typeof foldOperations>[number]];
       return toDynamoDBStreamRecord({ ...source, ...change, sequenceNumber: String(sequence), eventId, time }, 'dynamoDBStreamRecord');

@@ -1,11 +1,13 @@
-import { Arbitrary, constant, constantFrom, date, integer, nat, oneof, option, array, stringMatching, tuple, string } from 'fast-check';
+import { constant, constantFrom, date, integer, nat, oneof, option, array, stringMatching, tuple, string, type Arbitrary } from 'fast-check';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { arn, assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
 import type { JsonValue } from '../src/_internals/json.js';
 import { formatEventBridgeId, toEventBridgeEvent } from '../src/events/eventbridge/envelope.js';
 import { eventsRuleArn } from '../src/events/eventbridge/scheduled.js';
-import { assertDetailObject, assertDetailType, assertEntrySize, assertSource, MAX_DETAIL_TYPE_LENGTH } from '../src/events/eventbridge/validate.js';
+import { uint32Hex } from '../src/_internals/random.js';
+import { assertDetailObject, assertDetailType, assertEntrySize, assertSource, MAX_DETAIL_TYPE_LENGTH, RULE_NAME_PATTERN } from '../src/events/eventbridge/validate.js';
 import { fakerValue } from './_internals/faker.js';
+import { isArbitrary, pinned } from './_internals/pin.js';
 import { awsAccountId } from './awsAccountId.js';
 import { awsRegion } from './awsRegion.js';
 import { jsonPayload } from './jsonPayload.js';
@@ -49,12 +51,6 @@ export interface EventBridgeEventConstraints<TDetailType extends string = string
    * @defaultValue `'sometimes'`
    */
   replay?: 'never' | 'sometimes' | 'always';
-}
-
-/** A value pinned by the user, or the default arbitrary. */
-function pinned<T>(value: T | Arbitrary<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
-  if (value === undefined) return fallback;
-  return value instanceof Arbitrary ? value : constant(value);
 }
 
 const AWS_SOURCES = ['aws.ec2', 'aws.s3', 'aws.rds', 'aws.ecs', 'aws.codepipeline', 'aws.health', 'aws.autoscaling', 'aws.guardduty', 'aws.states', 'aws.events'];
@@ -109,7 +105,7 @@ function resourceArn(kind: number, name: string, partition: string, region: stri
 // @__NO_SIDE_EFFECTS__
 function idHex(): Arbitrary<string> {
   const word = integer({ min: 0, max: 0xffffffff });
-  return tuple(word, word, word, word).map((words) => words.map((w) => w.toString(16).padStart(8, '0')).join(''));
+  return tuple(word, word, word, word).map((words) => words.map((w) => uint32Hex(w)).join(''));
 }
 
 /** Event times: whole years either side of now, so formats and ordering are exercised. */
@@ -136,18 +132,19 @@ export function eventBridgeEvent<TDetailType extends string = string, TDetail ex
   if (typeof constraints.account === 'string') assertAccount(API, 'constraints.account', constraints.account);
   if (typeof constraints.source === 'string') assertSource(API, 'constraints.source', constraints.source);
   if (typeof constraints.detailType === 'string') assertDetailType(API, 'constraints.detailType', constraints.detailType);
-  if (constraints.detail !== undefined && !(constraints.detail instanceof Arbitrary)) assertDetailObject(API, 'constraints.detail', constraints.detail);
+  if (constraints.detail !== undefined && !isArbitrary(constraints.detail)) assertDetailObject(API, 'constraints.detail', constraints.detail);
 
-  const replayName = stringMatching(/^[.\-_A-Za-z0-9]{1,64}$/);
+  // Replay names follow the rule-name rule.
+  const replayName = stringMatching(RULE_NAME_PATTERN);
   const parts = tuple(
     idHex(),
-    pinned<string>(constraints.detailType, defaultDetailType()),
-    pinned(constraints.source, defaultSource()),
-    pinned(constraints.account, awsAccountId()),
-    pinned(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
+    pinned<string>(API, 'detailType', constraints.detailType, defaultDetailType()),
+    pinned(API, 'source', constraints.source, defaultSource()),
+    pinned(API, 'account', constraints.account, awsAccountId()),
+    pinned(API, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
     eventTime(),
-    constraints.resources === undefined ? array(tuple(nat({ max: RESOURCE_KINDS - 1 }), stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/)), { maxLength: 3 }) : pinned(constraints.resources, constant([])),
-    pinned<object>(constraints.detail, jsonPayload({ root: 'object' }) as Arbitrary<object>),
+    constraints.resources === undefined ? array(tuple(nat({ max: RESOURCE_KINDS - 1 }), stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/)), { maxLength: 3 }) : pinned(API, 'resources', constraints.resources, constant([])),
+    pinned<object>(API, 'detail', constraints.detail, jsonPayload({ root: 'object' }) as Arbitrary<object>),
     replay === 'never' ? constant(undefined) : replay === 'always' ? replayName : option(replayName, { nil: undefined, freq: 4 }),
   );
   return parts.map(([hex, detailType, source, account, region, time, resources, detail, replayNameValue]) => {

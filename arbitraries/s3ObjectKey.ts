@@ -1,4 +1,6 @@
 import { array, constantFrom, integer, oneof, string, tuple, type Arbitrary } from 'fast-check';
+import { utf8Length } from '../src/_internals/limits.js';
+import { S3_MAX_KEY_BYTES } from '../src/events/s3/validate.js';
 import { fakerValue } from './_internals/faker.js';
 
 /** Constraints of {@link s3ObjectKey}. */
@@ -29,11 +31,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes on a code point boundary; never returns an empty key. */
 function fit(text: string, maxBytes: number): string {
   let key = text.replace(LONE_SURROGATE, '\uFFFD');
-  if (Buffer.byteLength(key, 'utf8') > maxBytes) {
+  if (utf8Length(key) > maxBytes) {
     let bytes = 0;
     let end = 0;
     for (const char of key) {
-      const size = Buffer.byteLength(char, 'utf8');
+      const size = utf8Length(char);
       if (bytes + size > maxBytes) break;
       bytes += size;
       end += char.length;
@@ -45,7 +47,7 @@ function fit(text: string, maxBytes: number): string {
 
 /** A key of exactly `bytes` UTF-8 bytes made of `filler` characters topped up with `a`. */
 function exactBytes(filler: string, bytes: number): string {
-  const unit = Buffer.byteLength(filler, 'utf8');
+  const unit = utf8Length(filler);
   const count = Math.floor(bytes / unit);
   return filler.repeat(count) + 'a'.repeat(bytes - count * unit);
 }
@@ -58,9 +60,9 @@ function exactBytes(filler: string, bytes: number): string {
  */
 // @__NO_SIDE_EFFECTS__
 export function s3ObjectKey(constraints: S3ObjectKeyConstraints = {}): Arbitrary<string> {
-  const maxBytes = constraints.maxBytes ?? 1024;
+  const maxBytes = constraints.maxBytes ?? S3_MAX_KEY_BYTES;
   const hardCases = constraints.hardCases ?? true;
-  if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > 1024) throw new TypeError(`s3ObjectKey: maxBytes must be an integer from 4 to 1024 (S3's key limit), got ${String(maxBytes)}`);
+  if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > S3_MAX_KEY_BYTES) throw new TypeError(`s3ObjectKey: maxBytes must be an integer from 4 to ${S3_MAX_KEY_BYTES} (S3's key limit), got ${String(maxBytes)}`);
   if (typeof hardCases !== 'boolean') throw new TypeError(`s3ObjectKey: hardCases must be a boolean, got ${JSON.stringify(hardCases)}`);
 
   const human = fakerValue((faker) =>

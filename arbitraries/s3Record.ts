@@ -1,13 +1,16 @@
 import { boolean, constant, constantFrom, date, integer, ipV4, ipV6, nat, oneof, record, stringMatching, uuid, type Arbitrary } from 'fast-check';
-import { partitionOfRegion } from '../src/_internals/aws.js';
+import { assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
+import { ONE_MIB } from '../src/_internals/limits.js';
 import { createRandom } from '../src/_internals/random.js';
+import { s3FixedPrincipalId, s3FixedSourceIp, s3MultipartETag, s3RestoreExpiry } from '../src/events/s3/defaults.js';
 import { S3_ACCESS_TIERS, S3_EVENT_NAMES, S3_EVENT_TYPES, S3_STORAGE_CLASSES, hasSequencer, hasSize, isS3EventName, type S3EventName } from '../src/events/s3/eventTypes.js';
 import { s3CanonicalUserId, s3ETag, s3HostId, s3IamPrincipalId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
 import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
 import type { S3RecordParts } from '../src/events/s3/parts.js';
 import { toS3Record } from '../src/events/s3/record.js';
 import type { S3EventRecordOf } from '../src/events/s3/types.js';
-import { S3_MAX_PART_SIZE, S3_MIN_PART_SIZE, s3BucketNameProblem } from '../src/events/s3/validate.js';
+import { assertS3BucketName, assertS3EventTime, assertS3EventVersion, assertS3Key, s3MultipartSizeRange } from '../src/events/s3/validate.js';
+import { check, pinned } from './_internals/pin.js';
 import { awsAccountId } from './awsAccountId.js';
 import { awsRegion } from './awsRegion.js';
 import { s3BucketName } from './s3BucketName.js';
@@ -69,38 +72,45 @@ export interface S3RecordConstraints<N extends S3EventName = S3EventName> {
   keyEncoding?: S3KeyEncoding;
 }
 
-const MIB = 1024 * 1024;
-const REGION = /^(?:[a-z]{2}|us-gov|us-iso[a-z]?|eu-iso[a-z]?)-(?:[a-z]+)-\d{1,2}$/;
-
-/** A pinned value becomes a constant arbitrary; an arbitrary stays as is. */
-function pin<T>(value: T | Arbitrary<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
-  if (value === undefined) return fallback;
-  if (typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function') return value as Arbitrary<T>;
-  return constant(value as T);
+/** The parts every S3 arbitrary can pin (see {@link s3PinnedParts}). */
+export interface S3PinnedParts {
+  bucket: Arbitrary<string>;
+  key: Arbitrary<string>;
+  region: Arbitrary<string>;
+  account: Arbitrary<string>;
+  eventTime: Arbitrary<Date>;
 }
 
-function isArbitrary(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function';
+/**
+ * The arbitraries of the parts S3 arbitraries share, pinned values checked up front by the S3
+ * validators, so nonsense constraints fail at construction with a TypeError named after `api`.
+ */
+export function s3PinnedParts(api: string, constraints: Pick<S3RecordConstraints<S3EventName>, keyof S3PinnedParts>): S3PinnedParts {
+  return {
+    bucket: pinned(api, 'bucket', constraints.bucket, s3BucketName(), check(assertS3BucketName)),
+    key: pinned(api, 'key', constraints.key, s3ObjectKey(), check(assertS3Key)),
+    region: pinned(api, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }), check(assertRegion)),
+    account: pinned(api, 'account', constraints.account, awsAccountId(), check(assertAccount)),
+    eventTime: pinned(api, 'eventTime', constraints.eventTime, date({ min: new Date('2015-01-01T00:00:00.000Z'), max: new Date('2035-12-31T23:59:59.999Z'), noInvalidDate: true }), check(assertS3EventTime)),
+  };
 }
 
-/** Checks pinned values up front, so nonsense constraints fail at construction with a TypeError. */
-export function checkS3PinnedParts(api: string, constraints: S3RecordConstraints<S3EventName>): void {
-  const { bucket, key, region, account, eventTime } = constraints;
-  if (bucket !== undefined && !isArbitrary(bucket)) {
-    const problem = typeof bucket === 'string' ? s3BucketNameProblem(bucket) : 'must be a string';
-    if (problem !== undefined) throw new TypeError(`${api}: bucket ${JSON.stringify(bucket)} breaks S3's bucket naming rules: it ${problem}`);
-  }
-  if (key !== undefined && !isArbitrary(key)) {
-    if (typeof key !== 'string' || key.length === 0 || Buffer.byteLength(key, 'utf8') > 1024) throw new TypeError(`${api}: key must be a decoded S3 key of 1 to 1,024 UTF-8 bytes, got ${JSON.stringify(key)}`);
-  }
-  if (region !== undefined && !isArbitrary(region) && (typeof region !== 'string' || !REGION.test(region))) throw new TypeError(`${api}: region ${JSON.stringify(region)} is not an AWS region code`);
-  if (account !== undefined && !isArbitrary(account) && (typeof account !== 'string' || !/^\d{12}$/.test(account))) throw new TypeError(`${api}: account ${JSON.stringify(account)} is not a 12-digit account id`);
-  if (eventTime !== undefined && !isArbitrary(eventTime) && (!(eventTime instanceof Date) || !(eventTime.getTime() >= 0 && eventTime.getTime() < 0xffffffff * 1000))) {
-    throw new TypeError(`${api}: eventTime must be a Date from 1970 to 2106 (the range of an S3 sequencer)`);
-  }
-  if (constraints.eventVersion !== undefined && !isArbitrary(constraints.eventVersion) && (typeof constraints.eventVersion !== 'string' || !/^2\.\d+$/.test(constraints.eventVersion))) {
-    throw new TypeError(`${api}: eventVersion must match ^2\\.\\d+$, got ${JSON.stringify(constraints.eventVersion)}`);
-  }
+/** Object sizes: the edges, up to 10 MiB, and anything up to 5 TiB (S3's object limit). */
+// @__NO_SIDE_EFFECTS__
+export function s3ObjectSize(): Arbitrary<number> {
+  return oneof(constantFrom(0, 1, 5 * ONE_MIB), nat({ max: 10 * ONE_MIB }), integer({ min: 0, max: 5 * 1024 * 1024 * ONE_MIB }));
+}
+
+/** Callers' addresses: IPv4, and IPv6 (dual-stack endpoints) one time in five unless `ipv6` is false. */
+// @__NO_SIDE_EFFECTS__
+export function s3CallerIp(ipv6: boolean): Arbitrary<string> {
+  return ipv6 ? oneof({ arbitrary: ipV4(), weight: 4 }, { arbitrary: ipV6(), weight: 1 }) : ipV4();
+}
+
+/** Folds a drawn `size` into the sizes an object uploaded in `parts` parts can have. */
+export function fitMultipartSize(size: number, parts: number): number {
+  const { min, max } = s3MultipartSizeRange(parts);
+  return min + (size % (max - min + 1));
 }
 
 function eventNamesOf<N extends S3EventName>(api: string, names: readonly N[] | undefined): readonly N[] {
@@ -121,30 +131,29 @@ const ROLE_SESSION = /^[A-Za-z0-9=,.@_-]{2,32}$/;
 // @__NO_SIDE_EFFECTS__
 export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: S3RecordConstraints<N> = {}, api = 's3RecordParts'): Arbitrary<S3RecordParts & { eventName: N }> {
   const names = eventNamesOf(api, constraints.eventNames);
-  checkS3PinnedParts(api, constraints as S3RecordConstraints<S3EventName>);
+  const pins = s3PinnedParts(api, constraints as S3RecordConstraints<S3EventName>);
+  const eventVersion = pinned<string | undefined>(api, 'eventVersion', constraints.eventVersion, constant(undefined), check(assertS3EventVersion));
   const ipv6 = constraints.ipv6 ?? true;
   if (typeof ipv6 !== 'boolean') throw new TypeError(`${api}: ipv6 must be a boolean`);
   if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean') throw new TypeError(`${api}: versioned must be a boolean`);
   const keyEncoding = constraints.keyEncoding;
 
-  const ip = ipv6 ? oneof({ arbitrary: ipV4(), weight: 4 }, { arbitrary: ipV6(), weight: 1 }) : ipV4();
-  const size = oneof(constantFrom(0, 1, 5 * MIB), nat({ max: 10 * MIB }), integer({ min: 0, max: 5 * 1024 * 1024 * MIB }));
   return record({
     eventName: constantFrom(...names),
-    bucket: pin(constraints.bucket, s3BucketName()),
-    key: pin(constraints.key, s3ObjectKey()),
-    region: pin(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
-    account: pin(constraints.account, awsAccountId()),
-    eventTime: pin(constraints.eventTime, date({ min: new Date('2015-01-01T00:00:00.000Z'), max: new Date('2035-12-31T23:59:59.999Z'), noInvalidDate: true })),
-    eventVersion: constraints.eventVersion === undefined ? constant(undefined) : pin<string | undefined>(constraints.eventVersion, constant(undefined)),
+    bucket: pins.bucket,
+    key: pins.key,
+    region: pins.region,
+    account: pins.account,
+    eventTime: pins.eventTime,
+    eventVersion,
     versioned: constraints.versioned === undefined ? boolean() : constant(constraints.versioned),
     seed: nat(),
-    size,
+    size: s3ObjectSize(),
     multipart: boolean(),
     partCount: oneof(integer({ min: 1, max: 5 }), integer({ min: 1, max: 10_000 })),
     principal: constantFrom('user', 'role', 'customer'),
     session: stringMatching(ROLE_SESSION),
-    sourceIPAddress: ip,
+    sourceIPAddress: s3CallerIp(ipv6),
     configurationId: oneof(uuid(), stringMatching(/^[A-Za-z0-9 _.:-]{1,64}$/)),
     restoreDays: integer({ min: 1, max: 30 }),
     storageClass: constantFrom('GLACIER', 'DEEP_ARCHIVE'),
@@ -169,31 +178,20 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
       partition: partitionOfRegion(g.region),
       requestId: s3RequestId(random),
       hostId: s3HostId(random),
-      principalId: 's3.amazonaws.com',
-      sourceIPAddress: 's3.amazonaws.com',
+      principalId:
+        s3FixedPrincipalId(g.eventName, bucketOwnerId) ??
+        (g.principal === 'user' ? s3IamPrincipalId(random) : g.principal === 'role' ? `AWS:AROA${s3IamPrincipalId(random).slice(8)}:${g.session}` : s3CanonicalUserId(random)),
+      sourceIPAddress: s3FixedSourceIp(g.eventName) ?? g.sourceIPAddress,
       configurationId: g.configurationId,
       bucketOwnerId,
     };
-    if (info.initiator === 'request') {
-      parts.sourceIPAddress = g.sourceIPAddress;
-      parts.principalId =
-        g.eventName === 'ObjectRestore:Completed'
-          ? `AmazonCustomer:${bucketOwnerId}`
-          : g.principal === 'user'
-            ? s3IamPrincipalId(random)
-            : g.principal === 'role'
-              ? `AWS:AROA${s3IamPrincipalId(random).slice(8)}:${g.session}`
-              : s3CanonicalUserId(random);
-    }
     if (hasSize(shape) || shape === 'metadata') {
       // Put, POST and Copy upload in one part; CompleteMultipartUpload always has parts; other events may concern either.
       const created = g.eventName.startsWith('ObjectCreated:');
       const multipart = g.eventName === 'ObjectCreated:CompleteMultipartUpload' || (!created && g.multipart);
       if (multipart) {
-        const low = (g.partCount - 1) * S3_MIN_PART_SIZE;
-        const high = g.partCount * S3_MAX_PART_SIZE;
-        parts.eTag = `${s3ETag(random)}-${g.partCount}`;
-        parts.size = low + (g.size % (high - low + 1));
+        parts.eTag = s3MultipartETag(s3ETag(random), g.partCount);
+        parts.size = fitMultipartSize(g.size, g.partCount);
       } else {
         parts.eTag = s3ETag(random);
         parts.size = g.size;
@@ -205,8 +203,7 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
     if (g.eventVersion !== undefined) parts.eventVersion = g.eventVersion;
     if (keyEncoding !== undefined) parts.keyEncoding = keyEncoding;
     if (g.eventName === 'ObjectRestore:Completed') {
-      const day = g.eventTime;
-      parts.restoreExpiryTime = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1 + g.restoreDays));
+      parts.restoreExpiryTime = s3RestoreExpiry(g.eventTime, g.restoreDays);
       parts.sourceStorageClass = g.storageClass;
     }
     if (g.eventName === 'LifecycleTransition') parts.destinationStorageClass = g.destinationStorageClass;

@@ -1,10 +1,12 @@
-import { Arbitrary, constant, date, integer, oneof, stringMatching, tuple } from 'fast-check';
+import { date, integer, oneof, stringMatching, tuple, type Arbitrary } from 'fast-check';
 import type { ScheduledEvent } from 'aws-lambda';
 import { assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
 import { formatEventBridgeId } from '../src/events/eventbridge/envelope.js';
 import { toScheduledEvent } from '../src/events/eventbridge/scheduled.js';
-import { assertRuleName } from '../src/events/eventbridge/validate.js';
+import { uint32Hex } from '../src/_internals/random.js';
+import { assertRuleName, RULE_NAME_PATTERN } from '../src/events/eventbridge/validate.js';
 import { fakerValue } from './_internals/faker.js';
+import { pinned } from './_internals/pin.js';
 import { awsAccountId } from './awsAccountId.js';
 import { awsRegion } from './awsRegion.js';
 
@@ -29,17 +31,12 @@ export interface ScheduledEventConstraints {
   account?: string | Arbitrary<string>;
 }
 
-function pinned<T>(value: T | Arbitrary<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
-  if (value === undefined) return fallback;
-  return value instanceof Arbitrary ? value : constant(value);
-}
-
 // @__NO_SIDE_EFFECTS__
 function defaultRuleName(): Arbitrary<string> {
   return oneof(
     // faker words may hold spaces or apostrophes: mapped onto the rule-name alphabet, never filtered.
     { arbitrary: fakerValue((f) => `${f.word.adjective()}-${f.word.noun()}`.replace(/[^.\-_A-Za-z0-9]/g, '-').slice(0, 64)), weight: 3 },
-    { arbitrary: stringMatching(/^[.\-_A-Za-z0-9]{1,64}$/), weight: 1 },
+    { arbitrary: stringMatching(RULE_NAME_PATTERN), weight: 1 },
     { arbitrary: stringMatching(/^[.\-_A-Za-z0-9]{64}$/), weight: 1 },
   );
 }
@@ -59,14 +56,14 @@ export function scheduledEvent(constraints: ScheduledEventConstraints = {}): Arb
   const word = integer({ min: 0, max: 0xffffffff });
   return tuple(
     tuple(word, word, word, word),
-    pinned(constraints.ruleName, defaultRuleName()),
-    pinned(constraints.account, awsAccountId()),
-    pinned(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
+    pinned(API, 'ruleName', constraints.ruleName, defaultRuleName()),
+    pinned(API, 'account', constraints.account, awsAccountId()),
+    pinned(API, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
     date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
   ).map(([words, ruleName, account, region, time]): ScheduledEvent => {
     assertRuleName(API, 'ruleName', ruleName);
     return toScheduledEvent({
-      id: formatEventBridgeId(words.map((w) => w.toString(16).padStart(8, '0')).join('')),
+      id: formatEventBridgeId(words.map((w) => uint32Hex(w)).join('')),
       ruleName,
       account,
       region,

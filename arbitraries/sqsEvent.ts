@@ -45,10 +45,10 @@ export function sqsEvent(constraints: SqsEventConstraints = {}): Arbitrary<SqsEv
   if (maxRecords > limit) throw new TypeError(`sqsEvent: maxRecords ${maxRecords} is over Lambda's batch size limit for ${constraints.fifo === true ? 'FIFO' : 'standard'} queues (${limit})`);
   if (minRecords > MAX_MIN_RECORDS) throw new TypeError(`sqsEvent: minRecords ${minRecords} cannot fit in Lambda's 6 MB invocation payload (at most ~${MAX_MIN_RECORDS} records of ~700 bytes)`);
   // Without `fifo: true`, a generated FIFO queue still caps the batch at 10.
-  const records = array(messageChoice(constraints), { minLength: minRecords, maxLength: maxRecords });
+  const records = array(messageChoice('sqsEvent', constraints), { minLength: minRecords, maxLength: maxRecords });
   // More than 10 records can only come from a standard queue.
   const fifo = constraints.fifo ?? (minRecords > SQS_MAX_FIFO_BATCH ? false : undefined);
-  return tuple(queueChoice({ ...constraints, fifo }), records).map(([queue, messages]) => {
+  return tuple(queueChoice('sqsEvent', { ...constraints, fifo }), records).map(([queue, messages]) => {
     const batch = queue.queue.fifo ? messages.slice(0, SQS_MAX_FIFO_BATCH) : messages;
     if (queue.queue.fifo && minRecords > SQS_MAX_FIFO_BATCH) throw new TypeError(`sqsEvent: minRecords ${minRecords} is over the FIFO batch limit (10) but the queue ${queue.queue.name} is FIFO; pass fifo: false`);
     return { Records: toRecords(queue, batch, minRecords) };

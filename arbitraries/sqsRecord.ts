@@ -2,7 +2,8 @@ import { tuple, type Arbitrary } from 'fast-check';
 import type { JsonValue } from '../src/_internals/json.js';
 import type { SqsMessageAttributesInput } from '../src/events/sqs/attributes.js';
 import type { SqsRecord } from '../src/events/sqs/types.js';
-import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords, type Pinned } from './_internals/sqs.js';
+import { assertEmptyMd5Constraint, messageChoice, queueChoice, toRecords } from './_internals/sqs.js';
+import type { Pin } from './_internals/pin.js';
 
 /** Constraints of {@link sqsRecord}. Each field pins a part to a value or to an arbitrary. */
 export interface SqsRecordConstraints {
@@ -11,7 +12,7 @@ export interface SqsRecordConstraints {
    * become U+FFFD and an empty string becomes `" "` (SQS rejects empty bodies).
    * @defaultValue a mix of serialised `jsonPayload()` values, hard strings (quotes, backslashes, allowed control characters, emoji), any text and human-looking text
    */
-  body?: Pinned<string | JsonValue>;
+  body?: Pin<string | JsonValue>;
   /**
    * `true`: FIFO queues only; `false`: standard queues only.
    * @defaultValue `undefined` (both)
@@ -21,32 +22,32 @@ export interface SqsRecordConstraints {
    * The queue name (its `.fifo` suffix decides the queue type, overriding `fifo`).
    * @defaultValue `sqsQueueName({ fifo })`
    */
-  queueName?: Pinned<string>;
+  queueName?: Pin<string>;
   /**
    * The region.
    * @defaultValue `awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })`
    */
-  region?: Pinned<string>;
+  region?: Pin<string>;
   /**
    * The 12-digit account id.
    * @defaultValue `awsAccountId()`
    */
-  account?: Pinned<string>;
+  account?: Pin<string>;
   /**
    * Message attributes in any form `makeSqsEvent` accepts (they are validated: invalid ones throw).
    * @defaultValue none a third of the time, else 1–10 String/Number/Binary attributes with hard names and custom labels
    */
-  messageAttributes?: Pinned<SqsMessageAttributesInput>;
+  messageAttributes?: Pin<SqsMessageAttributesInput>;
   /**
    * `ApproximateReceiveCount`.
    * @defaultValue usually `1`, sometimes 2–1000 (redelivered)
    */
-  receiveCount?: Pinned<number>;
+  receiveCount?: Pin<number>;
   /**
    * When the message was sent.
    * @defaultValue a time between 2006-07-13 (SQS GA) and 2040
    */
-  time?: Pinned<Date>;
+  time?: Pin<Date>;
   /**
    * The form of `md5OfMessageAttributes` on records without message attributes: `'omit'` (no
    * field; typed `SqsRecord<'omit'>`, assignable to `@types/aws-lambda`'s `SQSRecord`), `'null'`,
@@ -71,5 +72,5 @@ export function sqsRecord(constraints?: SqsRecordConstraints): Arbitrary<SqsReco
 export function sqsRecord(constraints: SqsRecordConstraints = {}): Arbitrary<SqsRecord> {
   if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`sqsRecord: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
   assertEmptyMd5Constraint('sqsRecord', constraints.emptyMd5OfMessageAttributes);
-  return tuple(queueChoice(constraints), messageChoice(constraints)).map(([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord);
+  return tuple(queueChoice('sqsRecord', constraints), messageChoice('sqsRecord', constraints)).map(([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord);
 }

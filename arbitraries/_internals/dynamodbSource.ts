@@ -1,8 +1,9 @@
 /** Private builders of the DynamoDB stream arbitraries: the parts every record of a stream shares. */
-import { Arbitrary, bigInt, constant, constantFrom, date, integer, oneof, record, string, uint8Array } from 'fast-check';
-import { partitionOfRegion, type AwsPartition } from '../../src/_internals/aws.js';
-import { streamLabel } from '../../src/events/dynamodb/ids.js';
-import type { DynamoDBStreamSourceParts } from '../../src/events/dynamodb/streamRecord.js';
+import { bigInt, constant, constantFrom, date, integer, oneof, record, string, uint8Array, type Arbitrary } from 'fast-check';
+import { assertAccount, assertRegion, partitionOfRegion, type AwsPartition } from '../../src/_internals/aws.js';
+import { assertTableName, streamLabel } from '../../src/events/dynamodb/ids.js';
+import { assertKeyNames } from '../../src/events/dynamodb/keys.js';
+import { assertStreamViewType, type DynamoDBStreamSourceParts } from '../../src/events/dynamodb/streamRecord.js';
 import { STREAM_VIEW_TYPES, type AttributeMap, type DynamoDBEventVersion } from '../../src/events/dynamodb/types.js';
 import { awsAccountId } from '../awsAccountId.js';
 import { awsRegion } from '../awsRegion.js';
@@ -10,12 +11,7 @@ import { dynamoDBItem } from '../dynamoDBItem.js';
 import type { DynamoDBStreamSourceConstraints } from '../dynamoDBStreamRecord.js';
 import { KEY_SCHEMAS } from './dynamodb.js';
 import { fakerValue } from './faker.js';
-
-/** A value pinned by the user, or the default arbitrary. */
-export function pinned<T>(value: T | Arbitrary<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
-  if (value === undefined) return fallback;
-  return value instanceof Arbitrary ? value : constant(value);
-}
+import { check, pinned } from './pin.js';
 
 const TABLE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-';
 
@@ -34,18 +30,21 @@ export interface GeneratedSource {
   time: Date;
 }
 
-/** The stream parts (table, key schema, view type, label, region, account) of the constraints. */
-export function streamSource(constraints: DynamoDBStreamSourceConstraints): Arbitrary<GeneratedSource> {
-  const keys = pinned(constraints.keys, constantFrom(...KEY_SCHEMAS));
-  const region = pinned(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }));
+/**
+ * The stream parts (table, key schema, view type, label, region, account) of the constraints of
+ * the arbitrary `name`; pinned values are checked by the family's own validators.
+ */
+export function streamSource(name: string, constraints: DynamoDBStreamSourceConstraints): Arbitrary<GeneratedSource> {
+  const keys = pinned(name, 'keys', constraints.keys, constantFrom(...KEY_SCHEMAS), check(assertKeyNames));
+  const region = pinned(name, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }), check(assertRegion));
   return record({
     keyNames: keys,
-    streamViewType: pinned(constraints.streamViewType, constantFrom(...STREAM_VIEW_TYPES)),
-    table: pinned(constraints.table, tableName()),
+    streamViewType: pinned(name, 'streamViewType', constraints.streamViewType, constantFrom(...STREAM_VIEW_TYPES), check(assertStreamViewType)),
+    table: pinned(name, 'table', constraints.table, tableName(), check(assertTableName)),
     region,
-    account: pinned(constraints.account, awsAccountId()),
-    eventVersion: pinned<DynamoDBEventVersion>(constraints.eventVersion, constant('1.1')),
-    time: pinned(constraints.time, date({ min: new Date('2016-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true })),
+    account: pinned(name, 'account', constraints.account, awsAccountId(), check(assertAccount)),
+    eventVersion: pinned<DynamoDBEventVersion>(name, 'eventVersion', constraints.eventVersion, constant('1.1')),
+    time: pinned(name, 'time', constraints.time, date({ min: new Date('2016-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true })),
     // The stream was created up to a year before the change.
     labelAge: integer({ min: 0, max: 365 * 86_400_000 }),
   }).map(({ time, labelAge, region: r, ...rest }) => ({

@@ -6,7 +6,8 @@ import { boolean, constant, constantFrom, dictionary, integer, nat, oneof, strin
 import { partitionOfRegion } from '../../src/_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../src/_internals/limits.js';
 import type { JsonValue } from '../../src/_internals/json.js';
-import { toKinesisRecord } from '../../src/events/kinesis/mapper.js';
+import { kinesisDataBytes } from '../../src/events/kinesis/data.js';
+import { alignedKinesisWindow, kinesisRecordJsonBound, kinesisStreamArn, MAX_TUMBLING_WINDOW_SECONDS, toKinesisRecord } from '../../src/events/kinesis/mapper.js';
 import { encodeKinesisSequenceNumber, firstKinesisCounter, MAX_COUNTER_OFFSET, MAX_COUNTER_STEP } from '../../src/events/kinesis/sequenceNumber.js';
 import { assertShardId, formatShardId, MAX_SHARD_INDEX, shardIndexOf } from '../../src/events/kinesis/shardId.js';
 import type { KinesisDataParts, KinesisEncryptionType, KinesisSourceParts, KinesisWindowParts } from '../../src/events/kinesis/types.js';
@@ -16,7 +17,7 @@ import { awsAccountId } from '../awsAccountId.js';
 import { awsRegion } from '../awsRegion.js';
 import { jsonPayload } from '../jsonPayload.js';
 import { fakerValue } from './faker.js';
-import { pinned, type Pin } from './pin.js';
+import { check, pinned, type Pin } from './pin.js';
 
 /** What a Kinesis record's data is drawn as. */
 export type KinesisDataKind = 'json' | 'text' | 'bytes';
@@ -67,8 +68,6 @@ export interface KinesisSourceConstraints {
   largeData?: boolean;
 }
 
-const check = (fn: (api: string, argument: string, value: unknown) => unknown) => (value: unknown) => void fn('', '', value);
-
 // @__NO_SIDE_EFFECTS__
 function streamName(): Arbitrary<string> {
   return oneof(
@@ -90,14 +89,9 @@ function defaultPartitionKey(): Arbitrary<string> {
 
 const encoder = new TextEncoder();
 
-function toBytes(value: Uint8Array | JsonValue): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  return encoder.encode(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
 // @__NO_SIDE_EFFECTS__
 function dataArbitrary(name: string, data: KinesisSourceConstraints['data'], tiny: boolean): Arbitrary<Uint8Array> {
-  if (data !== undefined && typeof data === 'object' && !Array.isArray(data)) return (data as Arbitrary<Uint8Array | JsonValue>).map(toBytes);
+  if (data !== undefined && typeof data === 'object' && !Array.isArray(data)) return (data as Arbitrary<Uint8Array | JsonValue>).map((value) => kinesisDataBytes(name, 'data', value));
   const kinds = data === undefined ? (['json', 'text', 'bytes'] as const) : typeof data === 'string' ? [data] : (data as readonly KinesisDataKind[]);
   if (kinds.length === 0) throw new TypeError(`${name}: data must name at least one kind ('json', 'text' or 'bytes')`);
   // Tiny values fill the largest batches, where every byte counts against 6 MB.
@@ -205,8 +199,9 @@ export function toDataParts(source: KinesisSourceParts, timeline: KinesisTimelin
  * Exact sizes are measured only when the cheap bound says the batch might not fit.
  */
 export function fitLambdaPayload(source: KinesisSourceParts, parts: KinesisDataParts[]): KinesisDataParts[] {
+  const streamArn = kinesisStreamArn(source.partition, source.region, source.account, source.streamName);
   let bound = 0;
-  for (const p of parts) bound += 1200 + Math.ceil(p.data.byteLength / 3) * 4 + 6 * p.partitionKey.length;
+  for (const p of parts) bound += kinesisRecordJsonBound(source, streamArn, p);
   if (bound <= LAMBDA_PAYLOAD_LIMIT) return parts;
   let size = '{"Records":[]}'.length;
   for (let i = 0; i < parts.length; i++) {
@@ -227,7 +222,7 @@ export interface KinesisWindowDraft {
 // @__NO_SIDE_EFFECTS__
 export function kinesisWindowDraft(): Arbitrary<KinesisWindowDraft> {
   return tuple(
-    oneof(integer({ min: 1, max: 900 }), constantFrom(60, 120, 300, 900)),
+    oneof(integer({ min: 1, max: MAX_TUMBLING_WINDOW_SECONDS }), constantFrom(60, 120, 300, MAX_TUMBLING_WINDOW_SECONDS)),
     oneof({ arbitrary: constant({}), weight: 2 }, { arbitrary: dictionary(string({ maxLength: 8 }), jsonPayload({ maxDepth: 1 }), { maxKeys: 4 }), weight: 3 }),
     boolean(),
     boolean(),
@@ -236,7 +231,6 @@ export function kinesisWindowDraft(): Arbitrary<KinesisWindowDraft> {
 
 /** The aligned window of `draft.seconds` holding `firstArrivalMs`. */
 export function windowParts(draft: KinesisWindowDraft, firstArrivalMs: number): KinesisWindowParts {
-  const length = draft.seconds * 1000;
-  const start = Math.floor(firstArrivalMs / length) * length;
-  return { start, end: start + length, state: draft.state, isFinalInvokeForWindow: draft.isFinalInvokeForWindow, isWindowTerminatedEarly: draft.isWindowTerminatedEarly };
+  const { start, end } = alignedKinesisWindow(firstArrivalMs, draft.seconds);
+  return { start, end, state: draft.state, isFinalInvokeForWindow: draft.isFinalInvokeForWindow, isWindowTerminatedEarly: draft.isWindowTerminatedEarly };
 }

@@ -1,9 +1,17 @@
 /** Helpers for constraint fields that pin a part to a value or to an arbitrary. */
-import { Arbitrary, constant } from 'fast-check';
+import { constant, type Arbitrary } from 'fast-check';
 import { EventInputError } from '../../src/_internals/errors.js';
 
 /** A constraint field: a fixed value, or an arbitrary of values. */
 export type Pin<T> = T | Arbitrary<T>;
+
+/**
+ * Whether `value` is a fast-check arbitrary. Duck-typed, not `instanceof`: arbitraries built with
+ * another copy of fast-check (a user's own install) must still count as arbitraries.
+ */
+export function isArbitrary<T>(value: Pin<T>): value is Arbitrary<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { generate?: unknown }).generate === 'function';
+}
 
 /**
  * The arbitrary of a pinned part: `fallback` when unset, the arbitrary when one is given, else a
@@ -12,7 +20,7 @@ export type Pin<T> = T | Arbitrary<T>;
  */
 export function pinned<T>(name: string, field: string, value: Pin<T> | undefined, fallback: Arbitrary<T>, check?: (value: T) => void): Arbitrary<T> {
   if (value === undefined) return fallback;
-  if (value instanceof Arbitrary) return value;
+  if (isArbitrary(value)) return value;
   if (check !== undefined) {
     try {
       check(value);
@@ -22,6 +30,11 @@ export function pinned<T>(name: string, field: string, value: Pin<T> | undefined
     }
   }
   return constant(value);
+}
+
+/** Adapts a validator `assertX(api, argument, value)` to a {@link pinned} check (the API and argument are named by `pinned`). */
+export function check(assert: (api: string, argument: string, value: never) => unknown): (value: unknown) => void {
+  return (value) => void assert('', '', value as never);
 }
 
 /** Throws a TypeError named after the arbitrary unless min/max are integers with 0 ≤ min ≤ max ≤ limit. */

@@ -20,10 +20,9 @@ import {
 } from 'fast-check';
 import type { JsonValue } from '../../src/_internals/json.js';
 import { createRandom } from '../../src/_internals/random.js';
-import { sha256Hex } from '../../src/_internals/hash.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../src/_internals/limits.js';
 import { normaliseSqsMessageAttributes, type SqsMessageAttributesInput } from '../../src/events/sqs/attributes.js';
-import { sqsReceiptHandle, sqsSequenceNumber } from '../../src/events/sqs/ids.js';
+import { sqsContentDeduplicationId, sqsReceiptHandle, sqsSequenceNumber } from '../../src/events/sqs/ids.js';
 import { SQS_MAX_MESSAGE_BYTES } from '../../src/events/sqs/limits.js';
 import { sqsRecordJsonBytes } from '../../src/events/sqs/payload.js';
 import { sqsQueue, type SqsQueue } from '../../src/events/sqs/queue.js';
@@ -36,20 +35,7 @@ import { awsRegion } from '../awsRegion.js';
 import { jsonPayload } from '../jsonPayload.js';
 import { sqsQueueName } from '../sqsQueueName.js';
 import { fakerValue } from './faker.js';
-
-/** A constraint that pins a part to a value or to an arbitrary. */
-export type Pinned<T> = T | Arbitrary<T>;
-
-/** Duck-typed, so an arbitrary from another copy of fast-check is recognised too. */
-function isArbitraryLike<T>(value: unknown): value is Arbitrary<T> {
-  return value !== null && typeof value === 'object' && typeof (value as Arbitrary<T>).generate === 'function' && typeof (value as Arbitrary<T>).canShrinkWithoutContext === 'function';
-}
-
-/** `value` as an arbitrary: arbitraries pass through, values become constants. */
-export function pinned<T>(value: Pinned<T> | undefined, fallback: Arbitrary<T>): Arbitrary<T> {
-  if (value === undefined) return fallback;
-  return isArbitraryLike(value) ? value : constant(value as T);
-}
+import { pinned, type Pin } from './pin.js';
 
 // Characters SQS rejects, one code point at a time (lone surrogates included).
 const INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -81,9 +67,9 @@ export function defaultBody(): Arbitrary<string> {
 }
 
 /** Maps a body constraint (string or JSON value) to SQS text. */
-export function bodyArbitrary(body: Pinned<string | JsonValue> | undefined): Arbitrary<string> {
+export function bodyArbitrary(api: string, body: Pin<string | JsonValue> | undefined): Arbitrary<string> {
   if (body === undefined) return defaultBody();
-  return pinned(body, defaultBody() as Arbitrary<string | JsonValue>).map((value) => toSqsText(typeof value === 'string' ? value : JSON.stringify(value)));
+  return pinned(api, 'body', body, defaultBody() as Arbitrary<string | JsonValue>).map((value) => toSqsText(typeof value === 'string' ? value : JSON.stringify(value)));
 }
 
 const NAME_HARD = ['a', 'A', '_', '-', 'x.y', 'Content-Type', 'trace_id', 'a'.repeat(256), '__proto__', 'constructor', 'prototype', 'amazonx', 'AWSx'];
@@ -151,21 +137,22 @@ export interface MessageChoice {
 
 /** Constraints the parts generators understand (a subset of the public constraints). */
 export interface MessageConstraints {
-  body?: Pinned<string | JsonValue> | undefined;
-  messageAttributes?: Pinned<SqsMessageAttributesInput> | undefined;
-  receiveCount?: Pinned<number> | undefined;
+  body?: Pin<string | JsonValue> | undefined;
+  messageAttributes?: Pin<SqsMessageAttributesInput> | undefined;
+  receiveCount?: Pin<number> | undefined;
 }
 
 const GROUPS = ['default', 'g1', 'orders-42', 'a', 'x'.repeat(128), '!#$%&()*+,-./:;<=>?@[]^_`{|}~'];
 const TRACE = tuple(stringMatching(/^[0-9a-f]{8}$/), stringMatching(/^[0-9a-f]{24}$/), stringMatching(/^[0-9a-f]{16}$/), constantFrom('0', '1')).map(([t, r, p, s]) => `Root=1-${t}-${r};Parent=${p};Sampled=${s}`);
 
-export function messageChoice(constraints: MessageConstraints): Arbitrary<MessageChoice> {
+/** One message's parts for the arbitrary `api` (`sqsRecord`, `sqsEvent`). */
+export function messageChoice(api: string, constraints: MessageConstraints): Arbitrary<MessageChoice> {
   return record({
-    body: bodyArbitrary(constraints.body),
-    attributes: pinned(constraints.messageAttributes, defaultAttributes()),
+    body: bodyArbitrary(api, constraints.body),
+    attributes: pinned(api, 'messageAttributes', constraints.messageAttributes, defaultAttributes()),
     messageId: uuid({ version: 4 }),
     handleSeed: integer(),
-    receiveCount: pinned(constraints.receiveCount, oneof({ arbitrary: constant(1), weight: 4 }, { arbitrary: integer({ min: 2, max: 1000 }), weight: 1 })),
+    receiveCount: pinned(api, 'receiveCount', constraints.receiveCount, oneof({ arbitrary: constant(1), weight: 4 }, { arbitrary: integer({ min: 2, max: 1000 }), weight: 1 })),
     gap: oneof(constant(0), nat({ max: 2000 })),
     lag: nat({ max: 20_000 }),
     group: oneof(constantFrom(...GROUPS), stringMatching(/^[!-~]{1,128}$/)),
@@ -189,10 +176,10 @@ export interface QueueConstraints {
   fifo?: boolean | undefined;
   /** One form of an empty `md5OfMessageAttributes` for the whole batch; `'either'` picks one per batch. */
   emptyMd5OfMessageAttributes?: SqsEmptyMd5Constraint | undefined;
-  queueName?: Pinned<string> | undefined;
-  region?: Pinned<string> | undefined;
-  account?: Pinned<string> | undefined;
-  time?: Pinned<Date> | undefined;
+  queueName?: Pin<string> | undefined;
+  region?: Pin<string> | undefined;
+  account?: Pin<string> | undefined;
+  time?: Pin<Date> | undefined;
 }
 
 export interface QueueChoice {
@@ -207,16 +194,17 @@ export interface QueueChoice {
 const MIN_TIME = Date.UTC(2006, 6, 13); // SQS's general availability
 const MAX_TIME = Date.UTC(2040, 0, 1);
 
-export function queueChoice(constraints: QueueConstraints): Arbitrary<QueueChoice> {
+/** A batch's queue-wide parts for the arbitrary `api` (`sqsRecord`, `sqsEvent`). */
+export function queueChoice(api: string, constraints: QueueConstraints): Arbitrary<QueueChoice> {
   const fifo = constraints.fifo;
   const empty = constraints.emptyMd5OfMessageAttributes;
-  const name = constraints.queueName !== undefined ? pinned(constraints.queueName, sqsQueueName()) : fifo === undefined ? sqsQueueName() : sqsQueueName({ fifo });
+  const name = constraints.queueName !== undefined ? pinned(api, 'queueName', constraints.queueName, sqsQueueName()) : fifo === undefined ? sqsQueueName() : sqsQueueName({ fifo });
   return record({
     name,
-    region: pinned(constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
-    account: pinned(constraints.account, awsAccountId()),
+    region: pinned(api, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
+    account: pinned(api, 'account', constraints.account, awsAccountId()),
     sender: oneof(...SENDERS),
-    start: pinned(constraints.time, integer({ min: MIN_TIME, max: MAX_TIME }).map((ms) => new Date(ms))).map((date) => date.getTime()),
+    start: pinned(api, 'time', constraints.time, integer({ min: MIN_TIME, max: MAX_TIME }).map((ms) => new Date(ms))).map((date) => date.getTime()),
     // 'omit' first: it is what the factories default to, so shrinking lands there.
     emptyMd5: empty === undefined || empty === 'either' ? constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null') : constant(empty),
   }).map(({ name, region, account, sender, start, emptyMd5 }) => ({ queue: sqsQueue(name, region, account, partitionOfRegion(region)), sender, start, emptyMd5 }));
@@ -265,7 +253,7 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
     };
     if (queue.fifo) {
       // A FIFO queue drops a repeated deduplication id: make each one unique by construction.
-      let dedup = choice.dedupId ?? sha256Hex(body);
+      let dedup = choice.dedupId ?? sqsContentDeduplicationId(body);
       for (let k = 0; dedupIds.has(dedup); k++) dedup = `${dedup.slice(0, 100)}~${k}`;
       dedupIds.add(dedup);
       const counter = counters.get(sent) ?? 0;

@@ -92,7 +92,7 @@ export function epochSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
 }
 
-/** Epoch seconds with millisecond precision (Kinesis `approximateArrivalTimestamp`). */
-export function epochSecondsMillis(date: Date): number {
-  return date.getTime() / 1000;
+/** Epoch seconds with millisecond precision (Kinesis `approximateArrivalTimestamp`), of a Date or of epoch milliseconds. */
+export function epochSecondsMillis(time: Date | number): number {
+  return (typeof time === 'number' ? time : time.getTime()) / 1000;
 }

@@ -15,11 +15,12 @@ export function utf8Length(text: string): number {
 
 /**
  * Throws when the JSON of `event` exceeds Lambda's 6 MB invocation payload.
- * `upperBoundBytes`, a cheap bound that never under-counts (e.g. 3 bytes per UTF-16 unit of
- * every variable string plus a generous per-record allowance), lets small batches skip serialising.
+ * `upperBoundBytes` is a cheap bound that never under-counts (e.g. 3 bytes per UTF-16 unit of
+ * every variable string plus a generous per-record allowance): batches it shows to be small skip
+ * serialising. Pass `Infinity` to always measure.
  */
-export function assertLambdaPayload(api: string, event: unknown, upperBoundBytes?: number): void {
-  if (upperBoundBytes !== undefined && upperBoundBytes <= LAMBDA_PAYLOAD_LIMIT) return;
+export function assertLambdaPayload(api: string, event: unknown, upperBoundBytes: number): void {
+  if (upperBoundBytes <= LAMBDA_PAYLOAD_LIMIT) return;
   assertLambdaPayloadBytes(api, utf8Length(JSON.stringify(event)));
 }
 

@@ -43,14 +43,6 @@ export function uint32Hex(value: number, upper = false): string {
   return pairs[(value >>> 24) & 255]! + pairs[(value >>> 16) & 255]! + pairs[(value >>> 8) & 255]! + pairs[value & 255]!;
 }
 
-/** Two hex digits per byte, without Number#toString(16). */
-export function bytesHex(bytes: Uint8Array, upper = false): string {
-  const pairs = upper ? HEX_PAIRS_UPPER : HEX_PAIRS_LOWER;
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += pairs[bytes[i]!]!;
-  return out;
-}
-
 /** How many characters of an alphabet of size n one uint32 yields (n^k ≤ 2^32). */
 function charsPerDraw(n: number): number {
   let k = 0;

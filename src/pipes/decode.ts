@@ -18,13 +18,6 @@ const ENCODED: ReadonlyMap<string, { readonly fields: readonly string[]; readonl
   ['aws:SelfManagedKafka', { fields: ['key', 'value'], base64: true }],
 ]);
 
-/** The encoded field names of a record, by its `eventSource` (empty for other records). */
-export function encodedFields(record: unknown): readonly string[] {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return [];
-  const source = (record as Record<string, unknown>).eventSource;
-  return typeof source === 'string' ? (ENCODED.get(source)?.fields ?? []) : [];
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The original JSON text of a decoded object or array, for `embeddedJson: 'source'`. */

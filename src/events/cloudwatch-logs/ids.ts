@@ -56,3 +56,14 @@ export function decodeLogEventId(id: string): CloudWatchLogsEventIdParts | undef
     index: Number(n & 0xffffn),
   };
 }
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * A Lambda function's log stream name: the UTC date of `time`, then `instance`, the execution
+ * environment's part (`[$LATEST]` or `[<version>]` and 32 hex digits).
+ * @example lambdaLogStreamName(new Date('2024-10-21T14:28:15Z'), '[$LATEST]0123456789abcdef0123456789abcdef') // '2024/10/21/[$LATEST]0123456789abcdef0123456789abcdef'
+ */
+export function lambdaLogStreamName(time: Date, instance: string): string {
+  return `${time.getUTCFullYear()}/${pad2(time.getUTCMonth() + 1)}/${pad2(time.getUTCDate())}/${instance}`;
+}

@@ -39,6 +39,7 @@ export {
   toDynamoDBStreamRecord,
   toDynamoDBStreamEvent,
   buildDynamoDBStreamRecord,
+  dynamoDBStreamSizeBytes,
   assertStreamViewType,
   MAX_DYNAMODB_BATCH_RECORDS,
   type DynamoDBStreamSourceParts,

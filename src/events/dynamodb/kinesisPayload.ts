@@ -9,6 +9,7 @@ import { fail, show } from '../../_internals/errors.js';
 import { md5Hex } from '../../_internals/hash.js';
 import { imagesFor, resolveChange, type DynamoDBChangeParts } from './change.js';
 import { assertTableName } from './ids.js';
+import { dynamoDBStreamSizeBytes } from './streamRecord.js';
 import { TTL_USER_IDENTITY, type AttributeMap, type DynamoDBKinesisPayload, type DynamoDBKinesisPrecision } from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,7 +69,7 @@ export function buildDynamoDBKinesisPayload(api: string, argument: string, parts
       Keys: change.keys.item,
       ...(newImage && { NewImage: newImage.item }),
       ...(oldImage && { OldImage: oldImage.item }),
-      SizeBytes: change.keys.size + (newImage?.size ?? 0) + (oldImage?.size ?? 0),
+      SizeBytes: dynamoDBStreamSizeBytes(change.keys, newImage, oldImage),
     },
     eventSource: 'aws:dynamodb',
   };

@@ -54,6 +54,15 @@ export interface BuiltStreamRecord {
   jsonBound: number;
 }
 
+/**
+ * A record's `SizeBytes`: the item-size formula's bytes of its `Keys` plus those of the images it
+ * carries (absent ones count 0). Each argument is a stored map's `{ size }` (`storeAttributeMap`).
+ * @example dynamoDBStreamSizeBytes(storeAttributeMap(api, 'Keys', keys), storeAttributeMap(api, 'NewImage', item), undefined)
+ */
+export function dynamoDBStreamSizeBytes(keys: { size: number } | undefined, newImage: { size: number } | undefined, oldImage: { size: number } | undefined): number {
+  return (keys?.size ?? 0) + (newImage?.size ?? 0) + (oldImage?.size ?? 0);
+}
+
 /** Throws unless `viewType` is one of the four stream view types. */
 export function assertStreamViewType(api: string, argument: string, viewType: unknown): StreamViewType {
   if (!STREAM_VIEW_TYPES.includes(viewType as StreamViewType)) {
@@ -103,7 +112,7 @@ function build(api: string, argument: string, prepared: PreparedSource, entry: D
   const present = imagesFor(source.streamViewType, entry.eventName);
   const newImage = present.newImage ? change.newImage : undefined;
   const oldImage = present.oldImage ? change.oldImage : undefined;
-  const size = change.keys.size + (newImage?.size ?? 0) + (oldImage?.size ?? 0);
+  const size = dynamoDBStreamSizeBytes(change.keys, newImage, oldImage);
   const jsonBound = 512 + prepared.arn.length + change.keys.jsonBound + (newImage ? newImage.jsonBound + 12 : 0) + (oldImage ? oldImage.jsonBound + 12 : 0);
   // Field order as DynamoDB Streams sends it. Built by assignment, not `...(image && {…})`
   // spreads, which take V8's slow generic copy.

@@ -1,9 +1,9 @@
 /** Input rules of EventBridge events, from the PutEvents API reference. */
 import { parseArn } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
+import { assertJsonValue, copyJsonValue, jsonProblemText, type JsonRules } from '../../_internals/json.js';
 import { ONE_MIB, utf8Length } from '../../_internals/limits.js';
 import { EVENTBRIDGE_ID_PATTERN } from './envelope.js';
-import { isPlainObject, setOwn } from '../../_internals/objects.js';
 
 /** PutEventsRequestEntry `DetailType`: 1 to 128 characters. */
 export const MAX_DETAIL_TYPE_LENGTH = 128;
@@ -14,7 +14,7 @@ export const MAX_SOURCE_LENGTH = 256;
  * 1 MiB since January 2026 (256 KB before).
  */
 export const MAX_ENTRY_SIZE = ONE_MIB;
-/** EventBridge rule names. */
+/** EventBridge rule names, and archive replay names (same rule). */
 export const RULE_NAME_PATTERN = /^[.\-_A-Za-z0-9]{1,64}$/;
 
 /** Throws unless `value` is a string of 1 to `max` UTF-16 code units. */
@@ -38,58 +38,8 @@ export function assertSource(api: string, argument: string, value: unknown): str
   return assertBoundedString(api, argument, value, MAX_SOURCE_LENGTH, 'Source');
 }
 
-/**
- * Throws unless `value` survives JSON serialisation unchanged (undefined object fields aside).
- * With `copy`, returns what `JSON.parse(JSON.stringify(value))` would (fresh objects and arrays,
- * undefined fields dropped, -0 as 0), built during the same walk; without, returns `value`.
- */
-function walkJson(api: string, path: string, value: unknown, seen: Set<object>, copy: boolean): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      if (!Number.isFinite(value)) fail(api, path, `is ${String(value)}, which JSON cannot carry (EventBridge details are JSON)`);
-      return value === 0 ? 0 : value;
-    case 'object':
-      break;
-    default:
-      fail(api, path, `is a ${typeof value}, which JSON cannot carry (EventBridge details are JSON)`);
-  }
-  if (value === null) return null;
-  if (seen.has(value)) fail(api, path, 'is a circular reference; an EventBridge detail must be plain JSON');
-  seen.add(value);
-  let out: unknown = value;
-  if (Array.isArray(value)) {
-    const items: unknown[] | undefined = copy ? new Array(value.length) : undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === undefined) {
-        // A hole is written as null by JSON (and skipped by the check, as forEach would).
-        if (!(i in value)) {
-          if (items !== undefined) items[i] = null;
-          continue;
-        }
-        fail(api, `${path}[${i}]`, 'is undefined, which JSON turns into null; give null explicitly');
-      }
-      const child = walkJson(api, `${path}[${i}]`, item, seen, copy);
-      if (items !== undefined) items[i] = child;
-    }
-    if (items !== undefined) out = items;
-  } else {
-    if (!isPlainObject(value)) fail(api, path, `is a ${value.constructor?.name ?? 'non-plain'} object; an EventBridge detail must be plain JSON (objects, arrays, strings, finite numbers, booleans, null)`);
-    const fields: Record<string, unknown> | undefined = copy ? {} : undefined;
-    for (const [key, child] of Object.entries(value)) {
-      // An undefined field is dropped by JSON, as a TypeScript optional field would be.
-      if (child === undefined) continue;
-      const copied = walkJson(api, `${path}.${key}`, child, seen, copy);
-      if (fields !== undefined) setOwn(fields, key, copied);
-    }
-    if (fields !== undefined) out = fields;
-  }
-  seen.delete(value);
-  return out;
-}
+/** The JSON walk's rules for a detail: the shared ones, worded for EventBridge. */
+const DETAIL_JSON: JsonRules = { describe: (problem) => `${jsonProblemText(problem)} (EventBridge details are JSON)` };
 
 function assertDetailShape(api: string, argument: string, detail: unknown): asserts detail is object {
   if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
@@ -103,7 +53,7 @@ function assertDetailShape(api: string, argument: string, detail: unknown): asse
  */
 export function assertDetailObject(api: string, argument: string, detail: unknown): string {
   assertDetailShape(api, argument, detail);
-  walkJson(api, argument, detail, new Set(), false);
+  assertJsonValue(api, argument, detail, DETAIL_JSON);
   return JSON.stringify(detail);
 }
 
@@ -114,7 +64,7 @@ export function assertDetailObject(api: string, argument: string, detail: unknow
  */
 export function readDetailObject(api: string, argument: string, detail: unknown): { detail: Record<string, unknown>; json: string } {
   assertDetailShape(api, argument, detail);
-  const copy = walkJson(api, argument, detail, new Set(), true) as Record<string, unknown>;
+  const copy = copyJsonValue(api, argument, detail, DETAIL_JSON) as Record<string, unknown>;
   return { detail: copy, json: JSON.stringify(copy) };
 }
 
@@ -157,6 +107,14 @@ export function assertEntrySize(api: string, entry: EventBridgeEntryFields): voi
 export function assertRuleName(api: string, argument: string, name: unknown): string {
   if (typeof name !== 'string' || !RULE_NAME_PATTERN.test(name)) {
     fail(api, argument, `${show(name)} is not an EventBridge rule name (1 to 64 of the characters . - _ A-Z a-z 0-9)`);
+  }
+  return name;
+}
+
+/** Throws unless `name` is an EventBridge archive replay name (StartReplay `ReplayName`): the rule-name pattern. */
+export function assertReplayName(api: string, argument: string, name: unknown): string {
+  if (typeof name !== 'string' || !RULE_NAME_PATTERN.test(name)) {
+    fail(api, argument, `${show(name)} is not an EventBridge replay name (1 to 64 of the characters . - _ A-Z a-z 0-9)`);
   }
   return name;
 }

@@ -7,4 +7,5 @@ export * from './types.js';
 export * from './shardId.js';
 export * from './sequenceNumber.js';
 export * from './validate.js';
+export * from './data.js';
 export * from './mapper.js';

@@ -2,7 +2,7 @@
  * The one "parts → event" mapper of Kinesis Data Streams events. Factories, arbitraries, the
  * DynamoDB → Kinesis variant and the in-memory Kinesis all build records here.
  */
-import { arn, assertAccount, assertRegion, isoSeconds, resolvePartition } from '../../_internals/aws.js';
+import { arn, assertAccount, assertRegion, epochSecondsMillis, isoSeconds, resolvePartition } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { toBase64 } from '../../_internals/hash.js';
 import { assertLambdaPayload } from '../../_internals/limits.js';
@@ -19,10 +19,34 @@ export function kinesisStreamArn(partition: string, region: string, account: str
   return arn(partition, 'kinesis', region, account, `stream/${streamName}`);
 }
 
+/** A record's `eventID`: `<shardId>:<sequenceNumber>`. */
+export function kinesisEventId(shardId: string, sequenceNumber: string): string {
+  return `${shardId}:${sequenceNumber}`;
+}
+
+/**
+ * The tumbling window of `seconds` (1 to 900) that holds `timeMs`: windows are aligned to
+ * multiples of their length since the epoch. Epoch milliseconds in and out.
+ */
+export function alignedKinesisWindow(timeMs: number, seconds: number): { start: number; end: number } {
+  const length = seconds * 1000;
+  const start = Math.floor(timeMs / length) * length;
+  return { start, end: start + length };
+}
+
+/**
+ * A cheap bound, never under-counting, of the UTF-8 JSON bytes one record adds to a Lambda
+ * Kinesis event (its comma included): base64 data, 6 bytes per
+ * UTF-16 unit of the key (a `\uXXXX` escape), the source's strings and a generous allowance for
+ * the fixed fields. `streamArn` is the source's stream ARN, built once per batch by the caller.
+ */
+export function kinesisRecordJsonBound(source: KinesisSourceParts, streamArn: string, parts: KinesisDataParts): number {
+  return 400 + streamArn.length + source.invokeIdentityArn.length + source.region.length + 2 * source.shardId.length + Math.ceil(parts.data.byteLength / 3) * 4 + 6 * parts.partitionKey.length + parts.sequenceNumber.length * 2;
+}
+
 interface Shared {
   source: KinesisSourceParts;
   streamArn: string;
-  eventIdPrefix: string;
 }
 
 function prepareSource(api: string, source: KinesisSourceParts): Shared {
@@ -35,7 +59,7 @@ function prepareSource(api: string, source: KinesisSourceParts): Shared {
   if (source.encryptionType !== undefined && source.encryptionType !== 'NONE' && source.encryptionType !== 'KMS') {
     fail(api, 'source.encryptionType', `must be "NONE", "KMS" or undefined, got ${show(source.encryptionType)}`);
   }
-  return { source, streamArn: kinesisStreamArn(source.partition, source.region, source.account, source.streamName), eventIdPrefix: `${source.shardId}:` };
+  return { source, streamArn: kinesisStreamArn(source.partition, source.region, source.account, source.streamName) };
 }
 
 function checkData(api: string, at: string, parts: KinesisDataParts): void {
@@ -55,14 +79,14 @@ function build(shared: Shared, parts: KinesisDataParts): KinesisStreamRecord {
     partitionKey: parts.partitionKey,
     sequenceNumber: parts.sequenceNumber,
     data: Buffer.isBuffer(parts.data) ? parts.data.toString('base64') : toBase64(parts.data),
-    approximateArrivalTimestamp: parts.arrivalTime / 1000,
+    approximateArrivalTimestamp: epochSecondsMillis(parts.arrivalTime),
   };
   if (source.encryptionType !== undefined) kinesis.encryptionType = source.encryptionType;
   return {
     kinesis,
     eventSource: 'aws:kinesis',
     eventVersion: '1.0',
-    eventID: shared.eventIdPrefix + parts.sequenceNumber,
+    eventID: kinesisEventId(source.shardId, parts.sequenceNumber),
     eventName: 'aws:kinesis:record',
     invokeIdentityArn: source.invokeIdentityArn,
     awsRegion: source.region,
@@ -94,7 +118,6 @@ export function toKinesisRecords(source: KinesisSourceParts, records: readonly K
   const out: KinesisStreamRecord[] = new Array(records.length);
   // A bound that never under-counts the JSON size, so small batches skip serialising.
   let bound = 0;
-  const perRecord = 400 + shared.streamArn.length + source.invokeIdentityArn.length + source.region.length + 2 * source.shardId.length;
   let previous: KinesisDataParts | undefined;
   for (let i = 0; i < records.length; i++) {
     const parts = records[i] as KinesisDataParts;
@@ -106,7 +129,7 @@ export function toKinesisRecords(source: KinesisSourceParts, records: readonly K
       if (parts.arrivalTime < previous.arrivalTime) fail(api, `records[${i}].arrivalTime`, `${parts.arrivalTime} is before the previous record's ${previous.arrivalTime}: records of a shard arrive in order`);
     }
     previous = parts;
-    bound += perRecord + Math.ceil(parts.data.byteLength / 3) * 4 + 6 * parts.partitionKey.length + parts.sequenceNumber.length * 2;
+    bound += kinesisRecordJsonBound(source, shared.streamArn, parts);
     out[i] = build(shared, parts);
   }
   assertLambdaPayload(api, { Records: out }, bound);

@@ -22,11 +22,19 @@ export function assertStreamName(api: string, argument: string, name: unknown): 
   return name;
 }
 
+/**
+ * A partition key's length as the Kinesis API counts it: Unicode characters (code points). Only
+ * keys over 256 UTF-16 units need the slow count; shorter ones report their UTF-16 length, which
+ * decides the 1-to-256 rule just as well.
+ */
+export function partitionKeyLength(key: string): number {
+  return key.length <= MAX_PARTITION_KEY_LENGTH ? key.length : [...key].length;
+}
+
 /** Throws unless `key` is a partition key of 1 to 256 characters. Returns its UTF-8 size. */
 export function assertPartitionKey(api: string, argument: string, key: unknown): number {
   if (typeof key !== 'string') fail(api, argument, `must be a string (a Kinesis partition key), got ${show(key)}`);
-  // Count Unicode characters (code points), as the API does; only long keys need the slow count.
-  const length = key.length <= MAX_PARTITION_KEY_LENGTH ? key.length : [...key].length;
+  const length = partitionKeyLength(key);
   if (length === 0) fail(api, argument, 'must not be empty: Kinesis partition keys are 1 to 256 characters');
   if (length > MAX_PARTITION_KEY_LENGTH) fail(api, argument, `is ${length} characters long, over the 256-character limit of Kinesis partition keys`);
   return utf8Length(key);
@@ -37,6 +45,17 @@ export function assertRecordSize(api: string, argument: string, dataBytes: numbe
   if (dataBytes + partitionKeyBytes > MAX_RECORD_SIZE) {
     fail(api, argument, `is ${dataBytes} bytes, which with the ${partitionKeyBytes}-byte partition key exceeds Kinesis's 1 MiB (${MAX_RECORD_SIZE} bytes) record limit`);
   }
+}
+
+/**
+ * Parses a Kinesis stream ARN (`arn:<partition>:kinesis:<region>:<account>:stream/<name>`), or
+ * returns undefined when `text` is not one. Does not validate the name, region or account.
+ * @example parseKinesisStreamArn('arn:aws:kinesis:us-east-1:123456789012:stream/orders')?.name // 'orders'
+ */
+export function parseKinesisStreamArn(text: string): { partition: string; region: string; account: string; name: string } | undefined {
+  const parsed = parseArn(text);
+  if (parsed === undefined || parsed.service !== 'kinesis' || !parsed.resource.startsWith('stream/') || parsed.resource.length === 'stream/'.length) return undefined;
+  return { partition: parsed.partition, region: parsed.region, account: parsed.account, name: parsed.resource.slice('stream/'.length) };
 }
 
 /** A stream given by name or ARN, resolved against the call's region, account and partition. */
@@ -60,10 +79,9 @@ export function resolveStream(
   explicit: { region?: string | undefined; account?: string | undefined; partition?: string | undefined },
 ): ResolvedStream {
   if (typeof stream === 'string' && stream.startsWith('arn:')) {
-    const parsed = parseArn(stream);
-    const match = parsed && parsed.service === 'kinesis' ? /^stream\/(.+)$/.exec(parsed.resource) : null;
-    if (!parsed || !match) fail(api, argument, `${show(stream)} is not a Kinesis stream ARN (arn:<partition>:kinesis:<region>:<account>:stream/<name>)`);
-    const name = assertStreamName(api, argument, match[1]);
+    const parsed = parseKinesisStreamArn(stream);
+    if (parsed === undefined) fail(api, argument, `${show(stream)} is not a Kinesis stream ARN (arn:<partition>:kinesis:<region>:<account>:stream/<name>)`);
+    const name = assertStreamName(api, argument, parsed.name);
     const checks = [['region', parsed.region], ['account', parsed.account], ['partition', parsed.partition]] as const;
     for (const [key, value] of checks) {
       const given = explicit[key];

@@ -74,20 +74,38 @@ export function s3EventBridgeTypeOf(eventName: S3EventName): S3EventBridgeType |
   return EVENTBRIDGE_TYPE_OF[eventName];
 }
 
-/** Whether a detail type (with its reason) is started by a request, and so carries `source-ip-address`. */
-function isRequestInitiated(detailType: S3EventBridgeDetailType, reason: string | undefined): boolean {
-  switch (detailType) {
-    case 'Object Created':
-    case 'Object Restore Initiated':
-    case 'Object Tags Added':
-    case 'Object Tags Deleted':
-    case 'Object ACL Updated':
-      return true;
-    case 'Object Deleted':
-      return reason !== 'Lifecycle Expiration';
-    default:
-      return false;
-  }
+/** Which per-type `detail` fields an S3 EventBridge event carries (see {@link s3EventBridgeTraits}). */
+export interface S3EventBridgeTraits {
+  /** Started by a request: carries `source-ip-address`, and its `requester` is the caller's account (else `s3.amazonaws.com`). */
+  readonly byRequest: boolean;
+  /** Carries `object.size`. */
+  readonly withSize: boolean;
+  /** Carries `object.sequencer` (created and deleted events; restore, tagging and tiering events do not). */
+  readonly sequenced: boolean;
+}
+
+const traits = (byRequest: boolean, withSize: boolean, sequenced: boolean): S3EventBridgeTraits => Object.freeze({ byRequest, withSize, sequenced });
+const TRAITS: Readonly<Record<S3EventBridgeDetailType, S3EventBridgeTraits>> = {
+  'Object Created': traits(true, true, true),
+  'Object Deleted': traits(true, false, true),
+  'Object Restore Initiated': traits(true, true, false),
+  'Object Restore Completed': traits(false, true, false),
+  'Object Restore Expired': traits(false, false, false),
+  'Object Tags Added': traits(true, false, false),
+  'Object Tags Deleted': traits(true, false, false),
+  'Object ACL Updated': traits(true, false, false),
+  'Object Storage Class Changed': traits(false, true, false),
+  'Object Access Tier Changed': traits(false, true, false),
+};
+const LIFECYCLE_DELETED = traits(false, false, true);
+
+/**
+ * The per-type rules of S3 EventBridge events (event-shapes.md §2): whether a detail type (with
+ * its `reason`; `Lifecycle Expiration` deletes are started by S3) is request-initiated, carries a
+ * size and carries a sequencer. The mapper, factories and arbitraries all follow these.
+ */
+export function s3EventBridgeTraits(detailType: S3EventBridgeDetailType, reason: string | undefined): S3EventBridgeTraits {
+  return detailType === 'Object Deleted' && reason === 'Lifecycle Expiration' ? LIFECYCLE_DELETED : TRAITS[detailType];
 }
 
 function need<T>(api: string, detailType: string, field: keyof S3EventBridgeParts, value: T | undefined): T {
@@ -121,18 +139,18 @@ export function buildS3EventBridgeEvent<D extends S3EventBridgeDetailType>(parts
     fail(api, parts.reason !== undefined ? 'parts.reason' : 'parts.deletionType', `applies only to "Object Created" and "Object Deleted" events, not "${detailType}"`);
   }
   const deleteMarker = deletionType === 'Delete Marker Created';
+  const { byRequest, withSize, sequenced } = s3EventBridgeTraits(detailType, reason);
   // Object fields in S3's order: key, size, etag, version-id, sequencer.
-  const withSize = detailType === 'Object Created' || detailType === 'Object Restore Initiated' || detailType === 'Object Restore Completed' || detailType === 'Object Storage Class Changed' || detailType === 'Object Access Tier Changed';
   if (withSize) object.size = need(api, detailType, 'size', parts.size);
   if (deleteMarker) object.etag = EMPTY_ETAG;
   else if (detailType !== 'Object Deleted') object.etag = need(api, detailType, 'eTag', parts.eTag);
   if (deleteMarker) object['version-id'] = need(api, detailType, 'versionId', parts.versionId);
   else if (parts.versionId !== undefined) object['version-id'] = parts.versionId;
-  if (detailType === 'Object Created' || detailType === 'Object Deleted') object.sequencer = need(api, detailType, 'sequencer', parts.sequencer);
+  if (sequenced) object.sequencer = need(api, detailType, 'sequencer', parts.sequencer);
 
   detail['request-id'] = parts.requestId;
   detail.requester = parts.requester;
-  if (isRequestInitiated(detailType, reason)) detail['source-ip-address'] = parts.sourceIPAddress;
+  if (byRequest) detail['source-ip-address'] = parts.sourceIPAddress;
   if (reason !== undefined) detail.reason = reason;
   if (deletionType !== undefined) detail['deletion-type'] = deletionType;
   switch (detailType) {
@@ -183,7 +201,6 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
   }
   if (parts.versionId !== undefined) assertS3VersionId(api, 'parts.versionId', parts.versionId);
   if (parts.sequencer !== undefined) assertS3Sequencer(api, 'parts.sequencer', parts.sequencer);
-  if (!(parts.eventTime instanceof Date) || Number.isNaN(parts.eventTime.getTime())) fail(api, 'parts.eventTime', 'must be a valid Date');
   assertS3EventTime(api, 'parts.eventTime', parts.eventTime);
   assertRegion(api, 'parts.region', parts.region);
   assertAccount(api, 'parts.account', parts.account);
@@ -191,7 +208,7 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
   if (typeof parts.eventId !== 'string' || !EVENT_ID.test(parts.eventId)) fail(api, 'parts.eventId', `${show(parts.eventId)} is not an EventBridge event id: lower-case hex in 8-4-4-4-12 layout`);
   assertNonEmpty(api, 'parts.requestId', parts.requestId);
   assertNonEmpty(api, 'parts.requester', parts.requester);
-  if (isRequestInitiated(detailType, parts.reason)) {
+  if (s3EventBridgeTraits(detailType, parts.reason).byRequest) {
     const ip = parts.sourceIPAddress;
     if (typeof ip !== 'string' || !(isIPv4(ip) || ip.includes(':'))) fail(api, 'parts.sourceIPAddress', `${show(ip)} must be the caller's IPv4 or IPv6 address for "${detailType}" events`);
   }

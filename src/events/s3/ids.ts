@@ -83,11 +83,6 @@ export function s3EventBridgeEventId(random: Random): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A random RFC 4122 version-4 UUID (notification `configurationId` defaults look like one). */
-export function s3ConfigurationId(random: Random): string {
-  return random.uuidV4();
-}
-
 /** The seeded defaults of one notification record (see {@link s3RecordIds}). */
 export interface S3RecordIds {
   /** As {@link s3RequestId}. */
@@ -100,7 +95,7 @@ export interface S3RecordIds {
   eTag: string;
   /** 8 upper-case hex digits: the random low half of a sequencer (see {@link s3SequencerAt}). */
   sequencerLow: string;
-  /** As {@link s3ConfigurationId}. */
+  /** A version-4 UUID, as notification `configurationId` defaults look. */
   configurationId: string;
   /** As {@link s3HostId}. */
   hostId: string;

@@ -148,7 +148,6 @@ export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): v
   }
   if (parts.versionId !== undefined || shape === 'deleteMarker') assertS3VersionId(api, 'parts.versionId', parts.versionId);
   if (hasSequencer(shape) || parts.sequencer !== undefined) assertS3Sequencer(api, 'parts.sequencer', parts.sequencer);
-  if (!(parts.eventTime instanceof Date) || Number.isNaN(parts.eventTime.getTime())) fail(api, 'parts.eventTime', 'must be a valid Date');
   assertS3EventTime(api, 'parts.eventTime', parts.eventTime);
   assertRegion(api, 'parts.region', parts.region);
   resolvePartition(api, parts.region, parts.partition);

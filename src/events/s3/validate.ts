@@ -4,7 +4,7 @@
  */
 import { fail, show } from '../../_internals/errors.js';
 import { utf8Length } from '../../_internals/limits.js';
-import { EMPTY_ETAG, S3_EVENT_NAMES, isS3EventName, type S3EventName } from './eventTypes.js';
+import { EMPTY_ETAG, S3_EVENT_NAMES, S3_SERVICE_PRINCIPAL, isS3EventName, type S3EventName } from './eventTypes.js';
 
 const BUCKET_CHARS = /^[a-z0-9.-]+$/;
 const BUCKET_EDGES = /^[a-z0-9](?:.*[a-z0-9])?$/;
@@ -134,10 +134,16 @@ export function assertS3ETagFitsUpload(api: string, argument: string, eTag: stri
   if (what === 'single' && multipart) fail(api, argument, `${show(eTag)} must be a single-part eTag (32 hex digits, no part count) for ${label}: one PUT or POST uploads one part`);
 }
 
-/** Throws unless `size` can be the size of an object uploaded in `parts` parts (5 MiB–5 GiB each but the last). */
+/** The smallest and largest size of an object uploaded in `parts` parts (every part but the last is 5 MiB to 5 GiB). */
+export function s3MultipartSizeRange(parts: number): { min: number; max: number } {
+  return { min: (parts - 1) * S3_MIN_PART_SIZE, max: parts * S3_MAX_PART_SIZE };
+}
+
+/** Throws unless `size` can be the size of an object uploaded in `parts` parts (see {@link s3MultipartSizeRange}). */
 export function assertS3MultipartSize(api: string, argument: string, size: number, parts: number): void {
-  if (size < (parts - 1) * S3_MIN_PART_SIZE || size > parts * S3_MAX_PART_SIZE) {
-    fail(api, argument, `${size} cannot be the size of an object uploaded in ${parts} parts: every part but the last is 5 MiB to 5 GiB, so the size must be ${(parts - 1) * S3_MIN_PART_SIZE} to ${parts * S3_MAX_PART_SIZE} bytes`);
+  const { min, max } = s3MultipartSizeRange(parts);
+  if (size < min || size > max) {
+    fail(api, argument, `${size} cannot be the size of an object uploaded in ${parts} parts: every part but the last is 5 MiB to 5 GiB, so the size must be ${min} to ${max} bytes`);
   }
 }
 
@@ -181,8 +187,9 @@ export function assertDeleteMarkerETag(api: string, argument: string, eTag: stri
 // The sequencer embeds the epoch second in 8 hex digits and eventTime has a 4-digit year.
 const MIN_TIME = 0;
 const MAX_TIME = 0xffffffff * 1000;
-/** Throws unless `time` is between 1970 and 2106, the range an S3 sequencer can encode. */
-export function assertS3EventTime(api: string, argument: string, time: Date): Date {
+/** Throws unless `time` is a valid Date between 1970 and 2106, the range an S3 sequencer can encode. */
+export function assertS3EventTime(api: string, argument: string, time: unknown): Date {
+  if (!(time instanceof Date) || Number.isNaN(time.getTime())) fail(api, argument, 'must be a valid Date');
   const ms = time.getTime();
   if (!(ms >= MIN_TIME && ms < MAX_TIME)) fail(api, argument, `${time.toISOString()} is outside 1970-01-01 to 2106-02-07, the range an S3 sequencer's epoch second can encode`);
   return time;
@@ -196,8 +203,8 @@ export function isIPv4(text: string): boolean {
 const IPV6 = /^[0-9a-fA-F:.]+$/;
 /** Throws unless `address` is an IPv4 address, an IPv6 address or `s3.amazonaws.com`. */
 export function assertS3SourceIp(api: string, argument: string, address: unknown): string {
-  if (typeof address === 'string' && (address === 's3.amazonaws.com' || isIPv4(address) || (address.includes(':') && IPV6.test(address)))) return address;
-  return fail(api, argument, `${show(address)} is not a source address S3 reports: an IPv4 or IPv6 address, or "s3.amazonaws.com"`);
+  if (typeof address === 'string' && (address === S3_SERVICE_PRINCIPAL || isIPv4(address) || (address.includes(':') && IPV6.test(address)))) return address;
+  return fail(api, argument, `${show(address)} is not a source address S3 reports: an IPv4 or IPv6 address, or "${S3_SERVICE_PRINCIPAL}"`);
 }
 
 /** Throws unless `value` is a non-empty string. */

@@ -2,6 +2,7 @@
  * Generators of SQS ids from a seeded {@link Random}: factories, arbitraries and the msw
  * mocks draw ids through these so every id has one format.
  */
+import { sha256Hex } from '../../_internals/hash.js';
 import { idLayout, type Random } from '../../_internals/random.js';
 
 // IAM unique ids use upper-case letters and the digits 2–7 (e.g. AIDAISMY7JYY5F7RTT6AO).
@@ -49,4 +50,12 @@ export function sqsSequenceNumber(sentTimestamp: number, counter: number): strin
   if (!Number.isSafeInteger(sentTimestamp) || sentTimestamp < 0) throw new RangeError(`sqsSequenceNumber: sentTimestamp must be epoch milliseconds, got ${String(sentTimestamp)}`);
   if (!Number.isInteger(counter) || counter < 0 || counter > 999) throw new RangeError(`sqsSequenceNumber: counter must be an integer 0–999, got ${String(counter)}`);
   return (SEQUENCE_BASE + (BigInt(sentTimestamp) * 1000n + BigInt(counter)) * 256n).toString();
+}
+
+/**
+ * A FIFO queue's content-based `MessageDeduplicationId`: the SHA-256 hex of the body (the
+ * message attributes do not count).
+ */
+export function sqsContentDeduplicationId(body: string): string {
+  return sha256Hex(body);
 }

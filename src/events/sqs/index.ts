@@ -27,7 +27,7 @@ export {
   type SqsQueue,
   type SqsQueueContext,
 } from './queue.js';
-export { SQS_RECEIPT_HANDLE_LENGTHS, sqsMessageId, sqsReceiptHandle, sqsSenderId, sqsSequenceNumber } from './ids.js';
+export { SQS_RECEIPT_HANDLE_LENGTHS, sqsContentDeduplicationId, sqsMessageId, sqsReceiptHandle, sqsSenderId, sqsSequenceNumber } from './ids.js';
 export { toSqsEvent, toSqsRecord, withSqsMd5OfMessageAttributes, type SqsFifoParts, type SqsRecordParts } from './record.js';
 export * from './limits.js';
 export { assertSqsFifoId, assertSqsMessageSize, assertSqsTraceHeader } from './validate.js';

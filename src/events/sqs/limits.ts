@@ -1,10 +1,11 @@
 /** SQS service limits, with their sources. */
+import { ONE_MIB } from '../../_internals/limits.js';
 
 /**
  * Maximum message size: body plus every attribute's name, type and value, in bytes
  * (1 MiB since January 2026; SendMessage API reference).
  */
-export const SQS_MAX_MESSAGE_BYTES = 1_048_576;
+export const SQS_MAX_MESSAGE_BYTES = ONE_MIB;
 /** At most 10 message attributes per message (SQS developer guide, message attributes). */
 export const SQS_MAX_MESSAGE_ATTRIBUTES = 10;
 /** Lambda's batch size limit for a FIFO queue's event source mapping. */

@@ -2,7 +2,7 @@
  * The one "parts → record" mapper of SQS. Factories, arbitraries and the msw mocks all build
  * records through {@link toSqsRecord}; no other code writes an SQS record's fields.
  */
-import { sha256Hex } from '../../_internals/hash.js';
+import { sqsContentDeduplicationId } from './ids.js';
 import { md5OfBody, md5OfMessageAttributes } from './md5.js';
 import type { SqsQueue } from './queue.js';
 import type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
@@ -84,7 +84,7 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(pa
     }
     out.SenderId = parts.senderId;
     // Content-based deduplication: SHA-256 hex of the body (not the attributes).
-    if (fifo !== undefined) out.MessageDeduplicationId = fifo.messageDeduplicationId ?? sha256Hex(parts.body);
+    if (fifo !== undefined) out.MessageDeduplicationId = fifo.messageDeduplicationId ?? sqsContentDeduplicationId(parts.body);
     out.ApproximateFirstReceiveTimestamp = firstReceive;
     attributes = out as SqsRecordAttributes;
   }

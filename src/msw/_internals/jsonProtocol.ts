@@ -5,6 +5,7 @@
  * The handler never throws into msw: every failure becomes an AWS-shaped response.
  */
 import { http, type HttpHandler } from 'msw';
+import { utf8Length } from '../../_internals/limits.js';
 import { AwsServiceError, internalFailure, unknownOperation } from './awsError.js';
 import { serializationError, type JsonObject } from './input.js';
 import { credentialScope } from './request.js';
@@ -68,7 +69,7 @@ export function createJsonRpcHandler(spec: JsonServiceSpec): HttpHandler {
         const text = await request.text();
         if (spec.maxBodyBytes !== undefined && spec.tooLarge !== undefined && text.length * 3 > spec.maxBodyBytes) {
           // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the limit is reachable.
-          const bytes = Buffer.byteLength(text, 'utf8');
+          const bytes = utf8Length(text);
           if (bytes > spec.maxBodyBytes) throw spec.tooLarge(bytes);
         }
         let input: unknown;

@@ -68,9 +68,6 @@ export interface EventBridgeService extends MockService {
   subscribe(filter: EventBridgeFilter, handler: EventBridgeHandler, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
 }
 
-/** An accepted entry and the region it was put in. */
-type StoredEntry = AcceptedEntry & { region: string };
-
 interface Pending {
   subscription: Subscription;
   /** A fresh envelope per call. */

@@ -15,7 +15,7 @@ import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, 
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { ON_DEMAND_SHARDS, StreamRegistry } from './registry.js';
 import { HASH_SPACE, partitionKeyHash, type MockStream, type StoredKinesisRecord } from './stream.js';
-import { kinesisOperations } from './wire.js';
+import { HASH_KEY_PATTERN, kinesisOperations } from './wire.js';
 
 export type { StreamFailureRecord, StreamBatchInfo, StreamInvocation, StreamInvocationOutcome, StreamStartingPosition, StreamSubscribeOptions, StreamSubscription } from '../_internals/streamDelivery.js';
 
@@ -130,7 +130,7 @@ export function createKinesisService(context: MockContext): KinesisService {
       assertRecordSize(api, 'data', bytes.byteLength, assertPartitionKey(api, 'partitionKey', partitionKey));
       let hashKey = partitionKeyHash(partitionKey);
       if (options.explicitHashKey !== undefined) {
-        if (typeof options.explicitHashKey !== 'string' || !/^(?:0|[1-9]\d{0,38})$/.test(options.explicitHashKey) || BigInt(options.explicitHashKey) >= HASH_SPACE) {
+        if (typeof options.explicitHashKey !== 'string' || !HASH_KEY_PATTERN.test(options.explicitHashKey) || BigInt(options.explicitHashKey) >= HASH_SPACE) {
           fail(api, 'options.explicitHashKey', `${show(options.explicitHashKey)} is not a decimal hash key from 0 to 2^128 - 1`);
         }
         hashKey = BigInt(options.explicitHashKey);

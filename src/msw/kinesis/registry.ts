@@ -1,6 +1,6 @@
 /** The streams of one Kinesis mock, by region and name, and how requests name them. */
-import { partitionOfRegion, parseArn } from '../../_internals/aws.js';
-import { STREAM_NAME_PATTERN } from '../../events/kinesis/index.js';
+import { partitionOfRegion } from '../../_internals/aws.js';
+import { parseKinesisStreamArn, STREAM_NAME_PATTERN } from '../../events/kinesis/index.js';
 import { readString, type JsonObject } from '../_internals/input.js';
 import { constraintViolation, invalidArgument, KINESIS_INPUT_ERRORS, kinesisError, streamNotFound } from './errors.js';
 import { MockStream } from './stream.js';
@@ -60,12 +60,11 @@ export class StreamRegistry {
     const name = readString(input, 'StreamName', KINESIS_INPUT_ERRORS);
     const arn = readString(input, 'StreamARN', KINESIS_INPUT_ERRORS);
     if (arn !== undefined) {
-      const parts = parseArn(arn);
-      const match = parts?.service === 'kinesis' ? /^stream\/([a-zA-Z0-9_.-]{1,128})$/.exec(parts.resource) : null;
-      if (parts === undefined || match === null) {
+      const parts = parseKinesisStreamArn(arn);
+      if (parts === undefined || !STREAM_NAME_PATTERN.test(parts.name)) {
         throw constraintViolation('streamARN', `'${arn}'`, 'must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+');
       }
-      const streamName = match[1] as string;
+      const streamName = parts.name;
       if (name !== undefined && name !== streamName) throw invalidArgument(`StreamARN ${arn} and StreamName ${name} do not name the same stream.`);
       const stream = parts.account === this.account ? this.find(parts.region, streamName) : undefined;
       if (stream === undefined) throw streamNotFound(streamName, parts.account);

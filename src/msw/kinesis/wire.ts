@@ -3,7 +3,8 @@
  * limits and error types of the Kinesis API reference: 1 MiB of data per record, 500 records and
  * 5 MiB per PutRecords, 10,000 records or 10 MiB per GetRecords, iterators valid for 5 minutes.
  */
-import { compareKinesisSequenceNumbers, MAX_PARTITION_KEY_LENGTH, MAX_RECORD_SIZE, SEQUENCE_NUMBER_PATTERN } from '../../events/kinesis/index.js';
+import { epochSecondsMillis } from '../../_internals/aws.js';
+import { compareKinesisSequenceNumbers, MAX_PARTITION_KEY_LENGTH, MAX_RECORD_SIZE, parseKinesisStreamArn, partitionKeyLength, SEQUENCE_NUMBER_PATTERN } from '../../events/kinesis/index.js';
 import { isBase64 } from '../../_internals/hash.js';
 import { ONE_MIB, utf8Length } from '../../_internals/limits.js';
 import { asStructure, readInteger, readList, readObject, readString, serializationError, type JsonObject } from '../_internals/input.js';
@@ -25,7 +26,8 @@ const MAX_PUT_RECORDS = 500;
 const MAX_PUT_RECORDS_BYTES = 5 * ONE_MIB;
 const MAX_GET_RECORDS = 10_000;
 const MAX_GET_RECORDS_BYTES = 10 * ONE_MIB;
-const HASH_KEY_PATTERN = /^(?:0|[1-9]\d{0,38})$/;
+/** An `ExplicitHashKey`: a decimal of up to 39 digits without leading zeros (the range check is separate). */
+export const HASH_KEY_PATTERN = /^(?:0|[1-9]\d{0,38})$/;
 
 function regionOf(info: JsonRequestInfo, context: KinesisWireContext): string {
   return info.region ?? context.defaultRegion;
@@ -50,8 +52,7 @@ function readRecord(entry: JsonObject, at: string): { data: Buffer; base64: stri
   const data = Buffer.from(encoded, 'base64');
   if (data.byteLength > MAX_RECORD_SIZE) throw constraintViolation(`${at}data`, '', `must have length less than or equal to ${MAX_RECORD_SIZE}`);
   const partitionKey = readString(entry, 'PartitionKey', KINESIS_INPUT_ERRORS, true);
-  // Code points, as the API counts them; only a key over 256 UTF-16 units needs counting.
-  const keyLength = partitionKey.length <= MAX_PARTITION_KEY_LENGTH ? partitionKey.length : [...partitionKey].length;
+  const keyLength = partitionKeyLength(partitionKey);
   if (keyLength < 1 || keyLength > MAX_PARTITION_KEY_LENGTH) {
     throw constraintViolation(`${at}partitionKey`, `'${partitionKey}'`, `must have length ${keyLength < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PARTITION_KEY_LENGTH}`}`);
   }
@@ -264,9 +265,11 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
     if (limit < 1 || limit > MAX_GET_RECORDS) throw constraintViolation('limit', String(limit), `must have value between 1 and ${MAX_GET_RECORDS}`);
     const position = iterator.length < 1 || iterator.length > 512 * 8 ? undefined : decodeShardIterator(iterator);
     if (position === undefined) throw invalidArgument(`Invalid ShardIterator: ${iterator.slice(0, 64)}`);
-    const arn = /^arn:[^:]+:kinesis:([^:]+):(\d{12}):stream\/(.+)$/.exec(position.stream);
-    const stream = arn === null ? undefined : registry.find(arn[1] as string, arn[3] as string);
-    if (stream === undefined || stream.arn !== position.stream) throw streamNotFound(arn?.[3] ?? position.stream, arn?.[2] ?? registry.account);
+    const parsed = parseKinesisStreamArn(position.stream);
+    // Iterators come back from clients: only a well-formed region and account name a stream.
+    const arn = parsed !== undefined && parsed.region !== '' && /^\d{12}$/.test(parsed.account) ? parsed : undefined;
+    const stream = arn === undefined ? undefined : registry.find(arn.region, arn.name);
+    if (stream === undefined || stream.arn !== position.stream) throw streamNotFound(arn?.name ?? position.stream, arn?.account ?? registry.account);
     const shard = shardOf(stream, position.shardId);
     const now = context.nowMs();
     if (now - position.issuedMs > ITERATOR_LIFETIME_MS) {
@@ -280,7 +283,7 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
       const record = records[end] as (typeof records)[number];
       bytes += record.data.byteLength + utf8Length(record.partitionKey);
       if (bytes > MAX_GET_RECORDS_BYTES && out.length > 0) break;
-      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: record.arrivalMs / 1000, Data: record.base64, PartitionKey: record.partitionKey, EncryptionType: 'NONE' });
+      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: epochSecondsMillis(record.arrivalMs), Data: record.base64, PartitionKey: record.partitionKey, EncryptionType: 'NONE' });
       end++;
     }
     // How far the reader is behind the tip: 0 once it has read everything.

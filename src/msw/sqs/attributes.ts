@@ -2,6 +2,7 @@
  * Queue attributes: defaults, validation and read-back (CreateQueue, SetQueueAttributes,
  * GetQueueAttributes). Ranges and defaults from the SQS API reference (SetQueueAttributes).
  */
+import { SQS_MAX_MESSAGE_BYTES } from '../../events/sqs/index.js';
 import type { AwsServiceError } from '../_internals/awsError.js';
 import { invalidParameter, sqsError } from './errors.js';
 
@@ -30,7 +31,7 @@ export interface QueueConfig {
 export function defaultConfig(): QueueConfig {
   return {
     delaySeconds: 0,
-    maximumMessageSize: 1_048_576,
+    maximumMessageSize: SQS_MAX_MESSAGE_BYTES,
     messageRetentionPeriod: 345_600,
     receiveMessageWaitTimeSeconds: 0,
     visibilityTimeout: 30,
@@ -44,7 +45,7 @@ export function defaultConfig(): QueueConfig {
 
 const INTEGER_RANGES: Readonly<Record<string, readonly [keyof QueueConfig, number, number]>> = {
   DelaySeconds: ['delaySeconds', 0, 900],
-  MaximumMessageSize: ['maximumMessageSize', 1024, 1_048_576],
+  MaximumMessageSize: ['maximumMessageSize', 1024, SQS_MAX_MESSAGE_BYTES],
   MessageRetentionPeriod: ['messageRetentionPeriod', 60, 1_209_600],
   ReceiveMessageWaitTimeSeconds: ['receiveMessageWaitTimeSeconds', 0, 20],
   VisibilityTimeout: ['visibilityTimeout', 0, 43_200],

@@ -3,8 +3,8 @@
  * retention and dead-letter redrive. Pure model: times are epoch milliseconds passed in by the
  * caller (the virtual clock); errors are the AWS errors the real queue returns.
  */
-import { sha256Hex } from '../../_internals/hash.js';
-import { md5OfBody, md5OfMessageAttributes, sqsSequenceNumber, toSqsRecord, type SqsMessageAttributes, type SqsQueue, type SqsRecord } from '../../events/sqs/index.js';
+import { utf8Length } from '../../_internals/limits.js';
+import { md5OfBody, md5OfMessageAttributes, sqsContentDeduplicationId, sqsSequenceNumber, toSqsRecord, type SqsMessageAttributes, type SqsQueue, type SqsRecord } from '../../events/sqs/index.js';
 import type { QueueConfig } from './attributes.js';
 import { invalidParameter, sqsError } from './errors.js';
 
@@ -126,7 +126,7 @@ export class MockQueue {
   /** SendMessage. Throws the AWS error for a request the queue rejects. */
   send(input: SendInput, now: number): SendResult {
     const fifo = this.info.fifo;
-    const size = Buffer.byteLength(input.body, 'utf8') + input.attributeBytes;
+    const size = utf8Length(input.body) + input.attributeBytes;
     if (size > this.config.maximumMessageSize) {
       throw sqsError('InvalidParameterValue', `One or more parameters are invalid. Reason: Message must be shorter than ${this.config.maximumMessageSize} bytes.`);
     }
@@ -141,7 +141,7 @@ export class MockQueue {
         if (!this.config.contentBasedDeduplication) {
           throw sqsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
         }
-        deduplicationId = sha256Hex(input.body);
+        deduplicationId = sqsContentDeduplicationId(input.body);
       }
       const key = this.config.deduplicationScope === 'messageGroup' ? `${input.groupId}\u0000${deduplicationId}` : deduplicationId;
       const seen = this.dedup.get(key);

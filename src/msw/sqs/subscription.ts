@@ -5,9 +5,9 @@
  * services-sqs-errorhandling, services-sqs-parameters; aws-sdk-wire.md §3).
  */
 import { fail, show } from '../../_internals/errors.js';
-import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
+import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
 import { readBatchItemFailures } from '../_internals/batchItemFailures.js';
-import { SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
+import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
 /** A function subscribed to a queue: receives the Lambda SQS event. */
@@ -109,8 +109,8 @@ const RECORD_OVERHEAD = 2048;
 /** Upper bound of a record's JSON size, cheap to compute for small messages. */
 function recordBytesBound(message: StoredMessage): number {
   // JSON escapes take at most 6 bytes per UTF-16 unit (\uXXXX), so small bodies need no stringify.
-  const body = message.body.length * 6 <= 65_536 ? message.body.length * 6 : Buffer.byteLength(JSON.stringify(message.body), 'utf8');
-  const attributes = message.size - Buffer.byteLength(message.body, 'utf8');
+  const body = message.body.length * 6 <= 65_536 ? message.body.length * 6 : jsonStringBytes(message.body);
+  const attributes = message.size - utf8Length(message.body);
   return body + attributes * 6 + RECORD_OVERHEAD;
 }
 

@@ -2,6 +2,7 @@
  * The SQS operations over the JSON 1.0 protocol (`x-amz-target: AmazonSQS.<Operation>`): request
  * members in, response members out, limits and error codes from the SQS API reference.
  */
+import { utf8Length } from '../../_internals/limits.js';
 import { md5OfMessageAttributes } from '../../events/sqs/index.js';
 import type { JsonOperation, JsonRequestInfo } from '../_internals/jsonProtocol.js';
 import { asStructure, readInteger, readList, readString, readStringList, readStringMap, type JsonObject } from '../_internals/input.js';
@@ -171,7 +172,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
       let total = 0;
       for (const entry of entries) {
         const body = entry['MessageBody'];
-        if (typeof body === 'string') total += Buffer.byteLength(body, 'utf8');
+        if (typeof body === 'string') total += utf8Length(body);
       }
       if (total > queue.config.maximumMessageSize) {
         throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${queue.config.maximumMessageSize} bytes. You have sent ${total} bytes.`);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { md5Hex } from '../../../_internals/hash.js';
+import { s3MultipartETag } from '../../../events/s3/defaults.js';
 import { S3_MAX_PARTS, S3_MIN_PART_SIZE } from '../../../events/s3/validate.js';
 import { readBody, readXml } from '../body.js';
 import { checksumHeader } from '../checksums.js';
@@ -99,7 +100,7 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   checkWriteConditions(call.request.headers, runtime.store.current(bucket, key), key);
   const digest = createHash('md5');
   for (const part of parts) digest.update(Buffer.from(part.eTag, 'hex'));
-  const eTag = `${digest.digest('hex')}-${parts.length}`;
+  const eTag = s3MultipartETag(digest.digest('hex'), parts.length);
   const body = Buffer.concat(parts.map((part) => part.body));
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(

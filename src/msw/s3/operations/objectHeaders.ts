@@ -1,4 +1,5 @@
 /** The object headers and metadata S3 keeps from a write, and the ones it sends back on reads. */
+import { utf8Length } from '../../../_internals/limits.js';
 import { checksumHeader } from '../checksums.js';
 import { S3Error } from '../errors.js';
 import { httpDate } from '../http.js';
@@ -37,7 +38,7 @@ export function metadataOf(headers: Headers): Record<string, string> {
     if (!name.startsWith('x-amz-meta-')) continue;
     const key = name.slice('x-amz-meta-'.length);
     out[key] = value;
-    size += Buffer.byteLength(key) + Buffer.byteLength(value);
+    size += utf8Length(key) + utf8Length(value);
   }
   if (size > METADATA_LIMIT) {
     throw new S3Error('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.', { Size: String(size), MaxSizeAllowed: String(METADATA_LIMIT) });

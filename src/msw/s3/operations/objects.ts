@@ -1,5 +1,6 @@
 /** PutObject, GetObject, HeadObject, DeleteObject and CopyObject. */
 import { md5Hex } from '../../../_internals/hash.js';
+import { utf8Length } from '../../../_internals/limits.js';
 import { EMPTY_ETAG } from '../../../events/s3/eventTypes.js';
 import { S3_MAX_KEY_BYTES } from '../../../events/s3/validate.js';
 import { readBody } from '../body.js';
@@ -16,7 +17,7 @@ import { parseRange } from './range.js';
 
 /** `KeyTooLongError` for keys over 1024 UTF-8 bytes. */
 export function checkKey(key: string): void {
-  const size = Buffer.byteLength(key);
+  const size = utf8Length(key);
   if (size > S3_MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 400, 'Your key is too long', { MaxSizeAllowed: String(S3_MAX_KEY_BYTES), Size: String(size) });
 }
 
