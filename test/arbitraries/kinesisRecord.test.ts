@@ -18,7 +18,7 @@ describe('kinesisRecord', () => {
       expect(record.kinesis.data).toBe('eyJhIjoxfQ==');
       expect(record.eventSourceARN.startsWith('arn:aws-us-gov:kinesis:us-gov-west-1:')).toBe(true);
       expect(record.invokeIdentityArn.startsWith('arn:aws-us-gov:iam::')).toBe(true);
-    }), { numRuns: 50 });
+    }), { numRuns: NUM_RUNS });
   });
 
   it('shrinks to records that still hold every invariant', () => {

@@ -7,6 +7,7 @@ import { pipeSourceRecord } from '../../arbitraries/pipeSourceRecord.js';
 import { pipeTemplateProperty } from '../../arbitraries/pipeTemplateProperty.js';
 import { sqsRecord } from '../../arbitraries/sqsRecord.js';
 import { renderPipeTemplate, TemplateValidationError } from '../../src/pipes/index.js';
+import { NUM_RUNS } from '../_helpers/runs.js';
 
 describe('checkPipeTemplate', () => {
   it('passes a template that is safe for every SQS record', () => {
@@ -70,7 +71,7 @@ describe('pipeTemplateProperty', () => {
     expect(text).toMatch(/not-delivered \[quoted-object\].*<\$\.body> = \{"x":1\}/s);
   });
   const p = pipeTemplateProperty('{"id": <$.messageId>, "b": <$.body>}', sqsRecord({ body: fc.constantFrom('{"a":1}', 'text') }));
-  fcTest.prop(p.arbitraries)('works with @fast-check/vitest test.prop', p.assertRecord);
+  fcTest.prop(p.arbitraries, { numRuns: NUM_RUNS })('works with @fast-check/vitest test.prop', p.assertRecord);
   it('uses the render options', () => {
     const q = pipeTemplateProperty('{"b": <$.body>}', sqsRecord({ body: 'say "hi"' }), { options: { escape: 'json' } });
     fc.assert(q, { numRuns: 5 });

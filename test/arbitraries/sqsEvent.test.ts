@@ -56,8 +56,11 @@ describe('sqsEvent', () => {
   test('shrunk values keep every invariant', async () => {
     // Fail on any event with 2+ records so fast-check shrinks; every value it tries along the way is checked.
     const seen: unknown[] = [];
-    fc.check(fc.property(sqsEvent(), (event) => { seen.push(event); return event.Records.length < 2; }), { numRuns: 50, seed: 42 });
-    expect(seen.length).toBeGreaterThan(1);
+    const result = fc.check(fc.property(sqsEvent(), (event) => { seen.push(event); return event.Records.length < 2; }), { numRuns: 50, seed: 42 });
+    expect(result.failed).toBe(true);
+    expect(result.numShrinks).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(result.numRuns);
+    expect((result.counterexample![0] as { Records: unknown[] }).Records).toHaveLength(2);
     for (const event of seen) await expectValidEvent(event as never);
   });
   test("emptyMd5OfMessageAttributes: one form per batch; 'either' (default) gives batches of both", async () => {

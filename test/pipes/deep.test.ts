@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseRender, extractValues } from '../../src/pipes/explain.js';
 import { compilePipeTemplate, lintPipeTemplate, lintRuleTemplate, renderPipeTemplate, renderRuleTemplate, TEMPLATE_MAX_LENGTH, TemplateSyntaxError, transformPipeBatch, type RenderOptions, type RenderResult } from '../../src/pipes/index.js';
 import { stringifyDeep, stringifyJson } from '../../src/pipes/json.js';
+import { NUM_RUNS } from '../_helpers/runs.js';
 
 const DEPTH = 10_000;
 const arrays = (n: number, inner: string): string => '['.repeat(n) + inner + ']'.repeat(n);
@@ -206,7 +207,7 @@ describe('stringifyDeep writes what JSON.stringify writes', () => {
   it('for any JSON value (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => stringifyDeep(value) === JSON.stringify(value)),
-      { numRuns: 300 },
+      { numRuns: Math.max(300, NUM_RUNS) },
     );
   });
 
@@ -258,7 +259,8 @@ describe('property: deep random nesting never throws a RangeError', () => {
         }
         expect(Array.isArray(lintPipeTemplate(template, { source: 'sqs' }))).toBe(true);
       }),
-      { numRuns: 40 },
+      // Each run builds and renders templates and values thousands of levels deep (tens of ms): a fifth of NUM_RUNS.
+      { numRuns: Math.max(40, Math.floor(NUM_RUNS / 5)) },
     );
   });
 });

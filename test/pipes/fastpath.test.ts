@@ -3,6 +3,7 @@
 // definitions write: JSON.stringify for JSON values, the template's own bytes around the slots.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { NUM_RUNS } from '../_helpers/runs.js';
 import { compilePipeTemplate, compileRuleTemplate, renderPipeTemplate, renderRuleTemplate, type RenderOptions, type RenderResult } from '../../src/pipes/index.js';
 
 const body = (r: RenderResult): string => {
@@ -11,23 +12,23 @@ const body = (r: RenderResult): string => {
 };
 
 describe('scalar values are written as JSON.stringify writes them', () => {
-  test.prop([fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324), fc.boolean(), fc.constant(null))])('unquoted', (value) => {
+  test.prop([fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324), fc.boolean(), fc.constant(null))], { numRuns: NUM_RUNS })('unquoted', (value) => {
     expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }))).toBe(`{"v": ${JSON.stringify(value)}}`);
   });
 
-  test.prop([fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null))])('inside a string, as JSON would print the number', (value) => {
+  test.prop([fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null))], { numRuns: NUM_RUNS })('inside a string, as JSON would print the number', (value) => {
     const expected = typeof value === 'number' ? JSON.stringify(value) : String(value);
     expect(body(renderPipeTemplate('{"v": "n=<$.v>"}', { v: value }))).toBe(`{"v": "n=${expected}"}`);
   });
 
-  test.prop([fc.string()])('escape: json quotes a string exactly as JSON.stringify', (value) => {
+  test.prop([fc.string()], { numRuns: NUM_RUNS })('escape: json quotes a string exactly as JSON.stringify', (value) => {
     expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }, {}, { escape: 'json' }))).toBe(`{"v": ${JSON.stringify(value)}}`);
   });
 });
 
 describe('the template text around placeholders is kept byte for byte', () => {
   const gap = fc.constantFrom(' ', '\n', '\t', '\r\n', '');
-  test.prop([fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 })])('JSON templates with any whitespace and quoted or unquoted placeholders', (members) => {
+  test.prop([fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: NUM_RUNS })('JSON templates with any whitespace and quoted or unquoted placeholders', (members) => {
     const template = `{${members.map(([a, b, quoted], k) => `${a}"k${k}"${b}:${a}${quoted ? '"<$.s>"' : '<$.s>'}${b}`).join(',')}}`;
     const expected = template.replaceAll('"<$.s>"', '"v"').replaceAll('<$.s>', '"v"');
     expect(body(renderPipeTemplate(template, { s: 'v' }))).toBe(expected);

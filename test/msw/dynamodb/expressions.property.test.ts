@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { AwsServiceError } from '../../../src/msw/_internals/awsError.js';
 import { TableRegistry } from '../../../src/msw/dynamodb/registry.js';
 import { dynamoDBOperations } from '../../../src/msw/dynamodb/wire.js';
+import type { JsonOperation } from '../../../src/msw/_internals/jsonProtocol.js';
 import { createRandom } from '../../../src/_internals/random.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 
@@ -63,12 +64,21 @@ describe('DynamoDB expressions under random input', () => {
     const registry = new TableRegistry('123456789012', (stream) => createRandom(0, stream));
     const ops = dynamoDBOperations({ registry, defaultRegion: 'us-east-1', nowMs: () => 1768480245123 });
     const info = { url: new URL('https://dynamodb.us-east-1.amazonaws.com/'), region: 'us-east-1' };
-    ops['CreateTable']?.({ TableName: 'fuzz', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }, info);
+    // Looked up once and called directly: a missing operation must fail the test, not count as a success.
+    const operation = (name: string): JsonOperation => {
+      const found = ops[name];
+      expect(typeof found, name).toBe('function');
+      return found as JsonOperation;
+    };
+    const createTable = operation('CreateTable');
+    const putItem = operation('PutItem');
+    const updateItem = operation('UpdateItem');
+    createTable({ TableName: 'fuzz', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }, info);
     const seed = { pk: { S: 'k' }, a: { N: '1' }, n: { N: '2' }, l: { L: [{ S: 'x' }, { N: '1' }] }, m: { M: { k: { S: 'v' } } }, s: { SS: ['p', 'q'] } };
     let successes = 0;
     fc.assert(
       fc.property(soup, conditionSoup, fc.boolean(), (update, condition, withCondition) => {
-        ops['PutItem']?.({ TableName: 'fuzz', Item: seed }, info);
+        putItem({ TableName: 'fuzz', Item: seed }, info);
         const table = registry.get('fuzz', 'us-east-1');
         const before = JSON.stringify([...table.items.values()]);
         const records = table.stream?.records.length;
@@ -82,7 +92,7 @@ describe('DynamoDB expressions under random input', () => {
           ...pick('ExpressionAttributeValues', { ':v': { N: '5' }, ':n': { N: '-1.5' }, ':l': { L: [{ S: 'z' }] }, ':s': { S: 'q' }, ':set': { SS: ['q', 'r'] } }, `${update} ${withCondition ? condition : ''}`),
         };
         try {
-          ops['UpdateItem']?.(input, info);
+          updateItem(input, info);
           successes++;
         } catch (error) {
           expect(error).toBeInstanceOf(AwsServiceError);

@@ -63,15 +63,47 @@ describe('PutObject / GetObject', () => {
     expect(h.s3.getObject('photos', 'k')).toBeUndefined();
   });
 
+  // Expected values computed here, independently of the mock.
+  const expectedChecksum = {
+    CRC32: (text: string) => createCrc32(text),
+    CRC32C: (text: string) => createCrc32c(text),
+    SHA1: (text: string) => createHash('sha1').update(text).digest('base64'),
+    SHA256: (text: string) => createHash('sha256').update(text).digest('base64'),
+  } as const;
+  const ALGORITHMS = ['CRC32', 'CRC32C', 'SHA1', 'SHA256'] as const;
+
   test('other checksum algorithms are verified and stored', async () => {
-    for (const algorithm of ['CRC32C', 'SHA1', 'SHA256'] as const) {
+    for (const algorithm of ALGORITHMS) {
+      const expected = expectedChecksum[algorithm]('hello');
       const put = await client.send(new PutObjectCommand({ Bucket: 'photos', Key: algorithm, Body: 'hello', ChecksumAlgorithm: algorithm }));
-      expect(h.s3.getObject('photos', algorithm)?.checksum?.algorithm).toBe(algorithm);
+      expect(put[`Checksum${algorithm}`], algorithm).toBe(expected);
+      expect(h.s3.getObject('photos', algorithm)?.checksum, algorithm).toEqual({ algorithm, value: expected });
       const got = await client.send(new GetObjectCommand({ Bucket: 'photos', Key: algorithm, ChecksumMode: 'ENABLED' }));
       expect(await got.Body?.transformToString()).toBe('hello');
-      expect(got[`Checksum${algorithm}`]).toBe(put[`Checksum${algorithm}`]);
+      expect(got[`Checksum${algorithm}`], algorithm).toBe(expected);
     }
-    expect(h.s3.getObject('photos', 'SHA256')?.checksum?.value).toBe(createHash('sha256').update('hello').digest('base64'));
+  });
+
+  test.each(ALGORITHMS)('a wrong %s value (well formed) is BadDigest and nothing is stored', async (algorithm) => {
+    const wrong = expectedChecksum[algorithm]('other');
+    expect(wrong).not.toBe(expectedChecksum[algorithm]('hello'));
+    const error = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', [`Checksum${algorithm}`]: wrong })));
+    expect(error.name).toBe('BadDigest');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(error.message).toContain(algorithm);
+    expect(h.s3.getObject('photos', 'k')).toBeUndefined();
+    // The right value is accepted: the failure was the value, not the header.
+    await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', [`Checksum${algorithm}`]: expectedChecksum[algorithm]('hello') }));
+    expect(h.s3.getObject('photos', 'k')?.checksum).toEqual({ algorithm, value: expectedChecksum[algorithm]('hello') });
+  });
+
+  test('a wrong Content-MD5 (well formed) is BadDigest and nothing is stored; the right one is accepted', async () => {
+    const error = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', ContentMD5: createHash('md5').update('other').digest('base64') })));
+    expect(error.name).toBe('BadDigest');
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(h.s3.getObject('photos', 'k')).toBeUndefined();
+    await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', ContentMD5: createHash('md5').update('hello').digest('base64') }));
+    expect(h.s3.getObject('photos', 'k')?.body.toString()).toBe('hello');
   });
 
   test('Range: first-last, suffix, open end; unsatisfiable is InvalidRange (416)', async () => {
@@ -190,6 +222,20 @@ function createCrc32(text: string): string {
   const table = new Uint32Array(256).map((_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let c = 0xffffffff;
+  for (const byte of Buffer.from(text)) c = (table[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE((c ^ 0xffffffff) >>> 0);
+  return out.toString('base64');
+}
+
+/** CRC32C (Castagnoli, reflected polynomial 0x82f63b78), base64 of the big-endian value, as S3 sends it. */
+function createCrc32c(text: string): string {
+  const table = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   });
   let c = 0xffffffff;

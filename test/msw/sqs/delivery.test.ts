@@ -210,19 +210,31 @@ describe('FIFO and dead letters', () => {
   test('FIFO order per group holds under failure: a failed group waits, other groups continue', async () => {
     mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' });
     const url = mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' }).url;
-    for (const [body, group] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['b2', 'B'], ['a3', 'A']]) {
+    // c1 is sent last, behind the failing group's messages: it must not wait for their retry.
+    for (const [body, group] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['b2', 'B'], ['a3', 'A'], ['c1', 'C']]) {
       await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: group }));
     }
+    const start = mocks.clock.now().getTime();
     const processed: string[] = [];
+    const processedAt = new Map<string, number>();
+    const attempts: { body: string; at: number }[] = [];
     let failedOnce = false;
     mocks.sqs.subscribe('seq.fifo', (event) => {
+      const at = mocks.clock.now().getTime() - start;
       const failures: { itemIdentifier: string }[] = [];
+      const failedGroups = new Set<string>();
       for (const record of event.Records) {
-        // Stop at the first failure and report it and every later record of the batch (the documented FIFO practice).
-        if (failures.length > 0 || (record.body === 'a2' && !failedOnce)) {
+        attempts.push({ body: record.body, at });
+        const group = record.attributes.MessageGroupId as string;
+        // Stop a group at its first failure and report it and every later record of that group (ordering is per group).
+        if (failedGroups.has(group) || (record.body === 'a2' && !failedOnce)) {
           failedOnce = true;
+          failedGroups.add(group);
           failures.push({ itemIdentifier: record.messageId });
-        } else processed.push(record.body);
+        } else {
+          processed.push(record.body);
+          processedAt.set(record.body, at);
+        }
       }
       return { batchItemFailures: failures };
     }, { batchSize: 2, reportBatchItemFailures: true });
@@ -230,6 +242,23 @@ describe('FIFO and dead letters', () => {
     const order = (group: string) => processed.filter((b) => b.startsWith(group));
     expect(order('a')).toEqual(['a1', 'a2', 'a3']);
     expect(order('b')).toEqual(['b1', 'b2']);
+    expect(order('c')).toEqual(['c1']);
+    expect(failedOnce).toBe(true);
+    // a2 failed once, then came back only after the 30 s visibility timeout.
+    const a2Attempts = attempts.filter((a) => a.body === 'a2').map((a) => a.at);
+    expect(a2Attempts).toHaveLength(2);
+    const retryAt = processedAt.get('a2') as number;
+    expect(retryAt).toBe(a2Attempts[1]);
+    expect(retryAt - (a2Attempts[0] as number)).toBeGreaterThanOrEqual(30_000);
+    // The other groups went on meanwhile: b2 and c1 ran before the failed group's retry, within the timeout.
+    for (const body of ['b2', 'c1']) {
+      const at = processedAt.get(body) as number;
+      expect(at, body).toBeLessThan(retryAt);
+      expect(at, body).toBeLessThan(30_000);
+    }
+    // The failed group itself waited: a3 ran after a2's retry, not before.
+    expect(processedAt.get('a3') as number).toBeGreaterThanOrEqual(retryAt);
+    expect(attempts.filter((a) => a.body === 'a3').every((a) => a.at >= retryAt)).toBe(true);
     expect(mocks.sqs.messages('seq.fifo')).toEqual([]);
   });
 
