@@ -1,7 +1,7 @@
 import { array, bigInt, boolean, constant, constantFrom, dictionary, integer, letrec, oneof, string, tuple, uint8Array, uniqueArray, type Arbitrary } from 'fast-check';
 import { toBase64 } from '../src/_internals/hash.js';
 import { MAX_EXPONENT, MIN_EXPONENT, parseDynamoDBNumber } from '../src/events/dynamodb/number.js';
-import type { AttributeMap, AttributeType, AttributeValue } from '../src/events/dynamodb/types.js';
+import { ATTRIBUTE_TYPES, type AttributeMap, type AttributeType, type AttributeValue } from '../src/events/dynamodb/types.js';
 import { fakerValue } from './_internals/faker.js';
 
 /** Constraints of {@link attributeValue}. */
@@ -30,7 +30,7 @@ export interface AttributeValueConstraints {
   hardCases?: boolean;
 }
 
-const ALL_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M'];
+const ALL_TYPES = ATTRIBUTE_TYPES;
 const HARD_STRINGS = ['', ' ', '"', '\\', '\n', '\u0000', '😀', '👩‍👩‍👧', 'e\u0301', '日本語', '\uFEFF', '{"S":"x"}', 'null', '1E+2'];
 const EDGE_NUMBERS = [
   '0', '1', '-1', '0.1', '1E-130', '-1E-130', '9.9999999999999999999999999999999999999E+125', '-9.9999999999999999999999999999999999999E+125',

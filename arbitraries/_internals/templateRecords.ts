@@ -6,7 +6,7 @@
 import { array, boolean, constant, constantFrom, dictionary, double, integer, oneof, string, tuple, uint8Array, uniqueArray, type Arbitrary } from 'fast-check';
 import type { JsonValue } from '../../src/_internals/json.js';
 import { toBase64 } from '../../src/_internals/hash.js';
-import type { AttributeMap, AttributeValue, DynamoDBEventName, StreamViewType } from '../../src/events/dynamodb/types.js';
+import { ATTRIBUTE_TYPES, type AttributeMap, type AttributeValue, type DynamoDBEventName, type StreamViewType } from '../../src/events/dynamodb/types.js';
 import type { KinesisStreamEvent } from '../../src/events/kinesis/types.js';
 import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
 import type { CompiledTemplate } from '../../src/pipes/compiled.js';
@@ -221,7 +221,7 @@ function eventBridgeFor(paths: PathTree, generic: Arbitrary<unknown>): Arbitrary
 
 // DynamoDB: `$.dynamodb.<Image>.<attribute>.<type>…`.
 const IMAGES = ['NewImage', 'OldImage', 'Keys'] as const;
-const TYPES = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M']);
+const TYPES = new Set<string>(ATTRIBUTE_TYPES);
 
 /** AttributeValue strings: hard and safe, well-formed (DynamoDB strings are UTF-8). */
 function attributeText(): Arbitrary<string> {

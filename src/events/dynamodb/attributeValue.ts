@@ -7,7 +7,7 @@ import { fail, show } from '../../_internals/errors.js';
 import { isBase64 } from '../../_internals/hash.js';
 import { utf8Length } from '../../_internals/limits.js';
 import { parseDynamoDBNumber } from './number.js';
-import type { AttributeMap, AttributeValue } from './types.js';
+import { ATTRIBUTE_TYPES, type AttributeMap, type AttributeValue } from './types.js';
 import { isPlainObject } from '../../_internals/objects.js';
 
 /** Deepest nesting of lists and maps DynamoDB accepts. */
@@ -15,7 +15,7 @@ export const MAX_NESTING_DEPTH = 32;
 /** Longest attribute name, in UTF-8 bytes. */
 export const MAX_ATTRIBUTE_NAME_BYTES = 65535;
 
-const TYPE_KEYS = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M']);
+const TYPE_KEYS = new Set<string>(ATTRIBUTE_TYPES);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** An attribute map as DynamoDB stores it, with its size by the item-size formula. */

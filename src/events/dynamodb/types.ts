@@ -22,6 +22,9 @@ export type AttributeMap = { [name: string]: AttributeValue };
 /** The ten AttributeValue type keys. */
 export type AttributeType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'SS' | 'NS' | 'BS' | 'L' | 'M';
 
+/** The ten AttributeValue type keys. */
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M'];
+
 /** Which images a stream carries; one setting per stream, so constant in a batch. */
 export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
 

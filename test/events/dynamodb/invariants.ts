@@ -44,7 +44,8 @@ export function canonicalJson(value: unknown): string {
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return entries.map(([k, x]) => [k, ['SS', 'NS', 'BS'].includes(k) ? [...(x as string[])].sort() : walk(x)]);
+      // A set's members are an array; a map entry that happens to be named SS/NS/BS holds an AttributeValue object.
+      return entries.map(([k, x]) => [k, ['SS', 'NS', 'BS'].includes(k) && Array.isArray(x) ? [...(x as string[])].sort() : walk(x)]);
     }
     return v;
   };

@@ -159,3 +159,15 @@ describe('toDynamoDBKinesisPayload', () => {
     expect(() => toDynamoDBKinesisPayload({ eventName: 'INSERT', keyNames: ['id'], newImage: { id: { S: 'a' } }, eventId: 'x', time: new Date(0), precision: 'NANOSECOND' as never, table: 'Tbl', region: 'eu-west-1' })).toThrow('is not a timestamp precision');
   });
 });
+
+describe('canonicalJson (test oracle)', () => {
+  it('sorts set members but treats a map entry named SS, NS or BS as an AttributeValue', async () => {
+    const { canonicalJson } = await import('./invariants.js');
+    expect(canonicalJson({ SS: ['b', 'a'] })).toBe(canonicalJson({ SS: ['a', 'b'] }));
+    // Regression: a map key "SS" whose value is a binary set made the oracle throw (seed 1439297516).
+    const nested = { M: { SS: { BS: ['AQ==', ''] } } };
+    expect(() => canonicalJson(nested)).not.toThrow();
+    expect(canonicalJson(nested)).toBe(canonicalJson({ M: { SS: { BS: ['', 'AQ=='] } } }));
+    expect(canonicalJson({ M: { SS: { S: 'x' } } })).not.toBe(canonicalJson({ M: { SS: { S: 'y' } } }));
+  });
+});
