@@ -218,10 +218,14 @@ describe('versioning', () => {
   });
 });
 
-function createCrc32(text: string): string {
+/**
+ * A reflected CRC-32 with the given polynomial (0xedb88320: CRC32; 0x82f63b78: CRC32C, Castagnoli),
+ * base64 of the big-endian value, as S3 sends it. Written here, apart from the mock's own code.
+ */
+function reflectedCrc32(polynomial: number, text: string): string {
   const table = new Uint32Array(256).map((_, n) => {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? polynomial ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   });
   let c = 0xffffffff;
@@ -230,17 +234,5 @@ function createCrc32(text: string): string {
   out.writeUInt32BE((c ^ 0xffffffff) >>> 0);
   return out.toString('base64');
 }
-
-/** CRC32C (Castagnoli, reflected polynomial 0x82f63b78), base64 of the big-endian value, as S3 sends it. */
-function createCrc32c(text: string): string {
-  const table = new Uint32Array(256).map((_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  let c = 0xffffffff;
-  for (const byte of Buffer.from(text)) c = (table[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-  const out = Buffer.alloc(4);
-  out.writeUInt32BE((c ^ 0xffffffff) >>> 0);
-  return out.toString('base64');
-}
+const createCrc32 = (text: string): string => reflectedCrc32(0xedb88320, text);
+const createCrc32c = (text: string): string => reflectedCrc32(0x82f63b78, text);
