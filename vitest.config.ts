@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^aws-event-kit\/arbitraries$/, replacement: here('./arbitraries/index.ts') },
       { find: /^aws-event-kit\/pipes$/, replacement: here('./src/pipes/index.ts') },
+      { find: /^aws-event-kit\/patterns$/, replacement: here('./src/patterns/index.ts') },
       { find: /^aws-event-kit\/msw$/, replacement: here('./src/msw/index.ts') },
       { find: /^aws-event-kit$/, replacement: here('./src/index.ts') },
     ],

@@ -9,6 +9,7 @@ await build({
     index: 'dist/src/index.js',
     arbitraries: 'dist/arbitraries/index.js',
     pipes: 'dist/src/pipes/index.js',
+    patterns: 'dist/src/patterns/index.js',
     msw: 'dist/src/msw/index.js',
     cli: 'dist/src/cli/main.js',
   },

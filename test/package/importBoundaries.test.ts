@@ -53,6 +53,11 @@ describe('import boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the patterns entry reaches neither fast-check, msw nor faker', () => {
+    const offenders = [...reachableBareImports(join(root, 'src/patterns/index.ts'))].filter(([spec]) => PEERS.test(spec));
+    expect(offenders).toEqual([]);
+  });
+
   it('no file in src/ outside src/msw/ statically imports fast-check, msw, faker or the arbitraries', () => {
     const offenders = tsFiles(join(root, 'src'))
       .filter((file) => !relative(root, file).startsWith(join('src', 'msw')))
