@@ -1,5 +1,6 @@
 import type { Arbitrary } from 'fast-check';
 import type { CompiledTemplate } from '../src/pipes/compiled.js';
+import { checkLintOptions } from '../src/pipes/lint.js';
 import { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate } from '../src/pipes/pipes.js';
 import type { PipeContext } from '../src/pipes/reserved.js';
 import type { PipeSource } from '../src/pipes/sources.js';
@@ -31,7 +32,7 @@ export interface CheckPipeTemplateOptions extends TemplateCheckRunOptions {
  * @example checkPipeTemplate('{"order": <$.body.order>}', { source: 'sqs', numRuns: 500 })
  */
 export function checkPipeTemplate(template: string | CompiledTemplate, options: CheckPipeTemplateOptions): TemplateCheckResult {
-  const { source, context = {} } = options;
+  const { source, context = {} } = checkLintOptions('checkPipeTemplate', options);
   if (source === undefined && options.records === undefined) throw new TypeError('checkPipeTemplate: give a source (e.g. "sqs") or a records arbitrary');
   const compiled = typeof template === 'string' ? compilePipeTemplate(template, source ? { source } : {}) : template;
   const diagnostics = source === undefined ? compiled.diagnostics : lintPipeTemplate(compiled.template, { source });

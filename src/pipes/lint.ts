@@ -18,6 +18,22 @@ export interface LintOptions {
   source?: PipeSource;
 }
 
+/**
+ * Checks a lint options object (`api` names the caller): a `TypeError` naming the option for
+ * anything but `undefined` or an object whose `source` is one of {@link PIPE_SOURCES}.
+ */
+export function checkLintOptions<O extends LintOptions>(api: string, options: O | undefined, name = 'options'): O {
+  if (options === undefined) return {} as O;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${api}: ${name} must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  const source: unknown = options.source;
+  if (source !== undefined && !(PIPE_SOURCES as readonly unknown[]).includes(source)) {
+    throw new TypeError(`${api}: ${name}.source must be one of ${PIPE_SOURCES.join(', ')}, got ${typeof source === 'string' ? JSON.stringify(source) : String(source)}`);
+  }
+  return options;
+}
+
 /** Whether the ref can yield an object or array: 'yes' (certain or, with a source, possible), 'maybe' (a guess without source), 'no'. */
 function structured(ref: Ref, source: PipeSource | undefined): 'yes' | 'maybe' | 'no' {
   if (ref.reserved !== undefined) return EVENT_VARIABLES.has(ref.reserved) ? 'yes' : 'no';

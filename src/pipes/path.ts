@@ -84,9 +84,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * The event reaches AWS as JSON, so a member JSON cannot carry (undefined, a function, a symbol)
+ * is a missing key, and such an array item (or a hole) is `null`, as `JSON.stringify` writes them.
+ */
+function absentInJson(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** A member's value as the JSON event carries it: {@link MISSING} when JSON drops the member. */
+function member(value: unknown): Extracted {
+  return absentInJson(value) ? MISSING : value;
+}
+
+/** An array item's value as the JSON event carries it: `null` when JSON writes null. */
+function item(value: unknown): unknown {
+  return absentInJson(value) ? null : value;
+}
+
 function step(node: unknown, segment: PathSegment): Extracted {
-  if (segment.kind === 'name') return isObject(node) && Object.hasOwn(node, segment.name) ? node[segment.name] : MISSING;
-  if (segment.kind === 'index') return Array.isArray(node) && segment.index < node.length ? node[segment.index] : MISSING;
+  if (segment.kind === 'name') return isObject(node) && Object.hasOwn(node, segment.name) ? member(node[segment.name]) : MISSING;
+  if (segment.kind === 'index') return Array.isArray(node) && segment.index < node.length ? item(node[segment.index]) : MISSING;
   return MISSING;
 }
 
@@ -109,7 +127,7 @@ export function compileAccessor(segments: readonly PathSegment[]): Accessor {
         if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, name)) return MISSING;
         node = (node as Record<string, unknown>)[name];
       }
-      return node;
+      return member(node);
     };
   }
   if (!steps.some((s) => s.kind === 'wildcard')) {
@@ -122,23 +140,26 @@ export function compileAccessor(segments: readonly PathSegment[]): Accessor {
         const key = keys[i]!;
         if (typeof key === 'string') {
           if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return MISSING;
-          node = (node as Record<string, unknown>)[key];
+          if (absentInJson((node = (node as Record<string, unknown>)[key]))) return MISSING;
         } else {
           if (!Array.isArray(node) || key >= node.length) return MISSING;
-          node = node[key];
+          node = item(node[key]);
         }
       }
-      return node;
+      return member(node);
     };
   }
   return (root) => {
+    if (absentInJson(root)) return [];
     let current: unknown[] = [root];
     for (const segment of steps) {
       const next: unknown[] = [];
       for (const node of current) {
         if (segment.kind === 'wildcard') {
-          if (Array.isArray(node)) for (const item of node) next.push(item);
-          else if (isObject(node)) for (const key of Object.keys(node)) next.push(node[key]);
+          if (Array.isArray(node)) for (let i = 0; i < node.length; i++) next.push(item(node[i]));
+          else if (isObject(node)) {
+            for (const key of Object.keys(node)) if (!absentInJson(node[key])) next.push(node[key]);
+          }
         } else {
           const value = step(node, segment);
           if (value !== MISSING) next.push(value);

@@ -3,7 +3,7 @@ import { buildCompiled, internalsOf, isCompiled, maybeInternals, resolvePipesNam
 import { decodedView } from './decode.js';
 import { TemplateSyntaxError } from './errors.js';
 import { stringifyJson } from './json.js';
-import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
+import { checkLintOptions, lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
 import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
 import { renderCompiled, type RenderResult } from './render.js';
@@ -26,7 +26,8 @@ function notText(api: string, template: unknown): never {
  * Other lint findings (see `lintPipeTemplate`) are in `diagnostics`.
  * @example compilePipeTemplate('{"id": <$.messageId>, "order": <$.body.order>}')
  */
-export function compilePipeTemplate(template: string, options: LintOptions = {}): CompiledTemplate {
+export function compilePipeTemplate(template: string, options?: LintOptions): CompiledTemplate {
+  const lint = checkLintOptions('compilePipeTemplate', options);
   if (typeof template !== 'string') notText('compilePipeTemplate', template);
   const long = tooLong(template);
   const built = long === undefined ? buildCompiled(template, 'pipes', resolvePipesName) : { findings: [long] };
@@ -36,22 +37,25 @@ export function compilePipeTemplate(template: string, options: LintOptions = {})
     const { line, column } = lineColumn(template, f.offset);
     throw new TemplateSyntaxError(f.code, `compilePipeTemplate: ${f.message}`, line, column);
   }
-  return withDiagnostics(built.compiled, toDiagnostics(template, lintCompiled(built.compiled, options)));
+  return withDiagnostics(built.compiled, toDiagnostics(template, lintCompiled(built.compiled, lint)));
 }
 
 /**
  * Every finding for a Pipes template, syntax errors included, sorted by position; never throws
- * for a string. `source` makes the object/array and impossible-path checks exact.
+ * for a string (a `TypeError` names a bad option). `source` makes the object/array and
+ * impossible-path checks exact. A template over 8,192 characters gets that one finding: AWS
+ * rejects it whatever it holds, and parsing megabytes for nothing could exhaust memory.
  * @example lintPipeTemplate('{"order": "<$.body>"}', { source: 'sqs' }) // quoted-object
  */
-export function lintPipeTemplate(template: string, options: LintOptions = {}): TemplateDiagnostic[] {
+export function lintPipeTemplate(template: string, options?: LintOptions): TemplateDiagnostic[] {
+  const lint = checkLintOptions('lintPipeTemplate', options);
   if (typeof template !== 'string') return [{ code: 'not-text', message: `the template must be a string, got ${template === null ? 'null' : typeof template}`, line: 1, column: 1, severity: 'error' }];
-  const findings: OffsetDiagnostic[] = [];
   const long = tooLong(template);
-  if (long !== undefined) findings.push(long);
+  if (long !== undefined) return toDiagnostics(template, [long]);
+  const findings: OffsetDiagnostic[] = [];
   const built = buildCompiled(template, 'pipes', resolvePipesName);
   findings.push(...built.findings);
-  if (built.compiled !== undefined) findings.push(...lintCompiled(built.compiled, options));
+  if (built.compiled !== undefined) findings.push(...lintCompiled(built.compiled, lint));
   return toDiagnostics(template, findings.sort((a, b) => a.offset - b.offset));
 }
 
@@ -106,15 +110,19 @@ export function renderPipeTemplate(template: string | CompiledTemplate, event: u
 
 /** What a Lambda or Step Functions target receives for a batch. */
 export type PipeBatchResult =
-  /** `body` is the JSON array sent; `records` its elements. */
-  | { readonly delivered: true; readonly body: string; readonly records: unknown[] }
+  /**
+   * `body` is the JSON array sent; `records` its elements; `notJson` the indices of records whose
+   * output was not JSON (free text, a bare string …), sent as JSON strings: a target expecting
+   * objects gets a string there, usually a template mistake.
+   */
+  | { readonly delivered: true; readonly body: string; readonly records: unknown[]; readonly notJson: readonly number[] }
   /** A record that AWS cannot deliver fails the batch; `index` says which. */
   | { readonly delivered: false; readonly reason: string; readonly index: number };
 
 /**
  * Applies the template to each record separately, as Pipes does for batches (spec C5), and
  * returns the JSON array a Lambda or Step Functions enrichment or target receives, even for one
- * record. A record whose output is not JSON is sent as a JSON string.
+ * record. A record whose output is not JSON is sent as a JSON string; `notJson` lists those records.
  * @example transformPipeBatch('{"id": <$.messageId>}', toPipesSourceBatch(makeSqsEvent()))
  */
 export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = NO_CONTEXT, options?: RenderOptions): PipeBatchResult {
@@ -122,6 +130,7 @@ export function transformPipeBatch(template: string | CompiledTemplate, records:
   const compiled = compiledOf(template);
   const parts: string[] = [];
   const values: unknown[] = [];
+  const notJson: number[] = [];
   for (let index = 0; index < records.length; index++) {
     const result = renderPipeTemplate(compiled, records[index], context, options);
     if (!result.delivered) return { delivered: false, reason: `record ${index}: ${result.reason}`, index };
@@ -131,7 +140,8 @@ export function transformPipeBatch(template: string | CompiledTemplate, records:
     } catch {
       values.push(result.body);
       parts.push(JSON.stringify(result.body));
+      notJson.push(index);
     }
   }
-  return { delivered: true, body: `[${parts.join(',')}]`, records: values };
+  return { delivered: true, body: `[${parts.join(',')}]`, records: values, notJson };
 }

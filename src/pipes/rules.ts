@@ -1,7 +1,7 @@
 /** EventBridge rule targets' InputTransformer: validate as PutTargets does, then render. */
 import { buildCompiled, internalsOf, isCompiled, ruleResolver, toDiagnostics, withDiagnostics, type CompiledTemplate, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
 import { TemplateSyntaxError, TemplateValidationError } from './errors.js';
-import { lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
+import { checkLintOptions, lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
 import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
 import { parsePath } from './path.js';
@@ -62,7 +62,8 @@ function placeholderError(targetId: string, name: string): TemplateValidationErr
  * oracle cannot parse (unterminated `<`, invalid JSON around the placeholders …).
  * @example compileRuleTemplate({ inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' })
  */
-export function compileRuleTemplate(transformer: RuleInputTransformer, context: Pick<RuleContext, 'targetId'> & LintOptions = {}): CompiledTemplate {
+export function compileRuleTemplate(transformer: RuleInputTransformer, options?: Pick<RuleContext, 'targetId'> & LintOptions): CompiledTemplate {
+  const context = checkLintOptions('compileRuleTemplate', options);
   if (transformer === null || typeof transformer !== 'object') throw new TypeError('compileRuleTemplate: expected { inputPathsMap, inputTemplate }');
   const template = transformer.inputTemplate as unknown;
   if (typeof template !== 'string') throw new TemplateSyntaxError('not-text', `compileRuleTemplate: inputTemplate must be a string, got ${template === null ? 'null' : typeof template}`, 1, 1);
@@ -86,10 +87,13 @@ export function compileRuleTemplate(transformer: RuleInputTransformer, context: 
  * Every finding for a rule target's InputTransformer, PutTargets rejections and syntax errors
  * included (rejections not tied to a template position are at line 1, column 1). Never throws.
  */
-export function lintRuleTemplate(transformer: RuleInputTransformer, options: LintOptions & Pick<RuleContext, 'targetId'> = {}): TemplateDiagnostic[] {
+export function lintRuleTemplate(transformer: RuleInputTransformer, lintOptions?: LintOptions & Pick<RuleContext, 'targetId'>): TemplateDiagnostic[] {
+  const options = checkLintOptions('lintRuleTemplate', lintOptions);
   const template = transformer?.inputTemplate as unknown;
   if (typeof template !== 'string') return [{ code: 'not-text', message: 'inputTemplate must be a string', line: 1, column: 1, severity: 'error' }];
   const findings: OffsetDiagnostic[] = validation(transformer, options.targetId ?? 'target');
+  // Past the length limit PutTargets rejects the template whatever it holds: parsing megabytes would be wasted (and could exhaust memory).
+  if (template.length > TEMPLATE_MAX_LENGTH) return toDiagnostics(template, findings);
   const built = buildCompiled(template, 'rule', ruleResolver(transformer.inputPathsMap ?? {}));
   findings.push(...built.findings.map((f) => (f.code === 'undefined-placeholder' ? { ...f, message: placeholderError(options.targetId ?? 'target', template.slice(f.offset + 1, template.indexOf('>', f.offset))).message } : f)));
   if (built.compiled !== undefined) findings.push(...lintCompiled(built.compiled, options));

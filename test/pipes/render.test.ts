@@ -128,9 +128,9 @@ describe('reserved variables', () => {
 describe('batches (spec C5)', () => {
   it('applies the template to each record and returns the JSON array', () => {
     const r = transformPipeBatch('{"id": <$.messageId>, "b": <$.body>}', [sqs('{"x":1}', { messageId: 'a' }), sqs('t', { messageId: 'b' })]);
-    expect(r).toEqual({ delivered: true, body: '[{"id": "a", "b": {"x":1}},{"id": "b", "b": "t"}]', records: [{ id: 'a', b: { x: 1 } }, { id: 'b', b: 't' }] });
+    expect(r).toEqual({ delivered: true, body: '[{"id": "a", "b": {"x":1}},{"id": "b", "b": "t"}]', records: [{ id: 'a', b: { x: 1 } }, { id: 'b', b: 't' }], notJson: [] });
     const text = transformPipeBatch('<$.body>', [sqs('plain')]);
-    expect(text).toEqual({ delivered: true, body: '["plain"]', records: ['plain'] });
+    expect(text).toEqual({ delivered: true, body: '["plain"]', records: ['plain'], notJson: [0] });
     const bad = transformPipeBatch('{"b": "<$.body>"}', [sqs('t'), sqs('{"x":1}')]);
     expect(bad).toMatchObject({ delivered: false, index: 1 });
   });
