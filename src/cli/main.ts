@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 /** The `aws-event-kit` executable: wires `runCli` to the process. */
+import { describeWriteError } from './output.js';
 import { runCli } from './run.js';
 
 // `aws-event-kit generate … | head`: the reader went away; stop quietly, as Unix tools do.
-const quietOnBrokenPipe = (error: NodeJS.ErrnoException) => {
+// Any other write error (a full disk …) is one line and exit 1, not a stack trace.
+const onStdoutError = (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  process.stderr.write(`aws-event-kit: cannot write to stdout: ${describeWriteError(error)}\n`);
+  process.exit(1);
 };
-process.stdout.on('error', quietOnBrokenPipe);
+process.stdout.on('error', onStdoutError);
+// Nowhere left to report a stderr failure: exit 1 quietly rather than crash with a trace.
+process.stderr.on('error', () => process.exit(1));
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), {

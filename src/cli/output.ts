@@ -12,6 +12,32 @@ export interface StreamWriter {
 
 const BATCH = 16 * 1024;
 
+/**
+ * Output that could not be written (a full disk, an I/O error …): `aws-event-kit` prints
+ * `aws-event-kit <command>: cannot write …` on one line and exits 1, never a stack trace.
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  /** The system error code, e.g. `ENOSPC`, when there is one. */
+  readonly code: string | undefined;
+
+  constructor(stream: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    super(`cannot write to ${stream}: ${describeWriteError(cause)}`, { cause });
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+/** `ENOSPC (no space left on device)` from a system error, else its message. */
+export function describeWriteError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  // System errors read "ENOSPC: no space left on device, write": keep the code and the reason.
+  const reason = /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1];
+  if (typeof code === 'string') return reason !== undefined ? `${code} (${reason})` : code;
+  return message.replace(/\s*\n\s*/g, ' ');
+}
+
 function isBrokenPipe(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
@@ -19,7 +45,7 @@ function isBrokenPipe(error: unknown): boolean {
 
 /**
  * Wraps `stream`. A broken pipe marks the writer closed (callers stop producing); other
- * stream errors are rethrown from the next `write`.
+ * stream errors are thrown from the next `write` as an {@link OutputError}.
  */
 export function createStreamWriter(stream: NodeJS.WritableStream): StreamWriter {
   let buffer = '';
@@ -49,7 +75,7 @@ export function createStreamWriter(stream: NodeJS.WritableStream): StreamWriter 
       onError(error);
       ok = true;
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw new OutputError('stdout', failure);
     if (!ok && !closed) {
       // Backpressure: wait for the reader before producing more, so memory stays flat.
       await new Promise<void>((resolve) => {
@@ -58,7 +84,7 @@ export function createStreamWriter(stream: NodeJS.WritableStream): StreamWriter 
       });
       stream.removeListener('drain', wake as () => void);
       wake = undefined;
-      if (failure !== undefined) throw failure;
+      if (failure !== undefined) throw new OutputError('stdout', failure);
     }
   };
 

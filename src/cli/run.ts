@@ -2,6 +2,7 @@
 import { EventInputError } from '../_internals/errors.js';
 import { UsageError, type CliCommand, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { OutputError } from './output.js';
 import { nearest } from './suggest.js';
 
 /** The text of `aws-event-kit --help`. */
@@ -15,7 +16,7 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run "aws-event-kit <command> --help" for a command's options.
-Exit codes: 0 success, 1 a failed check, 2 a usage error.
+Exit codes: 0 success, 1 a failed check or output that cannot be written, 2 a usage error.
 `;
 }
 
@@ -26,7 +27,8 @@ function oneLine(text: string): string {
 
 /**
  * Runs `aws-event-kit <args>` and returns the exit code. Usage errors (and inputs the factories
- * reject) print `aws-event-kit <command>: <message>` on one line and return 2.
+ * reject) print `aws-event-kit <command>: <message>` on one line and return 2; output that cannot
+ * be written (a full disk) prints one line and returns 1.
  */
 export async function runCli(args: readonly string[], io: CliIO, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...rest] = args;
@@ -50,6 +52,10 @@ export async function runCli(args: readonly string[], io: CliIO, commands: reado
     if (error instanceof UsageError || error instanceof EventInputError) {
       io.stderr.write(`aws-event-kit ${command.name}: ${oneLine(error.message)}\n`);
       return 2;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`aws-event-kit ${command.name}: ${oneLine(error.message)}\n`);
+      return 1;
     }
     throw error;
   }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from '../args.js';
 import { UsageError, type CliCommand, type CliIO } from '../command.js';
-import { DEFAULT_RENDER_OPTIONS, renderPipeTemplate, renderRuleTemplate, TemplateSyntaxError, TemplateValidationError, transformPipeBatch, type RenderOptions } from '../../pipes/index.js';
+import { compilePipeTemplate, compileRuleTemplate, DEFAULT_RENDER_OPTIONS, renderPipeTemplate, renderRuleTemplate, TemplateSyntaxError, TemplateValidationError, transformPipeBatch, type CompiledTemplate, type RenderOptions } from '../../pipes/index.js';
 
 const HELP = `Usage: aws-event-kit render <template-file> <event-file> [options]
 
@@ -18,20 +18,37 @@ Options:
   --option <name=value>     an oracle option (repeatable), e.g. --option escape=json
   -h, --help                show this help
 
-Exit codes: 0 delivered, 1 nothing delivered or a bad template, 2 usage error.
+The event file holds ONE record (Pipes) or one EventBridge event (--rule). A whole
+Lambda event ({"Records": [...]}) or an array of records is refused (exit 2) unless
+the template reads it (a path starting $.Records, or $[ for an array): Pipes applies
+the template to each record, so pass one record or the records with --batch.
+
+Exit codes: 0 delivered, 1 nothing delivered, a bad template, or a --batch record
+whose output is not JSON (the array is still printed), 2 usage error.
 `;
 
-/** Reads a file argument (or stdin for "-") as UTF-8 text. */
+// Fatal: invalid UTF-8 is refused, not replaced by U+FFFD (a template or event would silently change).
+// A leading byte-order mark is dropped (ignoreBOM: false), so a file saved "with BOM" reads as its text.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Reads a file argument (or stdin for "-") as UTF-8 text, without a leading byte-order mark. */
 export async function readInput(io: CliIO, file: string): Promise<string> {
+  let bytes: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
+    bytes = Buffer.concat(chunks);
+  } else {
+    try {
+      bytes = await readFile(resolve(io.cwd, file));
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
   }
   try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return utf8.decode(bytes);
+  } catch {
+    throw new UsageError(`${file === '-' ? 'stdin' : file} is not valid UTF-8 text; AWS reads templates and events as UTF-8 (re-save the file as UTF-8)`);
   }
 }
 
@@ -43,6 +60,11 @@ export async function readJson(io: CliIO, file: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
   }
+}
+
+/** A short description of a JSON value's type, for errors. */
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Parses repeated `--option name=value` flags into RenderOptions. */
@@ -72,6 +94,28 @@ export function reportTemplateError(io: CliIO, file: string, error: unknown): nu
   throw error;
 }
 
+/** Whether some placeholder of `compiled` reads a path starting with `prefix` (e.g. `$.Records`). */
+function readsPath(compiled: CompiledTemplate, prefix: RegExp): boolean {
+  return compiled.placeholders.some((p) => p.path !== undefined && prefix.test(p.path));
+}
+
+/**
+ * Refuses an event of the wrong shape for one render, naming what it got and what it expects: an
+ * array of records, or a whole Lambda event, would render every path as missing and look fine.
+ */
+function checkOneEvent(event: unknown, file: string, compiled: CompiledTemplate, rule: boolean): void {
+  const what = rule ? 'a rule target renders one EventBridge event (a JSON object with detail-type, source, detail …)' : 'a Pipes template is applied to one record at a time';
+  if (Array.isArray(event)) {
+    if (readsPath(compiled, /^\$\[/)) return;
+    throw new UsageError(`${file} holds an array of ${event.length} records, but ${what}: pass one record${rule ? '' : ', or add --batch to print the array a Lambda or Step Functions target receives'}`);
+  }
+  if (event !== null && typeof event === 'object' && Array.isArray((event as { Records?: unknown }).Records)) {
+    if (readsPath(compiled, /^\$\.Records(?![^.[])/)) return;
+    const n = ((event as { Records: unknown[] }).Records).length;
+    throw new UsageError(`${file} is a whole Lambda event ({"Records": [...]} with ${n} record${n === 1 ? '' : 's'}), but ${what}: pass one record (e.g. jq '.Records[0]')${rule ? '' : ", or its records with --batch (jq '.Records'; Kinesis records flattened as toPipesSourceBatch does)"}`);
+  }
+}
+
 /** The `render` command. */
 export const renderCommand: CliCommand = {
   name: 'render',
@@ -90,20 +134,29 @@ export const renderCommand: CliCommand = {
     const template = await readInput(io, templateFile);
     const event = await readJson(io, eventFile);
     const context = flags.has('context') ? ((await readJson(io, flags.get('context') as string)) as Record<string, string>) : {};
+    if (context === null || typeof context !== 'object' || Array.isArray(context)) throw new UsageError(`--context needs a JSON object such as {"pipeName": "my-pipe"} in ${flags.get('context') as string}, got ${describe(context)}`);
     const options = renderOptions(flags.get('option'));
     try {
       if (flags.has('batch')) {
-        if (!Array.isArray(event)) throw new UsageError(`--batch needs an array of records in ${eventFile}`);
+        if (!Array.isArray(event)) {
+          const whole = event !== null && typeof event === 'object' && Array.isArray((event as { Records?: unknown }).Records);
+          throw new UsageError(`--batch needs an array of records in ${eventFile}, got ${whole ? "a whole Lambda event ({\"Records\": [...]}): pass its records (jq '.Records')" : describe(event)}`);
+        }
         const batch = transformPipeBatch(template, event, context, options);
         if (!batch.delivered) {
           io.stderr.write(`not delivered: ${batch.reason}\n`);
           return 1;
         }
         io.stdout.write(`${batch.body}\n`);
-        return 0;
+        if (batch.notJson.length === 0) return 0;
+        const list = batch.notJson.length > 10 ? `${batch.notJson.slice(0, 10).join(', ')} … (${batch.notJson.length} in all)` : batch.notJson.join(', ');
+        io.stderr.write(`not JSON: the output of record${batch.notJson.length === 1 ? '' : 's'} ${list} is not JSON, so Pipes sends ${batch.notJson.length === 1 ? 'it' : 'them'} as JSON strings; a target expecting objects gets a string (write a JSON template, e.g. {"value": <$.body>})\n`);
+        return 1;
       }
       const inputPathsMap = flags.has('input-paths-map') ? ((await readJson(io, flags.get('input-paths-map') as string)) as Record<string, string>) : {};
-      const result = flags.has('rule') ? renderRuleTemplate({ inputPathsMap, inputTemplate: template }, event, context, options) : renderPipeTemplate(template, event, context, options);
+      const compiled = flags.has('rule') ? compileRuleTemplate({ inputPathsMap, inputTemplate: template }, context) : compilePipeTemplate(template);
+      checkOneEvent(event, eventFile, compiled, flags.has('rule'));
+      const result = flags.has('rule') ? renderRuleTemplate(compiled, event, context, options) : renderPipeTemplate(compiled, event, context, options);
       if (!result.delivered) {
         io.stderr.write(`not delivered: ${result.reason}\n`);
         return 1;
