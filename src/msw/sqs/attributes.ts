@@ -107,7 +107,7 @@ export function applyAttributes(config: QueueConfig, attributes: Readonly<Record
       next.passive[name] = value;
     } else if (FIFO_ONLY.has(name) && fifo) {
       if (name === 'FifoQueue') {
-        if (value !== 'true') throw invalidValue(name);
+        if (value !== 'true') throw sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');
       } else if (name === 'ContentBasedDeduplication') {
         if (value !== 'true' && value !== 'false') throw invalidValue(name);
         next.contentBasedDeduplication = value === 'true';
@@ -118,8 +118,11 @@ export function applyAttributes(config: QueueConfig, attributes: Readonly<Record
         if (value !== 'perQueue' && value !== 'perMessageGroupId') throw invalidValue(name);
         next.fifoThroughputLimit = value;
       }
+    } else if (name === 'DeduplicationScope' || name === 'FifoThroughputLimit') {
+      // High-throughput settings on a standard queue have their own message; FifoQueue and
+      // ContentBasedDeduplication there are simply unknown (both recorded against AWS).
+      throw sqsError('InvalidAttributeName', `You can specify the ${name} only when FifoQueue is set to true.`);
     } else {
-      // Also FIFO-only attributes on a standard queue: SQS reports them as unknown.
       throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
     }
   }

@@ -21,10 +21,34 @@ const QUERY_CODES: Readonly<Record<string, string>> = {
   UnsupportedOperation: 'AWS.SimpleQueueService.UnsupportedOperation',
 };
 
-/** An SQS error of shape `shape` (e.g. `QueueDoesNotExist`, or a common code like `InvalidParameterValue`). */
-export function sqsError(shape: string, message: string, status = 400): AwsServiceError {
-  const queryCode = QUERY_CODES[shape] ?? shape;
-  return new AwsServiceError(`com.amazonaws.sqs#${shape}`, message, status, { 'x-amzn-query-error': `${queryCode};Sender` });
+// Common query codes that have no shape in the SQS model: the JSON `__type` AWS sends for them
+// (recorded against AWS as botocore's `QueryErrorCode`, localstack tests/aws/services/sqs/test_sqs.snapshot.json).
+const JSON_TYPES: Readonly<Record<string, string>> = {
+  InvalidParameterValue: 'InvalidParameterValueException',
+  MissingParameter: 'MissingRequiredParameterException',
+};
+
+// HTTP statuses other than 400: the SQS service model's `httpError` traits (as shipped in
+// @aws-sdk/client-sqs), which the recordings confirm where they exist (a second PurgeQueue within
+// 60 s answered 403, an unknown queue 400).
+const STATUSES: Readonly<Record<string, number>> = {
+  PurgeQueueInProgress: 403,
+  ReceiptHandleIsInvalid: 404,
+  InvalidAddress: 404,
+  InvalidSecurity: 403,
+  OverLimit: 403,
+  RequestThrottled: 403,
+};
+
+/**
+ * An SQS error: `code` is a model shape (`QueueDoesNotExist`) or a common query code
+ * (`InvalidParameterValue`). The SDK names the error after the query code in
+ * `x-amzn-query-error`, so both spellings reach the caller as AWS sends them.
+ */
+export function sqsError(code: string, message: string, status = STATUSES[code] ?? 400): AwsServiceError {
+  const queryCode = QUERY_CODES[code] ?? code;
+  const type = JSON_TYPES[code] ?? code;
+  return new AwsServiceError(`com.amazonaws.sqs#${type}`, message, status, { 'x-amzn-query-error': `${queryCode};Sender` });
 }
 
 /** `QueueDoesNotExist`, with the real service's message. */
@@ -43,3 +67,9 @@ export const SQS_INPUT_ERRORS: InputErrorPolicy = {
   missing: (member) => sqsError('MissingParameter', `The request must contain the parameter ${member}.`),
   wrongType: coralWrongType,
 };
+
+/** The code SQS reports for `error` (its query code: `InvalidParameterValue`, `ReceiptHandleIsInvalid`), as in a batch's `Failed` entries. */
+export function sqsCode(error: AwsServiceError): string {
+  const header = error.headers['x-amzn-query-error'];
+  return header === undefined ? error.code : header.slice(0, header.indexOf(';') === -1 ? undefined : header.indexOf(';'));
+}

@@ -3,11 +3,12 @@
  * inspection, and Lambda-style subscriptions driven by `mocks.drain()`.
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
-import { normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
+import { assertSqsFifoId, assertSqsText, normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
 import type { Random } from '../../_internals/random.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import { sqsCode } from './errors.js';
 import { asSqsError } from './messages.js';
 import { copyMessageAttributes, MockQueue, type MessageState, type QueueIds } from './queue.js';
 import { QueueRegistry } from './registry.js';
@@ -64,7 +65,7 @@ export interface SqsService extends MockService {
    * Creates a queue without the SDK (same rules as CreateQueue; idempotent for equal attributes).
    * `attributes` are CreateQueue's (`{ FifoQueue: 'true', RedrivePolicy: JSON.stringify({ … }) }`).
    */
-  createQueue(name: string, attributes?: Readonly<Record<string, string>>, options?: { region?: string }): SqsQueueInfo;
+  createQueue(name: string, attributes?: Readonly<Record<string, string | undefined>>, options?: { region?: string }): SqsQueueInfo;
   /** Sends a message without the SDK (same rules as SendMessage). `queue`: name, URL or ARN. */
   send(queue: string, body: string, options?: SqsSendOptions): { messageId: string; sequenceNumber?: string };
   /** The queue's live messages in queue order, with their state at the current virtual time. */
@@ -75,6 +76,24 @@ export interface SqsService extends MockService {
    * what succeeded and leaves failures to reappear.
    */
   subscribe(queue: string, handler: SqsHandler, options?: SqsSubscribeOptions): SqsSubscription;
+}
+
+/**
+ * The test-side CreateQueue attributes: an object of strings, where an `undefined` value means
+ * the attribute is absent (as an optional property would be).
+ */
+function queueAttributes(api: string, attributes: unknown): Record<string, string> {
+  if (attributes === undefined) return {};
+  if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) {
+    fail(api, 'attributes', `must be an object of CreateQueue attributes, got ${show(attributes)}`);
+  }
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) continue;
+    if (typeof value !== 'string') fail(api, `attributes.${name}`, `must be a string, as CreateQueue takes it (e.g. '30', 'true', JSON text), got ${show(value)}`);
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** Creates the SQS service of one `createAwsMocks()` instance. */
@@ -115,7 +134,7 @@ export function createSqsService(context: MockContext): SqsService {
     try {
       return asSqsError(fn);
     } catch (error) {
-      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by SQS: ${error.code}: ${error.message}`);
+      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by SQS: ${sqsCode(error)}: ${error.message}`);
       throw error;
     }
   };
@@ -123,27 +142,40 @@ export function createSqsService(context: MockContext): SqsService {
   return {
     handlers: [handler],
 
-    createQueue(name, attributes = {}, options = {}) {
+    createQueue(name, attributes, options = {}) {
       const api = 'mocks.sqs.createQueue';
       if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
-      const queue = testSide(api, 'name', () => registry.create(name, attributes, options.region ?? context.region, nowMs()));
+      const given = queueAttributes(api, attributes);
+      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      const region = options.region ?? context.region;
+      if (typeof region !== 'string') fail(api, 'options.region', `must be a region string, got ${show(region)}`);
+      testSide(api, 'name', () => registry.checkName(name, given));
+      const queue = testSide(api, 'attributes', () => registry.create(name, given, region, nowMs()));
       return { name: queue.info.name, url: queue.info.url, arn: queue.info.arn, fifo: queue.info.fifo };
     },
 
     send(queueRef, body, options = {}) {
       const api = 'mocks.sqs.send';
       const queue = queueOf(api, queueRef);
-      if (typeof body !== 'string' || body === '') fail(api, 'body', `must be a non-empty string, got ${show(body)}`);
+      // The same body rules as SendMessage: non-empty, only the characters SQS accepts.
+      assertSqsText(api, 'body', body);
+      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      const { delaySeconds, messageGroupId, messageDeduplicationId } = options;
+      if (delaySeconds !== undefined && !(Number.isInteger(delaySeconds) && delaySeconds >= 0 && delaySeconds <= 900)) {
+        fail(api, 'options.delaySeconds', `must be an integer from 0 to 900 seconds, got ${show(delaySeconds)}`);
+      }
+      if (messageGroupId !== undefined) assertSqsFifoId(api, 'options.messageGroupId', messageGroupId);
+      if (messageDeduplicationId !== undefined) assertSqsFifoId(api, 'options.messageDeduplicationId', messageDeduplicationId);
       const attributes = normaliseSqsMessageAttributes(api, 'options.messageAttributes', options.messageAttributes);
-      const result = testSide(api, 'body', () =>
+      const result = testSide(api, 'options', () =>
         queue.send(
           {
             body,
             messageAttributes: attributes.attributes,
             attributeBytes: attributes.bytes,
-            delaySeconds: options.delaySeconds,
-            groupId: options.messageGroupId,
-            deduplicationId: options.messageDeduplicationId,
+            delaySeconds,
+            groupId: messageGroupId,
+            deduplicationId: messageDeduplicationId,
             senderId,
           },
           nowMs(),

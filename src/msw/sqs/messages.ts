@@ -36,6 +36,52 @@ function invalidBody(): AwsServiceError {
   );
 }
 
+/**
+ * A FIFO id member (`MessageGroupId`, `MessageDeduplicationId`), checked with AWS's own wording:
+ * `Value group 123 for parameter MessageGroupId is invalid. Reason: MessageGroupId can only include
+ * alphanumeric and punctuation characters. 1 to 128 in length.` (recorded against AWS, localstack
+ * tests/aws/services/sqs/test_sqs.snapshot.json).
+ */
+function readFifoId(input: JsonObject, member: 'MessageGroupId' | 'MessageDeduplicationId'): string | undefined {
+  const value = readString(input, member, SQS_INPUT_ERRORS);
+  if (value !== undefined && !isSqsFifoId(value)) {
+    throw invalidParameter(member, `${member} can only include alphanumeric and punctuation characters. 1 to 128 in length.`, value);
+  }
+  return value;
+}
+
+function isSqsFifoId(value: string): boolean {
+  try {
+    assertSqsFifoId('SendMessage', 'id', value);
+    return true;
+  } catch (error) {
+    if (error instanceof EventInputError) return false;
+    throw error;
+  }
+}
+
+/** AWS's error for an attribute without a value (`Message (user) attribute 'x' must contain a non-empty value of type 'String'.`). */
+export function emptyAttributeValue(name: string, dataType: string): AwsServiceError {
+  return sqsError('InvalidParameterValue', `Message (user) attribute '${name}' must contain a non-empty value of type '${dataType}'.`);
+}
+
+/**
+ * Rejects a wire attribute whose value is empty or absent with AWS's wording, before the
+ * shared attribute rules (which speak the kit's language) see it. The type named is the base
+ * type (`String`, `Number`, `Binary`).
+ */
+function checkAttributeValuesPresent(attributes: JsonObject): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const { DataType, StringValue, BinaryValue } = value as Record<string, unknown>;
+    if (typeof DataType !== 'string') continue;
+    const base = DataType.split('.')[0] as string;
+    if (base === 'Binary' ? (BinaryValue === undefined || BinaryValue === null || BinaryValue === '') && (StringValue === undefined || StringValue === null) : (base === 'String' || base === 'Number') && (StringValue === undefined || StringValue === null || StringValue === '') && (BinaryValue === undefined || BinaryValue === null)) {
+      throw emptyAttributeValue(name, base);
+    }
+  }
+}
+
 /** Reads and validates one message of a SendMessage request (or batch entry). */
 export function readSendInput(input: JsonObject, senderId: string, api: string): SendInput {
   const body = readString(input, 'MessageBody', SQS_INPUT_ERRORS);
@@ -46,6 +92,7 @@ export function readSendInput(input: JsonObject, senderId: string, api: string):
     throw invalidParameter('DelaySeconds', 'DelaySeconds must be >= 0 and <= 900.', delaySeconds);
   }
   const rawAttributes = readObject(input, 'MessageAttributes', SQS_INPUT_ERRORS);
+  if (rawAttributes !== undefined) checkAttributeValuesPresent(rawAttributes);
   const normalised = asSqsError(() => normaliseSqsMessageAttributes(api, 'MessageAttributes', rawAttributes as never));
   let awsTraceHeader: string | undefined;
   const system = readObject(input, 'MessageSystemAttributes', SQS_INPUT_ERRORS);
@@ -59,10 +106,8 @@ export function readSendInput(input: JsonObject, senderId: string, api: string):
       awsTraceHeader = attribute.StringValue;
     }
   }
-  const groupId = readString(input, 'MessageGroupId', SQS_INPUT_ERRORS);
-  if (groupId !== undefined) asSqsError(() => assertSqsFifoId(api, 'MessageGroupId', groupId));
-  const deduplicationId = readString(input, 'MessageDeduplicationId', SQS_INPUT_ERRORS);
-  if (deduplicationId !== undefined) asSqsError(() => assertSqsFifoId(api, 'MessageDeduplicationId', deduplicationId));
+  const groupId = readFifoId(input, 'MessageGroupId');
+  const deduplicationId = readFifoId(input, 'MessageDeduplicationId');
   return { body, messageAttributes: normalised.attributes, attributeBytes: normalised.bytes, awsTraceHeader, delaySeconds, groupId, deduplicationId, senderId };
 }
 

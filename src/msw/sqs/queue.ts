@@ -123,18 +123,23 @@ export class MockQueue {
     return sqsSequenceNumber(this.sequenceMs, this.sequenceCounter);
   }
 
-  /** SendMessage. Throws the AWS error for a request the queue rejects. */
-  send(input: SendInput, now: number): SendResult {
+  /**
+   * SendMessage (or one SendMessageBatch entry, `batchEntry`: AWS words an oversized entry
+   * differently). Throws the AWS error for a request the queue rejects.
+   */
+  send(input: SendInput, now: number, batchEntry = false): SendResult {
     const fifo = this.info.fifo;
     const size = utf8Length(input.body) + input.attributeBytes;
     if (size > this.config.maximumMessageSize) {
-      throw sqsError('InvalidParameterValue', `One or more parameters are invalid. Reason: Message must be shorter than ${this.config.maximumMessageSize} bytes.`);
+      const verdict = batchEntry ? 'cannot be validated' : 'are invalid';
+      throw sqsError('InvalidParameterValue', `One or more parameters ${verdict}. Reason: Message must be shorter than ${this.config.maximumMessageSize} bytes.`);
     }
     let deduplicationId: string | undefined;
     if (fifo) {
       if (input.groupId === undefined) throw sqsError('MissingParameter', 'The request must contain the parameter MessageGroupId.');
-      if (input.delaySeconds !== undefined) {
-        throw invalidParameter('DelaySeconds', 'The request include parameter that is not valid for this queue type', input.delaySeconds);
+      // FIFO queues delay per queue only; an explicit 0 is accepted.
+      if (input.delaySeconds !== undefined && input.delaySeconds !== 0) {
+        throw invalidParameter('DelaySeconds', 'The request include parameter that is not valid for this queue type.', input.delaySeconds);
       }
       deduplicationId = input.deduplicationId;
       if (deduplicationId === undefined) {
@@ -156,7 +161,7 @@ export class MockQueue {
       return this.enqueue(input, now, size, messageId, deduplicationId, sequenceNumber, this.config.delaySeconds);
     }
     if (input.deduplicationId !== undefined) {
-      throw invalidParameter('MessageDeduplicationId', 'The request include parameter that is not valid for this queue type', input.deduplicationId);
+      throw invalidParameter('MessageDeduplicationId', 'The request includes a parameter that is not valid for this queue type.', input.deduplicationId);
     }
     return this.enqueue(input, now, size, this.ids.messageId(), undefined, undefined, input.delaySeconds ?? this.config.delaySeconds);
   }

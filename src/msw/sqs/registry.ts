@@ -73,11 +73,8 @@ export class QueueRegistry {
     };
   }
 
-  /**
-   * CreateQueue: validates the name and attributes; returns the existing queue when one with the
-   * same name and the same attribute values exists, and `QueueNameExists` when a value differs.
-   */
-  create(name: string, attributes: Readonly<Record<string, string>>, region: string, now: number): MockQueue {
+  /** CreateQueue's name rules: SQS's characters and length, `.fifo` exactly when `FifoQueue` is `true`. */
+  checkName(name: string, attributes: Readonly<Record<string, string>>): void {
     const fifo = name.endsWith('.fifo');
     const wantsFifo = attributes['FifoQueue'] === 'true';
     if (sqsQueueNameProblem(name) !== undefined || fifo !== wantsFifo) {
@@ -88,6 +85,15 @@ export class QueueRegistry {
           : 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
       );
     }
+  }
+
+  /**
+   * CreateQueue: validates the name and attributes; returns the existing queue when one with the
+   * same name and the same attribute values exists, and `QueueNameExists` when a value differs.
+   */
+  create(name: string, attributes: Readonly<Record<string, string>>, region: string, now: number): MockQueue {
+    this.checkName(name, attributes);
+    const fifo = name.endsWith('.fifo');
     const info = sqsQueue(name, region, this.account, resolvePartition('CreateQueue', region, undefined));
     const config = applyAttributes(defaultConfig(), attributes, fifo, this.deadLetterCheck(fifo, info.arn));
     const existing = this.queues.get(key(region, this.account, name));

@@ -3,12 +3,12 @@
  * members in, response members out, limits and error codes from the SQS API reference.
  */
 import { utf8Length } from '../../_internals/limits.js';
-import { md5OfMessageAttributes } from '../../events/sqs/index.js';
+import { md5OfMessageAttributes, SQS_MAX_MESSAGE_BYTES } from '../../events/sqs/index.js';
 import type { JsonOperation, JsonRequestInfo } from '../_internals/jsonProtocol.js';
 import { asStructure, readInteger, readList, readString, readStringList, readStringMap, type JsonObject } from '../_internals/input.js';
-import type { AwsServiceError } from '../_internals/awsError.js';
+import { AwsServiceError } from '../_internals/awsError.js';
 import { applyAttributes, configAttributes, READABLE_ATTRIBUTES } from './attributes.js';
-import { invalidParameter, SQS_INPUT_ERRORS, sqsError } from './errors.js';
+import { invalidParameter, SQS_INPUT_ERRORS, sqsCode, sqsError } from './errors.js';
 import { md5OfSystemAttributes, readSendInput, selectMessageAttributes, toWireAttributes } from './messages.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 import type { QueueRegistry } from './registry.js';
@@ -59,14 +59,43 @@ function batchEntries(input: JsonObject, entryShape: string): JsonObject[] {
 
 /** A failed batch entry, as SQS reports it. */
 function failedEntry(id: string, error: unknown): { Id: string; SenderFault: boolean; Code: string; Message: string } {
-  const aws = error as AwsServiceError;
-  if (typeof aws?.code !== 'string') throw error; // not an AWS error: a bug, reported as InternalFailure
-  return { Id: id, SenderFault: aws.status < 500, Code: aws.code, Message: aws.message };
+  if (!(error instanceof AwsServiceError)) throw error; // not an AWS error: a bug, reported as InternalFailure
+  return { Id: id, SenderFault: error.status < 500, Code: sqsCode(error), Message: error.message };
+}
+
+/** A batch answer: AWS leaves `Failed` out when no entry failed. */
+function batchResult(successful: unknown[], failed: unknown[]): Record<string, unknown> {
+  return failed.length === 0 ? { Successful: successful } : { Successful: successful, Failed: failed };
+}
+
+/**
+ * The bytes an entry adds to a batch as SQS counts them: body plus each attribute's name, data
+ * type and value (base64 values by their decoded length). Malformed members count as they are;
+ * the entry's own validation reports them.
+ */
+function wireMessageBytes(entry: JsonObject): number {
+  let bytes = typeof entry['MessageBody'] === 'string' ? utf8Length(entry['MessageBody']) : 0;
+  const attributes = entry['MessageAttributes'];
+  if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) return bytes;
+  for (const [name, value] of Object.entries(attributes)) {
+    bytes += utf8Length(name);
+    if (value === null || typeof value !== 'object') continue;
+    const { DataType, StringValue, BinaryValue } = value as Record<string, unknown>;
+    if (typeof DataType === 'string') bytes += utf8Length(DataType);
+    if (typeof StringValue === 'string') bytes += utf8Length(StringValue);
+    if (typeof BinaryValue === 'string') bytes += base64Length(BinaryValue);
+  }
+  return bytes;
+}
+
+function base64Length(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((text.length * 3) / 4) - padding);
 }
 
 function sendOutput(queue: MockQueue, context: SqsWireContext, input: JsonObject, api: string): Record<string, unknown> {
   const send = readSendInput(input, context.senderId(), api);
-  const result = queue.send(send, context.nowMs());
+  const result = queue.send(send, context.nowMs(), api === 'SendMessageBatch');
   const output: Record<string, unknown> = { MD5OfMessageBody: result.md5OfBody, MessageId: result.messageId };
   if (result.md5OfMessageAttributes !== null) output['MD5OfMessageAttributes'] = result.md5OfMessageAttributes;
   const systemMd5 = md5OfSystemAttributes(send.awsTraceHeader);
@@ -169,13 +198,23 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
     SendMessageBatch(input, info) {
       const queue = queueOf(input, info, context);
       const entries = batchEntries(input, 'SendMessageBatchRequestEntry');
+      // The whole request counts against 1 MiB, bodies and message attributes alike, whatever the
+      // queue's MaximumMessageSize (which applies to each entry).
       let total = 0;
-      for (const entry of entries) {
-        const body = entry['MessageBody'];
-        if (typeof body === 'string') total += utf8Length(body);
+      for (const entry of entries) total += wireMessageBytes(entry);
+      if (total > SQS_MAX_MESSAGE_BYTES) {
+        throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${SQS_MAX_MESSAGE_BYTES} bytes. You have sent ${total} bytes.`);
       }
-      if (total > queue.config.maximumMessageSize) {
-        throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${queue.config.maximumMessageSize} bytes. You have sent ${total} bytes.`);
+      // A FIFO entry without its group or deduplication id fails the whole request, not one entry.
+      if (queue.info.fifo) {
+        for (const entry of entries) {
+          if (entry['MessageGroupId'] === undefined || entry['MessageGroupId'] === null) {
+            throw sqsError('InvalidParameterValue', 'The request must contain the parameter MessageGroupId.');
+          }
+          if ((entry['MessageDeduplicationId'] === undefined || entry['MessageDeduplicationId'] === null) && !queue.config.contentBasedDeduplication) {
+            throw sqsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+          }
+        }
       }
       const successful: unknown[] = [];
       const failed: unknown[] = [];
@@ -187,7 +226,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
           failed.push(failedEntry(id, error));
         }
       }
-      return { Successful: successful, Failed: failed };
+      return batchResult(successful, failed);
     },
 
     ReceiveMessage(input, info) {
@@ -230,7 +269,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
           failed.push(failedEntry(id, error));
         }
       }
-      return { Successful: successful, Failed: failed };
+      return batchResult(successful, failed);
     },
 
     ChangeMessageVisibility(input, info) {
@@ -258,7 +297,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
           failed.push(failedEntry(id, error));
         }
       }
-      return { Successful: successful, Failed: failed };
+      return batchResult(successful, failed);
     },
 
     PurgeQueue(input, info) {
