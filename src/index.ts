@@ -20,3 +20,4 @@ export * from '../fixtures/dynamodb.js';
 export * from '../fixtures/eventbridge.js';
 export * from '../fixtures/cloudwatchLogs.js';
 export * from '../fixtures/pipes.js';
+export * from '../fixtures/lambda.js';

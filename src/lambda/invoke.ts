@@ -1,0 +1,177 @@
+/**
+ * Runs a handler the way Lambda's Node.js runtime does: `(event, context, callback)`, the first of
+ * the returned promise, the callback and the legacy `context.done`/`succeed`/`fail` to settle wins,
+ * failures are reported as `{ errorType, errorMessage, trace }`, and the function times out.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html
+ */
+import type { Context, Handler } from 'aws-lambda';
+import { fail, show } from '../_internals/errors.js';
+import { isPlainObject } from '../_internals/objects.js';
+import {
+  attachCompletion,
+  buildLambdaContext,
+  isKitContext,
+  resolveLambdaContextOptions,
+  seededInvocationIds,
+  type LambdaContextOptions,
+} from './context.js';
+import { LambdaInvocationError, toLambdaErrorPayload } from './errors.js';
+
+/** Options of {@link invokeHandler}. */
+export interface InvokeHandlerOptions {
+  /**
+   * The Context passed to the handler: a Context (e.g. from `makeLambdaContext`, or your own), or
+   * the options of `makeLambdaContext`.
+   * @defaultValue `makeLambdaContext({ timeout })`
+   */
+  context?: Context | LambdaContextOptions;
+  /**
+   * The function's timeout in seconds (see `LambdaContextOptions.timeout`). Enforced with
+   * `setTimeout`, so vitest's fake timers can run it out.
+   * @defaultValue the context options' `timeout`; for a given Context, its `getRemainingTimeInMillis()`; else 3
+   */
+  timeout?: number;
+}
+
+/** The result type of a handler type: `HandlerResult<SQSHandler>` is `SQSBatchResponse | void`. */
+export type HandlerResult<THandler> = THandler extends Handler<never, infer TResult> ? TResult : never;
+
+const API = 'invokeHandler';
+const KNOWN_OPTIONS = new Set(['context', 'timeout']);
+
+function isContext(value: unknown): value is Context {
+  return value !== null && typeof value === 'object' && typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function';
+}
+
+/** The context and the timeout (ms) of one invocation. */
+function resolveInvocation(options: InvokeHandlerOptions | undefined): { context: Context; timeoutMs: number } {
+  if (options !== undefined && !isPlainObject(options)) fail(API, 'options', `must be an object, got ${show(options)}`);
+  for (const key of Object.keys(options ?? {})) {
+    if (!KNOWN_OPTIONS.has(key)) fail(API, `options.${key}`, `is not an option (known: context, timeout)`);
+  }
+  const timeout = options?.timeout;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 900)) {
+    fail(API, 'options.timeout', `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`);
+  }
+  const given = options?.context;
+  if (isContext(given)) {
+    const remaining = given.getRemainingTimeInMillis();
+    if (timeout === undefined && (typeof remaining !== 'number' || !Number.isFinite(remaining) || remaining <= 0)) {
+      fail(API, 'options.context', `getRemainingTimeInMillis() returned ${show(remaining)}: give a context with time left, or options.timeout`);
+    }
+    return { context: given, timeoutMs: timeout === undefined ? remaining : Math.round(timeout * 1000) };
+  }
+  if (given !== undefined && !isPlainObject(given)) fail(API, 'options.context', `must be a Context or the options of makeLambdaContext, got ${show(given)}`);
+  const contextOptions = given as LambdaContextOptions | undefined;
+  if (timeout !== undefined && contextOptions?.timeout !== undefined && contextOptions.timeout !== timeout) {
+    fail(API, 'options.timeout', `(${show(timeout)}) disagrees with options.context.timeout (${show(contextOptions.timeout)}): give one`);
+  }
+  const resolved = resolveLambdaContextOptions(API, timeout === undefined ? contextOptions : { ...contextOptions, timeout }, 'options.context');
+  const { awsRequestId, streamHex } = seededInvocationIds(resolved);
+  return { context: buildLambdaContext(resolved, awsRequestId, streamHex), timeoutMs: resolved.timeoutMs };
+}
+
+/**
+ * A context whose legacy methods complete this invocation: a kit context is used as is (its
+ * methods are routed here); another Context is wrapped in an object inheriting from it.
+ */
+function wireContext(context: Context, done: (error: unknown, result: unknown) => void): Context {
+  if (isKitContext(context)) {
+    attachCompletion(context, { done });
+    return context;
+  }
+  const wired = Object.create(context) as Context;
+  wired.done = (error?: unknown, result?: unknown) => done(error, result);
+  wired.fail = (error: unknown) => done(error === undefined || error === null ? 'handled' : error, undefined);
+  wired.succeed = (result: unknown) => done(null, result);
+  return wired;
+}
+
+/** Lambda's timeout message, e.g. `Task timed out after 3.00 seconds`. */
+export function lambdaTimeoutMessage(awsRequestId: string, timeoutMs: number): string {
+  return `RequestId: ${awsRequestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
+}
+
+/**
+ * Invokes `handler` with `event`, a Context and a callback, as Lambda's Node.js runtime does, and
+ * resolves with its result or rejects with a {@link LambdaInvocationError}.
+ *
+ * - **Async handlers** settle with their promise; **callback handlers** with `callback(error, result)`;
+ *   legacy `context.done`/`succeed`/`fail` also settle. When several happen, the first wins, as
+ *   in the runtime (later calls are ignored).
+ * - **Failures** carry Lambda's `errorType`/`errorMessage`/`trace`: a thrown `new TypeError('x')`
+ *   gives `TypeError`/`x`; a thrown string `'x'` gives `string`/`x` and no trace; a rejection
+ *   with `undefined` gives `string`/`handled`. A callback's error of `null` or `undefined` is success.
+ * - **Timeout**: after `timeout` seconds the invocation fails with `Sandbox.Timedout` and
+ *   `RequestId: <id> Error: Task timed out after 3.00 seconds`. The handler's work is not stopped
+ *   (nothing can stop a promise); its later outcome is ignored.
+ * - **Results** are returned as the handler produced them (Lambda sends their JSON); a result
+ *   JSON cannot encode (a cycle, a BigInt) fails with `Error`/`Unable to stringify response body`.
+ * - `callbackWaitsForEmptyEventLoop`: the runtime waits for Node's event loop to empty before a
+ *   callback's result is sent; a test process's loop never empties, so the result settles on the
+ *   next turn of the loop instead. A handler that neither returns a promise nor takes a callback
+ *   settles with `undefined` on that turn too (Lambda sends `null`) unless it completed through
+ *   `context`.
+ * @example
+ * const result = await invokeHandler(handler, makeSqsEvent(['a', 'b']));
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
+ */
+export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>, event: TEvent, options?: InvokeHandlerOptions): Promise<TResult> {
+  if (typeof handler !== 'function') fail(API, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
+  const { context: base, timeoutMs } = resolveInvocation(options);
+  return new Promise<TResult>((resolve, reject) => {
+    // One flag for every way to finish: the runtime's "only the first call counts".
+    let finished = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (error: unknown, result: unknown): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (error !== undefined && error !== null) {
+        reject(new LambdaInvocationError(toLambdaErrorPayload(error), error));
+        return;
+      }
+      try {
+        JSON.stringify(result === undefined ? null : result);
+      } catch (cause) {
+        const unserialisable = new Error('Unable to stringify response body', { cause });
+        reject(new LambdaInvocationError(toLambdaErrorPayload(unserialisable), unserialisable));
+        return;
+      }
+      resolve(result as TResult);
+    };
+    const finish = (error: unknown, result: unknown, waitsForEventLoop: boolean): void => {
+      if (finished) return;
+      finished = true;
+      const failed = error !== undefined && error !== null;
+      if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false) setImmediate(() => settle(error, result));
+      else settle(error, result);
+    };
+    const context = wireContext(base, (error, result) => finish(error, result, false));
+    const callback = (error?: unknown, result?: unknown): void => finish(error, result, true);
+    timer = setTimeout(() => {
+      if (finished) return;
+      finished = true;
+      reject(new LambdaInvocationError({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs), trace: [] }));
+    }, timeoutMs);
+    let returned: unknown;
+    try {
+      returned = (handler as (event: unknown, context: Context, callback: unknown) => unknown)(event, context, callback);
+    } catch (thrown) {
+      // The runtime passes a synchronous throw to the callback (so `throw undefined` is a success).
+      callback(thrown);
+      return;
+    }
+    if ((returned !== null && typeof returned === 'object') || typeof returned === 'function') {
+      const then = (returned as { then?: unknown }).then;
+      if (typeof then === 'function') {
+        (then as (ok: (value: unknown) => void, ko: (reason: unknown) => void) => unknown).call(
+          returned,
+          (value) => finish(null, value, false),
+          (reason) => finish(reason === undefined || reason === null ? 'handled' : reason, undefined, false),
+        );
+        return;
+      }
+    }
+    // Neither a promise nor a callback handler: the runtime sends null once the event loop empties.
+    if (handler.length < 3) setImmediate(() => finish(null, undefined, false));
+  });
+}
