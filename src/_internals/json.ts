@@ -1,6 +1,13 @@
 import { fail } from './errors.js';
 import { isPlainObject, setOwn } from './objects.js';
 
+/**
+ * The deepest nesting of objects and arrays the kit accepts in a JSON value it walks (a body, a
+ * detail, overrides …): far beyond any real event, and well within what `JSON.stringify` (which
+ * overflows the stack a few thousand levels down) and the recursive walks of the kit can handle.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
 /** A JSON value, as `JSON.parse` returns it. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -29,7 +36,8 @@ export interface JsonRules {
   readonly holes?: 'null' | 'reject';
   /**
    * The deepest nesting of objects and arrays allowed (the value itself is depth 0).
-   * @defaultValue no limit (cycles are found either way)
+   * At most {@link MAX_JSON_DEPTH}, which is also the default.
+   * @defaultValue {@link MAX_JSON_DEPTH}
    */
   readonly maxDepth?: number;
   /**
@@ -104,7 +112,7 @@ const TOO_DEEP_UNTRACKED: unique symbol = Symbol('deep');
  */
 function run(api: string, argument: string, value: unknown, rules: JsonRules | undefined, copy: boolean): unknown {
   const rejectHoles = rules?.holes === 'reject';
-  const maxDepth = rules?.maxDepth ?? Infinity;
+  const maxDepth = Math.min(rules?.maxDepth ?? MAX_JSON_DEPTH, MAX_JSON_DEPTH);
   try {
     return walk({ api, argument, rules, copy, rejectHoles, maxDepth, seen: undefined, path: [] }, value, 0);
   } catch (error) {
@@ -116,6 +124,8 @@ function run(api: string, argument: string, value: unknown, rules: JsonRules | u
 function broken(w: Walk, problem: JsonProblem): never {
   let path = w.argument;
   for (const key of w.path) path += typeof key === 'number' ? `[${key}]` : `.${key}`;
+  // A path hundreds of levels deep would drown the message: keep its start (the argument) and end.
+  if (path.length > 200) path = `${path.slice(0, 120)}…${path.slice(-60)}`;
   fail(w.api, path, (w.rules?.describe ?? jsonProblemText)(problem));
 }
 

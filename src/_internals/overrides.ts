@@ -8,10 +8,16 @@
  * - `undefined` in an override removes nothing: it sets the field to `undefined`, which
  *   `JSON.stringify` then drops (use it to delete a field on purpose);
  * - keys `__proto__`, `constructor` and `prototype` become own data properties of the
- *   result and never reach any prototype.
+ *   result and never reach any prototype;
+ * - `overrides` must be a plain object (anything else would replace the whole event), and every
+ *   value in it must be JSON, as the event Lambda delivers is: NaN, ±Infinity, Map, Set, Date,
+ *   functions, symbols, bigints, class instances, cycles and nesting past
+ *   {@link MAX_JSON_DEPTH} levels are EventInputErrors naming the path.
  *
  * The base is never mutated: the result shares untouched branches with it.
  */
+import { fail, show } from './errors.js';
+import { assertJsonValue, MAX_JSON_DEPTH } from './json.js';
 import { isPlainObject, setOwn } from './objects.js';
 
 /** Keys whose values are maps or lists: an override replaces them whole. */
@@ -67,9 +73,17 @@ function cloneOverride(value: unknown): unknown {
   return out;
 }
 
-/** Applies `overrides` to `base` under the override rule described above. */
-export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | undefined): T {
+/**
+ * Applies `overrides` to `base` under the override rule described above. `api` and `argument`
+ * (default `options.overrides`) name the input in errors.
+ */
+export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | undefined, api: string, argument = 'options.overrides'): T {
   if (overrides === undefined) return base;
+  if (!isPlainObject(overrides)) {
+    fail(api, argument, `must be a plain object of the fields to replace (e.g. { Records: [...] }), got ${Array.isArray(overrides) ? `an array ${show(overrides)}` : show(overrides)}: a non-object would replace the whole event`);
+  }
+  // The merge recurses: the walk first bounds the depth and refuses cycles (and non-JSON values).
+  assertJsonValue(api, argument, overrides, { maxDepth: MAX_JSON_DEPTH });
   return merge(base, overrides) as T;
 }
 
