@@ -8,18 +8,28 @@ export interface ResettableClock extends MockClock {
   reset(): void;
   /** The current virtual time in epoch milliseconds (no Date allocation on hot paths). */
   nowMs(): number;
+  /**
+   * Calls `listener` after every move of the clock (advance, set, reset) until the returned
+   * function is called: a pending invocation learns at once that its timeout has passed.
+   */
+  watch(listener: () => void): () => void;
 }
 
 /** A clock that starts at `start` and moves only when told to. */
 export function createClock(start: Date): ResettableClock {
   const startMs = start.getTime();
   let nowMs = startMs;
+  const listeners = new Set<() => void>();
+  const moved = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
   return {
     now: () => new Date(nowMs),
     nowMs: () => nowMs,
     advance(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) fail('clock.advance', 'ms', `must be a finite number ≥ 0, got ${show(ms)}`);
       nowMs += ms;
+      moved();
     },
     set(time) {
       const ms = time instanceof Date ? time.getTime() : Number.NaN;
@@ -27,9 +37,17 @@ export function createClock(start: Date): ResettableClock {
       // Never backwards: visibility timeouts and dedup windows already computed would break.
       if (ms < nowMs) fail('clock.set', 'time', `${time.toISOString()} is before the current virtual time ${new Date(nowMs).toISOString()}; the clock never goes back`);
       nowMs = ms;
+      moved();
     },
     reset() {
       nowMs = startMs;
+      moved();
+    },
+    watch(listener) {
+      // A wrapper per call: the same function watched twice is two watches.
+      const entry = (): void => listener();
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
     },
   };
 }

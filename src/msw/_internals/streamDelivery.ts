@@ -11,12 +11,15 @@
  * - `bisectBatchOnFunctionError` splits a failed batch in two; splits do not count as retries.
  * - With `reportBatchItemFailures` Lambda checkpoints before the lowest reported sequence number
  *   and retries from there.
+ * - An invocation that runs past the function's `timeout` on the virtual clock is a function error.
  * Retries wait on the virtual clock (1 s, doubling, at most 60 s), so record age advances.
  */
 import { fail, show } from '../../_internals/errors.js';
 import { arn } from '../../_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
-import { readBatchItemFailures } from './batchItemFailures.js';
+import { judgeHandlerResponse, type ResponseVerdict } from './batchItemFailures.js';
+import { InvocationHistory, resolveHistoryLimit } from './history.js';
+import { invokeHandler, resolveTimeout } from './invoke.js';
 import type { Random } from '../../_internals/random.js';
 
 /** One stored record of a shard, as the poller sees it. */
@@ -58,16 +61,25 @@ export interface StreamSource<E extends StreamEntry, TEvent> {
 /** Where a new subscription starts reading. */
 export type StreamStartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
 
-/** The metadata an on-failure destination receives for a discarded batch. */
+/**
+ * The metadata an on-failure destination receives for a discarded batch.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
+ */
 export interface StreamFailureRecord {
   requestContext: {
     requestId: string;
     functionArn: string;
     /** `RetryAttemptsExhausted`, or `RecordAgeExceeded` when records passed `maximumRecordAgeInSeconds`. */
     condition: 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
+    /** Invocations made with the discarded records (0 when they expired before any). */
     approximateInvokeCount: number;
   };
-  responseContext: { statusCode: number; executedVersion: string; functionError: string };
+  /**
+   * The last invocation's response; absent when the records were never invoked (they expired first).
+   * `functionError` is `"Unhandled"` when the function threw or timed out, and `null` when it
+   * returned normally but its response failed the batch.
+   */
+  responseContext?: { statusCode: number; executedVersion: string; functionError: string | null };
   version: '1.0';
   /** ISO-8601 with milliseconds. */
   timestamp: string;
@@ -133,6 +145,19 @@ export interface StreamSubscribeOptions {
    * @defaultValue `"aws-event-kit-consumer"`
    */
   functionName?: string;
+  /**
+   * The function's timeout in whole seconds (Lambda's `Timeout`, 1–900), on the virtual clock: an
+   * invocation still running when the clock reaches its start plus `timeout` fails with
+   * `Task timed out after N.00 seconds` (a function error, retried like a thrown one).
+   * @defaultValue `3` (Lambda's default)
+   */
+  timeout?: number;
+  /**
+   * How many of the latest invocations `invocations` keeps; `invocationCount` and
+   * `outcomeCounts` count them all.
+   * @defaultValue `1000`
+   */
+  invocationHistory?: number;
 }
 
 /** How one invocation ended. */
@@ -149,7 +174,12 @@ export interface StreamInvocation<TEvent> {
   readonly retryFrom?: string;
   /** Why the batch failed as a whole. */
   readonly reason?: string;
-  /** The error the handler threw, if it threw. */
+  /**
+   * On a failure: `"Unhandled"` when the function threw, timed out or could not send its response,
+   * `null` when it returned normally but its response failed the batch.
+   */
+  readonly functionError?: 'Unhandled' | null;
+  /** The error the handler threw, or the `FunctionTimeoutError` of a timed-out invocation. */
   readonly error?: unknown;
 }
 
@@ -157,8 +187,12 @@ export interface StreamInvocation<TEvent> {
 export interface StreamSubscription<TEvent> {
   /** The subscribed stream's ARN. */
   readonly streamArn: string;
-  /** Every invocation so far, in order. */
+  /** The latest invocations (up to the `invocationHistory` option, 1000 by default), oldest first. */
   readonly invocations: readonly StreamInvocation<TEvent>[];
+  /** Every invocation since subscribing, including those no longer kept in `invocations`. */
+  readonly invocationCount: number;
+  /** Every invocation since subscribing, by outcome. */
+  readonly outcomeCounts: Readonly<Record<StreamInvocationOutcome, number>>;
   /** Every on-failure record sent (also to `onFailure`, when given). */
   readonly failures: readonly StreamFailureRecord[];
   /** Per shard: the sequence number of the last checkpointed record (absent before the first checkpoint). */
@@ -181,6 +215,8 @@ export interface ResolvedStreamOptions {
   reportBatchItemFailures: boolean;
   onFailure: ((record: StreamFailureRecord) => unknown) | undefined;
   functionName: string;
+  timeout: number;
+  invocationHistory: number;
 }
 
 /** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
@@ -210,7 +246,11 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   if (o.onFailure !== undefined && typeof o.onFailure !== 'function') fail(api, 'options.onFailure', `must be a function, got ${show(o.onFailure)}`);
   const functionName = o.functionName ?? 'aws-event-kit-consumer';
   if (typeof functionName !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(functionName)) fail(api, 'options.functionName', `${show(functionName)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
+  const timeout = resolveTimeout(api, o.timeout);
+  const invocationHistory = resolveHistoryLimit(api, o.invocationHistory);
   return {
+    timeout,
+    invocationHistory,
     batchSize,
     startingPosition,
     startingTimestampMs,
@@ -223,31 +263,32 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   };
 }
 
-type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string } | { outcome: 'partial'; lowest: number };
-
+type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null } | { outcome: 'partial'; lowest: number };
 
 /**
- * Interprets a handler's response under ReportBatchItemFailures for a stream batch
- * (services-kinesis-batchfailurereporting): success for a null/empty response or list; failure
- * for a response that is not a JSON object, a non-list, or an item without a non-empty
- * `itemIdentifier`; otherwise the index (in `sequenceNumbers`) of the lowest reported record.
- * An identifier that is no record of the batch fails the batch too (Lambda cannot checkpoint at it).
+ * Interprets a handler's response for a stream batch with the shared reader (see
+ * `judgeHandlerResponse`); a partial failure gives the index (in `sequenceNumbers`) of the lowest
+ * reported record, where Lambda checkpoints.
  */
-export function judgeStreamBatchResponse(response: unknown, sequenceNumbers: readonly string[]): Verdict {
-  const reading = readBatchItemFailures(response);
-  if (!reading.ok) return { outcome: 'failure', reason: reading.reason };
-  let lowest = -1;
-  for (const id of reading.identifiers) {
-    const index = sequenceNumbers.indexOf(id);
-    if (index === -1) return { outcome: 'failure', reason: `itemIdentifier ${show(id)} is not the sequence number of a record in the batch` };
-    if (lowest === -1 || index < lowest) lowest = index;
-  }
-  return lowest === -1 ? { outcome: 'success' } : { outcome: 'partial', lowest };
+export function judgeStreamBatchResponse(response: unknown, sequenceNumbers: readonly string[], report = true): Verdict {
+  const index = new Map<string, number>();
+  sequenceNumbers.forEach((n, i) => index.set(n, i));
+  return fromResponseVerdict(judgeHandlerResponse(response, report, { has: (id) => index.has(id), describe: 'the sequence number of a record in the batch' }), index);
+}
+
+function fromResponseVerdict(verdict: ResponseVerdict, index: ReadonlyMap<string, number>): Verdict {
+  if (verdict.outcome !== 'partial') return verdict;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const id of verdict.identifiers) lowest = Math.min(lowest, index.get(id) as number);
+  return { outcome: 'partial', lowest };
 }
 
 const PAYLOAD_BUDGET = LAMBDA_PAYLOAD_LIMIT - 64;
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
+
+/** `functionError` of a batch's last failed invocation; undefined when it was never invoked. */
+type LastError = 'Unhandled' | null | undefined;
 
 /** The reading state of one shard. */
 interface ShardState {
@@ -256,10 +297,12 @@ interface ShardState {
   /** Sequence number of the last checkpointed record. */
   checkpoint: string | undefined;
   /** Pending bisected ranges `[start, end)`, next first; empty when reading normally. */
-  ranges: Array<{ start: number; end: number; attempts: number; invokes: number }>;
+  ranges: Array<{ start: number; end: number; attempts: number; invokes: number; lastError: LastError }>;
   /** Retry bookkeeping of the batch at `position` when not bisecting. */
   attempts: number;
   invokes: number;
+  /** The last failed invocation's `functionError` (undefined before any). */
+  lastError: LastError;
   /** The end of the batch being retried (a retry resends the same records). */
   retryEnd: number | undefined;
   /** Not before this virtual time (a retry's backoff). */
@@ -268,8 +311,8 @@ interface ShardState {
 
 /** One stream event source mapping. */
 export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscription<TEvent> {
-  readonly invocations: StreamInvocation<TEvent>[] = [];
   readonly failures: StreamFailureRecord[] = [];
+  private readonly history: InvocationHistory<StreamInvocation<TEvent>, StreamInvocationOutcome>;
   active = true;
   private readonly state = new Map<string, ShardState>();
 
@@ -281,12 +324,31 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     private readonly detach: (poller: StreamPoller<E, TEvent>) => void,
     nowMs: number,
   ) {
+    this.history = new InvocationHistory(options.invocationHistory, ['success', 'failure', 'partial']);
     // LATEST and AT_TIMESTAMP are fixed against the shards that exist now; later shards start at 0.
     for (const shard of source.shards()) this.state.set(shard.shardId, this.initialState(shard, nowMs));
   }
 
   get streamArn(): string {
     return this.source.streamArn;
+  }
+
+  get invocations(): readonly StreamInvocation<TEvent>[] {
+    return this.history.items();
+  }
+
+  get invocationCount(): number {
+    return this.history.count();
+  }
+
+  get outcomeCounts(): Readonly<Record<StreamInvocationOutcome, number>> {
+    return this.history.counts();
+  }
+
+  /** Names this subscription in errors. */
+  private describe(): string {
+    const service = this.source.batchInfoKey === 'KinesisBatchInfo' ? 'Kinesis' : 'DynamoDB Streams';
+    return `the ${service} subscription to ${this.source.streamArn} (function ${this.options.functionName})`;
   }
 
   checkpoints(): Readonly<Record<string, string>> {
@@ -307,7 +369,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const at = this.options.startingTimestampMs as number;
       while (position < shard.records.length && (shard.records[position] as E).arrivalMs < at) position++;
     }
-    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, retryEnd: undefined, notBefore: 0 };
+    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0 };
   }
 
   private stateOf(shard: StreamShardView<E>): ShardState {
@@ -354,8 +416,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       let expired = state.position;
       while (expired < records.length && now - (records[expired] as E).arrivalMs > maxAge * 1000) expired++;
       if (expired > state.position) {
-        const invokes = state.ranges[0]?.invokes ?? state.invokes;
-        this.discard(shard.shardId, records.slice(state.position, expired), 'RecordAgeExceeded', invokes, now);
+        this.discardExpired(shard.shardId, state, records, expired, now);
         this.advance(state, records, expired);
         return true;
       }
@@ -376,33 +437,40 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     }
     const batch = records.slice(start, end);
     const event = this.source.toEvent(shard.shardId, batch);
+    const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => this.describe() }, nowMs);
     let verdict: Verdict;
     let error: unknown;
-    let threw = false;
-    try {
-      const response = await this.handler(event);
-      verdict = this.options.reportBatchItemFailures ? judgeStreamBatchResponse(response, batch.map((e) => e.sequenceNumber)) : { outcome: 'success' };
-    } catch (thrown) {
-      threw = true;
-      error = thrown;
-      verdict = { outcome: 'failure', reason: `the handler threw: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    if (result.kind === 'returned') {
+      verdict = judgeStreamBatchResponse(result.value, batch.map((e) => e.sequenceNumber), this.options.reportBatchItemFailures);
+    } else {
+      error = result.error;
+      const why = result.kind === 'threw' ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}` : result.error.message;
+      verdict = { outcome: 'failure', functionError: 'Unhandled', reason: why };
     }
     // After the handler: it may have moved the clock, or reset the mocks.
     const after = nowMs();
     const retryFrom = verdict.outcome === 'partial' ? (batch[verdict.lowest] as E).sequenceNumber : verdict.outcome === 'failure' ? (batch[0] as E).sequenceNumber : undefined;
-    this.invocations.push({
+    this.history.push({
       event,
       shardId: shard.shardId,
       time: new Date(now),
       outcome: verdict.outcome,
       ...(retryFrom === undefined ? {} : { retryFrom }),
-      ...(verdict.outcome === 'failure' ? { reason: verdict.reason } : {}),
-      ...(threw ? { error } : {}),
+      ...(verdict.outcome === 'failure' ? { reason: verdict.reason, functionError: verdict.functionError } : {}),
+      ...(result.kind === 'returned' ? {} : { error }),
     });
-    if (!this.active || this.state.get(shard.shardId) !== state) return true;
+    this.settle(shard, state, records, start, end, verdict, after);
+    // A stuck handler was booked as a failed invocation; now the drain stops.
+    if (result.kind === 'stuck') throw result.error;
+    return true;
+  }
+
+  /** Checkpoints, retries, bisects or discards after one invocation. */
+  private settle(shard: StreamShardView<E>, state: ShardState, records: readonly E[], start: number, end: number, verdict: Verdict, after: number): void {
+    if (!this.active || this.state.get(shard.shardId) !== state) return;
     if (verdict.outcome === 'success') {
       this.advance(state, records, end);
-      return true;
+      return;
     }
     // A partial failure checkpoints the records before the lowest reported one.
     const failedStart = verdict.outcome === 'partial' ? start + verdict.lowest : start;
@@ -410,31 +478,53 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     const current = state.ranges[0];
     const invokes = (current?.invokes ?? state.invokes) + 1;
     const attempts = current?.attempts ?? state.attempts;
+    // A partial failure is a normal return: the function did not error.
+    const lastError: LastError = verdict.outcome === 'failure' ? verdict.functionError : null;
     if (verdict.outcome === 'failure' && this.options.bisect && end - failedStart > 1) {
       // Split in two; the halves keep the retry count (splits are not retries).
       const middle = failedStart + Math.ceil((end - failedStart) / 2);
-      state.ranges.splice(0, current === undefined ? 0 : 1, { start: failedStart, end: middle, attempts, invokes }, { start: middle, end, attempts, invokes });
+      state.ranges.splice(0, current === undefined ? 0 : 1, { start: failedStart, end: middle, attempts, invokes, lastError }, { start: middle, end, attempts, invokes, lastError });
       state.retryEnd = undefined;
-      return true;
+      return;
     }
     const max = this.options.maximumRetryAttempts;
     if (max !== -1 && attempts + 1 > max) {
-      this.discard(shard.shardId, records.slice(failedStart, end), 'RetryAttemptsExhausted', invokes, after);
+      this.discard(shard.shardId, records.slice(failedStart, end), 'RetryAttemptsExhausted', invokes, lastError, after);
       this.advance(state, records, end);
-      return true;
+      return;
     }
     if (current !== undefined) {
       current.start = failedStart;
       current.attempts = attempts + 1;
       current.invokes = invokes;
+      current.lastError = lastError;
     } else {
       state.attempts = attempts + 1;
       state.invokes = invokes;
+      state.lastError = lastError;
       state.retryEnd = end;
     }
     const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(attempts, 16));
     state.notBefore = after + backoff;
-    return true;
+  }
+
+  /**
+   * Discards the expired records `[state.position, expired)`. Those of the batch being retried go
+   * out as one record with its invoke count and last response; the rest were never invoked and go
+   * out in batches of `batchSize`, without `responseContext` and with an invoke count of 0.
+   */
+  private discardExpired(shardId: string, state: ShardState, records: readonly E[], expired: number, now: number): void {
+    const range = state.ranges[0];
+    const retrying = range !== undefined ? { end: range.end, invokes: range.invokes, lastError: range.lastError } : state.retryEnd !== undefined ? { end: state.retryEnd, invokes: state.invokes, lastError: state.lastError } : undefined;
+    let from = state.position;
+    if (retrying !== undefined && retrying.invokes > 0) {
+      const to = Math.min(expired, retrying.end);
+      this.discard(shardId, records.slice(from, to), 'RecordAgeExceeded', retrying.invokes, retrying.lastError, now);
+      from = to;
+    }
+    for (; from < expired; from += this.options.batchSize) {
+      this.discard(shardId, records.slice(from, Math.min(expired, from + this.options.batchSize)), 'RecordAgeExceeded', 0, undefined, now);
+    }
   }
 
   /**
@@ -456,11 +546,12 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     if (next !== undefined && next.start < to) next.start = to;
     state.attempts = 0;
     state.invokes = 0;
+    state.lastError = undefined;
     state.retryEnd = undefined;
     state.notBefore = 0;
   }
 
-  private discard(shardId: string, batch: readonly E[], condition: StreamFailureRecord['requestContext']['condition'], invokes: number, now: number): void {
+  private discard(shardId: string, batch: readonly E[], condition: StreamFailureRecord['requestContext']['condition'], invokes: number, lastError: LastError, now: number): void {
     const first = batch[0] as E;
     const last = batch[batch.length - 1] as E;
     const { source } = this;
@@ -471,7 +562,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
         condition,
         approximateInvokeCount: invokes,
       },
-      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      ...(invokes === 0 || lastError === undefined ? {} : { responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: lastError } }),
       version: '1.0',
       timestamp: new Date(now).toISOString(),
       [source.batchInfoKey]: {

@@ -6,12 +6,16 @@
  * Delivery is an asynchronous Lambda invocation: due at once, run by `drain()`. A handler that
  * throws (or rejects) is retried twice, one minute and then two minutes (virtual time) later,
  * as Lambda retries async invocations; after the last attempt the event is recorded as failed.
+ * An invocation still running when the virtual clock passes the function's `timeout` fails as a
+ * timed-out Lambda invocation does.
  */
 import { fail, show } from '../../_internals/errors.js';
 import { buildS3Record } from '../../events/s3/record.js';
 import type { S3EventOf } from '../../events/s3/types.js';
 import type { S3Event } from 'aws-lambda';
 import type { MockContext } from '../context.js';
+import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
+import { invokeHandler, resolveTimeout, type InvocationResult } from '../_internals/invoke.js';
 import type { S3RequestIds } from './errors.js';
 import { changeParts, type S3Change, type S3ChangeEventName } from './runtime.js';
 import type { Bucket } from './store.js';
@@ -80,6 +84,13 @@ export interface S3SubscribeOptions {
    * @defaultValue `2`
    */
   retries?: 0 | 1 | 2;
+  /**
+   * The function's timeout in whole seconds (Lambda's `Timeout`, 1–900), on the virtual clock: an
+   * invocation still running when the clock reaches its start plus `timeout` fails with
+   * `Task timed out after N.00 seconds` and is retried like a thrown error.
+   * @defaultValue `3` (Lambda's default)
+   */
+  timeout?: number;
 }
 
 /** A subscription: its configuration id, and how to end it. */
@@ -94,7 +105,10 @@ export interface S3Subscription {
 export interface S3FailedDelivery {
   readonly configurationId: string;
   readonly event: S3NotificationEvent;
-  /** What the last attempt threw. */
+  /**
+   * What the last attempt threw: the handler's error, a `FunctionTimeoutError` when it timed out,
+   * or the runtime's error when its response could not be sent as JSON.
+   */
   readonly error: unknown;
   /** Attempts made (1 + retries). */
   readonly attempts: number;
@@ -109,6 +123,7 @@ interface Subscription {
   readonly suffix: string;
   readonly configurationId: string;
   readonly retries: number;
+  readonly timeout: number;
   active: boolean;
 }
 
@@ -170,6 +185,7 @@ export class S3Notifier {
     const retries = options.retries ?? 2;
     if (retries !== 0 && retries !== 1 && retries !== 2) fail(api, 'options.retries', `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`);
     if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) fail(api, 'options.id', `must be a non-empty string, got ${show(options.id)}`);
+    const timeout = resolveTimeout(api, options.timeout);
     const subscription: Subscription = {
       bucket,
       // Both handler types take the same runtime value; the second only types it more loosely.
@@ -180,6 +196,7 @@ export class S3Notifier {
       suffix: options.suffix ?? '',
       configurationId: options.id ?? `notification-${++this.#ids}`,
       retries,
+      timeout,
       active: true,
     };
     this.#subscriptions.push(subscription);
@@ -232,18 +249,26 @@ export class S3Notifier {
     if (due.length === 0) return false;
     const taken = new Set(due);
     this.#queue = this.#queue.filter((d) => !taken.has(d));
-    for (const delivery of due) {
-      if (!delivery.subscription.active) continue;
+    for (const [index, delivery] of due.entries()) {
+      const { subscription } = delivery;
+      if (!subscription.active) continue;
       delivery.attempts++;
-      try {
-        await delivery.subscription.handler(delivery.event);
-      } catch (error) {
-        if (delivery.attempts <= delivery.subscription.retries) {
-          delivery.dueMs = nowMs + (RETRY_DELAYS_MS[delivery.attempts - 1] as number);
+      const clockMs = (): number => this.#context.clock.now().getTime();
+      const result = await invokeHandler(subscription.handler, delivery.event, { timeoutSeconds: subscription.timeout, describe: () => `the S3 notification ${subscription.configurationId} on bucket ${subscription.bucket}` }, clockMs);
+      const error = failureOf(result);
+      if (error !== undefined) {
+        if (delivery.attempts <= subscription.retries) {
+          // Lambda waits from the failed attempt's end (a timeout ends later than it started).
+          delivery.dueMs = clockMs() + (RETRY_DELAYS_MS[delivery.attempts - 1] as number);
           this.#queue.push(delivery);
         } else {
-          this.#failed.push({ configurationId: delivery.subscription.configurationId, event: delivery.event, error, attempts: delivery.attempts });
+          this.#failed.push({ configurationId: subscription.configurationId, event: delivery.event, error: error.error, attempts: delivery.attempts });
         }
+      }
+      if (result.kind === 'stuck') {
+        // The attempt is booked as failed; the deliveries not reached stay queued for the next drain.
+        this.#queue.push(...due.slice(index + 1));
+        throw result.error;
       }
     }
     return true;
@@ -269,6 +294,14 @@ export class S3Notifier {
     this.#order = 0;
     this.#ids = 0;
   }
+}
+
+/** What a failed asynchronous invocation failed with, or undefined when it succeeded (its response is ignored). */
+function failureOf(result: InvocationResult): { error: unknown } | undefined {
+  if (result.kind !== 'returned') return { error: result.error };
+  // The runtime still has to send the response as JSON: a BigInt or a cycle fails the invocation.
+  const verdict = judgeHandlerResponse(result.value, false, { has: () => false, describe: '' });
+  return verdict.outcome === 'failure' ? { error: new Error(verdict.reason) } : undefined;
 }
 
 function matches(subscription: Subscription, change: S3Change): boolean {

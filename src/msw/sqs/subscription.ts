@@ -6,7 +6,9 @@
  */
 import { fail, show } from '../../_internals/errors.js';
 import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
-import { readBatchItemFailures } from '../_internals/batchItemFailures.js';
+import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
+import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
+import { invokeHandler, resolveTimeout } from '../_internals/invoke.js';
 import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
@@ -33,6 +35,19 @@ export interface SqsSubscribeOptions {
    * @defaultValue `false`
    */
   reportBatchItemFailures?: boolean;
+  /**
+   * The function's timeout in whole seconds (Lambda's `Timeout`, 1–900), on the virtual clock: an
+   * invocation still running when the clock reaches its start plus `timeout` fails with
+   * `Task timed out after N.00 seconds`, and its batch reappears after the visibility timeout.
+   * @defaultValue `3` (Lambda's default)
+   */
+  timeout?: number;
+  /**
+   * How many of the latest invocations `invocations` keeps; `invocationCount` and
+   * `outcomeCounts` count them all.
+   * @defaultValue `1000`
+   */
+  invocationHistory?: number;
 }
 
 /** How one invocation ended. */
@@ -48,9 +63,14 @@ export interface SqsInvocation {
   readonly outcome: SqsInvocationOutcome;
   /** Message ids left on the queue for a retry. */
   readonly failedMessageIds: readonly string[];
-  /** Why the batch failed as a whole (a thrown error, or the response rule it broke). */
+  /** Why the batch failed as a whole (a thrown error, a timeout, or the response rule it broke). */
   readonly reason?: string;
-  /** The error the handler threw, if it threw. */
+  /**
+   * On a failure: `"Unhandled"` when the function threw, timed out or could not send its response,
+   * `null` when it returned normally but its response failed the batch.
+   */
+  readonly functionError?: 'Unhandled' | null;
+  /** The error the handler threw, or the `FunctionTimeoutError` of a timed-out invocation. */
   readonly error?: unknown;
 }
 
@@ -58,30 +78,28 @@ export interface SqsInvocation {
 export interface SqsSubscription {
   /** The ARN of the subscribed queue. */
   readonly queueArn: string;
-  /** Every invocation so far, in order. */
+  /** The latest invocations (up to the `invocationHistory` option, 1000 by default), oldest first. */
   readonly invocations: readonly SqsInvocation[];
+  /** Every invocation since subscribing, including those no longer kept in `invocations`. */
+  readonly invocationCount: number;
+  /** Every invocation since subscribing, by outcome. */
+  readonly outcomeCounts: Readonly<Record<SqsInvocationOutcome, number>>;
   /** Stops deliveries (records already delivered stay as they are). */
   unsubscribe(): void;
 }
 
-type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string } | { outcome: 'partial'; failed: Set<string> };
-
+type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null } | { outcome: 'partial'; failed: Set<string> };
 
 /**
- * Interprets a handler's response under `ReportBatchItemFailures` (Lambda developer guide,
- * services-sqs-errorhandling): success for a null/empty response or a null/empty list; failure
- * for a response that is not JSON or not an object, a non-list `batchItemFailures`, or an item
- * with a missing, null, empty, mis-named or unknown `itemIdentifier`.
+ * Interprets a handler's response under `ReportBatchItemFailures` with the reader every polled
+ * source shares (Lambda developer guide, services-sqs-errorhandling): success for a null or empty
+ * response or list; failure for a response that is not a JSON object, a non-list
+ * `batchItemFailures`, or an item with a missing, null, empty, non-string, mis-named or unknown
+ * `itemIdentifier`; otherwise the message ids to retry.
  */
-export function judgeBatchResponse(response: unknown, batchIds: ReadonlySet<string>): Verdict {
-  const reading = readBatchItemFailures(response);
-  if (!reading.ok) return { outcome: 'failure', reason: reading.reason };
-  const failed = new Set<string>();
-  for (const id of reading.identifiers) {
-    if (!batchIds.has(id)) return { outcome: 'failure', reason: `itemIdentifier ${show(id)} is not the messageId of a record in the batch` };
-    failed.add(id);
-  }
-  return failed.size === 0 ? { outcome: 'success' } : { outcome: 'partial', failed };
+export function judgeBatchResponse(response: unknown, batchIds: ReadonlySet<string>, report = true): Verdict {
+  const verdict = judgeHandlerResponse(response, report, { has: (id) => batchIds.has(id), describe: 'the messageId of a record in the batch' });
+  return verdict.outcome === 'partial' ? { outcome: 'partial', failed: new Set(verdict.identifiers) } : verdict;
 }
 
 /** Validates subscribe options against Lambda's limits for the queue type. */
@@ -98,7 +116,9 @@ export function resolveSubscribeOptions(api: string, fifo: boolean, options: Sqs
   if (batchSize > 10 && window < 1) fail(api, 'options.batchSize', `${batchSize} needs maximumBatchingWindowInSeconds ≥ 1 (Lambda requires a batching window for batches over 10)`);
   const report = options?.reportBatchItemFailures ?? false;
   if (typeof report !== 'boolean') fail(api, 'options.reportBatchItemFailures', `must be a boolean, got ${show(report)}`);
-  return { batchSize, maximumBatchingWindowInSeconds: window, reportBatchItemFailures: report };
+  const timeout = resolveTimeout(api, options?.timeout);
+  const invocationHistory = resolveHistoryLimit(api, options?.invocationHistory);
+  return { batchSize, maximumBatchingWindowInSeconds: window, reportBatchItemFailures: report, timeout, invocationHistory };
 }
 
 // Lambda's payload limit, less room for `{"Records":[]}` and separators.
@@ -116,19 +136,33 @@ function recordBytesBound(message: StoredMessage): number {
 
 /** One event source mapping. */
 export class QueueSubscription implements SqsSubscription {
-  readonly invocations: SqsInvocation[] = [];
   active = true;
   private windowOpenedAt: number | undefined;
+  private readonly history: InvocationHistory<SqsInvocation, SqsInvocationOutcome>;
 
   constructor(
     readonly queue: MockQueue,
     private readonly handler: SqsHandler,
     private readonly options: Required<SqsSubscribeOptions>,
     private readonly detach: (subscription: QueueSubscription) => void,
-  ) {}
+  ) {
+    this.history = new InvocationHistory(options.invocationHistory, ['success', 'failure', 'partial']);
+  }
 
   get queueArn(): string {
     return this.queue.info.arn;
+  }
+
+  get invocations(): readonly SqsInvocation[] {
+    return this.history.items();
+  }
+
+  get invocationCount(): number {
+    return this.history.count();
+  }
+
+  get outcomeCounts(): Readonly<Record<SqsInvocationOutcome, number>> {
+    return this.history.counts();
   }
 
   unsubscribe(): void {
@@ -163,16 +197,15 @@ export class QueueSubscription implements SqsSubscription {
     const handles = messages.map((message) => message.receiptHandle as string);
     const event = toSqsEvent(messages.map((message) => this.queue.toRecord(message, true)));
     const ids = new Set(messages.map((message) => message.messageId));
+    const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => `the SQS subscription to ${this.queueArn}` }, () => clock.nowMs());
     let verdict: Verdict;
     let error: unknown;
-    let threw = false;
-    try {
-      const response = await this.handler(event);
-      verdict = this.options.reportBatchItemFailures ? judgeBatchResponse(response, ids) : { outcome: 'success' };
-    } catch (thrown) {
-      threw = true;
-      error = thrown;
-      verdict = { outcome: 'failure', reason: `the handler threw: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    if (result.kind === 'returned') {
+      verdict = judgeBatchResponse(result.value, ids, this.options.reportBatchItemFailures);
+    } else {
+      error = result.error;
+      const why = result.kind === 'threw' ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}` : result.error.message;
+      verdict = { outcome: 'failure', functionError: 'Unhandled', reason: why };
     }
     // Lambda deletes what succeeded (DeleteMessageBatch); failed records reappear after the visibility timeout.
     // After the handler: a test may have moved the clock while it ran.
@@ -188,10 +221,12 @@ export class QueueSubscription implements SqsSubscription {
       time: new Date(now),
       outcome: verdict.outcome,
       failedMessageIds: failedIds,
-      ...(verdict.outcome === 'failure' ? { reason: verdict.reason } : {}),
-      ...(threw ? { error } : {}),
+      ...(verdict.outcome === 'failure' ? { reason: verdict.reason, functionError: verdict.functionError } : {}),
+      ...(result.kind === 'returned' ? {} : { error }),
     };
-    this.invocations.push(invocation);
+    this.history.push(invocation);
+    // A stuck handler was booked as a failed invocation (its batch reappears later); now the drain stops.
+    if (result.kind === 'stuck') throw result.error;
     return true;
   }
 

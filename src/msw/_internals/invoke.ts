@@ -1,0 +1,142 @@
+/**
+ * One invocation of a subscribed handler, as Lambda runs it: the function's timeout is measured on
+ * the virtual clock, and a real-time guard keeps a handler that never settles from hanging
+ * `mocks.drain()`.
+ *
+ * - The invocation times out (`Task timed out after 3.00 seconds`, a function error) once the
+ *   virtual clock reaches its start plus the function's timeout while it runs: whether the handler
+ *   moved the clock itself or the test did, and whether or not it ever settles.
+ * - A handler that neither settles nor lets the virtual clock move for `stuckHandlerMs` of real
+ *   time cannot be told apart from one that hangs: the drain stops with a {@link DrainError}
+ *   naming the subscription instead of waiting forever.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+// The timers module, not the globals: fake timers installed by a test must not stop the guard.
+import { clearTimeout as realClearTimeout, setTimeout as realSetTimeout } from 'node:timers';
+import { fail, show } from '../../_internals/errors.js';
+import { DrainError } from './drainError.js';
+
+/** Lambda's default function timeout, in seconds. */
+export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
+/** Lambda's largest function timeout, in seconds (15 minutes). */
+export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+/** Real milliseconds a handler may stay pending without moving the virtual clock before drain() gives up on it. */
+export const DEFAULT_STUCK_HANDLER_MS = 2000;
+
+/**
+ * The error an invocation that ran past its function timeout fails with: Lambda stops the
+ * function and reports `Task timed out after N.00 seconds` (error type `Sandbox.Timedout`); the
+ * event source counts it as a function error and retries it like a thrown error.
+ */
+export class FunctionTimeoutError extends Error {
+  override readonly name = 'FunctionTimeoutError';
+  /** Lambda's error type for a timed-out invocation. */
+  readonly errorType = 'Sandbox.Timedout';
+  constructor(
+    /** The function's timeout, in seconds. */
+    readonly timeoutSeconds: number,
+  ) {
+    super(`Task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
+  }
+}
+
+/** How an invocation ended. */
+export type InvocationResult =
+  | { readonly kind: 'returned'; readonly value: unknown }
+  | { readonly kind: 'threw'; readonly error: unknown }
+  | { readonly kind: 'timedOut'; readonly error: FunctionTimeoutError }
+  /** Neither settled nor moved the clock within the real-time guard: the caller records it, then throws `error`. */
+  | { readonly kind: 'stuck'; readonly error: DrainError };
+
+/** What a drain lends to the invocations it runs. */
+export interface DrainGuard {
+  /** Reports the virtual clock's moves (without it, moves are only seen when the handler settles). */
+  readonly clock: { watch?(listener: () => void): () => void };
+  /** Real milliseconds of no settlement and no clock move after which a handler is stuck. */
+  readonly stuckHandlerMs: number;
+}
+
+const guards = new AsyncLocalStorage<DrainGuard>();
+
+/** Runs `work` (a drain) with `guard` applying to every invocation it makes. */
+export function runWithGuard<T>(guard: DrainGuard, work: () => Promise<T>): Promise<T> {
+  return guards.run(guard, work);
+}
+
+/** Validates a subscription's `timeout` option (whole seconds, as Lambda's `Timeout`). */
+export function resolveTimeout(api: string, timeout: unknown): number {
+  if (timeout === undefined) return LAMBDA_DEFAULT_TIMEOUT_SECONDS;
+  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > LAMBDA_MAX_TIMEOUT_SECONDS) {
+    fail(api, 'options.timeout', `${show(timeout)} is out of range: Lambda's function timeout is a whole number of seconds, 1–${LAMBDA_MAX_TIMEOUT_SECONDS}`);
+  }
+  return timeout;
+}
+
+/** What an invoker needs to know about the subscription it invokes for. */
+export interface InvocationTarget {
+  /** The function timeout, seconds. */
+  readonly timeoutSeconds: number;
+  /** Names the subscription in a stuck-handler error, e.g. `the SQS subscription to arn:…`. */
+  describe(): string;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Invokes `handler` with `event` under the function timeout of `target`, on the virtual clock read
+ * by `nowMs`. Never rejects: a thrown error, a timeout and a stuck handler are results.
+ */
+export function invokeHandler<TEvent>(handler: (event: TEvent) => unknown, event: TEvent, target: InvocationTarget, nowMs: () => number): Promise<InvocationResult> {
+  const startMs = nowMs();
+  const deadline = startMs + target.timeoutSeconds * 1000;
+  // However it ended, an invocation still running at its deadline was stopped there.
+  const settle = (result: InvocationResult): InvocationResult => (nowMs() >= deadline ? { kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) } : result);
+  let returned: unknown;
+  try {
+    returned = handler(event);
+  } catch (error) {
+    return Promise.resolve(settle({ kind: 'threw', error }));
+  }
+  if (!isThenable(returned)) return Promise.resolve(settle({ kind: 'returned', value: returned }));
+  const settled = Promise.resolve(returned).then(
+    (value) => settle({ kind: 'returned', value }),
+    (error: unknown) => settle({ kind: 'threw', error }),
+  );
+  const guard = guards.getStore();
+  if (guard === undefined) return settled;
+  return new Promise<InvocationResult>((resolve) => {
+    let done = false;
+    let timer: ReturnType<typeof realSetTimeout> | undefined;
+    const finish = (result: InvocationResult): void => {
+      if (done) return;
+      done = true;
+      if (timer !== undefined) realClearTimeout(timer);
+      unwatch();
+      resolve(result);
+    };
+    const arm = (): void => {
+      if (timer !== undefined) realClearTimeout(timer);
+      timer = realSetTimeout(() => {
+        finish({
+          kind: 'stuck',
+          error: new DrainError(
+            `drain: the handler of ${target.describe()} has neither settled nor moved the virtual clock for ${guard.stuckHandlerMs} ms of real time ` +
+              `(invoked at virtual time ${new Date(startMs).toISOString()}; its function timeout is ${target.timeoutSeconds} s of virtual time). ` +
+              'Make its promise settle, move mocks.clock past the timeout to let it time out as Lambda would, or raise drain({ stuckHandlerMs }).',
+          ),
+        });
+      }, guard.stuckHandlerMs);
+    };
+    // A clock move is progress: it re-arms the guard, or ends the invocation at its deadline.
+    const unwatch =
+      guard.clock.watch?.(() => {
+        if (nowMs() >= deadline) finish({ kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) });
+        else if (!done) arm();
+      }) ?? ((): void => undefined);
+    arm();
+    void settled.then(finish);
+  });
+}
