@@ -13,11 +13,18 @@ export class AwsServiceError extends Error {
   /** Extra response headers, e.g. SQS's `x-amzn-query-error: <code>;Sender`. */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(type: string, message: string, status = 400, headers: Readonly<Record<string, string>> = {}) {
+  /**
+   * Members the error shape carries besides `message`, sent in the JSON body (e.g. DynamoDB's
+   * `Item` on `ConditionalCheckFailedException`); the SDK copies them onto the error it throws.
+   */
+  readonly fields: Readonly<Record<string, unknown>>;
+
+  constructor(type: string, message: string, status = 400, headers: Readonly<Record<string, string>> = {}, fields: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.type = type;
     this.status = status;
     this.headers = headers;
+    this.fields = fields;
   }
 
   /** The error code as the SDK reports it (the part of `type` after `#`). */

@@ -50,7 +50,7 @@ export function jsonResponse(status: number, body: unknown, contentType: string,
 
 /** The JSON error response of `error`. */
 export function jsonErrorResponse(error: AwsServiceError, contentType: string, requestId: string): Response {
-  return jsonResponse(error.status, { __type: error.type, message: error.message }, contentType, requestId, error.headers);
+  return jsonResponse(error.status, { __type: error.type, message: error.message, ...error.fields }, contentType, requestId, error.headers);
 }
 
 /** The msw handler of one JSON-RPC service. */

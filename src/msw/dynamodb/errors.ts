@@ -7,8 +7,8 @@ import { AwsServiceError } from '../_internals/awsError.js';
 import type { InputErrorPolicy } from '../_internals/input.js';
 
 /** A DynamoDB (or DynamoDB Streams) service error of shape `name`. */
-export function dynamoError(name: string, message: string, status = 400): AwsServiceError {
-  return new AwsServiceError(`com.amazonaws.dynamodb.v20120810#${name}`, message, status);
+export function dynamoError(name: string, message: string, status = 400, fields: Readonly<Record<string, unknown>> = {}): AwsServiceError {
+  return new AwsServiceError(`com.amazonaws.dynamodb.v20120810#${name}`, message, status, {}, fields);
 }
 
 /** `ValidationException`, DynamoDB's answer to every malformed request and expression. */

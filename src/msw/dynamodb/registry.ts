@@ -84,29 +84,72 @@ export class TableRegistry {
   }
 }
 
-/** The `TableDescription` of DescribeTable / CreateTable / DeleteTable. */
-export function describeTable(table: MockTable, status = 'ACTIVE'): Record<string, unknown> {
+/**
+ * Which answer a description is for: CreateTable (`CREATING`), DescribeTable (`ACTIVE`) or
+ * DeleteTable (`DELETING`). Each has AWS's own key set.
+ */
+export type TableDescriptionKind = 'created' | 'described' | 'deleted';
+
+// An on-demand table's warm throughput as DescribeTable reports it for a new table.
+const ON_DEMAND_WARM_THROUGHPUT = { ReadUnitsPerSecond: 12_000, WriteUnitsPerSecond: 4_000 } as const;
+
+/**
+ * The `TableDescription` of CreateTable / DescribeTable / DeleteTable, with the keys AWS answers
+ * (recorded against AWS, localstack tests/aws/services/dynamodb/test_dynamodb.snapshot.json:
+ * test_table_crud, test_gsi_with_billing_mode, test_table_warm_throughput):
+ * - CreateTable says `CREATING` (the table is usable at once; the next DescribeTable says
+ *   `ACTIVE`, so the SDK's `waitUntilTableExists` returns), without `WarmThroughput`, and an
+ *   on-demand table's `BillingModeSummary` without `LastUpdateToPayPerRequestDateTime`.
+ * - DescribeTable adds `WarmThroughput` (provisioned: the table's capacity; on demand:
+ *   12,000 reads and 4,000 writes per second).
+ * - DeleteTable says `DELETING` with the reduced set: no attribute definitions, key schema,
+ *   creation time or stream members.
+ */
+export function describeTable(table: MockTable, kind: TableDescriptionKind): Record<string, unknown> {
   let size = 0;
   for (const item of table.items.values()) size += JSON.stringify(item).length;
+  const onDemand = table.billing.mode === 'PAY_PER_REQUEST';
+  const throughput = { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write };
+  // An approximation: DynamoDB refreshes TableSizeBytes and ItemCount about every six hours; the mock counts now.
+  if (kind === 'deleted') {
+    const out: Record<string, unknown> = {
+      TableName: table.name,
+      TableStatus: 'DELETING',
+      ProvisionedThroughput: throughput,
+      TableSizeBytes: size,
+      ItemCount: table.items.size,
+      TableArn: table.arn,
+      TableId: table.tableId,
+      DeletionProtectionEnabled: false,
+    };
+    if (onDemand) out['BillingModeSummary'] = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
+    return out;
+  }
   const out: Record<string, unknown> = {
     AttributeDefinitions: table.keySchema.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
     TableName: table.name,
     KeySchema: table.keySchema.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-    TableStatus: status,
+    TableStatus: kind === 'created' ? 'CREATING' : 'ACTIVE',
     CreationDateTime: table.createdMs / 1000,
-    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write },
-    // An approximation: DynamoDB refreshes these about every six hours; the mock counts now.
+    ProvisionedThroughput: throughput,
     TableSizeBytes: size,
     ItemCount: table.items.size,
     TableArn: table.arn,
     TableId: table.tableId,
     DeletionProtectionEnabled: false,
   };
-  if (table.billing.mode === 'PAY_PER_REQUEST') out['BillingModeSummary'] = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
+  if (onDemand) {
+    out['BillingModeSummary'] = kind === 'created' ? { BillingMode: 'PAY_PER_REQUEST' } : { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
+  }
   if (table.stream !== undefined) {
     out['StreamSpecification'] = { StreamEnabled: true, StreamViewType: table.stream.viewType };
     out['LatestStreamLabel'] = table.stream.label;
     out['LatestStreamArn'] = table.stream.arn;
+  }
+  if (kind === 'described') {
+    out['WarmThroughput'] = onDemand
+      ? { ...ON_DEMAND_WARM_THROUGHPUT, Status: 'ACTIVE' }
+      : { ReadUnitsPerSecond: table.billing.read, WriteUnitsPerSecond: table.billing.write, Status: 'ACTIVE' };
   }
   return out;
 }

@@ -72,8 +72,19 @@ function readKey(table: MockTable, input: JsonObject): AttributeMap {
   return key;
 }
 
+/** The table a control-plane request names (DescribeTable, DeleteTable: the message names the table). */
 function tableOf(input: JsonObject, info: JsonRequestInfo, context: DynamoDBWireContext): MockTable {
   return context.registry.get(readString(input, 'TableName', I, true), regionOf(info, context));
+}
+
+/**
+ * The table an item request names. Item operations on a missing table answer the bare
+ * `Requested resource not found` (as recorded for BatchWriteItem against AWS).
+ */
+function itemTableOf(input: JsonObject, info: JsonRequestInfo, context: DynamoDBWireContext): MockTable {
+  const table = context.registry.find(readString(input, 'TableName', I, true), regionOf(info, context));
+  if (table === undefined) throw dynamoError('ResourceNotFoundException', 'Requested resource not found');
+  return table;
 }
 
 /** The expression members of a request, parsed; unused substitutions are rejected at the end. */
@@ -130,12 +141,23 @@ function returnValues(input: JsonObject, allowed: readonly string[]): string {
   return value;
 }
 
-/** Throws ConditionalCheckFailedException unless the condition holds for the current item. */
-function checkCondition(condition: Condition | undefined, current: AttributeMap | undefined): void {
+/** `ReturnValuesOnConditionCheckFailure`: whether a failed condition returns the old item. */
+function returnOnConditionFailure(input: JsonObject): boolean {
+  const value = readString(input, 'ReturnValuesOnConditionCheckFailure', I) ?? 'NONE';
+  if (value !== 'NONE' && value !== 'ALL_OLD') {
+    throw validation(`1 validation error detected: Value '${value}' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]`);
+  }
+  return value === 'ALL_OLD';
+}
+
+/**
+ * Throws ConditionalCheckFailedException unless the condition holds for the current item. With
+ * `ReturnValuesOnConditionCheckFailure: ALL_OLD` the error carries the item as `Item` (absent
+ * when there was no item), which the SDK exposes as `error.Item`.
+ */
+function checkCondition(condition: Condition | undefined, current: AttributeMap | undefined, returnOld: boolean): void {
   if (condition === undefined || evaluateCondition(condition, current ?? {}, 'ConditionExpression')) return;
-  // ReturnValuesOnConditionCheckFailure is accepted but the item is not returned: the shared
-  // error layer sends `__type` and `message` only.
-  throw dynamoError('ConditionalCheckFailedException', 'The conditional request failed');
+  throw dynamoError('ConditionalCheckFailedException', 'The conditional request failed', 400, returnOld && current !== undefined ? { Item: current } : {});
 }
 
 function checkItemSize(size: number, update: boolean): void {
@@ -208,15 +230,15 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
       }
     }
     const table = registry.create({ name, region: regionOf(info, context), keySchema, billing: { mode, read, write }, streamViewType }, context.nowMs());
-    return { TableDescription: describeTable(table) };
+    return { TableDescription: describeTable(table, 'created') };
   };
 
-  const describe: JsonOperation = (input, info) => ({ Table: describeTable(tableOf(input, info, context)) });
+  const describe: JsonOperation = (input, info) => ({ Table: describeTable(tableOf(input, info, context), 'described') });
 
   const deleteTable: JsonOperation = (input, info) => {
     const table = tableOf(input, info, context);
     registry.delete(table);
-    return { TableDescription: describeTable(table, 'DELETING') };
+    return { TableDescription: describeTable(table, 'deleted') };
   };
 
   const listTables: JsonOperation = (input, info) => {
@@ -229,7 +251,7 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
   };
 
   const putItem: JsonOperation = (input, info) => {
-    const table = tableOf(input, info, context);
+    const table = itemTableOf(input, info, context);
     const expressions = new Expressions(input, ['ConditionExpression']);
     const { item, size } = readAttributeMap(input, 'Item', true) as { item: AttributeMap; size: number };
     checkItemKeys(table, item);
@@ -237,15 +259,16 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
     const condition = expressions.condition('ConditionExpression');
     expressions.done();
     const wanted = returnValues(input, ['NONE', 'ALL_OLD']);
+    const returnOld = returnOnConditionFailure(input);
     const keyString = table.keyString(item);
     const old = table.items.get(keyString);
-    checkCondition(condition, old);
+    checkCondition(condition, old, returnOld);
     table.write(keyString, cloneValue(item), context.nowMs());
     return wanted === 'ALL_OLD' && old !== undefined ? { Attributes: old } : {};
   };
 
   const getItem: JsonOperation = (input, info) => {
-    const table = tableOf(input, info, context);
+    const table = itemTableOf(input, info, context);
     const expressions = new Expressions(input, ['ProjectionExpression']);
     const key = readKey(table, input);
     const projection = expressions.projection();
@@ -256,22 +279,23 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
   };
 
   const deleteItem: JsonOperation = (input, info) => {
-    const table = tableOf(input, info, context);
+    const table = itemTableOf(input, info, context);
     const expressions = new Expressions(input, ['ConditionExpression']);
     const key = readKey(table, input);
     const condition = expressions.condition('ConditionExpression');
     expressions.done();
     const wanted = returnValues(input, ['NONE', 'ALL_OLD']);
+    const returnOld = returnOnConditionFailure(input);
     const keyString = table.keyString(key);
     const old = table.items.get(keyString);
-    checkCondition(condition, old);
+    checkCondition(condition, old, returnOld);
     // Deleting an item that does not exist changes nothing and writes no stream record.
     if (old !== undefined) table.write(keyString, undefined, context.nowMs());
     return wanted === 'ALL_OLD' && old !== undefined ? { Attributes: old } : {};
   };
 
   const updateItem: JsonOperation = (input, info) => {
-    const table = tableOf(input, info, context);
+    const table = itemTableOf(input, info, context);
     const expressions = new Expressions(input, ['UpdateExpression', 'ConditionExpression']);
     if (input['AttributeUpdates'] !== undefined && input['AttributeUpdates'] !== null) {
       throw validation('The legacy parameter AttributeUpdates is not supported by the aws-event-kit mocks; use UpdateExpression');
@@ -282,9 +306,10 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
     const condition = expressions.condition('ConditionExpression');
     expressions.done();
     const wanted = returnValues(input, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW']);
+    const returnOld = returnOnConditionFailure(input);
     const keyString = table.keyString(key);
     const old = table.items.get(keyString);
-    checkCondition(condition, old);
+    checkCondition(condition, old, returnOld);
     // A missing item starts as its key: UpdateItem then creates it (an INSERT on the stream).
     const { item, paths } = applyUpdate(old ?? cloneValue(key), actions, table.keyNames);
     const stored = asValidation(() => storeAttributeMap('UpdateItem', 'item', item));
@@ -310,7 +335,7 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
 
   /** Scan and Query share paging, filtering and projection. */
   const read = (input: JsonObject, info: JsonRequestInfo, query: boolean) => {
-    const table = tableOf(input, info, context);
+    const table = itemTableOf(input, info, context);
     const expressions = new Expressions(input, query ? ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'] : ['FilterExpression', 'ProjectionExpression']);
     const keyCondition = query ? expressions.condition('KeyConditionExpression') : undefined;
     if (query && keyCondition === undefined) throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
