@@ -20,6 +20,7 @@ export type {
   SqsInvocation,
   SqsInvocationOutcome,
   SqsMessageSnapshot,
+  SqsReceivedMessage,
   SqsQueueInfo,
   SqsSendOptions,
   SqsService,

@@ -3,6 +3,7 @@
  * inspection, and Lambda-style subscriptions driven by `mocks.drain()`.
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
+import { defineReceived, type ReceivedLog } from '../../_internals/received.js';
 import { assertSqsFifoId, assertSqsText, normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
 import type { Random } from '../../_internals/random.js';
 import { AwsServiceError } from '../_internals/awsError.js';
@@ -43,6 +44,22 @@ export interface SqsMessageSnapshot {
   readonly messageGroupId?: string;
   readonly messageDeduplicationId?: string;
   readonly sequenceNumber?: string;
+  /** Set on messages a redrive moved here. */
+  readonly deadLetterQueueSourceArn?: string;
+}
+
+/**
+ * A message a queue received (sent to it, or moved to it by a redrive), as `toHaveReceived`
+ * of `aws-event-kit/vitest` sees it; deleted messages included.
+ */
+export interface SqsReceivedMessage {
+  readonly messageId: string;
+  readonly body: string;
+  /** Event form (`stringValue` / `binaryValue`, `dataType`). */
+  readonly messageAttributes: SqsMessageAttributes;
+  readonly sentTimestamp: Date;
+  readonly messageGroupId?: string;
+  readonly messageDeduplicationId?: string;
   /** Set on messages a redrive moved here. */
   readonly deadLetterQueueSourceArn?: string;
 }
@@ -96,6 +113,15 @@ function queueAttributes(api: string, attributes: unknown): Record<string, strin
   return out;
 }
 
+/** A body as Lambda's event filtering reads it: the JSON value when it parses as JSON, else the text. */
+function parseJsonBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
 /** Creates the SQS service of one `createAwsMocks()` instance. */
 export function createSqsService(context: MockContext): SqsService {
   const nowMs = (): number => context.clock.now().getTime();
@@ -139,6 +165,23 @@ export function createSqsService(context: MockContext): SqsService {
     }
   };
 
+  const receivedLog = (arn: string): ReceivedLog<SqsReceivedMessage> => {
+    const queue = registry.resolve(arn, context.region);
+    const items = (queue?.accepted() ?? []).map(
+      (message): SqsReceivedMessage => ({
+        messageId: message.messageId,
+        body: message.body,
+        messageAttributes: copyMessageAttributes(message.messageAttributes),
+        sentTimestamp: new Date(message.sentAt),
+        ...(message.groupId === undefined ? {} : { messageGroupId: message.groupId }),
+        ...(message.deduplicationId === undefined ? {} : { messageDeduplicationId: message.deduplicationId }),
+        ...(message.deadLetterQueueSourceArn === undefined ? {} : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
+      }),
+    );
+    // Patterns see a message as Lambda's SQS event filtering does: a JSON body is matched as its value.
+    return { description: `queue ${arn}`, items, patternView: (message) => ({ ...message, body: parseJsonBody(message.body) }) };
+  };
+
   return {
     handlers: [handler],
 
@@ -151,7 +194,9 @@ export function createSqsService(context: MockContext): SqsService {
       if (typeof region !== 'string') fail(api, 'options.region', `must be a region string, got ${show(region)}`);
       testSide(api, 'name', () => registry.checkName(name, given));
       const queue = testSide(api, 'attributes', () => registry.create(name, given, region, nowMs()));
-      return { name: queue.info.name, url: queue.info.url, arn: queue.info.arn, fifo: queue.info.fifo };
+      const info = { name: queue.info.name, url: queue.info.url, arn: queue.info.arn, fifo: queue.info.fifo };
+      // What toHaveReceived (aws-event-kit/vitest) reads: the queue of that ARN at the time of the assertion.
+      return defineReceived(info, () => receivedLog(info.arn));
     },
 
     send(queueRef, body, options = {}) {

@@ -86,6 +86,8 @@ export class MockQueue {
   readonly createdAt: number;
   lastModifiedAt: number;
   private readonly messages = new Map<string, StoredMessage>();
+  // Every message the queue ever accepted (sent or redriven here), for "has received" assertions.
+  private readonly acceptedLog: StoredMessage[] = [];
   // Every receipt handle ever issued, so a stale or repeated delete is told apart from garbage.
   private readonly handles = new Map<string, StoredMessage>();
   private readonly dedup = new Map<string, { messageId: string; sequenceNumber: string | undefined; expiresAt: number }>();
@@ -189,6 +191,7 @@ export class MockQueue {
       deadLetterQueueSourceArn: undefined,
     };
     this.messages.set(messageId, message);
+    this.acceptedLog.push(message);
     return { messageId, md5OfBody: message.md5OfBody, md5OfMessageAttributes: message.md5OfMessageAttributes, sequenceNumber };
   }
 
@@ -210,6 +213,12 @@ export class MockQueue {
       deadLetterQueueSourceArn: sourceArn,
     };
     this.messages.set(moved.messageId, moved);
+    this.acceptedLog.push(moved);
+  }
+
+  /** Every message this queue accepted (sent, or moved here by a redrive), oldest first. */
+  accepted(): readonly StoredMessage[] {
+    return this.acceptedLog;
   }
 
   /**
