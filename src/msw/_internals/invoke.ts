@@ -136,6 +136,11 @@ export function invokeHandler<TEvent>(handler: (event: TEvent) => unknown, event
         if (nowMs() >= deadline) finish({ kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) });
         else if (!done) arm();
       }) ?? ((): void => undefined);
+    // The handler may have moved the clock past its deadline before returning its promise.
+    if (nowMs() >= deadline) {
+      finish({ kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) });
+      return;
+    }
     arm();
     void settled.then(finish);
   });
