@@ -283,7 +283,8 @@ export function kinesisOperations(context: KinesisWireContext): Record<string, J
       const record = records[end] as (typeof records)[number];
       bytes += record.data.byteLength + utf8Length(record.partitionKey);
       if (bytes > MAX_GET_RECORDS_BYTES && out.length > 0) break;
-      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: epochSecondsMillis(record.arrivalMs), Data: record.base64, PartitionKey: record.partitionKey, EncryptionType: 'NONE' });
+      // Records of an unencrypted stream carry no EncryptionType (the mock's streams never are).
+      out.push({ SequenceNumber: record.sequenceNumber, ApproximateArrivalTimestamp: epochSecondsMillis(record.arrivalMs), Data: record.base64, PartitionKey: record.partitionKey });
       end++;
     }
     // How far the reader is behind the tip: 0 once it has read everything.

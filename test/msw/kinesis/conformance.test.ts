@@ -1,0 +1,52 @@
+/**
+ * Kinesis answers recorded against real AWS, replayed through the real @aws-sdk/client-kinesis.
+ *
+ * GetRecords: localstack's snapshot recorded against AWS,
+ * tests/aws/services/kinesis/test_kinesis.snapshot.json (test_record_lifecycle_data_integrity,
+ * github.com/localstack/localstack): the records of an unencrypted stream have exactly
+ * ApproximateArrivalTimestamp, Data, PartitionKey and SequenceNumber. Lambda events: the Lambda
+ * developer guide's Kinesis example event has no `encryptionType` on an unencrypted stream
+ * (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).
+ */
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import { describe, expect, test } from 'vitest';
+import type { KinesisStreamEvent } from '../../../src/events/kinesis/index.js';
+import { useAwsMocks } from '../_helpers/setup.js';
+import { kinesisClient, rawKinesis } from './_clients.js';
+
+const { mocks } = useAwsMocks();
+const kinesis = kinesisClient();
+
+async function streamWithRecords(): Promise<string> {
+  await kinesis.send(new CreateStreamCommand({ StreamName: 'plain', ShardCount: 1 }));
+  for (const text of ['one', 'two']) await kinesis.send(new PutRecordCommand({ StreamName: 'plain', PartitionKey: 'k', Data: Buffer.from(text) }));
+  const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: 'plain', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }));
+  return ShardIterator as string;
+}
+
+describe('records of an unencrypted stream carry no EncryptionType', () => {
+  test('GetRecords on the wire: exactly the recorded keys', async () => {
+    const iterator = await streamWithRecords();
+    const raw = (await rawKinesis('GetRecords', JSON.stringify({ ShardIterator: iterator }))) as unknown as { status: number; json: { Records: object[] } };
+    expect(raw.status).toBe(200);
+    expect(raw.json.Records).toHaveLength(2);
+    for (const record of raw.json.Records) expect(Object.keys(record).sort()).toEqual(['ApproximateArrivalTimestamp', 'Data', 'PartitionKey', 'SequenceNumber']);
+  });
+
+  test('GetRecords through the SDK', async () => {
+    const iterator = await streamWithRecords();
+    const { Records } = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator }));
+    expect(Records?.map((record) => Buffer.from(record.Data ?? []).toString())).toEqual(['one', 'two']);
+    for (const record of Records ?? []) expect(record.EncryptionType).toBeUndefined();
+  });
+
+  test('the Lambda event of a subscription', async () => {
+    await streamWithRecords();
+    const events: KinesisStreamEvent[] = [];
+    mocks.kinesis.subscribe('plain', (event) => void events.push(event));
+    await mocks.drain();
+    const records = events.flatMap((event) => event.Records);
+    expect(records).toHaveLength(2);
+    for (const record of records) expect(Object.hasOwn(record.kinesis, 'encryptionType')).toBe(false);
+  });
+});
