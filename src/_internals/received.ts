@@ -3,7 +3,7 @@
  * (a queue, a bus, a topic) answers `object[RECEIVED]()` with them, oldest first. A registered
  * symbol, so that copies of the kit loaded twice (two bundles) still understand each other.
  */
-export const RECEIVED: unique symbol = Symbol.for('aws-event-kit.received') as never;
+export const RECEIVED: unique symbol = Symbol.for('aws-event-kit.received');
 
 /** What {@link RECEIVED} returns: the things received, and how a pattern sees one of them. */
 export interface ReceivedLog<T = unknown> {

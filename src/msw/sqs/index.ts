@@ -3,7 +3,7 @@
  * inspection, and Lambda-style subscriptions driven by `mocks.drain()`.
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
-import { defineReceived, type ReceivedLog } from '../../_internals/received.js';
+import { defineReceived, RECEIVED, type ReceivedLog } from '../../_internals/received.js';
 import { assertSqsFifoId, assertSqsText, normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
 import type { Random } from '../../_internals/random.js';
 import { AwsServiceError } from '../_internals/awsError.js';
@@ -26,6 +26,11 @@ export interface SqsQueueInfo {
   readonly url: string;
   readonly arn: string;
   readonly fifo: boolean;
+  /**
+   * Every message the queue received, for `toHaveReceived` of `aws-event-kit/vitest`
+   * (non-enumerable: invisible to `toEqual` and JSON).
+   */
+  readonly [RECEIVED]?: () => ReceivedLog<SqsReceivedMessage>;
 }
 
 /** A message as `mocks.sqs.messages(queue)` shows it (a copy: editing it changes nothing). */
