@@ -27,8 +27,10 @@ export type {
   SqsSubscribeOptions,
   SqsSubscription,
 } from './sqs/index.js';
+export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './eventbridge/index.js';
 export type {
   DeliveredEvent,
+  EventBridgeConfig,
   EventBridgeFilter,
   EventBridgeHandler,
   EventBridgeInvocation,

@@ -9,7 +9,20 @@ import type { Random } from '../../_internals/random.js';
 import { formatEventBridgeId, toEventBridgeEvent } from '../../events/eventbridge/index.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
-import { judgePutEvents, type AcceptedEntry } from './putEvents.js';
+import { judgePutEvents, PUT_EVENTS_MAX_BYTES, type AcceptedEntry } from './putEvents.js';
+
+export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './putEvents.js';
+
+/** Settings of the EventBridge mock (kept across `reset()`). */
+export interface EventBridgeConfig {
+  /**
+   * PutEvents' limit on the total entry size of one request (Time + Source + DetailType +
+   * Detail + Resources, as EventBridge counts them). 256 KiB is the documented limit; AWS raised
+   * it to 1 MiB in most regions in January 2026 (`PUT_EVENTS_RAISED_MAX_BYTES`).
+   * @defaultValue `PUT_EVENTS_MAX_BYTES` (262,144)
+   */
+  putEventsMaxBytes?: number;
+}
 
 /** An event as EventBridge delivers it to a target. */
 export type DeliveredEvent = EventBridgeEvent<string, Record<string, unknown>>;
@@ -66,6 +79,8 @@ export interface EventBridgeService extends MockService {
   publish(event: DeliveredEvent, options?: { eventBusName?: string }): void;
   /** Routes matching events to `handler` on `mocks.drain()`. */
   subscribe(filter: EventBridgeFilter, handler: EventBridgeHandler, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
+  /** Changes the mock's settings (see {@link EventBridgeConfig}); unset members keep their value. */
+  configure(config: EventBridgeConfig): void;
 }
 
 interface Pending {
@@ -107,6 +122,7 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
   let recorded: { eventBusName: string; build: () => DeliveredEvent }[] = [];
   let subscriptions: Subscription[] = [];
   let pending: Pending[] = [];
+  let putEventsMaxBytes = PUT_EVENTS_MAX_BYTES;
   const seedIds = (): void => {
     eventIds = contextRandom(context, 'events.eventId');
     requestIds = contextRandom(context, 'events.requestId');
@@ -146,7 +162,7 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
     operations: {
       PutEvents(input, info) {
         const region = info.region ?? context.region;
-        const verdicts = judgePutEvents(input);
+        const verdicts = judgePutEvents(input, { maxBytes: putEventsMaxBytes });
         let failed = 0;
         const now = context.clock.now();
         const entries = verdicts.map((verdict) => {
@@ -180,6 +196,16 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
       }
       const frozen = structuredClone(event);
       accept(options.eventBusName ?? 'default', () => structuredClone(frozen));
+    },
+
+    configure(config) {
+      const api = 'mocks.eventBridge.configure';
+      if (config === null || typeof config !== 'object') fail(api, 'config', `must be an object, got ${show(config)}`);
+      const { putEventsMaxBytes: bytes } = config;
+      if (bytes !== undefined) {
+        if (!Number.isSafeInteger(bytes) || bytes < 1) fail(api, 'config.putEventsMaxBytes', `must be a positive whole number of bytes, got ${show(bytes)}`);
+        putEventsMaxBytes = bytes;
+      }
     },
 
     subscribe(filter, subscriber, options = {}) {

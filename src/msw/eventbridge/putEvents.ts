@@ -3,9 +3,24 @@
  * (1–10 entries, member lengths, total size) and per-entry validation reported in `Entries[i]`
  * with `FailedEntryCount` (EventBridge API reference, PutEvents and PutEventsResultEntry).
  */
-import { eventBridgeEntrySize, MAX_DETAIL_TYPE_LENGTH, MAX_ENTRY_SIZE, MAX_SOURCE_LENGTH } from '../../events/eventbridge/index.js';
+import { eventBridgeEntrySize, MAX_DETAIL_TYPE_LENGTH, MAX_SOURCE_LENGTH } from '../../events/eventbridge/index.js';
 import { asStructure, readList, readString, readStringList, type JsonObject } from '../_internals/input.js';
 import { EVENTBRIDGE_INPUT_ERRORS, validationError } from './errors.js';
+
+/**
+ * PutEvents' limit on the total size of a request's entries, counted as EventBridge counts entry
+ * sizes (Time 14 bytes + UTF-8 Source, DetailType, Detail and each Resource): 256 KiB.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+ */
+export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
+
+/**
+ * The raised limit: AWS announced 1 MB event payloads on 2026-01-29 (not in every region); a
+ * measurement against us-east-1 in March 2026 accepted 1,048,576 bytes and rejected one more.
+ * Opt in with `mocks.eventBridge.configure({ putEventsMaxBytes: PUT_EVENTS_RAISED_MAX_BYTES })`.
+ * @see https://aws.amazon.com/about-aws/whats-new/2026/01/amazon-eventbridge-increases-event-payload-size-256-kb-1-mb/
+ */
+export const PUT_EVENTS_RAISED_MAX_BYTES = 1024 * 1024;
 
 /** An entry that passed validation. */
 export interface AcceptedEntry {
@@ -38,12 +53,53 @@ function lengthError(value: string, path: string, max: number): never {
   throw validationError(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
 }
 
+/** A Java-style `null` for absent members, as the service's validation messages print them. */
+function javaValue(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(javaValue).join(', ')}]`;
+  if (typeof value === 'number') return javaDate(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Time` (epoch seconds) as java.util.Date prints it in UTC (`Wed Jan 08 15:24:12 UTC 2025`). */
+function javaDate(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return String(seconds);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} UTC ${date.getUTCFullYear()}`;
+}
+
+/**
+ * An entry as the "more than 10 entries" message prints it: the service's
+ * `PutEventsRequestEntry(time=…, source=…, …)` form, with `Detail` as sent.
+ */
+function describeEntry(entry: unknown): string {
+  const e = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as JsonObject) : {};
+  return (
+    `PutEventsRequestEntry(time=${javaValue(e['Time'])}, source=${javaValue(e['Source'])}, resources=${javaValue(e['Resources'])}, ` +
+    `detailType=${javaValue(e['DetailType'])}, detail=${javaValue(e['Detail'])}, eventBusName=${javaValue(e['EventBusName'])}, ` +
+    `traceHeader=${javaValue(e['TraceHeader'])}, kmsKeyIdentifier=null, internalMetadata=null)`
+  );
+}
+
+/** What a PutEvents request is judged against. */
+export interface PutEventsLimits {
+  /** The largest total entry size accepted, in bytes. */
+  maxBytes: number;
+}
+
 /** Validates a PutEvents request; throws for whole-request errors, returns one verdict per entry. */
-export function judgePutEvents(input: JsonObject): EntryVerdict[] {
+export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { maxBytes: PUT_EVENTS_MAX_BYTES }): EntryVerdict[] {
   const entries = readList(input, 'Entries', EVENTBRIDGE_INPUT_ERRORS, true) as unknown[];
-  if (entries.length < 1 || entries.length > 10) {
+  if (entries.length < 1) {
+    throw validationError("1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1");
+  }
+  if (entries.length > 10) {
     throw validationError(
-      `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 10'}`,
+      `1 validation error detected: Value '[${entries.map(describeEntry).join(', ')}]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10`,
     );
   }
   readString(input, 'EndpointId', EVENTBRIDGE_INPUT_ERRORS);
@@ -63,7 +119,7 @@ export function judgePutEvents(input: JsonObject): EntryVerdict[] {
     if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH) lengthError(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH);
     total += eventBridgeEntrySize({ hasTime: typeof time === 'number', source: source ?? '', detailType: detailType ?? '', detail, resources });
   });
-  if (total > MAX_ENTRY_SIZE) throw validationError('Total size of the entries in the request is over the limit.');
+  if (total > limits.maxBytes) throw validationError('Total size of the entries in the request is over the limit.');
   return structures.map((entry): EntryVerdict => {
     const source = entry['Source'] as string | undefined;
     const detailType = entry['DetailType'] as string | undefined;
