@@ -5,8 +5,8 @@
  */
 import type { PatternAst } from './ast.js';
 import { EventPatternInputError } from './errors.js';
-import { eventRoot, flattenRoot, selectPaths, type FlatEvent, type PathSelection } from './flatten.js';
-import { branchMatches, compileBranch, type CompiledBranch } from './match.js';
+import { eventRoot, flattenRoot } from './flatten.js';
+import { planMatches, planPattern, type PatternPlan } from './matchPlan.js';
 import { parseEventPattern, type ParseOptions } from './parse.js';
 
 export { matcherAccepts } from './match.js';
@@ -24,26 +24,7 @@ export interface CompiledEventPattern {
   matches(event: unknown): boolean;
 }
 
-/** What the engine keeps beside a compiled pattern (shared with the explanation and the rule sets). */
-export interface PatternPlan {
-  readonly branches: readonly CompiledBranch[];
-  readonly selection: PathSelection;
-}
-
 const plans = new WeakMap<CompiledEventPattern, PatternPlan>();
-
-/** Builds the plan of a validated pattern. */
-export function planPattern(ast: PatternAst): PatternPlan {
-  const paths = new Set<string>();
-  for (const branch of ast.branches) for (const condition of branch.conditions) paths.add(condition.path);
-  return { branches: ast.branches.map(compileBranch), selection: selectPaths(paths) };
-}
-
-/** Whether some branch of a plan holds for a flattened event. */
-export function planMatches(plan: PatternPlan, event: FlatEvent): boolean {
-  for (const branch of plan.branches) if (branchMatches(branch, event)) return true;
-  return false;
-}
 
 function matchWith(plan: PatternPlan, event: unknown, api: string): boolean {
   return planMatches(plan, flattenRoot(eventRoot(event, api), api, plan.selection));
