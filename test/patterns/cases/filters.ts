@@ -1,0 +1,148 @@
+/**
+ * Lambda event-source-mapping filter cases, from the examples of AWS's Lambda event-filtering
+ * guide. Records show the data field decoded (the SQS body parsed, Kinesis data base64-decoded and
+ * parsed); the tests also run each case with the data encoded as the poller delivers it.
+ */
+import type { FilterSource } from '../../../src/patterns/filterSources.js';
+
+/** One filter case. */
+export interface FilterCase {
+  readonly id: string;
+  /** Where the case comes from. */
+  readonly source: string;
+  /** The event source the mapping reads. */
+  readonly eventSource: FilterSource;
+  readonly filters: readonly { Pattern: string }[];
+  readonly record: Record<string, unknown>;
+  readonly expected: boolean;
+  readonly notes?: string;
+}
+
+const LAMBDA_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html';
+
+export const FILTER_CASES: readonly FilterCase[] = [
+  {
+    id: 'lm-kinesis-1',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"partitionKey": ["1"], "data": {"Location": ["Los Angeles"]}}' }],
+    record: { kinesisSchemaVersion: '1.0', partitionKey: '1', sequenceNumber: '49590338271490256608559692538361571095921575989136588898', approximateArrivalTimestamp: 1545084650.987, data: { City: 'Los Angeles', Temperature: 55, Location: 'Los Angeles' } },
+    expected: true,
+    notes: 'data shown already decoded (Lambda base64-decodes and JSON-parses Kinesis data before matching)',
+  },
+  {
+    id: 'lm-kinesis-2',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"data": {"Temperature": [{"numeric": [">", 50, "<=", 60]}]}}' }],
+    record: { kinesisSchemaVersion: '1.0', partitionKey: '1', sequenceNumber: '49590338271490256608559692538361571095921575989136588898', approximateArrivalTimestamp: 1545084650.987, data: { City: 'Los Angeles', Temperature: 55, Location: 'Los Angeles' } },
+    expected: true,
+  },
+  {
+    id: 'lm-kinesis-3',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"data": {"Temperature": [{"numeric": [">", 60]}]}}' }],
+    record: { kinesisSchemaVersion: '1.0', partitionKey: '1', sequenceNumber: '49590338271490256608559692538361571095921575989136588898', approximateArrivalTimestamp: 1545084650.987, data: { City: 'Los Angeles', Temperature: 55, Location: 'Los Angeles' } },
+    expected: false,
+    notes: 'record skipped; iterator advances',
+  },
+  {
+    id: 'lm-multi-or',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"data": {"Temperature": [{"numeric": [">", 60]}]}}' }, { Pattern: '{"partitionKey": ["1"]}' }],
+    record: { kinesisSchemaVersion: '1.0', partitionKey: '1', sequenceNumber: '49590338271490256608559692538361571095921575989136588898', approximateArrivalTimestamp: 1545084650.987, data: { City: 'Los Angeles', Temperature: 55, Location: 'Los Angeles' } },
+    expected: true,
+    notes: 'filters are ORed',
+  },
+  {
+    id: 'lm-ddb-1',
+    source: LAMBDA_DOC,
+    eventSource: 'dynamodb',
+    filters: [{ Pattern: '{"dynamodb": {"Keys": {"Id": {"N": ["101"]}}}}' }],
+    record: { eventName: 'INSERT', dynamodb: { Keys: { Id: { N: '101' } }, NewImage: { Message: { S: 'New item!' }, Id: { N: '101' } }, StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+    expected: true,
+    notes: 'DynamoDB N values are strings in the record: match with "101" not 101',
+  },
+  {
+    id: 'lm-ddb-2',
+    source: LAMBDA_DOC,
+    eventSource: 'dynamodb',
+    filters: [{ Pattern: '{"dynamodb": {"Keys": {"Id": {"N": [101]}}}}' }],
+    record: { eventName: 'INSERT', dynamodb: { Keys: { Id: { N: '101' } }, NewImage: { Message: { S: 'New item!' }, Id: { N: '101' } }, StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+    expected: false,
+    notes: 'inferred: number pattern vs string "101"',
+  },
+  {
+    id: 'lm-ddb-eventname',
+    source: LAMBDA_DOC,
+    eventSource: 'dynamodb',
+    filters: [{ Pattern: '{"eventName": ["INSERT"]}' }],
+    record: { eventName: 'INSERT', dynamodb: { Keys: { Id: { N: '101' } }, NewImage: { Message: { S: 'New item!' }, Id: { N: '101' } }, StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+    expected: true,
+  },
+  {
+    id: 'lm-sqs-json',
+    source: LAMBDA_DOC,
+    eventSource: 'sqs',
+    filters: [{ Pattern: '{"body": {"RequestCode": ["BBBB"]}}' }],
+    record: { messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', body: { RequestCode: 'BBBB' }, attributes: { ApproximateReceiveCount: '1' }, eventSource: 'aws:sqs' },
+    expected: true,
+    notes: 'body shown parsed: SQS body that is valid JSON is matched as an object',
+  },
+  {
+    id: 'lm-sqs-plain',
+    source: LAMBDA_DOC,
+    eventSource: 'sqs',
+    filters: [{ Pattern: '{"body": ["hello"]}' }],
+    record: { messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', body: 'hello', attributes: { ApproximateReceiveCount: '1' }, eventSource: 'aws:sqs' },
+    expected: true,
+    notes: 'plain-string body vs plain-string pattern',
+  },
+  {
+    id: 'lm-sqs-mismatch-1',
+    source: LAMBDA_DOC,
+    eventSource: 'sqs',
+    filters: [{ Pattern: '{"body": {"RequestCode": ["BBBB"]}}' }],
+    record: { messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', body: 'not json', attributes: { ApproximateReceiveCount: '1' }, eventSource: 'aws:sqs' },
+    expected: false,
+    notes: 'plain body vs JSON pattern: message dropped (deleted)',
+  },
+  {
+    id: 'lm-sqs-mismatch-2',
+    source: LAMBDA_DOC,
+    eventSource: 'sqs',
+    filters: [{ Pattern: '{"body": ["BBBB"]}' }],
+    record: { messageId: '059f36b4-87a3-44ab-83d2-661975830a7d', body: { RequestCode: 'BBBB' }, attributes: { ApproximateReceiveCount: '1' }, eventSource: 'aws:sqs' },
+    expected: false,
+    notes: 'JSON body vs plain-string pattern: dropped',
+  },
+  {
+    id: 'lm-dup-key',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"Metadata1": ["pattern1"], "data": {"duplicateKey": ["pattern2"], "duplicateKey": ["pattern3"]}}' }],
+    record: { Metadata1: 'pattern1', data: { duplicateKey: 'pattern3' } },
+    expected: true,
+    notes: 'duplicate keys: last value wins',
+  },
+  {
+    id: 'lm-dup-key-2',
+    source: LAMBDA_DOC,
+    eventSource: 'kinesis',
+    filters: [{ Pattern: '{"Metadata1": ["pattern1"], "data": {"duplicateKey": ["pattern2"], "duplicateKey": ["pattern3"]}}' }],
+    record: { Metadata1: 'pattern1', data: { duplicateKey: 'pattern2' } },
+    expected: false,
+    notes: 'duplicate keys: last value wins',
+  },
+  {
+    id: 'lm-console-a',
+    source: LAMBDA_DOC,
+    eventSource: 'sqs',
+    filters: [{ Pattern: '{ "a" : [ 1, 2 ] }' }],
+    record: { body: 'x', a: 2 },
+    expected: true,
+    notes: 'inferred: top-level metadata property a',
+  },
+];
