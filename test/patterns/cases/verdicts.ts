@@ -1178,3 +1178,128 @@ export const filterVerdictCases: readonly FilterVerdictCase[] = [
     note: "inferred: top-level metadata property a",
   },
 ];
+
+/** A rule-set verdict: several named rules, one event, the names that match (in rule order). */
+export interface RuleSetCase {
+  readonly id: string;
+  readonly source: string;
+  readonly rules: Readonly<Record<string, string | object>>;
+  readonly event: string | object;
+  readonly expected: readonly string[];
+}
+
+const alarmRules = {
+  rule1: { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'], detail: { state: { value: ['ALARM'] }, configuration: { metrics: { metricStat: { metric: { namespace: ['AWS/EC2'] } } } } } },
+  rule2: { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'], detail: { state: { value: ['ALARM'] }, configuration: { metrics: { metricStat: { metric: { metricName: ['CPUUtilization'] } } } } } },
+  rule3: { metrics: { metricName: ['CPUUtilization'], namespace: ['AWS/ES'] } },
+};
+const alarm = (metrics: object[]) => ({
+  source: 'aws.cloudwatch',
+  'detail-type': 'CloudWatch Alarm State Change',
+  detail: { alarmName: 'A', state: { value: 'ALARM' }, previousState: { value: 'OK' }, configuration: { evaluationPeriods: 3, metrics, threshold: 90 } },
+});
+const songs = {
+  Year: 1966,
+  Genres: [{ Pop: true }, { Classical: false }],
+  Songs: [
+    { Name: 'Paperback Writer', Writers: [{ First: 'John', Last: 'Lennon' }, { First: 'Paul', Last: 'McCartney' }] },
+    { Name: 'Paint It Black', Writers: [{ First: 'Mick', Last: 'Jagger' }, { First: 'Keith', Last: 'Richards' }] },
+  ],
+};
+const songRules = {
+  r0: '{"Year": [ 1966 ], "Songs": { "Name":[ "Paperback Writer" ], "Writers": { "First": [ "Paul" ], "Last":["McCartney"]}}}',
+  r1: '{"Genres": { "Pop": [ true ] }, "Songs": { "Name":[ "Paint It Black" ] }}',
+  r2: '{"Year": [ 1966 ], "Songs": { "Name":[ "Paint It Black" ] }}',
+  r3: '{"Songs": { "Name":[ "Paperback Writer" ], "Writers": { "First": [ "Paul" ], "Last":["McCartney"]}}}',
+  f0: '{"Year": [ 1966 ], "Songs": { "Name":[ "Paperback Writer" ], "Writers": { "First": [ "Mick" ] }}}',
+  f1: '{"Songs": { "Writers": { "First": [ "Mick" ], "Last": [ "McCartney" ] }}}',
+  f2: '{"Genres": { "Pop": [ true ] }, "Songs": { "Writers": { "First": [ "Mick" ], "Last": [ "McCartney" ] }}}',
+};
+const cidrRules = {
+  rule1: '{"sourceIPAddress": [{"cidr": "220.160.153.171/31"}]}',
+  rule2: '{"sourceIPAddress": [{"cidr": "220.160.154.255/24"}]}',
+  rule3: '{"sourceIPAddress": [{"cidr": "220.160.59.225/31"}]}',
+};
+const cidrCase = (ip: string, expected: string[]): RuleSetCase => ({
+  id: `er-ac-cidr-${ip}`,
+  source: 'aws/event-ruler src/test/.../ACMachineTest.java testIPAddressOfCIDRIsEqualToMaximumOfRange',
+  rules: cidrRules,
+  event: { sourceIPAddress: ip },
+  expected,
+});
+
+/** Rule sets from aws/event-ruler's own tests (array consistency across nested arrays, CIDR blocks, prefixes). */
+export const ruleSetCases: readonly RuleSetCase[] = [
+  {
+    id: 'er-nested-arrays-1',
+    source: 'aws/event-ruler src/test/.../GenericMachineTest.java nestedArraysTest (arrayRule1-3, arrayEvent1)',
+    rules: alarmRules,
+    event: alarm([{ id: 'M1', label: 'CPU', metricStat: { metric: { dimensions: { instanceId: '1' }, metricName: 'CPUUtilization', namespace: 'AWS/EC2' }, period: 60, stat: 'avg', unit: null } }]),
+    expected: ['rule1', 'rule2'],
+  },
+  {
+    id: 'er-nested-arrays-2',
+    source: 'aws/event-ruler src/test/.../GenericMachineTest.java nestedArraysTest (arrayEvent2)',
+    rules: alarmRules,
+    event: alarm([
+      { id: 'M1', metricStat: { metric: { metricName: 'ConsumedReadCapacityUnits', namespace: 'AWS/DynamoDB' }, period: 60 } },
+      { id: 'M2', metricStat: { metric: { metricName: 'ProvisionedReadCapacityUnits', namespace: 'AWS/DynamoDB' }, period: 60 } },
+      { id: 'E1', expression: '(M1/M2)*100' },
+    ]),
+    expected: [],
+  },
+  {
+    id: 'er-nested-arrays-3',
+    source: 'aws/event-ruler src/test/.../GenericMachineTest.java nestedArraysTest (arrayEvent3: fields from two elements)',
+    rules: alarmRules,
+    event: { metrics: [{ metricName: 'CPUUtilization', namespace: 'AWS/EC2' }, { metricName: 'RequestCount', namespace: 'AWS/ES' }] },
+    expected: [],
+  },
+  {
+    id: 'er-nested-arrays-4',
+    source: 'aws/event-ruler src/test/.../GenericMachineTest.java nestedArraysTest (arrayEvent4)',
+    rules: alarmRules,
+    event: { metrics: [{ metricName: 'CPUUtilization', namespace: 'AWS/ES' }] },
+    expected: ['rule3'],
+  },
+  {
+    id: 'er-ac-songs',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java (README songs example)',
+    rules: songRules,
+    event: songs,
+    expected: ['r0', 'r1', 'r2', 'r3'],
+  },
+  {
+    id: 'er-ac-intensities',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java intensitiesACTest (duplicate key: the last wins; arrays in arrays)',
+    rules: { r: '{"lines": {"points": [287.48116291799363], "points": {"pp": ["index0"]}}}' },
+    event: '{"lines": [{"intensities": [[0.5]], "points": [[[{"pp": "index0"}, 483.3474497412421, 287.48116291799363], [{"pp": "index1"}, 489.9999497412421, 299.99996291799363]]]}]}',
+    expected: ['r'],
+  },
+  cidrCase('220.160.153.170', ['rule1']),
+  cidrCase('220.160.153.171', ['rule1']),
+  cidrCase('220.160.153.169', []),
+  cidrCase('220.160.153.172', []),
+  cidrCase('220.160.154.0', ['rule2']),
+  cidrCase('220.160.154.255', ['rule2']),
+  cidrCase('220.160.153.255', []),
+  cidrCase('220.160.155.0', []),
+  cidrCase('220.160.59.224', ['rule3']),
+  cidrCase('220.160.59.225', ['rule3']),
+  cidrCase('220.160.59.223', []),
+  cidrCase('220.160.59.226', []),
+  {
+    id: 'er-ac-prefix-and-exact',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java testPrefixMatching',
+    rules: { r3: '{ "a" : [ { "prefix": "al" } ] }', r4: '{ "a" : [ "albert" ] }' },
+    event: '{ "a": "albert"}',
+    expected: ['r3', 'r4'],
+  },
+  {
+    id: 'er-ac-prefix-eic-and-exact',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java testPrefixEqualsIgnoreCase',
+    rules: { r3: '{ "a" : [ { "prefix": { "equals-ignore-case" : "al" } } ] }', r4: '{ "a" : [ "ALbert" ] }' },
+    event: '{ "a": "ALbert"}',
+    expected: ['r3', 'r4'],
+  },
+];
