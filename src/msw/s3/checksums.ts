@@ -90,8 +90,10 @@ export function verifyChecksums(headers: Headers, trailers: ReadonlyMap<string, 
     if (digest.length !== 16 || digest.toString('base64') !== contentMd5) {
       throw new S3Error('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 });
     }
-    if (createHash('md5').update(body).digest('base64') !== contentMd5) {
-      throw new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: contentMd5 });
+    const calculated = createHash('md5').update(body).digest('base64');
+    if (calculated !== contentMd5) {
+      // S3 names the digest it expected in hex and the one it calculated in base64.
+      throw new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: digest.toString('hex'), CalculatedDigest: calculated });
     }
   }
   let found: StoredChecksum | undefined;

@@ -234,7 +234,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     runDue: () => notifier.runDue(),
     nextDueTime: () => notifier.nextDueTime(),
     reset() {
-      store.buckets.clear();
+      store.clear();
       notifier.reset();
       eventBridgeBuckets.clear();
       seedRandoms();

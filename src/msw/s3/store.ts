@@ -89,6 +89,26 @@ export interface DeleteOutcome {
 /** The buckets of one mock instance. */
 export class S3Store {
   readonly buckets = new Map<string, Bucket>();
+  // Every version id this store issued. S3's version ids carry their own structure, so S3 tells an
+  // id it never issued (`InvalidArgument`) from one of a version since deleted (`NoSuchVersion`).
+  private readonly issued = new Set<string>();
+
+  /** Forgets every bucket and every version id issued. */
+  clear(): void {
+    this.buckets.clear();
+    this.issued.clear();
+  }
+
+  /**
+   * Throws `InvalidArgument` ("Invalid version id specified") unless `versionId` is `null` or an
+   * id this store issued: AWS answers so for an id it could not have issued, e.g. a real id with
+   * its last characters changed.
+   */
+  assertVersionId(versionId: string): void {
+    if (versionId !== 'null' && !this.issued.has(versionId)) {
+      throw new S3Error('InvalidArgument', 400, 'Invalid version id specified', { ArgumentName: 'versionId', ArgumentValue: versionId });
+    }
+  }
 
   /** The bucket, or `NoSuchBucket`. */
   bucket(name: string): Bucket {
@@ -122,6 +142,7 @@ export class S3Store {
    */
   write(bucket: Bucket, version: Omit<ObjectVersion, 'versionId'>, makeVersionId: () => string): ObjectVersion {
     const stored: ObjectVersion = { ...version, versionId: bucket.versioning === 'Enabled' ? makeVersionId() : 'null' };
+    this.issued.add(stored.versionId);
     const versions = bucket.keys.get(version.key);
     if (versions === undefined) {
       bucket.keys.set(version.key, [stored]);
@@ -145,9 +166,7 @@ export class S3Store {
     if (versionId !== undefined) {
       const index = versions?.findIndex((v) => v.versionId === versionId) ?? -1;
       if (versions === undefined || index < 0) {
-        if (versionId !== 'null' && !/^[A-Za-z0-9._]{1,1024}$/.test(versionId)) {
-          throw new S3Error('InvalidArgument', 400, 'Invalid version id specified', { ArgumentName: 'versionId', ArgumentValue: versionId });
-        }
+        this.assertVersionId(versionId);
         return { deleteMarker: false };
       }
       const [removed] = versions.splice(index, 1) as [ObjectVersion];

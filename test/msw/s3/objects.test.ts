@@ -213,8 +213,12 @@ describe('versioning', () => {
     // Deleting the marker by its version id brings the object back.
     await client.send(new DeleteObjectCommand({ Bucket: 'docs', Key: 'k', VersionId: deleted.VersionId }));
     expect(h.s3.getObject('docs', 'k')?.body.toString()).toBe('two');
-    const noVersion = await failure(client.send(new GetObjectCommand({ Bucket: 'docs', Key: 'k', VersionId: 'A'.repeat(32) })));
+    // A version S3 issued and then deleted is NoSuchVersion; an id it never issued is InvalidArgument.
+    await client.send(new DeleteObjectCommand({ Bucket: 'docs', Key: 'k', VersionId: v1.VersionId }));
+    const noVersion = await failure(client.send(new GetObjectCommand({ Bucket: 'docs', Key: 'k', VersionId: v1.VersionId })));
     expect(noVersion.name).toBe('NoSuchVersion');
+    const neverIssued = await failure(client.send(new GetObjectCommand({ Bucket: 'docs', Key: 'k', VersionId: 'A'.repeat(32) })));
+    expect(neverIssued.name).toBe('InvalidArgument');
   });
 });
 

@@ -59,7 +59,11 @@ export function headBucket(runtime: S3Runtime, call: S3Call): Response {
 /** DeleteBucket: only empty buckets (no versions, no uploads), as S3 requires. */
 export function deleteBucket(runtime: S3Runtime, call: S3Call): Response {
   const bucket = runtime.store.bucket(call.route.bucket as string);
-  if (bucket.keys.size > 0) throw new S3Error('BucketNotEmpty', 409, 'The bucket you tried to delete is not empty', { BucketName: bucket.name });
+  if (bucket.keys.size > 0) {
+    // A bucket that has ever had versioning says so: versions and delete markers count too.
+    const versioned = bucket.versioning !== 'Unversioned';
+    throw new S3Error('BucketNotEmpty', 409, `The bucket you tried to delete is not empty${versioned ? '. You must delete all versions in the bucket.' : ''}`, { BucketName: bucket.name });
+  }
   runtime.store.buckets.delete(bucket.name);
   runtime.forgetBucket(bucket.name);
   return respond(call, 204);

@@ -9,7 +9,7 @@ import { s3MultipartETag } from '../../../events/s3/defaults.js';
 import { S3_MAX_PARTS, S3_MIN_PART_SIZE } from '../../../events/s3/validate.js';
 import { readBody, readXml } from '../body.js';
 import { checksumHeader } from '../checksums.js';
-import { S3Error, invalidArgument, malformedXml } from '../errors.js';
+import { S3Error, invalidArgument, invalidRequest, malformedXml } from '../errors.js';
 import { type S3Call, respond, respondXml } from '../http.js';
 import type { S3Runtime } from '../runtime.js';
 import type { Bucket, MultipartUpload } from '../store.js';
@@ -75,6 +75,8 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   const uploadId = call.query.get('uploadId') as string;
   const pending = upload(bucket, key, uploadId);
   const { xml } = await readXml(call.request);
+  // No part list at all (no request document) is S3's InvalidRequest; a document without parts is malformed.
+  if (xml.trim() === '') throw invalidRequest('You must specify at least one part');
   try {
     assertRoot(xml, 'CompleteMultipartUpload');
   } catch {
@@ -86,7 +88,7 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
     new S3Error('InvalidPart', 400, "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", { UploadId: uploadId, PartNumber: String(partNumber), ETag: eTag });
   const parts = listed.map((entry, index) => {
     if (index > 0 && entry.partNumber <= (listed[index - 1] as { partNumber: number }).partNumber) {
-      throw new S3Error('InvalidPartOrder', 400, 'The list of parts was not in ascending order. The parts list must be specified in order by part number.', { UploadId: uploadId });
+      throw new S3Error('InvalidPartOrder', 400, 'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId });
     }
     const part = pending.parts.get(entry.partNumber);
     if (part === undefined || part.eTag !== entry.eTag) throw invalidPart(entry.partNumber, entry.eTag);

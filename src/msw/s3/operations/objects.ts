@@ -66,7 +66,7 @@ function addressed(runtime: S3Runtime, bucket: Bucket, key: string, versionId: s
   if (versionId !== null) {
     const version = runtime.store.version(bucket, key, versionId);
     if (version === undefined) {
-      if (versionId !== 'null' && !/^[A-Za-z0-9._]{1,1024}$/.test(versionId)) throw invalidArgument('Invalid version id specified', 'versionId', versionId);
+      runtime.store.assertVersionId(versionId);
       throw new S3Error('NoSuchVersion', 404, 'The specified version does not exist.', { Key: key, VersionId: versionId });
     }
     if (version.isDeleteMarker) {
