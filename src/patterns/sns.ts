@@ -90,6 +90,12 @@ const SNS_UNSUPPORTED: Partial<Record<ValueMatcher['kind'], string>> = {
   exactly: 'Unrecognized match type exactly',
 };
 
+// SNS's compiler words some reasons as the engine's earlier releases did; it has anything-but
+// prefix only (recorded: `{"anything-but": {"prefix": false}}` → `prefix match pattern must be a string`).
+const SNS_REASON_WORDING: Readonly<Record<string, string>> = {
+  'prefix/suffix match pattern must be a string': 'prefix match pattern must be a string',
+};
+
 // A policy's `$or` cross product is bounded by the combination limit; this only keeps expansion finite.
 const MAX_OR_EXPANSION = 100_000;
 
@@ -167,7 +173,7 @@ function validate(fn: string, policy: unknown, o: Checked): { ast?: PatternAst; 
     if (error instanceof EventPatternError) {
       // The only location-less rejections with unlimited length are the `$or` expansion limit.
       if (error.location === undefined && /\$or|combination/i.test(error.reason)) throw policyError(o.api, SNS_POLICY_REASONS.tooComplex, error);
-      throw policyError(o.api, error.reason, error);
+      throw policyError(o.api, SNS_REASON_WORDING[error.reason] ?? error.reason, error);
     }
     throw error;
   }
