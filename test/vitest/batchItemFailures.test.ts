@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toReportBatchItemFailures } from '../../src/vitest/batchItemFailures.js';
+import '../../src/vitest/index.js';
 
-expect.extend({ toReportBatchItemFailures });
-declare module 'vitest' {
-  interface Assertion<T = any> {
-    toReportBatchItemFailures(ids: readonly string[]): void;
-  }
-}
 
 /** The message of the assertion error `assertion` throws. */
 function failure(assertion: () => void): string {

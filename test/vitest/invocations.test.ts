@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAwsMocks } from '../../src/msw/index.js';
-import { toHaveBeenInvoked, toHaveBeenInvokedWith } from '../../src/vitest/invocations.js';
+import '../../src/vitest/index.js';
 
-expect.extend({ toHaveBeenInvoked, toHaveBeenInvokedWith });
-declare module 'vitest' {
-  interface Assertion<T = any> {
-    toHaveBeenInvoked(): void;
-    toHaveBeenInvokedWith(event: unknown): void;
-  }
-}
 
 function failure(assertion: () => void): string {
   try {
