@@ -2,7 +2,7 @@
  * Why an event matches a pattern or not, field by field: for the CLI's `--explain`, the lint, the
  * vitest matchers and the property checks' counterexamples.
  */
-import type { NumberLiteral, ValueMatcher } from './ast.js';
+import type { ValueMatcher } from './ast.js';
 import { planOf, type CompiledEventPattern } from './compile.js';
 import { eventRoot, flattenRoot, type FlatEvent, type LeafValue } from './flatten.js';
 import { branchMatches, conditionHolds, type CompiledBranch } from './match.js';
@@ -60,7 +60,14 @@ function operatorOf(matcher: ValueMatcher): string {
 
 /** Event values for an explanation: comparable numbers as JavaScript numbers, others kept with their text. */
 function shown(value: LeafValue): unknown {
-  if (isNumberLiteral(value)) return (value as NumberLiteral).comparable ? (value as NumberLiteral).value : value;
+  return isNumberLiteral(value) && value.comparable ? value.value : value;
+}
+
+/** A pattern value as plain JSON data (comparable numbers as numbers); sources are shallow. */
+function plain(value: unknown): unknown {
+  if (isNumberLiteral(value)) return value.comparable ? value.value : value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -75,7 +82,7 @@ function explainBranch(branch: CompiledBranch, event: FlatEvent): FieldExplanati
     fields.push({
       path: condition.path,
       operator: operators.join(' | '),
-      expected: condition.matchers.length === 1 ? condition.matchers[0]!.source : condition.matchers.map((m) => m.source),
+      expected: condition.matchers.length === 1 ? plain(condition.matchers[0]!.source) : condition.matchers.map((m) => plain(m.source)),
       actual: leaves.length === 0 ? undefined : leaves.length === 1 ? shown(leaves[0]!.value) : leaves.map((leaf) => shown(leaf.value)),
       matched: conditionHolds(compiled, event),
     });
