@@ -67,12 +67,38 @@ export function parseArn(text: string): { partition: string; service: string; re
   return { partition, service, region, account, resource };
 }
 
-/** Resolves a `time` option (Date, ISO string or epoch ms) to a valid Date. */
+/**
+ * The latest time the kit accepts, 9999-12-31T23:59:59.999Z: AWS writes times as ISO-8601 with a
+ * 4-digit year, and `Date#toISOString` writes later (and negative) years as `+275760-…`, which no
+ * AWS time field holds.
+ */
+export const MAX_TIME_MS = Date.parse('9999-12-31T23:59:59.999Z');
+/** The earliest time the kit accepts, 0000-01-01T00:00:00.000Z (the first 4-digit year). */
+export const MIN_TIME_MS = Date.parse('0000-01-01T00:00:00.000Z');
+
+/** Whether `ms` is epoch milliseconds of a time with a 4-digit year (0000 to 9999). */
+export function isFourDigitYearTime(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_TIME_MS && ms <= MAX_TIME_MS;
+}
+
+/** An ISO text of `ms` for an error message, or the number itself when no Date holds it. */
+export function describeTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
+}
+
+/**
+ * Resolves a `time` option (Date, ISO string or epoch ms) to a valid Date with a 4-digit year
+ * (0000 to 9999; see {@link MAX_TIME_MS}).
+ */
 export function resolveTime(api: string, argument: string, time: unknown): Date {
   if (time === undefined) return DEFAULT_TIME;
   const date = time instanceof Date ? new Date(time.getTime()) : typeof time === 'string' || typeof time === 'number' ? new Date(time) : undefined;
   if (date === undefined || Number.isNaN(date.getTime())) {
     fail(api, argument, `${show(time)} is not a valid time (give a Date, an ISO-8601 string or epoch milliseconds)`);
+  }
+  if (!isFourDigitYearTime(date.getTime())) {
+    fail(api, argument, `${show(time)} is ${date.toISOString()}, outside the years 0000 to 9999 that AWS's ISO-8601 times (4-digit years) can hold`);
   }
   return date;
 }

@@ -55,7 +55,7 @@ export function jsonProblemText(problem: JsonProblem): string {
     case 'undefined':
       return 'is undefined, which JSON turns into null; give null explicitly';
     case 'unsupported':
-      return `is a ${typeof problem.value}, which JSON cannot carry`;
+      return `is ${problem.value === undefined ? 'undefined' : `a ${typeof problem.value}`}, which JSON cannot carry`;
     case 'non-plain':
       return `is a ${problem.value.constructor?.name ?? 'non-plain'} object; only plain JSON (objects, arrays, strings, finite numbers, booleans, null) is allowed`;
     case 'circular':

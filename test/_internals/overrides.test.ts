@@ -53,7 +53,7 @@ describe('applyOverrides', () => {
   });
 
   it('returns the base itself when there are no overrides', () => {
-    expect(applyOverrides(base, undefined)).toBe(base, 'test');
+    expect(applyOverrides(base, undefined, 'test')).toBe(base);
   });
 });
 

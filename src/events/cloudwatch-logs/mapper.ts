@@ -9,7 +9,7 @@ import { isBase64 } from '../../_internals/hash.js';
 import { ONE_MIB } from '../../_internals/limits.js';
 import { batchIdBits, logEventId } from './ids.js';
 import type { CloudWatchLogsControlMessage, CloudWatchLogsDataMessage, CloudWatchLogsDataParts, CloudWatchLogsDecodedData, CloudWatchLogsEvent, CloudWatchLogsLogEvent } from './types.js';
-import { assertLogGroup, assertLogStream, assertLogTimestamp, assertMessage, assertSubscriptionFilters, MAX_LOG_EVENTS } from './validate.js';
+import { assertEpochMillis, assertLogGroup, assertLogStream, assertLogTimestamp, assertMessage, assertSubscriptionFilters, MAX_LOG_EVENTS } from './validate.js';
 
 /** The message of the health check CloudWatch Logs sends when a Kinesis destination is set up. */
 export const CONTROL_MESSAGE_TEXT = 'CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.';
@@ -32,7 +32,7 @@ export function toCloudWatchLogsDataMessage(parts: CloudWatchLogsDataParts, api 
   const logStream = assertLogStream(api, 'parts.logStream', parts.logStream);
   const subscriptionFilters = assertSubscriptionFilters(api, 'parts.subscriptionFilters', parts.subscriptionFilters);
   const { ingestionTime, batchToken } = parts;
-  if (!Number.isSafeInteger(ingestionTime) || ingestionTime < 0) fail(api, 'parts.ingestionTime', `must be non-negative integer epoch milliseconds, got ${show(ingestionTime)}`);
+  assertEpochMillis(api, 'parts.ingestionTime', ingestionTime);
   if (typeof batchToken !== 'bigint' || batchToken < 0n || batchToken > MAX_64) fail(api, 'parts.batchToken', `must be a 64-bit unsigned bigint, got ${String(batchToken)}`);
   if (parts.policyLevel !== undefined && parts.policyLevel !== 'ACCOUNT_LEVEL_POLICY') fail(api, 'parts.policyLevel', `must be "ACCOUNT_LEVEL_POLICY" or undefined, got ${show(parts.policyLevel)}`);
   const input = parts.logEvents;
@@ -43,7 +43,8 @@ export function toCloudWatchLogsDataMessage(parts: CloudWatchLogsDataParts, api 
   const logEvents: CloudWatchLogsLogEvent[] = new Array(input.length);
   let previous = -1;
   for (let i = 0; i < input.length; i++) {
-    const event = input[i]!;
+    const event = input[i] as { timestamp?: unknown; message?: unknown } | undefined;
+    if (event === null || typeof event !== 'object') fail(api, `parts.logEvents[${i}]`, `must be a log event { timestamp, message }, got ${show(event)}`);
     const timestamp = assertLogTimestamp(api, `parts.logEvents[${i}].timestamp`, event.timestamp, ingestionTime);
     if (timestamp < previous) fail(api, `parts.logEvents[${i}].timestamp`, `${timestamp} is before the previous event's ${previous}: a delivery's events are sorted by time`);
     previous = timestamp;
@@ -57,7 +58,7 @@ export function toCloudWatchLogsDataMessage(parts: CloudWatchLogsDataParts, api 
 
 /** Builds the `CONTROL_MESSAGE` payload CloudWatch Logs sends at `timestamp` (epoch ms) to check a Kinesis destination. */
 export function toCloudWatchLogsControlMessage(timestamp: number, api = 'toCloudWatchLogsControlMessage'): CloudWatchLogsControlMessage {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) fail(api, 'timestamp', `must be non-negative integer epoch milliseconds, got ${show(timestamp)}`);
+  assertEpochMillis(api, 'timestamp', timestamp);
   return { messageType: 'CONTROL_MESSAGE', owner: 'CloudwatchLogs', logGroup: '', logStream: '', subscriptionFilters: [], logEvents: [{ id: '', timestamp, message: CONTROL_MESSAGE_TEXT }] };
 }
 

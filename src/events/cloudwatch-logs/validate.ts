@@ -1,4 +1,5 @@
 /** Input rules of CloudWatch Logs names and events, from the CloudWatch Logs API reference. */
+import { describeTime, MAX_TIME_MS } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 
 /** Log group names: 1 to 512 of `[.\-_/#A-Za-z0-9]` (CreateLogGroup). */
@@ -29,9 +30,11 @@ export function assertLogStream(api: string, argument: string, name: unknown): s
 /** Throws unless `names` holds 1 or 2 valid subscription filter names. */
 export function assertSubscriptionFilters(api: string, argument: string, names: unknown): readonly string[] {
   if (!Array.isArray(names) || names.length === 0 || names.length > MAX_SUBSCRIPTION_FILTERS) fail(api, argument, `must name the delivering subscription filter(s): an array of 1 to ${MAX_SUBSCRIPTION_FILTERS} names, got ${show(names)}`);
-  names.forEach((name, i) => {
+  // An index loop, not forEach: a hole must be refused like undefined, not skipped.
+  for (let i = 0; i < names.length; i++) {
+    const name: unknown = names[i];
     if (typeof name !== 'string' || !LOG_STREAM_PATTERN.test(name)) fail(api, `${argument}[${i}]`, `${show(name)} breaks subscription filter naming rules: 1 to 512 characters, without ':' or '*'`);
-  });
+  }
   return names as readonly string[];
 }
 
@@ -41,10 +44,17 @@ export function assertMessage(api: string, argument: string, message: unknown): 
   return message;
 }
 
+/** Throws unless `ms` is non-negative integer epoch milliseconds up to the end of year 9999 (a time a Date can print). */
+export function assertEpochMillis(api: string, argument: string, ms: unknown): asserts ms is number {
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0 || ms > MAX_TIME_MS) {
+    fail(api, argument, `must be non-negative integer epoch milliseconds up to ${describeTime(MAX_TIME_MS)}, got ${show(ms)}`);
+  }
+}
+
 /** Throws unless `timestamp` is integer epoch ms within PutLogEvents' window around `ingestionTime`. */
 export function assertLogTimestamp(api: string, argument: string, timestamp: unknown, ingestionTime: number): number {
-  if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp) || timestamp < 0) fail(api, argument, `must be non-negative integer epoch milliseconds, got ${show(timestamp)}`);
-  if (timestamp > ingestionTime + MAX_FUTURE_MS) fail(api, argument, `${new Date(timestamp).toISOString()} is more than 2 hours after the ingestion time ${new Date(ingestionTime).toISOString()} (options.time); CloudWatch Logs rejects such events`);
-  if (timestamp < ingestionTime - MAX_PAST_MS) fail(api, argument, `${new Date(timestamp).toISOString()} is more than 14 days before the ingestion time ${new Date(ingestionTime).toISOString()} (options.time); CloudWatch Logs rejects such events, so pass a later timestamp or an earlier options.time`);
+  assertEpochMillis(api, argument, timestamp);
+  if (timestamp > ingestionTime + MAX_FUTURE_MS) fail(api, argument, `${describeTime(timestamp)} is more than 2 hours after the ingestion time ${describeTime(ingestionTime)} (options.time); CloudWatch Logs rejects such events`);
+  if (timestamp < ingestionTime - MAX_PAST_MS) fail(api, argument, `${describeTime(timestamp)} is more than 14 days before the ingestion time ${describeTime(ingestionTime)} (options.time); CloudWatch Logs rejects such events, so pass a later timestamp or an earlier options.time`);
   return timestamp;
 }

@@ -4,11 +4,12 @@
  * Lambda events carry: binary as base64 (the SDK keeps a Uint8Array and base64-encodes it on the wire).
  * Unlike the SDK it refuses, with an {@link EventInputError}, what DynamoDB would reject or the SDK
  * would silently drop: functions, symbols, class instances, NaN/±Infinity, empty or mixed sets,
- * duplicate set members, more than 38 significant digits, magnitudes outside 1E-130…9.99…E+125.
+ * duplicate set members, more than 38 significant digits, magnitudes outside 1E-130…9.99…E+125,
+ * lists and maps nested deeper than 32 levels, and cycles.
  */
 import { fail, show } from '../../_internals/errors.js';
 import { toBase64 } from '../../_internals/hash.js';
-import { childPath, storeAttributeMap, storeAttributeValue } from './attributeValue.js';
+import { childPath, MAX_NESTING_DEPTH, storeAttributeMap, storeAttributeValue } from './attributeValue.js';
 import { parseDynamoDBNumber } from './number.js';
 import type { AttributeMap, AttributeValue } from './types.js';
 import { isPlainObject, setOwn } from '../../_internals/objects.js';
@@ -76,6 +77,8 @@ function numberValueText(value: object): string | undefined {
 interface Ctx {
   api: string;
   remove: boolean;
+  /** The lists and maps being converted, to refuse a cycle by name rather than by depth. */
+  ancestors: Set<object>;
 }
 
 function numberText(ctx: Ctx, path: string, value: number | bigint | object): string {
@@ -127,7 +130,7 @@ function setToAttribute(ctx: Ctx, path: string, set: Set<unknown>): AttributeVal
   return kind === 'SS' ? { SS: out } : kind === 'NS' ? { NS: out } : { BS: out };
 }
 
-function entriesToMap(ctx: Ctx, path: string, entries: Iterable<[unknown, unknown]>): AttributeMap {
+function entriesToMap(ctx: Ctx, path: string, entries: Iterable<[unknown, unknown]>, depth = 0): AttributeMap {
   const out: AttributeMap = {};
   for (const [key, value] of entries) {
     if (typeof key !== 'string') fail(ctx.api, path, `has the key ${show(key)}; attribute names are strings`);
@@ -136,12 +139,23 @@ function entriesToMap(ctx: Ctx, path: string, entries: Iterable<[unknown, unknow
       if (ctx.remove) continue;
       fail(ctx.api, at, 'is undefined; DynamoDB has no undefined (omit the attribute, use null, or pass { removeUndefinedValues: true })');
     }
-    setOwn(out, key, toAttribute(ctx, at, value));
+    setOwn(out, key, toAttribute(ctx, at, value, depth));
   }
   return out;
 }
 
-function toAttribute(ctx: Ctx, path: string, value: unknown): AttributeValue {
+/**
+ * Enters a list or map at `depth` (top-level attributes are at depth 0): refuses a cycle and
+ * nesting past DynamoDB's 32 levels, before recursing into it.
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (nested attribute depth: 32)
+ */
+function enter(ctx: Ctx, path: string, value: object, depth: number): void {
+  if (ctx.ancestors.has(value)) fail(ctx.api, path, 'is a circular reference (the value contains itself), which DynamoDB cannot store');
+  if (depth >= MAX_NESTING_DEPTH) fail(ctx.api, path, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
+  ctx.ancestors.add(value);
+}
+
+function toAttribute(ctx: Ctx, path: string, value: unknown, depth: number): AttributeValue {
   switch (typeof value) {
     case 'string':
       return { S: value };
@@ -162,18 +176,26 @@ function toAttribute(ctx: Ctx, path: string, value: unknown): AttributeValue {
   if (value === null) return { NULL: true };
   if (typeof value !== 'object') fail(ctx.api, path, `is ${show(value)}, which DynamoDB cannot store`);
   if (Array.isArray(value)) {
+    enter(ctx, path, value, depth);
     const list: AttributeValue[] = [];
-    value.forEach((element, i) => {
-      if (element === undefined && ctx.remove) return;
-      list.push(toAttribute(ctx, `${path}[${i}]`, element));
-    });
+    // An index loop, not forEach: a hole is an undefined element (dropped or refused), not skipped.
+    for (let i = 0; i < value.length; i++) {
+      const element: unknown = value[i];
+      if (element === undefined && ctx.remove) continue;
+      list.push(toAttribute(ctx, `${path}[${i}]`, element, depth + 1));
+    }
+    ctx.ancestors.delete(value);
     return { L: list };
   }
   if (value instanceof Uint8Array) return { B: toBase64(value) };
   if (value instanceof Set) return setToAttribute(ctx, path, value);
-  if (value instanceof Map) return { M: entriesToMap(ctx, path, value.entries()) };
+  if (value instanceof Map || isPlainObject(value)) {
+    enter(ctx, path, value, depth);
+    const map = entriesToMap(ctx, path, value instanceof Map ? value.entries() : Object.entries(value), depth + 1);
+    ctx.ancestors.delete(value);
+    return { M: map };
+  }
   if (numberValueText(value) !== undefined) return { N: numberText(ctx, path, value) };
-  if (isPlainObject(value)) return { M: entriesToMap(ctx, path, Object.entries(value)) };
   const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
   fail(ctx.api, path, `is a ${name} instance; DynamoDB stores only strings, numbers, bigints, booleans, null, Uint8Arrays, arrays, Sets, Maps and plain objects (convert it to a plain object first)`);
 }
@@ -190,7 +212,7 @@ export function marshall(item: Record<string, unknown> | Map<string, unknown>, o
 
 /** {@link marshall} with the API and argument to name in errors (for factories). */
 export function marshallItem(api: string, argument: string, item: unknown, options: MarshallOptions = {}): AttributeMap {
-  const ctx: Ctx = { api, remove: options.removeUndefinedValues === true };
+  const ctx: Ctx = { api, remove: options.removeUndefinedValues === true, ancestors: new Set([item as object]) };
   if (item instanceof Map) return entriesToMap(ctx, argument, item.entries());
   if (item === null || typeof item !== 'object' || Array.isArray(item) || !isPlainObject(item)) {
     fail(api, argument, `must be a plain object (an item), got ${show(item)}`);
@@ -204,7 +226,7 @@ export function marshallItem(api: string, argument: string, item: unknown, optio
  * @example marshallValue(42) // { N: '42' }
  */
 export function marshallValue(value: unknown, options: MarshallOptions = {}): AttributeValue {
-  return toAttribute({ api: 'marshallValue', remove: options.removeUndefinedValues === true }, 'value', value);
+  return toAttribute({ api: 'marshallValue', remove: options.removeUndefinedValues === true, ancestors: new Set() }, 'value', value, 0);
 }
 
 const BASE64_DECODE = (text: string): Uint8Array => {

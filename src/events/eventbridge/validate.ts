@@ -133,16 +133,18 @@ export function assertEventBridgeId(api: string, argument: string, id: unknown):
  */
 export function assertResources(api: string, argument: string, resources: unknown, context: { partition: string; account: string }): readonly string[] {
   if (!Array.isArray(resources)) fail(api, argument, `must be an array of strings (ARNs), got ${show(resources)}`);
-  resources.forEach((resource, i) => {
+  // An index loop, not forEach: a hole must be refused like undefined, not skipped.
+  for (let i = 0; i < resources.length; i++) {
+    const resource: unknown = resources[i];
     if (typeof resource !== 'string') fail(api, `${argument}[${i}]`, `must be a string (an ARN), got ${show(resource)}`);
     const parsed = parseArn(resource);
-    if (parsed === undefined) return;
+    if (parsed === undefined) continue;
     if (parsed.partition !== context.partition) {
       fail(api, `${argument}[${i}]`, `${show(resource)} is in partition "${parsed.partition}", but the event is in partition "${context.partition}"`);
     }
     if (parsed.service === 'events' && parsed.account !== context.account) {
       fail(api, `${argument}[${i}]`, `${show(resource)} is an EventBridge resource of account ${show(parsed.account)}, but the event's account is ${show(context.account)}`);
     }
-  });
+  }
   return resources as string[];
 }

@@ -59,7 +59,8 @@ export function toPipesSourceBatch(event: unknown): unknown[] {
   if (!(PIPES_EVENT_SOURCES as readonly unknown[]).includes(source)) {
     fail(API, 'event.Records[0].eventSource', `is ${show(source)}; toPipesSourceBatch handles SQS ("aws:sqs"), Kinesis ("aws:kinesis") and DynamoDB Streams ("aws:dynamodb") sources`);
   }
-  return records.map((record, index) => {
+  // Array.from, not map: a hole is read as undefined (and refused), not skipped.
+  return Array.from(records, (record, index) => {
     if (!isObject(record) || record.eventSource !== source) {
       fail(API, `event.Records[${index}].eventSource`, `is ${show(isObject(record) ? record.eventSource : record)}, but Records[0] is ${show(source)}: one pipe reads one source`);
     }

@@ -1,5 +1,7 @@
 /** The two MD5 digests SQS puts in every record. */
-import { md5Hex } from '../../_internals/hash.js';
+import { fail, show } from '../../_internals/errors.js';
+import { isBase64, md5Hex } from '../../_internals/hash.js';
+import { isPlainObject } from '../../_internals/objects.js';
 import type { SqsMessageAttributes } from './types.js';
 
 /** `md5OfBody`: lower-case hex MD5 of the body's UTF-8 bytes. */
@@ -17,16 +19,18 @@ const BINARY_TRANSPORT = 2;
  * 2 = binaryValue) · u32be(len value) value`, with UTF-8 strings and decoded binary bytes;
  * return the hex MD5 of the whole. Returns `null` when there are no attributes, as Lambda does.
  * Reproduces the real value `d25a6aea97eb8f585bfa92d314504a92` of a recorded Lambda event.
+ * Throws an EventInputError for anything but an object of attributes in the record's form.
  * @example md5OfMessageAttributes({ Title: { stringValue: 'x', stringListValues: [], binaryListValues: [], dataType: 'String' } })
  */
 export function md5OfMessageAttributes(attributes: SqsMessageAttributes): string | null {
+  if (!isPlainObject(attributes)) fail(API, 'attributes', `must be an object of message attributes by name, as in an SQS record, got ${show(attributes)}`);
   const names = Object.keys(attributes);
   if (names.length === 0) return null;
   names.sort();
   const parts: { name: Buffer; type: Buffer; value: Buffer; transport: number }[] = [];
   let total = 0;
   for (const name of names) {
-    const attribute = attributes[name] as SqsMessageAttribute;
+    const attribute = checkAttribute(name, attributes[name]);
     const binary = attribute.binaryValue !== undefined && attribute.binaryValue !== null;
     const value = binary ? Buffer.from(attribute.binaryValue as string, 'base64') : Buffer.from(attribute.stringValue ?? '', 'utf8');
     const part = { name: Buffer.from(name, 'utf8'), type: Buffer.from(attribute.dataType, 'utf8'), value, transport: binary ? BINARY_TRANSPORT : STRING_TRANSPORT };
@@ -49,3 +53,19 @@ export function md5OfMessageAttributes(attributes: SqsMessageAttributes): string
 }
 
 type SqsMessageAttribute = SqsMessageAttributes[string];
+
+const API = 'md5OfMessageAttributes';
+
+/** Throws unless `attribute` has a `dataType` and a string `stringValue` or base64 `binaryValue`. */
+function checkAttribute(name: string, attribute: unknown): SqsMessageAttribute {
+  const at = `attributes[${JSON.stringify(name)}]`;
+  if (!isPlainObject(attribute)) fail(API, at, `must be an attribute object { dataType, stringValue | binaryValue }, got ${show(attribute)}`);
+  if (typeof attribute.dataType !== 'string' || attribute.dataType.length === 0) fail(API, `${at}.dataType`, `must be a non-empty string (String, Number, Binary …), got ${show(attribute.dataType)}`);
+  const binary = attribute.binaryValue;
+  if (binary !== undefined && binary !== null) {
+    if (typeof binary !== 'string' || !isBase64(binary)) fail(API, `${at}.binaryValue`, `must be standard base64, got ${show(binary)}`);
+  } else if (typeof attribute.stringValue !== 'string') {
+    fail(API, `${at}.stringValue`, `must be a string when there is no binaryValue, got ${show(attribute.stringValue)}`);
+  }
+  return attribute as unknown as SqsMessageAttribute;
+}
