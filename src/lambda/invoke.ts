@@ -5,6 +5,8 @@
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html
  */
 import type { Context, Handler } from 'aws-lambda';
+// The timers module, not the global: vitest's fake timers must not stop a settlement.
+import { setImmediate as realSetImmediate } from 'node:timers';
 import { fail, show } from '../_internals/errors.js';
 import { isPlainObject } from '../_internals/objects.js';
 import {
@@ -92,6 +94,60 @@ export function lambdaTimeoutMessage(awsRequestId: string, timeoutMs: number): s
   return `RequestId: ${awsRequestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
 }
 
+/** How a handler run ended, before any timeout: what it returned (resolved, called back) or failed with. */
+export type HandlerOutcome = { readonly kind: 'returned'; readonly value: unknown } | { readonly kind: 'threw'; readonly error: unknown };
+
+/**
+ * Runs `handler(event, context, callback)` as Lambda's Node.js runtime does and reports the first
+ * of its promise, its callback and the context's legacy `done`/`succeed`/`fail` to settle; later
+ * ones are ignored. No timeout: callers add theirs (`invokeHandler` on real time, the msw mocks on
+ * their virtual clock). Internal.
+ */
+export function runHandler(handler: (event: never, context: Context, callback: never) => unknown, event: unknown, base: Context): Promise<HandlerOutcome> {
+  return new Promise<HandlerOutcome>((resolve) => {
+    // One flag for every way to finish: the runtime's "only the first call counts".
+    let finished = false;
+    const outcome = (error: unknown, value: unknown): HandlerOutcome => (error !== undefined && error !== null ? { kind: 'threw', error } : { kind: 'returned', value });
+    const finish = (error: unknown, result: unknown, waitsForEventLoop: boolean): void => {
+      if (finished) return;
+      finished = true;
+      const failed = error !== undefined && error !== null;
+      // The runtime sends a callback's result once the event loop is empty; a test process's loop
+      // never empties, so the next turn of the loop stands for it (real timers: fake ones would never run it).
+      if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false) realSetImmediate(() => resolve(outcome(error, result)));
+      else resolve(outcome(error, result));
+    };
+    const context = wireContext(base, (error, result) => finish(error, result, false));
+    const callback = (error?: unknown, result?: unknown): void => finish(error, result, true);
+    let returned: unknown;
+    try {
+      returned = (handler as unknown as (event: unknown, context: Context, callback: unknown) => unknown)(event, context, callback);
+    } catch (thrown) {
+      // The runtime passes a synchronous throw to the callback (so `throw undefined` is a success).
+      callback(thrown);
+      return;
+    }
+    if ((returned !== null && typeof returned === 'object') || typeof returned === 'function') {
+      const then = (returned as { then?: unknown }).then;
+      if (typeof then === 'function') {
+        try {
+          (then as (ok: (value: unknown) => void, ko: (reason: unknown) => void) => unknown).call(
+            returned,
+            (value) => finish(null, value, false),
+            // The runtime's context.fail turns a rejection with nothing into the string 'handled'.
+            (reason) => finish(reason === undefined || reason === null ? 'handled' : reason, undefined, false),
+          );
+        } catch (thrown) {
+          finish(thrown ?? 'handled', undefined, false);
+        }
+        return;
+      }
+    }
+    // Neither a promise nor a callback handler: the runtime sends null once the event loop empties.
+    if (handler.length < 3) realSetImmediate(() => finish(null, undefined, false));
+  });
+}
+
 /**
  * Invokes `handler` with `event`, a Context and a callback, as Lambda's Node.js runtime does, and
  * resolves with its result or rejects with a {@link LambdaInvocationError}.
@@ -118,60 +174,29 @@ export function lambdaTimeoutMessage(awsRequestId: string, timeoutMs: number): s
  */
 export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>, event: TEvent, options?: InvokeHandlerOptions): Promise<TResult> {
   if (typeof handler !== 'function') fail(API, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
-  const { context: base, timeoutMs } = resolveInvocation(options);
+  const { context, timeoutMs } = resolveInvocation(options);
   return new Promise<TResult>((resolve, reject) => {
-    // One flag for every way to finish: the runtime's "only the first call counts".
-    let finished = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (error: unknown, result: unknown): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      if (error !== undefined && error !== null) {
-        reject(new LambdaInvocationError(toLambdaErrorPayload(error), error));
+    let timedOut = false;
+    // The global setTimeout, so that vitest's fake timers can run a timeout out.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new LambdaInvocationError({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs), trace: [] }));
+    }, timeoutMs);
+    void runHandler(handler as never, event, context).then((outcome) => {
+      if (timedOut) return;
+      clearTimeout(timer);
+      if (outcome.kind === 'threw') {
+        reject(new LambdaInvocationError(toLambdaErrorPayload(outcome.error), outcome.error));
         return;
       }
       try {
-        JSON.stringify(result === undefined ? null : result);
+        JSON.stringify(outcome.value === undefined ? null : outcome.value);
       } catch (cause) {
         const unserialisable = new Error('Unable to stringify response body', { cause });
         reject(new LambdaInvocationError(toLambdaErrorPayload(unserialisable), unserialisable));
         return;
       }
-      resolve(result as TResult);
-    };
-    const finish = (error: unknown, result: unknown, waitsForEventLoop: boolean): void => {
-      if (finished) return;
-      finished = true;
-      const failed = error !== undefined && error !== null;
-      if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false) setImmediate(() => settle(error, result));
-      else settle(error, result);
-    };
-    const context = wireContext(base, (error, result) => finish(error, result, false));
-    const callback = (error?: unknown, result?: unknown): void => finish(error, result, true);
-    timer = setTimeout(() => {
-      if (finished) return;
-      finished = true;
-      reject(new LambdaInvocationError({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs), trace: [] }));
-    }, timeoutMs);
-    let returned: unknown;
-    try {
-      returned = (handler as (event: unknown, context: Context, callback: unknown) => unknown)(event, context, callback);
-    } catch (thrown) {
-      // The runtime passes a synchronous throw to the callback (so `throw undefined` is a success).
-      callback(thrown);
-      return;
-    }
-    if ((returned !== null && typeof returned === 'object') || typeof returned === 'function') {
-      const then = (returned as { then?: unknown }).then;
-      if (typeof then === 'function') {
-        (then as (ok: (value: unknown) => void, ko: (reason: unknown) => void) => unknown).call(
-          returned,
-          (value) => finish(null, value, false),
-          (reason) => finish(reason === undefined || reason === null ? 'handled' : reason, undefined, false),
-        );
-        return;
-      }
-    }
-    // Neither a promise nor a callback handler: the runtime sends null once the event loop empties.
-    if (handler.length < 3) setImmediate(() => finish(null, undefined, false));
+      resolve(outcome.value as TResult);
+    });
   });
 }

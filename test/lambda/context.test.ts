@@ -118,7 +118,7 @@ describe('makeLambdaContext', () => {
   });
 
   it('rejects a clock that returns something other than a time, when it is read', () => {
-    expect(() => makeLambdaContext({ clock: () => Number.NaN })).toThrow(/options\.clock returned null/);
+    expect(() => makeLambdaContext({ clock: () => Number.NaN })).toThrow(/options\.clock returned NaN, not epoch milliseconds/);
     expect(() => makeLambdaContext({ clock: (() => 'soon') as never })).toThrow(EventInputError);
   });
 
