@@ -64,6 +64,27 @@ function invalidValue(name: string): AwsServiceError {
   return sqsError('InvalidAttributeValue', `Invalid value for the parameter ${name}.`);
 }
 
+/**
+ * Stores an attribute without behaviour, as SQS echoes it (recorded against AWS, localstack
+ * test_set_queue_attributes_default_values): a KMS key turns SQS-managed encryption off; an empty
+ * KmsMasterKeyId removes the key and its reuse period; an empty Policy removes the policy.
+ */
+function setPassive(passive: Record<string, string>, name: string, value: string, request: Readonly<Record<string, string>>): void {
+  if (name === 'KmsDataKeyReusePeriodSeconds') {
+    const seconds = DIGITS.test(value) ? Number(value) : Number.NaN;
+    if (!(seconds >= 60 && seconds <= 86_400)) throw invalidValue(name);
+  }
+  if (name === 'SqsManagedSseEnabled' && value !== 'true' && value !== 'false') throw invalidValue(name);
+  if (value === '' && (name === 'KmsMasterKeyId' || name === 'Policy' || name === 'RedriveAllowPolicy')) {
+    delete passive[name];
+    if (name === 'KmsMasterKeyId') delete passive['KmsDataKeyReusePeriodSeconds'];
+    return;
+  }
+  if (name === 'KmsDataKeyReusePeriodSeconds' && request['KmsMasterKeyId'] === '') return;
+  passive[name] = value;
+  if (name === 'KmsMasterKeyId' && request['SqsManagedSseEnabled'] === undefined) passive['SqsManagedSseEnabled'] = 'false';
+}
+
 /** Checks a RedrivePolicy's dead-letter target: returns a reason when it is unusable. */
 export type DeadLetterCheck = (targetArn: string) => string | undefined;
 
@@ -104,7 +125,7 @@ export function applyAttributes(config: QueueConfig, attributes: Readonly<Record
     } else if (name === 'RedrivePolicy') {
       next.redrivePolicy = parseRedrivePolicy(value, check);
     } else if (PASSIVE.has(name)) {
-      next.passive[name] = value;
+      setPassive(next.passive, name, value, attributes);
     } else if (FIFO_ONLY.has(name) && fifo) {
       if (name === 'FifoQueue') {
         if (value !== 'true') throw sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');

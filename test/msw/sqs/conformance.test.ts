@@ -267,6 +267,36 @@ describe('queues', () => {
   });
 });
 
+describe('queue attributes (test_set_queue_attributes_default_values)', () => {
+  test('a KMS key turns SQS-managed encryption off; an empty key removes the key and its reuse period', async () => {
+    const QueueUrl = await queue('kms');
+    const all = async (): Promise<Record<string, string>> => {
+      const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+      const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
+      const { CreatedTimestamp, LastModifiedTimestamp, QueueArn, ...rest } = Attributes;
+      expect([CreatedTimestamp, LastModifiedTimestamp, QueueArn].every((v) => v !== undefined)).toBe(true);
+      return rest;
+    };
+    const counts = { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesDelayed: '0', ApproximateNumberOfMessagesNotVisible: '0' };
+    const defaults = { DelaySeconds: '0', MaximumMessageSize: '1048576', MessageRetentionPeriod: '345600', ReceiveMessageWaitTimeSeconds: '0', VisibilityTimeout: '30' };
+    expect(await all()).toEqual({ ...counts, ...defaults, SqsManagedSseEnabled: 'true' });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000' } }));
+    expect(await all()).toEqual({ ...counts, ...defaults, KmsMasterKeyId: 'testKeyId', KmsDataKeyReusePeriodSeconds: '6000', SqsManagedSseEnabled: 'false' });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { KmsMasterKeyId: '', KmsDataKeyReusePeriodSeconds: '300' } }));
+    expect(await all()).toEqual({ ...counts, ...defaults, SqsManagedSseEnabled: 'false' });
+  });
+
+  test('KmsDataKeyReusePeriodSeconds outside 60–86,400 is InvalidAttributeValue', async () => {
+    const QueueUrl = await queue('kms');
+    for (const value of ['59', '86401', 'soon']) {
+      expect(await answer(sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { KmsDataKeyReusePeriodSeconds: value } })))).toMatchObject({
+        name: 'InvalidAttributeValue',
+        message: 'Invalid value for the parameter KmsDataKeyReusePeriodSeconds.',
+      });
+    }
+  });
+});
+
 describe('the test-side helpers follow the same rules', () => {
   test('mocks.sqs.send rejects bodies SendMessage rejects (NUL, lone surrogates, empty)', async () => {
     await queue('orders');
