@@ -5,7 +5,7 @@
  *   tests/aws/services/events/test_events.snapshot.json (test_put_events_exceed_limit_ten_entries,
  *   recorded 2025-01-08; github.com/localstack/localstack): each entry is printed as
  *   `PutEventsRequestEntry(time=…, source=…, …)` with `Detail` as sent.
- * - Total size: the entry size rule of
+ * - Total size: test_put_event_with_too_big_detail in the same snapshot, and the entry size rule of
  *   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html (Time 14 bytes,
  *   UTF-8 Source, DetailType, Detail and each Resource; 256 KB in total), and AWS's message for a
  *   request over the limit, `Total size of the entries in the request is over the limit.`, as a
@@ -50,6 +50,17 @@ describe('the total size of a request', () => {
       status: 400,
     });
     expect(mocks.eventBridge.events()).toHaveLength(1);
+  });
+
+  test('a Detail of 256 KiB alone is over, with Source and DetailType (test_put_event_with_too_big_detail, recorded 2025-01-08)', async () => {
+    const Detail = JSON.stringify({ payload: ['p'.repeat(256 * 1024 - 17)] }).replace('":[', '": [');
+    expect(Buffer.byteLength(Detail)).toBe(262_144);
+    const entry = { Source: 'core.update-account-command', DetailType: 'core.update-account-command', Detail };
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [entry] })))).toEqual({
+      name: 'ValidationException',
+      message: 'Total size of the entries in the request is over the limit.',
+      status: 400,
+    });
   });
 
   test('the limit is on the sum of the entries, with Time as 14 bytes and Resources and multi-byte characters counted in UTF-8', async () => {
