@@ -50,7 +50,11 @@ function readRecord(entry: JsonObject, at: string): { data: Buffer; base64: stri
   const encoded = readString(entry, 'Data', KINESIS_INPUT_ERRORS, true);
   if (!isBase64(encoded)) throw serializationError(`Value for ${at}data is not valid base64`);
   const data = Buffer.from(encoded, 'base64');
-  if (data.byteLength > MAX_RECORD_SIZE) throw constraintViolation(`${at}data`, '', `must have length less than or equal to ${MAX_RECORD_SIZE}`);
+  if (data.byteLength > MAX_RECORD_SIZE) {
+    // Coral prints a blob member by its Java ByteBuffer description.
+    const buffer = `'java.nio.HeapByteBuffer[pos=0 lim=${data.byteLength} cap=${data.byteLength}]'`;
+    throw constraintViolation(`${at}data`, buffer, `must have length less than or equal to ${MAX_RECORD_SIZE}`);
+  }
   const partitionKey = readString(entry, 'PartitionKey', KINESIS_INPUT_ERRORS, true);
   const keyLength = partitionKeyLength(partitionKey);
   if (keyLength < 1 || keyLength > MAX_PARTITION_KEY_LENGTH) {

@@ -50,3 +50,14 @@ describe('records of an unencrypted stream carry no EncryptionType', () => {
     for (const record of records) expect(Object.hasOwn(record.kinesis, 'encryptionType')).toBe(false);
   });
 });
+
+describe('validation messages', () => {
+  // Coral's "1 validation error detected" form with the blob printed as its Java ByteBuffer (wording unverified).
+  test('Data over 1 MiB names the member in the standard form, without a blank value', async () => {
+    mocks.kinesis.createStream('limits', { shardCount: 1 });
+    const error = (await kinesis.send(new PutRecordCommand({ StreamName: 'limits', Data: new Uint8Array(1024 * 1024 + 1), PartitionKey: 'k' })).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(
+      "1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577 cap=1048577]' at 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576",
+    );
+  });
+});
