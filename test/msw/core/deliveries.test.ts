@@ -30,7 +30,7 @@ describe('SQS handler responses', () => {
     const queue = mocks.sqs.createQueue('jobs', { VisibilityTimeout: '5' });
     mocks.sqs.send(queue.url, 'a');
     mocks.sqs.send(queue.url, 'b');
-    const subscription = mocks.sqs.subscribe('jobs', () => response, { reportBatchItemFailures: true });
+    const subscription = mocks.sqs.subscribe('jobs', async () => response, { reportBatchItemFailures: true });
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
     expect(mocks.sqs.messages('jobs')).toEqual([]);
@@ -45,7 +45,7 @@ describe('SQS handler responses', () => {
     mocks.sqs.createQueue('jobs', { VisibilityTimeout: '5' });
     mocks.sqs.send('jobs', 'a');
     let calls = 0;
-    const subscription = mocks.sqs.subscribe('jobs', (event) => (++calls === 1 ? respond(event.Records[0]?.messageId as string) : undefined), { reportBatchItemFailures: true });
+    const subscription = mocks.sqs.subscribe('jobs', async (event) => (++calls === 1 ? respond(event.Records[0]?.messageId as string) : undefined), { reportBatchItemFailures: true });
     await mocks.drain();
     expect(subscription.invocations.map((i) => [i.outcome, i.functionError, i.failedMessageIds.length])).toEqual([
       ['failure', null, 1],
@@ -146,7 +146,7 @@ describe('function timeout', () => {
 
   test('an S3 handler whose response the runtime cannot serialise fails like a thrown error', async () => {
     mocks.s3.createBucket('uploads');
-    mocks.s3.subscribe('uploads', () => ({ size: 1n }), { retries: 0 });
+    mocks.s3.subscribe('uploads', async () => ({ size: 1n }), { retries: 0 });
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'a.txt', Body: 'x' }));
     await mocks.drain();
     expect((mocks.s3.failedDeliveries()[0]?.error as Error).message).toMatch(/Unable to stringify response body/);

@@ -80,7 +80,7 @@ describe.each(sources)('$name', (source) => {
   ])('a response of %s is a success: one invocation, checkpoint at the last record, no on-failure record', async (_, response) => {
     const sequenceNumbers = await source.write(3);
     const failures: StreamFailureRecord[] = [];
-    const subscription = source.subscribe(() => response, { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
+    const subscription = source.subscribe(async () => response, { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
     expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
@@ -105,7 +105,7 @@ describe.each(sources)('$name', (source) => {
   test.each(invalid)('a response with %s fails the whole batch: retried, then discarded with functionError null', async (_, respond) => {
     const sequenceNumbers = await source.write(3);
     const failures: StreamFailureRecord[] = [];
-    const subscription = source.subscribe((event) => respond(source.sequenceNumbers(event)), { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
+    const subscription = source.subscribe(async (event) => respond(source.sequenceNumbers(event)), { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
     await mocks.drain();
     expect(subscription.invocations.map((i) => [i.outcome, i.retryFrom, i.functionError])).toEqual([
       ['failure', sequenceNumbers[0], null],
@@ -124,14 +124,14 @@ describe.each(sources)('$name', (source) => {
 
   test('without ReportBatchItemFailures the response is ignored, even a function', async () => {
     await source.write(2);
-    const subscription = source.subscribe(() => () => undefined, {});
+    const subscription = source.subscribe(async () => () => undefined, {});
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
   });
 
   test('a response the runtime cannot serialise (a BigInt) is an unhandled function error, whatever the response types', async () => {
     await source.write(1);
-    const subscription = source.subscribe(() => ({ total: 1n }), { maximumRetryAttempts: 0 });
+    const subscription = source.subscribe(async () => ({ total: 1n }), { maximumRetryAttempts: 0 });
     await mocks.drain();
     expect(subscription.invocations.map((i) => [i.outcome, i.functionError])).toEqual([['failure', 'Unhandled']]);
     expect(subscription.failures[0]?.responseContext?.functionError).toBe('Unhandled');
@@ -139,7 +139,7 @@ describe.each(sources)('$name', (source) => {
 
   test('a thrown error is "Unhandled" in the on-failure record', async () => {
     await source.write(2);
-    const subscription = source.subscribe(() => {
+    const subscription = source.subscribe(async () => {
       throw new Error('boom');
     }, { maximumRetryAttempts: 1 });
     await mocks.drain();
@@ -165,7 +165,7 @@ describe.each(sources)('$name', (source) => {
 
   test('records that expire while retried: RecordAgeExceeded with the invoke count and the last response', async () => {
     await source.write(2);
-    const subscription = source.subscribe(() => ({ batchItemFailures: [{ itemIdentifier: '' }] }), { maximumRecordAgeInSeconds: 60, reportBatchItemFailures: true });
+    const subscription = source.subscribe(async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }), { maximumRecordAgeInSeconds: 60, reportBatchItemFailures: true });
     await mocks.drain();
     const invokes = subscription.invocations.length;
     // Retries at 1, 2, 4, 8, 16 and 32 seconds of backoff: the seventh try is at 63 s, past 60 s of age.
