@@ -29,11 +29,10 @@ export function asSqsError<T>(fn: () => T): T {
   }
 }
 
+const INVALID_CHARACTERS = 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF';
+
 function invalidBody(): AwsServiceError {
-  return sqsError(
-    'InvalidMessageContents',
-    'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF',
-  );
+  return sqsError('InvalidMessageContents', INVALID_CHARACTERS);
 }
 
 /**
@@ -66,9 +65,9 @@ export function emptyAttributeValue(name: string, dataType: string): AwsServiceE
 }
 
 /**
- * Rejects a wire attribute whose value is empty or absent with AWS's wording, before the
- * shared attribute rules (which speak the kit's language) see it. The type named is the base
- * type (`String`, `Number`, `Binary`).
+ * Rejects a wire attribute whose value is empty or absent, or holds characters SQS rejects, with
+ * AWS's wording, before the shared attribute rules (which speak the kit's language) see it. The
+ * type named is the base type (`String`, `Number`, `Binary`).
  */
 function checkAttributeValuesPresent(attributes: JsonObject): void {
   for (const [name, value] of Object.entries(attributes)) {
@@ -79,6 +78,8 @@ function checkAttributeValuesPresent(attributes: JsonObject): void {
     if (base === 'Binary' ? (BinaryValue === undefined || BinaryValue === null || BinaryValue === '') && (StringValue === undefined || StringValue === null) : (base === 'String' || base === 'Number') && (StringValue === undefined || StringValue === null || StringValue === '') && (BinaryValue === undefined || BinaryValue === null)) {
       throw emptyAttributeValue(name, base);
     }
+    // A character SQS rejects in a string value: the body's message, as InvalidParameterValue.
+    if (typeof StringValue === 'string' && !isSqsText(StringValue)) throw sqsError('InvalidParameterValue', INVALID_CHARACTERS);
   }
 }
 

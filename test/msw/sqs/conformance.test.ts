@@ -187,6 +187,19 @@ describe('SendMessage', () => {
     });
   });
 
+  // test_send_message_with_invalid_string_attributes: AWS rejects control characters in a String
+  // attribute; localstack (modelled on AWS) answers InvalidParameterValue with the body's message.
+  test('a String attribute with a character SQS rejects is InvalidParameterValue with the body\'s message', async () => {
+    const QueueUrl = await queue('standard');
+    const MessageAttributes = { attr1: { StringValue: `Invalid-${String.fromCharCode(8)},${String.fromCharCode(11)}`, DataType: 'String' } };
+    expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'test', MessageAttributes })))).toEqual({
+      name: 'InvalidParameterValue',
+      Code: 'InvalidParameterValue',
+      message: 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF',
+      status: 400,
+    });
+  });
+
   test('DelaySeconds on a FIFO queue ends with a period; an explicit 0 is accepted (test_fifo_queue_send_message_with_delay_seconds_fails, test_send_message_with_delay_0_works_for_fifo)', async () => {
     const QueueUrl = await fifo();
     expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'd', DelaySeconds: 2 })))).toEqual({
