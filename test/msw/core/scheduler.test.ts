@@ -58,6 +58,33 @@ describe('drain', () => {
     await expect(drain(() => [forever], clock, { maxSteps: 10 })).rejects.toBeInstanceOf(DrainError);
   });
 
+  test('until moves the clock when nothing is pending, runs what falls due exactly at until, and never goes back', async () => {
+    const clock = createClock(new Date(0));
+    expect(await drain(() => [], clock, { until: new Date(7000) })).toEqual({ steps: 0, time: new Date(7000) });
+    expect(clock.now().getTime()).toBe(7000);
+    const log: string[] = [];
+    const work = timedWork(clock, [], log, 'a');
+    await drain(() => [work], clock, { until: new Date(3000) });
+    expect(clock.now().getTime()).toBe(7000);
+    // Work due exactly at `until` runs before the drain returns.
+    const atUntil = timedWork(clock, [10_000], log, 'b');
+    await drain(() => [atUntil], clock, { until: new Date(17_000) });
+    expect(log).toEqual(['b@10000']);
+    expect(clock.now().getTime()).toBe(17_000);
+  });
+
+  test('the clock reports its moves to watchers until they stop watching', () => {
+    const clock = createClock(new Date(0));
+    const seen: number[] = [];
+    const stop = clock.watch(() => seen.push(clock.nowMs()));
+    clock.advance(5);
+    clock.set(new Date(9));
+    clock.reset();
+    stop();
+    clock.advance(1);
+    expect(seen).toEqual([5, 9, 0]);
+  });
+
   test('work that claims to be due but does nothing is reported, not looped on', async () => {
     const clock = createClock(new Date(0));
     const liar: DeliveryWork = { runDue: async () => false, nextDueTime: () => new Date(0) };
