@@ -12,6 +12,7 @@ export { createAwsMocks, type AwsMocks, type AwsMocksOptions } from './createAws
 export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfigOptions, type HttpRequestHandlerLike } from './clientConfig.js';
 export type { DeliveryWork, MockClock, MockContext, MockService } from './context.js';
 export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
+export { FunctionTimeoutError } from './_internals/invoke.js';
 export { Http2NotInterceptedError, installHttp2Guard } from './_internals/http2Guard.js';
 export type * from './s3/index.js';
 export { S3_NOTIFICATION_EVENT_TYPES } from './s3/index.js';
