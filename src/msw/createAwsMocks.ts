@@ -68,7 +68,8 @@ export interface AwsMocks {
   readonly clock: MockClock;
   /**
    * Runs every due delivery, moving the virtual clock to the next due time, until nothing is
-   * pending (or `until`). No real timer is used.
+   * pending (or, with `until`, up to that instant, where the clock is left). Time is virtual; the
+   * one real timer is the guard that stops a drain whose handler never settles (`stuckHandlerMs`).
    */
   drain(options?: DrainOptions): Promise<DrainReport>;
   /** A clean slate: no resources, messages, subscriptions or pending deliveries; clock and ids restart. */
