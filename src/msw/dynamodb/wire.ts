@@ -244,6 +244,9 @@ export function dynamoDBOperations(context: DynamoDBWireContext): Record<string,
   const listTables: JsonOperation = (input, info) => {
     const region = regionOf(info, context);
     const limit = readInteger(input, 'Limit', I) ?? 100;
+    if (limit < 1 || limit > 100) {
+      throw validation(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`);
+    }
     const after = readString(input, 'ExclusiveStartTableName', I);
     const names = registry.all().filter((t) => t.region === region).map((t) => t.name).sort().filter((n) => after === undefined || n > after);
     const page = names.slice(0, limit);

@@ -145,3 +145,18 @@ describe('missing tables', () => {
     expect(described).toMatchObject({ name: 'ResourceNotFoundException', message: 'Requested resource not found: Table: nowhere not found' });
   });
 });
+
+describe('ListTables', () => {
+  // ListTables' Limit is 1–100 (DynamoDB API reference, ListTables); the message is coral's standard form.
+  test('a Limit outside 1–100 is a ValidationException', async () => {
+    const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
+    for (const [Limit, bound] of [[0, 'greater than or equal to 1'], [101, 'less than or equal to 100']] as const) {
+      const error = await dynamo.send(new ListTablesCommand({ Limit })).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: 'ValidationException',
+        message: `1 validation error detected: Value '${Limit}' at 'limit' failed to satisfy constraint: Member must have value ${bound}`,
+      });
+    }
+    expect((await dynamo.send(new ListTablesCommand({ Limit: 100 }))).TableNames).toEqual([]);
+  });
+});
