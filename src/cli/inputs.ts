@@ -6,7 +6,25 @@
  */
 import { UsageError } from './command.js';
 import { nearest } from './suggest.js';
+import { EventInputError } from '../_internals/errors.js';
+import { assertJsonValue, MAX_JSON_DEPTH } from '../_internals/json.js';
 import { setOwn } from '../_internals/objects.js';
+
+/**
+ * Throws a UsageError when a JSON value from the command line nests deeper than the kit accepts
+ * (1,000 levels): copying, editing and printing it would otherwise overflow the stack.
+ */
+export function checkCliJson(what: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    assertJsonValue('aws-event-kit', what, value);
+  } catch (error) {
+    // Parsed JSON can only break the depth rule; the path down there would be a wall of ".a.a".
+    if (error instanceof EventInputError) throw new UsageError(`${what} nests objects and arrays more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep`);
+    throw error;
+  }
+  return value;
+}
 
 /** The options every factory shares that have a flag of their own (`--seed` is separate). */
 export type SharedOption = 'region' | 'account' | 'partition' | 'time';
@@ -73,12 +91,14 @@ export const OPTION_FLAG = 'option';
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses a value as JSON when it parses, else keeps the text (like `--set`). */
-export function jsonOrText(text: string): unknown {
+export function jsonOrText(text: string, what = 'the value'): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+  return checkCliJson(what, value);
 }
 
 /** `--size 1024`: an integer, checked here; its range is the factory's to check. */
@@ -92,11 +112,13 @@ export function integerValue(flag: string): (text: string) => number {
 /** `--detail '{"orderId":1}'`: JSON, checked here; that it is an object is the factory's to check. */
 export function jsonValue(flag: string): (text: string) => unknown {
   return (text) => {
+    let value: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(text) as unknown;
     } catch {
       throw new UsageError(`--${flag} must be JSON, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`);
     }
+    return checkCliJson(`--${flag}`, value);
   };
 }
 
@@ -199,7 +221,7 @@ export function resolveInputs(kind: KindRef, flags: ReadonlyMap<string, string |
         throw new UsageError(`--${OPTION_FLAG} ${name} is not an option of ${kind.name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}; it takes ${list}`);
       }
       const shared = kind.family.shared.find((option) => option === name);
-      put({ target: name }, shared === undefined ? jsonOrText(text.slice(eq + 1)) : (SHARED_INPUTS[shared].parse ?? String)(text.slice(eq + 1)), `--${OPTION_FLAG} ${name}`);
+      put({ target: name }, shared === undefined ? jsonOrText(text.slice(eq + 1), `--${OPTION_FLAG} ${name}`) : (SHARED_INPUTS[shared].parse ?? String)(text.slice(eq + 1)), `--${OPTION_FLAG} ${name}`);
     }
   }
   return any ? { args, options } : NO_INPUTS;

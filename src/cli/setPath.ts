@@ -4,6 +4,8 @@
  * `["detail-type"]`. Values are parsed as JSON when they parse, else taken as strings.
  */
 import { UsageError } from './command.js';
+import { checkCliJson } from './inputs.js';
+import { MAX_JSON_DEPTH } from '../_internals/json.js';
 
 /** One step of a path: an object key or an array index. */
 export type PathSegment = { readonly key: string } | { readonly index: number };
@@ -63,6 +65,8 @@ export function parsePath(path: string): PathSegment[] {
   for (const segment of segments) {
     if ('key' in segment && FORBIDDEN.has(segment.key)) fail(`names ${JSON.stringify(segment.key)}, which is not allowed`);
   }
+  // Each step can create a level: a longer path would nest the event past what can be printed.
+  if (segments.length > MAX_JSON_DEPTH) fail(`has ${segments.length} steps, over ${MAX_JSON_DEPTH.toLocaleString('en-US')}`);
   return segments;
 }
 
@@ -85,7 +89,8 @@ export function parseAssignment(arg: string): SetAssignment {
   } catch {
     value = text;
   }
-  return { path: parsePath(arg.slice(0, eq)), text: arg.slice(0, eq), value };
+  const path = parsePath(arg.slice(0, eq));
+  return { path, text: arg.slice(0, eq), value: checkCliJson(`--set ${arg.slice(0, eq)} value`, value) };
 }
 
 function describe(path: readonly PathSegment[], upTo: number): string {
@@ -96,12 +101,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The JSON type of a value: `string`, `number`, `boolean`, `null`, `array` or `object`. */
+export function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** What an assignment replaced: the JSON types before and after, when a field already held a value. */
+export interface SetChange {
+  readonly before: string;
+  readonly after: string;
+}
+
 /**
  * Sets `assignment.value` at its path in `target` (mutating it). Missing object fields are
  * created; array indexes must exist or append (index === length). Derived fields are not
- * recomputed: this edits the finished event, like the factories' `overrides`.
+ * recomputed: this edits the finished event, like the factories' `overrides`. Returns the JSON
+ * types of the value replaced and of the new one, or undefined when nothing was there.
  */
-export function applyAssignment(target: unknown, assignment: SetAssignment): void {
+export function applyAssignment(target: unknown, assignment: SetAssignment): SetChange | undefined {
   const { path, value } = assignment;
   let node: unknown = target;
   for (let i = 0; i < path.length; i++) {
@@ -112,18 +129,25 @@ export function applyAssignment(target: unknown, assignment: SetAssignment): voi
     if ('index' in segment) {
       if (!Array.isArray(node)) throw new UsageError(`--set ${assignment.text}: ${describe(path, i)} is not an array`);
       if (segment.index > node.length) throw new UsageError(`--set ${assignment.text}: index ${segment.index} is past the end of ${describe(path, i)} (length ${node.length})`);
-      if (last) node[segment.index] = value;
-      else {
+      if (last) {
+        const before = segment.index < node.length ? node[segment.index] : undefined;
+        node[segment.index] = value;
+        return before === undefined ? undefined : { before: jsonType(before), after: jsonType(value) };
+      } else {
         if (node[segment.index] === undefined) node[segment.index] = fresh();
         node = node[segment.index];
       }
     } else {
       if (!isRecord(node)) throw new UsageError(`--set ${assignment.text}: ${describe(path, i)} is not an object`);
-      if (last) Object.defineProperty(node, segment.key, { value, enumerable: true, writable: true, configurable: true });
-      else {
+      if (last) {
+        const before = Object.hasOwn(node, segment.key) ? node[segment.key] : undefined;
+        Object.defineProperty(node, segment.key, { value, enumerable: true, writable: true, configurable: true });
+        return before === undefined ? undefined : { before: jsonType(before), after: jsonType(value) };
+      } else {
         if (!Object.hasOwn(node, segment.key) || node[segment.key] === undefined) node[segment.key] = fresh();
         node = node[segment.key];
       }
     }
   }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { UsageError, type CliCommand } from '../command.js';
 import { OPTION_FLAG, kindHelp, NO_INPUTS, resolveInputs } from '../inputs.js';
 import { findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
 import { createStreamWriter } from '../output.js';
-import { applyAssignment, parseAssignment } from '../setPath.js';
+import { applyAssignment, parseAssignment, type SetChange } from '../setPath.js';
 import { nearest } from '../suggest.js';
 
 /** One help row per set of family flags: `S3 notification / S3 through EventBridge  --bucket …`. */
@@ -74,6 +74,11 @@ const SPEC: Readonly<Record<string, FlagKind>> = {
   ...Object.fromEntries([...INPUT_FLAGS].map(([flag, input]) => [flag, input.repeat === true ? 'repeat' : 'string'])),
 };
 
+/** `a string`, `an object`. */
+function article(type: string): string {
+  return `${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`;
+}
+
 /** The `generate` command. */
 export const generateCommand: CliCommand = {
   name: 'generate',
@@ -108,14 +113,26 @@ export const generateCommand: CliCommand = {
     const ndjson = flags.has('ndjson');
     const asArray = !ndjson && typeof countText === 'string';
 
+    const changes: Array<SetChange | undefined> = [];
     const build = (i: number): unknown => {
       // Each event gets its own copy: a factory may hand an input array (resources …) to the event, which --set may edit.
       const event = kind.make(seed + i, inputs === NO_INPUTS ? NO_INPUTS : structuredClone(inputs));
-      for (const assignment of sets) applyAssignment(event, assignment);
+      for (const assignment of sets) {
+        const change = applyAssignment(event, assignment);
+        if (i === 0) changes.push(change);
+      }
       return event;
     };
     // Build the first event before printing anything, so a bad --set fails with no partial output.
     const first = build(0);
+    // A --set that changes a field's JSON type is usually a mistake (a JSON body where SQS carries text,
+    // a number where AWS sends a string): say so on stderr, once, and still print the event.
+    sets.forEach((assignment, k) => {
+      const change = changes[k];
+      if (change === undefined || change.before === change.after) return;
+      const hint = change.before === 'string' ? `; to set the text, quote it as JSON: --set '${assignment.text}=${JSON.stringify(JSON.stringify(assignment.value))}'` : '';
+      io.stderr.write(`aws-event-kit generate: warning: --set ${assignment.text} changes ${article(change.before)} into ${article(change.after)}; derived fields (md5OfBody, SizeBytes …) are not recomputed, so use the kind's input flags (generate ${kind.name} --help) to build it${hint}\n`);
+    });
     const out = createStreamWriter(io.stdout);
     if (asArray) await out.write('[\n');
     for (let i = 0; i < count && !out.closed; i++) {
