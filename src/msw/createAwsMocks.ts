@@ -11,6 +11,7 @@ import { createClock } from './_internals/clock.js';
 import { createUrlMatcher, endpointOrigin, endpointsFromEnvironment } from './_internals/hosts.js';
 import { installHttp2Guard } from './_internals/http2Guard.js';
 import { drain, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
+import { registerFunctionIdentity } from './_internals/lambdaContext.js';
 import type { MockClock, MockContext, MockService } from './context.js';
 import { createDynamoDBService, type DynamoDBService } from './dynamodb/index.js';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
@@ -87,6 +88,7 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const seed = options.seed ?? 0;
   if (typeof seed !== 'number' && typeof seed !== 'string') fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
   const clock = createClock(resolveTime(api, 'options.clock', options.clock));
+  registerFunctionIdentity(clock, { region, account, seed });
   if (options.endpoints !== undefined && !Array.isArray(options.endpoints)) fail(api, 'options.endpoints', `must be an array of URLs, got ${show(options.endpoints)}`);
   const endpoints = [
     ...(options.endpoints ?? []).map((endpoint, i) => endpointOrigin(api, `options.endpoints[${i}]`, endpoint)),

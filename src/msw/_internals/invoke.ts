@@ -14,7 +14,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 // The timers module, not the globals: fake timers installed by a test must not stop the guard.
 import { clearTimeout as realClearTimeout, setTimeout as realSetTimeout } from 'node:timers';
+import type { Context } from 'aws-lambda';
 import { fail, show } from '../../_internals/errors.js';
+import { runHandler } from '../../lambda/invoke.js';
+import { invocationContext } from './lambdaContext.js';
 import { DrainError } from './drainError.js';
 
 /** Lambda's default function timeout, in seconds. */
@@ -81,31 +84,18 @@ export interface InvocationTarget {
   describe(): string;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
 /**
  * Invokes `handler` with `event` under the function timeout of `target`, on the virtual clock read
  * by `nowMs`. Never rejects: a thrown error, a timeout and a stuck handler are results.
  */
-export function invokeHandler<TEvent>(handler: (event: TEvent) => unknown, event: TEvent, target: InvocationTarget, nowMs: () => number): Promise<InvocationResult> {
+export function invokeHandler<TEvent>(handler: (event: TEvent, context: Context, callback: never) => unknown, event: TEvent, target: InvocationTarget, nowMs: () => number): Promise<InvocationResult> {
   const startMs = nowMs();
   const deadline = startMs + target.timeoutSeconds * 1000;
   // However it ended, an invocation still running at its deadline was stopped there.
   const settle = (result: InvocationResult): InvocationResult => (nowMs() >= deadline ? { kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) } : result);
-  let returned: unknown;
-  try {
-    returned = handler(event);
-  } catch (error) {
-    return Promise.resolve(settle({ kind: 'threw', error }));
-  }
-  if (!isThenable(returned)) return Promise.resolve(settle({ kind: 'returned', value: returned }));
-  const settled = Promise.resolve(returned).then(
-    (value) => settle({ kind: 'returned', value }),
-    (error: unknown) => settle({ kind: 'threw', error }),
-  );
   const guard = guards.getStore();
+  // As Lambda's Node.js runtime calls it: (event, context, callback), first settlement wins.
+  const settled = runHandler(handler, event, invocationContext(guard?.clock, target.timeoutSeconds, nowMs)).then(settle);
   if (guard === undefined) return settled;
   return new Promise<InvocationResult>((resolve) => {
     let done = false;

@@ -202,7 +202,7 @@ describe('delivery semantics shared with Kinesis', () => {
     mocks.dynamodb.createTable('partial', { partitionKey: 'id', streamViewType: 'KEYS_ONLY' });
     for (let i = 0; i < 4; i++) mocks.dynamodb.putItem('partial', { id: `p${i}` });
     let first = true;
-    const subscription = mocks.dynamodb.subscribe('partial', (event) => {
+    const subscription = mocks.dynamodb.subscribe('partial', async (event) => {
       if (!first) return undefined;
       first = false;
       return { batchItemFailures: [{ itemIdentifier: event.Records[2]?.dynamodb.SequenceNumber }] };

@@ -196,7 +196,7 @@ describe('errors', () => {
     const stored = mocks.kinesis.records('partial');
     let first = true;
     const checkpoints: Array<string | undefined> = [];
-    const subscription = mocks.kinesis.subscribe('partial', (event) => {
+    const subscription = mocks.kinesis.subscribe('partial', async (event) => {
       checkpoints.push(subscription.checkpoints()['shardId-000000000000']);
       if (!first) return { batchItemFailures: [] };
       first = false;
@@ -217,7 +217,7 @@ describe('errors', () => {
     mocks.kinesis.createStream('invalid', { shardCount: 1 });
     mocks.kinesis.putRecord('invalid', 'v', 'k');
     let calls = 0;
-    const subscription = mocks.kinesis.subscribe('invalid', () => (calls++ === 0 ? { batchItemFailures: [{ itemIdentifier: '123' }] } : undefined), { reportBatchItemFailures: true });
+    const subscription = mocks.kinesis.subscribe('invalid', async () => (calls++ === 0 ? { batchItemFailures: [{ itemIdentifier: '123' }] } : undefined), { reportBatchItemFailures: true });
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'success']);
     expect(subscription.invocations[0]?.reason).toMatch(/not the sequence number of a record in the batch/);

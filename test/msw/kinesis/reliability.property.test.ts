@@ -43,7 +43,7 @@ describe('Kinesis stream delivery reliability', () => {
         const settled = new Map<string, string[]>();
         const settle = (shardId: string, seqs: readonly string[]) => settled.set(shardId, [...(settled.get(shardId) ?? []), ...seqs]);
         const failures: StreamFailureRecord[] = [];
-        const subscription = mocks.kinesis.subscribe('prop', (event: KinesisStreamEvent) => {
+        const subscription = mocks.kinesis.subscribe('prop', async (event: KinesisStreamEvent) => {
           checkpointLog.push({ ...subscription.checkpoints() });
           // After the scripted behaviours the handler succeeds, so every drain ends.
           const b = s.behaviours[call++] ?? { kind: 'ok' };

@@ -148,7 +148,7 @@ describe('failures and retries', () => {
     mocks.sqs.createQueue('partial', { VisibilityTimeout: '10' });
     const ids = [mocks.sqs.send('partial', 'ok-1').messageId, mocks.sqs.send('partial', 'bad').messageId, mocks.sqs.send('partial', 'ok-2').messageId];
     const bodies: string[][] = [];
-    mocks.sqs.subscribe('partial', (event) => {
+    mocks.sqs.subscribe('partial', async (event) => {
       bodies.push(event.Records.map((r) => r.body));
       return { batchItemFailures: event.Records.filter((r) => r.body === 'bad' && r.attributes.ApproximateReceiveCount === '1').map((r) => ({ itemIdentifier: r.messageId })) };
     }, { reportBatchItemFailures: true });
@@ -196,7 +196,7 @@ describe('failures and retries', () => {
     mocks.sqs.send('judged', 'a');
     mocks.sqs.send('judged', 'b');
     let calls = 0;
-    const subscription = mocks.sqs.subscribe('judged', (event) => {
+    const subscription = mocks.sqs.subscribe('judged', async (event) => {
       calls++;
       return calls === 1 ? { batchItemFailures: [{ itemIdentifier: '' }] } : calls === 2 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : { batchItemFailures: [] };
     }, { reportBatchItemFailures: true });
@@ -219,7 +219,7 @@ describe('FIFO and dead letters', () => {
     const processedAt = new Map<string, number>();
     const attempts: { body: string; at: number }[] = [];
     let failedOnce = false;
-    mocks.sqs.subscribe('seq.fifo', (event) => {
+    mocks.sqs.subscribe('seq.fifo', async (event) => {
       const at = mocks.clock.now().getTime() - start;
       const failures: { itemIdentifier: string }[] = [];
       const failedGroups = new Set<string>();
@@ -268,7 +268,7 @@ describe('FIFO and dead letters', () => {
     const { messageId } = mocks.sqs.send('orders', 'poison');
     mocks.sqs.send('orders', 'fine');
     const attempts: string[] = [];
-    mocks.sqs.subscribe('orders', (event) => {
+    mocks.sqs.subscribe('orders', async (event) => {
       const failures = event.Records.filter((r) => r.body === 'poison').map((r) => {
         attempts.push(r.attributes.ApproximateReceiveCount);
         return { itemIdentifier: r.messageId };

@@ -130,7 +130,7 @@ test('no loss, no delivery after deletion, FIFO group order, exact dead-letterin
             mocks.clock.advance(op.ms);
             break;
           case 'deliver': {
-            const subscription = mocks.sqs.subscribe(main.name, (event) => {
+            const subscription = mocks.sqs.subscribe(main.name, async (event) => {
               observeEvent(event);
               if (op.mode === 'throw') throw new Error('handler failure');
               const failed = event.Records.filter((_, i) => op.mode === 'partial' && (op.failMask >> i) & 1).map((r) => r.messageId);
