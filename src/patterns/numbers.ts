@@ -15,7 +15,8 @@ class Literal implements NumberLiteral {
 
   constructor(text: string) {
     this.text = text;
-    this.value = Number(text);
+    // AWS reads numbers as decimals first, which have no negative zero: `-0` is 0.
+    this.value = Number(text) + 0;
     this.comparable = isComparable(text, this.value);
     Object.freeze(this);
   }
@@ -110,17 +111,7 @@ export function decimalEquals(a: string, b: string): boolean {
   return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
 }
 
-/**
- * Orders two comparable doubles the way AWS's engine does: by value, with `-0` below `0`
- * (the engine compares the IEEE-754 bit patterns, where the two zeros differ).
- */
+/** Orders two comparable numbers' values (their doubles; `-0` never occurs, see {@link numberLiteral}). */
 export function compareDoubles(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === 0 && b === 0) {
-    const negA = Object.is(a, -0);
-    const negB = Object.is(b, -0);
-    return negA === negB ? 0 : negA ? -1 : 1;
-  }
-  return 0;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -278,7 +278,7 @@ export const ENGINE_CASES: readonly ValidationCase[] = [
   { id: 'jrc-numeric-object-member', source: JRC, pattern: '{"x": [{"numeric": [{}]}]}', expected: { error: 'Invalid member in numeric match: {' } },
   { id: 'jrc-numeric-range-null', source: JRC, pattern: '{"x": [{"numeric": [">", 1, null]}]}', expected: { error: 'Bad value in numeric range: null' } },
   { id: 'jrc-numeric-uncomparable-top', source: JRC, pattern: '{"x": [{"numeric": [">", 1, "<", 1e400]}]}', expected: { error: 'Cannot compare number : 1e400' } },
-  { id: 'jrc-numeric-neg-zero-range', source: JRC, pattern: '{"x": [{"numeric": [">", -0, "<", 0]}]}', expected: 'valid', notes: 'the engine orders -0 below 0 (IEEE bit patterns)' },
+  { id: 'jrc-numeric-neg-zero-range', source: 'aws/event-ruler src/main/software/amazon/event/ruler/ComparableNumber.java', pattern: '{"x": [{"numeric": [">", -0, "<", 0]}]}', expected: { error: 'Bottom must be less than top' }, notes: 'numbers are read as decimals first, which have no negative zero' },
   { id: 'jrc-numeric-point-range', source: JRC, pattern: '{"x": [{"numeric": [">=", 5, "<=", 5]}]}', expected: { error: 'Bottom must be less than top' } },
   { id: 'jrc-numeric-eq-then-more', source: JRC, pattern: '{"x": [{"numeric": ["=", 5, 6]}]}', expected: { error: 'Too many elements in numeric expression' } },
   { id: 'jrc-numeric-range-op-eq', source: JRC, pattern: '{"x": [{"numeric": [">", 5, "=", 6]}]}', expected: { error: 'Bad numeric range operator: =' } },
