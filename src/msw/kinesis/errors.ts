@@ -16,6 +16,19 @@ export function constraintViolation(member: string, value: string, constraint: s
   return kinesisError('ValidationException', `1 validation error detected: Value ${value} at '${member}' failed to satisfy constraint: Member ${constraint}`);
 }
 
+/**
+ * `ValidationException` for several broken constraints, as coral joins them:
+ * `2 validation errors detected: Value … failed to satisfy constraint: …; Value … …`.
+ */
+export function constraintViolations(violations: readonly { member: string; value: string; constraint: string }[]): AwsServiceError {
+  if (violations.length === 1) {
+    const [only] = violations as [{ member: string; value: string; constraint: string }];
+    return constraintViolation(only.member, only.value, only.constraint);
+  }
+  const parts = violations.map((v) => `Value ${v.value} at '${v.member}' failed to satisfy constraint: Member ${v.constraint}`);
+  return kinesisError('ValidationException', `${violations.length} validation errors detected: ${parts.join('; ')}`);
+}
+
 /** `ResourceNotFoundException` for a stream. */
 export function streamNotFound(name: string, account: string): AwsServiceError {
   return kinesisError('ResourceNotFoundException', `Stream ${name} under account ${account} not found.`);

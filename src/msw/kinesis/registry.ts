@@ -2,7 +2,7 @@
 import { partitionOfRegion } from '../../_internals/aws.js';
 import { parseKinesisStreamArn, STREAM_NAME_PATTERN } from '../../events/kinesis/index.js';
 import { readString, type JsonObject } from '../_internals/input.js';
-import { constraintViolation, invalidArgument, KINESIS_INPUT_ERRORS, kinesisError, streamNotFound } from './errors.js';
+import { constraintViolation, constraintViolations, invalidArgument, KINESIS_INPUT_ERRORS, kinesisError, streamNotFound } from './errors.js';
 import { MockStream } from './stream.js';
 
 /** Largest shard count of one stream the mocks accept (the default account quota is 500 or more). */
@@ -37,7 +37,12 @@ export class StreamRegistry {
 
   /** Creates a stream; `ResourceInUseException` when it exists. */
   create(name: string, region: string, shardCount: number, nowMs: number, onDemand: boolean): MockStream {
-    if (!STREAM_NAME_PATTERN.test(name)) throw constraintViolation('streamName', `'${name}'`, "must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 1 and 128");
+    if (!STREAM_NAME_PATTERN.test(name)) {
+      const violations: { member: string; value: string; constraint: string }[] = [];
+      if (!/^[a-zA-Z0-9_.-]+$/.test(name)) violations.push({ member: 'streamName', value: `'${name}'`, constraint: 'must satisfy regular expression pattern: [a-zA-Z0-9_.-]+' });
+      if (name.length < 1 || name.length > 128) violations.push({ member: 'streamName', value: `'${name}'`, constraint: `must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 128'}` });
+      throw constraintViolations(violations);
+    }
     if (!Number.isInteger(shardCount) || shardCount < 1) throw constraintViolation('shardCount', String(shardCount), 'must have value greater than or equal to 1');
     if (shardCount > MAX_SHARDS) throw kinesisError('LimitExceededException', `This request would exceed the shard limit for the account ${this.account} in ${region}. Current shard count for the account: 0. Limit: ${MAX_SHARDS}.`);
     if (this.find(region, name) !== undefined) throw kinesisError('ResourceInUseException', `Stream ${name} under account ${this.account} already exists.`);
