@@ -7,6 +7,7 @@
 import { isPlainObject } from '../_internals/objects.js';
 import { EventPatternInputError } from './errors.js';
 import type { ResolvedFilterSource } from './filterSources.js';
+import { stringifyLossless, toLossless } from './json.js';
 
 /** How one data field of a record was read. */
 export type DataMode = 'json' | 'plain' | 'not-utf8' | 'absent';
@@ -47,6 +48,15 @@ function jsonOf(api: string, key: string, value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch (error) {
+    // Very deep values overflow JSON.stringify's recursion: write them iteratively instead (the
+    // iterative writer also names cycles and values JSON cannot hold).
+    if (error instanceof RangeError) {
+      try {
+        return stringifyLossless(toLossless(value, `record.${key}`));
+      } catch (inner) {
+        throw new EventPatternInputError(api, inner instanceof Error ? inner.message : String(inner));
+      }
+    }
     throw new EventPatternInputError(api, `record.${key} is not JSON data (${error instanceof Error ? error.message : String(error)})`);
   }
 }

@@ -297,7 +297,13 @@ const cache = new WeakMap<object, Map<string, CompiledFilterCriteria>>();
 
 function cached(criteria: FilterCriteria, options: FilterOptions): CompiledFilterCriteria {
   if (!isPlainObject(criteria) || !isPlainObject(options)) return compileFilterCriteria(criteria, options);
-  const key = `${String(options.source)}|${String(options.maxFilters)}|${String(options.metadataAfterFiltering)}|${JSON.stringify(criteria.Filters ?? null)}`;
+  let filtersText: string;
+  try {
+    filtersText = JSON.stringify(criteria.Filters ?? null);
+  } catch {
+    return compileFilterCriteria(criteria, options);
+  }
+  const key = `${String(options.source)}|${String(options.maxFilters)}|${String(options.metadataAfterFiltering)}|${filtersText}`;
   let perCriteria = cache.get(criteria);
   if (perCriteria === undefined) cache.set(criteria, (perCriteria = new Map()));
   let compiled = perCriteria.get(key);

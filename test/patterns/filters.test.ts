@@ -222,3 +222,18 @@ describe('filterBatch', () => {
     expect(dropped[2]!.reason).toMatch(/body is not a JSON object/);
   });
 });
+
+describe('hostile records', () => {
+  it('a 10,000-deep record and a 10,000-deep JSON body are matched, a cyclic record is a clear error', () => {
+    let deep: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    const [record] = makeSqsEvent(['{}']).Records;
+    expect(matchesFilterCriteria(criteria({ messageId: [record!.messageId] }), { ...record, attributes: deep }, { source: 'sqs' })).toBe(true);
+    const body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    expect(matchesFilterCriteria(criteria({ body: { a: [{ exists: true }] } }), { ...record, body }, { source: 'sqs' })).toBe(false);
+    expect(matchesFilterCriteria(criteria({ body: { a: { a: [{ exists: false }] } } }), { ...record, body }, { source: 'sqs' })).toBe(true);
+    const cyclic: Record<string, unknown> = { ...record };
+    cyclic.self = cyclic;
+    expect(() => matchesFilterCriteria(criteria({ body: ['x'] }), cyclic, { source: 'sqs' })).toThrow(EventPatternInputError);
+  });
+});
