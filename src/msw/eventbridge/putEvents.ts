@@ -48,9 +48,15 @@ function busName(value: string | undefined): string {
   return value.startsWith('arn:') && slash !== -1 ? value.slice(slash + 'event-bus/'.length) : value;
 }
 
-function lengthError(value: string, path: string, max: number): never {
-  const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-  throw validationError(`1 validation error detected: Value '${shown}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+/** One broken member constraint, in coral's words. */
+function lengthViolation(value: string, path: string, max: number): string {
+  return `Value '${value}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`;
+}
+
+/** Coral's ValidationException for the broken constraints, joined as AWS joins them. */
+function violationsError(violations: readonly string[]): never {
+  const count = violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
+  throw validationError(`${count}: ${violations.join('; ')}`);
 }
 
 /** A Java-style `null` for absent members, as the service's validation messages print them. */
@@ -105,6 +111,7 @@ export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { ma
   readString(input, 'EndpointId', EVENTBRIDGE_INPUT_ERRORS);
   const structures = entries.map((entry) => asStructure(entry, 'entries.member', EVENTBRIDGE_INPUT_ERRORS));
   let total = 0;
+  const violations: string[] = [];
   structures.forEach((entry, i) => {
     // Type and length constraints fail the whole request (coral validation), before any entry runs.
     const source = readString(entry, 'Source', EVENTBRIDGE_INPUT_ERRORS);
@@ -115,10 +122,11 @@ export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { ma
     readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
     const time = entry['Time'];
     if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time))) throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
-    if (source !== undefined && source.length > MAX_SOURCE_LENGTH) lengthError(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH);
-    if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH) lengthError(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH);
+    if (source !== undefined && source.length > MAX_SOURCE_LENGTH) violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));
+    if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH) violations.push(lengthViolation(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH));
     total += eventBridgeEntrySize({ hasTime: typeof time === 'number', source: source ?? '', detailType: detailType ?? '', detail, resources });
   });
+  if (violations.length > 0) violationsError(violations);
   if (total > limits.maxBytes) throw validationError('Total size of the entries in the request is over the limit.');
   return structures.map((entry): EntryVerdict => {
     const source = entry['Source'] as string | undefined;

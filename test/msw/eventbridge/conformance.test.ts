@@ -111,3 +111,27 @@ describe('the number of entries', () => {
     });
   });
 });
+
+describe('member lengths', () => {
+  // PutEvents API reference: Source ≤ 256, DetailType ≤ 128 characters. Coral prints the whole value
+  // and joins several broken constraints with '; ' (as recorded for EventBridge's CreateConnection
+  // in localstack's test_events.snapshot.json, test_create_connection_validations).
+  test('every over-long member is one clause of one ValidationException, its value printed whole', async () => {
+    const source = 's'.repeat(257);
+    const detailType = 'd'.repeat(129);
+    const Entries = [
+      { Source: source, DetailType: 'ok', Detail: '{}' },
+      { Source: 'ok', DetailType: detailType, Detail: '{}' },
+    ];
+    expect(await answer(events.send(new PutEventsCommand({ Entries })))).toEqual({
+      name: 'ValidationException',
+      message:
+        `2 validation errors detected: Value '${source}' at 'entries.1.member.source' failed to satisfy constraint: Member must have length less than or equal to 256; ` +
+        `Value '${detailType}' at 'entries.2.member.detailType' failed to satisfy constraint: Member must have length less than or equal to 128`,
+      status: 400,
+    });
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [Entries[1] as PutEventsRequestEntry] })))).toMatchObject({
+      message: `1 validation error detected: Value '${detailType}' at 'entries.1.member.detailType' failed to satisfy constraint: Member must have length less than or equal to 128`,
+    });
+  });
+});
