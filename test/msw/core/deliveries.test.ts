@@ -164,7 +164,7 @@ describe('drain({ until })', () => {
     const report = await mocks.drain({ until });
     expect(report.time).toEqual(until);
     expect(mocks.clock.now()).toEqual(until);
-    const again = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateReceiveCount'] }));
+    const again = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
     expect(again.Messages?.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount])).toEqual([['job', '2']]);
   });
 
