@@ -20,6 +20,7 @@ import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
 import { judgeHandlerResponse, type ResponseVerdict } from './batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from './history.js';
 import { invokeHandler, resolveTimeout } from './invoke.js';
+import type { SubscribedHandler } from './lambdaContext.js';
 import type { Random } from '../../_internals/random.js';
 
 /** One stored record of a shard, as the poller sees it. */
@@ -201,8 +202,12 @@ export interface StreamSubscription<TEvent> {
   unsubscribe(): void;
 }
 
-/** A handler of stream events: resolve to succeed, throw to fail the batch. */
-export type StreamHandler<TEvent> = (event: TEvent) => unknown;
+/**
+ * A handler of stream events, called as Lambda calls it (`(event, context, callback)`; a
+ * `KinesisStreamHandler` or `DynamoDBStreamHandler` of `@types/aws-lambda` fits): resolve to
+ * succeed, throw to fail the batch.
+ */
+export type StreamHandler<TEvent> = SubscribedHandler<TEvent>;
 
 /** Validated settings. */
 export interface ResolvedStreamOptions {
@@ -509,17 +514,19 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /**
-   * Discards the expired records `[state.position, expired)`. Those of the batch being retried go
-   * out as one record with its invoke count and last response; the rest were never invoked and go
-   * out in batches of `batchSize`, without `responseContext` and with an invoke count of 0.
+   * Discards the expired records `[state.position, expired)`. Those of a batch already invoked
+   * (being retried, or a bisected half) go out batch by batch with its invoke count and last
+   * response; the rest were never invoked and go out in batches of `batchSize`, without
+   * `responseContext` and with an invoke count of 0.
    */
   private discardExpired(shardId: string, state: ShardState, records: readonly E[], expired: number, now: number): void {
-    const range = state.ranges[0];
-    const retrying = range !== undefined ? { end: range.end, invokes: range.invokes, lastError: range.lastError } : state.retryEnd !== undefined ? { end: state.retryEnd, invokes: state.invokes, lastError: state.lastError } : undefined;
+    const invoked = state.ranges.length > 0 ? state.ranges : state.retryEnd === undefined ? [] : [{ end: state.retryEnd, invokes: state.invokes, lastError: state.lastError }];
     let from = state.position;
-    if (retrying !== undefined && retrying.invokes > 0) {
-      const to = Math.min(expired, retrying.end);
-      this.discard(shardId, records.slice(from, to), 'RecordAgeExceeded', retrying.invokes, retrying.lastError, now);
+    for (const batch of invoked) {
+      if (from >= expired || batch.invokes === 0) break;
+      if (batch.end <= from) continue;
+      const to = Math.min(expired, batch.end);
+      this.discard(shardId, records.slice(from, to), 'RecordAgeExceeded', batch.invokes, batch.lastError, now);
       from = to;
     }
     for (; from < expired; from += this.options.batchSize) {

@@ -175,6 +175,21 @@ describe.each(sources)('$name', (source) => {
     expect(subscription.failures[0]?.responseContext?.functionError).toBeNull();
   });
 
+  test('bisected batches that expire: one record per batch, counting the invocations that held its records', async () => {
+    await source.write(4);
+    const subscription = source.subscribe(async () => {
+      throw new Error('always');
+    }, { bisectBatchOnFunctionError: true, maximumRecordAgeInSeconds: 60 });
+    await mocks.drain();
+    // [0,4) fails and splits; [0,2) fails and splits; [0,1) fails at 0 s and is retried at 1, 3, 7, 15 and 31 s;
+    // at 63 s everything is older than 60 s.
+    expect(subscription.failures.map((f) => [f.requestContext.condition, f[source.batchInfoKey]?.batchSize, f.requestContext.approximateInvokeCount, f.responseContext?.functionError])).toEqual([
+      ['RecordAgeExceeded', 1, 8, 'Unhandled'],
+      ['RecordAgeExceeded', 1, 2, 'Unhandled'],
+      ['RecordAgeExceeded', 2, 1, 'Unhandled'],
+    ]);
+  });
+
   test('an invocation that runs past the function timeout on the virtual clock times out and is retried', async () => {
     await source.write(1);
     let calls = 0;
