@@ -31,7 +31,9 @@ export interface DynamoDBStreamEventConstraints extends DynamoDBStreamSourceCons
  * DynamoDB Streams events: one batch of one shard, generated as a history of operations on a
  * table and mapped through the one event mapper. View type, ARN and region are constant per
  * batch, SequenceNumbers strictly increase, eventIDs are unique, a MODIFY's or REMOVE's old item
- * is the item as earlier records left it, and the event fits Lambda's 6 MB payload.
+ * is the item as earlier records left it, and the event fits Lambda's 6 MB payload. Every image
+ * (NewImage and OldImage, MODIFY included) comes from the `item` arbitrary with the item's keys
+ * kept (see {@link DynamoDBStreamSourceConstraints.item}).
  * @example dynamoDBStreamEvent({ keys: ['pk', 'sk'], streamViewType: 'NEW_IMAGE', maxRecords: 5 })
  */
 // @__NO_SIDE_EFFECTS__

@@ -13,7 +13,12 @@ export interface DynamoDBStreamSourceConstraints {
    */
   keys?: readonly string[] | Arbitrary<readonly string[]>;
   /**
-   * Items of the table (must hold the key attributes as S, N or B).
+   * Items of the table (must hold the key attributes as S, N or B). Every image comes from it:
+   * INSERT and REMOVE images are its items, and a MODIFY's new image is another of its items
+   * given the old item's key attributes (keys never change), so images keep the attribute names
+   * and types it gives. DynamoDB streams a MODIFY only for a real change: when the arbitrary gives
+   * no item that differs from the old one for that key (a constant item, key attributes only),
+   * the new image gets a `version` number attribute (`_version` if `version` is a key).
    * @defaultValue `dynamoDBItem({ keys })`
    */
   item?: (keys: readonly string[]) => Arbitrary<AttributeMap>;
@@ -60,8 +65,9 @@ export interface DynamoDBStreamRecordConstraints extends DynamoDBStreamSourceCon
 
 /**
  * DynamoDB Streams records exactly as Lambda receives them, generated as parts and mapped through
- * the one stream-record mapper: images per the view type, Keys equal in each image, MODIFY with
- * old ≠ new, SizeBytes by the item-size formula, TTL identity only on REMOVE.
+ * the one stream-record mapper: images per the view type, every image from the `item` arbitrary
+ * (keys kept), Keys equal in each image, MODIFY with old ≠ new, SizeBytes by the item-size
+ * formula, TTL identity only on REMOVE.
  * @example dynamoDBStreamRecord({ eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES' })
  */
 // @__NO_SIDE_EFFECTS__

@@ -1,14 +1,14 @@
 /**
- * Private builders of the DynamoDB arbitraries: item fitting, MODIFY edits, and the fold that
+ * Private builders of the DynamoDB arbitraries: item fitting, MODIFY images, and the fold that
  * turns generated operations into a consistent change history (a MODIFY's or REMOVE's old item is
- * the item as the batch left it). Everything here is a pure map, so shrunk values stay valid.
+ * the item as the batch left it). Every image comes from the item arbitrary. Everything here is a
+ * pure map, so shrunk values stay valid.
  */
-import { array, boolean, constant, constantFrom, integer, oneof, record, tuple, type Arbitrary } from 'fast-check';
+import { boolean, constantFrom, integer, record, type Arbitrary } from 'fast-check';
 import { DYNAMODB_ITEM_LIMIT } from '../../src/_internals/limits.js';
 import { setOwn } from '../../src/_internals/objects.js';
 import { attributeMapsEqual, storeAttributeMap } from '../../src/events/dynamodb/attributeValue.js';
 import type { AttributeMap, AttributeValue, DynamoDBEventName } from '../../src/events/dynamodb/types.js';
-import { attributeValue } from '../attributeValue.js';
 
 /** Merges maps left to right into a new map. */
 export function mergeMaps(...maps: AttributeMap[]): AttributeMap {
@@ -38,33 +38,29 @@ export function fitItem(item: AttributeMap, keyNames: readonly string[]): Attrib
   return out;
 }
 
-/** One edit of an update: set (value) or remove (null) the attribute picked by `slot`. */
-export type Edit = [slot: number, value: AttributeValue | null];
-
-const EDIT_NAMES = ['status', 'updatedAt', 'price', 'stock', 'note'];
-
-/** 1 to 3 edits. */
-export function edits(): Arbitrary<Edit[]> {
-  return array(tuple(integer({ min: 0, max: 15 }), oneof({ arbitrary: attributeValue({ maxDepth: 1 }), weight: 4 }, { arbitrary: constant(null), weight: 1 })), { minLength: 1, maxLength: 3 });
+/** `item` with the key attributes of `old`: an item of the same key, as an update or a replacing PutItem leaves it. */
+export function withKeysOf(item: AttributeMap, old: AttributeMap, keyNames: readonly string[]): AttributeMap {
+  const out = mergeMaps(item);
+  for (const name of keyNames) setOwn(out, name, old[name] as AttributeValue);
+  return out;
 }
 
 /**
- * The item after an update: the edits applied to the non-key attributes of `old` (keys never
- * change). When the edits change nothing, `version` is set so that old ≠ new, as DynamoDB
- * emits MODIFY only for real changes.
+ * The item after an update of `old`: the first of `candidates` (items drawn from the item
+ * arbitrary) that differs from `old` once given `old`'s keys, so the new image has the shape the
+ * item arbitrary gives (attribute names and types), and keys never change. DynamoDB emits MODIFY
+ * only for a real change: when every candidate equals `old` (a constant item arbitrary, items of
+ * key attributes only), `version` is set, the one attribute not from the arbitrary.
  */
-export function applyEdits(old: AttributeMap, keyNames: readonly string[], list: readonly Edit[]): AttributeMap {
+export function updatedItem(old: AttributeMap, keyNames: readonly string[], candidates: readonly AttributeMap[]): AttributeMap {
+  for (const candidate of candidates) {
+    const next = fitItem(withKeysOf(candidate, old, keyNames), keyNames);
+    if (!attributeMapsEqual(next, old)) return next;
+  }
   const out = mergeMaps(old);
-  const existing = Object.keys(old).filter((name) => !keyNames.includes(name));
-  const names = [...existing, ...EDIT_NAMES.filter((name) => !existing.includes(name) && !keyNames.includes(name))];
-  for (const [slot, value] of list) {
-    const name = names[slot % names.length] as string;
-    if (value === null) delete out[name];
-    else setOwn(out, name, value);
-  }
-  if (attributeMapsEqual(out, old) && !keyNames.includes('version')) {
-    setOwn(out, 'version', old.version !== undefined && 'N' in old.version && old.version.N === '1' ? { N: '2' } : { N: '1' });
-  }
+  const name = keyNames.includes('version') ? '_version' : 'version';
+  const previous = old[name];
+  setOwn(out, name, previous !== undefined && 'N' in previous && previous.N === '1' ? { N: '2' } : { N: '1' });
   return fitItem(out, keyNames);
 }
 
@@ -76,13 +72,14 @@ export interface Operation {
   /** Whether a MODIFY or REMOVE targets an item that existed before the batch (`item`). */
   preexisting: boolean;
   item: AttributeMap;
-  edits: Edit[];
+  /** The item an update (MODIFY) leaves, before it is given the target's keys; from the item arbitrary too. */
+  next: AttributeMap;
   ttl: boolean;
 }
 
 /** Operations on a table of items from `item`. */
 export function operations(item: Arbitrary<AttributeMap>, kind: Arbitrary<DynamoDBEventName>, ttl: Arbitrary<boolean> = boolean()): Arbitrary<Operation> {
-  return record({ kind, pick: integer({ min: 0, max: 1000 }), preexisting: boolean(), item, edits: edits(), ttl });
+  return record({ kind, pick: integer({ min: 0, max: 1000 }), preexisting: boolean(), item, next: item, ttl });
 }
 
 /** The item-level part of a change. */
@@ -112,11 +109,11 @@ export function foldOperations(ops: readonly Operation[], keyNames: readonly str
     const current = table.get(key);
     if (op.kind === 'INSERT') {
       if (current === undefined) out.push({ eventName: 'INSERT', newImage: op.item, ttl: false });
-      else out.push({ eventName: 'MODIFY', oldImage: current, newImage: attributeMapsEqual(current, op.item) ? applyEdits(current, keyNames, []) : op.item, ttl: false });
+      else out.push({ eventName: 'MODIFY', oldImage: current, newImage: updatedItem(current, keyNames, [op.item, op.next]), ttl: false });
       table.set(key, (out[out.length - 1] as FoldedChange).newImage as AttributeMap);
     } else if (op.kind === 'MODIFY') {
       const old = current ?? target;
-      const next = applyEdits(old, keyNames, op.edits);
+      const next = updatedItem(old, keyNames, [op.next, op.item]);
       out.push({ eventName: 'MODIFY', oldImage: old, newImage: next, ttl: false });
       table.set(key, next);
     } else {
