@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NUM_RUNS } from '../_helpers/runs.js';
 import { makeDynamoDBStreamEvent, insert, modify } from '../../fixtures/dynamodb.js';
 import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { makeSqsEvent } from '../../fixtures/sqs.js';
 import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
+import { testEventPattern } from '../../src/patterns/compile.js';
 import { EventPatternInputError } from '../../src/patterns/errors.js';
 import { compileFilterCriteria, filterBatch, FilterCriteriaError, FILTER_SOURCES, matchesFilterCriteria, type FilterCriteria } from '../../src/patterns/filters.js';
 import { FILTER_CASES } from './cases/filters.js';
@@ -235,5 +238,59 @@ describe('hostile records', () => {
     const cyclic: Record<string, unknown> = { ...record };
     cyclic.self = cyclic;
     expect(() => matchesFilterCriteria(criteria({ body: ['x'] }), cyclic, { source: 'sqs' })).toThrow(EventPatternInputError);
+  });
+});
+
+describe('properties: a filter is the event pattern on the decoded record', () => {
+  const words = ['order', 'refund', 'Order', 'or', ''];
+  const leaf = fc.oneof(fc.constantFrom(...words), fc.integer({ min: -5, max: 5 }), fc.boolean(), fc.constant(null));
+  const body = fc.dictionary(fc.constantFrom('type', 'n', 'tag'), fc.oneof(leaf, fc.array(leaf, { maxLength: 3 })), { maxKeys: 3 });
+  const matcher = fc.oneof(
+    leaf,
+    fc.constantFrom(...words).map((w) => ({ prefix: w })),
+    fc.integer({ min: -5, max: 5 }).map((n) => ({ numeric: ['>', n] })),
+    fc.boolean().map((b) => ({ exists: b })),
+    fc.constantFrom(...words.filter((w) => w !== '')).map((w) => ({ 'anything-but': [w] })),
+  );
+  const fields = fc.dictionary(fc.constantFrom('type', 'n', 'tag'), fc.array(matcher, { minLength: 1, maxLength: 3 }), { minKeys: 1, maxKeys: 3 });
+  const [base] = makeSqsEvent(['{}']).Records;
+  const { eventSource: _s, eventSourceARN: _a, awsRegion: _r, ...unfiltered } = base!;
+
+  it('SQS: a JSON body matches as the pattern matches the record with the body parsed', () => {
+    fc.assert(
+      fc.property(body, fields, (b, f) => {
+        const pattern = { body: f };
+        const record = { ...base, body: JSON.stringify(b) };
+        const expected = testEventPattern(pattern, { ...unfiltered, body: b });
+        expect(matchesFilterCriteria(criteria(pattern), record, { source: 'sqs' })).toBe(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('Kinesis: base64 data and the same data decoded give the same verdict as the engine', () => {
+    fc.assert(
+      fc.property(body, fields, fc.boolean(), (b, f, withKey) => {
+        const pattern = withKey ? { partitionKey: ['p1'], data: f } : { data: f };
+        const [record] = makeKinesisEvent([b], { partitionKey: 'p1' }).Records;
+        const flat = { ...record!.kinesis, data: b };
+        const expected = testEventPattern(pattern, flat);
+        expect(matchesFilterCriteria(criteria(pattern), record, { source: 'kinesis' })).toBe(expected);
+        expect(matchesFilterCriteria(criteria(pattern), { ...record, kinesis: { ...record!.kinesis, data: b } }, { source: 'kinesis' })).toBe(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('MQ: text data with a JSON pattern filters exactly as the pattern without its data part', () => {
+    fc.assert(
+      fc.property(fields, fc.constantFrom('ID:1', 'ID:2'), fc.string({ maxLength: 8 }), (f, id, text) => {
+        fc.pre(!/^\s*\{/.test(text));
+        const message = { messageID: id, data: b64(text) };
+        const verdict = matchesFilterCriteria(criteria({ messageID: ['ID:1'], data: f }), message, { source: 'mq' });
+        expect(verdict).toBe(id === 'ID:1');
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
