@@ -269,9 +269,58 @@ function agrees(chosen: Map<number, number>, trail: ArrayTrail | null): boolean 
 
 /** A condition that depends on array elements: the distinct trails of its accepted leaves. */
 interface Constrained {
-  readonly trails: readonly ArrayTrail[];
+  readonly trails: TrailSet;
   /** For `exists: false`: every leaf's trail (the path is absent when none agrees). */
-  readonly absentUnless?: readonly ArrayTrail[];
+  readonly absentUnless?: TrailSet;
+}
+
+const NO_TRAILS: readonly ArrayTrail[] = [];
+
+/**
+ * Distinct trails of one condition, with a shortcut to the ones that can agree with a choice: for
+ * each array that every trail goes through, the trails per element. Once such an array's element
+ * is chosen, only that element's trails are looked at, so a wide array is not rescanned for every
+ * choice made before (which would make the search quadratic in the array's length).
+ */
+class TrailSet {
+  readonly all: readonly ArrayTrail[];
+  private readonly shared = new Map<number, Map<number, ArrayTrail[]>>();
+
+  constructor(all: readonly ArrayTrail[]) {
+    this.all = all;
+    if (all.length < 2) return;
+    let common: Set<number> | undefined;
+    for (const trail of all) {
+      const arrays = new Set<number>();
+      for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) if (common === undefined || common.has(t.array)) arrays.add(t.array);
+      common = arrays;
+      if (common.size === 0) return;
+    }
+    for (const array of common!) this.shared.set(array, new Map());
+    for (const trail of all) {
+      for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) {
+        const byIndex = this.shared.get(t.array);
+        if (byIndex === undefined) continue;
+        const list = byIndex.get(t.index);
+        if (list === undefined) byIndex.set(t.index, [trail]);
+        else list.push(trail);
+      }
+    }
+  }
+
+  /** The trails that may agree with `chosen` (a superset of those that do). */
+  candidates(chosen: ReadonlyMap<number, number>): readonly ArrayTrail[] {
+    for (const [array, byIndex] of this.shared) {
+      const index = chosen.get(array);
+      if (index !== undefined) return byIndex.get(index) ?? NO_TRAILS;
+    }
+    return this.all;
+  }
+
+  /** The arrays the trails go through. */
+  forEachArray(visit: (array: number) => void): void {
+    for (const trail of this.all) for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) visit(t.array);
+  }
 }
 
 /**
@@ -316,9 +365,9 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
         }
       }
       // A leaf outside every array is never absent: exists:false cannot help this condition.
-      constrained.push(outside ? { trails } : { trails, absentUnless: all });
+      constrained.push(outside ? { trails: new TrailSet(trails) } : { trails: new TrailSet(trails), absentUnless: new TrailSet(all) });
     } else {
-      constrained.push({ trails });
+      constrained.push({ trails: new TrailSet(trails) });
     }
   }
   if (constrained.length === 0) return true;
@@ -329,8 +378,9 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   for (let i = constrained.length - 1; i >= 0; i--) {
     const set = new Set(visible[i + 1]);
     const c = constrained[i]!;
-    for (const trail of c.trails) for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) set.add(t.array);
-    if (c.absentUnless !== undefined) for (const trail of c.absentUnless) for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) set.add(t.array);
+    const add = (array: number) => set.add(array);
+    c.trails.forEachArray(add);
+    c.absentUnless?.forEachArray(add);
     visible[i] = set;
   }
 
@@ -351,6 +401,8 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   interface Frame {
     readonly i: number;
     readonly key: string;
+    /** The trails that may agree with the choice made before this condition. */
+    readonly options: readonly ArrayTrail[];
     option: number;
     added: number[];
   }
@@ -361,7 +413,7 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   const enter = (i: number): Frame | undefined => {
     const key = stateKey(i);
     if (failed.has(key)) return undefined;
-    return { i, key, option: -2, added: [] };
+    return { i, key, options: constrained[i]!.trails.candidates(chosen), option: -2, added: [] };
   };
   const stack: Frame[] = [];
   const first = enter(0);
@@ -375,11 +427,11 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
     while (!advanced) {
       frame.option++;
       if (frame.option === -1) {
-        if (c.absentUnless === undefined || c.absentUnless.some((trail) => agrees(chosen, trail))) continue;
-      } else if (frame.option >= c.trails.length) {
+        if (c.absentUnless === undefined || c.absentUnless.candidates(chosen).some((trail) => agrees(chosen, trail))) continue;
+      } else if (frame.option >= frame.options.length) {
         break;
       } else {
-        const trail = c.trails[frame.option]!;
+        const trail = frame.options[frame.option]!;
         if (!agrees(chosen, trail)) continue;
         for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) {
           if (!chosen.has(t.array)) {

@@ -5,7 +5,7 @@
  * an event's leaves look their values up, and only the branches found, plus the few branches with
  * no such field (`anything-but`, `numeric`, `exists` … only), are checked in full.
  */
-import type { FieldCondition, ValueMatcher } from './ast.js';
+import type { ValueMatcher } from './ast.js';
 import { parseIpAddress } from './cidr.js';
 import { planOf, type CompiledEventPattern } from './compile.js';
 import { EventPatternInputError } from './errors.js';
@@ -35,7 +35,12 @@ interface TrieNode {
 
 /** The index of one path. */
 interface PathIndex {
-  readonly exact: Map<string, number[]>;
+  /** Exact strings, booleans and null (a Map keeps `"true"` and `true` apart). */
+  readonly scalars: Map<string | boolean | null, number[]>;
+  /** Comparable numbers, by value (`300` = `3.0e2`; the Map's key equality makes `-0` = `0`). */
+  readonly numbers: Map<number, number[]>;
+  /** Numbers beyond double precision, by text. */
+  readonly texts: Map<string, number[]>;
   /** One-address IP patterns (IP-literal strings), by version and address. */
   readonly ips: Map<string, number[]>;
   trie?: TrieNode;
@@ -46,54 +51,92 @@ interface Entry {
   readonly branch: CompiledBranch;
 }
 
-/** The lookup key of an event leaf (undefined: no exact pattern can equal it). */
-function leafKey(value: LeafValue): string {
-  switch (typeof value) {
-    case 'string':
-      return `s${value}`;
-    case 'boolean':
-      return value ? 'b1' : 'b0';
-    case 'number':
-      return `v${String(value)}`;
-    default:
-      if (value === null) return 'n';
-      return value.comparable ? `v${String(value.value)}` : `t${value.text}`;
-  }
-}
+/** Where an indexable matcher is filed. */
+type IndexKey =
+  | { readonly map: 'scalars'; readonly key: string | boolean | null }
+  | { readonly map: 'numbers'; readonly key: number }
+  | { readonly map: 'texts' | 'ips'; readonly key: string }
+  | { readonly map: 'trie'; readonly key: string };
 
-/** The lookup key of an exact matcher, or undefined when the matcher is not indexable. */
-function matcherKey(matcher: ValueMatcher): { exact?: string; ip?: string; prefix?: string } | undefined {
+/** The index key of a matcher, or undefined when the matcher cannot be indexed. */
+function indexKey(matcher: ValueMatcher): IndexKey | undefined {
   switch (matcher.kind) {
     case 'equals':
-      if (matcher.ip !== undefined) return { ip: `${matcher.ip.version}:${matcher.ip.low}` };
-      return { exact: leafKey(matcher.value) };
+      if (matcher.ip !== undefined) return { map: 'ips', key: `${matcher.ip.version}:${matcher.ip.low}` };
+      return { map: 'scalars', key: matcher.value };
     case 'exactly':
-      return { exact: `s${matcher.value}` };
+      return { map: 'scalars', key: matcher.value };
     case 'equals-number':
-      return { exact: matcher.number.comparable ? `v${String(matcher.number.value)}` : `t${matcher.number.text}` };
+      return matcher.number.comparable ? { map: 'numbers', key: matcher.number.value } : { map: 'texts', key: matcher.number.text };
     case 'prefix':
-      return matcher.ignoreCase ? undefined : { prefix: matcher.value };
+      return matcher.ignoreCase ? undefined : { map: 'trie', key: matcher.value };
     default:
       return undefined;
   }
 }
 
-/** How selective an anchor is (higher is better), or -1 when the condition cannot be an anchor. */
-function anchorScore(condition: FieldCondition): number {
-  let shortestPrefix = Infinity;
-  for (const matcher of condition.matchers) {
-    const key = matcherKey(matcher);
-    if (key === undefined) return -1;
-    if (key.prefix !== undefined) shortestPrefix = Math.min(shortestPrefix, key.prefix.length);
-  }
-  // Exact values beat prefixes; fewer alternatives and longer prefixes are more selective.
-  return shortestPrefix === Infinity ? 1_000_000 - condition.matchers.length : Math.min(shortestPrefix, 999) * 100 - Math.min(condition.matchers.length, 99);
+/** A stable string for counting how many branches share an index key. */
+function countKey(path: string, key: IndexKey): string {
+  return `${key.map}\u0000${path}\u0000${typeof key.key}:${String(key.key)}`;
 }
 
-function push(map: Map<string, number[]>, key: string, id: number): void {
+function push<K>(map: Map<K, number[]>, key: K, id: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [id]);
   else if (list[list.length - 1] !== id) list.push(id);
+}
+
+/** Per-event scratch state, reused between events (matching is synchronous). */
+interface Scratch {
+  readonly marks: Int32Array;
+  readonly ruleMarks: Int32Array;
+  epoch: number;
+  readonly candidates: number[];
+}
+
+function addCandidates(scratch: Scratch, ids: readonly number[]): void {
+  const { marks, epoch, candidates } = scratch;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (marks[id] !== epoch) {
+      marks[id] = epoch;
+      candidates.push(id);
+    }
+  }
+}
+
+/** Files every branch whose anchor one leaf can satisfy. */
+function lookUp(scratch: Scratch, index: PathIndex, value: LeafValue): void {
+  if (typeof value === 'string') {
+    const ids = index.scalars.get(value);
+    if (ids !== undefined) addCandidates(scratch, ids);
+    if (index.ips.size > 0) {
+      const ip = parseIpAddress(value);
+      if (ip !== undefined) {
+        const byIp = index.ips.get(`${ip.version}:${ip.low}`);
+        if (byIp !== undefined) addCandidates(scratch, byIp);
+      }
+    }
+    let node = index.trie;
+    for (let i = 0; node !== undefined; i++) {
+      if (node.here.length > 0) addCandidates(scratch, node.here);
+      if (i === value.length) break;
+      node = node.next.get(value.charCodeAt(i));
+    }
+    return;
+  }
+  if (typeof value === 'number') {
+    const ids = index.numbers.get(value);
+    if (ids !== undefined) addCandidates(scratch, ids);
+    return;
+  }
+  if (value === null || typeof value === 'boolean') {
+    const ids = index.scalars.get(value);
+    if (ids !== undefined) addCandidates(scratch, ids);
+    return;
+  }
+  const ids = value.comparable ? index.numbers.get(value.value) : index.texts.get(value.text);
+  if (ids !== undefined) addCandidates(scratch, ids);
 }
 
 /**
@@ -120,107 +163,121 @@ export function compileEventPatterns(
   const index = new Map<string, PathIndex>();
   const paths = new Set<string>();
 
+  // First pass: compile every rule and count how many branches could file under each key.
+  const keyCounts = new Map<string, number>();
   for (const [name, pattern] of pairs) {
     if (typeof name !== 'string') throw new EventPatternInputError(api, `rule names must be strings, got ${typeof name}`);
     const rule = names.length;
     names.push(name);
     const { plan } = planOf(pattern, api, options);
     for (const branch of plan.branches) {
-      const id = entries.length;
       entries.push({ rule, branch });
-      let anchor: FieldCondition | undefined;
-      let best = -1;
       for (const { condition } of branch.conditions) {
         paths.add(condition.path);
-        const score = anchorScore(condition);
-        if (score > best) {
-          best = score;
-          anchor = condition;
+        for (const matcher of condition.matchers) {
+          const key = indexKey(matcher);
+          if (key !== undefined) {
+            const counted = countKey(condition.path, key);
+            keyCounts.set(counted, (keyCounts.get(counted) ?? 0) + 1);
+          }
         }
       }
-      if (anchor === undefined) {
-        fallback.push(id);
-        continue;
+    }
+  }
+  // Second pass: file each branch under the condition with the fewest expected fellow candidates
+  // (the sum of its keys' counts; a short prefix is also hit by many event values, so it costs more).
+  for (let id = 0; id < entries.length; id++) {
+    const branch = entries[id]!.branch;
+    let anchor: { path: string; keys: IndexKey[] } | undefined;
+    let best = Infinity;
+    for (const { condition } of branch.conditions) {
+      const keys: IndexKey[] = [];
+      let cost = 0;
+      for (const matcher of condition.matchers) {
+        const key = indexKey(matcher);
+        if (key === undefined) {
+          cost = Infinity;
+          break;
+        }
+        keys.push(key);
+        cost += keyCounts.get(countKey(condition.path, key))!;
+        if (key.map === 'trie') cost += Math.max(0, 8 - key.key.length) * 4;
       }
-      let pathIndex = index.get(anchor.path);
-      if (pathIndex === undefined) index.set(anchor.path, (pathIndex = { exact: new Map(), ips: new Map() }));
-      for (const matcher of anchor.matchers) {
-        const key = matcherKey(matcher)!;
-        if (key.exact !== undefined) push(pathIndex.exact, key.exact, id);
-        else if (key.ip !== undefined) push(pathIndex.ips, key.ip, id);
-        else if (key.prefix !== undefined) {
+      if (cost < best) {
+        best = cost;
+        anchor = { path: condition.path, keys };
+      }
+    }
+    if (anchor === undefined) {
+      fallback.push(id);
+      continue;
+    }
+    let pathIndex = index.get(anchor.path);
+    if (pathIndex === undefined) index.set(anchor.path, (pathIndex = { scalars: new Map(), numbers: new Map(), texts: new Map(), ips: new Map() }));
+    for (const key of anchor.keys) {
+      switch (key.map) {
+        case 'scalars':
+          push(pathIndex.scalars, key.key, id);
+          break;
+        case 'numbers':
+          push(pathIndex.numbers, key.key, id);
+          break;
+        case 'texts':
+          push(pathIndex.texts, key.key, id);
+          break;
+        case 'ips':
+          push(pathIndex.ips, key.key, id);
+          break;
+        case 'trie': {
           let node: TrieNode = (pathIndex.trie ??= { next: new Map(), here: [] });
-          for (let i = 0; i < key.prefix.length; i++) {
-            const code = key.prefix.charCodeAt(i);
+          for (let i = 0; i < key.key.length; i++) {
+            const code = key.key.charCodeAt(i);
             let child = node.next.get(code);
             if (child === undefined) node.next.set(code, (child = { next: new Map(), here: [] as number[] }));
             node = child;
           }
           if (node.here[node.here.length - 1] !== id) node.here.push(id);
+          break;
         }
       }
     }
   }
 
   const selection: PathSelection = selectPaths(paths);
-  // Reused per event: marks[id] === epoch means "already a candidate".
-  const marks = new Int32Array(entries.length);
-  const ruleMarks = new Int32Array(names.length);
-  let epoch = 0;
+  const scratch: Scratch = { marks: new Int32Array(entries.length), ruleMarks: new Int32Array(names.length), epoch: 0, candidates: [] };
   const frozenNames = Object.freeze([...names]);
+  const api2 = 'EventPatternSet.match';
 
   const match = (event: unknown): string[] => {
-    const flat = flattenRoot(eventRoot(event, 'EventPatternSet.match'), 'EventPatternSet.match', selection);
-    epoch = epoch === 0x7fffffff ? 1 : epoch + 1;
-    if (epoch === 1) {
-      marks.fill(0);
-      ruleMarks.fill(0);
+    const flat = flattenRoot(eventRoot(event, api2), api2, selection);
+    scratch.epoch = scratch.epoch === 0x7fffffff ? 1 : scratch.epoch + 1;
+    if (scratch.epoch === 1) {
+      scratch.marks.fill(0);
+      scratch.ruleMarks.fill(0);
     }
-    const candidates: number[] = [];
-    const add = (ids: readonly number[]) => {
-      for (const id of ids) {
-        if (marks[id] !== epoch) {
-          marks[id] = epoch;
-          candidates.push(id);
-        }
-      }
-    };
+    const candidates = scratch.candidates;
+    candidates.length = 0;
     for (const [path, leaves] of flat.fields) {
       const pathIndex = index.get(path);
       if (pathIndex === undefined) continue;
-      for (const leaf of leaves) {
-        const value = leaf.value;
-        const ids = pathIndex.exact.get(leafKey(value));
-        if (ids !== undefined) add(ids);
-        if (typeof value !== 'string') continue;
-        if (pathIndex.ips.size > 0) {
-          const ip = parseIpAddress(value);
-          if (ip !== undefined) {
-            const byIp = pathIndex.ips.get(`${ip.version}:${ip.low}`);
-            if (byIp !== undefined) add(byIp);
-          }
-        }
-        let node = pathIndex.trie;
-        for (let i = 0; node !== undefined; i++) {
-          if (node.here.length > 0) add(node.here);
-          if (i === value.length) break;
-          node = node.next.get(value.charCodeAt(i));
-        }
-      }
+      for (let i = 0; i < leaves.length; i++) lookUp(scratch, pathIndex, leaves[i]!.value);
     }
     // Only the candidates are touched, so the cost does not depend on how many rules there are.
-    const matched: number[] = [];
-    const check = (id: number) => {
+    const epoch = scratch.epoch;
+    const ruleMarks = scratch.ruleMarks;
+    let matched: number[] | undefined;
+    const count = candidates.length + fallback.length;
+    for (let c = 0; c < count; c++) {
+      const id = c < candidates.length ? candidates[c]! : fallback[c - candidates.length]!;
       const entry = entries[id]!;
-      if (ruleMarks[entry.rule] === epoch) return;
+      if (ruleMarks[entry.rule] === epoch) continue;
       if (branchMatches(entry.branch, flat)) {
         ruleMarks[entry.rule] = epoch;
-        matched.push(entry.rule);
+        (matched ??= []).push(entry.rule);
       }
-    };
-    for (const id of candidates) check(id);
-    for (const id of fallback) check(id);
-    if (matched.length > 1) matched.sort((a, b) => a - b);
+    }
+    if (matched === undefined) return [];
+    if (matched.length > 1) matched.sort((x, y) => x - y);
     return matched.map((rule) => names[rule]!);
   };
 

@@ -37,9 +37,15 @@ describe('flattenEvent', () => {
     expect(values({ arr: [undefined] }, 'arr')).toEqual([null]);
   });
 
-  it('keeps number text from JSON text', () => {
-    expect(values('{"a": 3.0e2, "b": [1.50]}', 'a')).toEqual(['3.0e2']);
-    expect(values('{"a": 3.0e2, "b": [1.50]}', 'b')).toEqual(['1.50']);
+  it('keeps the text of JSON-text numbers where it matters, and reads the others as numbers', () => {
+    // Past double precision (or with a long digit run anywhere in the text): the lossless parser.
+    expect(values('{"a": 12345678901234567890}', 'a')).toEqual(['12345678901234567890']);
+    expect(values('{"a": 3.0e2, "s": "1234567890123456"}', 'a')).toEqual(['3.0e2']);
+    expect(values('{"a": 1e400}', 'a')).toEqual(['1e400']);
+    expect(values('{"a": 0.1000000000000000055511151231257827}', 'a')).toEqual(['0.1000000000000000055511151231257827']);
+    // Up to 15 significant digits and a 2-digit exponent the double is the written decimal.
+    expect(values('{"a": 3.0e2, "b": [1.50, -0, 123456789012345]}', 'a')).toEqual([300]);
+    expect(values('{"a": 3.0e2, "b": [1.50, -0, 123456789012345]}', 'b')).toEqual([1.5, -0, 123456789012345]);
   });
 
   it('walks only the selected paths', () => {
@@ -86,6 +92,7 @@ describe('flattenEvent', () => {
     expect(flattenEvent({ deep }, 'test').fields.size).toBe(1);
     expect(values({ deepArr }, 'deepArr', ['deepArr'])).toEqual(['y']);
     const text = `{"a":${'['.repeat(10_000)}1${']'.repeat(10_000)}}`;
-    expect(values(text, 'a', ['a'])).toEqual(['1']);
+    expect(values(text, 'a', ['a'])).toEqual([1]);
+    expect(values(`{"a":${'['.repeat(10_000)}12345678901234567890${']'.repeat(10_000)}}`, 'a', ['a'])).toEqual(['12345678901234567890']);
   });
 });
