@@ -59,7 +59,9 @@ export function isNumberLiteral(value: unknown): value is NumberLiteral {
  */
 export function isComparable(text: string, value: number = Number(text)): boolean {
   if (!Number.isFinite(value)) return false;
-  return decimalEquals(text, String(value));
+  const shortest = String(value);
+  // Fast path: the text is already the shortest form (most numbers people write).
+  return shortest === text || decimalEquals(text, shortest);
 }
 
 /** A decimal as sign, significant digits (no leading or trailing zeros) and the exponent of the last digit. */

@@ -11,7 +11,7 @@ import type { FieldCondition, PatternAst, PatternBranch } from './ast.js';
 import { EventPatternError, EventPatternInputError } from './errors.js';
 import { JsonTokenizer, stringifyLossless, toLossless } from './json.js';
 import { CompileFailure, compilePatternText, type CompileOutput, type CompilerMode } from './parseCompiler.js';
-import { wildcardComplexity } from './parseComplexity.js';
+import { wildcardComplexity, wildcardComplexityExceeds } from './parseComplexity.js';
 import { REASONS, UNVERIFIED_REASONS } from './parseReasons.js';
 
 export { REASONS as PATTERN_REASONS, UNVERIFIED_REASONS as PATTERN_UNVERIFIED_REASONS } from './parseReasons.js';
@@ -129,7 +129,7 @@ export function parseEventPattern(pattern: string | object, options: ParseOption
       throw new EventPatternError(UNVERIFIED_REASONS.tooManyFields(branch.conditions.length, maxFields));
     }
   }
-  if (wildcardComplexityOf(branches, maxComplexity + 1) > maxComplexity) throw new EventPatternError(REASONS.tooComplex);
+  if (wildcardTooComplex(branches, maxComplexity)) throw new EventPatternError(REASONS.tooComplex);
   return Object.freeze({
     branches: Object.freeze(branches),
     text,
@@ -137,11 +137,8 @@ export function parseEventPattern(pattern: string | object, options: ParseOption
   });
 }
 
-/**
- * The wildcard complexity of a compiled pattern: the highest over its fields (see
- * `parseComplexity.ts`), 0 without wildcards.
- */
-export function wildcardComplexityOf(branches: readonly PatternBranch[], cap = Infinity): number {
+/** The distinct wildcard patterns (`wildcard` and `anything-but` wildcard) of each field path. */
+function wildcardsByPath(branches: readonly PatternBranch[]): Map<string, Map<string, readonly string[]>> {
   const byPath = new Map<string, Map<string, readonly string[]>>();
   const add = (condition: FieldCondition, key: string, segments: readonly string[]): void => {
     let patterns = byPath.get(condition.path);
@@ -156,8 +153,23 @@ export function wildcardComplexityOf(branches: readonly PatternBranch[], cap = I
       }
     }
   }
+  return byPath;
+}
+
+function wildcardTooComplex(branches: readonly PatternBranch[], threshold: number): boolean {
+  for (const patterns of wildcardsByPath(branches).values()) {
+    if (wildcardComplexityExceeds([...patterns.values()], threshold)) return true;
+  }
+  return false;
+}
+
+/**
+ * The wildcard complexity of a compiled pattern: the highest over its fields (see
+ * `parseComplexity.ts`), 0 without wildcards; the search stops at `cap`.
+ */
+export function wildcardComplexityOf(branches: readonly PatternBranch[], cap = Infinity): number {
   let max = 0;
-  for (const patterns of byPath.values()) {
+  for (const patterns of wildcardsByPath(branches).values()) {
     max = Math.max(max, wildcardComplexity([...patterns.values()], cap));
     if (max >= cap) return max;
   }
