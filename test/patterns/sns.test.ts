@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NUM_RUNS } from '../_helpers/runs.js';
+import { testEventPattern } from '../../src/patterns/compile.js';
 import { EventPatternInputError } from '../../src/patterns/errors.js';
 import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, validateFilterPolicy, type FilterPolicyOptions } from '../../src/patterns/sns.js';
 import { snsNumber } from '../../src/patterns/snsAttributes.js';
@@ -149,5 +152,38 @@ describe('message body', () => {
     expect(validateFilterPolicy({ a: { b: ['x'] } }, { scope: 'MessageBody' }).combinations).toBe(2);
     // A dotted key is a plain attribute name, not nesting.
     expect(matchesFilterPolicy({ 'a.b': ['x'] }, sdk({ 'a.b': ['String', 'x'] }))).toBe(true);
+  });
+});
+
+describe('property: attribute matching is the event pattern on the attributes as JSON', () => {
+  const words = ['rugby', 'tennis', 'Rugby', 'ru', '10.0.0.1'];
+  const attribute = fc.oneof(
+    fc.constantFrom(...words).map((w) => ({ json: JSON.stringify(w), attr: { DataType: 'String', StringValue: w } })),
+    fc.integer({ min: -3, max: 3 }).map((n) => ({ json: String(n), attr: { DataType: 'Number', StringValue: String(n) } })),
+    fc.array(fc.oneof(fc.constantFrom(...words), fc.integer({ min: -3, max: 3 })), { maxLength: 3 }).map((a) => ({ json: JSON.stringify(a), attr: { DataType: 'String.Array', StringValue: JSON.stringify(a) } })),
+    fc.constant({ json: undefined, attr: { DataType: 'Binary', BinaryValue: 'AAE=' } }),
+  );
+  const matcher = fc.oneof(
+    fc.constantFrom<unknown>(...words, 1, -2),
+    fc.constantFrom(...words).map((w) => ({ prefix: w })),
+    fc.integer({ min: -3, max: 3 }).map((n) => ({ numeric: ['>=', n] })),
+    fc.boolean().map((b) => ({ exists: b })),
+    fc.constantFrom(...words).map((w) => ({ 'anything-but': [w] })),
+    fc.constant({ cidr: '10.0.0.0/24' }),
+  );
+  const names = fc.constantFrom('a', 'b', 'c');
+
+  it('any-element mode agrees with testEventPattern', () => {
+    fc.assert(
+      fc.property(fc.dictionary(names, attribute, { maxKeys: 3 }), fc.dictionary(names, fc.array(matcher, { minLength: 1, maxLength: 3 }), { minKeys: 1, maxKeys: 3 }), (attrs, policy) => {
+        const event = `{${Object.entries(attrs)
+          .filter(([, v]) => v.json !== undefined)
+          .map(([k, v]) => `${JSON.stringify(k)}:${v.json}`)
+          .join(',')}}`;
+        const message = { MessageAttributes: Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, v.attr])) };
+        expect(matchesFilterPolicy(policy, message)).toBe(testEventPattern(policy, event));
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
