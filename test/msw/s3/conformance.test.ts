@@ -133,3 +133,30 @@ describe('Content-MD5 (test_s3_invalid_content_md5)', () => {
     expect(error).toMatchObject({ ExpectedDigest: '09891eb590524e35fc73372cddc5d596', CalculatedDigest: 'Q3uTDbhLgHnC3YBKcZNrXw==' });
   });
 });
+
+describe('argument errors name what AWS names', () => {
+  test('an empty continuation token: InvalidArgument naming the argument only (test_list_objects_v2_continuation_start_after)', async () => {
+    const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+    const error = await failure(client.send(new ListObjectsV2Command({ Bucket: 'bucket', ContinuationToken: '' })));
+    expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({ code: 'InvalidArgument', message: 'The continuation token provided is incorrect', status: 400 });
+    expect(error).toMatchObject({ ArgumentName: 'continuation-token' });
+    expect(error).not.toHaveProperty('ArgumentValue');
+  });
+
+  test('a copy source without a key: the ArgumentValue is the header\'s name (test_s3_copy_object_wrong_format)', async () => {
+    const { CopyObjectCommand } = await import('@aws-sdk/client-s3');
+    const error = await failure(client.send(new CopyObjectCommand({ Bucket: 'bucket', Key: 'copy', CopySource: 'wrongformat' })));
+    expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({ code: 'InvalidArgument', message: 'Invalid copy source object key', status: 400 });
+    expect(error).toMatchObject({ ArgumentName: 'x-amz-copy-source', ArgumentValue: 'x-amz-copy-source' });
+  });
+
+  test('If-None-Match other than "*": NotImplemented with the additional message (test_put_object_if_none_match_validation)', async () => {
+    const error = await failure(client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: 'x', IfNoneMatch: 'etag' })));
+    expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({
+      code: 'NotImplemented',
+      message: 'A header you provided implies functionality that is not implemented',
+      status: 501,
+    });
+    expect(error).toMatchObject({ Header: 'If-None-Match', additionalMessage: "We don't accept the provided value of If-None-Match header for this API" });
+  });
+});

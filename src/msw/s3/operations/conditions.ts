@@ -51,7 +51,12 @@ export function checkReadConditions(headers: Headers, eTag: string, lastModified
 export function checkWriteConditions(headers: Headers, current: { eTag: string } | undefined, key: string): void {
   const ifNoneMatch = headers.get('if-none-match');
   if (ifNoneMatch !== null) {
-    if (ifNoneMatch.trim() !== '*') throw new S3Error('NotImplemented', 501, 'A header you provided implies functionality that is not implemented', { Header: 'If-None-Match' });
+    if (ifNoneMatch.trim() !== '*') {
+      throw new S3Error('NotImplemented', 501, 'A header you provided implies functionality that is not implemented', {
+        Header: 'If-None-Match',
+        additionalMessage: "We don't accept the provided value of If-None-Match header for this API",
+      });
+    }
     if (current !== undefined) throw preconditionFailed('If-None-Match');
   }
   const ifMatch = headers.get('if-match');

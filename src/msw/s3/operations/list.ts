@@ -1,6 +1,6 @@
 /** ListObjectsV2 and ListObjects (v1): prefix, delimiter, max-keys, pagination, `encoding-type=url`. */
 import { encodeS3Key } from '../../../events/s3/keyCodec.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument, S3Error } from '../errors.js';
 import { type S3Call, respondXml, xmlDate } from '../http.js';
 import type { S3Runtime } from '../runtime.js';
 import { type Bucket, type ObjectVersion, compareKeys } from '../store.js';
@@ -85,7 +85,8 @@ function encodeToken(last: NonNullable<Page['last']>): string {
 function decodeToken(token: string): NonNullable<Page['last']> {
   const text = Buffer.from(token, 'base64').toString('utf8');
   if (Buffer.from(text, 'utf8').toString('base64') !== token || !/^[kp]:/.test(text)) {
-    throw invalidArgument('The continuation token provided is incorrect', 'continuation-token', token);
+    // S3 names the argument without echoing the token.
+    throw new S3Error('InvalidArgument', 400, 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
   }
   return { kind: text[0] === 'k' ? 'key' : 'prefix', value: text.slice(2) };
 }

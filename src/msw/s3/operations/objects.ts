@@ -160,7 +160,8 @@ export function parseCopySource(header: string): { bucket: string; key: string; 
   }
   const trimmed = decoded.startsWith('/') ? decoded.slice(1) : decoded;
   const slash = trimmed.indexOf('/');
-  if (slash <= 0 || slash === trimmed.length - 1) throw invalidArgument('Invalid copy source object key', 'x-amz-copy-source', header);
+  // S3 gives the header's name as ArgumentValue here, not its value (recorded against AWS).
+  if (slash <= 0 || slash === trimmed.length - 1) throw invalidArgument('Invalid copy source object key', 'x-amz-copy-source', 'x-amz-copy-source');
   const versionId = new URLSearchParams(query).get('versionId') ?? undefined;
   return { bucket: trimmed.slice(0, slash), key: trimmed.slice(slash + 1), versionId };
 }
