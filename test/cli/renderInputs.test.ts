@@ -56,6 +56,18 @@ describe('render refuses an event of the wrong shape for one render', () => {
     expect(out.stderr).toMatch(/--batch needs an array of records in .*whole3\.json, got a whole Lambda event .*jq '\.Records'/);
   });
 
+  it('--input-paths-map must be a JSON object (a string\'s characters are not keys), in render, lint and check-template', async () => {
+    const rule = file('rule2.txt', '"state <s>"');
+    for (const [name, text] of [['s', '"$.detail.state"'], ['a', '["$.x"]'], ['n', 'null'], ['5', '5']] as const) {
+      const map = file(`map-${name}.json`, text);
+      for (const args of [['render', '--rule', rule, file('ev.json', '{"detail":{}}'), '--input-paths-map', map], ['lint', '--rule', rule, '--input-paths-map', map], ['check-template', '--rule', rule, '--input-paths-map', map, '--runs', '1']]) {
+        const out = await cli(...args);
+        expect(out.code, args.join(' ')).toBe(2);
+        expect(out.stderr, args.join(' ')).toMatch(/: --input-paths-map needs a JSON object such as \{"state": "\$\.detail\.state"\} in .*map-.*\.json, got (a string|an array|null|a number)\n$/);
+      }
+    }
+  });
+
   it('--context must be a JSON object', async () => {
     const out = await cli('render', template, file('one.json', JSON.stringify(record)), '--context', file('ctx.json', '[1]'));
     expect(out).toMatchObject({ code: 2, stderr: expect.stringMatching(/--context needs a JSON object .*got an array/) });

@@ -2,7 +2,7 @@
 import { parseArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { PIPE_SOURCES } from '../../pipes/index.js';
-import { readInput, readJson, renderOptions, reportTemplateError } from './render.js';
+import { INPUT_PATHS_EXAMPLE, readInput, readJsonObject, renderOptions, reportTemplateError } from './render.js';
 
 const HELP = `Usage: aws-event-kit check-template <template-file|-> --source <source> [options]
 
@@ -66,7 +66,7 @@ export const checkTemplateCommand: CliCommand = {
     let result;
     try {
       result = rule
-        ? checks.checkRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? ((await readJson(io, flags.get('input-paths-map') as string)) as Record<string, string>) : {}, inputTemplate: template }, { ...common, source: (source as 'eventbridge' | 's3-eventbridge' | undefined) ?? 'eventbridge' })
+        ? checks.checkRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE) : {}, inputTemplate: template }, { ...common, source: (source as 'eventbridge' | 's3-eventbridge' | undefined) ?? 'eventbridge' })
         : checks.checkPipeTemplate(template, { ...common, source: source as (typeof PIPE_SOURCES)[number] });
     } catch (error) {
       if (error instanceof TypeError && /no record arbitrary/.test(error.message)) throw new UsageError(error.message);

@@ -2,7 +2,7 @@
 import { parseArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { lintPipeTemplate, lintRuleTemplate, PIPE_SOURCES, type PipeSource } from '../../pipes/index.js';
-import { readInput, readJson } from './render.js';
+import { INPUT_PATHS_EXAMPLE, readInput, readJsonObject } from './render.js';
 
 const HELP = `Usage: aws-event-kit lint <template-file> [options]
 
@@ -37,7 +37,7 @@ export const lintCommand: CliCommand = {
     const template = await readInput(io, file);
     const opts = source === undefined ? {} : { source: source as PipeSource };
     const diagnostics = flags.has('rule')
-      ? lintRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? ((await readJson(io, flags.get('input-paths-map') as string)) as Record<string, string>) : {}, inputTemplate: template }, opts)
+      ? lintRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE) : {}, inputTemplate: template }, opts)
       : lintPipeTemplate(template, opts);
     for (const d of diagnostics) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}\n`);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

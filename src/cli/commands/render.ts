@@ -62,10 +62,23 @@ export async function readJson(io: CliIO, file: string): Promise<unknown> {
   }
 }
 
+/**
+ * Reads the JSON object a flag names (`--input-paths-map`, `--context`): anything else is a usage
+ * error naming the flag and the file, never a string whose characters would read as keys.
+ */
+export async function readJsonObject(io: CliIO, flag: string, file: string, example: string): Promise<Record<string, string>> {
+  const value = await readJson(io, file);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--${flag} needs a JSON object such as ${example} in ${file}, got ${describe(value)}`);
+  return value as Record<string, string>;
+}
+
 /** A short description of a JSON value's type, for errors. */
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/** The example of `--input-paths-map` errors. */
+export const INPUT_PATHS_EXAMPLE = '{"state": "$.detail.state"}';
 
 /** Parses repeated `--option name=value` flags into RenderOptions. */
 export function renderOptions(values: string | true | string[] | undefined): RenderOptions {
@@ -133,8 +146,7 @@ export const renderCommand: CliCommand = {
     if (flags.has('batch') && flags.has('rule')) throw new UsageError('--batch is for Pipes templates, not --rule');
     const template = await readInput(io, templateFile);
     const event = await readJson(io, eventFile);
-    const context = flags.has('context') ? ((await readJson(io, flags.get('context') as string)) as Record<string, string>) : {};
-    if (context === null || typeof context !== 'object' || Array.isArray(context)) throw new UsageError(`--context needs a JSON object such as {"pipeName": "my-pipe"} in ${flags.get('context') as string}, got ${describe(context)}`);
+    const context = flags.has('context') ? await readJsonObject(io, 'context', flags.get('context') as string, '{"pipeName": "my-pipe"}') : {};
     const options = renderOptions(flags.get('option'));
     try {
       if (flags.has('batch')) {
@@ -153,7 +165,7 @@ export const renderCommand: CliCommand = {
         io.stderr.write(`not JSON: the output of record${batch.notJson.length === 1 ? '' : 's'} ${list} is not JSON, so Pipes sends ${batch.notJson.length === 1 ? 'it' : 'them'} as JSON strings; a target expecting objects gets a string (write a JSON template, e.g. {"value": <$.body>})\n`);
         return 1;
       }
-      const inputPathsMap = flags.has('input-paths-map') ? ((await readJson(io, flags.get('input-paths-map') as string)) as Record<string, string>) : {};
+      const inputPathsMap = flags.has('input-paths-map') ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE) : {};
       const compiled = flags.has('rule') ? compileRuleTemplate({ inputPathsMap, inputTemplate: template }, context) : compilePipeTemplate(template);
       checkOneEvent(event, eventFile, compiled, flags.has('rule'));
       const result = flags.has('rule') ? renderRuleTemplate(compiled, event, context, options) : renderPipeTemplate(compiled, event, context, options);
