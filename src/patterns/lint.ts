@@ -41,8 +41,9 @@ export interface PatternLintOptions {
   source?: PipeSource | FilterSource;
   /**
    * Filters: what the records' data field (SQS `body`, Kinesis/MQ `data`, Kafka `key`/`value`)
-   * holds. `'text'`: patterns on its fields can never match.
-   * @defaultValue `'json'`
+   * holds. `'text'`: patterns on its fields can never match; `'json'`: a plain-value pattern on it
+   * never matches.
+   * @defaultValue unknown (no finding either way)
    */
   dataFormat?: 'json' | 'text';
   /**
@@ -60,7 +61,7 @@ interface Context {
   readonly shape: KnownShape | undefined;
   readonly shapeName: string | undefined;
   readonly filterSource: ResolvedFilterSource | undefined;
-  readonly dataFormat: 'json' | 'text';
+  readonly dataFormat: 'json' | 'text' | undefined;
 }
 
 function add(ctx: Context, code: PatternLintCode, severity: 'error' | 'warning', path: string, message: string): void {
@@ -158,7 +159,7 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
     } else if (!onData && !fs.rules.plainPatternAllowed) {
       add(ctx, 'body-not-json', 'error', condition.path, `${conditionText(condition)}: ${fs.family} ${top} is JSON and Lambda rejects a plain-value pattern on it ("Invalid filter pattern definition."); match its fields: {"${top}": {"field": […]}}`);
     } else if (!onData && ctx.dataFormat === 'json' && condition.matchers.some((m) => m.kind !== 'exists')) {
-      add(ctx, 'body-not-json', 'warning', condition.path, `${conditionText(condition)}: a plain-value pattern on ${top}, whose records hold JSON (dataFormat 'json'): a JSON ${top} never equals a value${fs.rules.mismatch === 'drop' ? '' : ' (AWS ignores this part)'}; give dataFormat: 'text' if ${top} is text`);
+      add(ctx, 'body-not-json', 'warning', condition.path, `${conditionText(condition)}: a plain-value pattern on ${top}, whose records hold JSON (dataFormat 'json'): a JSON ${top} never equals a value${fs.rules.mismatch === 'drop' ? '' : ' (AWS ignores this part)'}`);
     }
   }
   if (fs.pipes) {
@@ -429,15 +430,15 @@ export function lintEventPattern(pattern: string | object, options?: PatternLint
   if (source !== undefined && !(typeof source === 'string' && LINT_SOURCES.includes(source)) && !isFilterSource(source)) {
     throw new TypeError(`${api}: options.source must be one of ${[...LINT_SOURCES, 'mq', 'kafka'].join(', ')} (or a filter source prefixed with "pipes:"), got ${JSON.stringify(source)}`);
   }
-  const dataFormat: unknown = o.dataFormat ?? 'json';
-  if (dataFormat !== 'json' && dataFormat !== 'text') throw new TypeError(`${api}: options.dataFormat must be 'json' or 'text', got ${String(dataFormat)}`);
+  const dataFormat: unknown = o.dataFormat;
+  if (dataFormat !== undefined && dataFormat !== 'json' && dataFormat !== 'text') throw new TypeError(`${api}: options.dataFormat must be 'json' or 'text', got ${String(dataFormat)}`);
   const maxFilters: unknown = o.maxFilters ?? 5;
   if (typeof maxFilters !== 'number' || !Number.isInteger(maxFilters) || maxFilters < 1 || maxFilters > 10) throw new TypeError(`${api}: options.maxFilters must be an integer from 1 to 10, got ${String(maxFilters)}`);
   const filterSource = source !== undefined && isFilterSource(source) ? resolveFilterSource(api, source) : undefined;
   const shapeName = filterSource?.name ?? (source as PipeSource | undefined);
   const shape = shapeName === undefined ? undefined : knownShape(shapeName);
   const out: PatternDiagnostic[] = [];
-  const base = { out, shape, shapeName, filterSource, dataFormat } as const;
+  const base = { out, shape, shapeName, filterSource, dataFormat: dataFormat as 'json' | 'text' | undefined } as const;
   if (isCriteria(pattern)) {
     const filters = pattern.Filters;
     if (filters.length > maxFilters) {

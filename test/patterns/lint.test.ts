@@ -55,6 +55,29 @@ describe('lint: one code per pitfall, each with a wrong and a right example', ()
 });
 
 describe('lint: details', () => {
+  it('realistic patterns get no finding', () => {
+  const cases: [object, PatternLintOptions?][] = [
+    [{ source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'], detail: { state: ['running'] } }],
+    [{ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: ['b'] }, object: { key: [{ prefix: 'in/' }], size: [{ numeric: ['>', 0] }] } } }, { source: 's3-eventbridge' }],
+    [{ body: { a: ['x'] }, attributes: { ApproximateReceiveCount: ['1'] }, messageAttributes: { x: { stringValue: ['y'] } } }, { source: 'sqs' }],
+    [{ partitionKey: ['p'], data: { a: [1] }, approximateArrivalTimestamp: [{ numeric: ['>', 0] }] }, { source: 'kinesis' }],
+    [{ eventName: ['INSERT'], dynamodb: { NewImage: { status: { S: ['x'] }, addr: { M: { city: { S: ['x'] } } }, n: { N: [{ prefix: '1' }] } }, Keys: { id: { S: ['a'] } } } }, { source: 'dynamodb' }],
+    [{ $or: [{ source: ['a'] }, { 'detail-type': ['b'] }], detail: { $or: [{ a: ['1'] }, { b: ['2'] }] } }],
+    [{ detail: { source: ['x'], detailType: ['y'] } }],
+    [{ data: { temp: [{ numeric: ['>', 1] }] }, messageID: ['x'] }, { source: 'mq' }],
+    [{ key: ['k'], value: { a: ['1'] }, topic: ['t'] }, { source: 'kafka' }],
+    [{ Filters: [{ Pattern: '{"body": {"a": ["x"]}}' }, { Pattern: '{"body": {"b": ["y"]}}' }] }, { source: 'sqs' }],
+    [{ account: ['123456789012'], region: ['us-east-1'], resources: [{ prefix: 'arn:' }], time: [{ prefix: '2024' }], id: [{ exists: true }], version: ['0'] }],
+    [{ detail: { a: [{ exists: false }], 'a.b': ['x'] } }],
+  ];
+  for (const [p, o] of cases) expect(lintEventPattern(p, o), JSON.stringify(p)).toEqual([]);
+  });
+
+  it("dataFormat 'json' flags a plain-value pattern on the data", () => {
+    expect(codes({ body: ['order'] }, { source: 'sqs', dataFormat: 'json' })).toEqual(['body-not-json:warning']);
+    expect(codes({ body: ['order'] }, { source: 'sqs' })).toEqual([]);
+  });
+
   it('messages name the field, the operator as written and the fix', () => {
     const [d] = lintEventPattern({ dynamodb: { NewImage: { price: { N: [{ numeric: ['>', 10] }] } } } }, { source: 'dynamodb' });
     expect(d).toEqual({
