@@ -4,6 +4,7 @@
  */
 import type { DynamoDBRecord, DynamoDBStreamEvent, KinesisStreamEvent, KinesisStreamRecord, SQSEvent, SQSRecord } from 'aws-lambda';
 import { fail, show } from '../../_internals/errors.js';
+import { copyJsonValue } from '../../_internals/json.js';
 
 /**
  * A Kinesis record as Pipes delivers it: the `kinesis` payload fields (`kinesisSchemaVersion`,
@@ -38,7 +39,8 @@ function flattenKinesis(record: Record<string, unknown>, index: number): PipesKi
  * Converts a Lambda event-source-mapping event from SQS, Kinesis or DynamoDB Streams into the
  * batch EventBridge Pipes delivers for the same records: SQS and DynamoDB records unchanged,
  * Kinesis records flattened. The source is detected from the records' `eventSource`.
- * The result is a deep copy: editing it leaves `event` untouched. Typed by overload: SQS records
+ * The result is a deep JSON copy (what Pipes reads): editing it leaves `event` untouched, and a
+ * record JSON cannot carry (a cycle, NaN, a Map …, nesting past 1,000 levels) is refused. Typed by overload: SQS records
  * (`SQSRecord[]` for an `SQSEvent`), flattened Kinesis records ({@link PipesKinesisRecord}), DynamoDB
  * records (`DynamoDBRecord[]`); the kit's own, narrower record types are kept.
  * Throws an `EventInputError` for an empty batch, mixed or unknown `eventSource`s.
@@ -64,7 +66,9 @@ export function toPipesSourceBatch(event: unknown): unknown[] {
     if (!isObject(record) || record.eventSource !== source) {
       fail(API, `event.Records[${index}].eventSource`, `is ${show(isObject(record) ? record.eventSource : record)}, but Records[0] is ${show(source)}: one pipe reads one source`);
     }
-    const copy = structuredClone(record);
+    // A JSON copy, as Pipes reads the records: a cycle, a value JSON cannot carry or nesting past
+    // 1,000 levels is an EventInputError naming the record (structuredClone overflowed the stack).
+    const copy = copyJsonValue(API, `event.Records[${index}]`, record) as Record<string, unknown>;
     return source === 'aws:kinesis' ? flattenKinesis(copy, index) : copy;
   });
 }
