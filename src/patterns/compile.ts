@@ -24,7 +24,31 @@ export interface CompiledEventPattern {
   matches(event: unknown): boolean;
 }
 
-const plans = new WeakMap<CompiledEventPattern, PatternPlan>();
+/**
+ * The one implementation of {@link CompiledEventPattern}. The plan sits in a private field rather
+ * than a WeakMap: WeakMap entries cost the garbage collector more than compiling a pattern does.
+ */
+class CompiledPattern implements CompiledEventPattern {
+  readonly ast: PatternAst;
+  readonly text: string;
+  readonly #plan: PatternPlan;
+
+  constructor(ast: PatternAst, plan: PatternPlan) {
+    this.ast = ast;
+    this.text = ast.text;
+    this.#plan = plan;
+    this.matches = this.matches.bind(this);
+    Object.freeze(this);
+  }
+
+  matches(event: unknown): boolean {
+    return matchWith(this.#plan, event, 'matchesEventPattern');
+  }
+
+  static planOf(value: unknown): PatternPlan | undefined {
+    return value instanceof CompiledPattern ? value.#plan : undefined;
+  }
+}
 
 function matchWith(plan: PatternPlan, event: unknown, api: string): boolean {
   return planMatches(plan, flattenRoot(eventRoot(event, api), api, plan.selection));
@@ -32,27 +56,18 @@ function matchWith(plan: PatternPlan, event: unknown, api: string): boolean {
 
 /** Wraps a validated pattern as a {@link CompiledEventPattern}. */
 export function compiledFromAst(ast: PatternAst): CompiledEventPattern {
-  const plan = planPattern(ast);
-  const compiled: CompiledEventPattern = Object.freeze({
-    ast,
-    text: ast.text,
-    matches: (event: unknown) => matchWith(plan, event, 'matchesEventPattern'),
-  });
-  plans.set(compiled, plan);
-  return compiled;
+  return new CompiledPattern(ast, planPattern(ast));
 }
 
 /** The plan of a pattern given as text, an object or an already compiled pattern. */
 export function planOf(pattern: unknown, api: string, options?: ParseOptions): { compiled: CompiledEventPattern; plan: PatternPlan } {
-  if (pattern !== null && typeof pattern === 'object') {
-    const plan = plans.get(pattern as CompiledEventPattern);
-    if (plan !== undefined) return { compiled: pattern as CompiledEventPattern, plan };
-  }
+  const existing = CompiledPattern.planOf(pattern);
+  if (existing !== undefined) return { compiled: pattern as CompiledEventPattern, plan: existing };
   if (typeof pattern !== 'string' && (pattern === null || typeof pattern !== 'object')) {
     throw new EventPatternInputError(api, `pattern must be a JSON object or its JSON text, got ${pattern === null ? 'null' : typeof pattern}`);
   }
   const compiled = compiledFromAst(parseEventPattern(pattern as string | object, options));
-  return { compiled, plan: plans.get(compiled)! };
+  return { compiled, plan: CompiledPattern.planOf(compiled)! };
 }
 
 /**
@@ -74,7 +89,7 @@ export function compileEventPattern(pattern: string | object, options?: ParseOpt
  * @throws EventPatternInputError when `compiled` is not from {@link compileEventPattern} or the event is not a JSON object.
  */
 export function matchesEventPattern(compiled: CompiledEventPattern, event: unknown): boolean {
-  const plan = compiled !== null && typeof compiled === 'object' ? plans.get(compiled) : undefined;
+  const plan = CompiledPattern.planOf(compiled);
   if (plan === undefined) throw new EventPatternInputError('matchesEventPattern', 'compiled must come from compileEventPattern (use testEventPattern for a pattern given as JSON)');
   return matchWith(plan, event, 'matchesEventPattern');
 }

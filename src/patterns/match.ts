@@ -216,7 +216,9 @@ export function compileCondition(condition: FieldCondition): CompiledCondition {
       else existsFalse = true;
       continue;
     }
-    tests.push(leafTest(matcher));
+    // Compiled afresh (not through leafTest's cache): a WeakMap entry per matcher costs more
+    // garbage-collection work than compiling a matcher does.
+    tests.push(compileMatcher(matcher));
   }
   let accepts: LeafTest;
   if (any) accepts = ACCEPT_ALL;
