@@ -65,6 +65,24 @@ describe('CompleteMultipartUpload', () => {
   });
 });
 
+describe('checksum settings of CreateMultipartUpload (test_multipart_parts_checksum_exceptions_composite)', () => {
+  test('an unknown algorithm, and a checksum type without an algorithm, are InvalidRequest', async () => {
+    const wrong = CreateMultipartUploadCommand;
+    expect(await s3Error(client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: 'TEST' as never })))).toEqual({
+      code: 'InvalidRequest',
+      message: 'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
+      status: 400,
+    });
+    expect(await s3Error(client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE' })))).toEqual({
+      code: 'InvalidRequest',
+      message: 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.',
+      status: 400,
+    });
+    const ok = await client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE', ChecksumAlgorithm: 'CRC32' }));
+    expect(ok.UploadId).toEqual(expect.any(String));
+  });
+});
+
 describe('version ids', () => {
   async function versioned(): Promise<{ objectVersion: string; markerVersion: string }> {
     await client.send(new PutBucketVersioningCommand({ Bucket: 'bucket', VersioningConfiguration: { Status: 'Enabled' } }));

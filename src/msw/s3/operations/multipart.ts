@@ -16,7 +16,7 @@ import type { Bucket, MultipartUpload } from '../store.js';
 import { assertRoot, el, elements, text, xmlDocument } from '../xml.js';
 import { checkWriteConditions } from './conditions.js';
 import { metadataOf, objectHeadersOf, storageClassOf, versionHeader } from './objectHeaders.js';
-import { target } from './objects.js';
+import { assertChecksumAlgorithm, target } from './objects.js';
 
 const MIN_PART_SIZE = S3_MIN_PART_SIZE;
 const MAX_PART_NUMBER = S3_MAX_PARTS;
@@ -33,6 +33,9 @@ function upload(bucket: Bucket, key: string, uploadId: string): MultipartUpload 
 export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, key } = target(runtime, call);
   const headers = call.request.headers;
+  const requestedAlgorithm = headers.get('x-amz-checksum-algorithm');
+  if (requestedAlgorithm !== null) assertChecksumAlgorithm(requestedAlgorithm.toUpperCase());
+  else if (headers.has('x-amz-checksum-type')) throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
   const uploadId = runtime.uploadId();
   bucket.uploads.set(uploadId, {
     uploadId,

@@ -149,6 +149,16 @@ export function deleteOne(runtime: S3Runtime, call: S3Call, bucket: Bucket, key:
   return { deleteMarker: outcome.deleteMarker, ...(outcome.versionId === undefined ? {} : { versionId: outcome.versionId }) };
 }
 
+/** The checksum algorithms S3 accepts, in the order its message lists them. */
+const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'];
+
+/** Throws S3's `InvalidRequest` for a checksum algorithm it does not know (recorded against AWS). */
+export function assertChecksumAlgorithm(algorithm: string): void {
+  if (!CHECKSUM_ALGORITHMS.includes(algorithm)) {
+    throw invalidRequest(`Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${CHECKSUM_ALGORITHMS.join(', ')}]`);
+  }
+}
+
 /** Parses `x-amz-copy-source`: `[/]bucket/key[?versionId=…]`, URL-encoded. */
 export function parseCopySource(header: string): { bucket: string; key: string; versionId: string | undefined } {
   const [path = '', query = ''] = header.split('?', 2);
@@ -182,7 +192,8 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   }
   const algorithmHeader = headers.get('x-amz-checksum-algorithm')?.toUpperCase();
   const algorithm = algorithmHeader ?? original.checksum?.algorithm;
-  if (algorithm !== undefined && !['CRC32', 'CRC32C', 'SHA1', 'SHA256'].includes(algorithm)) throw invalidRequest('Checksum algorithm provided is unsupported.');
+  if (algorithm !== undefined) assertChecksumAlgorithm(algorithm);
+  if (algorithm === 'CRC64NVME') throw invalidRequest('The msw S3 mock does not compute CRC64NVME checksums, so it cannot copy with one (use CRC32, CRC32C, SHA1 or SHA256).');
   const checksum = algorithm === undefined ? undefined : { algorithm: algorithm as 'CRC32', value: checksumOf(algorithm as 'CRC32', original.body) };
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(
