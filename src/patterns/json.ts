@@ -322,7 +322,8 @@ export class JsonTokenizer {
             "Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow numbers to have plus signs: enable `JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS` to allow",
           );
         }
-        if (/[\p{L}\p{Nl}_$]/u.test(String.fromCodePoint(c))) this.invalidToken(this.pos, this.pos);
+        // Java's isJavaIdentifierStart: letters, letter numbers, currency symbols, connector punctuation.
+        if (/[\p{L}\p{Nl}\p{Sc}\p{Pc}]/u.test(String.fromCodePoint(c))) this.invalidToken(this.pos, this.pos);
         this.unexpected(this.pos, `expected a valid value ${VALID_VALUES}`);
     }
   }
@@ -344,10 +345,8 @@ export class JsonTokenizer {
     const t = this.text;
     const start = this.pos;
     for (let i = 1; i < word.length; i++) {
-      if (t.charCodeAt(start + i) !== word.charCodeAt(i)) {
-        if (start + i >= t.length) this.fail(`Unexpected end-of-input in a value`, start);
-        this.invalidToken(start, start + i);
-      }
+      // Jackson reports a short or wrong literal as an unrecognized token, even at the end of input.
+      if (t.charCodeAt(start + i) !== word.charCodeAt(i)) this.invalidToken(start, start + i);
     }
     this.pos = start + word.length;
     if (this.pos < t.length && isIdentPart(t.codePointAt(this.pos)!)) this.invalidToken(start, this.pos);

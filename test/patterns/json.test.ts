@@ -188,3 +188,14 @@ describe('toLossless and stringifyLossless', () => {
     );
   });
 });
+
+describe('Jackson wording at the edges', () => {
+  it.each([
+    ['[tr', "Unrecognized token 'tr': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['[nul]', "Unrecognized token 'nul': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['[$x]', "Unrecognized token '$x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['[\ufeff]', "Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+  ])('%j: %s', (text, message) => {
+    expect(() => parseJsonText(text, 'p')).toThrow(`p is not valid JSON: ${message}`);
+  });
+});
