@@ -13,19 +13,33 @@ export interface ResettableClock extends MockClock {
    * function is called: a pending invocation learns at once that its timeout has passed.
    */
   watch(listener: () => void): () => void;
+  /**
+   * A count of the clock's uses (reads and moves) so far: every mock operation a handler calls
+   * reads the clock, so a count that changed while a handler was pending shows it is at work.
+   */
+  uses(): number;
 }
 
 /** A clock that starts at `start` and moves only when told to. */
 export function createClock(start: Date): ResettableClock {
   const startMs = start.getTime();
   let nowMs = startMs;
+  let uses = 0;
   const listeners = new Set<() => void>();
   const moved = (): void => {
+    uses++;
     for (const listener of [...listeners]) listener();
   };
   return {
-    now: () => new Date(nowMs),
-    nowMs: () => nowMs,
+    now: () => {
+      uses++;
+      return new Date(nowMs);
+    },
+    nowMs: () => {
+      uses++;
+      return nowMs;
+    },
+    uses: () => uses,
     advance(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) fail('clock.advance', 'ms', `must be a finite number ≥ 0, got ${show(ms)}`);
       nowMs += ms;

@@ -6,9 +6,10 @@
  * - The invocation times out (`Task timed out after 3.00 seconds`, a function error) once the
  *   virtual clock reaches its start plus the function's timeout while it runs: whether the handler
  *   moved the clock itself or the test did, and whether or not it ever settles.
- * - A handler that neither settles nor lets the virtual clock move for `stuckHandlerMs` of real
- *   time cannot be told apart from one that hangs: the drain stops with a {@link DrainError}
- *   naming the subscription instead of waiting forever.
+ * - A handler that neither settles nor uses the mocks' clock (moving it, or calling a mock
+ *   operation, which reads it) for `stuckHandlerMs` of real time cannot be told apart from one
+ *   that hangs: the drain stops with a {@link DrainError} naming the subscription instead of
+ *   waiting forever.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -54,8 +55,8 @@ export type InvocationResult =
 
 /** What a drain lends to the invocations it runs. */
 export interface DrainGuard {
-  /** Reports the virtual clock's moves (without it, moves are only seen when the handler settles). */
-  readonly clock: { watch?(listener: () => void): () => void };
+  /** Reports the virtual clock's moves (without it, moves are only seen when the handler settles) and uses. */
+  readonly clock: { watch?(listener: () => void): () => void; uses?(): number };
   /** Real milliseconds of no settlement and no clock move after which a handler is stuck. */
   readonly stuckHandlerMs: number;
 }
@@ -107,13 +108,21 @@ export function invokeHandler<TEvent>(handler: (event: TEvent, context: Context,
       unwatch();
       resolve(result);
     };
+    let uses = guard.clock.uses?.();
     const arm = (): void => {
       if (timer !== undefined) realClearTimeout(timer);
       timer = realSetTimeout(() => {
+        // Mock operations read the clock: a handler still calling them is slow, not stuck.
+        const now = guard.clock.uses?.();
+        if (now !== uses) {
+          uses = now;
+          arm();
+          return;
+        }
         finish({
           kind: 'stuck',
           error: new DrainError(
-            `drain: the handler of ${target.describe()} has neither settled nor moved the virtual clock for ${guard.stuckHandlerMs} ms of real time ` +
+            `drain: the handler of ${target.describe()} has neither settled nor moved the virtual clock nor called the mocks for ${guard.stuckHandlerMs} ms of real time ` +
               `(invoked at virtual time ${new Date(startMs).toISOString()}; its function timeout is ${target.timeoutSeconds} s of virtual time). ` +
               'Make its promise settle, move mocks.clock past the timeout to let it time out as Lambda would, or raise drain({ stuckHandlerMs }).',
           ),

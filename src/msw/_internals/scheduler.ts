@@ -49,6 +49,8 @@ export interface DrainReport {
  */
 export interface DrainClock extends MockClock {
   watch?(listener: () => void): () => void;
+  /** A count of reads and moves (see `ResettableClock.uses`): a handler using the mocks is not stuck. */
+  uses?(): number;
 }
 
 /**

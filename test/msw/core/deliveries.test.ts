@@ -9,7 +9,7 @@
  * (asynchronous retries one and two minutes after a failure).
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from 'vitest';
 import { awsTestClientConfig, DrainError } from '../../../src/msw/index.js';
 import { FunctionTimeoutError } from '../../../src/msw/_internals/invoke.js';
@@ -102,11 +102,29 @@ describe('function timeout', () => {
     const error = await mocks.drain({ stuckHandlerMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DrainError);
     expect((error as Error).message).toContain(queue.arn);
-    expect((error as Error).message).toMatch(/neither settled nor moved the virtual clock for 50 ms/);
+    expect((error as Error).message).toMatch(/neither settled nor moved the virtual clock nor called the mocks for 50 ms/);
     expect(mocks.sqs.messages('hangs').map((m) => m.state)).toEqual(['inFlight']);
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'success']);
     expect(mocks.sqs.messages('hangs')).toEqual([]);
+  });
+
+  test('a handler that keeps calling the mocks for longer than stuckHandlerMs is slow, not stuck', async () => {
+    const queue = mocks.sqs.createQueue('source');
+    const sink = mocks.sqs.createQueue('sink');
+    mocks.sqs.send(queue.url, 'go');
+    let sent = 0;
+    const subscription = mocks.sqs.subscribe('source', async () => {
+      const until = performance.now() + 900;
+      while (performance.now() < until) {
+        // Real waits between the calls, so the real-time guard gets its turns.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await sqs.send(new SendMessageCommand({ QueueUrl: sink.url, MessageBody: String(sent++) }));
+      }
+    });
+    await mocks.drain({ stuckHandlerMs: 300 });
+    expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
+    expect(mocks.sqs.messages('sink')).toHaveLength(sent);
   });
 
   test('drain rejects a bad stuckHandlerMs', async () => {
