@@ -239,7 +239,7 @@ function checkOverrides(ctx: Context, json: LosslessJson, orIsPrimitive: boolean
     if (why !== undefined) {
       add(ctx, 'never-matches', 'error', second.path, `${second.path} is written twice (${both}) and ${why}, so together they can never match; AWS does not AND them but keeps only the last`);
     } else {
-      add(ctx, 'overridden-field', 'warning', second.path, `${second.path} is written twice (${both}): AWS keeps only the last, ${second.written}; merge the values into one array`);
+      add(ctx, 'overridden-field', 'warning', second.path, `${second.path} is written twice (${both}): AWS keeps only the one written last in the pattern; merge the values into one array`);
     }
   };
   // Iterative walk: (object, its path prefix, the entries already in force in this AND).
@@ -270,7 +270,10 @@ function checkOverrides(ctx: Context, json: LosslessJson, orIsPrimitive: boolean
         }
       }
     }
-    for (const or of ors) for (const branch of or.branches) if (isObjectJson(branch)) stack.push({ object: branch, prefix: or.p, written: or.w, inherited: scope });
+    for (const or of ors) {
+      const shown = or.w === '' ? '"$or"' : `${or.w} → "$or"`;
+      for (const branch of or.branches) if (isObjectJson(branch)) stack.push({ object: branch, prefix: or.p, written: shown, inherited: scope });
+    }
   }
 }
 

@@ -131,3 +131,14 @@ describe('lint: details', () => {
     expect(() => lintEventPattern(text)).not.toThrow();
   });
 });
+
+describe('lint: fields written twice', () => {
+  it('repeated JSON keys, dotted and nested keys, a $or branch repeating its parent', () => {
+    expect(lintEventPattern('{"detail": {"a": ["x"], "b": {"c": [1]}, "a": ["y"]}}').map((d) => [d.code, d.path])).toEqual([['overridden-field', 'detail.a']]);
+    expect(lintEventPattern('{"$or": [{"a": ["x"], "a": ["z"]}, {"b": ["y"]}]}').map((d) => [d.code, d.path])).toEqual([['overridden-field', 'a']]);
+    const [d] = lintEventPattern({ detail: { $or: [{ state: ['x'] }, { b: ['y'] }], state: ['q'] } });
+    expect(d!.message).toBe('detail.state is written twice ("detail" → "state" and "detail" → "$or" → "state"): AWS keeps only the one written last in the pattern; merge the values into one array');
+    // Alternatives of one $or are not an AND: no finding.
+    expect(lintEventPattern({ $or: [{ state: ['x'] }, { state: ['y'] }] })).toEqual([]);
+  });
+});
