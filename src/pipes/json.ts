@@ -93,14 +93,23 @@ export function stringifyDeep(value: unknown): string | undefined {
 
 /**
  * `JSON.stringify(value)` that does not overflow the stack on deeply nested values: the native
- * call, then {@link stringifyDeep} if it ran out of stack. Other errors (a BigInt, a cycle) are
- * the native ones.
+ * call, then {@link stringifyDeep} if it ran out of stack. A value JSON cannot write (a BigInt, a
+ * cycle) is a `TypeError` saying the event is not JSON.
  */
 export function stringifyJson(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch (error) {
     if (error instanceof RangeError) return stringifyDeep(value);
-    throw error;
+    throw notJson(error);
   }
+}
+
+/**
+ * The error for an event JSON cannot write (a cycle, a bigint): the event reaches AWS as JSON, so
+ * such an event cannot exist; say so instead of surfacing the serializer's message alone.
+ */
+function notJson(error: unknown): unknown {
+  if (!(error instanceof TypeError)) return error;
+  return new TypeError(`the event is not JSON, as every event AWS delivers is: ${error.message.split('\n')[0]}`);
 }

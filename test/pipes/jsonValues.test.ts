@@ -102,3 +102,13 @@ describe('bad lint and check options are TypeErrors naming the option', () => {
     expect((thrown as Error).message).toMatch(message);
   });
 });
+
+describe('an event JSON cannot write', () => {
+  it('a cycle or a bigint under a placeholder is a TypeError saying the event is not JSON', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => renderPipeTemplate('{"e": <$.c>}', { c: cyclic })).toThrow(/^the event is not JSON, as every event AWS delivers is: Converting circular structure to JSON/);
+    expect(() => renderPipeTemplate('{"e": <$.c>}', { c: { n: 1n } })).toThrow(/^the event is not JSON, as every event AWS delivers is: Do not know how to serialize a BigInt/);
+    expect(() => renderPipeTemplate('', cyclic)).toThrow(TypeError);
+  });
+});
