@@ -1,7 +1,6 @@
 import { oneof, tuple, type Arbitrary } from 'fast-check';
-import { eventBridgeEvent } from './eventBridgeEvent.js';
 import { isArbitrary } from './_internals/pin.js';
-import { applyEdits, branchEdits, copyEvent, patternAst, type PatternEdit, type PatternInput } from './_internals/patternPlans.js';
+import { applyEdits, branchEdits, copyEvent, defaultBase, patternAst, type PatternEdit, type PatternInput } from './_internals/patternPlans.js';
 
 const API = 'eventMatching';
 
@@ -32,6 +31,6 @@ export function eventMatching<T extends object = Record<string, unknown>>(patter
     else plans.push(plan);
   }
   if (plans.length === 0) throw new TypeError(`${API}: no event can match this pattern (${[...new Set(reasons)].join('; ')})`);
-  const events = (base ?? eventBridgeEvent()) as Arbitrary<unknown>;
+  const events = (base ?? defaultBase()) as Arbitrary<unknown>;
   return tuple(events, plans.length === 1 ? plans[0]! : oneof(...plans)).map(([event, edits]) => applyEdits(copyEvent(API, event), edits) as T);
 }

@@ -1,9 +1,9 @@
 import { oneof, tuple, type Arbitrary } from 'fast-check';
-import { eventBridgeEvent } from './eventBridgeEvent.js';
 import { isArbitrary } from './_internals/pin.js';
-import { breakable, copyEvent, missPlan, nearMiss, patternAst, type MissChoices, type PatternInput } from './_internals/patternPlans.js';
+import { breakable, copyEvent, defaultBase, missPlan, nearMiss, patternAst, type MissChoices, type PatternInput } from './_internals/patternPlans.js';
 
 const API = 'eventNotMatching';
+const MAX_PLANS = 64;
 
 /**
  * Near misses of an EventBridge event pattern: events that match every field of one alternative
@@ -30,7 +30,9 @@ export function eventNotMatching<T extends object = Record<string, unknown>>(pat
       if (plan !== undefined) plans.push(plan);
     });
   });
+  // Thousands of (alternative, field) pairs after a large `$or`: an even spread of them is plenty.
+  const spread = plans.length <= MAX_PLANS ? plans : Array.from({ length: MAX_PLANS }, (_, i) => plans[Math.floor((i * plans.length) / MAX_PLANS)]!);
   if (plans.length === 0) throw new TypeError(`${API}: no event can match this pattern, so there is no near miss to build`);
-  const events = (base ?? eventBridgeEvent()) as Arbitrary<unknown>;
-  return tuple(events, plans.length === 1 ? plans[0]! : oneof(...plans)).map(([event, choices]) => nearMiss(API, ast, copyEvent(API, event), choices) as T);
+  const events = (base ?? defaultBase()) as Arbitrary<unknown>;
+  return tuple(events, spread.length === 1 ? spread[0]! : oneof(...spread)).map(([event, choices]) => nearMiss(API, ast, copyEvent(API, event), choices) as T);
 }

@@ -114,8 +114,3 @@ export function safeKeys(keys: readonly string[], fields: ReadonlySet<string>): 
   }
   return out;
 }
-
-/** Whether one path is a proper dot-prefix of the other (`a` and `a.b`). */
-export function pathsNest(a: string, b: string): boolean {
-  return a !== b && (a.startsWith(`${b}.`) || b.startsWith(`${a}.`));
-}

@@ -8,7 +8,8 @@ import { matcherAccepts } from '../../src/patterns/compile.js';
 import { EventPatternError } from '../../src/patterns/errors.js';
 import { parseEventPattern } from '../../src/patterns/parse.js';
 import { isPlainObject } from '../../src/_internals/objects.js';
-import { pathsNest, removeAt, safeKeys, setAt, type PatternLeaf } from './patternPaths.js';
+import { eventBridgeEvent } from '../eventBridgeEvent.js';
+import { removeAt, safeKeys, setAt, type PatternLeaf } from './patternPaths.js';
 import { ABSENT, acceptedValue, GENERIC_MISSES, missChoices, missValue, type PatternCandidate } from './patternValues.js';
 
 /** What the generators take as a pattern: JSON text, an object, or an already compiled or parsed pattern. */
@@ -33,6 +34,14 @@ function isAst(value: unknown): value is PatternAst {
 
 /** One edit of an event: set a leaf (or several, for two conditions on one path) at keys, or remove every leaf at a path. */
 export type PatternEdit = { readonly path: string; readonly keys: readonly string[]; readonly value: PatternLeaf | readonly PatternLeaf[] } | { readonly path: string; readonly remove: true };
+
+let sharedBase: Arbitrary<unknown> | undefined;
+
+/** `eventBridgeEvent()`, built once: arbitraries hold no state, and building this one takes tens of milliseconds. */
+export function defaultBase(): Arbitrary<unknown> {
+  sharedBase ??= eventBridgeEvent();
+  return sharedBase;
+}
 
 /** A copy of a generated event, checked to be a JSON object. */
 export function copyEvent(api: string, event: unknown): Record<string, unknown> {
@@ -128,9 +137,16 @@ function candidatesFor(condition: FieldCondition, choices: readonly (readonly [n
   return [...out, ...GENERIC_MISSES];
 }
 
+const breakableCache = new WeakMap<FieldCondition, boolean>();
+
 /** Whether some near miss breaks the condition on its own. */
 export function breakable(condition: FieldCondition): boolean {
-  return candidatesFor(condition, [[0, '']]).some((c) => rejects(condition, c));
+  let result = breakableCache.get(condition);
+  if (result === undefined) {
+    result = candidatesFor(condition, [[0, '']]).some((c) => rejects(condition, c));
+    breakableCache.set(condition, result);
+  }
+  return result;
 }
 
 /** The drawn choices of a near miss: which branch and condition, the base's edits, and the miss values. */
@@ -159,6 +175,7 @@ export function missPlan(ast: PatternAst, branchIndex: number, conditionIndex: n
 export function nearMiss(api: string, ast: PatternAst, event: Record<string, unknown>, choices: MissChoices): Record<string, unknown> {
   applyEdits(event, choices.edits);
   const locks = new Map<string, { candidate: PatternCandidate; conditions: FieldCondition[] }>();
+  // A lock's conditions are every condition that relies on the path's value staying rejected.
   const breakAt = (condition: FieldCondition, keys: readonly string[]): boolean => {
     const lock = locks.get(condition.path);
     for (const candidate of candidatesFor(condition, choices.misses)) {
@@ -171,18 +188,24 @@ export function nearMiss(api: string, ast: PatternAst, event: Record<string, unk
     }
     return false;
   };
+  // Keys that never pass through another field of the pattern: setting one path cannot then turn
+  // another, locked path's leaf into an object (or the reverse).
+  const allPaths = new Set(ast.branches.flatMap((branch) => branch.conditions.map((c) => c.path)));
   const first = ast.branches[choices.branch]!;
   const target = first.conditions[choices.condition]!;
-  if (!breakAt(target, safeKeys(target.keys, branchPaths(first)))) throw new Error(`${api}: no near miss breaks ${target.path}`);
+  if (!breakAt(target, safeKeys(target.keys, allPaths))) throw new Error(`${api}: no near miss breaks ${target.path}`);
   ast.branches.forEach((branch, b) => {
     if (b === choices.branch) return;
-    // Already broken by a locked path?
-    if (branch.conditions.some((c) => locks.has(c.path) && rejects(c, locks.get(c.path)!.candidate))) return;
+    // Already broken by a locked path? Then that path's value must keep breaking it.
+    const held = branch.conditions.find((c) => locks.has(c.path) && rejects(c, locks.get(c.path)!.candidate));
+    if (held !== undefined) {
+      locks.get(held.path)!.conditions.push(held);
+      return;
+    }
     const n = branch.conditions.length;
     for (let k = 0; k < n; k++) {
       const condition = branch.conditions[(k + choices.condition) % n]!;
-      if ([...locks.keys()].some((path) => pathsNest(path, condition.path))) continue;
-      if (breakAt(condition, safeKeys(condition.keys, new Set([...branchPaths(branch), ...locks.keys()])))) return;
+      if (breakAt(condition, safeKeys(condition.keys, allPaths))) return;
     }
     throw new Error(`${api}: could not make alternative ${b + 1} of the pattern fail alongside the others`);
   });

@@ -175,8 +175,18 @@ function avoidingStrings(text: string, blocked: readonly string[]): string[] {
   return [text, start + text, text + end, start + text + end, `${text}_`, `${text}__`];
 }
 
-/** Whether the matcher can accept some value that this module generates. */
+/** Alternatives of an `$or` share their matchers: each is worked out once. */
+const acceptedCache = new WeakMap<ValueMatcher, Arbitrary<PatternLeaf> | undefined>();
+
+/** Values the matcher accepts, or undefined when no JSON value written by JavaScript can satisfy it. */
 export function acceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | undefined {
+  if (acceptedCache.has(matcher)) return acceptedCache.get(matcher);
+  const value = computeAcceptedValue(matcher);
+  acceptedCache.set(matcher, value);
+  return value;
+}
+
+function computeAcceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | undefined {
   switch (matcher.kind) {
     case 'equals':
       if (matcher.ip !== undefined && matcher.ip.version === 6) return oneof(constant(matcher.value as string), ipIn(matcher.ip));

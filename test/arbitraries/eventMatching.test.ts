@@ -53,6 +53,10 @@ const OPERATOR_PATTERNS: Record<string, object> = {
   'array consistency': { detail: { items: { name: ['apple'], price: [{ numeric: ['<', 2] }] } } },
   'dotted keys': { detail: { 'state.status': ['running'], state: { code: [16] } } },
   'field next to its child': { detail: { a: ['x'], 'a.b': ['y'] } },
+  // Found by the random-pattern property: one alternative breaks `source.source`, the other must then break `source` without clobbering it.
+  'a field and its child in different alternatives': { source: [{ 'anything-but': { wildcard: '' } }], $or: [{ source: [{ numeric: ['>', 0, '<', 1] }] }, { source: { source: [{ numeric: ['=', 0] }] } }] },
+  // Found the same way: a lock that already breaks one alternative must keep breaking it when another alternative re-uses the path.
+  'one path shared by three alternatives': { source: { state: [{ 'anything-but': { suffix: ' ' } }], $or: [{ state: [{ 'anything-but': { 'equals-ignore-case': '' } }], $or: [{ state: [{ exists: false }] }, { source: [{ exactly: '' }], status: [{ 'equals-ignore-case': '' }] }] }, { source: [{ 'anything-but': { 'equals-ignore-case': '' } }] }] } },
   'envelope fields': { 'detail-type': ['Order Placed'], resources: [{ prefix: 'arn:aws:ec2:' }], region: [{ 'anything-but': 'us-east-1' }] },
 };
 
