@@ -178,3 +178,29 @@ describe('argument errors name what AWS names', () => {
     expect(error).toMatchObject({ Header: 'If-None-Match', additionalMessage: "We don't accept the provided value of If-None-Match header for this API" });
   });
 });
+
+describe('ChecksumType (test_s3_api.py test_get_object_range; test_s3.py test_put_object_checksum, test_s3_copy_object_with_checksum)', () => {
+  test('a single-part object\'s checksum is FULL_OBJECT on PutObject, GetObject, HeadObject and CopyObject', async () => {
+    const { CopyObjectCommand, HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    const put = await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: '0123456789', ChecksumAlgorithm: 'CRC32' }));
+    expect(put).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
+    const got = await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'k', ChecksumMode: 'ENABLED' }));
+    expect(got).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
+    await got.Body?.transformToString();
+    expect(await client.send(new HeadObjectCommand({ Bucket: 'bucket', Key: 'k', ChecksumMode: 'ENABLED' }))).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
+    const copied = await client.send(new CopyObjectCommand({ Bucket: 'bucket', Key: 'copy', CopySource: 'bucket/k' }));
+    expect(copied.CopyObjectResult).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
+  });
+
+  test('a range covering the whole object keeps the checksum; a part of it has none', async () => {
+    await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: '0123456789', ChecksumAlgorithm: 'CRC32' }));
+    const whole = await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'k', Range: 'bytes=-15', ChecksumMode: 'ENABLED' }));
+    expect(whole).toMatchObject({ ContentRange: 'bytes 0-9/10', ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
+    expect(await whole.Body?.transformToString()).toBe('0123456789');
+    const part = await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'k', Range: 'bytes=0-8', ChecksumMode: 'ENABLED' }));
+    expect(part.ContentRange).toBe('bytes 0-8/10');
+    expect(part.ChecksumCRC32).toBeUndefined();
+    expect(part.ChecksumType).toBeUndefined();
+    expect(await part.Body?.transformToString()).toBe('012345678');
+  });
+});

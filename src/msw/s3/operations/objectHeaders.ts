@@ -78,7 +78,10 @@ export function readHeaders(bucket: Bucket, version: ObjectVersion, checksumMode
     'x-amz-storage-class': version.storageClass === 'STANDARD' ? undefined : version.storageClass,
   };
   // The SDK validates a returned checksum while reading the body: send only ones the mock computed.
-  if (checksumMode && version.checksum !== undefined) headers[checksumHeader(version.checksum.algorithm)] = version.checksum.value;
+  if (checksumMode && version.checksum !== undefined) {
+    headers[checksumHeader(version.checksum.algorithm)] = version.checksum.value;
+    headers['x-amz-checksum-type'] = 'FULL_OBJECT';
+  }
   for (const [name, value] of Object.entries(version.metadata)) headers[`x-amz-meta-${name}`] = value;
   return headers;
 }

@@ -57,7 +57,8 @@ export async function putObject(runtime: S3Runtime, call: S3Call): Promise<Respo
     etag: `"${stored.eTag}"`,
     'x-amz-server-side-encryption': 'AES256',
     'x-amz-version-id': versionId,
-    ...(checksum === undefined ? {} : { [checksumHeader(checksum.algorithm)]: checksum.value }),
+    // A single-part object's checksum covers the whole object.
+    ...(checksum === undefined ? {} : { [checksumHeader(checksum.algorithm)]: checksum.value, 'x-amz-checksum-type': 'FULL_OBJECT' }),
   });
 }
 
@@ -109,8 +110,9 @@ export function getObject(runtime: S3Runtime, call: S3Call): Response {
   if (range === undefined) {
     return respond(call, 200, version.body, { ...headers, 'content-length': String(size) });
   }
-  // A part of the object: its full-object checksum would not match, so S3 leaves it out.
-  for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
+  // A part of the object: its full-object checksum would not match, so S3 leaves it out. A range
+  // that covers the whole object keeps it (recorded against AWS: `bytes=-15` of 10 bytes).
+  if (range.start > 0 || range.end < size - 1) for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
   return respond(call, 206, version.body.subarray(range.start, range.end + 1), {
     ...headers,
     'content-length': String(range.end - range.start + 1),
@@ -215,7 +217,7 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   );
   const versionId = versionHeader(bucket, stored);
   runtime.notify(bucket, { eventName: 'ObjectCreated:Copy', key, size: stored.body.length, eTag: stored.eTag, sequencer, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
-  const checksumXml = checksum === undefined ? '' : el(`Checksum${checksum.algorithm}`, checksum.value);
+  const checksumXml = checksum === undefined ? '' : `${el('ChecksumType', 'FULL_OBJECT')}${el(`Checksum${checksum.algorithm}`, checksum.value)}`;
   return respondXml(call, xmlDocument('CopyObjectResult', `${el('ETag', `"${stored.eTag}"`)}${el('LastModified', xmlDate(stored.lastModified))}${checksumXml}`), {
     'x-amz-version-id': versionId,
     'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
