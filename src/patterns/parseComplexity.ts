@@ -42,11 +42,13 @@ export function wildcardComplexity(patterns: readonly (readonly string[])[], cap
  * pattern has as many prefixes as bytes and stars, so short patterns cannot exceed it.
  */
 export function wildcardComplexityExceeds(patterns: readonly (readonly string[])[], threshold: number): boolean {
-  const programs = patterns.map(toProgram);
   let bound = 0;
-  for (const p of programs) bound += p.length;
+  for (const segments of patterns) {
+    bound += segments.length - 1;
+    for (const segment of segments) bound += Buffer.byteLength(segment, 'utf8');
+  }
   if (bound <= threshold) return false;
-  return programComplexity(programs, threshold + 1, 5_000) > threshold;
+  return programComplexity(patterns.map(toProgram), threshold + 1, 5_000) > threshold;
 }
 
 /**
