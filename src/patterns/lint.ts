@@ -175,10 +175,13 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
 function checkValueAndObject(ctx: Context, ast: PatternAst): void {
   const reported = new Set<string>();
   for (const branch of ast.branches) {
-    const needsValue = branch.conditions.filter((c) => !c.matchers.some((m) => m.kind === 'exists' && !m.value));
-    for (const parent of needsValue) {
-      for (const child of needsValue) {
-        if (child === parent || !child.path.startsWith(`${parent.path}.`)) continue;
+    const needsValue = new Map<string, FieldCondition>();
+    for (const c of branch.conditions) if (!c.matchers.some((m) => m.kind === 'exists' && !m.value)) needsValue.set(c.path, c);
+    for (const child of needsValue.values()) {
+      // Every proper prefix of the child's path (at a '.') that is itself a value condition.
+      for (let i = child.path.indexOf('.'); i !== -1; i = child.path.indexOf('.', i + 1)) {
+        const parent = needsValue.get(child.path.slice(0, i));
+        if (parent === undefined) continue;
         const key = `${parent.path}\u0000${child.path}`;
         if (reported.has(key)) continue;
         reported.add(key);
@@ -237,7 +240,7 @@ function checkOverrides(ctx: Context, json: LosslessJson, orIsPrimitive: boolean
     const why = a !== undefined && b !== undefined ? contradiction(a, b) : undefined;
     const both = `${first.written} and ${second.written}`;
     if (why !== undefined) {
-      add(ctx, 'never-matches', 'error', second.path, `${second.path} is written twice (${both}) and ${why}, so together they can never match; AWS does not AND them but keeps only the last`);
+      add(ctx, 'never-matches', 'error', second.path, `${second.path} is written twice (${both}) and ${why}, so together they can never match (AWS does not AND them: it keeps only the one written last)`);
     } else {
       add(ctx, 'overridden-field', 'warning', second.path, `${second.path} is written twice (${both}): AWS keeps only the one written last in the pattern; merge the values into one array`);
     }
