@@ -187,3 +187,23 @@ describe('property: attribute matching is the event pattern on the attributes as
     );
   });
 });
+
+describe('hostile input', () => {
+  it('a 10,000-deep body policy and a 10,000-deep String.Array are answered without a stack overflow', () => {
+    const deep = `${'{"a":'.repeat(10_000)}["x"]${'}'.repeat(10_000)}`;
+    // The JSON parser's nesting limit answers first, as for EventBridge patterns.
+    expect(errorOf(() => validateFilterPolicy(deep, { scope: 'MessageBody' })).message).toMatch(/^Invalid parameter: FilterPolicy: Document nesting depth/);
+    // One value at depth d counts d combinations.
+    const nest = (n: number) => `${'{"a":'.repeat(n)}["x"]${'}'.repeat(n)}`;
+    expect(validateFilterPolicy(nest(150), { scope: 'MessageBody' }).combinations).toBe(150);
+    expect(errorOf(() => validateFilterPolicy(nest(151), { scope: 'MessageBody' })).reason).toBe('Filter policy is too complex');
+    const array = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+    expect(matchesFilterPolicy({ a: ['x'] }, sdk({ a: ['String.Array', array] }))).toBe(true);
+  });
+
+  it('a cyclic policy object is a clear error', () => {
+    const policy: Record<string, unknown> = { a: ['x'] };
+    policy.self = policy;
+    expect(() => validateFilterPolicy(policy)).toThrow(/circular/);
+  });
+});
