@@ -278,6 +278,9 @@ interface Constrained {
 
 const NO_TRAILS: readonly ArrayTrail[] = [];
 
+/** Searches this small finish without the failure memo (whose keys cost more than they save). */
+const MEMO_AFTER_STEPS = 32;
+
 /**
  * Distinct trails of one condition, with a shortcut to the ones that can agree with a choice: for
  * each array that every trail goes through, the trails per element. Once such an array's element
@@ -374,22 +377,32 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   }
   if (constrained.length === 0) return true;
 
-  // The arrays each suffix of the conditions can see, for the failure memo's keys.
-  const visible: Set<number>[] = new Array(constrained.length + 1);
-  visible[constrained.length] = new Set();
-  for (let i = constrained.length - 1; i >= 0; i--) {
-    const set = new Set(visible[i + 1]);
-    const c = constrained[i]!;
-    const add = (array: number) => set.add(array);
-    c.trails.forEachArray(add);
-    c.absentUnless?.forEachArray(add);
-    visible[i] = set;
-  }
+  // With nothing chosen yet, any trail agrees: one condition holds when it has a trail.
+  if (constrained.length === 1) return constrained[0]!.trails.all.length > 0;
 
   const chosen = new Map<number, number>();
   const failed = new Set<string>();
+  // The arrays each suffix of the conditions can see, for the failure memo's keys (built when the
+  // memo is first needed: small searches finish before that).
+  let visible: Set<number>[] | undefined;
+  const visibleFrom = (i: number): Set<number> => {
+    if (visible === undefined) {
+      visible = new Array<Set<number>>(constrained.length + 1);
+      visible[constrained.length] = new Set();
+      for (let j = constrained.length - 1; j >= 0; j--) {
+        const set = new Set(visible[j + 1]);
+        const c = constrained[j]!;
+        const add = (array: number) => set.add(array);
+        c.trails.forEachArray(add);
+        c.absentUnless?.forEachArray(add);
+        visible[j] = set;
+      }
+    }
+    return visible[i]!;
+  };
+  let steps = 0;
   const stateKey = (i: number): string => {
-    const seen = visible[i]!;
+    const seen = visibleFrom(i);
     const parts: number[] = [];
     for (const [array, index] of chosen) if (seen.has(array)) parts.push(array, index);
     // Map iteration order depends on the path taken; sort the pairs for a canonical key.
@@ -402,7 +415,8 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   // Explicit stack: option -1 is "absent" (exists:false), then trails 0..n-1.
   interface Frame {
     readonly i: number;
-    readonly key: string;
+    /** The memo key of the state entered (undefined while the search is still small). */
+    readonly key: string | undefined;
     /** The trails that may agree with the choice made before this condition. */
     readonly options: readonly ArrayTrail[];
     option: number;
@@ -413,8 +427,8 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
     frame.added = [];
   };
   const enter = (i: number): Frame | undefined => {
-    const key = stateKey(i);
-    if (failed.has(key)) return undefined;
+    const key = ++steps > MEMO_AFTER_STEPS ? stateKey(i) : undefined;
+    if (key !== undefined && failed.has(key)) return undefined;
     return { i, key, options: constrained[i]!.trails.candidates(chosen), option: -2, added: [] };
   };
   const stack: Frame[] = [];
@@ -452,7 +466,7 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
       advanced = true;
     }
     if (!advanced) {
-      failed.add(frame.key);
+      if (frame.key !== undefined) failed.add(frame.key);
       stack.pop();
     }
   }

@@ -255,6 +255,14 @@ describe('arrays', () => {
     expect(matches(pattern([cond('a.c', exists(false)), cond('a.z', num('1'))]), { a: [{ z: 1 }, { c: 2 }] })).toBe(false);
   });
 
+  it('finds the one consistent element late in a wide array (failures are remembered per element)', () => {
+    const p = pattern([cond('w.p', num('1')), cond('w.q', num('2')), cond('w.r', eq('z'))]);
+    const wide = Array.from({ length: 100 }, () => ({ p: 1, q: 2, r: 'y' }));
+    expect(matches(p, { w: wide })).toBe(false);
+    expect(matches(p, { w: [...wide, { p: 1, q: 2, r: 'z' }] })).toBe(true);
+    expect(matches(p, { w: [...wide, { p: 1, q: 3, r: 'z' }, { p: 1, q: 2, r: 'z' }] })).toBe(true);
+  });
+
   it('stays linear on wide arrays with no consistent choice', () => {
     const n = 3_000;
     const e = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? { a: 1 } : { b: 2 }));

@@ -73,4 +73,27 @@ describe('matching properties', () => {
       { numRuns: NUM_RUNS * 2 },
     );
   });
+
+  it('agrees with brute force on wide arrays too (where the search remembers failed states)', () => {
+    const cell = fc.constantFrom<unknown>(1, 2, 'x', null, [1, 2]);
+    const element = fc.record({ p: cell, q: cell, r: fc.array(fc.record({ s: cell, t: cell }, { requiredKeys: [] }), { maxLength: 3 }) }, { requiredKeys: [] });
+    const wide = fc.record({ w: fc.array(element, { minLength: 10, maxLength: 40 }), v: fc.array(element, { maxLength: 10 }) });
+    const leaf = fc.constantFrom<unknown>(1, 2, 'x', null, { exists: false }, { exists: true }, { 'anything-but': 1 }, { numeric: ['>', 1] });
+    const pattern = fc.uniqueArray(fc.tuple(fc.constantFrom('w.p', 'w.q', 'w.r.s', 'w.r.t', 'v.p', 'v.r.s'), fc.array(leaf, { minLength: 1, maxLength: 2 })), { minLength: 2, maxLength: 5, selector: ([path]) => path });
+    fc.assert(
+      fc.property(pattern, wide, (fields, event) => {
+        const object: Record<string, Record<string, unknown>> = {};
+        for (const [path, values] of fields) {
+          const keys = path.split('.');
+          let node: Record<string, unknown> = object;
+          for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+          node[keys[keys.length - 1]!] = values;
+        }
+        const compiled = compileEventPattern(object);
+        const flat = flattenEvent(event, 'test');
+        expect(compiled.matches(event)).toBe(compiled.ast.branches.some((branch) => bruteForce(branch, flat)));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 });
