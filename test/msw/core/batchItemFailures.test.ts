@@ -4,10 +4,12 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html; `""` and
  * `[]` as successes were answered so by AWS (issue 9's recorded deliveries).
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { judgeHandlerResponse, type BatchIdentifiers } from '../../../src/msw/_internals/batchItemFailures.js';
 import { judgeStreamBatchResponse } from '../../../src/msw/_internals/streamDelivery.js';
 import { judgeBatchResponse } from '../../../src/msw/sqs/subscription.js';
+import { NUM_RUNS } from '../../_helpers/runs.js';
 
 const batch: BatchIdentifiers = { has: (id) => id === 'a' || id === 'b', describe: 'a record of the batch' };
 const cyclic: Record<string, unknown> = {};
@@ -96,5 +98,45 @@ describe('per source', () => {
     expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '1000' }] }, sequenceNumbers)).toMatchObject({ outcome: 'failure', reason: 'itemIdentifier "1000" is not the sequence number of a record in the batch' });
     expect(judgeStreamBatchResponse([], sequenceNumbers)).toEqual({ outcome: 'success' });
     expect(judgeStreamBatchResponse('x', sequenceNumbers, false)).toEqual({ outcome: 'success' });
+  });
+});
+
+describe('properties', () => {
+  const ids = ['a', 'b'];
+  const identifier = fc.oneof(fc.constantFrom('a', 'b', '', 'z'), fc.string(), fc.constant(null), fc.integer(), fc.constant(undefined));
+  const entry = fc.oneof(
+    fc.record({ itemIdentifier: identifier }, { requiredKeys: [] }),
+    fc.record({ itemIdentifer: identifier }),
+    fc.jsonValue(),
+  );
+  const response = fc.oneof(
+    fc.jsonValue(),
+    fc.record({ batchItemFailures: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue(), fc.constant(undefined)) }, { requiredKeys: [] }),
+  );
+
+  test('Lambda judges the JSON: a response and its JSON round trip get the same verdict, and it never throws', () => {
+    fc.assert(
+      fc.property(response, fc.boolean(), (value, report) => {
+        const verdict = judgeHandlerResponse(value, report, batch);
+        const json: unknown = JSON.parse(JSON.stringify(value === undefined ? null : value));
+        expect(judgeHandlerResponse(json, report, batch)).toEqual(verdict);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('a partial verdict names only records of the batch, each once; a success reports none; a response failure is never "Unhandled"', () => {
+    fc.assert(
+      fc.property(response, (value) => {
+        const verdict = judgeHandlerResponse(value, true, batch);
+        if (verdict.outcome === 'partial') {
+          expect(verdict.identifiers.length).toBeGreaterThan(0);
+          expect(new Set(verdict.identifiers).size).toBe(verdict.identifiers.length);
+          expect(verdict.identifiers.every((id) => ids.includes(id))).toBe(true);
+        }
+        if (verdict.outcome === 'failure') expect(verdict.functionError).toBeNull();
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
