@@ -135,7 +135,7 @@ function compileOne(api: string, filter: unknown, index: number, source: Resolve
   if (pattern.length > FILTER_PATTERN_MAX_LENGTH) {
     // AWS's request validation format (the member path is 1-based); the exact text is not pinned.
     throw new FilterCriteriaError(
-      `1 validation error detected: Value at 'filterCriteria.filters.${index + 1}.member.pattern' failed to satisfy constraint: Member must have length less than or equal to ${FILTER_PATTERN_MAX_LENGTH}`,
+      `1 validation error detected: Value '${pattern}' at 'filterCriteria.filters.${index + 1}.member.pattern' failed to satisfy constraint: Member must have length less than or equal to ${FILTER_PATTERN_MAX_LENGTH}`,
       'ValidationException',
       `Filters[${index}].Pattern has ${pattern.length} characters; the limit is ${FILTER_PATTERN_MAX_LENGTH}`,
       index,

@@ -461,6 +461,3 @@ export function lintEventPattern(pattern: string | object, options?: PatternLint
   lintOne({ ...base, filter: undefined }, pattern, PATTERN_MAX_LENGTH);
   return out;
 }
-
-/** Every code {@link lintEventPattern} can report, with its one-line description. */
-export const PATTERN_LINT_CODE_LIST: readonly PatternLintCode[] = Object.keys(PATTERN_LINT_CODES) as PatternLintCode[];
