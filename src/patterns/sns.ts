@@ -240,6 +240,9 @@ export function compileFilterPolicy(policy: string | object, options?: FilterPol
         const values = snsAttributeValues('matchesFilterPolicy', attributes);
         return ast === undefined ? true : attributesMatch(ast, values, o.anyElement);
       }
+      if (body !== undefined && body !== null && typeof body !== 'string') {
+        throw new EventPatternInputError('matchesFilterPolicy', `message.Message must be the message text (a string; JSON.stringify an object), got ${Array.isArray(body) ? 'an array' : typeof body}`);
+      }
       if (ast === undefined) return true;
       // A body policy needs a JSON object body; anything else matches no policy.
       if (typeof body !== 'string' || !/^[ \t\n\r]*\{/.test(body)) return false;

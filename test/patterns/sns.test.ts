@@ -143,6 +143,7 @@ describe('message body', () => {
     expect(compiled.matches({ Message: '[{"order": {"status": "paid"}}]' })).toBe(false);
     expect(compiled.matches({ Message: '{"order": ' })).toBe(false);
     expect(compiled.matches({})).toBe(false);
+    expect(() => compiled.matches({ Message: { order: { status: 'paid' } } })).toThrow(/message.Message must be the message text/);
     expect(compileFilterPolicy({ order: [{ exists: false }] }, { scope: 'MessageBody' }).matches({ Message: '{"x": 1}' })).toBe(true);
   });
 
