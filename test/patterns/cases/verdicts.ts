@@ -1228,6 +1228,52 @@ const cidrCase = (ip: string, expected: string[]): RuleSetCase => ({
   expected,
 });
 
+const taskRule = (leaf: string) => ({
+  requestContext: {
+    taskInstances: {
+      taskInstanceState: ['ACTIVE'],
+      provider: { id: ['XXXXXXXXXXXX'] },
+      resources: { additionalContext: { capabilityInterfaces: { [leaf]: [{ exists: false }] } } },
+    },
+  },
+});
+const taskRules = { r1: taskRule('interfaceName'), r2: taskRule('abc') };
+const task = (state: string, providerId: string, interfaceName?: string) => ({
+  taskInstanceId: 'id1',
+  taskInstanceState: state,
+  provider: { id: providerId, type: 'XXXXXXXX' },
+  resources: [
+    {
+      legacyFocusCategory: 'XXXXXFocus',
+      endpointIdentifier: { type: 'XXXIdentifier', MaskedNumber: 'XXXXXXXXXX' },
+      ...(interfaceName === undefined ? {} : { additionalContext: { capabilityInterfaces: [{ interfaceName }] } }),
+    },
+  ],
+});
+
+const abEic = '{"a": [ { "anything-but": {"equals-ignore-case": ["yes", "please"]  } } ], "b": [ { "anything-but": {"equals-ignore-case": "no"  } } ]}';
+const abEicCase = (n: number, a: string, b: string, match: boolean): RuleSetCase => ({
+  id: `er-ac-anything-but-eic-${n}`,
+  source: 'aws/event-ruler src/test/.../ACMachineTest.java testAnythingButEqualsIgnoreCase',
+  rules: { r1: abEic },
+  event: { a, b },
+  expected: match ? ['r1'] : [],
+});
+const abWildcardCase = (a: string, match: boolean): RuleSetCase => ({
+  id: `er-ac-anything-but-wildcard-${a}`,
+  source: 'aws/event-ruler src/test/.../ACMachineTest.java testAnythingButWildcard',
+  rules: { r1: '{"a": [ { "anything-but": {"wildcard": "*foo*"} } ]}' },
+  event: { a },
+  expected: match ? ['r1'] : [],
+});
+const ipWith = (test: string, other: string): RuleSetCase => ({
+  id: `er-ac-ip-${test}`,
+  source: `aws/event-ruler src/test/.../ACMachineTest.java ${test}`,
+  rules: { rule1: other, rule2: '{"ip": ["10.0.1.200"]}' },
+  event: '{"ip": "10.0.1.200"}',
+  expected: ['rule2'],
+});
+
 /** Rule sets from aws/event-ruler's own tests (array consistency across nested arrays, CIDR blocks, prefixes). */
 export const ruleSetCases: readonly RuleSetCase[] = [
   {
@@ -1288,6 +1334,54 @@ export const ruleSetCases: readonly RuleSetCase[] = [
   cidrCase('220.160.59.225', ['rule3']),
   cidrCase('220.160.59.223', []),
   cidrCase('220.160.59.226', []),
+  {
+    id: 'er-ac-exists-false-other-element',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java testACWithExistFalseRule (event1: interfaceName only in another element)',
+    rules: taskRules,
+    event: { requestContext: { taskInstances: [task('ACTIVE', 'XXXXXXXXXXXX'), task('InACTIVE', 'SomeRandom', 'Dummy.DummyDumDum')] } },
+    expected: ['r1', 'r2'],
+  },
+  {
+    id: 'er-ac-exists-false-same-element',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java testACWithExistFalseRule (event2: interfaceName in the matching element)',
+    rules: taskRules,
+    event: { requestContext: { taskInstances: [task('ACTIVE', 'XXXXXXXXXXXX', 'XXXX.XXXXXXXXXXXXXX'), task('InACTIVE', 'SomeRandom', 'XXXX.XXXXXXXXXXXXXX')] } },
+    expected: ['r2'],
+  },
+  {
+    id: 'er-ac-duplicated-key-values',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java OneEventWithDuplicatedKeyButDifferentValueMatchRules',
+    rules: { r1: '{ "foo": { "bar": [ "ab" ] }}', r2: '{ "foo": { "bar": [ "cd" ] }}' },
+    event: '{ "foo": { "bar": [ "ab", "cd" ]}}',
+    expected: ['r1', 'r2'],
+  },
+  {
+    id: 'er-ac-exists',
+    source: 'aws/event-ruler src/test/.../ACMachineTest.java testExists',
+    rules: { rule1: '{"abc": [{"exists": false}]}', rule2: '{"abc": [{"exists": true}]}' },
+    event: '{"xyz": "abc"}',
+    expected: ['rule1'],
+  },
+  abEicCase(1, 'value', 'nothing', true),
+  abEicCase(2, 'YES', 'nothing', false),
+  abEicCase(3, 'yEs', 'nothing', false),
+  abEicCase(4, 'pLease', 'nothing', false),
+  abEicCase(5, 'PLEASE', 'nothing', false),
+  abEicCase(6, 'please', 'nothing', false),
+  abEicCase(7, 'please', 'no', false),
+  abEicCase(8, 'please', 'No', false),
+  abEicCase(9, 'please', 'No!', false),
+  abEicCase(10, 'value', 'No!', true),
+  abWildcardCase('foo', false),
+  abWildcardCase('foobar', false),
+  abWildcardCase('barfoo', false),
+  abWildcardCase('barfoobar', false),
+  abWildcardCase('barfobarobar', true),
+  ipWith('testCIDRRuleWithMatchingAnythingButRule', '{"ip": [{"anything-but": "10.0.1.200"}]}'),
+  ipWith('testCIDRRuleWithMatchingAnythingButPrefixRule', '{"ip": [{"anything-but": {"prefix": "10.0."}}]}'),
+  ipWith('testCIDRRuleWithMatchingAnythingButSuffixRule', '{"ip": [{"anything-but": {"suffix": "1.200"}}]}'),
+  ipWith('testCIDRRuleWithMatchingAnythingButEqualsIgnoreCaseRule', '{"ip": [{"anything-but": {"equals-ignore-case": "10.0.1.200"}}]}'),
+  ipWith('testCIDRRuleWithNumericRule', '{"ip": [{"numeric": [">", 0, "<=", 5]}]}'),
   {
     id: 'er-ac-prefix-and-exact',
     source: 'aws/event-ruler src/test/.../ACMachineTest.java testPrefixMatching',
