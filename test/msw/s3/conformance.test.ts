@@ -67,19 +67,28 @@ describe('CompleteMultipartUpload', () => {
 
 describe('checksum settings of CreateMultipartUpload (test_multipart_parts_checksum_exceptions_composite)', () => {
   test('an unknown algorithm, and a checksum type without an algorithm, are InvalidRequest', async () => {
-    const wrong = CreateMultipartUploadCommand;
-    expect(await s3Error(client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: 'TEST' as never })))).toEqual({
+    expect(await s3Error(client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: 'TEST' as never })))).toEqual({
       code: 'InvalidRequest',
       message: 'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
       status: 400,
     });
-    expect(await s3Error(client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE' })))).toEqual({
+    expect(await s3Error(client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE' })))).toEqual({
       code: 'InvalidRequest',
       message: 'The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.',
       status: 400,
     });
-    const ok = await client.send(new wrong({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE', ChecksumAlgorithm: 'CRC32' }));
-    expect(ok.UploadId).toEqual(expect.any(String));
+    const ok = await client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumType: 'COMPOSITE', ChecksumAlgorithm: 'CRC32' }));
+    expect(ok).toMatchObject({ UploadId: expect.any(String), ChecksumAlgorithm: 'CRC32', ChecksumType: 'COMPOSITE' });
+  });
+
+  test('the type must suit the algorithm (test_multipart_checksum_type_compatibility)', async () => {
+    const create = (ChecksumAlgorithm: 'SHA1' | 'SHA256' | 'CRC64NVME', ChecksumType: 'COMPOSITE' | 'FULL_OBJECT') =>
+      s3Error(client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm, ChecksumType })));
+    expect(await create('CRC64NVME', 'COMPOSITE')).toEqual({ code: 'InvalidRequest', message: 'The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.', status: 400 });
+    expect(await create('SHA1', 'FULL_OBJECT')).toEqual({ code: 'InvalidRequest', message: 'The FULL_OBJECT checksum type cannot be used with the sha1 checksum algorithm.', status: 400 });
+    expect(await create('SHA256', 'FULL_OBJECT')).toEqual({ code: 'InvalidRequest', message: 'The FULL_OBJECT checksum type cannot be used with the sha256 checksum algorithm.', status: 400 });
+    const byDefault = await client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: 'SHA256' }));
+    expect(byDefault.ChecksumType).toBe('COMPOSITE');
   });
 });
 

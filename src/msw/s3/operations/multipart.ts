@@ -33,9 +33,7 @@ function upload(bucket: Bucket, key: string, uploadId: string): MultipartUpload 
 export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, key } = target(runtime, call);
   const headers = call.request.headers;
-  const requestedAlgorithm = headers.get('x-amz-checksum-algorithm');
-  if (requestedAlgorithm !== null) assertChecksumAlgorithm(requestedAlgorithm.toUpperCase());
-  else if (headers.has('x-amz-checksum-type')) throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
+  const checksumType = checksumTypeOf(headers);
   const uploadId = runtime.uploadId();
   bucket.uploads.set(uploadId, {
     uploadId,
@@ -50,7 +48,33 @@ export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Respons
   return respondXml(call, xmlDocument('InitiateMultipartUploadResult', `${el('Bucket', bucket.name)}${el('Key', key)}${el('UploadId', uploadId)}`), {
     'x-amz-server-side-encryption': 'AES256',
     'x-amz-checksum-algorithm': algorithm ?? undefined,
+    'x-amz-checksum-type': checksumType,
   });
+}
+
+// Algorithms whose checksums combine part by part (COMPOSITE) or over the whole object (FULL_OBJECT).
+const COMPOSITE_ALGORITHMS = new Set(['CRC32', 'CRC32C', 'SHA1', 'SHA256']);
+const FULL_OBJECT_ALGORITHMS = new Set(['CRC32', 'CRC32C', 'CRC64NVME']);
+
+/**
+ * CreateMultipartUpload's checksum settings, checked as S3 checks them (recorded against AWS):
+ * a known algorithm, a type only with an algorithm, and a type the algorithm supports. Returns
+ * the upload's checksum type (default: FULL_OBJECT for CRC64NVME, else COMPOSITE).
+ */
+function checksumTypeOf(headers: Headers): string | undefined {
+  const requested = headers.get('x-amz-checksum-algorithm');
+  const type = headers.get('x-amz-checksum-type')?.toUpperCase();
+  if (requested === null) {
+    if (type !== undefined) throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
+    return undefined;
+  }
+  const algorithm = requested.toUpperCase();
+  assertChecksumAlgorithm(algorithm);
+  const chosen = type ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
+  const supported = chosen === 'COMPOSITE' ? COMPOSITE_ALGORITHMS : chosen === 'FULL_OBJECT' ? FULL_OBJECT_ALGORITHMS : undefined;
+  if (supported === undefined) throw invalidRequest(`Value for x-amz-checksum-type header is invalid.`);
+  if (!supported.has(algorithm)) throw invalidRequest(`The ${chosen} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
+  return chosen;
 }
 
 /** UploadPart: stores one part (de-framed, checksum-verified). */
