@@ -171,11 +171,27 @@ export function missPlan(ast: PatternAst, branchIndex: number, conditionIndex: n
  * Builds the near miss: the branch's other conditions satisfied, the chosen condition broken,
  * then every other branch broken too, each at a path whose only value (or absence) that branch
  * rejects. A broken path is never changed again, so no later edit can mend an earlier branch.
+ * When the chosen condition's miss leaves another alternative unbreakable (`price` absent for one
+ * alternative, present for another), the other conditions are tried as the first miss in turn.
  */
 export function nearMiss(api: string, ast: PatternAst, event: Record<string, unknown>, choices: MissChoices): Record<string, unknown> {
+  const first = attempt(ast, structuredClone(event), choices);
+  if (first !== undefined) return first;
+  for (let b = 0; b < ast.branches.length; b++) {
+    for (let c = 0; c < ast.branches[b]!.conditions.length; c++) {
+      if (b === choices.branch && c === choices.condition) continue;
+      const retry = attempt(ast, structuredClone(event), { ...choices, branch: b, condition: c, edits: [] });
+      if (retry !== undefined) return retry;
+    }
+  }
+  throw new Error(`${api}: could not make every alternative of the pattern fail at once`);
+}
+
+/** One try of {@link nearMiss} with one first miss; undefined when some alternative cannot then be broken. */
+function attempt(ast: PatternAst, event: Record<string, unknown>, choices: MissChoices): Record<string, unknown> | undefined {
   applyEdits(event, choices.edits);
-  const locks = new Map<string, { candidate: PatternCandidate; conditions: FieldCondition[] }>();
   // A lock's conditions are every condition that relies on the path's value staying rejected.
+  const locks = new Map<string, { candidate: PatternCandidate; conditions: FieldCondition[] }>();
   const breakAt = (condition: FieldCondition, keys: readonly string[]): boolean => {
     const lock = locks.get(condition.path);
     for (const candidate of candidatesFor(condition, choices.misses)) {
@@ -191,23 +207,24 @@ export function nearMiss(api: string, ast: PatternAst, event: Record<string, unk
   // Keys that never pass through another field of the pattern: setting one path cannot then turn
   // another, locked path's leaf into an object (or the reverse).
   const allPaths = new Set(ast.branches.flatMap((branch) => branch.conditions.map((c) => c.path)));
-  const first = ast.branches[choices.branch]!;
-  const target = first.conditions[choices.condition]!;
-  if (!breakAt(target, safeKeys(target.keys, allPaths))) throw new Error(`${api}: no near miss breaks ${target.path}`);
-  ast.branches.forEach((branch, b) => {
-    if (b === choices.branch) return;
+  const target = ast.branches[choices.branch]!.conditions[choices.condition]!;
+  if (!breakAt(target, safeKeys(target.keys, allPaths))) return undefined;
+  for (let b = 0; b < ast.branches.length; b++) {
+    if (b === choices.branch) continue;
+    const branch = ast.branches[b]!;
     // Already broken by a locked path? Then that path's value must keep breaking it.
     const held = branch.conditions.find((c) => locks.has(c.path) && rejects(c, locks.get(c.path)!.candidate));
     if (held !== undefined) {
       locks.get(held.path)!.conditions.push(held);
-      return;
+      continue;
     }
     const n = branch.conditions.length;
-    for (let k = 0; k < n; k++) {
+    let broken = false;
+    for (let k = 0; k < n && !broken; k++) {
       const condition = branch.conditions[(k + choices.condition) % n]!;
-      if (breakAt(condition, safeKeys(condition.keys, allPaths))) return;
+      broken = breakAt(condition, safeKeys(condition.keys, allPaths));
     }
-    throw new Error(`${api}: could not make alternative ${b + 1} of the pattern fail alongside the others`);
-  });
+    if (!broken) return undefined;
+  }
   return event;
 }

@@ -57,6 +57,8 @@ const OPERATOR_PATTERNS: Record<string, object> = {
   'a field and its child in different alternatives': { source: [{ 'anything-but': { wildcard: '' } }], $or: [{ source: [{ numeric: ['>', 0, '<', 1] }] }, { source: { source: [{ numeric: ['=', 0] }] } }] },
   // Found the same way: a lock that already breaks one alternative must keep breaking it when another alternative re-uses the path.
   'one path shared by three alternatives': { source: { state: [{ 'anything-but': { suffix: ' ' } }], $or: [{ state: [{ 'anything-but': { 'equals-ignore-case': '' } }], $or: [{ state: [{ exists: false }] }, { source: [{ exactly: '' }], status: [{ 'equals-ignore-case': '' }] }] }, { source: [{ 'anything-but': { 'equals-ignore-case': '' } }] }] } },
+  // Found the same way: a first miss that removes `price` leaves the third alternative (price absent) unbreakable.
+  'present in one alternative, absent in another': { price: [{ exists: true }], $or: [{ source: { source: [{ exists: false }], $or: [{ state: [{ exists: false }], 'a.b': [''] }, { status: [{ numeric: ['>', 0, '<', 1] }] }] } }, { price: [{ exists: false }] }] },
   'envelope fields': { 'detail-type': ['Order Placed'], resources: [{ prefix: 'arn:aws:ec2:' }], region: [{ 'anything-but': 'us-east-1' }] },
 };
 

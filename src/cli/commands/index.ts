@@ -8,6 +8,8 @@ import { listCommand } from './list.js';
 import { renderCommand } from './render.js';
 import { lintCommand } from './lint.js';
 import { checkTemplateCommand } from './checkTemplate.js';
+import { testPatternCommand } from './testPattern.js';
+import { lintPatternCommand } from './lintPattern.js';
 
 /** The command table main dispatches on. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -16,4 +18,6 @@ export const COMMANDS: readonly CliCommand[] = [
   renderCommand,
   lintCommand,
   checkTemplateCommand,
+  testPatternCommand,
+  lintPatternCommand,
 ];

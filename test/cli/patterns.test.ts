@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { testEventPattern } from '../../src/patterns/compile.js';
+import { sink } from './_io.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aek-patterns-'));
+/** Writes a file in the test's folder and returns its path. */
+function file(name: string, content: string | object): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+/** Runs the CLI in-process, with `stdin` as standard input. */
+async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runCli(args, { stdout, stderr, stdin: Readable.from(stdin === '' ? [] : [Buffer.from(stdin)]), cwd: dir });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const RULE = { source: ['aws.ec2'], detail: { state: ['running'], 'x-limit': [{ numeric: ['>', 300] }] } };
+const EVENT = { source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification', detail: { state: 'running', 'x-limit': 301.8 } };
+
+describe('aws-event-kit test-pattern', () => {
+  const pattern = file('rule.json', RULE);
+  it('exits 0 on a match and 1 on no match', async () => {
+    expect(await run(['test-pattern', pattern, file('event.json', EVENT)])).toEqual({ code: 0, stdout: 'match\n', stderr: '' });
+    expect(await run(['test-pattern', pattern, file('stopped.json', { ...EVENT, detail: { state: 'stopped', 'x-limit': 301.8 } })])).toEqual({ code: 1, stdout: 'no match\n', stderr: '' });
+  });
+  it('reads the event from stdin and keeps its numbers as written', async () => {
+    expect((await run(['test-pattern', pattern, '-'], JSON.stringify(EVENT))).code).toBe(0);
+    // 300.0 equals 300 by value: not "> 300".
+    expect((await run(['test-pattern', pattern, '-'], '{"source":"aws.ec2","detail":{"state":"running","x-limit":300.0}}')).code).toBe(1);
+    const big = file('big.json', '{"account": [12345678901234567890]}');
+    expect((await run(['test-pattern', big, '-'], '{"account": 12345678901234567890}')).code).toBe(0);
+    expect((await run(['test-pattern', big, '-'], '{"account": 12345678901234567000}')).code).toBe(1);
+  });
+  it('--explain says why, field by field', async () => {
+    const result = await run(['test-pattern', pattern, file('stopped2.json', { ...EVENT, detail: { state: 'stopped', 'x-limit': 301.8 } }), '--explain']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^does not match\n/);
+    expect(result.stdout).toContain('detail.state');
+    expect(result.stdout).toContain('"stopped"');
+  });
+  it('exits 2 with AWS message and position for an invalid pattern', async () => {
+    const bad = file('bad.json', '{\n  "detail": {\n    "state": []\n  }\n}');
+    const result = await run(['test-pattern', bad, file('e.json', EVENT)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: Event pattern is not valid\\. Reason: Empty arrays are not allowed\\n$`));
+    expect(result.stdout).toBe('');
+  });
+  it('exits 2 for an event that is not a JSON object, and for usage errors', async () => {
+    expect(await run(['test-pattern', pattern, '-'], '[1, 2]')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^aws-event-kit test-pattern: -: .*JSON object/) });
+    expect(await run(['test-pattern', pattern, '-'], '{"a":')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^aws-event-kit test-pattern: -: /) });
+    expect(await run(['test-pattern', pattern])).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs <pattern-file> <event-file\|->/) });
+    expect(await run(['test-pattern', '-', '-'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/only one of/) });
+    expect(await run(['test-pattern', join(dir, 'missing.json'), '-'], '{}')).toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot read .*missing\.json: ENOENT/) });
+    expect(await run(['test-patern'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/did you mean test-pattern/) });
+  });
+  it('has help', async () => {
+    const result = await run(['test-pattern', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: aws-event-kit test-pattern/);
+    expect((await run(['--help'])).stdout).toMatch(/test-pattern .*\n.*lint-pattern /);
+  });
+});
+
+describe('aws-event-kit lint-pattern', () => {
+  it('prints file:line:col code message, exit 1 on errors and 0 on warnings only', async () => {
+    const path = file('lint.json', '{\n  "detailType": ["Order Placed"],\n  "detail": {\n    "n": [{ "numeric": [">", 5] }],\n    "n2": [{ "exists": true }, 1]\n  }\n}');
+    const result = await run(['lint-pattern', path, '--source', 'eventbridge']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.some((l) => l.startsWith(`${path}:2:3 envelope-near-miss `))).toBe(true);
+    expect(lines.every((l) => /^.+:\d+:\d+ [a-z-]+ /.test(l))).toBe(true);
+    const warnOnly = await run(['lint-pattern', file('warn.json', { source: [{ prefix: '' }] })]);
+    expect(warnOnly.code).toBe(0);
+    expect(warnOnly.stdout).toMatch(/^.*warn\.json:2:3 empty-prefix warning: /);
+    expect(await run(['lint-pattern', file('clean.json', { source: ['aws.ec2'] })])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+  it('--format json gives the findings with line and column; --source applies the filter rules', async () => {
+    const criteria = file('criteria.json', { Filters: [{ Pattern: JSON.stringify({ eventSourceARN: [{ prefix: 'arn:' }] }) }] });
+    const result = await run(['lint-pattern', criteria, '--source', 'sqs', '--format', 'json']);
+    const findings = JSON.parse(result.stdout) as { code: string; line: number; column: number; filter?: number }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]).toMatchObject({ filter: 0, line: 4, column: 7 });
+  });
+  it('reports an invalid pattern as a finding, and refuses bad options with did-you-mean', async () => {
+    const result = await run(['lint-pattern', file('inv.json', '{"a": []}')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Empty arrays are not allowed');
+    expect(await run(['lint-pattern', file('x.json', {}), '--source', 'sqss'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown --source "sqss"; did you mean sqs/) });
+    expect(await run(['lint-pattern', file('y.json', {}), '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be text or json/) });
+    expect((await run(['lint-pattern', '--help'])).stdout).toMatch(/^Usage: aws-event-kit lint-pattern/);
+  });
+  it('reads stdin', async () => {
+    expect((await run(['lint-pattern', '-'], '{"detail-type": [{"prefix": ""}]}')).stdout).toMatch(/^-:1:\d+ /);
+  });
+});
+
+void testEventPattern;
