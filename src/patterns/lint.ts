@@ -11,12 +11,9 @@ import { isFilterSource, PIPES_POLLER_FIELDS, resolveFilterSource, type FilterSo
 import { isNumberLiteral, JsonTokenizer, parseJsonText, stringifyLossless, toLossless, Tok, type LosslessJson } from './json.js';
 import { knownField, knownShape, type KnownShape } from './lintShapes.js';
 import { PATTERN_LINT_CODES, type PatternLintCode } from './lintCodes.js';
-import { parseEventPattern } from './parse.js';
+import { parseEventPattern, PATTERN_LIMITS } from './parse.js';
 
 export { PATTERN_LINT_CODES, type PatternLintCode } from './lintCodes.js';
-
-/** The length limit of EventBridge patterns and of Lambda/Pipes filter patterns. */
-export const PATTERN_MAX_LENGTH = 4096;
 
 /** One finding. */
 export interface PatternDiagnostic {
@@ -454,10 +451,10 @@ export function lintEventPattern(pattern: string | object, options?: PatternLint
       const p = (f as { Pattern: unknown }).Pattern;
       const ctx: Context = { ...base, filter: i };
       if (typeof p !== 'string') add(ctx, 'invalid-pattern', 'error', '', `Filters[${i}].Pattern must be the pattern as a JSON string (Lambda answers "Invalid filter pattern definition.")`);
-      else lintOne(ctx, p, PATTERN_MAX_LENGTH);
+      else lintOne(ctx, p, PATTERN_LIMITS.maxLength);
     });
     return out;
   }
-  lintOne({ ...base, filter: undefined }, pattern, PATTERN_MAX_LENGTH);
+  lintOne({ ...base, filter: undefined }, pattern, PATTERN_LIMITS.maxLength);
   return out;
 }
