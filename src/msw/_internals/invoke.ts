@@ -108,14 +108,13 @@ export function invokeHandler<TEvent>(handler: (event: TEvent, context: Context,
       unwatch();
       resolve(result);
     };
-    let uses = guard.clock.uses?.();
+    let uses: number | undefined;
     const arm = (): void => {
       if (timer !== undefined) realClearTimeout(timer);
+      uses = guard.clock.uses?.();
       timer = realSetTimeout(() => {
         // Mock operations read the clock: a handler still calling them is slow, not stuck.
-        const now = guard.clock.uses?.();
-        if (now !== uses) {
-          uses = now;
+        if (guard.clock.uses?.() !== uses) {
           arm();
           return;
         }
