@@ -70,10 +70,10 @@ export type Tok = (typeof Tok)[keyof typeof Tok];
 
 const VALID_VALUES = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
 
-/** Jackson's way of showing a character in a message. */
+/** Jackson's way of showing a character (one UTF-16 unit) in a message. */
 function charDesc(code: number): string {
-  if (code < 0x20 || code === 0x7f) return `(CTRL-CHAR, code ${code})`;
-  const ch = String.fromCodePoint(code);
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `(CTRL-CHAR, code ${code})`;
+  const ch = String.fromCharCode(code);
   if (code > 255) return `'${ch}' (code ${code} / 0x${code.toString(16)})`;
   return `'${ch}' (code ${code})`;
 }
@@ -157,7 +157,7 @@ export class JsonTokenizer {
   }
 
   private unexpected(offset: number, rest: string): never {
-    this.fail(`Unexpected character (${charDesc(this.text.codePointAt(offset)!)}): ${rest}`, offset);
+    this.fail(`Unexpected character (${charDesc(this.text.charCodeAt(offset))}): ${rest}`, offset);
   }
 
   /** The current string token's text (reads a lazy string body). */
@@ -182,7 +182,8 @@ export class JsonTokenizer {
       } else if (c === 47 /* / */) {
         this.unexpected(this.pos, "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)");
       } else if (c < 32) {
-        this.fail(`Illegal character (${charDesc(c)}): only regular white space (\\r, \\n, \\t) is allowed between tokens`);
+        const rs = c === 0x1e ? ' (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))' : '';
+        this.fail(`Illegal character (${charDesc(c)}): only regular white space (\\r, \\n, \\t) is allowed between tokens${rs}`);
       } else {
         return c;
       }
@@ -297,6 +298,8 @@ export class JsonTokenizer {
       case 91:
         this.pos++;
         return Tok.StartArray;
+      case 125: // a '}' where a field's value should be
+        this.unexpected(this.pos, 'expected a value');
       case 116:
         this.literal('true');
         return Tok.True;
@@ -310,11 +313,11 @@ export class JsonTokenizer {
         return this.number();
       default:
         if (c >= 48 && c <= 57) return this.number();
-        if (c === 78 && t.startsWith('NaN', this.pos)) {
-          this.fail("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
-        }
-        if (c === 73 && t.startsWith('Infinity', this.pos)) {
-          this.fail("Non-standard token 'Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
+        if (c === 78 || c === 73) {
+          // `NaN` and `Infinity` are recognised (then refused) as whole words only.
+          const word = c === 78 ? 'NaN' : 'Infinity';
+          this.literal(word);
+          this.fail(`Non-standard token '${word}': enable \`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS\` to allow`, this.pos - word.length);
         }
         if (c === 43 /* + */) {
           if (this.pos + 1 >= t.length) this.fail('Unexpected end-of-input in a Number value');
@@ -360,12 +363,13 @@ export class JsonTokenizer {
       i++;
       const d = t.charCodeAt(i);
       if (!(d >= 48 && d <= 57)) {
-        if (i >= t.length) this.fail('Unexpected end-of-input in a Number value', i);
+        // Jackson's wording, without a separator.
+        if (i >= t.length) this.fail('Unexpected end-of-inputNo digit following sign', i);
         if (t.startsWith('Infinity', i)) {
           this.fail("Non-standard token '-Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", start);
         }
         this.fail(
-          `Unexpected character (${charDesc(t.codePointAt(i)!)}) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value`,
+          `Unexpected character (${charDesc(t.charCodeAt(i))}) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value`,
           i,
         );
       }
@@ -384,8 +388,9 @@ export class JsonTokenizer {
       while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
       fracLen = i - s;
       if (fracLen === 0) {
-        if (i >= t.length) this.fail('Unexpected end-of-input in a Number value', i);
-        this.fail(`Unexpected character (${charDesc(t.codePointAt(i)!)}) in numeric value: Decimal point not followed by a digit`, i);
+        // At the end of input Jackson names the last character it read, the point.
+        const at = i >= t.length ? i - 1 : i;
+        this.fail(`Unexpected character (${charDesc(t.charCodeAt(at))}) in numeric value: Decimal point not followed by a digit`, at);
       }
     }
     const e = t.charCodeAt(i);
@@ -398,8 +403,8 @@ export class JsonTokenizer {
       while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
       expLen = i - s;
       if (expLen === 0) {
-        if (i >= t.length) this.fail('Unexpected end-of-input in a Number value', i);
-        this.fail(`Unexpected character (${charDesc(t.codePointAt(i)!)}) in numeric value: Exponent indicator not followed by a digit`, i);
+        if (i >= t.length) this.fail('Unexpected end-of-inputexpected a digit for number exponent', i);
+        this.fail(`Unexpected character (${charDesc(t.charCodeAt(i))}) in numeric value: Exponent indicator not followed by a digit`, i);
       }
     }
     const length = isFloat ? intLen + fracLen + expLen : intLen;
@@ -442,7 +447,7 @@ export class JsonTokenizer {
       if (c === 92) {
         if (!skip) out += t.slice(chunk, i);
         i++;
-        if (i >= t.length) this.fail(name ? 'Unexpected end-of-input in field name' : 'Unexpected end-of-input in character escape sequence', i);
+        if (i >= t.length) this.fail('Unexpected end-of-input in character escape sequence', i);
         const e = t.charCodeAt(i);
         let decoded: string;
         switch (e) {
@@ -479,7 +484,7 @@ export class JsonTokenizer {
             break;
           }
           default:
-            this.fail(`Unrecognized character escape ${charDesc(t.codePointAt(i)!)}`, i);
+            this.fail(`Unrecognized character escape ${charDesc(t.charCodeAt(i))}`, i);
         }
         if (!skip) out += decoded;
         i++;
@@ -576,7 +581,7 @@ export function parseJsonText(text: string, what: string, limits: JsonLimits = {
     if (rest.length > 0) {
       const offset = text.length - rest.length;
       throw new JsonTextError(
-        `Unexpected character (${charDesc(rest.codePointAt(0)!)}): expected end of input after the JSON value`,
+        `Unexpected character (${charDesc(rest.charCodeAt(0))}): expected end of input after the JSON value`,
         offset,
         tz.locate(offset),
       );

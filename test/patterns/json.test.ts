@@ -195,7 +195,25 @@ describe('Jackson wording at the edges', () => {
     ['[nul]', "Unrecognized token 'nul': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
     ['[$x]', "Unrecognized token '$x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
     ['[\ufeff]', "Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['[😀]', "Unexpected character ('\ud83d' (code 55357 / 0xd83d)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['{"a":}', "Unexpected character ('}' (code 125)): expected a value"],
+    ['[1,}', "Unexpected character ('}' (code 125)): expected a value"],
+    ['[NaNx]', "Unrecognized token 'NaNx': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    ['[Infinity]', "Non-standard token 'Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"],
+    ['[-', 'Unexpected end-of-inputNo digit following sign'],
+    ['[1.', "Unexpected character ('.' (code 46)) in numeric value: Decimal point not followed by a digit"],
+    ['[1e', 'Unexpected end-of-inputexpected a digit for number exponent'],
+    ['[1e+', 'Unexpected end-of-inputexpected a digit for number exponent'],
+    ['["\\', 'Unexpected end-of-input in character escape sequence'],
+    ['["\\u00', 'Unexpected end-of-input in character escape sequence'],
+    ['["\\u00g0"]', "Unexpected character ('g' (code 103)): expected a hex-digit for character escape sequence"],
+    ['{"a\\u0001":1}', 'valid'],
+    ['{"a\\n":1}', 'valid'],
+    ['["\u0085"]', 'valid'],
+    ['[\u001e]', 'Illegal character ((CTRL-CHAR, code 30)): only regular white space (\\r, \\n, \\t) is allowed between tokens (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))'],
+    ['{"a\u0001b":1}', 'Illegal unquoted character ((CTRL-CHAR, code 1)): has to be escaped using backslash to be included in name'],
   ])('%j: %s', (text, message) => {
-    expect(() => parseJsonText(text, 'p')).toThrow(`p is not valid JSON: ${message}`);
+    if (message === 'valid') expect(() => parseJsonText(text, 'p')).not.toThrow();
+    else expect(() => parseJsonText(text, 'p')).toThrow(`p is not valid JSON: ${message}`);
   });
 });
