@@ -12,6 +12,7 @@ const QUERY_CODES: Readonly<Record<string, string>> = {
   QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
   QueueNameExists: 'QueueAlreadyExists',
   PurgeQueueInProgress: 'AWS.SimpleQueueService.PurgeQueueInProgress',
+  QueueDeletedRecently: 'AWS.SimpleQueueService.QueueDeletedRecently',
   EmptyBatchRequest: 'AWS.SimpleQueueService.EmptyBatchRequest',
   TooManyEntriesInBatchRequest: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
   BatchEntryIdsNotDistinct: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct',

@@ -7,10 +7,18 @@ import { MockQueue, type QueueIds } from './queue.js';
 
 const key = (region: string, account: string, name: string): string => `${region}\u0000${account}\u0000${name}`;
 
+/**
+ * After DeleteQueue, CreateQueue of the same name is `QueueDeletedRecently` for 60 seconds
+ * (recorded against AWS, localstack test_create_queue_recently_deleted).
+ */
+export const QUEUE_NAME_REUSE_MS = 60 * 1000;
+
 /** All queues of a mock, by region, account and name. */
 export class QueueRegistry {
   private readonly queues = new Map<string, MockQueue>();
   private readonly byArn = new Map<string, MockQueue>();
+  // When each deleted queue went, by key: SQS refuses its name for 60 seconds.
+  private readonly deletedAt = new Map<string, number>();
 
   constructor(
     private readonly account: string,
@@ -21,6 +29,7 @@ export class QueueRegistry {
   clear(): void {
     this.queues.clear();
     this.byArn.clear();
+    this.deletedAt.clear();
   }
 
   /** Every queue, in creation order. */
@@ -107,16 +116,23 @@ export class QueueRegistry {
       }
       return existing;
     }
+    const deleted = this.deletedAt.get(key(region, this.account, name));
+    if (deleted !== undefined && now - deleted < QUEUE_NAME_REUSE_MS) {
+      throw sqsError('QueueDeletedRecently', 'You must wait 60 seconds after deleting a queue before you can create another with the same name.');
+    }
     const queue = new MockQueue(info, config, now, this.ids, (arn) => this.byArn.get(arn));
     this.queues.set(key(region, this.account, name), queue);
     this.byArn.set(info.arn, queue);
     return queue;
   }
 
-  /** DeleteQueue. */
-  delete(queue: MockQueue): void {
-    this.queues.delete(key(queue.info.region, queue.info.account, queue.info.name));
+  /** DeleteQueue at `now` (epoch ms): the name stays taken for 60 seconds. */
+  delete(queue: MockQueue, now: number): void {
+    const queueKey = key(queue.info.region, queue.info.account, queue.info.name);
+    this.queues.delete(queueKey);
     this.byArn.delete(queue.info.arn);
+    this.deletedAt.set(queueKey, now);
+    for (const [name, at] of this.deletedAt) if (now - at >= QUEUE_NAME_REUSE_MS) this.deletedAt.delete(name);
   }
 
   /** Resolves a test-side queue reference (name, URL or ARN) in the default region. */

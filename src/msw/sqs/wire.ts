@@ -156,7 +156,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
     },
 
     DeleteQueue(input, info) {
-      registry.delete(queueOf(input, info, context));
+      registry.delete(queueOf(input, info, context), context.nowMs());
       return {};
     },
 

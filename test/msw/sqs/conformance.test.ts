@@ -249,6 +249,22 @@ describe('queues', () => {
     });
   });
 
+  test('a deleted queue\'s name is QueueDeletedRecently for 60 s (test_create_queue_recently_deleted)', async () => {
+    const { DeleteQueueCommand } = await import('@aws-sdk/client-sqs');
+    const QueueUrl = await queue('reused');
+    await sqs.send(new DeleteQueueCommand({ QueueUrl }));
+    mocks.clock.advance(59_999);
+    expect(await answer(sqs.send(new CreateQueueCommand({ QueueName: 'reused' })))).toEqual({
+      name: 'QueueDeletedRecently',
+      Code: 'AWS.SimpleQueueService.QueueDeletedRecently',
+      message: 'You must wait 60 seconds after deleting a queue before you can create another with the same name.',
+      status: 400,
+    });
+    expect(() => mocks.sqs.createQueue('reused')).toThrow(/QueueDeletedRecently/);
+    mocks.clock.advance(1);
+    expect(await queue('reused')).toBe(QueueUrl);
+  });
+
   test('FIFO-only attributes on a standard queue (test_create_standard_queue_with_fifo_attribute_raises_error)', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ FifoQueue: 'false' }, 'Unknown Attribute FifoQueue.'],
