@@ -104,4 +104,44 @@ describe('aws-event-kit lint-pattern', () => {
   });
 });
 
-void testEventPattern;
+
+describe('aws-event-kit generate --matching', () => {
+  it('prints events of the kind that match, keeping the kind (source, detail-type) and its derived fields', async () => {
+    const pattern = file('orders.json', { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { size: [{ numeric: ['>', 1000, '<=', 5000] }], key: [{ suffix: '.png' }] } } });
+    const result = await run(['generate', 's3:eventbridge', '--matching', pattern, '--count', '20', '--ndjson']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: string; 'detail-type': string; detail: { object: { size: number; key: string }; bucket: { name: string } } });
+    expect(events).toHaveLength(20);
+    for (const event of events) {
+      expect(testEventPattern(JSON.parse(JSON.stringify({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { size: [{ numeric: ['>', 1000, '<=', 5000] }], key: [{ suffix: '.png' }] } } })), event)).toBe(true);
+      expect(event.detail.bucket.name).toBe('my-bucket');
+    }
+    // Deterministic: the same seed gives the same events.
+    expect((await run(['generate', 's3:eventbridge', '--matching', pattern, '--count', '20', '--ndjson'])).stdout).toBe(result.stdout);
+  });
+  it('keeps a prefix on source at the kind\'s own value, and reads the pattern from stdin', async () => {
+    const result = await run(['generate', 'scheduled', '--matching', '-'], JSON.stringify({ source: [{ prefix: 'aws.' }], detail: { hint: [{ exists: false }] } }));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+  });
+  it('matches inside Records for stream and queue kinds (fields of one record together)', async () => {
+    const pattern = { Records: { eventSource: ['aws:sqs'], body: [{ prefix: '{"orderId"' }], attributes: { ApproximateReceiveCount: [{ 'anything-but': '1' }] } } };
+    const result = await run(['generate', 'sqs', '--matching', file('sqs.json', pattern), '--count', '5', '--ndjson']);
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.trim().split('\n')) expect(testEventPattern(pattern, JSON.parse(line))).toBe(true);
+  });
+  it('says which kinds can match when the pattern pins source to another service', async () => {
+    const result = await run(['generate', 'sqs', '--matching', file('ec2.json', { source: ['aws.ec2'] })]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^aws-event-kit generate: no sqs event can match .*ec2\.json: source must be \["aws\.ec2"\], and sqs events have no source; kinds that can: eventbridge\n$/);
+    const deleted = await run(['generate', 's3:eventbridge', '--matching', file('deleted.json', { 'detail-type': ['Object Deleted'] })]);
+    expect(deleted.stderr).toMatch(/detail-type must be \["Object Deleted"\], and s3:eventbridge events have "Object Created"; kinds that can: .*s3:eventbridge:object-deleted/);
+  });
+  it('exits 2 for an invalid pattern, a pattern nothing matches, and a batch kind', async () => {
+    expect(await run(['generate', 'eventbridge', '--matching', file('inv2.json', { a: [] })])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--matching .*inv2\.json: Event pattern is not valid\. Reason: Empty arrays are not allowed/) });
+    expect(await run(['generate', 'eventbridge', '--matching', file('never.json', { n: [{ numeric: ['>', 1.7976931348623157e308] }] })])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no event can match this pattern/) });
+    expect(await run(['generate', 'pipes:sqs', '--matching', file('any.json', { body: ['x'] })])).toMatchObject({ code: 2, stderr: expect.stringMatching(/pipes:sqs prints a batch/) });
+    expect((await run(['generate', '--help'])).stdout).toContain('--matching FILE');
+  });
+});

@@ -8,6 +8,7 @@ import { UsageError, type CliCommand } from '../command.js';
 import { OPTION_FLAG, kindHelp, NO_INPUTS, resolveInputs } from '../inputs.js';
 import { findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
 import { createStreamWriter } from '../output.js';
+import { matchingBuilder } from './generateMatching.js';
 import { applyAssignment, parseAssignment, type SetChange } from '../setPath.js';
 import { nearest } from '../suggest.js';
 
@@ -48,6 +49,10 @@ Options:
                     --set is the escape hatch, like the factories' overrides. __proto__, constructor
                     and prototype are refused.
   --ndjson          one compact JSON event per line, streamed (any count, constant memory).
+  --matching FILE   only events an EventBridge event pattern (JSON file, - for stdin) matches: the
+                    pattern's fields are set on each built event (after --set); fields naming the
+                    service (source, detail-type, eventSource …) keep the kind's values, so a pattern
+                    pinning them elsewhere is an error naming the kinds that fit. Needs fast-check.
   -h, --help        show this help; after a kind, that kind's inputs.
 
 Examples:
@@ -69,6 +74,7 @@ const SPEC: Readonly<Record<string, FlagKind>> = {
   seed: 'string',
   set: 'repeat',
   ndjson: 'boolean',
+  matching: 'string',
   help: 'boolean',
   [OPTION_FLAG]: 'repeat',
   ...Object.fromEntries([...INPUT_FLAGS].map(([flag, input]) => [flag, input.repeat === true ? 'repeat' : 'string'])),
@@ -114,7 +120,7 @@ export const generateCommand: CliCommand = {
     const asArray = !ndjson && typeof countText === 'string';
 
     const changes: Array<SetChange | undefined> = [];
-    const build = (i: number): unknown => {
+    const make = (i: number): unknown => {
       // Each event gets its own copy: a factory may hand an input array (resources …) to the event, which --set may edit.
       const event = kind.make(seed + i, inputs === NO_INPUTS ? NO_INPUTS : structuredClone(inputs));
       for (const assignment of sets) {
@@ -123,6 +129,8 @@ export const generateCommand: CliCommand = {
       }
       return event;
     };
+    const matching = flags.get('matching');
+    const build = typeof matching === 'string' ? await matchingBuilder(io, matching, kind, seed, make) : make;
     // Build the first event before printing anything, so a bad --set fails with no partial output.
     const first = build(0);
     // A --set that changes a field's JSON type is usually a mistake (a JSON body where SQS carries text,
