@@ -64,7 +64,8 @@ export function contextOwnsUrl(context: MockContext, url: URL): boolean {
 export interface DeliveryWork {
   /**
    * Runs deliveries that are due at the current virtual time (invoking subscribed handlers,
-   * awaiting them). Returns true if it did anything.
+   * awaiting them). Returns true if it did anything. Rejects with a `DrainError` when a handler
+   * is stuck (see `DrainOptions.stuckHandlerMs`), after booking its invocation as failed.
    */
   runDue(): Promise<boolean>;
   /**
