@@ -3,9 +3,10 @@
  * Streams). What Lambda sees is the JSON the runtime sent, not the object the handler returned.
  *
  * The Node.js runtime sends `JSON.stringify(response ?? null)`: `undefined` arrives as `null`;
- * a function or symbol stringifies to nothing and arrives as the text `undefined`, which is no
- * JSON; a BigInt or a cycle makes the runtime fail (`Unable to stringify response body`), which is
- * an unhandled function error whatever the mapping's response types.
+ * a function or symbol stringifies to nothing, so no JSON reaches Lambda and the batch fails as
+ * for invalid JSON (what bytes the runtime then sends is not recorded); a BigInt or a cycle makes
+ * the runtime fail (`Unable to stringify response body`), which is an unhandled function error
+ * whatever the mapping's response types.
  *
  * Under `ReportBatchItemFailures` Lambda then reads the JSON as `{ batchItemFailures: [...] }`.
  * Complete success: `null`, `""`, `[]`, an object without (or with a null or empty)
