@@ -65,6 +65,12 @@ export function wildcardMatches(segments: readonly string[], text: string): bool
   return true;
 }
 
+/** The one dotted text of an IPv4 address (the address reader refuses leading zeros). */
+export function dottedIpv4(address: bigint): string {
+  const n = Number(address);
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
 const ACCEPT_ALL: LeafTest = () => true;
 const ACCEPT_NONE: LeafTest = () => false;
 
@@ -79,8 +85,11 @@ function compileMatcher(matcher: ValueMatcher): LeafTest {
       const range = matcher.ip;
       if (range !== undefined) {
         // The engine compiles an IP literal to a one-address range and reads event strings as IPs.
+        const dotted = range.version === 4 ? dottedIpv4(range.low) : undefined;
         return (value) => {
           if (!isString(value)) return false;
+          // An IP string without ':' is a dotted IPv4 address, whose text is unique: no parse needed.
+          if (!value.includes(':')) return value === dotted;
           const ip = parseIpAddress(value);
           return ip !== undefined && ipInRange(ip, range);
         };

@@ -10,7 +10,7 @@ import { parseIpAddress } from './cidr.js';
 import { planOf, type CompiledEventPattern } from './compile.js';
 import { EventPatternInputError } from './errors.js';
 import { eventRoot, flattenRoot, selectPaths, type LeafValue, type PathSelection } from './flatten.js';
-import { branchMatches, type CompiledBranch } from './match.js';
+import { branchMatches, dottedIpv4, type CompiledBranch } from './match.js';
 import type { ParseOptions } from './parse.js';
 
 /** A compiled set of named patterns. */
@@ -43,6 +43,8 @@ interface PathIndex {
   readonly texts: Map<string, number[]>;
   /** One-address IP patterns (IP-literal strings), by version and address. */
   readonly ips: Map<string, number[]>;
+  /** The IPv4 ones again by dotted text (an event string without ':' is read without parsing). */
+  readonly dotted: Map<string, number[]>;
   trie?: TrieNode;
 }
 
@@ -55,14 +57,18 @@ interface Entry {
 type IndexKey =
   | { readonly map: 'scalars'; readonly key: string | boolean | null }
   | { readonly map: 'numbers'; readonly key: number }
-  | { readonly map: 'texts' | 'ips'; readonly key: string }
+  | { readonly map: 'texts'; readonly key: string }
+  | { readonly map: 'ips'; readonly key: string; readonly dotted?: string }
   | { readonly map: 'trie'; readonly key: string };
 
 /** The index key of a matcher, or undefined when the matcher cannot be indexed. */
 function indexKey(matcher: ValueMatcher): IndexKey | undefined {
   switch (matcher.kind) {
     case 'equals':
-      if (matcher.ip !== undefined) return { map: 'ips', key: `${matcher.ip.version}:${matcher.ip.low}` };
+      if (matcher.ip !== undefined) {
+        const key = `${matcher.ip.version}:${matcher.ip.low}`;
+        return matcher.ip.version === 4 ? { map: 'ips', key, dotted: dottedIpv4(matcher.ip.low) } : { map: 'ips', key };
+      }
       return { map: 'scalars', key: matcher.value };
     case 'exactly':
       return { map: 'scalars', key: matcher.value };
@@ -111,10 +117,15 @@ function lookUp(scratch: Scratch, index: PathIndex, value: LeafValue): void {
     const ids = index.scalars.get(value);
     if (ids !== undefined) addCandidates(scratch, ids);
     if (index.ips.size > 0) {
-      const ip = parseIpAddress(value);
-      if (ip !== undefined) {
-        const byIp = index.ips.get(`${ip.version}:${ip.low}`);
-        if (byIp !== undefined) addCandidates(scratch, byIp);
+      if (!value.includes(':')) {
+        const byText = index.dotted.get(value);
+        if (byText !== undefined) addCandidates(scratch, byText);
+      } else {
+        const ip = parseIpAddress(value);
+        if (ip !== undefined) {
+          const byIp = index.ips.get(`${ip.version}:${ip.low}`);
+          if (byIp !== undefined) addCandidates(scratch, byIp);
+        }
       }
     }
     let node = index.trie;
@@ -213,7 +224,7 @@ export function compileEventPatterns(
       continue;
     }
     let pathIndex = index.get(anchor.path);
-    if (pathIndex === undefined) index.set(anchor.path, (pathIndex = { scalars: new Map(), numbers: new Map(), texts: new Map(), ips: new Map() }));
+    if (pathIndex === undefined) index.set(anchor.path, (pathIndex = { scalars: new Map(), numbers: new Map(), texts: new Map(), ips: new Map(), dotted: new Map() }));
     for (const key of anchor.keys) {
       switch (key.map) {
         case 'scalars':
@@ -227,6 +238,7 @@ export function compileEventPatterns(
           break;
         case 'ips':
           push(pathIndex.ips, key.key, id);
+          if (key.dotted !== undefined) push(pathIndex.dotted, key.dotted, id);
           break;
         case 'trie': {
           let node: TrieNode = (pathIndex.trie ??= { next: new Map(), here: [] });

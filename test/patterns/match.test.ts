@@ -73,6 +73,11 @@ describe('exact values', () => {
     expect(one(eq('2001:db8:0:0:0:0:0:1'), { a: '2001:db8::1' })).toBe(true);
     expect(one(eq('10.0.0.1'), { a: '10.0.0.1' })).toBe(true);
     expect(one(eq('10.0.0.1'), { a: '10.0.0.2' })).toBe(false);
+    // IPv4-mapped IPv6 (hex form) is the IPv4 address, both ways.
+    expect(one(eq('::ffff:a00:1'), { a: '10.0.0.1' })).toBe(true);
+    expect(one(eq('10.0.0.1'), { a: '::ffff:a00:1' })).toBe(true);
+    expect(one(eq('10.0.0.1'), { a: '::ffff:a00:2' })).toBe(false);
+    expect(one(eq('2001:db8::1'), { a: '10.0.0.1' })).toBe(false);
     const exactly: ValueMatcher = { kind: 'exactly', value: '2001:db8:0:0:0:0:0:1', source: {} };
     expect(one(exactly, { a: '2001:db8::1' })).toBe(false);
     expect(one(exactly, { a: '2001:db8:0:0:0:0:0:1' })).toBe(true);

@@ -34,6 +34,10 @@ describe('compileEventPatterns', () => {
     expect(set.match({ a: 'x', b: 'y' })).toEqual(['z-any', 'exact', 'or', 'prefix']);
     expect(set.match({ a: 'xy' })).toEqual(['z-any', 'prefix']);
     expect(set.match({ a: 'q', ip: '10.0.0.1' })).toEqual(['ip']);
+    expect(set.match({ a: 'q', ip: '::ffff:a00:1' })).toEqual(['ip']);
+    expect(set.match({ a: 'q', ip: '10.0.0.01' })).toEqual([]);
+    expect(compileEventPatterns({ v6: { ip: ['2001:db8:0:0:0:0:0:1'] }, mapped: { ip: ['::ffff:a00:1'] } }).match({ ip: '10.0.0.1' })).toEqual(['mapped']);
+    expect(compileEventPatterns({ v6: { ip: ['2001:db8:0:0:0:0:0:1'] } }).match({ ip: '2001:DB8::1' })).toEqual(['v6']);
     expect(set.match('{"n": 3.0e2, "z": null, "t": true}')).toEqual(['num', 'null', 'bool']);
     expect(set.match('{"n": 12345678901234567890}')).toEqual(['bignum']);
     expect(set.match({ t: 'true', z: 'null' })).toEqual([]);
