@@ -5,4 +5,42 @@
  * generators (`eventMatching` …) live in `aws-event-kit/arbitraries`.
  * @packageDocumentation
  */
+export { EventPatternError, EventPatternInputError, type PatternTextLocation } from './errors.js';
+export { parseEventPattern, PATTERN_LIMITS, PATTERN_REASONS, PATTERN_UNVERIFIED_REASONS, type ParseOptions } from './parse.js';
+export { compileEventPattern, matchesEventPattern, testEventPattern, type CompiledEventPattern } from './compile.js';
+export { explainEventPattern, formatExplanation, type FieldExplanation, type PatternExplanation } from './explain.js';
+export { compileEventPatterns, type EventPatternSet } from './ruleSet.js';
+export {
+  compileFilterCriteria,
+  DEFAULT_MAX_FILTERS,
+  FILTER_PATTERN_MAX_LENGTH,
+  FILTER_SOURCES,
+  filterBatch,
+  FilterCriteriaError,
+  matchesFilterCriteria,
+  MAX_FILTERS_QUOTA,
+  PIPES_POLLER_FIELDS,
+  type CompiledFilterCriteria,
+  type DroppedRecord,
+  type Filter,
+  type FilterCriteria,
+  type FilterOptions,
+  type FilterSource,
+} from './filters.js';
+export {
+  compileFilterPolicy,
+  FilterPolicyError,
+  matchesFilterPolicy,
+  SNS_POLICY_MAX_BYTES,
+  SNS_POLICY_MAX_COMBINATIONS,
+  SNS_POLICY_MAX_KEYS,
+  validateFilterPolicy,
+  type CompiledFilterPolicy,
+  type FilterPolicyInfo,
+  type FilterPolicyOptions,
+  type FilterPolicyScope,
+  type SnsFilterMessage,
+  type SnsMessageAttribute,
+} from './sns.js';
+export { lintEventPattern, PATTERN_LINT_CODES, type PatternDiagnostic, type PatternLintCode, type PatternLintOptions } from './lint.js';
 export type { FieldCondition, IpRange, MatcherKind, NumberLiteral, NumericBound, PatternAst, PatternBranch, ValueMatcher } from './ast.js';
