@@ -27,11 +27,13 @@ const MAX_MIN_RECORDS = 7000;
  * unique message ids and receipt handles, FIFO sequence numbers increasing, built by the same
  * mapper as `makeSqsEvent`. Records without message attributes carry `md5OfMessageAttributes`
  * in one form per batch (`emptyMd5OfMessageAttributes`, default `'either'`: batches of both
- * real forms). Typed `Arbitrary<SqsEvent<'omit'>>` (assignable to `@types/aws-lambda`'s
- * `SQSEvent`) with `emptyMd5OfMessageAttributes: 'omit'`, else `Arbitrary<SqsEvent>`.
+ * real forms). Typed `Arbitrary<SqsEvent>` (assignable to `@types/aws-lambda`'s `SQSEvent`, see
+ * `SqsEmptyMd5OfMessageAttributes`), `Arbitrary<SqsEvent<'omit'>>` with
+ * `emptyMd5OfMessageAttributes: 'omit'` and `Arbitrary<SqsEvent<'null'>>` with `'null'`.
  * @example sqsEvent({ body: fc.json(), fifo: true, minRecords: 1, maxRecords: 10 })
  */
 export function sqsEvent(constraints: SqsEventConstraints & { emptyMd5OfMessageAttributes: 'omit' }): Arbitrary<SqsEvent<'omit'>>;
+export function sqsEvent(constraints: SqsEventConstraints & { emptyMd5OfMessageAttributes: 'null' }): Arbitrary<SqsEvent<'null'>>;
 export function sqsEvent(constraints?: SqsEventConstraints): Arbitrary<SqsEvent>;
 // @__NO_SIDE_EFFECTS__
 export function sqsEvent(constraints: SqsEventConstraints = {}): Arbitrary<SqsEvent> {

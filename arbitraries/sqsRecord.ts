@@ -62,11 +62,14 @@ export interface SqsRecordConstraints {
 /**
  * One SQS record of a Lambda event, built by the same mapper as `makeSqsRecord`: every
  * invariant holds (MD5s, FIFO attributes iff `.fifo`, region = ARN region, timestamps …).
- * Typed `Arbitrary<SqsRecord<'omit'>>` with `emptyMd5OfMessageAttributes: 'omit'`, else
- * `Arbitrary<SqsRecord>` (`md5OfMessageAttributes` may be `null`).
+ * Typed `Arbitrary<SqsRecord>` (assignable to `@types/aws-lambda`'s `SQSRecord`, though
+ * `md5OfMessageAttributes` may be `null`, as from AWS: see `SqsEmptyMd5OfMessageAttributes`),
+ * `Arbitrary<SqsRecord<'omit'>>` with `emptyMd5OfMessageAttributes: 'omit'` and
+ * `Arbitrary<SqsRecord<'null'>>` with `'null'`.
  * @example sqsRecord({ body: jsonPayload({ root: 'object' }), fifo: true })
  */
 export function sqsRecord(constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'omit' }): Arbitrary<SqsRecord<'omit'>>;
+export function sqsRecord(constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'null' }): Arbitrary<SqsRecord<'null'>>;
 export function sqsRecord(constraints?: SqsRecordConstraints): Arbitrary<SqsRecord>;
 // @__NO_SIDE_EFFECTS__
 export function sqsRecord(constraints: SqsRecordConstraints = {}): Arbitrary<SqsRecord> {

@@ -72,3 +72,46 @@ describe('msw subscriptions invoke handlers with a Lambda Context and a callback
     expect(mocks.sqs.messages('sync')).toEqual([]);
   });
 });
+
+describe('every service passes the Context; S3 keeps its invocations', () => {
+  it('S3 subscriptions record each attempt, and get a Context', async () => {
+    const mocks = createAwsMocks();
+    mocks.s3.createBucket('photos');
+    const contexts: Context[] = [];
+    let calls = 0;
+    const subscription = mocks.s3.subscribe(
+      'photos',
+      async (_event, context) => {
+        contexts.push(context);
+        if (calls++ === 0) throw new Error('first attempt fails');
+      },
+      { retries: 1 },
+    );
+    expect(subscription.invocations).toEqual([]);
+    mocks.s3.putObject('photos', 'cat.jpg', 'meow');
+    await mocks.drain();
+    expect(subscription.invocations.map((i) => [i.attempt, i.outcome])).toEqual([
+      [0, 'failure'],
+      [1, 'success'],
+    ]);
+    expect((subscription.invocations[0]!.error as Error).message).toBe('first attempt fails');
+    expect(subscription.invocations[1]!.event.Records[0]!.s3.object.key).toBe('cat.jpg');
+    expect(subscription.invocationCount).toBe(2);
+    expect(contexts).toHaveLength(2);
+    expect(contexts[0]!.getRemainingTimeInMillis()).toBeGreaterThanOrEqual(0);
+    expect(contexts[0]!.awsRequestId).not.toBe(contexts[1]!.awsRequestId);
+  });
+
+  it('EventBridge targets get a Context and may call back', async () => {
+    const mocks = createAwsMocks();
+    const seen: string[] = [];
+    const rule = mocks.eventBridge.subscribe({ source: 'app' }, (event, context, callback) => {
+      seen.push(`${event['detail-type']} ${context.functionName}`);
+      callback(new Error('always'));
+    }, { maximumRetryAttempts: 0 });
+    mocks.eventBridge.publish({ version: '0', id: '1', 'detail-type': 'Ping', source: 'app', account: '123456789012', time: '2026-01-15T12:30:45Z', region: 'us-east-1', resources: [], detail: {} });
+    await mocks.drain();
+    expect(seen).toEqual(['Ping my-function']);
+    expect(rule.invocations.map((i) => i.outcome)).toEqual(['failure']);
+  });
+});

@@ -9,14 +9,15 @@ test('factories return the SQS event types, keyed on emptyMd5OfMessageAttributes
   expectTypeOf(makeSqsEvent(['x'])).toEqualTypeOf<SqsEvent<'omit'>>();
   expectTypeOf(makeSqsRecord({ body: { a: 1 } })).toEqualTypeOf<SqsRecord<'omit'>>();
   expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: 'omit' })).toEqualTypeOf<SqsEvent<'omit'>>();
-  expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: 'null' })).toEqualTypeOf<SqsEvent>();
-  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null' })).toEqualTypeOf<SqsRecord>();
+  expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: 'null' })).toEqualTypeOf<SqsEvent<'null'>>();
+  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null' })).toEqualTypeOf<SqsRecord<'null'>>();
   // A form only known at run time gives the wider type.
   const form = 'omit' as SqsEmptyMd5OfMessageAttributes;
   expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: form })).toEqualTypeOf<SqsEvent>();
   expectTypeOf(makeSqsEvent(['x'], {} as SqsEventOptions)).toEqualTypeOf<SqsEvent<'omit'>>();
   expectTypeOf<SqsRecord<'omit'>['md5OfMessageAttributes']>().toEqualTypeOf<string | undefined>();
-  expectTypeOf<SqsRecord['md5OfMessageAttributes']>().toEqualTypeOf<string | null | undefined>();
+  // Either form: typed as @types/aws-lambda types it (see SqsEmptyMd5OfMessageAttributes).
+  expectTypeOf<SqsRecord['md5OfMessageAttributes']>().toEqualTypeOf<string | undefined>();
   expectTypeOf<SqsRecord<'null'>['md5OfMessageAttributes']>().toEqualTypeOf<string | null | undefined>();
 });
 
@@ -24,14 +25,14 @@ test('arbitraries: both forms by default, the narrow type when pinned to omit', 
   expectTypeOf(sqsEvent()).toEqualTypeOf<Arbitrary<SqsEvent>>();
   expectTypeOf(sqsRecord()).toEqualTypeOf<Arbitrary<SqsRecord>>();
   expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'either' })).toEqualTypeOf<Arbitrary<SqsEvent>>();
-  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'null', fifo: true })).toEqualTypeOf<Arbitrary<SqsEvent>>();
+  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'null', fifo: true })).toEqualTypeOf<Arbitrary<SqsEvent<'null'>>>();
   expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'omit', fifo: true })).toEqualTypeOf<Arbitrary<SqsEvent<'omit'>>>();
   expectTypeOf(sqsRecord({ emptyMd5OfMessageAttributes: 'omit' })).toEqualTypeOf<Arbitrary<SqsRecord<'omit'>>>();
   // @ts-expect-error: not a form
   sqsRecord({ emptyMd5OfMessageAttributes: 'absent' });
 });
 
-test('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the null form is not', () => {
+test('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the explicit null form is not', () => {
   expectTypeOf(makeSqsEvent(['hello'])).toExtend<SQSEvent>();
   expectTypeOf(makeSqsRecord('hello')).toExtend<SQSRecord>();
   expectTypeOf<SqsEvent<'omit'>>().toExtend<SQSEvent>();
@@ -40,15 +41,18 @@ test('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the null
   const handler: SQSHandler = async () => {};
   void handler(makeSqsEvent(['hello']), {} as Parameters<SQSHandler>[1], () => {});
   expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: 'null' })).not.toExtend<SQSEvent>();
-  expectTypeOf<SqsRecord>().not.toExtend<SQSRecord>();
+  expectTypeOf<SqsRecord>().toExtend<SQSRecord>();
+  expectTypeOf<SqsRecord<'null'>>().not.toExtend<SQSRecord>();
   // @ts-expect-error: with 'null', md5OfMessageAttributes may be null, which SQSEvent does not allow
   const nulled: SQSEvent = makeSqsEvent(['hello'], { emptyMd5OfMessageAttributes: 'null' });
-  // An override that puts null in gives the wide type, whatever the form.
-  expectTypeOf(makeSqsRecord('x', { overrides: { md5OfMessageAttributes: null } })).toEqualTypeOf<SqsRecord>();
-  expectTypeOf(makeSqsRecord('x', { overrides: { md5OfMessageAttributes: null } })).not.toExtend<SQSRecord>();
+  // null is the explicit null form's: an override that puts it in says so.
+  // @ts-expect-error: the default form is typed as @types/aws-lambda types it
+  makeSqsRecord('x', { overrides: { md5OfMessageAttributes: null } });
+  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } })).toEqualTypeOf<SqsRecord<'null'>>();
+  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } })).not.toExtend<SQSRecord>();
   expectTypeOf(makeSqsRecord('x', { overrides: { md5OfMessageAttributes: 'abc' } })).toEqualTypeOf<SqsRecord<'omit'>>();
-  // @ts-expect-error: a default-form record typed as SQSRecord cannot get null by override
-  const overridden: SQSRecord = makeSqsRecord('x', { overrides: { md5OfMessageAttributes: null } });
+  // @ts-expect-error: a record of the explicit null form is not an SQSRecord
+  const overridden: SQSRecord = makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null' });
   // @ts-expect-error: an SQSHandler does not take the null form
   void handler(makeSqsEvent(['hello'], { emptyMd5OfMessageAttributes: 'null' }), {} as Parameters<SQSHandler>[1], () => {});
   void [event, record, nulled, overridden];

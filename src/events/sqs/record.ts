@@ -88,12 +88,13 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(pa
     out.ApproximateFirstReceiveTimestamp = firstReceive;
     attributes = out as SqsRecordAttributes;
   }
-  return build(parts, attributes) as SqsRecord<TEmptyMd5>;
+  return build(parts, attributes) as unknown as SqsRecord<TEmptyMd5>;
 }
 
-function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecord {
+// `SqsRecord<'null'>`: the type of every record, with or without the field, with or without null.
+function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecord<'null'> {
   const md5 = md5OfMessageAttributes(parts.messageAttributes);
-  const record: SqsRecord = md5 === null && parts.emptyMd5OfMessageAttributes === 'omit'
+  const record: SqsRecord<'null'> = md5 === null && parts.emptyMd5OfMessageAttributes === 'omit'
     ? {
         messageId: parts.messageId,
         receiptHandle: parts.receiptHandle,
@@ -125,7 +126,7 @@ function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecor
  * {@link toSqsRecord} gives it (the MD5; without attributes no field or `null`, per `emptyMd5`),
  * the field in its real place (before `md5OfBody`). For callers that replaced a record's attributes.
  */
-export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(record: SqsRecord, emptyMd5: TEmptyMd5): SqsRecord<TEmptyMd5> {
+export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(record: SqsRecord<'null'>, emptyMd5: TEmptyMd5): SqsRecord<TEmptyMd5> {
   const md5 = md5OfMessageAttributes(record.messageAttributes);
   const out: Record<string, unknown> = {};
   // defineProperty: a `__proto__` key (from raw overrides) stays data, never a prototype.

@@ -47,16 +47,22 @@ export interface SqsRecordAttributes {
  * How a record without message attributes carries `md5OfMessageAttributes`: `'omit'` leaves the
  * field out, `'null'` sets it to `null`. Both forms are real and AWS is inconsistent: recent
  * captures carry `null`, older samples (and the AWS docs' examples) omit the field.
- * `@types/aws-lambda` types the field `md5OfMessageAttributes?: string`, so only `'omit'`
- * records are assignable to its `SQSRecord`.
+ *
+ * Typing: `@types/aws-lambda` types the field `md5OfMessageAttributes?: string`, so a `null` in
+ * the type would make every event unusable with `SQSHandler`. The kit's choice: the default types
+ * (`SqsRecord`, `SqsEvent`: either form) say what `@types/aws-lambda` says, so events from the
+ * default arbitraries and the msw mocks (which send `null`, as AWS does) go to a standard handler
+ * without a cast, as the real events reach the same handler in Lambda. Only `SqsRecord<'null'>`
+ * (a record known to carry `null`) has `null` in its type. Read the field as
+ * `record.md5OfMessageAttributes ?? undefined` when the difference matters.
  */
 export type SqsEmptyMd5OfMessageAttributes = 'omit' | 'null';
 
 /**
  * One record of a Lambda SQS event. `TEmptyMd5` is the form of `md5OfMessageAttributes` on a
- * record without message attributes (see {@link SqsEmptyMd5OfMessageAttributes}):
- * `SqsRecord<'omit'>` is assignable to `@types/aws-lambda`'s `SQSRecord`; plain `SqsRecord`
- * (both forms) allows `null`.
+ * record without message attributes (see {@link SqsEmptyMd5OfMessageAttributes}): `SqsRecord`
+ * (either form) and `SqsRecord<'omit'>` are assignable to `@types/aws-lambda`'s `SQSRecord`;
+ * `SqsRecord<'null'>` types the `null`.
  */
 export interface SqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
   /** RFC 4122 v4 UUID. */
@@ -70,7 +76,7 @@ export interface SqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = Sq
    * MD5 of the message attributes (AWS's algorithm, see `md5OfMessageAttributes`). Without
    * attributes: absent (`'omit'`) or `null` (`'null'`), per `TEmptyMd5`.
    */
-  md5OfMessageAttributes?: string | (TEmptyMd5 extends 'null' ? null : never);
+  md5OfMessageAttributes?: string | ([TEmptyMd5] extends ['null'] ? null : never);
   /** Hex MD5 of the UTF-8 body. */
   md5OfBody: string;
   eventSource: 'aws:sqs';
@@ -81,9 +87,9 @@ export interface SqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = Sq
 }
 
 /**
- * A Lambda SQS event: the batch one invocation receives. `SqsEvent<'omit'>` is assignable to
- * `@types/aws-lambda`'s `SQSEvent`; plain `SqsEvent` covers both forms of an empty
- * `md5OfMessageAttributes` (see {@link SqsEmptyMd5OfMessageAttributes}).
+ * A Lambda SQS event: the batch one invocation receives. `SqsEvent` (either form of an empty
+ * `md5OfMessageAttributes`, see {@link SqsEmptyMd5OfMessageAttributes}) and `SqsEvent<'omit'>`
+ * are assignable to `@types/aws-lambda`'s `SQSEvent`; `SqsEvent<'null'>` types the `null`.
  */
 export interface SqsEvent<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
   Records: SqsRecord<TEmptyMd5>[];

@@ -3,7 +3,7 @@
  * `awsRequestId` per invocation, and `getRemainingTimeInMillis()` counting the function timeout
  * down on the virtual clock, so a handler that checks its remaining time sees what Lambda would.
  */
-import type { Context } from 'aws-lambda';
+import type { Callback, Context } from 'aws-lambda';
 import { buildLambdaContext, resolveLambdaContextOptions } from '../../lambda/context.js';
 
 /** What `createAwsMocks` tells the invocations of one mock instance. */
@@ -44,3 +44,10 @@ export function invocationContext(clock: object | undefined, timeoutSeconds: num
   const random = resolved.common.random(`lambda.invocation.${identity.seed}.${n}`);
   return buildLambdaContext(resolved, random.uuidV4(), random.hex(32));
 }
+
+/**
+ * A handler as a subscription calls it: `(event, context, callback)`, as Lambda's Node.js runtime
+ * does. A handler typed with `@types/aws-lambda` (`SQSHandler`, `KinesisStreamHandler` …) fits,
+ * and so does one that takes only the event.
+ */
+export type SubscribedHandler<TEvent> = (event: TEvent, context: Context, callback: Callback<unknown>) => unknown;

@@ -7,7 +7,10 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { fail, show } from '../../_internals/errors.js';
 import type { Random } from '../../_internals/random.js';
 import { formatEventBridgeId, toEventBridgeEvent } from '../../events/eventbridge/index.js';
+import { runHandler } from '../../lambda/invoke.js';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../_internals/invoke.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
+import { invocationContext, type SubscribedHandler } from '../_internals/lambdaContext.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { judgePutEvents, PUT_EVENTS_MAX_BYTES, type AcceptedEntry } from './putEvents.js';
 
@@ -27,8 +30,13 @@ export interface EventBridgeConfig {
 /** An event as EventBridge delivers it to a target. */
 export type DeliveredEvent = EventBridgeEvent<string, Record<string, unknown>>;
 
-/** A function subscribed to events: receives the envelope, as a Lambda target would. */
-export type EventBridgeHandler = (event: DeliveredEvent) => unknown;
+/**
+ * A function subscribed to events, called as a Lambda target is: `(event, context, callback)`
+ * with the envelope. `TEvent` is the event type the handler declares (`ScheduledHandler`,
+ * `EventBridgeHandler<'Order Placed', Order, void>` of `@types/aws-lambda` fit); the filter is
+ * what makes only such events reach it.
+ */
+export type EventBridgeHandler<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent> = SubscribedHandler<TEvent>;
 
 /** Which events a subscription gets: a source/detail-type filter or a predicate. */
 export type EventBridgeFilter =
@@ -78,7 +86,7 @@ export interface EventBridgeService extends MockService {
    */
   publish(event: DeliveredEvent, options?: { eventBusName?: string }): void;
   /** Routes matching events to `handler` on `mocks.drain()`. */
-  subscribe(filter: EventBridgeFilter, handler: EventBridgeHandler, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
+  subscribe<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent>(filter: EventBridgeFilter, handler: EventBridgeHandler<TEvent>, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
   /** Changes the mock's settings (see {@link EventBridgeConfig}); unset members keep their value. */
   configure(config: EventBridgeConfig): void;
 }
@@ -217,7 +225,8 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
       const subscription: Subscription = {
         invocations: [],
         matches,
-        handler: subscriber,
+        // The filter routes the events the handler declared; the envelope is built by the one mapper.
+        handler: subscriber as unknown as EventBridgeHandler,
         retries,
         active: true,
         unsubscribe() {
@@ -237,7 +246,9 @@ export function createEventBridgeService(context: MockContext): EventBridgeServi
       const [job] = pending.splice(index, 1) as [Pending];
       const event = job.build();
       try {
-        await job.subscription.handler(event);
+        // As Lambda's runtime calls a target: (event, context, callback); a callback error fails it like a throw.
+        const outcome = await runHandler(job.subscription.handler, event, invocationContext(context.clock, LAMBDA_DEFAULT_TIMEOUT_SECONDS, () => context.clock.now().getTime()));
+        if (outcome.kind === 'threw') throw outcome.error;
         job.subscription.invocations.push({ event, time: new Date(now), attempt: job.attempt, outcome: 'success' });
       } catch (error) {
         job.subscription.invocations.push({ event, time: new Date(now), attempt: job.attempt, outcome: 'failure', error });

@@ -15,7 +15,9 @@ import type { S3EventOf } from '../../events/s3/types.js';
 import type { S3Event } from 'aws-lambda';
 import type { MockContext } from '../context.js';
 import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
+import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
 import { invokeHandler, resolveTimeout, type InvocationResult } from '../_internals/invoke.js';
+import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import type { S3RequestIds } from './errors.js';
 import { changeParts, type S3Change, type S3ChangeEventName } from './runtime.js';
 import type { Bucket } from './store.js';
@@ -23,15 +25,18 @@ import type { Bucket } from './store.js';
 /** An S3 notification event as the mock delivers it (one record, one of the write event names). */
 export type S3NotificationEvent = S3EventOf<S3ChangeEventName>;
 
-/** A subscribed handler, like a Lambda function's: it gets the event; a throw (or rejection) is a failed invocation. */
-export type S3NotificationHandler = (event: S3NotificationEvent) => unknown;
+/**
+ * A subscribed handler, called as Lambda calls it (`(event, context, callback)`): a throw (or
+ * rejection, or callback error) is a failed invocation.
+ */
+export type S3NotificationHandler = SubscribedHandler<S3NotificationEvent>;
 
 /**
  * A handler typed with `@types/aws-lambda`'s `S3Event`, as deployed Lambda code usually is. Its
  * records claim `size` and `eTag`, which `ObjectRemoved:*` records do not carry: subscribe such
  * handlers to `s3:ObjectCreated:*` events only.
  */
-export type AwsLambdaS3Handler = (event: S3Event) => unknown;
+export type AwsLambdaS3Handler = SubscribedHandler<S3Event>;
 
 /** Event types S3 accepts in a notification configuration (with the `s3:` prefix). */
 export const S3_NOTIFICATION_EVENT_TYPES = [
@@ -91,12 +96,33 @@ export interface S3SubscribeOptions {
    * @defaultValue `3` (Lambda's default)
    */
   timeout?: number;
+  /**
+   * How many of the latest attempts `invocations` keeps; `invocationCount` counts them all.
+   * @defaultValue `1000`
+   */
+  invocationHistory?: number;
 }
 
-/** A subscription: its configuration id, and how to end it. */
+/** One attempt to deliver an event to a subscribed handler, kept for assertions. */
+export interface S3Invocation {
+  readonly event: S3NotificationEvent;
+  /** Virtual time of the attempt. */
+  readonly time: Date;
+  /** 0 for the first attempt, then 1 and 2 for Lambda's retries. */
+  readonly attempt: number;
+  readonly outcome: 'success' | 'failure';
+  /** What a failed attempt failed with (a `FunctionTimeoutError` when it timed out). */
+  readonly error?: unknown;
+}
+
+/** A subscription: its configuration id, its invocations, and how to end it. */
 export interface S3Subscription {
   /** The `s3.configurationId` of the events it receives. */
   readonly configurationId: string;
+  /** The latest attempts (up to the `invocationHistory` option, 1000 by default), oldest first. */
+  readonly invocations: readonly S3Invocation[];
+  /** Every attempt since subscribing, including those no longer kept in `invocations`. */
+  readonly invocationCount: number;
   /** Stops further deliveries (already queued ones are dropped too). */
   unsubscribe(): void;
 }
@@ -116,7 +142,7 @@ export interface S3FailedDelivery {
 
 interface Subscription {
   readonly bucket: string;
-  readonly handler: (event: S3NotificationEvent) => unknown;
+  readonly handler: S3NotificationHandler;
   readonly names: ReadonlySet<string>;
   readonly wildcards: readonly string[];
   readonly prefix: string;
@@ -124,6 +150,7 @@ interface Subscription {
   readonly configurationId: string;
   readonly retries: number;
   readonly timeout: number;
+  readonly history: InvocationHistory<S3Invocation, S3Invocation['outcome']>;
   active: boolean;
 }
 
@@ -197,11 +224,18 @@ export class S3Notifier {
       configurationId: options.id ?? `notification-${++this.#ids}`,
       retries,
       timeout,
+      history: new InvocationHistory<S3Invocation, S3Invocation['outcome']>(resolveHistoryLimit(api, options.invocationHistory), ['success', 'failure']),
       active: true,
     };
     this.#subscriptions.push(subscription);
     return {
       configurationId: subscription.configurationId,
+      get invocations() {
+        return subscription.history.items();
+      },
+      get invocationCount() {
+        return subscription.history.count();
+      },
       unsubscribe: () => {
         subscription.active = false;
         this.#subscriptions = this.#subscriptions.filter((s) => s !== subscription);
@@ -256,6 +290,7 @@ export class S3Notifier {
       const clockMs = (): number => this.#context.clock.now().getTime();
       const result = await invokeHandler(subscription.handler, delivery.event, { timeoutSeconds: subscription.timeout, describe: () => `the S3 notification ${subscription.configurationId} on bucket ${subscription.bucket}` }, clockMs);
       const error = failureOf(result);
+      subscription.history.push({ event: delivery.event, time: new Date(nowMs), attempt: delivery.attempts - 1, ...(error === undefined ? { outcome: 'success' } : { outcome: 'failure', error: error.error }) });
       if (error !== undefined) {
         if (delivery.attempts <= subscription.retries) {
           // Lambda waits from the failed attempt's end (a timeout ends later than it started).

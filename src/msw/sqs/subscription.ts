@@ -9,11 +9,15 @@ import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
 import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
 import { invokeHandler, resolveTimeout } from '../_internals/invoke.js';
+import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
-/** A function subscribed to a queue: receives the Lambda SQS event. */
-export type SqsHandler = (event: SqsEvent) => unknown;
+/**
+ * A function subscribed to a queue, called as Lambda calls it: `(event, context, callback)`. An
+ * `SQSHandler` of `@types/aws-lambda` fits.
+ */
+export type SqsHandler = SubscribedHandler<SqsEvent>;
 
 /** Event source mapping settings. */
 export interface SqsSubscribeOptions {
