@@ -160,3 +160,16 @@ describe('ListTables', () => {
     expect((await dynamo.send(new ListTablesCommand({ Limit: 100 }))).TableNames).toEqual([]);
   });
 });
+
+describe('undefined substitutions', () => {
+  // dynalite (github.com/architect/dynalite, written against DynamoDB) and moto both expect
+  // "Invalid <Kind>: An expression attribute value used in expression is not defined; …".
+  test('the message names the expression it is in', async () => {
+    await dynamo.send(new CreateTableCommand(provisioned));
+    const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+    const scan = await dynamo.send(new ScanCommand({ TableName: 'crud', FilterExpression: 'a = :missing', ExpressionAttributeValues: { ':other': { S: 'x' } } })).catch((e: unknown) => e);
+    expect(scan).toMatchObject({ name: 'ValidationException', message: 'Invalid FilterExpression: An expression attribute value used in expression is not defined; attribute value: :missing' });
+    const put = await dynamo.send(new PutItemCommand({ TableName: 'crud', Item: { id: { S: '1' } }, ConditionExpression: 'attribute_exists(#n)' })).catch((e: unknown) => e);
+    expect(put).toMatchObject({ name: 'ValidationException', message: 'Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #n' });
+  });
+});

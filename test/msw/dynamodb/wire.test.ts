@@ -183,8 +183,9 @@ describe('UpdateItem', () => {
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, s: 'text', n: 1, l: [1] }) }));
     const cases: Array<[Omit<UpdateItemCommandInput, 'TableName' | 'Key'>, string | RegExp]> = [
       [{ UpdateExpression: 'SET = :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'Invalid UpdateExpression: Syntax error; token: "=", near: "SET = :v"'],
-      [{ UpdateExpression: 'SET a = :v' }, 'An expression attribute value used in expression is not defined; attribute value: :v'],
-      [{ UpdateExpression: 'SET #a = :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'An expression attribute name used in the document path is not defined; attribute name: #a'],
+      // DynamoDB prefixes these with the expression's kind (dynalite's tests against AWS, moto).
+      [{ UpdateExpression: 'SET a = :v' }, 'Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :v'],
+      [{ UpdateExpression: 'SET #a = :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'Invalid UpdateExpression: An expression attribute name used in the document path is not defined; attribute name: #a'],
       [{ UpdateExpression: 'SET a = :v', ExpressionAttributeValues: marshall({ ':v': 1, ':w': 2 }) }, 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}'],
       [{ UpdateExpression: 'SET a = :v', ExpressionAttributeValues: marshall({ ':v': 1 }), ExpressionAttributeNames: { '#x': 'x' } }, 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}'],
       [{ UpdateExpression: 'SET a = :v REMOVE a', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]'],

@@ -54,16 +54,18 @@ export class Substitutions {
     readonly values: Readonly<Record<string, AttributeValue>> | undefined,
   ) {}
 
-  name(ref: string): string {
+  /** The name `ref` stands for; `kind` (`UpdateExpression` …) prefixes the error, as DynamoDB's does. */
+  name(ref: string, kind: string): string {
     const name = this.names !== undefined && Object.hasOwn(this.names, ref) ? this.names[ref] : undefined;
-    if (name === undefined) throw validation(`An expression attribute name used in the document path is not defined; attribute name: ${ref}`);
+    if (name === undefined) throw validation(`Invalid ${kind}: An expression attribute name used in the document path is not defined; attribute name: ${ref}`);
     this.usedNames.add(ref);
     return name;
   }
 
-  value(ref: string): AttributeValue {
+  /** The value `ref` stands for; `kind` prefixes the error. */
+  value(ref: string, kind: string): AttributeValue {
     const value = this.values !== undefined && Object.hasOwn(this.values, ref) ? this.values[ref] : undefined;
-    if (value === undefined) throw validation(`An expression attribute value used in expression is not defined; attribute value: ${ref}`);
+    if (value === undefined) throw validation(`Invalid ${kind}: An expression attribute value used in expression is not defined; attribute value: ${ref}`);
     this.usedValues.add(ref);
     return value;
   }
@@ -206,7 +208,7 @@ class Parser {
     const t = this.token;
     if (t.kind === 'nameRef') {
       this.i++;
-      return { name: this.subs.name(t.text) };
+      return { name: this.subs.name(t.text, this.kind) };
     }
     if (t.kind === 'name' && !isKeyword(t.text)) {
       this.i++;
@@ -220,7 +222,7 @@ class Parser {
     const t = this.token;
     if (t.kind === 'valueRef') {
       this.i++;
-      return { kind: 'value', ref: t.text, value: this.subs.value(t.text) };
+      return { kind: 'value', ref: t.text, value: this.subs.value(t.text, this.kind) };
     }
     if (t.kind === 'name' && (this.tokens[this.i + 1] as Token).text === '(') {
       const name = t.text;
