@@ -48,6 +48,21 @@ function applies(rewrite: FieldRewrite, form: 'object' | 'array' | 'other'): 're
 
 type Result = JsonObject | 'all' | 'none';
 
+/**
+ * The rewrite for a key and the form in which it names the data field: the field itself, or a
+ * dotted key below it (`"body.type"` is a JSON pattern on body, as `{"body": {"type": …}}` is).
+ */
+function rewriteOf(key: string, value: LosslessJson, rewrites: ReadonlyMap<string, FieldRewrite>): [FieldRewrite | undefined, 'object' | 'array' | 'other'] {
+  const exact = rewrites.get(key);
+  if (exact !== undefined) return [exact, formOf(value)];
+  const dot = key.indexOf('.');
+  if (dot > 0) {
+    const below = rewrites.get(key.slice(0, dot));
+    if (below !== undefined) return [below, 'object'];
+  }
+  return [undefined, 'other'];
+}
+
 // Patterns reaching this point passed AWS's 4,096-character limit, so their nesting is shallow
 // enough for recursion.
 function rewriteObject(object: JsonObject, rewrites: ReadonlyMap<string, FieldRewrite>, orIsPrimitive: boolean): Result {
@@ -55,8 +70,8 @@ function rewriteObject(object: JsonObject, rewrites: ReadonlyMap<string, FieldRe
   let kept = 0;
   for (const key of Object.keys(object)) {
     const value = object[key] as LosslessJson;
-    const rewrite = rewrites.get(key);
-    const action = rewrite === undefined ? undefined : applies(rewrite, formOf(value));
+    const [rewrite, form] = rewriteOf(key, value, rewrites);
+    const action = rewrite === undefined ? undefined : applies(rewrite, form);
     if (action === 'fail') return 'none';
     if (action === 'remove') continue;
     if (key === '$or' && orIsPrimitive && Array.isArray(value) && value.every(isObject)) {
@@ -102,9 +117,13 @@ export function fieldForms(pattern: LosslessJson, key: string, orIsPrimitive: bo
   while (stack.length > 0) {
     const object = stack.pop()!;
     if (!isObject(object)) continue;
-    if (Object.hasOwn(object, key)) {
-      const form = formOf(object[key] as LosslessJson);
-      if (form !== 'other') forms.add(form);
+    for (const k of Object.keys(object)) {
+      if (k === key) {
+        const form = formOf(object[k] as LosslessJson);
+        if (form !== 'other') forms.add(form);
+      } else if (k.startsWith(`${key}.`)) {
+        forms.add('object');
+      }
     }
     const or = Object.hasOwn(object, '$or') ? object.$or : undefined;
     if (orIsPrimitive && Array.isArray(or)) stack.push(...or);

@@ -5,7 +5,8 @@
  */
 import { isPlainObject } from '../_internals/objects.js';
 import { PIPE_SOURCES, type PipeSource } from '../pipes/sources.js';
-import type { FieldCondition, PatternAst, ValueMatcher } from './ast.js';
+import type { FieldCondition, NumberLiteral, PatternAst, ValueMatcher } from './ast.js';
+import { matcherAccepts } from './match.js';
 import { EventPatternError } from './errors.js';
 import { isFilterSource, PIPES_POLLER_FIELDS, resolveFilterSource, type FilterSource, type ResolvedFilterSource } from './filterSources.js';
 import { isNumberLiteral, JsonTokenizer, parseJsonText, stringifyLossless, toLossless, Tok, type LosslessJson } from './json.js';
@@ -136,7 +137,8 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
   checkTypes(ctx, condition);
   const fs = ctx.filterSource;
   if (fs === undefined) return;
-  const top = condition.keys[0] ?? condition.path;
+  // The first segment of the dot-joined path: `{"body.type": […]}` is a pattern on body's fields.
+  const top = condition.path.split('.')[0]!;
   const late = fs.pipes ? [...new Set([...fs.addedAfterFiltering, ...PIPES_POLLER_FIELDS])] : fs.addedAfterFiltering;
   if (late.includes(top) && !fs.rules.dataKeys.includes(top)) {
     const onlyAbsent = condition.matchers.every((m) => m.kind === 'exists' && !m.value);
@@ -149,7 +151,7 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
     );
   }
   if (fs.rules.dataKeys.includes(top)) {
-    const onData = condition.keys.length > 1;
+    const onData = condition.path !== top;
     if (onData && ctx.dataFormat === 'text') {
       const effect = fs.rules.mismatch === 'drop' ? `${fs.family === 'sqs' ? 'SQS drops every message' : 'every record is dropped'}` : 'AWS ignores this part and filters on metadata only';
       add(ctx, 'body-not-json', 'error', condition.path, `${condition.path}: a pattern on ${top} fields, but ${top} holds text, not JSON: ${effect}; match the whole value instead: {"${top}": [{"prefix": "…"}]}`);
@@ -188,17 +190,18 @@ function checkValueAndObject(ctx: Context, ast: PatternAst): void {
   }
 }
 
-/** Exact values a list of matchers accepts, when it is only exact strings/numbers. */
-function exactValues(matchers: readonly ValueMatcher[]): string[] | undefined {
-  const out: string[] = [];
+/** The values a list of matchers allows, when it is only exact values. */
+function exactValues(matchers: readonly ValueMatcher[]): (string | boolean | null | NumberLiteral)[] | undefined {
+  const out: (string | boolean | null | NumberLiteral)[] = [];
   for (const m of matchers) {
-    if (m.kind === 'equals' && typeof m.value === 'string') out.push(`s:${m.value}`);
-    else if (m.kind === 'equals-number' && m.number.comparable) out.push(`n:${m.number.value}`);
+    if (m.kind === 'equals') out.push(m.value);
+    else if (m.kind === 'equals-number') out.push(m.number);
     else return undefined;
   }
   return out;
 }
 
+/** Why two conditions on one field, ANDed, could never both hold (undefined when they could). */
 function contradiction(a: readonly ValueMatcher[], b: readonly ValueMatcher[]): string | undefined {
   const onlyAbsent = (ms: readonly ValueMatcher[]) => ms.every((m) => m.kind === 'exists' && !m.value);
   const needsPresence = (ms: readonly ValueMatcher[]) => !ms.some((m) => m.kind === 'exists' && !m.value);
@@ -207,11 +210,11 @@ function contradiction(a: readonly ValueMatcher[], b: readonly ValueMatcher[]): 
     [a, b],
     [b, a],
   ] as const) {
+    // Two different value lists are usually meant as one OR list: that is overridden-field. An
+    // anything-but that excludes every value of the other cannot have been meant as an OR.
     const values = exactValues(x);
-    const but = y.length === 1 && y[0]!.kind === 'anything-but' ? y[0] : undefined;
-    if (values === undefined || but === undefined || but.kind !== 'anything-but') continue;
-    const excluded = new Set([...but.strings.map((s) => `s:${s}`), ...but.numbers.filter((n) => n.comparable).map((n) => `n:${n.value}`)]);
-    if (values.every((v) => excluded.has(v))) return 'anything-but excludes every value the other allows';
+    if (values === undefined || !y.every((m) => m.kind.startsWith('anything-but'))) continue;
+    if (!values.some((v) => y.some((m) => matcherAccepts(m, v)))) return 'anything-but excludes every value the other allows';
   }
   return undefined;
 }
@@ -351,8 +354,8 @@ function checkTopLevel(ctx: Context, ast: PatternAst, known: ReadonlySet<string>
   const seen = new Set<string>();
   for (const branch of ast.branches) {
     for (const condition of branch.conditions) {
-      const top = condition.keys[0];
-      if (top === undefined || seen.has(top)) continue;
+      const top = condition.path.split('.')[0]!;
+      if (seen.has(top)) continue;
       seen.add(top);
       const target = nearMiss(top, known);
       if (target !== undefined) {

@@ -294,3 +294,13 @@ describe('properties: a filter is the event pattern on the decoded record', () =
     );
   });
 });
+
+describe('dotted keys name the data field too', () => {
+  it('"body.type" is a JSON pattern on body; "data.temp" on MQ data', () => {
+    const [json, plain] = makeSqsEvent([{ body: { type: 'order' } }, { body: 'order' }]).Records;
+    expect(matchesFilterCriteria(criteria({ 'body.type': ['order'] }), json, { source: 'sqs' })).toBe(true);
+    expect(matchesFilterCriteria(criteria({ 'body.type': [{ exists: false }] }), plain, { source: 'sqs' })).toBe(false);
+    const message = { messageID: 'ID:1', data: b64('plain') };
+    expect(matchesFilterCriteria(criteria({ messageID: ['ID:1'], 'data.temp': [{ numeric: ['>', 1] }] }), message, { source: 'mq' })).toBe(true);
+  });
+});

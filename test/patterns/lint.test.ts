@@ -28,6 +28,7 @@ const EXAMPLES: readonly (readonly [code: string, wrong: string | object, right:
   ['metadata-field', { eventName: ['aws:kinesis:record'] }, { partitionKey: ['p1'] }, { source: 'pipes:kinesis' }],
   ['body-not-json', { body: { type: ['order'] } }, { body: [{ prefix: 'order' }] }, { source: 'sqs', dataFormat: 'text' }],
   ['body-not-json', { data: ['hello'] }, { data: { greeting: ['hello'] } }, { source: 'kinesis' }],
+  ['body-not-json', { 'body.type': ['order'] }, { body: [{ prefix: 'order' }] }, { source: 'sqs', dataFormat: 'text' }],
   ['too-many-filters', six, { Filters: six.Filters.slice(0, 5) }, { source: 'sqs' }],
   ['unsupported-operator', { body: { type: [{ 'anything-but': { prefix: 'test-' } }] } }, { body: { type: [{ 'anything-but': ['test-a', 'test-b'] }] } }, { source: 'pipes:sqs' }],
 ];
@@ -152,5 +153,19 @@ describe('lint: size', () => {
     const started = performance.now();
     expect(codes({ detail: wide }).filter((c) => c !== 'pattern-too-long:error')).toEqual([]);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('lint: contradictory repeats', () => {
+  it.each([
+    [{ detail: { n: [1, 2] }, 'detail.n': [{ 'anything-but': [1, 2] }] }, 'never-matches'],
+    [{ detail: { s: ['a', 'b'] }, 'detail.s': [{ 'anything-but': { prefix: 'a' } }] }, 'overridden-field'],
+    [{ detail: { s: ['ab', 'ac'] }, 'detail.s': [{ 'anything-but': { prefix: 'a' } }] }, 'never-matches'],
+    [{ detail: { s: ['a'] }, 'detail.s': ['b'] }, 'overridden-field'],
+    [{ detail: { s: ['a', 'b'] }, 'detail.s': [{ prefix: 'b' }] }, 'overridden-field'],
+    [{ detail: { s: [{ prefix: 'a' }] }, 'detail.s': [{ prefix: 'b' }] }, 'overridden-field'],
+    [{ detail: { s: ['x'] }, 'detail.s': [{ exists: true }] }, 'overridden-field'],
+  ] as const)('%j → %s', (pattern, code) => {
+    expect(lintEventPattern(pattern).map((d) => d.code)).toEqual([code]);
   });
 });
