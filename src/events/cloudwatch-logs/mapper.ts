@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { assertAccount } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { isBase64 } from '../../_internals/hash.js';
+import { assertJsonValue } from '../../_internals/json.js';
 import { ONE_MIB } from '../../_internals/limits.js';
 import { batchIdBits, logEventId } from './ids.js';
 import type { CloudWatchLogsControlMessage, CloudWatchLogsDataMessage, CloudWatchLogsDataParts, CloudWatchLogsDecodedData, CloudWatchLogsEvent, CloudWatchLogsLogEvent } from './types.js';
@@ -67,6 +68,8 @@ export function toCloudWatchLogsControlMessage(timestamp: number, api = 'toCloud
  * CloudWatch Logs writes to a Kinesis destination.
  */
 export function encodeCloudWatchLogsData(data: CloudWatchLogsDecodedData): Buffer {
+  if (!isRecord(data)) fail('encodeCloudWatchLogsData', 'data', `must be a CloudWatch Logs payload object (DATA_MESSAGE or CONTROL_MESSAGE), got ${show(data)}`);
+  assertJsonValue('encodeCloudWatchLogsData', 'data', data);
   const gzipped = gzipSync(Buffer.from(JSON.stringify(data), 'utf8'));
   // The gzip header's OS byte: Node writes 3 (Unix); real deliveries carry 0.
   gzipped[9] = 0;
@@ -85,6 +88,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 
 /** Decodes gzipped payload bytes (e.g. Kinesis record data from a CloudWatch Logs destination). */
 export function decodeCloudWatchLogsData(bytes: Uint8Array, api = 'decodeCloudWatchLogsData', argument = 'bytes'): CloudWatchLogsDecodedData {
+  if (!(bytes instanceof Uint8Array)) fail(api, argument, `must be a Uint8Array (or Buffer) of gzipped payload bytes, got ${show(bytes)}`);
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
     fail(api, argument, `is not gzip (it starts with ${Buffer.from(bytes.subarray(0, 2)).toString('hex') || 'nothing'}, not the gzip magic 1f8b); CloudWatch Logs always gzips (plain JSON and zlib are common fixture mistakes)`);
   }

@@ -1,5 +1,5 @@
 /** Identifiers of DynamoDB streams and their records: table names, stream labels and ARNs, sequence numbers, event ids. */
-import { arn, parseArn } from '../../_internals/aws.js';
+import { arn, isFourDigitYearTime, parseArn } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import type { Random } from '../../_internals/random.js';
 
@@ -27,6 +27,7 @@ export function assertTableName(api: string, argument: string, name: unknown): s
  * @example streamLabel(new Date('2015-06-27T00:48:05.899Z')) // '2015-06-27T00:48:05.899'
  */
 export function streamLabel(created: Date): string {
+  if (!(created instanceof Date) || !isFourDigitYearTime(created.getTime())) fail('streamLabel', 'created', `must be a valid Date with a 4-digit year, got ${show(created)}`);
   return created.toISOString().slice(0, 23);
 }
 
@@ -57,6 +58,7 @@ export interface DynamoDBArnParts {
 
 /** Parses a table ARN or stream ARN, or returns undefined when `text` is neither. */
 export function parseDynamoDBArn(text: string): DynamoDBArnParts | undefined {
+  if (typeof text !== 'string') return undefined;
   const parts = parseArn(text);
   if (parts === undefined || parts.service !== 'dynamodb') return undefined;
   const match = /^table\/([^/]+)(?:\/stream\/([^/]+))?$/.exec(parts.resource);

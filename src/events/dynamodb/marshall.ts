@@ -210,9 +210,15 @@ export function marshall(item: Record<string, unknown> | Map<string, unknown>, o
   return marshallItem('marshall', 'item', item, options);
 }
 
+/** Throws unless `options` is an object (or undefined, the defaults). */
+function checkOptions(api: string, options: unknown): void {
+  if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
+}
+
 /** {@link marshall} with the API and argument to name in errors (for factories). */
 export function marshallItem(api: string, argument: string, item: unknown, options: MarshallOptions = {}): AttributeMap {
-  const ctx: Ctx = { api, remove: options.removeUndefinedValues === true, ancestors: new Set([item as object]) };
+  checkOptions(api, options);
+  const ctx: Ctx = { api, remove: options?.removeUndefinedValues === true, ancestors: new Set([item as object]) };
   if (item instanceof Map) return entriesToMap(ctx, argument, item.entries());
   if (item === null || typeof item !== 'object' || Array.isArray(item) || !isPlainObject(item)) {
     fail(api, argument, `must be a plain object (an item), got ${show(item)}`);
@@ -226,7 +232,8 @@ export function marshallItem(api: string, argument: string, item: unknown, optio
  * @example marshallValue(42) // { N: '42' }
  */
 export function marshallValue(value: unknown, options: MarshallOptions = {}): AttributeValue {
-  return toAttribute({ api: 'marshallValue', remove: options.removeUndefinedValues === true, ancestors: new Set() }, 'value', value, 0);
+  checkOptions('marshallValue', options);
+  return toAttribute({ api: 'marshallValue', remove: options?.removeUndefinedValues === true, ancestors: new Set() }, 'value', value, 0);
 }
 
 const BASE64_DECODE = (text: string): Uint8Array => {
@@ -282,12 +289,14 @@ function mapToNative(api: string, path: string, map: AttributeMap, wrap: boolean
  * @example unmarshall({ id: { S: 'a1' }, n: { N: '1.50' } }) // { id: 'a1', n: 1.5 }
  */
 export function unmarshall(item: AttributeMap, options: UnmarshallOptions = {}): Record<string, unknown> {
+  checkOptions('unmarshall', options);
   const { item: stored } = storeAttributeMap('unmarshall', 'item', item);
-  return mapToNative('unmarshall', 'item', stored, options.wrapNumbers === true);
+  return mapToNative('unmarshall', 'item', stored, options?.wrapNumbers === true);
 }
 
 /** Converts one AttributeValue into plain JavaScript (see {@link unmarshall}). */
 export function unmarshallValue(value: AttributeValue, options: UnmarshallOptions = {}): unknown {
+  checkOptions('unmarshallValue', options);
   const { value: stored } = storeAttributeValue('unmarshallValue', 'value', value);
-  return toNative('unmarshallValue', 'value', stored, options.wrapNumbers === true);
+  return toNative('unmarshallValue', 'value', stored, options?.wrapNumbers === true);
 }

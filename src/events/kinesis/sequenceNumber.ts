@@ -88,6 +88,8 @@ export function decodeKinesisSequenceNumber(sequenceNumber: string): KinesisSequ
  * canonical decimals compare by length, then digit by digit.
  */
 export function compareKinesisSequenceNumbers(a: string, b: string): number {
+  if (typeof a !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(a)) fail('compareKinesisSequenceNumbers', 'a', `${show(a)} is not a Kinesis sequence number (a decimal string without leading zeros)`);
+  if (typeof b !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(b)) fail('compareKinesisSequenceNumbers', 'b', `${show(b)} is not a Kinesis sequence number (a decimal string without leading zeros)`);
   if (a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -140,6 +142,7 @@ export interface KinesisShardSequenceOptions {
  */
 export function createKinesisShardSequence(options: KinesisShardSequenceOptions): KinesisShardSequence {
   const api = 'createKinesisShardSequence';
+  if (options === null || typeof options !== 'object') fail(api, 'options', `must be { shardId, createdAt, seed? }, got ${show(options)}`);
   const shardId = assertShardId(api, 'options.shardId', options.shardId);
   const createdMs = options.createdAt instanceof Date ? options.createdAt.getTime() : options.createdAt;
   if (typeof createdMs !== 'number' || !Number.isFinite(createdMs) || createdMs < 0) fail(api, 'options.createdAt', `must be a valid Date or epoch milliseconds, got ${show(options.createdAt)}`);

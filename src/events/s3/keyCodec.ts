@@ -4,7 +4,7 @@
  * literal, alphanumerics and `- _ .` stay, and every other character becomes `%XX` of its
  * UTF-8 bytes (upper-case hex).
  */
-import { fail } from '../../_internals/errors.js';
+import { fail, show } from '../../_internals/errors.js';
 
 /**
  * How the two characters AWS's evidence leaves open are encoded. The default follows Java's
@@ -52,6 +52,7 @@ const memo: { key: string | undefined; table: Table | undefined; encoded: string
 
 function tableOf(encoding: S3KeyEncoding | undefined): Table {
   if (encoding === undefined) return DEFAULT_TABLE;
+  if (encoding === null || typeof encoding !== 'object') fail('encodeS3Key', 'encoding', `must be { tilde?, asterisk? }, got ${show(encoding)}`);
   const tilde = encoding.tilde ?? 'percent';
   const asterisk = encoding.asterisk ?? 'literal';
   const table = TABLES[`${tilde}/${asterisk}`];

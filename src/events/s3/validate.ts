@@ -19,6 +19,7 @@ const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3
  * (`xn--`, `sthree-`, `amzn-s3-demo-`) or suffixes (`-s3alias`, `--ol-s3`, `.mrap`, `--x-s3`, `--table-s3`).
  */
 export function s3BucketNameProblem(name: string): string | undefined {
+  if (typeof name !== 'string') return `must be a string, got ${show(name)}`;
   if (name.length >= 3 && name.length <= 63 && plainBucketChars(name)) return reservedAffixProblem(name);
   if (name.length < 3 || name.length > 63) return `must be 3 to 63 characters long (it has ${name.length})`;
   if (!BUCKET_CHARS.test(name)) return "may hold only lower-case letters, digits, '.' and '-'";

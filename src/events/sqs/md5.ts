@@ -6,6 +6,7 @@ import type { SqsMessageAttributes } from './types.js';
 
 /** `md5OfBody`: lower-case hex MD5 of the body's UTF-8 bytes. */
 export function md5OfBody(body: string): string {
+  if (typeof body !== 'string') fail('md5OfBody', 'body', `must be a string (the message body as SQS carries it), got ${show(body)}`);
   return md5Hex(body);
 }
 

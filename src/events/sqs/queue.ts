@@ -35,7 +35,7 @@ export function sqsQueueNameProblem(name: string): string | undefined {
 
 /** Whether `name` is a valid SQS queue name (1–80 chars of `[A-Za-z0-9_-]`, FIFO names ending in `.fifo`). */
 export function isSqsQueueName(name: string): boolean {
-  return STANDARD_NAME.test(name) || FIFO_NAME.test(name);
+  return typeof name === 'string' && (STANDARD_NAME.test(name) || FIFO_NAME.test(name));
 }
 
 /** Throws unless `name` is a valid SQS queue name. */
