@@ -71,3 +71,14 @@ describe('aws-event-kit check-template', () => {
     expect((await cli('check-template', file('c7.json', '{}'), '--source', 'sqs', '--runs', '0')).code).toBe(2);
   });
 });
+
+describe('aws-event-kit lint on a 10 MB template', () => {
+  it('prints the one template-too-long finding and exits 1, without parsing the rest', async () => {
+    const path = file('huge.json', `{"a": [${'<$.x>,'.repeat(1_700_000)}1]}`);
+    const started = performance.now();
+    const out = await cli('lint', path);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe(`${path}:1:8193 template-too-long the template is 10200010 characters; AWS allows at most 8192\n`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
