@@ -54,17 +54,23 @@ export interface FlatEvent {
   readonly hasArrays: boolean;
 }
 
+/** The event keys that can continue one path prefix towards a wanted path, with the joined paths. */
+export interface PathStep {
+  readonly keys: readonly string[];
+  /** `paths[i]` is the prefix joined with `keys[i]` (one string per path, so Map lookups hash it once). */
+  readonly paths: readonly string[];
+  readonly byKey: ReadonlyMap<string, string>;
+}
+
 /**
  * The paths a walk needs: for each path prefix (at a dot boundary), the event keys that can
  * continue it towards a wanted path. Built once per compiled pattern or rule set.
  */
 export interface PathSelection {
-  /** Every dot-boundary prefix of every wanted path, and the wanted paths themselves. */
-  readonly prefixes: ReadonlySet<string>;
-  /** The event keys that may start a wanted path, e.g. `detail`, `detail.state` for `detail.state`. */
-  readonly root: readonly string[];
+  /** The keys that may start a wanted path, e.g. `detail`, `detail.state` for `detail.state`. */
+  readonly root: PathStep;
   /** For a prefix, the keys that may follow it, e.g. `detail` → `state`, `state.status`. */
-  readonly next: ReadonlyMap<string, readonly string[]>;
+  readonly next: ReadonlyMap<string, PathStep>;
 }
 
 /**
@@ -74,34 +80,29 @@ export interface PathSelection {
  * towards `a.b` exactly as `{"a": {"b": 1}}` does.
  */
 export function selectPaths(paths: Iterable<string>): PathSelection {
-  const prefixes = new Set<string>();
-  const next = new Map<string, Set<string>>();
-  const root = new Set<string>();
-  const add = (prefix: string | undefined, key: string) => {
-    if (prefix === undefined) {
-      root.add(key);
-      return;
-    }
-    let keys = next.get(prefix);
-    if (keys === undefined) next.set(prefix, (keys = new Set()));
-    keys.add(key);
-  };
+  const next = new Map<string, Map<string, string>>();
+  const root = new Map<string, string>();
   for (const path of paths) {
     // Cut points: every '.' in the path, and its end.
     const cuts: number[] = [];
     for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) cuts.push(i);
     cuts.push(path.length);
-    for (let a = -1; a < cuts.length; a++) {
+    for (let a = -1; a < cuts.length - 1; a++) {
       const from = a === -1 ? 0 : cuts[a]! + 1;
-      const prefix = a === -1 ? undefined : path.slice(0, cuts[a]);
-      if (prefix !== undefined) prefixes.add(prefix);
-      if (from > path.length) continue;
-      for (let b = a + 1; b < cuts.length; b++) add(prefix, path.slice(from, cuts[b]));
+      let step = root;
+      if (a >= 0) {
+        const prefix = path.slice(0, cuts[a]);
+        let found = next.get(prefix);
+        if (found === undefined) next.set(prefix, (found = new Map()));
+        step = found;
+      }
+      for (let b = a + 1; b < cuts.length; b++) step.set(path.slice(from, cuts[b]), path.slice(0, cuts[b]));
     }
   }
-  const frozen = new Map<string, readonly string[]>();
-  for (const [prefix, keys] of next) frozen.set(prefix, [...keys]);
-  return { prefixes, root: [...root], next: frozen };
+  const freeze = (byKey: Map<string, string>): PathStep => ({ keys: [...byKey.keys()], paths: [...byKey.values()], byKey });
+  const frozen = new Map<string, PathStep>();
+  for (const [prefix, byKey] of next) frozen.set(prefix, freeze(byKey));
+  return { root: freeze(root), next: frozen };
 }
 
 /** Above this many candidate keys, walking the event's own keys is cheaper than probing each candidate. */
@@ -201,7 +202,6 @@ export function flattenRoot(root: object, api: string, selection?: PathSelection
   let hasArrays = false;
   let arrayCount = 0;
   const onPath = new Set<object>();
-  const wanted = selection?.prefixes;
   // Parallel stacks: node, path, trail, ENTER/EXIT, whether the node is the root.
   const nodes: unknown[] = [root];
   const paths: string[] = [''];
@@ -256,15 +256,22 @@ export function flattenRoot(root: object, api: string, selection?: PathSelection
         }
       }
     } else {
-      const candidates = selection === undefined ? undefined : atRoot ? selection.root : selection.next.get(path);
-      if (selection !== undefined && candidates === undefined) continue;
-      const probe = candidates !== undefined && candidates.length <= PROBE_LIMIT;
-      const keys = probe ? candidates : Object.keys(node);
+      const step = selection === undefined ? undefined : atRoot ? selection.root : selection.next.get(path);
+      if (selection !== undefined && step === undefined) continue;
+      const probe = step !== undefined && step.keys.length <= PROBE_LIMIT;
+      const keys = probe ? step.keys : Object.keys(node);
       for (let k = 0; k < keys.length; k++) {
         const key = keys[k]!;
-        if (probe && !hasOwn.call(node, key)) continue;
-        const childPath = atRoot ? key : `${path}.${key}`;
-        if (!probe && wanted !== undefined && !wanted.has(childPath)) continue;
+        let childPath: string | undefined;
+        if (probe) {
+          if (!hasOwn.call(node, key)) continue;
+          childPath = step.paths[k]!;
+        } else if (step !== undefined) {
+          childPath = step.byKey.get(key);
+          if (childPath === undefined) continue;
+        } else {
+          childPath = atRoot ? key : `${path}.${key}`;
+        }
         const value = jsonValue((node as Record<string, unknown>)[key], childPath, api);
         if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue; // JSON.stringify drops such members
         if (value === null || typeof value !== 'object' || isNumberLiteral(value)) {

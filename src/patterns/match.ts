@@ -298,32 +298,39 @@ const MEMO_AFTER_STEPS = 32;
  */
 class TrailSet {
   readonly all: readonly ArrayTrail[];
-  private readonly shared = new Map<number, Map<number, ArrayTrail[]>>();
+  /** Built on first need: small sets are scanned directly. */
+  private shared: Map<number, Map<number, ArrayTrail[]>> | undefined;
 
   constructor(all: readonly ArrayTrail[]) {
     this.all = all;
-    if (all.length < 2) return;
+  }
+
+  private index(): Map<number, Map<number, ArrayTrail[]>> {
+    const shared = new Map<number, Map<number, ArrayTrail[]>>();
     let common: Set<number> | undefined;
-    for (const trail of all) {
+    for (const trail of this.all) {
       const arrays = new Set<number>();
       for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) if (common === undefined || common.has(t.array)) arrays.add(t.array);
       common = arrays;
-      if (common.size === 0) return;
+      if (common.size === 0) return shared;
     }
-    for (const array of common!) this.shared.set(array, new Map());
-    for (const trail of all) {
+    for (const array of common!) shared.set(array, new Map());
+    for (const trail of this.all) {
       for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) {
-        const byIndex = this.shared.get(t.array);
+        const byIndex = shared.get(t.array);
         if (byIndex === undefined) continue;
         const list = byIndex.get(t.index);
         if (list === undefined) byIndex.set(t.index, [trail]);
         else list.push(trail);
       }
     }
+    return shared;
   }
 
   /** The trails that may agree with `chosen` (a superset of those that do). */
   candidates(chosen: ReadonlyMap<number, number>): readonly ArrayTrail[] {
+    if (this.all.length <= SCAN_LIMIT || chosen.size === 0) return this.all;
+    this.shared ??= this.index();
     for (const [array, byIndex] of this.shared) {
       const index = chosen.get(array);
       if (index !== undefined) return byIndex.get(index) ?? NO_TRAILS;
@@ -335,6 +342,31 @@ class TrailSet {
   forEachArray(visit: (array: number) => void): void {
     for (const trail of this.all) for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) visit(t.array);
   }
+}
+
+/** Trail sets this small are scanned rather than indexed. */
+const SCAN_LIMIT = 8;
+
+/** The distinct trails of the leaves `keep` accepts; null when one of them is outside every array of objects. */
+function distinctTrails(leaves: readonly FlatLeaf[], keep: LeafTest | undefined): ArrayTrail[] | null {
+  const trails: ArrayTrail[] = [];
+  let seen: Set<ArrayTrail> | undefined;
+  for (const leaf of leaves) {
+    if (keep !== undefined && !keep(leaf.value)) continue;
+    const trail = leaf.arrays;
+    if (trail === null) return null;
+    if (seen !== undefined) {
+      if (seen.has(trail)) continue;
+      seen.add(trail);
+    } else if (trails.includes(trail)) {
+      continue;
+    } else if (trails.length >= SCAN_LIMIT) {
+      seen = new Set(trails);
+      seen.add(trail);
+    }
+    trails.push(trail);
+  }
+  return trails;
 }
 
 /**
@@ -349,40 +381,11 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
   for (const condition of conditions) {
     const leaves = event.fields.get(condition.path) ?? NO_LEAVES;
     if (leaves.length === 0) continue; // only exists:false gets here, and it holds whatever is chosen
-    const trails: ArrayTrail[] = [];
-    const seen = new Set<ArrayTrail>();
-    let free = false;
-    for (const leaf of leaves) {
-      if (!condition.accepts(leaf.value)) continue;
-      if (leaf.arrays === null) {
-        free = true;
-        break;
-      }
-      if (!seen.has(leaf.arrays)) {
-        seen.add(leaf.arrays);
-        trails.push(leaf.arrays);
-      }
-    }
-    if (free) continue;
-    if (condition.existsFalse) {
-      const all: ArrayTrail[] = [];
-      const allSeen = new Set<ArrayTrail>();
-      let outside = false;
-      for (const leaf of leaves) {
-        if (leaf.arrays === null) {
-          outside = true;
-          break;
-        }
-        if (!allSeen.has(leaf.arrays)) {
-          allSeen.add(leaf.arrays);
-          all.push(leaf.arrays);
-        }
-      }
-      // A leaf outside every array is never absent: exists:false cannot help this condition.
-      constrained.push(outside ? { trails: new TrailSet(trails) } : { trails: new TrailSet(trails), absentUnless: new TrailSet(all) });
-    } else {
-      constrained.push({ trails: new TrailSet(trails) });
-    }
+    const trails = distinctTrails(leaves, condition.accepts);
+    if (trails === null) continue; // an accepted leaf outside every array agrees with any choice
+    const all = condition.existsFalse ? distinctTrails(leaves, undefined) : null;
+    // A leaf outside every array is never absent: then exists:false cannot help this condition.
+    constrained.push(all === null ? { trails: new TrailSet(trails) } : { trails: new TrailSet(trails), absentUnless: new TrailSet(all) });
   }
   if (constrained.length === 0) return true;
 
