@@ -37,3 +37,8 @@ export * from './pipeTemplate.js';
 export * from './checkPipeTemplate.js';
 export * from './checkRuleTemplate.js';
 export * from './pipeTemplateProperty.js';
+// Event patterns (EventBridge rules, Lambda/Pipes filters): matching events, near misses, random patterns, checks.
+export * from './eventMatching.js';
+export * from './eventNotMatching.js';
+export * from './eventPattern.js';
+export * from './checkEventPattern.js';

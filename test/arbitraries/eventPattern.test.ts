@@ -5,6 +5,7 @@ import { eventNotMatching } from '../../arbitraries/eventNotMatching.js';
 import { EVENT_PATTERN_OPERATORS, eventPattern } from '../../arbitraries/eventPattern.js';
 import { parseEventPattern } from '../../src/patterns/parse.js';
 import { testEventPattern } from '../../src/patterns/compile.js';
+import { compileEventPatterns } from '../../src/patterns/ruleSet.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 /** The operator forms a pattern uses, by the names of EVENT_PATTERN_OPERATORS (kinds from the parsed AST). */
@@ -86,5 +87,46 @@ describe('matching events match and near misses miss, on random patterns', () =>
       { numRuns: NUM_RUNS },
     );
     expect(unmatchable).toBeLessThan(NUM_RUNS / 10);
+  }, 300_000);
+});
+
+describe('compileEventPatterns agrees with testEventPattern rule by rule', () => {
+  /** Events that match, or just miss, one of the rules (built on events that match another), so rules meet often. */
+  function eventsFor(patterns: readonly object[]): fc.Arbitrary<object> {
+    const options: fc.Arbitrary<object>[] = [];
+    for (const pattern of patterns) {
+      for (const make of [eventMatching, eventNotMatching]) {
+        for (const base of [undefined, ...patterns.filter((p) => p !== pattern).slice(0, 1)]) {
+          try {
+            options.push(base === undefined ? make(pattern) : make(pattern, eventMatching(base)));
+          } catch {
+            // Patterns nothing matches (or everything does) are skipped here; the properties above cover them.
+          }
+        }
+      }
+    }
+    return options.length === 0 ? fc.constant({}) : fc.oneof(...options);
+  }
+
+  it('on random rule sets and events that match or just miss them', () => {
+    const rules = fc.array(eventPattern({ maxDepth: 2 }), { minLength: 1, maxLength: 6 });
+    let some = 0;
+    let notAll = 0;
+    fc.assert(
+      fc.property(
+        rules.chain((patterns) => fc.tuple(fc.constant(patterns), eventsFor(patterns))),
+        ([patterns, event]) => {
+          const named = Object.fromEntries(patterns.map((p, i) => [`rule-${i}`, p]));
+          const expected = Object.keys(named).filter((name) => testEventPattern(named[name]!, event));
+          expect(compileEventPatterns(named).match(event)).toEqual(expected);
+          if (expected.length > 0) some++;
+          if (expected.length < patterns.length) notAll++;
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    // Both verdicts come up often: the comparison is not vacuous.
+    expect(some).toBeGreaterThan(NUM_RUNS / 4);
+    expect(notAll).toBeGreaterThan(NUM_RUNS / 4);
   }, 300_000);
 });
