@@ -82,3 +82,10 @@ describe('aws-event-kit lint on a 10 MB template', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('aws-event-kit check-template --path', () => {
+  it('a malformed replay path is a usage error (exit 2), not an internal error', async () => {
+    const out = await cli('check-template', file('p1.json', '{"id": <$.messageId>}'), '--source', 'sqs', '--runs', '5', '--path', 'abc');
+    expect(out).toEqual({ code: 2, stdout: '', stderr: 'aws-event-kit check-template: --path must be a replay path of colon-separated numbers, as a counterexample\'s "replay:" line prints it (e.g. 12:0:3), got "abc"\n' });
+  });
+});

@@ -51,6 +51,9 @@ export const checkTemplateCommand: CliCommand = {
     if (rule && source !== undefined && source !== 'eventbridge' && source !== 's3-eventbridge') throw new UsageError('rules see EventBridge events: --source eventbridge or s3-eventbridge');
     const numRuns = integer('runs', flags.get('runs') as string | undefined, 1) ?? 100;
     const seed = integer('seed', flags.get('seed') as string | undefined, -(2 ** 31));
+    const replayPath = flags.get('path') as string | undefined;
+    // fast-check throws a bare Error for a malformed path: check its shape (colon-separated indices) here.
+    if (replayPath !== undefined && !/^\d+(?::\d+)*$/.test(replayPath)) throw new UsageError(`--path must be a replay path of colon-separated numbers, as a counterexample's "replay:" line prints it (e.g. 12:0:3), got ${JSON.stringify(replayPath)}`);
     const template = await readInput(io, file);
     const options = renderOptions(flags.get('option'));
     // fast-check is optional: load the checks only now, by dynamic import (src/ never imports it statically).
