@@ -172,18 +172,16 @@ export function flattenEvent(event: unknown, api: string, selection?: PathSelect
   return flattenRoot(eventRoot(event, api), api, selection);
 }
 
-/** Reads a value as JSON.stringify would (`toJSON`), or throws for values JSON cannot hold. */
+/** Reads a value as JSON.stringify would (`toJSON` once), or throws for values JSON cannot hold. */
 function jsonValue(raw: unknown, path: string, api: string): unknown {
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw new EventPatternInputError(api, `event value at ${path} is ${raw}, which JSON cannot hold`);
-    return raw;
+  let value = raw;
+  if (value !== null && typeof value === 'object' && !isNumberLiteral(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    // As JSON.stringify does (Date → ISO string); the result's own toJSON is not called.
+    value = (value as { toJSON(key: string): unknown }).toJSON(path);
   }
-  if (typeof raw === 'bigint') throw new EventPatternInputError(api, `event value at ${path} is a bigint, which JSON cannot hold`);
-  if (raw !== null && typeof raw === 'object' && !isNumberLiteral(raw) && typeof (raw as { toJSON?: unknown }).toJSON === 'function') {
-    // As JSON.stringify does (Date → ISO string).
-    return jsonValue((raw as { toJSON(key: string): unknown }).toJSON(path), path, api);
-  }
-  return raw;
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new EventPatternInputError(api, `event value at ${path} is ${value}, which JSON cannot hold`);
+  if (typeof value === 'bigint') throw new EventPatternInputError(api, `event value at ${path} is a bigint, which JSON cannot hold`);
+  return value;
 }
 
 /** Marks the end of an array (or, without a selection, an object) on the walk's stack. */

@@ -71,6 +71,10 @@ describe('flattenEvent', () => {
     expect(() => flattenEvent('{"a":', 'testEventPattern')).toThrow(/testEventPattern: event is not valid JSON text/);
     expect(() => flattenEvent({ a: Number.NaN }, 'x')).toThrow(/JSON cannot hold/);
     expect(() => flattenEvent({ a: 1n }, 'x')).toThrow(/bigint/);
+    // toJSON is applied once, as JSON.stringify does, even when it returns another such object.
+    const odd = { toJSON: () => odd };
+    expect(flattenEvent({ a: odd }, 'x', selectPaths(['a'])).fields.size).toBe(0);
+    expect(values({ d: new Date(0) }, 'd')).toEqual(['1970-01-01T00:00:00.000Z']);
   });
 
   it('rejects cyclic events and survives 10,000-deep ones', () => {
