@@ -48,6 +48,11 @@ function busName(value: string | undefined): string {
   return value.startsWith('arn:') && slash !== -1 ? value.slice(slash + 'event-bus/'.length) : value;
 }
 
+// EventBusName's constraints in the EventBridge service model (NonPartnerEventBusNameOrArn): 1–1600
+// characters of a name or an event-bus ARN.
+const EVENT_BUS_PATTERN_TEXT = '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+';
+const EVENT_BUS_PATTERN = new RegExp(`^(?:${EVENT_BUS_PATTERN_TEXT})$`);
+
 /** One broken member constraint, in coral's words. */
 function lengthViolation(value: string, path: string, max: number): string {
   return `Value '${value}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${max}`;
@@ -118,8 +123,16 @@ export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { ma
     const detailType = readString(entry, 'DetailType', EVENTBRIDGE_INPUT_ERRORS);
     const detail = readString(entry, 'Detail', EVENTBRIDGE_INPUT_ERRORS);
     const resources = readStringList(entry, 'Resources', EVENTBRIDGE_INPUT_ERRORS);
-    readString(entry, 'EventBusName', EVENTBRIDGE_INPUT_ERRORS);
-    readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
+    const bus = readString(entry, 'EventBusName', EVENTBRIDGE_INPUT_ERRORS);
+    const traceHeader = readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
+    const at = `entries.${i + 1}.member`;
+    if (bus !== undefined) {
+      if (!EVENT_BUS_PATTERN.test(bus)) violations.push(`Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${EVENT_BUS_PATTERN_TEXT}`);
+      if (bus.length < 1 || bus.length > 1600) violations.push(`Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must have length ${bus.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 1600'}`);
+    }
+    if (traceHeader !== undefined && (traceHeader.length < 1 || traceHeader.length > 500)) {
+      violations.push(`Value '${traceHeader}' at '${at}.traceHeader' failed to satisfy constraint: Member must have length ${traceHeader.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 500'}`);
+    }
     const time = entry['Time'];
     if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time))) throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
     if (source !== undefined && source.length > MAX_SOURCE_LENGTH) violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));

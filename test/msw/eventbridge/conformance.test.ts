@@ -135,3 +135,34 @@ describe('member lengths', () => {
     });
   });
 });
+
+describe('EventBusName and TraceHeader', () => {
+  // The EventBridge service model (botocore events/2015-10-07, NonPartnerEventBusNameOrArn and
+  // TraceHeader): a bus is 1–1600 characters of a name or an event-bus ARN; a trace header 1–500.
+  const pattern = '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+';
+  const entry = { Source: 'shop', DetailType: 'Order', Detail: '{}' };
+
+  test('a bus name outside the pattern or lengths is a ValidationException; names and ARNs are accepted', async () => {
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'bad bus' }] })))).toEqual({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value 'bad bus' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}`,
+      status: 400,
+    });
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: '' }] })))).toMatchObject({
+      message:
+        `2 validation errors detected: Value '' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}; ` +
+        "Value '' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    });
+    const ok = await events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'orders.v2_bus-1' }, { ...entry, EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' }] }));
+    expect(ok.FailedEntryCount).toBe(0);
+    expect(mocks.eventBridge.events({ eventBusName: 'orders' })).toHaveLength(1);
+  });
+
+  test('a trace header over 500 characters is a ValidationException', async () => {
+    const TraceHeader = 'x'.repeat(501);
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, TraceHeader }] })))).toMatchObject({
+      name: 'ValidationException',
+      message: `1 validation error detected: Value '${TraceHeader}' at 'entries.1.member.traceHeader' failed to satisfy constraint: Member must have length less than or equal to 500`,
+    });
+  });
+});
