@@ -8,7 +8,7 @@ import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
 import { testEventPattern } from '../../src/patterns/compile.js';
 import { EventPatternInputError } from '../../src/patterns/errors.js';
 import { compileFilterCriteria, filterBatch, FilterCriteriaError, FILTER_SOURCES, matchesFilterCriteria, type FilterCriteria } from '../../src/patterns/filters.js';
-import { FILTER_CASES } from './cases/filters.js';
+import { DYNAMODB_FILTER_CASES, FILTER_CASES, FILTER_ERROR_CASES } from './cases/filters.js';
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
 const criteria = (...patterns: (string | object)[]): FilterCriteria => ({ Filters: patterns.map((p) => ({ Pattern: typeof p === 'string' ? p : JSON.stringify(p) })) });
@@ -23,6 +23,20 @@ describe('the documented cases', () => {
     if (c.eventSource === 'kinesis' && typeof record.data === 'object') record.data = b64(JSON.stringify(record.data));
     if (c.eventSource === 'sqs' && typeof record.body === 'object') record.body = JSON.stringify(record.body);
     expect(matchesFilterCriteria({ Filters: c.filters }, record, { source: c.eventSource })).toBe(c.expected);
+  });
+});
+
+describe('DynamoDB verdicts recorded against AWS', () => {
+  it.each(DYNAMODB_FILTER_CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(matchesFilterCriteria({ Filters: c.filters }, c.record, { source: c.eventSource })).toBe(c.expected);
+  });
+});
+
+describe('patterns AWS rejected', () => {
+  it.each(FILTER_ERROR_CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(() => compileFilterCriteria({ Filters: [{ Pattern: c.pattern }] }, { source: c.eventSource })).toThrow(
+      expect.objectContaining({ name: 'FilterCriteriaError', code: 'InvalidParameterValueException', message: c.message }),
+    );
   });
 });
 

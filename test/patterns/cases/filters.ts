@@ -19,6 +19,8 @@ export interface FilterCase {
 }
 
 const LAMBDA_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html';
+const LOCALSTACK_SQS = 'localstack/localstack tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_sqs.py @8b9a79f (AWS-validated)';
+const LOCALSTACK_DDB = 'localstack/localstack tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_dynamodbstreams.py @8b9a79f (AWS-validated)';
 
 export const FILTER_CASES: readonly FilterCase[] = [
   {
@@ -145,4 +147,46 @@ export const FILTER_CASES: readonly FilterCase[] = [
     expected: true,
     notes: 'inferred: top-level metadata property a',
   },
+];
+
+/**
+ * Filter patterns `CreateEventSourceMapping` rejected with `InvalidParameterValueException`
+ * "Invalid filter pattern definition." (AWS-validated snapshots of LocalStack's SQS and DynamoDB
+ * event-source-mapping tests).
+ */
+export const FILTER_ERROR_CASES: readonly { readonly id: string; readonly source: string; readonly eventSource: FilterSource; readonly pattern: string; readonly message: string }[] = [
+  { id: 'ls-sqs-null', source: LOCALSTACK_SQS, eventSource: 'sqs', pattern: 'null', message: 'Invalid filter pattern definition.' },
+  { id: 'ls-sqs-simple-string', source: LOCALSTACK_SQS, eventSource: 'sqs', pattern: 'simple string', message: 'Invalid filter pattern definition.' },
+  { id: 'ls-sqs-scalar-field', source: LOCALSTACK_SQS, eventSource: 'sqs', pattern: '{"eventSource": "aws:sqs"}', message: 'Invalid filter pattern definition.' },
+  { id: 'ls-sqs-empty-array', source: LOCALSTACK_SQS, eventSource: 'sqs', pattern: '{"eventSource": []}', message: 'Invalid filter pattern definition.' },
+  { id: 'ls-ddb-single-string', source: LOCALSTACK_DDB, eventSource: 'dynamodb', pattern: 'single-string', message: 'Invalid filter pattern definition.' },
+  { id: 'ls-ddb-bad-json', source: LOCALSTACK_DDB, eventSource: 'dynamodb', pattern: '[{"eventName": ["INSERT"=123}]', message: 'Invalid filter pattern definition.' },
+];
+
+const ddbRecord = (eventName: 'INSERT' | 'MODIFY', image: Record<string, unknown>): Record<string, unknown> => ({
+  eventID: 'c81e728d9d4c2f636f067f89cc14862c',
+  eventName,
+  eventVersion: '1.1',
+  eventSource: 'aws:dynamodb',
+  awsRegion: 'us-east-1',
+  dynamodb: { ApproximateCreationDateTime: 1700000000, Keys: { id: image.id }, NewImage: image, SequenceNumber: '100000000000000000001', SizeBytes: 30, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  eventSourceARN: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2024-01-01T00:00:00.000',
+});
+
+/**
+ * DynamoDB stream verdicts recorded against AWS (LocalStack's AWS-validated `test_dynamodb_event_filter`:
+ * how many of two writes reached the function).
+ */
+export const DYNAMODB_FILTER_CASES: readonly FilterCase[] = [
+  { id: 'ls-ddb-insert-only-1', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"eventName": ["INSERT"]}' }], record: ddbRecord('INSERT', { id: { S: 'id_value' }, id2: { S: 'id2_value' } }), expected: true },
+  { id: 'ls-ddb-insert-only-2', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"eventName": ["INSERT"]}' }], record: ddbRecord('MODIFY', { id: { S: 'id_value' }, id2: { S: 'id2_value' } }), expected: false },
+  { id: 'ls-ddb-or', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"eventName": ["INSERT", "MODIFY"]}' }], record: ddbRecord('MODIFY', { id: { S: 'id_value' }, id2: { S: 'id2_new_value' } }), expected: true },
+  { id: 'ls-ddb-type-1', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"presentKey": {"S": ["presentValue"]}}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' }, presentKey: { S: 'presentValue' } }), expected: true },
+  { id: 'ls-ddb-type-2', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"presentKey": ["presentValue"]}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' }, presentKey: { S: 'presentValue' } }), expected: false, notes: 'omitting the "S" does not match' },
+  { id: 'ls-ddb-exists-false-1', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"presentKey": [{"exists": false}]}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' } }), expected: true },
+  { id: 'ls-ddb-exists-false-2', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"presentKey": [{"exists": false}]}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_2' }, presentKey: { S: 'presentValue' } }), expected: true, notes: 'presentKey is an object ({"S": …}), not a leaf: exists:false holds' },
+  { id: 'ls-ddb-numeric-1', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"numericFilter": {"N": [{"numeric": [">", 100]}, {"anything-but": "101"}]}}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' }, numericFilter: { N: '42' } }), expected: true },
+  { id: 'ls-ddb-numeric-2', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"numericFilter": {"N": [{"numeric": [">", 100]}, {"anything-but": "101"}]}}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_2' }, numericFilter: { N: '101' } }), expected: false, notes: 'N values are strings: numeric never matches them' },
+  { id: 'ls-ddb-prefix', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"prefix": {"S": [{"prefix": "us-1"}]}}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' }, prefix: { S: 'other-suffix' } }), expected: false },
+  { id: 'ls-ddb-creation-time', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"ApproximateCreationDateTime": [{"numeric": [">", 0]}]}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' } }), expected: true },
 ];
