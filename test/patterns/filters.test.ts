@@ -8,7 +8,7 @@ import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
 import { testEventPattern } from '../../src/patterns/compile.js';
 import { EventPatternInputError } from '../../src/patterns/errors.js';
 import { compileFilterCriteria, filterBatch, FilterCriteriaError, FILTER_SOURCES, matchesFilterCriteria, type FilterCriteria } from '../../src/patterns/filters.js';
-import { DYNAMODB_FILTER_CASES, FILTER_CASES, FILTER_ERROR_CASES } from './cases/filters.js';
+import { DYNAMODB_FILTER_CASES, FILTER_CASES, FILTER_ERROR_CASES, SQS_FILTER_CASES } from './cases/filters.js';
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
 const criteria = (...patterns: (string | object)[]): FilterCriteria => ({ Filters: patterns.map((p) => ({ Pattern: typeof p === 'string' ? p : JSON.stringify(p) })) });
@@ -26,8 +26,8 @@ describe('the documented cases', () => {
   });
 });
 
-describe('DynamoDB verdicts recorded against AWS', () => {
-  it.each(DYNAMODB_FILTER_CASES.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+describe('DynamoDB and SQS verdicts recorded against AWS', () => {
+  it.each([...DYNAMODB_FILTER_CASES, ...SQS_FILTER_CASES].map((c) => [c.id, c] as const))('%s', (_id, c) => {
     expect(matchesFilterCriteria({ Filters: c.filters }, c.record, { source: c.eventSource })).toBe(c.expected);
   });
 });

@@ -190,3 +190,37 @@ export const DYNAMODB_FILTER_CASES: readonly FilterCase[] = [
   { id: 'ls-ddb-prefix', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"NewImage": {"prefix": {"S": [{"prefix": "us-1"}]}}}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' }, prefix: { S: 'other-suffix' } }), expected: false },
   { id: 'ls-ddb-creation-time', source: LOCALSTACK_DDB, eventSource: 'dynamodb', filters: [{ Pattern: '{"dynamodb": {"ApproximateCreationDateTime": [{"numeric": [">", 0]}]}}' }], record: ddbRecord('INSERT', { id: { S: 'id_value_1' } }), expected: true },
 ];
+
+const sqsRecord = (body: string): Record<string, unknown> => ({
+  messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
+  receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a',
+  body,
+  attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1545082649183', SenderId: 'AIDAIENQZJOLO23YVJ4VO', ApproximateFirstReceiveTimestamp: '1545082649185' },
+  messageAttributes: {},
+  md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:us-west-2:123456789012:my-queue',
+  awsRegion: 'us-west-2',
+});
+
+/** SQS verdicts recorded against AWS (LocalStack's AWS-validated `test_sqs_event_filter`: the matching message is delivered, the other one deleted). */
+export const SQS_FILTER_CASES: readonly FilterCase[] = [
+  { id: 'ls-sqs-single-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value"]}}' }], record: sqsRecord('{"my-key": "my-value"}'), expected: true },
+  { id: 'ls-sqs-single-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value"]}}' }], record: sqsRecord('{"my-key": "other-value"}'), expected: false },
+  { id: 'ls-sqs-or-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value-one", "my-value-two"]}}' }], record: sqsRecord('{"my-key": "my-value-two"}'), expected: true },
+  { id: 'ls-sqs-or-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value-one", "my-value-two"]}}' }], record: sqsRecord('{"my-key": "other-value"}'), expected: false },
+  { id: 'ls-sqs-and-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key-one": ["other-filter", "my-value-one"], "my-key-two": ["my-value-two"]}}' }], record: sqsRecord('{"my-key-one": "my-value-one", "my-key-two": "my-value-two"}'), expected: true },
+  { id: 'ls-sqs-and-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key-one": ["other-filter", "my-value-one"], "my-key-two": ["my-value-two"]}}' }], record: sqsRecord('{"my-key-one": "other-value-", "my-key-two": "my-value-two"}'), expected: false },
+  { id: 'ls-sqs-exists-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": [{"exists": true}]}}' }], record: sqsRecord('{"my-key": "any-value-one"}'), expected: true },
+  { id: 'ls-sqs-exists-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": [{"exists": true}]}}' }], record: sqsRecord('{"other-key": "any-value-two"}'), expected: false },
+  { id: 'ls-sqs-numeric-bigger-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": [">", 100]}]}}' }], record: sqsRecord('{"my-number": 101}'), expected: true },
+  { id: 'ls-sqs-numeric-bigger-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": [">", 100]}]}}' }], record: sqsRecord('{"my-number": 100}'), expected: false },
+  { id: 'ls-sqs-numeric-smaller-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": ["<", 100]}]}}' }], record: sqsRecord('{"my-number": 99}'), expected: true },
+  { id: 'ls-sqs-numeric-smaller-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": ["<", 100]}]}}' }], record: sqsRecord('{"my-number": 100}'), expected: false },
+  { id: 'ls-sqs-numeric-range-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": [">=", 100, "<", 200]}]}}' }], record: sqsRecord('{"my-number": 100}'), expected: true },
+  { id: 'ls-sqs-numeric-range-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-number": [{"numeric": [">=", 100, "<", 200]}]}}' }], record: sqsRecord('{"my-number": 200}'), expected: false },
+  { id: 'ls-sqs-prefix-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": [{"prefix": "yes"}]}}' }], record: sqsRecord('{"my-key": "yes-value"}'), expected: true },
+  { id: 'ls-sqs-prefix-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": [{"prefix": "yes"}]}}' }], record: sqsRecord('{"my-key": "no-value"}'), expected: false },
+  { id: 'ls-sqs-valid-json-filter-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value"]}}' }], record: sqsRecord('{"my-key": "my-value"}'), expected: true },
+  { id: 'ls-sqs-valid-json-filter-no-match', source: LOCALSTACK_SQS, eventSource: 'sqs', filters: [{ Pattern: '{"body": {"my-key": ["my-value"]}}' }], record: sqsRecord('plain-string'), expected: false },
+];
