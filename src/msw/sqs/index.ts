@@ -127,6 +127,16 @@ function parseJsonBody(body: string): unknown {
   }
 }
 
+/** The `mocks.sqs.send` argument a SendMessage rejection is about. */
+function sendArgument(error: AwsServiceError): string {
+  const message = error.message;
+  if (message.includes('MessageGroupId')) return 'options.messageGroupId';
+  if (message.includes('MessageDeduplicationId')) return 'options.messageDeduplicationId';
+  if (message.includes('DelaySeconds')) return 'options.delaySeconds';
+  // The size limit counts the body and the attributes together.
+  return message.includes('Message must be shorter') ? 'body' : 'options';
+}
+
 /** Creates the SQS service of one `createAwsMocks()` instance. */
 export function createSqsService(context: MockContext): SqsService {
   const nowMs = (): number => context.clock.now().getTime();
@@ -161,11 +171,15 @@ export function createSqsService(context: MockContext): SqsService {
     return found;
   };
   // Test-side calls report AWS rejections as EventInputError naming the call.
-  const testSide = <T>(api: string, argument: string, fn: () => T): T => {
+  // `argument` names what the rejection is about (a function: chosen from the AWS error).
+  const testSide = <T>(api: string, argument: string | ((error: AwsServiceError) => string), fn: () => T): T => {
     try {
       return asSqsError(fn);
     } catch (error) {
-      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by SQS: ${sqsCode(error)}: ${error.message}`);
+      if (error instanceof AwsServiceError) {
+        const blamed = typeof argument === 'string' ? argument : argument(error);
+        throw new EventInputError(api, blamed, `was rejected by SQS: ${sqsCode(error)}: ${error.message}`);
+      }
       throw error;
     }
   };
@@ -217,7 +231,7 @@ export function createSqsService(context: MockContext): SqsService {
       if (messageGroupId !== undefined) assertSqsFifoId(api, 'options.messageGroupId', messageGroupId);
       if (messageDeduplicationId !== undefined) assertSqsFifoId(api, 'options.messageDeduplicationId', messageDeduplicationId);
       const attributes = normaliseSqsMessageAttributes(api, 'options.messageAttributes', options.messageAttributes);
-      const result = testSide(api, 'options', () =>
+      const result = testSide(api, sendArgument, () =>
         queue.send(
           {
             body,

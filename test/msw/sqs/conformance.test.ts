@@ -345,7 +345,13 @@ describe('the test-side helpers follow the same rules', () => {
     await queue('orders');
     expect(() => mocks.sqs.send('orders', 'x', { delaySeconds: 901 })).toThrow(/options\.delaySeconds/);
     expect(() => mocks.sqs.send('orders', 'x', { delaySeconds: 1.5 })).toThrow(/options\.delaySeconds/);
-    expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageDeduplicationId: 'd' })).toThrow(/options.*MessageGroupId/);
+    // Rejections by the queue name the argument they are about.
+    expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageDeduplicationId: 'd' })).toThrow(/^mocks\.sqs\.send: options\.messageGroupId was rejected by SQS: MissingParameter/);
+    expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageGroupId: 'g' })).toThrow(/^mocks\.sqs\.send: options\.messageDeduplicationId was rejected by SQS: InvalidParameterValue/);
+    expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageGroupId: 'g', messageDeduplicationId: 'd', delaySeconds: 5 })).toThrow(/^mocks\.sqs\.send: options\.delaySeconds /);
+    expect(() => mocks.sqs.send('orders', 'x', { messageDeduplicationId: 'd' })).toThrow(/^mocks\.sqs\.send: options\.messageDeduplicationId /);
+    mocks.sqs.createQueue('small', { MaximumMessageSize: '1024' });
+    expect(() => mocks.sqs.send('small', 'x'.repeat(1025))).toThrow(/^mocks\.sqs\.send: body was rejected by SQS: InvalidParameterValue/);
   });
 
   test('createQueue: an undefined attribute is absent, and errors blame the right argument', () => {
