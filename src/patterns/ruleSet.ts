@@ -2,8 +2,9 @@
  * Many named patterns matched at once, for routing. The cost of an event does not grow with the
  * rules that cannot match it: every branch is filed under one "anchor" field whose alternatives are
  * all exact values or prefixes (a value → branches map, a character trie of prefixes, per path);
- * an event's leaves look their values up, and only the branches found, plus the few branches with
- * no such field (`anything-but`, `numeric`, `exists` … only), are checked in full.
+ * a branch with no such field is filed under a path it needs a leaf at (`anything-but`, `numeric`,
+ * `exists: true` … all need one). An event's leaves look their values and paths up, and only the
+ * branches found, plus those made only of `exists: false` fields, are checked in full.
  */
 import type { ValueMatcher } from './ast.js';
 import { parseIpAddress } from './cidr.js';
@@ -176,6 +177,9 @@ export function compileEventPatterns(
 
   // First pass: compile every rule and count how many branches could file under each key.
   const keyCounts = new Map<string, number>();
+  const pathCounts = new Map<string, number>();
+  /** Branches with no exact/prefix anchor, by a path they need a leaf at. */
+  const presence = new Map<string, number[]>();
   for (const [name, pattern] of pairs) {
     if (typeof name !== 'string') throw new EventPatternInputError(api, `rule names must be strings, got ${typeof name}`);
     const rule = names.length;
@@ -185,6 +189,7 @@ export function compileEventPatterns(
       entries.push({ rule, branch });
       for (const { condition } of branch.conditions) {
         paths.add(condition.path);
+        pathCounts.set(condition.path, (pathCounts.get(condition.path) ?? 0) + 1);
         for (const matcher of condition.matchers) {
           const key = indexKey(matcher);
           if (key !== undefined) {
@@ -220,7 +225,15 @@ export function compileEventPatterns(
       }
     }
     if (anchor === undefined) {
-      fallback.push(id);
+      // No exact or prefix field: file the branch under the presence of a path it needs (every
+      // condition without exists:false needs a leaf there), the one fewest branches mention.
+      let needed: string | undefined;
+      for (const condition of branch.conditions) {
+        if (condition.existsFalse) continue;
+        if (needed === undefined || pathCounts.get(condition.path)! < pathCounts.get(needed)!) needed = condition.path;
+      }
+      if (needed === undefined) fallback.push(id);
+      else push(presence, needed, id);
       continue;
     }
     let pathIndex = index.get(anchor.path);
@@ -270,6 +283,8 @@ export function compileEventPatterns(
     const candidates = scratch.candidates;
     candidates.length = 0;
     for (const [path, leaves] of flat.fields) {
+      const present = presence.get(path);
+      if (present !== undefined) addCandidates(scratch, present);
       const pathIndex = index.get(path);
       if (pathIndex === undefined) continue;
       for (let i = 0; i < leaves.length; i++) lookUp(scratch, pathIndex, leaves[i]!.value);
