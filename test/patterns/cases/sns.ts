@@ -362,3 +362,22 @@ export const SNS_POLICY_ACCEPTED_CASES: readonly { id: string; policy: Record<st
   { id: 'sns-doc-nested-72', policy: { key_a: { key_b: { key_c: ['value_one', 'value_two', 'value_three', 'value_four'] } }, key_d: { key_e: ['value_one', 'value_two', 'value_three'] } }, scope: 'MessageBody', combinations: 72 },
   { id: 'sns-doc-flat-6', policy: { key_a: ['value_one', 'value_two', 'value_three'], key_b: ['value_one'], key_c: ['value_one', 'value_two'] }, scope: 'MessageAttributes', combinations: 6 },
 ];
+
+/**
+ * Body-scope verdicts recorded against AWS (LocalStack's AWS-validated body-policy tests: arrays of
+ * objects keep their fields together, dotted keys match nested and dotted fields, empty arrays).
+ */
+export const SNS_BODY_CASES: readonly SnsPolicyCase[] = [
+  { id: 'ls-body-array-objects-1', source: LOCALSTACK, policy: { Records: { s3: { object: { key: [{ prefix: 'auto-' }] } }, eventName: [{ prefix: 'ObjectCreated:' }] } }, scope: 'MessageBody', message: { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { object: [[{ key: 'auto-insurance-2314.xml', size: 17 }]] } }, { eventSource: 'aws:s3', eventName: 'ObjectRemoved:Delete', s3: { object: { key: 'home-insurance-2314.xml', size: 17 } } }] }, expected: true },
+  { id: 'ls-body-array-objects-2', source: LOCALSTACK, policy: { Records: { s3: { object: { key: [{ prefix: 'auto-' }] } }, eventName: [{ prefix: 'ObjectCreated:' }] } }, scope: 'MessageBody', message: { Records: [{ eventSource: 'aws:s3', eventTime: '2022-11-21T03:41:29.743Z', eventName: 'ObjectRemoved:Delete', s3: { bucket: { name: 'insurance-bucket-demo', arn: 'arn:aws:s3:::insurance-bucket-demo' }, object: { key: 'auto-insurance-2314.xml', size: 17 } } }] }, expected: false },
+  { id: 'ls-body-array-objects-3', source: LOCALSTACK, policy: { Records: { s3: { object: { key: [{ prefix: 'auto-' }] } }, eventName: [{ prefix: 'ObjectCreated:' }] } }, scope: 'MessageBody', message: { Records: [{ eventSource: 'aws:s3', eventTime: '2022-11-21T03:41:29.743Z', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'insurance-bucket-demo', arn: 'arn:aws:s3:::insurance-bucket-demo' }, object: { key: 'home-insurance-2314.xml', size: 17 } } }] }, expected: false },
+  { id: 'ls-body-array-objects-4', source: LOCALSTACK, policy: { Records: { s3: { object: { key: [{ prefix: 'auto-' }] } }, eventName: [{ prefix: 'ObjectCreated:' }] } }, scope: 'MessageBody', message: { Records: [{ eventSource: 'aws:s3', eventTime: '2022-11-21T03:41:29.743Z', eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'insurance-bucket-demo', arn: 'arn:aws:s3:::insurance-bucket-demo' }, object: { key: 'auto-insurance-2314.xml', size: 17 } } }] }, expected: true },
+  { id: 'ls-body-array-1', source: LOCALSTACK, policy: { headers: { 'route-to': ['queue1'] } }, scope: 'MessageBody', message: { headers: { 'route-to': ['queue3'] } }, expected: false },
+  { id: 'ls-body-array-2', source: LOCALSTACK, policy: { headers: { 'route-to': ['queue1'] } }, scope: 'MessageBody', message: { headers: { 'route-to': ['queue1', 'queue2'] } }, expected: true },
+  { id: 'ls-body-dot-1', source: LOCALSTACK, policy: { 'object.nested': ['string.value'] }, scope: 'MessageBody', message: { object: { nested: 'string.value' } }, expected: true },
+  { id: 'ls-body-dot-2', source: LOCALSTACK, policy: { 'object.nested': ['string.value'] }, scope: 'MessageBody', message: { 'object.nested': 'string.value' }, expected: true },
+  { id: 'ls-body-dot-3', source: LOCALSTACK, policy: { 'object.nested.test': ['string.value'] }, scope: 'MessageBody', message: { 'object.nested': { test: 'string.value' } }, expected: true },
+  { id: 'ls-body-dot-4', source: LOCALSTACK, policy: { 'object.nested.test': ['string.value'] }, scope: 'MessageBody', message: { object: { 'nested.test': 'string.value' } }, expected: true },
+  { id: 'ls-body-dot-5', source: LOCALSTACK, policy: { 'object.nested.test': ['string.value'] }, scope: 'MessageBody', message: { object: { nested: { test: 'string.notvalue' } } }, expected: false },
+  { id: 'ls-body-empty-array', source: LOCALSTACK, policy: { detail: { eventVersion: [''] } }, scope: 'MessageBody', message: { version: '0', id: '3e3c153a-8339-4e30-8c35-687ebef853fe', 'detail-type': 'EC2 Instance Launch Successful', source: 'aws.autoscaling', account: '123456789012', time: '2015-11-11T21:31:47Z', region: 'my-region', resources: [], detail: { eventVersion: '', responseElements: null } }, expected: true },
+];
