@@ -123,7 +123,11 @@ export function explainEventPattern(pattern: string | object | CompiledEventPatt
   for (let index = 0; index < plan.branches.length; index++) {
     const branch = plan.branches[index]!;
     const fields = explainBranch(branch, flat);
-    if (branchMatches(branch, flat)) return { matches: true, fields, branch: index, branches: plan.branches.length };
+    if (branchMatches(branch, flat)) {
+      // Every field holds in the consistent choice of array elements, including an exists:false
+      // whose path has leaves only in other elements.
+      return { matches: true, fields: fields.map((f) => (f.matched ? f : { ...f, matched: true })), branch: index, branches: plan.branches.length };
+    }
     let score = 0;
     for (const field of fields) if (field.matched) score++;
     if (score === fields.length) {

@@ -51,6 +51,15 @@ describe('explainEventPattern', () => {
     expect(formatExplanation(why)).toContain('✘ e: the fields match only in different elements of the same array');
   });
 
+  it('marks every field of a matching branch as matched, exists:false beside other elements included', () => {
+    const why = explainEventPattern({ a: { b: [1], c: [{ exists: false }] } }, { a: [{ b: 1 }, { c: 2 }] });
+    expect(why.matches).toBe(true);
+    expect(why.fields).toEqual([
+      { path: 'a.b', operator: 'equals', expected: 1, actual: 1, matched: true },
+      { path: 'a.c', operator: 'exists', expected: { exists: false }, actual: 2, matched: true },
+    ]);
+  });
+
   it('rejects invalid patterns and events like the matcher', () => {
     expect(() => explainEventPattern({ a: 'x' }, {})).toThrow(EventPatternError);
     expect(() => explainEventPattern({ a: ['x'] }, [])).toThrow(EventPatternInputError);

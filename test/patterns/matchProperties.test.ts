@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileEventPattern, testEventPattern } from '../../src/patterns/compile.js';
+import { explainEventPattern } from '../../src/patterns/explain.js';
 import { flattenEvent, type ArrayTrail, type FlatEvent } from '../../src/patterns/flatten.js';
 import { leafTest } from '../../src/patterns/match.js';
 import type { PatternBranch } from '../../src/patterns/ast.js';
@@ -57,6 +58,11 @@ describe('matching properties', () => {
         expect(testEventPattern(pattern, JSON.stringify(event))).toBe(verdict);
         expect(testEventPattern(reversed(pattern) as object, reversed(event))).toBe(verdict);
         expect(testEventPattern(JSON.stringify(pattern), JSON.stringify(reversed(event)))).toBe(verdict);
+        // The explanation agrees, and a matching branch's fields all hold.
+        const why = explainEventPattern(pattern, event);
+        expect(why.matches).toBe(verdict);
+        if (verdict) expect(why.fields.every((field) => field.matched)).toBe(true);
+        else expect(why.fields.some((field) => !field.matched)).toBe(true);
       }),
       { numRuns: NUM_RUNS },
     );
