@@ -5,7 +5,7 @@ import { testEventPattern } from '../../src/patterns/compile.js';
 import { EventPatternInputError } from '../../src/patterns/errors.js';
 import { compileFilterPolicy, FilterPolicyError, matchesFilterPolicy, validateFilterPolicy, type FilterPolicyOptions } from '../../src/patterns/sns.js';
 import { snsNumber } from '../../src/patterns/snsAttributes.js';
-import { SNS_BODY_CASES, SNS_POLICY_ACCEPTED_CASES, SNS_POLICY_CASES, SNS_POLICY_ERROR_CASES } from './cases/sns.js';
+import { SNS_ATTRIBUTE_CASES, SNS_BODY_CASES, SNS_POLICY_ACCEPTED_CASES, SNS_POLICY_CASES, SNS_POLICY_ERROR_CASES } from './cases/sns.js';
 
 function errorOf(fn: () => unknown): FilterPolicyError {
   try {
@@ -22,7 +22,7 @@ const sdk = (attributes: Record<string, [string, string]>) => ({
 });
 
 describe('the documented cases', () => {
-  it.each([...SNS_POLICY_CASES, ...SNS_BODY_CASES].map((c) => [c.id, c] as const))('%s', (_id, c) => {
+  it.each([...SNS_POLICY_CASES, ...SNS_BODY_CASES, ...SNS_ATTRIBUTE_CASES].map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const message = c.scope === 'MessageBody' ? { Message: JSON.stringify(c.message) } : { MessageAttributes: c.attributes };
     if (typeof c.expected === 'boolean') {
       expect(matchesFilterPolicy(c.policy, message, { scope: c.scope })).toBe(c.expected);

@@ -381,3 +381,17 @@ export const SNS_BODY_CASES: readonly SnsPolicyCase[] = [
   { id: 'ls-body-dot-5', source: LOCALSTACK, policy: { 'object.nested.test': ['string.value'] }, scope: 'MessageBody', message: { object: { nested: { test: 'string.notvalue' } } }, expected: false },
   { id: 'ls-body-empty-array', source: LOCALSTACK, policy: { detail: { eventVersion: [''] } }, scope: 'MessageBody', message: { version: '0', id: '3e3c153a-8339-4e30-8c35-687ebef853fe', 'detail-type': 'EC2 Instance Launch Successful', source: 'aws.autoscaling', account: '123456789012', time: '2015-11-11T21:31:47Z', region: 'my-region', resources: [], detail: { eventVersion: '', responseElements: null } }, expected: true },
 ];
+
+/** Attribute-scope verdicts recorded against AWS (LocalStack's AWS-validated attribute-policy tests). */
+export const SNS_ATTRIBUTE_CASES: readonly SnsPolicyCase[] = [
+  { id: 'ls-attr-range-1', source: LOCALSTACK, policy: { attr1: [{ numeric: ['>', 0, '<=', 100] }] }, scope: 'MessageAttributes', attributes: { attr1: { Type: 'Number', Value: '99' } }, expected: true },
+  { id: 'ls-attr-range-2', source: LOCALSTACK, policy: { attr1: [{ numeric: ['>', 0, '<=', 100] }] }, scope: 'MessageAttributes', attributes: { attr1: { Type: 'Number', Value: '111' } }, expected: false },
+  { id: 'ls-attr-null-or-anything-but', source: LOCALSTACK, policy: { attr1: [null, { 'anything-but': 'whatever' }] }, scope: 'MessageAttributes', attributes: {}, expected: false },
+  { id: 'ls-attr-exists-1', source: LOCALSTACK, policy: { store: [{ exists: true }] }, scope: 'MessageAttributes', attributes: { store: { Type: 'Number', Value: '99' }, def: { Type: 'Number', Value: '99' } }, expected: true },
+  { id: 'ls-attr-exists-2', source: LOCALSTACK, policy: { store: [{ exists: true }] }, scope: 'MessageAttributes', attributes: { attr1: { Type: 'Number', Value: '111' } }, expected: false },
+  { id: 'ls-attr-not-exists-1', source: LOCALSTACK, policy: { store: [{ exists: false }] }, scope: 'MessageAttributes', attributes: { def: { Type: 'Number', Value: '99' } }, expected: true },
+  { id: 'ls-attr-not-exists-2', source: LOCALSTACK, policy: { store: [{ exists: false }] }, scope: 'MessageAttributes', attributes: { store: { Type: 'Number', Value: '99' }, def: { Type: 'Number', Value: '99' } }, expected: false },
+  { id: 'ls-attr-string-array-1', source: LOCALSTACK, policy: { store: ['value1'] }, scope: 'MessageAttributes', attributes: { store: { Type: 'String', Value: 'value1' } }, expected: true },
+  { id: 'ls-attr-string-array-2', source: LOCALSTACK, policy: { store: ['value1'] }, scope: 'MessageAttributes', attributes: { store: { Type: 'String.Array', Value: '["value1", "value2"]' } }, expected: true },
+  { id: 'ls-attr-string-array-3', source: LOCALSTACK, policy: { store: ['value1'] }, scope: 'MessageAttributes', attributes: { store: { Type: 'String.Array', Value: '["value2", "value3"]' } }, expected: false },
+];
