@@ -5,7 +5,7 @@ import { eventNotMatching } from '../../arbitraries/eventNotMatching.js';
 import { sqsRecord } from '../../arbitraries/sqsRecord.js';
 import { leavesAt } from '../../arbitraries/_internals/patternPaths.js';
 import { nextDown, nextUp } from '../../arbitraries/_internals/patternValues.js';
-import { testEventPattern } from '../../src/patterns/compile.js';
+import { compileEventPattern, testEventPattern } from '../../src/patterns/compile.js';
 import { verdictCases } from '../patterns/cases/verdicts.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
@@ -123,6 +123,13 @@ describe('eventMatching', () => {
     fc.assert(fc.property(eventMatching(pattern, sqsRecord()), (record) => testEventPattern(pattern, record) && typeof record.messageId === 'string'), { numRuns: 50 });
     expect(() => fc.sample(eventMatching(pattern, fc.constant([1]) as never), 1)).toThrow(/eventMatching: the base arbitrary must generate JSON objects/);
     expect(() => eventMatching(pattern, {} as never)).toThrow(/eventMatching: base must be a fast-check arbitrary/);
+  });
+
+  it('takes the pattern as JSON text (numbers keep their digits) or compiled', () => {
+    const text = '{"detail": {"total": [3.0e2], "code": [{"numeric": ["=", 1.50]}]}}';
+    fc.assert(fc.property(eventMatching(text), (event) => testEventPattern(text, event) && (event.detail as { total: number }).total === 300), { numRuns: 50 });
+    const compiled = compileEventPattern({ source: [{ suffix: '.orders' }] });
+    fc.assert(fc.property(eventMatching(compiled), eventNotMatching(compiled), (hit, miss) => compiled.matches(hit) && !compiled.matches(miss)), { numRuns: 50 });
   });
 
   it('says when the pattern is invalid or nothing can match it', () => {
