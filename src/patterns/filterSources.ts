@@ -97,7 +97,9 @@ export interface ResolvedFilterSource {
   readonly pipes: boolean;
   /** The kit source name (short forms resolved to the family's first name: `mq` → `activemq`, `kafka` → `msk`). */
   readonly name: FilterSourceName;
+  /** The data-format family of AWS's filtering documentation. */
   readonly family: FilterFamily;
+  /** How the family's records are read. */
   readonly rules: FilterFamilyRules;
   /** Fields removed before matching (the family's, plus `eventSourceKey` for pipes). */
   readonly addedAfterFiltering: readonly string[];
