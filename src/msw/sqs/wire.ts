@@ -5,7 +5,7 @@
 import { utf8Length } from '../../_internals/limits.js';
 import { md5OfMessageAttributes, SQS_MAX_MESSAGE_BYTES } from '../../events/sqs/index.js';
 import type { JsonOperation, JsonRequestInfo } from '../_internals/jsonProtocol.js';
-import { asStructure, readInteger, readList, readString, readStringList, readStringMap, type JsonObject } from '../_internals/input.js';
+import { asStructure, readInteger, readList, readObject, readString, readStringList, readStringMap, type JsonObject } from '../_internals/input.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { applyAttributes, configAttributes, READABLE_ATTRIBUTES } from './attributes.js';
 import { invalidParameter, SQS_INPUT_ERRORS, sqsCode, sqsError } from './errors.js';
@@ -39,14 +39,34 @@ function queueOf(input: JsonObject, info: JsonRequestInfo, context: SqsWireConte
   return context.registry.fromUrl(readString(input, 'QueueUrl', SQS_INPUT_ERRORS, true), regionOf(info, context));
 }
 
+/** The JSON type of a batch entry member. */
+type MemberType = 'string' | 'integer' | 'structure';
+
+// The members of each batch entry, by JSON type (SQS API reference, the *BatchRequestEntry types).
+const SEND_ENTRY: Readonly<Record<string, MemberType>> = {
+  Id: 'string', MessageBody: 'string', DelaySeconds: 'integer', MessageAttributes: 'structure',
+  MessageSystemAttributes: 'structure', MessageDeduplicationId: 'string', MessageGroupId: 'string',
+};
+const DELETE_ENTRY: Readonly<Record<string, MemberType>> = { Id: 'string', ReceiptHandle: 'string' };
+const VISIBILITY_ENTRY: Readonly<Record<string, MemberType>> = { Id: 'string', ReceiptHandle: 'string', VisibilityTimeout: 'integer' };
+
 /** The batch rules every *Batch operation shares; returns the entries as structures. */
-function batchEntries(input: JsonObject, entryShape: string): JsonObject[] {
+function batchEntries(input: JsonObject, entryShape: string, memberTypes: Readonly<Record<string, MemberType>>): JsonObject[] {
   const entries = readList(input, 'Entries', SQS_INPUT_ERRORS, true) as unknown[];
-  if (entries.length === 0) throw sqsError('EmptyBatchRequest', `There should be at least one ${entryShape} in the request.`);
-  if (entries.length > 10) throw sqsError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${entries.length}.`);
-  const seen = new Set<string>();
-  return entries.map((entry) => {
+  // A member of the wrong JSON type fails the whole request while it is read, before any rule.
+  const structures = entries.map((entry) => {
     const structure = asStructure(entry, 'Entries.member', SQS_INPUT_ERRORS);
+    for (const [member, type] of Object.entries(memberTypes)) {
+      if (type === 'string') readString(structure, member, SQS_INPUT_ERRORS);
+      else if (type === 'integer') readInteger(structure, member, SQS_INPUT_ERRORS);
+      else readObject(structure, member, SQS_INPUT_ERRORS);
+    }
+    return structure;
+  });
+  if (structures.length === 0) throw sqsError('EmptyBatchRequest', `There should be at least one ${entryShape} in the request.`);
+  if (structures.length > 10) throw sqsError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${structures.length}.`);
+  const seen = new Set<string>();
+  return structures.map((structure) => {
     const id = readString(structure, 'Id', SQS_INPUT_ERRORS, true);
     if (!BATCH_ENTRY_ID.test(id)) {
       throw sqsError('InvalidBatchEntryId', 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
@@ -197,7 +217,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
 
     SendMessageBatch(input, info) {
       const queue = queueOf(input, info, context);
-      const entries = batchEntries(input, 'SendMessageBatchRequestEntry');
+      const entries = batchEntries(input, 'SendMessageBatchRequestEntry', SEND_ENTRY);
       // The whole request counts against 1 MiB, bodies and message attributes alike, whatever the
       // queue's MaximumMessageSize (which applies to each entry).
       let total = 0;
@@ -257,7 +277,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
 
     DeleteMessageBatch(input, info) {
       const queue = queueOf(input, info, context);
-      const entries = batchEntries(input, 'DeleteMessageBatchRequestEntry');
+      const entries = batchEntries(input, 'DeleteMessageBatchRequestEntry', DELETE_ENTRY);
       const successful: unknown[] = [];
       const failed: unknown[] = [];
       for (const entry of entries) {
@@ -283,7 +303,7 @@ export function sqsOperations(context: SqsWireContext): Record<string, JsonOpera
 
     ChangeMessageVisibilityBatch(input, info) {
       const queue = queueOf(input, info, context);
-      const entries = batchEntries(input, 'ChangeMessageVisibilityBatchRequestEntry');
+      const entries = batchEntries(input, 'ChangeMessageVisibilityBatchRequestEntry', VISIBILITY_ENTRY);
       const successful: unknown[] = [];
       const failed: unknown[] = [];
       for (const entry of entries) {

@@ -134,6 +134,26 @@ describe('SendMessageBatch', () => {
     expect(result).not.toHaveProperty('Failed');
   });
 
+  // AWS's JSON services read (deserialise) the whole request before any rule runs: a member of the
+  // wrong JSON type fails the request, never one entry.
+  test('an entry member of the wrong JSON type fails the whole request', async () => {
+    const QueueUrl = await queue('typed');
+    const raw = async (operation: string, Entries: unknown[]) => {
+      const response = await fetch('https://sqs.us-east-1.amazonaws.com/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${operation}` },
+        body: JSON.stringify({ QueueUrl, Entries }),
+      });
+      return { status: response.status, type: ((await response.json()) as { __type: string }).__type };
+    };
+    const serialization = { status: 400, type: 'SerializationException' };
+    expect(await raw('SendMessageBatch', [{ Id: 'a', MessageBody: 'ok' }, { Id: 'b', MessageBody: 'x', DelaySeconds: '5' }])).toEqual(serialization);
+    expect(await raw('SendMessageBatch', [{ Id: 'a', MessageBody: 'ok' }, { Id: 'b', MessageBody: 7 }])).toEqual(serialization);
+    expect(await raw('DeleteMessageBatch', [{ Id: 'a', ReceiptHandle: 1 }])).toEqual(serialization);
+    expect(await raw('ChangeMessageVisibilityBatch', [{ Id: 'a', ReceiptHandle: 'h', VisibilityTimeout: 'soon' }])).toEqual(serialization);
+    expect(mocks.sqs.messages('typed')).toEqual([]);
+  });
+
   test('the other batch operations leave Failed out too when nothing failed', async () => {
     const QueueUrl = await queue('orders');
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
