@@ -62,10 +62,10 @@ function jsonOf(api: string, key: string, value: unknown): string | undefined {
 }
 
 /**
- * Reads one record for matching. Throws `EventPatternInputError` (prefixed with `api`) when the
- * record is not a JSON object.
+ * Reads one record for matching; with `dataOnly`, only the data fields are kept. Throws
+ * `EventPatternInputError` (prefixed with `api`) when the record is not a JSON object.
  */
-export function decodeFilterRecord(api: string, record: unknown, source: ResolvedFilterSource, stripAfterFiltering: boolean): DecodedRecord {
+export function decodeFilterRecord(api: string, record: unknown, source: ResolvedFilterSource, stripAfterFiltering: boolean, dataOnly = false): DecodedRecord {
   if (!isPlainObject(record)) {
     const got = record === null ? 'null' : Array.isArray(record) ? 'an array (pass one record, e.g. event.Records[0], or use filterBatch)' : typeof record;
     throw new EventPatternInputError(api, `record must be a JSON object (one record of the batch), got ${got}`);
@@ -81,7 +81,7 @@ export function decodeFilterRecord(api: string, record: unknown, source: Resolve
   const modes = new Map<string, DataMode>();
   const parts: string[] = [];
   for (const key of Object.keys(fields)) {
-    if (skip.has(key)) continue;
+    if (skip.has(key) || (dataOnly && !source.rules.dataKeys.includes(key))) continue;
     const value = fields[key];
     let text: string | undefined;
     if (source.rules.dataKeys.includes(key)) {

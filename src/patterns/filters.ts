@@ -50,6 +50,14 @@ export interface FilterOptions {
    * @defaultValue `'strip'`
    */
   metadataAfterFiltering?: 'strip' | 'keep';
+  /**
+   * Which record fields patterns see: `'record'`, the whole record (AWS's examples filter SQS on
+   * `attributes`, Kinesis on `partitionKey`, DynamoDB on `eventName`); `'data-only'`, only the data
+   * field (the current Lambda guide: "Amazon SQS event source mappings only support filtering on
+   * the body key", and likewise `data` for Kinesis and MQ, `dynamodb` for DynamoDB).
+   * @defaultValue `'record'`
+   */
+  fields?: 'record' | 'data-only';
 }
 
 /**
@@ -109,7 +117,7 @@ interface CompiledFilter {
 
 type Variant = { kind: 'pattern'; compiled: CompiledEventPattern } | { kind: 'all' } | { kind: 'none' };
 
-function checkOptions(api: string, options: unknown): { source: ResolvedFilterSource; maxFilters: number; strip: boolean } {
+function checkOptions(api: string, options: unknown): { source: ResolvedFilterSource; maxFilters: number; strip: boolean; dataOnly: boolean } {
   if (!isPlainObject(options)) {
     throw new TypeError(`${api}: options must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   }
@@ -120,7 +128,9 @@ function checkOptions(api: string, options: unknown): { source: ResolvedFilterSo
   }
   const metadata = options.metadataAfterFiltering ?? 'strip';
   if (metadata !== 'strip' && metadata !== 'keep') throw new TypeError(`${api}: options.metadataAfterFiltering must be 'strip' or 'keep', got ${String(metadata)}`);
-  return { source, maxFilters, strip: metadata === 'strip' };
+  const fields = options.fields ?? 'record';
+  if (fields !== 'record' && fields !== 'data-only') throw new TypeError(`${api}: options.fields must be 'record' or 'data-only', got ${String(fields)}`);
+  return { source, maxFilters, strip: metadata === 'strip', dataOnly: fields === 'data-only' };
 }
 
 function compileOne(api: string, filter: unknown, index: number, source: ResolvedFilterSource): CompiledFilter {
@@ -240,7 +250,7 @@ function explainDrop(filters: readonly CompiledFilter[], source: ResolvedFilterS
  */
 export function compileFilterCriteria(criteria: FilterCriteria, options: FilterOptions): CompiledFilterCriteria {
   const api = 'compileFilterCriteria';
-  const { source, maxFilters, strip } = checkOptions(api, options);
+  const { source, maxFilters, strip, dataOnly } = checkOptions(api, options);
   if (!isPlainObject(criteria)) {
     throw new TypeError(`${api}: criteria must be a FilterCriteria object such as { Filters: [{ Pattern: '{"body": {"type": ["order"]}}' }] }, got ${criteria === null ? 'null' : Array.isArray(criteria) ? 'an array (wrap it: { Filters: [...] })' : typeof criteria}`);
   }
@@ -258,7 +268,7 @@ export function compileFilterCriteria(criteria: FilterCriteria, options: FilterO
     );
   }
   const filters = items.map((f, i) => compileOne(api, f, i, source));
-  const decode = (apiName: string, record: unknown): DecodedRecord => decodeFilterRecord(apiName, record, source, strip);
+  const decode = (apiName: string, record: unknown): DecodedRecord => decodeFilterRecord(apiName, record, source, strip, dataOnly);
   return {
     source: source.source,
     size: filters.length,
@@ -303,7 +313,7 @@ function cached(criteria: FilterCriteria, options: FilterOptions): CompiledFilte
   } catch {
     return compileFilterCriteria(criteria, options);
   }
-  const key = `${String(options.source)}|${String(options.maxFilters)}|${String(options.metadataAfterFiltering)}|${filtersText}`;
+  const key = `${String(options.source)}|${String(options.maxFilters)}|${String(options.metadataAfterFiltering)}|${String(options.fields)}|${filtersText}`;
   let perCriteria = cache.get(criteria);
   if (perCriteria === undefined) cache.set(criteria, (perCriteria = new Map()));
   let compiled = perCriteria.get(key);

@@ -318,3 +318,13 @@ describe('dotted keys name the data field too', () => {
     expect(matchesFilterCriteria(criteria({ messageID: ['ID:1'], 'data.temp': [{ numeric: ['>', 1] }] }), message, { source: 'mq' })).toBe(true);
   });
 });
+
+describe("fields: 'data-only'", () => {
+  it('patterns see only the data field', () => {
+    const [record] = makeKinesisEvent([{ n: 1 }], { partitionKey: 'p1' }).Records;
+    expect(matchesFilterCriteria(criteria({ partitionKey: ['p1'] }), record, { source: 'kinesis' })).toBe(true);
+    expect(matchesFilterCriteria(criteria({ partitionKey: ['p1'] }), record, { source: 'kinesis', fields: 'data-only' })).toBe(false);
+    expect(matchesFilterCriteria(criteria({ partitionKey: [{ exists: false }], data: { n: [1] } }), record, { source: 'kinesis', fields: 'data-only' })).toBe(true);
+    expect(() => matchesFilterCriteria(criteria({ data: { n: [1] } }), record, { source: 'kinesis', fields: 'all' as never })).toThrow(/options.fields/);
+  });
+});
