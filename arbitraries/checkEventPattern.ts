@@ -13,7 +13,7 @@ export interface SafeParseSchema {
 }
 
 /** Options of {@link checkEventPattern}. */
-export interface CheckEventPatternOptions<T extends object = Record<string, unknown>> {
+export interface CheckEventPatternOptions<T = Record<string, unknown>> {
   /**
    * What must accept every event the pattern delivers: a function (it rejects an event by
    * returning `false` or throwing; any other result accepts it; it must be synchronous) or a
@@ -79,7 +79,7 @@ function refusal(accepts: ((event: never) => unknown) | SafeParseSchema | undefi
  * (shrunk) event refused, why the pattern delivers it, and the seed and path to replay it.
  * @example checkEventPattern({ detail: { total: [{ numeric: ['>', 0] }] } }, { accepts: OrderSchema, numRuns: 500 })
  */
-export function checkEventPattern<T extends object = Record<string, unknown>>(pattern: PatternInput, options: CheckEventPatternOptions<T> = {}): EventPatternCheckResult {
+export function checkEventPattern<T = Record<string, unknown>>(pattern: PatternInput, options: CheckEventPatternOptions<T> = {}): EventPatternCheckResult {
   const { accepts, base } = options;
   const numRuns = options.numRuns ?? 100;
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new TypeError(`${API}: numRuns must be a positive integer, got ${String(numRuns)}`);

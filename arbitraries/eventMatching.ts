@@ -20,7 +20,7 @@ const API = 'eventMatching';
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
  */
 // @__NO_SIDE_EFFECTS__
-export function eventMatching<T extends object = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
+export function eventMatching<T = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
   const ast = patternAst(API, pattern);
   if (base !== undefined && !isArbitrary(base)) throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
   const plans: Arbitrary<PatternEdit[]>[] = [];

@@ -18,7 +18,7 @@ const MAX_PLANS = 64;
  * @example eventNotMatching({ detail: { state: [{ prefix: 'run' }] } })
  */
 // @__NO_SIDE_EFFECTS__
-export function eventNotMatching<T extends object = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
+export function eventNotMatching<T = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
   const ast = patternAst(API, pattern);
   if (base !== undefined && !isArbitrary(base)) throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
   const plans: Arbitrary<MissChoices>[] = [];

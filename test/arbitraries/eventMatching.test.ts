@@ -2,10 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventMatching } from '../../arbitraries/eventMatching.js';
 import { eventNotMatching } from '../../arbitraries/eventNotMatching.js';
+import { jsonPayload } from '../../arbitraries/jsonPayload.js';
+import { kinesisRecord } from '../../arbitraries/kinesisRecord.js';
 import { sqsRecord } from '../../arbitraries/sqsRecord.js';
 import { leavesAt } from '../../arbitraries/_internals/patternPaths.js';
 import { nextDown, nextUp } from '../../arbitraries/_internals/patternValues.js';
 import { compileEventPattern, testEventPattern } from '../../src/patterns/compile.js';
+import { matchesFilterCriteria } from '../../src/patterns/filters.js';
 import { verdictCases } from '../patterns/cases/verdicts.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
@@ -200,5 +203,20 @@ describe('eventMatching and eventNotMatching on the verdict cases', () => {
     // Only patterns no JavaScript object can match may be skipped (numbers kept by text).
     expect(skipped.filter((s) => !/no event can match/.test(s))).toEqual([]);
     expect(skipped.length).toBeLessThan(objectCases.length / 20);
+  });
+});
+
+describe('Lambda and Pipes filters: generated payloads inside valid records', () => {
+  // The body (SQS) or data (Kinesis) pattern drives the payload; the record arbitrary serialises it
+  // and derives md5OfBody / base64, so every record stays valid.
+  const body = { orderId: [{ prefix: 'o-' }], total: [{ numeric: ['>', 100] }], coupon: [{ exists: false }] };
+  it('SQS records whose body matches, or just misses, the filter', () => {
+    const criteria = { Filters: [{ Pattern: JSON.stringify({ body }) }] };
+    fc.assert(fc.property(sqsRecord({ body: eventMatching(body, jsonPayload({ root: 'object' })) }), (r) => matchesFilterCriteria(criteria, r, { source: 'sqs' })), { numRuns: NUM_RUNS });
+    fc.assert(fc.property(sqsRecord({ body: eventNotMatching(body, jsonPayload({ root: 'object' })) }), (r) => !matchesFilterCriteria(criteria, r, { source: 'sqs' })), { numRuns: NUM_RUNS });
+  });
+  it('Kinesis records whose data matches the filter', () => {
+    const criteria = { Filters: [{ Pattern: JSON.stringify({ data: body }) }] };
+    fc.assert(fc.property(kinesisRecord({ data: eventMatching(body, fc.constant({})) }), (r) => matchesFilterCriteria(criteria, r, { source: 'kinesis' })), { numRuns: NUM_RUNS });
   });
 });
