@@ -24,6 +24,7 @@ import { isPlainObject, setOwn } from './objects.js';
 export const REPLACED_WHOLE = [
   'Records',
   'messageAttributes',
+  'MessageAttributes',
   'Keys',
   'NewImage',
   'OldImage',

@@ -1,0 +1,93 @@
+/**
+ * SNS message signatures: AWS's canonical string, signing with the kit's test key and
+ * verification. SignatureVersion 1 is SHA1withRSA, 2 is SHA256withRSA (RSA PKCS#1 v1.5,
+ * deterministic: the same fields always give the same signature).
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
+ */
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { SNS_TEST_SIGNING_CERTIFICATE_PEM, SNS_TEST_SIGNING_KEY_PEM } from './signingKey.js';
+import type { SnsSignatureVersion } from './types.js';
+
+/** The fields a Notification signature covers, in the (byte) order they are signed. */
+export const SNS_NOTIFICATION_SIGNED_KEYS = ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] as const;
+/** The fields a SubscriptionConfirmation / UnsubscribeConfirmation signature covers. */
+export const SNS_CONFIRMATION_SIGNED_KEYS = ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'] as const;
+
+/**
+ * AWS's string to sign: `<Key>\n<value>\n` for each signed key present in `message` (a null or
+ * absent `Subject` is skipped), the keys in byte order. `MessageAttributes`, `SequenceNumber`
+ * and the URLs are not signed.
+ */
+export function snsStringToSign(message: Readonly<Record<string, unknown>>): string {
+  const keys = message.Type === 'Notification' ? SNS_NOTIFICATION_SIGNED_KEYS : SNS_CONFIRMATION_SIGNED_KEYS;
+  let out = '';
+  for (const key of keys) {
+    const value = message[key];
+    if (value === undefined || value === null) continue;
+    out += `${key}\n${String(value)}\n`;
+  }
+  return out;
+}
+
+function algorithmOf(version: unknown): string | undefined {
+  return version === '1' ? 'RSA-SHA1' : version === '2' ? 'RSA-SHA256' : undefined;
+}
+
+let privateKey: KeyObject | undefined;
+const cache = new Map<string, string>();
+// A bounded cache: signing is ~1 ms of RSA, and tests build the same messages again and again.
+const CACHE_LIMIT = 2000;
+
+/**
+ * The base64 signature of `message` by the kit's test key (see `snsTestSigningCertificate`).
+ * Pure: RSA PKCS#1 v1.5 is deterministic, so results are cached by (version, string to sign).
+ */
+export function signSnsMessage(message: Readonly<Record<string, unknown>>, version: SnsSignatureVersion): string {
+  const algorithm = algorithmOf(version);
+  if (algorithm === undefined) throw new TypeError(`signSnsMessage: SignatureVersion must be "1" or "2", got ${JSON.stringify(version)}`);
+  const text = snsStringToSign(message);
+  const key = `${version}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  privateKey ??= createPrivateKey(SNS_TEST_SIGNING_KEY_PEM);
+  const signature = sign(algorithm, Buffer.from(text, 'utf8'), privateKey).toString('base64');
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, signature);
+  return signature;
+}
+
+/** The PEM of the self-signed certificate whose key signs every SNS message the kit makes. */
+export function snsTestSigningCertificate(): string {
+  return SNS_TEST_SIGNING_CERTIFICATE_PEM;
+}
+
+const publicKeys = new Map<string, KeyObject>();
+
+/**
+ * Whether `message`'s `Signature` verifies against `certificatePem` (default: the kit's test
+ * certificate). `message` is an SNS JSON body (object or text), a Lambda record's `Sns`, or a
+ * Lambda SNS record. False for an unsigned message (FIFO-topic bodies), an unknown
+ * `SignatureVersion`, a malformed signature or any change to a signed field.
+ */
+export function verifySnsSignature(message: unknown, certificatePem: string = SNS_TEST_SIGNING_CERTIFICATE_PEM): boolean {
+  let m: unknown = message;
+  if (typeof m === 'string') {
+    try {
+      m = JSON.parse(m);
+    } catch {
+      return false;
+    }
+  }
+  if (m === null || typeof m !== 'object') return false;
+  const record = m as Record<string, unknown>;
+  const fields = (record.Sns !== null && typeof record.Sns === 'object' ? record.Sns : record) as Record<string, unknown>;
+  const algorithm = algorithmOf(fields.SignatureVersion);
+  if (algorithm === undefined || typeof fields.Signature !== 'string') return false;
+  let publicKey = publicKeys.get(certificatePem);
+  if (publicKey === undefined) {
+    publicKey = createPublicKey(certificatePem);
+    if (publicKeys.size >= 16) publicKeys.clear();
+    publicKeys.set(certificatePem, publicKey);
+  }
+  return verify(algorithm, Buffer.from(snsStringToSign(fields), 'utf8'), publicKey, Buffer.from(fields.Signature, 'base64'));
+}
