@@ -18,12 +18,15 @@ import {
   uuid,
   type Arbitrary,
 } from 'fast-check';
-import type { JsonValue } from '../../src/_internals/json.js';
+import { fail, show } from '../../src/_internals/errors.js';
+import { assertJsonValue, type JsonValue } from '../../src/_internals/json.js';
+import { isPlainObject } from '../../src/_internals/objects.js';
+import { assertSqsText } from '../../src/events/sqs/body.js';
 import { createRandom } from '../../src/_internals/random.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../src/_internals/limits.js';
 import { normaliseSqsMessageAttributes, type SqsMessageAttributesInput } from '../../src/events/sqs/attributes.js';
 import { sqsContentDeduplicationId, sqsReceiptHandle, sqsSequenceNumber } from '../../src/events/sqs/ids.js';
-import { SQS_MAX_MESSAGE_BYTES } from '../../src/events/sqs/limits.js';
+import { SQS_MAX_FIFO_BATCH, SQS_MAX_MESSAGE_BYTES, SQS_MAX_STANDARD_BATCH } from '../../src/events/sqs/limits.js';
 import { sqsRecordJsonBytes } from '../../src/events/sqs/payload.js';
 import { sqsQueue, type SqsQueue } from '../../src/events/sqs/queue.js';
 import { toSqsRecord, type SqsRecordParts } from '../../src/events/sqs/record.js';
@@ -210,8 +213,48 @@ export function queueChoice(api: string, constraints: QueueConstraints): Arbitra
   }).map(({ name, region, account, sender, start, emptyMd5 }) => ({ queue: sqsQueue(name, region, account, partitionOfRegion(region)), sender, start, emptyMd5 }));
 }
 
-/** Turns a queue and message choices into records, keeping every batch invariant. */
-export function toRecords(queueChoice: QueueChoice, choices: readonly MessageChoice[], minRecords: number): SqsRecord[] {
+/** A message of `sqsEvent({ messages })`, checked: its body as SQS text and its attributes. */
+export interface PinnedMessage {
+  readonly body: string;
+  readonly attributes: SqsMessageAttributesInput;
+}
+
+/**
+ * Checks the messages of `sqsEvent({ messages })` (`api`) as given: never rewritten. Throws an
+ * EventInputError (a TypeError) naming the arbitrary and the message for an empty batch, one over
+ * the FIFO batch limit, a body SQS rejects, a value that is not JSON, bad attributes, or a
+ * message over SQS's size limit.
+ */
+export function pinnedMessages(api: string, list: unknown, fifo: boolean | undefined): PinnedMessage[] {
+  if (!Array.isArray(list)) fail(api, 'messages', `must be an array of messages, got ${show(list)}`);
+  if (list.length === 0) fail(api, 'messages', 'is empty; Lambda never invokes a function with an empty SQS batch');
+  const limit = fifo === true ? SQS_MAX_FIFO_BATCH : SQS_MAX_STANDARD_BATCH;
+  if (list.length > limit) fail(api, 'messages', `has ${list.length} messages; Lambda's batch size limit for a ${fifo === true ? 'FIFO' : 'standard'} queue is ${limit}`);
+  return list.map((message: unknown, index): PinnedMessage => {
+    const at = `messages[${index}]`;
+    const form = isPlainObject(message) && Object.hasOwn(message, 'body');
+    const value = form ? (message as { body: unknown }).body : message;
+    const where = form ? `${at}.body` : at;
+    let body: string;
+    if (typeof value === 'string') body = assertSqsText(api, where, value);
+    else {
+      assertJsonValue(api, where, value);
+      body = assertSqsText(api, where, JSON.stringify(value));
+    }
+    const given = form ? (message as { messageAttributes?: SqsMessageAttributesInput }).messageAttributes : undefined;
+    const attributes = normaliseSqsMessageAttributes(api, `${at}.messageAttributes`, given);
+    const size = utf8Length(body) + attributes.bytes;
+    if (size > SQS_MAX_MESSAGE_BYTES) fail(api, at, `is ${size} bytes (body and attributes); SQS's message size limit is ${SQS_MAX_MESSAGE_BYTES}`);
+    return { body, attributes: given ?? {} };
+  });
+}
+
+/**
+ * Turns a queue and message choices into records, keeping every batch invariant. With `exact`
+ * (the arbitrary's name: the messages were given), nothing is trimmed or dropped: a batch over
+ * Lambda's 6 MB payload throws instead.
+ */
+export function toRecords(queueChoice: QueueChoice, choices: readonly MessageChoice[], minRecords: number, exact?: string): SqsRecord[] {
   const { queue } = queueChoice;
   const ids = new Set<string>();
   const dedupIds = new Set<string>();
@@ -232,8 +275,8 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
 
     let attributes = normaliseSqsMessageAttributes('sqsRecord', 'messageAttributes', choice.attributes);
     let body = choice.body;
-    // The message size limit counts body + attributes: trim the body to fit.
-    if (body.length * 3 + attributes.bytes > SQS_MAX_MESSAGE_BYTES) {
+    // The message size limit counts body + attributes: trim the body to fit (given messages were checked).
+    if (exact === undefined && body.length * 3 + attributes.bytes > SQS_MAX_MESSAGE_BYTES) {
       while (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES) body = toSqsText(body.slice(0, Math.floor(body.length * 0.9)));
       if (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES) attributes = normaliseSqsMessageAttributes('sqsRecord', 'messageAttributes', {});
     }
@@ -263,6 +306,9 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
     // Lambda closes a batch at 6 MB: keep the records that fit (at least minRecords were asked).
     // Exact: the record's JSON bytes, plus the comma before every record but the first.
     const size = sqsRecordJsonBytes(parts) + (records.length === 0 ? 0 : 1);
+    if (exact !== undefined && bytes + size > LAMBDA_PAYLOAD_LIMIT) {
+      fail(exact, 'messages', `do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at messages[${index}] (the JSON event would be at least ${bytes + size} bytes)`);
+    }
     if (index >= minRecords && bytes + size > LAMBDA_PAYLOAD_LIMIT) break;
     bytes += size;
     records.push(toSqsRecord(parts));
