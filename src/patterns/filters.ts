@@ -91,6 +91,8 @@ export interface DroppedRecord<R> {
   readonly explanation: PatternExplanation;
   /** A sentence saying why no filter kept the record. */
   readonly reason: string;
+  /** The 0-based index of the filter explained (the one that came closest). */
+  readonly filter: number;
 }
 
 /** Compiled filter criteria: validate once, filter many records. */
@@ -220,8 +222,8 @@ function matchedFields(e: PatternExplanation): number {
   return e.fields.filter((f) => f.matched).length;
 }
 
-function explainDrop(filters: readonly CompiledFilter[], source: ResolvedFilterSource, record: DecodedRecord): { explanation: PatternExplanation; reason: string } {
-  let best: { explanation: PatternExplanation; reason: string; score: number } | undefined;
+function explainDrop(filters: readonly CompiledFilter[], source: ResolvedFilterSource, record: DecodedRecord): { explanation: PatternExplanation; reason: string; filter: number } {
+  let best: { explanation: PatternExplanation; reason: string; score: number; filter: number } | undefined;
   for (const filter of filters) {
     const rewrites = rewritesFor(filter, source, record.modes);
     const variant = variantOf(filter, rewrites);
@@ -237,9 +239,9 @@ function explainDrop(filters: readonly CompiledFilter[], source: ResolvedFilterS
       reason = `filter ${filter.index + 1}: ${formatExplanation(explanation)}`;
     }
     const score = matchedFields(explanation);
-    if (best === undefined || score > best.score) best = { explanation, reason, score };
+    if (best === undefined || score > best.score) best = { explanation, reason, score, filter: filter.index };
   }
-  return { explanation: best!.explanation, reason: best!.reason };
+  return { explanation: best!.explanation, reason: best!.reason, filter: best!.filter };
 }
 
 /**

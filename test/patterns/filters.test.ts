@@ -236,6 +236,10 @@ describe('filterBatch', () => {
       expect.arrayContaining([expect.objectContaining({ path: 'body.type', matched: true }), expect.objectContaining({ path: 'body.total', matched: false, actual: 5 })]),
     );
     expect(dropped[0]!.reason).toMatch(/^filter 1: does not match/);
+    expect(dropped.map((d) => d.filter)).toEqual([0, 0, 0]);
+    // A plain body is closest to the plain-value filter when that one shares a field with it.
+    const two = filterBatch(criteria({ body: { type: ['order'] } }, { body: ['plain'], messageId: ['x'] }), [records[2]!], { source: 'sqs' });
+    expect(two.dropped[0]!.filter).toBe(1);
     expect(dropped[2]!.reason).toMatch(/body is not a JSON object/);
   });
 });
