@@ -15,6 +15,7 @@ export type { JsonValue } from './_internals/json.js';
 // One line per event family; each fixtures module exports its factories and the family's public codecs and types.
 export * from '../fixtures/s3.js';
 export * from '../fixtures/sqs.js';
+export * from '../fixtures/sns.js';
 export * from '../fixtures/kinesis.js';
 export * from '../fixtures/dynamodb.js';
 export * from '../fixtures/eventbridge.js';
