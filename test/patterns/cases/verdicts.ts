@@ -1274,6 +1274,30 @@ const ipWith = (test: string, other: string): RuleSetCase => ({
   expected: ['rule2'],
 });
 
+const eicRules = { r1: '{ "a" : [ { "equals-ignore-case": "aBc" } ] }', r2: '{ "b" : [ { "equals-ignore-case": "XyZ" } ] }', r3: '{ "b" : [ { "equals-ignore-case": "xyZ" } ] }' };
+const eicCase = (event: string, expected: string[]): RuleSetCase => ({
+  id: `er-machine-eic-${event}`,
+  source: 'aws/event-ruler src/test/.../MachineTest.java testEqualsIgnoreCaseMatching',
+  rules: eicRules,
+  event,
+  expected,
+});
+const wildcardRules = {
+  r1: '{ "a" : [ { "wildcard": "*bc" } ] }',
+  r2: '{ "b" : [ { "wildcard": "d*f" } ] }',
+  r3: '{ "b" : [ { "wildcard": "d*ff" } ] }',
+  r4: '{ "c" : [ { "wildcard": "xy*" } ] }',
+  r5: '{ "c" : [ { "wildcard": "xy*" } ] }',
+  r6: '{ "d" : [ { "wildcard": "12*4*" } ] }',
+};
+const wildcardCase = (event: string, expected: string[]): RuleSetCase => ({
+  id: `er-machine-wildcard-${event}`,
+  source: 'aws/event-ruler src/test/.../MachineTest.java testWildcardMatching',
+  rules: wildcardRules,
+  event,
+  expected,
+});
+
 /** Rule sets from aws/event-ruler's own tests (array consistency across nested arrays, CIDR blocks, prefixes). */
 export const ruleSetCases: readonly RuleSetCase[] = [
   {
@@ -1382,6 +1406,39 @@ export const ruleSetCases: readonly RuleSetCase[] = [
   ipWith('testCIDRRuleWithMatchingAnythingButSuffixRule', '{"ip": [{"anything-but": {"suffix": "1.200"}}]}'),
   ipWith('testCIDRRuleWithMatchingAnythingButEqualsIgnoreCaseRule', '{"ip": [{"anything-but": {"equals-ignore-case": "10.0.1.200"}}]}'),
   ipWith('testCIDRRuleWithNumericRule', '{"ip": [{"numeric": [">", 0, "<=", 5]}]}'),
+  eicCase('{"a" : "abc"}', ['r1']),
+  eicCase('{"b" : "XYZ"}', ['r2', 'r3']),
+  eicCase('{"a" : "AbC"}', ['r1']),
+  eicCase('{"b" : "xyzz"}', []),
+  eicCase('{"a" : "aabc"}', []),
+  eicCase('{"b" : "ABCXYZ"}', []),
+  wildcardCase('{"a" : "bc"}', ['r1']),
+  wildcardCase('{"a" : "abc"}', ['r1']),
+  wildcardCase('{"b" : "dexef"}', ['r2']),
+  wildcardCase('{"b" : "dexeff"}', ['r2', 'r3']),
+  wildcardCase('{"c" : "xyzzz"}', ['r4', 'r5']),
+  wildcardCase('{"d" : "12345"}', ['r6']),
+  wildcardCase('{"c" : "abc"}', []),
+  wildcardCase('{"a" : "xyz"}', []),
+  wildcardCase('{"c" : "abcxyz"}', []),
+  wildcardCase('{"b" : "ef"}', []),
+  wildcardCase('{"b" : "de"}', []),
+  wildcardCase('{"d" : "1235"}', []),
+  wildcardCase('{"c" : "xy"}', ['r4', 'r5']),
+  {
+    id: 'er-machine-numeric',
+    source: 'aws/event-ruler src/test/.../MachineTest.java testNumericMatch',
+    rules: { r1: '{"a": [ { "numeric": [ "=", 0 ] } ], "b": [ { "numeric": [ "<", 0 ] } ], "c": [ { "numeric": [ "<=", 0 ] } ], "x": [ { "numeric": [ ">", 0 ] } ], "y": [ { "numeric": [ ">=", 0 ] } ], "z": [ { "numeric": [ ">", 0, "<", 1 ] } ]}' },
+    event: '{"a": [0], "b": [-0.1], "c": [0], "x": [1], "y": [0], "z": [0.1]}',
+    expected: ['r1'],
+  },
+  {
+    id: 'er-machine-wildcard-numeric',
+    source: 'aws/event-ruler src/test/.../MachineTest.java testIssue255WildcardPlusNumericDeleteRuleCorruption',
+    rules: { rule1: '{"name":["test"],"properties.foo":[{"wildcard":"*bar*"}],"properties.count":[{"numeric":["<=",2]}]}', rule2: '{"name":["test"],"properties.foo":[{"wildcard":"*bar*"}],"properties.count":[{"numeric":["<=",2]}]}' },
+    event: '{"name":"test","properties":{"foo":"foobar","count":1}}',
+    expected: ['rule1', 'rule2'],
+  },
   {
     id: 'er-ac-prefix-and-exact',
     source: 'aws/event-ruler src/test/.../ACMachineTest.java testPrefixMatching',
