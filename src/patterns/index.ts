@@ -14,6 +14,7 @@ export {
   compileFilterCriteria,
   DEFAULT_MAX_FILTERS,
   FILTER_PATTERN_MAX_LENGTH,
+  FILTER_SOURCE_NAMES,
   FILTER_SOURCES,
   filterBatch,
   FilterCriteriaError,
@@ -26,9 +27,12 @@ export {
   type FilterCriteria,
   type FilterOptions,
   type FilterSource,
+  type FilterSourceAlias,
+  type FilterSourceName,
 } from './filters.js';
 export {
   compileFilterPolicy,
+  filterPolicyCombinations,
   FilterPolicyError,
   matchesFilterPolicy,
   SNS_POLICY_MAX_BYTES,
@@ -36,6 +40,7 @@ export {
   SNS_POLICY_MAX_KEYS,
   validateFilterPolicy,
   type CompiledFilterPolicy,
+  type FilterPolicyApi,
   type FilterPolicyInfo,
   type FilterPolicyOptions,
   type FilterPolicyScope,
