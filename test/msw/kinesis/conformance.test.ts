@@ -67,7 +67,11 @@ describe('stream names', () => {
   // constraint is one clause of coral's message, joined by '; ' (as EventBridge's recorded
   // "3 validation errors detected" in localstack's test_events.snapshot.json shows).
   test('each broken constraint is reported once, in the standard form', async () => {
-    const send = (StreamName: string) => kinesis.send(new CreateStreamCommand({ StreamName, ShardCount: 1 })).catch((e: unknown) => e as Error);
+    const send = (StreamName: string): Promise<Error> =>
+      kinesis.send(new CreateStreamCommand({ StreamName, ShardCount: 1 })).then(
+        () => new Error('the request succeeded; AWS rejects it'),
+        (e: unknown) => e as Error,
+      );
     expect((await send('bad name')).message).toBe("1 validation error detected: Value 'bad name' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
     const long = 'x'.repeat(129);
     expect((await send(long)).message).toBe(`1 validation error detected: Value '${long}' at 'streamName' failed to satisfy constraint: Member must have length less than or equal to 128`);
