@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^aws-event-kit\/pipes$/, replacement: here('./src/pipes/index.ts') },
       { find: /^aws-event-kit\/patterns$/, replacement: here('./src/patterns/index.ts') },
       { find: /^aws-event-kit\/msw$/, replacement: here('./src/msw/index.ts') },
+      { find: /^aws-event-kit\/vitest$/, replacement: here('./src/vitest/index.ts') },
       { find: /^aws-event-kit$/, replacement: here('./src/index.ts') },
     ],
   },

@@ -11,6 +11,7 @@ await build({
     pipes: 'dist/src/pipes/index.js',
     patterns: 'dist/src/patterns/index.js',
     msw: 'dist/src/msw/index.js',
+    vitest: 'dist/src/vitest/index.js',
     cli: 'dist/src/cli/main.js',
   },
   outdir: 'dist/bundle',
