@@ -17,6 +17,7 @@ import { createDynamoDBService, type DynamoDBService } from './dynamodb/index.js
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
 import { createKinesisService, type KinesisService } from './kinesis/index.js';
 import { createS3Service, type S3Service } from './s3/index.js';
+import { createSnsService, type SnsService } from './sns/index.js';
 import { createSqsService, type SqsService } from './sqs/index.js';
 
 /** Options of {@link createAwsMocks}. */
@@ -55,6 +56,8 @@ export interface AwsMocks {
   readonly s3: S3Service;
   /** In-memory SQS (JSON protocol) and its event source mappings. */
   readonly sqs: SqsService;
+  /** In-memory SNS (query protocol): topics, filter policies, fan-out to the SQS queues and handlers (src/msw/sns). */
+  readonly sns: SnsService;
   /** In-memory EventBridge PutEvents and rule-like subscriptions. */
   readonly eventBridge: EventBridgeService;
   /** In-memory Kinesis Data Streams (JSON 1.1) and its stream event source mappings (src/msw/kinesis). */
@@ -106,22 +109,24 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     random: (stream) => createRandom(seed, stream),
   };
   const sqs = createSqsService(context);
+  const sns = createSnsService(context, { sqs });
   const eventBridge = createEventBridgeService(context);
   // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them.
   const s3 = createS3Service(context, { eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]) });
   const kinesis = createKinesisService(context);
   const dynamodb = createDynamoDBService(context);
-  const services: readonly MockService[] = [s3, sqs, eventBridge, kinesis, dynamodb];
+  const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb];
   let requestIds = createRandom(seed, 'catchAll.requestId');
   // JSON-RPC services match on x-amz-target, so they go first: S3's REST routes on a custom
   // endpoint (path-style `POST /`) would otherwise take their requests. The catch-all goes last.
-  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {
     handlers,
     s3,
     sqs,
+    sns,
     eventBridge,
     kinesis,
     dynamodb,

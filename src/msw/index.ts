@@ -28,6 +28,17 @@ export type {
   SqsSubscribeOptions,
   SqsSubscription,
 } from './sqs/index.js';
+export type {
+  SnsFailedDelivery,
+  SnsHandler,
+  SnsInvocation,
+  SnsPublishOptions,
+  SnsService,
+  SnsSubscribeOptions,
+  SnsSubscription,
+  SnsSubscriptionCounts,
+  SnsTopicInfo,
+} from './sns/index.js';
 export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './eventbridge/index.js';
 export type {
   DeliveredEvent,

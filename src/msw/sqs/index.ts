@@ -3,6 +3,7 @@
  * inspection, and Lambda-style subscriptions driven by `mocks.drain()`.
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
+import { utf8Length } from '../../_internals/limits.js';
 import { defineReceived, RECEIVED, type ReceivedLog } from '../../_internals/received.js';
 import { assertSqsFifoId, assertSqsText, normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
 import type { Random } from '../../_internals/random.js';
@@ -98,6 +99,12 @@ export interface SqsService extends MockService {
    * what succeeded and leaves failures to reappear.
    */
   subscribe(queue: string, handler: SqsHandler, options?: SqsSubscribeOptions): SqsSubscription;
+  /**
+   * Enqueues a message another service of the mocks sends (SNS's fan-out), with that sender's
+   * `SenderId`; false when no queue has this ARN. Throws the AwsServiceError the queue answers
+   * with (too large, FIFO ids missing …).
+   */
+  deliver(queueArn: string, message: { body: string; messageAttributes: SqsMessageAttributes; groupId?: string | undefined; deduplicationId?: string | undefined; senderId: string }): boolean;
 }
 
 /**
@@ -276,6 +283,17 @@ export function createSqsService(context: MockContext): SqsService {
       });
       subscriptions.push(subscription);
       return subscription;
+    },
+
+    deliver(queueArn, message) {
+      const queue = registry.findByArn(queueArn);
+      if (queue === undefined) return false;
+      let attributeBytes = 0;
+      for (const [name, a] of Object.entries(message.messageAttributes)) {
+        attributeBytes += utf8Length(name) + a.dataType.length + (a.binaryValue !== undefined ? Buffer.from(a.binaryValue, 'base64').length : utf8Length(a.stringValue ?? ''));
+      }
+      queue.send({ body: message.body, messageAttributes: message.messageAttributes, attributeBytes, groupId: message.groupId, deduplicationId: message.deduplicationId, senderId: message.senderId }, nowMs());
+      return true;
     },
 
     async runDue() {
