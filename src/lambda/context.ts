@@ -105,15 +105,42 @@ export const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 128;
 const DEFAULT_FUNCTION_NAME = 'my-function';
 
+/** Edit distance of two short option names (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Throws an EventInputError for a key of `options` that is not in `known` (a JavaScript caller's
+ * typo, which TypeScript would have caught), suggesting the closest known key.
+ */
+export function assertKnownOptions(api: string, argument: string, options: object | undefined, known: ReadonlySet<string>): void {
+  for (const key of Object.keys(options ?? {})) {
+    if (known.has(key)) continue;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+      const d = distance(key, candidate);
+      if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    }
+    const hint = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? `did you mean ${best}? ` : '';
+    fail(api, `${argument}.${key}`, `is not an option (${hint}known: ${[...known].join(', ')})`);
+  }
+}
+
 /** `Date.now`, looked up at each call so that a later `vi.useFakeTimers()` is seen. */
 const systemNow = (): number => Date.now();
 
 /** Validates {@link LambdaContextOptions}; errors name `api` and the option. */
 export function resolveLambdaContextOptions(api: string, options: LambdaContextOptions | undefined, argument = 'options'): ResolvedLambdaContextOptions {
   if (options !== undefined && !isPlainObject(options)) fail(api, argument, `must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options ?? {})) {
-    if (!KNOWN_OPTIONS.has(key)) fail(api, `${argument}.${key}`, `is not an option (known: ${[...KNOWN_OPTIONS].join(', ')})`);
-  }
+  assertKnownOptions(api, argument, options, KNOWN_OPTIONS);
   const o = options ?? {};
   const common = resolveCommon(api, { region: o.region, account: o.account, partition: o.partition, seed: o.seed, time: o.time } as never);
   const functionName = o.functionName ?? DEFAULT_FUNCTION_NAME;

@@ -10,6 +10,7 @@ import { setImmediate as realSetImmediate } from 'node:timers';
 import { fail, show } from '../_internals/errors.js';
 import { isPlainObject } from '../_internals/objects.js';
 import {
+  assertKnownOptions,
   attachCompletion,
   buildLambdaContext,
   isKitContext,
@@ -48,9 +49,7 @@ function isContext(value: unknown): value is Context {
 /** The context and the timeout (ms) of one invocation. */
 function resolveInvocation(options: InvokeHandlerOptions | undefined): { context: Context; timeoutMs: number } {
   if (options !== undefined && !isPlainObject(options)) fail(API, 'options', `must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options ?? {})) {
-    if (!KNOWN_OPTIONS.has(key)) fail(API, `options.${key}`, `is not an option (known: context, timeout)`);
-  }
+  assertKnownOptions(API, 'options', options, KNOWN_OPTIONS);
   const timeout = options?.timeout;
   if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 900)) {
     fail(API, 'options.timeout', `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`);

@@ -126,3 +126,11 @@ describe('makeLambdaContext', () => {
     expect(() => makeLambdaContext('fn' as never)).toThrow(/makeLambdaContext: options must be an object/);
   });
 });
+
+describe('unknown options (from JavaScript)', () => {
+  it('names the key and suggests the closest option', () => {
+    expect(() => makeLambdaContext({ functionname: 'x' } as never)).toThrow(/^makeLambdaContext: options\.functionname is not an option \(did you mean functionName\? known: /);
+    expect(() => makeLambdaContext({ timout: 3 } as never)).toThrow(/did you mean timeout\?/);
+    expect(() => makeLambdaContext({ zzzzzzzzzz: 3 } as never)).toThrow(/^makeLambdaContext: options\.zzzzzzzzzz is not an option \(known: functionName/);
+  });
+});

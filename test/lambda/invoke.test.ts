@@ -252,6 +252,10 @@ describe('invokeHandler: bad input', () => {
     expect((caught as EventInputError).argument).toBe(argument);
   });
 
+  it('suggests the option a typo meant', () => {
+    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option \(did you mean timeout\? known: context, timeout\)$/);
+  });
+
   it('rejects a handler that is not a function', () => {
     expect(() => invokeHandler('index.handler' as never, {})).toThrow(/invokeHandler: handler must be a function/);
   });
