@@ -80,7 +80,7 @@ describe('items', () => {
     const full = { pk: 'a', sk: 1, name: 'Ada', price: 12.5, big: 12345678901234567890n, tags: new Set(['x', 'y']), nums: new Set([1, 2]), blob: new Uint8Array([1, 2, 3]), ok: true, nothing: null, list: [1, 'two', { three: 3 }], map: { nested: { deep: 'yes' } } };
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall(full) }));
     expect(unmarshall((await dynamo.send(new GetItemCommand({ TableName: 'orders', Key: key('a', 1) }))).Item as Record<string, AttributeValue>, { wrapNumbers: false })).toEqual({ ...full, big: 12345678901234567890n });
-    const projected = await dynamo.send(new GetItemCommand({ TableName: 'orders', Key: key('a', 1), ProjectionExpression: '#n, map.nested.deep, list[2]', ExpressionAttributeNames: { '#n': 'name' } }));
+    const projected = await dynamo.send(new GetItemCommand({ TableName: 'orders', Key: key('a', 1), ProjectionExpression: '#n, #m.nested.deep, #l[2]', ExpressionAttributeNames: { '#n': 'name', '#m': 'map', '#l': 'list' } }));
     expect(unmarshall(projected.Item as Record<string, AttributeValue>)).toEqual({ name: 'Ada', map: { nested: { deep: 'yes' } }, list: [{ three: 3 }] });
     const replaced = await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, name: 'Bea' }), ReturnValues: 'ALL_OLD' }));
     expect(unmarshall(replaced.Attributes as Record<string, AttributeValue>).name).toBe('Ada');
@@ -191,7 +191,7 @@ describe('UpdateItem', () => {
       [{ UpdateExpression: 'SET a = :v REMOVE a', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a]'],
       [{ UpdateExpression: 'SET m = :v, m.x = :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, /Two document paths overlap with each other; .* path one: \[m\], path two: \[m, x\]/],
       [{ UpdateExpression: 'SET pk = :v', ExpressionAttributeValues: marshall({ ':v': 'b' }) }, 'One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key'],
-      [{ UpdateExpression: 'SET n = missing + :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'The provided expression refers to an attribute that does not exist in the item'],
+      [{ UpdateExpression: 'SET n = absent + :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'The provided expression refers to an attribute that does not exist in the item'],
       [{ UpdateExpression: 'SET n = s + :v', ExpressionAttributeValues: marshall({ ':v': 1 }) }, 'An operand in the update expression has an incorrect data type'],
       [{ UpdateExpression: 'ADD s :v', ExpressionAttributeValues: marshall({ ':v': 'x' }) }, 'Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING'],
       [{ UpdateExpression: 'ADD n :v', ExpressionAttributeValues: marshall({ ':v': new Set(['x']) }) }, 'An operand in the update expression has an incorrect data type'],
@@ -219,7 +219,7 @@ describe('UpdateItem', () => {
 describe('ConditionExpression', () => {
   test('functions, comparisons, AND/OR/NOT and parentheses decide; a false condition is ConditionalCheckFailedException', async () => {
     await createOrders();
-    await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, status: 'open', qty: 5, tags: new Set(['red', 'blue']), note: 'urgent: call back', list: ['x', 'y'] }) }));
+    await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, status: 'open', qty: 5, tags: new Set(['red', 'blue']), note: 'urgent: call back', letters: ['x', 'y'] }) }));
     const check = async (ConditionExpression: string, values: Record<string, unknown> = {}, names?: Record<string, string>) => {
       const out = await update({
         UpdateExpression: 'SET touched = :t',
@@ -234,7 +234,7 @@ describe('ConditionExpression', () => {
     };
     expect(await check('attribute_exists(pk)')).toBe(true);
     expect(await check('attribute_not_exists(pk)')).toBe(false);
-    expect(await check('attribute_not_exists(missing)')).toBe(true);
+    expect(await check('attribute_not_exists(absent)')).toBe(true);
     expect(await check('#s = :open', { ':open': 'open' }, { '#s': 'status' })).toBe(true);
     expect(await check('#s <> :open', { ':open': 'open' }, { '#s': 'status' })).toBe(false);
     expect(await check('qty < :n', { ':n': 10 })).toBe(true);
@@ -245,13 +245,13 @@ describe('ConditionExpression', () => {
     expect(await check('#s IN (:a, :b)', { ':a': 'closed', ':b': 'open' }, { '#s': 'status' })).toBe(true);
     expect(await check('begins_with(note, :p)', { ':p': 'urgent' })).toBe(true);
     expect(await check('contains(tags, :t2)', { ':t2': 'red' })).toBe(true);
-    expect(await check('contains(list, :t2)', { ':t2': 'z' })).toBe(false);
+    expect(await check('contains(letters, :t2)', { ':t2': 'z' })).toBe(false);
     expect(await check('contains(note, :t2)', { ':t2': 'call' })).toBe(true);
-    expect(await check('size(list) = :two', { ':two': 2 })).toBe(true);
+    expect(await check('size(letters) = :two', { ':two': 2 })).toBe(true);
     expect(await check('attribute_type(qty, :n)', { ':n': 'N' })).toBe(true);
     expect(await check('NOT (qty > :n OR #s = :c) AND attribute_exists(tags)', { ':n': 9, ':c': 'closed' }, { '#s': 'status' })).toBe(true);
     expect(await check('qty > :n AND (#s = :c OR attribute_exists(nope))', { ':n': 1, ':c': 'closed' }, { '#s': 'status' })).toBe(false);
-    expect(await check('missing = :n', { ':n': 1 })).toBe(false);
+    expect(await check('absent = :n', { ':n': 1 })).toBe(false);
     // Strings order by UTF-8 bytes, not as numbers.
     expect(await check('note > :s', { ':s': 'urgent' })).toBe(true);
     // A new item is checked against no attributes at all.

@@ -6,6 +6,7 @@
  */
 import type { AttributeValue } from '../../../events/dynamodb/index.js';
 import { validation } from '../errors.js';
+import { isReservedWord } from './reservedWords.js';
 
 /** One element of a document path. */
 export type PathElement = { readonly name: string } | { readonly index: number };
@@ -211,6 +212,7 @@ class Parser {
       return { name: this.subs.name(t.text, this.kind) };
     }
     if (t.kind === 'name' && !isKeyword(t.text)) {
+      if (isReservedWord(t.text)) throw validation(`Invalid ${this.kind}: Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
       this.i++;
       return { name: t.text };
     }
