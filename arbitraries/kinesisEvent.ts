@@ -1,9 +1,18 @@
 import { Arbitrary, array, constant, oneof, tuple } from 'fast-check';
+import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../src/_internals/limits.js';
+import type { KinesisData } from '../src/events/kinesis/data.js';
+import { MAX_RECORD_SIZE } from '../src/events/kinesis/validate.js';
 import { toKinesisEvent, toKinesisTumblingWindowEvent } from '../src/events/kinesis/mapper.js';
 import type { KinesisStreamEvent, KinesisTumblingWindowEvent } from '../src/events/kinesis/types.js';
 import { MAX_KINESIS_BATCH_RECORDS } from '../src/events/kinesis/validate.js';
-import { fitLambdaPayload, kinesisRecordDraft, kinesisSourceParts, kinesisTimeline, kinesisWindowDraft, largeChoice, largeDraft, toDataParts, windowParts, type KinesisSourceConstraints } from './_internals/kinesisParts.js';
-import { assertCountRange } from './_internals/pin.js';
+import { fitLambdaPayload, kinesisRecordDraft, pinnedKinesisRecords, kinesisSourceParts, kinesisTimeline, kinesisWindowDraft, largeChoice, largeDraft, toDataParts, windowParts, type KinesisSourceConstraints } from './_internals/kinesisParts.js';
+import { assertCountRange, isArbitrary } from './_internals/pin.js';
+
+/**
+ * One record of {@link KinesisEventConstraints.records}: its data (bytes as they are, a string as
+ * UTF-8, another JSON value serialised) or `{ data, partitionKey? }`.
+ */
+export type KinesisEventRecord = KinesisData | { readonly data: KinesisData; readonly partitionKey?: string };
 
 /** Constraints of {@link kinesisEvent}. */
 export interface KinesisEventConstraints extends KinesisSourceConstraints {
@@ -24,6 +33,16 @@ export interface KinesisEventConstraints extends KinesisSourceConstraints {
    * @defaultValue `false`
    */
   tumblingWindow?: boolean;
+  /**
+   * The records of the batch, in order: an arbitrary of the array (or a fixed array), each record
+   * with its own data arbitrary, so a property can say which records the handler must report.
+   * Record `i` carries entry `i`; sequence numbers, arrival times and (unless given) partition keys
+   * are generated as usual. Every entry is used as given: data that is not JSON, a record over
+   * Kinesis's 1 MiB or a batch over Lambda's 6 MB payload is an error naming the entry, never cut.
+   * Replaces `data`, `largeData`, `minRecords` and `maxRecords`.
+   * @defaultValue `undefined`
+   */
+  records?: readonly KinesisEventRecord[] | Arbitrary<readonly KinesisEventRecord[]>;
 }
 
 /**
@@ -39,6 +58,7 @@ export function kinesisEvent(constraints?: KinesisEventConstraints): Arbitrary<K
 // @__NO_SIDE_EFFECTS__
 export function kinesisEvent(constraints: KinesisEventConstraints = {}): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
   const name = 'kinesisEvent';
+  if (constraints.records !== undefined) return kinesisEventOfRecords(constraints, constraints.records);
   const minRecords = constraints.minRecords ?? 1;
   const maxRecords = constraints.maxRecords ?? Math.max(10, minRecords);
   assertCountRange(name, 'minRecords', minRecords, 'maxRecords', maxRecords, 1, MAX_KINESIS_BATCH_RECORDS);
@@ -55,5 +75,35 @@ export function kinesisEvent(constraints: KinesisEventConstraints = {}): Arbitra
     if (windowDraft === undefined) return toKinesisEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized)), name);
     const w = windowParts(windowDraft, timeline.firstArrivalMs);
     return toKinesisTumblingWindowEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized, w.end - 1)), w, name);
+  });
+}
+
+/** `kinesisEvent({ records })`: one record per entry, in order, each entry used as given. */
+function kinesisEventOfRecords(constraints: KinesisEventConstraints, records: readonly KinesisEventRecord[] | Arbitrary<readonly KinesisEventRecord[]>): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
+  const name = 'kinesisEvent';
+  for (const key of ['data', 'largeData', 'minRecords', 'maxRecords'] as const) {
+    if (constraints[key] !== undefined) throw new TypeError(`${name}: ${key} cannot be combined with records (each record carries its own data, and the array its length)`);
+  }
+  if (!isArbitrary(records) && !Array.isArray(records)) throw new TypeError(`${name}: records must be an array of records or an arbitrary of one (e.g. fc.array(record, { minLength: 1, maxLength: 10 })), got ${JSON.stringify(records) ?? String(records)}`);
+  // A fixed array is checked now; a generated one as each value is drawn (the same checks).
+  const given: Arbitrary<readonly KinesisEventRecord[]> = isArbitrary(records) ? records : (pinnedKinesisRecords(name, records), constant(records));
+  const window = constraints.tumblingWindow === true ? kinesisWindowDraft() : constant(undefined);
+  return given.chain((list) => {
+    const inputs = pinnedKinesisRecords(name, list);
+    const drafts = array(kinesisRecordDraft(name, constraints, true), { minLength: inputs.length, maxLength: inputs.length });
+    return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, window).map(([source, timeline, draftList, windowDraft]) => {
+      const given = draftList.map((draft, i) => {
+        const { data, partitionKey } = inputs[i]!;
+        // A generated key must not push given data over the record limit: the shortest key then.
+        return { ...draft, data, partitionKey: partitionKey ?? (data.length + utf8Length(draft.partitionKey) > MAX_RECORD_SIZE ? '0' : draft.partitionKey) };
+      });
+      const w = windowDraft === undefined ? undefined : windowParts(windowDraft, timeline.firstArrivalMs);
+      const parts = toDataParts(source, timeline, given, w === undefined ? Infinity : w.end - 1);
+      const fitted = fitLambdaPayload(source, parts);
+      if (fitted.length < parts.length) {
+        throw new TypeError(`${name}: records do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at records[${fitted.length}]`);
+      }
+      return w === undefined ? toKinesisEvent(source, parts, name) : toKinesisTumblingWindowEvent(source, parts, w, name);
+    });
   });
 }

@@ -6,12 +6,14 @@ import { boolean, constant, constantFrom, dictionary, integer, nat, oneof, strin
 import { partitionOfRegion } from '../../src/_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../src/_internals/limits.js';
 import type { JsonValue } from '../../src/_internals/json.js';
-import { kinesisDataBytes } from '../../src/events/kinesis/data.js';
+import { fail, show } from '../../src/_internals/errors.js';
+import { isPlainObject } from '../../src/_internals/objects.js';
+import { kinesisDataBytes, type KinesisData } from '../../src/events/kinesis/data.js';
 import { alignedKinesisWindow, kinesisRecordJsonBound, kinesisStreamArn, MAX_TUMBLING_WINDOW_SECONDS, toKinesisRecord } from '../../src/events/kinesis/mapper.js';
 import { encodeKinesisSequenceNumber, firstKinesisCounter, MAX_COUNTER_OFFSET, MAX_COUNTER_STEP } from '../../src/events/kinesis/sequenceNumber.js';
 import { assertShardId, formatShardId, MAX_SHARD_INDEX, shardIndexOf } from '../../src/events/kinesis/shardId.js';
 import type { KinesisDataParts, KinesisEncryptionType, KinesisSourceParts, KinesisWindowParts } from '../../src/events/kinesis/types.js';
-import { assertPartitionKey, assertStreamName, MAX_RECORD_SIZE, resolveRoleArn } from '../../src/events/kinesis/validate.js';
+import { assertPartitionKey, assertStreamName, MAX_KINESIS_BATCH_RECORDS, MAX_RECORD_SIZE, resolveRoleArn } from '../../src/events/kinesis/validate.js';
 import { assertAccount, assertRegion } from '../../src/_internals/aws.js';
 import { awsAccountId } from '../awsAccountId.js';
 import { awsRegion } from '../awsRegion.js';
@@ -130,6 +132,34 @@ export interface KinesisRecordDraft {
   partitionKey: string;
   step: number;
   gapMs: number;
+}
+
+/** An entry of `kinesisEvent({ records })`, checked: its data as bytes and its partition key if given. */
+export interface PinnedKinesisRecord {
+  readonly data: Uint8Array;
+  readonly partitionKey: string | undefined;
+}
+
+/**
+ * Checks the entries of `kinesisEvent({ records })` (`name`) as given: never cut or rewritten.
+ * Throws an EventInputError (a TypeError) naming the arbitrary and the entry for an empty batch,
+ * one over Lambda's batch size, data that is not JSON, a bad partition key, or a record over
+ * Kinesis's 1 MiB (data plus partition key).
+ */
+export function pinnedKinesisRecords(name: string, list: unknown): PinnedKinesisRecord[] {
+  if (!Array.isArray(list)) fail(name, 'records', `must be an array of records, got ${show(list)}`);
+  if (list.length === 0) fail(name, 'records', 'is empty; Lambda never invokes a function with an empty Kinesis batch');
+  if (list.length > MAX_KINESIS_BATCH_RECORDS) fail(name, 'records', `has ${list.length} records; Lambda's Kinesis batch size limit is ${MAX_KINESIS_BATCH_RECORDS}`);
+  return list.map((entry: unknown, index): PinnedKinesisRecord => {
+    const at = `records[${index}]`;
+    const form = isPlainObject(entry) && Object.hasOwn(entry, 'data');
+    const data = kinesisDataBytes(name, form ? `${at}.data` : at, (form ? (entry as { data: unknown }).data : entry) as KinesisData);
+    const partitionKey = form ? (entry as { partitionKey?: unknown }).partitionKey : undefined;
+    if (partitionKey !== undefined) assertPartitionKey(name, `${at}.partitionKey`, partitionKey);
+    const size = data.length + (partitionKey === undefined ? 1 : utf8Length(partitionKey as string));
+    if (size > MAX_RECORD_SIZE) fail(name, at, `is ${size} bytes (data and partition key); a Kinesis record holds at most ${MAX_RECORD_SIZE}`);
+    return { data, partitionKey: partitionKey as string | undefined };
+  });
 }
 
 /** Drafts of records (with `tiny` data for full batches). */
