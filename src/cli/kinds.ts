@@ -13,6 +13,7 @@ import { makeS3DeleteEvent, makeS3Event, makeS3EventBridgeEvent, makeS3PutEvent,
 import { makeSqsEvent, type SqsEventOptions, type SqsMessageInput } from '../../fixtures/sqs.js';
 import type { KinesisData } from '../../fixtures/kinesis.js';
 import { UsageError } from './command.js';
+import { show } from '../_internals/errors.js';
 import { inputFlags, integerValue, jsonValue, listValue, NO_INPUTS, type FactoryInputs, type KindFamily, type KindInput } from './inputs.js';
 
 /** One kind of event the CLI can generate. */
@@ -165,7 +166,7 @@ const s3Put = (seed: number, inputs: FactoryInputs = NO_INPUTS) => makeS3PutEven
 /** sqs:fifo builds a FIFO batch: a queue given to it must be one. */
 function fifoQueue(options: { queue?: unknown }): void {
   if (typeof options.queue !== 'string' || !options.queue.endsWith('.fifo')) {
-    throw new UsageError(`sqs:fifo needs a FIFO queue, a name ending in .fifo; got ${JSON.stringify(options.queue)} (generate sqs for a standard queue)`);
+    throw new UsageError(`sqs:fifo needs a FIFO queue, a name ending in .fifo; got ${show(options.queue)} (generate sqs for a standard queue)`);
   }
 }
 const sqs = (seed: number, inputs: FactoryInputs = NO_INPUTS) => makeSqsEvent(arg<SqsMessageInput[]>(inputs, 'messages', [JSON.stringify(ORDER), 'Hello from SQS!']), withOptions({}, inputs, seed));

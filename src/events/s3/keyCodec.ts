@@ -5,6 +5,7 @@
  * UTF-8 bytes (upper-case hex).
  */
 import { fail, show } from '../../_internals/errors.js';
+import { isPlainObject } from '../../_internals/objects.js';
 
 /**
  * How the two characters AWS's evidence leaves open are encoded. The default follows Java's
@@ -52,7 +53,11 @@ const memo: { key: string | undefined; table: Table | undefined; encoded: string
 
 function tableOf(encoding: S3KeyEncoding | undefined): Table {
   if (encoding === undefined) return DEFAULT_TABLE;
-  if (encoding === null || typeof encoding !== 'object') fail('encodeS3Key', 'encoding', `must be { tilde?, asterisk? }, got ${show(encoding)}`);
+  if (!isPlainObject(encoding)) fail('encodeS3Key', 'encoding', `must be a plain object { tilde?, asterisk? }, got ${show(encoding)}`);
+  for (const key of Object.keys(encoding)) {
+    // A misspelt choice (`tilda`) would silently keep the default.
+    if (key !== 'tilde' && key !== 'asterisk') fail('encodeS3Key', `encoding.${key}`, 'is not an encoding choice (tilde or asterisk)');
+  }
   const tilde = encoding.tilde ?? 'percent';
   const asterisk = encoding.asterisk ?? 'literal';
   const table = TABLES[`${tilde}/${asterisk}`];

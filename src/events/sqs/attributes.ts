@@ -5,6 +5,7 @@
 import { fail, show } from '../../_internals/errors.js';
 import { isBase64, toBase64 } from '../../_internals/hash.js';
 import { utf8Length } from '../../_internals/limits.js';
+import { isPlainObject } from '../../_internals/objects.js';
 import { assertSqsText } from './body.js';
 import { SQS_MAX_MESSAGE_ATTRIBUTES } from './limits.js';
 import type { SqsMessageAttribute, SqsMessageAttributes } from './types.js';
@@ -175,7 +176,7 @@ export interface NormalisedSqsMessageAttributes {
  */
 export function normaliseSqsMessageAttributes(api: string, argument: string, input: SqsMessageAttributesInput | null | undefined): NormalisedSqsMessageAttributes {
   if (input === undefined || input === null) return { attributes: {}, bytes: 0, count: 0 };
-  if (typeof input !== 'object' || Array.isArray(input)) fail(api, argument, `must be an object of attributes by name, got ${show(input)}`);
+  if (!isPlainObject(input)) fail(api, argument, `must be a plain object of attributes by name, got ${show(input)}`);
   const names = Object.keys(input);
   if (names.length === 0) return { attributes: {}, bytes: 0, count: 0 };
   if (names.length > SQS_MAX_MESSAGE_ATTRIBUTES) fail(api, argument, `has ${names.length} attributes; SQS allows at most ${SQS_MAX_MESSAGE_ATTRIBUTES} per message`);
