@@ -20,6 +20,8 @@ import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
 import { judgeHandlerResponse, type ResponseVerdict } from './batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from './history.js';
 import { invokeHandler, resolveTimeout } from './invoke.js';
+import { FilteredLog, resolveFilterOption, type FilterCriteria, type FilteredRecord } from './mappingFilter.js';
+import type { CompiledFilterCriteria } from '../../patterns/filters.js';
 import type { SubscribedHandler } from './lambdaContext.js';
 import type { Random } from '../../_internals/random.js';
 
@@ -159,6 +161,19 @@ export interface StreamSubscribeOptions {
    * @defaultValue `1000`
    */
   invocationHistory?: number;
+  /**
+   * Seconds to gather records before invoking (0–300): Lambda invokes when the window closes or
+   * the batch is full (a retry is not held back).
+   * @defaultValue `0`
+   */
+  maximumBatchingWindowInSeconds?: number;
+  /**
+   * Lambda's `FilterCriteria` (`{ Filters: [{ Pattern }] }`, at most 5 filters, JSON patterns on
+   * the data): a record that matches no filter is skipped, and the checkpoint moves past it;
+   * `filtered` lists it with the reason.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+   */
+  filterCriteria?: FilterCriteria;
 }
 
 /** How one invocation ended. */
@@ -196,6 +211,10 @@ export interface StreamSubscription<TEvent> {
   readonly outcomeCounts: Readonly<Record<StreamInvocationOutcome, number>>;
   /** Every on-failure record sent (also to `onFailure`, when given). */
   readonly failures: readonly StreamFailureRecord[];
+  /** The latest records the filters skipped (up to `invocationHistory`), oldest first, with why. */
+  readonly filtered: readonly FilteredRecord<unknown>[];
+  /** Every record the filters skipped since subscribing. */
+  readonly filteredCount: number;
   /** Per shard: the sequence number of the last checkpointed record (absent before the first checkpoint). */
   checkpoints(): Readonly<Record<string, string>>;
   /** Stops deliveries. */
@@ -222,10 +241,12 @@ export interface ResolvedStreamOptions {
   functionName: string;
   timeout: number;
   invocationHistory: number;
+  maximumBatchingWindowInSeconds: number;
+  filter: CompiledFilterCriteria | undefined;
 }
 
 /** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
-export function resolveStreamOptions(api: string, options: StreamSubscribeOptions | undefined, atTimestamp: boolean): ResolvedStreamOptions {
+export function resolveStreamOptions(api: string, options: StreamSubscribeOptions | undefined, atTimestamp: boolean, source: 'kinesis' | 'dynamodb' = atTimestamp ? 'kinesis' : 'dynamodb'): ResolvedStreamOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
   const o = options ?? {};
   const batchSize = o.batchSize ?? 100;
@@ -253,7 +274,12 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   if (typeof functionName !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(functionName)) fail(api, 'options.functionName', `${show(functionName)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
   const timeout = resolveTimeout(api, o.timeout);
   const invocationHistory = resolveHistoryLimit(api, o.invocationHistory);
+  const window = o.maximumBatchingWindowInSeconds ?? 0;
+  if (!Number.isInteger(window) || window < 0 || window > 300) fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
+  const filter = resolveFilterOption(api, o.filterCriteria, source);
   return {
+    maximumBatchingWindowInSeconds: window,
+    filter,
     timeout,
     invocationHistory,
     batchSize,
@@ -312,6 +338,10 @@ interface ShardState {
   retryEnd: number | undefined;
   /** Not before this virtual time (a retry's backoff). */
   notBefore: number;
+  /** Index below which dropped records were already logged (a retried batch is filtered again). */
+  loggedTo: number;
+  /** When the batching window opened on this shard (records waiting), if it is open. */
+  windowOpenedAt: number | undefined;
 }
 
 /** One stream event source mapping. */
@@ -319,23 +349,41 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   readonly failures: StreamFailureRecord[] = [];
   private readonly history: InvocationHistory<StreamInvocation<TEvent>, StreamInvocationOutcome>;
   active = true;
+  /** False while the mapping is disabled: nothing is read, checkpoints stay. */
+  enabled = true;
   private readonly state = new Map<string, ShardState>();
+  private readonly dropped: FilteredLog<unknown>;
 
   constructor(
     private readonly source: StreamSource<E, TEvent>,
     private readonly handler: StreamHandler<TEvent>,
-    private readonly options: ResolvedStreamOptions,
+    private options: ResolvedStreamOptions,
     private readonly requestIds: () => Random,
     private readonly detach: (poller: StreamPoller<E, TEvent>) => void,
     nowMs: number,
   ) {
     this.history = new InvocationHistory(options.invocationHistory, ['success', 'failure', 'partial']);
+    this.dropped = new FilteredLog(options.invocationHistory);
     // LATEST and AT_TIMESTAMP are fixed against the shards that exist now; later shards start at 0.
     for (const shard of source.shards()) this.state.set(shard.shardId, this.initialState(shard, nowMs));
   }
 
   get streamArn(): string {
     return this.source.streamArn;
+  }
+
+  get filtered(): readonly FilteredRecord<unknown>[] {
+    return this.dropped.items();
+  }
+
+  get filteredCount(): number {
+    return this.dropped.count();
+  }
+
+  /** Applies new settings (UpdateEventSourceMapping); checkpoints and a batch being retried stay. */
+  configure(options: ResolvedStreamOptions): void {
+    this.options = options;
+    for (const state of this.state.values()) state.windowOpenedAt = undefined;
   }
 
   get invocations(): readonly StreamInvocation<TEvent>[] {
@@ -374,7 +422,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const at = this.options.startingTimestampMs as number;
       while (position < shard.records.length && (shard.records[position] as E).arrivalMs < at) position++;
     }
-    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0 };
+    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0, loggedTo: position, windowOpenedAt: undefined };
   }
 
   private stateOf(shard: StreamShardView<E>): ShardState {
@@ -388,12 +436,13 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
 
   /** Delivers at most one batch per shard that is due at `now`; true when it did anything. */
   async runDue(nowMs: () => number): Promise<boolean> {
-    if (!this.active || !this.source.alive()) return false;
+    if (!this.active || !this.enabled || !this.source.alive()) return false;
     let did = false;
     for (const shard of this.source.shards()) {
       if (!this.active) break;
       const state = this.stateOf(shard);
       if (state.notBefore > nowMs() || state.position >= shard.records.length) continue;
+      if (!this.windowClosed(shard, state, nowMs())) continue;
       if (await this.step(shard, state, nowMs)) did = true;
     }
     return did;
@@ -401,14 +450,28 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
 
   /** The next virtual time a blocked shard retries, if any. */
   nextDueAt(nowMs: number): number | undefined {
-    if (!this.active || !this.source.alive()) return undefined;
+    if (!this.active || !this.enabled || !this.source.alive()) return undefined;
     let next: number | undefined;
     for (const shard of this.source.shards()) {
       const state = this.state.get(shard.shardId);
       if (state === undefined || state.position >= shard.records.length) continue;
-      if (state.notBefore > nowMs && (next === undefined || state.notBefore < next)) next = state.notBefore;
+      let due = state.notBefore;
+      if (state.windowOpenedAt !== undefined) due = Math.max(due, state.windowOpenedAt + this.options.maximumBatchingWindowInSeconds * 1000);
+      if (due > nowMs && (next === undefined || due < next)) next = due;
     }
     return next;
+  }
+
+  /**
+   * Whether a new batch may go now: no window, a full batch waiting, a retry (never held back), or
+   * the window (opened when records first waited) has closed.
+   */
+  private windowClosed(shard: StreamShardView<E>, state: ShardState, now: number): boolean {
+    const window = this.options.maximumBatchingWindowInSeconds;
+    if (window === 0 || state.retryEnd !== undefined || state.ranges.length > 0) return true;
+    if (shard.records.length - state.position >= this.options.batchSize) return true;
+    state.windowOpenedAt ??= now;
+    return now >= state.windowOpenedAt + window * 1000;
   }
 
   /** One step on one shard: discard expired records, or invoke with one batch. */
@@ -440,13 +503,41 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
         end++;
       }
     }
-    const batch = records.slice(start, end);
-    const event = this.source.toEvent(shard.shardId, batch);
+    state.windowOpenedAt = undefined;
+    let batch = records.slice(start, end);
+    let event = this.source.toEvent(shard.shardId, batch);
+    // Batch positions of the records the handler gets (all of them without filters).
+    let positions = batch.map((_, i) => i);
+    const filter = this.options.filter;
+    if (filter !== undefined) {
+      const all = (event as unknown as { Records: readonly unknown[] }).Records;
+      const { kept, dropped } = filter.filter(all);
+      // A retried batch is filtered again: log each skipped record once.
+      const index = new Map(all.map((record, i) => [record, i]));
+      for (const drop of dropped) {
+        if (start + (index.get(drop.record) as number) < state.loggedTo) continue;
+        this.dropped.push({ record: drop.record, reason: drop.reason, explanation: drop.explanation, filter: drop.filter, time: new Date(now) });
+      }
+      state.loggedTo = Math.max(state.loggedTo, end);
+      if (kept.length === 0) {
+        // Nothing matched: Lambda skips the records and checkpoints past them.
+        this.advance(state, records, end);
+        return true;
+      }
+      positions = kept.map((record) => index.get(record) as number);
+      batch = positions.map((i) => batch[i] as E);
+      event = { ...(event as object), Records: kept } as TEvent;
+    }
     const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => this.describe() }, nowMs);
     let verdict: Verdict;
     let error: unknown;
     if (result.kind === 'returned') {
       verdict = judgeStreamBatchResponse(result.value, batch.map((e) => e.sequenceNumber), this.options.reportBatchItemFailures);
+      // A partial failure names a delivered record: back to its position in the polled batch.
+      if (verdict.outcome === 'partial') {
+        verdict = { outcome: 'partial', lowest: positions[verdict.lowest] as number };
+        batch = records.slice(start, end);
+      }
     } else {
       error = result.error;
       const why = result.kind === 'threw' ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}` : result.error.message;

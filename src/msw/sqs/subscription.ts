@@ -9,8 +9,10 @@ import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
 import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
 import { invokeHandler, resolveTimeout } from '../_internals/invoke.js';
+import { FilteredLog, resolveFilterOption, type FilterCriteria, type FilteredRecord } from '../_internals/mappingFilter.js';
+import type { CompiledFilterCriteria } from '../../patterns/filters.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
-import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent } from '../../events/sqs/index.js';
+import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent, type SqsRecord } from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
 /**
@@ -52,6 +54,18 @@ export interface SqsSubscribeOptions {
    * @defaultValue `1000`
    */
   invocationHistory?: number;
+  /**
+   * Lambda's `FilterCriteria` (`{ Filters: [{ Pattern }] }`, at most 5 filters): a message that
+   * matches no filter is deleted from the queue and never reaches the handler; `filtered` lists it
+   * with the reason. Patterns see the record as the handler would (a JSON `body` as its value).
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+   */
+  filterCriteria?: FilterCriteria;
+}
+
+/** {@link SqsSubscribeOptions} validated; the filters compiled (undefined: no filtering). */
+export interface ResolvedSqsSubscribeOptions extends Required<Omit<SqsSubscribeOptions, 'filterCriteria'>> {
+  readonly filter: CompiledFilterCriteria | undefined;
 }
 
 /** How one invocation ended. */
@@ -88,6 +102,10 @@ export interface SqsSubscription {
   readonly invocationCount: number;
   /** Every invocation since subscribing, by outcome. */
   readonly outcomeCounts: Readonly<Record<SqsInvocationOutcome, number>>;
+  /** The latest messages the filters deleted (up to `invocationHistory`), oldest first, with why. */
+  readonly filtered: readonly FilteredRecord<SqsRecord>[];
+  /** Every message the filters deleted since subscribing. */
+  readonly filteredCount: number;
   /** Stops deliveries (records already delivered stay as they are). */
   unsubscribe(): void;
 }
@@ -107,7 +125,7 @@ export function judgeBatchResponse(response: unknown, batchIds: ReadonlySet<stri
 }
 
 /** Validates subscribe options against Lambda's limits for the queue type. */
-export function resolveSubscribeOptions(api: string, fifo: boolean, options: SqsSubscribeOptions | undefined): Required<SqsSubscribeOptions> {
+export function resolveSubscribeOptions(api: string, fifo: boolean, options: SqsSubscribeOptions | undefined): ResolvedSqsSubscribeOptions {
   if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
   const batchSize = options?.batchSize ?? 10;
   const window = options?.maximumBatchingWindowInSeconds ?? 0;
@@ -122,7 +140,8 @@ export function resolveSubscribeOptions(api: string, fifo: boolean, options: Sqs
   if (typeof report !== 'boolean') fail(api, 'options.reportBatchItemFailures', `must be a boolean, got ${show(report)}`);
   const timeout = resolveTimeout(api, options?.timeout);
   const invocationHistory = resolveHistoryLimit(api, options?.invocationHistory);
-  return { batchSize, maximumBatchingWindowInSeconds: window, reportBatchItemFailures: report, timeout, invocationHistory };
+  const filter = resolveFilterOption(api, options?.filterCriteria, 'sqs');
+  return { batchSize, maximumBatchingWindowInSeconds: window, reportBatchItemFailures: report, timeout, invocationHistory, filter };
 }
 
 // Lambda's payload limit, less room for `{"Records":[]}` and separators.
@@ -141,16 +160,34 @@ function recordBytesBound(message: StoredMessage): number {
 /** One event source mapping. */
 export class QueueSubscription implements SqsSubscription {
   active = true;
+  /** False while the mapping is disabled: nothing is received, messages stay on the queue. */
+  enabled = true;
   private windowOpenedAt: number | undefined;
   private readonly history: InvocationHistory<SqsInvocation, SqsInvocationOutcome>;
+  private readonly dropped: FilteredLog<SqsRecord>;
 
   constructor(
     readonly queue: MockQueue,
     private readonly handler: SqsHandler,
-    private readonly options: Required<SqsSubscribeOptions>,
+    private options: ResolvedSqsSubscribeOptions,
     private readonly detach: (subscription: QueueSubscription) => void,
   ) {
     this.history = new InvocationHistory(options.invocationHistory, ['success', 'failure', 'partial']);
+    this.dropped = new FilteredLog(options.invocationHistory);
+  }
+
+  /** Applies new settings (UpdateEventSourceMapping); what is in flight is unaffected. */
+  configure(options: ResolvedSqsSubscribeOptions): void {
+    this.options = options;
+    this.windowOpenedAt = undefined;
+  }
+
+  get filtered(): readonly FilteredRecord<SqsRecord>[] {
+    return this.dropped.items();
+  }
+
+  get filteredCount(): number {
+    return this.dropped.count();
   }
 
   get queueArn(): string {
@@ -190,16 +227,31 @@ export class QueueSubscription implements SqsSubscription {
   /** Delivers one batch if one is due; true when it did anything (delivered or moved to a DLQ). */
   async runDue(clock: { nowMs(): number }): Promise<boolean> {
     const now = clock.nowMs();
-    if (!this.active || !this.ready(now)) return false;
+    if (!this.active || !this.enabled || !this.ready(now)) return false;
     this.windowOpenedAt = undefined;
     let budget = PAYLOAD_BUDGET;
-    const { messages, moved } = this.queue.receive(now, this.options.batchSize, this.queue.config.visibilityTimeout, (message) => {
+    const received = this.queue.receive(now, this.options.batchSize, this.queue.config.visibilityTimeout, (message) => {
       budget -= recordBytesBound(message);
       return budget >= 0;
     });
+    const moved = received.moved;
+    let messages = received.messages;
     if (messages.length === 0) return moved > 0;
+    const records = messages.map((message) => this.queue.toRecord(message, true));
+    if (this.options.filter !== undefined) {
+      // Lambda deletes a message no filter matches: it never reaches the function.
+      const { kept, dropped } = this.options.filter.filter(records);
+      const keptSet = new Set(kept);
+      for (const drop of dropped) {
+        this.deleteQuietly(drop.record.receiptHandle, now);
+        this.dropped.push({ record: drop.record, reason: drop.reason, explanation: drop.explanation, filter: drop.filter, time: new Date(now) });
+      }
+      if (kept.length === 0) return true;
+      messages = messages.filter((_, i) => keptSet.has(records[i] as SqsRecord));
+      records.splice(0, records.length, ...kept);
+    }
     const handles = messages.map((message) => message.receiptHandle as string);
-    const event = toSqsEvent(messages.map((message) => this.queue.toRecord(message, true)));
+    const event = toSqsEvent(records);
     const ids = new Set(messages.map((message) => message.messageId));
     const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => `the SQS subscription to ${this.queueArn}` }, () => clock.nowMs());
     let verdict: Verdict;
@@ -245,7 +297,7 @@ export class QueueSubscription implements SqsSubscription {
 
   /** The next instant this subscription may have work: a message becoming visible or the window closing. */
   nextDueAt(now: number): number | undefined {
-    if (!this.active) return undefined;
+    if (!this.active || !this.enabled) return undefined;
     let next = this.queue.nextVisibleAt(now);
     if (this.windowOpenedAt !== undefined) {
       const closes = this.windowOpenedAt + this.options.maximumBatchingWindowInSeconds * 1000;
