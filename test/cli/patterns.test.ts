@@ -99,6 +99,13 @@ describe('aws-event-kit lint-pattern', () => {
     expect(await run(['lint-pattern', file('y.json', {}), '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be text or json/) });
     expect((await run(['lint-pattern', '--help'])).stdout).toMatch(/^Usage: aws-event-kit lint-pattern/);
   });
+  it('stays fast on a 10,000-deep pattern (a finding, no hang)', async () => {
+    const started = performance.now();
+    const result = await run(['lint-pattern', file('deep.json', `${'{"a":'.repeat(10_000)}["x"]${'}'.repeat(10_000)}`)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/deep\.json:1:1 pattern-too-long /);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
   it('reads stdin', async () => {
     expect((await run(['lint-pattern', '-'], '{"detail-type": [{"prefix": ""}]}')).stdout).toMatch(/^-:1:\d+ /);
   });

@@ -3,6 +3,11 @@
  * already known to be valid JSON (it parsed); scanning is iterative, so deep texts are fine.
  */
 
+/** Texts longer than this are not located (AWS's patterns are at most 4,096 characters; FilterCriteria a few of those). */
+const MAX_TEXT = 256 * 1024;
+/** Nesting deeper than AWS's JSON parser allows is not located. */
+const MAX_DEPTH = 1000;
+
 /** A 1-based line and column (UTF-16 units). */
 export interface TextLocation {
   readonly line: number;
@@ -24,6 +29,9 @@ export function pathKey(path: JsonPath): string {
  */
 export function jsonLocations(text: string): Map<string, TextLocation> {
   const out = new Map<string, TextLocation>();
+  // Each member costs its depth: beyond AWS's limits (1,000 levels, a few KiB) nothing is located,
+  // so a hostile text stays linear.
+  if (text.length > MAX_TEXT) return out;
   let line = 1;
   let lineStart = 0;
   const here = (offset: number): TextLocation => ({ line, column: offset - lineStart + 1 });
@@ -55,6 +63,7 @@ export function jsonLocations(text: string): Map<string, TextLocation> {
       continue;
     }
     if (c === '{' || c === '[') {
+      if (stack.length >= MAX_DEPTH) return out;
       const path = valueStart(i);
       stack.push({ path, array: c === '[', index: 0, key: undefined });
       expectKey = c === '{';
