@@ -14,8 +14,10 @@ const API = 'eventMatching';
  * Fields under one array of objects go into the same element (AWS's array consistency). Built
  * by mapping, never filtering: every shrunk event still matches.
  *
- * `pattern` is JSON text, an object, or a `CompiledEventPattern`. An invalid pattern, or one no
- * event can match, is a TypeError when the arbitrary is built.
+ * `pattern` is JSON text, an object, a `CompiledEventPattern` or a parsed `PatternAst`. An invalid
+ * pattern, or one no event can match, is a TypeError when the arbitrary is built. With a base of
+ * payloads (`jsonPayload({ root: 'object' })`) it makes the body of Lambda/Pipes filter records:
+ * `sqsRecord({ body: eventMatching(bodyPattern, jsonPayload({ root: 'object' })) })`.
  * @example eventMatching({ source: ['com.example.orders'], detail: { total: [{ numeric: ['>', 100] }] } })
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
  */
