@@ -13,6 +13,7 @@ import type {
   ScheduledHandler,
   SQSEvent,
   SQSHandler,
+  SNSHandler,
   SQSRecord,
 } from 'aws-lambda';
 import fc from 'fast-check';
@@ -28,6 +29,7 @@ import {
   makeS3PutEvent,
   makeScheduledEvent,
   makeSqsEvent,
+  makeSnsEvent,
   makeSqsRecord,
   type SqsEvent,
 } from '../../src/index.js';
@@ -40,6 +42,7 @@ const dynamoHandler: DynamoDBStreamHandler = async () => {};
 const scheduledHandler: ScheduledHandler = async () => {};
 const eventBridgeHandler: EventBridgeHandler<string, Record<string, unknown>, void> = async () => {};
 const logsHandler: CloudWatchLogsHandler = async () => {};
+const snsHandler: SNSHandler = async () => {};
 const context: Context = makeLambdaContext();
 const callback = (): void => {};
 
@@ -51,6 +54,7 @@ test('every subscribe takes a handler typed with @types/aws-lambda', () => {
   mocks.dynamodb.subscribe('table', dynamoHandler);
   mocks.eventBridge.subscribe({ source: 'app' }, eventBridgeHandler);
   mocks.eventBridge.subscribe({ source: 'aws.events' }, scheduledHandler);
+  mocks.sns.subscribe('topic', snsHandler);
   // Callback style, three arguments.
   mocks.sqs.subscribe('q', (event: SQSEvent, _context: Context, cb) => cb(null, { batchItemFailures: [] }));
   // Handlers that take the context.
@@ -68,6 +72,7 @@ test('default factories feed standard handlers', async () => {
   await scheduledHandler(makeScheduledEvent(), context, callback);
   await eventBridgeHandler(makeEventBridgeEvent('Order Placed', 'app.orders', { id: 1 }), context, callback);
   await logsHandler(makeCloudWatchLogsEvent(['line']), context, callback);
+  await snsHandler(makeSnsEvent(['hello']), context, callback);
   // S3 notifications delivered through SQS.
   await sqsHandler(makeSqsEvent([makeS3PutEvent('bucket')]), context, callback);
 });
