@@ -15,6 +15,7 @@ import { S3Hosts, type S3Route } from './hosts.js';
 import type { S3Call } from './http.js';
 import { S3Notifier, type AwsLambdaS3Handler, type S3FailedDelivery, type S3NotificationHandler, type S3SubscribeOptions, type S3Subscription } from './notifications.js';
 import { createBucketIn } from './operations/buckets.js';
+import { S3TopicNotifier, type S3TopicDestination } from './topicNotifications.js';
 import { deleteOne } from './operations/objects.js';
 import { notImplemented, resolve } from './router.js';
 import { changeParts, type S3Change, type S3Runtime } from './runtime.js';
@@ -37,6 +38,11 @@ export interface S3ServiceOptions {
    * its EventBridge bus here. Without it, `enableEventBridge` throws.
    */
   eventBridge?: (event: S3MockEventBridgeEvent) => void;
+  /**
+   * Where `TopicConfiguration`s of PutBucketNotificationConfiguration publish: `createAwsMocks`
+   * passes its SNS. Without it, a configuration with topics is refused.
+   */
+  sns?: S3TopicDestination;
 }
 
 /** Options of `s3.createBucket`. */
@@ -157,6 +163,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
   const identities = { bucketOwnerId: s3CanonicalUserId(identityRandom), principalId: s3IamPrincipalId(identityRandom), sourceIPAddress: s3SourceIPv4(identityRandom) };
   const notifier = new S3Notifier(context, identities);
   const eventBridgeBuckets = new Set<string>();
+  const topics = new S3TopicNotifier(context, identities, options.sns);
 
   const emitEventBridge = (bucket: { name: string; region: string }, change: S3Change, ids: S3RequestIds, now: Date): void => {
     const type = s3EventBridgeTypeOf(change.eventName);
@@ -186,9 +193,12 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     notify: (bucket, change, ids, now) => {
       if (notifier.listens(bucket.name)) notifier.notify(bucket, change, ids, now);
       if (eventBridgeBuckets.has(bucket.name)) emitEventBridge(bucket, change, ids, now);
+      topics.notify(bucket, change, ids, now);
     },
+    topics,
     forgetBucket: (bucket) => {
       notifier.forgetBucket(bucket);
+      topics.forgetBucket(bucket);
       eventBridgeBuckets.delete(bucket);
     },
   };
@@ -236,6 +246,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     reset() {
       store.clear();
       notifier.reset();
+      topics.reset();
       eventBridgeBuckets.clear();
       seedRandoms();
     },

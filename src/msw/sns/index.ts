@@ -97,6 +97,13 @@ export interface SnsService extends MockService {
   subscriptionCounts(subscriptionArn: string): SubscriptionCounts;
   /** Messages some subscription could not take, oldest first. */
   failedDeliveries(): SnsFailedDelivery[];
+  /**
+   * Publishes on behalf of another AWS service of the mocks (S3's TopicConfigurations), with no
+   * attributes, as the service does; false when no topic has this ARN.
+   */
+  publishFromService(topicArn: string, message: string, subject?: string): boolean;
+  /** Whether a standard topic with this ARN exists (one another service can publish to). */
+  hasTopic(topicArn: string): boolean;
 }
 
 /** What the SNS service is composed with. */
@@ -235,6 +242,15 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
     },
 
     failedDeliveries: () => [...state.failed],
+
+    publishFromService(topicArn, message, subject) {
+      const topic = state.topics.get(topicArn);
+      // AWS services publish to standard topics only (S3 cannot notify a FIFO topic).
+      if (topic === undefined || topic.topic.fifo) return false;
+      state.publish(topic, { message, structure: undefined, subject, attributes: {}, groupId: undefined, deduplicationId: undefined, bytes: message.length });
+      return true;
+    },
+    hasTopic: (topicArn) => state.topics.get(topicArn)?.topic.fifo === false,
 
     runDue: () => state.invocations.runDue(),
     nextDueTime() {
