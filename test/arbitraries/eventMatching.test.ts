@@ -135,6 +135,16 @@ describe('eventMatching', () => {
     fc.assert(fc.property(eventMatching(compiled), eventNotMatching(compiled), (hit, miss) => compiled.matches(hit) && !compiled.matches(miss)), { numRuns: 50 });
   });
 
+  it('handles hostile keys (__proto__, constructor, empty, dots) as plain data', () => {
+    for (const text of ['{"__proto__": ["x"], "detail": {"__proto__": {"a": [{"prefix": "p"}]}}}', '{"constructor": [{"exists": true}], "": [""], "a..b": [1]}']) {
+      for (const event of fc.sample(eventMatching(text), { numRuns: 30, seed: 8 })) {
+        expect(testEventPattern(text, event)).toBe(true);
+        expect(Object.getPrototypeOf(event)).toBe(Object.prototype);
+      }
+      for (const event of fc.sample(eventNotMatching(text), { numRuns: 30, seed: 8 })) expect(testEventPattern(text, event)).toBe(false);
+    }
+  });
+
   it('says when the pattern is invalid or nothing can match it', () => {
     expect(() => eventMatching({ detail: [] })).toThrow(/^eventMatching: Event pattern is not valid\. Reason: Empty arrays are not allowed/);
     expect(() => eventMatching('[1]')).toThrow(/eventMatching: Event pattern is not valid/);
