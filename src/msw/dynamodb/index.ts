@@ -74,7 +74,7 @@ export interface DynamoDBService extends MockService {
   items(table: string, options?: { marshalled?: boolean }): Record<string, unknown>[] | AttributeMap[];
   /** The records of the table's stream so far, as Lambda would receive them (copies). */
   streamRecords(table: string): DynamoDBStreamRecord[];
-  /** Subscribes `handler` to the table's stream as a Lambda event source mapping would. */
+  /** Subscribes `handler` to the table's stream (table name or ARN, or the stream's ARN) as a Lambda event source mapping would. */
   subscribe(table: string, handler: DynamoDBStreamHandler, options?: StreamSubscribeOptions): StreamSubscription<DynamoDBStreamEvent>;
 }
 
@@ -195,7 +195,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
 
     subscribe(ref, subscriber, options) {
       const api = 'mocks.dynamodb.subscribe';
-      const table = tableOf(api, ref);
+      // A stream ARN (what an event source mapping names) subscribes to that stream's table.
+      const table = typeof ref === 'string' && ref.startsWith('arn:') && ref.includes('/stream/') ? (registry.findStream(ref)?.table ?? tableOf(api, ref)) : tableOf(api, ref);
       const stream = table.stream;
       if (stream === undefined) fail(api, 'table', `${show(ref)} has no stream: create it with a streamViewType (or StreamSpecification) first`);
       if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
