@@ -34,13 +34,32 @@ export interface InvokeHandlerOptions {
    * @defaultValue the context options' `timeout`; for a given Context, its `getRemainingTimeInMillis()`; else 3
    */
   timeout?: number;
+  /**
+   * The Lambda Node.js runtime whose handler rules apply. Up to `nodejs22.x` the runtime takes
+   * callback handlers and the legacy `context.done`/`succeed`/`fail`. `nodejs24.x` removed them:
+   * a handler that is not `async` and declares three parameters fails before it runs with
+   * `Runtime.CallbackHandlerDeprecated` (the runtime's classification by the handler's declared
+   * parameters), and the context has no `done`, `succeed`, `fail` or
+   * `callbackWaitsForEmptyEventLoop`.
+   * @defaultValue `"nodejs22.x"` (both handler styles)
+   * @see https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
+   */
+  runtime?: LambdaNodeRuntime;
 }
+
+/** The Lambda Node.js runtimes whose handler rules differ (see {@link InvokeHandlerOptions.runtime}). */
+export type LambdaNodeRuntime = 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x';
+const RUNTIMES: readonly LambdaNodeRuntime[] = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'];
+
+/** The Node.js 24 runtime's error for a callback handler (errorType `Runtime.CallbackHandlerDeprecated`). */
+export const CALLBACK_HANDLER_DEPRECATED_MESSAGE =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
 
 /** The result type of a handler type: `HandlerResult<SQSHandler>` is `SQSBatchResponse | void`. */
 export type HandlerResult<THandler> = THandler extends Handler<never, infer TResult> ? TResult : never;
 
 const API = 'invokeHandler';
-const KNOWN_OPTIONS = new Set(['context', 'timeout']);
+const KNOWN_OPTIONS = new Set(['context', 'timeout', 'runtime']);
 
 function isContext(value: unknown): value is Context {
   return value !== null && typeof value === 'object' && typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function';
@@ -88,6 +107,15 @@ function wireContext(context: Context, done: (error: unknown, result: unknown) =
   return wired;
 }
 
+/** The context as Node.js 24 gives it: no `done`, `succeed`, `fail` or `callbackWaitsForEmptyEventLoop`. */
+function withoutLegacyMembers(context: Context): Context {
+  const legacyless = Object.create(context) as Context;
+  for (const member of ['done', 'succeed', 'fail', 'callbackWaitsForEmptyEventLoop']) {
+    Object.defineProperty(legacyless, member, { value: undefined, writable: true, enumerable: false, configurable: true });
+  }
+  return legacyless;
+}
+
 /** Lambda's timeout message, e.g. `Task timed out after 3.00 seconds`. */
 export function lambdaTimeoutMessage(awsRequestId: string, timeoutMs: number): string {
   return `RequestId: ${awsRequestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`;
@@ -102,7 +130,7 @@ export type HandlerOutcome = { readonly kind: 'returned'; readonly value: unknow
  * ones are ignored. No timeout: callers add theirs (`invokeHandler` on real time, the msw mocks on
  * their virtual clock). Internal.
  */
-export function runHandler(handler: (event: never, context: Context, callback: never) => unknown, event: unknown, base: Context): Promise<HandlerOutcome> {
+export function runHandler(handler: (event: never, context: Context, callback: never) => unknown, event: unknown, base: Context, legacy = true): Promise<HandlerOutcome> {
   return new Promise<HandlerOutcome>((resolve) => {
     // One flag for every way to finish: the runtime's "only the first call counts".
     let finished = false;
@@ -116,11 +144,13 @@ export function runHandler(handler: (event: never, context: Context, callback: n
       if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false) realSetImmediate(() => resolve(outcome(error, result)));
       else resolve(outcome(error, result));
     };
-    const context = wireContext(base, (error, result) => finish(error, result, false));
+    // Without legacy (Node.js 24): no callback argument and no done/succeed/fail to route.
+    const context = legacy ? wireContext(base, (error, result) => finish(error, result, false)) : base;
     const callback = (error?: unknown, result?: unknown): void => finish(error, result, true);
     let returned: unknown;
     try {
-      returned = (handler as unknown as (event: unknown, context: Context, callback: unknown) => unknown)(event, context, callback);
+      const call = handler as unknown as (event: unknown, context: Context, callback?: unknown) => unknown;
+      returned = legacy ? call(event, context, callback) : call(event, context);
     } catch (thrown) {
       // The runtime passes a synchronous throw to the callback (so `throw undefined` is a success).
       callback(thrown);
@@ -167,13 +197,23 @@ export function runHandler(handler: (event: never, context: Context, callback: n
  *   next turn of the loop instead. A handler that neither returns a promise nor takes a callback
  *   settles with `undefined` on that turn too (Lambda sends `null`) unless it completed through
  *   `context`.
+ * - `runtime: 'nodejs24.x'` applies Node.js 24's rules (no callback handlers, no legacy context
+ *   methods); the default follows `nodejs22.x`, which takes both styles.
  * @example
  * const result = await invokeHandler(handler, makeSqsEvent(['a', 'b']));
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
  */
 export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>, event: TEvent, options?: InvokeHandlerOptions): Promise<TResult> {
   if (typeof handler !== 'function') fail(API, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
-  const { context, timeoutMs } = resolveInvocation(options);
+  const { context: given, timeoutMs } = resolveInvocation(options);
+  const runtime = options?.runtime ?? 'nodejs22.x';
+  if (!RUNTIMES.includes(runtime)) fail(API, 'options.runtime', `${show(runtime)} is not a Lambda Node.js runtime (${RUNTIMES.map((r) => `"${r}"`).join(', ')})`);
+  if (runtime === 'nodejs24.x' && handler.length >= 3 && handler.constructor?.name !== 'AsyncFunction') {
+    const error = new Error(CALLBACK_HANDLER_DEPRECATED_MESSAGE);
+    error.name = 'Runtime.CallbackHandlerDeprecated';
+    return Promise.reject(new LambdaInvocationError(toLambdaErrorPayload(error), error));
+  }
+  const context = runtime === 'nodejs24.x' ? withoutLegacyMembers(given) : given;
   return new Promise<TResult>((resolve, reject) => {
     let timedOut = false;
     // The global setTimeout, so that vitest's fake timers can run a timeout out.
@@ -181,7 +221,7 @@ export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>
       timedOut = true;
       reject(new LambdaInvocationError({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs), trace: [] }));
     }, timeoutMs);
-    void runHandler(handler as never, event, context).then((outcome) => {
+    void runHandler(handler as never, event, context, runtime !== 'nodejs24.x').then((outcome) => {
       if (timedOut) return;
       clearTimeout(timer);
       if (outcome.kind === 'threw') {

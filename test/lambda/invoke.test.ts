@@ -253,10 +253,48 @@ describe('invokeHandler: bad input', () => {
   });
 
   it('suggests the option a typo meant', () => {
-    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option \(did you mean timeout\? known: context, timeout\)$/);
+    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option \(did you mean timeout\? known: context, timeout, runtime\)$/);
   });
 
   it('rejects a handler that is not a function', () => {
     expect(() => invokeHandler('index.handler' as never, {})).toThrow(/invokeHandler: handler must be a function/);
+  });
+});
+
+describe("invokeHandler: runtime 'nodejs24.x'", () => {
+  it('refuses a non-async handler declaring a callback, as Node.js 24 does, before running it', async () => {
+    let ran = false;
+    const handler: Handler<unknown, string> = (_event, _context, callback) => {
+      ran = true;
+      callback(null, 'x');
+    };
+    const error = await rejection(invokeHandler(handler, {}, { runtime: 'nodejs24.x' }));
+    expect(error.errorType).toBe('Runtime.CallbackHandlerDeprecated');
+    expect(error.errorMessage).toMatch(/^ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node\.js 24\./);
+    expect(ran).toBe(false);
+    // The same handler runs under nodejs22.x (the default) and nodejs20.x.
+    await expect(invokeHandler(handler, {})).resolves.toBe('x');
+    await expect(invokeHandler(handler, {}, { runtime: 'nodejs20.x' })).resolves.toBe('x');
+  });
+
+  it('runs async handlers, with a context without the legacy members', async () => {
+    let seen: Context | undefined;
+    const handler = async (_event: unknown, context: Context): Promise<number> => {
+      seen = context;
+      return context.getRemainingTimeInMillis() > 0 ? 1 : 0;
+    };
+    await expect(invokeHandler(handler, {}, { runtime: 'nodejs24.x' })).resolves.toBe(1);
+    expect(seen!.succeed).toBeUndefined();
+    expect(seen!.done).toBeUndefined();
+    expect(seen!.fail).toBeUndefined();
+    expect(seen!.callbackWaitsForEmptyEventLoop).toBeUndefined();
+    expect(seen!.functionName).toBe('my-function');
+    const legacy = await rejection(invokeHandler(async (_e: unknown, context: Context) => context.succeed('x'), {}, { runtime: 'nodejs24.x' }));
+    expect(legacy.errorType).toBe('TypeError');
+    expect(legacy.errorMessage).toMatch(/succeed is not a function/);
+  });
+
+  it('names a runtime it does not know', () => {
+    expect(() => invokeHandler(async () => 1, {}, { runtime: 'nodejs18' as never })).toThrow(/^invokeHandler: options\.runtime "nodejs18" is not a Lambda Node\.js runtime/);
   });
 });
