@@ -50,6 +50,9 @@ test('options: a Context or its options, and a timeout', () => {
   void invokeHandler(sqs, makeSqsEvent(['a']), { context: makeLambdaContext() });
   void invokeHandler(sqs, makeSqsEvent(['a']), { context: { functionName: 'f', timeout: 5 } });
   void invokeHandler(sqs, makeSqsEvent(['a']), { timeout: 1 });
+  void invokeHandler(sqs, makeSqsEvent(['a']), { runtime: 'nodejs24.x' });
+  // @ts-expect-error: not a Lambda Node.js runtime the kit models
+  void invokeHandler(sqs, makeSqsEvent(['a']), { runtime: 'nodejs18.x' });
   expectTypeOf<LambdaInvocationError['errorType']>().toEqualTypeOf<string>();
   expectTypeOf<LambdaInvocationError['trace']>().toEqualTypeOf<string[]>();
 });
