@@ -46,6 +46,7 @@ describe('the packed package', () => {
       import * as arbitraries from 'aws-event-kit/arbitraries';
       import * as pipes from 'aws-event-kit/pipes';
       import * as msw from 'aws-event-kit/msw';
+      import * as patterns from 'aws-event-kit/patterns';
       import fc from 'fast-check';
       const s3 = root.makeS3PutEvent('my-bucket', { key: 'my photos/a+b.jpg' });
       const [sample] = fc.sample(arbitraries.sqsEvent(), { numRuns: 1, seed: 1 });
@@ -54,10 +55,11 @@ describe('the packed package', () => {
         sqs: sample.Records.length > 0,
         pipes: typeof pipes.renderPipeTemplate,
         msw: typeof msw.createAwsMocks,
+        patterns: patterns.testEventPattern({ source: [{ prefix: 'aws.' }] }, { source: 'aws.s3' }),
       }));`;
     writeFileSync(join(scratch, 'runtime.mjs'), script);
     const out = JSON.parse(run(process.execPath, ['runtime.mjs'], scratch));
-    expect(out).toEqual({ key: 'my+photos/a%2Bb.jpg', sqs: true, pipes: 'function', msw: 'function' });
+    expect(out).toEqual({ key: 'my+photos/a%2Bb.jpg', sqs: true, pipes: 'function', msw: 'function', patterns: true });
   });
 
   it('type-checks a consumer that uses every entry point', () => {
@@ -67,6 +69,8 @@ describe('the packed package', () => {
        import { sqsEvent } from 'aws-event-kit/arbitraries';
        import { renderPipeTemplate } from 'aws-event-kit/pipes';
        import { createAwsMocks } from 'aws-event-kit/msw';
+       import { compileEventPattern, EventPatternError } from 'aws-event-kit/patterns';
+       import type { AwsEventKitMatchers } from 'aws-event-kit/vitest';
        import type { S3Event, SQSEvent } from 'aws-lambda';
        const s3: S3Event = makeS3PutEvent('my-bucket');
        const sqs: SQSEvent = makeSqsEvent(['hello']);
@@ -76,7 +80,12 @@ describe('the packed package', () => {
        const mocks = createAwsMocks();
        // @ts-expect-error Records must be an array of records
        makeS3PutEvent('b', { overrides: { Records: 'x' } });
-       export { s3, partial, arbitrary, rendered, mocks };
+       const compiled = compileEventPattern({ source: ['aws.s3'] });
+       const matches: boolean = compiled.matches(s3);
+       const invalid: string = new EventPatternError('x').reason;
+       type Matchers = AwsEventKitMatchers<void, unknown>;
+       export type { Matchers };
+       export { s3, partial, arbitrary, rendered, mocks, matches, invalid };
       `,
     );
     writeFileSync(
