@@ -35,6 +35,7 @@ export type {
   SnsPublishOptions,
   SnsService,
   SnsSubscribeOptions,
+  SnsSubscribeQueueOptions,
   SnsSubscription,
   SnsSubscriptionCounts,
   SnsTopicInfo,

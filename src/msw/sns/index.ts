@@ -64,6 +64,17 @@ export interface SnsSubscription {
   unsubscribe(): void;
 }
 
+/** Options of `mocks.sns.subscribeQueue`: the subscription attributes. */
+export interface SnsSubscribeQueueOptions {
+  filterPolicy?: string | object;
+  /** @defaultValue `'MessageAttributes'` */
+  filterPolicyScope?: FilterPolicyScope;
+  /** The message verbatim, SNS attributes as SQS attributes. @defaultValue `false` */
+  rawMessageDelivery?: boolean;
+  /** The `deadLetterTargetArn` of the subscription's RedrivePolicy. */
+  deadLetterQueueArn?: string;
+}
+
 /** Options of the test-side `mocks.sns.publish`. */
 export interface SnsPublishOptions {
   subject?: string;
@@ -93,6 +104,11 @@ export interface SnsService extends MockService {
    * asynchronously (run by `drain()`) with the Lambda SNS event, retried twice on failure.
    */
   subscribe(topic: string, handler: SnsHandler, options?: SnsSubscribeOptions): SnsSubscription;
+  /**
+   * Subscribes an SQS queue (name in the mocks' region, or ARN) as Subscribe with protocol `sqs`
+   * would; returns the subscription ARN.
+   */
+  subscribeQueue(topic: string, queue: string, options?: SnsSubscribeQueueOptions): string;
   /** The counts of any subscription (SDK-made ones included), by ARN. */
   subscriptionCounts(subscriptionArn: string): SubscriptionCounts;
   /** Messages some subscription could not take, oldest first. */
@@ -231,6 +247,21 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
           if (state.subscriptions.get(subscription.arn) === subscription) state.unsubscribe(subscription);
         },
       };
+    },
+
+    subscribeQueue(topicRef, queue, queueOptions = {}) {
+      const api = 'mocks.sns.subscribeQueue';
+      const topic = topicOf(api, topicRef);
+      if (typeof queue !== 'string' || queue === '') fail(api, 'queue', `must be a queue name or ARN, got ${show(queue)}`);
+      if (queueOptions === null || typeof queueOptions !== 'object') fail(api, 'options', `must be an object, got ${show(queueOptions)}`);
+      const queueArn = queue.startsWith('arn:') ? queue : `arn:${partitionOfRegion(topic.topic.region)}:sqs:${topic.topic.region}:${context.account}:${queue}`;
+      const attributes = new Map<string, string>();
+      const { filterPolicy, filterPolicyScope, rawMessageDelivery, deadLetterQueueArn } = queueOptions;
+      if (filterPolicy !== undefined) attributes.set('FilterPolicy', typeof filterPolicy === 'string' ? filterPolicy : JSON.stringify(filterPolicy));
+      if (filterPolicyScope !== undefined) attributes.set('FilterPolicyScope', String(filterPolicyScope));
+      if (rawMessageDelivery !== undefined) attributes.set('RawMessageDelivery', String(rawMessageDelivery));
+      if (deadLetterQueueArn !== undefined) attributes.set('RedrivePolicy', JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn }));
+      return testSide(api, 'options', () => state.subscribe(topic, 'sqs', queueArn, attributes)).arn;
     },
 
     subscriptionCounts(subscriptionArn) {
