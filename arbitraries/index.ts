@@ -16,6 +16,11 @@ export * from './s3EventBridgeEvent.js';
 export * from './sqsQueueName.js';
 export * from './sqsRecord.js';
 export * from './sqsEvent.js';
+// SNS
+export * from './snsRecord.js';
+export * from './snsEvent.js';
+export * from './snsNotificationBody.js';
+export * from './sqsEventFromSns.js';
 // Kinesis
 export * from './kinesisRecord.js';
 export * from './kinesisEvent.js';
