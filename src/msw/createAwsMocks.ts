@@ -110,14 +110,15 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   };
   const sqs = createSqsService(context);
   const sns = createSnsService(context, { sqs });
-  const eventBridge = createEventBridgeService(context);
+  const kinesis = createKinesisService(context);
+  // Rule targets live in the other services of this instance.
+  const eventBridge = createEventBridgeService(context, { sqs, sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) }, kinesis });
   // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them; its
   // TopicConfigurations publish to this instance's SNS.
   const s3 = createS3Service(context, {
     eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]),
     sns: { publish: (topicArn, message, subject) => sns.publishFromService(topicArn, message, subject), exists: (topicArn) => sns.hasTopic(topicArn) },
   });
-  const kinesis = createKinesisService(context);
   const dynamodb = createDynamoDBService(context);
   const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb];
   let requestIds = createRandom(seed, 'catchAll.requestId');
