@@ -85,7 +85,11 @@ export function verifySnsSignature(message: unknown, certificatePem: string = SN
   if (algorithm === undefined || typeof fields.Signature !== 'string') return false;
   let publicKey = publicKeys.get(certificatePem);
   if (publicKey === undefined) {
-    publicKey = createPublicKey(certificatePem);
+    try {
+      publicKey = createPublicKey(certificatePem);
+    } catch (error) {
+      throw new TypeError(`verifySnsSignature: certificatePem is not a PEM certificate or public key (${(error as Error).message})`);
+    }
     if (publicKeys.size >= 16) publicKeys.clear();
     publicKeys.set(certificatePem, publicKey);
   }
