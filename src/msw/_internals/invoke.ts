@@ -63,6 +63,11 @@ export interface DrainGuard {
 
 const guards = new AsyncLocalStorage<DrainGuard>();
 
+/** The guard of the drain running the caller, if any (the Lambda Invoke API lends one when none is). */
+export function activeGuard(): DrainGuard | undefined {
+  return guards.getStore();
+}
+
 /** Runs `work` (a drain) with `guard` applying to every invocation it makes. */
 export function runWithGuard<T>(guard: DrainGuard, work: () => Promise<T>): Promise<T> {
   return guards.run(guard, work);
