@@ -356,7 +356,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
 
   constructor(
     private readonly source: StreamSource<E, TEvent>,
-    private readonly handler: StreamHandler<TEvent>,
+    private handler: StreamHandler<TEvent>,
     private options: ResolvedStreamOptions,
     private readonly requestIds: () => Random,
     private readonly detach: (poller: StreamPoller<E, TEvent>) => void,
@@ -381,8 +381,9 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /** Applies new settings (UpdateEventSourceMapping); checkpoints and a batch being retried stay. */
-  configure(options: ResolvedStreamOptions): void {
+  configure(options: ResolvedStreamOptions, handler: StreamHandler<TEvent> = this.handler): void {
     this.options = options;
+    this.handler = handler;
     for (const state of this.state.values()) state.windowOpenedAt = undefined;
   }
 

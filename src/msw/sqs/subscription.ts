@@ -168,7 +168,7 @@ export class QueueSubscription implements SqsSubscription {
 
   constructor(
     readonly queue: MockQueue,
-    private readonly handler: SqsHandler,
+    private handler: SqsHandler,
     private options: ResolvedSqsSubscribeOptions,
     private readonly detach: (subscription: QueueSubscription) => void,
   ) {
@@ -177,8 +177,9 @@ export class QueueSubscription implements SqsSubscription {
   }
 
   /** Applies new settings (UpdateEventSourceMapping); what is in flight is unaffected. */
-  configure(options: ResolvedSqsSubscribeOptions): void {
+  configure(options: ResolvedSqsSubscribeOptions, handler: SqsHandler = this.handler): void {
     this.options = options;
+    this.handler = handler;
     this.windowOpenedAt = undefined;
   }
 
