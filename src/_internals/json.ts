@@ -29,9 +29,10 @@ export type JsonProblem =
 /** What a caller of the JSON walk may vary: two rules and the wording of its errors. */
 export interface JsonRules {
   /**
-   * Array holes: `'null'` reads them as null (as JSON.stringify writes them), `'reject'` as the
-   * undefined items they read as.
-   * @defaultValue `'null'`
+   * Array holes: `'reject'` refuses them as the undefined items they read as (JSON.stringify
+   * would silently write null, as for an undefined item: one rule for both), `'null'` reads them
+   * as null.
+   * @defaultValue `'reject'`
    */
   readonly holes?: 'null' | 'reject';
   /**
@@ -78,7 +79,7 @@ export function assertJsonValue(api: string, argument: string, value: unknown, r
 /**
  * Copies a JSON value, checking on the way as {@link assertJsonValue} does: returns what
  * `JSON.parse(JSON.stringify(value))` would (fresh objects and arrays, undefined object fields
- * dropped, array holes as null, -0 as 0, `__proto__` an own key) without serialising.
+ * dropped, -0 as 0, `__proto__` an own key) without serialising.
  * Factories use it so an event shares no object with the caller's input.
  */
 export function copyJsonValue(api: string, argument: string, value: unknown, rules?: JsonRules): JsonValue {
@@ -111,7 +112,7 @@ const TOO_DEEP_UNTRACKED: unique symbol = Symbol('deep');
  * tracking, so a cycle is reported where it first closes.
  */
 function run(api: string, argument: string, value: unknown, rules: JsonRules | undefined, copy: boolean): unknown {
-  const rejectHoles = rules?.holes === 'reject';
+  const rejectHoles = rules?.holes !== 'null';
   const maxDepth = Math.min(rules?.maxDepth ?? MAX_JSON_DEPTH, MAX_JSON_DEPTH);
   try {
     return walk({ api, argument, rules, copy, rejectHoles, maxDepth, seen: undefined, path: [] }, value, 0);
