@@ -3,7 +3,7 @@ import { partitionOfRegion } from '../../_internals/aws.js';
 import type { Random } from '../../_internals/random.js';
 import { assertKeyNames, isTableName, parseDynamoDBArn, type StreamViewType } from '../../events/dynamodb/index.js';
 import { dynamoError, tableNotFound, validation } from './errors.js';
-import { MockTable, TableStream, type KeyAttribute } from './table.js';
+import { MockTable, TableStream, type KeyAttribute, type SecondaryIndex } from './table.js';
 
 /** What CreateTable (or the test side) asks for. */
 export interface TableSpec {
@@ -35,7 +35,7 @@ export class TableRegistry {
   }
 
   /** Creates a table; `ResourceInUseException` when it exists. */
-  create(spec: TableSpec, nowMs: number): MockTable {
+  create(spec: TableSpec, nowMs: number, configure?: (table: MockTable) => void): MockTable {
     if (!isTableName(spec.name)) throw validation(`1 validation error detected: Value '${spec.name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
     try {
       assertKeyNames('CreateTable', 'KeySchema', spec.keySchema.map((k) => k.name));
@@ -46,9 +46,28 @@ export class TableRegistry {
     if (this.tables.has(key)) throw dynamoError('ResourceInUseException', `Table already exists: ${spec.name}`);
     const ids = this.random(`dynamodb.table:${spec.region}:${spec.name}`);
     const table = new MockTable(spec.name, spec.region, this.account, partitionOfRegion(spec.region), spec.keySchema, nowMs, ids.uuidV4(), spec.billing);
-    if (spec.streamViewType !== undefined) table.stream = new TableStream(table, spec.streamViewType, nowMs, this.random(`dynamodb.stream:${table.arn}:${nowMs}`));
+    configure?.(table);
+    if (spec.streamViewType !== undefined) this.enableStream(table, spec.streamViewType, nowMs);
     this.tables.set(key, table);
     return table;
+  }
+
+  /**
+   * Turns a table's stream on: a new stream with its own label and ARN (a label is the creation
+   * time to the millisecond, so one enabled in the same virtual millisecond as the last moves on by one).
+   */
+  enableStream(table: MockTable, viewType: StreamViewType, nowMs: number): TableStream {
+    const previous = table.oldStreams[table.oldStreams.length - 1];
+    const createdMs = previous !== undefined && previous.createdMs >= nowMs ? previous.createdMs + 1 : nowMs;
+    table.stream = new TableStream(table, viewType, createdMs, this.random(`dynamodb.stream:${table.arn}:${createdMs}`));
+    return table.stream;
+  }
+
+  /** Turns a table's stream off: it stays readable (DISABLED) as DynamoDB keeps it for 24 hours. */
+  disableStream(table: MockTable): void {
+    if (table.stream === undefined) return;
+    table.oldStreams.push(table.stream);
+    table.stream = undefined;
   }
 
   /** Deletes a table (its stream stops too). */
@@ -107,7 +126,7 @@ const ON_DEMAND_WARM_THROUGHPUT = { ReadUnitsPerSecond: 12_000, WriteUnitsPerSec
  */
 export function describeTable(table: MockTable, kind: TableDescriptionKind): Record<string, unknown> {
   let size = 0;
-  for (const item of table.items.values()) size += JSON.stringify(item).length;
+  for (const itemSize of table.sizes.values()) size += itemSize;
   const onDemand = table.billing.mode === 'PAY_PER_REQUEST';
   const throughput = { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write };
   // An approximation: DynamoDB refreshes TableSizeBytes and ItemCount about every six hours; the mock counts now.
@@ -126,7 +145,7 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
     return out;
   }
   const out: Record<string, unknown> = {
-    AttributeDefinitions: table.keySchema.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+    AttributeDefinitions: [...table.attributeTypes].map(([name, type]) => ({ AttributeName: name, AttributeType: type })),
     TableName: table.name,
     KeySchema: table.keySchema.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
     TableStatus: kind === 'created' ? 'CREATING' : 'ACTIVE',
@@ -141,15 +160,42 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
   if (onDemand) {
     out['BillingModeSummary'] = kind === 'created' ? { BillingMode: 'PAY_PER_REQUEST' } : { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
   }
-  if (table.stream !== undefined) {
-    out['StreamSpecification'] = { StreamEnabled: true, StreamViewType: table.stream.viewType };
-    out['LatestStreamLabel'] = table.stream.label;
-    out['LatestStreamArn'] = table.stream.arn;
+  const latest = table.stream ?? table.oldStreams[table.oldStreams.length - 1];
+  if (table.stream !== undefined) out['StreamSpecification'] = { StreamEnabled: true, StreamViewType: table.stream.viewType };
+  if (latest !== undefined) {
+    out['LatestStreamLabel'] = latest.label;
+    out['LatestStreamArn'] = latest.arn;
   }
+  const globals = [...table.indexes.values()].filter((index) => index.kind === 'global');
+  const locals = [...table.indexes.values()].filter((index) => index.kind === 'local');
+  if (locals.length > 0) out['LocalSecondaryIndexes'] = locals.map((index) => describeIndex(table, index, kind));
+  if (globals.length > 0) out['GlobalSecondaryIndexes'] = globals.map((index) => describeIndex(table, index, kind));
   if (kind === 'described') {
     out['WarmThroughput'] = onDemand
       ? { ...ON_DEMAND_WARM_THROUGHPUT, Status: 'ACTIVE' }
       : { ReadUnitsPerSecond: table.billing.read, WriteUnitsPerSecond: table.billing.write, Status: 'ACTIVE' };
+  }
+  return out;
+}
+
+/** One index of DescribeTable: key schema, projection, counts, ARN (and a GSI's status and throughput). */
+function describeIndex(table: MockTable, index: SecondaryIndex, kind: TableDescriptionKind): Record<string, unknown> {
+  let size = 0;
+  for (const partition of index.store.partitionsFrom(undefined)) for (const entry of partition.entries) size += entry.size;
+  const out: Record<string, unknown> = {
+    IndexName: index.name,
+    KeySchema: index.keySchema.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+    Projection: index.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.nonKeyAttributes] } : { ProjectionType: index.projection.type },
+  };
+  if (index.kind === 'global') {
+    out['IndexStatus'] = kind === 'created' ? 'CREATING' : 'ACTIVE';
+    out['ProvisionedThroughput'] = { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write };
+  }
+  out['IndexSizeBytes'] = size;
+  out['ItemCount'] = index.store.size;
+  out['IndexArn'] = `${table.arn}/index/${index.name}`;
+  if (index.kind === 'global' && kind === 'described') {
+    out['WarmThroughput'] = table.billing.mode === 'PAY_PER_REQUEST' ? { ...ON_DEMAND_WARM_THROUGHPUT, Status: 'ACTIVE' } : { ReadUnitsPerSecond: table.billing.read, WriteUnitsPerSecond: table.billing.write, Status: 'ACTIVE' };
   }
   return out;
 }

@@ -1,0 +1,311 @@
+/**
+ * Query and Scan, paged as DynamoDB pages them: `Limit` counts the items read before the
+ * FilterExpression, a page stops at 1 MB of items read, `LastEvaluatedKey` carries the table's
+ * keys (and the index's, on an index), `ScannedCount` counts what was read. Both read the ordered
+ * stores (`SortedStore`): a Query binary-searches one partition.
+ */
+import type { AttributeMap, AttributeValue } from '../../../events/dynamodb/index.js';
+import { readBoolean, readInteger, readString, type JsonObject } from '../../_internals/input.js';
+import type { JsonOperation, JsonRequestInfo } from '../../_internals/jsonProtocol.js';
+import { Expressions, I, itemTableOf, readAttributeMap, type DynamoDBWireContext } from '../common.js';
+import { validation } from '../errors.js';
+import { evaluateCondition } from '../expressions/evaluate.js';
+import type { Condition, Operand } from '../expressions/parse.js';
+import { projectPaths } from '../expressions/values.js';
+import { compareKeyValues, SortedStore, type StoreEntry } from '../sortedStore.js';
+import type { KeyAttribute, MockTable, SecondaryIndex } from '../table.js';
+
+/** DynamoDB's page size: a Query or Scan stops once it has read 1 MB of items. */
+export const PAGE_BYTES = 1024 * 1024;
+
+const SELECTS = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
+type Select = (typeof SELECTS)[number];
+
+/** The sort-key part of a key condition. */
+interface SortCondition {
+  readonly op: '=' | '<' | '<=' | '>' | '>=' | 'between' | 'begins_with';
+  readonly values: readonly AttributeValue[];
+}
+
+const FLIPPED = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+const KEY_PREFIX = 'Invalid KeyConditionExpression: ';
+
+/** The attribute a key-condition operand names (a top-level path), or undefined for a value. */
+function keyOperand(operand: Operand): string | undefined {
+  if (operand.kind === 'value') return undefined;
+  if (operand.kind !== 'path') throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot contain nested operations`);
+  const [first, ...rest] = operand.path.elements;
+  if (rest.length > 0 || first === undefined || !('name' in first)) throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot have conditions on nested attributes`);
+  return first.name;
+}
+
+function valueOf(operand: Operand): AttributeValue {
+  if (operand.kind !== 'value') throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`);
+  return operand.value;
+}
+
+/** Splits a KeyConditionExpression into per-attribute conditions, with DynamoDB's messages. */
+function keyConditions(condition: Condition): Map<string, SortCondition> {
+  const out = new Map<string, SortCondition>();
+  const visit = (c: Condition): void => {
+    if (c.kind === 'and' || c.kind === 'or') {
+      if (c.kind === 'or') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: OR`);
+      visit(c.a);
+      visit(c.b);
+      return;
+    }
+    if (c.kind === 'not' || c.kind === 'in') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.kind.toUpperCase()}`);
+    let name: string | undefined;
+    let sort: SortCondition;
+    if (c.kind === 'compare') {
+      if (c.op === '<>') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: <>`);
+      const a = keyOperand(c.a);
+      const b = keyOperand(c.b);
+      if (a !== undefined && b !== undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`);
+      if (a === undefined && b === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: No key attribute specified`);
+      name = a ?? b;
+      sort = a !== undefined ? { op: c.op, values: [valueOf(c.b)] } : { op: FLIPPED[c.op], values: [valueOf(c.a)] };
+    } else if (c.kind === 'between') {
+      name = keyOperand(c.v);
+      if (name === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand`);
+      sort = { op: 'between', values: [valueOf(c.lo), valueOf(c.hi)] };
+    } else if (c.kind === 'function') {
+      if (c.name !== 'begins_with') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.name}`);
+      name = keyOperand(c.args[0] as Operand);
+      if (name === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand`);
+      sort = { op: 'begins_with', values: [valueOf(c.args[1] as Operand)] };
+    } else {
+      return;
+    }
+    if (out.has(name as string)) throw validation(`${KEY_PREFIX}KeyConditionExpressions must only contain one condition per key`);
+    out.set(name as string, sort);
+  };
+  visit(condition);
+  if (out.size > 2) throw validation('Conditions can be of length 1 or 2 only');
+  return out;
+}
+
+/** The partition key value and sort-key condition of a Query, checked against the key schema. */
+function resolveKeyCondition(condition: Condition, schema: readonly KeyAttribute[]): { partition: AttributeValue; sort: SortCondition | undefined } {
+  const conditions = keyConditions(condition);
+  const [hash, range] = schema as [KeyAttribute, KeyAttribute | undefined];
+  for (const name of conditions.keys()) if (name !== hash.name && name !== range?.name) throw validation('Query condition missed key schema element: ' + (conditions.has(hash.name) ? range?.name ?? hash.name : hash.name));
+  const partition = conditions.get(hash.name);
+  if (partition === undefined) throw validation(`Query condition missed key schema element: ${hash.name}`);
+  if (partition.op !== '=') throw validation('Query key condition not supported');
+  const sort = range === undefined ? undefined : conditions.get(range.name);
+  for (const [name, c] of conditions) {
+    const type = name === hash.name ? hash.type : (range as KeyAttribute).type;
+    for (const value of c.values) if (Object.keys(value)[0] !== type) throw validation('One or more parameter values were invalid: Condition parameter type does not match schema type');
+    if (c.op === 'begins_with' && type === 'N') throw validation(`${KEY_PREFIX}Incorrect operand type for operator or function; operator or function: begins_with, operand type: N`);
+  }
+  if (sort?.op === 'between' && compareKeyValues(sort.values[0] as AttributeValue, sort.values[1] as AttributeValue) > 0) {
+    throw validation(`${KEY_PREFIX}The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${JSON.stringify(sort.values[0])}, upper bound operand: AttributeValue: ${JSON.stringify(sort.values[1])}`);
+  }
+  return { partition: partition.values[0] as AttributeValue, sort };
+}
+
+function startsWith(value: AttributeValue, prefix: AttributeValue): boolean {
+  if ('S' in value && 'S' in prefix) return value.S.startsWith(prefix.S);
+  if ('B' in value && 'B' in prefix) {
+    const v = Buffer.from(value.B, 'base64');
+    const p = Buffer.from(prefix.B, 'base64');
+    return v.length >= p.length && v.subarray(0, p.length).equals(p);
+  }
+  return false;
+}
+
+/** The [from, to) slice of a partition a sort-key condition selects (binary search). */
+function sortRange(store: SortedStore, entries: readonly StoreEntry[], sortName: string | undefined, sort: SortCondition | undefined): [number, number] {
+  if (sort === undefined || sortName === undefined) return [0, entries.length];
+  const at = (item: AttributeMap) => item[sortName] as AttributeValue;
+  const lower = (v: AttributeValue) => store.lowerBound(entries, (item) => compareKeyValues(at(item), v));
+  const upper = (v: AttributeValue) => store.lowerBound(entries, (item) => (compareKeyValues(at(item), v) <= 0 ? -1 : 1));
+  const [v, w] = sort.values as [AttributeValue, AttributeValue];
+  switch (sort.op) {
+    case '=': return [lower(v), upper(v)];
+    case '<': return [0, lower(v)];
+    case '<=': return [0, upper(v)];
+    case '>': return [upper(v), entries.length];
+    case '>=': return [lower(v), entries.length];
+    case 'between': return [lower(v), upper(w)];
+    default: {
+      const from = lower(v);
+      let to = from;
+      while (to < entries.length && startsWith(at((entries[to] as StoreEntry).item), v)) to++;
+      return [from, to];
+    }
+  }
+}
+
+/** The top-level attribute names a condition reads. */
+function conditionNames(condition: Condition, out = new Set<string>()): Set<string> {
+  const operand = (o: Operand): void => {
+    if (o.kind === 'path' || o.kind === 'size') {
+      const first = o.path.elements[0];
+      if (first !== undefined && 'name' in first) out.add(first.name);
+    } else if (o.kind === 'if_not_exists') {
+      operand({ kind: 'path', path: o.path });
+      operand(o.fallback);
+    } else if (o.kind !== 'value') {
+      operand(o.a);
+      operand(o.b);
+    }
+  };
+  switch (condition.kind) {
+    case 'and': case 'or': conditionNames(condition.a, out); conditionNames(condition.b, out); break;
+    case 'not': conditionNames(condition.c, out); break;
+    case 'compare': operand(condition.a); operand(condition.b); break;
+    case 'between': operand(condition.v); operand(condition.lo); operand(condition.hi); break;
+    case 'in': operand(condition.v); condition.list.forEach(operand); break;
+    default: condition.args.forEach(operand);
+  }
+  return out;
+}
+
+/** A segment of a parallel Scan: partitions spread by a hash of their key. */
+function segmentOf(partitionKey: AttributeValue, total: number): number {
+  const text = SortedStore.partitionString(partitionKey);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % total;
+}
+
+/** The Query and Scan operations. */
+export function readOperations(context: DynamoDBWireContext): Record<string, JsonOperation> {
+  const read = (input: JsonObject, info: JsonRequestInfo, query: boolean): Record<string, unknown> => {
+    const table = itemTableOf(input, info, context);
+    const expressions = new Expressions(input, query ? ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'] : ['FilterExpression', 'ProjectionExpression']);
+    const keyCondition = query ? expressions.condition('KeyConditionExpression') : undefined;
+    if (query && keyCondition === undefined) throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+    const filter = expressions.condition('FilterExpression');
+    const projection = expressions.projection();
+    expressions.done();
+
+    const indexName = readString(input, 'IndexName', I);
+    let index: SecondaryIndex | undefined;
+    if (indexName !== undefined) {
+      index = table.indexes.get(indexName);
+      if (index === undefined) throw validation(`The table does not have the specified index: ${indexName}`);
+    }
+    const consistent = readBoolean(input, 'ConsistentRead', I) ?? false;
+    if (consistent && index?.kind === 'global') throw validation('Consistent reads are not supported on global secondary indexes');
+
+    const selectInput = readString(input, 'Select', I);
+    if (selectInput !== undefined && !(SELECTS as readonly string[]).includes(selectInput)) {
+      throw validation(`1 validation error detected: Value '${selectInput}' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]`);
+    }
+    const select: Select = (selectInput as Select | undefined) ?? (projection !== undefined ? 'SPECIFIC_ATTRIBUTES' : index !== undefined ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES');
+    if (projection !== undefined && select !== 'SPECIFIC_ATTRIBUTES') throw validation(`One or more parameter values were invalid: Cannot specify the ProjectionExpression when choosing to get ${select}`);
+    if (select === 'SPECIFIC_ATTRIBUTES' && projection === undefined) throw validation('One or more parameter values were invalid: Must specify the ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
+    if (select === 'ALL_PROJECTED_ATTRIBUTES' && index === undefined) throw validation('One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for a table; specify an IndexName');
+    if (select === 'ALL_ATTRIBUTES' && index?.kind === 'global' && index.projection.type !== 'ALL') {
+      throw validation(`One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`);
+    }
+
+    const limit = readInteger(input, 'Limit', I);
+    if (limit !== undefined && limit < 1) throw validation(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+    const forward = query ? (readBoolean(input, 'ScanIndexForward', I) ?? true) : true;
+
+    let segment: number | undefined;
+    let totalSegments: number | undefined;
+    if (!query) {
+      segment = readInteger(input, 'Segment', I);
+      totalSegments = readInteger(input, 'TotalSegments', I);
+      if (segment !== undefined && totalSegments === undefined) throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
+      if (totalSegments !== undefined && segment === undefined) throw validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+      if (totalSegments !== undefined && (totalSegments < 1 || totalSegments > 1_000_000)) {
+        throw validation(`1 validation error detected: Value '${totalSegments}' at 'totalSegments' failed to satisfy constraint: Member must have value ${totalSegments < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000000'}`);
+      }
+      if (segment !== undefined && segment < 0) throw validation(`1 validation error detected: Value '${segment}' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0`);
+      if (segment !== undefined && totalSegments !== undefined && segment >= totalSegments) {
+        throw validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${segment} is not less than TotalSegments: ${totalSegments}`);
+      }
+    }
+
+    const schema = index?.keySchema ?? table.keySchema;
+    const store = index?.store ?? table.store;
+    const [hash, range] = schema as [KeyAttribute, KeyAttribute | undefined];
+    let key: { partition: AttributeValue; sort: SortCondition | undefined } | undefined;
+    if (query) {
+      key = resolveKeyCondition(keyCondition as Condition, schema);
+      if (filter !== undefined) {
+        const keyNames = new Set([hash.name, ...(range === undefined ? [] : [range.name])]);
+        const used = [...conditionNames(filter)].find((name) => keyNames.has(name));
+        if (used !== undefined) throw validation(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${used}`);
+      }
+    }
+
+    // ExclusiveStartKey: the table's keys, plus the index's on an index.
+    const startKey = readAttributeMap(input, 'ExclusiveStartKey', false)?.item;
+    if (startKey !== undefined) {
+      const needed = new Set([...table.keyNames, ...schema.map((k) => k.name)]);
+      const names = Object.keys(startKey);
+      const types = new Map([...table.keySchema, ...schema].map((k) => [k.name, k.type]));
+      if (names.length !== needed.size || !names.every((n) => needed.has(n) && Object.keys(startKey[n] as AttributeValue)[0] === types.get(n))) {
+        throw validation('The provided starting key is invalid: The provided key element does not match the schema');
+      }
+      if (key !== undefined && compareKeyValues(startKey[hash.name] as AttributeValue, key.partition) !== 0) {
+        throw validation('The provided starting key is outside query boundaries based on provided conditions');
+      }
+    }
+
+    const items: AttributeMap[] = [];
+    let scanned = 0;
+    let bytes = 0;
+    let last: StoreEntry | undefined;
+    let more = false;
+    const full = (index === undefined || index.kind === 'local') && (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES');
+    // Reads one entry; false when the page is full (Limit or 1 MB) and reading must stop.
+    const take = (entry: StoreEntry): boolean => {
+      if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) {
+        more = true;
+        return false;
+      }
+      scanned++;
+      bytes += entry.size;
+      last = entry;
+      const item = full && index !== undefined ? (table.items.get(entry.id) as AttributeMap) : entry.item;
+      if (filter === undefined || evaluateCondition(filter, item, 'FilterExpression')) items.push(item);
+      return true;
+    };
+    const afterStart = (entries: readonly StoreEntry[]): number => (startKey === undefined ? 0 : store.lowerBound(entries, (item) => (store.compare(item, startKey) <= 0 ? -1 : 1)));
+
+    if (key !== undefined) {
+      const entries = store.partition(key.partition) ?? [];
+      let [from, to] = sortRange(store, entries, range?.name, key.sort);
+      if (startKey !== undefined) {
+        if (forward) from = Math.max(from, afterStart(entries));
+        else to = Math.min(to, store.lowerBound(entries, (item) => (store.compare(item, startKey) < 0 ? -1 : 1)));
+      }
+      if (forward) {
+        for (let i = from; i < to; i++) if (!take(entries[i] as StoreEntry)) break;
+      } else {
+        for (let i = to - 1; i >= from; i--) if (!take(entries[i] as StoreEntry)) break;
+      }
+    } else {
+      let first = true;
+      scan: for (const partition of store.partitionsFrom(startKey?.[hash.name])) {
+        if (segment !== undefined && segmentOf(partition.key, totalSegments as number) !== segment) continue;
+        const from = first && startKey !== undefined ? afterStart(partition.entries) : 0;
+        first = false;
+        for (let i = from; i < partition.entries.length; i++) if (!take(partition.entries[i] as StoreEntry)) break scan;
+      }
+    }
+
+    const out: Record<string, unknown> = { Count: items.length, ScannedCount: scanned };
+    if (select !== 'COUNT') out['Items'] = projection === undefined ? items : items.map((item) => projectPaths(item, projection));
+    // A page cut short by Limit says where to go on, even when nothing follows (as DynamoDB does).
+    if (last !== undefined && (more || (limit !== undefined && scanned >= limit))) {
+      const lastKey: AttributeMap = {};
+      for (const name of new Set([...table.keyNames, ...schema.map((k) => k.name)])) Object.defineProperty(lastKey, name, { value: last.item[name], enumerable: true, writable: true, configurable: true });
+      out['LastEvaluatedKey'] = lastKey;
+    }
+    return out;
+  };
+
+  return {
+    Query: (input, info) => read(input, info, true),
+    Scan: (input, info) => read(input, info, false),
+  };
+}
