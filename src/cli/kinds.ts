@@ -11,6 +11,7 @@ import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { toPipesSourceBatch } from '../../fixtures/pipes.js';
 import { makeS3DeleteEvent, makeS3Event, makeS3EventBridgeEvent, makeS3PutEvent, makeS3TestEvent, S3_EVENT_NAMES, S3_EVENTBRIDGE_DETAIL_TYPES } from '../../fixtures/s3.js';
 import { makeSqsEvent, type SqsEventOptions, type SqsMessageInput } from '../../fixtures/sqs.js';
+import { makeSnsEvent, makeSqsEventFromEventBridge, makeSqsEventFromSns, type SnsMessageInput, type SqsFromSnsOptions } from '../../fixtures/sns.js';
 import type { KinesisData } from '../../fixtures/kinesis.js';
 import { UsageError } from './command.js';
 import { show } from '../_internals/errors.js';
@@ -204,6 +205,45 @@ function kebab(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
+// ---- SNS: the Lambda SNS event and the SQS events of the fan-out chains (SNS → SQS, S3 → SNS → SQS, EventBridge → SQS).
+
+const TOPIC: KindInput = { flag: 'topic', value: 'TOPIC', target: 'topic', description: 'the topic: a name or ARN; a name ending in .fifo is a FIFO topic; TopicArn, the subscription ARN and the URLs follow (default my-topic)' };
+const SNS_MESSAGE: KindInput = { flag: 'message', value: 'TEXT', target: 'messages', argument: true, repeat: true, description: 'one published message, verbatim (JSON stays as typed)' };
+const SUBJECT: KindInput = { flag: 'subject', value: 'TEXT', target: 'subject', description: 'the Subject of every message (default none: "Subject": null in the Lambda event)' };
+const SNS_ATTRIBUTE: KindInput = { ...(SQS.inputs[2] as KindInput), description: 'an SNS message attribute of every message, e.g. priority=Number:5 (String, Number or Binary as base64; no TYPE: String)' };
+const SNS_OPTIONS = ['topic', 'subject', 'messageAttributes', 'signatureVersion', 'subscriptionId'];
+const SNS: KindFamily = { title: 'SNS', inputs: [TOPIC, { ...SNS_MESSAGE, description: 'the published message, verbatim (SNS invokes a function once per message: give one)' }, SUBJECT, SNS_ATTRIBUTE], shared: ALL_SHARED, options: SNS_OPTIONS };
+const SQS_FROM_SNS: KindFamily = {
+  title: 'SQS subscribed to SNS',
+  inputs: [TOPIC, SQS.inputs[0] as KindInput, SNS_MESSAGE, SUBJECT, SNS_ATTRIBUTE],
+  shared: ALL_SHARED,
+  options: [...SNS_OPTIONS, 'queue', 'raw', 'messageGroupId', 'attributes', 'emptyMd5OfMessageAttributes'],
+};
+const S3_VIA_SNS: KindFamily = { title: 'S3 → SNS → SQS', inputs: [S3_INPUTS[0] as KindInput, S3_INPUTS[1] as KindInput, TOPIC, SQS.inputs[0] as KindInput], shared: ALL_SHARED, options: ['key', 'topic', 'queue', 'raw', 'signatureVersion'] };
+const EVENTBRIDGE_SQS: KindFamily = { title: 'EventBridge → SQS', inputs: [...EVENTBRIDGE.inputs, SQS.inputs[0] as KindInput], shared: ALL_SHARED, options: ['queue', 'resources', 'replayName'] };
+
+/** The shared options (and seed) of a chain's inner event. */
+function innerOptions(options: Record<string, unknown>): Record<string, unknown> {
+  return { region: options.region, account: options.account, partition: options.partition, time: options.time, seed: options.seed };
+}
+const sqsFromSns = (defaults: object) => (seed: number, inputs: FactoryInputs = NO_INPUTS) =>
+  makeSqsEventFromSns(arg<SnsMessageInput[]>(inputs, 'messages', [JSON.stringify(ORDER), 'Hello from SNS!']), withOptions<SqsFromSnsOptions>(defaults, inputs, seed));
+const snsFifo = (seed: number, inputs: FactoryInputs = NO_INPUTS) => {
+  const options = withOptions<SqsFromSnsOptions>({ topic: 'orders.fifo', messageGroupId: 'orders' }, inputs, seed);
+  if (typeof options.topic !== 'string' || !options.topic.endsWith('.fifo')) throw new UsageError(`sns:fifo needs a FIFO topic, a name ending in .fifo; got ${show(options.topic)} (generate sqs:sns for a standard topic)`);
+  return makeSqsEventFromSns(arg<SnsMessageInput[]>(inputs, 'messages', [JSON.stringify(ORDER)]), options);
+};
+const s3ViaSns = (seed: number, inputs: FactoryInputs = NO_INPUTS) => {
+  const options = withOptions<Record<string, unknown>>({}, inputs, seed);
+  const s3 = makeS3PutEvent(arg(inputs, 'bucket', BUCKET), { ...innerOptions(options), key: options.key ?? KEY, size: 1024 } as never);
+  return makeSqsEventFromSns([s3], { ...innerOptions(options), topic: options.topic, queue: options.queue, raw: options.raw, signatureVersion: options.signatureVersion } as never);
+};
+const eventBridgeSqs = (seed: number, inputs: FactoryInputs = NO_INPUTS) => {
+  const options = withOptions<Record<string, unknown>>({}, inputs, seed);
+  const event = makeEventBridgeEvent(arg(inputs, 'detailType', 'Order Placed'), arg(inputs, 'source', 'com.example.orders'), arg<object>(inputs, 'detail', ORDER), { ...innerOptions(options), resources: options.resources, replayName: options.replayName } as never);
+  return makeSqsEventFromEventBridge([event], { ...innerOptions(options), queue: options.queue } as never);
+};
+
 /** Every kind, in the order `list` prints them. */
 export const KINDS: readonly EventKind[] = [
   { name: 's3:put', description: 'S3 notification, ObjectCreated:Put (typed S3Event)', family: S3_NOTIFICATION, make: s3Put },
@@ -239,6 +279,12 @@ export const KINDS: readonly EventKind[] = [
   },
   { name: 'sqs', description: 'SQS batch of 2 messages (standard queue), md5s computed', family: SQS, make: sqs },
   { name: 'sqs:fifo', description: 'SQS batch from a FIFO queue (MessageGroupId, SequenceNumber …)', family: SQS, make: sqsFifo },
+  { name: 'sns', description: 'SNS notification to Lambda (one record, Subject null when none, real signature by the kit\'s test key)', family: SNS, make: (seed, inputs = NO_INPUTS) => makeSnsEvent(arg<SnsMessageInput[]>(inputs, 'messages', [JSON.stringify(ORDER)]), withOptions({}, inputs, seed)) },
+  { name: 'sns:fifo', description: 'SNS FIFO topic → FIFO queue → Lambda: the SQS event (FIFO topics deliver only to SQS)', family: SQS_FROM_SNS, make: snsFifo },
+  { name: 'sqs:sns', description: 'SQS batch from a queue subscribed to an SNS topic (JSON notification bodies)', family: SQS_FROM_SNS, make: sqsFromSns({}) },
+  { name: 'sqs:sns:raw', description: 'SQS batch from an SNS subscription with raw message delivery (body = message, SNS attributes as SQS attributes)', family: SQS_FROM_SNS, make: sqsFromSns({ raw: true }) },
+  { name: 'sqs:s3-via-sns', description: 'S3 → SNS → SQS: an S3 notification (Subject "Amazon S3 Notification") double-encoded in an SQS body', family: S3_VIA_SNS, make: s3ViaSns },
+  { name: 'sqs:eventbridge', description: 'EventBridge → SQS: the event JSON as the SQS body', family: EVENTBRIDGE_SQS, make: eventBridgeSqs },
   { name: 'kinesis', description: 'Kinesis Data Streams batch of 2 records from one shard', family: KINESIS, make: kinesis },
   { name: 'dynamodb', description: 'DynamoDB Streams batch: INSERT, MODIFY, REMOVE (NEW_AND_OLD_IMAGES)', family: DYNAMODB, make: dynamodb },
   {
