@@ -1,0 +1,25 @@
+/**
+ * The README's SNS example, run as written (imports resolve to the sources); README.md's own test
+ * runs it too, on msw 2; this file also runs it on msw 3 with msw 3's option name.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import { readmeSection } from '../../_helpers/readme.js';
+import { MSW_MAJOR } from '../_helpers/msw.js';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '.readme');
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+it('README "In-memory SNS" has one example that runs and whose assertions hold', async () => {
+  const blocks = [...readmeSection('### In-memory SNS').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+  expect(blocks).toHaveLength(1);
+  let source = blocks[0] as string;
+  expect(source).toMatch(/import assert from 'node:assert\/strict'/);
+  if (MSW_MAJOR >= 3) source = source.replace("{ onUnhandledRequest: 'error' }", "{ onUnhandledFrame: 'error' } as never");
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'sns.ts');
+  writeFileSync(file, source);
+  await import(pathToFileURL(file).href);
+});
