@@ -14,6 +14,9 @@ import { listObjects, listObjectsV2 } from './operations/list.js';
 import * as multipart from './operations/multipart.js';
 import * as objects from './operations/objects.js';
 import * as topicNotifications from './topicNotifications.js';
+import { getObjectAttributes } from './operations/attributes.js';
+import * as tagging from './operations/tagging.js';
+import { listObjectVersions } from './operations/versions.js';
 
 /** An implemented operation. */
 type Operation = (runtime: S3Runtime, call: S3Call) => Response | Promise<Response>;
@@ -71,8 +74,8 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
     }
     if (method === 'GET') {
       if (has('location')) return { name: 'GetBucketLocation', run: buckets.getBucketLocation };
-      if (has('versions')) return { name: 'ListObjectVersions' };
-      if (has('uploads')) return { name: 'ListMultipartUploads' };
+      if (has('versions')) return { name: 'ListObjectVersions', run: listObjectVersions };
+      if (has('uploads')) return { name: 'ListMultipartUploads', run: multipart.listMultipartUploads };
       if (query.get('list-type') === '2') return { name: 'ListObjectsV2', run: listObjectsV2 };
       if (!has('x-id') || query.get('x-id') === 'ListObjects') return { name: 'ListObjects', run: listObjects };
     }
@@ -82,15 +85,21 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
     if (method === 'DELETE' && query.size === 0) return { name: 'DeleteBucket', run: buckets.deleteBucket };
     return { name: query.get('x-id') ?? `${method} /${bucket}` };
   }
+  if (has('tagging')) {
+    if (method === 'PUT') return { name: 'PutObjectTagging', run: tagging.putObjectTagging };
+    if (method === 'GET') return { name: 'GetObjectTagging', run: tagging.getObjectTagging };
+    if (method === 'DELETE') return { name: 'DeleteObjectTagging', run: tagging.deleteObjectTagging };
+  }
+  if (has('attributes') && method === 'GET') return { name: 'GetObjectAttributes', run: getObjectAttributes };
   for (const [parameter, stem] of Object.entries(OBJECT_SUBRESOURCES)) if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
   if (method === 'POST' && has('restore')) return { name: 'RestoreObject' };
   if (method === 'POST' && has('select')) return { name: 'SelectObjectContent' };
   const copySource = call.request.headers.has('x-amz-copy-source');
   if (has('uploadId')) {
-    if (method === 'PUT' && has('partNumber')) return copySource ? { name: 'UploadPartCopy' } : { name: 'UploadPart', run: multipart.uploadPart };
+    if (method === 'PUT' && has('partNumber')) return copySource ? { name: 'UploadPartCopy', run: multipart.uploadPartCopy } : { name: 'UploadPart', run: multipart.uploadPart };
     if (method === 'POST') return { name: 'CompleteMultipartUpload', run: multipart.completeMultipartUpload };
     if (method === 'DELETE') return { name: 'AbortMultipartUpload', run: multipart.abortMultipartUpload };
-    if (method === 'GET') return { name: 'ListParts' };
+    if (method === 'GET') return { name: 'ListParts', run: multipart.listParts };
   }
   if (method === 'POST' && has('uploads')) return { name: 'CreateMultipartUpload', run: multipart.createMultipartUpload };
   if (method === 'PUT') return copySource ? { name: 'CopyObject', run: objects.copyObject } : { name: 'PutObject', run: objects.putObject };

@@ -12,7 +12,9 @@ export type S3ChangeEventName =
   | 'ObjectCreated:Copy'
   | 'ObjectCreated:CompleteMultipartUpload'
   | 'ObjectRemoved:Delete'
-  | 'ObjectRemoved:DeleteMarkerCreated';
+  | 'ObjectRemoved:DeleteMarkerCreated'
+  | 'ObjectTagging:Put'
+  | 'ObjectTagging:Delete';
 
 /** One change to a bucket that notifications report. */
 /**
@@ -26,7 +28,7 @@ export function changeParts(bucket: { readonly name: string; readonly region: st
     ...(change.size === undefined ? {} : { size: change.size }),
     ...(change.eTag === undefined ? {} : { eTag: change.eTag }),
     ...(change.versionId === undefined ? {} : { versionId: change.versionId }),
-    sequencer: change.sequencer,
+    ...(change.sequencer === undefined ? {} : { sequencer: change.sequencer }),
     eventTime: now,
     region: bucket.region,
     account: context.account,
@@ -44,7 +46,8 @@ export interface S3Change {
   readonly eTag?: string;
   /** Versioned buckets only (`null` versions are never reported). */
   readonly versionId?: string;
-  readonly sequencer: string;
+  /** Writes and deletes only: tag changes carry none, as S3's tagging records have none. */
+  readonly sequencer?: string;
   /** Who made the request: `AWS:AIDA…` for SDK callers. */
   readonly principalId?: string;
 }

@@ -17,6 +17,7 @@ import { S3Notifier, type AwsLambdaS3Handler, type S3FailedDelivery, type S3Noti
 import { createBucketIn } from './operations/buckets.js';
 import { S3TopicNotifier, type S3TopicDestination } from './topicNotifications.js';
 import { deleteOne } from './operations/objects.js';
+import { assertNotExpired, isPresigned, withHoistedHeaders } from './presign.js';
 import { notImplemented, resolve } from './router.js';
 import { changeParts, type S3Change, type S3Runtime } from './runtime.js';
 import { S3Store, type ObjectVersion, type VersioningState } from './store.js';
@@ -217,7 +218,11 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       try {
         const route = routes.get(request) ?? hosts.match(request);
         if (route === undefined) return undefined;
-        const call: S3Call = { request, route, method: request.method.toUpperCase(), query: route.url.searchParams, ids, now: context.clock.now() };
+        const now = context.clock.now();
+        const presigned = isPresigned(route.url.searchParams);
+        if (presigned) assertNotExpired(route.url.searchParams, now.getTime());
+        const served = presigned ? withHoistedHeaders(request, route.url.searchParams) : request;
+        const call: S3Call = { request: served, route, method: request.method.toUpperCase(), query: route.url.searchParams, ids, now };
         if (route.invalidUri) throw new S3Error('InvalidURI', 400, "Couldn't parse the specified URI.", { URI: route.url.pathname });
         const operation = resolve(call);
         if (operation.run === undefined) throw notImplemented(operation.name);

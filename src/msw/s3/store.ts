@@ -43,6 +43,14 @@ export interface ObjectVersion {
   readonly storageClass: string;
   /** The notification sequencer of the write that made this version. */
   readonly sequencer: string;
+  /** The object's tag set, in the order it was given (absent: no tags). */
+  readonly tags?: readonly S3Tag[];
+}
+
+/** One object tag. */
+export interface S3Tag {
+  readonly key: string;
+  readonly value: string;
 }
 
 /** A part uploaded to a multipart upload. */
@@ -63,6 +71,8 @@ export interface MultipartUpload {
   readonly metadata: Readonly<Record<string, string>>;
   readonly storageClass: string;
   readonly parts: Map<number, UploadedPart>;
+  /** The `x-amz-tagging` of CreateMultipartUpload, applied on completion. */
+  readonly tags?: readonly S3Tag[];
 }
 
 /** A bucket and everything in it. */
@@ -127,6 +137,13 @@ export class S3Store {
   /** A specific version of `key`. */
   version(bucket: Bucket, key: string, versionId: string): ObjectVersion | undefined {
     return bucket.keys.get(key)?.find((v) => v.versionId === versionId);
+  }
+
+  /** Swaps a stored version for an updated copy (tag changes keep the version's identity). */
+  replace(bucket: Bucket, old: ObjectVersion, updated: ObjectVersion): void {
+    const versions = bucket.keys.get(old.key);
+    const index = versions?.indexOf(old) ?? -1;
+    if (versions !== undefined && index >= 0) versions[index] = updated;
   }
 
   /** Whether the newest version of `key` is a delete marker. */

@@ -48,14 +48,16 @@ function page(runtime: S3Runtime, bucket: Bucket, prefix: string, delimiter: str
   return { contents, prefixes, truncated: false, last };
 }
 
-function maxKeysOf(call: S3Call): number {
+/** `max-keys` (default and cap 1000), or S3's `InvalidArgument`. */
+export function maxKeysOf(call: S3Call): number {
   const text = call.query.get('max-keys');
   if (text === null) return 1000;
   if (!/^\d+$/.test(text)) throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', text);
   return Math.min(Number(text), 1000);
 }
 
-function encoderOf(call: S3Call): (value: string) => string {
+/** How listed keys are written: as they are, or URL-encoded with `encoding-type=url`. */
+export function encoderOf(call: S3Call): (value: string) => string {
   const encoding = call.query.get('encoding-type');
   if (encoding === null) return (value) => value;
   if (encoding !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encoding);
@@ -71,7 +73,8 @@ function contentsXml(runtime: S3Runtime, items: ObjectVersion[], encode: (value:
   return out;
 }
 
-function prefixesXml(prefixes: string[], encode: (value: string) => string): string {
+/** The `<CommonPrefixes>` elements of a listing. */
+export function prefixesXml(prefixes: string[], encode: (value: string) => string): string {
   let out = '';
   for (const prefix of prefixes) out += `<CommonPrefixes>${el('Prefix', encode(prefix))}</CommonPrefixes>`;
   return out;

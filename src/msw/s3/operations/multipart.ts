@@ -10,13 +10,15 @@ import { S3_MAX_PARTS, S3_MIN_PART_SIZE } from '../../../events/s3/validate.js';
 import { readBody, readXml } from '../body.js';
 import { checksumHeader } from '../checksums.js';
 import { S3Error, invalidArgument, invalidRequest, malformedXml } from '../errors.js';
-import { type S3Call, respond, respondXml } from '../http.js';
+import { type S3Call, respond, respondXml, xmlDate } from '../http.js';
 import type { S3Runtime } from '../runtime.js';
-import type { Bucket, MultipartUpload } from '../store.js';
+import { type Bucket, type MultipartUpload, compareKeys } from '../store.js';
 import { assertRoot, el, elements, text, xmlDocument } from '../xml.js';
 import { checkWriteConditions } from './conditions.js';
 import { metadataOf, objectHeadersOf, storageClassOf, versionHeader } from './objectHeaders.js';
-import { assertChecksumAlgorithm, target } from './objects.js';
+import { addressed, assertChecksumAlgorithm, checkCopyConditions, parseCopySource, target } from './objects.js';
+import { encoderOf, prefixesXml } from './list.js';
+import { tagsField, tagsOfHeader } from './tagging.js';
 
 const MIN_PART_SIZE = S3_MIN_PART_SIZE;
 const MAX_PART_NUMBER = S3_MAX_PARTS;
@@ -34,6 +36,7 @@ export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Respons
   const { bucket, key } = target(runtime, call);
   const headers = call.request.headers;
   const checksumType = checksumTypeOf(headers);
+  const tags = tagsOfHeader(headers);
   const uploadId = runtime.uploadId();
   bucket.uploads.set(uploadId, {
     uploadId,
@@ -43,6 +46,7 @@ export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Respons
     metadata: metadataOf(headers),
     storageClass: storageClassOf(headers),
     parts: new Map(),
+    ...tagsField(tags),
   });
   const algorithm = headers.get('x-amz-checksum-algorithm');
   return respondXml(call, xmlDocument('InitiateMultipartUploadResult', `${el('Bucket', bucket.name)}${el('Key', key)}${el('UploadId', uploadId)}`), {
@@ -134,7 +138,7 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(
     bucket,
-    { key, isDeleteMarker: false, body, eTag, lastModified: call.now, headers: pending.headers, metadata: pending.metadata, storageClass: pending.storageClass, partsCount: parts.length, sequencer },
+    { key, isDeleteMarker: false, body, eTag, lastModified: call.now, headers: pending.headers, metadata: pending.metadata, storageClass: pending.storageClass, partsCount: parts.length, sequencer, ...tagsField(pending.tags) },
     () => runtime.versionId(),
   );
   bucket.uploads.delete(uploadId);
@@ -154,4 +158,139 @@ export function abortMultipartUpload(runtime: S3Runtime, call: S3Call): Response
   upload(bucket, key, uploadId);
   bucket.uploads.delete(uploadId);
   return respond(call, 204);
+}
+
+function positiveInteger(call: S3Call, name: string, fallback: number, max: number): number {
+  const value = call.query.get(name);
+  if (value === null) return fallback;
+  if (!/^\d+$/.test(value)) throw invalidArgument(`Provided ${name} not an integer or within integer range`, name, value);
+  return Math.min(Number(value), max);
+}
+
+/** ListParts: the parts uploaded so far, by part number, paged with `part-number-marker`. */
+export function listParts(runtime: S3Runtime, call: S3Call): Response {
+  const { bucket, key } = target(runtime, call);
+  const uploadId = call.query.get('uploadId') as string;
+  const pending = upload(bucket, key, uploadId);
+  const maxParts = positiveInteger(call, 'max-parts', 1000, 1000);
+  const marker = positiveInteger(call, 'part-number-marker', 0, Number.MAX_SAFE_INTEGER);
+  const all = [...pending.parts.values()].filter((part) => part.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber);
+  const shown = all.slice(0, maxParts);
+  const truncated = all.length > shown.length;
+  const owner = `${el('ID', runtime.context.account)}`;
+  let parts = '';
+  for (const part of shown) parts += `<Part>${el('PartNumber', part.partNumber)}${el('LastModified', xmlDate(part.lastModified))}${el('ETag', `"${part.eTag}"`)}${el('Size', part.body.length)}</Part>`;
+  const body =
+    el('Bucket', bucket.name) +
+    el('Key', key) +
+    el('UploadId', uploadId) +
+    el('PartNumberMarker', marker) +
+    (shown.length > 0 ? el('NextPartNumberMarker', (shown[shown.length - 1] as { partNumber: number }).partNumber) : '') +
+    el('MaxParts', maxParts) +
+    el('IsTruncated', truncated) +
+    parts +
+    `<Initiator>${owner}</Initiator><Owner>${owner}</Owner>` +
+    el('StorageClass', pending.storageClass);
+  return respondXml(call, xmlDocument('ListPartsResult', body));
+}
+
+/** ListMultipartUploads: uploads in progress by key, then by initiation time; `prefix`, `delimiter`, markers. */
+export function listMultipartUploads(runtime: S3Runtime, call: S3Call): Response {
+  const bucket = runtime.store.bucket(call.route.bucket as string);
+  const prefix = call.query.get('prefix') ?? '';
+  const delimiter = call.query.get('delimiter') ?? '';
+  const keyMarker = call.query.get('key-marker') ?? '';
+  const uploadIdMarker = call.query.get('upload-id-marker') ?? '';
+  const maxUploads = positiveInteger(call, 'max-uploads', 1000, 1000);
+  const encode = encoderOf(call);
+  const all = [...bucket.uploads.values()]
+    .filter((u) => u.key.startsWith(prefix))
+    .sort((a, b) => compareKeys(a.key, b.key) || a.initiated.getTime() - b.initiated.getTime());
+  // After the key marker: its later uploads only when an upload-id marker names where to resume.
+  let start = 0;
+  if (keyMarker !== '') {
+    start = all.findIndex((u) => compareKeys(u.key, keyMarker) > 0);
+    if (uploadIdMarker !== '') {
+      const at = all.findIndex((u) => u.key === keyMarker && u.uploadId === uploadIdMarker);
+      if (at >= 0) start = at + 1;
+    }
+    if (start < 0) start = all.length;
+  }
+  const uploads: MultipartUpload[] = [];
+  const prefixes: string[] = [];
+  let truncated = false;
+  let last: { key: string; uploadId?: string } | undefined;
+  for (const item of all.slice(start)) {
+    const at = delimiter === '' ? -1 : item.key.indexOf(delimiter, prefix.length);
+    const common = at < 0 ? undefined : item.key.slice(0, at + delimiter.length);
+    if (common !== undefined && prefixes[prefixes.length - 1] === common) continue;
+    if (uploads.length + prefixes.length === maxUploads) {
+      truncated = true;
+      break;
+    }
+    if (common !== undefined) {
+      prefixes.push(common);
+      last = { key: common };
+    } else {
+      uploads.push(item);
+      last = { key: item.key, uploadId: item.uploadId };
+    }
+  }
+  const owner = el('ID', runtime.context.account);
+  let items = '';
+  for (const u of uploads) {
+    items += `<Upload>${el('Key', encode(u.key))}${el('UploadId', u.uploadId)}<Initiator>${owner}</Initiator><Owner>${owner}</Owner>${el('StorageClass', u.storageClass)}${el('Initiated', xmlDate(u.initiated))}</Upload>`;
+  }
+  const body =
+    el('Bucket', bucket.name) +
+    el('KeyMarker', encode(keyMarker)) +
+    el('UploadIdMarker', uploadIdMarker) +
+    (truncated && last !== undefined ? el('NextKeyMarker', encode(last.key)) + el('NextUploadIdMarker', last.uploadId ?? '') : '') +
+    el('Prefix', encode(prefix)) +
+    (delimiter === '' ? '' : el('Delimiter', encode(delimiter))) +
+    el('MaxUploads', maxUploads) +
+    (call.query.has('encoding-type') ? el('EncodingType', 'url') : '') +
+    el('IsTruncated', truncated) +
+    items +
+    prefixesXml(prefixes, encode);
+  return respondXml(call, xmlDocument('ListMultipartUploadsResult', body));
+}
+
+/**
+ * UploadPartCopy: a part made of (a byte range of) an existing object, with the same copy
+ * conditions as CopyObject. `x-amz-copy-source-range` is `bytes=first-last`, inside the source.
+ */
+export function uploadPartCopy(runtime: S3Runtime, call: S3Call): Response {
+  const { bucket, key } = target(runtime, call);
+  const partText = call.query.get('partNumber') ?? '';
+  const partNumber = /^\d{1,5}$/.test(partText) ? Number(partText) : Number.NaN;
+  if (!(partNumber >= 1 && partNumber <= MAX_PART_NUMBER)) {
+    throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, 'partNumber', partText);
+  }
+  const pending = upload(bucket, key, call.query.get('uploadId') as string);
+  const headers = call.request.headers;
+  const source = parseCopySource(headers.get('x-amz-copy-source') as string);
+  const sourceBucket = runtime.store.bucket(source.bucket);
+  const original = addressed(runtime, sourceBucket, source.key, source.versionId ?? null, 'GET');
+  checkCopyConditions(headers, original);
+  let body = original.body;
+  const range = headers.get('x-amz-copy-source-range');
+  if (range !== null) {
+    const match = /^bytes=(\d+)-(\d+)$/.exec(range.trim());
+    if (match === null) {
+      throw invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', range);
+    }
+    const first = Number(match[1]);
+    const lastByte = Number(match[2]);
+    if (first > lastByte || lastByte >= original.body.length) {
+      throw invalidArgument(`Range specified is not valid for source object of size: ${original.body.length}`, 'x-amz-copy-source-range', range);
+    }
+    body = original.body.subarray(first, lastByte + 1);
+  }
+  const eTag = md5Hex(body);
+  pending.parts.set(partNumber, { partNumber, body: Uint8Array.from(body), eTag, lastModified: call.now });
+  return respondXml(call, xmlDocument('CopyPartResult', `${el('ETag', `"${eTag}"`)}${el('LastModified', xmlDate(call.now))}`), {
+    'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
+    'x-amz-server-side-encryption': 'AES256',
+  });
 }

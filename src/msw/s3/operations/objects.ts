@@ -13,6 +13,7 @@ import { el, xmlDocument } from '../xml.js';
 import { checkReadConditions, checkWriteConditions, etagMatches } from './conditions.js';
 import { metadataOf, objectHeadersOf, readHeaders, storageClassOf, versionHeader } from './objectHeaders.js';
 import { parseRange } from './range.js';
+import { tagCountHeader, tagsField, tagsOfHeader } from './tagging.js';
 
 
 /** `KeyTooLongError` for keys over 1024 UTF-8 bytes. */
@@ -32,6 +33,7 @@ export function target(runtime: S3Runtime, call: S3Call): { bucket: Bucket; key:
 /** PutObject: stores the de-framed, checksum-verified body; notifies `ObjectCreated:Put`. */
 export async function putObject(runtime: S3Runtime, call: S3Call): Promise<Response> {
   const { bucket, key } = target(runtime, call);
+  const tags = tagsOfHeader(call.request.headers);
   const { body, checksum } = await readBody(call.request);
   checkWriteConditions(call.request.headers, runtime.store.current(bucket, key), key);
   const sequencer = runtime.sequencer(call.now);
@@ -48,6 +50,7 @@ export async function putObject(runtime: S3Runtime, call: S3Call): Promise<Respo
       storageClass: storageClassOf(call.request.headers),
       sequencer,
       ...(checksum === undefined ? {} : { checksum }),
+      ...tagsField(tags),
     },
     () => runtime.versionId(),
   );
@@ -63,7 +66,7 @@ export async function putObject(runtime: S3Runtime, call: S3Call): Promise<Respo
 }
 
 /** The version a read or copy addresses: `versionId` if given, else the current one. */
-function addressed(runtime: S3Runtime, bucket: Bucket, key: string, versionId: string | null, method: string): ObjectVersion {
+export function addressed(runtime: S3Runtime, bucket: Bucket, key: string, versionId: string | null, method: string): ObjectVersion {
   if (versionId !== null) {
     const version = runtime.store.version(bucket, key, versionId);
     if (version === undefined) {
@@ -97,7 +100,7 @@ export function getObject(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, key } = target(runtime, call);
   if (call.query.has('partNumber')) throw invalidRequest('The msw S3 mock does not serve parts of multipart objects (partNumber).');
   const version = addressed(runtime, bucket, key, call.query.get('versionId'), call.method);
-  const headers = readHeaders(bucket, version, call.request.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED');
+  const headers = { ...readHeaders(bucket, version, call.request.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'), ...tagCountHeader(version) };
   if (checkReadConditions(call.request.headers, version.eTag, version.lastModified) === 'not-modified') {
     return respond(call, 304, null, { etag: headers.etag, 'last-modified': headers['last-modified'], 'x-amz-version-id': headers['x-amz-version-id'] });
   }
@@ -188,6 +191,10 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   checkCopyConditions(headers, original);
   const directive = (headers.get('x-amz-metadata-directive') ?? 'COPY').toUpperCase();
   if (directive !== 'COPY' && directive !== 'REPLACE') throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
+  const taggingDirective = (headers.get('x-amz-tagging-directive') ?? 'COPY').toUpperCase();
+  if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE') throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
+  // COPY keeps the source's tags (and ignores x-amz-tagging); REPLACE takes the header's, or none.
+  const tags = taggingDirective === 'REPLACE' ? (tagsOfHeader(headers) ?? []) : (original.tags ?? []);
   const storageClass = headers.has('x-amz-storage-class') ? storageClassOf(headers) : original.storageClass;
   if (sourceBucket === bucket && source.key === key && directive === 'COPY' && storageClass === original.storageClass && source.versionId === undefined) {
     throw invalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
@@ -212,6 +219,7 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
       storageClass,
       sequencer,
       ...(checksum === undefined ? {} : { checksum }),
+      ...tagsField(tags),
     },
     () => runtime.versionId(),
   );
@@ -225,10 +233,22 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   });
 }
 
-function checkCopyConditions(headers: Headers, original: ObjectVersion): void {
+/** The `x-amz-copy-source-if-*` conditions of CopyObject and UploadPartCopy. */
+export function checkCopyConditions(headers: Headers, original: ObjectVersion): void {
   const ifMatch = headers.get('x-amz-copy-source-if-match');
   const ifNoneMatch = headers.get('x-amz-copy-source-if-none-match');
   const failed = (condition: string): S3Error => new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition });
   if (ifMatch !== null && !etagMatches(ifMatch, original.eTag)) throw failed('x-amz-copy-source-If-Match');
   if (ifNoneMatch !== null && etagMatches(ifNoneMatch, original.eTag)) throw failed('x-amz-copy-source-If-None-Match');
+  // S3 compares at second precision (HTTP dates carry no milliseconds); unparsable dates are ignored.
+  const seconds = Math.floor(original.lastModified.getTime() / 1000);
+  const dateOf = (name: string): number | undefined => {
+    const value = headers.get(name);
+    const ms = value === null ? Number.NaN : Date.parse(value);
+    return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+  };
+  const unmodifiedSince = dateOf('x-amz-copy-source-if-unmodified-since');
+  if (ifMatch === null && unmodifiedSince !== undefined && seconds > unmodifiedSince) throw failed('x-amz-copy-source-If-Unmodified-Since');
+  const modifiedSince = dateOf('x-amz-copy-source-if-modified-since');
+  if (ifNoneMatch === null && modifiedSince !== undefined && seconds <= modifiedSince) throw failed('x-amz-copy-source-If-Modified-Since');
 }
