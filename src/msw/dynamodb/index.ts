@@ -22,9 +22,11 @@ import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
 import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import { checkIndexKeys } from './common.js';
 import { TableRegistry } from './registry.js';
 import { streamsOperations } from './streams.js';
 import type { KeyAttribute, MockTable, StoredStreamRecord } from './table.js';
+import { TtlSweeper } from './ttl.js';
 import { dynamoDBOperations } from './wire.js';
 
 /** A key attribute for `createTable`: a name (type S) or `{ name, type }`. */
@@ -74,6 +76,14 @@ export interface DynamoDBService extends MockService {
   items(table: string, options?: { marshalled?: boolean }): Record<string, unknown>[] | AttributeMap[];
   /** The records of the table's stream so far, as Lambda would receive them (copies). */
   streamRecords(table: string): DynamoDBStreamRecord[];
+  /**
+   * Time to Live deletions. An expired item stays readable until it is deleted,
+   * `deletionDelayMs` after its expiry (DynamoDB takes up to a few days; default 0), when the
+   * mocks run due work (`mocks.drain()`). With `drainWaits: true` a `drain()` also moves the
+   * virtual clock forward to the next deletion, like any other pending work; by default it does
+   * not, so a drain never jumps days ahead for an item's TTL (use `drain({ until })`).
+   */
+  configureTtl(options: { deletionDelayMs?: number; drainWaits?: boolean }): void;
   /** Subscribes `handler` to the table's stream (table name or ARN, or the stream's ARN) as a Lambda event source mapping would. */
   subscribe(table: string, handler: DynamoDBStreamHandler, options?: StreamSubscribeOptions): StreamSubscription<DynamoDBStreamEvent>;
 }
@@ -92,6 +102,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
   const nowMs = (): number => context.clock.now().getTime();
   const registry = new TableRegistry(context.account, (stream) => contextRandom(context, stream));
   const pollers = new StreamPollers();
+  const ttl = new TtlSweeper(registry);
+  let ttlDrainWaits = false;
   let requestIds: Random;
   let streamsRequestIds: Random;
   let failureIds: Random;
@@ -171,7 +183,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
         const value = stored.item[k.name];
         if (value === undefined || Object.keys(value)[0] !== k.type) fail(api, `item.${k.name}`, `must be the table's ${k.type} key attribute, got ${show(item[k.name])}`);
       }
-      table.write(table.keyString(stored.item), structuredClone(stored.item), nowMs());
+      testSide(api, 'item', () => checkIndexKeys(table, stored.item));
+      table.write(table.keyString(stored.item), structuredClone(stored.item), nowMs(), { size: stored.size });
     },
 
     deleteItem(ref, key) {
@@ -217,11 +230,35 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
       return pollers.add(poller);
     },
 
-    runDue: () => pollers.runDue(nowMs),
-    nextDueTime: () => pollers.nextDueTime(nowMs()),
+    configureTtl(options) {
+      const api = 'mocks.dynamodb.configureTtl';
+      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      if (options.deletionDelayMs !== undefined) {
+        if (typeof options.deletionDelayMs !== 'number' || !Number.isSafeInteger(options.deletionDelayMs) || options.deletionDelayMs < 0) fail(api, 'options.deletionDelayMs', `must be a whole number of milliseconds ≥ 0, got ${show(options.deletionDelayMs)}`);
+        ttl.deletionDelayMs = options.deletionDelayMs;
+      }
+      if (options.drainWaits !== undefined) {
+        if (typeof options.drainWaits !== 'boolean') fail(api, 'options.drainWaits', `must be a boolean, got ${show(options.drainWaits)}`);
+        ttlDrainWaits = options.drainWaits;
+      }
+    },
+
+    async runDue() {
+      // TTL deletions first: their stream records are then delivered in the same drain.
+      const deleted = ttl.runDue(nowMs());
+      return (await pollers.runDue(nowMs)) || deleted;
+    },
+    nextDueTime: () => {
+      const polled = pollers.nextDueTime(nowMs());
+      const expiry = ttlDrainWaits ? ttl.nextDueMs(nowMs()) : undefined;
+      if (expiry === undefined) return polled;
+      return polled === undefined || expiry < polled.getTime() ? new Date(expiry) : polled;
+    },
 
     reset() {
       pollers.clear();
+      ttl.deletionDelayMs = 0;
+      ttlDrainWaits = false;
       registry.clear();
       seedIds();
     },
