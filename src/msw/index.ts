@@ -32,6 +32,7 @@ export type {
   SnsFailedDelivery,
   SnsHandler,
   SnsInvocation,
+  SnsPublishedMessage,
   SnsPublishOptions,
   SnsService,
   SnsSubscribeOptions,
