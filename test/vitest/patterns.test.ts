@@ -94,3 +94,20 @@ describe('import "aws-event-kit/vitest" registers every matcher', () => {
     expect(subscription).not.toHaveBeenInvoked();
   });
 });
+
+describe('toHaveReceived on SNS topics', () => {
+  it('sees every message the topic accepted, a JSON message matched as its value', () => {
+    const mocks = createAwsMocks();
+    const topic = mocks.sns.createTopic('orders');
+    const other = mocks.sns.createTopic('other');
+    mocks.sns.publish('orders', JSON.stringify({ type: 'order', total: 42 }), { subject: 'new', messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
+    mocks.sns.publish('orders', 'plain');
+    expect(topic).toHaveReceived((message) => message.subject === 'new' && message.messageAttributes['kind']?.Value === 'order');
+    expect(topic).toHaveReceived({ message: { type: ['order'], total: [{ numeric: ['>=', 42] }] } });
+    expect(topic).toHaveReceived({ message: ['plain'] });
+    expect(topic).not.toHaveReceived({ message: { type: ['refund'] } });
+    expect(other).not.toHaveReceived(() => true);
+    expect(failure(() => expect(topic).toHaveReceived({ message: { type: ['refund'] } }))).toContain(`Nothing received matches the pattern. topic ${topic.arn} has received 2:`);
+    expect(Object.keys(JSON.parse(JSON.stringify(topic)))).toEqual(['name', 'arn', 'fifo']);
+  });
+});

@@ -4,6 +4,7 @@
  * queues of the same mocks with filter policies, run deterministically by `mocks.drain()`.
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
+import { defineReceived, RECEIVED, type ReceivedLog } from '../../_internals/received.js';
 import { partitionOfRegion } from '../../_internals/aws.js';
 import { resolveSnsTopic, type SnsEvent } from '../../events/sns/index.js';
 import { sqsSenderId } from '../../events/sqs/index.js';
@@ -14,7 +15,7 @@ import { resolveTimeout } from '../_internals/invoke.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { readPublishRequest } from './messages.js';
-import type { SubscriptionCounts, TopicState } from './model.js';
+import type { SnsPublishedMessage, SubscriptionCounts, TopicState } from './model.js';
 import { publishOperations } from './operations/publish.js';
 import { subscriptionOperations } from './operations/subscriptions.js';
 import { tagOperations } from './operations/tags.js';
@@ -22,7 +23,7 @@ import { topicOperations } from './operations/topics.js';
 import { SnsState, type SnsFailedDelivery, type SnsIds, type SnsInvocation, type SnsSqsTarget } from './service.js';
 import { createQueryHandler, parseQuery, QueryInput } from './wire.js';
 
-export type { SubscriptionCounts as SnsSubscriptionCounts } from './model.js';
+export type { SnsPublishedMessage, SubscriptionCounts as SnsSubscriptionCounts } from './model.js';
 export type { SnsFailedDelivery, SnsInvocation, SnsSqsTarget } from './service.js';
 
 /** A handler subscribed to a topic, called as Lambda calls it (`(event, context, callback)`). */
@@ -91,6 +92,11 @@ export interface SnsTopicInfo {
   readonly name: string;
   readonly arn: string;
   readonly fifo: boolean;
+  /**
+   * Every message the topic accepted, for `toHaveReceived` of `aws-event-kit/vitest`
+   * (non-enumerable: invisible to `toEqual` and JSON).
+   */
+  readonly [RECEIVED]?: () => ReceivedLog<SnsPublishedMessage>;
 }
 
 /** The SNS member of `createAwsMocks()`. */
@@ -126,6 +132,15 @@ export interface SnsService extends MockService {
 export interface SnsServiceOptions {
   /** The SQS service `sqs` subscriptions deliver to (createAwsMocks passes its own). */
   sqs?: SnsSqsTarget;
+}
+
+/** A text as a pattern reads it: the JSON value when it parses as JSON, else the text. */
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Creates the SNS service of one `createAwsMocks()` instance. */
@@ -176,7 +191,14 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
       if (attributes === null || typeof attributes !== 'object') fail(api, 'attributes', `must be an object of CreateTopic attributes, got ${show(attributes)}`);
       for (const [k, v] of Object.entries(attributes)) if (typeof v !== 'string') fail(api, `attributes.${k}`, `must be a string, as CreateTopic takes it (e.g. 'true'), got ${show(v)}`);
       const topic = testSide(api, 'name', () => state.createTopic(name, context.region, new Map(Object.entries(attributes)), new Map()));
-      return { name: topic.topic.name, arn: topic.topic.arn, fifo: topic.topic.fifo };
+      const info = { name: topic.topic.name, arn: topic.topic.arn, fifo: topic.topic.fifo };
+      // What toHaveReceived (aws-event-kit/vitest) reads: the topic of that ARN at the time of the assertion.
+      return defineReceived(info, (): ReceivedLog<SnsPublishedMessage> => ({
+        description: `topic ${info.arn}`,
+        items: [...(state.topics.get(info.arn)?.log ?? [])],
+        // Patterns see a message as a JSON message's value (else its text), with its attributes.
+        patternView: (m) => ({ ...m, message: parseJsonText(m.message) }),
+      }));
     },
 
     publish(topicRef, message, publishOptions = {}) {

@@ -21,7 +21,21 @@ export interface TopicState {
   deleted: number;
   /** Messages published (FIFO sequence numbers count from it). */
   published: number;
+  /** Every message the topic accepted, oldest first (duplicates a FIFO topic dropped excluded), for `toHaveReceived`. */
+  readonly log: SnsPublishedMessage[];
   readonly dedup: Map<string, { messageId: string; sequenceNumber: string; expiresAt: number }>;
+}
+
+/** A message a topic accepted, as `toHaveReceived` of `aws-event-kit/vitest` sees it. */
+export interface SnsPublishedMessage {
+  readonly messageId: string;
+  /** The `Message` as published (for MessageStructure=json, the JSON text). */
+  readonly message: string;
+  readonly subject?: string;
+  /** In the delivered form (`{ Type, Value }`). */
+  readonly messageAttributes: Readonly<Record<string, { Type: string; Value: string }>>;
+  readonly messageGroupId?: string;
+  readonly timestamp: Date;
 }
 
 /** How many messages a subscription saw, by fate. */

@@ -29,7 +29,7 @@ import { InvocationHistory } from '../_internals/history.js';
 import { applySubscriptionSettings, checkTopicAttribute, resolveSubscriptionAttributes } from './attributes.js';
 import { invalidParameter, snsError, subscriptionNotFound, topicNotFound } from './errors.js';
 import { messageFor, type PublishRequest } from './messages.js';
-import { emptyCounts, SNS_DEDUPLICATION_WINDOW_MS, type SubscriptionState, type TopicState } from './model.js';
+import { emptyCounts, SNS_DEDUPLICATION_WINDOW_MS, type SnsPublishedMessage, type SubscriptionState, type TopicState } from './model.js';
 
 /** Where SNS delivers to SQS: the SQS service of the same mocks. */
 export interface SnsSqsTarget {
@@ -175,6 +175,7 @@ export class SnsState {
       subscriptions: [],
       deleted: 0,
       published: 0,
+      log: [],
       dedup: new Map(),
     };
     if (topic.fifo) state.attributes.set('ContentBasedDeduplication', 'false');
@@ -340,6 +341,14 @@ export class SnsState {
       topic.dedup.set(dedupKey, { messageId, sequenceNumber: sequenceNumber as string, expiresAt: now + SNS_DEDUPLICATION_WINDOW_MS });
       if (topic.dedup.size > 1024) for (const [k, v] of topic.dedup) if (v.expiresAt <= now) topic.dedup.delete(k);
     }
+    topic.log.push({
+      messageId,
+      message: request.message,
+      ...(request.subject === undefined ? {} : { subject: request.subject }),
+      messageAttributes: structuredClone(request.attributes) as SnsPublishedMessage['messageAttributes'],
+      ...(request.groupId === undefined ? {} : { messageGroupId: request.groupId }),
+      timestamp: new Date(now),
+    });
     for (const subscription of [...topic.subscriptions]) this.fanOut(subscription, request, messageId, sequenceNumber, now);
     return sequenceNumber === undefined ? { messageId } : { messageId, sequenceNumber };
   }
