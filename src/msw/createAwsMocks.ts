@@ -16,6 +16,7 @@ import type { MockClock, MockContext, MockService } from './context.js';
 import { createDynamoDBService, type DynamoDBService } from './dynamodb/index.js';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
 import { createKinesisService, type KinesisService } from './kinesis/index.js';
+import { createLambdaService, type LambdaService } from './lambda/index.js';
 import { createS3Service, type S3Service } from './s3/index.js';
 import { createSnsService, type SnsService } from './sns/index.js';
 import { createSqsService, type SqsService } from './sqs/index.js';
@@ -64,6 +65,8 @@ export interface AwsMocks {
   readonly kinesis: KinesisService;
   /** In-memory DynamoDB and DynamoDB Streams (JSON 1.0) and stream event source mappings (src/msw/dynamodb). */
   readonly dynamodb: DynamoDBService;
+  /** In-memory Lambda: functions, Invoke, event source mappings with filters (src/msw/lambda). */
+  readonly lambda: LambdaService;
   /** The default region. */
   readonly region: string;
   /** The account. */
@@ -120,11 +123,12 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     sns: { publish: (topicArn, message, subject) => sns.publishFromService(topicArn, message, subject), exists: (topicArn) => sns.hasTopic(topicArn) },
   });
   const dynamodb = createDynamoDBService(context);
-  const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb];
+  const lambda = createLambdaService(context, { sqs, kinesis, dynamodb });
+  const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb, lambda];
   let requestIds = createRandom(seed, 'catchAll.requestId');
   // JSON-RPC services match on x-amz-target, so they go first: S3's REST routes on a custom
   // endpoint (path-style `POST /`) would otherwise take their requests. The catch-all goes last.
-  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...lambda.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {
@@ -135,6 +139,7 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     eventBridge,
     kinesis,
     dynamodb,
+    lambda,
     region,
     account,
     clock,

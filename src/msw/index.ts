@@ -67,6 +67,21 @@ export type {
   DynamoDBStreamHandler,
   DynamoDBTableInfo,
 } from './dynamodb/index.js';
+export { LAMBDA_ASYNC_REQUEST_LIMIT, LAMBDA_SYNC_REQUEST_LIMIT } from './lambda/index.js';
+export type {
+  FilteredRecord,
+  LambdaAsyncFailure,
+  LambdaEventSourceMapping,
+  LambdaFunctionInfo,
+  LambdaFunctionOptions,
+  LambdaHandler,
+  LambdaInvocationRecord,
+  LambdaInvocationType,
+  LambdaInvokeOptions,
+  LambdaInvokeResult,
+  LambdaService,
+  LambdaTrigger,
+} from './lambda/index.js';
 export type {
   StreamBatchInfo,
   StreamFailureRecord,
