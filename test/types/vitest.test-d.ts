@@ -3,7 +3,7 @@ import { expect, expectTypeOf, test } from 'vitest';
 import '../../src/vitest/index.js';
 import type { InvokedEventOf, ReceivedItemOf } from '../../src/vitest/index.js';
 import type { SqsEvent } from '../../src/index.js';
-import { createAwsMocks, type SqsQueueInfo, type SqsReceivedMessage, type SqsSubscription, type StreamSubscription } from '../../src/msw/index.js';
+import { createAwsMocks, type SnsPublishedMessage, type SnsTopicInfo, type SqsQueueInfo, type SqsReceivedMessage, type SqsSubscription, type StreamSubscription } from '../../src/msw/index.js';
 
 test('matchers are typed on expect(value) and as asymmetric matchers', () => {
   const mocks = createAwsMocks();
@@ -32,6 +32,7 @@ test('matchers are typed on expect(value) and as asymmetric matchers', () => {
 
 test('the type helpers follow the received value', () => {
   expectTypeOf<ReceivedItemOf<SqsQueueInfo>>().toEqualTypeOf<SqsReceivedMessage>();
+  expectTypeOf<ReceivedItemOf<SnsTopicInfo>>().toEqualTypeOf<SnsPublishedMessage>();
   expectTypeOf<InvokedEventOf<SqsSubscription>>().toEqualTypeOf<SqsEvent>();
   expectTypeOf<InvokedEventOf<StreamSubscription<KinesisStreamEvent>>>().toEqualTypeOf<KinesisStreamEvent>();
   expectTypeOf<ReceivedItemOf<ReturnType<typeof createAwsMocks>['eventBridge']>>().toExtend<EventBridgeEvent<string, unknown>>();
