@@ -5,6 +5,7 @@
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { sha256Hex } from '../../_internals/hash.js';
 import { SNS_TEST_SIGNING_CERTIFICATE_PEM, SNS_TEST_SIGNING_KEY_PEM } from './signingKey.js';
 import type { SnsSignatureVersion } from './types.js';
 
@@ -46,7 +47,8 @@ export function signSnsMessage(message: Readonly<Record<string, unknown>>, versi
   const algorithm = algorithmOf(version);
   if (algorithm === undefined) throw new TypeError(`signSnsMessage: SignatureVersion must be "1" or "2", got ${JSON.stringify(version)}`);
   const text = snsStringToSign(message);
-  const key = `${version}\u0000${text}`;
+  // Keyed by a digest: a message may be 256 KiB, and the cache must stay small.
+  const key = `${version}${sha256Hex(text)}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   privateKey ??= createPrivateKey(SNS_TEST_SIGNING_KEY_PEM);
