@@ -88,6 +88,21 @@ export function describeTime(ms: number): string {
 }
 
 /**
+ * Throws unless `time` lies in `[minMs, maxMs]`, naming the factory's `argument` (usually
+ * `options.time`) and `why` the source has that range, rather than an internal encoder.
+ */
+export function assertTimeWithin(api: string, argument: string, time: Date, minMs: number, maxMs: number, why: string): Date {
+  const ms = time.getTime();
+  if (ms < minMs || ms > maxMs) fail(api, argument, `${time.toISOString()} is outside ${describeTime(minMs)} to ${describeTime(maxMs)}: ${why}`);
+  return time;
+}
+
+/** Epoch 0, the earliest time of sources that write epoch numbers (Kinesis, DynamoDB Streams, CloudWatch Logs). */
+export const EPOCH_MS = 0;
+/** The last millisecond of 32-bit epoch seconds (2106-02-07T06:28:15.999Z): Kinesis sequence numbers hold 32-bit seconds. */
+export const MAX_EPOCH32_MS = (2 ** 32 - 1) * 1000 + 999;
+
+/**
  * Resolves a `time` option (Date, ISO string or epoch ms) to a valid Date with a 4-digit year
  * (0000 to 9999; see {@link MAX_TIME_MS}).
  */
