@@ -67,9 +67,10 @@ const publicKeys = new Map<string, KeyObject>();
 
 /**
  * Whether `message`'s `Signature` verifies against `certificatePem` (default: the kit's test
- * certificate). `message` is an SNS JSON body (object or text), a Lambda record's `Sns`, or a
- * Lambda SNS record. False for an unsigned message (FIFO-topic bodies), an unknown
- * `SignatureVersion`, a malformed signature or any change to a signed field.
+ * certificate). `message` is an SNS JSON body (object or text), a Lambda record's `Sns`, a
+ * Lambda SNS record, or an SQS record whose body is a notification. False for an unsigned
+ * message (FIFO-topic bodies), an unknown `SignatureVersion`, a malformed signature or any change
+ * to a signed field. Throws a TypeError when `certificatePem` is not a PEM certificate or key.
  */
 export function verifySnsSignature(message: unknown, certificatePem: string = SNS_TEST_SIGNING_CERTIFICATE_PEM): boolean {
   let m: unknown = message;
@@ -81,6 +82,8 @@ export function verifySnsSignature(message: unknown, certificatePem: string = SN
     }
   }
   if (m === null || typeof m !== 'object') return false;
+  // An SQS record of an SNS subscription: its body is the notification.
+  if (typeof (m as Record<string, unknown>).body === 'string' && (m as Record<string, unknown>).Type === undefined) return verifySnsSignature((m as Record<string, unknown>).body, certificatePem);
   const record = m as Record<string, unknown>;
   const fields = (record.Sns !== null && typeof record.Sns === 'object' ? record.Sns : record) as Record<string, unknown>;
   const algorithm = algorithmOf(fields.SignatureVersion);

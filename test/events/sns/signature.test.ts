@@ -40,6 +40,7 @@ describe('signing and verification', () => {
     expect(verifySnsSignature({ ...fields })).toBe(false);
     expect(verifySnsSignature({ ...fields, SignatureVersion: '3', Signature: signSnsMessage(fields, '1') })).toBe(false);
     expect(verifySnsSignature('not json')).toBe(false);
+    expect(verifySnsSignature({ body: 'not json' })).toBe(false);
     expect(verifySnsSignature(null)).toBe(false);
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const forged = sign('sha1', Buffer.from(snsStringToSign(fields)), privateKey).toString('base64');
