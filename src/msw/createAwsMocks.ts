@@ -16,6 +16,7 @@ import type { MockClock, MockContext, MockService } from './context.js';
 import { createDynamoDBService, type DynamoDBService } from './dynamodb/index.js';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/index.js';
 import { createKinesisService, type KinesisService } from './kinesis/index.js';
+import { createPipesService, type PipesService } from './pipes/index.js';
 import { createLambdaService, type LambdaService } from './lambda/index.js';
 import { createS3Service, type S3Service } from './s3/index.js';
 import { createSnsService, type SnsService } from './sns/index.js';
@@ -61,6 +62,8 @@ export interface AwsMocks {
   readonly sns: SnsService;
   /** In-memory EventBridge PutEvents and rule-like subscriptions. */
   readonly eventBridge: EventBridgeService;
+  /** In-memory EventBridge Pipes (REST JSON): pipes from SQS, Kinesis and DynamoDB streams to the mocks' services (src/msw/pipes). */
+  readonly pipes: PipesService;
   /** In-memory Kinesis Data Streams (JSON 1.1) and its stream event source mappings (src/msw/kinesis). */
   readonly kinesis: KinesisService;
   /** In-memory DynamoDB and DynamoDB Streams (JSON 1.0) and stream event source mappings (src/msw/dynamodb). */
@@ -83,6 +86,21 @@ export interface AwsMocks {
   reset(): void;
   /** Removes this instance's HTTP/2 guard (see {@link AwsMocksOptions.guardHttp2}). */
   dispose(): void;
+}
+
+/** An asynchronous invocation (`Event`) queued at once; false when there is no such function. */
+function lambdaInvokeAsync(lambda: LambdaService, arn: string, event: unknown): boolean {
+  if (lambda.getFunction(arn) === undefined) return false;
+  // Queued synchronously (no await before the queue in `invoke`); a late rejection is Lambda's to report.
+  lambda.invoke(arn, event, { invocationType: 'Event' }).catch(() => undefined);
+  return true;
+}
+
+/** A synchronous invocation: the function's value, its error payload, or undefined when there is no such function. */
+async function lambdaInvokeSync(lambda: LambdaService, arn: string, event: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: string } | undefined> {
+  if (lambda.getFunction(arn) === undefined) return undefined;
+  const result = await lambda.invoke(arn, event);
+  return result.functionError === undefined ? { ok: true, value: result.value } : { ok: false, error: result.payload ?? 'Unhandled' };
 }
 
 /** Creates in-memory AWS services for msw. Two instances never share state. */
@@ -115,7 +133,7 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const sns = createSnsService(context, { sqs });
   const kinesis = createKinesisService(context);
   // Rule targets live in the other services of this instance.
-  const eventBridge = createEventBridgeService(context, { sqs, sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) }, kinesis });
+  const eventBridge = createEventBridgeService(context, { sqs, sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) }, kinesis, lambda: { invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event) } });
   // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them; its
   // TopicConfigurations publish to this instance's SNS.
   const s3 = createS3Service(context, {
@@ -124,11 +142,20 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   });
   const dynamodb = createDynamoDBService(context);
   const lambda = createLambdaService(context, { sqs, kinesis, dynamodb });
-  const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb, lambda];
+  // Pipes poll their sources through the sources' own pollers and deliver to this instance's services.
+  const pipes = createPipesService(context, {
+    sqs,
+    kinesis,
+    dynamodb,
+    sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) },
+    eventBridge: { putEntry: (busArn, entry) => eventBridge.putEntry({ eventBusName: busArn, ...entry }) !== undefined },
+    lambda: { invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event), invokeSync: (arn, event) => lambdaInvokeSync(lambda, arn, event) },
+  });
+  const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb, lambda, pipes];
   let requestIds = createRandom(seed, 'catchAll.requestId');
   // JSON-RPC services match on x-amz-target, so they go first: S3's REST routes on a custom
   // endpoint (path-style `POST /`) would otherwise take their requests. The catch-all goes last.
-  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...lambda.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...lambda.handlers, ...pipes.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {
@@ -140,6 +167,7 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     kinesis,
     dynamodb,
     lambda,
+    pipes,
     region,
     account,
     clock,

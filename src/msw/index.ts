@@ -41,8 +41,11 @@ export type {
   SnsSubscriptionCounts,
   SnsTopicInfo,
 } from './sns/index.js';
-export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './eventbridge/index.js';
+export { MAX_TARGETS_PER_RULE, parseSchedule, PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES, retryDelayMs, TEST_EVENT_REQUIRED_FIELDS } from './eventbridge/index.js';
+export type { PipeDefinition, PipeExecution, PipeFilteredRecord, PipeInfo, PipesService, PipeState } from './pipes/index.js';
 export type {
+  FailedDelivery,
+  Schedule,
   DeliveredEvent,
   EventBridgeConfig,
   EventBridgeFilter,

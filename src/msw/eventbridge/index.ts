@@ -7,7 +7,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { fail, show } from '../../_internals/errors.js';
 import type { Random } from '../../_internals/random.js';
-import { formatEventBridgeId, toScheduledEvent } from '../../events/eventbridge/index.js';
+import { formatEventBridgeId, toEventBridgeEvent, toScheduledEvent } from '../../events/eventbridge/index.js';
 import type { CompiledEventPattern } from '../../patterns/index.js';
 import { runHandler } from '../../lambda/invoke.js';
 import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../_internals/invoke.js';
@@ -111,6 +111,12 @@ export interface EventBridgeService extends MockService {
    * The S3 mock calls it for `EventBridgeConfiguration`; the events go to the `default` bus.
    */
   putEventsInternal(entries: readonly DeliveredEvent[], options?: { eventBusName?: string }): void;
+  /**
+   * Puts one event on a bus as another service of the mocks does (an EventBridge Pipe's bus
+   * target): a new id, the current virtual time, this account and region. Returns the event id,
+   * or undefined when the bus (name or ARN) does not exist.
+   */
+  putEntry(entry: { eventBusName: string; source: string; detailType: string; detail: unknown; resources?: readonly string[] }): string | undefined;
   /** Every event that did not reach its target (DLQ'd or dropped), in order, for assertions. */
   failedDeliveries(): FailedDelivery[];
   /**
@@ -252,6 +258,17 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
       const api = 'mocks.eventBridge.putEventsInternal';
       if (!Array.isArray(entries)) fail(api, 'entries', `must be an array of EventBridge envelopes, got ${show(entries)}`);
       for (const event of entries) publishOne(api, event, options.eventBusName ?? 'default');
+    },
+
+    putEntry(entry) {
+      const name = entry.eventBusName.startsWith('arn:') ? entry.eventBusName.slice(entry.eventBusName.lastIndexOf(':event-bus/') + ':event-bus/'.length) : entry.eventBusName;
+      if (!state.buses.has(name)) return undefined;
+      const id = formatEventBridgeId(eventIds.hex(32));
+      const time = new Date(nowMs());
+      const detail = structuredClone(entry.detail);
+      const resources = [...(entry.resources ?? [])];
+      accept(name, () => toEventBridgeEvent({ id, detailType: entry.detailType, source: entry.source, account: context.account, region: context.region, time, resources: [...resources], detail: structuredClone(detail) }) as DeliveredEvent);
+      return id;
     },
 
     failedDeliveries() {
