@@ -72,13 +72,15 @@ export class TableStream {
   append(eventName: DynamoDBEventName, oldImage: AttributeMap | undefined, newImage: AttributeMap | undefined, nowMs: number, ttl = false): StoredStreamRecord {
     const sequenceNumber = this.lastSequence === undefined ? firstSequenceNumber(this.random) : nextSequenceNumber(this.lastSequence, this.random);
     this.lastSequence = sequenceNumber;
-    const entry: DynamoDBStreamEntryParts = { eventName, sequenceNumber, eventId: streamEventId(this.random), time: new Date(nowMs) };
+    // A stream turned on again within one virtual millisecond is labelled a millisecond on; its records are never older.
+    const at = Math.max(nowMs, this.createdMs);
+    const entry: DynamoDBStreamEntryParts = { eventName, sequenceNumber, eventId: streamEventId(this.random), time: new Date(at) };
     if (newImage !== undefined) entry.newImage = newImage;
     if (oldImage !== undefined) entry.oldImage = oldImage;
     if (ttl) entry.ttl = true;
     const built = buildDynamoDBStreamRecord('DynamoDB Streams', { ...this.source, ...entry });
     // Lambda and GetRecords see the change at whole seconds (ApproximateCreationDateTime).
-    const stored: StoredStreamRecord = { record: built.record, entry, sequenceNumber, arrivalMs: epochSeconds(new Date(nowMs)) * 1000, jsonBound: built.jsonBound };
+    const stored: StoredStreamRecord = { record: built.record, entry, sequenceNumber, arrivalMs: epochSeconds(new Date(at)) * 1000, jsonBound: built.jsonBound };
     this.records.push(stored);
     return stored;
   }

@@ -89,6 +89,7 @@ function keyConditions(condition: Condition): Map<string, SortCondition> {
 function resolveKeyCondition(condition: Condition, schema: readonly KeyAttribute[]): { partition: AttributeValue; sort: SortCondition | undefined } {
   const conditions = keyConditions(condition);
   const [hash, range] = schema as [KeyAttribute, KeyAttribute | undefined];
+  if (range === undefined && conditions.size > 1) throw validation('Query key condition not supported');
   for (const name of conditions.keys()) if (name !== hash.name && name !== range?.name) throw validation('Query condition missed key schema element: ' + (conditions.has(hash.name) ? range?.name ?? hash.name : hash.name));
   const partition = conditions.get(hash.name);
   if (partition === undefined) throw validation(`Query condition missed key schema element: ${hash.name}`);
