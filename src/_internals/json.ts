@@ -69,8 +69,10 @@ export function jsonProblemText(problem: JsonProblem): string {
 /**
  * Throws unless `value` survives JSON unchanged (undefined object fields aside, which JSON drops
  * as a TypeScript optional field would be): an EventInputError naming `api` and the path inside
- * `argument` (non-finite numbers, undefined array items, functions, symbols, bigints, non-plain
- * objects, cycles). Shared (non-cyclic) references are fine: JSON writes them twice.
+ * `argument` (non-finite numbers, undefined array items and holes, functions, symbols, bigints,
+ * non-plain objects such as Map, Set and Date, cycles, nesting past {@link MAX_JSON_DEPTH}).
+ * This is the one rule every family applies to the JSON a caller hands it. Shared (non-cyclic)
+ * references are fine: JSON writes them twice.
  */
 export function assertJsonValue(api: string, argument: string, value: unknown, rules?: JsonRules): void {
   run(api, argument, value, rules, false);
