@@ -106,3 +106,16 @@ describe('template and event files are UTF-8 text', () => {
     expect(await cli('lint', bad)).toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid UTF-8') });
   });
 });
+
+describe('stdin that cannot be read', () => {
+  it('is one usage line, not an internal error', async () => {
+    const { Readable } = await import('node:stream');
+    const { runCli } = await import('../../src/cli/run.js');
+    const { sink } = await import('./_io.js');
+    const stdin = new Readable({ read() { this.destroy(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' })); } });
+    const stderr = sink();
+    const code = await runCli(['lint', '-'], { stdout: sink(), stderr, stdin, cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr.text()).toBe('aws-event-kit lint: cannot read stdin: EISDIR\n');
+  });
+});

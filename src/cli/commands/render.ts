@@ -36,7 +36,12 @@ export async function readInput(io: CliIO, file: string): Promise<string> {
   let bytes: Buffer;
   if (file === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    try {
+      for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    } catch (error) {
+      // e.g. `< some-directory` (EISDIR): one line, not an internal error.
+      throw new UsageError(`cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
     bytes = Buffer.concat(chunks);
   } else {
     try {
