@@ -55,9 +55,9 @@ export interface SnsSubscribeOptions {
 export interface SnsSubscription {
   readonly subscriptionArn: string;
   readonly functionArn: string;
-  /** The latest attempts, oldest first. */
+  /** The function's latest attempts, oldest first (all its subscriptions' when it has several). */
   readonly invocations: readonly SnsInvocation[];
-  /** Every attempt since subscribing. */
+  /** Every attempt of the function since it was registered. */
   readonly invocationCount: number;
   /** Messages matched, filtered out, delivered and failed so far. */
   readonly counts: SubscriptionCounts;
@@ -242,8 +242,13 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
       }
       if (subscribeOptions.filterPolicyScope !== undefined) attributes.set('FilterPolicyScope', String(subscribeOptions.filterPolicyScope));
       const functionArn = state.functionArn(name, topic.topic.region, partitionOfRegion(topic.topic.region));
+      // One function, one handler: the same function may be subscribed to several topics.
+      const existing = state.functions.get(functionArn);
+      if (existing !== undefined && (existing.handler !== (subscriber as unknown) || existing.timeoutSeconds !== timeoutSeconds || existing.retries !== retries)) {
+        fail(api, 'options.functionName', `function ${show(name)} is already registered with another handler, timeout or retries; give this handler another functionName`);
+      }
       const subscription = testSide(api, 'options', () => state.subscribe(topic, 'lambda', functionArn, attributes));
-      const fn = {
+      const fn = existing ?? {
         arn: functionArn,
         handler: subscriber as never,
         timeoutSeconds,
@@ -265,7 +270,6 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
           return { ...subscription.counts };
         },
         unsubscribe() {
-          fn.active = false;
           if (state.subscriptions.get(subscription.arn) === subscription) state.unsubscribe(subscription);
         },
       };

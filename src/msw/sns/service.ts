@@ -113,7 +113,6 @@ export class SnsState {
   readonly functions = new Map<string, SnsFunction>();
   readonly failed: SnsFailedDelivery[] = [];
   readonly invocations: AsyncInvocations<SnsEvent>;
-  #targets = new WeakMap<SubscriptionState, AsyncTarget<SnsEvent>>();
 
   constructor(
     readonly account: string,
@@ -133,7 +132,6 @@ export class SnsState {
     this.functions.clear();
     this.failed.length = 0;
     this.invocations.clear();
-    this.#targets = new WeakMap();
   }
 
   // ---- topics ----
@@ -369,7 +367,9 @@ export class SnsState {
       message,
       timestamp: now,
       messageAttributes: request.attributes,
-      signatureVersion: (s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion,
+      // Lambda events say "1" even when the topic signs with version 2 (LocalStack reproduces this as
+      // AWS's behaviour); SQS envelopes follow the topic's SignatureVersion.
+      signatureVersion: s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),
       fifo: sequenceNumber === undefined ? undefined : { sequenceNumber, messageGroupId: request.groupId as string, messageDeduplicationId: request.deduplicationId },
     };
     if (s.protocol === 'sqs') {
@@ -414,28 +414,23 @@ export class SnsState {
   }
 
   private targetOf(s: SubscriptionState, fn: SnsFunction): AsyncTarget<SnsEvent> {
-    let target = this.#targets.get(s);
-    if (target === undefined) {
-      target = {
-        handler: fn.handler,
-        timeoutSeconds: fn.timeoutSeconds,
-        retries: fn.retries,
-        get active() {
-          return s.active && fn.active;
-        },
-        describe: () => `the SNS subscription ${s.arn} (function ${fn.arn})`,
-        settled: (event, attempt, timeMs, failure, final) => {
-          fn.history.push({ event, time: new Date(timeMs), attempt, ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }) });
-          if (failure === undefined) s.counts.delivered++;
-          else if (final) {
-            s.counts.failed++;
-            this.failed.push({ subscriptionArn: s.arn, messageId: event.Records[0]?.Sns.MessageId as string, error: failure.error });
-          }
-        },
-      };
-      this.#targets.set(s, target);
-    }
-    return target;
+    return {
+      handler: fn.handler,
+      timeoutSeconds: fn.timeoutSeconds,
+      retries: fn.retries,
+      get active() {
+        return s.active && fn.active;
+      },
+      describe: () => `the SNS subscription ${s.arn} (function ${fn.arn})`,
+      settled: (event, attempt, timeMs, failure, final) => {
+        fn.history.push({ event, time: new Date(timeMs), attempt, ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }) });
+        if (failure === undefined) s.counts.delivered++;
+        else if (final) {
+          s.counts.failed++;
+          this.failed.push({ subscriptionArn: s.arn, messageId: event.Records[0]?.Sns.MessageId as string, error: failure.error });
+        }
+      },
+    };
   }
 
   /** The ARN of a function named `name` in `region`. */

@@ -274,6 +274,39 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(calls).toBe(0);
   });
 
+  test('one function, one handler: reused across topics; unsubscribing one subscription keeps the other', async () => {
+    await topic('a');
+    await topic('b');
+    const seen: string[] = [];
+    const handler: SnsHandler = (event) => {
+      seen.push(event.Records[0]!.Sns.Message);
+    };
+    const onA = mocks.sns.subscribe('a', handler, { functionName: 'shared' });
+    mocks.sns.subscribe('b', handler, { functionName: 'shared' });
+    expect(() => mocks.sns.subscribe('b', () => undefined, { functionName: 'shared' })).toThrow(/function "shared" is already registered with another handler/);
+    onA.unsubscribe();
+    mocks.sns.publish('a', 'to a');
+    mocks.sns.publish('b', 'to b');
+    await mocks.drain();
+    expect(seen).toEqual(['to b']);
+  });
+
+  test('SignatureVersion 2: SQS envelopes say "2" and verify (SHA256withRSA); Lambda events say "1"', async () => {
+    const arn = await topic('v2', { SignatureVersion: '2' });
+    await subscribeQueue(arn, mocks.sqs.createQueue('q').arn);
+    const events: Parameters<SnsHandler>[0][] = [];
+    mocks.sns.subscribe('v2', (event) => {
+      events.push(event);
+    });
+    await sns.send(new PublishCommand({ TopicArn: arn, Message: 'signed' }));
+    await mocks.drain();
+    const body = mocks.sqs.messages('q')[0]!.body;
+    expect(JSON.parse(body).SignatureVersion).toBe('2');
+    expect(verifySnsSignature(body)).toBe(true);
+    expect(events[0]!.Records[0]!.Sns.SignatureVersion).toBe('1');
+    expect(verifySnsSignature(events[0]!.Records[0]!)).toBe(true);
+  });
+
   test('test-side misuse is an EventInputError naming the call', async () => {
     await topic();
     expect(() => mocks.sns.subscribe('nope', () => undefined)).toThrow(/mocks\.sns\.subscribe.*topic.*not a topic of these mocks/);

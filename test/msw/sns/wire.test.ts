@@ -251,7 +251,7 @@ describe('subscriptions', () => {
     const a = await topic('a');
     const b = await topic('b');
     const queues = [mocks.sqs.createQueue('q1'), mocks.sqs.createQueue('q2')];
-    const subs = [];
+    const subs: string[] = [];
     for (const q of queues) subs.push((await sns.send(new SubscribeCommand({ TopicArn: a, Protocol: 'sqs', Endpoint: q.arn }))).SubscriptionArn as string);
     await sns.send(new SubscribeCommand({ TopicArn: b, Protocol: 'sqs', Endpoint: queues[0]!.arn }));
     const byTopic = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: a }));
