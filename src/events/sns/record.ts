@@ -102,6 +102,18 @@ export function toSnsNotificationBody(parts: SnsNotificationParts): SnsNotificat
   return body as unknown as SnsNotificationBody;
 }
 
+// An escaped backslash, or a \u00XX escape (control characters without a short escape).
+const HEX_ESCAPE = /\\\\|\\u00[0-9a-f]{2}/g;
+
+/**
+ * JSON text of `value` as SNS's JSON writer (Jackson, whose pretty printer the `"Key" : value`
+ * layout is) escapes it: as JSON.stringify, but `\u00XX` escapes in upper-case hex (`\u001F`).
+ */
+function snsJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes('\\u00') ? text.replace(HEX_ESCAPE, (escape) => (escape.length === 2 ? escape : escape.toUpperCase().replace('\\U', '\\u'))) : text;
+}
+
 /**
  * The text of a notification body as SNS writes it: 2-space indent, `"Key" : value`, `\n`
  * newlines, no trailing newline (the bytes of real SQS bodies, whose md5OfBody matches);
@@ -112,10 +124,10 @@ export function formatSnsNotificationBody(body: SnsNotificationBody): string {
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
     if (key === 'MessageAttributes') {
-      const entries = Object.entries(value as SnsMessageAttributes).map(([name, a]) => `    ${JSON.stringify(name)} : ${JSON.stringify({ Type: a.Type, Value: a.Value })}`);
+      const entries = Object.entries(value as SnsMessageAttributes).map(([name, a]) => `    ${snsJson(name)} : ${snsJson({ Type: a.Type, Value: a.Value })}`);
       lines.push(`  "MessageAttributes" : {\n${entries.join(',\n')}\n  }`);
     } else {
-      lines.push(`  ${JSON.stringify(key)} : ${JSON.stringify(value)}`);
+      lines.push(`  ${snsJson(key)} : ${snsJson(value)}`);
     }
   }
   return `{\n${lines.join(',\n')}\n}`;

@@ -7,6 +7,7 @@ import {
   snsSequenceNumber,
   snsTopic,
   snsTopicNameProblem,
+  formatSnsNotificationBody,
   toSnsNotificationBody,
   toSnsRecord,
   toSnsSqsDelivery,
@@ -85,5 +86,12 @@ describe('mappers', () => {
     const fifo = parts({ topic: snsTopic('t.fifo', 'us-east-1', '123456789012'), message: 'abc', fifo: { sequenceNumber: '10000000000000001000', messageGroupId: 'g' } });
     expect(toSnsSqsDelivery(fifo, { raw: true, fifoQueue: true }).fifo).toEqual({ messageGroupId: 'g', messageDeduplicationId: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' });
     expect(toSnsSqsDelivery(fifo, { raw: true, fifoQueue: false }).fifo).toBeUndefined();
+  });
+  test('formatSnsNotificationBody escapes control characters as Jackson does (upper-case \\u00XX); a literal backslash-u stays', () => {
+    const message = 'a\u001fb\\u001f\u0001\n\t"';
+    const text = formatSnsNotificationBody(toSnsNotificationBody(parts({ message, messageAttributes: { k: { Type: 'String', Value: '\u001e' } } })));
+    expect(text).toContain('"Message" : "a\\u001Fb\\\\u001f\\u0001\\n\\t\\""');
+    expect(text).toContain('"k" : {"Type":"String","Value":"\\u001E"}');
+    expect((JSON.parse(text) as { Message: string }).Message).toBe(message);
   });
 });
