@@ -20,6 +20,8 @@ export interface PipeInfo {
   readonly arn: string;
   /** The state DescribePipe reports now. */
   readonly currentState: PipeState;
+  /** Why the pipe is not running as desired (e.g. START_FAILED: its source does not exist). */
+  readonly stateReason: string | undefined;
   /** Every batch the pipe handled, in order (copies). */
   readonly executions: readonly PipeExecution[];
   /** The records its filters dropped, with why. */
@@ -49,6 +51,9 @@ export function createPipesService(context: MockContext, sinks: PipeSinks): Pipe
     arn: pipe.arn,
     get currentState() {
       return pipe.currentState;
+    },
+    get stateReason() {
+      return pipe.stateReason;
     },
     get executions() {
       return structuredClone(pipe.executions);

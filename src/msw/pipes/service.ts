@@ -153,7 +153,7 @@ export class PipeRuntime {
         batchSize: sqs.BatchSize ?? 10,
         maximumBatchingWindowInSeconds: sqs.MaximumBatchingWindowInSeconds ?? 0,
         reportBatchItemFailures: true,
-        functionName: `pipe ${this.name}`,
+        functionName: `pipe-${this.name}`.slice(0, 64).replace(/[^\w-]/g, '_'),
       });
     }
     const stream = ((this.sourceKind === 'kinesis' ? p['KinesisStreamParameters'] : p['DynamoDBStreamParameters']) ?? {}) as Record<string, unknown>;
@@ -161,7 +161,7 @@ export class PipeRuntime {
       batchSize: (stream['BatchSize'] as number | undefined) ?? 100,
       startingPosition: stream['StartingPosition'] ?? 'LATEST',
       reportBatchItemFailures: true,
-      functionName: `pipe ${this.name}`,
+      functionName: `pipe-${this.name}`.slice(0, 64).replace(/[^\w-]/g, '_'),
     };
     if (stream['StartingPositionTimestamp'] !== undefined) options['startingPositionTimestamp'] = new Date((stream['StartingPositionTimestamp'] as number) * 1000);
     if (stream['MaximumRetryAttempts'] !== undefined) options['maximumRetryAttempts'] = stream['MaximumRetryAttempts'];
