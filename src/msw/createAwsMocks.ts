@@ -139,6 +139,9 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const s3 = createS3Service(context, {
     eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]),
     sns: { publish: (topicArn, message, subject) => sns.publishFromService(topicArn, message, subject), exists: (topicArn) => sns.hasTopic(topicArn) },
+    // QueueConfigurations enqueue on this instance's SQS; CloudFunctionConfigurations invoke its Lambda functions.
+    sqs,
+    lambda: { exists: (arn) => lambda.getFunction(arn) !== undefined, invokeAsync: (arn, event) => void lambdaInvokeAsync(lambda, arn, event) },
   });
   const dynamodb = createDynamoDBService(context);
   const lambda = createLambdaService(context, { sqs, kinesis, dynamodb });

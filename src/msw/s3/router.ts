@@ -13,7 +13,7 @@ import { deleteObjects } from './operations/deleteObjects.js';
 import { listObjects, listObjectsV2 } from './operations/list.js';
 import * as multipart from './operations/multipart.js';
 import * as objects from './operations/objects.js';
-import * as topicNotifications from './topicNotifications.js';
+import * as notification from './operations/notification.js';
 import { getObjectAttributes } from './operations/attributes.js';
 import * as tagging from './operations/tagging.js';
 import { listObjectVersions } from './operations/versions.js';
@@ -65,8 +65,8 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
     return { name: query.get('x-id') ?? `${method} /` };
   }
   if (key === undefined) {
-    if (has('notification') && method === 'PUT') return { name: 'PutBucketNotificationConfiguration', run: topicNotifications.putBucketNotificationConfiguration };
-    if (has('notification') && method === 'GET') return { name: 'GetBucketNotificationConfiguration', run: topicNotifications.getBucketNotificationConfiguration };
+    if (has('notification') && method === 'PUT') return { name: 'PutBucketNotificationConfiguration', run: notification.putBucketNotificationConfiguration };
+    if (has('notification') && method === 'GET') return { name: 'GetBucketNotificationConfiguration', run: notification.getBucketNotificationConfiguration };
     for (const [parameter, stem] of Object.entries(BUCKET_SUBRESOURCES)) if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
     if (has('versioning')) {
       if (method === 'PUT') return { name: 'PutBucketVersioning', run: buckets.putBucketVersioning };

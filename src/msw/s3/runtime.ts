@@ -4,7 +4,7 @@ import type { S3ObjectChangeParts } from '../../events/s3/parts.js';
 import type { MockContext } from '../context.js';
 import type { S3RequestIds } from './errors.js';
 import type { Bucket, S3Store } from './store.js';
-import type { S3TopicNotifier } from './topicNotifications.js';
+import type { S3ConfiguredNotifier } from './notificationConfiguration.js';
 
 /** The write events the mock emits (S3 notification event names). */
 export type S3ChangeEventName =
@@ -66,8 +66,12 @@ export interface S3Runtime {
   requestIds(): S3RequestIds;
   /** Queues the notifications one change causes. */
   notify(bucket: Bucket, change: S3Change, ids: S3RequestIds, now: Date): void;
-  /** The buckets' SNS topic configurations (absent in hand-made runtimes). */
-  readonly topics?: S3TopicNotifier;
+  /** The buckets' notification configurations (absent in hand-made runtimes). */
+  readonly configured?: S3ConfiguredNotifier;
+  /** A fresh notification configuration id, for configurations saved without `Id`. */
+  notificationId(): string;
+  /** Whether EventBridge events have somewhere to go (createS3Service's `eventBridge` option). */
+  readonly hasEventBridge: boolean;
   /** Forgets the notification subscriptions of a deleted bucket. */
   forgetBucket(bucket: string): void;
 }

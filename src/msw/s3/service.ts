@@ -4,6 +4,7 @@ import type { Random } from '../../_internals/random.js';
 import { md5Hex } from '../../_internals/hash.js';
 import { fail, show } from '../../_internals/errors.js';
 import { assertS3BucketName, assertS3Key } from '../../events/s3/validate.js';
+import { sqsSenderId } from '../../events/sqs/ids.js';
 import { s3CanonicalUserId, s3EventBridgeEventId, s3HostId, s3IamPrincipalId, s3RequestId, s3SequencerAt, s3SourceIPv4, s3VersionId } from '../../events/s3/ids.js';
 import { buildS3EventBridgeEvent, s3EventBridgeTypeOf } from '../../events/s3/eventBridge.js';
 import type { S3EventBridgeEventOf } from '../../events/s3/types.js';
@@ -15,7 +16,7 @@ import { S3Hosts, type S3Route } from './hosts.js';
 import type { S3Call } from './http.js';
 import { S3Notifier, type AwsLambdaS3Handler, type S3FailedDelivery, type S3NotificationHandler, type S3SubscribeOptions, type S3Subscription } from './notifications.js';
 import { createBucketIn } from './operations/buckets.js';
-import { S3TopicNotifier, type S3TopicDestination } from './topicNotifications.js';
+import { S3ConfiguredNotifier, type S3FunctionDestination, type S3QueueDestination, type S3TopicDestination } from './notificationConfiguration.js';
 import { deleteOne } from './operations/objects.js';
 import { assertNotExpired, isPresigned, withHoistedHeaders } from './presign.js';
 import { notImplemented, resolve } from './router.js';
@@ -44,6 +45,17 @@ export interface S3ServiceOptions {
    * passes its SNS. Without it, a configuration with topics is refused.
    */
   sns?: S3TopicDestination;
+  /**
+   * Where `QueueConfiguration`s deliver: `createAwsMocks` passes its SQS. Without it, every queue
+   * destination fails validation, as a queue that does not exist does.
+   */
+  sqs?: S3QueueDestination;
+  /**
+   * Where `CloudFunctionConfiguration`s (the SDK's `LambdaFunctionConfigurations`) invoke:
+   * `createAwsMocks` passes its Lambda service. Without it, every function destination fails
+   * validation, as a function that does not exist does.
+   */
+  lambda?: S3FunctionDestination;
 }
 
 /** Options of `s3.createBucket`. */
@@ -150,6 +162,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
   const store = new S3Store();
   let randoms: { request: Random; version: Random; upload: Random; eventBridge: Random };
   let sequence = 0;
+  let notificationIds: Random;
   const seedRandoms = (): void => {
     randoms = {
       request: contextRandom(context, 's3.requestId'),
@@ -157,14 +170,14 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       upload: contextRandom(context, 's3.uploadId'),
       eventBridge: contextRandom(context, 's3.eventBridgeId'),
     };
+    notificationIds = contextRandom(context, 's3.notificationId');
     sequence = 0;
   };
   seedRandoms();
   const identityRandom = contextRandom(context, 's3.identity');
   const identities = { bucketOwnerId: s3CanonicalUserId(identityRandom), principalId: s3IamPrincipalId(identityRandom), sourceIPAddress: s3SourceIPv4(identityRandom) };
   const notifier = new S3Notifier(context, identities);
-  const eventBridgeBuckets = new Set<string>();
-  const topics = new S3TopicNotifier(context, identities, options.sns);
+  const configured = new S3ConfiguredNotifier(context, { ...identities, sqsSenderId: sqsSenderId(identityRandom) }, { sns: options.sns, sqs: options.sqs, lambda: options.lambda });
 
   const emitEventBridge = (bucket: { name: string; region: string }, change: S3Change, ids: S3RequestIds, now: Date): void => {
     const type = s3EventBridgeTypeOf(change.eventName);
@@ -193,14 +206,16 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     requestIds: () => ({ requestId: s3RequestId(randoms.request), hostId: s3HostId(randoms.request) }),
     notify: (bucket, change, ids, now) => {
       if (notifier.listens(bucket.name)) notifier.notify(bucket, change, ids, now);
-      if (eventBridgeBuckets.has(bucket.name)) emitEventBridge(bucket, change, ids, now);
-      topics.notify(bucket, change, ids, now);
+      if (configured.sendsToEventBridge(bucket.name)) emitEventBridge(bucket, change, ids, now);
+      configured.notify(bucket, change, ids, now);
     },
-    topics,
+    configured,
+    // S3 names a configuration saved without Id with a base64 string (of a UUID).
+    notificationId: () => Buffer.from(notificationIds.uuidV4(), 'utf8').toString('base64'),
+    hasEventBridge: options.eventBridge !== undefined,
     forgetBucket: (bucket) => {
       notifier.forgetBucket(bucket);
-      topics.forgetBucket(bucket);
-      eventBridgeBuckets.delete(bucket);
+      configured.forgetBucket(bucket);
     },
   };
 
@@ -251,8 +266,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     reset() {
       store.clear();
       notifier.reset();
-      topics.reset();
-      eventBridgeBuckets.clear();
+      configured.reset();
       seedRandoms();
     },
     createBucket(bucket, bucketOptions = {}) {
@@ -313,7 +327,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       if (options.eventBridge === undefined) {
         fail(api('enableEventBridge'), 'bucket', 'cannot send to EventBridge: this S3 mock was created without an EventBridge bus (createS3Service options.eventBridge)');
       }
-      eventBridgeBuckets.add(bucket);
+      configured.enableEventBridge(bucket);
     },
     addEndpoint(endpoint) {
       hosts.add(endpoint, api('addEndpoint'));
