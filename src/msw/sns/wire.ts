@@ -37,21 +37,23 @@ export class QueryInput {
     return false;
   }
 
-  /** The entries `name.<kind>.1`, `name.<kind>.2` … as inputs, in order, stopping at the first gap. */
+  /**
+   * The entries `name.<kind>.1`, `name.<kind>.2` … as inputs, in order, stopping at the first gap.
+   * One pass over the members, so a request with many entries costs linear time.
+   */
   list(name: string, kind: 'member' | 'entry'): QueryInput[] {
-    const out: QueryInput[] = [];
-    for (let i = 1; ; i++) {
-      const prefix = `${this.prefix}${name}.${kind}.${i}`;
-      let found = false;
-      for (const key of this.fields.keys()) {
-        if (key === prefix || key.startsWith(`${prefix}.`)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return out;
-      out.push(new QueryInput(this.fields, `${prefix}.`));
+    const stem = `${this.prefix}${name}.${kind}.`;
+    const present = new Set<number>();
+    for (const key of this.fields.keys()) {
+      if (!key.startsWith(stem)) continue;
+      const rest = key.slice(stem.length);
+      const dot = rest.indexOf('.');
+      const index = Number(dot === -1 ? rest : rest.slice(0, dot));
+      if (Number.isSafeInteger(index) && index >= 1) present.add(index);
     }
+    const out: QueryInput[] = [];
+    for (let i = 1; present.has(i); i++) out.push(new QueryInput(this.fields, `${stem}${i}.`));
+    return out;
   }
 
   /** A list of strings `name.member.N`. */

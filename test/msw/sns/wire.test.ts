@@ -408,3 +408,24 @@ describe('tags and the rest', () => {
     expect(error.message).toBe("1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
   });
 });
+
+describe('hostile requests', () => {
+  test('a publish with 10,000 attribute entries is answered without quadratic parsing', async () => {
+    const arn = await topic();
+    const MessageAttributes: Record<string, { DataType: string; StringValue: string }> = {};
+    for (let i = 0; i < 10_000; i++) MessageAttributes[`a${i}`] = { DataType: 'String', StringValue: 'x' };
+    const start = Date.now();
+    await expect(sns.send(new PublishCommand({ TopicArn: arn, Message: 'm', MessageAttributes }))).resolves.toBeDefined();
+    expect(Date.now() - start).toBeLessThan(10_000);
+  });
+
+  test('attribute and tag names such as __proto__ are data', async () => {
+    const arn = await topic();
+    const queue = mocks.sqs.createQueue('q');
+    await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn, Attributes: { FilterPolicy: '{"__proto__":["x"]}' } }));
+    await sns.send(new PublishCommand({ TopicArn: arn, Message: 'm', MessageAttributes: JSON.parse('{"__proto__":{"DataType":"String","StringValue":"x"}}') }));
+    expect(JSON.parse(mocks.sqs.messages('q')[0]!.body).MessageAttributes).toEqual(JSON.parse('{"__proto__":{"Type":"String","Value":"x"}}'));
+    await sns.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: '__proto__', Value: 'v' }] }));
+    expect((await sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: '__proto__', Value: 'v' }]);
+  });
+});
