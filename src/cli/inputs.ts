@@ -155,7 +155,7 @@ function kindsTaking(flag: string, kinds: readonly KindRef[]): string {
   const takes = (kind: KindRef) => familyFlags(kind.family).some((input) => input.flag === flag);
   const all = kinds.filter(takes);
   if (kinds.length - all.length <= 3) return `every kind but ${kinds.filter((kind) => !takes(kind)).map((kind) => kind.name).join(', ')}`;
-  // Large groups (s3:…) collapse to s3:*, or s3:* but the few that do not take it.
+  // Large groups (s3:…) collapse to s3:*, or s3:* (not the few that do not take it).
   const groups = new Map<string, KindRef[]>();
   for (const kind of kinds) {
     const prefix = kind.name.split(':')[0] as string;
@@ -167,7 +167,7 @@ function kindsTaking(flag: string, kinds: readonly KindRef[]): string {
     if (taking.length === 0) continue;
     if (group.length <= 3) parts.push(...taking.map((kind) => kind.name));
     else if (taking.length === group.length) parts.push(`${prefix}:*`);
-    else if (taking.length > group.length / 2) parts.push(`${prefix}:* but ${group.filter((kind) => !takes(kind)).map((kind) => kind.name).join(', ')}`);
+    else if (taking.length > group.length / 2) parts.push(`${prefix}:* (not ${group.filter((kind) => !takes(kind)).map((kind) => kind.name).join(', ')})`);
     else parts.push(...taking.map((kind) => kind.name));
   }
   return parts.join(', ');

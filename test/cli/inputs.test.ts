@@ -226,11 +226,11 @@ describe('generate: --option, --count and --set with inputs', () => {
 
 describe('generate: input errors', () => {
   it('an input the kind does not take names it, what the kind takes and which kinds take it', async () => {
-    await usageError(['s3:put', '--queue', 'orders'], /--queue does not apply to s3:put, which takes --bucket, --key, .*--option; --queue is for sqs, sqs:fifo, pipes:sqs$/);
-    await usageError(['sqs', '--bucket', 'b'], /--bucket does not apply to sqs, .*; --bucket is for s3:\*$/);
-    await usageError(['sqs', '--key', 'k'], /--key is for s3:\* but s3:test$/);
+    await usageError(['s3:put', '--queue', 'orders'], /--queue does not apply to s3:put, which takes --bucket, --key, .*--option; --queue is for sqs:\*, sns:fifo, pipes:sqs$/);
+    await usageError(['sqs', '--bucket', 'b'], /--bucket does not apply to sqs, .*; --bucket is for s3:\*, sqs:s3-via-sns$/);
+    await usageError(['sqs', '--key', 'k'], /--key is for s3:\* \(not s3:test\), sqs:s3-via-sns$/);
     await usageError(['s3:test', '--region', 'eu-west-1'], /--region does not apply to s3:test, which takes --bucket, --time, --option; --region is for every kind but s3:test, cloudwatch-logs:control$/);
-    await usageError(['cloudwatch-logs:control', '--message', 'x'], /--message does not apply to cloudwatch-logs:control, which takes --time, --option; --message is for cloudwatch-logs$/);
+    await usageError(['cloudwatch-logs:control', '--message', 'x'], /--message does not apply to cloudwatch-logs:control, which takes --time, --option; --message is for sqs:sns, sqs:sns:raw, sns, sns:fifo, cloudwatch-logs$/);
     await usageError(['dynamodb', '--stream', 's'], /--stream is for kinesis, dynamodb:kinesis, pipes:kinesis$/);
   });
 
