@@ -13,7 +13,7 @@ import { MSW_MAJOR } from './_helpers/msw.js';
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '.readme');
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-const SECTIONS = ['### Example: SQS send → subscribed handler', '### In-memory S3', '### Kinesis and DynamoDB Streams'];
+const SECTIONS = ['### Example: SQS send → subscribed handler', '### In-memory S3', '### Kinesis and DynamoDB Streams', '### Lambda functions and event source mappings'];
 
 describe.each(SECTIONS)('README section %s', (heading) => {
   it('has one example that runs and whose assertions hold', async () => {
