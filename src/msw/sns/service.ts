@@ -366,7 +366,8 @@ export class SnsState {
       subject: request.subject,
       message,
       timestamp: now,
-      messageAttributes: request.attributes,
+      // "Message attributes are sent only when the message structure is String, not JSON" (SNS developer guide).
+      messageAttributes: request.structure === undefined ? request.attributes : {},
       // Lambda events say "1" even when the topic signs with version 2 (LocalStack reproduces this as
       // AWS's behaviour); SQS envelopes follow the topic's SignatureVersion.
       signatureVersion: s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),

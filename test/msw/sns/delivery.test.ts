@@ -103,6 +103,31 @@ describe('to SQS queues', () => {
     expect(mocks.sqs.messages('q1').map((m) => m.body)).toEqual(['for queues', 'd']);
   });
 
+  test('MessageStructure=json sends no attributes (they still select subscriptions)', async () => {
+    // "Message attributes are sent only when the message structure is String, not JSON."
+    // (https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html)
+    const arn = await topic();
+    await subscribeQueue(arn, mocks.sqs.createQueue('env').arn, { FilterPolicy: '{"kind":["a"]}' });
+    await subscribeQueue(arn, mocks.sqs.createQueue('raw').arn, { RawMessageDelivery: 'true' });
+    const MessageAttributes = { kind: { DataType: 'String', StringValue: 'a' } };
+    await sns.send(new PublishCommand({ TopicArn: arn, MessageStructure: 'json', Message: JSON.stringify({ default: 'd' }), MessageAttributes }));
+    expect('MessageAttributes' in JSON.parse(mocks.sqs.messages('env')[0]!.body)).toBe(false);
+    expect(mocks.sqs.messages('raw')[0]!.messageAttributes).toEqual({});
+  });
+
+  test('more than 10 attributes to a raw SQS subscription: discarded as a client-side error; enveloped ones carry them all', async () => {
+    // "Messages with more than 10 message attributes directed towards Raw Message Delivery enabled
+    // Amazon SQS subscriptions will be discarded as client side errors." (same page)
+    const arn = await topic();
+    const raw = await subscribeQueue(arn, mocks.sqs.createQueue('raw').arn, { RawMessageDelivery: 'true' });
+    await subscribeQueue(arn, mocks.sqs.createQueue('env').arn);
+    const MessageAttributes = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`a${i}`, { DataType: 'String', StringValue: String(i) }]));
+    await sns.send(new PublishCommand({ TopicArn: arn, Message: 'many', MessageAttributes }));
+    expect(mocks.sqs.messages('raw')).toHaveLength(0);
+    expect(mocks.sns.subscriptionCounts(raw)).toMatchObject({ failed: 1, delivered: 0 });
+    expect(Object.keys(JSON.parse(mocks.sqs.messages('env')[0]!.body).MessageAttributes)).toHaveLength(11);
+  });
+
   test('FIFO topic → FIFO queue: group order, group and deduplication ids, topic-wide deduplication', async () => {
     const arn = await topic('orders.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
     const queue = mocks.sqs.createQueue('orders.fifo', { FifoQueue: 'true' });
