@@ -11,7 +11,7 @@ import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, test } from 'vitest';
 import { verifySnsSignature } from '../../../src/events/sns/index.js';
-import { awsTestClientConfig, type SnsHandler } from '../../../src/msw/index.js';
+import { awsTestClientConfig, DrainError, FunctionTimeoutError, type SnsHandler } from '../../../src/msw/index.js';
 import { sqsClient } from '../_helpers/clients.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
@@ -262,6 +262,28 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(subscription.invocationCount).toBe(1);
     expect(subscription.counts).toMatchObject({ delivered: 0, failed: 1 });
     expect((mocks.sns.failedDeliveries()[0]!.error as Error).message).toBe('always');
+  });
+
+  test('an invocation that runs past the function timeout fails as Lambda’s does and is retried', async () => {
+    await topic();
+    let calls = 0;
+    const subscription = mocks.sns.subscribe('orders', () => {
+      calls++;
+      if (calls === 1) mocks.clock.advance(5_000);
+    }, { timeout: 3 });
+    mocks.sns.publish('orders', 'slow');
+    await mocks.drain();
+    expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'success']);
+    expect(subscription.invocations[0]!.error).toBeInstanceOf(FunctionTimeoutError);
+  });
+
+  test('a handler that never settles stops drain() with a DrainError naming the subscription', async () => {
+    await topic();
+    const subscription = mocks.sns.subscribe('orders', () => new Promise(() => undefined));
+    mocks.sns.publish('orders', 'stuck');
+    const error = await mocks.drain({ stuckHandlerMs: 50 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DrainError);
+    expect((error as Error).message).toContain(subscription.subscriptionArn);
   });
 
   test('SDK Subscribe with protocol lambda reaches the handler registered for that function; an unknown function fails without retries', async () => {
