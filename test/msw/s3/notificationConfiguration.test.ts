@@ -59,7 +59,7 @@ describe('destinations', () => {
   test('a function is invoked asynchronously with the event; the configuration reads back', async () => {
     const received: S3Event[] = [];
     const fn = mocks.lambda.createFunction('thumbnail', (event: S3Event) => void received.push(event));
-    await put({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fn.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'images/' }] } } }] });
+    await put({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fn.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'Prefix' as 'prefix', Value: 'images/' }] } } }] });
     const saved = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }));
     expect(saved.LambdaFunctionConfigurations).toHaveLength(1);
     const id = saved.LambdaFunctionConfigurations?.[0]?.Id as string;
