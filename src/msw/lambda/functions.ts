@@ -165,6 +165,8 @@ function errorLogLine(requestId: string, timeMs: number, payload: LambdaErrorPay
 
 /** One function. */
 export class MockFunction {
+  /** Set by `deleteFunction`: callers still holding the function (mappings) fail to invoke it. */
+  deleted = false;
   private readonly records: MutableRecord[] = [];
   private total = 0;
 
@@ -208,6 +210,8 @@ export class MockFunction {
   handlerFor(trigger: LambdaTrigger, onStart?: (record: MutableRecord) => void): LambdaHandler {
     const fn = this;
     const wrapper = function (this: unknown, event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void): unknown {
+      // Lambda answers a poller's invoke of a deleted function with ResourceNotFoundException: the batch fails.
+      if (fn.deleted) throw Object.assign(new Error(`Function not found: ${fn.arn}`), { name: 'ResourceNotFoundException' });
       // The context the invoker built knows only the timeout: give it this function's identity.
       for (const [name, value] of Object.entries({ functionName: fn.name, invokedFunctionArn: fn.arn, memoryLimitInMB: String(fn.options.memorySize), logGroupName: `/aws/lambda/${fn.name}` })) {
         Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });

@@ -500,6 +500,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     deleteFunction(ref) {
       const fn = testFunction('mocks.lambda.deleteFunction', ref);
       functions.delete(key(fn.region, fn.name));
+      fn.deleted = true;
       async.drop(asyncTargetOf(fn));
     },
 
