@@ -383,6 +383,33 @@ describe('publish', () => {
   });
 });
 
+describe('more publish and subscription rules', () => {
+  test('PublishBatch on a FIFO topic: a sequence number per entry, a missing group id refuses the whole batch', async () => {
+    const arn = await topic('b.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
+    const ok = await sns.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: [{ Id: 'a', Message: '1', MessageGroupId: 'g' }, { Id: 'b', Message: '2', MessageGroupId: 'g' }] }));
+    const [first, second] = ok.Successful ?? [];
+    expect(BigInt(second!.SequenceNumber!)).toBeGreaterThan(BigInt(first!.SequenceNumber!));
+    const error = await failure(sns.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: [{ Id: 'a', Message: '3', MessageGroupId: 'g' }, { Id: 'b', Message: '4' }] })));
+    expect(error.message).toBe('Invalid parameter: The MessageGroupId parameter is required for FIFO topics');
+  });
+
+  test('Publish by TargetArn; neither TopicArn nor TargetArn is refused', async () => {
+    const arn = await topic();
+    await expect(sns.send(new PublishCommand({ TargetArn: arn, Message: 'm' }))).resolves.toMatchObject({ MessageId: expect.any(String) });
+    const error = await failure(sns.send(new PublishCommand({ Message: 'm' })));
+    expect(error.message).toBe('Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter');
+  });
+
+  test('a FIFO subscription to a FIFO topic needs a FIFO dead-letter queue', async () => {
+    const arn = await topic('r.fifo', { FifoTopic: 'true' });
+    const queue = mocks.sqs.createQueue('r.fifo', { FifoQueue: 'true' });
+    const error = await failure(
+      sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq' }) } })),
+    );
+    expect(error.message).toBe('Invalid parameter: Attributes Reason: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.');
+  });
+});
+
 describe('tags and the rest', () => {
   test('TagResource, ListTagsForResource, UntagResource; a missing resource is ResourceNotFoundException', async () => {
     const arn = await topic();
