@@ -3,6 +3,7 @@
  * code per pitfall (`PATTERN_LINT_CODES`; README.md has a wrong and a right example of each).
  * Lint never throws for a pattern given as text: what AWS rejects is itself a finding.
  */
+import { lintDocsUrl } from '../_internals/docsUrl.js';
 import { isPlainObject } from '../_internals/objects.js';
 import { PIPE_SOURCES, type PipeSource } from '../pipes/sources.js';
 import type { FieldCondition, NumberLiteral, PatternAst, ValueMatcher } from './ast.js';
@@ -26,6 +27,8 @@ export interface PatternDiagnostic {
   readonly severity: 'error' | 'warning';
   /** For filter criteria: the 0-based index of the filter. */
   readonly filter?: number;
+  /** The code's documentation page: what goes wrong, a wrong and a right example. */
+  readonly docsUrl: string;
 }
 
 /** Options of {@link lintEventPattern}. */
@@ -63,7 +66,7 @@ interface Context {
 }
 
 function add(ctx: Context, code: PatternLintCode, severity: 'error' | 'warning', path: string, message: string): void {
-  ctx.out.push({ code, message, path, severity, ...(ctx.filter === undefined ? {} : { filter: ctx.filter }) });
+  ctx.out.push({ code, message, path, severity, ...(ctx.filter === undefined ? {} : { filter: ctx.filter }), docsUrl: lintDocsUrl('patterns', code) });
 }
 
 /** A matcher as written, formatExplanation-style (`prefix "us-"`, `numeric [">", 5]`). */
@@ -448,7 +451,7 @@ export function lintEventPattern(pattern: string | object, options?: PatternLint
   if (isCriteria(pattern)) {
     const filters = pattern.Filters;
     if (filters.length > maxFilters) {
-      out.push({ code: 'too-many-filters', severity: 'error', path: '', message: `${filters.length} filters; Lambda and Pipes accept at most ${maxFilters} per event source mapping or pipe (5 by default, up to 10 on request): combine patterns with $or` });
+      out.push({ code: 'too-many-filters', severity: 'error', path: '', message: `${filters.length} filters; Lambda and Pipes accept at most ${maxFilters} per event source mapping or pipe (5 by default, up to 10 on request): combine patterns with $or`, docsUrl: lintDocsUrl('patterns', 'too-many-filters') });
     }
     filters.forEach((f, i) => {
       const p = (f as { Pattern: unknown }).Pattern;

@@ -5,6 +5,7 @@
 import { compileAccessor, parsePath, type Accessor, type PathSegment } from './path.js';
 import { lineColumns, literalsOf, parseTemplate, unquoteLiterals, type ParsedTemplate, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
 import { PIPES_RESERVED, RULE_RESERVED } from './reserved.js';
+import { lintDocsUrl } from '../_internals/docsUrl.js';
 
 /** A lint or syntax finding, 1-based position. */
 export interface TemplateDiagnostic {
@@ -15,6 +16,8 @@ export interface TemplateDiagnostic {
   readonly column: number;
   /** `error`: the output can be invalid JSON, not delivered, or rejected; `warning`: likely a mistake. */
   readonly severity: 'error' | 'warning';
+  /** The code's documentation page: what goes wrong, a wrong and a right example. */
+  readonly docsUrl: string;
 }
 
 /** One placeholder occurrence of a compiled template. */
@@ -214,7 +217,7 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
 /** Converts offset findings into diagnostics with line and column. */
 export function toDiagnostics(template: string, findings: readonly OffsetDiagnostic[]): TemplateDiagnostic[] {
   const position = lineColumns(template);
-  return findings.map((f) => ({ code: f.code, message: f.message, ...position(f.offset), severity: f.severity }));
+  return findings.map((f) => ({ code: f.code, message: f.message, ...position(f.offset), severity: f.severity, docsUrl: lintDocsUrl('templates', f.code) }));
 }
 
 /** Attaches the (non-fatal) diagnostics to a compiled template. */

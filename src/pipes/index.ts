@@ -15,4 +15,5 @@ export { PIPES_RESERVED, RULE_RESERVED, type PipeContext, type RuleContext } fro
 export { PIPE_SOURCES, type PipeSource } from './sources.js';
 export { TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
 export { LINT_CODES, type LintCode } from './codes.js';
+export { DOCS_BASE_URL } from '../_internals/docsUrl.js';
 export type { SlotPosition, TemplateMode } from './parse.js';

@@ -7,7 +7,7 @@ import { checkLintOptions, lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions }
 import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 import { lineColumn } from './parse.js';
 import { renderCompiled, type RenderResult } from './render.js';
-import { pipesReservedValue, type PipeContext, type PipesReserved } from './reserved.js';
+import { checkContext, pipesReservedValue, type PipeContext, type PipesReserved } from './reserved.js';
 
 function tooLong(template: string): OffsetDiagnostic | undefined {
   if (template.length <= TEMPLATE_MAX_LENGTH) return undefined;
@@ -49,7 +49,7 @@ export function compilePipeTemplate(template: string, options?: LintOptions): Co
  */
 export function lintPipeTemplate(template: string, options?: LintOptions): TemplateDiagnostic[] {
   const lint = checkLintOptions('lintPipeTemplate', options);
-  if (typeof template !== 'string') return [{ code: 'not-text', message: `the template must be a string, got ${template === null ? 'null' : typeof template}`, line: 1, column: 1, severity: 'error' }];
+  if (typeof template !== 'string') return toDiagnostics('', [{ code: 'not-text', message: `the template must be a string, got ${template === null ? 'null' : typeof template}`, offset: 0, severity: 'error', fatal: true }]);
   const long = tooLong(template);
   if (long !== undefined) return toDiagnostics(template, [long]);
   const findings: OffsetDiagnostic[] = [];
@@ -100,6 +100,7 @@ const NO_CONTEXT: PipeContext = Object.freeze({});
 export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
   const inner = pipesInternals(template);
   const resolved = resolveRenderOptions('renderPipeTemplate', options);
+  if (context !== NO_CONTEXT) checkContext('renderPipeTemplate', context);
   if (inner.mode === 'empty') return { delivered: true, body: stringifyJson(event) ?? 'null' };
   // Implicit body parsing happens once per record (decodedView caches it), and only if a path reads it.
   const root = inner.readsPaths && resolved.implicitBodyParsing ? decodedView(event) : event;
@@ -127,6 +128,7 @@ export type PipeBatchResult =
  */
 export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = NO_CONTEXT, options?: RenderOptions): PipeBatchResult {
   if (!Array.isArray(records)) throw new TypeError('transformPipeBatch: records must be an array (e.g. toPipesSourceBatch(event))');
+  if (context !== NO_CONTEXT) checkContext('transformPipeBatch', context);
   const compiled = compiledOf(template);
   const parts: string[] = [];
   const values: unknown[] = [];

@@ -6,7 +6,7 @@ import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } 
 import { lineColumn } from './parse.js';
 import { parsePath } from './path.js';
 import { renderCompiled, type RenderResult } from './render.js';
-import { ruleReservedValue, type RuleContext, type RuleReserved } from './reserved.js';
+import { checkContext, ruleReservedValue, type RuleContext, type RuleReserved } from './reserved.js';
 
 /** A rule target's `InputTransformer`. */
 export interface RuleInputTransformer {
@@ -90,7 +90,7 @@ export function compileRuleTemplate(transformer: RuleInputTransformer, options?:
 export function lintRuleTemplate(transformer: RuleInputTransformer, lintOptions?: LintOptions & Pick<RuleContext, 'targetId'>): TemplateDiagnostic[] {
   const options = checkLintOptions('lintRuleTemplate', lintOptions);
   const template = transformer?.inputTemplate as unknown;
-  if (typeof template !== 'string') return [{ code: 'not-text', message: 'inputTemplate must be a string', line: 1, column: 1, severity: 'error' }];
+  if (typeof template !== 'string') return toDiagnostics('', [{ code: 'not-text', message: 'inputTemplate must be a string', offset: 0, severity: 'error', fatal: true }]);
   const findings: OffsetDiagnostic[] = validation(transformer, options.targetId ?? 'target');
   // Past the length limit PutTargets rejects the template whatever it holds: parsing megabytes would be wasted (and could exhaust memory).
   if (template.length > TEMPLATE_MAX_LENGTH) return toDiagnostics(template, findings);
@@ -112,6 +112,7 @@ const NO_CONTEXT: RuleContext = Object.freeze({});
  * @example renderRuleTemplate({ inputPathsMap: { s: '$.detail.state' }, inputTemplate: '"state <s>"' }, event) // body '"state RUNNING"'
  */
 export function renderRuleTemplate(transformer: RuleInputTransformer | CompiledTemplate, event: unknown, context: RuleContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
+  if (context !== NO_CONTEXT) checkContext('renderRuleTemplate', context);
   let compiled: CompiledTemplate;
   if (isCompiled(transformer)) {
     if (transformer.dialect !== 'rule') throw new TypeError('renderRuleTemplate: this template was compiled for Pipes (use renderPipeTemplate)');

@@ -86,6 +86,7 @@ describe('lint: details', () => {
       severity: 'error',
       path: 'dynamodb.NewImage.price.N',
       message: 'dynamodb.NewImage.price.N: numeric {"numeric":[">",10]} never matches: in dynamodb records dynamodb.NewImage.price.N is a string (e.g. "1")',
+      docsUrl: 'https://aws-event-kit.dev/lint/patterns/type-mismatch',
     });
     expect(lintEventPattern({ detailType: ['x'] })[0]!.message).toBe('"detailType" is not a field of an EventBridge event; did you mean "detail-type"? No event has "detailType", so this condition never holds');
     for (const near of ['DetailType', 'detail_type', 'Source', 'regoin', 'Resources']) expect(codes({ [near]: ['x'] }), near).toEqual(['envelope-near-miss:error']);
@@ -111,7 +112,7 @@ describe('lint: details', () => {
   });
 
   it('an invalid pattern gives AWS’s message and stops there', () => {
-    expect(lintEventPattern('{"a": []}')).toEqual([{ code: 'invalid-pattern', severity: 'error', path: '', message: 'Event pattern is not valid. Reason: Empty arrays are not allowed' }]);
+    expect(lintEventPattern('{"a": []}')).toEqual([{ code: 'invalid-pattern', severity: 'error', path: '', message: 'Event pattern is not valid. Reason: Empty arrays are not allowed', docsUrl: 'https://aws-event-kit.dev/lint/patterns/invalid-pattern' }]);
     expect(lintEventPattern('not json')[0]!.code).toBe('invalid-pattern');
   });
 

@@ -6,8 +6,8 @@ import { INPUT_PATHS_EXAMPLE, readInput, readJsonObject } from './render.js';
 
 const HELP = `Usage: aws-event-kit lint <template-file> [options]
 
-Prints one line per finding, "file:line:col code message", errors and warnings
-(README.md explains every code). "-" reads the template from stdin.
+Prints one line per finding, "file:line:col code message (page)", errors and warnings;
+the page explains the code with a wrong and a right example. "-" reads the template from stdin.
 
 Options:
   --source <source>         the pipe's source, for exact checks: ${PIPE_SOURCES.join(', ')}
@@ -39,7 +39,7 @@ export const lintCommand: CliCommand = {
     const diagnostics = flags.has('rule')
       ? lintRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE) : {}, inputTemplate: template }, opts)
       : lintPipeTemplate(template, opts);
-    for (const d of diagnostics) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}\n`);
+    for (const d of diagnostics) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} (${d.docsUrl})\n`);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

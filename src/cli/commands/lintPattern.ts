@@ -17,7 +17,7 @@ Lints an EventBridge event pattern, or Lambda/Pipes FilterCriteria ({"Filters": 
 for valid patterns that are almost surely wrong: a pattern that can never match, a near-miss of an
 envelope field name (detailType), a string where the event has a number, prefix "", $or read as a
 field name, over 4,096 characters, filters on fields Lambda adds after filtering, more than 5 filters.
-Prints one line per finding, "file:line:col code message" (README.md explains every code);
+Prints one line per finding, "file:line:col code message (page)", the page explaining the code;
 an invalid pattern is itself a finding (invalid-pattern, with AWS's message).
 
 Options:
@@ -111,7 +111,7 @@ export const lintPatternCommand: CliCommand = {
     const byPath = locationsByPath(locations);
     const located = diagnostics.map((d) => ({ ...d, ...locationOf(d, locations, byPath) }));
     if (format === 'json') io.stdout.write(`${JSON.stringify(located, null, 2)}\n`);
-    else for (const d of located) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}\n`);
+    else for (const d of located) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} (${d.docsUrl})\n`);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };
