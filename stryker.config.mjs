@@ -11,7 +11,7 @@ const groups = {
   pipes: { mutate: ['src/pipes/format.ts', 'src/pipes/path.ts', 'src/pipes/render.ts'], tests: ['test/pipes/**/*.test.ts'] },
   batchResponses: {
     mutate: ['src/msw/_internals/batchItemFailures.ts'],
-    tests: ['test/msw/core/streamMapping.test.ts', 'test/msw/sqs/delivery.test.ts', 'test/msw/kinesis/delivery.test.ts', 'test/msw/dynamodb/streams.test.ts'],
+    tests: ['test/msw/core/batchItemFailures.test.ts'],
   },
 };
 
