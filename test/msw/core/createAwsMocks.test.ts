@@ -1,5 +1,5 @@
 /** createAwsMocks: composition, isolation, reset, the catch-all and custom endpoints. */
-import { ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import { ListArchivesCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, ListDeadLetterSourceQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, test } from 'vitest';
@@ -78,9 +78,9 @@ describe('catch-all', () => {
       const sqsError = await sqsClient().send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' })).catch((e: unknown) => e);
       expect(sqsError).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
       expect((sqsError as Error).message).toMatch(/SQS operation ListDeadLetterSourceQueues is not implemented/);
-      const ebError = await eventBridgeClient().send(new ListRulesCommand({})).catch((e: unknown) => e);
+      const ebError = await eventBridgeClient().send(new ListArchivesCommand({})).catch((e: unknown) => e);
       expect(ebError).toMatchObject({ name: 'UnknownOperationException' });
-      expect((ebError as Error).message).toMatch(/EventBridge operation ListRules/);
+      expect((ebError as Error).message).toMatch(/EventBridge operation ListArchives/);
     } finally {
       server.close();
     }
