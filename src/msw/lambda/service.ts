@@ -351,6 +351,16 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     };
   };
 
+  /** The function a mapping names: a missing one is InvalidParameterValueException `Function does not exist` (not Invoke's 404). */
+  const functionOfMapping = (ref: unknown, region: string): MockFunction => {
+    try {
+      return resolveFunction(ref, region);
+    } catch (error) {
+      if (error instanceof AwsServiceError && error.code === 'ResourceNotFoundException') throw invalidParameter('Function does not exist');
+      throw error;
+    }
+  };
+
   const mappingOf = (uuid: unknown): Mapping => {
     const mapping = typeof uuid === 'string' ? mappings.get(uuid) : undefined;
     if (mapping === undefined) throw mappingNotFound();
@@ -361,10 +371,16 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     create(input: JsonObject, region: string): Record<string, unknown> {
       const source = sourceOf(input['EventSourceArn']);
       const config = mappingConfig(input, source, undefined);
-      const fn = resolveFunction(input['FunctionName'], region);
+      const fn = functionOfMapping(input['FunctionName'], region);
       for (const other of mappings.values()) {
         if (other.source.arn === source.arn && other.fn.arn === fn.arn) {
-          throw lambdaError('ResourceConflictException', `The event source arn (" ${source.arn} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${other.uuid}`, 409);
+          throw lambdaError(
+            'ResourceConflictException',
+            source.kind === 'sqs'
+              ? `An event source mapping with SQS arn (" ${source.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${other.uuid}`
+              : `The event source arn (" ${source.arn} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${other.uuid}`,
+            409,
+          );
         }
       }
       checkDestination(config);
@@ -378,7 +394,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     update(uuid: unknown, input: JsonObject, region: string): Record<string, unknown> {
       const mapping = mappingOf(uuid);
       const config = mappingConfig(input, mapping.source, mapping.config);
-      const fn = input['FunctionName'] === undefined || input['FunctionName'] === null ? resolveFunction(mapping.fn.arn) : resolveFunction(input['FunctionName'], region);
+      const fn = input['FunctionName'] === undefined || input['FunctionName'] === null ? functionOfMapping(mapping.fn.arn, region) : functionOfMapping(input['FunctionName'], region);
       checkDestination(config);
       const wasEnabled = mapping.config.Enabled;
       mapping.config = config;

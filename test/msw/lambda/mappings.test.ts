@@ -7,7 +7,9 @@
  * ≤ 10,000 with a window; FIFO ≤ 10), https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
  * (batch size 100, StartingPosition required), https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
  * (non-matching SQS messages deleted, stream records skipped). The batching-window message is the
- * one AWS answered in ansible-collections/amazon.aws#1995 and aws/chalice#1778.
+ * one AWS answered in ansible-collections/amazon.aws#1995 and aws/chalice#1778; the StartingPosition,
+ * missing-function and duplicate-mapping answers are localstack's, snapshot-tested against AWS
+ * (localstack/localstack, services/lambda_/provider.py, PR #7696).
  */
 import {
   CreateEventSourceMappingCommand,
@@ -76,12 +78,15 @@ describe('SQS mappings', () => {
     expect((await rejection(create({ MaximumRetryAttempts: 3 }))).message).toBe('Unsupported MaximumRetryAttempts parameter for given event source mapping type.');
     expect((await rejection(create({ FunctionResponseTypes: ['Nope'] as never }))).name).toBe('ValidationException');
     expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: fifo.arn, BatchSize: 11, MaximumBatchingWindowInSeconds: 1 })))).name).toBe('InvalidParameterValueException');
-    expect((await rejection(create({ FunctionName: 'missing' }))).name).toBe('ResourceNotFoundException');
+    expect(await rejection(create({ FunctionName: 'missing' }))).toEqual({ name: 'InvalidParameterValueException', message: 'Function does not exist', status: 400 });
     expect((await rejection(create({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:nope' }))).name).toBe('InvalidParameterValueException');
     const ok = await create({ BatchSize: 100, MaximumBatchingWindowInSeconds: 5 });
     const dup = await rejection(create({}));
-    expect(dup.name).toBe('ResourceConflictException');
-    expect(dup.message).toContain(ok.UUID);
+    expect(dup).toEqual({
+      name: 'ResourceConflictException',
+      message: `An event source mapping with SQS arn (" ${queue.arn} ") and function (" fn ") already exists. Please update or delete the existing mapping with UUID ${ok.UUID}`,
+      status: 409,
+    });
   });
 
   it('rejects invalid FilterCriteria with Lambda error at create and at update', async () => {
@@ -167,7 +172,11 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     const stream = mocks.kinesis.createStream('clicks', { shardCount: 1 });
     const { events, handler } = recorder<KinesisStreamEvent>();
     mocks.lambda.createFunction('reader', handler);
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn })))).name).toBe('InvalidParameterValueException');
+    expect(await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn })))).toEqual({
+      name: 'InvalidParameterValueException',
+      message: "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+      status: 400,
+    });
     // A plain-value pattern on Kinesis data is refused (the data is JSON).
     expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn, StartingPosition: 'TRIM_HORIZON', FilterCriteria: { Filters: [{ Pattern: '{"data": ["x"]}' }] } })))).message).toBe('Invalid filter pattern definition.');
     const created = await lambda.send(
@@ -204,7 +213,10 @@ describe('Kinesis and DynamoDB stream mappings', () => {
       for (const r of event.Records) seen.push(`${r.eventName}:${r.dynamodb?.Keys?.['id']?.S}`);
       if (event.Records.some((r) => r.dynamodb?.NewImage?.['poison'] !== undefined)) throw new Error('poison');
     });
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'ddb', EventSourceArn: table.streamArn, StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: new Date() })))).name).toBe('InvalidParameterValueException');
+    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'ddb', EventSourceArn: table.streamArn, StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: new Date() }))))).toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: `Unsupported starting position for arn type: ${table.streamArn}`,
+    });
     await lambda.send(
       new CreateEventSourceMappingCommand({
         FunctionName: 'ddb',

@@ -34,7 +34,7 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, Topics: ['t'] }), 'InvalidParameterValueException'],
       [JSON.stringify({ FunctionName: 'arn:aws:s3:::bucket', EventSourceArn: arn }), 'ValidationException'],
       [JSON.stringify({ EventSourceArn: arn }), 'ValidationException'],
-      [JSON.stringify({ FunctionName: 'f' }), 'ValidationException'],
+      [JSON.stringify({ FunctionName: 'f' }), 'InvalidParameterValueException'],
     ];
     for (const [body, type] of cases) {
       const answer = await call('POST', '/event-source-mappings', body);
