@@ -9,7 +9,7 @@ import { resolveRenderOptions, type RenderOptions } from './options.js';
 import type { SlotPosition } from './parse.js';
 import { MISSING } from './path.js';
 import type { RenderResult } from './render.js';
-import { EVENT_VARIABLES, pipesReservedValue, ruleReservedValue, type PipeContext, type PipesReserved, type RuleContext, type RuleReserved } from './reserved.js';
+import { checkContext, EVENT_VARIABLES, pipesReservedValue, ruleReservedValue, type PipeContext, type PipesReserved, type RuleContext, type RuleReserved } from './reserved.js';
 
 /** One placeholder occurrence and the value it extracted (`undefined` with `missing: true` when absent). */
 export interface ExtractedValue {
@@ -35,6 +35,7 @@ export interface TemplateProblem {
 export function extractValues(compiled: CompiledTemplate, event: unknown, context: PipeContext & RuleContext = {}, options?: RenderOptions): ExtractedValue[] {
   const inner = internalsOf(compiled);
   const resolved = resolveRenderOptions('extractValues', options);
+  checkContext('extractValues', context);
   const root = compiled.dialect === 'pipes' && resolved.implicitBodyParsing ? decodedView(event) : event;
   return inner.parsed.slots.map((slot, k) => {
     const ref = inner.refs[inner.slotRef[k]!]!;

@@ -90,6 +90,9 @@ const interned = new Map<number, Readonly<ResolvedRenderOptions>>();
 /** Fills in defaults; an unknown value throws a `TypeError` naming the option. */
 export function resolveRenderOptions(api: string, options: RenderOptions | undefined): ResolvedRenderOptions {
   if (options === undefined) return DEFAULT_RENDER_OPTIONS;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${api}: options must be an object such as { missingPath: 'omit' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  }
   let id = 0;
   for (let k = 0; k < KEYS.length; k++) {
     const key = KEYS[k]!;

@@ -1,5 +1,5 @@
 /** The reserved variables of Pipes (spec C2) and rules (spec B2), and the contexts that feed them. */
-import { arn, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, parseArn } from '../_internals/aws.js';
+import { arn, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, isFourDigitYearTime, parseArn } from '../_internals/aws.js';
 import { decodedView } from './decode.js';
 
 /** What a pipe's reserved variables render as. Every field is optional; defaults are deterministic. */
@@ -45,7 +45,23 @@ export const EVENT_VARIABLES: ReadonlySet<string> = new Set(['aws.pipes.event', 
 
 function time(value: string | Date | undefined): string {
   if (value === undefined) return DEFAULT_TIME.toISOString();
-  return typeof value === 'string' ? value : value.toISOString();
+  if (typeof value === 'string') return value;
+  // A Date outside the years 0000-9999 prints as "+275760-…", which no AWS time holds.
+  if (!(value instanceof Date) || !isFourDigitYearTime(value.getTime())) {
+    throw new TypeError(`context.ingestionTime must be an ISO-8601 string or a valid Date in the years 0000 to 9999, got ${value instanceof Date ? (Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString()) : typeof value}`);
+  }
+  return value.toISOString();
+}
+
+/**
+ * Throws a `TypeError` naming `api` unless `context` is an object (the reserved-variable values);
+ * `null` or a string would otherwise fail deep inside a render, or be silently ignored.
+ */
+export function checkContext<C extends object>(api: string, context: C): C {
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) {
+    throw new TypeError(`${api}: context must be an object of reserved-variable values such as { pipeName: 'my-pipe' } or { ruleName: 'my-rule' }, got ${context === null ? 'null' : Array.isArray(context) ? 'an array' : typeof context}`);
+  }
+  return context;
 }
 
 function field(record: unknown, ...names: string[]): string | undefined {

@@ -51,6 +51,12 @@ function validation(transformer: RuleInputTransformer, targetId: string): Offset
   return out;
 }
 
+/** Throws a `TypeError` naming `api` unless `inputPathsMap` is absent or an object (a string's characters would read as keys). */
+function checkInputPathsMap(api: string, map: unknown): void {
+  if (map === undefined || map === null) return;
+  if (typeof map !== 'object' || Array.isArray(map)) throw new TypeError(`${api}: inputPathsMap must be an object of name → JSON path, such as { state: '$.detail.state' }, got ${Array.isArray(map) ? 'an array' : typeof map}`);
+}
+
 function placeholderError(targetId: string, name: string): TemplateValidationError {
   return new TemplateValidationError('undefined-placeholder', `InputTemplate for target ${targetId} contains invalid placeholder ${name}.`);
 }
@@ -67,6 +73,7 @@ export function compileRuleTemplate(transformer: RuleInputTransformer, options?:
   if (transformer === null || typeof transformer !== 'object') throw new TypeError('compileRuleTemplate: expected { inputPathsMap, inputTemplate }');
   const template = transformer.inputTemplate as unknown;
   if (typeof template !== 'string') throw new TemplateSyntaxError('not-text', `compileRuleTemplate: inputTemplate must be a string, got ${template === null ? 'null' : typeof template}`, 1, 1);
+  checkInputPathsMap('compileRuleTemplate', transformer.inputPathsMap);
   const targetId = context.targetId ?? 'target';
   const invalid = validation(transformer, targetId)[0];
   if (invalid !== undefined) throw new TemplateValidationError(invalid.code, invalid.message);
@@ -89,6 +96,7 @@ export function compileRuleTemplate(transformer: RuleInputTransformer, options?:
  */
 export function lintRuleTemplate(transformer: RuleInputTransformer, lintOptions?: LintOptions & Pick<RuleContext, 'targetId'>): TemplateDiagnostic[] {
   const options = checkLintOptions('lintRuleTemplate', lintOptions);
+  checkInputPathsMap('lintRuleTemplate', transformer?.inputPathsMap);
   const template = transformer?.inputTemplate as unknown;
   if (typeof template !== 'string') return toDiagnostics('', [{ code: 'not-text', message: 'inputTemplate must be a string', offset: 0, severity: 'error', fatal: true }]);
   const findings: OffsetDiagnostic[] = validation(transformer, options.targetId ?? 'target');

@@ -112,3 +112,27 @@ describe('an event JSON cannot write', () => {
     expect(() => renderPipeTemplate('', cyclic)).toThrow(TypeError);
   });
 });
+
+describe('bad contexts, render options and InputPathsMaps are TypeErrors naming them', () => {
+  const t = '{"p": <aws.pipes.pipe-name>}';
+  it.each([
+    ['renderPipeTemplate context null', () => renderPipeTemplate(t, {}, null as never), /^renderPipeTemplate: context must be an object/],
+    ['renderPipeTemplate context string', () => renderPipeTemplate(t, {}, 'my-pipe' as never), /^renderPipeTemplate: context must be an object .*got string/],
+    ['transformPipeBatch context null', () => transformPipeBatch(t, [{}], null as never), /^transformPipeBatch: context must be an object/],
+    ['renderRuleTemplate context null', () => renderRuleTemplate({ inputTemplate: '"x"' }, {}, null as never), /^renderRuleTemplate: context must be an object/],
+    ['renderPipeTemplate options null', () => renderPipeTemplate(t, {}, {}, null as never), /^renderPipeTemplate: options must be an object/],
+    ['renderPipeTemplate options string', () => renderPipeTemplate(t, {}, {}, 'omit' as never), /^renderPipeTemplate: options must be an object .*got string/],
+    ['ingestionTime year 275760', () => renderPipeTemplate('{"t": <aws.pipes.event.ingestion-time>}', {}, { ingestionTime: new Date(8.64e15) }), /context\.ingestionTime must be .* 0000 to 9999, got \+275760/],
+    ['ingestionTime invalid Date', () => renderRuleTemplate({ inputTemplate: '{"t": <aws.events.event.ingestion-time>}' }, {}, { ingestionTime: new Date(Number.NaN) }), /context\.ingestionTime .*got an invalid Date/],
+    ['compileRuleTemplate inputPathsMap string', () => compileRuleTemplate({ inputTemplate: '"<s>"', inputPathsMap: 'abc' as never }), /^compileRuleTemplate: inputPathsMap must be an object .*got string/],
+    ['lintRuleTemplate inputPathsMap array', () => lintRuleTemplate({ inputTemplate: '"x"', inputPathsMap: ['$.a'] as never }), /^lintRuleTemplate: inputPathsMap must be an object .*got an array/],
+  ])('%s', (_name, call, message) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(message);
+  });
+
+  it('a Date ingestion time in range renders as ISO-8601, a string as given', () => {
+    expect(renderPipeTemplate('{"t": <aws.pipes.event.ingestion-time>}', {}, { ingestionTime: new Date('2026-01-15T12:30:45Z') })).toEqual({ delivered: true, body: '{"t": "2026-01-15T12:30:45.000Z"}' });
+    expect(renderPipeTemplate('{"t": <aws.pipes.event.ingestion-time>}', {}, { ingestionTime: '2026-01-15T12:30:45Z' })).toEqual({ delivered: true, body: '{"t": "2026-01-15T12:30:45Z"}' });
+  });
+});
