@@ -24,7 +24,7 @@ import { changeParts, type S3Change, type S3Runtime } from './runtime.js';
 import { S3Store, type ObjectVersion, type VersioningState } from './store.js';
 
 /** An S3 EventBridge event as the mock emits it. */
-export type S3MockEventBridgeEvent = S3EventBridgeEventOf<'Object Created' | 'Object Deleted'>;
+export type S3MockEventBridgeEvent = S3EventBridgeEventOf<'Object Created' | 'Object Deleted' | 'Object Tags Added' | 'Object Tags Deleted'>;
 
 /** Options of {@link createS3Service}. */
 export interface S3ServiceOptions {
@@ -233,6 +233,7 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       try {
         const route = routes.get(request) ?? hosts.match(request);
         if (route === undefined) return undefined;
+        assertHeaderSection(request.headers);
         const now = context.clock.now();
         const presigned = isPresigned(route.url.searchParams);
         if (presigned) assertNotExpired(route.url.searchParams, now.getTime());
@@ -333,6 +334,22 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       hosts.add(endpoint, api('addEndpoint'));
     },
   };
+}
+
+/** S3's limit on the request's header section. */
+const MAX_HEADER_BYTES = 8192;
+
+/**
+ * `RequestHeaderSectionTooLarge` for a header section over 8 KB (an `x-amz-tagging` of thousands
+ * of pairs, huge metadata), counted as `name: value\r\n` lines.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+ */
+function assertHeaderSection(headers: Headers): void {
+  let bytes = 0;
+  for (const [name, value] of headers) bytes += Buffer.byteLength(name) + Buffer.byteLength(value) + 4;
+  if (bytes > MAX_HEADER_BYTES) {
+    throw new S3Error('RequestHeaderSectionTooLarge', 400, 'Your request header section exceeds the maximum allowed size.', { MaxSizeAllowed: String(MAX_HEADER_BYTES) });
+  }
 }
 
 function fromUnexpected(error: unknown): S3Error {

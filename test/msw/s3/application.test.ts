@@ -24,10 +24,12 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import type { S3NotificationEvent } from '../../../src/msw/s3/index.js';
+import { S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
+import type { S3MockEventBridgeEvent, S3NotificationEvent } from '../../../src/msw/s3/index.js';
 import { failure, startHarness } from './_harness.js';
 
-const h = startHarness();
+const bridged: S3MockEventBridgeEvent[] = [];
+const h = startHarness({ eventBridge: (event) => void bridged.push(event) });
 const client = h.client();
 afterAll(() => h.server.close());
 beforeEach(() => {
@@ -98,6 +100,17 @@ describe('object tagging', () => {
     expect(error.name).toBe('InvalidArgument');
     expect(error.message).toBe("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.");
     expect(h.s3.getObject('docs', 'a')).toBeUndefined();
+  });
+
+  test('with EventBridge on, tag changes are Object Tags Added / Deleted events built by the family mapper', async () => {
+    bridged.length = 0;
+    h.s3.enableEventBridge('docs');
+    await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: 'k=v' }));
+    await client.send(new PutObjectTaggingCommand({ Bucket: 'docs', Key: 'a', Tagging: { TagSet: tagSet({ k: 'w' }) } }));
+    await client.send(new DeleteObjectTaggingCommand({ Bucket: 'docs', Key: 'a' }));
+    expect(bridged.map((e) => e['detail-type'])).toEqual(['Object Created', 'Object Tags Added', 'Object Tags Deleted']);
+    expect(bridged[1]?.detail.object).toEqual({ key: 'a', etag: '9dd4e461268c8034f5c8564e155c67a6' });
+    expect(S3EventNotificationEventBridgeSchema.safeParse(bridged[1]).success).toBe(true);
   });
 
   test('tagging a missing key is NoSuchKey', async () => {
@@ -227,7 +240,7 @@ describe('presigned URLs', () => {
   // A presigned PUT signs no body: with the default WHEN_SUPPORTED checksums the client bakes the
   // CRC32 of an empty body into the URL, which real S3 then refuses (aws/aws-sdk-js-v3#6994).
   const presigner = h.client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
-  const sign = (command: Parameters<typeof getSignedUrl>[1], expiresIn = 60) => getSignedUrl(presigner, command, { expiresIn, signingDate: h.context.clock.now() });
+  const sign = (command: GetObjectCommand | PutObjectCommand, expiresIn = 60) => getSignedUrl(presigner, command, { expiresIn, signingDate: h.context.clock.now() });
 
   test('a PUT URL from a default client carries the empty body\'s CRC32 and fails with BadDigest, as on S3', async () => {
     const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: 'docs', Key: 'a' }), { expiresIn: 60, signingDate: h.context.clock.now() });
@@ -266,5 +279,40 @@ describe('presigned URLs', () => {
     expect(xml).toContain('<Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>60</X-Amz-Expires>');
     const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     expect(xml).toContain(`<Expires>${iso(signedAt + 60_000)}</Expires><ServerTime>${iso(signedAt + 61_000)}</ServerTime>`);
+  });
+});
+
+describe('hostile inputs', () => {
+  test('a presigned URL with X-Amz-Expires over a week, or a malformed X-Amz-Date, is refused before any work', async () => {
+    h.s3.putObject('docs', 'a', 'x');
+    const url = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: 'docs', Key: 'a' }), { expiresIn: 60, signingDate: h.context.clock.now() }));
+    url.searchParams.set('X-Amz-Expires', '604801');
+    const tooLong = await fetch(url);
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain('<Code>AuthorizationQueryParametersError</Code><Message>X-Amz-Expires must be less than a week (in seconds) that is 604800</Message>');
+    url.searchParams.set('X-Amz-Expires', '60');
+    url.searchParams.set('X-Amz-Date', 'yesterday');
+    expect((await fetch(url)).status).toBe(400);
+  });
+
+  test('an x-amz-tagging header of 1,500 pairs is refused as a header section over 8 KB, as S3 limits it', async () => {
+    // Over 16 KB msw's Node interceptor never answers (Node's header limit), before any handler runs.
+    const header = Array.from({ length: 1500 }, (_, i) => `k${i}=v`).join('&');
+    const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: header })));
+    expect([error.name, error.$metadata.httpStatusCode]).toEqual(['RequestHeaderSectionTooLarge', 400]);
+    const eleven = Array.from({ length: 11 }, (_, i) => `k${i}=v`).join('&');
+    const tooMany = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: eleven })));
+    expect([tooMany.name, tooMany.message]).toEqual(['BadRequest', 'Object tags cannot be greater than 10']);
+  });
+
+  test('markers past the end and a version marker of another key list nothing, without error', async () => {
+    h.s3.putObject('docs', 'a', 'x');
+    const past = await client.send(new ListObjectVersionsCommand({ Bucket: 'docs', KeyMarker: '\u{10FFFF}' }));
+    expect([past.Versions, past.IsTruncated]).toEqual([undefined, false]);
+    const created = await client.send(new CreateMultipartUploadCommand({ Bucket: 'docs', Key: 'm' }));
+    const parts = await client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, PartNumberMarker: '99999999999999999999' }));
+    expect(parts.Parts).toBeUndefined();
+    const bad = await failure(client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, MaxParts: -1 })));
+    expect(bad.name).toBe('InvalidArgument');
   });
 });
