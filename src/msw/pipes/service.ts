@@ -197,7 +197,12 @@ export class PipeRuntime {
         return rendered.body;
       });
       const values = this.#targetTemplate === undefined ? batch : batchValues(transformPipeBatch(this.#targetTemplate, batch, context));
-      await this.deliver(bodies, values, delivered);
+      const partial = await this.deliver(bodies, values, delivered);
+      if (partial !== undefined) {
+        // A Lambda target reported partial failure: the source retries only those records.
+        this.executions.push({ time, records, delivered, outcome: 'failure', reason: `partial batch failure: ${JSON.stringify(partial)}` });
+        return { batchItemFailures: partial };
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.executions.push({ time, records, delivered, outcome: 'failure', reason });
@@ -225,7 +230,7 @@ export class PipeRuntime {
   }
 
   /** `bodies`: one text per record (queue, topic, stream, bus targets); `values`: the JSON array a Lambda target receives. */
-  private async deliver(bodies: string[], values: unknown[], delivered: string[]): Promise<void> {
+  private async deliver(bodies: string[], values: unknown[], delivered: string[]): Promise<unknown[] | undefined> {
     const target = this.definition.Target;
     const service = target.split(':')[2];
     const parameters = this.definition.TargetParameters ?? {};
@@ -236,21 +241,21 @@ export class PipeRuntime {
           if (this.sinks.sqs?.deliver(target, { body, messageAttributes: {}, groupId: group.MessageGroupId, deduplicationId: group.MessageDeduplicationId, senderId: this.senderId }) !== true) throw new Error(`target queue ${target} does not exist`);
           delivered.push(body);
         }
-        return;
+        return undefined;
       }
       case 'sns':
         for (const body of bodies) {
           if (this.sinks.sns?.publishFromService(target, body) !== true) throw new Error(`target topic ${target} does not exist`);
           delivered.push(body);
         }
-        return;
+        return undefined;
       case 'kinesis': {
         const key = (parameters['KinesisStreamParameters'] as { PartitionKey?: string } | undefined)?.PartitionKey ?? '';
         for (const body of bodies) {
           this.sinks.kinesis?.putRecord(target, body, key);
           delivered.push(body);
         }
-        return;
+        return undefined;
       }
       case 'events': {
         const bus = (parameters['EventBridgeEventBusParameters'] as { Source?: string; DetailType?: string; Resources?: string[] } | undefined) ?? {};
@@ -266,7 +271,7 @@ export class PipeRuntime {
           if (ok !== true) throw new Error(`target event bus ${target} does not exist`);
           delivered.push(body);
         });
-        return;
+        return undefined;
       }
       case 'lambda': {
         const invocation = (parameters['LambdaFunctionParameters'] as { InvocationType?: string } | undefined)?.InvocationType ?? 'REQUEST_RESPONSE';
@@ -277,9 +282,13 @@ export class PipeRuntime {
           const outcome = await this.sinks.lambda?.invokeSync(target, payload);
           if (outcome === undefined) throw new Error(`target function ${target} does not exist`);
           if (!outcome.ok) throw new Error(`target function failed: ${outcome.error}`);
+          delivered.push(JSON.stringify(payload));
+          // `{ batchItemFailures: [{ itemIdentifier }] }` names the records to retry (Pipes' partial batch failure).
+          const failures = (outcome.value as { batchItemFailures?: unknown } | null | undefined)?.batchItemFailures;
+          return Array.isArray(failures) && failures.length > 0 ? failures : undefined;
         }
         delivered.push(JSON.stringify(payload));
-        return;
+        return undefined;
       }
       default:
         throw new Error(`unsupported target ${target}`);

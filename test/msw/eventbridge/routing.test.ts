@@ -214,6 +214,40 @@ describe('routing', () => {
   });
 });
 
+describe('Lambda and SNS targets', () => {
+  test('a Lambda target is invoked asynchronously with the event; a missing function dead-letters', async () => {
+    const got: unknown[] = [];
+    const fn = mocks.lambda.createFunction('audit', async (event: { id: string }) => void got.push(event.id));
+    const dlq = queue('dlq');
+    await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
+    await events.send(
+      new PutTargetsCommand({
+        Rule: 'r',
+        Targets: [
+          { Id: 'fn', Arn: fn.arn },
+          { Id: 'ghost', Arn: 'arn:aws:lambda:eu-west-1:210987654321:function:ghost', DeadLetterConfig: { Arn: dlq.arn } },
+        ],
+      }),
+    );
+    const put = await events.send(new PutEventsCommand({ Entries: [entry()] }));
+    await mocks.drain();
+    expect(got).toEqual([put.Entries?.[0]?.EventId]);
+    expect(mocks.lambda.invocations('audit')).toHaveLength(1);
+    expect(mocks.sqs.messages(dlq.arn).map((m) => m.messageAttributes['TARGET_ARN']?.stringValue)).toEqual(['arn:aws:lambda:eu-west-1:210987654321:function:ghost']);
+  });
+
+  test('an SNS topic target publishes the rendered input', async () => {
+    const topic = mocks.sns.createTopic('orders');
+    const received: string[] = [];
+    mocks.sns.subscribe(topic.arn, async (event: { Records: Array<{ Sns: { Message: string } }> }) => void received.push(...event.Records.map((r) => r.Sns.Message)));
+    await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
+    await events.send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: topic.arn, InputPath: '$.detail' }] }));
+    await events.send(new PutEventsCommand({ Entries: [entry()] }));
+    await mocks.drain();
+    expect(received.map((m) => JSON.parse(m))).toEqual([{ id: 7, total: 120 }]);
+  });
+});
+
 describe('retries and dead-letter queues', () => {
   test('a failing target is retried with backoff on the virtual clock, then the event goes to the DLQ with the AWS attributes', async () => {
     const target = queue('t');

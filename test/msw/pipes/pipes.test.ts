@@ -129,6 +129,30 @@ describe('running pipes', () => {
     expect(mocks.sqs.messages(dlq.arn).map((m) => m.body)).toEqual(['hello']);
   });
 
+  test('a pipe whose source does not exist is START_FAILED with a reason', async () => {
+    const target = mocks.sqs.createQueue('out');
+    await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: 'arn:aws:sqs:eu-west-1:210987654321:nowhere', Target: target.arn }));
+    const described = await pipes.send(new DescribePipeCommand({ Name: 'p' }));
+    expect(described.CurrentState).toBe('START_FAILED');
+    expect(described.StateReason).toMatch(/nowhere/);
+  });
+
+  test('a Lambda target reporting batchItemFailures gets only those records again', async () => {
+    const source = mocks.sqs.createQueue('in', { VisibilityTimeout: '5' });
+    const calls: string[][] = [];
+    const fn = mocks.lambda.createFunction('picky', async (batch: Array<{ messageId: string; body: string }>) => {
+      calls.push(batch.map((r) => r.body));
+      // Refuses "b" the first time it sees it.
+      const failures = calls.length === 1 ? batch.filter((r) => r.body === 'b').map((r) => ({ itemIdentifier: r.messageId })) : [];
+      return { batchItemFailures: failures };
+    });
+    mocks.pipes.create('p', { Source: source.arn, Target: fn.arn, SourceParameters: { SqsQueueParameters: { BatchSize: 10 } } });
+    for (const body of ['a', 'b', 'c']) mocks.sqs.send(source.arn, body);
+    await mocks.drain();
+    expect(calls).toEqual([['a', 'b', 'c'], ['b']]);
+    expect(mocks.sqs.messages(source.arn)).toEqual([]);
+  });
+
   test('DynamoDB stream → filter → Lambda enrichment → InputTemplate → SQS', async () => {
     const table = mocks.dynamodb.createTable('orders', { partitionKey: 'pk', streamViewType: 'NEW_IMAGE' });
     const target = mocks.sqs.createQueue('shipping');
