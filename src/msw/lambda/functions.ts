@@ -21,7 +21,7 @@ export const LAMBDA_MIN_MEMORY = 128;
 export const LAMBDA_MAX_MEMORY = 10_240;
 
 /** A function's handler: `(event, context, callback)` as Lambda's Node.js runtime calls it (any `Handler` of `@types/aws-lambda`). */
-export type LambdaHandler = SubscribedHandler<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type LambdaHandler = (event: never, context: Context, callback: never) => unknown;
 
 /** Options of `mocks.lambda.createFunction`. */
 export interface LambdaFunctionOptions {
@@ -207,7 +207,7 @@ export class MockFunction {
    * The handler as a caller runs it through `invokeHandler`: same arity (callback style is told
    * by it), console output captured, the invocation recorded. `onStart` receives the record.
    */
-  handlerFor(trigger: LambdaTrigger, onStart?: (record: MutableRecord) => void): LambdaHandler {
+  handlerFor(trigger: LambdaTrigger, onStart?: (record: MutableRecord) => void): SubscribedHandler<unknown> {
     const fn = this;
     const wrapper = function (this: unknown, event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void): unknown {
       // Lambda answers a poller's invoke of a deleted function with ResourceNotFoundException: the batch fails.
@@ -236,7 +236,7 @@ export class MockFunction {
         settle(error, result, error !== undefined && error !== null);
         callback(error, result);
       };
-      const out = captureLogs(record.lines, record.requestId, fn.nowMs, fn.options.printLogs, () => fn.handler(event, context, wrappedCallback));
+      const out = captureLogs(record.lines, record.requestId, fn.nowMs, fn.options.printLogs, () => (fn.handler as SubscribedHandler<unknown>)(event, context, wrappedCallback));
       if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
         (out as PromiseLike<unknown>).then(
           (value) => settle(undefined, value, false),
@@ -246,7 +246,7 @@ export class MockFunction {
       return out;
     };
     Object.defineProperty(wrapper, 'length', { value: this.handler.length });
-    return wrapper as LambdaHandler;
+    return wrapper as SubscribedHandler<unknown>;
   }
 
   private startRecord(trigger: LambdaTrigger, event: unknown, requestId: string): MutableRecord {
@@ -278,17 +278,17 @@ export class MockFunction {
     let record: MutableRecord | undefined;
     const startMs = this.nowMs();
     const handler = this.handlerFor(trigger, (r) => (record = r));
-    const withContext: LambdaHandler =
+    const withContext: SubscribedHandler<unknown> =
       clientContext === undefined
         ? handler
         : (Object.defineProperty(
             function (this: unknown, e: unknown, context: Context, callback: never) {
               (context as { clientContext?: unknown }).clientContext = clientContext;
-              return handler.call(this, e, context, callback);
+              return (handler as SubscribedHandler<unknown>).call(this, e, context, callback);
             },
             'length',
             { value: handler.length },
-          ) as LambdaHandler);
+          ) as SubscribedHandler<unknown>);
     const result = await invokeHandler(withContext, event, { timeoutSeconds: this.options.timeout, describe: () => `the Lambda function ${this.arn}` }, this.nowMs);
     return this.outcomeOf(result, record, startMs);
   }

@@ -193,6 +193,24 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     expect(mapping?.filtered.every((f) => f.reason.startsWith('filter 1:'))).toBe(true);
   });
 
+  it('MaximumBatchingWindowInSeconds holds a stream batch until the window closes or the batch is full; records carry the function role', async () => {
+    const stream = mocks.kinesis.createStream('w', { shardCount: 1 });
+    const batches: Array<{ at: number; size: number; role: string | undefined }> = [];
+    mocks.lambda.createFunction('windowed', async (event: KinesisStreamEvent) => void batches.push({ at: mocks.clock.now().getTime(), size: event.Records.length, role: event.Records[0]?.invokeIdentityArn }), { role: 'arn:aws:iam::123456789012:role/reader' });
+    await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'windowed', EventSourceArn: stream.arn, StartingPosition: 'LATEST', BatchSize: 4, MaximumBatchingWindowInSeconds: 5 }));
+    const start = mocks.clock.now().getTime();
+    for (let i = 0; i < 3; i++) mocks.kinesis.putRecord(stream.arn, `r${i}`, 'pk');
+    await mocks.drain({ until: new Date(start + 4_000) });
+    expect(batches).toEqual([]);
+    await mocks.drain();
+    expect(batches).toEqual([{ at: start + 5_000, size: 3, role: 'arn:aws:iam::123456789012:role/reader' }]);
+    // A full batch goes at once.
+    for (let i = 0; i < 4; i++) mocks.kinesis.putRecord(stream.arn, `s${i}`, 'pk');
+    await mocks.drain();
+    expect(batches.map((b) => b.size)).toEqual([3, 4]);
+    expect(batches[1]?.at).toBe(start + 5_000);
+  });
+
   it('a batch whose records all fail the filters is never invoked, and the checkpoint moves past it', async () => {
     const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
     let calls = 0;
