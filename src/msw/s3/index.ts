@@ -1,7 +1,8 @@
 /**
  * The in-memory S3 of the msw mocks: REST-XML on AWS and custom hosts, objects with real MD5
- * eTags and verified checksums, multipart uploads, versioning, and S3 → Lambda notifications
- * built by the S3 family's mapper.
+ * eTags and verified checksums, multipart uploads, versioning, tagging, presigned URLs, and
+ * notifications (subscribed handlers and saved notification configurations to the mocks' SQS,
+ * SNS, Lambda and EventBridge) built by the S3 family's mapper.
  */
 export { createS3Service } from './service.js';
 export type { S3CreateBucketOptions, S3MockEventBridgeEvent, S3PutObjectOptions, S3Service, S3ServiceOptions, S3StoredObject } from './service.js';

@@ -235,6 +235,34 @@ describe('multipart listings and copies', () => {
   });
 });
 
+describe('ListMultipartUploads paging', () => {
+  test('key and upload-id markers resume after the last upload; a key marker alone skips that key', async () => {
+    const ids: [string, string][] = [];
+    for (const key of ['b', 'a', 'b', 'c/1', 'c/2']) {
+      const out = await client.send(new CreateMultipartUploadCommand({ Bucket: 'docs', Key: key }));
+      ids.push([key, out.UploadId as string]);
+      h.context.clock.advance(1000);
+    }
+    // By key, then by initiation time.
+    const order = [ids[1], ids[0], ids[2], ids[3], ids[4]] as [string, string][];
+    const seen: [string, string][] = [];
+    let KeyMarker: string | undefined;
+    let UploadIdMarker: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs', MaxUploads: 2, KeyMarker, UploadIdMarker }));
+      for (const u of page.Uploads ?? []) seen.push([u.Key as string, u.UploadId as string]);
+      if (page.IsTruncated !== true) break;
+      KeyMarker = page.NextKeyMarker;
+      UploadIdMarker = page.NextUploadIdMarker;
+    }
+    expect(seen).toEqual(order);
+    const afterB = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs', KeyMarker: 'b' }));
+    expect(afterB.Uploads?.map((u) => u.Key)).toEqual(['c/1', 'c/2']);
+    const rolled = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs', Delimiter: '/' }));
+    expect([rolled.Uploads?.map((u) => u.Key), rolled.CommonPrefixes]).toEqual([['a', 'b', 'b'], [{ Prefix: 'c/' }]]);
+  });
+});
+
 describe('presigned URLs', () => {
   // The presigner signs with the real time unless told otherwise: sign at the virtual time.
   // A presigned PUT signs no body: with the default WHEN_SUPPORTED checksums the client bakes the
