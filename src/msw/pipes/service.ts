@@ -9,6 +9,8 @@
  */
 import { toPipesSourceBatch } from '../../events/pipes/sourceBatch.js';
 import { compileFilterCriteria, type CompiledFilterCriteria, type DroppedRecord, type FilterCriteria } from '../../patterns/filters.js';
+import { decodedView } from '../../pipes/decode.js';
+import { compileAccessor, parsePath } from '../../pipes/path.js';
 import { compilePipeTemplate, renderPipeTemplate, transformPipeBatch, type CompiledTemplate } from '../../pipes/index.js';
 
 /** Pipe states as DescribePipe reports them. */
@@ -66,6 +68,21 @@ export interface PipeExecution {
   readonly reason?: string;
 }
 
+/**
+ * A target parameter that may be a JSON path (`$.messageId`): Pipes reads dynamic parameters
+ * from each record; a path that selects nothing (or no string or number) fails the batch.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-target.html#pipes-targets-dynamic-parms
+ */
+function dynamic(value: string | undefined, record: unknown): string | undefined {
+  if (value === undefined || !value.startsWith('$.')) return value;
+  const parsed = parsePath(value);
+  if (!parsed.ok) throw new Error(`target parameter ${value} is not a valid JSON path`);
+  const selected = compileAccessor(parsed.segments)(decodedView(record));
+  if (typeof selected === 'string') return selected;
+  if (typeof selected === 'number') return String(selected);
+  throw new Error(`target parameter ${value} selects no string in the record`);
+}
+
 /** The records of a rendered batch, or a throw that fails the batch. */
 function batchValues(result: ReturnType<typeof transformPipeBatch>, what = 'InputTemplate'): unknown[] {
   if (!result.delivered) throw new Error(`${what}: ${result.reason}`);
@@ -85,6 +102,8 @@ export class PipeRuntime {
   #filter: CompiledFilterCriteria | undefined;
   #enrichmentTemplate: CompiledTemplate | undefined;
   #targetTemplate: CompiledTemplate | undefined;
+  /** The records of the batch being delivered (target parameters given as JSON paths read them). */
+  #records: readonly unknown[] = [];
 
   constructor(
     readonly name: string,
@@ -197,6 +216,7 @@ export class PipeRuntime {
         return rendered.body;
       });
       const values = this.#targetTemplate === undefined ? batch : batchValues(transformPipeBatch(this.#targetTemplate, batch, context));
+      this.#records = batch;
       const partial = await this.deliver(bodies, values, delivered);
       if (partial !== undefined) {
         // A Lambda target reported partial failure: the source retries only those records.
@@ -237,8 +257,11 @@ export class PipeRuntime {
     switch (service) {
       case 'sqs': {
         const group = (parameters['SqsQueueParameters'] as { MessageGroupId?: string; MessageDeduplicationId?: string } | undefined) ?? {};
-        for (const body of bodies) {
-          if (this.sinks.sqs?.deliver(target, { body, messageAttributes: {}, groupId: group.MessageGroupId, deduplicationId: group.MessageDeduplicationId, senderId: this.senderId }) !== true) throw new Error(`target queue ${target} does not exist`);
+        for (const [index, body] of bodies.entries()) {
+          const record = this.#records[index];
+          const groupId = dynamic(group.MessageGroupId, record);
+          const deduplicationId = dynamic(group.MessageDeduplicationId, record);
+          if (this.sinks.sqs?.deliver(target, { body, messageAttributes: {}, groupId, deduplicationId, senderId: this.senderId }) !== true) throw new Error(`target queue ${target} does not exist`);
           delivered.push(body);
         }
         return undefined;
