@@ -53,42 +53,74 @@ export function jsonErrorResponse(error: AwsServiceError, contentType: string, r
   return jsonResponse(error.status, { __type: error.type, message: error.message, ...error.fields }, contentType, requestId, error.headers);
 }
 
+/** A JSON-RPC answer before it becomes a `Response`. */
+export interface JsonRpcAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** What a JSON-RPC request brings: its operation (after the target prefix), body text, URL and SigV4 region. */
+export interface JsonRpcCall {
+  readonly operation: string;
+  readonly text: string;
+  readonly url: URL;
+  readonly region: string | undefined;
+}
+
+function answer(status: number, body: unknown, contentType: string, requestId: string, extra?: Readonly<Record<string, string>>): JsonRpcAnswer {
+  const headers: Record<string, string> = { 'content-type': contentType, 'x-amzn-requestid': requestId };
+  if (extra !== undefined) Object.assign(headers, extra);
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/**
+ * The protocol of one JSON-RPC service without msw: a call in, an answer out (never throws).
+ * The msw handler and in-process transports share it.
+ */
+export function createJsonRpcDispatcher(spec: JsonServiceSpec): (call: JsonRpcCall) => Promise<JsonRpcAnswer> {
+  const operations = new Map(Object.entries(spec.operations));
+  return async ({ operation, text, url, region }) => {
+    const requestId = spec.requestId();
+    try {
+      if (spec.maxBodyBytes !== undefined && spec.tooLarge !== undefined && text.length * 3 > spec.maxBodyBytes) {
+        // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the limit is reachable.
+        const bytes = utf8Length(text);
+        if (bytes > spec.maxBodyBytes) throw spec.tooLarge(bytes);
+      }
+      let input: unknown;
+      try {
+        input = text === '' ? {} : JSON.parse(text);
+      } catch {
+        throw serializationError('Start of structure or map found where not expected: the request body is not valid JSON');
+      }
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw serializationError('The request body must be a JSON object (structure)');
+      }
+      const run = operations.get(operation);
+      if (run === undefined) throw unknownOperation(spec.service, operation);
+      const output = await run(input as JsonObject, { url, region });
+      return answer(200, output ?? {}, spec.contentType, requestId);
+    } catch (error) {
+      const e = error instanceof AwsServiceError ? error : internalFailure(error);
+      return answer(e.status, { __type: e.type, message: e.message, ...e.fields }, spec.contentType, requestId, e.headers);
+    }
+  };
+}
+
 /** The msw handler of one JSON-RPC service. */
 export function createJsonRpcHandler(spec: JsonServiceSpec): HttpHandler {
   const prefix = `${spec.targetPrefix}.`;
-  const operations = new Map(Object.entries(spec.operations));
+  const dispatch = createJsonRpcDispatcher(spec);
   return http.post(
     ({ request }) => {
       const target = request.headers.get('x-amz-target');
       return target !== null && target.startsWith(prefix) && spec.isAwsUrl(new URL(request.url));
     },
     async ({ request }) => {
-      const requestId = spec.requestId();
-      try {
-        const operation = (request.headers.get('x-amz-target') as string).slice(prefix.length);
-        const text = await request.text();
-        if (spec.maxBodyBytes !== undefined && spec.tooLarge !== undefined && text.length * 3 > spec.maxBodyBytes) {
-          // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the limit is reachable.
-          const bytes = utf8Length(text);
-          if (bytes > spec.maxBodyBytes) throw spec.tooLarge(bytes);
-        }
-        let input: unknown;
-        try {
-          input = text === '' ? {} : JSON.parse(text);
-        } catch {
-          throw serializationError('Start of structure or map found where not expected: the request body is not valid JSON');
-        }
-        if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-          throw serializationError('The request body must be a JSON object (structure)');
-        }
-        const run = operations.get(operation);
-        if (run === undefined) throw unknownOperation(spec.service, operation);
-        const url = new URL(request.url);
-        const output = await run(input as JsonObject, { url, region: credentialScope(request)?.region });
-        return jsonResponse(200, output ?? {}, spec.contentType, requestId);
-      } catch (error) {
-        return jsonErrorResponse(error instanceof AwsServiceError ? error : internalFailure(error), spec.contentType, requestId);
-      }
+      const operation = (request.headers.get('x-amz-target') as string).slice(prefix.length);
+      const out = await dispatch({ operation, text: await request.text(), url: new URL(request.url), region: credentialScope(request)?.region });
+      return new Response(out.body, { status: out.status, headers: out.headers });
     },
   );
 }

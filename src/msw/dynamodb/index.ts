@@ -19,10 +19,12 @@ import {
   type StreamViewType,
 } from '../../events/dynamodb/index.js';
 import { AwsServiceError } from '../_internals/awsError.js';
-import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
+import { createJsonRpcDispatcher, createJsonRpcHandler, type JsonServiceSpec } from '../_internals/jsonProtocol.js';
 import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { checkIndexKeys } from './common.js';
+import { inProcessRequestHandler } from './inProcess.js';
 import { TableRegistry } from './registry.js';
 import { streamsOperations } from './streams.js';
 import type { KeyAttribute, MockTable, StoredStreamRecord } from './table.js';
@@ -77,6 +79,13 @@ export interface DynamoDBService extends MockService {
   /** The records of the table's stream so far, as Lambda would receive them (copies). */
   streamRecords(table: string): DynamoDBStreamRecord[];
   /**
+   * An SDK `requestHandler` that serves DynamoDB and DynamoDB Streams calls in process, without
+   * msw's network interception: `new DynamoDBClient({ ...awsTestClientConfig(), requestHandler:
+   * mocks.dynamodb.requestHandler() })`. The client and its middleware run as usual; answers are
+   * the same as through msw, several times faster. msw's `server.use` overrides do not apply.
+   */
+  requestHandler(): HttpRequestHandlerLike;
+  /**
    * Time to Live deletions. An expired item stays readable until it is deleted,
    * `deletionDelayMs` after its expiry (DynamoDB takes up to a few days; default 0), when the
    * mocks run due work (`mocks.drain()`). With `drainWaits: true` a `drain()` also moves the
@@ -115,24 +124,24 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
   seedIds();
   const isAwsUrl = (url: URL) => contextOwnsUrl(context, url);
 
-  const handlers = [
-    createJsonRpcHandler({
-      service: 'DynamoDB',
-      targetPrefix: 'DynamoDB_20120810',
-      contentType: 'application/x-amz-json-1.0',
-      operations: dynamoDBOperations({ registry, defaultRegion: context.region, nowMs }),
-      isAwsUrl,
-      requestId: () => requestIds.uuidV4(),
-    }),
-    createJsonRpcHandler({
-      service: 'DynamoDB Streams',
-      targetPrefix: 'DynamoDBStreams_20120810',
-      contentType: 'application/x-amz-json-1.0',
-      operations: streamsOperations({ registry, defaultRegion: context.region, nowMs }),
-      isAwsUrl,
-      requestId: () => streamsRequestIds.uuidV4(),
-    }),
-  ];
+  const dynamoSpec: JsonServiceSpec = {
+    service: 'DynamoDB',
+    targetPrefix: 'DynamoDB_20120810',
+    contentType: 'application/x-amz-json-1.0',
+    operations: dynamoDBOperations({ registry, defaultRegion: context.region, nowMs }),
+    isAwsUrl,
+    requestId: () => requestIds.uuidV4(),
+  };
+  const streamsSpec: JsonServiceSpec = {
+    service: 'DynamoDB Streams',
+    targetPrefix: 'DynamoDBStreams_20120810',
+    contentType: 'application/x-amz-json-1.0',
+    operations: streamsOperations({ registry, defaultRegion: context.region, nowMs }),
+    isAwsUrl,
+    requestId: () => streamsRequestIds.uuidV4(),
+  };
+  const handlers = [createJsonRpcHandler(dynamoSpec), createJsonRpcHandler(streamsSpec)];
+  const inProcessServices = [dynamoSpec, streamsSpec].map((spec) => ({ targetPrefix: spec.targetPrefix, isAwsUrl, dispatch: createJsonRpcDispatcher(spec) }));
 
   const tableOf = (api: string, ref: unknown): MockTable => {
     if (typeof ref !== 'string') fail(api, 'table', `must be a table name or ARN, got ${show(ref)}`);
@@ -229,6 +238,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
       const poller = new StreamPoller<StoredStreamRecord, DynamoDBStreamEvent>(source, subscriber, resolved, () => failureIds, (gone) => pollers.remove(gone), nowMs());
       return pollers.add(poller);
     },
+
+    requestHandler: () => inProcessRequestHandler(inProcessServices, 'mocks.dynamodb.requestHandler'),
 
     configureTtl(options) {
       const api = 'mocks.dynamodb.configureTtl';
