@@ -231,6 +231,8 @@ describe('multipart listings and copies', () => {
     expect(joined?.body.subarray(0, 4).toString()).toBe('head');
     expect(joined?.size).toBe(5 * 1024 * 1024 + 4);
     expect((await client.send(new GetObjectTaggingCommand({ Bucket: 'docs', Key: 'joined' }))).TagSet).toEqual(tagSet({ from: 'parts' }));
+    const attributes = await client.send(new GetObjectAttributesCommand({ Bucket: 'docs', Key: 'joined', ObjectAttributes: ['ObjectParts', 'ETag', 'ObjectSize'] }));
+    expect([attributes.ObjectParts?.TotalPartsCount, attributes.ETag?.endsWith('-2'), attributes.ObjectSize]).toEqual([2, true, 5 * 1024 * 1024 + 4]);
     expect((await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs' }))).Uploads).toBeUndefined();
   });
 });

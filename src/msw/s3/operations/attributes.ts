@@ -33,7 +33,8 @@ export function getObjectAttributes(runtime: S3Runtime, call: S3Call): Response 
   if (wants.has('Checksum') && version.checksum !== undefined) {
     body += `<Checksum>${el(`Checksum${version.checksum.algorithm}`, version.checksum.value)}${el('ChecksumType', 'FULL_OBJECT')}</Checksum>`;
   }
-  if (wants.has('ObjectParts') && version.partsCount !== undefined) body += `<ObjectParts>${el('TotalPartsCount', version.partsCount)}</ObjectParts>`;
+  // The SDK's TotalPartsCount is the element PartsCount on the wire.
+  if (wants.has('ObjectParts') && version.partsCount !== undefined) body += `<ObjectParts>${el('PartsCount', version.partsCount)}</ObjectParts>`;
   if (wants.has('StorageClass')) body += el('StorageClass', version.storageClass);
   if (wants.has('ObjectSize')) body += el('ObjectSize', version.body.length);
   return respondXml(call, xmlDocument('GetObjectAttributesResponse', body), {
