@@ -1,5 +1,6 @@
 /** A small, strict argument parser: clear one-line usage errors, no surprises. */
 import { UsageError } from './command.js';
+import { nearest } from './suggest.js';
 
 /** How a flag takes its value. */
 export type FlagKind = 'boolean' | 'string' | 'repeat';
@@ -12,7 +13,7 @@ export interface ParsedArgs {
 
 /**
  * Parses `--name value`, `--name=value`, boolean `--name`, repeatable flags and `-h`.
- * Everything after `--` is positional. Unknown flags are usage errors.
+ * Everything after `--` is positional. Unknown flags are usage errors naming the nearest known flags.
  */
 export function parseArgs(args: readonly string[], spec: Readonly<Record<string, FlagKind>>): ParsedArgs {
   const positionals: string[] = [];
@@ -35,7 +36,10 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (kind === undefined) throw new UsageError(`unknown option --${name} (see --help)`);
+    if (kind === undefined) {
+      const close = nearest(name, Object.keys(spec)).map((flag) => `--${flag}`);
+      throw new UsageError(`unknown option --${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (see --help)`);
+    }
     if (kind === 'boolean') {
       if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
       flags.set(name, true);

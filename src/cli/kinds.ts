@@ -5,7 +5,7 @@
  * fields follow them.
  */
 import { makeCloudWatchLogsEvent } from '../../fixtures/cloudwatchLogs.js';
-import { insert, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, modify, remove } from '../../fixtures/dynamodb.js';
+import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
 import { makeEventBridgeEvent, makeScheduledEvent } from '../../fixtures/eventbridge.js';
 import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { toPipesSourceBatch } from '../../fixtures/pipes.js';
@@ -68,14 +68,29 @@ const S3_NOTIFICATION: KindFamily = {
 const S3_EVENTBRIDGE: KindFamily = { title: 'S3 through EventBridge', inputs: S3_INPUTS, shared: ALL_SHARED, options: [...S3_OBJECT_OPTIONS, 'reason', 'deletionType', 'requester'] };
 const S3_TEST: KindFamily = { title: 'S3 test event', inputs: [S3_INPUTS[0] as KindInput], shared: ['time'], options: [] };
 
-/** `name=Type:value`: a message attribute (Type String, Number or Binary (base64), with an optional .label; no Type: a String). */
+/** A message attribute's explicit type prefix: `String`, `Number` or `Binary`, with an optional `.label`. */
+const ATTRIBUTE_TYPE = /^((?:String|Number|Binary)(?:\.[A-Za-z0-9_.-]+)?):/;
+
+/**
+ * The type assumed for `--message-attribute name=value` given without one: `Number` when the value
+ * is a canonical JSON number (one that reads back as the same text: `5`, `-2.5`, not `007`, `1.50`
+ * or `1e3`), else `String`; `undefined` when the text names its type. Canonical only, so that a
+ * zip code or a version string is never silently sent as a number.
+ */
+export function assumedAttributeType(text: string): 'Number' | 'String' | undefined {
+  const rest = text.slice(text.indexOf('=') + 1);
+  if (ATTRIBUTE_TYPE.test(rest)) return undefined;
+  return /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/.test(rest) && String(Number(rest)) === rest ? 'Number' : 'String';
+}
+
+/** `name=Type:value`: a message attribute (Type String, Number or Binary (base64), with an optional .label; no Type: see {@link assumedAttributeType}). */
 function messageAttribute(text: string): readonly [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(`--message-attribute needs name=Type:value (e.g. priority=Number:5), got ${JSON.stringify(text)}`);
   const name = text.slice(0, eq);
   const rest = text.slice(eq + 1);
-  const typed = /^((?:String|Number|Binary)(?:\.[A-Za-z0-9_.-]+)?):/.exec(rest);
-  if (typed === null) return [name, { DataType: 'String', StringValue: rest }];
+  const typed = ATTRIBUTE_TYPE.exec(rest);
+  if (typed === null) return [name, { DataType: assumedAttributeType(text), StringValue: rest }];
   const dataType = typed[1] as string;
   const value = rest.slice(typed[0].length);
   return [name, dataType.startsWith('Binary') ? { DataType: dataType, BinaryValue: value } : { DataType: dataType, StringValue: value }];
@@ -95,7 +110,7 @@ const SQS: KindFamily = {
   inputs: [
     { flag: 'queue', value: 'QUEUE', target: 'queue', description: 'a queue name, ARN or URL; a name ending in .fifo makes a FIFO queue; ARNs, URL and awsRegion follow (default my-queue)' },
     { flag: 'body', value: 'TEXT', target: 'messages', argument: true, repeat: true, description: 'one message with this body, verbatim (JSON stays as typed); md5OfBody follows' },
-    { flag: 'message-attribute', value: 'NAME=TYPE:VALUE', target: 'messageAttributes', repeat: true, parse: messageAttribute, collect: messageAttributes, description: 'an attribute of every message, e.g. priority=Number:5 (String, Number or Binary as base64; no TYPE: String)' },
+    { flag: 'message-attribute', value: 'NAME=TYPE:VALUE', target: 'messageAttributes', repeat: true, parse: messageAttribute, collect: messageAttributes, description: 'an attribute of every message, e.g. priority=Number:5 (String, Number or Binary as base64; no TYPE: Number for a plain number such as 5, else String, said on stderr)' },
   ],
   shared: ALL_SHARED,
   options: ['queue', 'messageAttributes', 'attributes', 'emptyMd5OfMessageAttributes'],
@@ -193,9 +208,9 @@ function order(inputs: FactoryInputs, fields: Record<string, unknown>): Record<s
 const dynamodb = (seed: number, inputs: FactoryInputs = NO_INPUTS) =>
   makeDynamoDBStreamEvent(
     [
-      insert(order(inputs, { status: 'NEW', total: 42.5 })),
-      modify(order(inputs, { status: 'NEW', total: 42.5 }), order(inputs, { status: 'PAID', total: 42.5 })),
-      remove(order(inputs, { status: 'PAID', total: 42.5 })),
+      dynamodbChange.insert(order(inputs, { status: 'NEW', total: 42.5 })),
+      dynamodbChange.modify(order(inputs, { status: 'NEW', total: 42.5 }), order(inputs, { status: 'PAID', total: 42.5 })),
+      dynamodbChange.remove(order(inputs, { status: 'PAID', total: 42.5 })),
     ],
     withOptions({}, inputs, seed),
   );
@@ -210,7 +225,7 @@ function kebab(text: string): string {
 const TOPIC: KindInput = { flag: 'topic', value: 'TOPIC', target: 'topic', description: 'the topic: a name or ARN; a name ending in .fifo is a FIFO topic; TopicArn, the subscription ARN and the URLs follow (default my-topic)' };
 const SNS_MESSAGE: KindInput = { flag: 'message', value: 'TEXT', target: 'messages', argument: true, repeat: true, description: 'one published message, verbatim (JSON stays as typed)' };
 const SUBJECT: KindInput = { flag: 'subject', value: 'TEXT', target: 'subject', description: 'the Subject of every message (default none: "Subject": null in the Lambda event)' };
-const SNS_ATTRIBUTE: KindInput = { ...(SQS.inputs[2] as KindInput), description: 'an SNS message attribute of every message, e.g. priority=Number:5 (String, Number or Binary as base64; no TYPE: String)' };
+const SNS_ATTRIBUTE: KindInput = { ...(SQS.inputs[2] as KindInput), description: 'an SNS message attribute of every message, e.g. priority=Number:5 (String, Number or Binary as base64; no TYPE: Number for a plain number such as 5, else String, said on stderr)' };
 const SNS_OPTIONS = ['topic', 'subject', 'messageAttributes', 'signatureVersion', 'subscriptionId'];
 const SNS: KindFamily = { title: 'SNS', inputs: [TOPIC, { ...SNS_MESSAGE, description: 'the published message, verbatim (SNS invokes a function once per message: give one)' }, SUBJECT, SNS_ATTRIBUTE], shared: ALL_SHARED, options: SNS_OPTIONS };
 const SQS_FROM_SNS: KindFamily = {
@@ -291,7 +306,7 @@ export const KINDS: readonly EventKind[] = [
     name: 'dynamodb:kinesis',
     description: 'DynamoDB change data delivered through Kinesis Data Streams',
     family: DYNAMODB_KINESIS,
-    make: (seed, inputs = NO_INPUTS) => makeDynamoDBKinesisEvent([insert(order(inputs, { status: 'NEW' }))], withOptions({}, inputs, seed)),
+    make: (seed, inputs = NO_INPUTS) => makeDynamoDBKinesisEvent([dynamodbChange.insert(order(inputs, { status: 'NEW' }))], withOptions({}, inputs, seed)),
   },
   {
     name: 'scheduled',

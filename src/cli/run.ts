@@ -4,6 +4,7 @@ import { UsageError, type CliCommand, type CliIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { OutputError } from './output.js';
 import { nearest } from './suggest.js';
+import { packageVersion } from './version.js';
 
 /** The text of `aws-event-kit --help`. */
 export function mainHelp(commands: readonly CliCommand[] = COMMANDS): string {
@@ -15,7 +16,8 @@ Realistic, typed, deterministic AWS Lambda test events.
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Run "aws-event-kit <command> --help" for a command's options.
+Run "aws-event-kit <command> --help" for a command's options;
+"aws-event-kit --version" (or -v) prints the version.
 Exit codes: 0 success, 1 a failed check or output that cannot be written, 2 a usage error.
 `;
 }
@@ -40,9 +42,19 @@ export async function runCli(args: readonly string[], io: CliIO, commands: reado
     io.stdout.write(mainHelp(commands));
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    const version = packageVersion();
+    if (version === undefined) {
+      io.stderr.write('aws-event-kit: cannot find the package.json of aws-event-kit to read its version\n');
+      return 1;
+    }
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
-    const close = nearest(name, commands.map((c) => c.name));
+    // A mistyped top-level flag (--verison, --hepl) is suggested among the flags, a word among the commands.
+    const close = nearest(name, name.startsWith('-') ? ['--help', '--version'] : commands.map((c) => c.name));
     io.stderr.write(`aws-event-kit: unknown command ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit --help")\n`);
     return 2;
   }

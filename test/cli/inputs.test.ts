@@ -6,7 +6,7 @@ import { DynamoDBStreamSchema, EventBridgeSchema, KinesisDataStreamSchema, S3Sch
 import { readmeSection } from '../_helpers/readme.js';
 import { describe, expect, it } from 'vitest';
 import { decodeCloudWatchLogsEvent, makeCloudWatchLogsEvent } from '../../fixtures/cloudwatchLogs.js';
-import { insert, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, modify, remove } from '../../fixtures/dynamodb.js';
+import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
 import { makeEventBridgeEvent, makeScheduledEvent } from '../../fixtures/eventbridge.js';
 import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { makeS3EventBridgeEvent, makeS3PutEvent, makeS3TestEvent } from '../../fixtures/s3.js';
@@ -104,7 +104,7 @@ describe('generate: SQS inputs', () => {
   });
 
   it('--message-attribute name=Type:value; md5OfMessageAttributes follows', async () => {
-    const event = await generate('sqs', '--body', 'x', '--message-attribute', 'priority=Number:5', '--message-attribute', 'source=web:eu', '--message-attribute', 'blob=Binary:AAE=');
+    const event = await generate('sqs', '--body', 'x', '--message-attribute', 'priority=Number:5', '--message-attribute', 'source=String:web:eu', '--message-attribute', 'blob=Binary:AAE=');
     const [record] = event.Records;
     expect(record.messageAttributes.priority).toMatchObject({ dataType: 'Number', stringValue: '5' });
     expect(record.messageAttributes.source).toMatchObject({ dataType: 'String', stringValue: 'web:eu' });
@@ -153,7 +153,7 @@ describe('generate: Kinesis, DynamoDB, EventBridge and CloudWatch Logs inputs', 
     expect(DynamoDBStreamSchema.safeParse(event).success).toBe(true);
     const table = await generate('dynamodb', '--table', 'Orders');
     const item = (status: string) => ({ id: 'order-1001', status, total: 42.5 });
-    expect(table).toEqual(json(makeDynamoDBStreamEvent([insert(item('NEW')), modify(item('NEW'), item('PAID')), remove(item('PAID'))], { table: 'Orders', seed: 0 })));
+    expect(table).toEqual(json(makeDynamoDBStreamEvent([dynamodbChange.insert(item('NEW')), dynamodbChange.modify(item('NEW'), item('PAID')), dynamodbChange.remove(item('PAID'))], { table: 'Orders', seed: 0 })));
     const pipes = await generate('pipes:dynamodb', '--table', 'Orders');
     expect(pipes[0].eventSourceARN).toMatch(/:table\/Orders\/stream\//);
   }, 10_000);

@@ -34,7 +34,7 @@ describe('aws-event-kit (dispatch)', () => {
     expect(typo.code).toBe(2);
     expect(typo.stdout).toBe('');
     expect(typo.stderr).toBe('aws-event-kit: unknown command "generat"; did you mean generate? (run "aws-event-kit --help")\n');
-    expect((await cli('--version')).code).toBe(2);
+    expect((await cli('--frobnicate')).code).toBe(2);
   });
 
   it('turns UsageErrors into exit 2 with one line, and lets real failures through', async () => {

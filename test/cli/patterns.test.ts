@@ -96,7 +96,7 @@ describe('aws-event-kit lint-pattern', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Empty arrays are not allowed');
     expect(await run(['lint-pattern', file('x.json', {}), '--source', 'sqss'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown --source "sqss"; did you mean sqs/) });
-    expect(await run(['lint-pattern', file('y.json', {}), '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be text or json/) });
+    expect(await run(['lint-pattern', file('y.json', {}), '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be text, json or github/) });
     expect((await run(['lint-pattern', '--help'])).stdout).toMatch(/^Usage: aws-event-kit lint-pattern/);
   });
   it('stays fast on a 10,000-deep pattern (a finding, no hang)', async () => {

@@ -6,7 +6,7 @@
 import { integerFlag, parseArgs, type FlagKind } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { OPTION_FLAG, kindHelp, NO_INPUTS, resolveInputs } from '../inputs.js';
-import { findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
+import { assumedAttributeType, findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
 import { createStreamWriter } from '../output.js';
 import { matchingBuilder } from './generateMatching.js';
 import { applyAssignment, parseAssignment, type SetChange } from '../setPath.js';
@@ -133,6 +133,13 @@ export const generateCommand: CliCommand = {
     const build = typeof matching === 'string' ? await matchingBuilder(io, matching, kind, seed, make) : make;
     // Build the first event before printing anything, so a bad --set fails with no partial output.
     const first = build(0);
+    // An attribute given without a type gets one by a rule; say which, so a wrong guess is seen.
+    for (const text of (flags.get('message-attribute') as string[] | undefined) ?? []) {
+      const assumed = assumedAttributeType(text);
+      if (assumed === undefined) continue;
+      const name = text.slice(0, text.indexOf('='));
+      io.stderr.write(`aws-event-kit generate: note: --message-attribute ${text} has no type; assumed ${assumed} (write ${name}=String:…, ${name}=Number:… or ${name}=Binary:… to choose)\n`);
+    }
     // A --set that changes a field's JSON type is usually a mistake (a JSON body where SQS carries text,
     // a number where AWS sends a string): say so on stderr, once, and still print the event.
     sets.forEach((assignment, k) => {

@@ -7,6 +7,7 @@ import { lintEventPattern, type PatternDiagnostic, type PatternLintOptions } fro
 import { PIPE_SOURCES } from '../../pipes/index.js';
 import { jsonLocations, locate, type TextLocation } from './jsonLocations.js';
 import { readInput } from './render.js';
+import { formatDiagnostics, parseDiagnosticFormat } from '../diagnosticFormat.js';
 
 /** Every `--source` value, in help order. */
 const SOURCES: readonly string[] = [...new Set<string>([...PIPE_SOURCES, ...FILTER_SOURCES])];
@@ -26,7 +27,9 @@ Options:
                           pipes:sqs … (Lambda/Pipes filters); see README.md for all
   --data-format json|text filters: what the records' body/data holds
   --max-filters <n>       filters: the account's filters-per-mapping quota (default 5, at most 10)
-  --format text|json      output: lines (default) or a JSON array of findings with line and column
+  --format text|json|github
+                          output: lines (default), a JSON array of findings with line and column,
+                          or GitHub Actions annotations (::error for errors, ::warning for warnings)
   -h, --help              show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage error.
@@ -64,8 +67,7 @@ export const lintPatternCommand: CliCommand = {
     }
     if (positionals.length !== 1) throw new UsageError('needs one <file> (see --help)');
     const file = positionals[0]!;
-    const format = (flags.get('format') as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got ${format}`);
+    const format = parseDiagnosticFormat(flags.get('format') as string | undefined);
     const options: PatternLintOptions = {};
     const source = flags.get('source') as string | undefined;
     if (source !== undefined) {
@@ -110,8 +112,7 @@ export const lintPatternCommand: CliCommand = {
     }
     const byPath = locationsByPath(locations);
     const located = diagnostics.map((d) => ({ ...d, ...locationOf(d, locations, byPath) }));
-    if (format === 'json') io.stdout.write(`${JSON.stringify(located, null, 2)}\n`);
-    else for (const d of located) io.stdout.write(`${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} (${d.docsUrl})\n`);
+    io.stdout.write(formatDiagnostics(format, file, located));
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };
