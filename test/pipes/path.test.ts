@@ -148,3 +148,93 @@ describe('compiled paths agree with jsonpath-plus', () => {
     }
   });
 });
+
+describe('parsePath refuses what EventBridge does not evaluate, at the offending offset', () => {
+  it.each([
+    ['a.b', 0, 'a JSON path must start with "$"'],
+    ['', 0, 'must start with "$"'],
+    ['$..a', 1, 'recursive descent ("..") is not supported by EventBridge'],
+    ['$.a.', 4, 'the path ends with "."'],
+    ['$.', 2, 'the path ends with "."'],
+    ['$.[0]', 2, 'unexpected "[" after "."'],
+    ['$.a.length()', 4, 'functions (length()) are not supported by EventBridge'],
+    ['$.a[?(@.b)]', 3, 'filters ([?(…)]) are not supported by EventBridge'],
+    ['$.a[(@.length-1)]', 3, 'script expressions ([(…)]) are not supported by EventBridge'],
+    ['$.a[0', 3, 'unterminated "["'],
+    ['$.a[', 3, 'unterminated "["'],
+    ["$.a['b']", 3, "bracketed member names (['a']) are not supported by EventBridge: use dot notation"],
+    ['$.a["b"]', 3, 'bracketed member names'],
+    ['$.a[0:2]', 3, 'array slices ([a:b]) are not supported by EventBridge'],
+    ['$.a[:1]', 3, 'array slices'],
+    ['$.a[0,1]', 3, 'unions ([a,b]) are not supported by EventBridge'],
+    ['$.a[01]', 3, 'array index "01" is not a non-negative integer'],
+    ['$.a[-1]', 3, 'array index "-1" is not a non-negative integer'],
+    ['$.a[]', 3, 'array index "" is not a non-negative integer'],
+    ['$.a[ 1]', 3, 'array index " 1" is not a non-negative integer'],
+    ['$.a[1e3]', 3, 'array index "1e3" is not a non-negative integer'],
+    ['$.a[1234567890]', 3, 'array index "1234567890" is not a non-negative integer'],
+    ['$a', 1, 'unexpected "a": a path step starts with "." or "["'],
+    ['$.a b', 3, 'unexpected " ": a path step starts with "." or "["'],
+    ['$(x)', 1, 'functions and scripts are not supported by EventBridge'],
+    ['$.a)', 3, 'functions and scripts are not supported by EventBridge'],
+  ])('%s at %i: %s', (text, offset, reason) => {
+    const parsed = parsePath(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.offset).toBe(offset);
+    expect(parsed.reason).toContain(reason);
+  });
+
+  it('accepts canonical indices up to nine digits, wildcards in both spellings, and names with any non-stop character', () => {
+    expect(parsePath('$')).toEqual({ ok: true, segments: [], wildcard: false });
+    expect(parsePath('$.a[0][10][123456789]')).toEqual({
+      ok: true,
+      wildcard: false,
+      segments: [{ kind: 'name', name: 'a' }, { kind: 'index', index: 0 }, { kind: 'index', index: 10 }, { kind: 'index', index: 123456789 }],
+    });
+    expect(parsePath('$.*[*].é-1/x:y')).toEqual({ ok: true, wildcard: true, segments: [{ kind: 'wildcard' }, { kind: 'wildcard' }, { kind: 'name', name: 'é-1/x:y' }] });
+    expect(parsePath('$.a[*]')).toMatchObject({ ok: true, wildcard: true });
+  });
+});
+
+describe('compiled accessors read the event as its JSON carries it', () => {
+  const read = (p: string, root: unknown) => {
+    const parsed = parsePath(p);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return compileAccessor(parsed.segments)(root);
+  };
+
+  it('a member JSON cannot carry is missing; such an array item (or a hole) is null', () => {
+    const root = { u: undefined, f: () => 1, s: Symbol('s'), a: [undefined, () => 1, Symbol('t'), 1], h: [, 2], o: { u: undefined } }; // eslint-disable-line no-sparse-arrays
+    for (const p of ['$.u', '$.f', '$.s', '$.o.u', '$.a[0].x', '$.o.u.x']) expect(read(p, root), p).toBe(MISSING);
+    expect(read('$.a[0]', root)).toBeNull();
+    expect(read('$.a[1]', root)).toBeNull();
+    expect(read('$.a[2]', root)).toBeNull();
+    expect(read('$.h[0]', root)).toBeNull();
+    expect(read('$.a[3]', root)).toBe(1);
+    expect(read('$.a[4]', root)).toBe(MISSING);
+    expect(read('$.a[*]', root)).toEqual([null, null, null, 1]);
+    expect(read('$.*', root)).toEqual([root.a, root.h, root.o]);
+    expect(read('$.*', undefined)).toEqual([]);
+    expect(read('$.u[*]', root)).toEqual([]);
+  });
+
+  it('names never match array elements, indices never match object members, and inherited members are not members', () => {
+    const root = { a: ['x', 'y'], o: { 0: 'zero', length: 2 }, n: null, t: 'text' };
+    expect(read('$.a.0', root)).toBe(MISSING);
+    expect(read('$.a.length', root)).toBe(MISSING);
+    expect(read('$.o[0]', root)).toBe(MISSING);
+    expect(read('$.o.0', root)).toBe('zero');
+    expect(read('$.o.toString', root)).toBe(MISSING);
+    expect(read('$.n.x', root)).toBe(MISSING);
+    expect(read('$.t.length', root)).toBe(MISSING);
+    expect(read('$.t[0]', root)).toBe(MISSING);
+    expect(read('$.a[1]', root)).toBe('y');
+    expect(read('$.a[1].x', root)).toBe(MISSING);
+    expect(read('$.n[0]', root)).toBe(MISSING);
+    expect(read('$.a[*].x', root)).toEqual([]);
+    expect(read('$.o[*]', root)).toEqual(['zero', 2]);
+    expect(read('$.t.*', root)).toEqual([]);
+    expect(read('$.n', root)).toBeNull();
+  });
+});

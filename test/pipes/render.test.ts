@@ -153,3 +153,32 @@ describe('huge and deep events', () => {
     expect(body(renderPipeTemplate('{"v": <$.body>}', sqs(deepBody)))).toBe(`{"v": ${deepBody}}`);
   });
 });
+
+describe('a missing path and a value JSON cannot carry, in every position', () => {
+  it('free text and a bare template write nothing for a missing path (never a symbol)', () => {
+    expect(body(renderPipeTemplate('Hello, <$.nope>!', event))).toBe('Hello, !');
+    expect(body(renderPipeTemplate('<$.nope>', event))).toBe('');
+    expect(body(renderPipeTemplate('a <$.z> b <$.t> <$.l>', event))).toBe('a null b true [P,Q]');
+    expect(body(renderPipeTemplate('{"k": "x <$.z> <$.t> <$.nope>"}', event))).toBe('{"k": "x null true "}');
+  });
+
+  it('an undefined member is missing; an undefined array item is null', () => {
+    const holes = { m: undefined, l: [undefined, 1] };
+    expect(body(renderPipeTemplate('{"e": <$.m>, "f": <$.l[0]>}', holes))).toBe('{"e": "", "f": null}');
+    expect(body(renderPipeTemplate('{"e": <$.m>, "f": 1}', holes, {}, { missingPath: 'omit' }))).toBe('{ "f": 1}');
+  });
+
+  it('escape: json escapes strings in every string position and leaves other values alone', () => {
+    const quotey = { q: 'a"b\\c\n', n: 2 };
+    const json = { escape: 'json' } as const;
+    expect(body(renderPipeTemplate('{"k": <$.q>}', quotey, {}, json))).toBe('{"k": "a\\"b\\\\c\\n"}');
+    expect(body(renderPipeTemplate('{"k": "<$.q>"}', quotey, {}, json))).toBe('{"k": "a\\"b\\\\c\\n"}');
+    expect(body(renderPipeTemplate('{"k": "x<$.q><$.n>"}', quotey, {}, json))).toBe('{"k": "xa\\"b\\\\c\\n2"}');
+    expect(body(renderPipeTemplate('{"k": "<$.q>"}', quotey))).toBe('{"k": "a"b\\c\n"}');
+  });
+
+  it('non-finite numbers are written as JSON null where JSON is written', () => {
+    expect(body(renderPipeTemplate('{"k": <$.n>}', { n: Number.NaN }))).toBe('{"k": null}');
+    expect(body(renderPipeTemplate('{"k": "<$.n>"}', { n: Number.POSITIVE_INFINITY }))).toBe('{"k": "null"}');
+  });
+});

@@ -144,3 +144,51 @@ describe('DynamoDB numbers', () => {
     expect(parseDynamoDBNumber('1234567891234560000000000000000000000000')).toMatchObject({ significantDigits: 15 });
   });
 });
+
+describe('marshall and unmarshall at the edges of a JS number', () => {
+  it('accepts ±(2^53 − 1) and refuses integers beyond either end, below −2^53 included', () => {
+    expect(marshall({ max: Number.MAX_SAFE_INTEGER, min: Number.MIN_SAFE_INTEGER })).toEqual({ max: { N: '9007199254740991' }, min: { N: '-9007199254740991' } });
+    expect(() => marshall({ n: Number.MAX_SAFE_INTEGER + 1 })).toThrow('marshall: item.n 9007199254740992 is beyond ±2^53');
+    expect(() => marshall({ n: Number.MIN_SAFE_INTEGER - 1 })).toThrow('marshall: item.n -9007199254740992 is beyond ±2^53');
+    expect(() => marshall({ n: -(2 ** 60) })).toThrow(EventInputError);
+    expect(() => marshallValue(new Set([-(2 ** 60)]))).toThrow('marshallValue: value[0] -1152921504606847000 is beyond ±2^53');
+    // Exact digits travel as bigints and NumberValues.
+    expect(marshall({ n: -(2n ** 60n), v: new NumberValue(-(2n ** 60n)) })).toEqual({ n: { N: '-1152921504606846976' }, v: { N: '-1152921504606846976' } });
+  });
+
+  it('NumberValue takes strings, numbers and bigints; refuses other types and imprecise integers', () => {
+    expect(new NumberValue(1.5).toString()).toBe('1.5');
+    expect(new NumberValue(12n).toAttributeValue()).toEqual({ N: '12' });
+    expect(() => new NumberValue(2 ** 60)).toThrow('NumberValue: value 1152921504606847000 is an integer beyond ±2^53');
+    expect(() => new NumberValue(-(2 ** 60))).toThrow('is an integer beyond ±2^53');
+    expect(() => new NumberValue(true as never)).toThrow('NumberValue: value must be a string, number or bigint, got true');
+    expect(() => new NumberValue(Number.NaN)).toThrow(EventInputError);
+  });
+
+  it('unmarshall gives a number within ±(2^53 − 1) and a bigint beyond, at both ends', () => {
+    expect(unmarshall({ a: { N: '9007199254740991' }, b: { N: '-9007199254740991' } })).toEqual({ a: 9007199254740991, b: -9007199254740991 });
+    expect(unmarshall({ a: { N: '9007199254740993' }, b: { N: '-9007199254740993' } })).toEqual({ a: 9007199254740993n, b: -9007199254740993n });
+    expect(unmarshallValue({ NS: ['-9007199254740993', '1'] })).toEqual(new Set([-9007199254740993n, 1]));
+    expect(() => unmarshall({ a: { N: '-9007199254740993.5' } })).toThrow('unmarshall: item.a.N -9007199254740993.5 is a non-integer beyond ±2^53');
+  });
+
+  it('refuses bad options and non-item inputs, naming them', () => {
+    expect(() => marshall({ a: 1 }, null as never)).toThrow('marshall: options must be an object, got null');
+    expect(() => marshallValue(1, 'x' as never)).toThrow('marshallValue: options must be an object');
+    expect(() => unmarshall({ a: { S: 'x' } }, 5 as never)).toThrow('unmarshall: options must be an object');
+    expect(() => unmarshallValue({ S: 'x' }, 5 as never)).toThrow('unmarshallValue: options must be an object');
+    expect(() => marshall(null as never)).toThrow('marshall: item must be a plain object (an item), got null');
+    expect(() => marshall(new Map([[1, 'x']]) as never)).toThrow('marshall: item has the key 1; attribute names are strings');
+    expect(marshall(new Map([['a', new Map([['b', 1]])]]))).toEqual({ a: { M: { b: { N: '1' } } } });
+  });
+
+  it('keeps Set kinds apart and names the odd member', () => {
+    expect(marshallValue(new Set([1n, new NumberValue('2'), 3]))).toEqual({ NS: ['1', '2', '3'] });
+    expect(() => marshallValue(new Set([1, 'a']))).toThrow('marshallValue: value[1] is "a" in a Set of numbers');
+    expect(() => marshallValue(new Set([new Uint8Array([1]), 'a']))).toThrow('value[1] is "a" in a Set of binaries');
+    expect(() => marshallValue(new Set([null]))).toThrow('is a Set of null; DynamoDB sets hold only');
+    expect(() => marshallValue(new Set([1, 1n]))).toThrow('holds "1" twice');
+    expect(marshallValue(new Set(['a', undefined]), { removeUndefinedValues: true })).toEqual({ SS: ['a'] });
+    expect(() => marshallValue(new Set([undefined]), { removeUndefinedValues: true })).toThrow('is an empty Set');
+  });
+});

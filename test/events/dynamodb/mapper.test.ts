@@ -4,7 +4,7 @@ import { EventInputError } from '../../../src/_internals/errors.js';
 import { itemSizeBytes } from '../../../src/events/dynamodb/attributeValue.js';
 import { dynamoDBKinesisPartitionKey, toDynamoDBKinesisPayload } from '../../../src/events/dynamodb/kinesisPayload.js';
 import { firstSequenceNumber, isSequenceNumber, nextSequenceNumber, parseDynamoDBArn, streamEventId, streamLabel } from '../../../src/events/dynamodb/ids.js';
-import { toDynamoDBStreamEvent, toDynamoDBStreamRecord, type DynamoDBStreamRecordParts } from '../../../src/events/dynamodb/streamRecord.js';
+import { buildDynamoDBStreamRecord, toDynamoDBStreamEvent, toDynamoDBStreamRecord, type DynamoDBStreamRecordParts } from '../../../src/events/dynamodb/streamRecord.js';
 import type { AttributeMap, StreamViewType } from '../../../src/events/dynamodb/types.js';
 import { createRandom } from '../../../src/_internals/random.js';
 import { expectValidStreamEvent, expectValidStreamRecord, mapSize } from './invariants.js';
@@ -169,5 +169,80 @@ describe('canonicalJson (test oracle)', () => {
     expect(() => canonicalJson(nested)).not.toThrow();
     expect(canonicalJson(nested)).toBe(canonicalJson({ M: { SS: { BS: ['', 'AQ=='] } } }));
     expect(canonicalJson({ M: { SS: { S: 'x' } } })).not.toBe(canonicalJson({ M: { SS: { S: 'y' } } }));
+  });
+});
+
+describe('SequenceNumbers, MODIFY equality and the payload bound', () => {
+  const source = { keyNames: ['Id'], streamViewType: 'NEW_AND_OLD_IMAGES' as const, table: 'T-1', streamLabel: '2015-06-27T00:48:05.899', region: 'eu-west-1', account: '123456789012', partition: 'aws' as const };
+  const entry = (sequenceNumber: string, i: number) => ({ eventName: 'INSERT' as const, newImage: { Id: { N: String(i) } }, sequenceNumber, eventId: i.toString(16).padStart(32, '0'), time: new Date('2016-01-01T00:00:00Z') });
+
+  it('orders SequenceNumbers of different digit counts by value, not as text', () => {
+    // 21 digits, then 22: greater by value though "1…" sorts before "9…" as text.
+    const event = toDynamoDBStreamEvent(source, [entry('999999999999999999999', 1), entry('1000000000000000000000', 2), entry('1000000000000000000001', 3)]);
+    expect(event.Records.map((r) => r.dynamodb.SequenceNumber)).toEqual(['999999999999999999999', '1000000000000000000000', '1000000000000000000001']);
+    expect(() => toDynamoDBStreamEvent(source, [entry('1000000000000000000000', 1), entry('999999999999999999999', 2)])).toThrow(
+      'toDynamoDBStreamEvent: entries[1].sequenceNumber 999999999999999999999 is not greater than the previous record\'s 1000000000000000000000',
+    );
+    expect(() => toDynamoDBStreamEvent(source, [entry('100000000000000000002', 1), entry('100000000000000000001', 2)])).toThrow('entries[1].sequenceNumber');
+    expect(() => toDynamoDBStreamEvent(source, [entry('100000000000000000001', 1), entry('100000000000000000001', 2)])).toThrow('strictly increase');
+  });
+
+  const modify = (oldImage: AttributeMap, newImage: AttributeMap) => () => toDynamoDBStreamRecord({ ...PARTS, oldImage: { Id: { N: '101' }, ...oldImage }, newImage: { Id: { N: '101' }, ...newImage } });
+
+  it('a MODIFY that changes one set member, one list element or one map value is a change', () => {
+    expect(modify({ s: { SS: ['a', 'b'] } }, { s: { SS: ['a', 'c'] } })).not.toThrow();
+    expect(modify({ s: { NS: ['1', '2'] } }, { s: { NS: ['1', '2', '3'] } })).not.toThrow();
+    expect(modify({ s: { BS: ['AQ=='] } }, { s: { BS: ['Ag=='] } })).not.toThrow();
+    expect(modify({ l: { L: [{ S: 'a' }, { S: 'b' }] } }, { l: { L: [{ S: 'b' }, { S: 'a' }] } })).not.toThrow(); // lists are ordered
+    expect(modify({ l: { L: [{ S: 'a' }] } }, { l: { L: [{ S: 'a' }, { S: 'a' }] } })).not.toThrow();
+    expect(modify({ m: { M: { a: { N: '1' } } } }, { m: { M: { a: { N: '2' } } } })).not.toThrow();
+    expect(modify({ m: { M: { a: { N: '1' } } } }, { m: { M: { b: { N: '1' } } } })).not.toThrow();
+    expect(modify({ m: { M: { a: { N: '1' } } } }, { m: { M: { a: { N: '1' }, b: { NULL: true } } } })).not.toThrow();
+    expect(modify({ x: { S: '1' } }, { x: { N: '1' } })).not.toThrow(); // another type
+    expect(modify({ x: { BOOL: true } }, { x: { BOOL: false } })).not.toThrow();
+    expect(modify({ x: { S: 'a' } }, { y: { S: 'a' } })).not.toThrow(); // another name
+  });
+
+  it('a MODIFY whose images hold equal lists, maps and sets (in any member or key order) changes nothing', () => {
+    const equal = 'old and new items are equal';
+    expect(modify({ l: { L: [{ N: '1' }, { M: { a: { S: 'x' } } }] } }, { l: { L: [{ N: '1.0' }, { M: { a: { S: 'x' } } }] } })).toThrow(equal);
+    expect(modify({ m: { M: { a: { N: '1' }, b: { SS: ['x', 'y'] } } } }, { m: { M: { b: { SS: ['y', 'x'] }, a: { N: '1' } } } })).toThrow(equal);
+    expect(modify({ s: { BS: ['AQ==', 'Ag=='] } }, { s: { BS: ['Ag==', 'AQ=='] } })).toThrow(equal);
+  });
+
+  it("every record's JSON fits the bound the 6 MB check trusts (escaped strings, numbers, binaries, sets, nesting)", () => {
+    const hostile = '"\\\u0001\u001f\u2028é😀<>&';
+    const images: AttributeMap[] = [
+      { Id: { N: '101' } },
+      { Id: { N: '101' }, s: { S: hostile.repeat(50) }, [hostile]: { SS: [hostile, `${hostile}x`, '\u0000'] } },
+      { Id: { N: '101' }, n: { N: '-0.000000000000000000000000000000000001e-90' }, ns: { NS: ['1', '-1.5', '99999999999999999999999999999999999999'] } },
+      { Id: { N: '101' }, b: { B: 'AAEqQQ==' }, bs: { BS: ['AQ==', 'AgM=', 'BAUG'] }, t: { BOOL: true }, z: { NULL: true } },
+      { Id: { N: '101' }, l: { L: [{ L: [] }, { M: {} }, { M: { '"': { L: [{ S: '\u0000' }, { N: '1' }] } } }] } },
+    ];
+    for (const newImage of images) {
+      for (const eventName of ['INSERT', 'MODIFY', 'REMOVE'] as const) {
+        const oldImage = { ...newImage, extra: { S: hostile } };
+        const parts = { ...PARTS, eventName, newImage: eventName === 'REMOVE' ? undefined : newImage, oldImage: eventName === 'INSERT' ? undefined : oldImage, ttl: eventName === 'REMOVE' };
+        const built = buildDynamoDBStreamRecord('test', parts);
+        expect(built.jsonBound).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(built.record)));
+      }
+    }
+  });
+
+  it('a batch whose JSON is just over 6 MB is refused, one just under is built', () => {
+    // 21 INSERTs, each with one ~300 KB string attribute (items stay under 400 KB): about 6 MB.
+    const blob = (n: number) => 'x'.repeat(n);
+    const batch = (n: number) =>
+      Array.from({ length: 21 }, (_, i) => ({ eventName: 'INSERT' as const, newImage: { Id: { N: String(i) }, b: { S: blob(n) } }, sequenceNumber: String(100000000000000000001n + BigInt(i)), eventId: i.toString(16).padStart(32, '0'), time: new Date('2016-01-01T00:00:00Z') }));
+    const sized = (n: number) => Buffer.byteLength(JSON.stringify({ Records: batch(n).map((e) => toDynamoDBStreamRecord({ ...source, ...e })) }));
+    const limit = 6 * 1024 * 1024;
+    // The largest blob size whose event fits (the JSON grows by about 21 bytes per unit, SizeBytes' digits aside).
+    let atLimit = Math.floor((limit - sized(0)) / 21);
+    while (sized(atLimit) > limit) atLimit--;
+    while (sized(atLimit + 1) <= limit) atLimit++;
+    expect(sized(atLimit)).toBeLessThanOrEqual(limit);
+    expect(() => toDynamoDBStreamEvent(source, batch(atLimit))).not.toThrow();
+    expect(sized(atLimit + 1)).toBeGreaterThan(limit);
+    expect(() => toDynamoDBStreamEvent(source, batch(atLimit + 1))).toThrow(/serialises to \d+ bytes, over Lambda's 6 MB/);
   });
 });

@@ -19,6 +19,7 @@ import {
   type S3RecordParts,
 } from '../../../src/events/s3/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
+import { uploadKindOf } from '../../../src/events/s3/record.js';
 import { assertS3EventBridgeInvariants, assertS3RecordInvariants, EB_ID, HOST_ID, REQUEST_ID, SEQUENCER, sequencerSecond, VERSION_ID } from './_invariants.js';
 
 const NOW = new Date('2023-04-12T20:43:38.021Z');
@@ -214,5 +215,97 @@ describe('toS3EventBridgeEvent', () => {
     expect(() => toS3EventBridgeEvent(base({ detailType: 'Object ACL Updated', reason: 'PutObject' }))).toThrow(/parts\.reason applies only to "Object Created" and "Object Deleted"/);
     expect(() => toS3EventBridgeEvent(base({ sourceIPAddress: 's3.amazonaws.com' }))).toThrow(/parts\.sourceIPAddress .* must be the caller's IPv4 or IPv6 address/);
     expect(() => toS3EventBridgeEvent(base({ size: undefined }))).toThrow(/parts\.size is required for "Object Created" events/);
+  });
+});
+
+describe('toS3Record: extra blocks, defaults and the rules of their parts', () => {
+  const s3Initiated = { principalId: 's3.amazonaws.com', sourceIPAddress: 's3.amazonaws.com' };
+  const replication = { ruleId: 'rule-1', destinationBucket: 'photos-replica', requestTime: new Date(NOW.getTime() - 5000) };
+  const restoreExpiry = new Date('2023-04-14T00:00:00Z');
+  const restored = (overrides: Partial<S3RecordParts> = {}) =>
+    recordParts({ eventName: 'ObjectRestore:Completed', principalId: 'AmazonCustomer:A3I5XTEXAMAI3E', restoreExpiryTime: restoreExpiry, ...overrides });
+
+  // The documented defaults: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+  it('fills the documented defaults: GLACIER restore and transition classes, ARCHIVE_ACCESS tier, OBJECT_PUT replication', () => {
+    const restore = toS3Record(restored());
+    expect(restore.glacierEventData).toEqual({ restoreEventData: { lifecycleRestorationExpiryTime: '2023-04-14T00:00:00.000Z', lifecycleRestoreStorageClass: 'GLACIER' } });
+    expect(toS3Record(restored({ sourceStorageClass: 'DEEP_ARCHIVE' })).glacierEventData.restoreEventData.lifecycleRestoreStorageClass).toBe('DEEP_ARCHIVE');
+
+    const transition = toS3Record(recordParts({ eventName: 'LifecycleTransition', ...s3Initiated }));
+    expect(transition.lifecycleEventData).toEqual({ transitionEventData: { destinationStorageClass: 'GLACIER' } });
+    expect(toS3Record(recordParts({ eventName: 'LifecycleTransition', ...s3Initiated, destinationStorageClass: 'STANDARD_IA' })).lifecycleEventData.transitionEventData.destinationStorageClass).toBe('STANDARD_IA');
+
+    const tiering = toS3Record(recordParts({ eventName: 'IntelligentTiering', ...s3Initiated }));
+    expect(tiering.intelligentTieringEventData).toEqual({ destinationAccessTier: 'ARCHIVE_ACCESS' });
+    expect(toS3Record(recordParts({ eventName: 'IntelligentTiering', ...s3Initiated, destinationAccessTier: 'DEEP_ARCHIVE_ACCESS' })).intelligentTieringEventData.destinationAccessTier).toBe('DEEP_ARCHIVE_ACCESS');
+
+    const missed = toS3Record(recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication }));
+    expect(missed.replicationEventData).toEqual({
+      replicationRuleId: 'rule-1',
+      destinationBucket: 'arn:aws:s3:::photos-replica',
+      s3Operation: 'OBJECT_PUT',
+      requestTime: new Date(NOW.getTime() - 5000).toISOString(),
+    });
+    const failed = toS3Record(recordParts({ eventName: 'Replication:OperationFailedReplication', ...s3Initiated, replication: { ...replication, s3Operation: 'DELETE_MARKER', failureReason: 'DstBucketNotFound' } }));
+    expect(failed.replicationEventData).toMatchObject({ s3Operation: 'DELETE_MARKER', failureReason: 'DstBucketNotFound' });
+  });
+
+  it('writes each record its own eventTime and eventVersion', () => {
+    const first = toS3Record(recordParts());
+    const later = new Date(NOW.getTime() + 61_001);
+    const second = toS3Record(recordParts({ eventTime: later, sequencer: s3SequencerAt(later, 1) }));
+    expect(first.eventTime).toBe('2023-04-12T20:43:38.021Z');
+    expect(second.eventTime).toBe('2023-04-12T20:44:39.022Z');
+    expect(toS3Record(recordParts({ eventVersion: '2.2' })).eventVersion).toBe('2.2');
+    expect(first.eventVersion).toBe('2.1');
+  });
+
+  it('rejects bad account, restore expiry, replication and configuration parts, naming the part and the rule', () => {
+    const cases: [S3RecordParts, RegExp][] = [
+      [recordParts({ account: '12345' }), /toS3Record: parts\.account "12345" is not an AWS account id \(exactly 12 digits, as a string\)/],
+      [recordParts({ account: 123456789012 as unknown as string }), /parts\.account 123456789012 is not an AWS account id/],
+      [restored({ restoreExpiryTime: undefined }), /parts\.restoreExpiryTime must be a Date after eventTime for ObjectRestore:Completed/],
+      [restored({ restoreExpiryTime: NOW }), /parts\.restoreExpiryTime must be a Date after eventTime/],
+      [restored({ restoreExpiryTime: new Date(NOW.getTime() - 1) }), /parts\.restoreExpiryTime must be a Date after eventTime/],
+      [restored({ restoreExpiryTime: new Date(Number.NaN) }), /parts\.restoreExpiryTime must be a Date after eventTime/],
+      [restored({ restoreExpiryTime: '2030-01-01T00:00:00Z' as unknown as Date }), /parts\.restoreExpiryTime must be a Date after eventTime/],
+      [recordParts({ eventName: 'Replication:OperationFailedReplication', ...s3Initiated, replication }), /parts\.replication\.failureReason is required for Replication:OperationFailedReplication records/],
+      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, ruleId: '' } }), /parts\.replication\.ruleId/],
+      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, destinationBucket: 'Bad_Bucket' } }), /parts\.replication\.destinationBucket "Bad_Bucket" breaks S3's bucket naming rules/],
+      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: new Date(NOW.getTime() + 1) } }), /parts\.replication\.requestTime must be a Date not after eventTime/],
+      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: new Date(Number.NaN) } }), /parts\.replication\.requestTime must be a Date not after eventTime/],
+      [recordParts({ configurationId: 7 as unknown as string }), /parts\.configurationId must be a string \(the notification configuration Id\)/],
+      [recordParts({ requestId: '' }), /parts\.requestId/],
+      [recordParts({ hostId: '' }), /parts\.hostId/],
+      [recordParts({ principalId: '' }), /parts\.principalId/],
+      [recordParts({ bucketOwnerId: '' }), /parts\.bucketOwnerId/],
+      [recordParts({ region: 'mars-1' }), /parts\.region/],
+      [recordParts({ eventTime: new Date(Number.NaN) }), /parts\.eventTime/],
+      [recordParts({ sourceIPAddress: 'localhost' }), /parts\.sourceIPAddress/],
+      [recordParts({ versionId: 'v' }), /parts\.versionId "v" is not an S3 version id/],
+      [recordParts({ sequencer: undefined }), /parts\.sequencer/],
+      [recordParts({ eTag: undefined }), /parts\.eTag/],
+      [recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }), /parts\.versionId/],
+      [recordParts({ eventName: 'ObjectRemoved:Delete', eTag: undefined, size: 5.5 }), /parts\.size/],
+      [recordParts({ eventName: 'ObjectRemoved:Delete', eTag: `${'a'.repeat(32)}-3`, size: 10 }), /parts\.size 10 cannot be the size of an object uploaded in 3 parts/],
+      [null as unknown as S3RecordParts, /toS3Record: parts must be an object of S3 record parts/],
+      ['parts' as unknown as S3RecordParts, /toS3Record: parts must be an object of S3 record parts/],
+    ];
+    for (const [parts, message] of cases) {
+      expect(() => toS3Record(parts), String(message)).toThrow(message);
+    }
+  });
+
+  it('accepts the edges of those rules', () => {
+    // Replication may be requested at the very instant of the event; a versionless record has no versionId.
+    expect(toS3Record(recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: NOW } })).replicationEventData.requestTime).toBe('2023-04-12T20:43:38.021Z');
+    expect('versionId' in toS3Record(recordParts()).s3.object).toBe(false);
+    expect(toS3Record(recordParts({ account: '000000000000' })).s3.bucket.name).toBe('photos');
+  });
+
+  it('uploadKindOf tells multipart from single-part uploads by event name (notification and EventBridge spellings)', () => {
+    expect(['ObjectCreated:CompleteMultipartUpload', 'CompleteMultipartUpload'].map(uploadKindOf)).toEqual(['multipart', 'multipart']);
+    expect(['ObjectCreated:Put', 'ObjectCreated:Post', 'PutObject', 'POST Object'].map(uploadKindOf)).toEqual(['single', 'single', 'single', 'single']);
+    expect(['ObjectCreated:Copy', 'CopyObject', 'ObjectRemoved:Delete'].map(uploadKindOf)).toEqual([undefined, undefined, undefined]);
   });
 });
