@@ -14,7 +14,8 @@ let failed = false;
 for (const group of groups) {
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATION_GROUP: group },
+    // Property tests run 25 cases per mutant unless AWS_EVENT_KIT_RUNS says otherwise: each mutant reruns its tests.
+    env: { AWS_EVENT_KIT_RUNS: '25', ...process.env, MUTATION_GROUP: group },
   });
   const reportFile = `.tmp/mutation/${group}.json`;
   if (run.status !== 0 || !existsSync(reportFile)) {
