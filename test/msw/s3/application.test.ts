@@ -81,7 +81,8 @@ describe('object tagging', () => {
     ['an empty key', tagSet({ '': 'v' }), 'InvalidTag', 'The TagKey you have provided is invalid'],
     ['a value of 257 characters', tagSet({ k: 'v'.repeat(257) }), 'InvalidTag', 'The TagValue you have provided is invalid'],
     ['a key with a comma', tagSet({ 'a,b': 'v' }), 'InvalidTag', 'The TagKey you have provided is invalid'],
-    ['an aws: key', tagSet({ 'aws:cost': 'v' }), 'InvalidTag', 'System tags cannot be added/updated by requester'],
+    ['an aws: key', tagSet({ 'aws:cost': 'v' }), 'InvalidTag', 'Your TagKey cannot be prefixed with aws:'],
+    ['a value with a comma', tagSet({ Key1: 'Val1,Val2' }), 'InvalidTag', 'The TagValue you have provided is invalid'],
   ])('PutObjectTagging refuses %s as S3 does', async (_name, TagSet, code, message) => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x' }));
     const error = await failure(client.send(new PutObjectTaggingCommand({ Bucket: 'docs', Key: 'a', Tagging: { TagSet } })));
@@ -95,7 +96,7 @@ describe('object tagging', () => {
     expect((await client.send(new GetObjectTaggingCommand({ Bucket: 'docs', Key: 'a' }))).TagSet).toEqual(TagSet);
   });
 
-  test.each(['a=1&a=2', '=1', 'a=%FF'])('an x-amz-tagging header %s is InvalidArgument', async (header) => {
+  test.each(['a=1&a=2', '=1', 'a=%FF', 'key1=val1,key2=val2', 'TagSet=[{Key=string,Value=string}]'])('an x-amz-tagging header %s is InvalidArgument', async (header) => {
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: header })));
     expect(error.name).toBe('InvalidArgument');
     expect(error.message).toBe("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.");
@@ -111,6 +112,12 @@ describe('object tagging', () => {
     expect(bridged.map((e) => e['detail-type'])).toEqual(['Object Created', 'Object Tags Added', 'Object Tags Deleted']);
     expect(bridged[1]?.detail.object).toEqual({ key: 'a', etag: '9dd4e461268c8034f5c8564e155c67a6' });
     expect(S3EventNotificationEventBridgeSchema.safeParse(bridged[1]).success).toBe(true);
+  });
+
+  test('a URL-encoded pair decodes to one key, which S3 then judges as a tag key', async () => {
+    // S3's answer to this header, reported in aws/aws-cli#2841.
+    const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: 'TagSet%3D%5B%7BKey%3Dstring%2CValue%3Dstring%7D%5D' })));
+    expect([error.name, error.message]).toEqual(['InvalidTag', 'The TagKey you have provided is invalid']);
   });
 
   test('tagging a missing key is NoSuchKey', async () => {

@@ -33,7 +33,8 @@ export function assertTags(tags: readonly S3Tag[]): void {
   for (const { key, value } of tags) {
     if (key.length === 0 || key.length > MAX_KEY || !TAG_TEXT.test(key)) throw new S3Error('InvalidTag', 400, 'The TagKey you have provided is invalid', { TagKey: key });
     if (value.length > MAX_VALUE || !TAG_TEXT.test(value)) throw new S3Error('InvalidTag', 400, 'The TagValue you have provided is invalid', { TagKey: key, TagValue: value });
-    if (key.toLowerCase().startsWith('aws:')) throw new S3Error('InvalidTag', 400, 'System tags cannot be added/updated by requester', { TagKey: key });
+    // Recorded against S3 (localstack's test_tagging_validation snapshot, 2026): objects word it so, buckets otherwise.
+    if (key.toLowerCase().startsWith('aws:')) throw new S3Error('InvalidTag', 400, 'Your TagKey cannot be prefixed with aws:', { TagKey: key });
     if (seen.has(key)) throw new S3Error('InvalidTag', 400, 'Cannot provide multiple Tags with the same key', { TagKey: key });
     seen.add(key);
   }
@@ -61,6 +62,8 @@ export function tagsOfHeader(headers: Headers): S3Tag[] | undefined {
   for (const pair of header.split('&')) {
     if (pair === '') continue;
     const at = pair.indexOf('=');
+    // A pair with a second raw '=' is no query pair to S3 (`key1=val1,key2=val2` is recorded as InvalidArgument).
+    if (at >= 0 && pair.indexOf('=', at + 1) >= 0) throw bad();
     const key = formDecode(at < 0 ? pair : pair.slice(0, at));
     const value = at < 0 ? '' : formDecode(pair.slice(at + 1));
     if (key === undefined || value === undefined || key === '' || seen.has(key)) throw bad();
