@@ -15,6 +15,7 @@ export async function buildPlaygroundBundles(outdir = here('../docs/public/kit')
     entryPoints: {
       templates: here('../docs/playground/kit/templates.ts'),
       templatesCheck: here('../docs/playground/kit/templatesCheck.ts'),
+      checkWorker: here('../docs/playground/kit/checkWorker.ts'),
       patterns: here('../docs/playground/kit/patterns.ts'),
       patternsGenerate: here('../docs/playground/kit/patternsGenerate.ts'),
       events: here('../docs/playground/kit/events.ts'),

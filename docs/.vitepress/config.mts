@@ -26,6 +26,7 @@ export default defineConfig({
   title: 'aws-event-kit',
   description: 'Realistic, typed, deterministic AWS Lambda test events: factories, fast-check arbitraries, a template oracle, event patterns and in-process AWS on msw.',
   cleanUrls: true,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
   // Generated pages link to each other by name; a broken link fails the build.
   ignoreDeadLinks: false,

@@ -27,3 +27,28 @@ export function localDocsUrl(docsUrl: string): string {
 export function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? String(value);
 }
+
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+
+/**
+ * Runs `type` in the check worker (kit/checkWorker.js, a module worker sharing the bundles'
+ * chunks): the property check never blocks the page.
+ */
+export function inWorker<T>(type: 'warm' | 'check' | 'sample', ...args: unknown[]): Promise<T> {
+  if (worker === undefined) {
+    worker = new Worker(withBase('/kit/checkWorker.js'), { type: 'module' });
+    worker.onmessage = (message: MessageEvent<{ id: number; value?: unknown; error?: string }>) => {
+      const job = pending.get(message.data.id);
+      pending.delete(message.data.id);
+      if (message.data.error !== undefined) job?.reject(new Error(message.data.error));
+      else job?.resolve(message.data.value);
+    };
+  }
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    worker!.postMessage({ id, type, args });
+  });
+}
