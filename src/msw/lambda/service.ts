@@ -20,13 +20,19 @@ import type { SqsService } from '../sqs/index.js';
 import { resolveSubscribeOptions, type QueueSubscription, type SqsSubscribeOptions } from '../sqs/subscription.js';
 import { functionNotFound, invalidParameter, lambdaError, mappingNotFound } from './errors.js';
 import { MockFunction, resolveFunctionOptions, type FunctionInvokeOutcome, type LambdaFunctionInfo, type LambdaFunctionOptions, type LambdaHandler, type LambdaInvocationRecord } from './functions.js';
-import { asLambdaError, compileCriteria, mappingConfig, sourceOf, type MappingConfig, type MappingSubscription, type SourceRef } from './mappings.js';
+import { asLambdaError, mappingConfig, sourceOf, type MappingConfig, type MappingSubscription, type SourceRef } from './mappings.js';
 import { createLambdaHandler } from './wire.js';
 import type { JsonObject } from '../_internals/input.js';
 
-/** Lambda's request payload limits: 6 MB synchronous, 256 KB asynchronous. */
+/** Lambda's request payload limit of a synchronous invocation: 6 MB. */
 export const LAMBDA_SYNC_REQUEST_LIMIT = 6 * 1024 * 1024;
-export const LAMBDA_ASYNC_REQUEST_LIMIT = 256 * 1024;
+/**
+ * Lambda's request payload limit of an asynchronous invocation: 1 MB, as the Invoke API reference
+ * states it today (it was 256 KB before; the deprecated InvokeAsync keeps 256 KB). A function's
+ * `asyncPayloadLimit` option sets the older limit where a test needs it.
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+ */
+export const LAMBDA_ASYNC_REQUEST_LIMIT = 1024 * 1024;
 
 /** How `mocks.lambda.invoke` runs the function. */
 export type LambdaInvocationType = 'RequestResponse' | 'Event' | 'DryRun';
@@ -97,7 +103,7 @@ export interface LambdaService extends MockService {
   /**
    * The one invocation API: what the Invoke operation, EventBridge rule targets and Pipes use.
    * `RequestResponse` runs the function now (the real-time guard applies outside `drain()`);
-   * `Event` queues it for `drain()`, with Lambda's retries; `DryRun` checks the call only.
+   * `Event` queues it for `drain()`, with Lambda's retries (payload up to 1 MB, or the function's `asyncPayloadLimit`); `DryRun` checks the call only.
    * Rejects with an `AwsServiceError` (`.code`: `ResourceNotFoundException`,
    * `RequestTooLargeException`, `InvalidRequestContentException` …) as the Invoke API would answer.
    * `payload` is JSON text, or a value (serialised with JSON.stringify).
@@ -214,7 +220,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     else if (payload instanceof Uint8Array) text = Buffer.from(payload).toString('utf8');
     else text = JSON.stringify(payload === undefined ? {} : payload) ?? 'null';
     const bytes = Buffer.byteLength(text, 'utf8');
-    const limit = type === 'Event' ? LAMBDA_ASYNC_REQUEST_LIMIT : LAMBDA_SYNC_REQUEST_LIMIT;
+    const limit = type === 'Event' ? fn.options.asyncPayloadLimit : LAMBDA_SYNC_REQUEST_LIMIT;
     if (bytes > limit) throw lambdaError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`, 413);
     let event: unknown;
     try {
@@ -573,4 +579,3 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
   };
 }
 
-export { compileCriteria };

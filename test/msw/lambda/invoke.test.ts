@@ -151,13 +151,16 @@ describe('Invoke errors and limits', () => {
     expect(error.status).toBe(400);
   });
 
-  it('RequestTooLargeException (413) over 6 MB synchronous and 256 KB asynchronous', async () => {
+  it('RequestTooLargeException (413) over 6 MB synchronous and 1 MB asynchronous (or the function\'s older 256 KB)', async () => {
     mocks.lambda.createFunction('f', async () => 1);
+    mocks.lambda.createFunction('old', async () => 1, { asyncPayloadLimit: 256 * 1024 });
     const big = (n: number): Buffer => Buffer.from(JSON.stringify('x'.repeat(n - 2)));
     expect((await lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024) }))).StatusCode).toBe(200);
     expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(256 * 1024) }))).StatusCode).toBe(202);
-    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(256 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
+    expect((await lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024) }))).StatusCode).toBe(202);
+    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
+    expect((await lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024) }))).StatusCode).toBe(202);
+    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
   });
 
   it('a response over 6 MB is Function.ResponseSizeTooLarge', async () => {
