@@ -57,7 +57,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-describe.skipIf(!hasChromium)('the documentation site in Chromium', () => {
+describe.skipIf(!hasChromium)(hasChromium ? 'the documentation site in Chromium' : `the documentation site in Chromium: SKIPPED, ${SKIP_REASON}`, () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     const started = performance.now();
