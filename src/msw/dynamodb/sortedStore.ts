@@ -31,7 +31,14 @@ function compareBase64(a: string, b: string): number {
 /** The order of two key values of one type (S, N or B); values of other types compare by type name. */
 export function compareKeyValues(a: AttributeValue, b: AttributeValue): number {
   if ('S' in a && 'S' in b) return compareStrings(a.S, b.S);
-  if ('N' in a && 'N' in b) return a.N === b.N ? 0 : compareNumbers(a.N, b.N);
+  if ('N' in a && 'N' in b) {
+    if (a.N === b.N) return 0;
+    // Rounding to a double never reverses an order: different doubles decide; equal ones need the exact decimals.
+    const x = Number(a.N);
+    const y = Number(b.N);
+    if (x !== y) return x < y ? -1 : 1;
+    return compareNumbers(a.N, b.N);
+  }
   if ('B' in a && 'B' in b) return compareBase64(a.B, b.B);
   const ta = Object.keys(a)[0] as string;
   const tb = Object.keys(b)[0] as string;

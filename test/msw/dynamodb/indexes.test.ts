@@ -239,6 +239,17 @@ describe('Query and Scan paging', () => {
     expect(projection.message).toBe('Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: Name');
   });
 
+  test('number sort keys order exactly, also where doubles cannot tell them apart', async () => {
+    await createOrders();
+    for (const sk of ['1.00000000000000000001', '1', '0.99999999999999999999', '-1e-30', '12345678901234567890123456789012345678']) {
+      await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { pk: { S: 'n' }, sk: { N: sk } } }));
+    }
+    const all = await query({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'n' } } });
+    expect(all.Items?.map((i) => i['sk']?.N)).toEqual(['-0.000000000000000000000000000001', '0.99999999999999999999', '1', '1.00000000000000000001', '12345678901234567890123456789012345678']);
+    const above = await query({ KeyConditionExpression: 'pk = :p AND sk > :one', ExpressionAttributeValues: { ':p': { S: 'n' }, ':one': { N: '1' } } });
+    expect(above.Items?.map((i) => i['sk']?.N)).toEqual(['1.00000000000000000001', '12345678901234567890123456789012345678']);
+  });
+
   test('begins_with and string sort keys order by UTF-8 bytes', async () => {
     await dynamo.send(new CreateTableCommand({ TableName: 'strs', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
     for (const sk of ['b#2', 'a#1', '\u{1F600}', '\uFF5E', 'b#1', 'b']) await doc.send(new PutCommand({ TableName: 'strs', Item: { pk: 'x', sk } }));
