@@ -34,6 +34,8 @@ export default {
   reporters: ['clear-text', 'json'],
   jsonReporter: { fileName: `.tmp/mutation/${name}.json` },
   tempDirName: '.tmp/stryker',
+  // The sandbox needs the sources, tests and configs only; build outputs (rebuilt by others while a run copies them) stay out.
+  ignorePatterns: ['/docs', '/dist', '/bench', '/coverage', '/.tmp', '/test/.readme'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 85, break: null },
 };
