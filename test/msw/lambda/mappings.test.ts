@@ -211,6 +211,38 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     expect(batches[1]?.at).toBe(start + 5_000);
   });
 
+  it('ReportBatchItemFailures with filters: the reported record is retried from its place, the skipped one before it stays skipped', async () => {
+    const stream = mocks.kinesis.createStream('p', { shardCount: 1 });
+    const batches: number[][] = [];
+    let failedOnce = false;
+    mocks.lambda.createFunction('partial', async (event: KinesisStreamEvent) => {
+      const items = event.Records.map((r) => ({ i: (JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()) as { i: number }).i, seq: r.kinesis.sequenceNumber }));
+      batches.push(items.map((x) => x.i));
+      const two = items.find((x) => x.i === 2);
+      if (two !== undefined && !failedOnce) {
+        failedOnce = true;
+        return { batchItemFailures: [{ itemIdentifier: two.seq }] };
+      }
+      return { batchItemFailures: [] };
+    });
+    await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'partial',
+        EventSourceArn: stream.arn,
+        StartingPosition: 'TRIM_HORIZON',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        FilterCriteria: { Filters: [{ Pattern: '{"data": {"keep": [true]}}' }] },
+      }),
+    );
+    for (const i of [0, 1, 2, 3]) mocks.kinesis.putRecord(stream.arn, JSON.stringify({ i, keep: i !== 1 }), 'pk');
+    await mocks.drain();
+    expect(batches).toEqual([[0, 2, 3], [2, 3]]);
+    const [mapping] = mocks.lambda.eventSourceMappings({ functionName: 'partial' });
+    // Record 1 was skipped once, not again on the retry.
+    expect(mapping?.filteredCount).toBe(1);
+    expect(mapping?.invocationCount).toBe(2);
+  });
+
   it('a batch whose records all fail the filters is never invoked, and the checkpoint moves past it', async () => {
     const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
     let calls = 0;
