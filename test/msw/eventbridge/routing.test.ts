@@ -248,6 +248,26 @@ describe('Lambda and SNS targets', () => {
   });
 });
 
+describe('hostile input', () => {
+  test('wrong member types and ranges are AWS validation errors, not crashes', async () => {
+    const q = queue('q');
+    await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
+    const put = (target: object) => events.send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: q.arn, ...target }] }));
+    // A member of the wrong JSON type fails deserialisation, as coral answers it.
+    expect((await failure(put({ InputTransformer: { InputPathsMap: { a: 1 }, InputTemplate: '<a>' } }))).name).toBe('SerializationException');
+    expect((await failure(put({ RetryPolicy: { MaximumRetryAttempts: 186 } }))).name).toBe('ValidationException');
+    expect((await failure(put({ RetryPolicy: { MaximumEventAgeInSeconds: 59 } }))).name).toBe('ValidationException');
+    expect((await failure(put({ Input: 'x'.repeat(8193) }))).name).toBe('ValidationException');
+    expect((await put({ Input: 'not json' })).FailedEntries?.[0]?.ErrorCode).toBe('ValidationException');
+    expect((await failure(events.send(new ListRulesCommand({ Limit: 101 })))).name).toBe('ValidationException');
+    expect((await failure(events.send(new ListRulesCommand({ NextToken: 'garbage' })))).name).toBe('ValidationException');
+    expect(await failure(events.send(new TestEventPatternCommand({ EventPattern: '{"source":["a"]}', Event: '[1]' })))).toEqual({ name: 'ValidationException', message: 'Parameter Event is not valid.' });
+    expect((await failure(events.send(new PutRuleCommand({ Name: 'x'.repeat(65), EventPattern: '{}' })))).name).toBe('ValidationException');
+    expect((await failure(events.send(new PutRuleCommand({ Name: 'r2', EventPattern: '{"source":["a"]}', EventBusName: 'nope' })))).name).toBe('ResourceNotFoundException');
+    expect((await events.send(new ListTargetsByRuleCommand({ Rule: 'r' }))).Targets).toEqual([]);
+  });
+});
+
 describe('retries and dead-letter queues', () => {
   test('a failing target is retried with backoff on the virtual clock, then the event goes to the DLQ with the AWS attributes', async () => {
     const target = queue('t');

@@ -75,6 +75,31 @@ describe('the Pipes API', () => {
   });
 });
 
+describe('hostile input', () => {
+  test('wrong shapes and out-of-range source parameters are ValidationExceptions, never a broken pipe', async () => {
+    const source = mocks.sqs.createQueue('in');
+    const target = mocks.sqs.createQueue('out');
+    const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
+    const cases: unknown[] = [
+      { SourceParameters: 'x' },
+      { SourceParameters: { SqsQueueParameters: { BatchSize: 0 } } },
+      { SourceParameters: { SqsQueueParameters: { BatchSize: 'ten' } } },
+      { SourceParameters: { SqsQueueParameters: { MaximumBatchingWindowInSeconds: 301 } } },
+      { TargetParameters: { InputTemplate: 42 } },
+      { Enrichment: 'arn:aws:sqs:eu-west-1:210987654321:not-a-function' },
+      { Source: stream.arn },
+      { Source: stream.arn, SourceParameters: { KinesisStreamParameters: { StartingPosition: 'NOW' } } },
+    ];
+    for (const extra of cases) {
+      const answer = await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: target.arn, ...(extra as object) })));
+      expect(answer.name, JSON.stringify(extra)).toBe('ValidationException');
+    }
+    expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'bad name' })))).toMatchObject({ name: 'ValidationException' });
+    expect((await pipes.send(new ListPipesCommand({}))).Pipes).toEqual([]);
+    expect(() => mocks.pipes.create('y', { Source: source.arn, Target: target.arn, SourceParameters: { SqsQueueParameters: { BatchSize: -1 } } })).toThrow(/mocks\.pipes\.create: definition was rejected by Pipes: ValidationException/);
+  });
+});
+
 describe('running pipes', () => {
   test('SQS → filter → InputTemplate → SQS: each kept message rendered as renderPipeTemplate renders its record; dropped ones are deleted', async () => {
     const source = mocks.sqs.createQueue('orders');

@@ -6,7 +6,7 @@
  */
 import { TemplateSyntaxError, TemplateValidationError, compileRuleTemplate } from '../../../pipes/index.js';
 import { parsePath } from '../../../pipes/path.js';
-import { asStructure, readList, readString, type JsonObject } from '../../_internals/input.js';
+import { asStructure, readList, readString, readStringMap, type JsonObject } from '../../_internals/input.js';
 import { AwsServiceError } from '../../_internals/awsError.js';
 import { EVENTBRIDGE_INPUT_ERRORS, ruleNotFound, validationError } from '../errors.js';
 import { parseArn, type RetryPolicy, type TargetState } from '../service.js';
@@ -86,9 +86,9 @@ function readTarget(raw: JsonObject, index: number): TargetState {
   if (inputPath !== undefined) target.inputPath = pathSegments(inputPath, `InputPath for target ${id}`);
   if (transformerRaw !== undefined) {
     const template = readString(transformerRaw, 'InputTemplate', EVENTBRIDGE_INPUT_ERRORS, true);
-    const map = transformerRaw['InputPathsMap'];
+    const map = readStringMap(transformerRaw, 'InputPathsMap', EVENTBRIDGE_INPUT_ERRORS);
     try {
-      target.transformer = compileRuleTemplate({ inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map as Record<string, string> }) }, { targetId: id });
+      target.transformer = compileRuleTemplate({ inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map }) }, { targetId: id });
     } catch (error) {
       if (error instanceof TemplateValidationError || error instanceof TemplateSyntaxError) throw new TargetRejected('ValidationException', error.message);
       throw error;

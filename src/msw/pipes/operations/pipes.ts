@@ -24,9 +24,58 @@ export function pipeName(name: string): string {
   return name;
 }
 
+function isObject(value: unknown): value is Body {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An optional structure member, or Pipes' ValidationException naming it. */
+function structure(value: unknown, path: string): Body | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw validationError(`${path} must be a structure (a JSON object)`);
+  return value;
+}
+
+/** An optional whole number within the API's range. */
+function integerIn(value: unknown, path: string, min: number, max: number): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw validationError(`${path} must be an integer`);
+  if (value < min || value > max) throw validationError(`1 validation error detected: Value '${value}' at '${path}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
+}
+
+/** The source parameters' shapes and ranges (Pipes API reference, PipeSource*Parameters). */
+function validateSource(kind: 'sqs' | 'kinesis' | 'dynamodb', parameters: Body | undefined): void {
+  if (kind === 'sqs') {
+    const sqs = structure(parameters?.['SqsQueueParameters'], 'sourceParameters.sqsQueueParameters');
+    integerIn(sqs?.['BatchSize'], 'sourceParameters.sqsQueueParameters.batchSize', 1, 10_000);
+    integerIn(sqs?.['MaximumBatchingWindowInSeconds'], 'sourceParameters.sqsQueueParameters.maximumBatchingWindowInSeconds', 0, 300);
+    return;
+  }
+  const name = kind === 'kinesis' ? 'KinesisStreamParameters' : 'DynamoDBStreamParameters';
+  const path = `sourceParameters.${kind === 'kinesis' ? 'kinesisStreamParameters' : 'dynamoDBStreamParameters'}`;
+  const stream = structure(parameters?.[name], path);
+  // A stream source must say where to start.
+  const start = stream?.['StartingPosition'];
+  const allowed = kind === 'kinesis' ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
+  if (typeof start !== 'string' || !allowed.includes(start)) throw validationError(`${path}.startingPosition must be one of ${allowed.join(', ')}, got ${start === undefined ? 'nothing' : JSON.stringify(start)}`);
+  integerIn(stream?.['BatchSize'], `${path}.batchSize`, 1, 10_000);
+  integerIn(stream?.['MaximumBatchingWindowInSeconds'], `${path}.maximumBatchingWindowInSeconds`, 0, 300);
+  integerIn(stream?.['MaximumRetryAttempts'], `${path}.maximumRetryAttempts`, -1, 10_000);
+  integerIn(stream?.['MaximumRecordAgeInSeconds'], `${path}.maximumRecordAgeInSeconds`, -1, 604_800);
+  if (stream?.['BisectBatchOnFunctionError'] !== undefined && typeof stream['BisectBatchOnFunctionError'] !== 'boolean') throw validationError(`${path}.bisectBatchOnFunctionError must be a boolean`);
+}
+
 /** Checks what the pipe's runtime compiles, with Pipes' errors. */
 function validate(definition: PipeDefinition): void {
   const kind = definition.Source.split(':')[2] as 'sqs' | 'kinesis' | 'dynamodb';
+  const source = structure(definition.SourceParameters, 'sourceParameters');
+  structure(definition.TargetParameters, 'targetParameters');
+  structure(definition.EnrichmentParameters, 'enrichmentParameters');
+  validateSource(kind, source);
+  for (const member of ['Description', 'Enrichment'] as const) {
+    if (definition[member] !== undefined && typeof definition[member] !== 'string') throw validationError(`${member.charAt(0).toLowerCase()}${member.slice(1)} must be a string`);
+  }
+  const template = (definition.TargetParameters as Body | undefined)?.['InputTemplate'];
+  if (template !== undefined && typeof template !== 'string') throw validationError('targetParameters.inputTemplate must be a string');
   const criteria = definition.SourceParameters?.['FilterCriteria'];
   if (criteria !== undefined) {
     try {
