@@ -158,6 +158,27 @@ describe('ListObjectVersions', () => {
     expect(afterA.Versions?.map((v) => v.Key)).toEqual(['b']);
   });
 
+  test('common prefixes page as S3 recorded them; a key marker inside a common prefix skips all of it', async () => {
+    // localstack's test_list_object_versions_pagination_common_prefixes, recorded against S3 (2026-02-21).
+    h.s3.reset();
+    h.s3.createBucket('docs', { versioning: 'Enabled' });
+    const ids: Record<string, string | undefined> = {};
+    for (const Key of ['folder/aSubfolder/subFile1', 'folder/aSubfolder/subFile2', 'folder/file1', 'folder/file2']) {
+      ids[Key] = (await client.send(new PutObjectCommand({ Bucket: 'docs', Key, Body: 'content 123' }))).VersionId;
+    }
+    const all = await client.send(new ListObjectVersionsCommand({ Bucket: 'docs' }));
+    expect(all.Versions?.map((v) => [v.Key, v.IsLatest, v.ChecksumAlgorithm, v.ChecksumType])).toEqual(Object.keys(ids).map((k) => [k, true, ['CRC32'], 'FULL_OBJECT']));
+    const page = (KeyMarker?: string) => client.send(new ListObjectVersionsCommand({ Bucket: 'docs', Prefix: 'folder/', Delimiter: '/', MaxKeys: 1, KeyMarker }));
+    const start = await page();
+    expect([start.CommonPrefixes, start.Versions, start.IsTruncated, start.NextKeyMarker, start.NextVersionIdMarker]).toEqual([[{ Prefix: 'folder/aSubfolder/' }], undefined, true, 'folder/aSubfolder/', undefined]);
+    const next = await page(start.NextKeyMarker);
+    expect([next.Versions?.map((v) => v.Key), next.IsTruncated, next.NextKeyMarker, next.NextVersionIdMarker]).toEqual([['folder/file1'], true, 'folder/file1', ids['folder/file1']]);
+    const end = await page(next.NextKeyMarker);
+    expect([end.Versions?.map((v) => v.Key), end.IsTruncated]).toEqual([['folder/file2'], false]);
+    const inside = await page('folder/aSubfolder/subFile1');
+    expect([inside.Versions?.map((v) => v.Key), inside.CommonPrefixes, inside.NextVersionIdMarker]).toEqual([['folder/file1'], undefined, ids['folder/file1']]);
+  });
+
   test('an unversioned bucket lists null versions; a version marker needs a key marker', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'dir/x', Body: '1' }));
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'top', Body: '1' }));

@@ -68,7 +68,7 @@ export function encoderOf(call: S3Call): (value: string) => string {
 function contentsXml(runtime: S3Runtime, items: ObjectVersion[], encode: (value: string) => string, withOwner: boolean): string {
   let out = '';
   for (const item of items) {
-    out += `<Contents>${el('Key', encode(item.key))}${el('LastModified', xmlDate(item.lastModified))}${el('ETag', `"${item.eTag}"`)}${item.checksum === undefined ? '' : el('ChecksumAlgorithm', item.checksum.algorithm)}${el('Size', item.body.length)}${withOwner ? `<Owner>${el('ID', runtime.context.account)}</Owner>` : ''}${el('StorageClass', item.storageClass)}</Contents>`;
+    out += `<Contents>${el('Key', encode(item.key))}${el('LastModified', xmlDate(item.lastModified))}${el('ETag', `"${item.eTag}"`)}${item.checksum === undefined ? '' : el('ChecksumAlgorithm', item.checksum.algorithm) + el('ChecksumType', 'FULL_OBJECT')}${el('Size', item.body.length)}${withOwner ? `<Owner>${el('ID', runtime.context.account)}</Owner>` : ''}${el('StorageClass', item.storageClass)}</Contents>`;
   }
   return out;
 }

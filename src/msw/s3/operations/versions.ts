@@ -72,7 +72,7 @@ export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
     const owner = `<Owner>${el('ID', runtime.context.account)}</Owner>`;
     items += version.isDeleteMarker
       ? `<DeleteMarker>${common}${owner}</DeleteMarker>`
-      : `<Version>${el('ETag', `"${version.eTag}"`)}${version.checksum === undefined ? '' : el('ChecksumAlgorithm', version.checksum.algorithm)}${el('Size', version.body.length)}${el('StorageClass', version.storageClass)}${common}${owner}</Version>`;
+      : `<Version>${el('ETag', `"${version.eTag}"`)}${version.checksum === undefined ? '' : el('ChecksumAlgorithm', version.checksum.algorithm) + el('ChecksumType', 'FULL_OBJECT')}${el('Size', version.body.length)}${el('StorageClass', version.storageClass)}${common}${owner}</Version>`;
   }
   const body =
     el('Name', bucket.name) +
