@@ -36,7 +36,7 @@ beforeAll(async () => {
   // A browser bundle must not reach for Node: every import is one of its own chunks.
   for (const out of Object.values(meta.outputs)) for (const i of out.imports) expect(i.external ?? false, i.path).toBe(false);
   const load = async (name: string) => (await import(pathToFileURL(join(dir, `${name}.js`)).href)) as Mod;
-  [events, templates, patterns, patternsGenerate, templatesCheck] = await Promise.all(['events', 'templates', 'patterns', 'patternsGenerate', 'templatesCheck'].map(load));
+  [events, templates, patterns, patternsGenerate, templatesCheck] = (await Promise.all(['events', 'templates', 'patterns', 'patternsGenerate', 'templatesCheck'].map(load))) as [Mod, Mod, Mod, Mod, Mod];
 }, 120_000);
 
 describe('browser stand-ins for node built-ins', () => {

@@ -3,6 +3,7 @@
  * zlib, at zlib's default level. The header is Node's; the DEFLATE stream can differ from Node's
  * (Node ships Chromium's zlib fork), the data it carries cannot (test/docs/browserBundles.test.ts).
  */
+/// <reference path="./pako.d.ts" />
 import { gzip, ungzip } from 'pako';
 import { Buffer } from 'buffer';
 
