@@ -158,6 +158,29 @@ describe('ListObjectVersions', () => {
     expect(afterA.Versions?.map((v) => v.Key)).toEqual(['b']);
   });
 
+  test('key and version-id markers as S3 recorded them', async () => {
+    // localstack's test_list_objects_versions_markers, recorded against S3 (2026-02-21).
+    h.s3.reset();
+    h.s3.createBucket('docs', { versioning: 'Enabled' });
+    const v: (string | undefined)[] = [undefined];
+    const putV = async (Key: string) => void v.push((await client.send(new PutObjectCommand({ Bucket: 'docs', Key, Body: 'version' }))).VersionId);
+    const delV = async (Key: string) => void v.push((await client.send(new DeleteObjectCommand({ Bucket: 'docs', Key }))).VersionId);
+    for (const key of ['test_0', 'test_1', 'test_2', 'test_2']) await putV(key);
+    for (const key of ['test_0', 'test_1', 'test_2']) await delV(key);
+    for (const key of ['test_0', 'test_1']) await putV(key);
+    const list = async (input: { MaxKeys?: number; KeyMarker?: string; VersionIdMarker?: string }) => {
+      const out = await client.send(new ListObjectVersionsCommand({ Bucket: 'docs', ...input }));
+      const ids = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].map((e) => v.indexOf(e.VersionId)).sort((a, b) => a - b);
+      return [ids, out.IsTruncated, out.NextKeyMarker, out.NextVersionIdMarker === undefined ? undefined : v.indexOf(out.NextVersionIdMarker)];
+    };
+    expect(await list({ MaxKeys: 5 })).toEqual([[1, 5, 6, 8, 9], true, 'test_1', 6]);
+    expect(await list({ MaxKeys: 1, KeyMarker: 'test_1' })).toEqual([[7], true, 'test_2', 7]);
+    expect(await list({ MaxKeys: 1, KeyMarker: 'test_2' })).toEqual([[], false, undefined, undefined]);
+    expect(await list({ MaxKeys: 1, KeyMarker: 'test_1', VersionIdMarker: v[6] })).toEqual([[2], true, 'test_1', 2]);
+    expect(await list({ MaxKeys: 1, KeyMarker: 'test_2', VersionIdMarker: v[4] })).toEqual([[3], false, undefined, undefined]);
+    expect(await list({ MaxKeys: 1, KeyMarker: '' })).toEqual([[8], true, 'test_0', 8]);
+  });
+
   test('common prefixes page as S3 recorded them; a key marker inside a common prefix skips all of it', async () => {
     // localstack's test_list_object_versions_pagination_common_prefixes, recorded against S3 (2026-02-21).
     h.s3.reset();
