@@ -4,7 +4,7 @@
  */
 import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
 import { EventInputError } from '../../_internals/errors.js';
-import { storeAttributeMap, storeAttributeValue, type AttributeMap, type AttributeValue } from '../../events/dynamodb/index.js';
+import { MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES, storeAttributeMap, storeAttributeValue, type AttributeMap, type AttributeValue } from '../../events/dynamodb/index.js';
 import { asStructure, readList, readObject, readString, type JsonObject } from '../_internals/input.js';
 import type { JsonRequestInfo } from '../_internals/jsonProtocol.js';
 import { DYNAMODB_INPUT_ERRORS, dynamoError, validation } from './errors.js';
@@ -49,16 +49,31 @@ export function checkItemKeys(table: MockTable, item: AttributeMap): void {
   for (const key of table.keySchema) {
     const value = Object.hasOwn(item, key.name) ? item[key.name] : undefined;
     if (value === undefined) throw validation(`One or more parameter values were invalid: Missing the key ${key.name} in the item`);
-    checkKeyValue(key, value);
+    checkKeyValue(key, value, key === table.keySchema[0]);
   }
 }
 
-export function checkKeyValue(key: KeyAttribute, value: AttributeValue): void {
+/** The UTF-8 or raw byte length of a string or binary key value (numbers have no key-size limit). */
+function keyBytes(value: AttributeValue): number {
+  if ('S' in value) return Buffer.byteLength(value.S, 'utf8');
+  if ('B' in value) return Buffer.from(value.B, 'base64').length;
+  return 0;
+}
+
+/**
+ * Checks one key value: its type, not empty, and DynamoDB's key sizes (partition key 2048 bytes,
+ * sort key 1024 bytes; the messages, typo included, are DynamoDB's).
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html
+ */
+export function checkKeyValue(key: KeyAttribute, value: AttributeValue, partition: boolean): void {
   const type = Object.keys(value)[0] as string;
   if (type !== key.type) throw validation(`One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${type}`);
   if ((type === 'S' && (value as { S: string }).S === '') || (type === 'B' && (value as { B: string }).B === '')) {
     throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${key.name}`);
   }
+  const bytes = keyBytes(value);
+  if (partition && bytes > MAX_PARTITION_KEY_BYTES) throw validation(`One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
+  if (!partition && bytes > MAX_SORT_KEY_BYTES) throw validation(`One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
 }
 
 /** The `Key` member: exactly the schema's key attributes, of their types. */
@@ -66,7 +81,7 @@ export function readKey(table: MockTable, input: JsonObject): AttributeMap {
   const key = (readAttributeMap(input, 'Key', true) as { item: AttributeMap }).item;
   const names = Object.keys(key);
   if (names.length !== table.keySchema.length || !table.keySchema.every((k) => Object.hasOwn(key, k.name))) throw validation('The provided key element does not match the schema');
-  for (const k of table.keySchema) checkKeyValue(k, key[k.name] as AttributeValue);
+  table.keySchema.forEach((k, i) => checkKeyValue(k, key[k.name] as AttributeValue, i === 0));
   return key;
 }
 
@@ -210,6 +225,7 @@ export function checkIndexKeys(table: MockTable, item: AttributeMap): void {
       if ((type === 'S' && (value as { S: string }).S === '') || (type === 'B' && (value as { B: string }).B === '')) {
         throw validation(`One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. IndexName: ${index.name}, IndexKey: ${key.name}`);
       }
+      checkKeyValue(key, value, key === index.keySchema[0]);
     }
   }
 }

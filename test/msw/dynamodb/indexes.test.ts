@@ -6,6 +6,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  GetItemCommand,
   LimitExceededException,
   PutItemCommand,
   QueryCommand,
@@ -129,6 +130,18 @@ describe('Query and Scan on an index', () => {
     const empty = await rejection(put({ pk: 'a', sk: 1, customer: '' }));
     expect(empty.message).toBe('One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byCustomer, IndexKey: customer');
     expect(mocks.dynamodb.items('orders')).toEqual([]);
+  });
+
+  test('key sizes: a partition key over 2048 bytes and a sort key over 1024 bytes (UTF-8) are refused, also on an index', async () => {
+    await createOrders();
+    const hash = await rejection(put({ pk: 'é'.repeat(1025), sk: 1 }));
+    expect(hash.message).toBe('One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes');
+    await expect(put({ pk: 'a'.repeat(2048), sk: 1 })).resolves.toBeDefined();
+    const range = await rejection(put({ pk: 'a', sk: 1, status: 'open', total: 1, created: 'x'.repeat(1025) }));
+    expect(range.message).toBe('One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes');
+    const get = await rejection(dynamo.send(new GetItemCommand({ TableName: 'orders', Key: marshall({ pk: 'x'.repeat(2049), sk: 1 }) })));
+    expect(get.message).toBe('One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes');
+    expect(mocks.dynamodb.items('orders').map((i) => (i['pk'] as string).length)).toEqual([2048]);
   });
 
   test('an LSI with KEYS_ONLY still returns every attribute for ALL_ATTRIBUTES (fetched from the table)', async () => {
