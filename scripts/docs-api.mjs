@@ -98,7 +98,9 @@ export function entryNames(program, checker, file) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const decls = (symbol.declarations ?? []).filter((d) => kindOf(d) !== 'other');
     if (decls.length === 0) continue;
-    const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+    const external = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(decls[0].getSourceFile().fileName)?.[1];
+    const own = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+    const doc = own || (external === undefined ? '' : `Re-exported from \`${external}\`.`);
     const tags = symbol.getJsDocTags(checker);
     out.push({
       name: exported.name,
