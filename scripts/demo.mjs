@@ -27,7 +27,7 @@ const s3 = kit.makeS3PutEvent('photo-uploads', { key: 'my photos/cat+dog.jpg', s
 console.log('makeS3PutEvent key (decoded in, encoded as S3 sends it):', s3.Records[0].s3.object.key);
 const sqs = kit.makeSqsEvent([{ orderId: 42 }, 'plain text'], { queue: 'orders.fifo', region: 'eu-west-1' });
 for (const r of sqs.Records) console.log(`makeSqsEvent record: body=${JSON.stringify(r.body)} md5OfBody=${r.md5OfBody} group=${r.attributes.MessageGroupId} arn=${r.eventSourceARN}`);
-const ddb = kit.makeDynamoDBStreamEvent([kit.insert({ id: 'o-1', total: 10 }), kit.modify({ id: 'o-1', total: 10 }, { id: 'o-1', total: 12 }), kit.remove({ id: 'o-1', total: 12 }, { ttl: true })], { table: 'orders', streamViewType: 'NEW_AND_OLD_IMAGES' });
+const ddb = kit.makeDynamoDBStreamEvent([kit.dynamodbChange.insert({ id: 'o-1', total: 10 }), kit.dynamodbChange.modify({ id: 'o-1', total: 10 }, { id: 'o-1', total: 12 }), kit.dynamodbChange.remove({ id: 'o-1', total: 12 }, { ttl: true })], { table: 'orders', streamViewType: 'NEW_AND_OLD_IMAGES' });
 for (const r of ddb.Records) console.log(`makeDynamoDBStreamEvent: ${r.eventName.padEnd(6)} seq=${r.dynamodb.SequenceNumber} SizeBytes=${r.dynamodb.SizeBytes} images=${['OldImage', 'NewImage'].filter((k) => k in r.dynamodb).join('+') || '-'}${r.userIdentity ? ' (TTL delete)' : ''}`);
 try {
   kit.makeSqsEvent(['x'], { queue: 'orders', attributes: { MessageGroupId: 'g1' } });

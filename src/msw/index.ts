@@ -14,8 +14,26 @@ export type { DeliveryWork, MockClock, MockContext, MockService } from './contex
 export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 export { FunctionTimeoutError } from './_internals/invoke.js';
 export { Http2NotInterceptedError, installHttp2Guard } from './_internals/http2Guard.js';
-export type * from './s3/index.js';
 export { S3_NOTIFICATION_EVENT_TYPES } from './s3/index.js';
+export type {
+  AwsLambdaS3Handler,
+  S3CreateBucketOptions,
+  S3FailedDelivery,
+  S3FunctionDestination,
+  S3Invocation,
+  S3MockEventBridgeEvent,
+  S3NotificationEvent,
+  S3NotificationEventType,
+  S3NotificationHandler,
+  S3PutObjectOptions,
+  S3QueueDestination,
+  S3Service,
+  S3StoredObject,
+  S3SubscribeOptions,
+  S3Subscription,
+  S3TopicDestination,
+  S3VersioningState,
+} from './s3/index.js';
 export type {
   SqsHandler,
   SqsInvocation,

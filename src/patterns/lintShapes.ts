@@ -3,8 +3,7 @@
  * own factories build (the one description of each event shape), with an example value. Payload
  * fields (an SQS body, Kinesis data, an EventBridge detail) are the user's and stay unknown.
  */
-import { insert } from '../../fixtures/dynamodb.js';
-import { makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
+import { dynamodbChange, makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
 import { makeEventBridgeEvent } from '../../fixtures/eventbridge.js';
 import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { makeS3EventBridgeEvent } from '../../fixtures/s3.js';
@@ -50,7 +49,7 @@ const SAMPLES: Partial<Record<PipeSource, Sample>> = {
   kinesis: () => ({ records: makeKinesisEvent(['x']).Records.map(hoistKinesis), open: ['data'] }),
   dynamodb: () => ({
     // A string and a number key, so Keys holds both S and N.
-    records: makeDynamoDBStreamEvent([insert({ id: 'a', n: 1, s: 'x', b: true, l: [1, 'x'], m: { k: 'v' }, z: null, ns: new Set([1]), ss: new Set(['x']) })], { keys: ['id', 'n'] }).Records,
+    records: makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 'a', n: 1, s: 'x', b: true, l: [1, 'x'], m: { k: 'v' }, z: null, ns: new Set([1]), ss: new Set(['x']) })], { keys: ['id', 'n'] }).Records,
     open: [],
     mapKeys: dynamoMapKey,
   }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { makeDynamoDBStreamEvent, insert, modify } from '../../fixtures/dynamodb.js';
+import { dynamodbChange, makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
 import { makeKinesisEvent } from '../../fixtures/kinesis.js';
 import { makeSqsEvent } from '../../fixtures/sqs.js';
 import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
@@ -119,7 +119,7 @@ describe('Kinesis: data is base64 JSON', () => {
 });
 
 describe('DynamoDB: the stream record as delivered', () => {
-  const event = makeDynamoDBStreamEvent([insert({ Id: 101, Message: 'New item!' }), modify({ Id: 102, n: 1 }, { Id: 102, n: 2 })], { keys: ['Id'] });
+  const event = makeDynamoDBStreamEvent([dynamodbChange.insert({ Id: 101, Message: 'New item!' }), dynamodbChange.modify({ Id: 102, n: 1 }, { Id: 102, n: 2 })], { keys: ['Id'] });
 
   it('filters on AttributeValue JSON (N values are strings) and on eventName', () => {
     expect(matchesFilterCriteria(criteria({ dynamodb: { Keys: { Id: { N: ['101'] } } } }), event.Records[0], { source: 'dynamodb' })).toBe(true);

@@ -2,7 +2,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent, KinesisStre
 import fc from 'fast-check';
 import { describe, expectTypeOf, it } from 'vitest';
 import { eventBridgeEvent, scheduledEvent } from '../../arbitraries/index.js';
-import { makeDynamoDBStreamEvent, insert, makeEventBridgeEvent, makeKinesisEvent, makeScheduledEvent, makeSqsEvent, toPipesSourceBatch, makeS3PutEvent, type PipesKinesisRecord, type PipesKinesisRecordOf } from '../../src/index.js';
+import { dynamodbChange, makeDynamoDBStreamEvent, makeEventBridgeEvent, makeKinesisEvent, makeScheduledEvent, makeSqsEvent, toPipesSourceBatch, makeS3PutEvent, type PipesKinesisRecord, type PipesKinesisRecordOf } from '../../src/index.js';
 
 describe('EventBridge types', () => {
   it('makeEventBridgeEvent keeps the literal detail-type and the detail type', () => {
@@ -46,7 +46,7 @@ describe('toPipesSourceBatch overloads', () => {
     expectTypeOf(toPipesSourceBatch(kinesis)).toEqualTypeOf<Array<PipesKinesisRecordOf<(typeof kinesis.Records)[number]>>>();
     expectTypeOf(toPipesSourceBatch(kinesis)[0]!.eventSource).toEqualTypeOf<'aws:kinesis'>();
     expectTypeOf(toPipesSourceBatch(kinesis)[0]!.partitionKey).toEqualTypeOf<string>();
-    const dynamodb = makeDynamoDBStreamEvent([insert({ id: 1 })]);
+    const dynamodb = makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 1 })]);
     expectTypeOf(toPipesSourceBatch(dynamodb)).toEqualTypeOf<Array<(typeof dynamodb.Records)[number]>>();
     // @ts-expect-error an S3 event is not a Pipes stream/queue source
     toPipesSourceBatch(makeS3PutEvent('b'));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { storeAttributeMap } from '../../../src/events/dynamodb/attributeValue.js';
 import { marshall, marshallValue } from '../../../src/events/dynamodb/marshall.js';
-import { insert, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, modify, remove } from '../../../fixtures/dynamodb.js';
+import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent } from '../../../fixtures/dynamodb.js';
 
 /** A value of `levels` nested lists/maps (alternating), holding 1 at the bottom. */
 function nested(levels: number, map: (value: unknown) => unknown = (value) => ({ n: value })): unknown {
@@ -71,10 +71,10 @@ describe('change helpers and factories with deep or cyclic items', () => {
   };
   it('insert/modify/remove never overflow; the factory refuses with an EventInputError', () => {
     const deep = { id: 'a', d: nested(5_000) } as Record<string, unknown>;
-    for (const change of [insert(deep), modify({ id: 'a' }, deep), remove(deep), insert(cyclic())]) {
+    for (const change of [dynamodbChange.insert(deep), dynamodbChange.modify({ id: 'a' }, deep), dynamodbChange.remove(deep), dynamodbChange.insert(cyclic())]) {
       expect(() => makeDynamoDBStreamEvent([change])).toThrow(EventInputError);
       expect(() => makeDynamoDBKinesisEvent([change])).toThrow(EventInputError);
     }
-    expect(() => makeDynamoDBStreamEvent([insert(deep)])).toThrow(/makeDynamoDBStreamEvent: changes\[0\]\.newItem\.d.* nests lists and maps deeper than DynamoDB's 32 levels/);
+    expect(() => makeDynamoDBStreamEvent([dynamodbChange.insert(deep)])).toThrow(/makeDynamoDBStreamEvent: changes\[0\]\.newItem\.d.* nests lists and maps deeper than DynamoDB's 32 levels/);
   });
 });
