@@ -21,8 +21,10 @@ export interface DynamoDBWireContext {
   nowMs(): number;
 }
 
+/** How DynamoDB reports broken request members (short name: every reader takes it). */
 export const I = DYNAMODB_INPUT_ERRORS;
 
+/** The region a request was signed for, or the mocks' region. */
 export function regionOf(info: JsonRequestInfo, context: DynamoDBWireContext): string {
   return info.region ?? context.defaultRegion;
 }
@@ -146,6 +148,7 @@ export class Expressions {
   }
 }
 
+/** The `ReturnValues` member, checked against what the operation allows. */
 export function returnValues(input: JsonObject, allowed: readonly string[]): string {
   const value = readString(input, 'ReturnValues', I) ?? 'NONE';
   if (!allowed.includes(value)) {
@@ -173,10 +176,12 @@ export function checkCondition(condition: Condition | undefined, current: Attrib
   throw dynamoError('ConditionalCheckFailedException', 'The conditional request failed', 400, returnOld && current !== undefined ? { Item: current } : {});
 }
 
+/** The 400 KB item limit (DynamoDB's item-size formula), with PutItem's or UpdateItem's message. */
 export function checkItemSize(size: number, update: boolean): void {
   if (size > DYNAMODB_ITEM_LIMIT) throw validation(update ? 'Item size to update has exceeded the maximum allowed size' : 'Item size has exceeded the maximum allowed size');
 }
 
+/** The table-key attributes of an item. */
 export function keyOfItem(table: MockTable, item: AttributeMap): AttributeMap {
   const key: AttributeMap = {};
   for (const name of table.keyNames) Object.defineProperty(key, name, { value: item[name], enumerable: true, writable: true, configurable: true });
