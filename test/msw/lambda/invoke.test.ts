@@ -107,6 +107,19 @@ describe('Invoke RequestResponse', () => {
     expect((await lambda.send(new InvokeCommand({ FunctionName: 'talk' }))).LogResult).toBeUndefined();
   });
 
+  it('concurrent invocations keep their console output apart', async () => {
+    mocks.lambda.createFunction('say', async (event: { word: string }) => {
+      for (let i = 0; i < 3; i++) {
+        console.log(`${event.word} ${i}`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    const [a, b] = await Promise.all(['alpha', 'beta'].map((word) => lambda.send(new InvokeCommand({ FunctionName: 'say', LogType: 'Tail', Payload: Buffer.from(JSON.stringify({ word })) }))));
+    const lines = (out: typeof a) => Buffer.from(out?.LogResult ?? '', 'base64').toString().split('\n').filter((l) => l.includes('\tINFO\t')).map((l) => l.split('\t')[3]);
+    expect(lines(a)).toEqual(['alpha 0', 'alpha 1', 'alpha 2']);
+    expect(lines(b)).toEqual(['beta 0', 'beta 1', 'beta 2']);
+  });
+
   it('keeps only the last 4 KB of the log in the tail', async () => {
     mocks.lambda.createFunction('chatty', async () => {
       for (let i = 0; i < 200; i++) console.log(`line ${i} ${'x'.repeat(40)}`);

@@ -139,6 +139,20 @@ describe('SQS mappings', () => {
     expect(events.map((e) => e.Records.map((r) => r.body))).toEqual([['a', 'b']]);
   });
 
+  it('Update with another FunctionName retargets the mapping', async () => {
+    const queue = mocks.sqs.createQueue('q');
+    const got: string[] = [];
+    mocks.lambda.createFunction('first', async () => void got.push('first'));
+    mocks.lambda.createFunction('second', async () => void got.push('second'));
+    const { UUID } = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'first', EventSourceArn: queue.arn }));
+    const updated = await lambda.send(new UpdateEventSourceMappingCommand({ UUID, FunctionName: 'second' }));
+    expect(updated.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:second');
+    mocks.sqs.send(queue.arn, 'm');
+    await mocks.drain();
+    expect(got).toEqual(['second']);
+    expect((await rejection(lambda.send(new UpdateEventSourceMappingCommand({ UUID, FunctionName: 'third' })))).message).toBe('Function does not exist');
+  });
+
   it('Delete answers Deleting and stops deliveries; Get then says ResourceNotFoundException', async () => {
     const queue = mocks.sqs.createQueue('q');
     const { events, handler } = recorder<SQSEvent>();
