@@ -294,6 +294,23 @@ describe('UpdateTable', () => {
     expect(nothing.message).toBe('At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required');
   });
 
+  test('a new GSI leaves out items whose key attribute has another type; writing them again is refused', async () => {
+    await createOrders();
+    await put({ pk: 'a', sk: 1, region: 'eu' });
+    await put({ pk: 'a', sk: 2, region: 7 });
+    await dynamo.send(new UpdateTableCommand({
+      TableName: 'orders',
+      AttributeDefinitions: [{ AttributeName: 'region', AttributeType: 'S' }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'byRegion', KeySchema: [{ AttributeName: 'region', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
+    }));
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: 'orders' }));
+    expect(Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === 'byRegion')?.ItemCount).toBe(1);
+    const scan = await dynamo.send(new ScanCommand({ TableName: 'orders', IndexName: 'byRegion' }));
+    expect(plain(scan.Items)).toEqual([{ pk: 'a', sk: 1, region: 'eu' }]);
+    const again = await rejection(put({ pk: 'a', sk: 2, region: 7 }));
+    expect(again.message).toBe('One or more parameter values were invalid: Type mismatch for Index Key region Expected: S Actual: N IndexName: byRegion');
+  });
+
   test('turning the stream off and on again gives a new label and ARN each time', async () => {
     await createOrders();
     const on1 = await dynamo.send(new UpdateTableCommand({ TableName: 'orders', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }));
