@@ -272,17 +272,19 @@ export function uploadPartCopy(runtime: S3Runtime, call: S3Call): Response {
   const source = parseCopySource(headers.get('x-amz-copy-source') as string);
   const sourceBucket = runtime.store.bucket(source.bucket);
   const original = addressed(runtime, sourceBucket, source.key, source.versionId ?? null, 'GET');
-  checkCopyConditions(headers, original);
+  checkCopyConditions(headers, original, call.now);
   let body = original.body;
   const range = headers.get('x-amz-copy-source-range');
   if (range !== null) {
-    const match = /^bytes=(\d+)-(\d+)$/.exec(range.trim());
-    if (match === null) {
+    // The three answers as localstack recorded them against S3 (test_upload_part_copy_range).
+    const match = /^bytes=(\d+)-(\d+)$/.exec(range);
+    const first = Number(match?.[1]);
+    const lastByte = Number(match?.[2]);
+    if (match === null || first > lastByte) {
       throw invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', range);
     }
-    const first = Number(match[1]);
-    const lastByte = Number(match[2]);
-    if (first > lastByte || lastByte >= original.body.length) {
+    if (first >= original.body.length) throw invalidRequest('The specified copy range is invalid for the source object size');
+    if (lastByte >= original.body.length) {
       throw invalidArgument(`Range specified is not valid for source object of size: ${original.body.length}`, 'x-amz-copy-source-range', range);
     }
     body = original.body.subarray(first, lastByte + 1);
