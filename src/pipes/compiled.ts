@@ -124,7 +124,7 @@ export interface OffsetDiagnostic {
 /** Resolves a placeholder name for the dialect; returns the ref or a fatal finding. */
 type Resolver = (name: string, offset: number) => Ref | OffsetDiagnostic;
 
-/** Pipes: a `$` path or a reserved `aws.pipes.*` variable (spec C1, C2). */
+/** Pipes: a `$` path or a reserved `aws.pipes.*` variable. */
 export const resolvePipesName: Resolver = (name, offset) => {
   if (name.startsWith('$')) return pathRef(name, name, offset + 1);
   if ((PIPES_RESERVED as readonly string[]).includes(name)) return { name, reserved: name, wildcard: false };
@@ -134,7 +134,7 @@ export const resolvePipesName: Resolver = (name, offset) => {
   return { code: 'invalid-placeholder', message: `<${name}> is neither a JSON path (starting with "$") nor a reserved aws.pipes.* variable`, offset, severity: 'error', fatal: true };
 };
 
-/** Rules: an InputPathsMap key or a reserved `aws.events.*` variable (spec B2). */
+/** Rules: an InputPathsMap key or a reserved `aws.events.*` variable. */
 export function ruleResolver(inputPathsMap: Readonly<Record<string, string>>): Resolver {
   return (name, offset) => {
     if (Object.hasOwn(inputPathsMap, name)) {

@@ -1,8 +1,9 @@
 /**
- * Implicit body parsing (spec C4): the record fields Pipes turns into JSON before filtering and
+ * Implicit body parsing: the record fields Pipes turns into JSON before filtering and
  * input transformation. SQS `body` is JSON text; Kinesis, Active MQ, Rabbit MQ `data` and Kafka
  * `key` / `value` are base64. A field that does not hold JSON stays as it is: SQS keeps its
  * text, the others stay base64.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-input-transformation.html
  */
 import { isBase64 } from '../_internals/hash.js';
 

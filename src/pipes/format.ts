@@ -1,6 +1,8 @@
 /**
- * How one extracted value is written, by where its placeholder sits (the table of spec A4).
- * Returns `DROP` when AWS delivers nothing (an object inside a quoted JSON string, spec B5).
+ * How one extracted value is written, by where its placeholder sits: unquoted, a string is
+ * quoted and an object or array is raw JSON; inside a string template, an object loses its quotes.
+ * Returns `DROP` when AWS delivers nothing (an object inside a quoted JSON string).
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-input-transformation.html
  */
 import { sourceText } from './decode.js';
 import { stringifyJson } from './json.js';

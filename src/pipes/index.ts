@@ -10,7 +10,7 @@ export { compileRuleTemplate, lintRuleTemplate, renderRuleTemplate, RULE_LIMITS,
 export { TemplateSyntaxError, TemplateValidationError } from './errors.js';
 export type { CompiledTemplate, PlaceholderInfo, TemplateDiagnostic } from './compiled.js';
 export type { RenderResult } from './render.js';
-export { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './options.js';
+export { DEFAULT_RENDER_OPTIONS, type RenderOptions, type ResolvedRenderOptions } from './options.js';
 export { PIPES_RESERVED, RULE_RESERVED, type PipeContext, type RuleContext } from './reserved.js';
 export { PIPE_SOURCES, type PipeSource } from './sources.js';
 export { TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';

@@ -51,7 +51,7 @@ export interface RenderOptions {
    */
   embeddedJson?: 'compact' | 'source';
   /**
-   * Implicit body parsing (spec C4): SQS `body`, Kinesis / Active MQ / Rabbit MQ `data`, Kafka
+   * Implicit body parsing: SQS `body`, Kinesis / Active MQ / Rabbit MQ `data`, Kafka
    * `key` / `value` are decoded when they hold JSON. Turn off for an enrichment's output.
    * @defaultValue `true`
    */

@@ -1,11 +1,12 @@
 /**
  * The structural parser shared by Pipes and rule templates: finds the placeholders, decides the
- * template's mode (spec A3) and each placeholder's position (spec A4), and checks the JSON or
+ * template's mode (a JSON template starts with `{`, a string template with `"`) and each
+ * placeholder's position, and checks the JSON or
  * string syntax around them. It never throws: the first syntax problem is returned as `error`.
  * Iterative, linear in the template's length, so pathological nesting cannot overflow the stack.
  */
 
-/** Where a placeholder sits, which decides how its value is written (spec A4). */
+/** Where a placeholder sits, which decides how its value is written. */
 export type SlotPosition =
   /** A JSON value, unquoted: `"k": <v>`. */
   | 'value'
@@ -19,7 +20,7 @@ export type SlotPosition =
   | 'text'
   /** The whole template is one placeholder (Pipes): `<$.body>`. */
   | 'bare'
-  /** An object key, which AWS forbids (spec A2): `{<k>: 1}` or `{"<k>": 1}`. */
+  /** An object key, which AWS forbids: `{<k>: 1}` or `{"<k>": 1}`. */
   | 'key'
   /** Inside a quoted object key, which AWS forbids too: `{"<k>": 1}`. */
   | 'quoted-key';
@@ -117,7 +118,7 @@ function checkCharacters(t: string): void {
   }
 }
 
-/** Reads `<…>` at `i`; returns the index after `>`. The characters `<` and `>` cannot be escaped (spec A1). */
+/** Reads `<…>` at `i`; returns the index after `>`. The characters `<` and `>` cannot be escaped. */
 function readPlaceholder(t: string, i: number): { name: string; end: number } {
   for (let j = i + 1; j < t.length; j++) {
     const c = t[j];
@@ -193,7 +194,7 @@ export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTempl
       return { mode, slots, lines };
     }
     if (mode === 'string') {
-      // One or more JSON string literals separated by whitespace (the multi-line form, spec B6).
+      // One or more JSON string literals separated by whitespace (the multi-line form: each line keeps its quotes).
       let i = 0;
       while (i < t.length) {
         const c = t[i]!;
@@ -248,7 +249,7 @@ function readString(t: string, i: number, slots: RawSlot[], inside: 'in-json-str
     i++;
   }
   pieces.push(t.slice(literal, i + 1));
-  // A string that is exactly "<v>" is a whole-quoted placeholder (spec A4, second row).
+  // A string that is exactly "<v>" is a whole-quoted placeholder: a string is written once quoted, an object or array is not delivered.
   if (inside !== 'key' && local.length === 1 && pieces.length === 3 && pieces[0] === '"' && pieces[2] === '"') {
     const index = local[0]!;
     const slot = slots[index]!;

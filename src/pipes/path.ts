@@ -1,6 +1,7 @@
 /**
- * The JSON-path subset EventBridge supports (spec A7: dot notation, dashes, underscores,
+ * The JSON-path subset EventBridge supports (dot notation, dashes, underscores,
  * alphanumerics, forward slashes, array indices, `*` wildcards), compiled once into an accessor.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
  */
 
 /** One step of a compiled path: a member name, an array index, or a wildcard. */

@@ -121,7 +121,7 @@ export type PipeBatchResult =
   | { readonly delivered: false; readonly reason: string; readonly index: number };
 
 /**
- * Applies the template to each record separately, as Pipes does for batches (spec C5), and
+ * Applies the template to each record separately, as Pipes does for batches, and
  * returns the JSON array a Lambda or Step Functions enrichment or target receives, even for one
  * record. A record whose output is not JSON is sent as a JSON string; `notJson` lists those records.
  * @example transformPipeBatch('{"id": <$.messageId>}', toPipesSourceBatch(makeSqsEvent()))

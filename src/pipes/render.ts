@@ -9,7 +9,7 @@ import { MISSING } from './path.js';
 export type RenderResult =
   /** `body` is exactly the bytes the target receives. */
   | { readonly delivered: true; readonly body: string }
-  /** AWS delivers nothing (e.g. an object inside a quoted JSON string, spec B5). */
+  /** AWS delivers nothing (e.g. an object inside a quoted JSON string). */
   | { readonly delivered: false; readonly reason: string };
 
 /** The value of a reserved variable for one event (a module-level function: renders build no closures). */

@@ -1,4 +1,8 @@
-/** The reserved variables of Pipes (spec C2) and rules (spec B2), and the contexts that feed them. */
+/**
+ * The reserved variables of Pipes and rules, and the contexts that feed them.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-input-transformation.html
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
+ */
 import { arn, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, isFourDigitYearTime, parseArn } from '../_internals/aws.js';
 import { decodedView } from './decode.js';
 
@@ -110,7 +114,7 @@ function pipeArn(record: unknown, context: PipeContext): string {
   return arn(partition, 'pipes', region, account, `pipe/${context.pipeName ?? 'my-pipe'}`);
 }
 
-// The observed order of <aws.events.event>'s keys, with detail-type renamed (spec B2, OBS).
+// The observed order of <aws.events.event>'s keys, with detail-type renamed to detailType and no detail (as recorded against AWS).
 const EVENT_KEYS: ReadonlyArray<readonly [string, string]> = [
   ['id', 'id'],
   ['account', 'account'],

@@ -16,7 +16,7 @@ export interface RuleInputTransformer {
   inputTemplate: string;
 }
 
-/** API limits of InputTransformer (botocore `events` model, spec B1). */
+/** API limits of InputTransformer (the `PutTargets` API model). */
 export const RULE_LIMITS = Object.freeze({ maxInputPaths: 100, maxKeyLength: 256, maxPathLength: 256, maxTemplateLength: TEMPLATE_MAX_LENGTH });
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
