@@ -1,19 +1,32 @@
-/** Sections of README.md, for tests that check what the README says about one area. */
+/** Sections of README.md and of the site's guides, for tests that check what the docs say about one area. */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /**
  * The text of the README section whose heading line is exactly `heading` (e.g. `## Command line`),
  * up to the next heading of the same or a higher level. Throws when the heading is missing.
  */
 export function readmeSection(heading: string): string {
+  return section(readme, heading, 'README.md');
+}
+
+/**
+ * Like {@link readmeSection}, in a page of the documentation site (`file` relative to the
+ * repository, e.g. `docs/guide/templates.md`), where the guides keep what the README once held.
+ */
+export function docSection(file: string, heading: string): string {
+  return section(readFileSync(join(root, file), 'utf8'), heading, file);
+}
+
+function section(markdown: string, heading: string, file: string): string {
   const level = /^#+/.exec(heading)?.[0].length ?? 0;
-  const lines = readme.split('\n');
+  const lines = markdown.split('\n');
   const start = lines.indexOf(heading);
-  if (level === 0 || start === -1) throw new Error(`README.md has no heading ${JSON.stringify(heading)}`);
+  if (level === 0 || start === -1) throw new Error(`${file} has no heading ${JSON.stringify(heading)}`);
   let end = start + 1;
   let inFence = false;
   for (; end < lines.length; end++) {
