@@ -329,6 +329,28 @@ describe('ListMultipartUploads paging', () => {
   });
 });
 
+test('ListMultipartUploads markers as S3 recorded them', async () => {
+  // localstack's test_list_multiparts_next_marker, recorded against S3 (2026-02-21).
+  const empty = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs' }));
+  expect([empty.Uploads, empty.NextKeyMarker, empty.NextUploadIdMarker, empty.IsTruncated]).toEqual([undefined, '', '', false]);
+  const ids: string[] = [];
+  for (const Key of ['test_c', 'test_b', 'test_a', 'test_a', 'test_a']) ids.push((await client.send(new CreateMultipartUploadCommand({ Bucket: 'docs', Key }))).UploadId as string);
+  const list = async (input: { MaxUploads?: number; KeyMarker?: string; UploadIdMarker?: string }) => {
+    const out = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs', ...input }));
+    return [out.Uploads?.map((u) => ids.indexOf(u.UploadId as string)) ?? [], out.IsTruncated, out.NextKeyMarker, out.NextUploadIdMarker === '' ? '' : ids.indexOf(out.NextUploadIdMarker as string)];
+  };
+  expect(await list({})).toEqual([[2, 3, 4, 1, 0], false, 'test_c', 0]);
+  expect(await list({ MaxUploads: 1 })).toEqual([[2], true, 'test_a', 2]);
+  expect(await list({ MaxUploads: 1, KeyMarker: 'test_a' })).toEqual([[1], true, 'test_b', 1]);
+  expect(await list({ MaxUploads: 1, KeyMarker: 'test_c' })).toEqual([[], false, '', '']);
+  expect(await list({ MaxUploads: 1, UploadIdMarker: ids[2] })).toEqual([[2], true, 'test_a', 2]);
+  expect(await list({ MaxUploads: 1, KeyMarker: 'test_a', UploadIdMarker: ids[2] })).toEqual([[3], true, 'test_a', 3]);
+  expect(await list({ MaxUploads: 1, KeyMarker: 'test_a', UploadIdMarker: ids[4] })).toEqual([[1], true, 'test_b', 1]);
+  expect(await list({ MaxUploads: 1, KeyMarker: 'test_b', UploadIdMarker: ids[1] })).toEqual([[0], false, 'test_c', 0]);
+  const wrong = await failure(client.send(new ListMultipartUploadsCommand({ Bucket: 'docs', MaxUploads: 1, KeyMarker: 'test_c', UploadIdMarker: ids[1] })));
+  expect([wrong.name, wrong.message]).toEqual(['InvalidArgument', 'Invalid uploadId marker']);
+});
+
 describe('presigned URLs', () => {
   // The presigner signs with the real time unless told otherwise: sign at the virtual time.
   // A presigned PUT signs no body: with the default WHEN_SUPPORTED checksums the client bakes the

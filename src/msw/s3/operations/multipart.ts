@@ -212,7 +212,9 @@ export function listMultipartUploads(runtime: S3Runtime, call: S3Call): Response
     start = all.findIndex((u) => compareKeys(u.key, keyMarker) > 0);
     if (uploadIdMarker !== '') {
       const at = all.findIndex((u) => u.key === keyMarker && u.uploadId === uploadIdMarker);
-      if (at >= 0) start = at + 1;
+      // Recorded against S3 (localstack's test_list_multiparts_next_marker): an id that is not the key's upload.
+      if (at < 0) throw invalidArgument('Invalid uploadId marker', 'upload-id-marker', uploadIdMarker);
+      start = at + 1;
     }
     if (start < 0) start = all.length;
   }
@@ -245,7 +247,9 @@ export function listMultipartUploads(runtime: S3Runtime, call: S3Call): Response
     el('Bucket', bucket.name) +
     el('KeyMarker', encode(keyMarker)) +
     el('UploadIdMarker', uploadIdMarker) +
-    (truncated && last !== undefined ? el('NextKeyMarker', encode(last.key)) + el('NextUploadIdMarker', last.uploadId ?? '') : '') +
+    // S3 names where the page ended even when it is the last one ('' for an empty page).
+    el('NextKeyMarker', last === undefined ? '' : encode(last.key)) +
+    el('NextUploadIdMarker', last?.uploadId ?? '') +
     el('Prefix', encode(prefix)) +
     (delimiter === '' ? '' : el('Delimiter', encode(delimiter))) +
     el('MaxUploads', maxUploads) +
