@@ -129,7 +129,7 @@ export function assertEventBridgeId(api: string, argument: string, id: unknown):
 
 /**
  * Throws unless `resources` is an array of strings. ARNs among them must be in the event's
- * partition, and an `arn:…:events:` ARN (a rule, a bus) must be in the event's account (§9.1).
+ * partition, and an `arn:…:events:` ARN (a rule, a bus) must be in the event's account.
  */
 export function assertResources(api: string, argument: string, resources: unknown, context: { partition: string; account: string }): readonly string[] {
   if (!Array.isArray(resources)) fail(api, argument, `must be an array of strings (ARNs), got ${show(resources)}`);

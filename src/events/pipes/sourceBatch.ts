@@ -1,6 +1,6 @@
 /**
  * What EventBridge Pipes hands an enrichment or a target from a stream or queue source:
- * a bare JSON array of records, no `Records` wrapper (event-shapes §8).
+ * a bare JSON array of records, no `Records` wrapper and no envelope.
  */
 import type { DynamoDBRecord, DynamoDBStreamEvent, KinesisStreamEvent, KinesisStreamRecord, SQSEvent, SQSRecord } from 'aws-lambda';
 import { fail, show } from '../../_internals/errors.js';

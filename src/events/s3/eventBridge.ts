@@ -1,7 +1,8 @@
 /**
- * THE mapper of S3 events delivered by Amazon EventBridge (event-shapes.md §2): parts → event.
+ * THE mapper of S3 events delivered by Amazon EventBridge: parts → event.
  * It decides which `detail` fields each detail type carries; factories, arbitraries and the
  * msw S3 mock all call it.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
  */
 import { isoSeconds, assertAccount, assertRegion, resolvePartition } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
@@ -100,7 +101,7 @@ const TRAITS: Readonly<Record<S3EventBridgeDetailType, S3EventBridgeTraits>> = {
 const LIFECYCLE_DELETED = traits(false, false, true);
 
 /**
- * The per-type rules of S3 EventBridge events (event-shapes.md §2): whether a detail type (with
+ * The per-type rules of S3 EventBridge events: whether a detail type (with
  * its `reason`; `Lifecycle Expiration` deletes are started by S3) is request-initiated, carries a
  * size and carries a sequencer. The mapper, factories and arbitraries all follow these.
  */
@@ -221,7 +222,7 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
 /**
  * Maps parts to one S3 event as EventBridge delivers it: the envelope (`version "0"`, `source
  * "aws.s3"`, `time` in whole seconds, `resources: [bucket ARN]`) and a `detail` with exactly the
- * fields of its detail type (§2): no `etag`/`size` on permanent deletes, the empty-MD5 etag on
+ * fields of its detail type: no `etag`/`size` on permanent deletes, the empty-MD5 etag on
  * delete markers, `source-ip-address` only on request-initiated events, `sequencer` only on
  * created/deleted events. Keys are form-urlencoded as in notifications.
  */

@@ -1,7 +1,9 @@
 /**
  * The S3 notification event names, their `eventVersion`, and which object fields and extra
- * blocks each one carries (event-shapes.md §1; AWS "Event message structure" and
- * "Supported event types" pages). Every other S3 module reads these tables; none repeats them.
+ * blocks each one carries (AWS "Event message structure" and "Supported event types" pages).
+ * Every other S3 module reads these tables; none repeats them.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
  */
 
 /** Every `eventName` S3 puts in a notification record (without the `s3:` prefix, as S3 sends it). */
@@ -75,7 +77,7 @@ export interface S3EventTypeInfo {
 
 const full = (eventVersion: S3EventTypeInfo['eventVersion'], initiator: S3Initiator = 'request'): S3EventTypeInfo => ({ eventVersion, object: 'full', initiator });
 
-/** The per-event-name table (event-shapes.md §1, "eventVersion by event type" and "Object fields … by event type"). */
+/** The per-event-name table: each name's `eventVersion` and the object fields its records carry. */
 export const S3_EVENT_TYPES: Readonly<Record<S3EventName, S3EventTypeInfo>> = {
   'ObjectCreated:Put': full('2.1'),
   'ObjectCreated:Post': full('2.1'),

@@ -1,6 +1,6 @@
 /**
  * Generators of S3's ids, each taking a seeded {@link Random}, so that factories, arbitraries
- * (through fixed seeds) and the msw S3 mock produce ids the same way (event-shapes.md §1).
+ * (through fixed seeds) and the msw S3 mock produce ids the same way.
  */
 import { hexPiece, idLayout, uint32Hex, type IdLayout, type Random } from '../../_internals/random.js';
 
@@ -33,7 +33,7 @@ export function s3ETag(random: Random): string {
 
 /**
  * A `sequencer` for an event at `eventTime`: `00`, 8 upper-case hex digits of the epoch second,
- * then 8 hex digits of `low` (event-shapes.md §1). Pass an increasing `low` (a counter) when later
+ * then 8 hex digits of `low`. Pass an increasing `low` (a counter) when later
  * events on one key must compare greater within one second, as S3 guarantees.
  */
 export function s3SequencerAt(eventTime: Date, low: number): string {
@@ -76,7 +76,7 @@ export function s3SourceIPv4(random: Random): string {
 
 /**
  * An EventBridge event `id`: lower-case hex in 8-4-4-4-12 layout with arbitrary version
- * nibbles, as real ids have (event-shapes.md §0), e.g. `f5f1e65c-dc3a-93ca-6c1e-b1647eac7963`.
+ * nibbles, as real ids have, e.g. `f5f1e65c-dc3a-93ca-6c1e-b1647eac7963`.
  */
 export function s3EventBridgeEventId(random: Random): string {
   const h = s3ETag(random);

@@ -1,7 +1,6 @@
 /**
- * The S3 object-key codec of notification records and S3 EventBridge events
- * (event-shapes.md §1 "Key encoding"): form-urlencoding, where a space becomes `+`, `/` stays
- * literal, alphanumerics and `- _ .` stay, and every other character becomes `%XX` of its
+ * The S3 object-key codec of notification records and S3 EventBridge events:
+ * form-urlencoding, where a space becomes `+`, `/` stays literal, alphanumerics and `- _ .` stay, and every other character becomes `%XX` of its
  * UTF-8 bytes (upper-case hex).
  */
 import { fail, show } from '../../_internals/errors.js';

@@ -1,4 +1,4 @@
-/** The mapper of `s3:TestEvent`, which has no `Records` (event-shapes.md §1). */
+/** The mapper of `s3:TestEvent`, which has no `Records`: S3 sends it once when a notification configuration is saved. */
 import { isoMillis } from '../../_internals/aws.js';
 import type { S3TestEvent } from './types.js';
 

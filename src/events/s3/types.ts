@@ -139,7 +139,10 @@ export interface S3TestEvent {
 
 // ---------------------------------------------------------------- EventBridge
 
-/** Every `detail-type` of S3 events delivered by EventBridge (AWS "Using EventBridge" / §2). */
+/**
+ * Every `detail-type` of S3 events delivered by EventBridge (AWS "Using EventBridge").
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
+ */
 export const S3_EVENTBRIDGE_DETAIL_TYPES = [
   'Object Created',
   'Object Deleted',
