@@ -33,14 +33,13 @@ export interface MockContext {
    * A fresh seeded Random for one purpose of one service (`'sqs.messageId'`, `'s3.versionId'` …):
    * the same seed and stream give the same sequence, so a service calls it again on `reset()`.
    * Optional so hand-built contexts stay valid; read it through {@link contextRandom}.
-   * (Added after the first draft; additive.)
    */
   readonly random?: (stream: string) => Random;
   /**
    * Whether a request URL is one the mocks own: an AWS host (`*.amazonaws.com`,
    * `*.amazonaws.com.cn`, `*.api.aws`) or one of {@link MockContext.endpoints}. Service handlers
    * match only such URLs, and the catch-all answers every one of them, so nothing reaches AWS.
-   * Optional; read it through {@link contextOwnsUrl}. (Added after the first draft; additive.)
+   * Optional so hand-built contexts stay valid; read it through {@link contextOwnsUrl}.
    */
   readonly isAwsUrl?: (url: URL) => boolean;
   /**

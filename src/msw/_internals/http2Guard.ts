@@ -2,7 +2,7 @@
  * msw intercepts `http`, `https`, `fetch` and XMLHttpRequest, but not `node:http2`
  * (mswjs/interceptors#485). The SDK's Kinesis client speaks HTTP/2 by default
  * (`NodeHttp2Handler`), so its requests would bypass the mocks: on Node 20 they fail late with
- * `ENOTFOUND`-style network errors, on Node 22 they hang (aws-sdk-wire.md §1–2, verified there).
+ * `ENOTFOUND`-style network errors, on Node 22 they hang.
  * The guard wraps `http2.connect` so a connection to a host the mocks own fails at once with an
  * error that names the cause and the fix. Other HTTP/2 traffic is untouched.
  */

@@ -1,8 +1,8 @@
 /**
  * The Lambda event source mapping for stream sources (Kinesis Data Streams and DynamoDB Streams),
- * written once for both: they share their semantics (aws-sdk-wire.md §3 "Kinesis and DynamoDB
- * Streams"; Lambda developer guide with-kinesis, services-kinesis-batchfailurereporting,
- * services-ddb-batchfailurereporting, kinesis-on-failure-destination).
+ * written once for both: they share their semantics (Lambda developer guide with-kinesis,
+ * services-kinesis-batchfailurereporting, services-ddb-batchfailurereporting,
+ * kinesis-on-failure-destination).
  *
  * - Each batch comes from one shard; a shard has one batch in flight, records in order.
  * - A failed batch is retried whole and blocks its shard until it succeeds, its records pass

@@ -1,7 +1,7 @@
 /**
  * DynamoDB errors as JSON 1.0 sends them: `__type` is `com.amazonaws.dynamodb.v20120810#<Name>`
  * for service errors and `com.amazon.coral.validate#ValidationException` for validation; the SDK
- * keeps what follows `#` (aws-sdk-wire.md §2) and maps it to its error classes.
+ * keeps what follows `#` and maps it to its error classes.
  */
 import { AwsServiceError } from '../_internals/awsError.js';
 import type { InputErrorPolicy } from '../_internals/input.js';

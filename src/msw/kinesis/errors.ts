@@ -1,6 +1,6 @@
 /**
  * Kinesis errors as the JSON 1.1 protocol sends them: `{"__type":"<Name>","message"}` with status
- * 400 (aws-sdk-wire.md §2); the SDK maps the name to its error class (`ResourceNotFoundException` …).
+ * 400; the SDK maps the name to its error class (`ResourceNotFoundException` …).
  * Member constraint violations use coral's "1 validation error detected" wording.
  */
 import { AwsServiceError } from '../_internals/awsError.js';

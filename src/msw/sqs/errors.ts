@@ -1,5 +1,5 @@
 /**
- * SQS errors as the JSON protocol sends them (aws-sdk-wire.md §2): `__type` is
+ * SQS errors as the JSON protocol sends them: `__type` is
  * `com.amazonaws.sqs#<Shape>` and, because SQS is query-compatible, the header
  * `x-amzn-query-error: <legacy query code>;Sender` carries the old code, which the SDK exposes as
  * `err.Code`. The SDK maps the shape name to its error class (`QueueDoesNotExist` …).

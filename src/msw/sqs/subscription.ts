@@ -2,7 +2,8 @@
  * The Lambda event source mapping for SQS, played against a {@link MockQueue}: batch size,
  * batching window, 6 MB payload, deletion on success, whole-batch retry on error and
  * `ReportBatchItemFailures` (Lambda developer guide: services-sqs-configure,
- * services-sqs-errorhandling, services-sqs-parameters; aws-sdk-wire.md §3).
+ * services-sqs-errorhandling, services-sqs-parameters).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html
  */
 import { fail, show } from '../../_internals/errors.js';
 import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
