@@ -23,7 +23,7 @@ export function formatNs(ns) {
 
 /**
  * Prints one row per task: ns/op and the ratio against `baseline` (a task name in `results`).
- * `target` (optional) is the ratio the issue asks for; the row says whether it is met.
+ * `target` (optional) is the ratio the task must stay within; the row says whether it is met.
  */
 export function report(title, results, baseline, targets = {}) {
   console.log(`\n## ${title} (baseline: ${baseline})`);

@@ -1,7 +1,7 @@
 // EventBridge routing in the msw mocks, as ratios measured in the same run:
 // 1. 1,000 events through PutEvents → rule → SQS target → subscribed handler, against the same
 //    events sent straight to the queue (SendMessageBatch) and delivered to the same handler
-//    (the target: at most 2×);
+//    (target: at most 2×);
 // 2. the routing cost per event with 10 and with 1,000 rules on the bus (each event matches one).
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';

@@ -50,7 +50,7 @@ const event = {
 const text = JSON.stringify(event);
 const parse = () => JSON.parse(text);
 
-// 5 exact and prefix rules, as in the issue (one of them matches).
+// 5 exact and prefix rules, a typical bus (one of them matches).
 const fiveRules = {
   ec2Running: { source: ['aws.ec2'], detail: { state: ['running'] } },
   s3: { source: ['aws.s3'], 'detail-type': ['Object Created'] },
