@@ -432,6 +432,11 @@ describe('hostile inputs', () => {
     const created = await client.send(new CreateMultipartUploadCommand({ Bucket: 'docs', Key: 'm' }));
     const parts = await client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, PartNumberMarker: '99999999999999999999' }));
     expect(parts.Parts).toBeUndefined();
+    // An empty page names 0 as its end, as S3 answers (localstack's test_list_parts_pagination recording).
+    const none = await client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, PartNumberMarker: '10', MaxParts: 1 }));
+    expect([none.PartNumberMarker, none.NextPartNumberMarker, none.IsTruncated]).toEqual(['10', '0', false]);
+    const blank = await client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, PartNumberMarker: '' }));
+    expect([blank.PartNumberMarker, blank.MaxParts]).toEqual(['0', 1000]);
     const bad = await failure(client.send(new ListPartsCommand({ Bucket: 'docs', Key: 'm', UploadId: created.UploadId, MaxParts: -1 })));
     expect(bad.name).toBe('InvalidArgument');
   });

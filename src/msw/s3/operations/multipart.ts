@@ -162,7 +162,8 @@ export function abortMultipartUpload(runtime: S3Runtime, call: S3Call): Response
 
 function positiveInteger(call: S3Call, name: string, fallback: number, max: number): number {
   const value = call.query.get(name);
-  if (value === null) return fallback;
+  // An empty value counts as absent (recorded against S3: localstack's test_list_parts_empty_part_number_marker).
+  if (value === null || value === '') return fallback;
   if (!/^\d+$/.test(value)) throw invalidArgument(`Provided ${name} not an integer or within integer range`, name, value);
   return Math.min(Number(value), max);
 }
@@ -185,7 +186,8 @@ export function listParts(runtime: S3Runtime, call: S3Call): Response {
     el('Key', key) +
     el('UploadId', uploadId) +
     el('PartNumberMarker', marker) +
-    (shown.length > 0 ? el('NextPartNumberMarker', (shown[shown.length - 1] as { partNumber: number }).partNumber) : '') +
+    // 0 on an empty page, as S3 answers.
+    el('NextPartNumberMarker', shown.length > 0 ? (shown[shown.length - 1] as { partNumber: number }).partNumber : 0) +
     el('MaxParts', maxParts) +
     el('IsTruncated', truncated) +
     parts +
