@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloudWatchLogsEvent } from '../../arbitraries/cloudWatchLogsEvent.js';
-import { checkCloudWatchLogsEvent } from '../events/cloudwatch-logs/invariants.js';
+import { checkCloudWatchLogsEvent } from '../events/cloudwatch-logs/_invariants.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 describe('cloudWatchLogsEvent', () => {

@@ -9,7 +9,7 @@ import { dynamoDBStreamEvent } from '../../arbitraries/dynamoDBStreamEvent.js';
 import { dynamoDBStreamRecord } from '../../arbitraries/dynamoDBStreamRecord.js';
 import type { AttributeMap, DynamoDBStreamRecord } from '../../src/events/dynamodb/types.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { canonicalJson, expectValidStreamEvent } from '../events/dynamodb/invariants.js';
+import { canonicalJson, expectValidStreamEvent } from '../events/dynamodb/_invariants.js';
 
 /** Items of a small order table: `id` (S key), `name` (S), `count` (N), `tags` (SS, optional). */
 const orderItem = (keys: readonly string[]): fc.Arbitrary<AttributeMap> => {

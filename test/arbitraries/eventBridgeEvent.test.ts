@@ -4,7 +4,7 @@ import { eventBridgeEvent } from '../../arbitraries/eventBridgeEvent.js';
 import { jsonPayload } from '../../arbitraries/jsonPayload.js';
 import { keySet } from '../_helpers/keySets.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { expectEventBridgeInvariants, REAL_KEY_SETS } from '../events/eventbridge/invariants.js';
+import { expectEventBridgeInvariants, REAL_KEY_SETS } from '../events/eventbridge/_invariants.js';
 
 describe('eventBridgeEvent', () => {
   it('generates realistic events (invariants, Powertools EventBridgeSchema, real key sets)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kinesisRecord } from '../../arbitraries/kinesisRecord.js';
-import { checkKinesisEvent, checkRecord } from '../events/kinesis/invariants.js';
+import { checkKinesisEvent, checkRecord } from '../events/kinesis/_invariants.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 describe('kinesisRecord', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduledEvent } from '../../arbitraries/scheduledEvent.js';
 import { keySet } from '../_helpers/keySets.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { expectScheduledInvariants, REAL_KEY_SETS } from '../events/eventbridge/invariants.js';
+import { expectScheduledInvariants, REAL_KEY_SETS } from '../events/eventbridge/_invariants.js';
 
 describe('scheduledEvent', () => {
   it('generates realistic scheduled events: rule ARN in the event account/region/partition (§9.1, §9.8), Powertools schema, real key set', () => {

@@ -4,7 +4,7 @@ import { EventInputError } from '../../../src/_internals/errors.js';
 import { decodeLogEventId, encodeLogEventId } from '../../../src/events/cloudwatch-logs/ids.js';
 import { decodeCloudWatchLogsEvent, encodeCloudWatchLogsData, toCloudWatchLogsControlMessage, toCloudWatchLogsDataMessage, toCloudWatchLogsEvent } from '../../../src/events/cloudwatch-logs/mapper.js';
 import type { CloudWatchLogsDataParts } from '../../../src/events/cloudwatch-logs/types.js';
-import { checkCloudWatchLogsEvent } from './invariants.js';
+import { checkCloudWatchLogsEvent } from './_invariants.js';
 
 describe('log event ids', () => {
   it('reproduce the ids of a real delivery (powertools-ts__cloudwatch-logs.json)', () => {

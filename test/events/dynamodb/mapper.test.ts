@@ -7,7 +7,7 @@ import { firstSequenceNumber, isSequenceNumber, nextSequenceNumber, parseDynamoD
 import { buildDynamoDBStreamRecord, toDynamoDBStreamEvent, toDynamoDBStreamRecord, type DynamoDBStreamRecordParts } from '../../../src/events/dynamodb/streamRecord.js';
 import type { AttributeMap, StreamViewType } from '../../../src/events/dynamodb/types.js';
 import { createRandom } from '../../../src/_internals/random.js';
-import { expectValidStreamEvent, expectValidStreamRecord, mapSize } from './invariants.js';
+import { expectValidStreamEvent, expectValidStreamRecord, mapSize } from './_invariants.js';
 
 /**
  * SizeBytes of real records, kept as our own data: Keys, images and SizeBytes from
@@ -162,7 +162,7 @@ describe('toDynamoDBKinesisPayload', () => {
 
 describe('canonicalJson (test oracle)', () => {
   it('sorts set members but treats a map entry named SS, NS or BS as an AttributeValue', async () => {
-    const { canonicalJson } = await import('./invariants.js');
+    const { canonicalJson } = await import('./_invariants.js');
     expect(canonicalJson({ SS: ['b', 'a'] })).toBe(canonicalJson({ SS: ['a', 'b'] }));
     // Regression: a map key "SS" whose value is a binary set made the oracle throw (seed 1439297516).
     const nested = { M: { SS: { BS: ['AQ==', ''] } } };

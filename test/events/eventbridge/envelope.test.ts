@@ -4,7 +4,7 @@ import { formatEventBridgeId, toEventBridgeEvent } from '../../../src/events/eve
 import { eventsRuleArn, toScheduledEvent } from '../../../src/events/eventbridge/scheduled.js';
 import { keySet } from '../../_helpers/keySets.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
-import { expectEventBridgeInvariants, expectScheduledInvariants, ID_LAYOUT, REAL_KEY_SETS } from './invariants.js';
+import { expectEventBridgeInvariants, expectScheduledInvariants, ID_LAYOUT, REAL_KEY_SETS } from './_invariants.js';
 
 const parts = {
   id: 'fae0433b-7a0e-e383-7849-7e10153eaa47',

@@ -3,7 +3,7 @@ import { EventInputError } from '../../../src/_internals/errors.js';
 import { toKinesisEvent, toKinesisRecord, toKinesisTumblingWindowEvent } from '../../../src/events/kinesis/mapper.js';
 import { createKinesisShardSequence } from '../../../src/events/kinesis/sequenceNumber.js';
 import type { KinesisDataParts, KinesisSourceParts } from '../../../src/events/kinesis/types.js';
-import { checkKinesisEvent, checkRecord } from './invariants.js';
+import { checkKinesisEvent, checkRecord } from './_invariants.js';
 
 const source: KinesisSourceParts = {
   streamName: 'lambda-stream', region: 'us-east-2', account: '123456789012', partition: 'aws',

@@ -1,6 +1,6 @@
 /**
- * The S3 invariants of event-shapes.md §1, §2 and §9 (6, 8), written independently of the
- * mappers (the expected field sets are restated here as the spec, not read from src tables),
+ * The S3 invariants of notification records and EventBridge events, written independently of the
+ * mappers (the expected field sets are restated here from AWS's documentation, not read from src tables),
  * so a mapper bug cannot hide behind itself.
  */
 import { expect } from 'vitest';
@@ -19,14 +19,17 @@ export const EB_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 export const EB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIB = 1024 * 1024;
 
-/** eventVersion by event type (event-shapes.md §1 table). */
+/**
+ * eventVersion by event type.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+ */
 export function expectedEventVersion(eventName: string): string {
   if (eventName.startsWith('Replication:')) return '2.2';
   if (/^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|ObjectTagging:|ObjectAcl:Put$|ObjectRestore:Delete$)/.test(eventName)) return '2.3';
   return '2.1';
 }
 
-/** Which object fields a record of `eventName` carries (§1 "Object fields … by event type"). */
+/** Which object fields a record of `eventName` carries. */
 export function expectedObjectFields(eventName: string, versioned: boolean): string[] {
   const v = versioned ? ['versionId'] : [];
   if (eventName === 'ObjectRemoved:Delete' || eventName === 'LifecycleExpiration:Delete') return ['key', ...v, 'sequencer'];
@@ -38,7 +41,7 @@ export function expectedObjectFields(eventName: string, versioned: boolean): str
 
 const S3_INITIATED = /^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|Replication:|ReducedRedundancyLostObject$|ObjectRestore:Delete$)/;
 
-/** The epoch second a sequencer embeds (§1: `00` + 8 hex of the second). */
+/** The epoch second a sequencer embeds (`00` + 8 hex digits of the second). */
 export function sequencerSecond(sequencer: string): number {
   return Number.parseInt(sequencer.slice(2, 10), 16);
 }
@@ -142,7 +145,10 @@ export function assertS3EventInvariants(event: AnyRecord, options: { eventVersio
 
 const BY_REQUEST = new Set(['Object Created', 'Object Restore Initiated', 'Object Tags Added', 'Object Tags Deleted', 'Object ACL Updated']);
 
-/** The detail.object fields of an S3 EventBridge event (§2 table). */
+/**
+ * The detail.object fields of an S3 EventBridge event, by detail type.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
+ */
 export function expectedEventBridgeObjectFields(detailType: string, deletionType: string | undefined, versioned: boolean): string[] {
   const v = versioned ? ['version-id'] : [];
   switch (detailType) {
@@ -160,7 +166,7 @@ export function expectedEventBridgeObjectFields(detailType: string, deletionType
   }
 }
 
-/** Asserts every invariant of an S3 EventBridge event (§2, §9.8). */
+/** Asserts every invariant of an S3 EventBridge event (its detail fields, envelope, `resources[0]` the bucket ARN). */
 export function assertS3EventBridgeInvariants(event: AnyRecord, options: { keyEncoding?: S3KeyEncoding } = {}): void {
   expect(Object.keys(event)).toEqual(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail']);
   expect(event.version).toBe('0');

@@ -1,5 +1,6 @@
 /**
- * The SQS invariants of the event-shapes reference (§9.1, §9.2, §9.5), checked by an
+ * The SQS invariants (region in the ARN, one queue per batch, md5s, receive counts and times,
+ * unique ids, FIFO attributes exactly on `.fifo` queues), checked by an
  * implementation written independently of the mapper: a reference MD5 of message attributes
  * built on the AWS SDK's own pure-JS MD5 (`Md5Js`, what `@aws-sdk/client-sqs` hashes with).
  */
@@ -95,7 +96,7 @@ export function emptyMd5Form(record: SqsRecord): SqsEmptyMd5OfMessageAttributes 
 }
 
 /**
- * Asserts every per-record invariant and the batch invariants (§9.2, unique ids, FIFO order,
+ * Asserts every per-record invariant and the batch invariants (one queue and region, unique ids, FIFO order,
  * one form of an empty `md5OfMessageAttributes` per batch: `emptyMd5` when given).
  */
 export async function expectValidEvent(event: SqsEvent, emptyMd5?: SqsEmptyMd5OfMessageAttributes): Promise<void> {

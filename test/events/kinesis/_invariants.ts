@@ -1,5 +1,6 @@
 /**
- * Every invariant of a Kinesis event (event-shapes §0, §4, §9.1–9.3), checked on factory and
+ * Every invariant of a Kinesis event (formats, record fields, one source, region and shard per
+ * batch, `eventID` = shard id + sequence number, increasing sequence numbers), checked on factory and
  * arbitrary output alike, plus Powertools' KinesisDataStreamSchema.
  */
 import { KinesisDataStreamSchema } from '@aws-lambda-powertools/parser/schemas';
@@ -80,7 +81,7 @@ export function checkKinesisEvent(event: KinesisStreamEvent | KinesisTumblingWin
   let previous: KinesisStreamRecord | undefined;
   for (const record of records) {
     checkRecord(record);
-    // §9.2: one source, one region, one shard per batch.
+    // One source, one region, one shard per batch.
     ensure(record.eventSourceARN === first.eventSourceARN && record.awsRegion === first.awsRegion && record.invokeIdentityArn === first.invokeIdentityArn, () => `record ${record.eventID} comes from another source`);
     ensure(record.eventID.split(':')[0] === shardId, () => `record ${record.eventID} comes from another shard than ${shardId}`);
     ensure(record.kinesis.sequenceNumber.slice(0, 27) === prefix, () => `${record.kinesis.sequenceNumber} does not share the shard prefix ${prefix}`);

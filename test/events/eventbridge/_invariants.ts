@@ -1,4 +1,4 @@
-/** Invariants every EventBridge event must satisfy (event-shapes §0, §6, §9.1, §9.8), shared by the family's tests. */
+/** Invariants every EventBridge event must satisfy (formats, envelope, account of `events` ARNs, `time` in whole seconds, `version "0"`), shared by the family's tests. */
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import { expect } from 'vitest';
 import { parseArn, partitionOfRegion } from '../../../src/_internals/aws.js';
@@ -30,7 +30,7 @@ export function expectEventBridgeInvariants(event: Record<string, unknown>): voi
     const arn = parseArn(resource);
     if (arn === undefined) continue;
     expect(arn.partition).toBe(partitionOfRegion(event.region as string));
-    if (arn.service === 'events') expect(arn.account).toBe(event.account); // §9.1
+    if (arn.service === 'events') expect(arn.account).toBe(event.account); // an events ARN is in the event's account
   }
   if ('replay-name' in event) expect(event['replay-name']).toMatch(/^[.\-_A-Za-z0-9]{1,64}$/);
   expect(

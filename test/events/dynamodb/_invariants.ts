@@ -1,5 +1,5 @@
 /**
- * Independent checks of DynamoDB Streams invariants (event-shapes §5, §9.1, §9.2, §9.4), written
+ * Independent checks of DynamoDB Streams invariants (attribute values, records, batches), written
  * without the kit's own code so that they can catch its mistakes.
  */
 import { expect } from 'vitest';
@@ -52,7 +52,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(walk(value));
 }
 
-/** Every AttributeValue rule of §5: one type key, canonical numbers within limits, unique non-empty sets, base64 binary, UTF-8 strings. */
+/** Every AttributeValue rule: one type key, canonical numbers within limits, unique non-empty sets, base64 binary, UTF-8 strings. */
 export function expectValidValue(value: AV, depth = 0): void {
   const keys = Object.keys(value);
   expect(keys).toHaveLength(1);
@@ -128,7 +128,7 @@ interface AnyRecord {
   dynamodb: { ApproximateCreationDateTime: number; Keys: AMap; NewImage?: AMap; OldImage?: AMap; SequenceNumber: string; SizeBytes: number; StreamViewType: string };
 }
 
-/** One record's invariants (§9.1, §9.4, §5). */
+/** One record's invariants: region in the ARN, images by view type, Keys within images, SizeBytes, attribute values. */
 export function expectValidStreamRecord(record: AnyRecord): void {
   expect(record.eventSource).toBe('aws:dynamodb');
   expect(['1.1', '1.0']).toContain(record.eventVersion);
@@ -166,7 +166,7 @@ export function expectValidStreamRecord(record: AnyRecord): void {
   }
 }
 
-/** A batch's invariants (§9.2, §9.4): constant ARN, region and view type; increasing sequence numbers; unique ids; within 6 MB. */
+/** A batch's invariants: constant ARN, region and view type; increasing sequence numbers; unique ids; within 6 MB. */
 export function expectValidStreamEvent(event: { Records: AnyRecord[] }): void {
   expect(event.Records.length).toBeGreaterThan(0);
   const first = event.Records[0] as AnyRecord;
@@ -200,7 +200,7 @@ function valueHasImpreciseNonInteger(value: AV): boolean {
 
 /**
  * Whether a record's Keys or images hold a non-integer N beyond ±2^53, which Powertools'
- * unmarshaller rejects (event-shapes §10). One exact exception: a **top-level** attribute named
+ * unmarshaller rejects (it tries BigInt). One exact exception: a **top-level** attribute named
  * `__proto__` of `Keys`, `NewImage` or `OldImage` does not count, because Powertools parses those
  * maps with `z.record(z.string(), …)`, and zod's record parsing skips the key `__proto__`
  * (zod/v4/core/schemas.js, `$ZodRecord`: `if (key === "__proto__") continue;`) before the

@@ -1,5 +1,5 @@
 /**
- * Every invariant of a CloudWatch Logs subscription event (event-shapes §7, §9.7), checked on
+ * Every invariant of a CloudWatch Logs subscription event (gzip + base64 data, sorted events, ids that embed the timestamp, DATA/CONTROL rules), checked on
  * factory and arbitrary output alike, plus Powertools' CloudWatchLogsSchema.
  */
 import { gunzipSync } from 'node:zlib';
