@@ -6,6 +6,8 @@
  * the S3 record parts, stay inside the kit); `api/arbitraries.api.md` records the result.
  * @packageDocumentation
  */
+export type { Pin } from './_internals/pin.js';
+export type { PatternInput } from './_internals/patternPlans.js';
 export { awsRegion, type AwsRegionConstraints } from './awsRegion.js';
 export { awsAccountId } from './awsAccountId.js';
 export { jsonPayload, type JsonPayloadConstraints } from './jsonPayload.js';
@@ -27,6 +29,7 @@ export { sqsEventFromSns, type SqsEventFromSnsConstraints } from './sqsEventFrom
 // Kinesis
 export { kinesisRecord, type KinesisRecordConstraints } from './kinesisRecord.js';
 export { kinesisEvent, type KinesisEventConstraints, type KinesisEventRecord } from './kinesisEvent.js';
+export type { KinesisDataKind, KinesisSourceConstraints } from './_internals/kinesisParts.js';
 // DynamoDB Streams
 export { attributeValue, type AttributeValueConstraints } from './attributeValue.js';
 export { dynamoDBItem, type DynamoDBItemConstraints, type DynamoDBKeyType } from './dynamoDBItem.js';

@@ -11,7 +11,7 @@
  * API Extractor bundles its own TypeScript compiler, which reads the declarations emitted by
  * the project's TypeScript 7.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,27 +122,59 @@ function exportedNamesOfReport(report) {
 }
 
 /**
- * Every entry's report, keyed by entry name. A type that one entry uses and another exports (the
- * arbitraries return the root's `SqsEvent`) is public, so API Extractor's "forgotten export"
- * warning for it is dropped; the warnings left name types that are reachable only through a
- * signature. The closing list of warnings is dropped too: it repeats them with line numbers that
- * would change the report on every unrelated edit.
+ * The names of the declarations in the build whose TSDoc says `@internal`: types a public
+ * signature has to mention (TypeScript needs them) but users are not meant to name.
+ * @returns {Set<string>}
+ */
+function internalNames() {
+  const names = new Set();
+  const visit = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name);
+      if (item.isDirectory()) visit(path);
+      else if (item.name.endsWith('.d.ts')) {
+        const text = readFileSync(path, 'utf8');
+        for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:export )?(?:declare )?(?:interface|type|class|function|const|let) ([A-Za-z_$][\w$]*)/g)) {
+          if (/@internal\b/.test(match[1])) names.add(match[2]);
+        }
+      }
+    }
+  };
+  visit(join(root, 'dist'));
+  return names;
+}
+
+/**
+ * Every entry's report, keyed by entry name. API Extractor warns of a "forgotten export" when a
+ * public signature mentions a type the entry does not export. The warning is dropped when the type
+ * is public in another entry (the arbitraries return the root's `SqsEvent`) or marked `@internal`
+ * on purpose; the warnings left are types a user can meet but not name, to export or mark. The
+ * closing list of warnings is dropped too: it repeats them with line numbers that would change the
+ * report on every unrelated edit.
  * @returns {Map<string, string>}
  */
 export function buildApiReports() {
   const raw = new Map(apiEntries().map((entry) => [entry.name, extractReport(entry)]));
   const everywhere = new Set([...raw.values()].flatMap((report) => [...exportedNamesOfReport(report)]));
+  for (const name of internalNames()) everywhere.add(name);
   const reports = new Map();
   for (const [name, report] of raw) {
     const kept = report
       .replace(/\n\/\/ Warnings were encountered during analysis:\n(?:\/\/.*\n|\n)*?(?=\n```)/, '\n')
-      .split('\n')
-      .filter((line) => {
-        const forgotten = /^\s*\/\/ Warning: \(ae-forgotten-export\) The symbol "([^"]+)"/.exec(line);
-        return !(forgotten && everywhere.has(forgotten[1]));
-      })
-      .join('\n');
-    reports.set(name, kept);
+      .split('\n');
+    const lines = [];
+    let dropped = false;
+    for (const line of kept) {
+      // A dropped warning takes its blank comment line (`//`) with it.
+      if (dropped && /^\s*\/\/$/.test(line)) {
+        dropped = false;
+        continue;
+      }
+      const forgotten = /^\s*\/\/ Warning: \(ae-forgotten-export\) The symbol "([^"]+)"/.exec(line);
+      dropped = forgotten !== null && everywhere.has(forgotten[1]);
+      if (!dropped) lines.push(line);
+    }
+    reports.set(name, lines.join('\n'));
   }
   return reports;
 }

@@ -38,9 +38,12 @@ export type {
   S3DeleteMarkerEventName,
   S3DeleteMarkerObject,
   S3DeletionType,
+  S3EventBridgeDetailBase,
   S3EventBridgeDetailOf,
   S3EventBridgeDetailType,
   S3EventBridgeEventOf,
+  S3EventBridgeObjectNoSize,
+  S3EventBridgeObjectWithSize,
   S3EventBridgeOptions,
   S3EventName,
   S3EventOf,
@@ -77,6 +80,7 @@ export type {
   S3TransitionEventName,
   S3TransitionObject,
 } from '../fixtures/s3.js';
+export type { S3ReplicationParts } from './events/s3/parts.js';
 
 // SQS
 export { makeSqsEvent, makeSqsRecord, md5OfBody, md5OfMessageAttributes, isSqsQueueName, sqsQueueArn, sqsQueueUrl } from '../fixtures/sqs.js';
@@ -211,6 +215,7 @@ export type {
   StreamViewType,
   UnmarshallOptions,
 } from '../fixtures/dynamodb.js';
+export type { DynamoDBArnParts } from './events/dynamodb/ids.js';
 
 // EventBridge / CloudWatch Events
 export {

@@ -37,6 +37,10 @@ export const REPLACED_WHOLE = [
 /** One of {@link REPLACED_WHOLE}. */
 export type ReplacedWholeKey = (typeof REPLACED_WHOLE)[number];
 
+/**
+ * Values `DeepPartial` leaves whole: merging into them would make no sense.
+ * @internal
+ */
 type Builtin = Date | RegExp | Uint8Array | ((...args: never[]) => unknown);
 
 /**

@@ -4,7 +4,10 @@
  * Arbitraries do not use this module; fast-check owns their randomness.
  */
 
-/** A seeded source of random values. */
+/**
+ * A seeded source of random values.
+ * @internal The msw context exposes it to the kit's own services; users seed through `seed`.
+ */
 export interface Random {
   /** A uint32. */
   next(): number;

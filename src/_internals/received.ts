@@ -5,7 +5,10 @@
  */
 export const RECEIVED: unique symbol = Symbol.for('aws-event-kit.received');
 
-/** What {@link RECEIVED} returns: the things received, and how a pattern sees one of them. */
+/**
+ * What {@link RECEIVED} returns: the things received, and how a pattern sees one of them.
+ * @internal The protocol between the msw mocks and the vitest matchers, not for users.
+ */
 export interface ReceivedLog<T = unknown> {
   /** What the object is, for messages: `queue arn:aws:sqs:…`. */
   readonly description: string;

@@ -34,6 +34,10 @@ export type {
   S3TopicDestination,
   S3VersioningState,
 } from './s3/index.js';
+export type { S3ChangeEventName } from './s3/runtime.js';
+export type { MessageState as SqsMessageState } from './sqs/queue.js';
+export type { EnvelopeEvent as EventBridgeEnvelopeEvent } from './eventbridge/service.js';
+export type { SubscribedHandler } from './_internals/lambdaContext.js';
 export type {
   SqsHandler,
   SqsInvocation,

@@ -32,7 +32,8 @@ export interface NumericBound {
   readonly inclusive: boolean;
 }
 
-interface MatcherBase {
+/** What every value matcher of the pattern AST carries. */
+export interface MatcherBase {
   /** The matcher as written in the pattern (`"x"`, `{ "prefix": "a" }` …), for explanations and lint. */
   readonly source: unknown;
 }

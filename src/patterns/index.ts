@@ -49,4 +49,4 @@ export {
 } from './sns.js';
 export { lintEventPattern, PATTERN_LINT_CODES, type PatternDiagnostic, type PatternLintCode, type PatternLintOptions } from './lint.js';
 export { DOCS_BASE_URL } from '../_internals/docsUrl.js';
-export type { FieldCondition, IpRange, MatcherKind, NumberLiteral, NumericBound, PatternAst, PatternBranch, ValueMatcher } from './ast.js';
+export type { FieldCondition, IpRange, MatcherBase, MatcherKind, NumberLiteral, NumericBound, PatternAst, PatternBranch, ValueMatcher } from './ast.js';

@@ -165,20 +165,23 @@ export type S3ObjectDeletedReason = 'DeleteObject' | 'Lifecycle Expiration';
 /** `deletion-type` of an `Object Deleted` event. */
 export type S3DeletionType = 'Permanently Deleted' | 'Delete Marker Created';
 
-interface S3EventBridgeDetailBase {
+/** The fields every S3 event delivered by EventBridge carries in its `detail`. */
+export interface S3EventBridgeDetailBase {
   version: string;
   bucket: { name: string };
   'request-id': string;
   /** A 12-digit account id for requests, `s3.amazonaws.com` for events S3 starts. */
   requester: string;
 }
-interface S3EventBridgeObjectWithSize {
+/** `detail.object` of the EventBridge S3 events that carry the object's size and eTag. */
+export interface S3EventBridgeObjectWithSize {
   key: string;
   size: number;
   etag: string;
   'version-id'?: string;
 }
-interface S3EventBridgeObjectNoSize {
+/** `detail.object` of the EventBridge S3 events without a size (restore expiry, tag and ACL changes). */
+export interface S3EventBridgeObjectNoSize {
   key: string;
   etag: string;
   'version-id'?: string;
