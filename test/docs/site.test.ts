@@ -119,6 +119,17 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the documentation site in Chromium'
     expect(await page.getByTestId('annotated').textContent()).toContain('^ quoted-object');
     expect(await page.getByTestId('diagnostics').locator('a').first().getAttribute('href')).toBe('/lint/templates/quoted-object');
 
+    // A lint page's "try it" link opens the playground on its wrong example.
+    await page.goto(`${server.url}/lint/templates/quoted-object`, { waitUntil: 'load' });
+    await page.getByText('Try the wrong example in the playground').click();
+    await expect.poll(() => page.locator('#tpl-template').inputValue(), { timeout: 20_000 }).toBe('{"order": "<$.body>"}');
+    await expect.poll(() => page.getByTestId('diagnostics').locator('li[data-code="quoted-object"]').count()).toBe(1);
+    await page.goto(`${server.url}/lint/patterns/envelope-near-miss`, { waitUntil: 'load' });
+    await page.getByText('Try the wrong example in the playground').click();
+    await expect.poll(() => page.getByTestId('pattern-diagnostics').locator('li[data-code="envelope-near-miss"]').count(), { timeout: 20_000 }).toBe(1);
+    await page.goto(`${server.url}/playground#tool=templates&d=pipes&s=sqs`, { waitUntil: 'load' });
+    await page.getByTestId('json-status').waitFor({ timeout: 20_000 });
+
     // Back to the note template, then the property check: 1,000 runs, shrunk to one quote.
     await page.locator('#tpl-template').fill('{"id": <$.messageId>, "note": <$.body.note>}');
     await page.locator('#tpl-runs').fill('1000');
