@@ -8,7 +8,7 @@ import { dynamoDBStreamRecord } from '../../arbitraries/dynamoDBStreamRecord.js'
 import { NUM_RUNS } from '../_helpers/runs.js';
 import { canonicalJson, expectValidMap, expectValidStreamEvent, expectValidStreamRecord, expectValidValue, hasImpreciseNonInteger, mapSize } from '../events/dynamodb/_invariants.js';
 
-/** Powertools accepts every record except those holding a non-integer N beyond ±2^53 (event-shapes §10), which we keep generating. */
+/** Powertools accepts every record except those holding a non-integer N beyond ±2^53 (its unmarshaller tries BigInt), which we keep generating. */
 function expectPowertools(event: { Records: unknown[] }): void {
   const parsed = DynamoDBStreamSchema.safeParse(event);
   expect(parsed.success).toBe(!hasImpreciseNonInteger(event));

@@ -12,7 +12,7 @@ import { assertS3EventBridgeInvariants, assertS3EventInvariants, assertS3RecordI
 
 const IPV6_PATH = /sourceIPAddress|source-ip-address/;
 
-/** Powertools rejects IPv6 source addresses (schema stricter than AWS, event-shapes.md §10): the one named exception. */
+/** Powertools rejects IPv6 source addresses (schema stricter than AWS: it allows IPv4 or s3.amazonaws.com only): the one named exception. */
 function onlyIpv6Issues(issues: readonly { path: readonly PropertyKey[] }[], ip: string): boolean {
   return ip.includes(':') && issues.length === 1 && IPV6_PATH.test(String(issues[0]!.path.at(-1)));
 }

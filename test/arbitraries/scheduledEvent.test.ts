@@ -6,7 +6,7 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 import { expectScheduledInvariants, REAL_KEY_SETS } from '../events/eventbridge/_invariants.js';
 
 describe('scheduledEvent', () => {
-  it('generates realistic scheduled events: rule ARN in the event account/region/partition (§9.1, §9.8), Powertools schema, real key set', () => {
+  it('generates realistic scheduled events: rule ARN in the event account/region/partition, Powertools schema, real key set', () => {
     fc.assert(
       fc.property(scheduledEvent(), (event) => {
         expectScheduledInvariants(event as never);

@@ -9,7 +9,7 @@ const sqs = (b: string, extra: Record<string, unknown> = {}) => ({ messageId: 'm
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const event = { s: 'v', n: 1.5, t: true, z: null, o: { a: 'x', b: [1, 'y'] }, l: ['P', 'Q'], e: '' };
 
-describe('spec A4: a value by where its placeholder sits', () => {
+describe('a value by where its placeholder sits', () => {
   it.each([
     ['unquoted string is auto-quoted', '{"k": <$.s>}', '{"k": "v"}'],
     ['unquoted number, boolean, null as raw JSON', '[<$.n>, <$.t>, <$.z>]', '[1.5, true, null]'],
@@ -24,7 +24,7 @@ describe('spec A4: a value by where its placeholder sits', () => {
     expect(body(renderPipeTemplate(template, event))).toBe(expected);
   });
 
-  it('an object or array inside a quoted JSON string is not delivered (spec B5)', () => {
+  it('an object or array inside a quoted JSON string is not delivered', () => {
     for (const t of ['{"k": "<$.o>"}', '{"k": "x <$.l>"}']) {
       const r = renderPipeTemplate(t, event);
       expect(r.delivered).toBe(false);
@@ -78,7 +78,7 @@ describe('options for what AWS leaves open', () => {
   });
 });
 
-describe('implicit body parsing (spec C4)', () => {
+describe('implicit body parsing', () => {
   it('SQS body: JSON is decoded; other text stays a string', () => {
     expect(body(renderPipeTemplate('{"o": <$.body.order>, "b": <$.body>}', sqs('{"order": 42}')))).toBe('{"o": 42, "b": {"order":42}}');
     expect(body(renderPipeTemplate('{"b": <$.body>, "o": <$.body.order>}', sqs('plain text')))).toBe('{"b": "plain text", "o": ""}');
@@ -125,7 +125,7 @@ describe('reserved variables', () => {
   });
 });
 
-describe('batches (spec C5)', () => {
+describe('batches: the template applies to each record', () => {
   it('applies the template to each record and returns the JSON array', () => {
     const r = transformPipeBatch('{"id": <$.messageId>, "b": <$.body>}', [sqs('{"x":1}', { messageId: 'a' }), sqs('t', { messageId: 'b' })]);
     expect(r).toEqual({ delivered: true, body: '[{"id": "a", "b": {"x":1}},{"id": "b", "b": "t"}]', records: [{ id: 'a', b: { x: 1 } }, { id: 'b', b: 't' }], notJson: [] });

@@ -11,7 +11,7 @@ function rejection(fn: () => unknown): TemplateValidationError {
   throw new Error('not rejected');
 }
 
-describe('rule targets: what PutTargets rejects (spec B1, B3)', () => {
+describe('rule targets: what PutTargets rejects (API limits, undefined placeholders)', () => {
   it('an undefined placeholder, with AWS\'s message', () => {
     const e = rejection(() => compileRuleTemplate({ inputPathsMap: { a: '$.a' }, inputTemplate: '"<a> <notdefinedkey>"' }, { targetId: 'Id1' }));
     expect(e.message).toBe('InputTemplate for target Id1 contains invalid placeholder notdefinedkey.');

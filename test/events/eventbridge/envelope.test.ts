@@ -52,7 +52,7 @@ describe('formatEventBridgeId', () => {
 });
 
 describe('toScheduledEvent', () => {
-  it('builds the rule ARN from the event account and region (§9.1) and matches the real key set', () => {
+  it('builds the rule ARN from the event account and region and matches the real key set', () => {
     const event = toScheduledEvent({ id: parts.id, ruleName: 'demoschedule', account: '123456789012', region: 'eu-central-1', partition: 'aws', time: parts.time });
     expect(event.resources).toEqual(['arn:aws:events:eu-central-1:123456789012:rule/demoschedule']);
     expect(keySet(event, ['detail'])).toEqual(REAL_KEY_SETS.scheduled);

@@ -99,7 +99,7 @@ describe('EventBridge input rules', () => {
     }
   });
 
-  it('resources: strings; ARNs in the partition; events ARNs in the account (§9.1)', () => {
+  it('resources: strings; ARNs in the partition; events ARNs in the account', () => {
     const context = { partition: 'aws', account: '123456789012' };
     expect(assertResources(api, 'resources', ['anything', 'arn:aws:ec2:us-east-1:999999999999:instance/i-1'], context)).toHaveLength(2);
     expect(() => assertResources(api, 'resources', 'x', context)).toThrow(/must be an array/);

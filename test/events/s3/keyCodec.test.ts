@@ -6,7 +6,7 @@ import { s3ObjectKey } from '../../../arbitraries/s3ObjectKey.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 
 describe('encodeS3Key / decodeS3Key', () => {
-  it('form-encodes as S3 does: space → +, / literal, other bytes %XX upper-case (event-shapes.md §1)', () => {
+  it('form-encodes as S3 does: space → +, / literal, other bytes %XX upper-case', () => {
     expect(encodeS3Key('my photos/a+b.jpg')).toBe('my+photos/a%2Bb.jpg');
     expect(encodeS3Key('a@b')).toBe('a%40b');
     expect(encodeS3Key('x:y(1)=z')).toBe('x%3Ay%281%29%3Dz');

@@ -48,7 +48,7 @@ function recordParts(overrides: Partial<S3RecordParts> = {}): S3RecordParts {
 }
 
 describe('id generators', () => {
-  it('produce the formats S3 uses (event-shapes.md §1)', () => {
+  it('produce the formats S3 uses', () => {
     const r = createRandom('ids', 'test');
     for (let i = 0; i < 200; i++) {
       expect(s3RequestId(r)).toMatch(REQUEST_ID);

@@ -1,6 +1,6 @@
 /**
  * msw 2 / msw 3 differences the tests need: msw 3 renamed `onUnhandledRequest` to
- * `onUnhandledFrame` and silently ignores the old name (aws-sdk-wire.md §1), so every test
+ * `onUnhandledFrame` and silently ignores the old name, so every test
  * listens through {@link listenStrict}, which picks the right option for the installed major.
  */
 import { createRequire } from 'node:module';

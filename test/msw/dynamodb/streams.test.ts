@@ -43,7 +43,7 @@ async function seedStory(TableName: string): Promise<void> {
   await dynamo.send(new DeleteItemCommand({ TableName, Key }));
 }
 
-/** Invariants of delivered DynamoDB events (event-shapes.md §9.4). */
+/** Invariants of delivered DynamoDB events: increasing sequence numbers, images by view type, Keys within images. */
 function assertEventInvariants(event: DynamoDBStreamEvent, streamArn: string, viewType: StreamViewType): void {
   expect(DynamoDBStreamSchema.safeParse(event).success).toBe(true);
   let previous: bigint | undefined;

@@ -12,7 +12,7 @@ const { mocks } = useAwsMocks();
 const kinesis = kinesisClient();
 const dataOf = (event: KinesisStreamEvent) => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString('utf8'));
 
-/** The invariants every delivered Kinesis event satisfies, as factory events do (event-shapes.md §9.3). */
+/** The invariants every delivered Kinesis event satisfies, as factory events do. */
 function assertEventInvariants(event: KinesisStreamEvent, streamArn: string): void {
   expect(KinesisDataStreamSchema.safeParse(event).success).toBe(true);
   const shard = event.Records[0]?.eventID.split(':')[0];

@@ -22,7 +22,7 @@ async function sendAll(QueueUrl: string, bodies: readonly string[], extra: Parti
   return ids;
 }
 
-/** The invariants every delivered SQS event must satisfy, as factory events do (event-shapes.md §9.5). */
+/** The invariants every delivered SQS event must satisfy, as factory events do. */
 function assertEventInvariants(event: SqsEvent, queueArn: string): void {
   expect(SqsSchema.safeParse(event).success).toBe(true);
   const ids = new Set<string>();

@@ -416,7 +416,7 @@ export const verdictCases: readonly VerdictCase[] = [
     pattern: {"a": [300]},
     event: "{\"a\": 300.0}",
     expected: true,
-    note: "event-ruler: literal number in pattern also matches numerically (Patterns.numericEquals). OLD EventBridge docs say 300/300.0/3.0e2 are NOT equal — see doc §A.4",
+    note: "event-ruler: literal number in pattern also matches numerically (Patterns.numericEquals). OLD EventBridge docs say 300/300.0/3.0e2 are NOT equal",
   },
   {
     id: "er-exact-num-str",
