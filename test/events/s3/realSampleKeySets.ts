@@ -1,7 +1,8 @@
 /**
- * Key sets of real S3 samples (derived once with `keySet` from test/_helpers/keySets.ts from the files
- * named in each comment, in the reference corpus's real-events/ folder). Kept here as data: a clone of
- * this repository has no ../shared, and tests never read it.
+ * Key sets of real S3 samples, derived once with `keySet` from test/_helpers/keySets.ts from the public
+ * samples named in each comment (`<project>__<file>`: the AWS documentation, Powertools for AWS Lambda
+ * (TypeScript), LocalStack's AWS-validated snapshots, aws-lambda-go). Kept here as data, so the tests
+ * read nothing outside the repository.
  */
 
 /** Sample kind → its key set. */
