@@ -49,7 +49,7 @@ let freshSeed = 0;
 
 // ---- each factory against its allocation floor and structuredClone -------------------------
 const tenMessages = Array.from({ length: 10 }, (_, i) => ({ orderId: i, status: 'PLACED', items: [{ sku: `SKU-${i}`, qty: 1 }] }));
-const tenChanges = Array.from({ length: 10 }, (_, i) => kit.insert({ id: `order-${i}`, total: 10 + i, status: 'PLACED' }));
+const tenChanges = Array.from({ length: 10 }, (_, i) => kit.dynamodbChange.insert({ id: `order-${i}`, total: 10 + i, status: 'PLACED' }));
 const hundredRecords = Array.from({ length: 100 }, (_, i) => ({ sensor: `s-${i % 7}`, reading: i * 0.5 }));
 for (const [title, make] of [
   ['makeS3PutEvent', () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 })],
