@@ -16,7 +16,7 @@ import { awsRegion } from './awsRegion.js';
 import { s3BucketName } from './s3BucketName.js';
 import { s3ObjectKey } from './s3ObjectKey.js';
 
-/** Constraints of {@link s3Record}, {@link s3RecordParts} and `s3Event`. Each part can be pinned to a value or an arbitrary. */
+/** Constraints of {@link s3Record} and `s3Event`. Each part can be pinned to a value or an arbitrary. */
 export interface S3RecordConstraints<N extends S3EventName = S3EventName> {
   /**
    * The event names to generate.
