@@ -9,6 +9,7 @@ import { arn } from '../_internals/aws.js';
 import { fail, show } from '../_internals/errors.js';
 import { isPlainObject } from '../_internals/objects.js';
 import { resolveCommon, type ResolvedCommon } from '../_internals/options.js';
+import { assertKnownOptions as assertKnownKeys, optionKeys } from '../_internals/knownOptions.js';
 import { lambdaLogStreamName } from '../events/cloudwatch-logs/ids.js';
 
 /**
@@ -96,7 +97,20 @@ export interface ResolvedLambdaContextOptions {
 }
 
 const API = 'makeLambdaContext';
-const KNOWN_OPTIONS = new Set(['functionName', 'alias', 'version', 'region', 'account', 'partition', 'timeout', 'memoryLimitInMB', 'seed', 'time', 'clock']);
+// Checked against LambdaContextOptions by the compiler, so the two cannot drift apart.
+const KNOWN_OPTIONS = optionKeys<LambdaContextOptions>({
+  functionName: true,
+  alias: true,
+  version: true,
+  region: true,
+  account: true,
+  partition: true,
+  timeout: true,
+  memoryLimitInMB: true,
+  seed: true,
+  time: true,
+  clock: true,
+});
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const ALIAS = /^[A-Za-z0-9_-]{1,128}$/;
 const VERSION = /^(?:\$LATEST|[1-9][0-9]{0,9})$/;
@@ -105,33 +119,12 @@ export const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 128;
 const DEFAULT_FUNCTION_NAME = 'my-function';
 
-/** Edit distance of two short option names (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * Throws an EventInputError for a key of `options` that is not in `known` (a JavaScript caller's
- * typo, which TypeScript would have caught), suggesting the closest known key.
+ * typo, which TypeScript would have caught), suggesting the closest known key: the factories' rule.
  */
 export function assertKnownOptions(api: string, argument: string, options: object | undefined, known: ReadonlySet<string>): void {
-  for (const key of Object.keys(options ?? {})) {
-    if (known.has(key)) continue;
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const candidate of known) {
-      const d = distance(key, candidate);
-      if (d < bestDistance) [best, bestDistance] = [candidate, d];
-    }
-    const hint = best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? `did you mean ${best}? ` : '';
-    fail(api, `${argument}.${key}`, `is not an option (${hint}known: ${[...known].join(', ')})`);
-  }
+  assertKnownKeys(api, options, known, argument);
 }
 
 /** `Date.now`, looked up at each call so that a later `vi.useFakeTimers()` is seen. */

@@ -9,6 +9,7 @@ import type { Context, Handler } from 'aws-lambda';
 import { setImmediate as realSetImmediate } from 'node:timers';
 import { fail, show } from '../_internals/errors.js';
 import { isPlainObject } from '../_internals/objects.js';
+import { optionKeys } from '../_internals/knownOptions.js';
 import {
   assertKnownOptions,
   attachCompletion,
@@ -59,7 +60,7 @@ export const CALLBACK_HANDLER_DEPRECATED_MESSAGE =
 export type HandlerResult<THandler> = THandler extends Handler<never, infer TResult> ? TResult : never;
 
 const API = 'invokeHandler';
-const KNOWN_OPTIONS = new Set(['context', 'timeout', 'runtime']);
+const KNOWN_OPTIONS = optionKeys<InvokeHandlerOptions>({ context: true, timeout: true, runtime: true });
 
 function isContext(value: unknown): value is Context {
   return value !== null && typeof value === 'object' && typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function';

@@ -129,8 +129,8 @@ describe('makeLambdaContext', () => {
 
 describe('unknown options (from JavaScript)', () => {
   it('names the key and suggests the closest option', () => {
-    expect(() => makeLambdaContext({ functionname: 'x' } as never)).toThrow(/^makeLambdaContext: options\.functionname is not an option \(did you mean functionName\? known: /);
-    expect(() => makeLambdaContext({ timout: 3 } as never)).toThrow(/did you mean timeout\?/);
-    expect(() => makeLambdaContext({ zzzzzzzzzz: 3 } as never)).toThrow(/^makeLambdaContext: options\.zzzzzzzzzz is not an option \(known: functionName/);
+    expect(() => makeLambdaContext({ functionname: 'x' } as never)).toThrow(/^makeLambdaContext: options\.functionname is not an option; did you mean "functionName"\?$/);
+    expect(() => makeLambdaContext({ timout: 3 } as never)).toThrow(/did you mean "timeout"\?/);
+    expect(() => makeLambdaContext({ zzzzzzzzzz: 3 } as never)).toThrow(/^makeLambdaContext: options\.zzzzzzzzzz is not an option; the options are functionName/);
   });
 });

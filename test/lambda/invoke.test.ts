@@ -253,7 +253,7 @@ describe('invokeHandler: bad input', () => {
   });
 
   it('suggests the option a typo meant', () => {
-    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option \(did you mean timeout\? known: context, timeout, runtime\)$/);
+    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option; did you mean "timeout"\?$/);
   });
 
   it('rejects a handler that is not a function', () => {
