@@ -2,7 +2,7 @@ import { fc, test as propTest } from '@fast-check/vitest';
 import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { SnsSqsEnvelope } from '@aws-lambda-powertools/parser/envelopes';
 import { S3Schema, SnsSqsNotificationSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventBridgeEvent, jsonPayload, s3Event, snsNotificationBody, sqsEventFromSns } from '../../arbitraries/index.js';
 import { makeSnsEvent, makeSqsEventFromEventBridge, makeSqsEventFromSns, parseSnsNotificationBody, unwrapSnsEvent, unwrapSqsEventFromEventBridge, unwrapSqsEventFromSns, verifySnsSignature } from '../../src/index.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
@@ -41,7 +41,7 @@ describe('sqsEventFromSns', () => {
     expectValidSqsFromSns(event as unknown as { Records: Record<string, unknown>[] });
     for (const record of event.Records) expect(record.body.startsWith('{\n  "Type" : "Notification"')).toBe(false);
   });
-  test('bad constraints are TypeErrors', () => {
+  it('bad constraints are TypeErrors', () => {
     expect(() => sqsEventFromSns({ maxRecords: 11 })).toThrow(/^sqsEventFromSns: maxRecords/);
     expect(() => sqsEventFromSns({ fifo: 'yes' as never })).toThrow(/^sqsEventFromSns: fifo/);
   });

@@ -1,6 +1,6 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { SnsSchema, SnsRecordSchema } from '@aws-lambda-powertools/parser/schemas';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snsEvent, snsRecord } from '../../arbitraries/index.js';
 import { verifySnsSignature } from '../../src/index.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
@@ -20,13 +20,13 @@ describe('snsRecord', () => {
     expect(record.Sns.MessageAttributes).toEqual({});
     expect(() => JSON.parse(record.Sns.Message)).not.toThrow();
   });
-  test('a tampered record fails verification', () => {
+  it('a tampered record fails verification', () => {
     for (const record of fc.sample(snsRecord(), { numRuns: 20, seed: 7 })) {
       expect(verifySnsSignature({ ...record.Sns, Message: `${record.Sns.Message}!` })).toBe(false);
       expect(verifySnsSignature({ ...record.Sns, TopicArn: `${record.Sns.TopicArn}x` })).toBe(false);
     }
   });
-  test('hard cases come: S3 notifications with their Subject, attributes of every type, China and GovCloud', () => {
+  it('hard cases come: S3 notifications with their Subject, attributes of every type, China and GovCloud', () => {
     const records = fc.sample(snsRecord(), { numRuns: 300, seed: 1 });
     expect(records.some((r) => r.Sns.Subject === 'Amazon S3 Notification')).toBe(true);
     const types = new Set(records.flatMap((r) => Object.values(r.Sns.MessageAttributes).map((a) => a.Type.split('.')[0] === 'String' && a.Type.startsWith('String.Array') ? 'String.Array' : a.Type.split('.')[0])));
@@ -34,7 +34,7 @@ describe('snsRecord', () => {
     expect(records.some((r) => r.Sns.TopicArn.startsWith('arn:aws-cn:'))).toBe(true);
     expect(records.some((r) => r.Sns.TopicArn.startsWith('arn:aws-us-gov:'))).toBe(true);
   });
-  test('bad constraints are TypeErrors naming the arbitrary', () => {
+  it('bad constraints are TypeErrors naming the arbitrary', () => {
     expect(() => snsRecord({ topicName: 'orders.fifo' })).toThrow(/^snsRecord: topicName "orders.fifo" is a FIFO topic name; Lambda cannot subscribe to FIFO topics/);
     expect(() => snsRecord({ topicName: 'bad name' })).toThrow(/^snsRecord: topicName "bad name" breaks SNS's topic naming rules/);
   });
@@ -46,7 +46,7 @@ describe('snsEvent', () => {
     expectValidSnsRecord(event.Records[0] as unknown as Record<string, unknown>);
     expect(SnsSchema.safeParse(event).success).toBe(true);
   });
-  test('shrunk values keep every invariant', () => {
+  it('shrunk values keep every invariant', () => {
     const seen: unknown[] = [];
     const result = fc.check(fc.property(snsEvent(), (event) => { seen.push(event); return event.Records[0]!.Sns.Message.length < 5; }), { numRuns: 50, seed: 42 });
     expect(result.failed).toBe(true);

@@ -1,6 +1,6 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { SqsRecordSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqsEvent, sqsQueueName, sqsRecord } from '../../arbitraries/index.js';
 import { isSqsQueueName } from '../../src/events/sqs/index.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
@@ -30,7 +30,7 @@ describe('sqsRecord', () => {
       expect(SqsRecordSchema.safeParse(record).success).toBe(true);
     },
   );
-  test("by default ('either') both real forms appear, always with no attributes", async () => {
+  it("by default ('either') both real forms appear, always with no attributes", async () => {
     const records = fc.sample(sqsRecord({ messageAttributes: {} }), { numRuns: 100, seed: 3 });
     for (const record of records) await expectValidRecord(record);
     expect(new Set(records.map(emptyMd5Form))).toEqual(new Set(['omit', 'null']));
@@ -48,12 +48,12 @@ describe('sqsEvent', () => {
     expect(event.Records.length).toBeLessThanOrEqual(10);
     for (const r of event.Records) expect(() => JSON.parse(r.body)).not.toThrow();
   });
-  test('maximum batch sizes: up to 10,000 standard records, cut at 6 MB like Lambda', async () => {
+  it('maximum batch sizes: up to 10,000 standard records, cut at 6 MB like Lambda', async () => {
     const [event] = fc.sample(sqsEvent({ fifo: false, minRecords: 3000, maxRecords: 10_000, body: 'x', messageAttributes: {} }), { numRuns: 1, seed: 1 });
     await expectValidEvent(event!);
     expect(event!.Records.length).toBeGreaterThanOrEqual(3000);
   });
-  test('shrunk values keep every invariant', async () => {
+  it('shrunk values keep every invariant', async () => {
     // Fail on any event with 2+ records so fast-check shrinks; every value it tries along the way is checked.
     const seen: unknown[] = [];
     const result = fc.check(fc.property(sqsEvent(), (event) => { seen.push(event); return event.Records.length < 2; }), { numRuns: 50, seed: 42 });
@@ -63,7 +63,7 @@ describe('sqsEvent', () => {
     expect((result.counterexample![0] as { Records: unknown[] }).Records).toHaveLength(2);
     for (const event of seen) await expectValidEvent(event as never);
   });
-  test("emptyMd5OfMessageAttributes: one form per batch; 'either' (default) gives batches of both", async () => {
+  it("emptyMd5OfMessageAttributes: one form per batch; 'either' (default) gives batches of both", async () => {
     for (const form of ['omit', 'null'] as const) {
       for (const event of fc.sample(sqsEvent({ emptyMd5OfMessageAttributes: form }), { numRuns: 30, seed: 5 })) await expectValidEvent(event, form);
     }
@@ -71,13 +71,13 @@ describe('sqsEvent', () => {
     for (const event of events) await expectValidEvent(event);
     expect(new Set(events.map((e) => emptyMd5Form(e.Records[0]!)))).toEqual(new Set(['omit', 'null']));
   });
-  test('nonsense constraints throw TypeErrors naming the arbitrary', () => {
+  it('nonsense constraints throw TypeErrors naming the arbitrary', () => {
     expect(() => sqsEvent({ emptyMd5OfMessageAttributes: false as never })).toThrow(/^sqsEvent: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got false$/);
     expect(() => sqsEvent({ minRecords: 0 })).toThrow(/^sqsEvent: minRecords/);
     expect(() => sqsEvent({ fifo: true, maxRecords: 11 })).toThrow(/sqsEvent: maxRecords 11 is over/);
     expect(() => sqsEvent({ minRecords: 5, maxRecords: 4 })).toThrow(/maxRecords must be/);
   });
-  test('same seed, same events', () => {
+  it('same seed, same events', () => {
     expect(fc.sample(sqsEvent(), { numRuns: 5, seed: 9 })).toEqual(fc.sample(sqsEvent(), { numRuns: 5, seed: 9 }));
   });
 });

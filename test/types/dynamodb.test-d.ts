@@ -1,18 +1,18 @@
 import type { DynamoDBStreamEvent as AwsDynamoDBStreamEvent, KinesisStreamEvent as AwsKinesisStreamEvent } from 'aws-lambda';
 import type { Arbitrary } from 'fast-check';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { dynamoDBStreamEvent } from '../../arbitraries/dynamoDBStreamEvent.js';
 import { attributeValue } from '../../arbitraries/attributeValue.js';
 import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, marshall, type AttributeValue, type DynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
 
-test('factories return events assignable to @types/aws-lambda', () => {
+it('factories return events assignable to @types/aws-lambda', () => {
   expectTypeOf(makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 'a' })])).toExtend<AwsDynamoDBStreamEvent>();
   expectTypeOf(makeDynamoDBKinesisEvent([dynamodbChange.remove({ id: 'a' }, { ttl: true })])).toExtend<AwsKinesisStreamEvent>();
   expectTypeOf(dynamoDBStreamEvent()).toEqualTypeOf<Arbitrary<DynamoDBStreamEvent>>();
   expectTypeOf(attributeValue()).toEqualTypeOf<Arbitrary<AttributeValue>>();
 });
 
-test('options and overrides are typed', () => {
+it('options and overrides are typed', () => {
   // @ts-expect-error unknown view type
   makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 'a' })], { streamViewType: 'ALL' });
   // @ts-expect-error Keys must be AttributeValue maps

@@ -17,7 +17,7 @@ import type {
   SQSRecord,
 } from 'aws-lambda';
 import fc from 'fast-check';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { cloudWatchLogsEvent, dynamoDBStreamEvent, kinesisEvent, s3Event, scheduledEvent, sqsEvent, sqsRecord, eventBridgeEvent } from '../../arbitraries/index.js';
 import {
   invokeHandler,
@@ -46,7 +46,7 @@ const snsHandler: SNSHandler = async () => {};
 const context: Context = makeLambdaContext();
 const callback = (): void => {};
 
-test('every subscribe takes a handler typed with @types/aws-lambda', () => {
+it('every subscribe takes a handler typed with @types/aws-lambda', () => {
   const mocks = createAwsMocks();
   mocks.sqs.subscribe('q', sqsHandler);
   mocks.s3.subscribe('bucket', s3Handler);
@@ -63,7 +63,7 @@ test('every subscribe takes a handler typed with @types/aws-lambda', () => {
   });
 });
 
-test('default factories feed standard handlers', async () => {
+it('default factories feed standard handlers', async () => {
   await sqsHandler(makeSqsEvent(['a']), context, callback);
   await sqsHandler({ Records: [makeSqsRecord('a')] }, context, callback);
   await s3Handler(makeS3PutEvent('bucket'), context, callback);
@@ -77,7 +77,7 @@ test('default factories feed standard handlers', async () => {
   await sqsHandler(makeSqsEvent([makeS3PutEvent('bucket')]), context, callback);
 });
 
-test('default arbitraries feed standard handlers', () => {
+it('default arbitraries feed standard handlers', () => {
   fc.asyncProperty(sqsEvent(), async (event) => void (await sqsHandler(event, context, callback)));
   fc.property(sqsRecord(), (record) => expectTypeOf(record).toExtend<SQSRecord>());
   fc.asyncProperty(s3Event(), async (event) => void (await s3Handler(event, context, callback)));
@@ -94,7 +94,7 @@ test('default arbitraries feed standard handlers', () => {
   fc.asyncProperty(sqsEvent(), async (event) => void (await invokeHandler(sqsHandler, event)));
 });
 
-test('the default SQS types are @types/aws-lambda assignable; the exact null form stays available', () => {
+it('the default SQS types are @types/aws-lambda assignable; the exact null form stays available', () => {
   expectTypeOf<SqsEvent>().toExtend<SQSEvent>();
   expectTypeOf<SqsEvent<'null'>['Records'][number]['md5OfMessageAttributes']>().toEqualTypeOf<string | null | undefined>();
 });

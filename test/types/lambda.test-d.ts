@@ -1,5 +1,5 @@
 import type { Context, Handler, KinesisStreamBatchResponse, KinesisStreamHandler, S3Handler, SQSBatchResponse, SQSHandler, ScheduledHandler } from 'aws-lambda';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import {
   invokeHandler,
   makeKinesisEvent,
@@ -11,7 +11,7 @@ import {
   type LambdaInvocationError,
 } from '../../src/index.js';
 
-test('makeLambdaContext returns the @types/aws-lambda Context', () => {
+it('makeLambdaContext returns the @types/aws-lambda Context', () => {
   expectTypeOf(makeLambdaContext()).toEqualTypeOf<Context>();
   makeLambdaContext({ clock: Date.now });
   makeLambdaContext({ clock: { now: () => new Date() } });
@@ -21,7 +21,7 @@ test('makeLambdaContext returns the @types/aws-lambda Context', () => {
   makeLambdaContext({ functionname: 'x' });
 });
 
-test('result types flow from the handler type', () => {
+it('result types flow from the handler type', () => {
   const sqs: SQSHandler = async () => ({ batchItemFailures: [] });
   expectTypeOf(invokeHandler(sqs, makeSqsEvent(['a']))).toEqualTypeOf<Promise<SQSBatchResponse | void>>();
   const kinesis: KinesisStreamHandler = async () => {};
@@ -37,7 +37,7 @@ test('result types flow from the handler type', () => {
   expectTypeOf<HandlerResult<SQSHandler>>().toEqualTypeOf<SQSBatchResponse | void>();
 });
 
-test('the event must fit the handler', () => {
+it('the event must fit the handler', () => {
   const sqs: SQSHandler = async () => {};
   // @ts-expect-error: an S3 event is not an SQS event
   void invokeHandler(sqs, makeS3PutEvent('bucket'));
@@ -45,7 +45,7 @@ test('the event must fit the handler', () => {
   void invokeHandler(async (event: { n: number }) => event.n, 5);
 });
 
-test('options: a Context or its options, and a timeout', () => {
+it('options: a Context or its options, and a timeout', () => {
   const sqs: SQSHandler = async () => {};
   void invokeHandler(sqs, makeSqsEvent(['a']), { context: makeLambdaContext() });
   void invokeHandler(sqs, makeSqsEvent(['a']), { context: { functionName: 'f', timeout: 5 } });

@@ -1,10 +1,10 @@
 import type { Arbitrary } from 'fast-check';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { checkEventPattern, eventMatching, eventNotMatching, eventPattern, jsonPayload, sqsRecord, type EventPatternCheckResult } from '../../arbitraries/index.js';
 import type { JsonValue } from '../../src/_internals/json.js';
 import type { SqsRecord } from '../../src/index.js';
 
-test('the generators keep the base arbitrary type', () => {
+it('the generators keep the base arbitrary type', () => {
   expectTypeOf(eventMatching({ source: ['x'] })).toEqualTypeOf<Arbitrary<Record<string, unknown>>>();
   expectTypeOf(eventMatching({ body: ['x'] }, sqsRecord())).toEqualTypeOf<Arbitrary<SqsRecord>>();
   expectTypeOf(eventNotMatching('{"body": ["x"]}', sqsRecord())).toEqualTypeOf<Arbitrary<SqsRecord>>();
@@ -13,7 +13,7 @@ test('the generators keep the base arbitrary type', () => {
   expectTypeOf(eventPattern()).toEqualTypeOf<Arbitrary<Record<string, unknown>>>();
 });
 
-test('checkEventPattern takes the event type from accepts', () => {
+it('checkEventPattern takes the event type from accepts', () => {
   const result = checkEventPattern({ detail: { n: [1] } }, { accepts: (event: { detail: { n: number } }) => event.detail.n === 1 });
   expectTypeOf(result).toEqualTypeOf<EventPatternCheckResult>();
   // @ts-expect-error numRuns is a number

@@ -1,7 +1,7 @@
 import type { SnsEvent as PowertoolsSnsEvent } from '@aws-lambda-powertools/parser/types';
 import type { S3Event, SNSEvent, SNSEventRecord, SNSHandler, SQSEvent } from 'aws-lambda';
 import type { Arbitrary } from 'fast-check';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { snsEvent, snsNotificationBody, snsRecord, sqsEventFromSns } from '../../arbitraries/index.js';
 import {
   makeEventBridgeEvent,
@@ -19,7 +19,7 @@ import {
   type SqsEvent,
 } from '../../src/index.js';
 
-test('factories return SNSEvent-compatible types', () => {
+it('factories return SNSEvent-compatible types', () => {
   expectTypeOf(makeSnsEvent(['x'])).toEqualTypeOf<SnsEvent>();
   expectTypeOf(makeSnsRecord('x')).toEqualTypeOf<SnsRecord>();
   expectTypeOf(makeSnsEvent(['x'])).toExtend<SNSEvent>();
@@ -30,7 +30,7 @@ test('factories return SNSEvent-compatible types', () => {
   expectTypeOf(makeSnsNotificationBody('x')).toEqualTypeOf<string>();
 });
 
-test('message forms: strings, JSON, events, publishes; not functions or undefined', () => {
+it('message forms: strings, JSON, events, publishes; not functions or undefined', () => {
   makeSnsEvent([makeS3PutEvent('photos')]);
   makeSnsEvent([makeEventBridgeEvent('s', 'd', { a: 1 })]);
   makeSnsEvent([{ Message: { a: 1 }, Subject: 'x', MessageAttributes: { n: 1, l: ['a'] } }]);
@@ -44,7 +44,7 @@ test('message forms: strings, JSON, events, publishes; not functions or undefine
   makeSnsRecord('x', { overrides: { Sns: { Nope: 1 } } });
 });
 
-test('SQS chains: SqsEvent<"omit"> by default (an SQSEvent), null form on request', () => {
+it('SQS chains: SqsEvent<"omit"> by default (an SQSEvent), null form on request', () => {
   expectTypeOf(makeSqsEventFromSns(['x'])).toEqualTypeOf<SqsEvent<'omit'>>();
   expectTypeOf(makeSqsEventFromSns(['x'], { emptyMd5OfMessageAttributes: 'null' })).toEqualTypeOf<SqsEvent<'null'>>();
   expectTypeOf(makeSqsEventFromSns(['x'])).toExtend<SQSEvent>();
@@ -54,7 +54,7 @@ test('SQS chains: SqsEvent<"omit"> by default (an SQSEvent), null form on reques
   expectTypeOf<SnsNotificationBody['SigningCertURL']>().toEqualTypeOf<string | undefined>();
 });
 
-test('arbitraries', () => {
+it('arbitraries', () => {
   expectTypeOf(snsEvent()).toEqualTypeOf<Arbitrary<SnsEvent>>();
   expectTypeOf(snsRecord()).toEqualTypeOf<Arbitrary<SnsRecord>>();
   expectTypeOf(snsNotificationBody()).toEqualTypeOf<Arbitrary<string>>();

@@ -1,11 +1,11 @@
 import type { SqsEvent as PowertoolsSqsEvent } from '@aws-lambda-powertools/parser/types';
 import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { makeSqsEvent, makeSqsRecord, type SqsEmptyMd5OfMessageAttributes, type SqsEvent, type SqsEventOptions, type SqsRecord } from '../../src/index.js';
 import { sqsEvent, sqsRecord } from '../../arbitraries/index.js';
 import type { Arbitrary } from 'fast-check';
 
-test('factories return the SQS event types, keyed on emptyMd5OfMessageAttributes', () => {
+it('factories return the SQS event types, keyed on emptyMd5OfMessageAttributes', () => {
   expectTypeOf(makeSqsEvent(['x'])).toEqualTypeOf<SqsEvent<'omit'>>();
   expectTypeOf(makeSqsRecord({ body: { a: 1 } })).toEqualTypeOf<SqsRecord<'omit'>>();
   expectTypeOf(makeSqsEvent(['x'], { emptyMd5OfMessageAttributes: 'omit' })).toEqualTypeOf<SqsEvent<'omit'>>();
@@ -21,7 +21,7 @@ test('factories return the SQS event types, keyed on emptyMd5OfMessageAttributes
   expectTypeOf<SqsRecord<'null'>['md5OfMessageAttributes']>().toEqualTypeOf<string | null | undefined>();
 });
 
-test('arbitraries: both forms by default, the narrow type when pinned to omit', () => {
+it('arbitraries: both forms by default, the narrow type when pinned to omit', () => {
   expectTypeOf(sqsEvent()).toEqualTypeOf<Arbitrary<SqsEvent>>();
   expectTypeOf(sqsRecord()).toEqualTypeOf<Arbitrary<SqsRecord>>();
   expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'either' })).toEqualTypeOf<Arbitrary<SqsEvent>>();
@@ -32,7 +32,7 @@ test('arbitraries: both forms by default, the narrow type when pinned to omit', 
   sqsRecord({ emptyMd5OfMessageAttributes: 'absent' });
 });
 
-test('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the explicit null form is not', () => {
+it('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the explicit null form is not', () => {
   expectTypeOf(makeSqsEvent(['hello'])).toExtend<SQSEvent>();
   expectTypeOf(makeSqsRecord('hello')).toExtend<SQSRecord>();
   expectTypeOf<SqsEvent<'omit'>>().toExtend<SQSEvent>();
@@ -58,14 +58,14 @@ test('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the expl
   void [event, record, nulled, overridden];
 });
 
-test('both forms are assignable to Powertools SqsEvent; apart from md5OfMessageAttributes, the wide record is an SQSRecord', () => {
+it('both forms are assignable to Powertools SqsEvent; apart from md5OfMessageAttributes, the wide record is an SQSRecord', () => {
   expectTypeOf<SqsEvent>().toExtend<PowertoolsSqsEvent>();
   expectTypeOf<SqsEvent<'omit'>>().toExtend<PowertoolsSqsEvent>();
   // @types/aws-lambda types md5OfMessageAttributes as string | undefined; the 'null' form sends null.
   expectTypeOf<Omit<SqsRecord, 'md5OfMessageAttributes'>>().toExtend<Omit<SQSRecord, 'md5OfMessageAttributes'>>();
 });
 
-test('messages, options and overrides are typed', () => {
+it('messages, options and overrides are typed', () => {
   makeSqsEvent(['text', { json: true }, 42, { body: 'x', messageAttributes: { n: 1, b: new Uint8Array(1) }, attributes: { ApproximateReceiveCount: 2 } }]);
   makeSqsEvent(['x'], { queue: 'q.fifo', attributes: { MessageGroupId: 'g' }, overrides: { Records: [] } });
   makeSqsRecord('x', { overrides: { attributes: { ApproximateReceiveCount: '2' } } });

@@ -1,11 +1,11 @@
 import type { EventBridgeEvent, KinesisStreamEvent } from 'aws-lambda';
-import { expect, expectTypeOf, test } from 'vitest';
+import { expect, expectTypeOf, it } from 'vitest';
 import '../../src/vitest/index.js';
 import type { InvokedEventOf, ReceivedItemOf } from '../../src/vitest/index.js';
 import type { SqsEvent } from '../../src/index.js';
 import { createAwsMocks, type SnsPublishedMessage, type SnsTopicInfo, type SqsQueueInfo, type SqsReceivedMessage, type SqsSubscription, type StreamSubscription } from '../../src/msw/index.js';
 
-test('matchers are typed on expect(value) and as asymmetric matchers', () => {
+it('matchers are typed on expect(value) and as asymmetric matchers', () => {
   const mocks = createAwsMocks();
   const queue = mocks.sqs.createQueue('q');
   expect({ batchItemFailures: [] }).toReportBatchItemFailures([]);
@@ -30,7 +30,7 @@ test('matchers are typed on expect(value) and as asymmetric matchers', () => {
   expect({ a: 1 }).toEqual({ a: expect.toMatchEventPattern({ source: ['x'] }) });
 });
 
-test('the type helpers follow the received value', () => {
+it('the type helpers follow the received value', () => {
   expectTypeOf<ReceivedItemOf<SqsQueueInfo>>().toEqualTypeOf<SqsReceivedMessage>();
   expectTypeOf<ReceivedItemOf<SnsTopicInfo>>().toEqualTypeOf<SnsPublishedMessage>();
   expectTypeOf<InvokedEventOf<SqsSubscription>>().toEqualTypeOf<SqsEvent>();

@@ -1,5 +1,5 @@
 import { fc, test as propTest } from '@fast-check/vitest';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EventInputError,
 } from '../../../src/_internals/errors.js';
@@ -26,7 +26,7 @@ import { defaultAttributes } from '../../../arbitraries/_internals/sqs.js';
 import { expectValidEvent, expectValidRecord, referenceMd5OfAttributes } from './_invariants.js';
 
 describe('md5OfMessageAttributes', () => {
-  test('reproduces the real value of a recorded Lambda event', () => {
+  it('reproduces the real value of a recorded Lambda event', () => {
     // Our own copy of the attributes of LocalStack's AWS recording (test_message_body_and_attributes_passed_correctly).
     const { attributes } = normaliseSqsMessageAttributes('t', 'a', {
       WeeksOn: { dataType: 'Number', stringValue: '6' },
@@ -36,7 +36,7 @@ describe('md5OfMessageAttributes', () => {
     expect(md5OfMessageAttributes(attributes)).toBe('d25a6aea97eb8f585bfa92d314504a92');
   });
 
-  test('is null exactly when there are no attributes', () => {
+  it('is null exactly when there are no attributes', () => {
     expect(md5OfMessageAttributes({})).toBeNull();
   });
 
@@ -48,7 +48,7 @@ describe('md5OfMessageAttributes', () => {
     expect(md5OfMessageAttributes(attributes)).toBe(await referenceMd5OfAttributes(attributes));
   });
 
-  test('is independent of attribute order and sensitive to every part', () => {
+  it('is independent of attribute order and sensitive to every part', () => {
     const a = normaliseSqsMessageAttributes('t', 'a', { x: '1', y: 2 }).attributes;
     const b = normaliseSqsMessageAttributes('t', 'a', { y: 2, x: '1' }).attributes;
     expect(md5OfMessageAttributes(a)).toBe(md5OfMessageAttributes(b));
@@ -72,7 +72,7 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
   });
   const ORDER = ['messageId', 'receiptHandle', 'body', 'attributes', 'messageAttributes', 'md5OfMessageAttributes', 'md5OfBody', 'eventSource', 'eventSourceARN', 'awsRegion'];
 
-  test("'omit' leaves the field out, 'null' sets null in its real place; nothing else differs", async () => {
+  it("'omit' leaves the field out, 'null' sets null in its real place; nothing else differs", async () => {
     const omitted = toSqsRecord(parts('omit'));
     const withNull = toSqsRecord(parts('null'));
     expect(omitted).not.toHaveProperty('md5OfMessageAttributes');
@@ -86,7 +86,7 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
     await expectValidEvent(toSqsEvent([omitted]), 'omit');
   });
 
-  test('records with attributes carry the MD5 in both forms', async () => {
+  it('records with attributes carry the MD5 in both forms', async () => {
     for (const form of ['omit', 'null'] as const) {
       const record = toSqsRecord(parts(form, { WeeksOn: 6, Author: 'John Grisham', Title: 'The Whistler' }));
       expect(record.md5OfMessageAttributes).toBe('d25a6aea97eb8f585bfa92d314504a92');
@@ -95,12 +95,12 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
     }
   });
 
-  test('a missing or unknown form is a TypeError, never a silent default', () => {
+  it('a missing or unknown form is a TypeError, never a silent default', () => {
     expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: undefined } as unknown as SqsRecordParts)).toThrow(/^toSqsRecord: parts\.emptyMd5OfMessageAttributes must be 'omit' or 'null', got undefined$/);
     expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: 'absent' } as unknown as SqsRecordParts)).toThrow(/got 'absent'$/);
   });
 
-  test('withSqsMd5OfMessageAttributes recomputes the field in the same form and place', () => {
+  it('withSqsMd5OfMessageAttributes recomputes the field in the same form and place', () => {
     const base = toSqsRecord(parts('omit'));
     const added = withSqsMd5OfMessageAttributes({ ...base, messageAttributes: normaliseSqsMessageAttributes('t', 'a', { k: 'v' }).attributes }, 'omit');
     expect(added.md5OfMessageAttributes).toBe(md5OfMessageAttributes(added.messageAttributes));
@@ -115,7 +115,7 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
 });
 
 describe('ids', () => {
-  test('SequenceNumber follows the layout of two real FIFO records', () => {
+  it('SequenceNumber follows the layout of two real FIFO records', () => {
     // AWS docs FIFO sample and Powertools' SNS→SQS FIFO capture.
     expect(sqsSequenceNumber(1573251510774, 2)).toBe('18849496460467696128');
     expect(sqsSequenceNumber(1665754525442, 1)).toBe('18873177232222703872');
@@ -136,7 +136,7 @@ describe('ids', () => {
 });
 
 describe('validation', () => {
-  test.each([
+  it.each([
     ['', 'must not be empty'],
     ['a'.repeat(81), '1–80'],
     ['my.queue', "a '.' is allowed only"],
@@ -145,16 +145,16 @@ describe('validation', () => {
   ])('queue name %j is rejected', (name, rule) => {
     expect(sqsQueueNameProblem(name)).toContain(rule);
   });
-  test.each(['a', 'a'.repeat(80), 'a'.repeat(75) + '.fifo', 'My_Queue-1'])('queue name %j is accepted', (name) => {
+  it.each(['a', 'a'.repeat(80), 'a'.repeat(75) + '.fifo', 'My_Queue-1'])('queue name %j is accepted', (name) => {
     expect(sqsQueueNameProblem(name)).toBeUndefined();
   });
-  test.each([['abc', 'not a number'], ['1'.repeat(39), '38'], ['1e127', 'range'], ['1e-129', 'range'], ['', 'not a number'], ['.', 'not a number']])('Number %j is rejected', (value, rule) => {
+  it.each([['abc', 'not a number'], ['1'.repeat(39), '38'], ['1e127', 'range'], ['1e-129', 'range'], ['', 'not a number'], ['.', 'not a number']])('Number %j is rejected', (value, rule) => {
     expect(sqsNumberProblem(value)).toContain(rule);
   });
-  test.each(['0', '-1.5', '6.02e23', '1'.repeat(38), '1'.repeat(38) + '000', '0.000', '+7'])('Number %j is accepted', (value) => {
+  it.each(['0', '-1.5', '6.02e23', '1'.repeat(38), '1'.repeat(38) + '000', '0.000', '+7'])('Number %j is accepted', (value) => {
     expect(sqsNumberProblem(value)).toBeUndefined();
   });
-  test('queue URLs round-trip and ARNs must agree with options', () => {
+  it('queue URLs round-trip and ARNs must agree with options', () => {
     expect(parseSqsQueueUrl(sqsQueueUrl('eu-west-1', '111122223333', 'q.fifo'))).toEqual({ region: 'eu-west-1', account: '111122223333', name: 'q.fifo' });
     expect(sqsQueueUrl('cn-north-1', '111122223333', 'q')).toBe('https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q');
     const context = { defaultRegion: 'us-east-1', defaultAccount: '123456789012' };

@@ -1,5 +1,5 @@
 import { fc, test as propTest } from '@fast-check/vitest';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AwsPartition } from '../../../src/_internals/aws.js';
 import {
   jsonStringBytes,
@@ -89,7 +89,7 @@ describe('sqsRecordJsonBytes', () => {
     },
   );
 
-  test('every optional field and both empty-md5 forms, alone and together', () => {
+  it('every optional field and both empty-md5 forms, alone and together', () => {
     const queues = [sqsQueue('orders', 'eu-west-1', '123456789012', 'aws'), sqsQueue('orders.fifo', 'cn-north-1', '123456789012', 'aws-cn')];
     const attributes = normaliseSqsMessageAttributes('t', 'a', { s: 'x', n: 42, b: Uint8Array.of(1, 2, 3), 'c.d': { dataType: 'String.custom', stringValue: 'é"\\' } }).attributes;
     for (const queue of queues) {
@@ -122,7 +122,7 @@ describe('sqsRecordJsonBytes', () => {
     }
   });
 
-  test('attributes not in the event form (non-empty lists, both values) are measured as they are', () => {
+  it('attributes not in the event form (non-empty lists, both values) are measured as they are', () => {
     const parts: SqsRecordParts = {
       queue: sqsQueue('q', 'us-east-1', '123456789012', 'aws'),
       messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
