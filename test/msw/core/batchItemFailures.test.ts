@@ -5,7 +5,7 @@
  * `[]` as successes were answered so by AWS (issue 9's recorded deliveries).
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { judgeHandlerResponse, type BatchIdentifiers } from '../../../src/msw/_internals/batchItemFailures.js';
 import { judgeStreamBatchResponse } from '../../../src/msw/_internals/streamDelivery.js';
 import { judgeBatchResponse } from '../../../src/msw/sqs/subscription.js';
@@ -16,7 +16,7 @@ const cyclic: Record<string, unknown> = {};
 cyclic['self'] = cyclic;
 
 describe('judgeHandlerResponse', () => {
-  test.each([
+  it.each([
     ['undefined', undefined],
     ['null', null],
     ['an empty string', ''],
@@ -30,7 +30,7 @@ describe('judgeHandlerResponse', () => {
     expect(judgeHandlerResponse(response, true, batch)).toEqual({ outcome: 'success' });
   });
 
-  test.each([
+  it.each([
     ['a non-empty string', 'a', /the response "a" is not a JSON object/],
     ['a number', 0, /the response 0 is not a JSON object/],
     ['true', true, /the response true is not a JSON object/],
@@ -55,7 +55,7 @@ describe('judgeHandlerResponse', () => {
     expect(verdict.outcome === 'failure' ? verdict.reason : '').toMatch(reason);
   });
 
-  test.each([
+  it.each([
     ['a BigInt', { total: 1n }],
     ['a cycle', cyclic],
     ['a throwing toJSON', { toJSON: () => { throw new Error('nope'); } }],
@@ -67,31 +67,31 @@ describe('judgeHandlerResponse', () => {
     }
   });
 
-  test('without ReportBatchItemFailures any sendable response is a success', () => {
+  it('without ReportBatchItemFailures any sendable response is a success', () => {
     for (const response of ['x', 0, [1], () => undefined, { batchItemFailures: [{ itemIdentifier: 'z' }] }]) {
       expect(judgeHandlerResponse(response, false, batch)).toEqual({ outcome: 'success' });
     }
   });
 
-  test('reported identifiers come back once each, in order; extra keys in entries are ignored', () => {
+  it('reported identifiers come back once each, in order; extra keys in entries are ignored', () => {
     const response = { batchItemFailures: [{ itemIdentifier: 'b', note: 1 }, { itemIdentifier: 'a' }, { itemIdentifier: 'b' }] };
     expect(judgeHandlerResponse(response, true, batch)).toEqual({ outcome: 'partial', identifiers: ['b', 'a'] });
   });
 
-  test('the handler sees its own object, Lambda its JSON: toJSON is honoured', () => {
+  it('the handler sees its own object, Lambda its JSON: toJSON is honoured', () => {
     const response = { toJSON: () => ({ batchItemFailures: [{ itemIdentifier: 'a' }] }) };
     expect(judgeHandlerResponse(response, true, batch)).toEqual({ outcome: 'partial', identifiers: ['a'] });
   });
 });
 
 describe('per source', () => {
-  test('SQS: the failed message ids', () => {
+  it('SQS: the failed message ids', () => {
     const verdict = judgeBatchResponse({ batchItemFailures: [{ itemIdentifier: 'm2' }] }, new Set(['m1', 'm2']));
     expect(verdict.outcome === 'partial' ? [...verdict.failed] : []).toEqual(['m2']);
     expect(judgeBatchResponse({ batchItemFailures: [{ itemIdentifier: 'm3' }] }, new Set(['m1']))).toMatchObject({ outcome: 'failure', reason: 'itemIdentifier "m3" is not the messageId of a record in the batch' });
   });
 
-  test('streams: the index of the lowest reported sequence number, whatever the order of the report', () => {
+  it('streams: the index of the lowest reported sequence number, whatever the order of the report', () => {
     const sequenceNumbers = ['100', '200', '300'];
     expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '300' }, { itemIdentifier: '200' }] }, sequenceNumbers)).toEqual({ outcome: 'partial', lowest: 1 });
     expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '100' }] }, sequenceNumbers)).toEqual({ outcome: 'partial', lowest: 0 });
@@ -114,7 +114,7 @@ describe('properties', () => {
     fc.record({ batchItemFailures: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue(), fc.constant(undefined)) }, { requiredKeys: [] }),
   );
 
-  test('Lambda judges the JSON: a response and its JSON round trip get the same verdict, and it never throws', () => {
+  it('Lambda judges the JSON: a response and its JSON round trip get the same verdict, and it never throws', () => {
     fc.assert(
       fc.property(response, fc.boolean(), (value, report) => {
         const verdict = judgeHandlerResponse(value, report, batch);
@@ -125,7 +125,7 @@ describe('properties', () => {
     );
   });
 
-  test('a partial verdict names only records of the batch, each once; a success reports none; a response failure is never "Unhandled"', () => {
+  it('a partial verdict names only records of the batch, each once; a success reports none; a response failure is never "Unhandled"', () => {
     fc.assert(
       fc.property(response, (value) => {
         const verdict = judgeHandlerResponse(value, true, batch);

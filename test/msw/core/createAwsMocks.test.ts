@@ -2,21 +2,21 @@
 import { ListArchivesCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, ListDeadLetterSourceQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { awsTestClientConfig, createAwsMocks } from '../../../src/msw/index.js';
 import { eventBridgeClient, sqsClient } from '../_helpers/clients.js';
 import { listenStrict } from '../_helpers/msw.js';
 
 describe('options', () => {
-  test('bad options are EventInputErrors naming the option', () => {
+  it('bad options are EventInputErrors naming the option', () => {
     expect(() => createAwsMocks({ region: 'moon-1' })).toThrow(EventInputError);
     expect(() => createAwsMocks({ account: '123' })).toThrow(/options\.account/);
     expect(() => createAwsMocks({ clock: 'yesterday' })).toThrow(/options\.clock/);
     expect(() => createAwsMocks({ endpoints: ['not a url'] })).toThrow(/options\.endpoints\[0\]/);
   });
 
-  test('region, account, clock and seed shape what the mocks produce', () => {
+  it('region, account, clock and seed shape what the mocks produce', () => {
     const mocks = createAwsMocks({ region: 'ap-southeast-2', account: '111122223333', clock: '2030-05-06T07:08:09.000Z', seed: 'abc', guardHttp2: false });
     const queue = mocks.sqs.createQueue('q');
     expect(queue.arn).toBe('arn:aws:sqs:ap-southeast-2:111122223333:q');
@@ -32,7 +32,7 @@ describe('options', () => {
 });
 
 describe('state', () => {
-  test('two instances never share state; reset gives a clean slate with the same ids again', async () => {
+  it('two instances never share state; reset gives a clean slate with the same ids again', async () => {
     const one = createAwsMocks({ guardHttp2: false });
     const two = createAwsMocks({ guardHttp2: false });
     one.sqs.createQueue('shared-name');
@@ -51,7 +51,7 @@ describe('state', () => {
     expect(one.sqs.messages('shared-name')).toHaveLength(1);
   });
 
-  test('both instances answer their own requests when composed in one server, distinguished by account', async () => {
+  it('both instances answer their own requests when composed in one server, distinguished by account', async () => {
     const a = createAwsMocks({ account: '111111111111', guardHttp2: false });
     const b = createAwsMocks({ account: '222222222222', guardHttp2: false });
     a.sqs.createQueue('q');
@@ -72,7 +72,7 @@ describe('state', () => {
 describe('catch-all', () => {
   const mocks = createAwsMocks({ guardHttp2: false, endpoints: ['http://localhost:4566'] });
 
-  test('unimplemented JSON operations are UnknownOperationException naming service and operation', async () => {
+  it('unimplemented JSON operations are UnknownOperationException naming service and operation', async () => {
     const server = listenStrict(mocks.handlers);
     try {
       const sqsError = await sqsClient().send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' })).catch((e: unknown) => e);
@@ -86,7 +86,7 @@ describe('catch-all', () => {
     }
   });
 
-  test('REST and query requests to AWS hosts get AWS-shaped XML errors, never the network', async () => {
+  it('REST and query requests to AWS hosts get AWS-shaped XML errors, never the network', async () => {
     const server = listenStrict(mocks.handlers.slice(-1)); // the catch-all alone (no S3 service composed)
     try {
       const s3Error = await new S3Client(awsTestClientConfig()).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).catch((e: unknown) => e);
@@ -102,7 +102,7 @@ describe('catch-all', () => {
     }
   });
 
-  test('custom endpoints are owned too: an SDK pointed at localhost:4566 is answered by the mocks', async () => {
+  it('custom endpoints are owned too: an SDK pointed at localhost:4566 is answered by the mocks', async () => {
     const server = listenStrict(mocks.handlers);
     try {
       const sqs = new SQSClient(awsTestClientConfig({ endpoint: 'http://localhost:4566' }));
@@ -122,7 +122,7 @@ describe('catch-all', () => {
     }
   });
 
-  test('AWS_ENDPOINT_URL is owned from the environment at creation', async () => {
+  it('AWS_ENDPOINT_URL is owned from the environment at creation', async () => {
     process.env['AWS_ENDPOINT_URL_SQS'] = 'http://127.0.0.1:9324';
     try {
       const fromEnv = createAwsMocks({ guardHttp2: false });

@@ -10,7 +10,7 @@
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig, DrainError } from '../../../src/msw/index.js';
 import { FunctionTimeoutError } from '../../../src/msw/_internals/invoke.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -20,7 +20,7 @@ const sqs = new SQSClient(awsTestClientConfig({ region: 'us-east-1' }));
 const s3 = new S3Client(awsTestClientConfig({ region: 'us-east-1' }));
 
 describe('SQS handler responses', () => {
-  test.each([
+  it.each([
     ['an empty list', []],
     ['an empty string', ''],
     ['null', null],
@@ -36,7 +36,7 @@ describe('SQS handler responses', () => {
     expect(mocks.sqs.messages('jobs')).toEqual([]);
   });
 
-  test.each([
+  it.each([
     ['a function', () => () => undefined],
     ['a batchItemFailures object', (id: string) => ({ batchItemFailures: { itemIdentifier: id } })],
     ['a numeric itemIdentifier', () => ({ batchItemFailures: [{ itemIdentifier: 7 }] })],
@@ -54,7 +54,7 @@ describe('SQS handler responses', () => {
     expect(subscription.invocations[1]!.time.getTime() - subscription.invocations[0]!.time.getTime()).toBe(5000);
   });
 
-  test('a thrown error is "Unhandled"', async () => {
+  it('a thrown error is "Unhandled"', async () => {
     mocks.sqs.createQueue('jobs', { VisibilityTimeout: '5' });
     mocks.sqs.send('jobs', 'a');
     let calls = 0;
@@ -67,7 +67,7 @@ describe('SQS handler responses', () => {
 });
 
 describe('function timeout', () => {
-  test('an SQS invocation past its timeout fails with "Task timed out after 3.00 seconds" and the batch returns after the visibility timeout', async () => {
+  it('an SQS invocation past its timeout fails with "Task timed out after 3.00 seconds" and the batch returns after the visibility timeout', async () => {
     mocks.sqs.createQueue('jobs', { VisibilityTimeout: '30' });
     mocks.sqs.send('jobs', 'a');
     let calls = 0;
@@ -85,7 +85,7 @@ describe('function timeout', () => {
     expect(subscription.invocations[1]!.time.getTime() - subscription.invocations[0]!.time.getTime()).toBe(30_000);
   });
 
-  test('the SQS timeout option: 10 s allows a handler 4 s of virtual work; out-of-range values are rejected', async () => {
+  it('the SQS timeout option: 10 s allows a handler 4 s of virtual work; out-of-range values are rejected', async () => {
     mocks.sqs.createQueue('jobs');
     mocks.sqs.send('jobs', 'a');
     const subscription = mocks.sqs.subscribe('jobs', () => void mocks.clock.advance(4000), { timeout: 10 });
@@ -94,7 +94,7 @@ describe('function timeout', () => {
     expect(() => mocks.sqs.subscribe('jobs', () => undefined, { timeout: 901 })).toThrow(/options\.timeout.*1–900/);
   });
 
-  test('a never-settling SQS handler stops drain() with a DrainError naming the queue, and its message is retried later', async () => {
+  it('a never-settling SQS handler stops drain() with a DrainError naming the queue, and its message is retried later', async () => {
     const queue = mocks.sqs.createQueue('hangs', { VisibilityTimeout: '10' });
     mocks.sqs.send('hangs', 'a');
     let calls = 0;
@@ -109,7 +109,7 @@ describe('function timeout', () => {
     expect(mocks.sqs.messages('hangs')).toEqual([]);
   });
 
-  test('a handler that keeps calling the mocks for longer than stuckHandlerMs is slow, not stuck', async () => {
+  it('a handler that keeps calling the mocks for longer than stuckHandlerMs is slow, not stuck', async () => {
     const queue = mocks.sqs.createQueue('source');
     const sink = mocks.sqs.createQueue('sink');
     mocks.sqs.send(queue.url, 'go');
@@ -127,12 +127,12 @@ describe('function timeout', () => {
     expect(mocks.sqs.messages('sink')).toHaveLength(sent);
   });
 
-  test('drain rejects a bad stuckHandlerMs', async () => {
+  it('drain rejects a bad stuckHandlerMs', async () => {
     await expect(mocks.drain({ stuckHandlerMs: 0 })).rejects.toThrow(/stuckHandlerMs/);
     await expect(mocks.drain({ stuckHandlerMs: Number.NaN })).rejects.toThrow(/stuckHandlerMs/);
   });
 
-  test('an S3 notification past its timeout is retried a minute after the attempt ended, then recorded as failed', async () => {
+  it('an S3 notification past its timeout is retried a minute after the attempt ended, then recorded as failed', async () => {
     mocks.s3.createBucket('uploads');
     const times: number[] = [];
     mocks.s3.subscribe('uploads', () => {
@@ -148,7 +148,7 @@ describe('function timeout', () => {
     expect((failed?.error as Error).message).toBe('Task timed out after 4.00 seconds');
   });
 
-  test('a never-settling S3 handler stops drain() naming the notification; the other deliveries stay queued', async () => {
+  it('a never-settling S3 handler stops drain() naming the notification; the other deliveries stay queued', async () => {
     mocks.s3.createBucket('uploads');
     const seen: string[] = [];
     mocks.s3.subscribe('uploads', (event) => (event.Records[0]?.s3.object.key === 'hang.txt' ? new Promise(() => undefined) : void seen.push(event.Records[0]?.s3.object.key as string)), { id: 'resizer', retries: 0 });
@@ -162,7 +162,7 @@ describe('function timeout', () => {
     expect(mocks.s3.failedDeliveries().map((f) => f.event.Records[0]?.s3.object.key)).toEqual(['hang.txt']);
   });
 
-  test('an S3 handler whose response the runtime cannot serialise fails like a thrown error', async () => {
+  it('an S3 handler whose response the runtime cannot serialise fails like a thrown error', async () => {
     mocks.s3.createBucket('uploads');
     mocks.s3.subscribe('uploads', async () => ({ size: 1n }), { retries: 0 });
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'a.txt', Body: 'x' }));
@@ -172,7 +172,7 @@ describe('function timeout', () => {
 });
 
 describe('drain({ until })', () => {
-  test('moves the clock to until with nothing scheduled: a message an SDK consumer received becomes visible again', async () => {
+  it('moves the clock to until with nothing scheduled: a message an SDK consumer received becomes visible again', async () => {
     const queue = mocks.sqs.createQueue('work', { VisibilityTimeout: '30' });
     mocks.sqs.send('work', 'job');
     const first = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url }));
@@ -186,7 +186,7 @@ describe('drain({ until })', () => {
     expect(again.Messages?.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount])).toEqual([['job', '2']]);
   });
 
-  test('never moves the clock back', async () => {
+  it('never moves the clock back', async () => {
     mocks.clock.advance(10_000);
     const now = mocks.clock.now();
     await mocks.drain({ until: new Date(now.getTime() - 5000) });
@@ -195,7 +195,7 @@ describe('drain({ until })', () => {
 });
 
 describe('bounded invocation history', () => {
-  test('a poison message keeps only the latest invocations, and counts them all', async () => {
+  it('a poison message keeps only the latest invocations, and counts them all', async () => {
     mocks.sqs.createQueue('poison', { VisibilityTimeout: '1' });
     mocks.sqs.send('poison', 'bad');
     const subscription = mocks.sqs.subscribe('poison', () => {
@@ -209,7 +209,7 @@ describe('bounded invocation history', () => {
     expect(subscription.invocations.map((i) => i.event.Records[0]?.attributes.ApproximateReceiveCount)).toEqual(['96', '97', '98', '99', '100']);
   });
 
-  test('by default the last 1,000 are kept', async () => {
+  it('by default the last 1,000 are kept', async () => {
     mocks.sqs.createQueue('poison', { VisibilityTimeout: '1' });
     mocks.sqs.send('poison', 'bad');
     const subscription = mocks.sqs.subscribe('poison', () => {
@@ -221,7 +221,7 @@ describe('bounded invocation history', () => {
     expect(subscription.invocations[0]?.event.Records[0]?.attributes.ApproximateReceiveCount).toBe('202');
   });
 
-  test('stream subscriptions keep a bounded history too; invocationHistory 0 keeps none', async () => {
+  it('stream subscriptions keep a bounded history too; invocationHistory 0 keeps none', async () => {
     mocks.kinesis.createStream('s', { shardCount: 1 });
     mocks.kinesis.putRecord('s', 'x', 'pk');
     const subscription = mocks.kinesis.subscribe('s', () => {

@@ -5,7 +5,7 @@
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
@@ -28,7 +28,7 @@ function withBody<T extends SQSClient | EventBridgeClient>(client: T, body: stri
 describe('SQS', () => {
   const url = 'https://sqs.us-east-1.amazonaws.com/123456789012/q';
 
-  test('a body that is not JSON is a 400 SerializationException', async () => {
+  it('a body that is not JSON is a 400 SerializationException', async () => {
     mocks.sqs.createQueue('q');
     const error = await withBody(new SQSClient(awsTestClientConfig()), '{"QueueUrl": ').send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SQSServiceException);
@@ -37,7 +37,7 @@ describe('SQS', () => {
     expect(array).toMatchObject({ name: 'SerializationException' });
   });
 
-  test('a missing required member is MissingParameter; a member of the wrong type is SerializationException', async () => {
+  it('a missing required member is MissingParameter; a member of the wrong type is SerializationException', async () => {
     mocks.sqs.createQueue('q');
     const sqs = new SQSClient(awsTestClientConfig());
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url } as never))).rejects.toMatchObject({ name: 'MissingParameter', Code: 'MissingParameter', $metadata: { httpStatusCode: 400 } });
@@ -48,7 +48,7 @@ describe('SQS', () => {
     await expect(numericUrl.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' }))).rejects.toMatchObject({ name: 'SerializationException', message: expect.stringContaining('QueueUrl') });
   });
 
-  test('a message over the size limit is InvalidParameterValue, and a bad queue URL is InvalidAddress or QueueDoesNotExist', async () => {
+  it('a message over the size limit is InvalidParameterValue, and a bad queue URL is InvalidAddress or QueueDoesNotExist', async () => {
     mocks.sqs.createQueue('q');
     const sqs = new SQSClient(awsTestClientConfig());
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x'.repeat(1_048_577) }))).rejects.toMatchObject({ name: 'InvalidParameterValue', $metadata: { httpStatusCode: 400 } });
@@ -58,7 +58,7 @@ describe('SQS', () => {
 });
 
 describe('EventBridge', () => {
-  test('bad JSON, a missing Entries member and a wrong type', async () => {
+  it('bad JSON, a missing Entries member and a wrong type', async () => {
     const broken = await withBody(new EventBridgeClient(awsTestClientConfig()), 'nope').send(new PutEventsCommand({ Entries: [] })).catch((e: unknown) => e);
     expect(broken).toMatchObject({ name: 'SerializationException', $metadata: { httpStatusCode: 400 } });
     const events = new EventBridgeClient(awsTestClientConfig());

@@ -2,16 +2,16 @@
  * The msw 2 / msw 3 helper: unhandled non-AWS requests must really fail under both majors
  * (msw 3 silently ignores the old `onUnhandledRequest` option and lets requests out).
  */
-import { expect, test } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAwsMocks } from '../../../src/msw/index.js';
 import { listenStrict, MSW_MAJOR, strictListenOptions } from '../_helpers/msw.js';
 
-test('the strict listen option matches the installed msw major', () => {
+it('the strict listen option matches the installed msw major', () => {
   expect([2, 3]).toContain(MSW_MAJOR);
   expect(strictListenOptions()).toEqual(MSW_MAJOR >= 3 ? { onUnhandledFrame: 'error' } : { onUnhandledRequest: 'error' });
 });
 
-test('an unmatched request fails instead of reaching the network', async () => {
+it('an unmatched request fails instead of reaching the network', async () => {
   const mocks = createAwsMocks({ guardHttp2: false });
   const server = listenStrict(mocks.handlers);
   try {

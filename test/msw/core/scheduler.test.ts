@@ -1,5 +1,5 @@
 /** The virtual clock and the generic drain loop over DeliveryWork. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClock } from '../../../src/msw/_internals/clock.js';
 import { drain, DrainError } from '../../../src/msw/_internals/scheduler.js';
 import type { DeliveryWork } from '../../../src/msw/index.js';
@@ -25,7 +25,7 @@ function timedWork(clock: ReturnType<typeof createClock>, times: number[], log: 
 }
 
 describe('clock', () => {
-  test('moves only forward, and reset returns to the start', () => {
+  it('moves only forward, and reset returns to the start', () => {
     const clock = createClock(new Date('2026-01-01T00:00:00Z'));
     clock.advance(1500);
     expect(clock.now().toISOString()).toBe('2026-01-01T00:00:01.500Z');
@@ -38,7 +38,7 @@ describe('clock', () => {
 });
 
 describe('drain', () => {
-  test('interleaves services, jumps to the next due time, and stops when nothing is pending', async () => {
+  it('interleaves services, jumps to the next due time, and stops when nothing is pending', async () => {
     const clock = createClock(new Date(0));
     const log: string[] = [];
     const works = [timedWork(clock, [0, 5000], log, 'a'), timedWork(clock, [0, 0, 3000], log, 'b')];
@@ -47,7 +47,7 @@ describe('drain', () => {
     expect(report).toEqual({ steps: 5, time: new Date(5000) });
   });
 
-  test('until leaves later work pending; maxSteps stops a busy loop', async () => {
+  it('until leaves later work pending; maxSteps stops a busy loop', async () => {
     const clock = createClock(new Date(0));
     const log: string[] = [];
     const work = timedWork(clock, [1000, 9000], log, 'a');
@@ -58,7 +58,7 @@ describe('drain', () => {
     await expect(drain(() => [forever], clock, { maxSteps: 10 })).rejects.toBeInstanceOf(DrainError);
   });
 
-  test('until moves the clock when nothing is pending, runs what falls due exactly at until, and never goes back', async () => {
+  it('until moves the clock when nothing is pending, runs what falls due exactly at until, and never goes back', async () => {
     const clock = createClock(new Date(0));
     expect(await drain(() => [], clock, { until: new Date(7000) })).toEqual({ steps: 0, time: new Date(7000) });
     expect(clock.now().getTime()).toBe(7000);
@@ -73,7 +73,7 @@ describe('drain', () => {
     expect(clock.now().getTime()).toBe(17_000);
   });
 
-  test('the clock reports its moves to watchers until they stop watching', () => {
+  it('the clock reports its moves to watchers until they stop watching', () => {
     const clock = createClock(new Date(0));
     const seen: number[] = [];
     const stop = clock.watch(() => seen.push(clock.nowMs()));
@@ -85,7 +85,7 @@ describe('drain', () => {
     expect(seen).toEqual([5, 9, 0]);
   });
 
-  test('work that claims to be due but does nothing is reported, not looped on', async () => {
+  it('work that claims to be due but does nothing is reported, not looped on', async () => {
     const clock = createClock(new Date(0));
     const liar: DeliveryWork = { runDue: async () => false, nextDueTime: () => new Date(0) };
     await expect(drain(() => [liar], clock)).rejects.toThrow(/reports work due/);

@@ -12,7 +12,7 @@
  */
 import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DrainError, type StreamFailureRecord, type StreamSubscribeOptions, type StreamSubscription } from '../../../src/msw/index.js';
 import { FunctionTimeoutError } from '../../../src/msw/_internals/invoke.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -69,7 +69,7 @@ const sources: Source[] = [
 ];
 
 describe.each(sources)('$name', (source) => {
-  test.each([
+  it.each([
     ['an empty list', []],
     ['an empty string', ''],
     ['null', null],
@@ -102,7 +102,7 @@ describe.each(sources)('$name', (source) => {
     ['a number', () => 0],
     ['a function', () => () => undefined],
   ];
-  test.each(invalid)('a response with %s fails the whole batch: retried, then discarded with functionError null', async (_, respond) => {
+  it.each(invalid)('a response with %s fails the whole batch: retried, then discarded with functionError null', async (_, respond) => {
     const sequenceNumbers = await source.write(3);
     const failures: StreamFailureRecord[] = [];
     const subscription = source.subscribe(async (event) => respond(source.sequenceNumbers(event)), { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
@@ -122,14 +122,14 @@ describe.each(sources)('$name', (source) => {
     expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
   });
 
-  test('without ReportBatchItemFailures the response is ignored, even a function', async () => {
+  it('without ReportBatchItemFailures the response is ignored, even a function', async () => {
     await source.write(2);
     const subscription = source.subscribe(async () => () => undefined, {});
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
   });
 
-  test('a response the runtime cannot serialise (a BigInt) is an unhandled function error, whatever the response types', async () => {
+  it('a response the runtime cannot serialise (a BigInt) is an unhandled function error, whatever the response types', async () => {
     await source.write(1);
     const subscription = source.subscribe(async () => ({ total: 1n }), { maximumRetryAttempts: 0 });
     await mocks.drain();
@@ -137,7 +137,7 @@ describe.each(sources)('$name', (source) => {
     expect(subscription.failures[0]?.responseContext?.functionError).toBe('Unhandled');
   });
 
-  test('a thrown error is "Unhandled" in the on-failure record', async () => {
+  it('a thrown error is "Unhandled" in the on-failure record', async () => {
     await source.write(2);
     const subscription = source.subscribe(async () => {
       throw new Error('boom');
@@ -149,7 +149,7 @@ describe.each(sources)('$name', (source) => {
     expect(subscription.failures[0]?.requestContext.approximateInvokeCount).toBe(2);
   });
 
-  test('records that expire before any invocation: RecordAgeExceeded, no responseContext, approximateInvokeCount 0', async () => {
+  it('records that expire before any invocation: RecordAgeExceeded, no responseContext, approximateInvokeCount 0', async () => {
     const sequenceNumbers = await source.write(3);
     mocks.clock.advance(61_000);
     let calls = 0;
@@ -163,7 +163,7 @@ describe.each(sources)('$name', (source) => {
     expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
   });
 
-  test('records that expire while retried: RecordAgeExceeded with the invoke count and the last response', async () => {
+  it('records that expire while retried: RecordAgeExceeded with the invoke count and the last response', async () => {
     await source.write(2);
     const subscription = source.subscribe(async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }), { maximumRecordAgeInSeconds: 60, reportBatchItemFailures: true });
     await mocks.drain();
@@ -175,7 +175,7 @@ describe.each(sources)('$name', (source) => {
     expect(subscription.failures[0]?.responseContext?.functionError).toBeNull();
   });
 
-  test('bisected batches that expire: one record per batch, counting the invocations that held its records', async () => {
+  it('bisected batches that expire: one record per batch, counting the invocations that held its records', async () => {
     await source.write(4);
     const subscription = source.subscribe(async () => {
       throw new Error('always');
@@ -190,7 +190,7 @@ describe.each(sources)('$name', (source) => {
     ]);
   });
 
-  test('an invocation that runs past the function timeout on the virtual clock times out and is retried', async () => {
+  it('an invocation that runs past the function timeout on the virtual clock times out and is retried', async () => {
     await source.write(1);
     let calls = 0;
     const subscription = source.subscribe(() => {
@@ -206,7 +206,7 @@ describe.each(sources)('$name', (source) => {
     expect(subscription.invocations[0]?.error).toBeInstanceOf(FunctionTimeoutError);
   });
 
-  test('the timeout option raises the limit', async () => {
+  it('the timeout option raises the limit', async () => {
     await source.write(1);
     const subscription = source.subscribe(() => void mocks.clock.advance(4000), { timeout: 5 });
     await mocks.drain();
@@ -215,7 +215,7 @@ describe.each(sources)('$name', (source) => {
     expect(() => source.subscribe(() => undefined, { timeout: 1.5 })).toThrow(/options\.timeout/);
   });
 
-  test('a pending handler times out as soon as the virtual clock passes its timeout, even if it never settles', async () => {
+  it('a pending handler times out as soon as the virtual clock passes its timeout, even if it never settles', async () => {
     await source.write(1);
     const failures: StreamFailureRecord[] = [];
     const subscription = source.subscribe(() => {
@@ -228,7 +228,7 @@ describe.each(sources)('$name', (source) => {
     expect(failures[0]?.responseContext?.functionError).toBe('Unhandled');
   });
 
-  test('a handler that neither settles nor moves the clock stops drain() with an error naming the subscription', async () => {
+  it('a handler that neither settles nor moves the clock stops drain() with an error naming the subscription', async () => {
     await source.write(1);
     const subscription = source.subscribe(() => new Promise(() => undefined), { functionName: 'stuck-fn' });
     const error = await mocks.drain({ stuckHandlerMs: 50 }).catch((e: unknown) => e);

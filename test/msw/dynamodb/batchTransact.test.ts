@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DynamoDBStreamEvent } from '../../../src/events/dynamodb/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
@@ -47,7 +47,7 @@ async function createTable(TableName = 'accounts'): Promise<void> {
 const events = (table = 'accounts') => mocks.dynamodb.streamRecords(table).map((r) => [r.eventName, unmarshall(r.dynamodb.Keys as never)['id']]);
 
 describe('BatchWriteItem and BatchGetItem', () => {
-  test('writes every request in order, each with its stream record; gets return what exists', async () => {
+  it('writes every request in order, each with its stream record; gets return what exists', async () => {
     await createTable();
     await createTable('ledger');
     mocks.dynamodb.putItem('accounts', { id: 'old', balance: 1 });
@@ -66,7 +66,7 @@ describe('BatchWriteItem and BatchGetItem', () => {
     expect(got.UnprocessedKeys).toEqual({});
   });
 
-  test('limits and duplicates are refused whole, and nothing is written', async () => {
+  it('limits and duplicates are refused whole, and nothing is written', async () => {
     await createTable();
     const puts = (n: number) => Array.from({ length: n }, (_, i) => ({ PutRequest: { Item: marshall({ id: `k${i}` }) } }));
     const tooMany = await rejection(dynamo.send(new BatchWriteItemCommand({ RequestItems: { accounts: puts(26) } })));
@@ -86,7 +86,7 @@ describe('BatchWriteItem and BatchGetItem', () => {
     await expect(dynamo.send(new BatchGetItemCommand({ RequestItems: { accounts: { Keys: keys(100) } } }))).resolves.toMatchObject({ Responses: { accounts: [] } });
   });
 
-  test('BatchGetItem returns at most 16 MB; the other keys come back as UnprocessedKeys', async () => {
+  it('BatchGetItem returns at most 16 MB; the other keys come back as UnprocessedKeys', async () => {
     await createTable();
     const blob = 'x'.repeat(390_000);
     for (let i = 0; i < 50; i++) mocks.dynamodb.putItem('accounts', { id: `k${i}`, blob });
@@ -101,7 +101,7 @@ describe('BatchWriteItem and BatchGetItem', () => {
     expect(out.UnprocessedKeys?.['accounts']?.ProjectionExpression).toBe('id, #b');
   });
 
-  test('the DocumentClient BatchWrite works unchanged', async () => {
+  it('the DocumentClient BatchWrite works unchanged', async () => {
     await createTable();
     await doc.send(new BatchWriteCommand({ RequestItems: { accounts: [{ PutRequest: { Item: { id: 'x', tags: new Set(['a']) } } }] } }));
     expect(mocks.dynamodb.items('accounts')).toEqual([{ id: 'x', tags: new Set(['a']) }]);
@@ -114,7 +114,7 @@ describe('TransactWriteItems', () => {
     { Update: { TableName: 'accounts', Key: marshall({ id: to }), UpdateExpression: 'SET balance = if_not_exists(balance, :zero) + :a', ExpressionAttributeValues: marshall({ ':a': amount, ':zero': 0 }) } },
   ];
 
-  test('applies every action, with one stream record per written item in request order', async () => {
+  it('applies every action, with one stream record per written item in request order', async () => {
     await createTable();
     mocks.dynamodb.putItem('accounts', { id: 'alice', balance: 100 });
     mocks.dynamodb.putItem('accounts', { id: 'bank', open: true });
@@ -131,7 +131,7 @@ describe('TransactWriteItems', () => {
     expect(twice.message).toBe('Transaction request cannot include multiple operations on one item');
   });
 
-  test('a failed condition cancels everything: reasons in request order, nothing written or streamed', async () => {
+  it('a failed condition cancels everything: reasons in request order, nothing written or streamed', async () => {
     await createTable();
     mocks.dynamodb.putItem('accounts', { id: 'alice', balance: 10 });
     const before = mocks.dynamodb.streamRecords('accounts').length;
@@ -150,14 +150,14 @@ describe('TransactWriteItems', () => {
     expect(mocks.dynamodb.streamRecords('accounts').length).toBe(before);
   });
 
-  test('ReturnValuesOnConditionCheckFailure ALL_OLD puts the item in its reason', async () => {
+  it('ReturnValuesOnConditionCheckFailure ALL_OLD puts the item in its reason', async () => {
     await createTable();
     mocks.dynamodb.putItem('accounts', { id: 'alice', balance: 10 });
     const error = (await rejection(dynamo.send(new TransactWriteItemsCommand({ TransactItems: [{ ConditionCheck: { TableName: 'accounts', Key: marshall({ id: 'alice' }), ConditionExpression: 'balance > :n', ExpressionAttributeValues: marshall({ ':n': 50 }), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }] })))) as TransactionCanceledException;
     expect(error.CancellationReasons).toEqual([{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: marshall({ id: 'alice', balance: 10 }) }]);
   });
 
-  test('limits: 100 actions, one action per item, exactly one operation per entry', async () => {
+  it('limits: 100 actions, one action per item, exactly one operation per entry', async () => {
     await createTable();
     const puts = (n: number) => Array.from({ length: n }, (_, i) => ({ Put: { TableName: 'accounts', Item: marshall({ id: `k${i}` }) } }));
     await dynamo.send(new TransactWriteItemsCommand({ TransactItems: puts(100) }));
@@ -168,7 +168,7 @@ describe('TransactWriteItems', () => {
     expect(twice.message).toBe('Transaction request cannot include multiple operations on one item');
   });
 
-  test('ClientRequestToken: a repeat within 10 minutes is a no-op; another request with the token is refused', async () => {
+  it('ClientRequestToken: a repeat within 10 minutes is a no-op; another request with the token is refused', async () => {
     await createTable();
     mocks.dynamodb.putItem('accounts', { id: 'alice', balance: 100 });
     const send = (amount: number) => dynamo.send(new TransactWriteItemsCommand({ ClientRequestToken: 'transfer-1', TransactItems: transfer('alice', 'bob', amount) }));
@@ -181,7 +181,7 @@ describe('TransactWriteItems', () => {
     expect(mocks.dynamodb.items('accounts')).toEqual([{ id: 'alice', balance: 80 }, { id: 'bob', balance: 20 }]);
   });
 
-  test('the DocumentClient TransactWrite and TransactGetItems', async () => {
+  it('the DocumentClient TransactWrite and TransactGetItems', async () => {
     await createTable();
     await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'accounts', Item: { id: 'a', n: 1 } } }, { Put: { TableName: 'accounts', Item: { id: 'b', n: 2 } } }] }));
     const got = await dynamo.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: 'accounts', Key: marshall({ id: 'b' }) } }, { Get: { TableName: 'accounts', Key: marshall({ id: 'zz' }) } }, { Get: { TableName: 'accounts', Key: marshall({ id: 'a' }), ProjectionExpression: 'n' } }] }));
@@ -190,7 +190,7 @@ describe('TransactWriteItems', () => {
 });
 
 describe('Time to Live', () => {
-  test('UpdateTimeToLive / DescribeTimeToLive and their errors', async () => {
+  it('UpdateTimeToLive / DescribeTimeToLive and their errors', async () => {
     await createTable();
     expect((await dynamo.send(new DescribeTimeToLiveCommand({ TableName: 'accounts' }))).TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'DISABLED' });
     const on = await dynamo.send(new UpdateTimeToLiveCommand({ TableName: 'accounts', TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
@@ -200,7 +200,7 @@ describe('Time to Live', () => {
     expect([again.name, again.message]).toEqual(['ValidationException', 'TimeToLive is already enabled']);
   });
 
-  test('expired items stay readable until deleted after the delay; each deletion is a service REMOVE', async () => {
+  it('expired items stay readable until deleted after the delay; each deletion is a service REMOVE', async () => {
     await createTable();
     await dynamo.send(new UpdateTimeToLiveCommand({ TableName: 'accounts', TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } }));
     mocks.dynamodb.configureTtl({ deletionDelayMs: 60_000 });

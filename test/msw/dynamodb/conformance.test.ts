@@ -18,7 +18,7 @@ import {
   waitUntilTableNotExists,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient, rawDynamo } from './_clients.js';
 
@@ -37,7 +37,7 @@ const onDemand: CreateTableCommandInput = { ...provisioned, TableName: 'on-deman
 const keys = (value: object | undefined): string[] => Object.keys(value ?? {}).sort();
 
 describe('table lifecycle (test_table_crud)', () => {
-  test('CreateTable answers CREATING with the recorded key set; DescribeTable says ACTIVE with WarmThroughput', async () => {
+  it('CreateTable answers CREATING with the recorded key set; DescribeTable says ACTIVE with WarmThroughput', async () => {
     const created = (await dynamo.send(new CreateTableCommand(provisioned))).TableDescription;
     expect(created?.TableStatus).toBe('CREATING');
     expect(keys(created)).toEqual([
@@ -55,7 +55,7 @@ describe('table lifecycle (test_table_crud)', () => {
     expect(described?.WarmThroughput).toEqual({ ReadUnitsPerSecond: 5, WriteUnitsPerSecond: 5, Status: 'ACTIVE' });
   });
 
-  test('DeleteTable answers DELETING with the reduced key set', async () => {
+  it('DeleteTable answers DELETING with the reduced key set', async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     const deleted = (await dynamo.send(new DeleteTableCommand({ TableName: 'crud' }))).TableDescription;
     expect(keys(deleted)).toEqual(['DeletionProtectionEnabled', 'ItemCount', 'ProvisionedThroughput', 'TableArn', 'TableId', 'TableName', 'TableSizeBytes', 'TableStatus']);
@@ -64,7 +64,7 @@ describe('table lifecycle (test_table_crud)', () => {
     expect(missing).toMatchObject({ name: 'ResourceNotFoundException', message: 'Requested resource not found: Table: non-existent not found', $metadata: { httpStatusCode: 400 } });
   });
 
-  test("the SDK's waiters work: waitUntilTableExists after CreateTable, waitUntilTableNotExists after DeleteTable", async () => {
+  it("the SDK's waiters work: waitUntilTableExists after CreateTable, waitUntilTableNotExists after DeleteTable", async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     const exists = await waitUntilTableExists({ client: dynamo, maxWaitTime: 5, minDelay: 1, maxDelay: 1 }, { TableName: 'crud' });
     expect(exists.state).toBe('SUCCESS');
@@ -75,7 +75,7 @@ describe('table lifecycle (test_table_crud)', () => {
 });
 
 describe('on-demand tables (test_gsi_with_billing_mode[PAY_PER_REQUEST])', () => {
-  test("CreateTable's BillingModeSummary has no update time yet; DescribeTable's has it, and on-demand warm throughput", async () => {
+  it("CreateTable's BillingModeSummary has no update time yet; DescribeTable's has it, and on-demand warm throughput", async () => {
     const created = (await dynamo.send(new CreateTableCommand(onDemand))).TableDescription;
     expect(created?.BillingModeSummary).toEqual({ BillingMode: 'PAY_PER_REQUEST' });
     expect(created?.ProvisionedThroughput).toEqual({ NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 });
@@ -89,7 +89,7 @@ describe('ReturnValuesOnConditionCheckFailure (test_return_values_on_conditions_
   const item = { id: { S: '456' }, price: { N: '650' }, product: { S: 'sporting goods' } };
   const failing = { ConditionExpression: 'price between :lo and :hi', ExpressionAttributeValues: { ':lo': { N: '500' }, ':hi': { N: '600' } } };
 
-  test('ALL_OLD returns the old item with ConditionalCheckFailedException (DeleteItem, as recorded)', async () => {
+  it('ALL_OLD returns the old item with ConditionalCheckFailedException (DeleteItem, as recorded)', async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     await dynamo.send(new PutItemCommand({ TableName: 'crud', Item: item }));
     const error = await dynamo.send(new DeleteItemCommand({ TableName: 'crud', Key: { id: { S: '456' } }, ...failing, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })).catch((e: unknown) => e);
@@ -97,7 +97,7 @@ describe('ReturnValuesOnConditionCheckFailure (test_return_values_on_conditions_
     expect(error).toMatchObject({ message: 'The conditional request failed', Item: item, $metadata: { httpStatusCode: 400 } });
   });
 
-  test('PutItem and UpdateItem return it too; NONE (the default) and a missing item return none', async () => {
+  it('PutItem and UpdateItem return it too; NONE (the default) and a missing item return none', async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     await dynamo.send(new PutItemCommand({ TableName: 'crud', Item: item }));
     const put = await dynamo.send(new PutItemCommand({ TableName: 'crud', Item: { id: { S: '456' } }, ...failing, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })).catch((e: unknown) => e);
@@ -117,7 +117,7 @@ describe('ReturnValuesOnConditionCheckFailure (test_return_values_on_conditions_
   });
 
   // The kit's wording in DynamoDB's standard form; the order AWS lists the enum in is unverified.
-  test('an unknown value is a ValidationException in the standard form', async () => {
+  it('an unknown value is a ValidationException in the standard form', async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     const raw = await rawDynamo('DeleteItem', JSON.stringify({ TableName: 'crud', Key: { id: { S: '1' } }, ReturnValuesOnConditionCheckFailure: 'ALL_NEW' }));
     expect(raw).toEqual({
@@ -133,7 +133,7 @@ describe('ReturnValuesOnConditionCheckFailure (test_return_values_on_conditions_
 describe('missing tables', () => {
   // test_batch_write_not_existing_table: item operations answer the bare message, while
   // DescribeTable/DeleteTable name the table (test_table_crud above).
-  test('item operations on a missing table answer "Requested resource not found"', async () => {
+  it('item operations on a missing table answer "Requested resource not found"', async () => {
     for (const send of [
       () => dynamo.send(new PutItemCommand({ TableName: 'nowhere', Item: { id: { S: '1' } } })),
       () => dynamo.send(new DeleteItemCommand({ TableName: 'nowhere', Key: { id: { S: '1' } } })),
@@ -148,7 +148,7 @@ describe('missing tables', () => {
 
 describe('ListTables', () => {
   // ListTables' Limit is 1–100 (DynamoDB API reference, ListTables); the message is coral's standard form.
-  test('a Limit outside 1–100 is a ValidationException', async () => {
+  it('a Limit outside 1–100 is a ValidationException', async () => {
     const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
     for (const [Limit, bound] of [[0, 'greater than or equal to 1'], [101, 'less than or equal to 100']] as const) {
       const error = await dynamo.send(new ListTablesCommand({ Limit })).catch((e: unknown) => e);
@@ -164,7 +164,7 @@ describe('ListTables', () => {
 describe('undefined substitutions', () => {
   // dynalite (github.com/architect/dynalite, written against DynamoDB) and moto both expect
   // "Invalid <Kind>: An expression attribute value used in expression is not defined; …".
-  test('the message names the expression it is in', async () => {
+  it('the message names the expression it is in', async () => {
     await dynamo.send(new CreateTableCommand(provisioned));
     const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
     const scan = await dynamo.send(new ScanCommand({ TableName: 'crud', FilterExpression: 'a = :missing', ExpressionAttributeValues: { ':other': { S: 'x' } } })).catch((e: unknown) => e);

@@ -4,7 +4,7 @@
  * leaves the item as it was. Run against the operations directly, with the key schema of a table.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AwsServiceError } from '../../../src/msw/_internals/awsError.js';
 import { TableRegistry } from '../../../src/msw/dynamodb/registry.js';
 import { dynamoDBOperations } from '../../../src/msw/dynamodb/wire.js';
@@ -60,7 +60,7 @@ function pick(member: string, all: Record<string, unknown>, text: string): Recor
 }
 
 describe('DynamoDB expressions under random input', () => {
-  test('UpdateItem answers success or a DynamoDB error, and a failure changes nothing', () => {
+  it('UpdateItem answers success or a DynamoDB error, and a failure changes nothing', () => {
     const registry = new TableRegistry('123456789012', (stream) => createRandom(0, stream));
     const ops = dynamoDBOperations({ registry, defaultRegion: 'us-east-1', nowMs: () => 1768480245123 });
     const info = { url: new URL('https://dynamodb.us-east-1.amazonaws.com/'), region: 'us-east-1' };

@@ -6,7 +6,7 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, Res
 import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
@@ -14,7 +14,7 @@ import { dynamoClient } from './_clients.js';
 const { mocks } = useAwsMocks();
 
 describe('mocks.dynamodb.requestHandler()', () => {
-  test('serves the DocumentClient and the Streams client in process, sharing state with the msw transport', async () => {
+  it('serves the DocumentClient and the Streams client in process, sharing state with the msw transport', async () => {
     const fast = new DynamoDBClient({ ...awsTestClientConfig(), requestHandler: mocks.dynamodb.requestHandler() });
     const created = await fast.send(new CreateTableCommand({ TableName: 'fast', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }));
     const doc = DynamoDBDocumentClient.from(fast);
@@ -29,7 +29,7 @@ describe('mocks.dynamodb.requestHandler()', () => {
     expect(mocks.dynamodb.streamRecords('fast')).toHaveLength(1);
   });
 
-  test('errors arrive as the SDK exception classes, with status and request id', async () => {
+  it('errors arrive as the SDK exception classes, with status and request id', async () => {
     const fast = new DynamoDBClient({ ...awsTestClientConfig(), requestHandler: mocks.dynamodb.requestHandler() });
     const error = await fast.send(new PutItemCommand({ TableName: 'missing', Item: { id: { S: 'a' } } })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResourceNotFoundException);
@@ -37,7 +37,7 @@ describe('mocks.dynamodb.requestHandler()', () => {
     expect((error as ResourceNotFoundException).$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test('a call for another service fails loudly, naming the request', async () => {
+  it('a call for another service fails loudly, naming the request', async () => {
     const s3 = new S3Client({ ...awsTestClientConfig(), requestHandler: mocks.dynamodb.requestHandler() });
     await expect(s3.send(new ListBucketsCommand({}))).rejects.toThrow(/mocks\.dynamodb\.requestHandler: no mock answers GET https:\/\/s3\./);
   });

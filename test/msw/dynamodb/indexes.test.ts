@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand as DocQueryCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
 
@@ -60,7 +60,7 @@ const query = (input: Omit<QueryCommandInput, 'TableName'>) => dynamo.send(new Q
 const plain = (items: Record<string, AttributeValue>[] | undefined) => (items ?? []).map((i) => unmarshall(i));
 
 describe('CreateTable and DescribeTable with indexes', () => {
-  test('DescribeTable lists each index with key schema, projection, counts and ARN', async () => {
+  it('DescribeTable lists each index with key schema, projection, counts and ARN', async () => {
     await createOrders();
     await put({ pk: 'a', sk: 1, status: 'open', total: 10, customer: 'c1', created: '2024-01-01' });
     await put({ pk: 'a', sk: 2, customer: 'c2' });
@@ -78,7 +78,7 @@ describe('CreateTable and DescribeTable with indexes', () => {
     expect(Table?.LocalSecondaryIndexes?.[0]).not.toHaveProperty('IndexStatus');
   });
 
-  test('index definitions are validated as DynamoDB validates them', async () => {
+  it('index definitions are validated as DynamoDB validates them', async () => {
     const base = {
       TableName: 'tbl',
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
@@ -97,7 +97,7 @@ describe('CreateTable and DescribeTable with indexes', () => {
 });
 
 describe('Query and Scan on an index', () => {
-  test('a sparse GSI holds only items with its keys, projected; ConsistentRead is refused', async () => {
+  it('a sparse GSI holds only items with its keys, projected; ConsistentRead is refused', async () => {
     await createOrders();
     await put({ pk: 'a', sk: 1, status: 'open', total: 30, customer: 'c1', note: 'secret' });
     await put({ pk: 'b', sk: 1, status: 'open', total: 10, customer: 'c2', note: 'secret' });
@@ -123,7 +123,7 @@ describe('Query and Scan on an index', () => {
     expect(after.Items).toEqual([]);
   });
 
-  test('an index key of the wrong type or empty is refused at write time', async () => {
+  it('an index key of the wrong type or empty is refused at write time', async () => {
     await createOrders();
     const wrong = await rejection(put({ pk: 'a', sk: 1, status: 7 }));
     expect(wrong.message).toBe('One or more parameter values were invalid: Type mismatch for Index Key status Expected: S Actual: N IndexName: byStatus');
@@ -132,7 +132,7 @@ describe('Query and Scan on an index', () => {
     expect(mocks.dynamodb.items('orders')).toEqual([]);
   });
 
-  test('key sizes: a partition key over 2048 bytes and a sort key over 1024 bytes (UTF-8) are refused, also on an index', async () => {
+  it('key sizes: a partition key over 2048 bytes and a sort key over 1024 bytes (UTF-8) are refused, also on an index', async () => {
     await createOrders();
     const hash = await rejection(put({ pk: 'é'.repeat(1025), sk: 1 }));
     expect(hash.message).toBe('One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes');
@@ -144,7 +144,7 @@ describe('Query and Scan on an index', () => {
     expect(mocks.dynamodb.items('orders').map((i) => (i['pk'] as string).length)).toEqual([2048]);
   });
 
-  test('an LSI with KEYS_ONLY still returns every attribute for ALL_ATTRIBUTES (fetched from the table)', async () => {
+  it('an LSI with KEYS_ONLY still returns every attribute for ALL_ATTRIBUTES (fetched from the table)', async () => {
     await createOrders();
     await put({ pk: 'a', sk: 1, created: '2024-03', note: 'x' });
     await put({ pk: 'a', sk: 2, created: '2024-01', note: 'y' });
@@ -154,7 +154,7 @@ describe('Query and Scan on an index', () => {
     expect(plain(full.Items).map((i) => i['note'])).toEqual(['y', 'x']);
   });
 
-  test('paging an index: LastEvaluatedKey carries the table and index keys, pages join up', async () => {
+  it('paging an index: LastEvaluatedKey carries the table and index keys, pages join up', async () => {
     await createOrders();
     for (let i = 0; i < 7; i++) await put({ pk: `p${i}`, sk: i, status: 'open', total: i % 3, customer: 'c' });
     const seen: Record<string, unknown>[] = [];
@@ -179,7 +179,7 @@ describe('Query and Scan on an index', () => {
 });
 
 describe('Query and Scan paging', () => {
-  test('Limit counts items read before the FilterExpression; ScannedCount and Count differ', async () => {
+  it('Limit counts items read before the FilterExpression; ScannedCount and Count differ', async () => {
     await createOrders();
     for (let sk = 1; sk <= 10; sk++) await put({ pk: 'a', sk, odd: sk % 2 === 1 });
     const page = await query({ KeyConditionExpression: 'pk = :p', FilterExpression: 'odd = :t', ExpressionAttributeValues: marshall({ ':p': 'a', ':t': true }), Limit: 4 });
@@ -197,7 +197,7 @@ describe('Query and Scan paging', () => {
     expect(count.Items).toBeUndefined();
   });
 
-  test('a page stops after 1 MB of items read', async () => {
+  it('a page stops after 1 MB of items read', async () => {
     await createOrders();
     const blob = 'x'.repeat(300_000);
     for (let sk = 1; sk <= 5; sk++) await put({ pk: 'big', sk, blob });
@@ -209,7 +209,7 @@ describe('Query and Scan paging', () => {
     expect(scan.ScannedCount).toBe(1);
   });
 
-  test('parallel Scan: the segments partition the table', async () => {
+  it('parallel Scan: the segments partition the table', async () => {
     await createOrders();
     for (let i = 0; i < 40; i++) await put({ pk: `k${i}`, sk: i });
     const segments = await Promise.all([0, 1, 2, 3].map((Segment) => dynamo.send(new ScanCommand({ TableName: 'orders', Segment, TotalSegments: 4 }))));
@@ -223,7 +223,7 @@ describe('Query and Scan paging', () => {
     expect(alone.message).toBe('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
   });
 
-  test('key conditions are validated with DynamoDB messages', async () => {
+  it('key conditions are validated with DynamoDB messages', async () => {
     await createOrders();
     const cases: [string, Record<string, unknown>, string][] = [
       ['pk = :p OR sk = :s', { ':p': 'a', ':s': 1 }, 'Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR'],
@@ -244,7 +244,7 @@ describe('Query and Scan paging', () => {
     expect(filterOnKey.message).toBe('Filter Expression can only contain non-primary key attributes: Primary key attribute: sk');
   });
 
-  test('reserved words are refused in every expression, naming the keyword', async () => {
+  it('reserved words are refused in every expression, naming the keyword', async () => {
     await createOrders();
     const error = await rejection(query({ KeyConditionExpression: 'pk = :p', FilterExpression: 'status = :s', ExpressionAttributeValues: marshall({ ':p': 'a', ':s': 'open' }) }));
     expect(error.message).toBe('Invalid FilterExpression: Attribute name is a reserved keyword; reserved keyword: status');
@@ -252,7 +252,7 @@ describe('Query and Scan paging', () => {
     expect(projection.message).toBe('Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: Name');
   });
 
-  test('number sort keys order exactly, also where doubles cannot tell them apart', async () => {
+  it('number sort keys order exactly, also where doubles cannot tell them apart', async () => {
     await createOrders();
     for (const sk of ['1.00000000000000000001', '1', '0.99999999999999999999', '-1e-30', '12345678901234567890123456789012345678']) {
       await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { pk: { S: 'n' }, sk: { N: sk } } }));
@@ -263,7 +263,7 @@ describe('Query and Scan paging', () => {
     expect(above.Items?.map((i) => i['sk']?.N)).toEqual(['1.00000000000000000001', '12345678901234567890123456789012345678']);
   });
 
-  test('begins_with and string sort keys order by UTF-8 bytes', async () => {
+  it('begins_with and string sort keys order by UTF-8 bytes', async () => {
     await dynamo.send(new CreateTableCommand({ TableName: 'strs', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
     for (const sk of ['b#2', 'a#1', '\u{1F600}', '\uFF5E', 'b#1', 'b']) await doc.send(new PutCommand({ TableName: 'strs', Item: { pk: 'x', sk } }));
     const all = await doc.send(new DocQueryCommand({ TableName: 'strs', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'x' } }));
@@ -274,7 +274,7 @@ describe('Query and Scan paging', () => {
 });
 
 describe('UpdateTable', () => {
-  test('adds a GSI (backfilled) and deletes it; one index change per call', async () => {
+  it('adds a GSI (backfilled) and deletes it; one index change per call', async () => {
     await createOrders();
     await put({ pk: 'a', sk: 1, region: 'eu' });
     const added = await dynamo.send(new UpdateTableCommand({
@@ -294,7 +294,7 @@ describe('UpdateTable', () => {
     expect(nothing.message).toBe('At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required');
   });
 
-  test('a new GSI leaves out items whose key attribute has another type; writing them again is refused', async () => {
+  it('a new GSI leaves out items whose key attribute has another type; writing them again is refused', async () => {
     await createOrders();
     await put({ pk: 'a', sk: 1, region: 'eu' });
     await put({ pk: 'a', sk: 2, region: 7 });
@@ -311,7 +311,7 @@ describe('UpdateTable', () => {
     expect(again.message).toBe('One or more parameter values were invalid: Type mismatch for Index Key region Expected: S Actual: N IndexName: byRegion');
   });
 
-  test('turning the stream off and on again gives a new label and ARN each time', async () => {
+  it('turning the stream off and on again gives a new label and ARN each time', async () => {
     await createOrders();
     const on1 = await dynamo.send(new UpdateTableCommand({ TableName: 'orders', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }));
     const first = on1.TableDescription?.LatestStreamArn as string;

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
@@ -63,7 +63,7 @@ const same = (a: Item | undefined, b: Item | undefined) => JSON.stringify(a === 
 const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 describe('model-based: writes, reads, stream and GSI agree with a Map model', () => {
-  test('random interleavings of single, batch and transactional writes', async () => {
+  it('random interleavings of single, batch and transactional writes', async () => {
     await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
       mocks.reset();
       await dynamo.send(new CreateTableCommand({

@@ -14,7 +14,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemSizeBytes, type DynamoDBStreamEvent, type DynamoDBStreamRecord, type StreamViewType } from '../../../src/events/dynamodb/index.js';
 import type { StreamFailureRecord } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -72,7 +72,7 @@ const IMAGES: Record<StreamViewType, { insert: string[]; remove: string[] }> = {
 
 describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REMOVE', () => {
   for (const viewType of Object.keys(IMAGES) as StreamViewType[]) {
-    test(`a subscribed handler sees INSERT then REMOVE with the ${viewType} images`, async () => {
+    it(`a subscribed handler sees INSERT then REMOVE with the ${viewType} images`, async () => {
       const streamArn = await createTable('your_table_name', viewType);
       const seen: DynamoDBStreamEvent[] = [];
       const subscription = mocks.dynamodb.subscribe('your_table_name', (event) => void seen.push(event));
@@ -97,7 +97,7 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
     });
   }
 
-  test('GetRecords gives the same records in the SDK shape; ApproximateCreationDateTime parses into a Date', async () => {
+  it('GetRecords gives the same records in the SDK shape; ApproximateCreationDateTime parses into a Date', async () => {
     const streamArn = await createTable('your_table_name', 'NEW_AND_OLD_IMAGES');
     const start = mocks.clock.now();
     await seedStory('your_table_name');
@@ -128,7 +128,7 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
     await expect(streams.send(new GetRecordsCommand({ ShardIterator: latest.ShardIterator }))).rejects.toBeInstanceOf(ExpiredIteratorException);
   });
 
-  test('ListStreams, DescribeTable\'s LatestStreamArn, and unknown streams', async () => {
+  it('ListStreams, DescribeTable\'s LatestStreamArn, and unknown streams', async () => {
     const arn = await createTable('listed', 'KEYS_ONLY');
     await dynamo.send(new CreateTableCommand({ TableName: 'plain', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: 'listed' }));
@@ -142,7 +142,7 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
 });
 
 describe('which changes make records', () => {
-  test('no MODIFY when nothing changed; MODIFY carries both images; deleting a missing item writes nothing', async () => {
+  it('no MODIFY when nothing changed; MODIFY carries both images; deleting a missing item writes nothing', async () => {
     mocks.dynamodb.createTable('changes', { partitionKey: 'id', streamViewType: 'NEW_AND_OLD_IMAGES' });
     const Key = marshall({ id: 'x' });
     await dynamo.send(new PutItemCommand({ TableName: 'changes', Item: marshall({ id: 'x', n: 1 }) }));
@@ -158,7 +158,7 @@ describe('which changes make records', () => {
     expect(records[1]?.dynamodb.NewImage).toEqual({ id: { S: 'x' }, n: { N: '2' } });
   });
 
-  test('test-side putItem/deleteItem write stream records too; a table without a stream cannot be subscribed', async () => {
+  it('test-side putItem/deleteItem write stream records too; a table without a stream cannot be subscribed', async () => {
     mocks.dynamodb.createTable('side', { partitionKey: { name: 'id', type: 'N' }, streamViewType: 'NEW_IMAGE' });
     mocks.dynamodb.putItem('side', { id: 1, name: 'one' });
     mocks.dynamodb.deleteItem('side', { id: 1 });
@@ -170,7 +170,7 @@ describe('which changes make records', () => {
 });
 
 describe('delivery semantics shared with Kinesis', () => {
-  test('retries block the shard until maximumRetryAttempts; the destination gets DDBStreamBatchInfo', async () => {
+  it('retries block the shard until maximumRetryAttempts; the destination gets DDBStreamBatchInfo', async () => {
     const table = mocks.dynamodb.createTable('retry', { partitionKey: 'id', streamViewType: 'NEW_IMAGE' });
     for (let i = 0; i < 3; i++) mocks.dynamodb.putItem('retry', { id: `i${i}` });
     const destination: StreamFailureRecord[] = [];
@@ -198,7 +198,7 @@ describe('delivery semantics shared with Kinesis', () => {
     expect(destination[0]?.requestContext.condition).toBe('RetryAttemptsExhausted');
   });
 
-  test('reportBatchItemFailures uses dynamodb.SequenceNumber as itemIdentifier', async () => {
+  it('reportBatchItemFailures uses dynamodb.SequenceNumber as itemIdentifier', async () => {
     mocks.dynamodb.createTable('partial', { partitionKey: 'id', streamViewType: 'KEYS_ONLY' });
     for (let i = 0; i < 4; i++) mocks.dynamodb.putItem('partial', { id: `p${i}` });
     let first = true;

@@ -15,7 +15,7 @@ import {
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAwsMocks } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient, rawDynamo } from './_clients.js';
@@ -47,7 +47,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { name: str
 }
 
 describe('tables', () => {
-  test('CreateTable and DescribeTable; a second CreateTable is ResourceInUseException', async () => {
+  it('CreateTable and DescribeTable; a second CreateTable is ResourceInUseException', async () => {
     await createOrders();
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: 'orders' }));
     expect(Table).toMatchObject({ TableName: 'orders', TableStatus: 'ACTIVE', TableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders', ItemCount: 0 });
@@ -59,7 +59,7 @@ describe('tables', () => {
     await expect(dynamo.send(new DescribeTableCommand({ TableName: 'missing' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 
-  test('CreateTable validates key schema, attribute definitions and billing', async () => {
+  it('CreateTable validates key schema, attribute definitions and billing', async () => {
     const base = { TableName: 'bad', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }] };
     const noThroughput = await rejection(dynamo.send(new CreateTableCommand(base)));
     expect(noThroughput.name).toBe('ValidationException');
@@ -75,7 +75,7 @@ describe('tables', () => {
 });
 
 describe('items', () => {
-  test('PutItem, GetItem (with a projection), DeleteItem and ReturnValues ALL_OLD round-trip every type', async () => {
+  it('PutItem, GetItem (with a projection), DeleteItem and ReturnValues ALL_OLD round-trip every type', async () => {
     await createOrders();
     const full = { pk: 'a', sk: 1, name: 'Ada', price: 12.5, big: 12345678901234567890n, tags: new Set(['x', 'y']), nums: new Set([1, 2]), blob: new Uint8Array([1, 2, 3]), ok: true, nothing: null, list: [1, 'two', { three: 3 }], map: { nested: { deep: 'yes' } } };
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall(full) }));
@@ -89,7 +89,7 @@ describe('items', () => {
     expect(await item()).toBeUndefined();
   });
 
-  test('items() shows the table unmarshalled, or marshalled as stored (numbers canonical)', async () => {
+  it('items() shows the table unmarshalled, or marshalled as stored (numbers canonical)', async () => {
     await createOrders();
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { pk: { S: 'a' }, sk: { N: '01.50e1' }, n: { N: '-0.0100' } } }));
     expect(mocks.dynamodb.items('orders')).toEqual([{ pk: 'a', sk: 15, n: -0.01 }]);
@@ -98,7 +98,7 @@ describe('items', () => {
     expect(await item(key('a', 15))).toEqual({ pk: 'a', sk: 15, n: -0.01 });
   });
 
-  test('key and item validation: missing key, wrong key type, extra key attributes, 400 KB', async () => {
+  it('key and item validation: missing key, wrong key type, extra key attributes, 400 KB', async () => {
     await createOrders();
     const missing = await rejection(dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a' }) })));
     expect([missing.name, missing.message]).toEqual(['ValidationException', 'One or more parameter values were invalid: Missing the key sk in the item']);
@@ -116,7 +116,7 @@ describe('items', () => {
     expect(mocks.dynamodb.items('orders')).toEqual([]);
   });
 
-  test('bad JSON and wrong member types are SerializationException', async () => {
+  it('bad JSON and wrong member types are SerializationException', async () => {
     await createOrders();
     expect(await rawDynamo('PutItem', '{"TableName":')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
     const wrong = await rawDynamo('PutItem', '{"TableName":"orders","Item":[]}');
@@ -128,7 +128,7 @@ describe('items', () => {
 });
 
 describe('UpdateItem', () => {
-  test('SET (arithmetic, if_not_exists, list_append, nested paths), REMOVE, ADD and DELETE', async () => {
+  it('SET (arithmetic, if_not_exists, list_append, nested paths), REMOVE, ADD and DELETE', async () => {
     await createOrders();
     await update({
       UpdateExpression: 'SET #c = if_not_exists(#c, :zero) + :one, events = list_append(if_not_exists(events, :empty), :first), profile = :profile ADD tags :tags, visits :one',
@@ -149,7 +149,7 @@ describe('UpdateItem', () => {
     expect(await item()).toEqual({ pk: 'a', sk: 1, count: 3, events: [], profile: { city: 'Bergen', langs: ['no', 'en'] } });
   });
 
-  test('numbers are exact decimals: 0.1 + 0.2 and 38-digit values', async () => {
+  it('numbers are exact decimals: 0.1 + 0.2 and 38-digit values', async () => {
     await createOrders();
     await update({ UpdateExpression: 'SET x = :a + :b, y = :big - :one', ExpressionAttributeValues: { ':a': { N: '0.1' }, ':b': { N: '0.2' }, ':big': { N: '12345678901234567890123456789012345678' }, ':one': { N: '1' } } });
     const out = await dynamo.send(new GetItemCommand({ TableName: 'orders', Key: key('a', 1) }));
@@ -157,7 +157,7 @@ describe('UpdateItem', () => {
     expect(out.Item?.['y']).toEqual({ N: '12345678901234567890123456789012345677' });
   });
 
-  test('ReturnValues NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW', async () => {
+  it('ReturnValues NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW', async () => {
     await createOrders();
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, n: 1, keep: 'k', m: { a: 1, b: 2 } }) }));
     const run = async (ReturnValues: UpdateItemCommandInput['ReturnValues']) => {
@@ -171,14 +171,14 @@ describe('UpdateItem', () => {
     expect(await run('UPDATED_NEW')).toEqual({ n: 6, m: { b: 3 } });
   });
 
-  test('an UpdateItem on a new key creates the item from its key', async () => {
+  it('an UpdateItem on a new key creates the item from its key', async () => {
     await createOrders();
     const out = await update({ UpdateExpression: 'SET greeting = :hi', ExpressionAttributeValues: marshall({ ':hi': 'hello' }), ReturnValues: 'ALL_OLD' }, key('new', 9));
     expect(out.Attributes).toBeUndefined();
     expect(await item(key('new', 9))).toEqual({ pk: 'new', sk: 9, greeting: 'hello' });
   });
 
-  test('bad update expressions are ValidationException with DynamoDB\'s messages, and change nothing', async () => {
+  it('bad update expressions are ValidationException with DynamoDB\'s messages, and change nothing', async () => {
     await createOrders();
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, s: 'text', n: 1, l: [1] }) }));
     const cases: Array<[Omit<UpdateItemCommandInput, 'TableName' | 'Key'>, string | RegExp]> = [
@@ -217,7 +217,7 @@ describe('UpdateItem', () => {
 });
 
 describe('ConditionExpression', () => {
-  test('functions, comparisons, AND/OR/NOT and parentheses decide; a false condition is ConditionalCheckFailedException', async () => {
+  it('functions, comparisons, AND/OR/NOT and parentheses decide; a false condition is ConditionalCheckFailedException', async () => {
     await createOrders();
     await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1, status: 'open', qty: 5, tags: new Set(['red', 'blue']), note: 'urgent: call back', letters: ['x', 'y'] }) }));
     const check = async (ConditionExpression: string, values: Record<string, unknown> = {}, names?: Record<string, string>) => {
@@ -264,7 +264,7 @@ describe('ConditionExpression', () => {
     expect(await item(key('b', 2))).toEqual({ pk: 'b', sk: 2, v: 1 });
   });
 
-  test('bad conditions are ValidationException', async () => {
+  it('bad conditions are ValidationException', async () => {
     await createOrders();
     const bad = async (ConditionExpression: string, values?: Record<string, unknown>) =>
       rejection(dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk: 'a', sk: 1 }), ConditionExpression, ...(values === undefined ? {} : { ExpressionAttributeValues: marshall(values) }) })));
@@ -281,7 +281,7 @@ describe('ConditionExpression', () => {
 });
 
 describe('Query and Scan', () => {
-  test('Query by partition key and sort-key range, in sort order; Scan with a filter and paging', async () => {
+  it('Query by partition key and sort-key range, in sort order; Scan with a filter and paging', async () => {
     await createOrders();
     for (const [pk, sk] of [['a', 3], ['a', 1], ['b', 1], ['a', 2]] as const) await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: marshall({ pk, sk, even: sk % 2 === 0 }) }));
     const q = await dynamo.send(new QueryCommand({ TableName: 'orders', KeyConditionExpression: 'pk = :a AND sk >= :two', ExpressionAttributeValues: marshall({ ':a': 'a', ':two': 2 }) }));
@@ -299,7 +299,7 @@ describe('Query and Scan', () => {
 });
 
 describe('state', () => {
-  test('reset() forgets tables; two instances never share state', async () => {
+  it('reset() forgets tables; two instances never share state', async () => {
     mocks.dynamodb.createTable('solo', { partitionKey: 'id' });
     mocks.dynamodb.putItem('solo', { id: '1', v: 1 });
     const other = createAwsMocks({ guardHttp2: false });

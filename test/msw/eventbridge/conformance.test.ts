@@ -12,7 +12,7 @@
  *   public measurement against AWS (March 2026) reports it.
  */
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from '../../../src/msw/index.js';
 import { eventBridgeClient } from '../_helpers/clients.js';
@@ -40,7 +40,7 @@ function entryOfSize(bytes: number, extra: Partial<PutEventsRequestEntry> = {}):
 }
 
 describe('the total size of a request', () => {
-  test('at most 256 KiB in total, counted as AWS counts entries', async () => {
+  it('at most 256 KiB in total, counted as AWS counts entries', async () => {
     expect(PUT_EVENTS_MAX_BYTES).toBe(262_144);
     const atLimit = await events.send(new PutEventsCommand({ Entries: [entryOfSize(PUT_EVENTS_MAX_BYTES)] }));
     expect(atLimit.FailedEntryCount).toBe(0);
@@ -52,7 +52,7 @@ describe('the total size of a request', () => {
     expect(mocks.eventBridge.events()).toHaveLength(1);
   });
 
-  test('a Detail of 256 KiB alone is over, with Source and DetailType (test_put_event_with_too_big_detail, recorded 2025-01-08)', async () => {
+  it('a Detail of 256 KiB alone is over, with Source and DetailType (test_put_event_with_too_big_detail, recorded 2025-01-08)', async () => {
     const Detail = JSON.stringify({ payload: ['p'.repeat(256 * 1024 - 17)] }).replace('":[', '": [');
     expect(Buffer.byteLength(Detail)).toBe(262_144);
     const entry = { Source: 'core.update-account-command', DetailType: 'core.update-account-command', Detail };
@@ -63,7 +63,7 @@ describe('the total size of a request', () => {
     });
   });
 
-  test('the limit is on the sum of the entries, with Time as 14 bytes and Resources and multi-byte characters counted in UTF-8', async () => {
+  it('the limit is on the sum of the entries, with Time as 14 bytes and Resources and multi-byte characters counted in UTF-8', async () => {
     const half = PUT_EVENTS_MAX_BYTES / 2;
     expect((await events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half)] }))).FailedEntryCount).toBe(0);
     expect(await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half + 1)] })))).toMatchObject({ name: 'ValidationException' });
@@ -77,7 +77,7 @@ describe('the total size of a request', () => {
     expect(await answer(events.send(new PutEventsCommand({ Entries: [accented] })))).toMatchObject({ name: 'ValidationException' });
   });
 
-  test('the 1 MiB limit AWS rolled out in 2026 is an explicit option', async () => {
+  it('the 1 MiB limit AWS rolled out in 2026 is an explicit option', async () => {
     mocks.eventBridge.configure({ putEventsMaxBytes: PUT_EVENTS_RAISED_MAX_BYTES });
     try {
       expect((await events.send(new PutEventsCommand({ Entries: [entryOfSize(1_048_576)] }))).FailedEntryCount).toBe(0);
@@ -91,7 +91,7 @@ describe('the total size of a request', () => {
 });
 
 describe('the number of entries', () => {
-  test("more than 10 entries: AWS's message lists every entry", async () => {
+  it("more than 10 entries: AWS's message lists every entry", async () => {
     // The Detail of the recording, as Python's json.dumps wrote it.
     const detail = '{"command": "update-account", "payload": {"acc_id": "0a787ecb-4015", "sf_id": "baz"}}';
     const one = `PutEventsRequestEntry(time=null, source=core.update-account-command, resources=null, detailType=core.update-account-command, detail=${detail}, eventBusName=my-bus, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null)`;
@@ -103,7 +103,7 @@ describe('the number of entries', () => {
     });
   });
 
-  test('no entries', async () => {
+  it('no entries', async () => {
     expect(await answer(events.send(new PutEventsCommand({ Entries: [] })))).toEqual({
       name: 'ValidationException',
       message: "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
@@ -116,7 +116,7 @@ describe('member lengths', () => {
   // PutEvents API reference: Source ≤ 256, DetailType ≤ 128 characters. Coral prints the whole value
   // and joins several broken constraints with '; ' (as recorded for EventBridge's CreateConnection
   // in localstack's test_events.snapshot.json, test_create_connection_validations).
-  test('every over-long member is one clause of one ValidationException, its value printed whole', async () => {
+  it('every over-long member is one clause of one ValidationException, its value printed whole', async () => {
     const source = 's'.repeat(257);
     const detailType = 'd'.repeat(129);
     const Entries = [
@@ -142,7 +142,7 @@ describe('EventBusName and TraceHeader', () => {
   const pattern = '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+';
   const entry = { Source: 'shop', DetailType: 'Order', Detail: '{}' };
 
-  test('a bus name outside the pattern or lengths is a ValidationException; names and ARNs are accepted', async () => {
+  it('a bus name outside the pattern or lengths is a ValidationException; names and ARNs are accepted', async () => {
     expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'bad bus' }] })))).toEqual({
       name: 'ValidationException',
       message: `1 validation error detected: Value 'bad bus' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}`,
@@ -158,7 +158,7 @@ describe('EventBusName and TraceHeader', () => {
     expect(mocks.eventBridge.events({ eventBusName: 'orders' })).toHaveLength(1);
   });
 
-  test('a trace header over 500 characters is a ValidationException', async () => {
+  it('a trace header over 500 characters is a ValidationException', async () => {
     const TraceHeader = 'x'.repeat(501);
     expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, TraceHeader }] })))).toMatchObject({
       name: 'ValidationException',

@@ -1,7 +1,7 @@
 /** EventBridge PutEvents (awsJson1_1) through the real @aws-sdk/client-eventbridge, and subscriptions. */
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import { EventBridgeServiceException, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EVENTBRIDGE_ID_PATTERN } from '../../../src/events/eventbridge/index.js';
 import type { DeliveredEvent } from '../../../src/msw/index.js';
 import { eventBridgeClient } from '../_helpers/clients.js';
@@ -12,7 +12,7 @@ const events = eventBridgeClient('eu-west-1');
 const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({ Source: 'shop.orders', DetailType: 'OrderPlaced', Detail: JSON.stringify({ id: 7 }), ...overrides });
 
 describe('PutEvents', () => {
-  test('accepted entries get ids and become envelopes the factories would make', async () => {
+  it('accepted entries get ids and become envelopes the factories would make', async () => {
     const result = await events.send(new PutEventsCommand({ Entries: [entry({ Resources: ['arn:aws:s3:::bucket'] }), entry({ Time: new Date('2026-02-01T00:00:09.900Z') })] }));
     expect(result.FailedEntryCount).toBe(0);
     expect(result.Entries?.every((e) => EVENTBRIDGE_ID_PATTERN.test(e.EventId ?? ''))).toBe(true);
@@ -33,7 +33,7 @@ describe('PutEvents', () => {
     for (const event of [first, second]) expect(EventBridgeSchema.safeParse(event).success).toBe(true);
   });
 
-  test('each entry is judged on its own: FailedEntryCount and per-entry error codes', async () => {
+  it('each entry is judged on its own: FailedEntryCount and per-entry error codes', async () => {
     const result = await events.send(
       new PutEventsCommand({
         Entries: [
@@ -53,7 +53,7 @@ describe('PutEvents', () => {
     expect(mocks.eventBridge.events()).toHaveLength(1);
   });
 
-  test('whole-request errors: entry count, member lengths, total size', async () => {
+  it('whole-request errors: entry count, member lengths, total size', async () => {
     for (const Entries of [[], Array.from({ length: 11 }, () => entry()), [entry({ DetailType: 'x'.repeat(129) })], [entry({ Source: 's'.repeat(257) })], [entry({ Detail: JSON.stringify({ big: 'x'.repeat(1_048_576) }) })]]) {
       const error = await events.send(new PutEventsCommand({ Entries })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EventBridgeServiceException);
@@ -62,7 +62,7 @@ describe('PutEvents', () => {
     expect(mocks.eventBridge.events()).toEqual([]);
   });
 
-  test('an event bus given by ARN is the bus of that name', async () => {
+  it('an event bus given by ARN is the bus of that name', async () => {
     await events.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' }), entry()] }));
     expect(mocks.eventBridge.events({ eventBusName: 'orders' })).toHaveLength(1);
     expect(mocks.eventBridge.events({ eventBusName: 'default' })).toHaveLength(1);
@@ -70,7 +70,7 @@ describe('PutEvents', () => {
 });
 
 describe('subscriptions', () => {
-  test('a source/detail-type filter routes matching events to the handler on drain', async () => {
+  it('a source/detail-type filter routes matching events to the handler on drain', async () => {
     const got: DeliveredEvent[] = [];
     mocks.eventBridge.subscribe({ source: 'shop.orders', detailType: ['OrderPlaced', 'OrderPaid'] }, (event) => void got.push(event));
     await events.send(new PutEventsCommand({ Entries: [entry(), entry({ DetailType: 'OrderPaid' }), entry({ DetailType: 'Other' }), entry({ Source: 'shop.users' }), entry({ EventBusName: 'other' })] }));
@@ -80,7 +80,7 @@ describe('subscriptions', () => {
     expect(got[0]).toEqual(mocks.eventBridge.events()[0]);
   });
 
-  test('a predicate sees the event and its bus', async () => {
+  it('a predicate sees the event and its bus', async () => {
     const got: string[] = [];
     mocks.eventBridge.subscribe((event, { eventBusName }) => eventBusName === 'audit' && (event.detail as { id: number }).id > 5, (event) => void got.push(event.id));
     const { Entries = [] } = await events.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'audit' }), entry({ EventBusName: 'audit', Detail: '{"id":1}' }), entry()] }));
@@ -88,7 +88,7 @@ describe('subscriptions', () => {
     expect(got).toEqual([Entries[0]?.EventId]);
   });
 
-  test('a failing handler is retried twice, one then two minutes apart, as Lambda async invocation', async () => {
+  it('a failing handler is retried twice, one then two minutes apart, as Lambda async invocation', async () => {
     const start = mocks.clock.now().getTime();
     const subscription = mocks.eventBridge.subscribe({ source: 'shop.orders' }, () => {
       throw new Error('nope');
@@ -107,7 +107,7 @@ describe('subscriptions', () => {
 });
 
 describe('events from other services', () => {
-  test('S3 EventBridge notifications land on the default bus and reach subscriptions', async () => {
+  it('S3 EventBridge notifications land on the default bus and reach subscriptions', async () => {
     const got: DeliveredEvent[] = [];
     mocks.eventBridge.subscribe({ source: 'aws.s3', detailType: 'Object Created' }, (event) => void got.push(event));
     mocks.s3.createBucket('uploads', { region: 'eu-west-1' });
@@ -120,7 +120,7 @@ describe('events from other services', () => {
     expect(EventBridgeSchema.safeParse(got[0]).success).toBe(true);
   });
 
-  test('publish rejects what is not an envelope', () => {
+  it('publish rejects what is not an envelope', () => {
     expect(() => mocks.eventBridge.publish({ nope: true } as never)).toThrow(/EventBridge envelope/);
   });
 });

@@ -17,7 +17,7 @@ import {
   TestEventPatternCommand,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeScheduledEvent } from '../../../src/index.js';
 import { testEventPattern, EventPatternError } from '../../../src/patterns/index.js';
 import { renderRuleTemplate } from '../../../src/pipes/index.js';
@@ -43,7 +43,7 @@ function queue(name: string, attributes?: Record<string, string>) {
 }
 
 describe('buses', () => {
-  test('the default bus always exists; custom buses are created, listed, described and deleted', async () => {
+  it('the default bus always exists; custom buses are created, listed, described and deleted', async () => {
     expect((await events.send(new DescribeEventBusCommand({}))).Arn).toBe('arn:aws:events:eu-west-1:210987654321:event-bus/default');
     const created = await events.send(new CreateEventBusCommand({ Name: 'orders', Description: 'shop' }));
     expect(created.EventBusArn).toBe('arn:aws:events:eu-west-1:210987654321:event-bus/orders');
@@ -58,7 +58,7 @@ describe('buses', () => {
 });
 
 describe('rules', () => {
-  test('PutRule validates the pattern as the engine does and rules are described, listed and paged', async () => {
+  it('PutRule validates the pattern as the engine does and rules are described, listed and paged', async () => {
     const bad = { source: [{ prefix: 1 }] };
     let engine: EventPatternError | undefined;
     try {
@@ -81,7 +81,7 @@ describe('rules', () => {
     expect(await failure(events.send(new DescribeRuleCommand({ Name: 'zz' })))).toEqual({ name: 'ResourceNotFoundException', message: 'Rule zz does not exist on EventBus default.' });
   });
 
-  test('a rule with targets cannot be deleted; without them it can', async () => {
+  it('a rule with targets cannot be deleted; without them it can', async () => {
     const q = queue('q');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
     await events.send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: q.arn }] }));
@@ -91,7 +91,7 @@ describe('rules', () => {
     expect((await events.send(new ListRulesCommand({}))).Rules).toEqual([]);
   });
 
-  test('TestEventPattern answers as testEventPattern and refuses an event without the envelope fields', async () => {
+  it('TestEventPattern answers as testEventPattern and refuses an event without the envelope fields', async () => {
     const event = { id: '1', account: '1', source: 'shop.orders', time: '2026-01-01T00:00:00Z', region: 'eu-west-1', resources: [], 'detail-type': 'X', detail: { total: 120 } };
     for (const pattern of [{ detail: { total: [{ numeric: ['>', 100] }] } }, { detail: { total: [{ numeric: ['<', 100] }] } }]) {
       const answer = await events.send(new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: JSON.stringify(event) }));
@@ -110,7 +110,7 @@ describe('rules', () => {
 });
 
 describe('routing', () => {
-  test('PutEvents routes each entry to the targets of the rules it matches, on its bus, and disabled rules match nothing', async () => {
+  it('PutEvents routes each entry to the targets of the rules it matches, on its bus, and disabled rules match nothing', async () => {
     const big = queue('big');
     const all = queue('all');
     const other = queue('other');
@@ -140,7 +140,7 @@ describe('routing', () => {
     expect(mocks.sqs.messages(big.arn)).toHaveLength(3);
   });
 
-  test('Input, InputPath and InputTransformer give exactly what renderRuleTemplate gives', async () => {
+  it('Input, InputPath and InputTransformer give exactly what renderRuleTemplate gives', async () => {
     const [a, b, c] = [queue('a'), queue('b'), queue('c')];
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
     const transformer = { InputPathsMap: { id: '$.detail.id', t: '$.detail.total' }, InputTemplate: '{"order": <id>, "text": "total <t>", "rule": "<aws.events.rule-name>"}' };
@@ -167,7 +167,7 @@ describe('routing', () => {
     expect(listed.Targets?.[2]?.InputTransformer).toEqual(transformer);
   });
 
-  test('PutTargets reports unusable targets in FailedEntries and stores the rest', async () => {
+  it('PutTargets reports unusable targets in FailedEntries and stores the rest', async () => {
     const fifo = queue('f.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'false' });
     const plain = queue('p');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
@@ -198,7 +198,7 @@ describe('routing', () => {
     expect((await events.send(new RemoveTargetsCommand({ Rule: 'r', Ids: ['ok', 'nope'] }))).FailedEntries?.map((f) => f.TargetId)).toEqual(['nope']);
   });
 
-  test('a bus target re-routes the event on the other bus; a Kinesis target uses PartitionKeyPath', async () => {
+  it('a bus target re-routes the event on the other bus; a Kinesis target uses PartitionKeyPath', async () => {
     const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
     await events.send(new CreateEventBusCommand({ Name: 'audit' }));
     await events.send(new PutRuleCommand({ Name: 'fwd', EventPattern: '{"source":["shop.orders"]}' }));
@@ -215,7 +215,7 @@ describe('routing', () => {
 });
 
 describe('Lambda and SNS targets', () => {
-  test('a Lambda target is invoked asynchronously with the event; a missing function dead-letters', async () => {
+  it('a Lambda target is invoked asynchronously with the event; a missing function dead-letters', async () => {
     const got: unknown[] = [];
     const fn = mocks.lambda.createFunction('audit', async (event: { id: string }) => void got.push(event.id));
     const dlq = queue('dlq');
@@ -236,7 +236,7 @@ describe('Lambda and SNS targets', () => {
     expect(mocks.sqs.messages(dlq.arn).map((m) => m.messageAttributes['TARGET_ARN']?.stringValue)).toEqual(['arn:aws:lambda:eu-west-1:210987654321:function:ghost']);
   });
 
-  test('an SNS topic target publishes the rendered input', async () => {
+  it('an SNS topic target publishes the rendered input', async () => {
     const topic = mocks.sns.createTopic('orders');
     const received: string[] = [];
     mocks.sns.subscribe(topic.arn, async (event: { Records: Array<{ Sns: { Message: string } }> }) => void received.push(...event.Records.map((r) => r.Sns.Message)));
@@ -249,7 +249,7 @@ describe('Lambda and SNS targets', () => {
 });
 
 describe('hostile input', () => {
-  test('wrong member types and ranges are AWS validation errors, not crashes', async () => {
+  it('wrong member types and ranges are AWS validation errors, not crashes', async () => {
     const q = queue('q');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
     const put = (target: object) => events.send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: q.arn, ...target }] }));
@@ -269,7 +269,7 @@ describe('hostile input', () => {
 });
 
 describe('retries and dead-letter queues', () => {
-  test('a failing target is retried with backoff on the virtual clock, then the event goes to the DLQ with the AWS attributes', async () => {
+  it('a failing target is retried with backoff on the virtual clock, then the event goes to the DLQ with the AWS attributes', async () => {
     const target = queue('t');
     const dlq = queue('dlq');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
@@ -292,7 +292,7 @@ describe('retries and dead-letter queues', () => {
     expect(mocks.clock.now().getTime() - start).toBe(7000);
   });
 
-  test('fewer failures than retries: the event arrives once, nothing is dead-lettered', async () => {
+  it('fewer failures than retries: the event arrives once, nothing is dead-lettered', async () => {
     const target = queue('t');
     const dlq = queue('dlq');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
@@ -305,7 +305,7 @@ describe('retries and dead-letter queues', () => {
     expect(mocks.eventBridge.failedDeliveries()).toEqual([]);
   });
 
-  test('a target that does not exist is not retried: straight to the DLQ', async () => {
+  it('a target that does not exist is not retried: straight to the DLQ', async () => {
     const dlq = queue('dlq');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
     const ghost = 'arn:aws:sqs:eu-west-1:210987654321:ghost';
@@ -320,7 +320,7 @@ describe('retries and dead-letter queues', () => {
     expect(mocks.eventBridge.failedDeliveries()).toMatchObject([{ targetArn: ghost, deadLetterArn: dlq.arn, retryAttempts: 0 }]);
   });
 
-  test('MaximumEventAgeInSeconds ends the retries', async () => {
+  it('MaximumEventAgeInSeconds ends the retries', async () => {
     const target = queue('t');
     await events.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop.orders"]}' }));
     await events.send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: target.arn, RetryPolicy: { MaximumEventAgeInSeconds: 60 } }] }));
@@ -336,7 +336,7 @@ describe('retries and dead-letter queues', () => {
 });
 
 describe('schedules', () => {
-  test('rate and cron rules fire on the virtual clock with the scheduled event the factories build', async () => {
+  it('rate and cron rules fire on the virtual clock with the scheduled event the factories build', async () => {
     const q = queue('ticks');
     const start = mocks.clock.now().getTime();
     await events.send(new PutRuleCommand({ Name: 'every5', ScheduleExpression: 'rate(5 minutes)' }));
@@ -348,7 +348,7 @@ describe('schedules', () => {
     expect(bodies[0]).toEqual(expected);
   });
 
-  test('cron expressions are validated and fire at their minutes (UTC)', async () => {
+  it('cron expressions are validated and fire at their minutes (UTC)', async () => {
     for (const bad of ['cron(0 12 * * * *)', 'cron(0 12 ? * ? *)', 'cron(60 12 * * ? *)', 'rate(1 minutes)', 'rate(5 minute)', 'rate(0 minutes)', 'cron(0 12 * *)']) {
       expect(await failure(events.send(new PutRuleCommand({ Name: 'bad', ScheduleExpression: bad })))).toEqual({ name: 'ValidationException', message: 'Parameter ScheduleExpression is not valid.' });
     }
@@ -364,7 +364,7 @@ describe('schedules', () => {
 });
 
 describe('subscribe with an event pattern', () => {
-  test('a pattern subscription gets exactly the matching events; a bad pattern throws the engine error', async () => {
+  it('a pattern subscription gets exactly the matching events; a bad pattern throws the engine error', async () => {
     const got: unknown[] = [];
     mocks.eventBridge.subscribe({ detail: { total: [{ numeric: ['>', 100] }] } }, (event) => void got.push(event.detail));
     await events.send(new PutEventsCommand({ Entries: [entry(), entry({ Detail: '{"total":3}' })] }));

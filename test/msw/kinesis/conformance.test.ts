@@ -9,7 +9,7 @@
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html).
  */
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KinesisStreamEvent } from '../../../src/events/kinesis/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { kinesisClient, rawKinesis } from './_clients.js';
@@ -25,7 +25,7 @@ async function streamWithRecords(): Promise<string> {
 }
 
 describe('records of an unencrypted stream carry no EncryptionType', () => {
-  test('GetRecords on the wire: exactly the recorded keys', async () => {
+  it('GetRecords on the wire: exactly the recorded keys', async () => {
     const iterator = await streamWithRecords();
     const raw = (await rawKinesis('GetRecords', JSON.stringify({ ShardIterator: iterator }))) as unknown as { status: number; json: { Records: object[] } };
     expect(raw.status).toBe(200);
@@ -33,14 +33,14 @@ describe('records of an unencrypted stream carry no EncryptionType', () => {
     for (const record of raw.json.Records) expect(Object.keys(record).sort()).toEqual(['ApproximateArrivalTimestamp', 'Data', 'PartitionKey', 'SequenceNumber']);
   });
 
-  test('GetRecords through the SDK', async () => {
+  it('GetRecords through the SDK', async () => {
     const iterator = await streamWithRecords();
     const { Records } = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator }));
     expect(Records?.map((record) => Buffer.from(record.Data ?? []).toString())).toEqual(['one', 'two']);
     for (const record of Records ?? []) expect(record.EncryptionType).toBeUndefined();
   });
 
-  test('the Lambda event of a subscription', async () => {
+  it('the Lambda event of a subscription', async () => {
     await streamWithRecords();
     const events: KinesisStreamEvent[] = [];
     mocks.kinesis.subscribe('plain', (event) => void events.push(event));
@@ -53,7 +53,7 @@ describe('records of an unencrypted stream carry no EncryptionType', () => {
 
 describe('validation messages', () => {
   // Coral's "1 validation error detected" form with the blob printed as its Java ByteBuffer (wording unverified).
-  test('Data over 1 MiB names the member in the standard form, without a blank value', async () => {
+  it('Data over 1 MiB names the member in the standard form, without a blank value', async () => {
     mocks.kinesis.createStream('limits', { shardCount: 1 });
     const error = (await kinesis.send(new PutRecordCommand({ StreamName: 'limits', Data: new Uint8Array(1024 * 1024 + 1), PartitionKey: 'k' })).catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(
@@ -66,7 +66,7 @@ describe('stream names', () => {
   // Kinesis API reference (CreateStream): StreamName is 1–128 of [a-zA-Z0-9_.-]; each broken
   // constraint is one clause of coral's message, joined by '; ' (as EventBridge's recorded
   // "3 validation errors detected" in localstack's test_events.snapshot.json shows).
-  test('each broken constraint is reported once, in the standard form', async () => {
+  it('each broken constraint is reported once, in the standard form', async () => {
     const send = (StreamName: string): Promise<Error> =>
       kinesis.send(new CreateStreamCommand({ StreamName, ShardCount: 1 })).then(
         () => new Error('the request succeeded; AWS rejects it'),

@@ -1,7 +1,7 @@
 /** The Kinesis event source mapping played by `mocks.kinesis.subscribe` + `mocks.drain()`. */
 import { KinesisDataStreamSchema } from '@aws-lambda-powertools/parser/schemas';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KinesisStreamEvent } from '../../../src/events/kinesis/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import type { StreamFailureRecord } from '../../../src/msw/index.js';
@@ -40,7 +40,7 @@ async function put(stream: string, count: number, prefix = 'r', key = (i: number
 }
 
 describe('batches', () => {
-  test('batches come from one shard each, in order, within batchSize, valid under Powertools', async () => {
+  it('batches come from one shard each, in order, within batchSize, valid under Powertools', async () => {
     const info = mocks.kinesis.createStream('events', { shardCount: 3 });
     await put('events', 250);
     const seen: KinesisStreamEvent[] = [];
@@ -64,7 +64,7 @@ describe('batches', () => {
     expect(seen.flatMap(dataOf)).toEqual(['late']);
   });
 
-  test('LATEST skips what was written before subscribing; AT_TIMESTAMP starts at an arrival time', async () => {
+  it('LATEST skips what was written before subscribing; AT_TIMESTAMP starts at an arrival time', async () => {
     mocks.kinesis.createStream('positions', { shardCount: 1 });
     mocks.kinesis.putRecord('positions', 'old', 'k');
     mocks.clock.advance(10_000);
@@ -80,7 +80,7 @@ describe('batches', () => {
     expect(atTime).toEqual(['mid', 'new']);
   });
 
-  test('subscribe options outside Lambda\'s ranges are rejected at the call', () => {
+  it('subscribe options outside Lambda\'s ranges are rejected at the call', () => {
     mocks.kinesis.createStream('opts', { shardCount: 1 });
     expect(() => mocks.kinesis.subscribe('opts', () => undefined, { batchSize: 10_001 })).toThrow(EventInputError);
     expect(() => mocks.kinesis.subscribe('opts', () => undefined, { maximumRecordAgeInSeconds: 59 })).toThrow(/60–604,800/);
@@ -91,7 +91,7 @@ describe('batches', () => {
 });
 
 describe('errors', () => {
-  test('a failing batch is retried whole and blocks its shard only; other shards go on', async () => {
+  it('a failing batch is retried whole and blocks its shard only; other shards go on', async () => {
     const info = mocks.kinesis.createStream('blocking', { shardCount: 2 });
     const [s0, s1] = info.shards.map((s) => s.shardId) as [string, string];
     await put('blocking', 20);
@@ -117,7 +117,7 @@ describe('errors', () => {
     expect(subscription.failures).toEqual([]);
   });
 
-  test('maximumRetryAttempts discards the batch after the retries; the on-failure destination gets metadata only', async () => {
+  it('maximumRetryAttempts discards the batch after the retries; the on-failure destination gets metadata only', async () => {
     const info = mocks.kinesis.createStream('poison', { shardCount: 1 });
     await put('poison', 3, 'p', () => 'k');
     const destination: StreamFailureRecord[] = [];
@@ -156,7 +156,7 @@ describe('errors', () => {
     expect(subscription.checkpoints()['shardId-000000000000']).toBe(mocks.kinesis.records('poison').at(-1)?.sequenceNumber);
   });
 
-  test('maximumRecordAgeInSeconds discards records that grew too old while retrying', async () => {
+  it('maximumRecordAgeInSeconds discards records that grew too old while retrying', async () => {
     mocks.kinesis.createStream('aging', { shardCount: 1 });
     mocks.kinesis.putRecord('aging', 'a', 'k');
     const destination: StreamFailureRecord[] = [];
@@ -172,7 +172,7 @@ describe('errors', () => {
     expect(destination[0]?.requestContext.approximateInvokeCount).toBe(6);
   });
 
-  test('bisectBatchOnFunctionError isolates a poison record; splits do not use up retries', async () => {
+  it('bisectBatchOnFunctionError isolates a poison record; splits do not use up retries', async () => {
     mocks.kinesis.createStream('bisect', { shardCount: 1 });
     await put('bisect', 8, 'b', () => 'k');
     const destination: StreamFailureRecord[] = [];
@@ -190,7 +190,7 @@ describe('errors', () => {
     expect(destination[0]?.KinesisBatchInfo?.startSequenceNumber).toBe(mocks.kinesis.records('bisect')[5]?.sequenceNumber);
   });
 
-  test('reportBatchItemFailures checkpoints before the lowest reported sequence number and retries from it', async () => {
+  it('reportBatchItemFailures checkpoints before the lowest reported sequence number and retries from it', async () => {
     mocks.kinesis.createStream('partial', { shardCount: 1 });
     await put('partial', 6, 'x', () => 'k');
     const stored = mocks.kinesis.records('partial');
@@ -213,7 +213,7 @@ describe('errors', () => {
     expect(subscription.checkpoints()['shardId-000000000000']).toBe(stored[5]?.sequenceNumber);
   });
 
-  test('an invalid batch response fails the whole batch', async () => {
+  it('an invalid batch response fails the whole batch', async () => {
     mocks.kinesis.createStream('invalid', { shardCount: 1 });
     mocks.kinesis.putRecord('invalid', 'v', 'k');
     let calls = 0;
@@ -223,7 +223,7 @@ describe('errors', () => {
     expect(subscription.invocations[0]?.reason).toMatch(/not the sequence number of a record in the batch/);
   });
 
-  test('unsubscribe stops deliveries; reset stops subscriptions', async () => {
+  it('unsubscribe stops deliveries; reset stops subscriptions', async () => {
     mocks.kinesis.createStream('stop', { shardCount: 1 });
     const seen: string[] = [];
     const subscription = mocks.kinesis.subscribe('stop', (e) => void seen.push(...dataOf(e)));

@@ -4,7 +4,7 @@
  * exactly once and in shard order), and checkpoints only move forward.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KinesisStreamEvent } from '../../../src/events/kinesis/index.js';
 import { createAwsMocks, type StreamFailureRecord } from '../../../src/msw/index.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
@@ -32,7 +32,7 @@ const scenario = fc.record({
 });
 
 describe('Kinesis stream delivery reliability', () => {
-  test('no record skipped, per-shard order kept, checkpoints monotonic', async () => {
+  it('no record skipped, per-shard order kept, checkpoints monotonic', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const mocks = createAwsMocks({ guardHttp2: false });

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { http } from 'msw';
 import { createHash } from 'node:crypto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareKinesisSequenceNumbers, decodeKinesisSequenceNumber } from '../../../src/events/kinesis/index.js';
 import { createAwsMocks } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -35,7 +35,7 @@ function expectedShard(partitionKey: string, shards: readonly { shardId: string;
 }
 
 describe('streams and shards', () => {
-  test('CreateStream splits the 128-bit hash key space evenly, as DescribeStream and ListShards report', async () => {
+  it('CreateStream splits the 128-bit hash key space evenly, as DescribeStream and ListShards report', async () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'orders', ShardCount: 3 }));
     const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: 'orders' }));
     expect(StreamDescription?.StreamStatus).toBe('ACTIVE');
@@ -59,7 +59,7 @@ describe('streams and shards', () => {
     expect(summary.StreamDescriptionSummary?.OpenShardCount).toBe(3);
   });
 
-  test('a stream without ShardCount is on-demand with 4 shards; a second CreateStream is ResourceInUseException', async () => {
+  it('a stream without ShardCount is on-demand with 4 shards; a second CreateStream is ResourceInUseException', async () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'auto' }));
     const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'auto' }));
     expect(StreamDescriptionSummary?.StreamModeDetails?.StreamMode).toBe('ON_DEMAND');
@@ -67,7 +67,7 @@ describe('streams and shards', () => {
     await expect(kinesis.send(new CreateStreamCommand({ StreamName: 'auto', ShardCount: 1 }))).rejects.toBeInstanceOf(ResourceInUseException);
   });
 
-  test('an unknown stream is ResourceNotFoundException, by name and by ARN', async () => {
+  it('an unknown stream is ResourceNotFoundException, by name and by ARN', async () => {
     const byName = await kinesis.send(new PutRecordCommand({ StreamName: 'nope', Data: new Uint8Array([1]), PartitionKey: 'k' })).catch((e: unknown) => e);
     expect(byName).toBeInstanceOf(ResourceNotFoundException);
     expect((byName as Error).message).toBe('Stream nope under account 123456789012 not found.');
@@ -77,7 +77,7 @@ describe('streams and shards', () => {
 });
 
 describe('writing', () => {
-  test('PutRecord maps partition keys to shards by MD5, and ExplicitHashKey overrides it', async () => {
+  it('PutRecord maps partition keys to shards by MD5, and ExplicitHashKey overrides it', async () => {
     const info = mocks.kinesis.createStream('clicks', { shardCount: 4 });
     for (let i = 0; i < 40; i++) {
       const key = `user-${i}`;
@@ -92,7 +92,7 @@ describe('writing', () => {
     expect(over).toBeInstanceOf(InvalidArgumentException);
   });
 
-  test('PutRecords of 500 records: per-shard sequence numbers strictly increase and embed the shard and time', async () => {
+  it('PutRecords of 500 records: per-shard sequence numbers strictly increase and embed the shard and time', async () => {
     const info = mocks.kinesis.createStream('bulk', { shardCount: 2 });
     const Records = Array.from({ length: 500 }, (_, i) => ({ Data: new TextEncoder().encode(`r${i}`), PartitionKey: `pk-${i % 37}` }));
     const out = await kinesis.send(new PutRecordsCommand({ StreamName: 'bulk', Records }));
@@ -113,7 +113,7 @@ describe('writing', () => {
     expect(new Set(stored.map((r) => r.sequenceNumber))).toEqual(new Set(out.Records?.map((r) => r.SequenceNumber)));
   });
 
-  test('stream-ARN calls go to the account-specific data-kinesis / control-kinesis hosts and are answered', async () => {
+  it('stream-ARN calls go to the account-specific data-kinesis / control-kinesis hosts and are answered', async () => {
     const info = mocks.kinesis.createStream('by-arn', { shardCount: 1 });
     const hosts: string[] = [];
     harness.server.use(http.all(/.*/, ({ request }) => void hosts.push(new URL(request.url).host)));
@@ -138,7 +138,7 @@ describe('reading', () => {
     return out.ShardIterator as string;
   }
 
-  test('every iterator type, Limit, NextShardIterator and MillisBehindLatest', async () => {
+  it('every iterator type, Limit, NextShardIterator and MillisBehindLatest', async () => {
     mocks.kinesis.createStream('reads', { shardCount: 1 });
     const seqs: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -174,7 +174,7 @@ describe('reading', () => {
     expect(fresh.Records?.map((r) => text(r.Data))).toEqual(['new']);
   });
 
-  test('iterators expire after 5 virtual minutes; a foreign sequence number or iterator is InvalidArgumentException', async () => {
+  it('iterators expire after 5 virtual minutes; a foreign sequence number or iterator is InvalidArgumentException', async () => {
     mocks.kinesis.createStream('reads', { shardCount: 1 });
     const ShardId = 'shardId-000000000000';
     const it = await iterator({ ShardId, ShardIteratorType: 'TRIM_HORIZON' });
@@ -187,7 +187,7 @@ describe('reading', () => {
 });
 
 describe('malformed requests get the AWS error type and status', () => {
-  test('over the limits: a record over 1 MiB, more than 500 records, a partition key over 256 characters', async () => {
+  it('over the limits: a record over 1 MiB, more than 500 records, a partition key over 256 characters', async () => {
     mocks.kinesis.createStream('limits', { shardCount: 1 });
     const big = await kinesis.send(new PutRecordCommand({ StreamName: 'limits', Data: new Uint8Array(1024 * 1024 + 1), PartitionKey: 'k' })).catch((e: unknown) => e);
     expect(big).toBeInstanceOf(ValidationException);
@@ -203,7 +203,7 @@ describe('malformed requests get the AWS error type and status', () => {
     expect(mocks.kinesis.records('limits')).toHaveLength(1);
   });
 
-  test('bad JSON, wrong member types and missing members', async () => {
+  it('bad JSON, wrong member types and missing members', async () => {
     mocks.kinesis.createStream('raw', { shardCount: 1 });
     expect(await rawKinesis('PutRecord', '{"StreamName":')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
     expect(await rawKinesis('PutRecord', '{"StreamName":"raw","Data":"AQ==","PartitionKey":7}')).toMatchObject({ status: 400, json: { __type: 'SerializationException' } });
@@ -217,7 +217,7 @@ describe('malformed requests get the AWS error type and status', () => {
 });
 
 describe('state', () => {
-  test('reset() forgets streams; two instances never share state', async () => {
+  it('reset() forgets streams; two instances never share state', async () => {
     mocks.kinesis.createStream('mine', { shardCount: 1 });
     mocks.kinesis.putRecord('mine', 'hello', 'k');
     const other = createAwsMocks({ guardHttp2: false });
@@ -229,7 +229,7 @@ describe('state', () => {
     await expect(kinesis.send(new DescribeStreamCommand({ StreamName: 'mine' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 
-  test('the same seed gives the same sequence numbers', async () => {
+  it('the same seed gives the same sequence numbers', async () => {
     const a = createAwsMocks({ seed: 7, guardHttp2: false });
     const b = createAwsMocks({ seed: 7, guardHttp2: false });
     for (const m of [a, b]) {

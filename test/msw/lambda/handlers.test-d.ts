@@ -1,11 +1,11 @@
 /** `mocks.lambda.createFunction` takes every `@types/aws-lambda` handler shape, and only functions. */
 import type { Callback, Context, DynamoDBStreamHandler, Handler, KinesisStreamHandler, SQSHandler } from 'aws-lambda';
-import { expectTypeOf, test } from 'vitest';
+import { expectTypeOf, it } from 'vitest';
 import { createAwsMocks, type LambdaInvokeResult } from '../../../src/msw/index.js';
 
 const mocks = createAwsMocks();
 
-test('handlers of @types/aws-lambda fit', () => {
+it('handlers of @types/aws-lambda fit', () => {
   const sqs: SQSHandler = async () => undefined;
   const kinesis: KinesisStreamHandler = async () => undefined;
   const ddb: DynamoDBStreamHandler = async () => undefined;

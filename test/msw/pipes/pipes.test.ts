@@ -9,7 +9,7 @@ import {
   StopPipeCommand,
   UpdatePipeCommand,
 } from '@aws-sdk/client-pipes';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toPipesSourceBatch } from '../../../src/events/pipes/sourceBatch.js';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { filterBatch } from '../../../src/patterns/filters.js';
@@ -31,7 +31,7 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
 }
 
 describe('the Pipes API', () => {
-  test('create, describe, list, stop, start, update and delete, with the states DescribePipe reports', async () => {
+  it('create, describe, list, stop, start, update and delete, with the states DescribePipe reports', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
     const created = await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, Description: 'first' }));
@@ -60,7 +60,7 @@ describe('the Pipes API', () => {
     expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'p' })))).toEqual({ name: 'NotFoundException', message: 'Pipe p does not exist.', status: 404 });
   });
 
-  test('CreatePipe refuses what the pipe could not run: missing members, bad filters and templates, FIFO targets without a group', async () => {
+  it('CreatePipe refuses what the pipe could not run: missing members, bad filters and templates, FIFO targets without a group', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
     const fifo = mocks.sqs.createQueue('out.fifo', { FifoQueue: 'true' });
@@ -76,7 +76,7 @@ describe('the Pipes API', () => {
 });
 
 describe('hostile input', () => {
-  test('wrong shapes and out-of-range source parameters are ValidationExceptions, never a broken pipe', async () => {
+  it('wrong shapes and out-of-range source parameters are ValidationExceptions, never a broken pipe', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
     const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
@@ -101,7 +101,7 @@ describe('hostile input', () => {
 });
 
 describe('running pipes', () => {
-  test('SQS → filter → InputTemplate → SQS: each kept message rendered as renderPipeTemplate renders its record; dropped ones are deleted', async () => {
+  it('SQS → filter → InputTemplate → SQS: each kept message rendered as renderPipeTemplate renders its record; dropped ones are deleted', async () => {
     const source = mocks.sqs.createQueue('orders');
     const target = mocks.sqs.createQueue('big-orders');
     const FilterCriteria = { Filters: [{ Pattern: JSON.stringify({ body: { total: [{ numeric: ['>', 100] }] } }) }] };
@@ -130,7 +130,7 @@ describe('running pipes', () => {
     expect(filterBatch(FilterCriteria, [...polled, ...info.filtered.map((f) => f.record)], { source: 'pipes:sqs' }).kept).toHaveLength(2);
   });
 
-  test('a stopped pipe delivers nothing; started again it delivers what waited in the queue', async () => {
+  it('a stopped pipe delivers nothing; started again it delivers what waited in the queue', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
     await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, DesiredState: 'STOPPED' }));
@@ -143,7 +143,7 @@ describe('running pipes', () => {
     expect(mocks.sqs.messages(target.arn).map((m) => JSON.parse(m.body).body)).toEqual(['hello']);
   });
 
-  test('an undeliverable batch fails and the source retries it: SQS redrives to its DLQ after maxReceiveCount', async () => {
+  it('an undeliverable batch fails and the source retries it: SQS redrives to its DLQ after maxReceiveCount', async () => {
     const dlq = mocks.sqs.createQueue('in-dlq');
     const source = mocks.sqs.createQueue('in', { VisibilityTimeout: '10', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
     mocks.pipes.create('broken', { Source: source.arn, Target: 'arn:aws:sqs:eu-west-1:210987654321:missing' });
@@ -154,7 +154,7 @@ describe('running pipes', () => {
     expect(mocks.sqs.messages(dlq.arn).map((m) => m.body)).toEqual(['hello']);
   });
 
-  test('a pipe whose source does not exist is START_FAILED with a reason', async () => {
+  it('a pipe whose source does not exist is START_FAILED with a reason', async () => {
     const target = mocks.sqs.createQueue('out');
     await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: 'arn:aws:sqs:eu-west-1:210987654321:nowhere', Target: target.arn }));
     const described = await pipes.send(new DescribePipeCommand({ Name: 'p' }));
@@ -162,7 +162,7 @@ describe('running pipes', () => {
     expect(described.StateReason).toMatch(/nowhere/);
   });
 
-  test('a Lambda target reporting batchItemFailures gets only those records again', async () => {
+  it('a Lambda target reporting batchItemFailures gets only those records again', async () => {
     const source = mocks.sqs.createQueue('in', { VisibilityTimeout: '5' });
     const calls: string[][] = [];
     const fn = mocks.lambda.createFunction('picky', async (batch: Array<{ messageId: string; body: string }>) => {
@@ -178,7 +178,7 @@ describe('running pipes', () => {
     expect(mocks.sqs.messages(source.arn)).toEqual([]);
   });
 
-  test('DynamoDB stream → filter → Lambda enrichment → InputTemplate → SQS', async () => {
+  it('DynamoDB stream → filter → Lambda enrichment → InputTemplate → SQS', async () => {
     const table = mocks.dynamodb.createTable('orders', { partitionKey: 'pk', streamViewType: 'NEW_IMAGE' });
     const target = mocks.sqs.createQueue('shipping');
     const seen: unknown[] = [];
@@ -210,7 +210,7 @@ describe('running pipes', () => {
     expect(mocks.pipes.get('ship').filtered).toHaveLength(1);
   });
 
-  test('Kinesis → event bus: one event per record, with the bus parameters; Lambda target gets the batch', async () => {
+  it('Kinesis → event bus: one event per record, with the bus parameters; Lambda target gets the batch', async () => {
     const stream = mocks.kinesis.createStream('clicks', { shardCount: 1 });
     const batches: unknown[] = [];
     const fn = mocks.lambda.createFunction('sink', async (batch: unknown[]) => void batches.push(batch));

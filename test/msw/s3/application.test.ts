@@ -23,7 +23,7 @@ import {
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import type { S3MockEventBridgeEvent, S3NotificationEvent } from '../../../src/msw/s3/index.js';
 import { failure, startHarness } from './_harness.js';
@@ -45,7 +45,7 @@ const subscribeAll = (bucket = 'docs') => {
 const tagSet = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({ Key, Value }));
 
 describe('object tagging', () => {
-  test('x-amz-tagging on PutObject, then Put/Get/DeleteObjectTagging with their notifications', async () => {
+  it('x-amz-tagging on PutObject, then Put/Get/DeleteObjectTagging with their notifications', async () => {
     const events = subscribeAll();
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a.txt', Body: 'x', Tagging: 'team=blue&empty&space+name=a%20b' }));
     expect((await client.send(new GetObjectTaggingCommand({ Bucket: 'docs', Key: 'a.txt' }))).TagSet).toEqual(tagSet({ team: 'blue', empty: '', 'space name': 'a b' }));
@@ -63,7 +63,7 @@ describe('object tagging', () => {
     expect(records[1]?.eventVersion).toBe('2.3');
   });
 
-  test('a versioned object: tags belong to one version, and versionId addresses it', async () => {
+  it('a versioned object: tags belong to one version, and versionId addresses it', async () => {
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
     const first = await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'k', Body: '1', Tagging: 'v=1' }));
@@ -74,7 +74,7 @@ describe('object tagging', () => {
     expect(old.VersionId).toBe(first.VersionId);
   });
 
-  test.each([
+  it.each([
     ['11 tags', tagSet(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v']))), 'BadRequest', 'Object tags cannot be greater than 10'],
     ['a duplicate key', [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }], 'InvalidTag', 'Cannot provide multiple Tags with the same key'],
     ['a key of 129 characters', tagSet({ ['k'.repeat(129)]: 'v' }), 'InvalidTag', 'The TagKey you have provided is invalid'],
@@ -89,21 +89,21 @@ describe('object tagging', () => {
     expect([error.name, error.message]).toEqual([code, message]);
   });
 
-  test('10 tags of 128 and 256 characters are accepted', async () => {
+  it('10 tags of 128 and 256 characters are accepted', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x' }));
     const TagSet = Array.from({ length: 10 }, (_, i) => ({ Key: `${i}`.padEnd(128, 'k'), Value: 'v'.repeat(256) }));
     await client.send(new PutObjectTaggingCommand({ Bucket: 'docs', Key: 'a', Tagging: { TagSet } }));
     expect((await client.send(new GetObjectTaggingCommand({ Bucket: 'docs', Key: 'a' }))).TagSet).toEqual(TagSet);
   });
 
-  test.each(['a=1&a=2', '=1', 'a=%FF', 'key1=val1,key2=val2', 'TagSet=[{Key=string,Value=string}]'])('an x-amz-tagging header %s is InvalidArgument', async (header) => {
+  it.each(['a=1&a=2', '=1', 'a=%FF', 'key1=val1,key2=val2', 'TagSet=[{Key=string,Value=string}]'])('an x-amz-tagging header %s is InvalidArgument', async (header) => {
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: header })));
     expect(error.name).toBe('InvalidArgument');
     expect(error.message).toBe("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.");
     expect(h.s3.getObject('docs', 'a')).toBeUndefined();
   });
 
-  test('with EventBridge on, tag changes are Object Tags Added / Deleted events built by the family mapper', async () => {
+  it('with EventBridge on, tag changes are Object Tags Added / Deleted events built by the family mapper', async () => {
     bridged.length = 0;
     h.s3.enableEventBridge('docs');
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: 'k=v' }));
@@ -114,19 +114,19 @@ describe('object tagging', () => {
     expect(S3EventNotificationEventBridgeSchema.safeParse(bridged[1]).success).toBe(true);
   });
 
-  test('a URL-encoded pair decodes to one key, which S3 then judges as a tag key', async () => {
+  it('a URL-encoded pair decodes to one key, which S3 then judges as a tag key', async () => {
     // S3's answer to this header, reported in aws/aws-cli#2841.
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: 'TagSet%3D%5B%7BKey%3Dstring%2CValue%3Dstring%7D%5D' })));
     expect([error.name, error.message]).toEqual(['InvalidTag', 'The TagKey you have provided is invalid']);
   });
 
-  test('tagging a missing key is NoSuchKey', async () => {
+  it('tagging a missing key is NoSuchKey', async () => {
     expect((await failure(client.send(new GetObjectTaggingCommand({ Bucket: 'docs', Key: 'nope' })))).name).toBe('NoSuchKey');
   });
 });
 
 describe('ListObjectVersions', () => {
-  test('versions newest first per key, delete markers, IsLatest, paging with both markers', async () => {
+  it('versions newest first per key, delete markers, IsLatest, paging with both markers', async () => {
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
     const a1 = await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: '1' }));
@@ -158,7 +158,7 @@ describe('ListObjectVersions', () => {
     expect(afterA.Versions?.map((v) => v.Key)).toEqual(['b']);
   });
 
-  test('key and version-id markers as S3 recorded them', async () => {
+  it('key and version-id markers as S3 recorded them', async () => {
     // localstack's test_list_objects_versions_markers, recorded against S3 (2026-02-21).
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
@@ -181,7 +181,7 @@ describe('ListObjectVersions', () => {
     expect(await list({ MaxKeys: 1, KeyMarker: '' })).toEqual([[8], true, 'test_0', 8]);
   });
 
-  test('common prefixes page as S3 recorded them; a key marker inside a common prefix skips all of it', async () => {
+  it('common prefixes page as S3 recorded them; a key marker inside a common prefix skips all of it', async () => {
     // localstack's test_list_object_versions_pagination_common_prefixes, recorded against S3 (2026-02-21).
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
@@ -202,7 +202,7 @@ describe('ListObjectVersions', () => {
     expect([inside.Versions?.map((v) => v.Key), inside.CommonPrefixes, inside.NextVersionIdMarker]).toEqual([['folder/file1'], undefined, ids['folder/file1']]);
   });
 
-  test('an unversioned bucket lists null versions; a version marker needs a key marker', async () => {
+  it('an unversioned bucket lists null versions; a version marker needs a key marker', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'dir/x', Body: '1' }));
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'top', Body: '1' }));
     const listed = await client.send(new ListObjectVersionsCommand({ Bucket: 'docs', Delimiter: '/' }));
@@ -214,7 +214,7 @@ describe('ListObjectVersions', () => {
 });
 
 describe('CopyObject and GetObjectAttributes', () => {
-  test('tagging directive COPY keeps the tags, REPLACE takes the header; metadata directive; copy of an old version', async () => {
+  it('tagging directive COPY keeps the tags, REPLACE takes the header; metadata directive; copy of an old version', async () => {
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
     const v1 = await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'src', Body: 'one', Tagging: 't=1', Metadata: { m: '1' } }));
@@ -228,7 +228,7 @@ describe('CopyObject and GetObjectAttributes', () => {
     expect((await client.send(new HeadObjectCommand({ Bucket: 'docs', Key: 'replaced' }))).Metadata).toEqual({ n: '2' });
   });
 
-  test('copy conditions on the source: If-Unmodified-Since and If-Modified-Since', async () => {
+  it('copy conditions on the source: If-Unmodified-Since and If-Modified-Since', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'src', Body: 'x' }));
     const before = new Date(h.context.clock.now().getTime() - 60_000);
     const error = await failure(client.send(new CopyObjectCommand({ Bucket: 'docs', Key: 'dst', CopySource: 'docs/src', CopySourceIfUnmodifiedSince: before })));
@@ -244,7 +244,7 @@ describe('CopyObject and GetObjectAttributes', () => {
     expect(h.s3.getObject('docs', 'dst2')?.body.toString()).toBe('x');
   });
 
-  test('GetObjectAttributes answers what was asked, ETag without quotes', async () => {
+  it('GetObjectAttributes answers what was asked, ETag without quotes', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'hello', ChecksumAlgorithm: 'SHA256' }));
     const out = await client.send(new GetObjectAttributesCommand({ Bucket: 'docs', Key: 'a', ObjectAttributes: ['ETag', 'ObjectSize', 'StorageClass', 'Checksum'] }));
     expect(out.ETag).toBe('5d41402abc4b2a76b9719d911017c592');
@@ -258,7 +258,7 @@ describe('CopyObject and GetObjectAttributes', () => {
 });
 
 describe('multipart listings and copies', () => {
-  test('UploadPartCopy with ranges, ListParts paging, ListMultipartUploads, AbortMultipartUpload', async () => {
+  it('UploadPartCopy with ranges, ListParts paging, ListMultipartUploads, AbortMultipartUpload', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 7);
     big.write('head', 0);
     await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'big', Body: big }));
@@ -302,7 +302,7 @@ describe('multipart listings and copies', () => {
 });
 
 describe('ListMultipartUploads paging', () => {
-  test('key and upload-id markers resume after the last upload; a key marker alone skips that key', async () => {
+  it('key and upload-id markers resume after the last upload; a key marker alone skips that key', async () => {
     const ids: [string, string][] = [];
     for (const key of ['b', 'a', 'b', 'c/1', 'c/2']) {
       const out = await client.send(new CreateMultipartUploadCommand({ Bucket: 'docs', Key: key }));
@@ -329,7 +329,7 @@ describe('ListMultipartUploads paging', () => {
   });
 });
 
-test('ListMultipartUploads markers as S3 recorded them', async () => {
+it('ListMultipartUploads markers as S3 recorded them', async () => {
   // localstack's test_list_multiparts_next_marker, recorded against S3 (2026-02-21).
   const empty = await client.send(new ListMultipartUploadsCommand({ Bucket: 'docs' }));
   expect([empty.Uploads, empty.NextKeyMarker, empty.NextUploadIdMarker, empty.IsTruncated]).toEqual([undefined, '', '', false]);
@@ -358,7 +358,7 @@ describe('presigned URLs', () => {
   const presigner = h.client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
   const sign = (command: GetObjectCommand | PutObjectCommand, expiresIn = 60) => getSignedUrl(presigner, command, { expiresIn, signingDate: h.context.clock.now() });
 
-  test('a PUT URL from a default client carries the empty body\'s CRC32 and fails with BadDigest, as on S3', async () => {
+  it('a PUT URL from a default client carries the empty body\'s CRC32 and fails with BadDigest, as on S3', async () => {
     const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: 'docs', Key: 'a' }), { expiresIn: 60, signingDate: h.context.clock.now() });
     expect(new URL(url).searchParams.get('x-amz-checksum-crc32')).toBe('AAAAAA==');
     const response = await fetch(url, { method: 'PUT', body: 'data' });
@@ -367,7 +367,7 @@ describe('presigned URLs', () => {
     expect(h.s3.getObject('docs', 'a')).toBeUndefined();
   });
 
-  test('GET, HEAD and PUT through fetch; a PUT notifies as PutObject and applies hoisted tags', async () => {
+  it('GET, HEAD and PUT through fetch; a PUT notifies as PutObject and applies hoisted tags', async () => {
     const events = subscribeAll();
     const put = await sign(new PutObjectCommand({ Bucket: 'docs', Key: 'up load.txt', Tagging: 'via=url' }));
     const response = await fetch(put, { method: 'PUT', body: 'uploaded' });
@@ -383,7 +383,7 @@ describe('presigned URLs', () => {
     expect(events.map((e) => [e.Records[0]?.eventName, e.Records[0]?.s3.object.key])).toEqual([['ObjectCreated:Put', 'up+load.txt']]);
   });
 
-  test('expires on the virtual clock with S3\'s AccessDenied "Request has expired"', async () => {
+  it('expires on the virtual clock with S3\'s AccessDenied "Request has expired"', async () => {
     h.s3.putObject('docs', 'a', 'x');
     const url = await sign(new GetObjectCommand({ Bucket: 'docs', Key: 'a' }), 60);
     expect((await fetch(url)).status).toBe(200);
@@ -399,7 +399,7 @@ describe('presigned URLs', () => {
 });
 
 describe('hostile inputs', () => {
-  test('a presigned URL with X-Amz-Expires over a week, or a malformed X-Amz-Date, is refused before any work', async () => {
+  it('a presigned URL with X-Amz-Expires over a week, or a malformed X-Amz-Date, is refused before any work', async () => {
     h.s3.putObject('docs', 'a', 'x');
     const url = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: 'docs', Key: 'a' }), { expiresIn: 60, signingDate: h.context.clock.now() }));
     url.searchParams.set('X-Amz-Expires', '604801');
@@ -415,7 +415,7 @@ describe('hostile inputs', () => {
     expect([partial.status, await partial.text()]).toEqual([400, expect.stringContaining('<Message>Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.</Message>')]);
   });
 
-  test('an x-amz-tagging header of 1,500 pairs is refused as a header section over 8 KB, as S3 limits it', async () => {
+  it('an x-amz-tagging header of 1,500 pairs is refused as a header section over 8 KB, as S3 limits it', async () => {
     // Over 16 KB msw's Node interceptor never answers (Node's header limit), before any handler runs.
     const header = Array.from({ length: 1500 }, (_, i) => `k${i}=v`).join('&');
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'a', Body: 'x', Tagging: header })));
@@ -425,7 +425,7 @@ describe('hostile inputs', () => {
     expect([tooMany.name, tooMany.message]).toEqual(['BadRequest', 'Object tags cannot be greater than 10']);
   });
 
-  test('markers past the end and a version marker of another key list nothing, without error', async () => {
+  it('markers past the end and a version marker of another key list nothing, without error', async () => {
     h.s3.putObject('docs', 'a', 'x');
     const past = await client.send(new ListObjectVersionsCommand({ Bucket: 'docs', KeyMarker: '\u{10FFFF}' }));
     expect([past.Versions, past.IsTruncated]).toEqual([undefined, false]);

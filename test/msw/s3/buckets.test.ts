@@ -14,7 +14,7 @@ import {
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { failure, startHarness } from './_harness.js';
 
@@ -25,7 +25,7 @@ afterAll(() => h.server.close());
 beforeEach(() => h.s3.reset());
 
 describe('buckets', () => {
-  test('CreateBucket in eu-west-1 records the region; creating it again is BucketAlreadyOwnedByYou (409)', async () => {
+  it('CreateBucket in eu-west-1 records the region; creating it again is BucketAlreadyOwnedByYou (409)', async () => {
     await euClient.send(new CreateBucketCommand({ Bucket: 'eu-photos' }));
     expect((await euClient.send(new GetBucketLocationCommand({ Bucket: 'eu-photos' }))).LocationConstraint).toBe('eu-west-1');
     expect((await euClient.send(new HeadBucketCommand({ Bucket: 'eu-photos' }))).BucketRegion).toBe('eu-west-1');
@@ -34,20 +34,20 @@ describe('buckets', () => {
     expect(again.$metadata.httpStatusCode).toBe(409);
   });
 
-  test('us-east-1 answers 200 to re-creating an owned bucket (S3 legacy behaviour)', async () => {
+  it('us-east-1 answers 200 to re-creating an owned bucket (S3 legacy behaviour)', async () => {
     await client.send(new CreateBucketCommand({ Bucket: 'legacy' }));
     expect((await client.send(new CreateBucketCommand({ Bucket: 'legacy' }))).$metadata.httpStatusCode).toBe(200);
     expect((await client.send(new GetBucketLocationCommand({ Bucket: 'legacy' }))).LocationConstraint).toBeUndefined();
   });
 
-  test('invalid names and mismatched location constraints are rejected as S3 does', async () => {
+  it('invalid names and mismatched location constraints are rejected as S3 does', async () => {
     expect((await failure(client.send(new CreateBucketCommand({ Bucket: 'Bad_Name' })))).name).toBe('InvalidBucketName');
     const mismatch = await failure(client.send(new CreateBucketCommand({ Bucket: 'wrong-place', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } })));
     expect(mismatch.name).toBe('IllegalLocationConstraintException');
     expect(h.s3.buckets()).toEqual([]);
   });
 
-  test('ListBuckets, HeadBucket 404 (NotFound, no body), DeleteBucket only when empty', async () => {
+  it('ListBuckets, HeadBucket 404 (NotFound, no body), DeleteBucket only when empty', async () => {
     h.s3.createBucket('b-two');
     h.s3.createBucket('a-one');
     const list = await client.send(new ListBucketsCommand({}));
@@ -60,7 +60,7 @@ describe('buckets', () => {
     expect(h.s3.buckets()).toEqual(['a-one']);
   });
 
-  test('PutBucketVersioning / GetBucketVersioning', async () => {
+  it('PutBucketVersioning / GetBucketVersioning', async () => {
     h.s3.createBucket('vvv');
     expect((await client.send(new GetBucketVersioningCommand({ Bucket: 'vvv' }))).Status).toBeUndefined();
     await client.send(new PutBucketVersioningCommand({ Bucket: 'vvv', VersioningConfiguration: { Status: 'Enabled' } }));
@@ -76,7 +76,7 @@ describe('ListObjectsV2', () => {
     for (const key of ['a/1.txt', 'a/2.txt', 'a/b/3.txt', 'b.txt', 'c/4.txt', 'my photo+1.jpg']) h.s3.putObject('list', key, key, { notify: false });
   });
 
-  test('prefix and delimiter roll keys up into common prefixes', async () => {
+  it('prefix and delimiter roll keys up into common prefixes', async () => {
     const root = await client.send(new ListObjectsV2Command({ Bucket: 'list', Delimiter: '/' }));
     expect(root.Contents?.map((c) => c.Key)).toEqual(['b.txt', 'my photo+1.jpg']);
     expect(root.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['a/', 'c/']);
@@ -87,7 +87,7 @@ describe('ListObjectsV2', () => {
     expect(a.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['a/b/']);
   });
 
-  test('max-keys and continuation tokens page through keys and prefixes', async () => {
+  it('max-keys and continuation tokens page through keys and prefixes', async () => {
     const first = await client.send(new ListObjectsV2Command({ Bucket: 'list', Delimiter: '/', MaxKeys: 2 }));
     expect([...(first.CommonPrefixes ?? []).map((p) => p.Prefix), ...(first.Contents ?? []).map((c) => c.Key)]).toEqual(['a/', 'b.txt']);
     expect(first.IsTruncated).toBe(true);
@@ -99,7 +99,7 @@ describe('ListObjectsV2', () => {
     expect(bad.name).toBe('InvalidArgument');
   });
 
-  test('StartAfter, EncodingType=url, ListObjects v1 markers', async () => {
+  it('StartAfter, EncodingType=url, ListObjects v1 markers', async () => {
     const after = await client.send(new ListObjectsV2Command({ Bucket: 'list', StartAfter: 'b.txt' }));
     expect(after.Contents?.map((c) => c.Key)).toEqual(['c/4.txt', 'my photo+1.jpg']);
     // S3 form-encodes keys (space as '+'), and the JS SDK hands them over undecoded.
@@ -111,7 +111,7 @@ describe('ListObjectsV2', () => {
     expect(v1.NextMarker).toBe('b.txt');
   });
 
-  test('property: paging with any max-keys returns exactly the model listing, in UTF-8 order', async () => {
+  it('property: paging with any max-keys returns exactly the model listing, in UTF-8 order', async () => {
     const key = fc.array(fc.constantFrom('a', 'b', 'c', '/', ' ', '+', 'é', '\uFF5E', '😀'), { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(key, { maxLength: 25 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom('', 'a', 'b/'), fc.constantFrom(undefined, '/', '+'), async (keys, maxKeys, prefix, delimiter) => {

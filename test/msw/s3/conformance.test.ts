@@ -16,7 +16,7 @@ import {
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { failure, startHarness } from './_harness.js';
 
 const h = startHarness();
@@ -44,7 +44,7 @@ async function uploadWithParts(count: number): Promise<{ UploadId: string; parts
 }
 
 describe('CompleteMultipartUpload', () => {
-  test('without a part list: InvalidRequest "You must specify at least one part" (test_multipart_complete_multipart_too_small)', async () => {
+  it('without a part list: InvalidRequest "You must specify at least one part" (test_multipart_complete_multipart_too_small)', async () => {
     const { UploadId } = await uploadWithParts(1);
     expect(await s3Error(client.send(new CompleteMultipartUploadCommand({ Bucket: 'bucket', Key: 'big', UploadId })))).toEqual({
       code: 'InvalidRequest',
@@ -53,7 +53,7 @@ describe('CompleteMultipartUpload', () => {
     });
   });
 
-  test('parts out of order: InvalidPartOrder with AWS\'s wording (test_complete_multipart_parts_order)', async () => {
+  it('parts out of order: InvalidPartOrder with AWS\'s wording (test_complete_multipart_parts_order)', async () => {
     const { UploadId, parts } = await uploadWithParts(2);
     const error = await failure(client.send(new CompleteMultipartUploadCommand({ Bucket: 'bucket', Key: 'big', UploadId, MultipartUpload: { Parts: [...parts].reverse() } })));
     expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({
@@ -66,7 +66,7 @@ describe('CompleteMultipartUpload', () => {
 });
 
 describe('checksum settings of CreateMultipartUpload (test_multipart_parts_checksum_exceptions_composite)', () => {
-  test('an unknown algorithm, and a checksum type without an algorithm, are InvalidRequest', async () => {
+  it('an unknown algorithm, and a checksum type without an algorithm, are InvalidRequest', async () => {
     expect(await s3Error(client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: 'TEST' as never })))).toEqual({
       code: 'InvalidRequest',
       message: 'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
@@ -81,7 +81,7 @@ describe('checksum settings of CreateMultipartUpload (test_multipart_parts_check
     expect(ok).toMatchObject({ UploadId: expect.any(String), ChecksumAlgorithm: 'CRC32', ChecksumType: 'COMPOSITE' });
   });
 
-  test('the type must suit the algorithm (test_multipart_checksum_type_compatibility)', async () => {
+  it('the type must suit the algorithm (test_multipart_checksum_type_compatibility)', async () => {
     const create = (ChecksumAlgorithm: 'SHA1' | 'SHA256' | 'CRC64NVME', ChecksumType: 'COMPOSITE' | 'FULL_OBJECT') =>
       s3Error(client.send(new CreateMultipartUploadCommand({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm, ChecksumType })));
     expect(await create('CRC64NVME', 'COMPOSITE')).toEqual({ code: 'InvalidRequest', message: 'The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.', status: 400 });
@@ -100,7 +100,7 @@ describe('version ids', () => {
     return { objectVersion: put.VersionId as string, markerVersion: marker.VersionId as string };
   }
 
-  test('an id S3 never issued is InvalidArgument "Invalid version id specified"; a deleted one is NoSuchVersion (test_delete_object_versioned)', async () => {
+  it('an id S3 never issued is InvalidArgument "Invalid version id specified"; a deleted one is NoSuchVersion (test_delete_object_versioned)', async () => {
     const { objectVersion } = await versioned();
     const bad = `${objectVersion.slice(0, -4)}ABCD`;
     const error = await failure(client.send(new DeleteObjectCommand({ Bucket: 'bucket', Key: 'test-delete', VersionId: bad })));
@@ -116,7 +116,7 @@ describe('version ids', () => {
     });
   });
 
-  test('"null" is always a valid version id', async () => {
+  it('"null" is always a valid version id', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'plain', Body: 'x' }));
     const got = await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'plain', VersionId: 'null' }));
     expect(await got.Body?.transformToString()).toBe('x');
@@ -124,7 +124,7 @@ describe('version ids', () => {
 });
 
 describe('DeleteBucket', () => {
-  test('a non-empty versioned bucket: BucketNotEmpty asks to delete all versions (test_delete_versioned_bucket_with_objects)', async () => {
+  it('a non-empty versioned bucket: BucketNotEmpty asks to delete all versions (test_delete_versioned_bucket_with_objects)', async () => {
     await client.send(new PutBucketVersioningCommand({ Bucket: 'bucket', VersioningConfiguration: { Status: 'Enabled' } }));
     const put = await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'test-delete-versioned', Body: 'test-delete' }));
     const marker = await client.send(new DeleteObjectCommand({ Bucket: 'bucket', Key: 'test-delete-versioned' }));
@@ -138,7 +138,7 @@ describe('DeleteBucket', () => {
     expect(h.s3.buckets()).toEqual([]);
   });
 
-  test('a non-empty unversioned bucket keeps the short message (test_delete_bucket_with_objects)', async () => {
+  it('a non-empty unversioned bucket keeps the short message (test_delete_bucket_with_objects)', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: 'x' }));
     const error = await failure(client.send(new DeleteBucketCommand({ Bucket: 'bucket' })));
     expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({ code: 'BucketNotEmpty', message: 'The bucket you tried to delete is not empty', status: 409 });
@@ -147,7 +147,7 @@ describe('DeleteBucket', () => {
 });
 
 describe('Content-MD5 (test_s3_invalid_content_md5)', () => {
-  test('a malformed digest is InvalidDigest naming it; a wrong one is BadDigest with the expected digest in hex and the calculated one in base64', async () => {
+  it('a malformed digest is InvalidDigest naming it; a wrong one is BadDigest with the expected digest in hex and the calculated one in base64', async () => {
     const { createHash } = await import('node:crypto');
     for (const ContentMD5 of ['__invalid__', '000', 'MTIz', Buffer.from('test-string').toString('base64')]) {
       const error = await failure(client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'test-key', Body: 'something', ContentMD5 })));
@@ -162,7 +162,7 @@ describe('Content-MD5 (test_s3_invalid_content_md5)', () => {
 });
 
 describe('argument errors name what AWS names', () => {
-  test('an empty continuation token: InvalidArgument naming the argument only (test_list_objects_v2_continuation_start_after)', async () => {
+  it('an empty continuation token: InvalidArgument naming the argument only (test_list_objects_v2_continuation_start_after)', async () => {
     const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
     const error = await failure(client.send(new ListObjectsV2Command({ Bucket: 'bucket', ContinuationToken: '' })));
     expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({ code: 'InvalidArgument', message: 'The continuation token provided is incorrect', status: 400 });
@@ -170,14 +170,14 @@ describe('argument errors name what AWS names', () => {
     expect(error).not.toHaveProperty('ArgumentValue');
   });
 
-  test('a copy source without a key: the ArgumentValue is the header\'s name (test_s3_copy_object_wrong_format)', async () => {
+  it('a copy source without a key: the ArgumentValue is the header\'s name (test_s3_copy_object_wrong_format)', async () => {
     const { CopyObjectCommand } = await import('@aws-sdk/client-s3');
     const error = await failure(client.send(new CopyObjectCommand({ Bucket: 'bucket', Key: 'copy', CopySource: 'wrongformat' })));
     expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({ code: 'InvalidArgument', message: 'Invalid copy source object key', status: 400 });
     expect(error).toMatchObject({ ArgumentName: 'x-amz-copy-source', ArgumentValue: 'x-amz-copy-source' });
   });
 
-  test('If-None-Match other than "*": NotImplemented with the additional message (test_put_object_if_none_match_validation)', async () => {
+  it('If-None-Match other than "*": NotImplemented with the additional message (test_put_object_if_none_match_validation)', async () => {
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: 'x', IfNoneMatch: 'etag' })));
     expect({ code: error.name, message: error.message, status: error.$metadata.httpStatusCode }).toEqual({
       code: 'NotImplemented',
@@ -189,7 +189,7 @@ describe('argument errors name what AWS names', () => {
 });
 
 describe('ChecksumType (test_s3_api.py test_get_object_range; test_s3.py test_put_object_checksum, test_s3_copy_object_with_checksum)', () => {
-  test('a single-part object\'s checksum is FULL_OBJECT on PutObject, GetObject, HeadObject and CopyObject', async () => {
+  it('a single-part object\'s checksum is FULL_OBJECT on PutObject, GetObject, HeadObject and CopyObject', async () => {
     const { CopyObjectCommand, HeadObjectCommand } = await import('@aws-sdk/client-s3');
     const put = await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: '0123456789', ChecksumAlgorithm: 'CRC32' }));
     expect(put).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
@@ -201,7 +201,7 @@ describe('ChecksumType (test_s3_api.py test_get_object_range; test_s3.py test_pu
     expect(copied.CopyObjectResult).toMatchObject({ ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });
   });
 
-  test('a range covering the whole object keeps the checksum; a part of it has none', async () => {
+  it('a range covering the whole object keeps the checksum; a part of it has none', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'k', Body: '0123456789', ChecksumAlgorithm: 'CRC32' }));
     const whole = await client.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'k', Range: 'bytes=-15', ChecksumMode: 'ENABLED' }));
     expect(whole).toMatchObject({ ContentRange: 'bytes 0-9/10', ChecksumCRC32: 'poTHxg==', ChecksumType: 'FULL_OBJECT' });

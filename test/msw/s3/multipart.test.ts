@@ -8,7 +8,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { afterAll, beforeEach, expect, test } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import type { S3NotificationEvent } from '../../../src/msw/s3/index.js';
 import { failure, startHarness } from './_harness.js';
 
@@ -23,7 +23,7 @@ beforeEach(() => {
 const MiB = 1024 * 1024;
 const md5 = (data: Uint8Array) => createHash('md5').update(data).digest();
 
-test('lib-storage Upload of 11 MiB: three parts, eTag <md5 of part md5s>-3, one CompleteMultipartUpload event', async () => {
+it('lib-storage Upload of 11 MiB: three parts, eTag <md5 of part md5s>-3, one CompleteMultipartUpload event', async () => {
   const body = Buffer.alloc(11 * MiB);
   for (let i = 0; i < body.length; i += 4096) body[i] = i % 251;
   const events: S3NotificationEvent[] = [];
@@ -43,12 +43,12 @@ test('lib-storage Upload of 11 MiB: three parts, eTag <md5 of part md5s>-3, one 
   expect(events[0]?.Records[0]?.s3.object).toMatchObject({ key: 'video/clip+1.mp4', size: 11 * MiB, eTag: expected });
 });
 
-test('a small body goes through lib-storage as one PutObject', async () => {
+it('a small body goes through lib-storage as one PutObject', async () => {
   await new Upload({ client, params: { Bucket: 'big', Key: 'small.txt', Body: 'tiny' } }).done();
   expect(h.s3.getObject('big', 'small.txt')?.eTag).toBe(createHash('md5').update('tiny').digest('hex'));
 });
 
-test('CompleteMultipartUpload checks part order, eTags and the 5 MiB minimum; Abort forgets the upload', async () => {
+it('CompleteMultipartUpload checks part order, eTags and the 5 MiB minimum; Abort forgets the upload', async () => {
   const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: 'big', Key: 'k' }));
   expect(UploadId).toMatch(/^[A-Za-z0-9._-]{64}$/);
   const p1 = await client.send(new UploadPartCommand({ Bucket: 'big', Key: 'k', UploadId, PartNumber: 1, Body: 'small' }));

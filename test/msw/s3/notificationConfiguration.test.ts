@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas';
 import type { S3Event } from 'aws-lambda';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
@@ -40,7 +40,7 @@ beforeEach(async () => {
 });
 
 describe('destinations', () => {
-  test('a queue gets the s3:TestEvent on save, then one record per matching change, built like the factories', async () => {
+  it('a queue gets the s3:TestEvent on save, then one record per matching change, built like the factories', async () => {
     mocks.sqs.createQueue('uploads');
     await put({ QueueConfigurations: [{ Id: 'to-queue', QueueArn: QUEUE_ARN, Events: ['s3:ObjectCreated:*', 's3:ObjectTagging:*'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }] } } }] });
     await s3.send(new PutObjectCommand({ Bucket: 'bkt', Key: 'in/data 1.csv', Body: 'a,b' }));
@@ -56,7 +56,7 @@ describe('destinations', () => {
     expect(tagged.Records[0]?.s3.object).not.toHaveProperty('sequencer');
   });
 
-  test('a function is invoked asynchronously with the event; the configuration reads back', async () => {
+  it('a function is invoked asynchronously with the event; the configuration reads back', async () => {
     const received: S3Event[] = [];
     const fn = mocks.lambda.createFunction('thumbnail', (event: S3Event) => void received.push(event));
     await put({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fn.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'Prefix' as 'prefix', Value: 'images/' }] } } }] });
@@ -74,7 +74,7 @@ describe('destinations', () => {
     expect(received[0]?.Records[0]?.s3.configurationId).toBe(id);
   });
 
-  test('EventBridgeConfiguration sends Object Created to the default bus; an empty configuration turns it off', async () => {
+  it('EventBridgeConfiguration sends Object Created to the default bus; an empty configuration turns it off', async () => {
     await put({ EventBridgeConfiguration: {} });
     expect((await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).EventBridgeConfiguration).toEqual({});
     await s3.send(new PutObjectCommand({ Bucket: 'bkt', Key: 'k', Body: 'x' }));
@@ -85,7 +85,7 @@ describe('destinations', () => {
     expect((await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).EventBridgeConfiguration).toBeUndefined();
   });
 
-  test('x-amz-skip-destination-validation saves a configuration to a queue that does not exist, and sends no test event', async () => {
+  it('x-amz-skip-destination-validation saves a configuration to a queue that does not exist, and sends no test event', async () => {
     await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', SkipDestinationValidation: true, NotificationConfiguration: { QueueConfigurations: [{ Id: 'q', QueueArn: MISSING_QUEUE, Events: ['s3:ObjectCreated:*'] }] } }));
     expect((await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).QueueConfigurations).toEqual([{ Id: 'q', QueueArn: MISSING_QUEUE, Events: ['s3:ObjectCreated:*'] }]);
     // Deliveries to it are lost, as S3's are.
@@ -94,7 +94,7 @@ describe('destinations', () => {
 });
 
 describe("S3's validation", () => {
-  test('destinations that do not exist: one ArgumentName/ArgumentValue pair each, nothing saved', async () => {
+  it('destinations that do not exist: one ArgumentName/ArgumentValue pair each, nothing saved', async () => {
     const error = await refusal({
       QueueConfigurations: [{ QueueArn: MISSING_QUEUE, Events: ['s3:ObjectCreated:*'] }],
       LambdaFunctionConfigurations: [{ LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:nope', Events: ['s3:ObjectRemoved:*'] }],
@@ -105,7 +105,7 @@ describe("S3's validation", () => {
     expect((await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).QueueConfigurations).toBeUndefined();
   });
 
-  test.each([
+  it.each([
     ['an ARN that is not one', { QueueConfigurations: [{ QueueArn: 'invalid-queue', Events: ['s3:ObjectCreated:*'] }] }, 'The ARN could not be parsed', { ArgumentName: 'Queue', ArgumentValue: 'invalid-queue' }],
     ['a topic ARN of another service', { TopicConfigurations: [{ TopicArn: QUEUE_ARN, Events: ['s3:ObjectCreated:*'] }] }, 'The ARN could not be parsed', { ArgumentName: 'Topic', ArgumentValue: QUEUE_ARN }],
     ['an unknown event type', { QueueConfigurations: [{ QueueArn: QUEUE_ARN, Events: ['s3:ObjectCreated:Nope' as 's3:ObjectCreated:*'] }] }, 'The event is not supported for notifications', { ArgumentName: 'Event', ArgumentValue: 's3:ObjectCreated:Nope' }],
@@ -128,7 +128,7 @@ describe("S3's validation", () => {
     expect(error).toMatchObject(extra);
   });
 
-  test('configurations that share an event type but whose filters cannot both match are accepted', async () => {
+  it('configurations that share an event type but whose filters cannot both match are accepted', async () => {
     mocks.sqs.createQueue('uploads');
     await put({
       QueueConfigurations: [

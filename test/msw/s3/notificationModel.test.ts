@@ -7,7 +7,7 @@
  */
 import { DeleteObjectCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client, type Event, type QueueConfiguration } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
@@ -37,7 +37,7 @@ const overlap = (x: Config, y: Config) =>
   shareEvent(x.events, y.events) && (x.prefix.startsWith(y.prefix) || y.prefix.startsWith(x.prefix)) && (x.suffix.endsWith(y.suffix) || y.suffix.endsWith(x.suffix));
 const selfOverlap = (x: Config) => x.events.some((a, i) => x.events.some((b, j) => i !== j && (covers(a, b) || covers(b, a))));
 
-test('configurations are accepted iff nothing overlaps; each queue gets exactly its matching records', async () => {
+it('configurations are accepted iff nothing overlaps; each queue gets exactly its matching records', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(config, { minLength: 1, maxLength: 3 }), fc.array(op, { maxLength: 10 }), async (configs, ops) => {
       mocks.reset();

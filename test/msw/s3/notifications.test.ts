@@ -6,7 +6,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { S3Schema, S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import type { S3Event } from 'aws-lambda';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { keySet } from '../../_helpers/keySets.js';
 import { assertS3EventBridgeInvariants, assertS3EventInvariants } from '../../events/s3/_invariants.js';
 import { S3_SAMPLE_KEY_SETS } from '../../events/s3/realSampleKeySets.js';
@@ -30,7 +30,7 @@ const collect = () => {
 };
 
 describe('the seed story: an image lands in S3 and three Lambdas hear about it', () => {
-  test('thumbnail, database and logging handlers each receive the realistic, encoded event', async () => {
+  it('thumbnail, database and logging handlers each receive the realistic, encoded event', async () => {
     const thumbnails: string[] = [];
     const rows: { key: string; size: number; eTag: string }[] = [];
     const log: string[] = [];
@@ -72,7 +72,7 @@ describe('the seed story: an image lands in S3 and three Lambdas hear about it',
 });
 
 describe('filters', () => {
-  test('event types in S3 notation, prefix and suffix on the decoded key', async () => {
+  it('event types in S3 notation, prefix and suffix on the decoded key', async () => {
     const created = collect();
     const removed = collect();
     const copies = collect();
@@ -99,7 +99,7 @@ describe('filters', () => {
     expect(keySet(removed.events[0])).toEqual(S3_SAMPLE_KEY_SETS.deleteUnversioned);
   });
 
-  test('bad subscriptions throw EventInputError naming the argument', () => {
+  it('bad subscriptions throw EventInputError naming the argument', () => {
     expect(() => h.s3.subscribe('uploads', () => {}, { events: ['ObjectCreated:*' as never] })).toThrow(/s3\.subscribe: options\.events\[0\] "ObjectCreated:\*" is not an S3 notification event type/);
     expect(() => h.s3.subscribe('missing-bucket', () => {})).toThrow(/s3\.subscribe: bucket "missing-bucket" does not exist/);
     expect(() => h.s3.subscribe('uploads', () => {}, { retries: 3 as never })).toThrow(/options\.retries/);
@@ -107,7 +107,7 @@ describe('filters', () => {
 });
 
 describe('consistency with the store', () => {
-  test('sequencers increase per key; sizes, eTags and version ids match the store; DeleteMarkerCreated and version deletes', async () => {
+  it('sequencers increase per key; sizes, eTags and version ids match the store; DeleteMarkerCreated and version deletes', async () => {
     h.s3.reset();
     h.s3.createBucket('versioned');
     await client.send(new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } }));
@@ -150,7 +150,7 @@ describe('consistency with the store', () => {
     }
   });
 
-  test('test-side putObject and deleteObject notify like the SDK calls; notify:false seeds silently', async () => {
+  it('test-side putObject and deleteObject notify like the SDK calls; notify:false seeds silently', async () => {
     const all = collect();
     h.s3.subscribe('uploads', all.handler);
     h.s3.putObject('uploads', 'seed.txt', 'quiet', { notify: false });
@@ -166,7 +166,7 @@ describe('consistency with the store', () => {
 });
 
 describe('delivery', () => {
-  test('a throwing handler is retried twice, 1 and 2 minutes later (virtual time), then recorded as failed', async () => {
+  it('a throwing handler is retried twice, 1 and 2 minutes later (virtual time), then recorded as failed', async () => {
     const attempts: string[] = [];
     const ok = collect();
     h.s3.subscribe('uploads', () => {
@@ -185,7 +185,7 @@ describe('delivery', () => {
     expect((failed[0]?.error as Error).message).toBe('thumbnail service down');
   });
 
-  test('a handler that succeeds on a retry is delivered once more only; retries: 0 gives up at once', async () => {
+  it('a handler that succeeds on a retry is delivered once more only; retries: 0 gives up at once', async () => {
     let calls = 0;
     h.s3.subscribe('uploads', async () => {
       calls++;
@@ -205,7 +205,7 @@ describe('delivery', () => {
     expect(h.s3.nextDueTime()).toBeUndefined();
   });
 
-  test('unsubscribe and DeleteBucket stop deliveries; reset forgets everything', async () => {
+  it('unsubscribe and DeleteBucket stop deliveries; reset forgets everything', async () => {
     const a = collect();
     const subscription = h.s3.subscribe('uploads', a.handler);
     h.s3.putObject('uploads', 'k', 'v');

@@ -13,7 +13,7 @@ import {
   NotFound,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { failure, startHarness } from './_harness.js';
 
 const h = startHarness();
@@ -27,7 +27,7 @@ beforeEach(async () => {
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex');
 
 describe('PutObject / GetObject', () => {
-  test('stores bytes with a real MD5 eTag and the headers S3 returns', async () => {
+  it('stores bytes with a real MD5 eTag and the headers S3 returns', async () => {
     const put = await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'a b/c+d.txt', Body: 'hello', ContentType: 'text/plain', Metadata: { owner: 'ann' } }));
     expect(put.ETag).toBe(`"${md5('hello')}"`);
     expect(put.ChecksumCRC32).toBe('NhCmhg==');
@@ -43,7 +43,7 @@ describe('PutObject / GetObject', () => {
     expect(h.s3.getObject('photos', 'a b/c+d.txt')?.body.toString()).toBe('hello');
   });
 
-  test('a streamed aws-chunked body is stored without its framing, its trailing CRC32 verified', async () => {
+  it('a streamed aws-chunked body is stored without its framing, its trailing CRC32 verified', async () => {
     const body = Readable.from([Buffer.from('chunk1-'), Buffer.from('chunk2')]);
     const put = await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'stream.bin', Body: body, ContentLength: 13 }));
     expect(put.ETag).toBe(`"${md5('chunk1-chunk2')}"`);
@@ -54,7 +54,7 @@ describe('PutObject / GetObject', () => {
     expect(await got.Body?.transformToString()).toBe('chunk1-chunk2');
   });
 
-  test('a wrong checksum or Content-MD5 is BadDigest and nothing is stored', async () => {
+  it('a wrong checksum or Content-MD5 is BadDigest and nothing is stored', async () => {
     const crc = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', ChecksumCRC32: 'AAAAAA==' })));
     expect(crc.name).toBe('BadDigest');
     expect(crc.$metadata.httpStatusCode).toBe(400);
@@ -72,7 +72,7 @@ describe('PutObject / GetObject', () => {
   } as const;
   const ALGORITHMS = ['CRC32', 'CRC32C', 'SHA1', 'SHA256'] as const;
 
-  test('other checksum algorithms are verified and stored', async () => {
+  it('other checksum algorithms are verified and stored', async () => {
     for (const algorithm of ALGORITHMS) {
       const expected = expectedChecksum[algorithm]('hello');
       const put = await client.send(new PutObjectCommand({ Bucket: 'photos', Key: algorithm, Body: 'hello', ChecksumAlgorithm: algorithm }));
@@ -84,7 +84,7 @@ describe('PutObject / GetObject', () => {
     }
   });
 
-  test.each(ALGORITHMS)('a wrong %s value (well formed) is BadDigest and nothing is stored', async (algorithm) => {
+  it.each(ALGORITHMS)('a wrong %s value (well formed) is BadDigest and nothing is stored', async (algorithm) => {
     const wrong = expectedChecksum[algorithm]('other');
     expect(wrong).not.toBe(expectedChecksum[algorithm]('hello'));
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', [`Checksum${algorithm}`]: wrong })));
@@ -97,7 +97,7 @@ describe('PutObject / GetObject', () => {
     expect(h.s3.getObject('photos', 'k')?.checksum).toEqual({ algorithm, value: expectedChecksum[algorithm]('hello') });
   });
 
-  test('a wrong Content-MD5 (well formed) is BadDigest and nothing is stored; the right one is accepted', async () => {
+  it('a wrong Content-MD5 (well formed) is BadDigest and nothing is stored; the right one is accepted', async () => {
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'k', Body: 'hello', ContentMD5: createHash('md5').update('other').digest('base64') })));
     expect(error.name).toBe('BadDigest');
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -106,7 +106,7 @@ describe('PutObject / GetObject', () => {
     expect(h.s3.getObject('photos', 'k')?.body.toString()).toBe('hello');
   });
 
-  test('Range: first-last, suffix, open end; unsatisfiable is InvalidRange (416)', async () => {
+  it('Range: first-last, suffix, open end; unsatisfiable is InvalidRange (416)', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'r', Body: '0123456789' }));
     const part = await client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'r', Range: 'bytes=2-4' }));
     expect(await part.Body?.transformToString()).toBe('234');
@@ -120,7 +120,7 @@ describe('PutObject / GetObject', () => {
     expect(error.$metadata.httpStatusCode).toBe(416);
   });
 
-  test('conditional requests: If-None-Match on write (412) and on read (304)', async () => {
+  it('conditional requests: If-None-Match on write (412) and on read (304)', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'c', Body: 'v1' }));
     const again = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'c', Body: 'v2', IfNoneMatch: '*' })));
     expect(again.name).toBe('PreconditionFailed');
@@ -132,7 +132,7 @@ describe('PutObject / GetObject', () => {
     expect(h.s3.getObject('photos', 'c')?.body.toString()).toBe('v1');
   });
 
-  test('NoSuchKey and NoSuchBucket are the SDK error classes; HEAD 404 is NotFound with no body', async () => {
+  it('NoSuchKey and NoSuchBucket are the SDK error classes; HEAD 404 is NotFound with no body', async () => {
     const missingKey = await failure(client.send(new GetObjectCommand({ Bucket: 'photos', Key: 'nope' })));
     expect(missingKey).toBeInstanceOf(NoSuchKey);
     expect(missingKey.$metadata.httpStatusCode).toBe(404);
@@ -144,20 +144,20 @@ describe('PutObject / GetObject', () => {
     expect(head.$metadata.httpStatusCode).toBe(404);
   });
 
-  test('HeadObject returns the stored headers', async () => {
+  it('HeadObject returns the stored headers', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'h.json', Body: '{"a":1}', ContentType: 'application/json', CacheControl: 'max-age=60', Metadata: { 'x-tag': 'v' } }));
     const head = await client.send(new HeadObjectCommand({ Bucket: 'photos', Key: 'h.json' }));
     expect(head).toMatchObject({ ContentLength: 7, ContentType: 'application/json', CacheControl: 'max-age=60', ETag: `"${md5('{"a":1}')}"`, Metadata: { 'x-tag': 'v' }, ServerSideEncryption: 'AES256' });
   });
 
-  test('keys longer than 1,024 bytes are KeyTooLongError', async () => {
+  it('keys longer than 1,024 bytes are KeyTooLongError', async () => {
     const error = await failure(client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'é'.repeat(513), Body: 'x' })));
     expect(error.name).toBe('KeyTooLongError');
   });
 });
 
 describe('DeleteObject / DeleteObjects / CopyObject', () => {
-  test('DeleteObject removes the object; deleting a missing key is a 204 too', async () => {
+  it('DeleteObject removes the object; deleting a missing key is a 204 too', async () => {
     h.s3.putObject('photos', 'k', 'x');
     const result = await client.send(new DeleteObjectCommand({ Bucket: 'photos', Key: 'k' }));
     expect(result.$metadata.httpStatusCode).toBe(204);
@@ -165,7 +165,7 @@ describe('DeleteObject / DeleteObjects / CopyObject', () => {
     expect((await client.send(new DeleteObjectCommand({ Bucket: 'photos', Key: 'k' }))).$metadata.httpStatusCode).toBe(204);
   });
 
-  test('DeleteObjects deletes each key, XML-special characters included', async () => {
+  it('DeleteObjects deletes each key, XML-special characters included', async () => {
     for (const key of ['a', 'b&<"\'>.txt', 'keep']) h.s3.putObject('photos', key, key);
     const result = await client.send(new DeleteObjectsCommand({ Bucket: 'photos', Delete: { Objects: [{ Key: 'a' }, { Key: 'b&<"\'>.txt' }, { Key: 'never-existed' }] } }));
     expect(result.Deleted?.map((d) => d.Key)).toEqual(['a', 'b&<"\'>.txt', 'never-existed']);
@@ -176,7 +176,7 @@ describe('DeleteObject / DeleteObjects / CopyObject', () => {
     expect(h.s3.objects('photos')).toEqual([]);
   });
 
-  test('CopyObject copies bytes and metadata (COPY) or replaces them (REPLACE)', async () => {
+  it('CopyObject copies bytes and metadata (COPY) or replaces them (REPLACE)', async () => {
     await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'src dir/a+b.txt', Body: 'data', ContentType: 'text/plain', Metadata: { m: '1' } }));
     const copy = await client.send(new CopyObjectCommand({ Bucket: 'photos', Key: 'dst.txt', CopySource: `photos/${encodeURIComponent('src dir/a+b.txt')}` }));
     expect(copy.CopyObjectResult?.ETag).toBe(`"${md5('data')}"`);
@@ -193,7 +193,7 @@ describe('DeleteObject / DeleteObjects / CopyObject', () => {
 });
 
 describe('versioning', () => {
-  test('versions, delete markers and reads by version id', async () => {
+  it('versions, delete markers and reads by version id', async () => {
     h.s3.reset();
     h.s3.createBucket('docs', { versioning: 'Enabled' });
     const v1 = await client.send(new PutObjectCommand({ Bucket: 'docs', Key: 'k', Body: 'one' }));

@@ -16,7 +16,7 @@ import {
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { S3NotificationEvent } from '../../../src/msw/s3/index.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { startHarness } from './_harness.js';
@@ -54,7 +54,7 @@ const current = (model: Model, k: string): ModelVersion | undefined => {
 const query = (t: Record<string, string>) => Object.entries(t).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 const asTagSet = (t: Record<string, string>) => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
 
-test('a versioned bucket agrees with the model; every change notifies exactly once', async () => {
+it('a versioned bucket agrees with the model; every change notifies exactly once', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(command, { maxLength: 14 }), fc.integer({ min: 1, max: 4 }), async (commands, pageSize) => {
       h.s3.reset();

@@ -5,7 +5,7 @@
 import { CreateBucketCommand, GetObjectCommand, PutBucketTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SQSClient, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createS3Service } from '../../../src/msw/s3/index.js';
 import { failure, makeContext, startHarness } from './_harness.js';
 
@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 
 describe('hosts', () => {
-  test.each([
+  it.each([
     ['virtual-hosted AWS host', {}],
     ['path-style AWS host', { forcePathStyle: true }],
     ['custom endpoint, virtual-hosted (<bucket>.localhost:4566)', { endpoint: 'http://localhost:4566' }],
@@ -30,14 +30,14 @@ describe('hosts', () => {
     expect(h.s3.objects('site').map((o) => o.key)).toEqual(['dir/a b+c.html']);
   });
 
-  test('a dotted bucket name goes path-style and works', async () => {
+  it('a dotted bucket name goes path-style and works', async () => {
     const client = h.client({ region: 'eu-west-1' });
     await client.send(new CreateBucketCommand({ Bucket: 'my.dotted.bucket' }));
     await client.send(new PutObjectCommand({ Bucket: 'my.dotted.bucket', Key: 'k', Body: 'x' }));
     expect(h.s3.objects('my.dotted.bucket')).toHaveLength(1);
   });
 
-  test('an unregistered custom endpoint is not served; addEndpoint registers it', async () => {
+  it('an unregistered custom endpoint is not served; addEndpoint registers it', async () => {
     const client = h.client({ endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
     let reachedFallback = false;
     h.server.use(http.all('http://127.0.0.1:9000/*', () => {
@@ -54,7 +54,7 @@ describe('hosts', () => {
     expect(() => h.s3.addEndpoint('ftp://nope')).toThrow(/s3\.addEndpoint: endpoint/);
   });
 
-  test('a shared custom endpoint: requests signed for another service fall through to its handlers', async () => {
+  it('a shared custom endpoint: requests signed for another service fall through to its handlers', async () => {
     h.server.use(http.post('http://localhost:4566/', () => HttpResponse.json({ QueueUrls: ['http://localhost:4566/000000000000/q'] })));
     const sqs = new SQSClient({ region: 'us-east-1', endpoint: 'http://localhost:4566', maxAttempts: 1 });
     expect((await sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual(['http://localhost:4566/000000000000/q']);
@@ -63,13 +63,13 @@ describe('hosts', () => {
 });
 
 describe('errors', () => {
-  test('an unimplemented operation is an UnknownOperationException naming S3 and the operation', async () => {
+  it('an unimplemented operation is an UnknownOperationException naming S3 and the operation', async () => {
     const error = await failure(h.client().send(new PutBucketTaggingCommand({ Bucket: 'site', Tagging: { TagSet: [{ Key: 'a', Value: 'b' }] } })));
     expect(error.name).toBe('UnknownOperationException');
     expect(error.message).toContain('S3 operation PutBucketTagging is not implemented');
   });
 
-  test('malformed requests get S3 error codes, never an exception inside msw', async () => {
+  it('malformed requests get S3 error codes, never an exception inside msw', async () => {
     const base = 'https://site.s3.us-east-1.amazonaws.com';
     const text = async (response: Response) => ({ status: response.status, body: await response.text() });
     const badXml = await text(await fetch(`${base}/?delete`, { method: 'POST', body: '<Delete><Object>', headers: { 'content-md5': 'x' } }));
@@ -89,7 +89,7 @@ describe('errors', () => {
     expect(h.s3.objects('site')).toEqual([]);
   });
 
-  test('a HEAD error has no body; every response carries request ids', async () => {
+  it('a HEAD error has no body; every response carries request ids', async () => {
     const response = await fetch('https://site.s3.us-east-1.amazonaws.com/missing', { method: 'HEAD' });
     expect(response.status).toBe(404);
     expect(await response.text()).toBe('');
@@ -99,7 +99,7 @@ describe('errors', () => {
 });
 
 describe('isolation', () => {
-  test('two service instances never share state, and the same seed gives the same ids', () => {
+  it('two service instances never share state, and the same seed gives the same ids', () => {
     const a = createS3Service(makeContext());
     const b = createS3Service(makeContext());
     a.createBucket('shared-name');
@@ -116,7 +116,7 @@ describe('isolation', () => {
     expect(a.buckets()).toEqual([]);
   });
 
-  test('the S3Client default (virtual-hosted, flexible checksums) needs no configuration beyond msw', async () => {
+  it('the S3Client default (virtual-hosted, flexible checksums) needs no configuration beyond msw', async () => {
     const client = new S3Client({ region: 'us-east-1' });
     await client.send(new PutObjectCommand({ Bucket: 'site', Key: 'k', Body: 'x' }));
     expect(h.s3.getObject('site', 'k')?.checksum?.algorithm).toBe('CRC32');

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { CreateTopicCommand, PublishBatchCommand, PublishCommand, SNSClient, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifySnsSignature } from '../../../src/events/sns/index.js';
 import { awsTestClientConfig, DrainError, FunctionTimeoutError, type SnsHandler } from '../../../src/msw/index.js';
 import { sqsClient } from '../_helpers/clients.js';
@@ -37,7 +37,7 @@ async function drainQueue(queue: string): Promise<SQSEvent['Records']> {
 }
 
 describe('to SQS queues', () => {
-  test('the JSON envelope: AWS’s key order and layout, a verifying signature, SNS as the sender, no SQS attributes', async () => {
+  it('the JSON envelope: AWS’s key order and layout, a verifying signature, SNS as the sender, no SQS attributes', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     const subscriptionArn = await subscribeQueue(arn, queue.arn);
@@ -61,7 +61,7 @@ describe('to SQS queues', () => {
     expect(record!.attributes.SenderId).not.toBe(directRecord!.attributes.SenderId);
   });
 
-  test('a message without Subject or attributes has neither key in the envelope', async () => {
+  it('a message without Subject or attributes has neither key in the envelope', async () => {
     const arn = await topic();
     mocks.sqs.createQueue('q');
     await subscribeQueue(arn, mocks.sqs.createQueue('q').arn);
@@ -71,7 +71,7 @@ describe('to SQS queues', () => {
     expect('MessageAttributes' in body).toBe(false);
   });
 
-  test('raw delivery: the message verbatim, SNS attributes as SQS attributes (the SDK checks their MD5s)', async () => {
+  it('raw delivery: the message verbatim, SNS attributes as SQS attributes (the SDK checks their MD5s)', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('raw');
     await subscribeQueue(arn, queue.arn, { RawMessageDelivery: 'true' });
@@ -95,7 +95,7 @@ describe('to SQS queues', () => {
     });
   });
 
-  test('MessageStructure=json: the sqs entry, else default', async () => {
+  it('MessageStructure=json: the sqs entry, else default', async () => {
     const arn = await topic();
     await subscribeQueue(arn, mocks.sqs.createQueue('q1').arn, { RawMessageDelivery: 'true' });
     await sns.send(new PublishCommand({ TopicArn: arn, MessageStructure: 'json', Message: JSON.stringify({ default: 'd', sqs: 'for queues' }) }));
@@ -103,7 +103,7 @@ describe('to SQS queues', () => {
     expect(mocks.sqs.messages('q1').map((m) => m.body)).toEqual(['for queues', 'd']);
   });
 
-  test('MessageStructure=json sends no attributes (they still select subscriptions)', async () => {
+  it('MessageStructure=json sends no attributes (they still select subscriptions)', async () => {
     // "Message attributes are sent only when the message structure is String, not JSON."
     // (https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html)
     const arn = await topic();
@@ -115,7 +115,7 @@ describe('to SQS queues', () => {
     expect(mocks.sqs.messages('raw')[0]!.messageAttributes).toEqual({});
   });
 
-  test('more than 10 attributes to a raw SQS subscription: discarded as a client-side error; enveloped ones carry them all', async () => {
+  it('more than 10 attributes to a raw SQS subscription: discarded as a client-side error; enveloped ones carry them all', async () => {
     // "Messages with more than 10 message attributes directed towards Raw Message Delivery enabled
     // Amazon SQS subscriptions will be discarded as client side errors." (same page)
     const arn = await topic();
@@ -128,7 +128,7 @@ describe('to SQS queues', () => {
     expect(Object.keys(JSON.parse(mocks.sqs.messages('env')[0]!.body).MessageAttributes)).toHaveLength(11);
   });
 
-  test('FIFO topic → FIFO queue: group order, group and deduplication ids, topic-wide deduplication', async () => {
+  it('FIFO topic → FIFO queue: group order, group and deduplication ids, topic-wide deduplication', async () => {
     const arn = await topic('orders.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
     const queue = mocks.sqs.createQueue('orders.fifo', { FifoQueue: 'true' });
     await subscribeQueue(arn, queue.arn);
@@ -152,7 +152,7 @@ describe('to SQS queues', () => {
     expect(records[bodies.findIndex((b) => b.Message === 'explicit')]!.attributes.MessageDeduplicationId).toBe('dedup-1');
   });
 
-  test('FIFO topic → standard queue: delivered without FIFO ids', async () => {
+  it('FIFO topic → standard queue: delivered without FIFO ids', async () => {
     const arn = await topic('t.fifo', { FifoTopic: 'true' });
     await subscribeQueue(arn, mocks.sqs.createQueue('std').arn);
     await sns.send(new PublishCommand({ TopicArn: arn, Message: 'm', MessageGroupId: 'g', MessageDeduplicationId: 'd' }));
@@ -161,14 +161,14 @@ describe('to SQS queues', () => {
     expect(JSON.parse(message!.body).Message).toBe('m');
   });
 
-  test('PublishBatch fans out every successful entry', async () => {
+  it('PublishBatch fans out every successful entry', async () => {
     const arn = await topic();
     await subscribeQueue(arn, mocks.sqs.createQueue('q').arn, { RawMessageDelivery: 'true' });
     await sns.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: [{ Id: 'a', Message: '1' }, { Id: 'b', Message: '' }, { Id: 'c', Message: '3' }] }));
     expect(mocks.sqs.messages('q').map((m) => m.body)).toEqual(['1', '3']);
   });
 
-  test('a queue that does not exist: the delivery fails (counted, listed) and the RedrivePolicy’s queue gets the would-be body', async () => {
+  it('a queue that does not exist: the delivery fails (counted, listed) and the RedrivePolicy’s queue gets the would-be body', async () => {
     const arn = await topic();
     const dlq = mocks.sqs.createQueue('dlq');
     const subscriptionArn = await subscribeQueue(arn, 'arn:aws:sqs:us-east-1:123456789012:gone', { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) });
@@ -181,7 +181,7 @@ describe('to SQS queues', () => {
 });
 
 describe('filter policies', () => {
-  test('attribute and body scopes: only matching messages are delivered; the rest are counted', async () => {
+  it('attribute and body scopes: only matching messages are delivered; the rest are counted', async () => {
     const arn = await topic();
     const shop = await subscribeQueue(arn, mocks.sqs.createQueue('shop').arn, { FilterPolicy: JSON.stringify({ store: ['shop'], price: [{ numeric: ['>', 10] }] }), RawMessageDelivery: 'true' });
     const big = await subscribeQueue(arn, mocks.sqs.createQueue('big').arn, { FilterPolicy: JSON.stringify({ order: { total: [{ numeric: ['>=', 100] }] } }), FilterPolicyScope: 'MessageBody', RawMessageDelivery: 'true' });
@@ -205,7 +205,7 @@ describe('filter policies', () => {
     expect(mocks.sns.subscriptionCounts(all)).toEqual({ matched: 4, filteredOut: 0, delivered: 4, failed: 0 });
   });
 
-  test('a message without the attribute matches only {"exists": false}, never anything-but', async () => {
+  it('a message without the attribute matches only {"exists": false}, never anything-but', async () => {
     const arn = await topic();
     await subscribeQueue(arn, mocks.sqs.createQueue('absent').arn, { FilterPolicy: '{"colour":[{"exists":false}]}' });
     await subscribeQueue(arn, mocks.sqs.createQueue('notred').arn, { FilterPolicy: '{"colour":[{"anything-but":"red"}]}' });
@@ -216,7 +216,7 @@ describe('filter policies', () => {
 });
 
 describe('to handlers (lambda subscriptions)', () => {
-  test('each matching message invokes the handler once, asynchronously, with the Lambda SNS event', async () => {
+  it('each matching message invokes the handler once, asynchronously, with the Lambda SNS event', async () => {
     const arn = await topic();
     const events: Parameters<SnsHandler>[0][] = [];
     const subscription = mocks.sns.subscribe('orders', (event) => {
@@ -236,7 +236,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(subscription.functionArn).toMatch(/^arn:aws:lambda:us-east-1:123456789012:function:sns-subscriber-\d+$/);
   });
 
-  test('a failing handler is retried twice, one and then two minutes later (Lambda’s async retries)', async () => {
+  it('a failing handler is retried twice, one and then two minutes later (Lambda’s async retries)', async () => {
     await topic();
     let calls = 0;
     const subscription = mocks.sns.subscribe('orders', () => {
@@ -254,7 +254,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(subscription.counts).toMatchObject({ delivered: 1, failed: 0 });
   });
 
-  test('after the last retry the message is a failed delivery; retries: 0 tries once', async () => {
+  it('after the last retry the message is a failed delivery; retries: 0 tries once', async () => {
     await topic();
     const subscription = mocks.sns.subscribe('orders', () => Promise.reject(new Error('always')), { retries: 0 });
     mocks.sns.publish('orders', 'doomed');
@@ -264,7 +264,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect((mocks.sns.failedDeliveries()[0]!.error as Error).message).toBe('always');
   });
 
-  test('an invocation that runs past the function timeout fails as Lambda’s does and is retried', async () => {
+  it('an invocation that runs past the function timeout fails as Lambda’s does and is retried', async () => {
     await topic();
     let calls = 0;
     const subscription = mocks.sns.subscribe('orders', () => {
@@ -277,7 +277,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(subscription.invocations[0]!.error).toBeInstanceOf(FunctionTimeoutError);
   });
 
-  test('a handler that never settles stops drain() with a DrainError naming the subscription', async () => {
+  it('a handler that never settles stops drain() with a DrainError naming the subscription', async () => {
     await topic();
     const subscription = mocks.sns.subscribe('orders', () => new Promise(() => undefined));
     mocks.sns.publish('orders', 'stuck');
@@ -286,7 +286,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect((error as Error).message).toContain(subscription.subscriptionArn);
   });
 
-  test('SDK Subscribe with protocol lambda reaches the handler registered for that function; an unknown function fails without retries', async () => {
+  it('SDK Subscribe with protocol lambda reaches the handler registered for that function; an unknown function fails without retries', async () => {
     const a = await topic('a');
     const b = await topic('b');
     const seen: string[] = [];
@@ -302,7 +302,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(mocks.sns.subscriptionCounts(ghost)).toMatchObject({ matched: 1, failed: 1 });
   });
 
-  test('unsubscribing drops queued attempts; SDK Unsubscribe stops deliveries', async () => {
+  it('unsubscribing drops queued attempts; SDK Unsubscribe stops deliveries', async () => {
     const arn = await topic();
     let calls = 0;
     const subscription = mocks.sns.subscribe('orders', () => {
@@ -321,7 +321,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(calls).toBe(0);
   });
 
-  test('one function, one handler: reused across topics; unsubscribing one subscription keeps the other', async () => {
+  it('one function, one handler: reused across topics; unsubscribing one subscription keeps the other', async () => {
     await topic('a');
     await topic('b');
     const seen: string[] = [];
@@ -338,7 +338,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(seen).toEqual(['to b']);
   });
 
-  test('SignatureVersion 2: SQS envelopes say "2" and verify (SHA256withRSA); Lambda events say "1"', async () => {
+  it('SignatureVersion 2: SQS envelopes say "2" and verify (SHA256withRSA); Lambda events say "1"', async () => {
     const arn = await topic('v2', { SignatureVersion: '2' });
     await subscribeQueue(arn, mocks.sqs.createQueue('q').arn);
     const events: Parameters<SnsHandler>[0][] = [];
@@ -354,7 +354,7 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(verifySnsSignature(events[0]!.Records[0]!)).toBe(true);
   });
 
-  test('test-side misuse is an EventInputError naming the call', async () => {
+  it('test-side misuse is an EventInputError naming the call', async () => {
     await topic();
     expect(() => mocks.sns.subscribe('nope', () => undefined)).toThrow(/mocks\.sns\.subscribe.*topic.*not a topic of these mocks/);
     expect(() => mocks.sns.subscribe('orders', () => undefined, { filterPolicy: { a: 'b' } })).toThrow(/mocks\.sns\.subscribe.*rejected by SNS: InvalidParameter: Invalid parameter: Attributes Reason: FilterPolicy/);

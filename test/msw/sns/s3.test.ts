@@ -7,7 +7,7 @@
 import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { S3Event, SQSEvent } from 'aws-lambda';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
@@ -16,7 +16,7 @@ const s3 = new S3Client({ ...awsTestClientConfig(), forcePathStyle: false });
 const sns = new SNSClient(awsTestClientConfig());
 
 describe('S3 TopicConfigurations', () => {
-  test('an upload reaches the topic’s queue (double-encoded) and its handler; the configuration test event comes first', async () => {
+  it('an upload reaches the topic’s queue (double-encoded) and its handler; the configuration test event comes first', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'uploads' }));
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'uploads' }));
     const queue = mocks.sqs.createQueue('thumbnails');
@@ -48,7 +48,7 @@ describe('S3 TopicConfigurations', () => {
     expect(event.Records[0]).toMatchObject({ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { configurationId: 'to-sns', bucket: { name: 'uploads' }, object: { key: 'images/cat.png', size: 4 } } });
   });
 
-  test('a topic that does not exist (or is FIFO) fails validation as S3 words it', async () => {
+  it('a topic that does not exist (or is FIFO) fails validation as S3 words it', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
     mocks.sns.createTopic('f.fifo', { FifoTopic: 'true' });
     for (const TopicArn of ['arn:aws:sns:us-east-1:123456789012:missing', 'arn:aws:sns:us-east-1:123456789012:f.fifo']) {
@@ -59,7 +59,7 @@ describe('S3 TopicConfigurations', () => {
     }
   });
 
-  test('an empty configuration removes the topics; an unknown event type is refused', async () => {
+  it('an empty configuration removes the topics; an unknown event type is refused', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 't' }));
     const bad = await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:Nope' as never] }] } })).catch((e: unknown) => e);

@@ -35,7 +35,7 @@ import {
   BatchRequestTooLongException,
   AddPermissionCommand,
 } from '@aws-sdk/client-sns';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
@@ -57,7 +57,7 @@ async function failure(promise: Promise<unknown>): Promise<SNSServiceException &
 }
 
 describe('topics', () => {
-  test('CreateTopic returns the ARN, is idempotent for the same attributes, and refuses different ones', async () => {
+  it('CreateTopic returns the ARN, is idempotent for the same attributes, and refuses different ones', async () => {
     const arn = await topic('orders', { DisplayName: 'Orders' });
     expect(arn).toBe('arn:aws:sns:us-east-1:123456789012:orders');
     expect(await topic('orders', { DisplayName: 'Orders' })).toBe(arn);
@@ -68,13 +68,13 @@ describe('topics', () => {
     expect(error.$fault).toBe('client');
   });
 
-  test('CreateTopic with different tags is refused', async () => {
+  it('CreateTopic with different tags is refused', async () => {
     await sns.send(new CreateTopicCommand({ Name: 't', Tags: [{ Key: 'a', Value: '1' }] }));
     const error = await failure(sns.send(new CreateTopicCommand({ Name: 't', Tags: [{ Key: 'a', Value: '2' }] })));
     expect(error.message).toBe('Invalid parameter: Tags Reason: Topic already exists with different tags');
   });
 
-  test.each([
+  it.each([
     ['bad name!', {}],
     ['x'.repeat(257), {}],
     ['orders.fifo', {}],
@@ -86,13 +86,13 @@ describe('topics', () => {
     expect(error.message).toBe('Invalid parameter: Topic Name');
   });
 
-  test('FIFO topics: FifoTopic and ContentBasedDeduplication show in GetTopicAttributes', async () => {
+  it('FIFO topics: FifoTopic and ContentBasedDeduplication show in GetTopicAttributes', async () => {
     const arn = await topic('orders.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
     const { Attributes } = await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
     expect(Attributes).toMatchObject({ FifoTopic: 'true', ContentBasedDeduplication: 'true', TopicArn: arn, Owner: '123456789012' });
   });
 
-  test('GetTopicAttributes has AWS’s attribute set and counts subscriptions', async () => {
+  it('GetTopicAttributes has AWS’s attribute set and counts subscriptions', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn }));
@@ -105,7 +105,7 @@ describe('topics', () => {
     expect(Attributes?.['FifoTopic']).toBeUndefined();
   });
 
-  test('SetTopicAttributes changes DisplayName and SignatureVersion; unknown names and values are refused', async () => {
+  it('SetTopicAttributes changes DisplayName and SignatureVersion; unknown names and values are refused', async () => {
     const arn = await topic();
     await sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'DisplayName', AttributeValue: 'Shop' }));
     await sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'SignatureVersion', AttributeValue: '2' }));
@@ -117,7 +117,7 @@ describe('topics', () => {
     expect(await failure(sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'ContentBasedDeduplication', AttributeValue: 'true' })))).toBeInstanceOf(InvalidParameterException);
   });
 
-  test('a missing topic is NotFoundException (404), a malformed ARN InvalidParameterException', async () => {
+  it('a missing topic is NotFoundException (404), a malformed ARN InvalidParameterException', async () => {
     const missing = await failure(sns.send(new GetTopicAttributesCommand({ TopicArn: 'arn:aws:sns:us-east-1:123456789012:nope' })));
     expect(missing).toBeInstanceOf(NotFoundException);
     expect(missing.message).toBe('Topic does not exist');
@@ -131,7 +131,7 @@ describe('topics', () => {
     expect(other.message).toBe('Invalid parameter: TopicArn');
   });
 
-  test('DeleteTopic removes the topic and its subscriptions; deleting again succeeds', async () => {
+  it('DeleteTopic removes the topic and its subscriptions; deleting again succeeds', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn }));
@@ -142,7 +142,7 @@ describe('topics', () => {
     expect(Topics).toEqual([]);
   });
 
-  test('ListTopics pages by 100 with NextToken, only the request region’s topics', async () => {
+  it('ListTopics pages by 100 with NextToken, only the request region’s topics', async () => {
     for (let i = 0; i < 205; i++) mocks.sns.createTopic(`t${i}`);
     const eu = new SNSClient(awsTestClientConfig({ region: 'eu-west-1' }));
     await eu.send(new CreateTopicCommand({ Name: 'elsewhere' }));
@@ -163,7 +163,7 @@ describe('topics', () => {
 });
 
 describe('subscriptions', () => {
-  test('Subscribe an sqs queue: confirmed at once, attributes as AWS lists them, idempotent', async () => {
+  it('Subscribe an sqs queue: confirmed at once, attributes as AWS lists them, idempotent', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn, ReturnSubscriptionArn: true }));
@@ -183,7 +183,7 @@ describe('subscriptions', () => {
     });
   });
 
-  test('Subscribe again with different attributes is refused', async () => {
+  it('Subscribe again with different attributes is refused', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn }));
@@ -191,7 +191,7 @@ describe('subscriptions', () => {
     expect(error.message).toBe('Invalid parameter: Attributes Reason: Subscription already exists with different attributes');
   });
 
-  test('protocols: unknown ones with AWS’s text, unsupported ones named, bad endpoints, FIFO queue on a standard topic', async () => {
+  it('protocols: unknown ones with AWS’s text, unsupported ones named, bad endpoints, FIFO queue on a standard topic', async () => {
     const arn = await topic();
     expect((await failure(sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'carrier-pigeon', Endpoint: 'x' })))).message).toBe(
       'Invalid parameter: Amazon SNS does not support this protocol string: carrier-pigeon',
@@ -208,7 +208,7 @@ describe('subscriptions', () => {
     );
   });
 
-  test('subscription attributes are validated with Subscribe’s and SetSubscriptionAttributes’ wording', async () => {
+  it('subscription attributes are validated with Subscribe’s and SetSubscriptionAttributes’ wording', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     const sub = (Attributes: Record<string, string>) => sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn, Attributes }));
@@ -232,7 +232,7 @@ describe('subscriptions', () => {
     expect(Attributes?.['FilterPolicy']).toBeUndefined();
   });
 
-  test('SetSubscriptionAttributes: FilterPolicy with its scope shown, removed by ""; RawMessageDelivery', async () => {
+  it('SetSubscriptionAttributes: FilterPolicy with its scope shown, removed by ""; RawMessageDelivery', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn }));
@@ -247,7 +247,7 @@ describe('subscriptions', () => {
     expect(Attributes?.['FilterPolicyScope']).toBeUndefined();
   });
 
-  test('Unsubscribe, ListSubscriptions and ListSubscriptionsByTopic', async () => {
+  it('Unsubscribe, ListSubscriptions and ListSubscriptionsByTopic', async () => {
     const a = await topic('a');
     const b = await topic('b');
     const queues = [mocks.sqs.createQueue('q1'), mocks.sqs.createQueue('q2')];
@@ -266,13 +266,13 @@ describe('subscriptions', () => {
     expect(Attributes).toMatchObject({ SubscriptionsConfirmed: '1', SubscriptionsDeleted: '1' });
   });
 
-  test('ConfirmSubscription: nothing is pending for sqs and lambda subscriptions', async () => {
+  it('ConfirmSubscription: nothing is pending for sqs and lambda subscriptions', async () => {
     const arn = await topic();
     expect((await failure(sns.send(new ConfirmSubscriptionCommand({ TopicArn: arn, Token: 'abc' })))).message).toBe('Invalid parameter: Token');
     expect(await failure(sns.send(new ConfirmSubscriptionCommand({ TopicArn: `${arn}x`, Token: 'abc' })))).toBeInstanceOf(NotFoundException);
   });
 
-  test('a lambda subscription to a FIFO topic is refused (FIFO topics deliver to SQS only)', async () => {
+  it('a lambda subscription to a FIFO topic is refused (FIFO topics deliver to SQS only)', async () => {
     const arn = await topic('o.fifo', { FifoTopic: 'true' });
     const error = await failure(sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'lambda', Endpoint: 'arn:aws:lambda:us-east-1:123456789012:function:f' })));
     expect(error).toBeInstanceOf(InvalidParameterException);
@@ -280,7 +280,7 @@ describe('subscriptions', () => {
 });
 
 describe('publish', () => {
-  test('Publish answers a v5-style MessageId and the request id in $metadata', async () => {
+  it('Publish answers a v5-style MessageId and the request id in $metadata', async () => {
     const arn = await topic();
     const result = await sns.send(new PublishCommand({ TopicArn: arn, Message: 'hello' }));
     expect(result.MessageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -288,7 +288,7 @@ describe('publish', () => {
     expect(result.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test.each<[string, Partial<ConstructorParameters<typeof PublishCommand>[0]>, string]>([
+  it.each<[string, Partial<ConstructorParameters<typeof PublishCommand>[0]>, string]>([
     ['empty message', { Message: '' }, 'Invalid parameter: Empty message'],
     ['empty subject', { Message: 'm', Subject: '' }, 'Invalid parameter: Subject'],
     ['subject with a line break', { Message: 'm', Subject: 'a\nb' }, 'Invalid parameter: Subject'],
@@ -305,12 +305,12 @@ describe('publish', () => {
     expect(error.message).toBe(message);
   });
 
-  test('exactly 256 KiB including attributes is accepted', async () => {
+  it('exactly 256 KiB including attributes is accepted', async () => {
     const arn = await topic();
     await expect(sns.send(new PublishCommand({ TopicArn: arn, Message: 'x'.repeat(262_144 - 11), MessageAttributes: { ab: { DataType: 'String', StringValue: 'xyz' } } }))).resolves.toBeDefined();
   });
 
-  test.each<[string, Record<string, { DataType: string; StringValue?: string; BinaryValue?: Uint8Array }>, string]>([
+  it.each<[string, Record<string, { DataType: string; StringValue?: string; BinaryValue?: Uint8Array }>, string]>([
     ['a bad type', { a: { DataType: 'Text', StringValue: 'x' } }, "The message attribute 'a' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String."],
     ['an empty value', { a: { DataType: 'String', StringValue: '' } }, "The message attribute 'a' must contain non-empty message attribute value for message attribute type 'String'."],
     ['the wrong field', { a: { DataType: 'Binary', StringValue: 'x' } }, "The message attribute 'a' with type 'Binary' must use field 'Binary'."],
@@ -326,7 +326,7 @@ describe('publish', () => {
     expect(error.message).toBe(message);
   });
 
-  test('FIFO topics: group id required, dedup required without content-based deduplication, sequence numbers increase', async () => {
+  it('FIFO topics: group id required, dedup required without content-based deduplication, sequence numbers increase', async () => {
     const arn = await topic('o.fifo', { FifoTopic: 'true' });
     expect((await failure(sns.send(new PublishCommand({ TopicArn: arn, Message: 'm', MessageDeduplicationId: 'd' })))).message).toBe(
       'Invalid parameter: The MessageGroupId parameter is required for FIFO topics',
@@ -347,7 +347,7 @@ describe('publish', () => {
     expect(later.MessageId).not.toBe(first.MessageId);
   });
 
-  test('PublishBatch: ids answered per entry; bad entries fail alone', async () => {
+  it('PublishBatch: ids answered per entry; bad entries fail alone', async () => {
     const arn = await topic();
     const result = await sns.send(
       new PublishBatchCommand({
@@ -363,7 +363,7 @@ describe('publish', () => {
     expect(result.Failed).toEqual([{ Id: 'b', Code: 'InvalidParameter', Message: 'Invalid parameter: Empty message', SenderFault: true }]);
   });
 
-  test('PublishBatch limits: empty, more than 10, repeated or bad ids, total over 256 KiB', async () => {
+  it('PublishBatch limits: empty, more than 10, repeated or bad ids, total over 256 KiB', async () => {
     const arn = await topic();
     const batch = (entries: { Id: string; Message: string }[]) => sns.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: entries }));
     expect(await failure(batch([]))).toBeInstanceOf(EmptyBatchRequestException);
@@ -384,7 +384,7 @@ describe('publish', () => {
 });
 
 describe('more publish and subscription rules', () => {
-  test('PublishBatch on a FIFO topic: a sequence number per entry, a missing group id refuses the whole batch', async () => {
+  it('PublishBatch on a FIFO topic: a sequence number per entry, a missing group id refuses the whole batch', async () => {
     const arn = await topic('b.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
     const ok = await sns.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: [{ Id: 'a', Message: '1', MessageGroupId: 'g' }, { Id: 'b', Message: '2', MessageGroupId: 'g' }] }));
     const [first, second] = ok.Successful ?? [];
@@ -393,14 +393,14 @@ describe('more publish and subscription rules', () => {
     expect(error.message).toBe('Invalid parameter: The MessageGroupId parameter is required for FIFO topics');
   });
 
-  test('Publish by TargetArn; neither TopicArn nor TargetArn is refused', async () => {
+  it('Publish by TargetArn; neither TopicArn nor TargetArn is refused', async () => {
     const arn = await topic();
     await expect(sns.send(new PublishCommand({ TargetArn: arn, Message: 'm' }))).resolves.toMatchObject({ MessageId: expect.any(String) });
     const error = await failure(sns.send(new PublishCommand({ Message: 'm' })));
     expect(error.message).toBe('Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter');
   });
 
-  test('a FIFO subscription to a FIFO topic needs a FIFO dead-letter queue', async () => {
+  it('a FIFO subscription to a FIFO topic needs a FIFO dead-letter queue', async () => {
     const arn = await topic('r.fifo', { FifoTopic: 'true' });
     const queue = mocks.sqs.createQueue('r.fifo', { FifoQueue: 'true' });
     const error = await failure(
@@ -411,7 +411,7 @@ describe('more publish and subscription rules', () => {
 });
 
 describe('tags and the rest', () => {
-  test('TagResource, ListTagsForResource, UntagResource; a missing resource is ResourceNotFoundException', async () => {
+  it('TagResource, ListTagsForResource, UntagResource; a missing resource is ResourceNotFoundException', async () => {
     const arn = await topic();
     await sns.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'test' }] }));
     expect((await sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'test' }]);
@@ -422,14 +422,14 @@ describe('tags and the rest', () => {
     expect(missing.$metadata.httpStatusCode).toBe(404);
   });
 
-  test('an operation the mocks lack is an UnknownOperationException naming it, never a network call', async () => {
+  it('an operation the mocks lack is an UnknownOperationException naming it, never a network call', async () => {
     const arn = await topic();
     const error = await failure(sns.send(new AddPermissionCommand({ TopicArn: arn, Label: 'l', AWSAccountId: ['111122223333'], ActionName: ['Publish'] })));
     expect(error.name).toBe('UnknownOperationException');
     expect(error.message).toMatch(/SNS operation AddPermission is not implemented by the mocks/);
   });
 
-  test('a missing required member is the service’s validation error', async () => {
+  it('a missing required member is the service’s validation error', async () => {
     const error = await failure(sns.send(new CreateTopicCommand({} as never)));
     expect(error.name).toBe('ValidationError');
     expect(error.message).toBe("1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
@@ -437,7 +437,7 @@ describe('tags and the rest', () => {
 });
 
 describe('hostile requests', () => {
-  test('a publish with 10,000 attribute entries is answered without quadratic parsing', async () => {
+  it('a publish with 10,000 attribute entries is answered without quadratic parsing', async () => {
     const arn = await topic();
     const MessageAttributes: Record<string, { DataType: string; StringValue: string }> = {};
     for (let i = 0; i < 10_000; i++) MessageAttributes[`a${i}`] = { DataType: 'String', StringValue: 'x' };
@@ -446,7 +446,7 @@ describe('hostile requests', () => {
     expect(Date.now() - start).toBeLessThan(10_000);
   });
 
-  test('attribute and tag names such as __proto__ are data', async () => {
+  it('attribute and tag names such as __proto__ are data', async () => {
     const arn = await topic();
     const queue = mocks.sqs.createQueue('q');
     await sns.send(new SubscribeCommand({ TopicArn: arn, Protocol: 'sqs', Endpoint: queue.arn, Attributes: { FilterPolicy: '{"__proto__":["x"]}' } }));

@@ -13,7 +13,7 @@ import {
   SendMessageCommand,
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { sqsClient } from '../_helpers/clients.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -57,7 +57,7 @@ async function queue(QueueName: string, Attributes?: Record<string, string>): Pr
 const fifo = (name = 'jobs.fifo', extra: Record<string, string> = {}): Promise<string> => queue(name, { FifoQueue: 'true', ...extra });
 
 describe('SendMessageBatch', () => {
-  test('the whole request is measured with its message attributes against 1 MiB (test_send_message_batch_with_oversized_contents)', async () => {
+  it('the whole request is measured with its message attributes against 1 MiB (test_send_message_batch_with_oversized_contents)', async () => {
     const QueueUrl = await queue('big');
     // Attributes count name + data type + value: 'k' + 'String' + 'x' = 8 bytes.
     const body = 'a'.repeat(1_048_576 - 8);
@@ -74,7 +74,7 @@ describe('SendMessageBatch', () => {
     expect(mocks.sqs.messages('big')).toEqual([]);
   });
 
-  test("the batch limit is 1 MiB whatever the queue's MaximumMessageSize (…_with_updated_maximum_message_size)", async () => {
+  it("the batch limit is 1 MiB whatever the queue's MaximumMessageSize (…_with_updated_maximum_message_size)", async () => {
     const QueueUrl = await queue('small', { MaximumMessageSize: '2048' });
     const result = await sqs.send(
       new SendMessageBatchCommand({
@@ -92,14 +92,14 @@ describe('SendMessageBatch', () => {
     expect(result).not.toHaveProperty('Failed');
   });
 
-  test('an oversized entry fails alone, worded for batches (test_send_batch_message_size)', async () => {
+  it('an oversized entry fails alone, worded for batches (test_send_batch_message_size)', async () => {
     const QueueUrl = await queue('limited', { MaximumMessageSize: '1024' });
     const result = await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'ok', MessageBody: 'a'.repeat(1024) }, { Id: 'big', MessageBody: 'a'.repeat(1025) }] }));
     expect(result.Successful?.map((entry) => [entry.Id, entry.MD5OfMessageBody])).toEqual([['ok', 'c9a34cfc85d982698c6ac89f76071abd']]);
     expect(result.Failed).toEqual([{ Id: 'big', SenderFault: true, Code: 'InvalidParameterValue', Message: 'One or more parameters cannot be validated. Reason: Message must be shorter than 1024 bytes.' }]);
   });
 
-  test('a FIFO entry without MessageGroupId fails the whole request (test_send_batch_missing_message_group_id_for_fifo_queue)', async () => {
+  it('a FIFO entry without MessageGroupId fails the whole request (test_send_batch_missing_message_group_id_for_fifo_queue)', async () => {
     const QueueUrl = await fifo('jobs.fifo', { ContentBasedDeduplication: 'false' });
     const Entries = [
       { Id: 'a', MessageBody: 'messageBody', MessageGroupId: 'test-group', MessageDeduplicationId: 'dedup-a' },
@@ -114,7 +114,7 @@ describe('SendMessageBatch', () => {
     expect(mocks.sqs.messages('jobs.fifo')).toEqual([]);
   });
 
-  test('a FIFO entry without a deduplication id fails the whole request (test_send_batch_missing_deduplication_id_for_fifo_queue)', async () => {
+  it('a FIFO entry without a deduplication id fails the whole request (test_send_batch_missing_deduplication_id_for_fifo_queue)', async () => {
     const QueueUrl = await fifo('jobs.fifo', { ContentBasedDeduplication: 'false' });
     const Entries = [
       { Id: 'a', MessageBody: 'messageBody', MessageGroupId: 'test-group', MessageDeduplicationId: 'dedup-a' },
@@ -136,7 +136,7 @@ describe('SendMessageBatch', () => {
 
   // AWS's JSON services read (deserialise) the whole request before any rule runs: a member of the
   // wrong JSON type fails the request, never one entry.
-  test('an entry member of the wrong JSON type fails the whole request', async () => {
+  it('an entry member of the wrong JSON type fails the whole request', async () => {
     const QueueUrl = await queue('typed');
     const raw = async (operation: string, Entries: unknown[]) => {
       const response = await fetch('https://sqs.us-east-1.amazonaws.com/', {
@@ -154,7 +154,7 @@ describe('SendMessageBatch', () => {
     expect(mocks.sqs.messages('typed')).toEqual([]);
   });
 
-  test('the other batch operations leave Failed out too when nothing failed', async () => {
+  it('the other batch operations leave Failed out too when nothing failed', async () => {
     const QueueUrl = await queue('orders');
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
     const { ReceiveMessageCommand, DeleteMessageBatchCommand, ChangeMessageVisibilityBatchCommand } = await import('@aws-sdk/client-sqs');
@@ -168,7 +168,7 @@ describe('SendMessageBatch', () => {
 });
 
 describe('SendMessage', () => {
-  test.each([
+  it.each([
     ['empty', ''],
     ['too_long', 'a'.repeat(129)],
     ['spaces', 'group 123'],
@@ -182,7 +182,7 @@ describe('SendMessage', () => {
     });
   });
 
-  test.each([
+  it.each([
     ['empty', ''],
     ['too_long', 'a'.repeat(129)],
     ['spaces', 'group 123'],
@@ -196,7 +196,7 @@ describe('SendMessage', () => {
     });
   });
 
-  test('an empty String attribute value (test_send_message_with_empty_string_attribute)', async () => {
+  it('an empty String attribute value (test_send_message_with_empty_string_attribute)', async () => {
     const QueueUrl = await queue('standard');
     const MessageAttributes = { ErrorDetails: { StringValue: '', DataType: 'String' } };
     expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'test', MessageAttributes })))).toEqual({
@@ -209,7 +209,7 @@ describe('SendMessage', () => {
 
   // test_send_message_with_invalid_string_attributes: AWS rejects control characters in a String
   // attribute; localstack (modelled on AWS) answers InvalidParameterValue with the body's message.
-  test('a String attribute with a character SQS rejects is InvalidParameterValue with the body\'s message', async () => {
+  it('a String attribute with a character SQS rejects is InvalidParameterValue with the body\'s message', async () => {
     const QueueUrl = await queue('standard');
     const MessageAttributes = { attr1: { StringValue: `Invalid-${String.fromCharCode(8)},${String.fromCharCode(11)}`, DataType: 'String' } };
     expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'test', MessageAttributes })))).toEqual({
@@ -220,7 +220,7 @@ describe('SendMessage', () => {
     });
   });
 
-  test('DelaySeconds on a FIFO queue ends with a period; an explicit 0 is accepted (test_fifo_queue_send_message_with_delay_seconds_fails, test_send_message_with_delay_0_works_for_fifo)', async () => {
+  it('DelaySeconds on a FIFO queue ends with a period; an explicit 0 is accepted (test_fifo_queue_send_message_with_delay_seconds_fails, test_send_message_with_delay_0_works_for_fifo)', async () => {
     const QueueUrl = await fifo();
     expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageGroupId: 'g', MessageDeduplicationId: 'd', DelaySeconds: 2 })))).toEqual({
       name: 'InvalidParameterValue',
@@ -232,7 +232,7 @@ describe('SendMessage', () => {
     expect(sent.MD5OfMessageBody).toBe('ed076287532e86365e841e92bfc50d8c');
   });
 
-  test('a missing MessageGroupId on a FIFO queue is MissingParameter (test_posting_to_fifo_requires_deduplicationid_group_id)', async () => {
+  it('a missing MessageGroupId on a FIFO queue is MissingParameter (test_posting_to_fifo_requires_deduplicationid_group_id)', async () => {
     const QueueUrl = await fifo();
     expect(await answer(sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageDeduplicationId: 'd' })))).toEqual({
       name: 'MissingParameter',
@@ -242,7 +242,7 @@ describe('SendMessage', () => {
     });
   });
 
-  test('common codes carry the JSON __type AWS sends (QueryErrorCode in the recordings)', async () => {
+  it('common codes carry the JSON __type AWS sends (QueryErrorCode in the recordings)', async () => {
     const QueueUrl = await queue('standard');
     expect(await rawError('SendMessage', { QueueUrl, MessageBody: 'x', MessageGroupId: '' })).toEqual({
       status: 400,
@@ -258,7 +258,7 @@ describe('SendMessage', () => {
 });
 
 describe('queues', () => {
-  test('a second PurgeQueue within 60 s is PurgeQueueInProgress with status 403 (test_successive_purge_calls_fail)', async () => {
+  it('a second PurgeQueue within 60 s is PurgeQueueInProgress with status 403 (test_successive_purge_calls_fail)', async () => {
     const QueueUrl = await queue('purged');
     await sqs.send(new PurgeQueueCommand({ QueueUrl }));
     expect(await answer(sqs.send(new PurgeQueueCommand({ QueueUrl })))).toEqual({
@@ -269,7 +269,7 @@ describe('queues', () => {
     });
   });
 
-  test('a deleted queue\'s name is QueueDeletedRecently for 60 s (test_create_queue_recently_deleted)', async () => {
+  it('a deleted queue\'s name is QueueDeletedRecently for 60 s (test_create_queue_recently_deleted)', async () => {
     const { DeleteQueueCommand } = await import('@aws-sdk/client-sqs');
     const QueueUrl = await queue('reused');
     await sqs.send(new DeleteQueueCommand({ QueueUrl }));
@@ -285,7 +285,7 @@ describe('queues', () => {
     expect(await queue('reused')).toBe(QueueUrl);
   });
 
-  test('FIFO-only attributes on a standard queue (test_create_standard_queue_with_fifo_attribute_raises_error)', async () => {
+  it('FIFO-only attributes on a standard queue (test_create_standard_queue_with_fifo_attribute_raises_error)', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ FifoQueue: 'false' }, 'Unknown Attribute FifoQueue.'],
       [{ ContentBasedDeduplication: 'false' }, 'Unknown Attribute ContentBasedDeduplication.'],
@@ -297,7 +297,7 @@ describe('queues', () => {
     }
   });
 
-  test('the queue type cannot change (test_set_unsupported_attribute_fifo)', async () => {
+  it('the queue type cannot change (test_set_unsupported_attribute_fifo)', async () => {
     const standard = await queue('standard');
     expect(await answer(sqs.send(new SetQueueAttributesCommand({ QueueUrl: standard, Attributes: { FifoQueue: 'true' } })))).toEqual({
       name: 'InvalidAttributeName',
@@ -317,7 +317,7 @@ describe('queues', () => {
 });
 
 describe('queue attributes (test_set_queue_attributes_default_values)', () => {
-  test('a KMS key turns SQS-managed encryption off; an empty key removes the key and its reuse period', async () => {
+  it('a KMS key turns SQS-managed encryption off; an empty key removes the key and its reuse period', async () => {
     const QueueUrl = await queue('kms');
     const all = async (): Promise<Record<string, string>> => {
       const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
@@ -335,7 +335,7 @@ describe('queue attributes (test_set_queue_attributes_default_values)', () => {
     expect(await all()).toEqual({ ...counts, ...defaults, SqsManagedSseEnabled: 'false' });
   });
 
-  test('KmsDataKeyReusePeriodSeconds outside 60–86,400 is InvalidAttributeValue', async () => {
+  it('KmsDataKeyReusePeriodSeconds outside 60–86,400 is InvalidAttributeValue', async () => {
     const QueueUrl = await queue('kms');
     for (const value of ['59', '86401', 'soon']) {
       expect(await answer(sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { KmsDataKeyReusePeriodSeconds: value } })))).toMatchObject({
@@ -347,7 +347,7 @@ describe('queue attributes (test_set_queue_attributes_default_values)', () => {
 });
 
 describe('the test-side helpers follow the same rules', () => {
-  test('mocks.sqs.send rejects bodies SendMessage rejects (NUL, lone surrogates, empty)', async () => {
+  it('mocks.sqs.send rejects bodies SendMessage rejects (NUL, lone surrogates, empty)', async () => {
     await queue('orders');
     for (const body of ['a\u0000b', 'x\uD800', '\uDC00', '']) {
       expect(() => mocks.sqs.send('orders', body), JSON.stringify(body)).toThrow(EventInputError);
@@ -358,7 +358,7 @@ describe('the test-side helpers follow the same rules', () => {
     expect(mocks.sqs.messages('orders')).toHaveLength(1);
   });
 
-  test('mocks.sqs.send checks its options as SendMessage checks its members', async () => {
+  it('mocks.sqs.send checks its options as SendMessage checks its members', async () => {
     await fifo();
     expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageGroupId: 'group 123', messageDeduplicationId: 'd' })).toThrow(/options\.messageGroupId/);
     expect(() => mocks.sqs.send('jobs.fifo', 'x', { messageGroupId: 'g', messageDeduplicationId: '' })).toThrow(/options\.messageDeduplicationId/);
@@ -374,7 +374,7 @@ describe('the test-side helpers follow the same rules', () => {
     expect(() => mocks.sqs.send('small', 'x'.repeat(1025))).toThrow(/^mocks\.sqs\.send: body was rejected by SQS: InvalidParameterValue/);
   });
 
-  test('createQueue: an undefined attribute is absent, and errors blame the right argument', () => {
+  it('createQueue: an undefined attribute is absent, and errors blame the right argument', () => {
     const info = mocks.sqs.createQueue('orders', { RedrivePolicy: undefined, VisibilityTimeout: '45' });
     expect(info.url).toBe('https://sqs.us-east-1.amazonaws.com/123456789012/orders');
     expect(() => mocks.sqs.createQueue('orders', { VisibilityTimeout: '46' })).toThrow(/mocks\.sqs\.createQueue: attributes .*QueueAlreadyExists/);
@@ -388,7 +388,7 @@ describe('the test-side helpers follow the same rules', () => {
 describe('statuses from the SQS service model', () => {
   // @aws-sdk/client-sqs's model gives ReceiptHandleIsInvalid and InvalidAddress httpError 404
   // (the same model gives PurgeQueueInProgress the 403 recorded above).
-  test('an unknown receipt handle is ReceiptHandleIsInvalid with status 404', async () => {
+  it('an unknown receipt handle is ReceiptHandleIsInvalid with status 404', async () => {
     const QueueUrl = await queue('orders');
     const { DeleteMessageCommand } = await import('@aws-sdk/client-sqs');
     expect(await answer(sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: 'AQEBnope' })))).toEqual({

@@ -2,7 +2,7 @@
 import { SqsSchema } from '@aws-lambda-powertools/parser/schemas';
 import { SendMessageBatchCommand, SendMessageCommand, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
 import { createHash } from 'node:crypto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { md5OfMessageAttributes, type SqsEvent } from '../../../src/events/sqs/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { judgeBatchResponse } from '../../../src/msw/sqs/index.js';
@@ -41,7 +41,7 @@ function assertEventInvariants(event: SqsEvent, queueArn: string): void {
 }
 
 describe('batching', () => {
-  test('a subscribed handler gets batches of batchSize, valid under Powertools, and successes are deleted', async () => {
+  it('a subscribed handler gets batches of batchSize, valid under Powertools, and successes are deleted', async () => {
     const q = mocks.sqs.createQueue('orders');
     await sendAll(q.url, Array.from({ length: 25 }, (_, i) => `order-${i}`), { MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
     const seen: SqsEvent[] = [];
@@ -53,7 +53,7 @@ describe('batching', () => {
     expect(mocks.sqs.messages('orders')).toEqual([]);
   });
 
-  test('a batching window gathers messages until it closes or the batch is full, on the virtual clock', async () => {
+  it('a batching window gathers messages until it closes or the batch is full, on the virtual clock', async () => {
     mocks.sqs.createQueue('windowed');
     const times: number[] = [];
     const sizes: number[] = [];
@@ -74,7 +74,7 @@ describe('batching', () => {
     expect(subscription.invocations.every((i) => i.outcome === 'success')).toBe(true);
   });
 
-  test('a batch stops before Lambda\'s 6 MB payload limit', async () => {
+  it('a batch stops before Lambda\'s 6 MB payload limit', async () => {
     mocks.sqs.createQueue('big');
     for (let i = 0; i < 8; i++) mocks.sqs.send('big', 'x'.repeat(1_000_000));
     const sizes: number[] = [];
@@ -87,7 +87,7 @@ describe('batching', () => {
     expect(Math.max(...sizes)).toBeLessThan(8);
   });
 
-  test('subscribe options follow Lambda\'s limits', () => {
+  it('subscribe options follow Lambda\'s limits', () => {
     mocks.sqs.createQueue('std');
     mocks.sqs.createQueue('f.fifo', { FifoQueue: 'true' });
     expect(() => mocks.sqs.subscribe('std', () => {}, { batchSize: 11 })).toThrow(EventInputError);
@@ -100,7 +100,7 @@ describe('batching', () => {
 });
 
 describe('failures and retries', () => {
-  test('a thrown error retries the whole batch after the visibility timeout with ApproximateReceiveCount rising', async () => {
+  it('a thrown error retries the whole batch after the visibility timeout with ApproximateReceiveCount rising', async () => {
     mocks.sqs.createQueue('flaky', { VisibilityTimeout: '30' });
     mocks.sqs.send('flaky', 'a');
     mocks.sqs.send('flaky', 'b');
@@ -120,7 +120,7 @@ describe('failures and retries', () => {
     expect(mocks.sqs.messages('flaky')).toEqual([]);
   });
 
-  test('a failing handler without a redrive policy stops when retention expires; drain can be bounded', async () => {
+  it('a failing handler without a redrive policy stops when retention expires; drain can be bounded', async () => {
     mocks.sqs.createQueue('doomed', { VisibilityTimeout: '600', MessageRetentionPeriod: '3600' });
     mocks.sqs.send('doomed', 'x');
     const subscription = mocks.sqs.subscribe('doomed', () => {
@@ -135,7 +135,7 @@ describe('failures and retries', () => {
     expect(mocks.sqs.messages('doomed')).toEqual([]);
   });
 
-  test('a zero visibility timeout with an always-failing handler hits the drain step limit', async () => {
+  it('a zero visibility timeout with an always-failing handler hits the drain step limit', async () => {
     mocks.sqs.createQueue('spin', { VisibilityTimeout: '0' });
     mocks.sqs.send('spin', 'x');
     mocks.sqs.subscribe('spin', () => {
@@ -144,7 +144,7 @@ describe('failures and retries', () => {
     await expect(mocks.drain({ maxSteps: 50 })).rejects.toThrow(/still busy after 50/);
   });
 
-  test('ReportBatchItemFailures: only the reported messages come back', async () => {
+  it('ReportBatchItemFailures: only the reported messages come back', async () => {
     mocks.sqs.createQueue('partial', { VisibilityTimeout: '10' });
     const ids = [mocks.sqs.send('partial', 'ok-1').messageId, mocks.sqs.send('partial', 'bad').messageId, mocks.sqs.send('partial', 'ok-2').messageId];
     const bodies: string[][] = [];
@@ -158,7 +158,7 @@ describe('failures and retries', () => {
     expect(mocks.sqs.messages('partial')).toEqual([]);
   });
 
-  test('without ReportBatchItemFailures the response is ignored', async () => {
+  it('without ReportBatchItemFailures the response is ignored', async () => {
     mocks.sqs.createQueue('ignored');
     const { messageId } = mocks.sqs.send('ignored', 'x');
     const subscription = mocks.sqs.subscribe('ignored', () => ({ batchItemFailures: [{ itemIdentifier: messageId }] }));
@@ -170,7 +170,7 @@ describe('failures and retries', () => {
   const ids = new Set(['id-1', 'id-2']);
   const cyclic: Record<string, unknown> = {};
   cyclic['self'] = cyclic;
-  test.each([
+  it.each([
     ['undefined response', undefined, 'success'],
     ['null response', null, 'success'],
     ['empty response', {}, 'success'],
@@ -191,7 +191,7 @@ describe('failures and retries', () => {
     expect(judgeBatchResponse(response, ids).outcome).toBe(outcome);
   });
 
-  test('each failure condition of the wire reference, end to end: the whole batch returns', async () => {
+  it('each failure condition of the wire reference, end to end: the whole batch returns', async () => {
     mocks.sqs.createQueue('judged', { VisibilityTimeout: '5' });
     mocks.sqs.send('judged', 'a');
     mocks.sqs.send('judged', 'b');
@@ -207,7 +207,7 @@ describe('failures and retries', () => {
 });
 
 describe('FIFO and dead letters', () => {
-  test('FIFO order per group holds under failure: a failed group waits, other groups continue', async () => {
+  it('FIFO order per group holds under failure: a failed group waits, other groups continue', async () => {
     mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' });
     const url = mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' }).url;
     // c1 is sent last, behind the failing group's messages: it must not wait for their retry.
@@ -262,7 +262,7 @@ describe('FIFO and dead letters', () => {
     expect(mocks.sqs.messages('seq.fifo')).toEqual([]);
   });
 
-  test('a message that keeps failing moves to the DLQ after maxReceiveCount; a DLQ subscriber sees it', async () => {
+  it('a message that keeps failing moves to the DLQ after maxReceiveCount; a DLQ subscriber sees it', async () => {
     const dlq = mocks.sqs.createQueue('orders-dlq');
     mocks.sqs.createQueue('orders', { VisibilityTimeout: '10', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 }) });
     const { messageId } = mocks.sqs.send('orders', 'poison');
@@ -284,7 +284,7 @@ describe('FIFO and dead letters', () => {
     assertEventInvariants(dead[0] as SqsEvent, dlq.arn);
   });
 
-  test('unsubscribe stops deliveries; a handler editing its event cannot edit the queue', async () => {
+  it('unsubscribe stops deliveries; a handler editing its event cannot edit the queue', async () => {
     mocks.sqs.createQueue('edits', { VisibilityTimeout: '1' });
     mocks.sqs.send('edits', 'x', { messageAttributes: { a: 'one' } });
     const subscription = mocks.sqs.subscribe('edits', (event) => {

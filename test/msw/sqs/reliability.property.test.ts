@@ -10,7 +10,7 @@
  */
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SqsEvent } from '../../../src/events/sqs/index.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { sqsClient } from '../_helpers/clients.js';
@@ -48,7 +48,7 @@ interface Sent {
   group: string;
 }
 
-test('no loss, no delivery after deletion, FIFO group order, exact dead-lettering', { timeout: 600_000 }, async () => {
+it('no loss, no delivery after deletion, FIFO group order, exact dead-lettering', { timeout: 600_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.boolean(), fc.integer({ min: 1, max: 4 }), fc.constantFrom(0, 10, 30), fc.array(opArbitrary, { maxLength: 30 }), async (fifo, maxReceiveCount, queueVisibility, ops) => {
       mocks.reset();

@@ -29,7 +29,7 @@ import {
   BatchEntryIdsNotDistinct,
   BatchRequestTooLong,
 } from '@aws-sdk/client-sqs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { md5OfMessageAttributes } from '../../../src/events/sqs/index.js';
 import { sqsClient } from '../_helpers/clients.js';
 import { useAwsMocks } from '../_helpers/setup.js';
@@ -49,7 +49,7 @@ async function receiveAll(QueueUrl: string, extra: Partial<ConstructorParameters
 }
 
 describe('queues', () => {
-  test('CreateQueue returns the regional URL, is idempotent, and rejects a changed attribute', async () => {
+  it('CreateQueue returns the regional URL, is idempotent, and rejects a changed attribute', async () => {
     const url = await queue('orders', { VisibilityTimeout: '45' });
     expect(url).toBe('https://sqs.us-east-1.amazonaws.com/123456789012/orders');
     expect(await queue('orders', { VisibilityTimeout: '45' })).toBe(url);
@@ -58,7 +58,7 @@ describe('queues', () => {
     expect((error as SQSServiceException & { Code?: string }).Code).toBe('QueueAlreadyExists');
   });
 
-  test('queue names and FIFO suffixes follow the SQS rules', async () => {
+  it('queue names and FIFO suffixes follow the SQS rules', async () => {
     for (const [QueueName, Attributes] of [['bad name', undefined], ['x'.repeat(81), undefined], ['jobs.fifo', undefined], ['jobs', { FifoQueue: 'true' }]] as const) {
       const error = await sqs.send(new CreateQueueCommand({ QueueName, Attributes })).catch((e: unknown) => e);
       expect(error, QueueName).toBeInstanceOf(SQSServiceException);
@@ -68,7 +68,7 @@ describe('queues', () => {
     expect(await queue('jobs.fifo', { FifoQueue: 'true' })).toMatch(/\/jobs\.fifo$/);
   });
 
-  test('GetQueueUrl, ListQueues and DeleteQueue; unknown queues are QueueDoesNotExist with the legacy code', async () => {
+  it('GetQueueUrl, ListQueues and DeleteQueue; unknown queues are QueueDoesNotExist with the legacy code', async () => {
     const url = await queue('a-1');
     await queue('b-1');
     expect((await sqs.send(new GetQueueUrlCommand({ QueueName: 'a-1' }))).QueueUrl).toBe(url);
@@ -79,7 +79,7 @@ describe('queues', () => {
     expect(error).toMatchObject({ Code: 'AWS.SimpleQueueService.NonExistentQueue', Type: 'Sender' });
   });
 
-  test('GetQueueAttributes reports configuration and message counts; unknown names are InvalidAttributeName', async () => {
+  it('GetQueueAttributes reports configuration and message counts; unknown names are InvalidAttributeName', async () => {
     const url = await queue('counted', { DelaySeconds: '0', VisibilityTimeout: '30' });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'one' }));
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'two' }));
@@ -99,7 +99,7 @@ describe('queues', () => {
     await expect(sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Nope' as 'All'] }))).rejects.toBeInstanceOf(InvalidAttributeName);
   });
 
-  test('SetQueueAttributes validates ranges and the redrive target', async () => {
+  it('SetQueueAttributes validates ranges and the redrive target', async () => {
     const url = await queue('configurable');
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: '5' } }));
     expect((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['VisibilityTimeout'] }))).Attributes).toEqual({ VisibilityTimeout: '5' });
@@ -115,7 +115,7 @@ describe('queues', () => {
 });
 
 describe('messages', () => {
-  test('SendMessage answers the MD5s the SDK checks, including attributes and binary values', async () => {
+  it('SendMessage answers the MD5s the SDK checks, including attributes and binary values', async () => {
     const url = await queue();
     const MessageAttributes = { kind: { DataType: 'String', StringValue: 'order' }, blob: { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 255]) }, n: { DataType: 'Number', StringValue: '42' } };
     const sent = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'héllo ✓', MessageAttributes }));
@@ -133,7 +133,7 @@ describe('messages', () => {
     expect(message?.Attributes).toMatchObject({ ApproximateReceiveCount: '1', SentTimestamp: String(mocks.clock.now().getTime()) });
   });
 
-  test('ReceiveMessage filters system and message attributes as asked', async () => {
+  it('ReceiveMessage filters system and message attributes as asked', async () => {
     const url = await queue();
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageAttributes: { 'app.a': { DataType: 'String', StringValue: '1' }, 'app.b': { DataType: 'String', StringValue: '2' }, other: { DataType: 'String', StringValue: '3' } } }));
     const [message] = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageSystemAttributeNames: ['SentTimestamp'], MessageAttributeNames: ['app.*'] })).then((r) => r.Messages ?? []);
@@ -147,7 +147,7 @@ describe('messages', () => {
     );
   });
 
-  test('a receipt handle hides the message for the visibility timeout; then it comes back with a higher receive count', async () => {
+  it('a receipt handle hides the message for the visibility timeout; then it comes back with a higher receive count', async () => {
     const url = await queue('vt', { VisibilityTimeout: '30' });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' }));
     const [first] = await receiveAll(url);
@@ -169,7 +169,7 @@ describe('messages', () => {
     await expect(sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: 'AQEBnope' }))).rejects.toBeInstanceOf(ReceiptHandleIsInvalid);
   });
 
-  test('ChangeMessageVisibility extends or ends the timeout; a visible message is not in flight', async () => {
+  it('ChangeMessageVisibility extends or ends the timeout; a visible message is not in flight', async () => {
     const url = await queue();
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' }));
     const [message] = await receiveAll(url);
@@ -185,7 +185,7 @@ describe('messages', () => {
     expect(mocks.sqs.messages('orders')[0]?.visibleAt).toEqual(new Date(mocks.clock.now().getTime() + 100_000));
   });
 
-  test('batches: mixed success and failure, and the batch-level errors', async () => {
+  it('batches: mixed success and failure, and the batch-level errors', async () => {
     const url = await queue();
     const result = await sqs.send(
       new SendMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: 'one' }, { Id: 'b', MessageBody: '\u0000bad' }, { Id: 'c', MessageBody: 'three', DelaySeconds: 5 }] }),
@@ -206,7 +206,7 @@ describe('messages', () => {
     expect(deleted.Failed?.[0]).toMatchObject({ Id: 'd2', Code: 'ReceiptHandleIsInvalid', SenderFault: true });
   });
 
-  test('body rules: invalid characters, the size limit, and ranges of receive parameters', async () => {
+  it('body rules: invalid characters, the size limit, and ranges of receive parameters', async () => {
     const url = await queue('limits', { MaximumMessageSize: '1024' });
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'a\u0001b' }))).rejects.toBeInstanceOf(InvalidMessageContents);
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x'.repeat(1024) }));
@@ -221,7 +221,7 @@ describe('messages', () => {
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageAttributes: { 'AWS.reserved': { DataType: 'String', StringValue: 'x' } } }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
 
-  test('PurgeQueue empties the queue once per 60 seconds', async () => {
+  it('PurgeQueue empties the queue once per 60 seconds', async () => {
     const url = await queue();
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' }));
     await sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
@@ -231,7 +231,7 @@ describe('messages', () => {
     await sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
   });
 
-  test('messages past the retention period disappear', async () => {
+  it('messages past the retention period disappear', async () => {
     const url = await queue('short', { MessageRetentionPeriod: '60' });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' }));
     mocks.clock.advance(59_999);
@@ -243,7 +243,7 @@ describe('messages', () => {
 });
 
 describe('FIFO', () => {
-  test('MessageGroupId is required; explicit or content-based deduplication for 5 minutes', async () => {
+  it('MessageGroupId is required; explicit or content-based deduplication for 5 minutes', async () => {
     const url = await queue('jobs.fifo', { FifoQueue: 'true' });
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageDeduplicationId: 'd' }))).rejects.toMatchObject({ name: 'MissingParameter' });
     await expect(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
@@ -266,7 +266,7 @@ describe('FIFO', () => {
     expect(message?.Attributes?.['MessageDeduplicationId']).toBe(createHash('sha256').update('same').digest('hex'));
   });
 
-  test('one group is served in order and locked while a message is in flight; other groups continue', async () => {
+  it('one group is served in order and locked while a message is in flight; other groups continue', async () => {
     const url = await queue('ordered.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true' });
     for (const [body, group] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['b2', 'B']]) {
       await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: group }));
@@ -280,7 +280,7 @@ describe('FIFO', () => {
     expect((await receiveAll(url)).map((m) => m.Body)).toEqual(['a2']);
   });
 
-  test('a FIFO receipt handle expires with its visibility timeout', async () => {
+  it('a FIFO receipt handle expires with its visibility timeout', async () => {
     const url = await queue('strict.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '10' });
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageGroupId: 'g' }));
     const [message] = await receiveAll(url);
@@ -290,7 +290,7 @@ describe('FIFO', () => {
 });
 
 describe('redrive', () => {
-  test('a message received maxReceiveCount times moves to the dead-letter queue on the next receive', async () => {
+  it('a message received maxReceiveCount times moves to the dead-letter queue on the next receive', async () => {
     const dlqUrl = await queue('orders-dlq');
     const url = await queue('orders', {
       VisibilityTimeout: '0',
@@ -306,7 +306,7 @@ describe('redrive', () => {
     expect(mocks.sqs.messages('orders')).toEqual([]);
   });
 
-  test('a FIFO source needs a FIFO dead-letter queue', async () => {
+  it('a FIFO source needs a FIFO dead-letter queue', async () => {
     await queue('plain-dlq');
     const error = await sqs
       .send(new CreateQueueCommand({ QueueName: 'src.fifo', Attributes: { FifoQueue: 'true', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: 'arn:aws:sqs:us-east-1:123456789012:plain-dlq', maxReceiveCount: 1 }) } }))
