@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { md5OfMessageAttributes, type SqsEvent } from '../../../src/events/sqs/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
-import { judgeBatchResponse } from '../../../src/msw/sqs/index.js';
+import { judgeBatchResponse } from '../../../src/msw/sqs/subscription.js';
 import { sqsClient } from '../_helpers/clients.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 
