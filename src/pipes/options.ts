@@ -1,5 +1,5 @@
 /**
- * The choices AWS leaves open (spec section D), each an explicit option whose default follows the
+ * The choices AWS leaves open (undocumented or contradicted by what AWS delivers), each an explicit option whose default follows the
  * best evidence: observed beats documented beats inferred. README.md has the table.
  */
 

@@ -114,7 +114,7 @@ const ruleReserved = (name: string, event: unknown, context: RuleContext, _optio
 const NO_CONTEXT: RuleContext = Object.freeze({});
 
 /**
- * What a rule target receives for one event (spec B): `{ delivered: true, body }` with exactly the
+ * What a rule target receives for one event: `{ delivered: true, body }` with exactly the
  * bytes AWS sends, or `{ delivered: false, reason }` when AWS sends nothing. Validates the
  * transformer first (see {@link compileRuleTemplate}).
  * @example renderRuleTemplate({ inputPathsMap: { s: '$.detail.state' }, inputTemplate: '"state <s>"' }, event) // body '"state RUNNING"'
