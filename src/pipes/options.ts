@@ -1,6 +1,7 @@
 /**
- * The choices AWS leaves open (undocumented or contradicted by what AWS delivers), each an explicit option whose default follows the
- * best evidence: observed beats documented beats inferred. README.md has the table.
+ * The choices AWS leaves open (undocumented, or documented unlike what AWS delivers), each an
+ * explicit option whose default follows the best evidence: observed beats documented beats
+ * inferred. README.md has the table.
  */
 
 /** How the oracle resolves what AWS does not pin down. Every field is optional. */
