@@ -30,9 +30,11 @@ import { assertAccount, assertRegion, resolvePartition } from '../../_internals/
 
 // One-entry memo of eventTime's ISO text: factories reuse one default time call after call.
 let memoMs = Number.NaN;
+// Stryker disable next-line StringLiteral: the memo's initial text is never read (no time has NaN ms)
 let memoIso = '';
 function eventTimeIso(time: Date): string {
   const ms = time.getTime();
+  // Stryker disable next-line ConditionalExpression: a memo; recomputing gives the same text
   if (ms !== memoMs) {
     memoIso = isoMillis(time);
     memoMs = ms;
@@ -194,6 +196,7 @@ export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): v
  */
 export function toS3Record<N extends S3EventName>(parts: S3RecordParts & { eventName: N }): S3EventRecordOf<N> {
   assertS3RecordParts(parts, 'toS3Record');
+  // Stryker disable next-line StringLiteral: the api name reaches only build's missing-part errors, which validation above pre-empts
   return buildS3Record(parts, 'toS3Record');
 }
 

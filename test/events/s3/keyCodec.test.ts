@@ -54,3 +54,17 @@ describe('encodeS3Key / decodeS3Key', () => {
     expect(() => encodeS3Key('a', { tilde: 'x' as 'literal' })).toThrow(/encodeS3Key: encoding must be/);
   });
 });
+
+describe('encodeS3Key / decodeS3Key: argument checks', () => {
+  it('name a non-string key, a non-object or misspelt encoding, and shorten a long undecodable key', () => {
+    expect(() => encodeS3Key(5 as never)).toThrow('encodeS3Key: key must be a string, got number');
+    expect(() => decodeS3Key(5 as never)).toThrow('decodeS3Key: key must be a string, got number');
+    expect(() => encodeS3Key('a', 'x' as never)).toThrow('encodeS3Key: encoding must be a plain object { tilde?, asterisk? }, got "x"');
+    expect(() => encodeS3Key('a', null as never)).toThrow('encodeS3Key: encoding must be a plain object');
+    expect(() => encodeS3Key('a~', { tilda: 'literal' } as never)).toThrow('encodeS3Key: encoding.tilda is not an encoding choice (tilde or asterisk)');
+    const long = `%zz${'a'.repeat(100)}`;
+    expect(() => decodeS3Key(long)).toThrow(`decodeS3Key: key "${long.slice(0, 57)}..." is not form-urlencoded`);
+    const sixty = `%zz${'a'.repeat(57)}`;
+    expect(() => decodeS3Key(sixty)).toThrow(`decodeS3Key: key "${sixty}" is not form-urlencoded`);
+  });
+});

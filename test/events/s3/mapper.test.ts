@@ -19,7 +19,7 @@ import {
   type S3RecordParts,
 } from '../../../src/events/s3/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
-import { uploadKindOf } from '../../../src/events/s3/record.js';
+import { assertS3RecordParts, buildS3Record, toS3Event, uploadKindOf } from '../../../src/events/s3/record.js';
 import { assertS3EventBridgeInvariants, assertS3RecordInvariants, EB_ID, HOST_ID, REQUEST_ID, SEQUENCER, sequencerSecond, VERSION_ID } from './_invariants.js';
 
 const NOW = new Date('2023-04-12T20:43:38.021Z');
@@ -307,5 +307,41 @@ describe('toS3Record: extra blocks, defaults and the rules of their parts', () =
     expect(['ObjectCreated:CompleteMultipartUpload', 'CompleteMultipartUpload'].map(uploadKindOf)).toEqual(['multipart', 'multipart']);
     expect(['ObjectCreated:Put', 'ObjectCreated:Post', 'PutObject', 'POST Object'].map(uploadKindOf)).toEqual(['single', 'single', 'single', 'single']);
     expect(['ObjectCreated:Copy', 'CopyObject', 'ObjectRemoved:Delete'].map(uploadKindOf)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('toS3Record validates only the parts a record carries; buildS3Record still names a missing part', () => {
+  it('a part the event type does not carry may be absent', () => {
+    const del = toS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: undefined }));
+    expect(Object.keys(del.s3.object)).toEqual(['key', 'sequencer']);
+    expect(toS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: `${'a'.repeat(32)}-3` })).s3.object).not.toHaveProperty('size');
+    expect(Object.keys(toS3Record(recordParts({ eventName: 'ObjectTagging:Put', sequencer: undefined, size: undefined })).s3.object)).toEqual(['key', 'eTag']);
+    expect(toS3Record(recordParts({ account: undefined })).eventSource).toBe('aws:s3');
+  });
+
+  it('a part given where the type does not carry it is still checked', () => {
+    expect(() => toS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: '"abc"' }))).toThrow(/toS3Record: parts\.eTag .* is not an S3 eTag/);
+    expect(() => toS3Record(recordParts({ eventName: 'ObjectTagging:Put', size: undefined, sequencer: 'nope' }))).toThrow(/toS3Record: parts\.sequencer "nope" is not an S3 sequencer/);
+    expect(() => toS3Record(recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }))).toThrow(/toS3Record: parts\.versionId undefined is not an S3 version id/);
+    expect(() => toS3Record(recordParts({ eventName: 'ObjectCreated:CompleteMultipartUpload' }))).toThrow(/for ObjectCreated:CompleteMultipartUpload records/);
+    expect(() => assertS3RecordParts(recordParts({ bucket: 'A' }))).toThrow(/^toS3Record: parts\.bucket/);
+  });
+
+  it('toS3Event wraps the one record S3 sends per notification', () => {
+    const event = toS3Event(recordParts());
+    expect(event).toEqual({ Records: [toS3Record(recordParts())] });
+  });
+
+  it('buildS3Record (no format checks) names the part a type needs when it is missing', () => {
+    const cases: [S3RecordParts, string][] = [
+      [recordParts({ size: undefined }), 'toS3Record: parts.size is required for ObjectCreated:Put records'],
+      [recordParts({ eTag: undefined }), 'toS3Record: parts.eTag is required for ObjectCreated:Put records'],
+      [recordParts({ sequencer: undefined }), 'toS3Record: parts.sequencer is required for ObjectCreated:Put records'],
+      [recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }), 'toS3Record: parts.versionId is required for ObjectRemoved:DeleteMarkerCreated records'],
+      [recordParts({ eventName: 'ObjectRestore:Completed' }), 'toS3Record: parts.restoreExpiryTime is required for ObjectRestore:Completed records'],
+      [recordParts({ eventName: 'Replication:OperationNotTracked', principalId: 's3.amazonaws.com' }), 'toS3Record: parts.replication is required for Replication:OperationNotTracked records'],
+    ];
+    for (const [parts, message] of cases) expect(() => buildS3Record(parts as S3RecordParts & { eventName: 'ObjectCreated:Put' })).toThrow(message);
+    expect(() => buildS3Record(recordParts({ size: undefined }) as S3RecordParts & { eventName: 'ObjectCreated:Put' }, 'makeS3PutEvent')).toThrow('makeS3PutEvent: parts.size is required');
   });
 });
