@@ -162,14 +162,16 @@ function checkWindow(api: string, window: KinesisWindowParts, records: readonly 
  * `eventSourceARN`, `isFinalInvokeForWindow` and `isWindowTerminatedEarly`.
  */
 export function toKinesisTumblingWindowEvent(source: KinesisSourceParts, records: readonly KinesisDataParts[], window: KinesisWindowParts, api = 'toKinesisTumblingWindowEvent'): KinesisTumblingWindowEvent {
-  const Records = toKinesisRecords(source, records, api);
+  // A window's final invocation may come with no records left (Lambda sends `Records: []`).
+  const Records = Array.isArray(records) && records.length === 0 && window?.isFinalInvokeForWindow === true ? [] : toKinesisRecords(source, records, api);
+  const { streamArn } = prepareSource(api, source);
   checkWindow(api, window, records);
   return {
     Records,
     window: { start: isoSeconds(new Date(window.start)), end: isoSeconds(new Date(window.end)) },
     state: window.state,
     shardId: source.shardId,
-    eventSourceARN: (Records[0] as KinesisStreamRecord).eventSourceARN,
+    eventSourceARN: streamArn,
     isFinalInvokeForWindow: window.isFinalInvokeForWindow,
     isWindowTerminatedEarly: window.isWindowTerminatedEarly,
   };

@@ -24,6 +24,8 @@ import { FilteredLog, resolveFilterOption, type FilterCriteria, type FilteredRec
 import type { CompiledFilterCriteria } from '../../patterns/filters.js';
 import type { SubscribedHandler } from './lambdaContext.js';
 import type { Random } from '../../_internals/random.js';
+import type { JsonValue } from '../../_internals/json.js';
+import { alignedKinesisWindow, MAX_TUMBLING_WINDOW_SECONDS } from '../../events/kinesis/mapper.js';
 
 /** One stored record of a shard, as the poller sees it. */
 export interface StreamEntry {
@@ -57,9 +59,27 @@ export interface StreamSource<E extends StreamEntry, TEvent> {
   shards(): readonly StreamShardView<E>[];
   /** Builds the Lambda event of one batch of one shard through the family's mapper. */
   toEvent(shardId: string, entries: readonly E[]): TEvent;
+  /**
+   * Builds the tumbling-window event of one batch (possibly empty on a window's final invocation)
+   * through the family's mapper; absent when the family has no window event.
+   */
+  toWindowEvent?(shardId: string, entries: readonly E[], window: StreamWindowParts): TEvent;
   /** Whether the stream still exists (deleted streams stop their subscriptions). */
   alive(): boolean;
 }
+
+/** The tumbling-window fields of one invocation (epoch ms on whole seconds). */
+export interface StreamWindowParts {
+  start: number;
+  end: number;
+  /** The state the function returned for this window and shard so far (`{}` at first). */
+  state: { [key: string]: JsonValue };
+  isFinalInvokeForWindow: boolean;
+  isWindowTerminatedEarly: boolean;
+}
+
+/** Lambda's limit on the state a tumbling-window function returns (1 MB of JSON). */
+export const MAX_WINDOW_STATE_BYTES = 1024 * 1024;
 
 /** Where a new subscription starts reading. */
 export type StreamStartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
@@ -174,6 +194,18 @@ export interface StreamSubscribeOptions {
    * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
    */
   filterCriteria?: FilterCriteria;
+  /**
+   * Lambda's `TumblingWindowInSeconds` (0–900; 0 turns windows off): records are grouped into
+   * windows aligned to multiples of this length by arrival time; each invocation gets `window`,
+   * the `state` the function returned last for that window and shard (`{}` at first), and the
+   * window's last invocation, once the virtual clock passes its end, has
+   * `isFinalInvokeForWindow: true` with the window's remaining records (possibly none). The
+   * function returns `{ state, batchItemFailures }`; a state over 1 MB of JSON ends the window
+   * early (the next invocation is final, with `isWindowTerminatedEarly: true`).
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
+   * @defaultValue `0`
+   */
+  tumblingWindowInSeconds?: number;
 }
 
 /** How one invocation ended. */
@@ -243,6 +275,8 @@ export interface ResolvedStreamOptions {
   invocationHistory: number;
   maximumBatchingWindowInSeconds: number;
   filter: CompiledFilterCriteria | undefined;
+  /** 0 when windows are off. */
+  tumblingWindowInSeconds: number;
 }
 
 /** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
@@ -277,7 +311,12 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   const window = o.maximumBatchingWindowInSeconds ?? 0;
   if (!Number.isInteger(window) || window < 0 || window > 300) fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
   const filter = resolveFilterOption(api, o.filterCriteria, source);
+  const tumbling = o.tumblingWindowInSeconds ?? 0;
+  if (!Number.isInteger(tumbling) || tumbling < 0 || tumbling > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'options.tumblingWindowInSeconds', `${show(tumbling)} is out of range: 0–${MAX_TUMBLING_WINDOW_SECONDS} seconds`);
+  // Lambda supports windows on DynamoDB Streams too; the mocks' DynamoDB family has no window event yet.
+  if (tumbling > 0 && source === 'dynamodb') fail(api, 'options.tumblingWindowInSeconds', 'is not implemented by the mocks for DynamoDB Streams yet (only Kinesis streams have tumbling windows)');
   return {
+    tumblingWindowInSeconds: tumbling,
     maximumBatchingWindowInSeconds: window,
     filter,
     timeout,
@@ -342,6 +381,8 @@ interface ShardState {
   loggedTo: number;
   /** When the batching window opened on this shard (records waiting), if it is open. */
   windowOpenedAt: number | undefined;
+  /** The open tumbling window (after its first successful invocation) and its state. */
+  tumbling: { start: number; end: number; state: { [key: string]: JsonValue }; terminated: boolean } | undefined;
 }
 
 /** One stream event source mapping. */
@@ -423,7 +464,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const at = this.options.startingTimestampMs as number;
       while (position < shard.records.length && (shard.records[position] as E).arrivalMs < at) position++;
     }
-    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0, loggedTo: position, windowOpenedAt: undefined };
+    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0, loggedTo: position, windowOpenedAt: undefined, tumbling: undefined };
   }
 
   private stateOf(shard: StreamShardView<E>): ShardState {
@@ -442,7 +483,9 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     for (const shard of this.source.shards()) {
       if (!this.active) break;
       const state = this.stateOf(shard);
-      if (state.notBefore > nowMs() || state.position >= shard.records.length) continue;
+      if (state.notBefore > nowMs()) continue;
+      // An open tumbling window whose end passed still owes its final invocation, records or not.
+      if (state.position >= shard.records.length && !(state.tumbling !== undefined && (state.tumbling.terminated || nowMs() >= state.tumbling.end))) continue;
       if (!this.windowClosed(shard, state, nowMs())) continue;
       if (await this.step(shard, state, nowMs)) did = true;
     }
@@ -455,7 +498,13 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     let next: number | undefined;
     for (const shard of this.source.shards()) {
       const state = this.state.get(shard.shardId);
-      if (state === undefined || state.position >= shard.records.length) continue;
+      if (state === undefined) continue;
+      if (state.tumbling !== undefined) {
+        // The final invocation of the open window is due at its end.
+        const due = Math.max(state.notBefore, state.tumbling.end);
+        if (due > nowMs && (next === undefined || due < next)) next = due;
+      }
+      if (state.position >= shard.records.length) continue;
       let due = state.notBefore;
       if (state.windowOpenedAt !== undefined) due = Math.max(due, state.windowOpenedAt + this.options.maximumBatchingWindowInSeconds * 1000);
       if (due > nowMs && (next === undefined || due < next)) next = due;
@@ -504,9 +553,22 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
         end++;
       }
     }
+    // Tumbling windows: a batch holds the records of one window; the last one once the window is over is final.
+    let window: StreamWindowParts | undefined;
+    if (this.options.tumblingWindowInSeconds > 0) {
+      const open = state.tumbling ?? (start < records.length ? { ...alignedKinesisWindow((records[start] as E).arrivalMs, this.options.tumblingWindowInSeconds), state: {}, terminated: false } : undefined);
+      if (open === undefined) return false;
+      let limit = start;
+      while (limit < records.length && (records[limit] as E).arrivalMs < open.end) limit++;
+      end = Math.min(end, limit);
+      const final = open.terminated || (now >= open.end && end === limit);
+      // The window is still open and none of its records wait: its final invocation comes at its end.
+      if (!final && end === start) return false;
+      window = { start: open.start, end: open.end, state: open.state, isFinalInvokeForWindow: final, isWindowTerminatedEarly: open.terminated };
+    }
     state.windowOpenedAt = undefined;
     let batch = records.slice(start, end);
-    let event = this.source.toEvent(shard.shardId, batch);
+    let event = window === undefined ? this.source.toEvent(shard.shardId, batch) : this.windowEvent(shard.shardId, batch, window);
     // Batch positions of the records the handler gets (all of them without filters).
     let positions = batch.map((_, i) => i);
     const filter = this.options.filter;
@@ -520,7 +582,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
         this.dropped.push({ record: drop.record, reason: drop.reason, explanation: drop.explanation, filter: drop.filter, time: new Date(now) });
       }
       state.loggedTo = Math.max(state.loggedTo, end);
-      if (kept.length === 0) {
+      if (kept.length === 0 && !(window?.isFinalInvokeForWindow ?? false)) {
         // Nothing matched: Lambda skips the records and checkpoints past them.
         this.advance(state, records, end);
         return true;
@@ -534,6 +596,10 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     let error: unknown;
     if (result.kind === 'returned') {
       verdict = judgeStreamBatchResponse(result.value, batch.map((e) => e.sequenceNumber), this.options.reportBatchItemFailures);
+      if (window !== undefined && verdict.outcome !== 'failure') {
+        const kept = this.keepWindowState(state, window, result.value);
+        if (kept !== undefined) verdict = kept;
+      }
       // A partial failure names a delivered record: back to its position in the polled batch.
       if (verdict.outcome === 'partial') {
         verdict = { outcome: 'partial', lowest: positions[verdict.lowest] as number };
@@ -556,10 +622,47 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       ...(verdict.outcome === 'failure' ? { reason: verdict.reason, functionError: verdict.functionError } : {}),
       ...(result.kind === 'returned' ? {} : { error }),
     });
-    this.settle(shard, state, records, start, end, verdict, after);
+    if (end > start) this.settle(shard, state, records, start, end, verdict, after);
+    else if (verdict.outcome !== 'success' && this.active) {
+      // A failed empty final invocation is retried after the backoff; its window stays open.
+      state.attempts += 1;
+      state.notBefore = after + Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(state.attempts - 1, 16));
+    }
     // A stuck handler was booked as a failed invocation; now the drain stops.
     if (result.kind === 'stuck') throw result.error;
     return true;
+  }
+
+  /** The window event of a batch; the family must have one (validated at subscribe). */
+  private windowEvent(shardId: string, batch: readonly E[], window: StreamWindowParts): TEvent {
+    if (this.source.toWindowEvent === undefined) throw new Error(`${this.describe()} has no tumbling-window event`);
+    return this.source.toWindowEvent(shardId, batch, window);
+  }
+
+  /**
+   * After a successful (or partly failed) windowed invocation: keeps the returned state for the
+   * window's next invocation, or closes the window after its final one. A state that is not a
+   * JSON object fails the batch; one over 1 MB ends the window early.
+   */
+  private keepWindowState(state: ShardState, window: StreamWindowParts, response: unknown): Verdict | undefined {
+    if (window.isFinalInvokeForWindow) {
+      state.tumbling = undefined;
+      return undefined;
+    }
+    let returned: unknown = {};
+    try {
+      const parsed: unknown = typeof response === 'string' && response !== '' ? JSON.parse(response) : response;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'state' in parsed) returned = (parsed as { state: unknown }).state ?? {};
+    } catch {
+      returned = {};
+    }
+    if (returned === null || typeof returned !== 'object' || Array.isArray(returned)) {
+      return { outcome: 'failure', functionError: null, reason: `the response's state ${show(returned)} is not a JSON object` };
+    }
+    const copy = JSON.parse(JSON.stringify(returned)) as { [key: string]: JsonValue };
+    const size = Buffer.byteLength(JSON.stringify(copy), 'utf8');
+    state.tumbling = { start: window.start, end: window.end, state: copy, terminated: size > MAX_WINDOW_STATE_BYTES };
+    return undefined;
   }
 
   /** Checkpoints, retries, bisects or discards after one invocation. */

@@ -7,11 +7,11 @@
 import { isoMillis } from '../../_internals/aws.js';
 import { EventInputError, fail, show } from '../../_internals/errors.js';
 import type { Random } from '../../_internals/random.js';
-import { assertPartitionKey, assertRecordSize, resolveRoleArn, toKinesisEvent, type KinesisStreamEvent, type KinesisStreamRecord } from '../../events/kinesis/index.js';
+import { assertPartitionKey, assertRecordSize, resolveRoleArn, toKinesisEvent, toKinesisTumblingWindowEvent, type KinesisStreamEvent, type KinesisStreamRecord } from '../../events/kinesis/index.js';
 import type { AwsPartition } from '../../_internals/aws.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
-import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
+import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamWindowParts, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { ON_DEMAND_SHARDS, StreamRegistry } from './registry.js';
 import { HASH_SPACE, partitionKeyHash, type MockStream, type StoredKinesisRecord } from './stream.js';
@@ -165,6 +165,13 @@ export function createKinesisService(context: MockContext): KinesisService {
           toKinesisEvent(
             { streamName: stream.name, region: stream.region, account: stream.account, partition: stream.partition as AwsPartition, shardId, invokeIdentityArn },
             entries.map((e) => ({ data: e.data, partitionKey: e.partitionKey, sequenceNumber: e.sequenceNumber, arrivalTime: e.arrivalMs })),
+            api,
+          ),
+        toWindowEvent: (shardId: string, entries: readonly StoredKinesisRecord[], window: StreamWindowParts): KinesisStreamEvent =>
+          toKinesisTumblingWindowEvent(
+            { streamName: stream.name, region: stream.region, account: stream.account, partition: stream.partition as AwsPartition, shardId, invokeIdentityArn },
+            entries.map((e) => ({ data: e.data, partitionKey: e.partitionKey, sequenceNumber: e.sequenceNumber, arrivalTime: e.arrivalMs })),
+            window,
             api,
           ),
       };

@@ -263,6 +263,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     bisectBatchOnFunctionError: config.BisectBatchOnFunctionError ?? false,
     maximumRetryAttempts: config.MaximumRetryAttempts ?? -1,
     maximumRecordAgeInSeconds: config.MaximumRecordAgeInSeconds ?? -1,
+    tumblingWindowInSeconds: config.TumblingWindowInSeconds ?? 0,
     reportBatchItemFailures: config.FunctionResponseTypes.includes('ReportBatchItemFailures'),
     functionName: fn.name,
     timeout: fn.options.timeout,
@@ -348,7 +349,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
             MaximumRecordAgeInSeconds: c.MaximumRecordAgeInSeconds,
             BisectBatchOnFunctionError: c.BisectBatchOnFunctionError,
             MaximumRetryAttempts: c.MaximumRetryAttempts,
-            TumblingWindowInSeconds: 0,
+            TumblingWindowInSeconds: c.TumblingWindowInSeconds ?? 0,
           }
         : {}),
       ...(c.MaximumConcurrency === undefined ? {} : { ScalingConfig: { MaximumConcurrency: c.MaximumConcurrency } }),
