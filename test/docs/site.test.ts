@@ -119,6 +119,13 @@ describe.skipIf(!hasChromium)(hasChromium ? 'the documentation site in Chromium'
     expect(await page.getByTestId('annotated').textContent()).toContain('^ quoted-object');
     expect(await page.getByTestId('diagnostics').locator('a').first().getAttribute('href')).toBe('/lint/templates/quoted-object');
 
+    // A rule InputTransformer (picked from the list) renders against an EventBridge event.
+    await page.locator('#tpl-preset').selectOption({ label: 'Rule InputTransformer' });
+    await expect.poll(() => page.locator('#tpl-source').inputValue()).toBe('eventbridge');
+    await expect.poll(() => page.getByTestId('json-status').textContent()).toBe('valid JSON');
+    await page.locator('#tpl-map').fill('{"instance": "$.detail.instance-id"}');
+    await expect.poll(() => page.getByTestId('diagnostics').locator('li[data-code="undefined-placeholder"]').count()).toBe(1);
+
     // A lint page's "try it" link opens the playground on its wrong example.
     await page.goto(`${server.url}/lint/templates/quoted-object`, { waitUntil: 'load' });
     await page.getByText('Try the wrong example in the playground').click();
