@@ -63,21 +63,30 @@ function loadNodeHttpHandler(): NodeHttpHandlerClass {
 /**
  * Client settings for tests against the msw mocks: a region, fake static credentials (so the SDK
  * never probes EC2 instance metadata), `maxAttempts: 1`, and an HTTP/1.1 `NodeHttpHandler`
- * (without it, a Kinesis client speaks HTTP/2, which msw cannot intercept).
+ * (without it, a Kinesis client speaks HTTP/2, which msw cannot intercept). Any other client
+ * setting in `options` (`forcePathStyle`, `requestChecksumCalculation` …) is passed through
+ * unchanged, so the result can be handed to the client as it is.
  * @example new SQSClient(awsTestClientConfig({ region: mocks.region }))
+ * @example new S3Client(awsTestClientConfig({ region: mocks.region, requestChecksumCalculation: 'WHEN_REQUIRED' }))
  */
-export function awsTestClientConfig(options: AwsTestClientConfigOptions = {}): AwsTestClientConfig {
+export function awsTestClientConfig<const TOptions extends AwsTestClientConfigOptions & { [setting: string]: unknown } = {}>(
+  options?: TOptions,
+): AwsTestClientConfig & Omit<TOptions, keyof AwsTestClientConfigOptions>;
+export function awsTestClientConfig(options: AwsTestClientConfigOptions & Record<string, unknown> = {}): AwsTestClientConfig & Record<string, unknown> {
   const api = 'awsTestClientConfig';
   if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
   const region = options.region === undefined ? DEFAULT_REGION : assertRegion(api, 'options.region', options.region);
   const maxAttempts = options.maxAttempts ?? 1;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) fail(api, 'options.maxAttempts', `must be an integer ≥ 1, got ${show(maxAttempts)}`);
   const Handler = loadNodeHttpHandler();
-  const config: AwsTestClientConfig = {
-    region,
+  const { region: _region, maxAttempts: _maxAttempts, endpoint: _endpoint, ...passThrough } = options;
+  // The user's own settings win over the defaults (a custom handler or credentials), never the reverse.
+  const config: AwsTestClientConfig & Record<string, unknown> = {
     credentials: { accessKeyId: 'AKIDAWSEVENTKITFAKE', secretAccessKey: 'aws-event-kit-fake-secret-access-key' },
-    maxAttempts,
     requestHandler: new Handler(),
+    ...passThrough,
+    region,
+    maxAttempts,
   };
   if (options.endpoint !== undefined) {
     if (typeof options.endpoint !== 'string' || !URL.canParse(options.endpoint)) fail(api, 'options.endpoint', `must be an absolute URL, got ${show(options.endpoint)}`);

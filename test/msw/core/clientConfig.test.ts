@@ -1,13 +1,13 @@
 /** awsTestClientConfig and the HTTP/2 guard, with the real Kinesis client. */
 import { DescribeLimitsCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { awsTestClientConfig, createAwsMocks, Http2NotInterceptedError } from '../../../src/msw/index.js';
 import { listenStrict } from '../_helpers/msw.js';
 
 describe('awsTestClientConfig', () => {
-  test('fake static credentials, one attempt, an HTTP/1.1 handler, the given region', async () => {
+  it('fake static credentials, one attempt, an HTTP/1.1 handler, the given region', async () => {
     const config = awsTestClientConfig({ region: 'eu-central-1' });
     expect(config.region).toBe('eu-central-1');
     expect(config.maxAttempts).toBe(1);
@@ -18,10 +18,21 @@ describe('awsTestClientConfig', () => {
     expect(() => awsTestClientConfig({ maxAttempts: 0 })).toThrow(/maxAttempts/);
     expect(awsTestClientConfig({ endpoint: 'http://localhost:4566' }).endpoint).toBe('http://localhost:4566');
   });
+
+  it('passes every other client setting through, and lets the user’s handler and credentials win', () => {
+    const config = awsTestClientConfig({ region: 'eu-west-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
+    expect(config.forcePathStyle).toBe(true);
+    expect(config.requestChecksumCalculation).toBe('WHEN_REQUIRED');
+    const requestHandler = new NodeHttpHandler({ requestTimeout: 5 });
+    const credentials = { accessKeyId: 'AKIDMINE', secretAccessKey: 'mine' };
+    const own = awsTestClientConfig({ requestHandler, credentials });
+    expect(own.requestHandler).toBe(requestHandler);
+    expect(own.credentials).toBe(credentials);
+  });
 });
 
 describe('HTTP/2', () => {
-  test('a Kinesis client on its default HTTP/2 handler fails fast with a message naming the fix', async () => {
+  it('a Kinesis client on its default HTTP/2 handler fails fast with a message naming the fix', async () => {
     const mocks = createAwsMocks();
     const server = listenStrict(mocks.handlers);
     try {
@@ -40,7 +51,7 @@ describe('HTTP/2', () => {
     }
   });
 
-  test('the guard only covers hosts the mocks own, and goes away with the last mocks', async () => {
+  it('the guard only covers hosts the mocks own, and goes away with the last mocks', async () => {
     const http2 = await import('node:http2');
     const original = http2.default.connect;
     const mocks = createAwsMocks();
