@@ -29,7 +29,7 @@ function evaluate<C>(ref: Ref, root: unknown, event: unknown, context: C, reserv
 const UNSET = Symbol('unset');
 
 function dropReason(ref: Ref): string {
-  return `<${ref.name}> holds an object or array inside a quoted JSON string: AWS delivers nothing (spec B5)`;
+  return `<${ref.name}> holds an object or array inside a quoted JSON string: AWS delivers nothing`;
 }
 
 /**
