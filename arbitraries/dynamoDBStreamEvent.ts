@@ -1,11 +1,12 @@
-import { array, bigInt, integer, tuple, uint8Array, type Arbitrary } from 'fast-check';
+import { array, bigInt, constant, integer, tuple, uint8Array, type Arbitrary } from 'fast-check';
 import { md5Hex } from '../src/_internals/hash.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../src/_internals/limits.js';
 import { buildDynamoDBStreamRecord, MAX_DYNAMODB_BATCH_RECORDS, toDynamoDBStreamEvent, type DynamoDBStreamEntryParts } from '../src/events/dynamodb/streamRecord.js';
-import type { DynamoDBEventName, DynamoDBStreamEvent } from '../src/events/dynamodb/types.js';
+import type { DynamoDBEventName, DynamoDBStreamEvent, DynamoDBStreamRecord } from '../src/events/dynamodb/types.js';
 import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
 import { firstSequence, itemFor, streamSource } from './_internals/dynamodbSource.js';
-import { pinned } from './_internals/pin.js';
+import { isArbitrary, pinned } from './_internals/pin.js';
+import { followChangeOverrides, marshalChanges, type DynamoDBChange } from '../src/events/dynamodb/changeInput.js';
 import type { DynamoDBStreamSourceConstraints } from './dynamoDBStreamRecord.js';
 
 /** Constraints of {@link dynamoDBStreamEvent}. */
@@ -25,6 +26,16 @@ export interface DynamoDBStreamEventConstraints extends DynamoDBStreamSourceCons
    * @defaultValue any of INSERT, MODIFY, REMOVE
    */
   eventName?: DynamoDBEventName | Arbitrary<DynamoDBEventName>;
+  /**
+   * The changes of the batch, in order: an arbitrary of the array (or a fixed array) of changes
+   * built with `dynamodbChange.insert/modify/remove`, one record per change, so a property can
+   * label each change (e.g. a poison item) and check what the handler did with each record.
+   * The items must carry the table's `keys` (default `['id']`, as the factories). Cannot be
+   * combined with `minRecords`, `maxRecords`, `eventName` or `item`: the changes decide those.
+   * An invalid change is an `EventInputError` naming `changes[i]`, never rewritten.
+   * @defaultValue a generated history of operations
+   */
+  changes?: readonly DynamoDBChange[] | Arbitrary<readonly DynamoDBChange[]>;
 }
 
 /**
@@ -38,6 +49,7 @@ export interface DynamoDBStreamEventConstraints extends DynamoDBStreamSourceCons
  */
 // @__NO_SIDE_EFFECTS__
 export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints = {}): Arbitrary<DynamoDBStreamEvent> {
+  if (constraints.changes !== undefined) return dynamoDBStreamEventOfChanges(constraints, constraints.changes);
   const minRecords = constraints.minRecords ?? 1;
   const maxRecords = constraints.maxRecords ?? 10;
   if (!Number.isInteger(minRecords) || minRecords < 1) throw new TypeError(`dynamoDBStreamEvent: minRecords must be an integer ≥ 1 (Lambda never sends an empty batch), got ${String(minRecords)}`);
@@ -71,6 +83,45 @@ export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints 
         entries.push(entry);
       }
       return toDynamoDBStreamEvent(source, entries, 'dynamoDBStreamEvent');
+    }),
+  );
+}
+
+/** `dynamoDBStreamEvent({ changes })`: one record per change, in order, each change used as given. */
+function dynamoDBStreamEventOfChanges(constraints: DynamoDBStreamEventConstraints, changes: readonly DynamoDBChange[] | Arbitrary<readonly DynamoDBChange[]>): Arbitrary<DynamoDBStreamEvent> {
+  const api = 'dynamoDBStreamEvent';
+  for (const key of ['minRecords', 'maxRecords', 'eventName', 'item'] as const) {
+    if (constraints[key] !== undefined) throw new TypeError(`${api}: ${key} cannot be combined with changes (the changes array gives the records, their kinds and items)`);
+  }
+  if (!isArbitrary(changes) && !Array.isArray(changes)) throw new TypeError(`${api}: changes must be an array of dynamodbChange.insert/modify/remove changes or an arbitrary of one, got ${String(changes)}`);
+  // A fixed array is checked now, so a bad change fails at the call rather than inside a property.
+  const given: Arbitrary<readonly DynamoDBChange[]> = isArbitrary(changes) ? changes : (marshalChanges(api, changes), constant(changes));
+  return streamSource(api, { ...constraints, keys: constraints.keys ?? ['id'] }).chain(({ source, time }) =>
+    given.chain((batch) =>
+      tuple(
+        constant(batch),
+        array(tuple(bigInt({ min: 1n, max: 10_000_000n }), integer({ min: 0, max: 2000 })), { minLength: batch.length, maxLength: batch.length }),
+        firstSequence,
+        uint8Array({ minLength: 8, maxLength: 8 }),
+      ),
+    ).map(([batch, gaps, first, idSeed]) => {
+      const marshalled = marshalChanges(api, batch);
+      const idBase = Buffer.from(idSeed).toString('hex');
+      let sequence = first;
+      let at = time.getTime();
+      const entries: DynamoDBStreamEntryParts[] = marshalled.map((change, i) => {
+        const [gap, ms] = gaps[i] as [bigint, number];
+        if (i > 0) {
+          sequence += gap;
+          at += ms;
+        }
+        return { eventName: change.eventName, newImage: change.newImage, oldImage: change.oldImage, ttl: change.ttl, sequenceNumber: String(sequence), eventId: md5Hex(`${idBase}:${i}`), time: new Date(at) };
+      });
+      const event = toDynamoDBStreamEvent(source, entries, api, 'changes');
+      batch.forEach((change, i) => {
+        if (change.overrides !== undefined) event.Records[i] = followChangeOverrides(api, `changes[${i}]`, event.Records[i] as DynamoDBStreamRecord, change.overrides);
+      });
+      return event;
     }),
   );
 }
