@@ -3,6 +3,7 @@
  * the same (seed, stream) pair yields the same sequence in every process.
  * Arbitraries do not use this module; fast-check owns their randomness.
  */
+import { boundedMemo } from './memo.js';
 
 /**
  * A seeded source of random values.
@@ -79,21 +80,19 @@ const NO_BYTES = new Uint8Array(0);
  * longer ASCII alphabets (written one character at a time); null when not ASCII.
  */
 type Writing = Uint16Array | 'ascii' | null;
-const writings = new Map<string, Writing>();
-function writingOf(alphabet: string): Writing {
-  let writing = writings.get(alphabet);
-  if (writing === undefined) {
-    const n = alphabet.length;
-    if (!/^[\x00-\x7f]+$/.test(alphabet)) writing = null;
-    else if (n > 64) writing = 'ascii';
-    else {
-      writing = new Uint16Array(n * n);
-      for (let i = 0; i < n * n; i++) writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
-    }
-    if (writings.size >= 256) writings.clear(); // alphabets are constants: this never fills in practice
-    writings.set(alphabet, writing);
-  }
+// A writing is a function of its alphabet alone and is only read. Alphabets are constants: the
+// bound is never reached in practice.
+const writings = boundedMemo<string, Writing>(256);
+function computeWriting(alphabet: string): Writing {
+  const n = alphabet.length;
+  if (!/^[\x00-\x7f]+$/.test(alphabet)) return null;
+  if (n > 64) return 'ascii';
+  const writing = new Uint16Array(n * n);
+  for (let i = 0; i < n * n; i++) writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
   return writing;
+}
+function writingOf(alphabet: string): Writing {
+  return writings.get(alphabet, computeWriting);
 }
 
 const HEX_PAIRS_LOWER_WRITING = writingOf(HEX_LOWER) as Uint16Array;

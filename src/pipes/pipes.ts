@@ -2,6 +2,7 @@
 import { buildCompiled, internalsOf, isCompiled, maybeInternals, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type Internals, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
 import { decodedView } from './decode.js';
 import { TemplateSyntaxError } from './errors.js';
+import { boundedMemo } from '../_internals/memo.js';
 import { stringifyJson } from './json.js';
 import { checkLintOptions, lintCompiled, TEMPLATE_MAX_LENGTH, type LintOptions } from './lint.js';
 import { resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './options.js';
@@ -61,20 +62,15 @@ export function lintPipeTemplate(template: string, options?: LintOptions): Templ
 
 const WRONG_DIALECT = 'renderPipeTemplate: this template was compiled for rules (use renderRuleTemplate)';
 
-// Rendering a template string compiles it once; a small cache keeps repeated renders cheap.
-const cache = new Map<string, CompiledTemplate>();
+// Rendering a template string compiles it once; a small memo keeps repeated renders cheap
+// (compiling is a function of the text alone; a compiled template is never edited).
+const compiledTemplates = boundedMemo<string, CompiledTemplate>(64);
 function compiledOf(template: string | CompiledTemplate): CompiledTemplate {
   if (isCompiled(template)) {
     if (template.dialect !== 'pipes') throw new TypeError(WRONG_DIALECT);
     return template;
   }
-  let hit = cache.get(template);
-  if (hit === undefined) {
-    hit = compilePipeTemplate(template);
-    if (cache.size >= 64) cache.delete(cache.keys().next().value!);
-    cache.set(template, hit);
-  }
-  return hit;
+  return compiledTemplates.get(template, compilePipeTemplate);
 }
 
 /** The rendering internals of a Pipes template, in one lookup for a compiled one (the render-many path). */

@@ -3,6 +3,7 @@
  * (through fixed seeds) and the msw S3 mock produce ids the same way.
  */
 import { hexPiece, idLayout, uint32Hex, type IdLayout, type Random } from '../../_internals/random.js';
+import { lastMemo } from '../../_internals/memo.js';
 
 const UPPER_ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const VERSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._';
@@ -41,15 +42,10 @@ export function s3SequencerAt(eventTime: Date, low: number): string {
   return sequencerPrefix(second) + uint32Hex(low >>> 0, true);
 }
 
-// One-entry memo of `00<second>`: factories reuse one event time call after call.
-let memoSecond = -1;
-let memoPrefix = '';
+// `00<second>` for the last second: factories reuse one event time call after call (a function of the second alone).
+const prefixes = lastMemo<[number], string>();
 function sequencerPrefix(second: number): string {
-  if (second !== memoSecond) {
-    memoPrefix = `00${uint32Hex(second, true)}`;
-    memoSecond = second;
-  }
-  return memoPrefix;
+  return prefixes.get([second], () => `00${uint32Hex(second, true)}`);
 }
 
 /** A `sequencer` for an event at `eventTime` with random low bits. */

@@ -5,6 +5,7 @@
  */
 import { fail, show } from '../../_internals/errors.js';
 import { isPlainObject } from '../../_internals/objects.js';
+import { lastMemo } from '../../_internals/memo.js';
 
 /**
  * How the two characters AWS's evidence leaves open are encoded. The default follows Java's
@@ -52,8 +53,8 @@ const DEFAULT_TABLE = TABLES['percent/literal'] as Table;
 const replacers = new Map<Table, (match: string) => string>();
 for (const table of Object.values(TABLES)) replacers.set(table, (match) => table[match] as string);
 
-// Stryker disable next-line ObjectLiteral,StringLiteral: the memo's initial entry matches no key
-const memo: { key: string | undefined; table: Table | undefined; encoded: string } = { key: undefined, table: undefined, encoded: '' };
+// The last key encoded, by table: the encoding is a function of both alone.
+const lastEncoded = lastMemo<[string, Table], string>();
 
 function tableOf(encoding: S3KeyEncoding | undefined): Table {
   if (encoding === undefined) return DEFAULT_TABLE;
@@ -81,20 +82,16 @@ export function encodeS3Key(key: string, encoding?: S3KeyEncoding): string {
   if (typeof key !== 'string') fail('encodeS3Key', 'key', `must be a string, got ${typeof key}`);
   // Stryker disable next-line ConditionalExpression: a fast path (see isUnchanged)
   if (isUnchanged(key)) return key;
-  // One-entry memo: factories encode the same key call after call.
-  // Stryker disable next-line ConditionalExpression: a memo; skipping it recomputes the same text
-  if (key === memo.key && table === memo.table) return memo.encoded;
-  let encoded: string;
-  try {
-    encoded = encodeURIComponent(key);
-  } catch {
-    fail('encodeS3Key', 'key', 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key');
-  }
-  const result = encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
-  memo.key = key;
-  memo.table = table;
-  memo.encoded = result;
-  return result;
+  // Factories encode the same key call after call.
+  return lastEncoded.get([key, table], () => {
+    let encoded: string;
+    try {
+      encoded = encodeURIComponent(key);
+    } catch {
+      fail('encodeS3Key', 'key', 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key');
+    }
+    return encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
+  });
 }
 
 const PLUS = /\+/g;

@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { sha256Hex } from '../../_internals/hash.js';
+import { boundedMemo } from '../../_internals/memo.js';
 import { SNS_TEST_SIGNING_CERTIFICATE_PEM, SNS_TEST_SIGNING_KEY_PEM } from './signingKey.js';
 import type { SnsSignatureVersion } from './types.js';
 
@@ -35,9 +36,9 @@ function algorithmOf(version: unknown): string | undefined {
 }
 
 let privateKey: KeyObject | undefined;
-const cache = new Map<string, string>();
-// A bounded cache: signing is ~1 ms of RSA, and tests build the same messages again and again.
-const CACHE_LIMIT = 2000;
+// Signing is ~1 ms of RSA and tests build the same messages again and again. Still pure:
+// RSA PKCS#1 v1.5 signatures are deterministic, so a kept signature is the one signing would give.
+const signatures = boundedMemo<string, string>(2000);
 
 /**
  * The base64 signature of `message` by the kit's test key (see `snsTestSigningCertificate`).
@@ -49,13 +50,10 @@ export function signSnsMessage(message: Readonly<Record<string, unknown>>, versi
   const text = snsStringToSign(message);
   // Keyed by a digest: a message may be 256 KiB, and the cache must stay small.
   const key = `${version}${sha256Hex(text)}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  privateKey ??= createPrivateKey(SNS_TEST_SIGNING_KEY_PEM);
-  const signature = sign(algorithm, Buffer.from(text, 'utf8'), privateKey).toString('base64');
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, signature);
-  return signature;
+  return signatures.get(key, () => {
+    privateKey ??= createPrivateKey(SNS_TEST_SIGNING_KEY_PEM);
+    return sign(algorithm, Buffer.from(text, 'utf8'), privateKey).toString('base64');
+  });
 }
 
 /** The PEM of the self-signed certificate whose key signs every SNS message the kit makes. */
@@ -63,7 +61,8 @@ export function snsTestSigningCertificate(): string {
   return SNS_TEST_SIGNING_CERTIFICATE_PEM;
 }
 
-const publicKeys = new Map<string, KeyObject>();
+// Parsing a PEM is the slow part of verifying; a key is a function of its PEM alone.
+const publicKeys = boundedMemo<string, KeyObject>(16);
 
 /**
  * Whether `message`'s `Signature` verifies against `certificatePem` (default: the kit's test
@@ -88,15 +87,12 @@ export function verifySnsSignature(message: unknown, certificatePem: string = SN
   const fields = (record.Sns !== null && typeof record.Sns === 'object' ? record.Sns : record) as Record<string, unknown>;
   const algorithm = algorithmOf(fields.SignatureVersion);
   if (algorithm === undefined || typeof fields.Signature !== 'string') return false;
-  let publicKey = publicKeys.get(certificatePem);
-  if (publicKey === undefined) {
+  const publicKey = publicKeys.get(certificatePem, (pem) => {
     try {
-      publicKey = createPublicKey(certificatePem);
+      return createPublicKey(pem);
     } catch (error) {
       throw new TypeError(`verifySnsSignature: certificatePem is not a PEM certificate or public key (${(error as Error).message})`);
     }
-    if (publicKeys.size >= 16) publicKeys.clear();
-    publicKeys.set(certificatePem, publicKey);
-  }
+  });
   return verify(algorithm, Buffer.from(snsStringToSign(fields), 'utf8'), publicKey, Buffer.from(fields.Signature, 'base64'));
 }

@@ -9,6 +9,7 @@
  * record the real mapper builds, as its JSON size minus the variable bytes of its parts.
  */
 import { utf8Length } from '../../_internals/limits.js';
+import { lastMemo } from '../../_internals/memo.js';
 import { normaliseSqsMessageAttributes } from './attributes.js';
 import { toSqsRecord, type SqsRecordParts } from './record.js';
 import type { SqsMessageAttribute, SqsMessageAttributes } from './types.js';
@@ -33,11 +34,10 @@ function decimalLength(value: number): number {
   return String(value).length;
 }
 
-// The last queue and sender seen: a batch shares them, so each is scanned once per batch.
-let lastQueue: SqsRecordParts['queue'] | undefined;
-let lastQueueBytes = 0;
-let lastSender: string | undefined;
-let lastSenderBytes = 0;
+// The last queue and sender seen: a batch shares them, so each is scanned once per batch. A
+// queue is keyed by identity: its parts are built once by the queue resolver and never edited.
+const queueBytes = lastMemo<[SqsRecordParts['queue']], number>();
+const senderBytes = lastMemo<[string], number>();
 
 /**
  * The JSON bytes of the parts' strings and numbers, quotes included (numbers are JSON strings
@@ -47,15 +47,8 @@ let lastSenderBytes = 0;
  */
 function variableBytes(parts: SqsRecordParts): number {
   const { queue, fifo } = parts;
-  if (queue !== lastQueue) {
-    lastQueueBytes = jsonStringBytes(queue.arn) + jsonStringBytes(queue.region);
-    lastQueue = queue;
-  }
-  if (parts.senderId !== lastSender) {
-    lastSenderBytes = jsonStringBytes(parts.senderId);
-    lastSender = parts.senderId;
-  }
-  let bytes = lastQueueBytes + lastSenderBytes + jsonStringBytes(parts.messageId) + parts.receiptHandle.length + 2 + jsonStringBytes(parts.body)
+  let bytes = queueBytes.get([queue], () => jsonStringBytes(queue.arn) + jsonStringBytes(queue.region))
+    + senderBytes.get([parts.senderId], () => jsonStringBytes(parts.senderId)) + jsonStringBytes(parts.messageId) + parts.receiptHandle.length + 2 + jsonStringBytes(parts.body)
     + decimalLength(parts.receiveCount) + decimalLength(parts.sentTimestamp) + decimalLength(parts.firstReceiveTimestamp) + 6;
   if (fifo !== undefined) {
     bytes += jsonStringBytes(fifo.messageGroupId) + jsonStringBytes(fifo.sequenceNumber);
