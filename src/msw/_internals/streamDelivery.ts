@@ -14,6 +14,7 @@
  * - An invocation that runs past the function's `timeout` on the virtual clock is a function error.
  * Retries wait on the virtual clock (1 s, doubling, at most 60 s), so record age advances.
  */
+import { createHash } from 'node:crypto';
 import { fail, show } from '../../_internals/errors.js';
 import { arn } from '../../_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../../_internals/limits.js';
@@ -66,6 +67,21 @@ export interface StreamSource<E extends StreamEntry, TEvent> {
   toWindowEvent?(shardId: string, entries: readonly E[], window: StreamWindowParts): TEvent;
   /** Whether the stream still exists (deleted streams stop their subscriptions). */
   alive(): boolean;
+  /**
+   * The key whose records must stay in order with `parallelizationFactor` above 1 (Kinesis: the
+   * partition key; DynamoDB Streams: the item's partition key).
+   */
+  orderingKey(entry: E): string;
+}
+
+/**
+ * One of the `parallelizationFactor` lanes of a shard: the shard's records whose ordering key
+ * hashes to it, in shard order. `key` names its reading state; `indexes` are the records'
+ * positions in the shard.
+ */
+interface LaneView<E extends StreamEntry> extends StreamShardView<E> {
+  readonly key: string;
+  readonly indexes: readonly number[] | undefined;
 }
 
 /** The tumbling-window fields of one invocation (epoch ms on whole seconds). */
@@ -195,6 +211,16 @@ export interface StreamSubscribeOptions {
    */
   filterCriteria?: FilterCriteria;
   /**
+   * Lambda's `ParallelizationFactor` (1–10): up to this many batches of one shard at once. Records
+   * are spread over that many lanes by a hash of their ordering key (Kinesis: the partition key;
+   * DynamoDB Streams: the item's partition key), so the records of one key stay in order while
+   * different keys may interleave; each lane retries on its own, and the shard's checkpoint is
+   * the last record before the first one any lane still has to process.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
+   * @defaultValue `1`
+   */
+  parallelizationFactor?: number;
+  /**
    * Lambda's `TumblingWindowInSeconds` (0–900; 0 turns windows off): records are grouped into
    * windows aligned to multiples of this length by arrival time; each invocation gets `window`,
    * the `state` the function returned last for that window and shard (`{}` at first), and the
@@ -277,6 +303,7 @@ export interface ResolvedStreamOptions {
   filter: CompiledFilterCriteria | undefined;
   /** 0 when windows are off. */
   tumblingWindowInSeconds: number;
+  parallelizationFactor: number;
 }
 
 /** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
@@ -315,7 +342,10 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   if (!Number.isInteger(tumbling) || tumbling < 0 || tumbling > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'options.tumblingWindowInSeconds', `${show(tumbling)} is out of range: 0–${MAX_TUMBLING_WINDOW_SECONDS} seconds`);
   // Lambda supports windows on DynamoDB Streams too; the mocks' DynamoDB family has no window event yet.
   if (tumbling > 0 && source === 'dynamodb') fail(api, 'options.tumblingWindowInSeconds', 'is not implemented by the mocks for DynamoDB Streams yet (only Kinesis streams have tumbling windows)');
+  const parallelization = o.parallelizationFactor ?? 1;
+  if (!Number.isInteger(parallelization) || parallelization < 1 || parallelization > 10) fail(api, 'options.parallelizationFactor', `${show(parallelization)} is out of range: 1–10 concurrent batches per shard`);
   return {
+    parallelizationFactor: parallelization,
     tumblingWindowInSeconds: tumbling,
     maximumBatchingWindowInSeconds: window,
     filter,
@@ -354,6 +384,11 @@ function fromResponseVerdict(verdict: ResponseVerdict, index: ReadonlyMap<string
 }
 
 const PAYLOAD_BUDGET = LAMBDA_PAYLOAD_LIMIT - 64;
+
+/** The lane (0 to `factor` − 1) of an ordering key: the top bits of its MD5, as Kinesis hashes keys. */
+function laneOf(key: string, factor: number): number {
+  return createHash('md5').update(key, 'utf8').digest().readUInt32BE(0) % factor;
+}
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -406,7 +441,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     this.history = new InvocationHistory(options.invocationHistory, ['success', 'failure', 'partial']);
     this.dropped = new FilteredLog(options.invocationHistory);
     // LATEST and AT_TIMESTAMP are fixed against the shards that exist now; later shards start at 0.
-    for (const shard of source.shards()) this.state.set(shard.shardId, this.initialState(shard, nowMs));
+    for (const lane of this.lanes()) this.state.set(lane.key, this.initialState(lane, nowMs));
   }
 
   get streamArn(): string {
@@ -425,6 +460,8 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   configure(options: ResolvedStreamOptions, handler: StreamHandler<TEvent> = this.handler): void {
     this.options = options;
     this.handler = handler;
+    const factor = this.laneCache.size > 0 ? this.laneFactor : 1;
+    if (options.parallelizationFactor !== factor) this.relane(factor);
     for (const state of this.state.values()) state.windowOpenedAt = undefined;
   }
 
@@ -440,6 +477,66 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     return this.history.counts();
   }
 
+  /** Per shard (with a factor above 1): its records so far and its lanes, grown as records arrive. */
+  private readonly laneCache = new Map<string, { records: readonly E[]; seen: number; lanes: Array<{ records: E[]; indexes: number[] }> }>();
+  /** The factor `laneCache` was built with. */
+  private laneFactor = 1;
+
+  /** The reading units: each shard whole, or its lanes with `parallelizationFactor` above 1. */
+  private lanes(): LaneView<E>[] {
+    const factor = this.options.parallelizationFactor;
+    const shards = this.source.shards();
+    if (factor === 1) return shards.map((shard) => ({ key: shard.shardId, shardId: shard.shardId, records: shard.records, indexes: undefined }));
+    this.laneFactor = factor;
+    const out: LaneView<E>[] = [];
+    for (const shard of shards) {
+      let cached = this.laneCache.get(shard.shardId);
+      if (cached === undefined) {
+        cached = { records: shard.records, seen: 0, lanes: Array.from({ length: factor }, () => ({ records: [], indexes: [] })) };
+        this.laneCache.set(shard.shardId, cached);
+      }
+      for (; cached.seen < shard.records.length; cached.seen++) {
+        const entry = shard.records[cached.seen] as E;
+        const lane = cached.lanes[laneOf(this.source.orderingKey(entry), factor)] as { records: E[]; indexes: number[] };
+        lane.records.push(entry);
+        lane.indexes.push(cached.seen);
+      }
+      cached.lanes.forEach((lane, i) => out.push({ key: `${shard.shardId}#${i}`, shardId: shard.shardId, records: lane.records, indexes: lane.indexes }));
+    }
+    return out;
+  }
+
+  /** The shard index of the first record some lane still has to process (the shard's length when none). */
+  private firstUnprocessed(shardId: string): number {
+    const cached = this.laneCache.get(shardId);
+    if (cached === undefined) return this.state.get(shardId)?.position ?? 0;
+    let first = cached.seen;
+    cached.lanes.forEach((lane, i) => {
+      const position = this.state.get(`${shardId}#${i}`)?.position ?? 0;
+      if (position < lane.indexes.length) first = Math.min(first, lane.indexes[position] as number);
+    });
+    return first;
+  }
+
+  /**
+   * A new `parallelizationFactor` (UpdateEventSourceMapping): every shard resumes from its
+   * checkpoint in the new lanes, so records some old lane had already processed past it may be
+   * delivered again (at least once, as a re-sharded consumer sees them).
+   */
+  private relane(oldFactor: number): void {
+    const resume = new Map<string, number>();
+    for (const shard of this.source.shards()) {
+      resume.set(shard.shardId, oldFactor === 1 && this.laneCache.size === 0 ? (this.state.get(shard.shardId)?.position ?? 0) : this.firstUnprocessed(shard.shardId));
+    }
+    this.state.clear();
+    this.laneCache.clear();
+    for (const lane of this.lanes()) {
+      const from = resume.get(lane.shardId) ?? 0;
+      const position = lane.indexes === undefined ? from : lane.indexes.filter((i) => i < from).length;
+      this.state.set(lane.key, { ...this.initialState(lane, undefined), position, loggedTo: position });
+    }
+  }
+
   /** Names this subscription in errors. */
   private describe(): string {
     const service = this.source.batchInfoKey === 'KinesisBatchInfo' ? 'Kinesis' : 'DynamoDB Streams';
@@ -448,7 +545,16 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
 
   checkpoints(): Readonly<Record<string, string>> {
     const out: Record<string, string> = {};
-    for (const [shardId, state] of this.state) if (state.checkpoint !== undefined) out[shardId] = state.checkpoint;
+    if (this.options.parallelizationFactor === 1 && this.laneCache.size === 0) {
+      for (const [shardId, state] of this.state) if (state.checkpoint !== undefined) out[shardId] = state.checkpoint;
+      return out;
+    }
+    for (const [shardId, cached] of this.laneCache) {
+      const states = cached.lanes.map((_, i) => this.state.get(`${shardId}#${i}`));
+      if (states.every((state) => state?.checkpoint === undefined)) continue;
+      const first = this.firstUnprocessed(shardId);
+      if (first > 0) out[shardId] = (cached.records[first - 1] as E).sequenceNumber;
+    }
     return out;
   }
 
@@ -467,11 +573,11 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0, loggedTo: position, windowOpenedAt: undefined, tumbling: undefined };
   }
 
-  private stateOf(shard: StreamShardView<E>): ShardState {
-    let state = this.state.get(shard.shardId);
+  private stateOf(shard: LaneView<E>): ShardState {
+    let state = this.state.get(shard.key);
     if (state === undefined) {
       state = this.initialState(shard, undefined);
-      this.state.set(shard.shardId, state);
+      this.state.set(shard.key, state);
     }
     return state;
   }
@@ -480,7 +586,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   async runDue(nowMs: () => number): Promise<boolean> {
     if (!this.active || !this.enabled || !this.source.alive()) return false;
     let did = false;
-    for (const shard of this.source.shards()) {
+    for (const shard of this.lanes()) {
       if (!this.active) break;
       const state = this.stateOf(shard);
       if (state.notBefore > nowMs()) continue;
@@ -496,8 +602,8 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   nextDueAt(nowMs: number): number | undefined {
     if (!this.active || !this.enabled || !this.source.alive()) return undefined;
     let next: number | undefined;
-    for (const shard of this.source.shards()) {
-      const state = this.state.get(shard.shardId);
+    for (const shard of this.lanes()) {
+      const state = this.state.get(shard.key);
       if (state === undefined) continue;
       if (state.tumbling !== undefined) {
         // The final invocation of the open window is due at its end.
@@ -516,7 +622,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
    * Whether a new batch may go now: no window, a full batch waiting, a retry (never held back), or
    * the window (opened when records first waited) has closed.
    */
-  private windowClosed(shard: StreamShardView<E>, state: ShardState, now: number): boolean {
+  private windowClosed(shard: LaneView<E>, state: ShardState, now: number): boolean {
     const window = this.options.maximumBatchingWindowInSeconds;
     if (window === 0 || state.retryEnd !== undefined || state.ranges.length > 0) return true;
     if (shard.records.length - state.position >= this.options.batchSize) return true;
@@ -525,7 +631,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /** One step on one shard: discard expired records, or invoke with one batch. */
-  private async step(shard: StreamShardView<E>, state: ShardState, nowMs: () => number): Promise<boolean> {
+  private async step(shard: LaneView<E>, state: ShardState, nowMs: () => number): Promise<boolean> {
     const records = shard.records;
     const now = nowMs();
     const maxAge = this.options.maximumRecordAgeInSeconds;
@@ -666,8 +772,8 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /** Checkpoints, retries, bisects or discards after one invocation. */
-  private settle(shard: StreamShardView<E>, state: ShardState, records: readonly E[], start: number, end: number, verdict: Verdict, after: number): void {
-    if (!this.active || this.state.get(shard.shardId) !== state) return;
+  private settle(shard: LaneView<E>, state: ShardState, records: readonly E[], start: number, end: number, verdict: Verdict, after: number): void {
+    if (!this.active || this.state.get(shard.key) !== state) return;
     if (verdict.outcome === 'success') {
       this.advance(state, records, end);
       return;

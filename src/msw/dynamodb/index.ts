@@ -233,6 +233,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
         arrivalIso: (ms: number) => isoSeconds(new Date(ms)),
         shards: () => [shard],
         alive: () => !table.deleted && table.stream === stream,
+        // Lambda keeps order per item partition key (the first key attribute).
+        orderingKey: (e: StoredStreamRecord) => JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
         toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
       };
       const poller = new StreamPoller<StoredStreamRecord, DynamoDBStreamEvent>(source, subscriber, resolved, () => failureIds, (gone) => pollers.remove(gone), nowMs());

@@ -161,6 +161,7 @@ export function createKinesisService(context: MockContext): KinesisService {
         arrivalIso: (ms: number) => isoMillis(new Date(ms)),
         shards: () => stream.shards,
         alive: () => !stream.deleted,
+        orderingKey: (e: StoredKinesisRecord) => e.partitionKey,
         toEvent: (shardId: string, entries: readonly StoredKinesisRecord[]): KinesisStreamEvent =>
           toKinesisEvent(
             { streamName: stream.name, region: stream.region, account: stream.account, partition: stream.partition as AwsPartition, shardId, invokeIdentityArn },

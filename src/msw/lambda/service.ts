@@ -264,6 +264,7 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     maximumRetryAttempts: config.MaximumRetryAttempts ?? -1,
     maximumRecordAgeInSeconds: config.MaximumRecordAgeInSeconds ?? -1,
     tumblingWindowInSeconds: config.TumblingWindowInSeconds ?? 0,
+    parallelizationFactor: config.ParallelizationFactor ?? 1,
     reportBatchItemFailures: config.FunctionResponseTypes.includes('ReportBatchItemFailures'),
     functionName: fn.name,
     timeout: fn.options.timeout,
