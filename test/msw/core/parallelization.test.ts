@@ -112,7 +112,7 @@ describe('ParallelizationFactor', () => {
       }
     }
     const seen: Array<[string, string]> = [];
-    mocks.dynamodb.subscribe('items', (event) => void seen.push(...event.Records.map((r) => [r.dynamodb?.NewImage?.['id']?.S as string, r.dynamodb?.NewImage?.['n']?.N as string] as [string, string])), { parallelizationFactor: 3, batchSize: 2 });
+    mocks.dynamodb.subscribe('items', (event) => void seen.push(...event.Records.map((r) => [(r.dynamodb?.NewImage?.['id'] as { S: string }).S, (r.dynamodb?.NewImage?.['n'] as { N: string }).N] as [string, string])), { parallelizationFactor: 3, batchSize: 2 });
     await mocks.drain();
     expect([...seen].sort()).toEqual([...order].sort());
     for (const id of ['x', 'y', 'z', 'w']) expect(seen.filter(([i]) => i === id).map(([, n]) => n)).toEqual(['0', '1', '2', '3', '4']);
