@@ -3,6 +3,7 @@
  * explicit option whose default follows the best evidence: observed beats documented beats
  * inferred. README.md has the table.
  */
+import { boundedMemo } from '../_internals/memo.js';
 
 /** How the oracle resolves what AWS does not pin down. Every field is optional. */
 export interface RenderOptions {
@@ -86,7 +87,9 @@ const CHOICES: { [K in keyof RenderOptions]-?: readonly unknown[] } = {
 const KEYS = Object.keys(CHOICES) as Array<keyof RenderOptions>;
 // Every combination resolves to one shared frozen object, so a render that passes options
 // allocates nothing (and a caller mutating its options object between renders is still honoured).
-const interned = new Map<number, Readonly<ResolvedRenderOptions>>();
+// The memo holds every combination (its limit is their count), so none is ever dropped; an entry
+// is a function of its combination's number alone.
+const interned = boundedMemo<number, Readonly<ResolvedRenderOptions>>(KEYS.reduce((count, key) => count * CHOICES[key].length, 1));
 
 /** Fills in defaults; an unknown value throws a `TypeError` naming the option. */
 export function resolveRenderOptions(api: string, options: RenderOptions | undefined): ResolvedRenderOptions {
@@ -104,14 +107,12 @@ export function resolveRenderOptions(api: string, options: RenderOptions | undef
     if (index < 0) throw new TypeError(`${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
     id = id * allowed.length + index;
   }
-  let resolved = interned.get(id);
-  if (resolved === undefined) {
+  return interned.get(id, () => {
     const out = { ...DEFAULT_RENDER_OPTIONS };
     for (const key of KEYS) {
       const value = (options as Record<string, unknown>)[key];
       if (value !== undefined) (out as Record<string, unknown>)[key] = value;
     }
-    interned.set(id, (resolved = Object.freeze(out)));
-  }
-  return resolved;
+    return Object.freeze(out);
+  });
 }
