@@ -3,11 +3,12 @@ import { partitionOfRegion } from '../src/_internals/aws.js';
 import { createRandom } from '../src/_internals/random.js';
 import { s3MultipartETag, s3RestoreExpiry } from '../src/events/s3/defaults.js';
 import { S3_ACCESS_TIERS, S3_SERVICE_PRINCIPAL, S3_STORAGE_CLASSES } from '../src/events/s3/eventTypes.js';
-import { isS3EventBridgeDetailType, s3EventBridgeTraits, toS3EventBridgeEvent } from '../src/events/s3/eventBridge.js';
+import { isS3EventBridgeDetailType, S3_CREATED_REASONS, s3EventBridgeTraits, toS3EventBridgeEvent } from '../src/events/s3/eventBridge.js';
+import { uploadKindOf } from '../src/events/s3/record.js';
 import { s3ETag, s3EventBridgeEventId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
 import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
 import type { S3EventBridgeParts } from '../src/events/s3/parts.js';
-import { S3_EVENTBRIDGE_DETAIL_TYPES, type S3EventBridgeDetailType, type S3EventBridgeEventOf } from '../src/events/s3/types.js';
+import { S3_EVENTBRIDGE_DETAIL_TYPES, type S3EventBridgeDetailType, type S3EventBridgeEventOf, type S3ObjectCreatedReason } from '../src/events/s3/types.js';
 import { awsAccountId } from './awsAccountId.js';
 import { fitMultipartSize, s3CallerIp, s3ObjectSize, s3PinnedParts } from './s3Record.js';
 
@@ -70,7 +71,7 @@ export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBr
     size: s3ObjectSize(),
     multipart: boolean(),
     partCount: oneof(integer({ min: 1, max: 5 }), integer({ min: 1, max: 10_000 })),
-    createdReason: constantFrom('PutObject', 'POST Object', 'CopyObject', 'CompleteMultipartUpload') as Arbitrary<'PutObject' | 'POST Object' | 'CopyObject' | 'CompleteMultipartUpload'>,
+    createdReason: constantFrom(...(S3_CREATED_REASONS as readonly S3ObjectCreatedReason[])),
     deletedReason: constantFrom('DeleteObject', 'Lifecycle Expiration') as Arbitrary<'DeleteObject' | 'Lifecycle Expiration'>,
     deletionType: constantFrom('Permanently Deleted', 'Delete Marker Created') as Arbitrary<'Permanently Deleted' | 'Delete Marker Created'>,
     sourceIPAddress: s3CallerIp(ipv6),
@@ -108,7 +109,7 @@ export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBr
       parts.sourceIPAddress = g.sourceIPAddress;
     }
     if (type !== 'Object Deleted') {
-      const multipart = type === 'Object Created' ? g.createdReason === 'CompleteMultipartUpload' : g.multipart;
+      const multipart = type === 'Object Created' ? uploadKindOf(g.createdReason) === 'multipart' : g.multipart;
       if (multipart) {
         parts.eTag = s3MultipartETag(s3ETag(random), g.partCount);
         if (withSize) parts.size = fitMultipartSize(g.size, g.partCount);

@@ -3,7 +3,7 @@ import { assertAccount, assertRegion, partitionOfRegion } from '../src/_internal
 import { ONE_MIB } from '../src/_internals/limits.js';
 import { createRandom } from '../src/_internals/random.js';
 import { s3FixedPrincipalId, s3FixedSourceIp, s3MultipartETag, s3RestoreExpiry } from '../src/events/s3/defaults.js';
-import { S3_ACCESS_TIERS, S3_EVENT_NAMES, S3_EVENT_TYPES, S3_STORAGE_CLASSES, hasSequencer, hasSize, isS3EventName, type S3EventName } from '../src/events/s3/eventTypes.js';
+import { S3_ACCESS_TIERS, S3_EVENT_NAMES, S3_STORAGE_CLASSES, s3EventType, hasSequencer, hasSize, isS3EventName, type S3EventName } from '../src/events/s3/eventTypes.js';
 import { s3CanonicalUserId, s3ETag, s3HostId, s3IamPrincipalId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
 import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
 import type { S3RecordParts } from '../src/events/s3/parts.js';
@@ -164,7 +164,7 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
     ruleId: stringMatching(/^[A-Za-z0-9-]{1,40}$/),
     failureReason: constantFrom('AssumeRoleNotPermitted', 'DstBucketNotFound', 'DstKmsKeyNotFound', 'SrcObjectNotEligible', 'DstBucketObjectLockConfigMissing'),
   }).map((g) => {
-    const info = S3_EVENT_TYPES[g.eventName];
+    const info = s3EventType(g.eventName);
     const random = createRandom(g.seed, 's3');
     const shape = info.object;
     const bucketOwnerId = s3CanonicalUserId(random);
@@ -188,7 +188,7 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
     if (hasSize(shape) || shape === 'metadata') {
       // Put, POST and Copy upload in one part; CompleteMultipartUpload always has parts; other events may concern either.
       const created = g.eventName.startsWith('ObjectCreated:');
-      const multipart = g.eventName === 'ObjectCreated:CompleteMultipartUpload' || (!created && g.multipart);
+      const multipart = info.upload === 'multipart' || (!created && g.multipart);
       if (multipart) {
         parts.eTag = s3MultipartETag(s3ETag(random), g.partCount);
         parts.size = fitMultipartSize(g.size, g.partCount);
@@ -198,24 +198,25 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
       }
       if (!hasSize(shape)) delete parts.size;
     }
-    if (g.versioned || shape === 'deleteMarker' || g.eventName.startsWith('Replication:')) parts.versionId = s3VersionId(random);
+    const replicated = info.extra === 'replication' || info.extra === 'failedReplication';
+    if (g.versioned || shape === 'deleteMarker' || replicated) parts.versionId = s3VersionId(random);
     if (hasSequencer(shape)) parts.sequencer = s3Sequencer(g.eventTime, random);
     if (g.eventVersion !== undefined) parts.eventVersion = g.eventVersion;
     if (keyEncoding !== undefined) parts.keyEncoding = keyEncoding;
-    if (g.eventName === 'ObjectRestore:Completed') {
+    if (info.extra === 'glacier') {
       parts.restoreExpiryTime = s3RestoreExpiry(g.eventTime, g.restoreDays);
       parts.sourceStorageClass = g.storageClass;
     }
-    if (g.eventName === 'LifecycleTransition') parts.destinationStorageClass = g.destinationStorageClass;
-    if (g.eventName === 'IntelligentTiering') parts.destinationAccessTier = g.destinationAccessTier;
-    if (g.eventName.startsWith('Replication:')) {
+    if (info.extra === 'lifecycle') parts.destinationStorageClass = g.destinationStorageClass;
+    if (info.extra === 'intelligentTiering') parts.destinationAccessTier = g.destinationAccessTier;
+    if (replicated) {
       parts.replication = {
         ruleId: g.ruleId,
         destinationBucket: g.destinationBucket,
         s3Operation: 'OBJECT_PUT',
         requestTime: new Date(Math.max(0, g.eventTime.getTime() - g.replicationDelayMs)),
       };
-      if (g.eventName === 'Replication:OperationFailedReplication') parts.replication.failureReason = g.failureReason;
+      if (info.extra === 'failedReplication') parts.replication.failureReason = g.failureReason;
     }
     return parts;
   });

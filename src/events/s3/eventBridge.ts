@@ -6,7 +6,7 @@
  */
 import { isoSeconds, assertAccount, assertRegion, resolvePartition } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
-import { EMPTY_ETAG, type S3EventName } from './eventTypes.js';
+import { EMPTY_ETAG, S3_EVENT_NAMES, S3_EVENTBRIDGE_TYPES, s3EventType, type S3EventBridgeTraits, type S3EventBridgeType, type S3EventName } from './eventTypes.js';
 import { encodeS3Key } from './keyCodec.js';
 import type { S3EventBridgeParts } from './parts.js';
 import { s3BucketArn, uploadKindOf } from './record.js';
@@ -40,65 +40,24 @@ export function assertS3EventBridgeDetailType(api: string, argument: string, val
   return value;
 }
 
-/** The EventBridge counterpart of a notification event name. */
-export interface S3EventBridgeType {
-  detailType: S3EventBridgeDetailType;
-  reason?: S3ObjectCreatedReason | S3ObjectDeletedReason;
-  deletionType?: S3DeletionType;
-}
+export type { S3EventBridgeTraits, S3EventBridgeType } from './eventTypes.js';
 
-const EVENTBRIDGE_TYPE_OF: Partial<Record<S3EventName, S3EventBridgeType>> = {
-  'ObjectCreated:Put': { detailType: 'Object Created', reason: 'PutObject' },
-  'ObjectCreated:Post': { detailType: 'Object Created', reason: 'POST Object' },
-  'ObjectCreated:Copy': { detailType: 'Object Created', reason: 'CopyObject' },
-  'ObjectCreated:CompleteMultipartUpload': { detailType: 'Object Created', reason: 'CompleteMultipartUpload' },
-  'ObjectRemoved:Delete': { detailType: 'Object Deleted', reason: 'DeleteObject', deletionType: 'Permanently Deleted' },
-  'ObjectRemoved:DeleteMarkerCreated': { detailType: 'Object Deleted', reason: 'DeleteObject', deletionType: 'Delete Marker Created' },
-  'LifecycleExpiration:Delete': { detailType: 'Object Deleted', reason: 'Lifecycle Expiration', deletionType: 'Permanently Deleted' },
-  'LifecycleExpiration:DeleteMarkerCreated': { detailType: 'Object Deleted', reason: 'Lifecycle Expiration', deletionType: 'Delete Marker Created' },
-  'ObjectRestore:Post': { detailType: 'Object Restore Initiated' },
-  'ObjectRestore:Completed': { detailType: 'Object Restore Completed' },
-  'ObjectRestore:Delete': { detailType: 'Object Restore Expired' },
-  'ObjectTagging:Put': { detailType: 'Object Tags Added' },
-  'ObjectTagging:Delete': { detailType: 'Object Tags Deleted' },
-  'ObjectAcl:Put': { detailType: 'Object ACL Updated' },
-  LifecycleTransition: { detailType: 'Object Storage Class Changed' },
-  IntelligentTiering: { detailType: 'Object Access Tier Changed' },
-};
+/** An EventBridge counterpart with its `reason` and `deletion-type` typed as the table has them. */
+export interface S3EventBridgeCounterpart extends S3EventBridgeType {
+  readonly reason?: S3ObjectCreatedReason | S3ObjectDeletedReason;
+  readonly deletionType?: S3DeletionType;
+}
 
 /**
  * The EventBridge detail type (and `reason` / `deletion-type`) S3 sends for the same change as a
  * notification of `eventName`, or undefined for names EventBridge has no event for
  * (`Replication:*`, `ReducedRedundancyLostObject`).
  */
-export function s3EventBridgeTypeOf(eventName: S3EventName): S3EventBridgeType | undefined {
-  return EVENTBRIDGE_TYPE_OF[eventName];
+export function s3EventBridgeTypeOf(eventName: S3EventName): S3EventBridgeCounterpart | undefined {
+  return s3EventType(eventName).eventBridge as S3EventBridgeCounterpart | undefined;
 }
 
-/** Which per-type `detail` fields an S3 EventBridge event carries (see {@link s3EventBridgeTraits}). */
-export interface S3EventBridgeTraits {
-  /** Started by a request: carries `source-ip-address`, and its `requester` is the caller's account (else `s3.amazonaws.com`). */
-  readonly byRequest: boolean;
-  /** Carries `object.size`. */
-  readonly withSize: boolean;
-  /** Carries `object.sequencer` (created and deleted events; restore, tagging and tiering events do not). */
-  readonly sequenced: boolean;
-}
-
-const traits = (byRequest: boolean, withSize: boolean, sequenced: boolean): S3EventBridgeTraits => Object.freeze({ byRequest, withSize, sequenced });
-const TRAITS: Readonly<Record<S3EventBridgeDetailType, S3EventBridgeTraits>> = {
-  'Object Created': traits(true, true, true),
-  'Object Deleted': traits(true, false, true),
-  'Object Restore Initiated': traits(true, true, false),
-  'Object Restore Completed': traits(false, true, false),
-  'Object Restore Expired': traits(false, false, false),
-  'Object Tags Added': traits(true, false, false),
-  'Object Tags Deleted': traits(true, false, false),
-  'Object ACL Updated': traits(true, false, false),
-  'Object Storage Class Changed': traits(false, true, false),
-  'Object Access Tier Changed': traits(false, true, false),
-};
-const LIFECYCLE_DELETED = traits(false, false, true);
+const LIFECYCLE_DELETED: S3EventBridgeTraits = Object.freeze({ byRequest: false, withSize: false, sequenced: true });
 
 /**
  * The per-type rules of S3 EventBridge events: whether a detail type (with
@@ -106,7 +65,7 @@ const LIFECYCLE_DELETED = traits(false, false, true);
  * size and carries a sequencer. The mapper, factories and arbitraries all follow these.
  */
 export function s3EventBridgeTraits(detailType: S3EventBridgeDetailType, reason: string | undefined): S3EventBridgeTraits {
-  return detailType === 'Object Deleted' && reason === 'Lifecycle Expiration' ? LIFECYCLE_DELETED : TRAITS[detailType];
+  return detailType === 'Object Deleted' && reason === 'Lifecycle Expiration' ? LIFECYCLE_DELETED : S3_EVENTBRIDGE_TYPES[detailType];
 }
 
 function need<T>(api: string, detailType: string, field: keyof S3EventBridgeParts, value: T | undefined): T {
@@ -114,9 +73,22 @@ function need<T>(api: string, detailType: string, field: keyof S3EventBridgePart
   return value;
 }
 
-const CREATED_REASONS: readonly string[] = ['PutObject', 'POST Object', 'CopyObject', 'CompleteMultipartUpload'];
-const DELETED_REASONS: readonly string[] = ['DeleteObject', 'Lifecycle Expiration'];
-const DELETION_TYPES: readonly string[] = ['Permanently Deleted', 'Delete Marker Created'];
+/** The distinct values of one field of the counterparts of `detailType`, in the table's order. */
+function counterpartValues(detailType: S3EventBridgeDetailType, field: 'reason' | 'deletionType'): readonly string[] {
+  const values = new Set<string>();
+  for (const eventName of S3_EVENT_NAMES) {
+    const counterpart = s3EventType(eventName).eventBridge;
+    const value = counterpart?.detailType === detailType ? counterpart[field] : undefined;
+    if (value !== undefined) values.add(value);
+  }
+  return Object.freeze([...values]);
+}
+
+/** The `reason`s of `Object Created` events, from the `ObjectCreated:*` rows. */
+export const S3_CREATED_REASONS = counterpartValues('Object Created', 'reason');
+const CREATED_REASONS = S3_CREATED_REASONS;
+const DELETED_REASONS = counterpartValues('Object Deleted', 'reason');
+const DELETION_TYPES = counterpartValues('Object Deleted', 'deletionType');
 
 /**
  * Builds one S3 EventBridge event without validating the parts' formats (see {@link toS3EventBridgeEvent}).

@@ -5,7 +5,7 @@
  */
 import { arn, isoMillis } from '../../_internals/aws.js';
 import { fail } from '../../_internals/errors.js';
-import { EMPTY_ETAG, S3_EVENT_TYPES, hasETag, hasSequencer, hasSize, type S3EventName } from './eventTypes.js';
+import { EMPTY_ETAG, S3_EVENT_NAMES, hasETag, hasSequencer, hasSize, s3EventType, type S3EventName } from './eventTypes.js';
 import { encodeS3Key } from './keyCodec.js';
 import type { S3RecordParts } from './parts.js';
 import type { S3EventOf, S3EventRecordOf } from './types.js';
@@ -44,14 +44,26 @@ function eventTimeIso(time: Date): string {
 
 /** Whether an event name's eTag must be multipart (`CompleteMultipartUpload`) or single-part (PUT, POST). */
 export function uploadKindOf(eventName: string): 'multipart' | 'single' | undefined {
-  if (eventName === 'ObjectCreated:CompleteMultipartUpload' || eventName === 'CompleteMultipartUpload') return 'multipart';
-  if (eventName === 'ObjectCreated:Put' || eventName === 'ObjectCreated:Post' || eventName === 'PutObject' || eventName === 'POST Object') return 'single';
-  return undefined;
+  return UPLOAD_KINDS.get(eventName);
+}
+
+/** Each event name's and each `Object Created` reason's upload kind, from the table's rows. */
+const UPLOAD_KINDS = new Map<string, 'multipart' | 'single'>();
+for (const eventName of S3_EVENT_NAMES) {
+  const { upload, eventBridge } = s3EventType(eventName);
+  if (upload === undefined) continue;
+  UPLOAD_KINDS.set(eventName, upload);
+  if (eventBridge?.detailType === 'Object Created' && eventBridge.reason !== undefined) UPLOAD_KINDS.set(eventBridge.reason, upload);
 }
 
 /** `arn:<partition>:s3:::<bucket>`: S3 bucket ARNs have no region or account. */
 export function s3BucketArn(partition: string, bucket: string): string {
   return arn(partition, 's3', '', '', bucket);
+}
+
+/** A table value no branch maps: a compile error at the switch (the value is `never` there). */
+function unmapped(value: never): never {
+  throw new Error(`S3 event table: no mapping for ${String(value)}`);
 }
 
 function required<T>(api: string, parts: S3RecordParts, field: keyof S3RecordParts, value: T | undefined): T {
@@ -67,7 +79,7 @@ function required<T>(api: string, parts: S3RecordParts, field: keyof S3RecordPar
  */
 export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { eventName: N }, api = 'toS3Record'): S3EventRecordOf<N> {
   const { eventName } = parts;
-  const info = S3_EVENT_TYPES[eventName];
+  const info = s3EventType(eventName);
   const shape = info.object;
   // Object fields in the order S3 writes them: key, size, eTag, versionId, sequencer.
   const object: Record<string, unknown> = { key: encodeS3Key(parts.key, parts.keyEncoding) };
@@ -94,8 +106,8 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
       object,
     },
   };
-  switch (eventName) {
-    case 'ObjectRestore:Completed':
+  switch (info.extra) {
+    case 'glacier':
       record.glacierEventData = {
         restoreEventData: {
           lifecycleRestorationExpiryTime: isoMillis(required(api, parts, 'restoreExpiryTime', parts.restoreExpiryTime)),
@@ -103,27 +115,32 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
         },
       };
       break;
-    case 'LifecycleTransition':
+    case 'lifecycle':
       record.lifecycleEventData = { transitionEventData: { destinationStorageClass: parts.destinationStorageClass ?? 'GLACIER' } };
       break;
-    case 'IntelligentTiering':
+    case 'intelligentTiering':
       record.intelligentTieringEventData = { destinationAccessTier: parts.destinationAccessTier ?? 'ARCHIVE_ACCESS' };
       break;
-    default:
-      if (eventName.startsWith('Replication:')) {
-        const replication = required(api, parts, 'replication', parts.replication);
-        const data: Record<string, unknown> = {
-          replicationRuleId: replication.ruleId,
-          destinationBucket: s3BucketArn(parts.partition, replication.destinationBucket),
-          s3Operation: replication.s3Operation ?? 'OBJECT_PUT',
-          requestTime: isoMillis(replication.requestTime),
-        };
-        if (eventName === 'Replication:OperationFailedReplication') {
-          if (replication.failureReason === undefined) fail(api, 'parts.replication.failureReason', `is required for ${eventName} records`);
-          data.failureReason = replication.failureReason;
-        }
-        record.replicationEventData = data;
+    case 'replication':
+    case 'failedReplication': {
+      const replication = required(api, parts, 'replication', parts.replication);
+      const data: Record<string, unknown> = {
+        replicationRuleId: replication.ruleId,
+        destinationBucket: s3BucketArn(parts.partition, replication.destinationBucket),
+        s3Operation: replication.s3Operation ?? 'OBJECT_PUT',
+        requestTime: isoMillis(replication.requestTime),
+      };
+      if (info.extra === 'failedReplication') {
+        if (replication.failureReason === undefined) fail(api, 'parts.replication.failureReason', `is required for ${eventName} records`);
+        data.failureReason = replication.failureReason;
       }
+      record.replicationEventData = data;
+      break;
+    }
+    case 'none':
+      break;
+    default:
+      return unmapped(info.extra);
   }
   return record as S3EventRecordOf<N>;
 }
@@ -136,7 +153,7 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
 export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): void {
   if (parts === null || typeof parts !== 'object') fail(api, 'parts', 'must be an object of S3 record parts');
   const eventName = assertS3EventName(api, 'parts.eventName', parts.eventName);
-  const shape = S3_EVENT_TYPES[eventName].object;
+  const { object: shape, extra } = s3EventType(eventName);
   assertS3BucketName(api, 'parts.bucket', parts.bucket);
   assertS3Key(api, 'parts.key', parts.key);
   if (hasSize(shape) || parts.size !== undefined) assertS3Size(api, 'parts.size', parts.size);
@@ -161,11 +178,11 @@ export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): v
   if (typeof parts.configurationId !== 'string') fail(api, 'parts.configurationId', 'must be a string (the notification configuration Id)');
   assertNonEmpty(api, 'parts.bucketOwnerId', parts.bucketOwnerId);
   if (parts.eventVersion !== undefined) assertS3EventVersion(api, 'parts.eventVersion', parts.eventVersion);
-  if (eventName === 'ObjectRestore:Completed') {
+  if (extra === 'glacier') {
     const expiry = parts.restoreExpiryTime;
     if (!(expiry instanceof Date) || !(expiry.getTime() > parts.eventTime.getTime())) fail(api, 'parts.restoreExpiryTime', `must be a Date after eventTime for ${eventName}`);
   }
-  if (eventName.startsWith('Replication:')) {
+  if (extra === 'replication' || extra === 'failedReplication') {
     const replication = parts.replication;
     if (replication === undefined) fail(api, 'parts.replication', `is required for ${eventName} records`);
     assertNonEmpty(api, 'parts.replication.ruleId', replication.ruleId);

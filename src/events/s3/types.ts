@@ -9,15 +9,9 @@
  * object" names stay assignable to `S3EventRecord`, so handlers typed with `S3Event` accept them.
  */
 import type { EventBridgeEvent, S3EventRecordGlacierEventData } from 'aws-lambda';
-import type {
-  S3DeleteMarkerEventName,
-  S3EventName,
-  S3FullObjectEventName,
-  S3MetadataEventName,
-  S3RemovedObjectEventName,
-  S3ReplicationEventName,
-  S3TransitionEventName,
-} from './eventTypes.js';
+import type { S3_EVENT_TYPES, S3EventBridgeDetailType, S3EventName } from './eventTypes.js';
+
+export { S3_EVENTBRIDGE_DETAIL_TYPES, type S3EventBridgeDetailType } from './eventTypes.js';
 
 /** The object of `ObjectCreated:*`, `ObjectRestore:*`, `Replication:*` and `ReducedRedundancyLostObject` records. */
 export interface S3FullObject {
@@ -56,18 +50,20 @@ export interface S3TransitionObject {
   versionId?: string;
 }
 
-/** The object entity a record of event name `N` carries. */
-export type S3ObjectOf<N extends S3EventName> = N extends S3FullObjectEventName
-  ? S3FullObject
-  : N extends S3RemovedObjectEventName
-    ? S3RemovedObject
-    : N extends S3DeleteMarkerEventName
-      ? S3DeleteMarkerObject
-      : N extends S3MetadataEventName
-        ? S3MetadataObject
-        : N extends S3TransitionEventName
-          ? S3TransitionObject
-          : never;
+/**
+ * The object entity of each {@link S3ObjectShape}. Checked complete: a shape without an entry
+ * here fails to compile rather than typing its records' objects as `never`.
+ */
+export interface S3ObjectByShape {
+  full: S3FullObject;
+  removed: S3RemovedObject;
+  deleteMarker: S3DeleteMarkerObject;
+  metadata: S3MetadataObject;
+  transition: S3TransitionObject;
+}
+
+/** The object entity a record of event name `N` carries (its row's `object` shape). */
+export type S3ObjectOf<N extends S3EventName> = S3ObjectByShape[(typeof S3_EVENT_TYPES)[N]['object']];
 
 /** `replicationEventData` of `Replication:*` records (eventVersion 2.2). */
 export interface S3ReplicationEventData {
@@ -90,16 +86,18 @@ export interface S3IntelligentTieringEventData {
   destinationAccessTier: string;
 }
 
-/** The blocks beyond `s3` that records of event name `N` carry. */
-export type S3ExtrasOf<N extends S3EventName> = N extends 'ObjectRestore:Completed'
-  ? { glacierEventData: S3EventRecordGlacierEventData }
-  : N extends 'LifecycleTransition'
-    ? { lifecycleEventData: S3LifecycleEventData }
-    : N extends 'IntelligentTiering'
-      ? { intelligentTieringEventData: S3IntelligentTieringEventData }
-      : N extends S3ReplicationEventName
-        ? { replicationEventData: S3ReplicationEventData }
-        : {};
+/** The block each {@link S3ExtraBlock} adds beyond `s3`; checked complete like {@link S3ObjectByShape}. */
+export interface S3ExtraBlocks {
+  none: {};
+  glacier: { glacierEventData: S3EventRecordGlacierEventData };
+  lifecycle: { lifecycleEventData: S3LifecycleEventData };
+  intelligentTiering: { intelligentTieringEventData: S3IntelligentTieringEventData };
+  replication: { replicationEventData: S3ReplicationEventData };
+  failedReplication: { replicationEventData: S3ReplicationEventData };
+}
+
+/** The blocks beyond `s3` that records of event name `N` carry (its row's `extra`). */
+export type S3ExtrasOf<N extends S3EventName> = S3ExtraBlocks[(typeof S3_EVENT_TYPES)[N]['extra']];
 
 /** One S3 notification record of event name `N` (a union of record types when `N` is a union). */
 export type S3EventRecordOf<N extends S3EventName = S3EventName> = N extends S3EventName
@@ -139,31 +137,15 @@ export interface S3TestEvent {
 
 // ---------------------------------------------------------------- EventBridge
 
-/**
- * Every `detail-type` of S3 events delivered by EventBridge (AWS "Using EventBridge").
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
- */
-export const S3_EVENTBRIDGE_DETAIL_TYPES = [
-  'Object Created',
-  'Object Deleted',
-  'Object Restore Initiated',
-  'Object Restore Completed',
-  'Object Restore Expired',
-  'Object Tags Added',
-  'Object Tags Deleted',
-  'Object ACL Updated',
-  'Object Storage Class Changed',
-  'Object Access Tier Changed',
-] as const;
-/** One of {@link S3_EVENTBRIDGE_DETAIL_TYPES}. */
-export type S3EventBridgeDetailType = (typeof S3_EVENTBRIDGE_DETAIL_TYPES)[number];
+/** The EventBridge counterparts in {@link S3_EVENT_TYPES} of detail type `D`. */
+type CounterpartOf<D extends S3EventBridgeDetailType> = Extract<{ [N in S3EventName]: (typeof S3_EVENT_TYPES)[N] extends { eventBridge: infer E } ? E : never }[S3EventName], { detailType: D }>;
 
-/** `reason` of an `Object Created` event. */
-export type S3ObjectCreatedReason = 'PutObject' | 'POST Object' | 'CopyObject' | 'CompleteMultipartUpload';
-/** `reason` of an `Object Deleted` event. */
-export type S3ObjectDeletedReason = 'DeleteObject' | 'Lifecycle Expiration';
+/** `reason` of an `Object Created` event (from the `ObjectCreated:*` rows). */
+export type S3ObjectCreatedReason = CounterpartOf<'Object Created'>['reason'];
+/** `reason` of an `Object Deleted` event (from the `ObjectRemoved:*` and `LifecycleExpiration:*` rows). */
+export type S3ObjectDeletedReason = CounterpartOf<'Object Deleted'>['reason'];
 /** `deletion-type` of an `Object Deleted` event. */
-export type S3DeletionType = 'Permanently Deleted' | 'Delete Marker Created';
+export type S3DeletionType = CounterpartOf<'Object Deleted'>['deletionType'];
 
 /** The fields every S3 event delivered by EventBridge carries in its `detail`. */
 export interface S3EventBridgeDetailBase {
@@ -236,24 +218,22 @@ export interface S3ObjectAccessTierChangedDetail extends S3EventBridgeDetailBase
   'destination-access-tier': string;
 }
 
+/** The `detail` of each detail type; checked complete like {@link S3ObjectByShape}. */
+export interface S3EventBridgeDetails {
+  'Object Created': S3ObjectCreatedDetail;
+  'Object Deleted': S3ObjectDeletedDetail;
+  'Object Restore Initiated': S3ObjectRestoreInitiatedDetail;
+  'Object Restore Completed': S3ObjectRestoreCompletedDetail;
+  'Object Restore Expired': S3ObjectRestoreExpiredDetail;
+  'Object Tags Added': S3ObjectMetadataDetail;
+  'Object Tags Deleted': S3ObjectMetadataDetail;
+  'Object ACL Updated': S3ObjectMetadataDetail;
+  'Object Storage Class Changed': S3ObjectStorageClassChangedDetail;
+  'Object Access Tier Changed': S3ObjectAccessTierChangedDetail;
+}
+
 /** The `detail` of an S3 EventBridge event of detail type `D`. */
-export type S3EventBridgeDetailOf<D extends S3EventBridgeDetailType> = D extends 'Object Created'
-  ? S3ObjectCreatedDetail
-  : D extends 'Object Deleted'
-    ? S3ObjectDeletedDetail
-    : D extends 'Object Restore Initiated'
-      ? S3ObjectRestoreInitiatedDetail
-      : D extends 'Object Restore Completed'
-        ? S3ObjectRestoreCompletedDetail
-        : D extends 'Object Restore Expired'
-          ? S3ObjectRestoreExpiredDetail
-          : D extends 'Object Tags Added' | 'Object Tags Deleted' | 'Object ACL Updated'
-            ? S3ObjectMetadataDetail
-            : D extends 'Object Storage Class Changed'
-              ? S3ObjectStorageClassChangedDetail
-              : D extends 'Object Access Tier Changed'
-                ? S3ObjectAccessTierChangedDetail
-                : never;
+export type S3EventBridgeDetailOf<D extends S3EventBridgeDetailType> = S3EventBridgeDetails[D];
 
 /** An S3 event delivered by EventBridge: `EventBridgeEvent<D, detail>` with `source: "aws.s3"`. */
 export type S3EventBridgeEventOf<D extends S3EventBridgeDetailType = S3EventBridgeDetailType> = D extends S3EventBridgeDetailType
