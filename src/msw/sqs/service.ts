@@ -14,7 +14,7 @@ import { sqsCode } from './errors.js';
 import { asSqsError } from './messages.js';
 import { copyMessageAttributes, MockQueue, type MessageState, type QueueIds, type StoredMessage } from './queue.js';
 import { QueueRegistry } from './registry.js';
-import { QueueSubscription, resolveSubscribeOptions, type SqsHandler, type SqsSubscribeOptions, type SqsSubscription } from './subscription.js';
+import { QueueSubscription, resolveSubscribeOptions, type ResolvedSqsSubscribeOptions, type SqsHandler, type SqsSubscribeOptions, type SqsSubscription } from './subscription.js';
 import { SQS_PROTOCOL, sqsOperations } from './wire.js';
 
 /** A queue as the test side sees it. */
@@ -180,6 +180,55 @@ function messageAttributeBytes(attributes: SqsMessageAttributes): number {
   return bytes;
 }
 
+/** The handler subscriptions of one SQS mock, run by `mocks.drain()`. */
+class QueueSubscriptions {
+  private subscriptions: QueueSubscription[] = [];
+
+  constructor(private readonly registry: QueueRegistry) {}
+
+  /** Starts a subscription of `queue`; it leaves the list when unsubscribed. */
+  add(queue: MockQueue, handler: SqsHandler, options: ResolvedSqsSubscribeOptions): QueueSubscription {
+    const subscription = new QueueSubscription(queue, handler, options, (gone) => {
+      this.subscriptions = this.subscriptions.filter((s) => s !== gone);
+    });
+    this.subscriptions.push(subscription);
+    return subscription;
+  }
+
+  /** Whether the subscription's queue still exists (a deleted queue's subscriptions idle). */
+  private live(subscription: QueueSubscription): boolean {
+    return this.registry.findByArn(subscription.queueArn) === subscription.queue;
+  }
+
+  /** Runs every subscription's due batches; whether any ran. */
+  async runDue(nowMs: () => number): Promise<boolean> {
+    let did = false;
+    // A snapshot: a handler may subscribe or unsubscribe while it runs.
+    for (const subscription of [...this.subscriptions]) {
+      if (!this.live(subscription)) continue;
+      if (await subscription.runDue({ nowMs })) did = true;
+    }
+    return did;
+  }
+
+  /** The earliest future batch of any subscription. */
+  nextDueTime(now: number): Date | undefined {
+    let next: number | undefined;
+    for (const subscription of this.subscriptions) {
+      if (!this.live(subscription)) continue;
+      const due = subscription.nextDueAt(now);
+      if (due !== undefined && (next === undefined || due < next)) next = due;
+    }
+    return next === undefined ? undefined : new Date(next);
+  }
+
+  /** Stops and forgets every subscription. */
+  clear(): void {
+    for (const subscription of this.subscriptions) subscription.active = false;
+    this.subscriptions = [];
+  }
+}
+
 /** Creates the SQS service of one `createAwsMocks()` instance. */
 export function createSqsService(context: MockContext): SqsService {
   const nowMs = (): number => context.clock.now().getTime();
@@ -188,7 +237,7 @@ export function createSqsService(context: MockContext): SqsService {
   let senderId: string;
   const ids: QueueIds = { messageId: () => sqsMessageId(messageIds), receiptHandle: () => sqsReceiptHandle(handles) };
   const registry = new QueueRegistry(context.account, ids);
-  let subscriptions: QueueSubscription[] = [];
+  const subscriptions = new QueueSubscriptions(registry);
   let requestIds: Random;
   const seedIds = (): void => {
     messageIds = contextRandom(context, 'sqs.messageId');
@@ -290,11 +339,7 @@ export function createSqsService(context: MockContext): SqsService {
       const queue = queueOf(api, queueRef);
       if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
       const resolved = resolveSubscribeOptions(api, queue.info.fifo, options);
-      const subscription = new QueueSubscription(queue, subscriber, resolved, (gone) => {
-        subscriptions = subscriptions.filter((s) => s !== gone);
-      });
-      subscriptions.push(subscription);
-      return subscription;
+      return subscriptions.add(queue, subscriber, resolved);
     },
 
     deliver(queueArn, message) {
@@ -305,30 +350,11 @@ export function createSqsService(context: MockContext): SqsService {
       return true;
     },
 
-    async runDue() {
-      let did = false;
-      // A snapshot: a handler may subscribe or unsubscribe while it runs.
-      for (const subscription of [...subscriptions]) {
-        if (registry.findByArn(subscription.queueArn) !== subscription.queue) continue; // queue deleted
-        if (await subscription.runDue({ nowMs })) did = true;
-      }
-      return did;
-    },
-
-    nextDueTime() {
-      const now = nowMs();
-      let next: number | undefined;
-      for (const subscription of subscriptions) {
-        if (registry.findByArn(subscription.queueArn) !== subscription.queue) continue;
-        const due = subscription.nextDueAt(now);
-        if (due !== undefined && (next === undefined || due < next)) next = due;
-      }
-      return next === undefined ? undefined : new Date(next);
-    },
+    runDue: () => subscriptions.runDue(nowMs),
+    nextDueTime: () => subscriptions.nextDueTime(nowMs()),
 
     reset() {
-      for (const subscription of subscriptions) subscription.active = false;
-      subscriptions = [];
+      subscriptions.clear();
       registry.clear();
       seedIds();
     },
