@@ -19,23 +19,17 @@
 import { fail, show } from './errors.js';
 import { assertJsonValue, MAX_JSON_DEPTH } from './json.js';
 import { isPlainObject, setOwn } from './objects.js';
+import { replacedWholeOf } from './family.js';
+import { FAMILIES } from '../families.js';
 
-/** Keys whose values are maps or lists: an override replaces them whole. */
-export const REPLACED_WHOLE = [
-  'Records',
-  'messageAttributes',
-  'MessageAttributes',
-  'Keys',
-  'NewImage',
-  'OldImage',
-  'state',
-  'resources',
-  'logEvents',
-  'subscriptionFilters',
-] as const;
+/**
+ * Keys whose values are maps or lists: an override replaces them whole. Each family lists its
+ * own in its descriptor (`replacedWhole`); this is their union over the registered families.
+ */
+export const REPLACED_WHOLE = replacedWholeOf(FAMILIES) as readonly ReplacedWholeKey[];
 
-/** One of {@link REPLACED_WHOLE}. */
-export type ReplacedWholeKey = (typeof REPLACED_WHOLE)[number];
+/** One of {@link REPLACED_WHOLE}: a key some registered family's descriptor lists. */
+export type ReplacedWholeKey = (typeof FAMILIES)[number]['replacedWhole'][number];
 
 /**
  * Values `DeepPartial` leaves whole: merging into them would make no sense.
@@ -55,16 +49,16 @@ export type DeepPartial<T> = T extends Builtin
       ? { [K in keyof T]?: K extends ReplacedWholeKey ? T[K] : DeepPartial<T[K]> }
       : T;
 
-const replacedWhole = new Set<string>(REPLACED_WHOLE);
+const REPLACED_WHOLE_SET: ReadonlySet<string> = new Set<string>(REPLACED_WHOLE);
 
-function merge(base: unknown, override: unknown): unknown {
+function merge(base: unknown, override: unknown, replacedWhole: ReadonlySet<string>): unknown {
   if (!isPlainObject(override) || !isPlainObject(base)) return cloneOverride(override);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(base)) setOwn(out, key, base[key]);
   for (const key of Object.keys(override)) {
     const value = override[key];
     const current = Object.hasOwn(base, key) ? base[key] : undefined;
-    setOwn(out, key, replacedWhole.has(key) ? cloneOverride(value) : merge(current, value));
+    setOwn(out, key, replacedWhole.has(key) ? cloneOverride(value) : merge(current, value, replacedWhole));
   }
   return out;
 }
@@ -83,13 +77,21 @@ function cloneOverride(value: unknown): unknown {
  * (default `options.overrides`) name the input in errors.
  */
 export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | undefined, api: string, argument = 'options.overrides'): T {
+  return applyOverridesWith(REPLACED_WHOLE_SET, base, overrides, api, argument);
+}
+
+/**
+ * {@link applyOverrides} with an explicit set of replaced-whole keys (`replacedWholeOf(families)`):
+ * the same rule for a list of families other than the registered ones.
+ */
+export function applyOverridesWith<T>(replacedWhole: ReadonlySet<string>, base: T, overrides: DeepPartial<NoInfer<T>> | undefined, api: string, argument = 'options.overrides'): T {
   if (overrides === undefined) return base;
   if (!isPlainObject(overrides)) {
     fail(api, argument, `must be a plain object of the fields to replace (e.g. { Records: [...] }), got ${Array.isArray(overrides) ? `an array ${show(overrides)}` : show(overrides)}: a non-object would replace the whole event`);
   }
   // The merge recurses: the walk first bounds the depth and refuses cycles (and non-JSON values).
   assertJsonValue(api, argument, overrides, { maxDepth: MAX_JSON_DEPTH });
-  return merge(base, overrides) as T;
+  return merge(base, overrides, replacedWhole) as T;
 }
 
 /**
