@@ -38,6 +38,7 @@ export { imagesFor, resolveChange, type DynamoDBChangeParts, type ResolvedChange
 export {
   toDynamoDBStreamRecord,
   toDynamoDBStreamEvent,
+  toDynamoDBTumblingWindowEvent,
   buildDynamoDBStreamRecord,
   dynamoDBStreamSizeBytes,
   assertStreamViewType,

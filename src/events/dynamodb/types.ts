@@ -1,4 +1,5 @@
 /** The DynamoDB Streams data model: AttributeValues and the stream record, exactly as Lambda receives them. */
+import type { JsonValue } from '../../_internals/json.js';
 
 /**
  * One DynamoDB attribute value in its JSON wire form (as in Lambda events and the DynamoDB
@@ -81,6 +82,38 @@ export interface DynamoDBStreamRecord {
 /** The event a Lambda function receives from a DynamoDB stream (one shard per batch). */
 export interface DynamoDBStreamEvent {
   Records: DynamoDBStreamRecord[];
+}
+
+/**
+ * A DynamoDB Streams event of a mapping with `TumblingWindowInSeconds`: the batch plus the window
+ * fields Lambda adds. `@types/aws-lambda` has no type for it.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
+ */
+export interface DynamoDBTumblingWindowEvent extends DynamoDBStreamEvent {
+  /** ISO-8601 instants in whole seconds with `Z`; every record was written in `[start, end)`. */
+  window: { start: string; end: string };
+  /** The state the function returned for this window so far (`{}` on the window's first invocation). */
+  state: { [key: string]: JsonValue };
+  /** The stream shard the batch comes from (`shardId-` + 20 digits + `-` + 8 hex digits in real streams). */
+  shardId: string;
+  /** The stream ARN (with its label), as on every record. */
+  eventSourceARN: string;
+  isFinalInvokeForWindow: boolean;
+  isWindowTerminatedEarly: boolean;
+}
+
+/** The tumbling-window fields of a DynamoDB Streams event, as parts. */
+export interface DynamoDBWindowParts {
+  /** The stream shard of the batch: 28 to 65 characters (DynamoDB Streams' `ShardId` length). */
+  shardId: string;
+  /** Window start, epoch ms on a whole second. */
+  start: number;
+  /** Window end, epoch ms on a whole second, 1 to 900 s after `start`. */
+  end: number;
+  /** A JSON object. */
+  state: { [key: string]: JsonValue };
+  isFinalInvokeForWindow: boolean;
+  isWindowTerminatedEarly: boolean;
 }
 
 /** The `dynamodb` part of a DynamoDB change record delivered through Kinesis Data Streams. */
