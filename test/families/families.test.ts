@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../src/families.js';
 import { REPLACED_WHOLE } from '../../src/_internals/overrides.js';
+import { KINDS } from '../../src/cli/kinds.js';
 import { checkFamily } from '../_helpers/familyChecks.js';
 
 const EVENTS = join(import.meta.dirname, '../../src/events');
@@ -31,6 +32,14 @@ describe('the registered families', () => {
       checkFamily(family, FAMILIES, familySource(family.name));
     });
   }
+
+  it('each family has CLI kinds named after it, and every kind is some family\'s', () => {
+    const familyOf = (kind: string) => FAMILIES.find((family) => kind === family.name || kind.startsWith(`${family.name}:`));
+    for (const family of FAMILIES) expect(KINDS.some((kind) => familyOf(kind.name) === family), `${family.name} has no CLI kind`).toBe(true);
+    // Kinds named for a route rather than a family: EventBridge Pipes batches and the scheduled-rule event.
+    const routes = KINDS.filter((kind) => familyOf(kind.name) === undefined).map((kind) => kind.name);
+    expect(routes).toEqual(['scheduled', 'pipes:sqs', 'pipes:kinesis', 'pipes:dynamodb']);
+  });
 
   it('REPLACED_WHOLE is the union of the descriptors, in registration order', () => {
     expect(REPLACED_WHOLE).toEqual([...new Set(FAMILIES.flatMap((family) => family.replacedWhole))]);
