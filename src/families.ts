@@ -12,5 +12,8 @@ import { kinesisFamily } from './events/kinesis/family.js';
 import { eventbridgeFamily } from './events/eventbridge/family.js';
 import { cloudwatchLogsFamily } from './events/cloudwatch-logs/family.js';
 
-/** Every family, in registration order (which orders `REPLACED_WHOLE`). */
+/**
+ * Every family, in registration order (which orders `REPLACED_WHOLE`).
+ * @internal
+ */
 export const FAMILIES = [sqsFamily, snsFamily, dynamodbFamily, kinesisFamily, s3Family, eventbridgeFamily, cloudwatchLogsFamily] as const satisfies readonly FamilyDescriptor[];
