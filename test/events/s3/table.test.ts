@@ -58,7 +58,7 @@ describe('the S3 event table', () => {
         continue;
       }
       const options = { key: 'k', ...(counterpart.reason === undefined ? {} : { reason: counterpart.reason }), ...(counterpart.deletionType === undefined ? {} : { deletionType: counterpart.deletionType }) };
-      const bridged = makeS3EventBridgeEvent(counterpart.detailType, 'photos', options as never) as { 'detail-type': string; detail: Record<string, unknown> };
+      const bridged = makeS3EventBridgeEvent(counterpart.detailType, 'photos', options as never) as unknown as { 'detail-type': string; detail: Record<string, unknown> };
       expect(bridged['detail-type']).toBe(counterpart.detailType);
       if (counterpart.reason !== undefined) expect(bridged.detail.reason).toBe(counterpart.reason);
       // A delete marker on one route is a delete marker on the other.
