@@ -222,13 +222,15 @@ export interface StreamSubscribeOptions {
   parallelizationFactor?: number;
   /**
    * Lambda's `TumblingWindowInSeconds` (0–900; 0 turns windows off): records are grouped into
-   * windows aligned to multiples of this length by arrival time; each invocation gets `window`,
+   * windows aligned to multiples of this length by arrival time (DynamoDB Streams: the record's
+   * whole-second creation time); each invocation gets `window`,
    * the `state` the function returned last for that window and shard (`{}` at first), and the
    * window's last invocation, once the virtual clock passes its end, has
    * `isFinalInvokeForWindow: true` with the window's remaining records (possibly none). The
    * function returns `{ state, batchItemFailures }`; a state over 1 MB of JSON ends the window
    * early (the next invocation is final, with `isWindowTerminatedEarly: true`).
    * @see https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
    * @defaultValue `0`
    */
   tumblingWindowInSeconds?: number;
@@ -340,8 +342,6 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   const filter = resolveFilterOption(api, o.filterCriteria, source);
   const tumbling = o.tumblingWindowInSeconds ?? 0;
   if (!Number.isInteger(tumbling) || tumbling < 0 || tumbling > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'options.tumblingWindowInSeconds', `${show(tumbling)} is out of range: 0–${MAX_TUMBLING_WINDOW_SECONDS} seconds`);
-  // Lambda supports windows on DynamoDB Streams too; the mocks' DynamoDB family has no window event yet.
-  if (tumbling > 0 && source === 'dynamodb') fail(api, 'options.tumblingWindowInSeconds', 'is not implemented by the mocks for DynamoDB Streams yet (only Kinesis streams have tumbling windows)');
   const parallelization = o.parallelizationFactor ?? 1;
   if (!Number.isInteger(parallelization) || parallelization < 1 || parallelization > 10) fail(api, 'options.parallelizationFactor', `${show(parallelization)} is out of range: 1–10 concurrent batches per shard`);
   return {

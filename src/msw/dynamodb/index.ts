@@ -12,6 +12,7 @@ import {
   marshallItem,
   storeAttributeMap,
   toDynamoDBStreamEvent,
+  toDynamoDBTumblingWindowEvent,
   unmarshall,
   type AttributeMap,
   type DynamoDBStreamEvent,
@@ -20,7 +21,7 @@ import {
 } from '../../events/dynamodb/index.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcDispatcher, createJsonRpcHandler, type JsonServiceSpec } from '../_internals/jsonProtocol.js';
-import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription } from '../_internals/streamDelivery.js';
+import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription, type StreamWindowParts } from '../_internals/streamDelivery.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { checkIndexKeys } from './common.js';
@@ -236,6 +237,8 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
         // Lambda keeps order per item partition key (the first key attribute).
         orderingKey: (e: StoredStreamRecord) => JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
         toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
+        toWindowEvent: (shardId: string, entries: readonly StoredStreamRecord[], window: StreamWindowParts): DynamoDBStreamEvent =>
+          toDynamoDBTumblingWindowEvent(stream.source, entries.map((e) => e.entry), { ...window, shardId }, api),
       };
       const poller = new StreamPoller<StoredStreamRecord, DynamoDBStreamEvent>(source, subscriber, resolved, () => failureIds, (gone) => pollers.remove(gone), nowMs());
       return pollers.add(poller);

@@ -109,8 +109,6 @@ export function mappingConfig(input: JsonObject, source: SourceRef, previous: Ma
   }
   const tumbling = integer(input, 'TumblingWindowInSeconds') ?? previous?.TumblingWindowInSeconds ?? 0;
   range(tumbling, 'tumblingWindowInSeconds', 0, 900);
-  // Lambda has windows on DynamoDB Streams too; the mocks have no DynamoDB window event yet.
-  if (tumbling > 0 && source.kind === 'dynamodb') throw invalidParameter('aws-event-kit/msw: TumblingWindowInSeconds is not implemented by the mocks for DynamoDB Streams yet (Kinesis streams have it).');
   const batchSize = integer(input, 'BatchSize') ?? previous?.BatchSize ?? (stream ? 100 : 10);
   range(batchSize, 'batchSize', 1, 10_000);
   const window = integer(input, 'MaximumBatchingWindowInSeconds') ?? previous?.MaximumBatchingWindowInSeconds ?? 0;

@@ -142,12 +142,11 @@ describe('tumbling windows (Kinesis)', () => {
     expect(sub.invocations[0]?.reason).toMatch(/state "nope" is not a JSON object/);
   });
 
-  it('validates the window length, and refuses DynamoDB windows clearly', () => {
+  // DynamoDB Streams windows: dynamodbTumblingWindows.test.ts.
+  it('validates the window length', () => {
     mocks.kinesis.createStream('v', { shardCount: 1 });
     expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 901 })).toThrow(/options\.tumblingWindowInSeconds.*0–900/);
     expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 1.5 })).toThrow(EventInputError);
-    mocks.dynamodb.createTable('items', { partitionKey: 'id', streamViewType: 'NEW_IMAGE' });
-    expect(() => mocks.dynamodb.subscribe('items', () => undefined, { tumblingWindowInSeconds: 60 })).toThrow(/tumblingWindowInSeconds.*DynamoDB Streams/);
   });
 
   it('works through CreateEventSourceMapping with TumblingWindowInSeconds', async () => {
