@@ -6,6 +6,7 @@
  */
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas';
 import { CreateTableCommand, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
 import { CreateEventSourceMappingCommand, GetEventSourceMappingCommand, LambdaClient, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +14,11 @@ import type { DynamoDBTumblingWindowEvent } from '../../../src/events/dynamodb/i
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
-import { dynamoClient } from '../dynamodb/_clients.js';
+import { dynamoClient, streamsClient } from '../dynamodb/_clients.js';
 
 const { mocks } = useAwsMocks();
 const dynamo = dynamoClient();
+const streams = streamsClient();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const ids = (event: DynamoDBTumblingWindowEvent) => event.Records.map((r) => `${r.eventName}:${(r.dynamodb.Keys['id'] as { S: string }).S}`);
@@ -70,6 +72,8 @@ describe('tumbling windows (DynamoDB Streams)', () => {
     expect(seen[0]?.eventSourceARN).toBe(streamArn);
     expect(seen[0]?.Records.every((r) => r.eventSourceARN === streamArn)).toBe(true);
     // The stream's one shard, as DescribeStream names it.
+    const described = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    expect(seen[0]?.shardId).toBe(described.StreamDescription?.Shards?.[0]?.ShardId);
     expect(seen[0]?.shardId).toMatch(/^shardId-\d{20}-[0-9a-f]{8}$/);
     expect(DynamoDBStreamSchema.safeParse({ ...seen[1], state: { total: '3' } }).success).toBe(true);
     // A change in the next window waits for this window's end.
@@ -130,6 +134,26 @@ describe('tumbling windows (DynamoDB Streams)', () => {
       [['INSERT:b'], { n: 1 }, false],
       [[], { n: 2 }, true],
     ]);
+  });
+
+  it('gives each invocation its own state: a handler that changes it and fails is retried with the state as it was', async () => {
+    await createTable('mutate');
+    const t0 = toBoundary(60);
+    const states: unknown[] = [];
+    let fails = 1;
+    mocks.dynamodb.subscribe(
+      'mutate',
+      (async (event: DynamoDBTumblingWindowEvent) => {
+        states.push(structuredClone(event.state));
+        event.state['dirty'] = true;
+        if (fails-- > 0) throw new Error('boom');
+        return { state: { n: event.Records.length } };
+      }) as never,
+      { tumblingWindowInSeconds: 60 },
+    );
+    await put('mutate', 'a', 1);
+    await mocks.drain({ until: t0 + 30_000 });
+    expect(states).toEqual([{}, {}]);
   });
 
   it('validates the window length on subscribe', async () => {
