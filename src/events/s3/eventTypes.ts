@@ -135,6 +135,10 @@ export const S3_EVENT_TYPES = {
   'ObjectAcl:Put': { eventVersion: '2.3', object: 'metadata', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object ACL Updated' } },
 } as const satisfies Record<string, S3EventTypeInfo>;
 
+/**
+ * The table's row types, for the derived unions.
+ * @internal
+ */
 type Rows = typeof S3_EVENT_TYPES;
 
 /** An S3 notification `eventName`, e.g. `ObjectCreated:Put`: a key of {@link S3_EVENT_TYPES}. */

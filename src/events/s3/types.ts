@@ -137,7 +137,10 @@ export interface S3TestEvent {
 
 // ---------------------------------------------------------------- EventBridge
 
-/** The EventBridge counterparts in {@link S3_EVENT_TYPES} of detail type `D`. */
+/**
+ * The EventBridge counterparts in {@link S3_EVENT_TYPES} of detail type `D`.
+ * @internal
+ */
 type CounterpartOf<D extends S3EventBridgeDetailType> = Extract<{ [N in S3EventName]: (typeof S3_EVENT_TYPES)[N] extends { eventBridge: infer E } ? E : never }[S3EventName], { detailType: D }>;
 
 /** `reason` of an `Object Created` event (from the `ObjectCreated:*` rows). */
