@@ -9,8 +9,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where each lint family is documented, and where its codes are declared. */
 export const LINT_FAMILIES = [
-  { kind: 'templates', title: 'Template lint', doc: 'README.md', heading: '### Lint', codes: 'src/pipes/codes.ts', api: 'lintPipeTemplate', tool: 'templates', guide: '/guide/templates#lint' },
-  { kind: 'patterns', title: 'Pattern lint', doc: 'README.md', heading: '### Linting patterns', codes: 'src/patterns/lintCodes.ts', api: 'lintEventPattern', tool: 'patterns', guide: '/guide/patterns#linting-patterns' },
+  { kind: 'templates', title: 'Template lint', doc: 'docs/guide/templates.md', heading: '### Lint', codes: 'src/pipes/codes.ts', api: 'lintPipeTemplate', tool: 'templates', guide: '/guide/templates#lint' },
+  { kind: 'patterns', title: 'Pattern lint', doc: 'docs/guide/patterns.md', heading: '### Linting patterns', codes: 'src/patterns/lintCodes.ts', api: 'lintEventPattern', tool: 'patterns', guide: '/guide/patterns#linting-patterns' },
 ];
 
 /** The text of the section whose heading line is exactly `heading`, up to the next heading of the same or a higher level. */

@@ -19,6 +19,7 @@ const guide: DefaultTheme.SidebarItem[] = [
   { text: 'Event patterns', link: '/guide/patterns' },
   { text: 'msw mocks and routing', link: '/guide/msw' },
   { text: 'The CLI', link: '/guide/cli' },
+  { text: 'How the kit is tested', link: '/guide/quality' },
 ];
 
 const API_ORDER = ['aws-event-kit', 'arbitraries', 'pipes', 'patterns', 'msw', 'vitest'];

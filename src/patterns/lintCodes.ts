@@ -1,5 +1,5 @@
 /**
- * Every event-pattern lint code with one line on the pitfall (README.md, "Linting patterns", has a
+ * Every event-pattern lint code with one line on the pitfall (docs/guide/patterns.md, "Linting patterns", has a
  * wrong and a right example for each).
  */
 export const PATTERN_LINT_CODES = Object.freeze({

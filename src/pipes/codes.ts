@@ -1,4 +1,4 @@
-/** Every diagnostic code, with its severity and one line on the pitfall (README.md has examples). */
+/** Every diagnostic code, with one line on the pitfall (each code's page on the site, `docsUrl`, has a wrong and a right example). */
 export const LINT_CODES = Object.freeze({
   'not-text': 'The template is not a string.',
   'template-too-long': 'Over 8,192 characters: AWS rejects it.',

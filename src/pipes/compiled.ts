@@ -9,7 +9,7 @@ import { lintDocsUrl } from '../_internals/docsUrl.js';
 
 /** A lint or syntax finding, 1-based position. */
 export interface TemplateDiagnostic {
-  /** A stable code, documented in README.md (e.g. `quoted-object`). */
+  /** A stable code, documented on its page (`docsUrl`), e.g. `quoted-object`. */
   readonly code: string;
   readonly message: string;
   readonly line: number;

@@ -3,7 +3,7 @@
  * factories, so derived fields follow; errors are one-line usage errors (exit 2).
  */
 import { DynamoDBStreamSchema, EventBridgeSchema, KinesisDataStreamSchema, S3Schema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { readmeSection } from '../_helpers/readme.js';
+import { docSection } from '../_helpers/readme.js';
 import { describe, expect, it } from 'vitest';
 import { decodeCloudWatchLogsEvent, makeCloudWatchLogsEvent } from '../../fixtures/cloudwatchLogs.js';
 import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent } from '../../fixtures/dynamodb.js';
@@ -336,7 +336,7 @@ describe('README: Command line', () => {
   }
 
   it('every aws-event-kit example in a sh block runs, and $-prompted ones print what the doc shows', async () => {
-    const doc = readmeSection('## Command line');
+    const doc = docSection('docs/guide/cli.md', '## Command line');
     const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] as string).split('\n'));
     let ran = 0;
     for (const lines of blocks) {

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readmeSection } from '../_helpers/readme.js';
+import { docSection } from '../_helpers/readme.js';
 import { MSW_MAJOR } from './_helpers/msw.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '.readme');
@@ -17,7 +17,7 @@ const SECTIONS = ['### Example: SQS send → subscribed handler', '### In-memory
 
 describe.each(SECTIONS)('README section %s', (heading) => {
   it('has one example that runs and whose assertions hold', async () => {
-    const blocks = [...readmeSection(heading).matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    const blocks = [...docSection('docs/guide/msw.md', heading).matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
     expect(blocks).toHaveLength(1);
     let source = blocks[0] as string;
     expect(source).toMatch(/import assert from 'node:assert\/strict'/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readmeSection } from '../_helpers/readme.js';
+import { docSection } from '../_helpers/readme.js';
 import { lintEventPattern, PATTERN_LINT_CODES, type PatternLintOptions } from '../../src/patterns/lint.js';
 
 const codes = (pattern: string | object, options?: PatternLintOptions) => lintEventPattern(pattern, options).map((d) => `${d.code}:${d.severity}`);
@@ -44,8 +44,8 @@ describe('lint: one code per pitfall, each with a wrong and a right example', ()
     expect(new Set(EXAMPLES.map(([code]) => code))).toEqual(new Set(Object.keys(PATTERN_LINT_CODES)));
   });
 
-  it('every code in PATTERN_LINT_CODES is documented in the README with a wrong and a right example', () => {
-    const doc = readmeSection('### Linting patterns');
+  it('every code in PATTERN_LINT_CODES is documented in the patterns guide with a wrong and a right example', () => {
+    const doc = docSection('docs/guide/patterns.md', '### Linting patterns');
     for (const code of Object.keys(PATTERN_LINT_CODES)) {
       const section = doc.split(/\n#### /).find((s) => s.startsWith(`\`${code}\``));
       expect(section, code).toBeDefined();

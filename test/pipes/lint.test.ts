@@ -1,4 +1,4 @@
-import { readmeSection } from '../_helpers/readme.js';
+import { docSection } from '../_helpers/readme.js';
 import { describe, expect, it } from 'vitest';
 import { compilePipeTemplate, LINT_CODES, lintPipeTemplate, lintRuleTemplate, type TemplateDiagnostic } from '../../src/pipes/index.js';
 
@@ -59,8 +59,8 @@ describe('lint: one code per documented pitfall, each with a wrong and a right e
     expect(codes(lintRuleTemplate({ inputPathsMap: { 'AWS.x': '$.a' }, inputTemplate: '"a"' }))).toEqual(['reserved-input-path-key:error']);
   });
 
-  it('every code in LINT_CODES is documented in the README with a wrong and a right example', () => {
-    const doc = readmeSection('### Lint');
+  it('every code in LINT_CODES is documented in the templates guide with a wrong and a right example', () => {
+    const doc = docSection('docs/guide/templates.md', '### Lint');
     for (const code of Object.keys(LINT_CODES)) {
       const section = doc.split(/\n#### /).find((s) => s.startsWith(`\`${code}\``));
       expect(section, code).toBeDefined();

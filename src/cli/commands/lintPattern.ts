@@ -24,7 +24,7 @@ an invalid pattern is itself a finding (invalid-pattern, with AWS's message).
 Options:
   --source <source>       what the pattern filters, so lint knows its fields and types:
                           eventbridge, s3-eventbridge (rules); sqs, kinesis, dynamodb, mq, kafka,
-                          pipes:sqs … (Lambda/Pipes filters); see README.md for all
+                          pipes:sqs … (Lambda/Pipes filters); see the patterns guide for all
   --data-format json|text filters: what the records' body/data holds
   --max-filters <n>       filters: the account's filters-per-mapping quota (default 5, at most 10)
   --format text|json|github

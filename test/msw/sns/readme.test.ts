@@ -6,14 +6,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { readmeSection } from '../../_helpers/readme.js';
+import { docSection } from '../../_helpers/readme.js';
 import { MSW_MAJOR } from '../_helpers/msw.js';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '.readme');
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 it('README "In-memory SNS" has one example that runs and whose assertions hold', async () => {
-  const blocks = [...readmeSection('### In-memory SNS').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+  const blocks = [...docSection('docs/guide/msw.md', '### In-memory SNS').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
   expect(blocks).toHaveLength(1);
   let source = blocks[0] as string;
   expect(source).toMatch(/import assert from 'node:assert\/strict'/);
