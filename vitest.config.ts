@@ -4,6 +4,20 @@ import { defineConfig } from 'vitest/config';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
+  plugins: [
+    {
+      // Documentation examples are written as test files (`import { expect, it } from 'vitest'`);
+      // in the generated example files 'vitest' is a shim whose `it` queues the test for the runner.
+      name: 'aws-event-kit:example-vitest',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (source === 'vitest' && importer !== undefined && /[\\/]test[\\/](?:.+[\\/])?\.readme[\\/]/.test(importer)) {
+          return here('./test/_helpers/readmeVitest.ts');
+        }
+        return null;
+      },
+    },
+  ],
   resolve: {
     // Tests (and README examples) import the package by its public name; resolve it to the sources.
     alias: [

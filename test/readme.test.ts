@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runQueuedExampleTests } from './_helpers/readmeVitest.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'test/.readme');
@@ -67,6 +68,7 @@ describe('README and site examples', () => {
       writeFileSync(out, `// ${file} line ${block.line} (${block.heading})\n${block.code}\nexport {};\n`);
       it(`runs the example at ${file}:${block.line} (${block.heading})`, async () => {
         await import(pathToFileURL(out).href);
+        await runQueuedExampleTests();
       });
     }
   }

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runQueuedExampleTests } from '../_helpers/readmeVitest.js';
 import { docSection } from '../_helpers/readme.js';
 import { MSW_MAJOR } from './_helpers/msw.js';
 
@@ -26,5 +27,6 @@ describe.each(SECTIONS)('README section %s', (heading) => {
     const file = join(outDir, `${SECTIONS.indexOf(heading)}.ts`);
     writeFileSync(file, source);
     await import(pathToFileURL(file).href);
+    await runQueuedExampleTests();
   });
 });

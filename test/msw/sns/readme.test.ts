@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { runQueuedExampleTests } from '../../_helpers/readmeVitest.js';
 import { docSection } from '../../_helpers/readme.js';
 import { MSW_MAJOR } from '../_helpers/msw.js';
 
@@ -22,4 +23,5 @@ it('README "In-memory SNS" has one example that runs and whose assertions hold',
   const file = join(outDir, 'sns.ts');
   writeFileSync(file, source);
   await import(pathToFileURL(file).href);
+  await runQueuedExampleTests();
 });
