@@ -42,7 +42,9 @@ export type SqsMessageAttributeInput =
 export type SqsMessageAttributesInput = Readonly<Record<string, SqsMessageAttributeInput>>;
 
 // Names: A–Z a–z 0–9 _ - . ; ≤ 256 chars; no leading/trailing '.', no '..', no AWS./Amazon. prefix.
-const NAME_CHARS = /^[A-Za-z0-9_.-]{1,256}$/;
+// Letters and digits of any script: SQS accepts a name such as "attr.1øßä" (recorded against AWS
+// by LocalStack's validated SQS snapshot tests).
+const NAME_CHARS = /^[\p{L}\p{N}_.-]{1,256}$/u;
 const RESERVED_PREFIX = /^(?:aws|amazon)\./i;
 // Data types: String, Number or Binary, optionally `.label` with the same characters as names.
 const DATA_TYPE = /^(String|Number|Binary)(?:\.[A-Za-z0-9_.-]+)?$/;
@@ -54,7 +56,7 @@ export function sqsAttributeNameProblem(name: string): string | undefined {
   if (!NAME_CHARS.test(name)) {
     return name.length === 0 || name.length > 256
       ? 'must be 1–256 characters'
-      : "may contain only A–Z, a–z, 0–9, '_', '-' and '.'";
+      : "may contain only letters, digits, '_', '-' and '.'";
   }
   if (name.startsWith('.') || name.endsWith('.')) return "must not start or end with '.'";
   if (name.includes('..')) return "must not contain '..'";
@@ -137,7 +139,7 @@ function normaliseOne(api: string, argument: string, name: string, input: SqsMes
     fail(api, `${argument}.dataType`, `${show(dataType)} is not an SQS data type ("String", "Number" or "Binary", optionally followed by ".label" of A–Z a–z 0–9 _ - .; at most 256 characters)`);
   }
   const binary = dataType.startsWith('Binary');
-  const nameBytes = name.length; // names are ASCII
+  const nameBytes = utf8Length(name);
   if (binary) {
     if (stringValue !== undefined && stringValue !== null) fail(api, `${argument}.stringValue`, `must be absent on a ${dataType} attribute (Binary attributes carry binaryValue)`);
     if (binaryValue === undefined || binaryValue === null) fail(api, `${argument}.binaryValue`, `is required on a ${dataType} attribute`);

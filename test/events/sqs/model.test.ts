@@ -163,3 +163,21 @@ describe('validation', () => {
     expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sns:eu-west-1:111122223333:q', context)).toThrow(EventInputError);
   });
 });
+
+describe('attribute names', () => {
+  it('letters of any script are allowed, and a name counts in UTF-8 bytes', async () => {
+    // SQS accepts "attr.1øßä" (LocalStack's SQS snapshot tests, validated against AWS).
+    const { makeSqsEvent } = await import('../../../src/index.js');
+    const { normaliseSqsMessageAttributes, sqsAttributeNameProblem } = await import('../../../src/events/sqs/index.js');
+    expect(sqsAttributeNameProblem('attr.1øßä')).toBeUndefined();
+    expect(sqsAttributeNameProblem('名前')).toBeUndefined();
+    expect(sqsAttributeNameProblem('a b')).toMatch(/letters, digits/);
+    expect(sqsAttributeNameProblem('a/b')).toMatch(/letters, digits/);
+    const ascii = normaliseSqsMessageAttributes('test', 'attributes', { abcd: 'x' });
+    const latin = normaliseSqsMessageAttributes('test', 'attributes', { 'øßä': 'x' }); // 3 characters, 6 bytes
+    expect(latin.bytes - ascii.bytes).toBe(2);
+    const record = makeSqsEvent([{ body: 'b', messageAttributes: { 'attr.1øßä': 'v' } }]).Records[0]!;
+    expect(record.messageAttributes['attr.1øßä']?.stringValue).toBe('v');
+    expect(record.md5OfMessageAttributes).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
