@@ -9,6 +9,8 @@ import type { StreamEntry } from '../_internals/streamDelivery.js';
 
 /** 2^128: the size of the partition-key hash space. */
 export const HASH_SPACE = 1n << 128n;
+/** An `ExplicitHashKey`: a decimal of up to 39 digits without leading zeros (the range check is separate). */
+export const HASH_KEY_PATTERN = /^(?:0|[1-9]\d{0,38})$/;
 
 /** One stored record. */
 export interface StoredKinesisRecord extends StreamEntry {
