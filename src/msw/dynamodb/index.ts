@@ -21,7 +21,8 @@ import {
 } from '../../events/dynamodb/index.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcDispatcher, createJsonRpcHandler, type JsonServiceSpec } from '../_internals/jsonProtocol.js';
-import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamHandler, type StreamSubscribeOptions, type StreamSubscription, type StreamWindowParts } from '../_internals/streamDelivery.js';
+import type { StreamHandler, StreamSubscribeOptions, StreamSubscription, StreamWindowParts } from '../_internals/streamDelivery.js';
+import { StreamSubscriptions } from '../_internals/streamSubscriptions.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { checkIndexKeys } from './common.js';
@@ -111,16 +112,14 @@ function keyAttribute(api: string, argument: string, input: unknown): KeyAttribu
 export function createDynamoDBService(context: MockContext): DynamoDBService {
   const nowMs = (): number => context.clock.now().getTime();
   const registry = new TableRegistry(context.account, (stream) => contextRandom(context, stream));
-  const pollers = new StreamPollers();
+  const subscriptions = new StreamSubscriptions(context, 'dynamodb', 'dynamodb.onFailure');
   const ttl = new TtlSweeper(registry);
   let ttlDrainWaits = false;
   let requestIds: Random;
   let streamsRequestIds: Random;
-  let failureIds: Random;
   const seedIds = (): void => {
     requestIds = contextRandom(context, 'dynamodb.requestId');
     streamsRequestIds = contextRandom(context, 'dynamodbstreams.requestId');
-    failureIds = contextRandom(context, 'dynamodb.onFailure');
   };
   seedIds();
   const isAwsUrl = (url: URL) => contextOwnsUrl(context, url);
@@ -222,26 +221,24 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
       const table = typeof ref === 'string' && ref.startsWith('arn:') && ref.includes('/stream/') ? (registry.findStream(ref)?.table ?? tableOf(api, ref)) : tableOf(api, ref);
       const stream = table.stream;
       if (stream === undefined) fail(api, 'table', `${show(ref)} has no stream: create it with a streamViewType (or StreamSpecification) first`);
-      if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
-      const resolved = resolveStreamOptions(api, options, false);
-      const shard = { shardId: stream.shardId, records: stream.records };
-      const source = {
-        streamArn: stream.arn,
-        region: table.region,
-        account: table.account,
-        partition: table.partition,
-        batchInfoKey: 'DDBStreamBatchInfo' as const,
-        arrivalIso: (ms: number) => isoSeconds(new Date(ms)),
-        shards: () => [shard],
-        alive: () => !table.deleted && table.stream === stream,
-        // Lambda keeps order per item partition key (the first key attribute).
-        orderingKey: (e: StoredStreamRecord) => JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
-        toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
-        toWindowEvent: (shardId: string, entries: readonly StoredStreamRecord[], window: StreamWindowParts): DynamoDBStreamEvent =>
-          toDynamoDBTumblingWindowEvent(stream.source, entries.map((e) => e.entry), { ...window, shardId }, api),
-      };
-      const poller = new StreamPoller<StoredStreamRecord, DynamoDBStreamEvent>(source, subscriber, resolved, () => failureIds, (gone) => pollers.remove(gone), nowMs());
-      return pollers.add(poller);
+      return subscriptions.subscribe(api, subscriber, options, () => {
+        const shard = { shardId: stream.shardId, records: stream.records };
+        return {
+          streamArn: stream.arn,
+          region: table.region,
+          account: table.account,
+          partition: table.partition,
+          batchInfoKey: 'DDBStreamBatchInfo' as const,
+          arrivalIso: (ms: number) => isoSeconds(new Date(ms)),
+          shards: () => [shard],
+          alive: () => !table.deleted && table.stream === stream,
+          // Lambda keeps order per item partition key (the first key attribute).
+          orderingKey: (e: StoredStreamRecord) => JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
+          toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
+          toWindowEvent: (shardId: string, entries: readonly StoredStreamRecord[], window: StreamWindowParts): DynamoDBStreamEvent =>
+            toDynamoDBTumblingWindowEvent(stream.source, entries.map((e) => e.entry), { ...window, shardId }, api),
+        };
+      });
     },
 
     requestHandler: () => inProcessRequestHandler(inProcessServices, 'mocks.dynamodb.requestHandler'),
@@ -262,17 +259,17 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     async runDue() {
       // TTL deletions first: their stream records are then delivered in the same drain.
       const deleted = ttl.runDue(nowMs());
-      return (await pollers.runDue(nowMs)) || deleted;
+      return (await subscriptions.runDue()) || deleted;
     },
     nextDueTime: () => {
-      const polled = pollers.nextDueTime(nowMs());
+      const polled = subscriptions.nextDueTime();
       const expiry = ttlDrainWaits ? ttl.nextDueMs(nowMs()) : undefined;
       if (expiry === undefined) return polled;
       return polled === undefined || expiry < polled.getTime() ? new Date(expiry) : polled;
     },
 
     reset() {
-      pollers.clear();
+      subscriptions.reset();
       ttl.deletionDelayMs = 0;
       ttlDrainWaits = false;
       registry.clear();
