@@ -9,7 +9,8 @@ import type { JsonValue } from '../../src/_internals/json.js';
 import { fail, show } from '../../src/_internals/errors.js';
 import { isPlainObject } from '../../src/_internals/objects.js';
 import { kinesisDataBytes, type KinesisData } from '../../src/events/kinesis/data.js';
-import { alignedKinesisWindow, kinesisRecordJsonBound, kinesisStreamArn, MAX_TUMBLING_WINDOW_SECONDS, toKinesisRecord } from '../../src/events/kinesis/mapper.js';
+import { alignedWindow, MAX_TUMBLING_WINDOW_SECONDS } from '../../src/_internals/tumblingWindow.js';
+import { kinesisRecordJsonBound, kinesisStreamArn, toKinesisRecord } from '../../src/events/kinesis/mapper.js';
 import { encodeKinesisSequenceNumber, firstKinesisCounter, MAX_COUNTER_OFFSET, MAX_COUNTER_STEP } from '../../src/events/kinesis/sequenceNumber.js';
 import { assertShardId, formatShardId, MAX_SHARD_INDEX, shardIndexOf } from '../../src/events/kinesis/shardId.js';
 import type { KinesisDataParts, KinesisEncryptionType, KinesisSourceParts, KinesisWindowParts } from '../../src/events/kinesis/types.js';
@@ -256,11 +257,12 @@ export function kinesisWindowDraft(): Arbitrary<KinesisWindowDraft> {
     oneof({ arbitrary: constant({}), weight: 2 }, { arbitrary: dictionary(string({ maxLength: 8 }), jsonPayload({ maxDepth: 1 }), { maxKeys: 4 }), weight: 3 }),
     boolean(),
     boolean(),
-  ).map(([seconds, state, isFinalInvokeForWindow, isWindowTerminatedEarly]) => ({ seconds, state: state as { [key: string]: JsonValue }, isFinalInvokeForWindow, isWindowTerminatedEarly }));
+    // Lambda flags an early end on a window's final invocation only.
+  ).map(([seconds, state, isFinalInvokeForWindow, endedEarly]) => ({ seconds, state: state as { [key: string]: JsonValue }, isFinalInvokeForWindow, isWindowTerminatedEarly: isFinalInvokeForWindow && endedEarly }));
 }
 
 /** The aligned window of `draft.seconds` holding `firstArrivalMs`. */
 export function windowParts(draft: KinesisWindowDraft, firstArrivalMs: number): KinesisWindowParts {
-  const { start, end } = alignedKinesisWindow(firstArrivalMs, draft.seconds);
+  const { start, end } = alignedWindow(firstArrivalMs, draft.seconds);
   return { start, end, state: draft.state, isFinalInvokeForWindow: draft.isFinalInvokeForWindow, isWindowTerminatedEarly: draft.isWindowTerminatedEarly };
 }

@@ -5,7 +5,7 @@ import { assertLambdaPayload } from '../../_internals/limits.js';
 import { imagesFor, resolveChange } from './change.js';
 import { assertTableName, dynamoDBStreamArn, isSequenceNumber, isStreamEventId, isStreamLabel } from './ids.js';
 import { assertKeyNames } from './keys.js';
-import { MAX_TUMBLING_WINDOW_SECONDS } from '../kinesis/mapper.js';
+import { checkTumblingWindow } from '../../_internals/tumblingWindow.js';
 import { STREAM_VIEW_TYPES, TTL_USER_IDENTITY, type AttributeMap, type DynamoDBEventName, type DynamoDBEventVersion, type DynamoDBStreamEvent, type DynamoDBStreamRecord, type DynamoDBTumblingWindowEvent, type DynamoDBWindowParts, type StreamViewType } from './types.js';
 
 /** Lambda's largest DynamoDB Streams batch (`BatchSize` maximum). */
@@ -183,22 +183,10 @@ export function toDynamoDBStreamEvent(source: DynamoDBStreamSourceParts, entries
 /** Throws unless the window parts are as Lambda sends them and every entry was written inside the window. */
 function checkWindow(api: string, window: DynamoDBWindowParts, entries: readonly DynamoDBStreamEntryParts[], argument: string): void {
   if (window === null || typeof window !== 'object') fail(api, 'window', `must be the window parts { shardId, start, end, state, isFinalInvokeForWindow, isWindowTerminatedEarly }, got ${show(window)}`);
-  const { start, end, shardId } = window;
+  const { shardId } = window;
   // DynamoDB Streams' API gives ShardId a length of 28 to 65 characters.
   if (typeof shardId !== 'string' || shardId.length < 28 || shardId.length > 65) fail(api, 'window.shardId', `${show(shardId)} is not a DynamoDB Streams shard id (28 to 65 characters, like "shardId-00000001414562045508-2bac9cd2")`);
-  if (!Number.isSafeInteger(start) || start % 1000 !== 0 || start < 0) fail(api, 'window.start', `must be epoch milliseconds on a whole second, got ${show(start)}`);
-  if (!Number.isSafeInteger(end) || end % 1000 !== 0) fail(api, 'window.end', `must be epoch milliseconds on a whole second, got ${show(end)}`);
-  const seconds = (end - start) / 1000;
-  if (seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'window.end', `is ${seconds} s after window.start; tumbling windows last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s`);
-  if (window.state === null || typeof window.state !== 'object' || Array.isArray(window.state)) fail(api, 'window.state', `must be a JSON object, got ${show(window.state)}`);
-  if (typeof window.isFinalInvokeForWindow !== 'boolean') fail(api, 'window.isFinalInvokeForWindow', `must be a boolean, got ${show(window.isFinalInvokeForWindow)}`);
-  if (typeof window.isWindowTerminatedEarly !== 'boolean') fail(api, 'window.isWindowTerminatedEarly', `must be a boolean, got ${show(window.isWindowTerminatedEarly)}`);
-  // An early end is announced on the window's final invocation only.
-  if (window.isWindowTerminatedEarly && !window.isFinalInvokeForWindow) fail(api, 'window.isWindowTerminatedEarly', 'is true on an invocation that is not final: Lambda flags an early end on the window\'s final invocation');
-  for (let i = 0; i < entries.length; i++) {
-    const at = (entries[i] as DynamoDBStreamEntryParts).time.getTime();
-    if (at < start || at >= end) fail(api, `${argument}[${i}].time`, `${new Date(at).toISOString()} is outside the window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}): Lambda assigns records to windows by their creation time`);
-  }
+  checkTumblingWindow(api, window, entries.map((entry) => entry.time.getTime()), (i) => `${argument}[${i}].time`, 'their creation time');
 }
 
 /**

@@ -7,12 +7,10 @@ import { fail, show } from '../../_internals/errors.js';
 import { toBase64 } from '../../_internals/hash.js';
 import { assertLambdaPayload } from '../../_internals/limits.js';
 import { compareKinesisSequenceNumbers, SEQUENCE_NUMBER_PATTERN } from './sequenceNumber.js';
+import { checkTumblingWindow } from '../../_internals/tumblingWindow.js';
 import { assertShardId } from './shardId.js';
 import type { KinesisDataParts, KinesisRecordParts, KinesisSourceParts, KinesisStreamEvent, KinesisStreamRecord, KinesisTumblingWindowEvent, KinesisWindowParts } from './types.js';
 import { assertPartitionKey, assertRecordSize, assertRoleArn, assertStreamName, MAX_KINESIS_BATCH_RECORDS } from './validate.js';
-
-/** The longest tumbling window (`TumblingWindowInSeconds` maximum), in seconds. */
-export const MAX_TUMBLING_WINDOW_SECONDS = 900;
 
 /** `arn:<partition>:kinesis:<region>:<account>:stream/<name>` */
 export function kinesisStreamArn(partition: string, region: string, account: string, streamName: string): string {
@@ -22,16 +20,6 @@ export function kinesisStreamArn(partition: string, region: string, account: str
 /** A record's `eventID`: `<shardId>:<sequenceNumber>`. */
 export function kinesisEventId(shardId: string, sequenceNumber: string): string {
   return `${shardId}:${sequenceNumber}`;
-}
-
-/**
- * The tumbling window of `seconds` (1 to 900) that holds `timeMs`: windows are aligned to
- * multiples of their length since the epoch. Epoch milliseconds in and out.
- */
-export function alignedKinesisWindow(timeMs: number, seconds: number): { start: number; end: number } {
-  const length = seconds * 1000;
-  const start = Math.floor(timeMs / length) * length;
-  return { start, end: start + length };
 }
 
 /**
@@ -141,22 +129,6 @@ export function toKinesisEvent(source: KinesisSourceParts, records: readonly Kin
   return { Records: toKinesisRecords(source, records, api) };
 }
 
-/** Throws unless the window is whole seconds, 1 to 900 s long, and holds every record's arrival. */
-function checkWindow(api: string, window: KinesisWindowParts, records: readonly KinesisDataParts[]): void {
-  const { start, end } = window;
-  if (!Number.isSafeInteger(start) || start % 1000 !== 0 || start < 0) fail(api, 'window.start', `must be epoch milliseconds on a whole second, got ${show(start)}`);
-  if (!Number.isSafeInteger(end) || end % 1000 !== 0) fail(api, 'window.end', `must be epoch milliseconds on a whole second, got ${show(end)}`);
-  const seconds = (end - start) / 1000;
-  if (seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'window.end', `is ${seconds} s after window.start; tumbling windows last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s`);
-  if (window.state === null || typeof window.state !== 'object' || Array.isArray(window.state)) fail(api, 'window.state', `must be a JSON object, got ${show(window.state)}`);
-  if (typeof window.isFinalInvokeForWindow !== 'boolean') fail(api, 'window.isFinalInvokeForWindow', `must be a boolean, got ${show(window.isFinalInvokeForWindow)}`);
-  if (typeof window.isWindowTerminatedEarly !== 'boolean') fail(api, 'window.isWindowTerminatedEarly', `must be a boolean, got ${show(window.isWindowTerminatedEarly)}`);
-  for (let i = 0; i < records.length; i++) {
-    const at = (records[i] as KinesisDataParts).arrivalTime;
-    if (at < start || at >= end) fail(api, `records[${i}].arrivalTime`, `${new Date(at).toISOString()} is outside the window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}): Lambda assigns records to windows by arrival time`);
-  }
-}
-
 /**
  * Builds a tumbling-window Kinesis event: the records plus `window`, `state`, `shardId`,
  * `eventSourceARN`, `isFinalInvokeForWindow` and `isWindowTerminatedEarly`.
@@ -165,7 +137,7 @@ export function toKinesisTumblingWindowEvent(source: KinesisSourceParts, records
   // A window's final invocation may come with no records left (Lambda sends `Records: []`).
   const Records = Array.isArray(records) && records.length === 0 && window?.isFinalInvokeForWindow === true ? [] : toKinesisRecords(source, records, api);
   const { streamArn } = prepareSource(api, source);
-  checkWindow(api, window, records);
+  checkTumblingWindow(api, window, records.map((record) => record.arrivalTime), (i) => `records[${i}].arrivalTime`, 'arrival time');
   return {
     Records,
     window: { start: isoSeconds(new Date(window.start)), end: isoSeconds(new Date(window.end)) },

@@ -26,7 +26,7 @@ import type { CompiledFilterCriteria } from '../../patterns/filters.js';
 import type { SubscribedHandler } from './lambdaContext.js';
 import type { Random } from '../../_internals/random.js';
 import type { JsonValue } from '../../_internals/json.js';
-import { alignedKinesisWindow, MAX_TUMBLING_WINDOW_SECONDS } from '../../events/kinesis/mapper.js';
+import { alignedWindow, MAX_TUMBLING_WINDOW_SECONDS } from '../../_internals/tumblingWindow.js';
 
 /** One stored record of a shard, as the poller sees it. */
 export interface StreamEntry {
@@ -662,7 +662,7 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     // Tumbling windows: a batch holds the records of one window; the last one once the window is over is final.
     let window: StreamWindowParts | undefined;
     if (this.options.tumblingWindowInSeconds > 0) {
-      const open = state.tumbling ?? (start < records.length ? { ...alignedKinesisWindow((records[start] as E).arrivalMs, this.options.tumblingWindowInSeconds), state: {}, terminated: false } : undefined);
+      const open = state.tumbling ?? (start < records.length ? { ...alignedWindow((records[start] as E).arrivalMs, this.options.tumblingWindowInSeconds), state: {}, terminated: false } : undefined);
       if (open === undefined) return false;
       let limit = start;
       while (limit < records.length && (records[limit] as E).arrivalMs < open.end) limit++;

@@ -86,4 +86,9 @@ describe('toKinesisTumblingWindowEvent', () => {
     expect(() => toKinesisTumblingWindowEvent(source, batch(3), { ...window, start: window.start + 500 })).toThrow(/window.start must be epoch milliseconds on a whole second/);
     expect(() => toKinesisTumblingWindowEvent(source, batch(3), { ...window, end: window.start + 30_000 })).toThrow(/records\[0\].arrivalTime .* is outside the window/);
   });
+  it('flags an early end only on the final invocation, and names missing window parts', () => {
+    expect(() => toKinesisTumblingWindowEvent(source, batch(3), { ...window, isWindowTerminatedEarly: true })).toThrow(/window.isWindowTerminatedEarly is true on an invocation that is not final/);
+    expect(toKinesisTumblingWindowEvent(source, [], { ...window, isFinalInvokeForWindow: true, isWindowTerminatedEarly: true }).isWindowTerminatedEarly).toBe(true);
+    expect(() => toKinesisTumblingWindowEvent(source, batch(3), null as never)).toThrow(/toKinesisTumblingWindowEvent: window must be the window parts/);
+  });
 });
