@@ -7,6 +7,7 @@ import { EventInputError } from '../../../src/_internals/errors.js';
 import { awsTestClientConfig, createAwsMocks } from '../../../src/msw/index.js';
 import { eventBridgeClient, sqsClient } from '../_helpers/clients.js';
 import { listenStrict } from '../_helpers/msw.js';
+import { docSection } from '../../_helpers/readme.js';
 
 describe('options', () => {
   it('bad options are EventInputErrors naming the option', () => {
@@ -137,6 +138,19 @@ describe('catch-all', () => {
       }
     } finally {
       delete process.env['AWS_ENDPOINT_URL_SQS'];
+    }
+  });
+});
+
+describe('the guide', () => {
+  it('lists exactly the members createAwsMocks() returns', () => {
+    const api = docSection('docs/guide/msw.md', '### API');
+    const listed = /It returns `\{ ([^}]+) \}`/.exec(api)?.[1]?.split(', ');
+    const mocks = createAwsMocks();
+    try {
+      expect(listed?.sort()).toEqual(Object.keys(mocks).sort());
+    } finally {
+      mocks.dispose();
     }
   });
 });
