@@ -172,11 +172,53 @@ export function buildApiReports() {
       }
       const forgotten = /^\s*\/\/ Warning: \(ae-forgotten-export\) The symbol "([^"]+)"/.exec(line);
       dropped = forgotten !== null && everywhere.has(forgotten[1]);
-      if (!dropped) lines.push(line);
+      // tsc 7 prints string literal types with either quote from one build to the next (its
+      // parallel checker picks the style), so the report spells every plain literal with ".
+      if (!dropped) lines.push(/^\s*(?:\/\/|#|>)/.test(line) ? line : withDoubleQuotes(line));
     }
     reports.set(name, lines.join('\n'));
   }
   return reports;
+}
+
+const SIMPLE_ESCAPES = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' };
+
+/**
+ * `line` with every string literal written as JSON writes it (double quotes, JSON escapes), so
+ * that the report does not depend on the quote style the compiler happened to print.
+ * @param {string} line
+ */
+function withDoubleQuotes(line) {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const quote = line[i];
+    if (quote !== "'" && quote !== '"') {
+      out += quote;
+      continue;
+    }
+    let value = '';
+    let j = i + 1;
+    for (; j < line.length && line[j] !== quote; j++) {
+      if (line[j] !== '\\') {
+        value += line[j];
+        continue;
+      }
+      const next = line[++j];
+      if (next === 'u' && line[j + 1] === '{') {
+        const close = line.indexOf('}', j);
+        value += String.fromCodePoint(parseInt(line.slice(j + 2, close), 16));
+        j = close;
+      } else if (next === 'u' || next === 'x') {
+        const digits = next === 'u' ? 4 : 2;
+        value += String.fromCharCode(parseInt(line.slice(j + 1, j + 1 + digits), 16));
+        j += digits;
+      } else value += SIMPLE_ESCAPES[next] ?? next;
+    }
+    if (j >= line.length) return line; // not a literal after all (an apostrophe in text): leave the line as printed
+    out += JSON.stringify(value);
+    i = j;
+  }
+  return out;
 }
 
 /**
