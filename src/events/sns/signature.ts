@@ -51,7 +51,7 @@ export function signSnsMessage(message: Readonly<Record<string, unknown>>, versi
   // Keyed by a digest: a message may be 256 KiB, and the cache must stay small.
   const key = `${version}${sha256Hex(text)}`;
   return signatures.get(key, () => {
-    privateKey ??= createPrivateKey(SNS_TEST_SIGNING_KEY_PEM);
+    privateKey ??= parseKey(() => createPrivateKey(SNS_TEST_SIGNING_KEY_PEM));
     return sign(algorithm, Buffer.from(text, 'utf8'), privateKey).toString('base64');
   });
 }
@@ -89,10 +89,24 @@ export function verifySnsSignature(message: unknown, certificatePem: string = SN
   if (algorithm === undefined || typeof fields.Signature !== 'string') return false;
   const publicKey = publicKeys.get(certificatePem, (pem) => {
     try {
-      return createPublicKey(pem);
+      return parseKey(() => createPublicKey(pem));
     } catch (error) {
       throw new TypeError(`verifySnsSignature: certificatePem is not a PEM certificate or public key (${(error as Error).message})`);
     }
   });
   return verify(algorithm, Buffer.from(snsStringToSign(fields), 'utf8'), publicKey, Buffer.from(fields.Signature, 'base64'));
+}
+
+/**
+ * Parses a key, once more if the first parse fails: OpenSSL can report an error that an unrelated
+ * earlier operation left on its error queue (seen on Node 22 with msw 3's interceptors, as
+ * `asn1 encoding routines::too long` for a valid key), and the second parse starts from a clean
+ * queue. A key that really is malformed fails both times.
+ */
+function parseKey(parse: () => KeyObject): KeyObject {
+  try {
+    return parse();
+  } catch {
+    return parse();
+  }
 }
