@@ -24,16 +24,12 @@ import { describe, expect, it } from 'vitest';
 import type { DynamoDBStreamEvent } from '../../../src/events/dynamodb/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
+import { rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const dynamo = dynamoClient();
 const doc = DynamoDBDocumentClient.from(dynamo);
 
-async function rejection(promise: Promise<unknown>): Promise<Error & { name: string }> {
-  return promise.then(() => {
-    throw new Error('expected a rejection');
-  }, (e: unknown) => e as Error & { name: string });
-}
 
 async function createTable(TableName = 'accounts'): Promise<void> {
   await dynamo.send(new CreateTableCommand({

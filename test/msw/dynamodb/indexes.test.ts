@@ -20,16 +20,12 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from './_clients.js';
+import { rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const dynamo = dynamoClient();
 const doc = DynamoDBDocumentClient.from(dynamo);
 
-async function rejection(promise: Promise<unknown>): Promise<Error & { name: string }> {
-  return promise.then(() => {
-    throw new Error('expected a rejection');
-  }, (e: unknown) => e as Error & { name: string });
-}
 
 /** orders: pk/sk, a sparse GSI on status/total (INCLUDE customer), a KEYS_ONLY GSI on customer, an LSI on pk/created. */
 async function createOrders(): Promise<void> {

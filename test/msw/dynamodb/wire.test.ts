@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { createAwsMocks } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient, rawDynamo } from './_clients.js';
+import { rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const dynamo = dynamoClient();
@@ -39,11 +40,6 @@ async function update(input: Omit<UpdateItemCommandInput, 'TableName' | 'Key'>, 
 async function item(k = key('a', 1)): Promise<Record<string, unknown> | undefined> {
   const out = await dynamo.send(new GetItemCommand({ TableName: 'orders', Key: k }));
   return out.Item === undefined ? undefined : unmarshall(out.Item);
-}
-async function rejection(promise: Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
-  return promise.then(() => {
-    throw new Error('expected a rejection');
-  }, (e: unknown) => e as Error & { name: string });
 }
 
 describe('tables', () => {

@@ -11,20 +11,12 @@ import type { Callback, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
+import { rejectionWithStatus as rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const json = (payload: Uint8Array | undefined): unknown => JSON.parse(Buffer.from(payload ?? new Uint8Array()).toString('utf8'));
 
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  const error = (await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  )) as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-  return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-}
 
 describe('Invoke RequestResponse', () => {
   it('runs an async handler with the payload and a Lambda context, answering its result', async () => {

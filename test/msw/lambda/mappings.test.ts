@@ -25,20 +25,12 @@ import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
 import { sqsClient } from '../_helpers/clients.js';
 import { useAwsMocks } from '../_helpers/setup.js';
+import { rejectionWithStatus as rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const sqs = sqsClient();
 
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
-  const error = (await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  )) as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-  return { name: error.name, message: error.message, status: error.$metadata?.httpStatusCode };
-}
 
 function recorder<E>(): { events: E[]; handler: (event: E) => Promise<void> } {
   const events: E[] = [];
