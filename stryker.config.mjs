@@ -5,10 +5,17 @@
 const groups = {
   s3: { mutate: ['src/events/s3/keyCodec.ts', 'src/events/s3/record.ts'], tests: ['test/events/s3/**/*.test.ts'] },
   dynamodb: {
-    mutate: ['src/events/dynamodb/attributeValue.ts', 'src/events/dynamodb/marshall.ts', 'src/events/dynamodb/streamRecord.ts'],
+    mutate: [
+      'src/events/dynamodb/attributeValue.ts',
+      'src/events/dynamodb/marshall.ts',
+      'src/events/dynamodb/streamRecord.ts',
+    ],
     tests: ['test/events/dynamodb/**/*.test.ts'],
   },
-  pipes: { mutate: ['src/pipes/format.ts', 'src/pipes/path.ts', 'src/pipes/render.ts'], tests: ['test/pipes/**/*.test.ts'] },
+  pipes: {
+    mutate: ['src/pipes/format.ts', 'src/pipes/path.ts', 'src/pipes/render.ts'],
+    tests: ['test/pipes/**/*.test.ts'],
+  },
   batchResponses: {
     mutate: ['src/msw/_internals/batchItemFailures.ts'],
     tests: ['test/msw/core/batchItemFailures.test.ts'],
@@ -17,7 +24,8 @@ const groups = {
 
 const name = process.env.MUTATION_GROUP ?? 'pipes';
 const group = groups[name];
-if (!group) throw new Error(`stryker.config.mjs: unknown MUTATION_GROUP "${name}"; one of ${Object.keys(groups).join(', ')}`);
+if (!group)
+  throw new Error(`stryker.config.mjs: unknown MUTATION_GROUP "${name}"; one of ${Object.keys(groups).join(', ')}`);
 // vitest.config.ts reads this to run only the group's tests.
 process.env.AWS_EVENT_KIT_TEST_INCLUDE = group.tests.join(',');
 

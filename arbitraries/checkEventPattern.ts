@@ -52,8 +52,13 @@ export type EventPatternCheckResult =
     };
 
 /** Why `accepts` refuses the event, or undefined when it takes it. */
-function refusal(accepts: ((event: never) => unknown) | SafeParseSchema | undefined, event: unknown, text: string): string | undefined {
-  if (accepts === undefined) return testEventPattern(text, event) ? undefined : 'the generated event does not match the pattern';
+function refusal(
+  accepts: ((event: never) => unknown) | SafeParseSchema | undefined,
+  event: unknown,
+  text: string,
+): string | undefined {
+  if (accepts === undefined)
+    return testEventPattern(text, event) ? undefined : 'the generated event does not match the pattern';
   if (typeof accepts === 'function') {
     let result: unknown;
     try {
@@ -63,14 +68,18 @@ function refusal(accepts: ((event: never) => unknown) | SafeParseSchema | undefi
     }
     if (result instanceof Promise) {
       result.catch(() => undefined);
-      throw new TypeError(`${API}: accepts returned a Promise; give a synchronous function (or a schema with safeParse)`);
+      throw new TypeError(
+        `${API}: accepts returned a Promise; give a synchronous function (or a schema with safeParse)`,
+      );
     }
     return result === false ? 'returned false' : undefined;
   }
   const parsed = accepts.safeParse(event);
   if (parsed.success) return undefined;
   const error = parsed.error as { message?: unknown; issues?: unknown } | undefined;
-  return typeof error?.message === 'string' ? error.message : JSON.stringify(error?.issues ?? error ?? 'safeParse failed');
+  return typeof error?.message === 'string'
+    ? error.message
+    : JSON.stringify(error?.issues ?? error ?? 'safeParse failed');
 }
 
 /**
@@ -79,22 +88,38 @@ function refusal(accepts: ((event: never) => unknown) | SafeParseSchema | undefi
  * (shrunk) event refused, why the pattern delivers it, and the seed and path to replay it.
  * @example checkEventPattern({ detail: { total: [{ numeric: ['>', 0] }] } }, { accepts: OrderSchema, numRuns: 500 })
  */
-export function checkEventPattern<T = Record<string, unknown>>(pattern: PatternInput, options: CheckEventPatternOptions<T> = {}): EventPatternCheckResult {
+export function checkEventPattern<T = Record<string, unknown>>(
+  pattern: PatternInput,
+  options: CheckEventPatternOptions<T> = {},
+): EventPatternCheckResult {
   const { accepts, base } = options;
   const numRuns = options.numRuns ?? 100;
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new TypeError(`${API}: numRuns must be a positive integer, got ${String(numRuns)}`);
-  if (accepts !== undefined && typeof accepts !== 'function' && typeof (accepts as SafeParseSchema | null)?.safeParse !== 'function') {
+  if (!Number.isInteger(numRuns) || numRuns < 1)
+    throw new TypeError(`${API}: numRuns must be a positive integer, got ${String(numRuns)}`);
+  if (
+    accepts !== undefined &&
+    typeof accepts !== 'function' &&
+    typeof (accepts as SafeParseSchema | null)?.safeParse !== 'function'
+  ) {
     throw new TypeError(`${API}: accepts must be a function or a schema with safeParse`);
   }
-  if (base !== undefined && !isArbitrary(base)) throw new TypeError(`${API}: base must be a fast-check arbitrary of events`);
+  if (base !== undefined && !isArbitrary(base))
+    throw new TypeError(`${API}: base must be a fast-check arbitrary of events`);
   const ast = patternAst(API, pattern);
   const events = eventMatching<T>(ast, base);
   const details = check(
     property(events, (event) => refusal(accepts, event, ast.text) === undefined),
-    { numRuns, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.path !== undefined ? { path: options.path } : {}) },
+    {
+      numRuns,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.path !== undefined ? { path: options.path } : {}),
+    },
   );
   if (!details.failed) return { ok: true, numRuns: details.numRuns };
-  if (details.counterexample === null) throw (details.errorInstance as unknown) instanceof Error ? (details.errorInstance as unknown as Error) : new Error(`${API}: the check failed without a counterexample`);
+  if (details.counterexample === null)
+    throw (details.errorInstance as unknown) instanceof Error
+      ? (details.errorInstance as unknown as Error)
+      : new Error(`${API}: the check failed without a counterexample`);
   const counterexample = details.counterexample[0];
   return {
     ok: false,

@@ -31,11 +31,21 @@ export interface CheckPipeTemplateOptions extends TemplateCheckRunOptions {
  * `aws-event-kit/pipes`, because it needs fast-check.
  * @example checkPipeTemplate('{"order": <$.body.order>}', { source: 'sqs', numRuns: 500 })
  */
-export function checkPipeTemplate(template: string | CompiledTemplate, options: CheckPipeTemplateOptions): TemplateCheckResult {
+export function checkPipeTemplate(
+  template: string | CompiledTemplate,
+  options: CheckPipeTemplateOptions,
+): TemplateCheckResult {
   const { source, context = {} } = checkLintOptions('checkPipeTemplate', options);
-  if (source === undefined && options.records === undefined) throw new TypeError('checkPipeTemplate: give a source (e.g. "sqs") or a records arbitrary');
+  if (source === undefined && options.records === undefined)
+    throw new TypeError('checkPipeTemplate: give a source (e.g. "sqs") or a records arbitrary');
   const compiled = typeof template === 'string' ? compilePipeTemplate(template, source ? { source } : {}) : template;
   const diagnostics = source === undefined ? compiled.diagnostics : lintPipeTemplate(compiled.template, { source });
   const records = options.records ?? templateRecords(compiled, source!);
-  return runCheck('checkPipeTemplate', records, judge(compiled, (record) => renderPipeTemplate(compiled, record, context, options.options), context, options), options, diagnostics);
+  return runCheck(
+    'checkPipeTemplate',
+    records,
+    judge(compiled, (record) => renderPipeTemplate(compiled, record, context, options.options), context, options),
+    options,
+    diagnostics,
+  );
 }

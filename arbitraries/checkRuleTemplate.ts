@@ -2,7 +2,12 @@ import type { Arbitrary } from 'fast-check';
 import type { CompiledTemplate } from '../src/pipes/compiled.js';
 import type { RuleContext } from '../src/pipes/reserved.js';
 import { checkLintOptions } from '../src/pipes/lint.js';
-import { compileRuleTemplate, lintRuleTemplate, renderRuleTemplate, type RuleInputTransformer } from '../src/pipes/rules.js';
+import {
+  compileRuleTemplate,
+  lintRuleTemplate,
+  renderRuleTemplate,
+  type RuleInputTransformer,
+} from '../src/pipes/rules.js';
 import { judge, runCheck, type TemplateCheckResult, type TemplateCheckRunOptions } from './_internals/templateCheck.js';
 import { templateRecords } from './_internals/templateRecords.js';
 
@@ -26,10 +31,22 @@ export interface CheckRuleTemplateOptions extends TemplateCheckRunOptions {
  * would (throws `TemplateValidationError`), then runs it over generated events.
  * @example checkRuleTemplate({ inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' })
  */
-export function checkRuleTemplate(transformer: RuleInputTransformer | CompiledTemplate, options: CheckRuleTemplateOptions = {}): TemplateCheckResult {
+export function checkRuleTemplate(
+  transformer: RuleInputTransformer | CompiledTemplate,
+  options: CheckRuleTemplateOptions = {},
+): TemplateCheckResult {
   const { source = 'eventbridge', context = {} } = checkLintOptions('checkRuleTemplate', options);
   const compiled = 'dialect' in transformer ? transformer : compileRuleTemplate(transformer, { ...context, source });
-  const diagnostics = 'dialect' in transformer ? compiled.diagnostics : lintRuleTemplate(transformer, { source, ...(context.targetId ? { targetId: context.targetId } : {}) });
+  const diagnostics =
+    'dialect' in transformer
+      ? compiled.diagnostics
+      : lintRuleTemplate(transformer, { source, ...(context.targetId ? { targetId: context.targetId } : {}) });
   const events = options.events ?? templateRecords(compiled, source);
-  return runCheck('checkRuleTemplate', events, judge(compiled, (event) => renderRuleTemplate(compiled, event, context, options.options), context, options), options, diagnostics);
+  return runCheck(
+    'checkRuleTemplate',
+    events,
+    judge(compiled, (event) => renderRuleTemplate(compiled, event, context, options.options), context, options),
+    options,
+    diagnostics,
+  );
 }

@@ -1,4 +1,15 @@
-import { constant, constantFrom, dictionary, integer, oneof, record, string, tuple, uint8Array, type Arbitrary } from 'fast-check';
+import {
+  constant,
+  constantFrom,
+  dictionary,
+  integer,
+  oneof,
+  record,
+  string,
+  tuple,
+  uint8Array,
+  type Arbitrary,
+} from 'fast-check';
 import { toBase64 } from '../src/_internals/hash.js';
 import { assertKeyNames } from '../src/events/dynamodb/keys.js';
 import type { AttributeMap, AttributeValue } from '../src/events/dynamodb/types.js';
@@ -38,7 +49,10 @@ function keyValue(type: DynamoDBKeyType): Arbitrary<AttributeValue> {
   if (type === 'B') return uint8Array({ minLength: 1, maxLength: 16 }).map((bytes) => ({ B: toBase64(bytes) }));
   return oneof(
     fakerValue((faker) => faker.string.uuid()),
-    tuple(constantFrom(...NAME_PARTS), fakerValue((faker) => faker.string.alphanumeric({ length: { min: 4, max: 12 } }))).map(([prefix, id]) => `${prefix}#${id}`),
+    tuple(
+      constantFrom(...NAME_PARTS),
+      fakerValue((faker) => faker.string.alphanumeric({ length: { min: 4, max: 12 } })),
+    ).map(([prefix, id]) => `${prefix}#${id}`),
     string({ minLength: 1, maxLength: 24 }),
   ).map((S) => ({ S }));
 }
@@ -49,12 +63,31 @@ function productAttributes(): Arbitrary<AttributeMap> {
     {
       name: fakerValue((faker) => ({ S: faker.commerce.productName() }) as AttributeValue),
       description: fakerValue((faker) => ({ S: faker.commerce.productDescription() }) as AttributeValue),
-      price: fakerValue((faker) => ({ N: faker.commerce.price({ min: 1, max: 2000, dec: 2 }).replace(/\.?0+$/, '') || '0' }) as AttributeValue),
+      price: fakerValue(
+        (faker) =>
+          ({ N: faker.commerce.price({ min: 1, max: 2000, dec: 2 }).replace(/\.?0+$/, '') || '0' }) as AttributeValue,
+      ),
       stock: integer({ min: 0, max: 5000 }).map((n) => ({ N: String(n) }) as AttributeValue),
       inStock: constantFrom<AttributeValue>({ BOOL: true }, { BOOL: false }),
-      tags: fakerValue((faker) => ({ SS: [...new Set(faker.helpers.multiple(() => faker.commerce.productAdjective().toLowerCase(), { count: { min: 1, max: 4 } }))] }) as AttributeValue),
-      dimensions: record({ width: integer({ min: 1, max: 300 }), height: integer({ min: 1, max: 300 }), unit: constantFrom('cm', 'in') }).map(
-        ({ width, height, unit }) => ({ M: { width: { N: String(width) }, height: { N: String(height) }, unit: { S: unit } } }) as AttributeValue,
+      tags: fakerValue(
+        (faker) =>
+          ({
+            SS: [
+              ...new Set(
+                faker.helpers.multiple(() => faker.commerce.productAdjective().toLowerCase(), {
+                  count: { min: 1, max: 4 },
+                }),
+              ),
+            ],
+          }) as AttributeValue,
+      ),
+      dimensions: record({
+        width: integer({ min: 1, max: 300 }),
+        height: integer({ min: 1, max: 300 }),
+        unit: constantFrom('cm', 'in'),
+      }).map(
+        ({ width, height, unit }) =>
+          ({ M: { width: { N: String(width) }, height: { N: String(height) }, unit: { S: unit } } }) as AttributeValue,
       ),
       discontinuedAt: constant<AttributeValue>({ NULL: true }),
     },
@@ -63,7 +96,10 @@ function productAttributes(): Arbitrary<AttributeMap> {
 }
 
 function anyAttributes(): Arbitrary<AttributeMap> {
-  const name = oneof(string({ minLength: 1, maxLength: 16 }), constantFrom('data', 'payload', 'é', '😀', 'a b', '__proto__'));
+  const name = oneof(
+    string({ minLength: 1, maxLength: 16 }),
+    constantFrom('data', 'payload', 'é', '😀', 'a b', '__proto__'),
+  );
   return dictionary(name, attributeValue(), { maxKeys: 3, noNullPrototype: true }) as Arbitrary<AttributeMap>;
 }
 
@@ -87,8 +123,14 @@ export function dynamoDBItem(constraints: DynamoDBItemConstraints = {}): Arbitra
     throw new TypeError((error as Error).message);
   }
   const keyTypes = constraints.keyTypes ?? keyNames.map(() => 'S' as const);
-  if (!Array.isArray(keyTypes) || keyTypes.length !== keyNames.length || keyTypes.some((t) => t !== 'S' && t !== 'N' && t !== 'B')) {
-    throw new TypeError(`dynamoDBItem: keyTypes must give S, N or B for each of the ${keyNames.length} keys, got ${JSON.stringify(keyTypes)}`);
+  if (
+    !Array.isArray(keyTypes) ||
+    keyTypes.length !== keyNames.length ||
+    keyTypes.some((t) => t !== 'S' && t !== 'N' && t !== 'B')
+  ) {
+    throw new TypeError(
+      `dynamoDBItem: keyTypes must give S, N or B for each of the ${keyNames.length} keys, got ${JSON.stringify(keyTypes)}`,
+    );
   }
   const attributes = constraints.attributes ?? defaultItemAttributes();
   return tuple(attributes, tuple(...keyTypes.map(keyValue))).map(([rest, keyValues]) => {
@@ -98,4 +140,3 @@ export function dynamoDBItem(constraints: DynamoDBItemConstraints = {}): Arbitra
     return fitItem(mergeMaps(keys, rest, keys), keyNames);
   });
 }
-

@@ -1,7 +1,12 @@
 import { array, bigInt, constant, integer, tuple, uint8Array, type Arbitrary } from 'fast-check';
 import { md5Hex } from '../src/_internals/hash.js';
 import { LAMBDA_PAYLOAD_LIMIT } from '../src/_internals/limits.js';
-import { buildDynamoDBStreamRecord, MAX_DYNAMODB_BATCH_RECORDS, toDynamoDBStreamEvent, type DynamoDBStreamEntryParts } from '../src/events/dynamodb/streamRecord.js';
+import {
+  buildDynamoDBStreamRecord,
+  MAX_DYNAMODB_BATCH_RECORDS,
+  toDynamoDBStreamEvent,
+  type DynamoDBStreamEntryParts,
+} from '../src/events/dynamodb/streamRecord.js';
 import type { DynamoDBEventName, DynamoDBStreamEvent, DynamoDBStreamRecord } from '../src/events/dynamodb/types.js';
 import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
 import { firstSequence, itemFor, streamSource } from './_internals/dynamodbSource.js';
@@ -52,18 +57,33 @@ export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints 
   if (constraints.changes !== undefined) return dynamoDBStreamEventOfChanges(constraints, constraints.changes);
   const minRecords = constraints.minRecords ?? 1;
   const maxRecords = constraints.maxRecords ?? 10;
-  if (!Number.isInteger(minRecords) || minRecords < 1) throw new TypeError(`dynamoDBStreamEvent: minRecords must be an integer ≥ 1 (Lambda never sends an empty batch), got ${String(minRecords)}`);
+  if (!Number.isInteger(minRecords) || minRecords < 1)
+    throw new TypeError(
+      `dynamoDBStreamEvent: minRecords must be an integer ≥ 1 (Lambda never sends an empty batch), got ${String(minRecords)}`,
+    );
   if (!Number.isInteger(maxRecords) || maxRecords < minRecords || maxRecords > MAX_DYNAMODB_BATCH_RECORDS) {
-    throw new TypeError(`dynamoDBStreamEvent: maxRecords must be an integer from minRecords to ${MAX_DYNAMODB_BATCH_RECORDS}, got ${String(maxRecords)}`);
+    throw new TypeError(
+      `dynamoDBStreamEvent: maxRecords must be an integer from minRecords to ${MAX_DYNAMODB_BATCH_RECORDS}, got ${String(maxRecords)}`,
+    );
   }
   const eventName = pinned('dynamoDBStreamEvent', 'eventName', constraints.eventName, EVENT_NAMES);
   return streamSource('dynamoDBStreamEvent', constraints).chain(({ source, time }) =>
     tuple(
-      array(tuple(operations(itemFor(constraints, source.keyNames), eventName), bigInt({ min: 1n, max: 10_000_000n }), integer({ min: 0, max: 2000 })), { minLength: minRecords, maxLength: maxRecords }),
+      array(
+        tuple(
+          operations(itemFor(constraints, source.keyNames), eventName),
+          bigInt({ min: 1n, max: 10_000_000n }),
+          integer({ min: 0, max: 2000 }),
+        ),
+        { minLength: minRecords, maxLength: maxRecords },
+      ),
       firstSequence,
       uint8Array({ minLength: 8, maxLength: 8 }),
     ).map(([steps, first, idSeed]) => {
-      const changes = foldOperations(steps.map(([op]) => op), source.keyNames);
+      const changes = foldOperations(
+        steps.map(([op]) => op),
+        source.keyNames,
+      );
       const idBase = Buffer.from(idSeed).toString('hex');
       let sequence = first;
       let at = time.getTime();
@@ -76,7 +96,12 @@ export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints 
           at += ms;
         }
         // md5 of a per-event seed and the index: unique within the batch, shrinks with the batch.
-        const entry: DynamoDBStreamEntryParts = { ...(changes[i] as (typeof changes)[number]), sequenceNumber: String(sequence), eventId: md5Hex(`${idBase}:${i}`), time: new Date(at) };
+        const entry: DynamoDBStreamEntryParts = {
+          ...(changes[i] as (typeof changes)[number]),
+          sequenceNumber: String(sequence),
+          eventId: md5Hex(`${idBase}:${i}`),
+          time: new Date(at),
+        };
         bound += buildDynamoDBStreamRecord('dynamoDBStreamEvent', { ...source, ...entry }).jsonBound + 1;
         // Keep the batch within Lambda's 6 MB (a map, so shrunk batches fit too); the first record always fits.
         if (i > 0 && bound > LAMBDA_PAYLOAD_LIMIT) break;
@@ -88,40 +113,70 @@ export function dynamoDBStreamEvent(constraints: DynamoDBStreamEventConstraints 
 }
 
 /** `dynamoDBStreamEvent({ changes })`: one record per change, in order, each change used as given. */
-function dynamoDBStreamEventOfChanges(constraints: DynamoDBStreamEventConstraints, changes: readonly DynamoDBChange[] | Arbitrary<readonly DynamoDBChange[]>): Arbitrary<DynamoDBStreamEvent> {
+function dynamoDBStreamEventOfChanges(
+  constraints: DynamoDBStreamEventConstraints,
+  changes: readonly DynamoDBChange[] | Arbitrary<readonly DynamoDBChange[]>,
+): Arbitrary<DynamoDBStreamEvent> {
   const api = 'dynamoDBStreamEvent';
   for (const key of ['minRecords', 'maxRecords', 'eventName', 'item'] as const) {
-    if (constraints[key] !== undefined) throw new TypeError(`${api}: ${key} cannot be combined with changes (the changes array gives the records, their kinds and items)`);
+    if (constraints[key] !== undefined)
+      throw new TypeError(
+        `${api}: ${key} cannot be combined with changes (the changes array gives the records, their kinds and items)`,
+      );
   }
-  if (!isArbitrary(changes) && !Array.isArray(changes)) throw new TypeError(`${api}: changes must be an array of dynamodbChange.insert/modify/remove changes or an arbitrary of one, got ${String(changes)}`);
+  if (!isArbitrary(changes) && !Array.isArray(changes))
+    throw new TypeError(
+      `${api}: changes must be an array of dynamodbChange.insert/modify/remove changes or an arbitrary of one, got ${String(changes)}`,
+    );
   // A fixed array is checked now, so a bad change fails at the call rather than inside a property.
-  const given: Arbitrary<readonly DynamoDBChange[]> = isArbitrary(changes) ? changes : (marshalChanges(api, changes), constant(changes));
+  const given: Arbitrary<readonly DynamoDBChange[]> = isArbitrary(changes)
+    ? changes
+    : (marshalChanges(api, changes), constant(changes));
   return streamSource(api, { ...constraints, keys: constraints.keys ?? ['id'] }).chain(({ source, time }) =>
-    given.chain((batch) =>
-      tuple(
-        constant(batch),
-        array(tuple(bigInt({ min: 1n, max: 10_000_000n }), integer({ min: 0, max: 2000 })), { minLength: batch.length, maxLength: batch.length }),
-        firstSequence,
-        uint8Array({ minLength: 8, maxLength: 8 }),
-      ),
-    ).map(([batch, gaps, first, idSeed]) => {
-      const marshalled = marshalChanges(api, batch);
-      const idBase = Buffer.from(idSeed).toString('hex');
-      let sequence = first;
-      let at = time.getTime();
-      const entries: DynamoDBStreamEntryParts[] = marshalled.map((change, i) => {
-        const [gap, ms] = gaps[i] as [bigint, number];
-        if (i > 0) {
-          sequence += gap;
-          at += ms;
-        }
-        return { eventName: change.eventName, newImage: change.newImage, oldImage: change.oldImage, ttl: change.ttl, sequenceNumber: String(sequence), eventId: md5Hex(`${idBase}:${i}`), time: new Date(at) };
-      });
-      const event = toDynamoDBStreamEvent(source, entries, api, 'changes');
-      batch.forEach((change, i) => {
-        if (change.overrides !== undefined) event.Records[i] = followChangeOverrides(api, `changes[${i}]`, event.Records[i] as DynamoDBStreamRecord, change.overrides);
-      });
-      return event;
-    }),
+    given
+      .chain((batch) =>
+        tuple(
+          constant(batch),
+          array(tuple(bigInt({ min: 1n, max: 10_000_000n }), integer({ min: 0, max: 2000 })), {
+            minLength: batch.length,
+            maxLength: batch.length,
+          }),
+          firstSequence,
+          uint8Array({ minLength: 8, maxLength: 8 }),
+        ),
+      )
+      .map(([batch, gaps, first, idSeed]) => {
+        const marshalled = marshalChanges(api, batch);
+        const idBase = Buffer.from(idSeed).toString('hex');
+        let sequence = first;
+        let at = time.getTime();
+        const entries: DynamoDBStreamEntryParts[] = marshalled.map((change, i) => {
+          const [gap, ms] = gaps[i] as [bigint, number];
+          if (i > 0) {
+            sequence += gap;
+            at += ms;
+          }
+          return {
+            eventName: change.eventName,
+            newImage: change.newImage,
+            oldImage: change.oldImage,
+            ttl: change.ttl,
+            sequenceNumber: String(sequence),
+            eventId: md5Hex(`${idBase}:${i}`),
+            time: new Date(at),
+          };
+        });
+        const event = toDynamoDBStreamEvent(source, entries, api, 'changes');
+        batch.forEach((change, i) => {
+          if (change.overrides !== undefined)
+            event.Records[i] = followChangeOverrides(
+              api,
+              `changes[${i}]`,
+              event.Records[i] as DynamoDBStreamRecord,
+              change.overrides,
+            );
+        });
+        return event;
+      }),
   );
 }

@@ -1,6 +1,12 @@
 import { tuple, type Arbitrary } from 'fast-check';
 import { toDynamoDBStreamRecord } from '../src/events/dynamodb/streamRecord.js';
-import type { AttributeMap, DynamoDBEventName, DynamoDBEventVersion, DynamoDBStreamRecord, StreamViewType } from '../src/events/dynamodb/types.js';
+import type {
+  AttributeMap,
+  DynamoDBEventName,
+  DynamoDBEventVersion,
+  DynamoDBStreamRecord,
+  StreamViewType,
+} from '../src/events/dynamodb/types.js';
 import { EVENT_NAMES, foldOperations, operations } from './_internals/dynamodb.js';
 import { eventIdHex, firstSequence, itemFor, streamSource } from './_internals/dynamodbSource.js';
 import { pinned } from './_internals/pin.js';
@@ -71,12 +77,19 @@ export interface DynamoDBStreamRecordConstraints extends DynamoDBStreamSourceCon
  * @example dynamoDBStreamRecord({ eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES' })
  */
 // @__NO_SIDE_EFFECTS__
-export function dynamoDBStreamRecord(constraints: DynamoDBStreamRecordConstraints = {}): Arbitrary<DynamoDBStreamRecord> {
+export function dynamoDBStreamRecord(
+  constraints: DynamoDBStreamRecordConstraints = {},
+): Arbitrary<DynamoDBStreamRecord> {
   const eventName = pinned('dynamoDBStreamRecord', 'eventName', constraints.eventName, EVENT_NAMES);
   return streamSource('dynamoDBStreamRecord', constraints).chain(({ source, time }) =>
-    tuple(operations(itemFor(constraints, source.keyNames), eventName), firstSequence, eventIdHex).map(([op, sequence, eventId]) => {
-      const [change] = foldOperations([op], source.keyNames) as [ReturnType<typeof foldOperations>[number]];
-      return toDynamoDBStreamRecord({ ...source, ...change, sequenceNumber: String(sequence), eventId, time }, 'dynamoDBStreamRecord');
-    }),
+    tuple(operations(itemFor(constraints, source.keyNames), eventName), firstSequence, eventIdHex).map(
+      ([op, sequence, eventId]) => {
+        const [change] = foldOperations([op], source.keyNames) as [ReturnType<typeof foldOperations>[number]];
+        return toDynamoDBStreamRecord(
+          { ...source, ...change, sequenceNumber: String(sequence), eventId, time },
+          'dynamoDBStreamRecord',
+        );
+      },
+    ),
   );
 }

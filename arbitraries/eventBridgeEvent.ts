@@ -1,11 +1,31 @@
-import { constant, constantFrom, date, integer, nat, oneof, option, array, stringMatching, tuple, string, type Arbitrary } from 'fast-check';
+import {
+  constant,
+  constantFrom,
+  date,
+  integer,
+  nat,
+  oneof,
+  option,
+  array,
+  stringMatching,
+  tuple,
+  string,
+  type Arbitrary,
+} from 'fast-check';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { arn, assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
 import type { JsonValue } from '../src/_internals/json.js';
 import { formatEventBridgeId, toEventBridgeEvent } from '../src/events/eventbridge/envelope.js';
 import { eventsRuleArn } from '../src/events/eventbridge/scheduled.js';
 import { uint32Hex } from '../src/_internals/random.js';
-import { assertDetailObject, assertDetailType, assertEntrySize, assertSource, MAX_DETAIL_TYPE_LENGTH, RULE_NAME_PATTERN } from '../src/events/eventbridge/validate.js';
+import {
+  assertDetailObject,
+  assertDetailType,
+  assertEntrySize,
+  assertSource,
+  MAX_DETAIL_TYPE_LENGTH,
+  RULE_NAME_PATTERN,
+} from '../src/events/eventbridge/validate.js';
 import { fakerValue } from './_internals/faker.js';
 import { isArbitrary, pinned } from './_internals/pin.js';
 import { awsAccountId } from './awsAccountId.js';
@@ -15,7 +35,10 @@ import { jsonPayload } from './jsonPayload.js';
 const API = 'eventBridgeEvent';
 
 /** Constraints of {@link eventBridgeEvent}. Each field pins a part to a value or to an arbitrary. */
-export interface EventBridgeEventConstraints<TDetailType extends string = string, TDetail extends object = { [key: string]: JsonValue }> {
+export interface EventBridgeEventConstraints<
+  TDetailType extends string = string,
+  TDetail extends object = { [key: string]: JsonValue },
+> {
   /**
    * `source` (1 to 256 characters).
    * @defaultValue reverse-DNS custom sources, `aws.*` service sources, and hard cases (256 characters, punctuation)
@@ -53,13 +76,42 @@ export interface EventBridgeEventConstraints<TDetailType extends string = string
   replay?: 'never' | 'sometimes' | 'always';
 }
 
-const AWS_SOURCES = ['aws.ec2', 'aws.s3', 'aws.rds', 'aws.ecs', 'aws.codepipeline', 'aws.health', 'aws.autoscaling', 'aws.guardduty', 'aws.states', 'aws.events'];
-const VERBS = ['Created', 'Updated', 'Deleted', 'Placed', 'Shipped', 'Cancelled', 'State-change Notification', 'Completed', 'Failed'];
+const AWS_SOURCES = [
+  'aws.ec2',
+  'aws.s3',
+  'aws.rds',
+  'aws.ecs',
+  'aws.codepipeline',
+  'aws.health',
+  'aws.autoscaling',
+  'aws.guardduty',
+  'aws.states',
+  'aws.events',
+];
+const VERBS = [
+  'Created',
+  'Updated',
+  'Deleted',
+  'Placed',
+  'Shipped',
+  'Cancelled',
+  'State-change Notification',
+  'Completed',
+  'Failed',
+];
 
 // @__NO_SIDE_EFFECTS__
 function defaultSource(): Arbitrary<string> {
   return oneof(
-    { arbitrary: fakerValue((f) => `com.${f.internet.domainWord()}.${f.commerce.department()}`.toLowerCase().replace(/[^a-z0-9.-]/g, '-').slice(0, 256)), weight: 4 },
+    {
+      arbitrary: fakerValue((f) =>
+        `com.${f.internet.domainWord()}.${f.commerce.department()}`
+          .toLowerCase()
+          .replace(/[^a-z0-9.-]/g, '-')
+          .slice(0, 256),
+      ),
+      weight: 4,
+    },
     { arbitrary: constantFrom(...AWS_SOURCES), weight: 2 },
     { arbitrary: stringMatching(/^[/.\-_A-Za-z0-9][\x20-\x7e]{0,40}$/), weight: 1 },
     { arbitrary: stringMatching(/^[a-z0-9.]{256}$/), weight: 1 },
@@ -81,8 +133,20 @@ function clip(text: string, max: number): string {
 function defaultDetailType(): Arbitrary<string> {
   return oneof(
     { arbitrary: fakerValue((f) => `${f.commerce.product()} ${f.helpers.arrayElement(VERBS)}`), weight: 4 },
-    { arbitrary: string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).map((s) => clip(s, MAX_DETAIL_TYPE_LENGTH)), weight: 1 },
-    { arbitrary: constantFrom('"quoted"', 'back\\slash', '😀 emoji', 'x'.repeat(MAX_DETAIL_TYPE_LENGTH), 'Scheduled Event'), weight: 1 },
+    {
+      arbitrary: string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).map((s) => clip(s, MAX_DETAIL_TYPE_LENGTH)),
+      weight: 1,
+    },
+    {
+      arbitrary: constantFrom(
+        '"quoted"',
+        'back\\slash',
+        '😀 emoji',
+        'x'.repeat(MAX_DETAIL_TYPE_LENGTH),
+        'Scheduled Event',
+      ),
+      weight: 1,
+    },
   );
 }
 
@@ -122,17 +186,23 @@ function eventTime(): Arbitrary<Date> {
  * @example eventBridgeEvent({ source: 'com.example.orders', detailType: 'Order Placed' })
  */
 // @__NO_SIDE_EFFECTS__
-export function eventBridgeEvent<TDetailType extends string = string, TDetail extends object = { [key: string]: JsonValue }>(
+export function eventBridgeEvent<
+  TDetailType extends string = string,
+  TDetail extends object = { [key: string]: JsonValue },
+>(
   constraints: EventBridgeEventConstraints<TDetailType, TDetail> = {},
 ): Arbitrary<EventBridgeEvent<TDetailType, TDetail>> {
   const { replay = 'sometimes' } = constraints;
-  if (replay !== 'never' && replay !== 'sometimes' && replay !== 'always') throw new TypeError(`${API}: replay must be 'never', 'sometimes' or 'always', got ${JSON.stringify(replay)}`);
+  if (replay !== 'never' && replay !== 'sometimes' && replay !== 'always')
+    throw new TypeError(`${API}: replay must be 'never', 'sometimes' or 'always', got ${JSON.stringify(replay)}`);
   // Pinned values are checked now, so a bad constraint fails at the call (EventInputError is a TypeError).
   if (typeof constraints.region === 'string') assertRegion(API, 'constraints.region', constraints.region);
   if (typeof constraints.account === 'string') assertAccount(API, 'constraints.account', constraints.account);
   if (typeof constraints.source === 'string') assertSource(API, 'constraints.source', constraints.source);
-  if (typeof constraints.detailType === 'string') assertDetailType(API, 'constraints.detailType', constraints.detailType);
-  if (constraints.detail !== undefined && !isArbitrary(constraints.detail)) assertDetailObject(API, 'constraints.detail', constraints.detail);
+  if (typeof constraints.detailType === 'string')
+    assertDetailType(API, 'constraints.detailType', constraints.detailType);
+  if (constraints.detail !== undefined && !isArbitrary(constraints.detail))
+    assertDetailObject(API, 'constraints.detail', constraints.detail);
 
   // Replay names follow the rule-name rule.
   const replayName = stringMatching(RULE_NAME_PATTERN);
@@ -143,9 +213,15 @@ export function eventBridgeEvent<TDetailType extends string = string, TDetail ex
     pinned(API, 'account', constraints.account, awsAccountId()),
     pinned(API, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
     eventTime(),
-    constraints.resources === undefined ? array(tuple(nat({ max: RESOURCE_KINDS - 1 }), stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/)), { maxLength: 3 }) : pinned(API, 'resources', constraints.resources, constant([])),
+    constraints.resources === undefined
+      ? array(tuple(nat({ max: RESOURCE_KINDS - 1 }), stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/)), { maxLength: 3 })
+      : pinned(API, 'resources', constraints.resources, constant([])),
     pinned<object>(API, 'detail', constraints.detail, jsonPayload({ root: 'object' }) as Arbitrary<object>),
-    replay === 'never' ? constant(undefined) : replay === 'always' ? replayName : option(replayName, { nil: undefined, freq: 4 }),
+    replay === 'never'
+      ? constant(undefined)
+      : replay === 'always'
+        ? replayName
+        : option(replayName, { nil: undefined, freq: 4 }),
   );
   return parts.map(([hex, detailType, source, account, region, time, resources, detail, replayNameValue]) => {
     // User arbitraries are checked as they produce (the mapper never fixes a value up silently).
@@ -153,7 +229,9 @@ export function eventBridgeEvent<TDetailType extends string = string, TDetail ex
     assertSource(API, 'source', source);
     const detailJson = assertDetailObject(API, 'detail', detail);
     const partition = partitionOfRegion(region);
-    const arns = resources.map((r) => (typeof r === 'string' ? r : resourceArn(r[0], r[1], partition, region, account)));
+    const arns = resources.map((r) =>
+      typeof r === 'string' ? r : resourceArn(r[0], r[1], partition, region, account),
+    );
     assertEntrySize(API, { hasTime: true, source, detailType, detail: detailJson, resources: arns });
     return toEventBridgeEvent({
       id: formatEventBridgeId(hex),

@@ -1,6 +1,14 @@
 import { oneof, tuple, type Arbitrary } from 'fast-check';
 import { isArbitrary } from './_internals/pin.js';
-import { applyEdits, branchEdits, copyEvent, defaultBase, patternAst, type PatternEdit, type PatternInput } from './_internals/patternPlans.js';
+import {
+  applyEdits,
+  branchEdits,
+  copyEvent,
+  defaultBase,
+  patternAst,
+  type PatternEdit,
+  type PatternInput,
+} from './_internals/patternPlans.js';
 
 const API = 'eventMatching';
 
@@ -24,7 +32,8 @@ const API = 'eventMatching';
 // @__NO_SIDE_EFFECTS__
 export function eventMatching<T = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
   const ast = patternAst(API, pattern);
-  if (base !== undefined && !isArbitrary(base)) throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
+  if (base !== undefined && !isArbitrary(base))
+    throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
   const plans: Arbitrary<PatternEdit[]>[] = [];
   const reasons: string[] = [];
   for (const branch of ast.branches) {
@@ -32,7 +41,10 @@ export function eventMatching<T = Record<string, unknown>>(pattern: PatternInput
     if (typeof plan === 'string') reasons.push(plan);
     else plans.push(plan);
   }
-  if (plans.length === 0) throw new TypeError(`${API}: no event can match this pattern (${[...new Set(reasons)].join('; ')})`);
+  if (plans.length === 0)
+    throw new TypeError(`${API}: no event can match this pattern (${[...new Set(reasons)].join('; ')})`);
   const events = (base ?? defaultBase()) as Arbitrary<unknown>;
-  return tuple(events, plans.length === 1 ? plans[0]! : oneof(...plans)).map(([event, edits]) => applyEdits(copyEvent(API, event), edits) as T);
+  return tuple(events, plans.length === 1 ? plans[0]! : oneof(...plans)).map(
+    ([event, edits]) => applyEdits(copyEvent(API, event), edits) as T,
+  );
 }

@@ -1,6 +1,15 @@
 import { oneof, tuple, type Arbitrary } from 'fast-check';
 import { isArbitrary } from './_internals/pin.js';
-import { breakable, copyEvent, defaultBase, missPlan, nearMiss, patternAst, type MissChoices, type PatternInput } from './_internals/patternPlans.js';
+import {
+  breakable,
+  copyEvent,
+  defaultBase,
+  missPlan,
+  nearMiss,
+  patternAst,
+  type MissChoices,
+  type PatternInput,
+} from './_internals/patternPlans.js';
 
 const API = 'eventNotMatching';
 const MAX_PLANS = 64;
@@ -18,12 +27,17 @@ const MAX_PLANS = 64;
  * @example eventNotMatching({ detail: { state: [{ prefix: 'run' }] } })
  */
 // @__NO_SIDE_EFFECTS__
-export function eventNotMatching<T = Record<string, unknown>>(pattern: PatternInput, base?: Arbitrary<T>): Arbitrary<T> {
+export function eventNotMatching<T = Record<string, unknown>>(
+  pattern: PatternInput,
+  base?: Arbitrary<T>,
+): Arbitrary<T> {
   const ast = patternAst(API, pattern);
-  if (base !== undefined && !isArbitrary(base)) throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
+  if (base !== undefined && !isArbitrary(base))
+    throw new TypeError(`${API}: base must be a fast-check arbitrary of events, got ${typeof base}`);
   const plans: Arbitrary<MissChoices>[] = [];
   ast.branches.forEach((branch, b) => {
-    if (!branch.conditions.some(breakable)) throw new TypeError(`${API}: every event matches alternative ${b + 1} of this pattern, so no event can miss it`);
+    if (!branch.conditions.some(breakable))
+      throw new TypeError(`${API}: every event matches alternative ${b + 1} of this pattern, so no event can miss it`);
     branch.conditions.forEach((condition, c) => {
       if (!breakable(condition)) return;
       const plan = missPlan(ast, b, c);
@@ -31,8 +45,14 @@ export function eventNotMatching<T = Record<string, unknown>>(pattern: PatternIn
     });
   });
   // Thousands of (alternative, field) pairs after a large `$or`: an even spread of them is plenty.
-  const spread = plans.length <= MAX_PLANS ? plans : Array.from({ length: MAX_PLANS }, (_, i) => plans[Math.floor((i * plans.length) / MAX_PLANS)]!);
-  if (plans.length === 0) throw new TypeError(`${API}: no event can match this pattern, so there is no near miss to build`);
+  const spread =
+    plans.length <= MAX_PLANS
+      ? plans
+      : Array.from({ length: MAX_PLANS }, (_, i) => plans[Math.floor((i * plans.length) / MAX_PLANS)]!);
+  if (plans.length === 0)
+    throw new TypeError(`${API}: no event can match this pattern, so there is no near miss to build`);
   const events = (base ?? defaultBase()) as Arbitrary<unknown>;
-  return tuple(events, spread.length === 1 ? spread[0]! : oneof(...spread)).map(([event, choices]) => nearMiss(API, ast, copyEvent(API, event), choices) as T);
+  return tuple(events, spread.length === 1 ? spread[0]! : oneof(...spread)).map(
+    ([event, choices]) => nearMiss(API, ast, copyEvent(API, event), choices) as T,
+  );
 }

@@ -1,4 +1,19 @@
-import { array, boolean, constant, constantFrom, double, integer, nat, oneof, option, string, tuple, uniqueArray, bigInt, type Arbitrary } from 'fast-check';
+import {
+  array,
+  boolean,
+  constant,
+  constantFrom,
+  double,
+  integer,
+  nat,
+  oneof,
+  option,
+  string,
+  tuple,
+  uniqueArray,
+  bigInt,
+  type Arbitrary,
+} from 'fast-check';
 import { isArbitrary } from './_internals/pin.js';
 import { formatIp } from './_internals/patternValues.js';
 
@@ -63,9 +78,49 @@ export interface EventPatternConstraints {
   keys?: readonly string[] | Arbitrary<string>;
 }
 
-const KEYS = ['source', 'detail-type', 'detail', 'state', 'status', 'price', 'count', 'ip', 'name', 'items', 'a', 'b', 'a.b'];
+const KEYS = [
+  'source',
+  'detail-type',
+  'detail',
+  'state',
+  'status',
+  'price',
+  'count',
+  'ip',
+  'name',
+  'items',
+  'a',
+  'b',
+  'a.b',
+];
 /** Keys AWS reserves inside `$or` alternatives (they would make `$or` a plain field name). */
-const RESERVED = new Set(['exactly', 'equals-ignore-case', 'prefix', 'suffix', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr', '=', '<', '<=', '>', '>=', 'regex', 'not-wildcard', 'not-equals-ignore-case', 'date-after', 'date-on-or-after', 'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range', 'ip-address-not-in-range', '$or']);
+const RESERVED = new Set([
+  'exactly',
+  'equals-ignore-case',
+  'prefix',
+  'suffix',
+  'anything-but',
+  'exists',
+  'wildcard',
+  'numeric',
+  'cidr',
+  '=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'regex',
+  'not-wildcard',
+  'not-equals-ignore-case',
+  'date-after',
+  'date-on-or-after',
+  'date-before',
+  'date-on-or-before',
+  'in-date-range',
+  'ip-address-in-range',
+  'ip-address-not-in-range',
+  '$or',
+]);
 /** EventBridge's limits on a pattern. */
 const MAX_LENGTH = 4096;
 const MAX_COMBINATIONS = 1000;
@@ -80,24 +135,33 @@ function text(minLength = 0): Arbitrary<string> {
 
 /** A finite number AWS compares by value (every JavaScript double written by JSON.stringify is). */
 function number(): Arbitrary<number> {
-  return oneof(integer({ min: -1000, max: 1000 }), double({ min: -1e9, max: 1e9, noNaN: true }).map((x) => (x === 0 ? 0 : x)));
+  return oneof(
+    integer({ min: -1000, max: 1000 }),
+    double({ min: -1e9, max: 1e9, noNaN: true }).map((x) => (x === 0 ? 0 : x)),
+  );
 }
 
 /** A valid wildcard: literal pieces (escaped) between up to 3 single stars; inner pieces are never empty, so no `**`. */
 function wildcard(): Arbitrary<string> {
   const escape = (s: string) => s.replace(/[\\*]/g, (c) => `\\${c}`);
-  return tuple(text(), array(text(1), { maxLength: 2 }), text(), nat({ max: 1 })).map(([first, middle, last, edges]) => {
-    const pieces = [first, ...middle, last].map(escape);
-    // With no inner piece and edges = 0, there is no star at all: a plain literal wildcard.
-    return middle.length === 0 && edges === 0 ? pieces[0]! : pieces.join('*');
-  });
+  return tuple(text(), array(text(1), { maxLength: 2 }), text(), nat({ max: 1 })).map(
+    ([first, middle, last, edges]) => {
+      const pieces = [first, ...middle, last].map(escape);
+      // With no inner piece and edges = 0, there is no star at all: a plain literal wildcard.
+      return middle.length === 0 && edges === 0 ? pieces[0]! : pieces.join('*');
+    },
+  );
 }
 
 /** A CIDR block AWS accepts: IPv4 masks 0–31, IPv6 masks 0–127 (AWS rejects /32 and /128). */
 function cidr(): Arbitrary<string> {
   return oneof(
-    tuple(bigInt({ min: 0n, max: (1n << 32n) - 1n }), integer({ min: 0, max: 31 })).map(([a, m]) => `${formatIp(4, a, false)}/${m}`),
-    tuple(bigInt({ min: 0n, max: (1n << 128n) - 1n }), integer({ min: 0, max: 127 }), boolean()).map(([a, m, c]) => `${formatIp(6, a, c)}/${m}`),
+    tuple(bigInt({ min: 0n, max: (1n << 32n) - 1n }), integer({ min: 0, max: 31 })).map(
+      ([a, m]) => `${formatIp(4, a, false)}/${m}`,
+    ),
+    tuple(bigInt({ min: 0n, max: (1n << 128n) - 1n }), integer({ min: 0, max: 127 }), boolean()).map(
+      ([a, m, c]) => `${formatIp(6, a, c)}/${m}`,
+    ),
   );
 }
 
@@ -117,7 +181,12 @@ function matcher(operator: EventPatternOperator): Arbitrary<Json> {
   const one = <T extends Json>(value: Arbitrary<T>) => oneof(value, array(value, { minLength: 1, maxLength: 3 }));
   switch (operator) {
     case 'exact':
-      return oneof({ arbitrary: text(), weight: 3 }, { arbitrary: number(), weight: 2 }, { arbitrary: boolean(), weight: 1 }, { arbitrary: constant(null), weight: 1 });
+      return oneof(
+        { arbitrary: text(), weight: 3 },
+        { arbitrary: number(), weight: 2 },
+        { arbitrary: boolean(), weight: 1 },
+        { arbitrary: constant(null), weight: 1 },
+      );
     case 'exactly':
       return text().map((s) => ({ exactly: s }));
     case 'prefix':
@@ -133,7 +202,12 @@ function matcher(operator: EventPatternOperator): Arbitrary<Json> {
     case 'wildcard':
       return wildcard().map((w) => ({ wildcard: w }));
     case 'anything-but':
-      return oneof(text(), number(), array(text(), { minLength: 1, maxLength: 3 }), array(number(), { minLength: 1, maxLength: 3 })).map((v) => ({ 'anything-but': v }));
+      return oneof(
+        text(),
+        number(),
+        array(text(), { minLength: 1, maxLength: 3 }),
+        array(number(), { minLength: 1, maxLength: 3 }),
+      ).map((v) => ({ 'anything-but': v }));
     case 'anything-but-prefix':
       return one(text(1)).map((v) => ({ 'anything-but': { prefix: v } }));
     case 'anything-but-suffix':
@@ -156,7 +230,8 @@ function combinations(node: Json): number {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return 1;
   let product = 1;
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$or' && Array.isArray(value)) product *= value.reduce<number>((sum, branch) => sum + combinations(branch), 0);
+    if (key === '$or' && Array.isArray(value))
+      product *= value.reduce<number>((sum, branch) => sum + combinations(branch), 0);
     else product *= combinations(value);
   }
   return product;
@@ -170,7 +245,8 @@ function withoutNestedOr(node: JsonObject, top: boolean): JsonObject {
       if (top) out[key] = value.map((branch) => withoutNestedOr(branch as JsonObject, false));
       continue;
     }
-    out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) ? withoutNestedOr(value, false) : value;
+    out[key] =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? withoutNestedOr(value, false) : value;
   }
   return out;
 }
@@ -203,38 +279,69 @@ export function eventPattern(constraints: EventPatternConstraints = {}): Arbitra
   const maxFields = constraints.maxFields ?? 3;
   const maxValues = constraints.maxValues ?? 3;
   const or = constraints.or ?? true;
-  if (!Array.isArray(operators) || operators.length === 0) throw new TypeError(`${API}: operators must be a non-empty array of ${EVENT_PATTERN_OPERATORS.join(', ')}`);
-  for (const op of operators) if (!(EVENT_PATTERN_OPERATORS as readonly string[]).includes(op)) throw new TypeError(`${API}: unknown operator ${JSON.stringify(op)}; operators are ${EVENT_PATTERN_OPERATORS.join(', ')}`);
-  for (const [name, value] of [['maxDepth', maxDepth], ['maxFields', maxFields], ['maxValues', maxValues]] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > 10) throw new TypeError(`${API}: ${name} must be an integer from 1 to 10, got ${String(value)}`);
+  if (!Array.isArray(operators) || operators.length === 0)
+    throw new TypeError(`${API}: operators must be a non-empty array of ${EVENT_PATTERN_OPERATORS.join(', ')}`);
+  for (const op of operators)
+    if (!(EVENT_PATTERN_OPERATORS as readonly string[]).includes(op))
+      throw new TypeError(
+        `${API}: unknown operator ${JSON.stringify(op)}; operators are ${EVENT_PATTERN_OPERATORS.join(', ')}`,
+      );
+  for (const [name, value] of [
+    ['maxDepth', maxDepth],
+    ['maxFields', maxFields],
+    ['maxValues', maxValues],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 10)
+      throw new TypeError(`${API}: ${name} must be an integer from 1 to 10, got ${String(value)}`);
   }
   if (typeof or !== 'boolean') throw new TypeError(`${API}: or must be a boolean, got ${typeof or}`);
   const given = constraints.keys;
   if (given !== undefined && !isArbitrary(given as Arbitrary<string>)) {
-    if (!Array.isArray(given) || given.length === 0 || !given.every((k) => typeof k === 'string')) throw new TypeError(`${API}: keys must be a non-empty array of strings or an arbitrary of strings`);
+    if (!Array.isArray(given) || given.length === 0 || !given.every((k) => typeof k === 'string'))
+      throw new TypeError(`${API}: keys must be a non-empty array of strings or an arbitrary of strings`);
     const reserved = given.find((k) => RESERVED.has(k));
-    if (reserved !== undefined) throw new TypeError(`${API}: keys must not include ${JSON.stringify(reserved)}, a name AWS reserves in patterns`);
+    if (reserved !== undefined)
+      throw new TypeError(`${API}: keys must not include ${JSON.stringify(reserved)}, a name AWS reserves in patterns`);
   }
   const key: Arbitrary<string> =
-    given === undefined ? constantFrom(...KEYS) : isArbitrary(given as Arbitrary<string>) ? (given as Arbitrary<string>).map((k) => (RESERVED.has(k) ? `${k}_` : k)) : constantFrom(...(given as readonly string[]));
+    given === undefined
+      ? constantFrom(...KEYS)
+      : isArbitrary(given as Arbitrary<string>)
+        ? (given as Arbitrary<string>).map((k) => (RESERVED.has(k) ? `${k}_` : k))
+        : constantFrom(...(given as readonly string[]));
 
   // Mostly one matcher and one or two fields: small patterns find bugs and shrink well; the maxima still come.
   const few = <T>(item: Arbitrary<T>, max: number, unique?: (t: T) => unknown): Arbitrary<T[]> => {
-    const upTo = (n: number) => (unique === undefined ? array(item, { minLength: 1, maxLength: n }) : uniqueArray(item, { minLength: 1, maxLength: n, selector: unique }));
+    const upTo = (n: number) =>
+      unique === undefined
+        ? array(item, { minLength: 1, maxLength: n })
+        : uniqueArray(item, { minLength: 1, maxLength: n, selector: unique });
     return max === 1 ? upTo(1) : oneof({ arbitrary: upTo(1), weight: 2 }, { arbitrary: upTo(max), weight: 1 });
   };
   const values = few(oneof(...operators.map(matcher)), maxValues);
   const node = (depth: number, orLevels: number): Arbitrary<JsonObject> => {
-    const value: Arbitrary<Json> = depth <= 1 ? values : oneof({ arbitrary: values, weight: 3 }, { arbitrary: node(depth - 1, orLevels), weight: 1 });
+    const value: Arbitrary<Json> =
+      depth <= 1
+        ? values
+        : oneof({ arbitrary: values, weight: 3 }, { arbitrary: node(depth - 1, orLevels), weight: 1 });
     const fields = few(tuple(key, value), maxFields, ([k]) => k);
     // Alternatives are one level shallower, so `$or` patterns stay readable and shrink well.
-    const alternatives = or && orLevels > 0 ? option(array(node(Math.max(1, depth - 1), orLevels - 1), { minLength: 2, maxLength: 3 }), { freq: 4, nil: undefined }) : constant(undefined);
+    const alternatives =
+      or && orLevels > 0
+        ? option(array(node(Math.max(1, depth - 1), orLevels - 1), { minLength: 2, maxLength: 3 }), {
+            freq: 4,
+            nil: undefined,
+          })
+        : constant(undefined);
     return tuple(fields, alternatives).map(([entries, alts]) => {
       const out: JsonObject = {};
-      for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of entries)
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
       if (alts !== undefined) out.$or = alts;
       return out;
     });
   };
-  return node(maxDepth, 2).map((pattern) => fit(combinations(pattern) > MAX_COMBINATIONS ? withoutNestedOr(pattern, true) : pattern));
+  return node(maxDepth, 2).map((pattern) =>
+    fit(combinations(pattern) > MAX_COMBINATIONS ? withoutNestedOr(pattern, true) : pattern),
+  );
 }

@@ -33,7 +33,11 @@ export type { KinesisDataKind, KinesisSourceConstraints } from './_internals/kin
 // DynamoDB Streams
 export { attributeValue, type AttributeValueConstraints } from './attributeValue.js';
 export { dynamoDBItem, type DynamoDBItemConstraints, type DynamoDBKeyType } from './dynamoDBItem.js';
-export { dynamoDBStreamRecord, type DynamoDBStreamRecordConstraints, type DynamoDBStreamSourceConstraints } from './dynamoDBStreamRecord.js';
+export {
+  dynamoDBStreamRecord,
+  type DynamoDBStreamRecordConstraints,
+  type DynamoDBStreamSourceConstraints,
+} from './dynamoDBStreamRecord.js';
 export { dynamoDBStreamEvent, type DynamoDBStreamEventConstraints } from './dynamoDBStreamEvent.js';
 // EventBridge / CloudWatch Events
 export { eventBridgeEvent, type EventBridgeEventConstraints } from './eventBridgeEvent.js';
@@ -45,11 +49,31 @@ export { cloudWatchLogsEvent, type CloudWatchLogsEventConstraints } from './clou
 export { pipeSourceRecord } from './pipeSourceRecord.js';
 export { pipeTemplateRecord } from './pipeTemplateRecord.js';
 export { pipeTemplate, type PipeTemplateConstraints } from './pipeTemplate.js';
-export { checkPipeTemplate, type CheckPipeTemplateOptions, type TemplateCheckResult, type TemplateCheckRunOptions, type TemplateProblem } from './checkPipeTemplate.js';
+export {
+  checkPipeTemplate,
+  type CheckPipeTemplateOptions,
+  type TemplateCheckResult,
+  type TemplateCheckRunOptions,
+  type TemplateProblem,
+} from './checkPipeTemplate.js';
 export { checkRuleTemplate, type CheckRuleTemplateOptions } from './checkRuleTemplate.js';
-export { pipeTemplateProperty, type PipeTemplateProperty, type PipeTemplatePropertyOptions } from './pipeTemplateProperty.js';
+export {
+  pipeTemplateProperty,
+  type PipeTemplateProperty,
+  type PipeTemplatePropertyOptions,
+} from './pipeTemplateProperty.js';
 // Event patterns (EventBridge rules, Lambda/Pipes filters): matching events, near misses, random patterns, checks.
 export { eventMatching } from './eventMatching.js';
 export { eventNotMatching } from './eventNotMatching.js';
-export { eventPattern, EVENT_PATTERN_OPERATORS, type EventPatternConstraints, type EventPatternOperator } from './eventPattern.js';
-export { checkEventPattern, type CheckEventPatternOptions, type EventPatternCheckResult, type SafeParseSchema } from './checkEventPattern.js';
+export {
+  eventPattern,
+  EVENT_PATTERN_OPERATORS,
+  type EventPatternConstraints,
+  type EventPatternOperator,
+} from './eventPattern.js';
+export {
+  checkEventPattern,
+  type CheckEventPatternOptions,
+  type EventPatternCheckResult,
+  type SafeParseSchema,
+} from './checkEventPattern.js';

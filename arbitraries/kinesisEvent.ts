@@ -5,7 +5,19 @@ import { MAX_RECORD_SIZE } from '../src/events/kinesis/validate.js';
 import { toKinesisEvent, toKinesisTumblingWindowEvent } from '../src/events/kinesis/mapper.js';
 import type { KinesisStreamEvent, KinesisTumblingWindowEvent } from '../src/events/kinesis/types.js';
 import { MAX_KINESIS_BATCH_RECORDS } from '../src/events/kinesis/validate.js';
-import { fitLambdaPayload, kinesisRecordDraft, pinnedKinesisRecords, kinesisSourceParts, kinesisTimeline, kinesisWindowDraft, largeChoice, largeDraft, toDataParts, windowParts, type KinesisSourceConstraints } from './_internals/kinesisParts.js';
+import {
+  fitLambdaPayload,
+  kinesisRecordDraft,
+  pinnedKinesisRecords,
+  kinesisSourceParts,
+  kinesisTimeline,
+  kinesisWindowDraft,
+  largeChoice,
+  largeDraft,
+  toDataParts,
+  windowParts,
+  type KinesisSourceConstraints,
+} from './_internals/kinesisParts.js';
 import { assertCountRange, isArbitrary } from './_internals/pin.js';
 
 /**
@@ -53,10 +65,14 @@ export interface KinesisEventConstraints extends KinesisSourceConstraints {
  * @example kinesisEvent({ data: 'json', maxRecords: 5 })
  * @example kinesisEvent({ tumblingWindow: true })
  */
-export function kinesisEvent(constraints: KinesisEventConstraints & { tumblingWindow: true }): Arbitrary<KinesisTumblingWindowEvent>;
+export function kinesisEvent(
+  constraints: KinesisEventConstraints & { tumblingWindow: true },
+): Arbitrary<KinesisTumblingWindowEvent>;
 export function kinesisEvent(constraints?: KinesisEventConstraints): Arbitrary<KinesisStreamEvent>;
 // @__NO_SIDE_EFFECTS__
-export function kinesisEvent(constraints: KinesisEventConstraints = {}): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
+export function kinesisEvent(
+  constraints: KinesisEventConstraints = {},
+): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
   const name = 'kinesisEvent';
   if (constraints.records !== undefined) return kinesisEventOfRecords(constraints, constraints.records);
   const minRecords = constraints.minRecords ?? 1;
@@ -70,40 +86,79 @@ export function kinesisEvent(constraints: KinesisEventConstraints = {}): Arbitra
     { arbitrary: array(tiny, { minLength: maxRecords, maxLength: maxRecords }), weight: 1 },
   );
   const window = constraints.tumblingWindow === true ? kinesisWindowDraft() : constant(undefined);
-  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary)), window).map(([source, timeline, records, large, windowDraft]) => {
-    const sized = large === undefined ? records : [largeDraft(records[0]!, large.slack, large.fill), ...records.slice(1)];
-    if (windowDraft === undefined) return toKinesisEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized)), name);
+  return tuple(
+    kinesisSourceParts(name, constraints),
+    kinesisTimeline(),
+    drafts,
+    largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary)),
+    window,
+  ).map(([source, timeline, records, large, windowDraft]) => {
+    const sized =
+      large === undefined ? records : [largeDraft(records[0]!, large.slack, large.fill), ...records.slice(1)];
+    if (windowDraft === undefined)
+      return toKinesisEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized)), name);
     const w = windowParts(windowDraft, timeline.firstArrivalMs);
-    return toKinesisTumblingWindowEvent(source, fitLambdaPayload(source, toDataParts(source, timeline, sized, w.end - 1)), w, name);
+    return toKinesisTumblingWindowEvent(
+      source,
+      fitLambdaPayload(source, toDataParts(source, timeline, sized, w.end - 1)),
+      w,
+      name,
+    );
   });
 }
 
 /** `kinesisEvent({ records })`: one record per entry, in order, each entry used as given. */
-function kinesisEventOfRecords(constraints: KinesisEventConstraints, records: readonly KinesisEventRecord[] | Arbitrary<readonly KinesisEventRecord[]>): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
+function kinesisEventOfRecords(
+  constraints: KinesisEventConstraints,
+  records: readonly KinesisEventRecord[] | Arbitrary<readonly KinesisEventRecord[]>,
+): Arbitrary<KinesisStreamEvent | KinesisTumblingWindowEvent> {
   const name = 'kinesisEvent';
   for (const key of ['data', 'largeData', 'minRecords', 'maxRecords'] as const) {
-    if (constraints[key] !== undefined) throw new TypeError(`${name}: ${key} cannot be combined with records (each record carries its own data, and the array its length)`);
+    if (constraints[key] !== undefined)
+      throw new TypeError(
+        `${name}: ${key} cannot be combined with records (each record carries its own data, and the array its length)`,
+      );
   }
-  if (!isArbitrary(records) && !Array.isArray(records)) throw new TypeError(`${name}: records must be an array of records or an arbitrary of one (e.g. fc.array(record, { minLength: 1, maxLength: 10 })), got ${JSON.stringify(records) ?? String(records)}`);
+  if (!isArbitrary(records) && !Array.isArray(records))
+    throw new TypeError(
+      `${name}: records must be an array of records or an arbitrary of one (e.g. fc.array(record, { minLength: 1, maxLength: 10 })), got ${JSON.stringify(records) ?? String(records)}`,
+    );
   // A fixed array is checked now; a generated one as each value is drawn (the same checks).
-  const given: Arbitrary<readonly KinesisEventRecord[]> = isArbitrary(records) ? records : (pinnedKinesisRecords(name, records), constant(records));
+  const given: Arbitrary<readonly KinesisEventRecord[]> = isArbitrary(records)
+    ? records
+    : (pinnedKinesisRecords(name, records), constant(records));
   const window = constraints.tumblingWindow === true ? kinesisWindowDraft() : constant(undefined);
   return given.chain((list) => {
     const inputs = pinnedKinesisRecords(name, list);
-    const drafts = array(kinesisRecordDraft(name, constraints, true), { minLength: inputs.length, maxLength: inputs.length });
-    return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, window).map(([source, timeline, draftList, windowDraft]) => {
-      const given = draftList.map((draft, i) => {
-        const { data, partitionKey } = inputs[i]!;
-        // A generated key must not push given data over the record limit: the shortest key then.
-        return { ...draft, data, partitionKey: partitionKey ?? (data.length + utf8Length(draft.partitionKey) > MAX_RECORD_SIZE ? '0' : draft.partitionKey) };
-      });
-      const w = windowDraft === undefined ? undefined : windowParts(windowDraft, timeline.firstArrivalMs);
-      const parts = toDataParts(source, timeline, given, w === undefined ? Infinity : w.end - 1);
-      const fitted = fitLambdaPayload(source, parts);
-      if (fitted.length < parts.length) {
-        throw new TypeError(`${name}: records do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at records[${fitted.length}]`);
-      }
-      return w === undefined ? toKinesisEvent(source, parts, name) : toKinesisTumblingWindowEvent(source, parts, w, name);
+    const drafts = array(kinesisRecordDraft(name, constraints, true), {
+      minLength: inputs.length,
+      maxLength: inputs.length,
     });
+    return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), drafts, window).map(
+      ([source, timeline, draftList, windowDraft]) => {
+        const given = draftList.map((draft, i) => {
+          const { data, partitionKey } = inputs[i]!;
+          // A generated key must not push given data over the record limit: the shortest key then.
+          return {
+            ...draft,
+            data,
+            partitionKey:
+              partitionKey ??
+              (data.length + utf8Length(draft.partitionKey) > MAX_RECORD_SIZE ? '0' : draft.partitionKey),
+          };
+        });
+        const w = windowDraft === undefined ? undefined : windowParts(windowDraft, timeline.firstArrivalMs);
+        const parts = toDataParts(source, timeline, given, w === undefined ? Infinity : w.end - 1);
+        const fitted = fitLambdaPayload(source, parts);
+        if (fitted.length < parts.length) {
+          throw new TypeError(
+            `${name}: records do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at records[${fitted.length}]`,
+          );
+        }
+        return w === undefined
+          ? toKinesisEvent(source, parts, name)
+          : toKinesisTumblingWindowEvent(source, parts, w, name);
+      },
+    );
   });
 }

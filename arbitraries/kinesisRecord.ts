@@ -1,7 +1,15 @@
 import { Arbitrary, tuple } from 'fast-check';
 import { toKinesisRecord } from '../src/events/kinesis/mapper.js';
 import type { KinesisStreamRecord } from '../src/events/kinesis/types.js';
-import { kinesisRecordDraft, kinesisSourceParts, kinesisTimeline, largeChoice, largeDraft, toDataParts, type KinesisSourceConstraints } from './_internals/kinesisParts.js';
+import {
+  kinesisRecordDraft,
+  kinesisSourceParts,
+  kinesisTimeline,
+  largeChoice,
+  largeDraft,
+  toDataParts,
+  type KinesisSourceConstraints,
+} from './_internals/kinesisParts.js';
 
 /**
  * Constraints of {@link kinesisRecord}: the stream, shard, region, account, encryption type,
@@ -18,8 +26,15 @@ export interface KinesisRecordConstraints extends KinesisSourceConstraints {}
 // @__NO_SIDE_EFFECTS__
 export function kinesisRecord(constraints: KinesisRecordConstraints = {}): Arbitrary<KinesisStreamRecord> {
   const name = 'kinesisRecord';
-  return tuple(kinesisSourceParts(name, constraints), kinesisTimeline(), kinesisRecordDraft(name, constraints), largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary))).map(([source, timeline, draft, large]) => {
-    const [parts] = toDataParts(source, timeline, [large === undefined ? draft : largeDraft(draft, large.slack, large.fill)]);
+  return tuple(
+    kinesisSourceParts(name, constraints),
+    kinesisTimeline(),
+    kinesisRecordDraft(name, constraints),
+    largeChoice(constraints.largeData ?? !(constraints.data instanceof Arbitrary)),
+  ).map(([source, timeline, draft, large]) => {
+    const [parts] = toDataParts(source, timeline, [
+      large === undefined ? draft : largeDraft(draft, large.slack, large.fill),
+    ]);
     return toKinesisRecord({ ...source, ...parts! }, name);
   });
 }

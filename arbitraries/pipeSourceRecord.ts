@@ -23,7 +23,9 @@ export function pipeSourceRecord(source: PipeSource): Arbitrary<unknown> {
     case 'sqs-fifo':
       return sqsRecord({ fifo: true });
     case 'kinesis':
-      return kinesisRecord().map((record) => toPipesSourceBatch({ Records: [record] } as unknown as KinesisStreamEvent)[0]!);
+      return kinesisRecord().map(
+        (record) => toPipesSourceBatch({ Records: [record] } as unknown as KinesisStreamEvent)[0]!,
+      );
     case 'dynamodb':
       return dynamoDBStreamRecord();
     case 'eventbridge':
@@ -31,6 +33,8 @@ export function pipeSourceRecord(source: PipeSource): Arbitrary<unknown> {
     case 's3-eventbridge':
       return s3EventBridgeEvent();
     default:
-      throw new TypeError(`pipeSourceRecord: no record arbitrary for source ${JSON.stringify(source)} yet; pass your own records arbitrary (records: …)`);
+      throw new TypeError(
+        `pipeSourceRecord: no record arbitrary for source ${JSON.stringify(source)} yet; pass your own records arbitrary (records: …)`,
+      );
   }
 }

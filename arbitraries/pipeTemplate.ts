@@ -1,4 +1,15 @@
-import { array, boolean, constant, constantFrom, integer, letrec, oneof, stringMatching, tuple, type Arbitrary } from 'fast-check';
+import {
+  array,
+  boolean,
+  constant,
+  constantFrom,
+  integer,
+  letrec,
+  oneof,
+  stringMatching,
+  tuple,
+  type Arbitrary,
+} from 'fast-check';
 import { parsePath } from '../src/pipes/path.js';
 import { PIPES_RESERVED } from '../src/pipes/reserved.js';
 import { canBeStructured, shapeAt, sourceShape, type PipeSource, type Shape } from '../src/pipes/sources.js';
@@ -62,7 +73,8 @@ const SCALAR_RESERVED = PIPES_RESERVED.filter((n) => n !== 'aws.pipes.event' && 
 export function pipeTemplate(constraints: PipeTemplateConstraints = {}): Arbitrary<string> {
   const source = constraints.source ?? 'sqs';
   const maxDepth = constraints.maxDepth ?? 3;
-  if (!Number.isInteger(maxDepth) || maxDepth < 0) throw new TypeError(`pipeTemplate: maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 0)
+    throw new TypeError(`pipeTemplate: maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
   const paths = candidatePaths(sourceShape(source));
   const scalars = paths.filter((p) => p.scalar).map((p) => p.path);
   const anyPath = constantFrom(...paths.map((p) => p.path), '$', '$.nope', ...SCALAR_RESERVED, 'aws.pipes.event.json');
@@ -71,9 +83,18 @@ export function pipeTemplate(constraints: PipeTemplateConstraints = {}): Arbitra
   const ws = constantFrom('', ' ', '\n  ', '\t');
   const text = stringMatching(/^[a-z0-9 _.:/-]{0,8}$/);
   const key = stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,6}$/);
-  const literal = oneof(integer().map(String), constantFrom('true', 'false', 'null', '1.5e3'), text.map((t) => `"${t}"`));
+  const literal = oneof(
+    integer().map(String),
+    constantFrom('true', 'false', 'null', '1.5e3'),
+    text.map((t) => `"${t}"`),
+  );
   const inString = tuple(text, scalarPath, text).map(([a, p, b]) => `"${a}<${p}>${b}"`);
-  const good: Array<Arbitrary<string>> = [literal, anyPath.map((p) => `<${p}>`), scalarPath.map((p) => `"<${p}>"`), inString];
+  const good: Array<Arbitrary<string>> = [
+    literal,
+    anyPath.map((p) => `<${p}>`),
+    scalarPath.map((p) => `"<${p}>"`),
+    inString,
+  ];
   const bad: Array<Arbitrary<string>> = constraints.breakRules
     ? [structuredPath.map((p) => `"<${p}>"`), tuple(text, structuredPath).map(([a, p]) => `"${a}<${p}>"`)]
     : [];
@@ -82,12 +103,24 @@ export function pipeTemplate(constraints: PipeTemplateConstraints = {}): Arbitra
       { depthSize: 'small', maxDepth },
       ...good,
       ...bad,
-      array(tuple(ws, key, ws, tie('value')), { maxLength: 4 }).map((members) => `{${members.map(([a, k, b, v]) => `${a}"${k}"${b}:${b}${v}`).join(',')}}`),
-      array(tuple(ws, tie('value')), { maxLength: 4 }).map((items) => `[${items.map(([a, v]) => `${a}${v}`).join(',')}]`),
+      array(tuple(ws, key, ws, tie('value')), { maxLength: 4 }).map(
+        (members) => `{${members.map(([a, k, b, v]) => `${a}"${k}"${b}:${b}${v}`).join(',')}}`,
+      ),
+      array(tuple(ws, tie('value')), { maxLength: 4 }).map(
+        (items) => `[${items.map(([a, v]) => `${a}${v}`).join(',')}]`,
+      ),
     ),
   }));
-  const object = array(tuple(ws, key, tie0(value)), { minLength: 1, maxLength: 5 }).map((members) => `{${members.map(([a, k, v]) => `${a}"${k}": ${v}`).join(',')}\n}`);
-  const stringTemplate = array(oneof(text, scalarPath.map((p) => `<${p}>`)), { minLength: 1, maxLength: 5 }).map((parts) => `"${parts.join(' ')}"`);
+  const object = array(tuple(ws, key, tie0(value)), { minLength: 1, maxLength: 5 }).map(
+    (members) => `{${members.map(([a, k, v]) => `${a}"${k}": ${v}`).join(',')}\n}`,
+  );
+  const stringTemplate = array(
+    oneof(
+      text,
+      scalarPath.map((p) => `<${p}>`),
+    ),
+    { minLength: 1, maxLength: 5 },
+  ).map((parts) => `"${parts.join(' ')}"`);
   const variants: Array<{ arbitrary: Arbitrary<string>; weight: number }> = [
     { arbitrary: object, weight: 8 },
     { arbitrary: stringTemplate, weight: 1 },
@@ -96,7 +129,12 @@ export function pipeTemplate(constraints: PipeTemplateConstraints = {}): Arbitra
     variants.push(
       { arbitrary: constantFrom('<$.body>', '<$.data>', '<$>', '<$.messageId>'), weight: 1 },
       { arbitrary: tuple(anyPath, literal).map(([p, v]) => `{<${p}>: ${v}}`), weight: 1 },
-      { arbitrary: tuple(text, boolean()).map(([t, q]) => (q ? `{"e": "${t}<aws.pipes.event.json>"}` : `{"e": "<aws.pipes.event>"}`)), weight: 1 },
+      {
+        arbitrary: tuple(text, boolean()).map(([t, q]) =>
+          q ? `{"e": "${t}<aws.pipes.event.json>"}` : `{"e": "<aws.pipes.event>"}`,
+        ),
+        weight: 1,
+      },
     );
   }
   return oneof(...variants);

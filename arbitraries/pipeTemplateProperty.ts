@@ -28,17 +28,35 @@ export type PipeTemplateProperty = IPropertyWithHooks<[unknown]> & {
  * @example fc.assert(pipeTemplateProperty('{"id": <$.messageId>}', sqsRecord()))
  * @example fc.assert(pipeTemplateProperty('{"note": <$.body.note>}', 'sqs'))
  */
-export function pipeTemplateProperty(template: string | CompiledTemplate, records: Arbitrary<unknown> | PipeSource, options: PipeTemplatePropertyOptions = {}): PipeTemplateProperty {
-  const compiled = typeof template === 'string' ? compilePipeTemplate(template, typeof records === 'string' ? { source: records } : {}) : template;
+export function pipeTemplateProperty(
+  template: string | CompiledTemplate,
+  records: Arbitrary<unknown> | PipeSource,
+  options: PipeTemplatePropertyOptions = {},
+): PipeTemplateProperty {
+  const compiled =
+    typeof template === 'string'
+      ? compilePipeTemplate(template, typeof records === 'string' ? { source: records } : {})
+      : template;
   const arbitrary = typeof records === 'string' ? templateRecords(compiled, records) : records;
   const context = options.context ?? {};
-  const verdict = judge(compiled, (record) => renderPipeTemplate(compiled, record, context, options.options), context, options);
+  const verdict = judge(
+    compiled,
+    (record) => renderPipeTemplate(compiled, record, context, options.options),
+    context,
+    options,
+  );
   const predicate = (record: unknown): void => {
     const { output, problem } = verdict(record);
     if (problem !== undefined) {
-      const value = problem.placeholder === undefined ? '' : ` (${problem.placeholder} = ${JSON.stringify(problem.value)})`;
-      throw new Error(`${problem.kind}${problem.code ? ` [${problem.code}]` : ''}: ${problem.message}${value}; output: ${JSON.stringify(output)}`);
+      const value =
+        problem.placeholder === undefined ? '' : ` (${problem.placeholder} = ${JSON.stringify(problem.value)})`;
+      throw new Error(
+        `${problem.kind}${problem.code ? ` [${problem.code}]` : ''}: ${problem.message}${value}; output: ${JSON.stringify(output)}`,
+      );
     }
   };
-  return Object.assign(property(arbitrary, predicate), { arbitraries: [arbitrary] as [Arbitrary<unknown>], assertRecord: predicate });
+  return Object.assign(property(arbitrary, predicate), {
+    arbitraries: [arbitrary] as [Arbitrary<unknown>],
+    assertRecord: predicate,
+  });
 }

@@ -23,8 +23,12 @@ export type S3EventOfAnyName = S3EventOf & S3Event;
  * @example s3Event({ bucket: 'photos', eventNames: ['ObjectCreated:Put'] })
  */
 export function s3Event(constraints?: S3EventConstraints & { eventNames?: undefined }): Arbitrary<S3EventOfAnyName>;
-export function s3Event<N extends S3EventName = S3EventName>(constraints: S3EventConstraints<N>): Arbitrary<S3EventOf<N>>;
+export function s3Event<N extends S3EventName = S3EventName>(
+  constraints: S3EventConstraints<N>,
+): Arbitrary<S3EventOf<N>>;
 // @__NO_SIDE_EFFECTS__
-export function s3Event<N extends S3EventName = S3EventName>(constraints: S3EventConstraints<N> = {}): Arbitrary<S3EventOf<N>> {
+export function s3Event<N extends S3EventName = S3EventName>(
+  constraints: S3EventConstraints<N> = {},
+): Arbitrary<S3EventOf<N>> {
   return s3RecordParts(constraints, 's3Event').map((parts) => toS3Event(parts));
 }

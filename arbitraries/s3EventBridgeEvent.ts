@@ -3,12 +3,22 @@ import { partitionOfRegion } from '../src/_internals/aws.js';
 import { createRandom } from '../src/_internals/random.js';
 import { s3MultipartETag, s3RestoreExpiry } from '../src/events/s3/defaults.js';
 import { S3_ACCESS_TIERS, S3_SERVICE_PRINCIPAL, S3_STORAGE_CLASSES } from '../src/events/s3/eventTypes.js';
-import { isS3EventBridgeDetailType, S3_CREATED_REASONS, s3EventBridgeTraits, toS3EventBridgeEvent } from '../src/events/s3/eventBridge.js';
+import {
+  isS3EventBridgeDetailType,
+  S3_CREATED_REASONS,
+  s3EventBridgeTraits,
+  toS3EventBridgeEvent,
+} from '../src/events/s3/eventBridge.js';
 import { uploadKindOf } from '../src/events/s3/record.js';
 import { s3ETag, s3EventBridgeEventId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
 import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
 import type { S3EventBridgeParts } from '../src/events/s3/parts.js';
-import { S3_EVENTBRIDGE_DETAIL_TYPES, type S3EventBridgeDetailType, type S3EventBridgeEventOf, type S3ObjectCreatedReason } from '../src/events/s3/types.js';
+import {
+  S3_EVENTBRIDGE_DETAIL_TYPES,
+  type S3EventBridgeDetailType,
+  type S3EventBridgeEventOf,
+  type S3ObjectCreatedReason,
+} from '../src/events/s3/types.js';
 import { awsAccountId } from './awsAccountId.js';
 import { fitMultipartSize, s3CallerIp, s3ObjectSize, s3PinnedParts } from './s3Record.js';
 
@@ -46,17 +56,25 @@ export interface S3EventBridgeEventConstraints<D extends S3EventBridgeDetailType
  * @example s3EventBridgeEvent({ detailTypes: ['Object Created', 'Object Deleted'] })
  */
 // @__NO_SIDE_EFFECTS__
-export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBridgeDetailType>(constraints: S3EventBridgeEventConstraints<D> = {}): Arbitrary<S3EventBridgeEventOf<D>> {
+export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBridgeDetailType>(
+  constraints: S3EventBridgeEventConstraints<D> = {},
+): Arbitrary<S3EventBridgeEventOf<D>> {
   const api = 's3EventBridgeEvent';
-  const detailTypes = constraints.detailTypes ?? (S3_EVENTBRIDGE_DETAIL_TYPES as readonly S3EventBridgeDetailType[] as readonly D[]);
-  if (!Array.isArray(detailTypes) || detailTypes.length === 0) throw new TypeError(`${api}: detailTypes must be a non-empty array of detail types`);
+  const detailTypes =
+    constraints.detailTypes ?? (S3_EVENTBRIDGE_DETAIL_TYPES as readonly S3EventBridgeDetailType[] as readonly D[]);
+  if (!Array.isArray(detailTypes) || detailTypes.length === 0)
+    throw new TypeError(`${api}: detailTypes must be a non-empty array of detail types`);
   for (const type of detailTypes) {
-    if (!isS3EventBridgeDetailType(type)) throw new TypeError(`${api}: detailTypes holds ${JSON.stringify(type)}, which is not an S3 EventBridge detail type; valid detail types: ${S3_EVENTBRIDGE_DETAIL_TYPES.join(', ')}`);
+    if (!isS3EventBridgeDetailType(type))
+      throw new TypeError(
+        `${api}: detailTypes holds ${JSON.stringify(type)}, which is not an S3 EventBridge detail type; valid detail types: ${S3_EVENTBRIDGE_DETAIL_TYPES.join(', ')}`,
+      );
   }
   const pins = s3PinnedParts(api, constraints);
   const ipv6 = constraints.ipv6 ?? true;
   if (typeof ipv6 !== 'boolean') throw new TypeError(`${api}: ipv6 must be a boolean`);
-  if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean') throw new TypeError(`${api}: versioned must be a boolean`);
+  if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean')
+    throw new TypeError(`${api}: versioned must be a boolean`);
   const keyEncoding = constraints.keyEncoding;
 
   return record({
@@ -72,8 +90,12 @@ export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBr
     multipart: boolean(),
     partCount: oneof(integer({ min: 1, max: 5 }), integer({ min: 1, max: 10_000 })),
     createdReason: constantFrom(...(S3_CREATED_REASONS as readonly S3ObjectCreatedReason[])),
-    deletedReason: constantFrom('DeleteObject', 'Lifecycle Expiration') as Arbitrary<'DeleteObject' | 'Lifecycle Expiration'>,
-    deletionType: constantFrom('Permanently Deleted', 'Delete Marker Created') as Arbitrary<'Permanently Deleted' | 'Delete Marker Created'>,
+    deletedReason: constantFrom('DeleteObject', 'Lifecycle Expiration') as Arbitrary<
+      'DeleteObject' | 'Lifecycle Expiration'
+    >,
+    deletionType: constantFrom('Permanently Deleted', 'Delete Marker Created') as Arbitrary<
+      'Permanently Deleted' | 'Delete Marker Created'
+    >,
     sourceIPAddress: s3CallerIp(ipv6),
     otherRequester: oneof({ arbitrary: constant(undefined), weight: 3 }, { arbitrary: awsAccountId(), weight: 1 }),
     restoreDays: integer({ min: 1, max: 30 }),
@@ -121,7 +143,8 @@ export function s3EventBridgeEvent<D extends S3EventBridgeDetailType = S3EventBr
     if (g.versioned || deleteMarker) parts.versionId = s3VersionId(random);
     if (sequenced) parts.sequencer = s3Sequencer(g.eventTime, random);
     if (keyEncoding !== undefined) parts.keyEncoding = keyEncoding;
-    if (type === 'Object Restore Initiated' || type === 'Object Restore Completed') parts.sourceStorageClass = g.storageClass;
+    if (type === 'Object Restore Initiated' || type === 'Object Restore Completed')
+      parts.sourceStorageClass = g.storageClass;
     if (type === 'Object Restore Completed') {
       parts.restoreExpiryTime = s3RestoreExpiry(g.eventTime, g.restoreDays);
     }

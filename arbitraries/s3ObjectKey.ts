@@ -20,8 +20,54 @@ export interface S3ObjectKeyConstraints {
 }
 
 const HARD_PIECES = [
-  ' ', '  ', '+', '%', '%2B', '%20', '/', '//', '~', '*', "'", '(', ')', '!', '&', '=', '?', '#', '@', ':', ',', ';', '$', '[', ']', '{', '}', '^', '`', '|', '\\', '"', '<', '>',
-  'é', 'e\u0301', 'ß', '日本語', 'Ω', '😀', '👩‍👩‍👧', '\u00a0', 'a b+c', 'my photos/a+b.jpg', '.', '..', '-', '_',
+  ' ',
+  '  ',
+  '+',
+  '%',
+  '%2B',
+  '%20',
+  '/',
+  '//',
+  '~',
+  '*',
+  "'",
+  '(',
+  ')',
+  '!',
+  '&',
+  '=',
+  '?',
+  '#',
+  '@',
+  ':',
+  ',',
+  ';',
+  '$',
+  '[',
+  ']',
+  '{',
+  '}',
+  '^',
+  '`',
+  '|',
+  '\\',
+  '"',
+  '<',
+  '>',
+  'é',
+  'e\u0301',
+  'ß',
+  '日本語',
+  'Ω',
+  '😀',
+  '👩‍👩‍👧',
+  '\u00a0',
+  'a b+c',
+  'my photos/a+b.jpg',
+  '.',
+  '..',
+  '-',
+  '_',
 ];
 // Units whose repetition fills a key to exactly N bytes: 1-, 2-, 3- and 4-byte characters.
 const FILLERS = ['a', 'é', '日', '😀'] as const;
@@ -62,14 +108,19 @@ function exactBytes(filler: string, bytes: number): string {
 export function s3ObjectKey(constraints: S3ObjectKeyConstraints = {}): Arbitrary<string> {
   const maxBytes = constraints.maxBytes ?? S3_MAX_KEY_BYTES;
   const hardCases = constraints.hardCases ?? true;
-  if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > S3_MAX_KEY_BYTES) throw new TypeError(`s3ObjectKey: maxBytes must be an integer from 4 to ${S3_MAX_KEY_BYTES} (S3's key limit), got ${String(maxBytes)}`);
-  if (typeof hardCases !== 'boolean') throw new TypeError(`s3ObjectKey: hardCases must be a boolean, got ${JSON.stringify(hardCases)}`);
+  if (!Number.isInteger(maxBytes) || maxBytes < 4 || maxBytes > S3_MAX_KEY_BYTES)
+    throw new TypeError(
+      `s3ObjectKey: maxBytes must be an integer from 4 to ${S3_MAX_KEY_BYTES} (S3's key limit), got ${String(maxBytes)}`,
+    );
+  if (typeof hardCases !== 'boolean')
+    throw new TypeError(`s3ObjectKey: hardCases must be a boolean, got ${JSON.stringify(hardCases)}`);
 
   const human = fakerValue((faker) =>
     faker.helpers.arrayElement([
       () => faker.system.fileName(),
       () => `${faker.word.noun()}/${faker.system.fileName()}`,
-      () => `${faker.date.past().getFullYear()}/${faker.person.lastName()} ${faker.word.adjective()}.${faker.system.commonFileExt()}`,
+      () =>
+        `${faker.date.past().getFullYear()}/${faker.person.lastName()} ${faker.word.adjective()}.${faker.system.commonFileExt()}`,
       () => `${faker.commerce.department()}/${faker.commerce.productName()}.${faker.system.fileExt()}`,
       () => faker.system.filePath().slice(1),
     ])(),
@@ -78,7 +129,16 @@ export function s3ObjectKey(constraints: S3ObjectKeyConstraints = {}): Arbitrary
   const simple = oneof({ arbitrary: human, weight: 2 }, { arbitrary: plain, weight: 1 });
   if (!hardCases) return simple.map((key) => fit(key, maxBytes));
 
-  const mixed = array(oneof(constantFrom(...HARD_PIECES), string({ unit: 'grapheme', maxLength: 6 }), human), { minLength: 1, maxLength: 6 }).map((pieces) => pieces.join(''));
-  const longest = tuple(constantFrom(...FILLERS), integer({ min: 0, max: 3 })).map(([filler, shortBy]) => exactBytes(filler, maxBytes - shortBy));
-  return oneof({ arbitrary: simple, weight: 3 }, { arbitrary: mixed, weight: 3 }, { arbitrary: longest, weight: 1 }).map((key) => fit(key, maxBytes));
+  const mixed = array(oneof(constantFrom(...HARD_PIECES), string({ unit: 'grapheme', maxLength: 6 }), human), {
+    minLength: 1,
+    maxLength: 6,
+  }).map((pieces) => pieces.join(''));
+  const longest = tuple(constantFrom(...FILLERS), integer({ min: 0, max: 3 })).map(([filler, shortBy]) =>
+    exactBytes(filler, maxBytes - shortBy),
+  );
+  return oneof(
+    { arbitrary: simple, weight: 3 },
+    { arbitrary: mixed, weight: 3 },
+    { arbitrary: longest, weight: 1 },
+  ).map((key) => fit(key, maxBytes));
 }

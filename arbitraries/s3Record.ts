@@ -1,15 +1,52 @@
-import { boolean, constant, constantFrom, date, integer, ipV4, ipV6, nat, oneof, record, stringMatching, uuid, type Arbitrary } from 'fast-check';
+import {
+  boolean,
+  constant,
+  constantFrom,
+  date,
+  integer,
+  ipV4,
+  ipV6,
+  nat,
+  oneof,
+  record,
+  stringMatching,
+  uuid,
+  type Arbitrary,
+} from 'fast-check';
 import { assertAccount, assertRegion, partitionOfRegion } from '../src/_internals/aws.js';
 import { ONE_MIB } from '../src/_internals/limits.js';
 import { createRandom } from '../src/_internals/random.js';
 import { s3FixedPrincipalId, s3FixedSourceIp, s3MultipartETag, s3RestoreExpiry } from '../src/events/s3/defaults.js';
-import { S3_ACCESS_TIERS, S3_EVENT_NAMES, S3_STORAGE_CLASSES, s3EventType, hasSequencer, hasSize, isS3EventName, type S3EventName } from '../src/events/s3/eventTypes.js';
-import { s3CanonicalUserId, s3ETag, s3HostId, s3IamPrincipalId, s3RequestId, s3Sequencer, s3VersionId } from '../src/events/s3/ids.js';
+import {
+  S3_ACCESS_TIERS,
+  S3_EVENT_NAMES,
+  S3_STORAGE_CLASSES,
+  s3EventType,
+  hasSequencer,
+  hasSize,
+  isS3EventName,
+  type S3EventName,
+} from '../src/events/s3/eventTypes.js';
+import {
+  s3CanonicalUserId,
+  s3ETag,
+  s3HostId,
+  s3IamPrincipalId,
+  s3RequestId,
+  s3Sequencer,
+  s3VersionId,
+} from '../src/events/s3/ids.js';
 import type { S3KeyEncoding } from '../src/events/s3/keyCodec.js';
 import type { S3RecordParts } from '../src/events/s3/parts.js';
 import { toS3Record } from '../src/events/s3/record.js';
 import type { S3EventRecordOf } from '../src/events/s3/types.js';
-import { assertS3BucketName, assertS3EventTime, assertS3EventVersion, assertS3Key, s3MultipartSizeRange } from '../src/events/s3/validate.js';
+import {
+  assertS3BucketName,
+  assertS3EventTime,
+  assertS3EventVersion,
+  assertS3Key,
+  s3MultipartSizeRange,
+} from '../src/events/s3/validate.js';
 import { check, pinned } from './_internals/pin.js';
 import { awsAccountId } from './awsAccountId.js';
 import { awsRegion } from './awsRegion.js';
@@ -85,20 +122,43 @@ export interface S3PinnedParts {
  * The arbitraries of the parts S3 arbitraries share, pinned values checked up front by the S3
  * validators, so nonsense constraints fail at construction with a TypeError named after `api`.
  */
-export function s3PinnedParts(api: string, constraints: Pick<S3RecordConstraints<S3EventName>, keyof S3PinnedParts>): S3PinnedParts {
+export function s3PinnedParts(
+  api: string,
+  constraints: Pick<S3RecordConstraints<S3EventName>, keyof S3PinnedParts>,
+): S3PinnedParts {
   return {
     bucket: pinned(api, 'bucket', constraints.bucket, s3BucketName(), check(assertS3BucketName)),
     key: pinned(api, 'key', constraints.key, s3ObjectKey(), check(assertS3Key)),
-    region: pinned(api, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }), check(assertRegion)),
+    region: pinned(
+      api,
+      'region',
+      constraints.region,
+      awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }),
+      check(assertRegion),
+    ),
     account: pinned(api, 'account', constraints.account, awsAccountId(), check(assertAccount)),
-    eventTime: pinned(api, 'eventTime', constraints.eventTime, date({ min: new Date('2015-01-01T00:00:00.000Z'), max: new Date('2035-12-31T23:59:59.999Z'), noInvalidDate: true }), check(assertS3EventTime)),
+    eventTime: pinned(
+      api,
+      'eventTime',
+      constraints.eventTime,
+      date({
+        min: new Date('2015-01-01T00:00:00.000Z'),
+        max: new Date('2035-12-31T23:59:59.999Z'),
+        noInvalidDate: true,
+      }),
+      check(assertS3EventTime),
+    ),
   };
 }
 
 /** Object sizes: the edges, up to 10 MiB, and anything up to 5 TiB (S3's object limit). */
 // @__NO_SIDE_EFFECTS__
 export function s3ObjectSize(): Arbitrary<number> {
-  return oneof(constantFrom(0, 1, 5 * ONE_MIB), nat({ max: 10 * ONE_MIB }), integer({ min: 0, max: 5 * 1024 * 1024 * ONE_MIB }));
+  return oneof(
+    constantFrom(0, 1, 5 * ONE_MIB),
+    nat({ max: 10 * ONE_MIB }),
+    integer({ min: 0, max: 5 * 1024 * 1024 * ONE_MIB }),
+  );
 }
 
 /** Callers' addresses: IPv4, and IPv6 (dual-stack endpoints) one time in five unless `ipv6` is false. */
@@ -115,8 +175,13 @@ export function fitMultipartSize(size: number, parts: number): number {
 
 function eventNamesOf<N extends S3EventName>(api: string, names: readonly N[] | undefined): readonly N[] {
   if (names === undefined) return S3_EVENT_NAMES as readonly S3EventName[] as readonly N[];
-  if (!Array.isArray(names) || names.length === 0) throw new TypeError(`${api}: eventNames must be a non-empty array of S3 event names`);
-  for (const name of names) if (!isS3EventName(name)) throw new TypeError(`${api}: eventNames holds ${JSON.stringify(name)}, which is not an S3 event name; valid names: ${S3_EVENT_NAMES.join(', ')}`);
+  if (!Array.isArray(names) || names.length === 0)
+    throw new TypeError(`${api}: eventNames must be a non-empty array of S3 event names`);
+  for (const name of names)
+    if (!isS3EventName(name))
+      throw new TypeError(
+        `${api}: eventNames holds ${JSON.stringify(name)}, which is not an S3 event name; valid names: ${S3_EVENT_NAMES.join(', ')}`,
+      );
   return names;
 }
 
@@ -129,13 +194,23 @@ const ROLE_SESSION = /^[A-Za-z0-9=,.@_-]{2,32}$/;
  * @example s3RecordParts({ eventNames: ['ObjectCreated:CompleteMultipartUpload'] })
  */
 // @__NO_SIDE_EFFECTS__
-export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: S3RecordConstraints<N> = {}, api = 's3RecordParts'): Arbitrary<S3RecordParts & { eventName: N }> {
+export function s3RecordParts<N extends S3EventName = S3EventName>(
+  constraints: S3RecordConstraints<N> = {},
+  api = 's3RecordParts',
+): Arbitrary<S3RecordParts & { eventName: N }> {
   const names = eventNamesOf(api, constraints.eventNames);
   const pins = s3PinnedParts(api, constraints as S3RecordConstraints<S3EventName>);
-  const eventVersion = pinned<string | undefined>(api, 'eventVersion', constraints.eventVersion, constant(undefined), check(assertS3EventVersion));
+  const eventVersion = pinned<string | undefined>(
+    api,
+    'eventVersion',
+    constraints.eventVersion,
+    constant(undefined),
+    check(assertS3EventVersion),
+  );
   const ipv6 = constraints.ipv6 ?? true;
   if (typeof ipv6 !== 'boolean') throw new TypeError(`${api}: ipv6 must be a boolean`);
-  if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean') throw new TypeError(`${api}: versioned must be a boolean`);
+  if (constraints.versioned !== undefined && typeof constraints.versioned !== 'boolean')
+    throw new TypeError(`${api}: versioned must be a boolean`);
   const keyEncoding = constraints.keyEncoding;
 
   return record({
@@ -162,7 +237,13 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
     replicationDelayMs: integer({ min: 0, max: 3_600_000 }),
     destinationBucket: s3BucketName(),
     ruleId: stringMatching(/^[A-Za-z0-9-]{1,40}$/),
-    failureReason: constantFrom('AssumeRoleNotPermitted', 'DstBucketNotFound', 'DstKmsKeyNotFound', 'SrcObjectNotEligible', 'DstBucketObjectLockConfigMissing'),
+    failureReason: constantFrom(
+      'AssumeRoleNotPermitted',
+      'DstBucketNotFound',
+      'DstKmsKeyNotFound',
+      'SrcObjectNotEligible',
+      'DstBucketObjectLockConfigMissing',
+    ),
   }).map((g) => {
     const info = s3EventType(g.eventName);
     const random = createRandom(g.seed, 's3');
@@ -180,7 +261,11 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
       hostId: s3HostId(random),
       principalId:
         s3FixedPrincipalId(g.eventName, bucketOwnerId) ??
-        (g.principal === 'user' ? s3IamPrincipalId(random) : g.principal === 'role' ? `AWS:AROA${s3IamPrincipalId(random).slice(8)}:${g.session}` : s3CanonicalUserId(random)),
+        (g.principal === 'user'
+          ? s3IamPrincipalId(random)
+          : g.principal === 'role'
+            ? `AWS:AROA${s3IamPrincipalId(random).slice(8)}:${g.session}`
+            : s3CanonicalUserId(random)),
       sourceIPAddress: s3FixedSourceIp(g.eventName) ?? g.sourceIPAddress,
       configurationId: g.configurationId,
       bucketOwnerId,
@@ -228,6 +313,8 @@ export function s3RecordParts<N extends S3EventName = S3EventName>(constraints: 
  * @example s3Record({ eventNames: ['ObjectRemoved:Delete'], bucket: 'photos' })
  */
 // @__NO_SIDE_EFFECTS__
-export function s3Record<N extends S3EventName = S3EventName>(constraints: S3RecordConstraints<N> = {}): Arbitrary<S3EventRecordOf<N>> {
+export function s3Record<N extends S3EventName = S3EventName>(
+  constraints: S3RecordConstraints<N> = {},
+): Arbitrary<S3EventRecordOf<N>> {
   return s3RecordParts(constraints, 's3Record').map((parts) => toS3Record(parts));
 }

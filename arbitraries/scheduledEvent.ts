@@ -35,7 +35,12 @@ export interface ScheduledEventConstraints {
 function defaultRuleName(): Arbitrary<string> {
   return oneof(
     // faker words may hold spaces or apostrophes: mapped onto the rule-name alphabet, never filtered.
-    { arbitrary: fakerValue((f) => `${f.word.adjective()}-${f.word.noun()}`.replace(/[^.\-_A-Za-z0-9]/g, '-').slice(0, 64)), weight: 3 },
+    {
+      arbitrary: fakerValue((f) =>
+        `${f.word.adjective()}-${f.word.noun()}`.replace(/[^.\-_A-Za-z0-9]/g, '-').slice(0, 64),
+      ),
+      weight: 3,
+    },
     { arbitrary: stringMatching(RULE_NAME_PATTERN), weight: 1 },
     { arbitrary: stringMatching(/^[.\-_A-Za-z0-9]{64}$/), weight: 1 },
   );

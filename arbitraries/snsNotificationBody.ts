@@ -24,9 +24,26 @@ export interface SnsNotificationBodyConstraints extends Omit<SnsRecordConstraint
  */
 // @__NO_SIDE_EFFECTS__
 export function snsNotificationBody(constraints: SnsNotificationBodyConstraints = {}): Arbitrary<string> {
-  if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`snsNotificationBody: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
+  if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean')
+    throw new TypeError(
+      `snsNotificationBody: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`,
+    );
   const fifo = constraints.fifo ?? false;
-  return tuple(topicChoice('snsNotificationBody', constraints, fifo), publishChoice('snsNotificationBody', constraints, 64), integer({ min: 1, max: 1_000_000 })).map(([topic, publish, sequence]) =>
-    formatSnsNotificationBody(toSnsNotificationBody(toSnsParts('snsNotificationBody', topic, publish, publish.time, fifo ? fifoParts(publish, sequence, 0) : undefined))),
+  return tuple(
+    topicChoice('snsNotificationBody', constraints, fifo),
+    publishChoice('snsNotificationBody', constraints, 64),
+    integer({ min: 1, max: 1_000_000 }),
+  ).map(([topic, publish, sequence]) =>
+    formatSnsNotificationBody(
+      toSnsNotificationBody(
+        toSnsParts(
+          'snsNotificationBody',
+          topic,
+          publish,
+          publish.time,
+          fifo ? fifoParts(publish, sequence, 0) : undefined,
+        ),
+      ),
+    ),
   );
 }

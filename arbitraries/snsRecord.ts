@@ -58,5 +58,7 @@ export interface SnsRecordConstraints {
  */
 // @__NO_SIDE_EFFECTS__
 export function snsRecord(constraints: SnsRecordConstraints = {}): Arbitrary<SnsRecord> {
-  return tuple(topicChoice('snsRecord', constraints, false), publishChoice('snsRecord', constraints, 10)).map(([topic, publish]) => toSnsRecord(toSnsParts('snsRecord', topic, publish, publish.time)));
+  return tuple(topicChoice('snsRecord', constraints, false), publishChoice('snsRecord', constraints, 10)).map(
+    ([topic, publish]) => toSnsRecord(toSnsParts('snsRecord', topic, publish, publish.time)),
+  );
 }

@@ -21,8 +21,10 @@ function stem(maxLength: number): Arbitrary<string> {
     constantFrom('a', '-', '_', 'Q'.repeat(maxLength), '--__--'),
     integer({ min: 1, max: maxLength }).map((n) => 'x'.repeat(n)),
     // Human-looking names, mapped into the rules.
-    fakerValue((faker) => `${faker.word.adjective()}-${faker.word.noun()}-${faker.helpers.arrayElement(['queue', 'dlq', 'events', 'jobs'])}`)
-      .map((name) => name.replace(BAD_CHAR, '-').slice(0, maxLength)),
+    fakerValue(
+      (faker) =>
+        `${faker.word.adjective()}-${faker.word.noun()}-${faker.helpers.arrayElement(['queue', 'dlq', 'events', 'jobs'])}`,
+    ).map((name) => name.replace(BAD_CHAR, '-').slice(0, maxLength)),
   );
 }
 
@@ -34,7 +36,8 @@ function stem(maxLength: number): Arbitrary<string> {
 // @__NO_SIDE_EFFECTS__
 export function sqsQueueName(constraints: SqsQueueNameConstraints = {}): Arbitrary<string> {
   const { fifo } = constraints;
-  if (fifo !== undefined && typeof fifo !== 'boolean') throw new TypeError(`sqsQueueName: fifo must be a boolean or undefined, got ${JSON.stringify(fifo)}`);
+  if (fifo !== undefined && typeof fifo !== 'boolean')
+    throw new TypeError(`sqsQueueName: fifo must be a boolean or undefined, got ${JSON.stringify(fifo)}`);
   const standard = stem(80);
   const fifoName = stem(75).map((name) => `${name}.fifo`);
   if (fifo === true) return fifoName;

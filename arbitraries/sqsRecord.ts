@@ -68,12 +68,19 @@ export interface SqsRecordConstraints {
  * `Arbitrary<SqsRecord<'null'>>` with `'null'`.
  * @example sqsRecord({ body: jsonPayload({ root: 'object' }), fifo: true })
  */
-export function sqsRecord(constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'omit' }): Arbitrary<SqsRecord<'omit'>>;
-export function sqsRecord(constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'null' }): Arbitrary<SqsRecord<'null'>>;
+export function sqsRecord(
+  constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'omit' },
+): Arbitrary<SqsRecord<'omit'>>;
+export function sqsRecord(
+  constraints: SqsRecordConstraints & { emptyMd5OfMessageAttributes: 'null' },
+): Arbitrary<SqsRecord<'null'>>;
 export function sqsRecord(constraints?: SqsRecordConstraints): Arbitrary<SqsRecord>;
 // @__NO_SIDE_EFFECTS__
 export function sqsRecord(constraints: SqsRecordConstraints = {}): Arbitrary<SqsRecord> {
-  if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean') throw new TypeError(`sqsRecord: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
+  if (constraints.fifo !== undefined && typeof constraints.fifo !== 'boolean')
+    throw new TypeError(`sqsRecord: fifo must be a boolean or undefined, got ${JSON.stringify(constraints.fifo)}`);
   assertEmptyMd5Constraint('sqsRecord', constraints.emptyMd5OfMessageAttributes);
-  return tuple(queueChoice('sqsRecord', constraints), messageChoice('sqsRecord', constraints)).map(([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord);
+  return tuple(queueChoice('sqsRecord', constraints), messageChoice('sqsRecord', constraints)).map(
+    ([queue, message]) => toRecords(queue, [message], 1)[0] as SqsRecord,
+  );
 }

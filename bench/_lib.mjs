@@ -31,7 +31,8 @@ export function report(title, results, baseline, targets = {}) {
   for (const [name, ns] of Object.entries(results)) {
     const ratio = ns / base;
     const target = targets[name];
-    const verdict = target === undefined ? '' : ratio <= target ? `  ok (≤ ${target}×)` : `  OVER (target ≤ ${target}×)`;
+    const verdict =
+      target === undefined ? '' : ratio <= target ? `  ok (≤ ${target}×)` : `  OVER (target ≤ ${target}×)`;
     console.log(`${name.padEnd(58)} ${formatNs(ns).padStart(11)}  ${ratio.toFixed(2).padStart(7)}×${verdict}`);
   }
 }

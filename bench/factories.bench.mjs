@@ -22,16 +22,24 @@ let freshSeed = 0;
   const s3 = kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 });
   const s3Literal = literalOf(s3);
   const results = await measure({
-    'makeS3PutEvent': () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 }),
-    'makeS3PutEvent (fresh seed per call)': () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024, seed: ++freshSeed }),
-    'lambda-event-mock s3().object().bucket().build()': () => lambdaEventMock.s3().object('photos/cat.jpg').bucket('my-bucket').build(),
+    makeS3PutEvent: () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 }),
+    'makeS3PutEvent (fresh seed per call)': () =>
+      kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024, seed: ++freshSeed }),
+    'lambda-event-mock s3().object().bucket().build()': () =>
+      lambdaEventMock.s3().object('photos/cat.jpg').bucket('my-bucket').build(),
     'structuredClone(static S3 fixture)': () => structuredClone(s3),
     'object literal of the same S3 event': s3Literal,
   });
   report('S3 put event', results, 'makeS3PutEvent');
-  console.log(`lambda-event-mock / makeS3PutEvent = ${(results['lambda-event-mock s3().object().bucket().build()'] / results.makeS3PutEvent).toFixed(1)}× (target ≥ 5×)`);
-  console.log(`lambda-event-mock / makeS3PutEvent (fresh seed per call) = ${(results['lambda-event-mock s3().object().bucket().build()'] / results['makeS3PutEvent (fresh seed per call)']).toFixed(1)}×`);
-  console.log(`structuredClone / makeS3PutEvent = ${(results['structuredClone(static S3 fixture)'] / results.makeS3PutEvent).toFixed(1)}× (target > 1×)`);
+  console.log(
+    `lambda-event-mock / makeS3PutEvent = ${(results['lambda-event-mock s3().object().bucket().build()'] / results.makeS3PutEvent).toFixed(1)}× (target ≥ 5×)`,
+  );
+  console.log(
+    `lambda-event-mock / makeS3PutEvent (fresh seed per call) = ${(results['lambda-event-mock s3().object().bucket().build()'] / results['makeS3PutEvent (fresh seed per call)']).toFixed(1)}×`,
+  );
+  console.log(
+    `structuredClone / makeS3PutEvent = ${(results['structuredClone(static S3 fixture)'] / results.makeS3PutEvent).toFixed(1)}× (target > 1×)`,
+  );
 }
 {
   const sqs = kit.makeSqsEvent(['hello world']);
@@ -43,22 +51,39 @@ let freshSeed = 0;
     'object literal of the same SQS event': literalOf(sqs),
   });
   report('SQS event, one message', results, 'makeSqsEvent (1 message)');
-  console.log(`lambda-event-mock / makeSqsEvent = ${(results['lambda-event-mock sqs().body().build()'] / results['makeSqsEvent (1 message)']).toFixed(1)}× (target ≥ 3×)`);
-  console.log(`lambda-event-mock / makeSqsEvent (fresh seed per call) = ${(results['lambda-event-mock sqs().body().build()'] / results['makeSqsEvent (1 message, fresh seed per call)']).toFixed(1)}×`);
+  console.log(
+    `lambda-event-mock / makeSqsEvent = ${(results['lambda-event-mock sqs().body().build()'] / results['makeSqsEvent (1 message)']).toFixed(1)}× (target ≥ 3×)`,
+  );
+  console.log(
+    `lambda-event-mock / makeSqsEvent (fresh seed per call) = ${(results['lambda-event-mock sqs().body().build()'] / results['makeSqsEvent (1 message, fresh seed per call)']).toFixed(1)}×`,
+  );
 }
 
 // ---- each factory against its allocation floor and structuredClone -------------------------
-const tenMessages = Array.from({ length: 10 }, (_, i) => ({ orderId: i, status: 'PLACED', items: [{ sku: `SKU-${i}`, qty: 1 }] }));
-const tenChanges = Array.from({ length: 10 }, (_, i) => kit.dynamodbChange.insert({ id: `order-${i}`, total: 10 + i, status: 'PLACED' }));
+const tenMessages = Array.from({ length: 10 }, (_, i) => ({
+  orderId: i,
+  status: 'PLACED',
+  items: [{ sku: `SKU-${i}`, qty: 1 }],
+}));
+const tenChanges = Array.from({ length: 10 }, (_, i) =>
+  kit.dynamodbChange.insert({ id: `order-${i}`, total: 10 + i, status: 'PLACED' }),
+);
 const hundredRecords = Array.from({ length: 100 }, (_, i) => ({ sensor: `s-${i % 7}`, reading: i * 0.5 }));
 for (const [title, make] of [
   ['makeS3PutEvent', () => kit.makeS3PutEvent('my-bucket', { key: 'photos/cat.jpg', size: 1024 })],
   ['makeSqsEvent (10 messages)', () => kit.makeSqsEvent(tenMessages)],
-  ['makeDynamoDBStreamEvent (10 changes)', () => kit.makeDynamoDBStreamEvent(tenChanges, { table: 'orders', keys: ['id'] })],
+  [
+    'makeDynamoDBStreamEvent (10 changes)',
+    () => kit.makeDynamoDBStreamEvent(tenChanges, { table: 'orders', keys: ['id'] }),
+  ],
   ['makeKinesisEvent (100 records)', () => kit.makeKinesisEvent(hundredRecords)],
 ]) {
   const event = make();
-  const results = await measure({ [title]: make, 'object literal (allocation floor)': literalOf(event), 'structuredClone(static fixture)': () => structuredClone(event) });
+  const results = await measure({
+    [title]: make,
+    'object literal (allocation floor)': literalOf(event),
+    'structuredClone(static fixture)': () => structuredClone(event),
+  });
   report(title, results, 'object literal (allocation floor)');
 }
 
@@ -77,12 +102,19 @@ for (const [title, make] of [
   }
   const sizes = [10, 1000, largest];
   const inputs = Object.fromEntries(sizes.map((n) => [n, batch(n)]));
-  const results = await measure(Object.fromEntries(sizes.map((n) => [`makeSqsEvent ${n} messages`, () => kit.makeSqsEvent(inputs[n])])), { time: 1500 });
-  console.log(`\n## SQS batch scaling (cost per message; ${largest} is the largest batch of short messages under 6 MB)`);
+  const results = await measure(
+    Object.fromEntries(sizes.map((n) => [`makeSqsEvent ${n} messages`, () => kit.makeSqsEvent(inputs[n])])),
+    { time: 1500 },
+  );
+  console.log(
+    `\n## SQS batch scaling (cost per message; ${largest} is the largest batch of short messages under 6 MB)`,
+  );
   const perMessage10 = results['makeSqsEvent 10 messages'] / 10;
   for (const n of sizes) {
     const ns = results[`makeSqsEvent ${n} messages`];
-    console.log(`makeSqsEvent ${String(n).padStart(5)} messages ${formatNs(ns).padStart(10)} total  ${formatNs(ns / n).padStart(10)} per message  ${(ns / n / perMessage10).toFixed(2)}× the 10-message rate`);
+    console.log(
+      `makeSqsEvent ${String(n).padStart(5)} messages ${formatNs(ns).padStart(10)} total  ${formatNs(ns / n).padStart(10)} per message  ${(ns / n / perMessage10).toFixed(2)}× the 10-message rate`,
+    );
   }
 }
 
@@ -98,15 +130,27 @@ for (const [title, make] of [
     return { ns: Number(process.hrtime.bigint() - start) / runs, bytes: bytesOf(values) };
   };
   const jsonUnit = timeSample(fc.json(), RUNS).bytes;
-  console.log(`\n## Arbitraries (fc.sample, ${RUNS.toLocaleString('en')} values each, against fc.array(fc.json()) of the same mean size)`);
-  for (const [name, arb] of [['s3Event', arbitraries.s3Event()], ['sqsEvent', arbitraries.sqsEvent()], ['dynamoDBStreamEvent', arbitraries.dynamoDBStreamEvent()]]) {
+  console.log(
+    `\n## Arbitraries (fc.sample, ${RUNS.toLocaleString('en')} values each, against fc.array(fc.json()) of the same mean size)`,
+  );
+  for (const [name, arb] of [
+    ['s3Event', arbitraries.s3Event()],
+    ['sqsEvent', arbitraries.sqsEvent()],
+    ['dynamoDBStreamEvent', arbitraries.dynamoDBStreamEvent()],
+  ]) {
     timeSample(arb, 200); // warm-up
     const ours = timeSample(arb, RUNS);
     let n = Math.max(1, Math.round(ours.bytes / jsonUnit));
     let json = timeSample(fc.array(fc.json(), { minLength: n, maxLength: n }), RUNS);
     n = Math.max(1, Math.round((n * ours.bytes) / json.bytes)); // one correction step
     json = timeSample(fc.array(fc.json(), { minLength: n, maxLength: n }), RUNS);
-    console.log(`${name.padEnd(22)} ${Math.round(1e9 / ours.ns).toString().padStart(7)} events/s  ~${Math.round(ours.bytes)} B  vs ${n} × fc.json() ~${Math.round(json.bytes)} B: ${(ours.ns / json.ns).toFixed(2)}× per value (target ≤ 3×)`);
+    console.log(
+      `${name.padEnd(22)} ${Math.round(1e9 / ours.ns)
+        .toString()
+        .padStart(
+          7,
+        )} events/s  ~${Math.round(ours.bytes)} B  vs ${n} × fc.json() ~${Math.round(json.bytes)} B: ${(ours.ns / json.ns).toFixed(2)}× per value (target ≤ 3×)`,
+    );
   }
 }
 

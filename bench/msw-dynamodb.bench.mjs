@@ -12,14 +12,47 @@ import { formatNs } from './_lib.mjs';
 const N = 1000;
 const table = (TableName) => ({
   TableName,
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }, { AttributeName: 'g', AttributeType: 'S' }, { AttributeName: 'v', AttributeType: 'N' }],
-  GlobalSecondaryIndexes: [{ IndexName: 'byG', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'v', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'N' },
+    { AttributeName: 'g', AttributeType: 'S' },
+    { AttributeName: 'v', AttributeType: 'N' },
+  ],
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: 'byG',
+      KeySchema: [
+        { AttributeName: 'g', KeyType: 'HASH' },
+        { AttributeName: 'v', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
   BillingMode: 'PAY_PER_REQUEST',
 });
-const item = (i) => ({ pk: { S: `p${i % 97}` }, sk: { N: String(i) }, g: { S: `g${i % 10}` }, v: { N: String(i) }, body: { S: 'x'.repeat(100) } });
+const item = (i) => ({
+  pk: { S: `p${i % 97}` },
+  sk: { N: String(i) },
+  g: { S: `g${i % 10}` },
+  v: { N: String(i) },
+  body: { S: 'x'.repeat(100) },
+});
 // g0 holds every tenth item; v BETWEEN lo AND lo+99 selects 10 of them whatever the table size.
-const query = (TableName, q) => new QueryCommand({ TableName, IndexName: 'byG', KeyConditionExpression: 'g = :g AND v BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':g': { S: 'g0' }, ':lo': { N: String((q * 10) % 900) }, ':hi': { N: String(((q * 10) % 900) + 99) } } });
+const query = (TableName, q) =>
+  new QueryCommand({
+    TableName,
+    IndexName: 'byG',
+    KeyConditionExpression: 'g = :g AND v BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: {
+      ':g': { S: 'g0' },
+      ':lo': { N: String((q * 10) % 900) },
+      ':hi': { N: String(((q * 10) % 900) + 99) },
+    },
+  });
 
 async function workload(client, TableName) {
   const started = process.hrtime.bigint();
@@ -34,7 +67,10 @@ async function workload(client, TableName) {
 async function dynaliteRun(name) {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const client = new DynamoDBClient({ ...awsTestClientConfig(), endpoint: `http://127.0.0.1:${server.address().port}` });
+  const client = new DynamoDBClient({
+    ...awsTestClientConfig(),
+    endpoint: `http://127.0.0.1:${server.address().port}`,
+  });
   await client.send(new CreateTableCommand(table(name)));
   const ns = await workload(client, name);
   await new Promise((resolve) => server.close(resolve));
@@ -60,13 +96,18 @@ msw.close();
 
 console.log('\n## DynamoDB: 1,000 PutItem + 1,000 GSI Query through the real client (best of two)');
 console.log(`${'dynalite (localhost HTTP)'.padEnd(48)} ${formatNs(dynaliteNs).padStart(11)}`);
-console.log(`${'mock, in process (mocks.dynamodb.requestHandler)'.padEnd(48)} ${formatNs(inProcessNs).padStart(11)}  ${(dynaliteNs / inProcessNs).toFixed(2)}× faster than dynalite (target ≥ 2×)`);
-console.log(`${'mock through msw interception'.padEnd(48)} ${formatNs(mswNs).padStart(11)}  ${(dynaliteNs / mswNs).toFixed(2)}× faster than dynalite`);
+console.log(
+  `${'mock, in process (mocks.dynamodb.requestHandler)'.padEnd(48)} ${formatNs(inProcessNs).padStart(11)}  ${(dynaliteNs / inProcessNs).toFixed(2)}× faster than dynalite (target ≥ 2×)`,
+);
+console.log(
+  `${'mock through msw interception'.padEnd(48)} ${formatNs(mswNs).padStart(11)}  ${(dynaliteNs / mswNs).toFixed(2)}× faster than dynalite`,
+);
 
 // Query cost against table size (in process: the figure is the mock's, not the transport's).
 async function queries(TableName, size) {
   await inProcess.send(new CreateTableCommand(table(TableName)));
-  for (let i = 0; i < size; i++) mocks.dynamodb.putItem(TableName, { pk: `p${i % 97}`, sk: i, g: `g${i % 10}`, v: i, body: 'x'.repeat(100) });
+  for (let i = 0; i < size; i++)
+    mocks.dynamodb.putItem(TableName, { pk: `p${i % 97}`, sk: i, g: `g${i % 10}`, v: i, body: 'x'.repeat(100) });
   // Warm up on this table (seeding 100,000 items leaves garbage for the collector to clear first).
   for (let q = 0; q < 200; q++) await inProcess.send(query(TableName, q));
   const started = process.hrtime.bigint();
@@ -77,10 +118,17 @@ async function queries(TableName, size) {
   return Number(process.hrtime.bigint() - started);
 }
 await queries('warmup', 1_000);
-const sizes = [await queries('small2', 1_000), await queries('large1', 100_000), await queries('small3', 1_000), await queries('large2', 100_000)];
+const sizes = [
+  await queries('small2', 1_000),
+  await queries('large1', 100_000),
+  await queries('small3', 1_000),
+  await queries('large2', 100_000),
+];
 const smallNs = Math.min(sizes[0], sizes[2]);
 const largeNs = Math.min(sizes[1], sizes[3]);
 console.log('\n## DynamoDB: 1,000 GSI queries (10 items each) by table size (in process, best of two)');
 console.log(`${'1,000-item table'.padEnd(48)} ${formatNs(smallNs).padStart(11)}`);
-console.log(`${'100,000-item table'.padEnd(48)} ${formatNs(largeNs).padStart(11)}  ${(largeNs / smallNs).toFixed(2)}× (target ≤ 2×)`);
+console.log(
+  `${'100,000-item table'.padEnd(48)} ${formatNs(largeNs).padStart(11)}  ${(largeNs / smallNs).toFixed(2)}× (target ≤ 2×)`,
+);
 mocks.dispose();

@@ -17,7 +17,10 @@ const s3 = createS3Service({ region: 'us-east-1', account: '123456789012', parti
 s3.createBucket('bench-mock');
 let delivered = 0;
 s3.subscribe('bench-mock', () => void delivered++);
-const canned = http.put('https://bench-canned.s3.us-east-1.amazonaws.com/*', () => new HttpResponse(null, { status: 200, headers: { etag: '"0123456789abcdef0123456789abcdef"' } }));
+const canned = http.put(
+  'https://bench-canned.s3.us-east-1.amazonaws.com/*',
+  () => new HttpResponse(null, { status: 200, headers: { etag: '"0123456789abcdef0123456789abcdef"' } }),
+);
 const server = setupServer(canned, ...s3.handlers);
 server.listen({ onUnhandledRequest: 'error' });
 const client = new S3Client({ region: 'us-east-1', maxAttempts: 1 });
@@ -25,18 +28,26 @@ const client = new S3Client({ region: 'us-east-1', maxAttempts: 1 });
 const kib = Buffer.alloc(1024, 7);
 const mib = Buffer.alloc(1024 * 1024, 7);
 let n = 0;
-const put = (bucket, body) => client.send(new PutObjectCommand({ Bucket: bucket, Key: `k/${n++ % 64}.bin`, Body: body }));
+const put = (bucket, body) =>
+  client.send(new PutObjectCommand({ Bucket: bucket, Key: `k/${n++ % 64}.bin`, Body: body }));
 
-for (const [label, body] of [['1 KiB', kib], ['1 MiB', mib]]) {
-  const results = await measure({
-    [`canned msw PutObject (${label})`]: () => put('bench-canned', body),
-    [`mock PutObject + event delivery (${label})`]: async () => {
-      await put('bench-mock', body);
-      await drain(() => [s3], clock);
+for (const [label, body] of [
+  ['1 KiB', kib],
+  ['1 MiB', mib],
+]) {
+  const results = await measure(
+    {
+      [`canned msw PutObject (${label})`]: () => put('bench-canned', body),
+      [`mock PutObject + event delivery (${label})`]: async () => {
+        await put('bench-mock', body);
+        await drain(() => [s3], clock);
+      },
     },
-  }, { time: label === '1 MiB' ? 1500 : 800 });
+    { time: label === '1 MiB' ? 1500 : 800 },
+  );
   report(`S3 PutObject ${label}`, results, `canned msw PutObject (${label})`);
-  for (const [name, ns] of Object.entries(results)) console.log(`${name.padEnd(58)} ${(1e9 / ns).toFixed(0).padStart(8)} ops/s`);
+  for (const [name, ns] of Object.entries(results))
+    console.log(`${name.padEnd(58)} ${(1e9 / ns).toFixed(0).padStart(8)} ops/s`);
 }
 if (delivered === 0) throw new Error('no event was delivered: the bench measured nothing');
 server.close();

@@ -35,7 +35,10 @@ const attributes = (i) => ({ parity: { DataType: 'String', StringValue: i % 2 ==
 async function fanOut() {
   const { topic } = setUp();
   received = 0;
-  for (let i = 0; i < MESSAGES; i++) await sns.send(new PublishCommand({ TopicArn: topic.arn, Message: `message ${i}`, MessageAttributes: attributes(i) }));
+  for (let i = 0; i < MESSAGES; i++)
+    await sns.send(
+      new PublishCommand({ TopicArn: topic.arn, Message: `message ${i}`, MessageAttributes: attributes(i) }),
+    );
   await mocks.drain();
   if (received !== MESSAGES * 2 + MESSAGES / 2) throw new Error(`bench: fan-out delivered ${received}`);
 }
@@ -44,7 +47,10 @@ async function direct() {
   const { queues } = setUp();
   received = 0;
   for (let i = 0; i < MESSAGES; i++) {
-    for (const queue of queues) await sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: `message ${i}`, MessageAttributes: attributes(i) }));
+    for (const queue of queues)
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: queue.url, MessageBody: `message ${i}`, MessageAttributes: attributes(i) }),
+      );
   }
   await mocks.drain();
   if (received !== MESSAGES * 3) throw new Error(`bench: direct delivered ${received}`);
@@ -62,7 +68,8 @@ async function fanOutInProcess() {
 async function directInProcess() {
   const { queues } = setUp();
   received = 0;
-  for (let i = 0; i < MESSAGES; i++) for (const queue of queues) mocks.sqs.send(queue.arn, `message ${i}`, { messageAttributes: attributes(i) });
+  for (let i = 0; i < MESSAGES; i++)
+    for (const queue of queues) mocks.sqs.send(queue.arn, `message ${i}`, { messageAttributes: attributes(i) });
   await mocks.drain();
   if (received !== MESSAGES * 3) throw new Error(`bench: in-process direct delivered ${received}`);
 }
@@ -76,17 +83,29 @@ async function time(fn) {
 const scenarios = { direct, fanOut, directInProcess, fanOutInProcess };
 for (const fn of Object.values(scenarios)) await fn();
 const samples = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]));
-for (let round = 0; round < ROUNDS; round++) for (const [name, fn] of Object.entries(scenarios)) samples[name].push(await time(fn));
+for (let round = 0; round < ROUNDS; round++)
+  for (const [name, fn] of Object.entries(scenarios)) samples[name].push(await time(fn));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = {
   [`SendMessage ×${MESSAGES * 3} straight to 3 queues + drain`]: median(samples.direct),
   [`Publish ×${MESSAGES} → 3 SQS subscriptions (1 filtered) + drain`]: median(samples.fanOut),
 };
-report('SNS fan-out vs direct SQS sends (per whole scenario)', results, `SendMessage ×${MESSAGES * 3} straight to 3 queues + drain`, { [`Publish ×${MESSAGES} → 3 SQS subscriptions (1 filtered) + drain`]: 3 });
+report(
+  'SNS fan-out vs direct SQS sends (per whole scenario)',
+  results,
+  `SendMessage ×${MESSAGES * 3} straight to 3 queues + drain`,
+  { [`Publish ×${MESSAGES} → 3 SQS subscriptions (1 filtered) + drain`]: 3 },
+);
 const inProcess = {
   [`mocks.sqs.send ×${MESSAGES * 3} + drain (no HTTP)`]: median(samples.directInProcess),
   [`mocks.sns.publish ×${MESSAGES} → 3 queues + drain (no HTTP)`]: median(samples.fanOutInProcess),
 };
-report('The same without HTTP: the fan-out’s own cost', inProcess, `mocks.sqs.send ×${MESSAGES * 3} + drain (no HTTP)`, { [`mocks.sns.publish ×${MESSAGES} → 3 queues + drain (no HTTP)`]: 3 });
-for (const [name, ns] of Object.entries({ ...results, ...inProcess })) console.log(`${name.padEnd(58)} ${formatNs(ns / MESSAGES).padStart(11)} per published message`);
+report(
+  'The same without HTTP: the fan-out’s own cost',
+  inProcess,
+  `mocks.sqs.send ×${MESSAGES * 3} + drain (no HTTP)`,
+  { [`mocks.sns.publish ×${MESSAGES} → 3 queues + drain (no HTTP)`]: 3 },
+);
+for (const [name, ns] of Object.entries({ ...results, ...inProcess }))
+  console.log(`${name.padEnd(58)} ${formatNs(ns / MESSAGES).padStart(11)} per published message`);
 server.close();

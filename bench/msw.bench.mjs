@@ -18,12 +18,19 @@ const HANDLE = `AQEB${'x'.repeat(300)}`;
 // The mock (us-east-1) and the canned floor (eu-west-1, matched first: the mock pays that extra predicate).
 const mocks = createAwsMocks({ guardHttp2: false });
 const queue = mocks.sqs.createQueue('bench');
-const json = (body) => HttpResponse.json(body, { headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'canned' } });
+const json = (body) =>
+  HttpResponse.json(body, { headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'canned' } });
 const canned = http.post('https://sqs.eu-west-1.amazonaws.com/', async ({ request }) => {
   const target = request.headers.get('x-amz-target');
   await request.text();
-  if (target === 'AmazonSQS.SendMessage') return json({ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', MD5OfMessageBody: MD5 });
-  if (target === 'AmazonSQS.ReceiveMessage') return json({ Messages: [{ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', ReceiptHandle: HANDLE, MD5OfBody: MD5, Body: BODY }] });
+  if (target === 'AmazonSQS.SendMessage')
+    return json({ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', MD5OfMessageBody: MD5 });
+  if (target === 'AmazonSQS.ReceiveMessage')
+    return json({
+      Messages: [
+        { MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', ReceiptHandle: HANDLE, MD5OfBody: MD5, Body: BODY },
+      ],
+    });
   return json({});
 });
 const server = setupServer(canned, ...mocks.handlers);
@@ -33,9 +40,16 @@ const mockSqs = new SQSClient(awsTestClientConfig({ region: 'us-east-1' }));
 const cannedSqs = new SQSClient(awsTestClientConfig({ region: 'eu-west-1' }));
 const stubbedSqs = new SQSClient(awsTestClientConfig({ region: 'eu-west-1' }));
 mockClient(stubbedSqs)
-  .on(SendMessageCommand).resolves({ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', MD5OfMessageBody: MD5 })
-  .on(ReceiveMessageCommand).resolves({ Messages: [{ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', ReceiptHandle: HANDLE, MD5OfBody: MD5, Body: BODY }] })
-  .on(DeleteMessageCommand).resolves({});
+  .on(SendMessageCommand)
+  .resolves({ MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', MD5OfMessageBody: MD5 })
+  .on(ReceiveMessageCommand)
+  .resolves({
+    Messages: [
+      { MessageId: 'a3f4c1b2-0000-4000-8000-000000000000', ReceiptHandle: HANDLE, MD5OfBody: MD5, Body: BODY },
+    ],
+  })
+  .on(DeleteMessageCommand)
+  .resolves({});
 
 async function cycle(client, QueueUrl) {
   await client.send(new SendMessageCommand({ QueueUrl, MessageBody: BODY }));
@@ -55,7 +69,10 @@ const results = await measure(
   },
   { time: 3000, warmupTime: 500 },
 );
-report(`SQS send+receive+delete cycle`, results, 'canned msw handler (SDK + msw floor)', { 'aws-event-kit SQS mock': 1.5 });
-for (const [name, ns] of Object.entries(results)) console.log(`${name.padEnd(58)} ${formatNs(ns * CYCLES).padStart(11)} per ${CYCLES} cycles`);
+report(`SQS send+receive+delete cycle`, results, 'canned msw handler (SDK + msw floor)', {
+  'aws-event-kit SQS mock': 1.5,
+});
+for (const [name, ns] of Object.entries(results))
+  console.log(`${name.padEnd(58)} ${formatNs(ns * CYCLES).padStart(11)} per ${CYCLES} cycles`);
 if (mocks.sqs.messages('bench').length !== 0) throw new Error('bench: the mock queue should be empty');
 server.close();

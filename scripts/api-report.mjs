@@ -100,7 +100,8 @@ function extractReport(entry) {
         message.handled = true;
       },
     });
-    if (!result.succeeded && errors.length > 0) throw new Error(`API Extractor failed on ${entry.specifier}:\n${errors.join('\n')}`);
+    if (!result.succeeded && errors.length > 0)
+      throw new Error(`API Extractor failed on ${entry.specifier}:\n${errors.join('\n')}`);
     const text = readFileSync(join(scratch, `${entry.name}.api.md`), 'utf8').replaceAll('\r\n', '\n');
     return text
       .replace(/^## API Report File for "[^"]*"/, `## API Report File for "${entry.specifier}"`)
@@ -116,7 +117,10 @@ function extractReport(entry) {
 /** Every name a report declares as exported, types included. */
 function exportedNamesOfReport(report) {
   const names = new Set();
-  for (const match of report.matchAll(/^export (?:declare )?(?:abstract )?(?:const|let|var|function|class|enum|namespace|interface|type) ([A-Za-z_$][\w$]*)/gm)) names.add(match[1]);
+  for (const match of report.matchAll(
+    /^export (?:declare )?(?:abstract )?(?:const|let|var|function|class|enum|namespace|interface|type) ([A-Za-z_$][\w$]*)/gm,
+  ))
+    names.add(match[1]);
   for (const match of report.matchAll(/^export \{ ([A-Za-z_$][\w$]*) \}/gm)) names.add(match[1]);
   return names;
 }
@@ -134,7 +138,9 @@ function internalNames() {
       if (item.isDirectory()) visit(path);
       else if (item.name.endsWith('.d.ts')) {
         const text = readFileSync(path, 'utf8');
-        for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:export )?(?:declare )?(?:interface|type|class|function|const|let) ([A-Za-z_$][\w$]*)/g)) {
+        for (const match of text.matchAll(
+          /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(?:export )?(?:declare )?(?:interface|type|class|function|const|let) ([A-Za-z_$][\w$]*)/g,
+        )) {
           if (/@internal\b/.test(match[1])) names.add(match[2]);
         }
       }
@@ -229,7 +235,10 @@ function withDoubleQuotes(line) {
  */
 export function runtimeNamesOfReport(report) {
   const names = new Set();
-  for (const match of report.matchAll(/^export (?:declare )?(?:abstract )?(?:const|let|var|function|class|enum|namespace) ([A-Za-z_$][\w$]*)/gm)) names.add(match[1]);
+  for (const match of report.matchAll(
+    /^export (?:declare )?(?:abstract )?(?:const|let|var|function|class|enum|namespace) ([A-Za-z_$][\w$]*)/gm,
+  ))
+    names.add(match[1]);
   return [...names].sort();
 }
 

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('../bench/', import.meta.url));
 const only = process.argv.slice(2);
 let failed = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
   console.log(`\n# ${file}`);
   const result = spawnSync(process.execPath, [dir + file], { stdio: 'inherit' });

@@ -13,9 +13,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The package's entries: subpath, declaration file (relative to the emitted folder), page name. */
 export const ENTRIES = [
   { subpath: 'aws-event-kit', dts: 'src/index.d.ts', page: 'aws-event-kit', title: 'aws-event-kit' },
-  { subpath: 'aws-event-kit/arbitraries', dts: 'arbitraries/index.d.ts', page: 'arbitraries', title: 'aws-event-kit/arbitraries' },
+  {
+    subpath: 'aws-event-kit/arbitraries',
+    dts: 'arbitraries/index.d.ts',
+    page: 'arbitraries',
+    title: 'aws-event-kit/arbitraries',
+  },
   { subpath: 'aws-event-kit/pipes', dts: 'src/pipes/index.d.ts', page: 'pipes', title: 'aws-event-kit/pipes' },
-  { subpath: 'aws-event-kit/patterns', dts: 'src/patterns/index.d.ts', page: 'patterns', title: 'aws-event-kit/patterns' },
+  {
+    subpath: 'aws-event-kit/patterns',
+    dts: 'src/patterns/index.d.ts',
+    page: 'patterns',
+    title: 'aws-event-kit/patterns',
+  },
   { subpath: 'aws-event-kit/msw', dts: 'src/msw/index.d.ts', page: 'msw', title: 'aws-event-kit/msw' },
   { subpath: 'aws-event-kit/vitest', dts: 'src/vitest/index.d.ts', page: 'vitest', title: 'aws-event-kit/vitest' },
 ];
@@ -24,11 +34,18 @@ export const ENTRIES = [
 export function emitDeclarations(outDir) {
   rmSync(outDir, { recursive: true, force: true });
   try {
-    execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--emitDeclarationOnly', '--outDir', outDir], { cwd: root, stdio: 'pipe' });
+    execFileSync(
+      join(root, 'node_modules/.bin/tsc'),
+      ['-p', 'tsconfig.build.json', '--emitDeclarationOnly', '--outDir', outDir],
+      { cwd: root, stdio: 'pipe' },
+    );
   } catch (error) {
-    process.stderr.write(`docs-api: tsc reported errors (declarations are still emitted):\n${String(error.stdout ?? '').slice(0, 2000)}\n`);
+    process.stderr.write(
+      `docs-api: tsc reported errors (declarations are still emitted):\n${String(error.stdout ?? '').slice(0, 2000)}\n`,
+    );
   }
-  for (const entry of ENTRIES) if (!existsSync(join(outDir, entry.dts))) throw new Error(`docs-api: tsc emitted no ${entry.dts}`);
+  for (const entry of ENTRIES)
+    if (!existsSync(join(outDir, entry.dts))) throw new Error(`docs-api: tsc emitted no ${entry.dts}`);
 }
 
 const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
@@ -46,7 +63,10 @@ function kindOf(decl) {
 /** The declaration as written in the .d.ts, comments removed (a variable: its statement). */
 function declarationText(decl) {
   const node = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
-  let text = printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile()).replace(/^export (declare )?/gm, '').replace(/^declare /gm, '');
+  let text = printer
+    .printNode(ts.EmitHint.Unspecified, node, node.getSourceFile())
+    .replace(/^export (declare )?/gm, '')
+    .replace(/^declare /gm, '');
   if (text.length > 6000) text = `${text.slice(0, 6000)}\n// … (cut: see the declaration file)`;
   return text;
 }
@@ -78,7 +98,10 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
  * `{{` becomes a v-pre <code>.
  */
 export function prose(text) {
-  const linked = text.replace(/\{@link(?:code|plain)?\s+([^}|\s]+)(?:\s*\|\s*([^}]+))?\s*\}/g, (_, target, label) => `\`${label ?? target}\``);
+  const linked = text.replace(
+    /\{@link(?:code|plain)?\s+([^}|\s]+)(?:\s*\|\s*([^}]+))?\s*\}/g,
+    (_, target, label) => `\`${label ?? target}\``,
+  );
   return linked
     .split(/(`[^`\n]*`)/)
     .map((part, i) => {
@@ -126,7 +149,10 @@ function page(entry, names, moduleDoc) {
   for (const n of names) {
     if (n.kind !== kind) {
       kind = n.kind;
-      lines.push(`## ${{ function: 'Functions', class: 'Classes', const: 'Constants', interface: 'Interfaces', type: 'Types', enum: 'Enums' }[kind]}`, '');
+      lines.push(
+        `## ${{ function: 'Functions', class: 'Classes', const: 'Constants', interface: 'Interfaces', type: 'Types', enum: 'Enums' }[kind]}`,
+        '',
+      );
     }
     lines.push(`### ${n.name} {#${n.name}}`, '');
     if (n.deprecated) lines.push('::: warning Deprecated', ':::', '');
@@ -136,7 +162,12 @@ function page(entry, names, moduleDoc) {
       const documented = n.members.filter((m) => m.doc || m.defaultValue);
       if (documented.length > 0) {
         lines.push('| member | description |', '|---|---|');
-        for (const m of documented) lines.push(`| \`${m.name}\` | ${prose(`${m.doc}${m.defaultValue ? ` (default: ${m.defaultValue})` : ''}`).replace(/\|/g, '\\|').replace(/\n+/g, ' ')} |`);
+        for (const m of documented)
+          lines.push(
+            `| \`${m.name}\` | ${prose(`${m.doc}${m.defaultValue ? ` (default: ${m.defaultValue})` : ''}`)
+              .replace(/\|/g, '\\|')
+              .replace(/\n+/g, ' ')} |`,
+          );
         lines.push('');
       }
     }
@@ -147,20 +178,52 @@ function page(entry, names, moduleDoc) {
 }
 
 /** Writes docs/api/<entry>.md for every entry; returns { entry page: names }. */
-export function generateApi({ dtsDir = join(root, '.tmp/docs-dts'), outDir = join(root, 'docs/api'), emit = true } = {}) {
+export function generateApi({
+  dtsDir = join(root, '.tmp/docs-dts'),
+  outDir = join(root, 'docs/api'),
+  emit = true,
+} = {}) {
   if (emit) emitDeclarations(dtsDir);
   const files = ENTRIES.map((e) => join(dtsDir, e.dts));
-  const program = ts.createProgram(files, { skipLibCheck: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: ['node'], typeRoots: [join(root, 'node_modules/@types')] });
+  const program = ts.createProgram(files, {
+    skipLibCheck: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules/@types')],
+  });
   const checker = program.getTypeChecker();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const result = {};
-  const index = ['---', 'title: API reference', '---', '', '# API reference', '', 'Every public name of every entry, from the TSDoc in the sources.', '', '| entry | names |', '|---|---|'];
+  const index = [
+    '---',
+    'title: API reference',
+    '---',
+    '',
+    '# API reference',
+    '',
+    'Every public name of every entry, from the TSDoc in the sources.',
+    '',
+    '| entry | names |',
+    '|---|---|',
+  ];
   ENTRIES.forEach((entry, i) => {
     const names = entryNames(program, checker, files[i]);
     const source = program.getSourceFile(files[i]);
-    const moduleDoc = source.statements.length > 0 ? (ts.getJSDocCommentsAndTags(source.statements[0]).find((d) => ts.isJSDoc(d) && d.tags?.some((t) => t.tagName.text === 'packageDocumentation'))?.comment ?? '') : '';
-    writeFileSync(join(outDir, `${entry.page}.md`), page(entry, names, typeof moduleDoc === 'string' ? moduleDoc : ts.getTextOfJSDocComment(moduleDoc) ?? ''));
+    const moduleDoc =
+      source.statements.length > 0
+        ? (ts
+            .getJSDocCommentsAndTags(source.statements[0])
+            .find((d) => ts.isJSDoc(d) && d.tags?.some((t) => t.tagName.text === 'packageDocumentation'))?.comment ??
+          '')
+        : '';
+    writeFileSync(
+      join(outDir, `${entry.page}.md`),
+      page(entry, names, typeof moduleDoc === 'string' ? moduleDoc : (ts.getTextOfJSDocComment(moduleDoc) ?? '')),
+    );
     index.push(`| [\`${entry.subpath}\`](./${entry.page}) | ${names.length} |`);
     result[entry.page] = names.map((n) => n.name);
   });

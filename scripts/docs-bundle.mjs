@@ -7,7 +7,12 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const SHIMS = { 'node:crypto': 'crypto.ts', 'node:zlib': 'zlib.ts', 'node:util': 'util.ts', 'node:timers': 'timers.ts' };
+const SHIMS = {
+  'node:crypto': 'crypto.ts',
+  'node:zlib': 'zlib.ts',
+  'node:util': 'util.ts',
+  'node:timers': 'timers.ts',
+};
 
 /** Builds the bundles into `outdir` (default docs/public/kit) and returns esbuild's metafile. */
 export async function buildPlaygroundBundles(outdir = here('../docs/public/kit'), { minify = true } = {}) {
@@ -39,7 +44,8 @@ export async function buildPlaygroundBundles(outdir = here('../docs/public/kit')
         setup(b) {
           b.onResolve({ filter: /^node:/ }, (args) => {
             const shim = SHIMS[args.path];
-            if (shim === undefined) return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no browser shim` }] };
+            if (shim === undefined)
+              return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no browser shim` }] };
             return { path: here(`../docs/playground/shims/${shim}`) };
           });
         },
@@ -51,5 +57,6 @@ export async function buildPlaygroundBundles(outdir = here('../docs/public/kit')
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const meta = await buildPlaygroundBundles(process.argv[2]);
-  for (const [file, out] of Object.entries(meta.outputs)) if (!file.endsWith('.map')) console.log(`${file}  ${(out.bytes / 1024).toFixed(1)} KiB`);
+  for (const [file, out] of Object.entries(meta.outputs))
+    if (!file.endsWith('.map')) console.log(`${file}  ${(out.bytes / 1024).toFixed(1)} KiB`);
 }

@@ -9,8 +9,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where each lint family is documented, and where its codes are declared. */
 export const LINT_FAMILIES = [
-  { kind: 'templates', title: 'Template lint', doc: 'docs/guide/templates.md', heading: '### Lint', codes: 'src/pipes/codes.ts', api: 'lintPipeTemplate', tool: 'templates', guide: '/guide/templates#lint' },
-  { kind: 'patterns', title: 'Pattern lint', doc: 'docs/guide/patterns.md', heading: '### Linting patterns', codes: 'src/patterns/lintCodes.ts', api: 'lintEventPattern', tool: 'patterns', guide: '/guide/patterns#linting-patterns' },
+  {
+    kind: 'templates',
+    title: 'Template lint',
+    doc: 'docs/guide/templates.md',
+    heading: '### Lint',
+    codes: 'src/pipes/codes.ts',
+    api: 'lintPipeTemplate',
+    tool: 'templates',
+    guide: '/guide/templates#lint',
+  },
+  {
+    kind: 'patterns',
+    title: 'Pattern lint',
+    doc: 'docs/guide/patterns.md',
+    heading: '### Linting patterns',
+    codes: 'src/patterns/lintCodes.ts',
+    api: 'lintEventPattern',
+    tool: 'patterns',
+    guide: '/guide/patterns#linting-patterns',
+  },
 ];
 
 /** The text of the section whose heading line is exactly `heading`, up to the next heading of the same or a higher level. */
@@ -30,11 +48,18 @@ export function markdownSection(markdown, heading) {
   return lines.slice(start, end).join('\n');
 }
 
-/** The codes and their one-line summaries, as declared (`'code': 'summary',` lines). */
+/**
+ * The codes and their one-line summaries, as declared (`'code': 'summary',`, the summary on the key's line or, when
+ * the formatter wraps it, on the next). A key whose summary cannot be read is an error, never a missing page.
+ */
 export function declaredCodes(file) {
   const text = readFileSync(join(root, file), 'utf8');
   const out = new Map();
-  for (const m of text.matchAll(/^\s*'([a-z-]+)': (['"])((?:\\.|(?!\2).)*)\2,$/gm)) out.set(m[1], m[3].replace(/\\(.)/g, '$1'));
+  for (const m of text.matchAll(/^\s*'([a-z-]+)':\s+(['"])((?:\\.|(?!\2).)*)\2,$/gm))
+    out.set(m[1], m[3].replace(/\\(.)/g, '$1'));
+  const keys = [...text.matchAll(/^\s*'([a-z-]+)':/gm)].map((m) => m[1]);
+  const unread = keys.filter((key) => !out.has(key));
+  if (unread.length > 0) throw new Error(`docs-pages: ${file}: cannot read the summary of ${unread.join(', ')}`);
   return out;
 }
 
@@ -58,7 +83,16 @@ function wrongExample(body) {
 export function generateLintPages(outDir = join(root, 'docs/lint')) {
   rmSync(outDir, { recursive: true, force: true });
   const pages = [];
-  const index = ['---', 'title: Lint codes', '---', '', '# Lint codes', '', 'Every diagnostic carries `docsUrl`, the address of its page here; the CLI prints it at the end of each finding.', ''];
+  const index = [
+    '---',
+    'title: Lint codes',
+    '---',
+    '',
+    '# Lint codes',
+    '',
+    'Every diagnostic carries `docsUrl`, the address of its page here; the CLI prints it at the end of each finding.',
+    '',
+  ];
   for (const family of LINT_FAMILIES) {
     const codes = declaredCodes(family.codes);
     const sections = codeSections(family);
@@ -68,8 +102,30 @@ export function generateLintPages(outDir = join(root, 'docs/lint')) {
       const body = sections.get(code);
       if (body === undefined) throw new Error(`docs-pages: ${family.doc} "${family.heading}" has no #### \`${code}\``);
       const wrong = wrongExample(body);
-      const tryIt = wrong === undefined ? [] : ['', `[Try the wrong example in the playground](/playground#tool=${family.tool}&${family.tool === 'templates' ? 't' : 'p'}=${encodeURIComponent(wrong)})`];
-      const text = ['---', `title: ${code}`, '---', '', `# \`${code}\``, '', `_${family.title}_ · \`${family.api}\``, '', `> ${summary}`, '', body, ...tryIt, '', `Documented in [the guide](${family.guide ?? '/guide/'}) with every other code.`, ''];
+      const tryIt =
+        wrong === undefined
+          ? []
+          : [
+              '',
+              `[Try the wrong example in the playground](/playground#tool=${family.tool}&${family.tool === 'templates' ? 't' : 'p'}=${encodeURIComponent(wrong)})`,
+            ];
+      const text = [
+        '---',
+        `title: ${code}`,
+        '---',
+        '',
+        `# \`${code}\``,
+        '',
+        `_${family.title}_ · \`${family.api}\``,
+        '',
+        `> ${summary}`,
+        '',
+        body,
+        ...tryIt,
+        '',
+        `Documented in [the guide](${family.guide ?? '/guide/'}) with every other code.`,
+        '',
+      ];
       writeFileSync(join(outDir, family.kind, `${code}.md`), text.join('\n'));
       pages.push(`lint/${family.kind}/${code}.md`);
       index.push(`| [\`${code}\`](./${family.kind}/${code}) | ${summary.replace(/\|/g, '\\|')} |`);

@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function prepareDocs({ log = console.log } = {}) {
   let t = performance.now();
   const api = generateApi();
-  log(`docs: API reference, ${Object.values(api).reduce((n, names) => n + names.length, 0)} names in ${Object.keys(api).length} entries (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  log(
+    `docs: API reference, ${Object.values(api).reduce((n, names) => n + names.length, 0)} names in ${Object.keys(api).length} entries (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   t = performance.now();
   log(`docs: ${generateLintPages().length} lint pages`);
   await buildPlaygroundBundles();
@@ -22,7 +24,11 @@ export async function prepareDocs({ log = console.log } = {}) {
 
 /** Runs `vitepress <command> docs`; returns its exit code. */
 export function vitepress(command, extra = []) {
-  const result = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/vitepress/bin/vitepress.js', import.meta.url)), command, 'docs', ...extra], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../node_modules/vitepress/bin/vitepress.js', import.meta.url)), command, 'docs', ...extra],
+    { cwd: root, stdio: 'inherit' },
+  );
   return result.status ?? 1;
 }
 

@@ -28,7 +28,14 @@ for (const group of groups) {
     const count = (status) => mutants.filter((m) => m.status === status).length;
     const killed = count('Killed') + count('Timeout');
     const survived = count('Survived');
-    rows.push({ group, module: file, killed, survived, noCoverage: count('NoCoverage'), score: (100 * killed) / (killed + survived) });
+    rows.push({
+      group,
+      module: file,
+      killed,
+      survived,
+      noCoverage: count('NoCoverage'),
+      score: (100 * killed) / (killed + survived),
+    });
   }
 }
 

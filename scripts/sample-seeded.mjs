@@ -28,7 +28,15 @@ export * as fc from 'fast-check';
 `,
 );
 const outfile = join(outDir, 'entry.mjs');
-await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'error' });
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  logLevel: 'error',
+});
 const { kit, arbitraries, KINDS, fc } = await import(pathToFileURL(outfile).href);
 
 /** JSON that keeps what plain JSON would lose or throw on (bigint, binary, undefined, Map/Set, errors). */
@@ -55,10 +63,14 @@ function attempt(make) {
 
 const out = { s3EventNames: {}, s3EventBridge: {}, kinds: {}, arbitraries: {} };
 for (const name of kit.S3_EVENT_NAMES) {
-  out.s3EventNames[name] = [0, 1, 2].map((seed) => attempt(() => kit.makeS3Event(name, 'my-bucket', { key: 'a b/c+d.jpg', seed })));
+  out.s3EventNames[name] = [0, 1, 2].map((seed) =>
+    attempt(() => kit.makeS3Event(name, 'my-bucket', { key: 'a b/c+d.jpg', seed })),
+  );
 }
 for (const type of kit.S3_EVENTBRIDGE_DETAIL_TYPES) {
-  out.s3EventBridge[type] = [0, 1, 2].map((seed) => attempt(() => kit.makeS3EventBridgeEvent(type, 'my-bucket', { key: 'a b/c+d.jpg', seed })));
+  out.s3EventBridge[type] = [0, 1, 2].map((seed) =>
+    attempt(() => kit.makeS3EventBridgeEvent(type, 'my-bucket', { key: 'a b/c+d.jpg', seed })),
+  );
 }
 out.kindNames = KINDS.map((kind) => kind.name);
 for (const kind of KINDS) out.kinds[kind.name] = [0, 1, 2].map((seed) => attempt(() => kind.make(seed)));
@@ -73,7 +85,13 @@ for (const [name, value] of Object.entries(arbitraries).sort(([a], [b]) => a.loc
 }
 // Per name: each S3 event name and EventBridge detail type pinned alone.
 out.s3EventArbitrary = {};
-for (const name of kit.S3_EVENT_NAMES) out.s3EventArbitrary[name] = attempt(() => fc.sample(arbitraries.s3Event({ eventNames: [name] }), { seed: 7, numRuns: 2 }));
+for (const name of kit.S3_EVENT_NAMES)
+  out.s3EventArbitrary[name] = attempt(() =>
+    fc.sample(arbitraries.s3Event({ eventNames: [name] }), { seed: 7, numRuns: 2 }),
+  );
 out.s3EventBridgeArbitrary = {};
-for (const type of kit.S3_EVENTBRIDGE_DETAIL_TYPES) out.s3EventBridgeArbitrary[type] = attempt(() => fc.sample(arbitraries.s3EventBridgeEvent({ detailTypes: [type] }), { seed: 7, numRuns: 2 }));
+for (const type of kit.S3_EVENTBRIDGE_DETAIL_TYPES)
+  out.s3EventBridgeArbitrary[type] = attempt(() =>
+    fc.sample(arbitraries.s3EventBridgeEvent({ detailTypes: [type] }), { seed: 7, numRuns: 2 }),
+  );
 process.stdout.write(JSON.stringify(out, replacer, 1) + '\n');

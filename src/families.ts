@@ -16,4 +16,12 @@ import { cloudwatchLogsFamily } from './events/cloudwatch-logs/family.js';
  * Every family, in registration order (which orders `REPLACED_WHOLE`).
  * @internal
  */
-export const FAMILIES = [sqsFamily, snsFamily, dynamodbFamily, kinesisFamily, s3Family, eventbridgeFamily, cloudwatchLogsFamily] as const satisfies readonly FamilyDescriptor[];
+export const FAMILIES = [
+  sqsFamily,
+  snsFamily,
+  dynamodbFamily,
+  kinesisFamily,
+  s3Family,
+  eventbridgeFamily,
+  cloudwatchLogsFamily,
+] as const satisfies readonly FamilyDescriptor[];

@@ -95,7 +95,15 @@ export type {
 export type { S3ReplicationParts } from './events/s3/parts.js';
 
 // SQS
-export { makeSqsEvent, makeSqsRecord, md5OfBody, md5OfMessageAttributes, isSqsQueueName, sqsQueueArn, sqsQueueUrl } from '../fixtures/sqs.js';
+export {
+  makeSqsEvent,
+  makeSqsRecord,
+  md5OfBody,
+  md5OfMessageAttributes,
+  isSqsQueueName,
+  sqsQueueArn,
+  sqsQueueUrl,
+} from '../fixtures/sqs.js';
 export type {
   SqsEmptyMd5OfMessageAttributes,
   SqsEvent,
@@ -247,7 +255,13 @@ export {
   SCHEDULED_DETAIL_TYPE,
   SCHEDULED_SOURCE,
 } from '../fixtures/eventbridge.js';
-export type { EventBridgeEntryFields, EventBridgeEvent, EventBridgeEventOptions, ScheduledEvent, ScheduledEventOptions } from '../fixtures/eventbridge.js';
+export type {
+  EventBridgeEntryFields,
+  EventBridgeEvent,
+  EventBridgeEventOptions,
+  ScheduledEvent,
+  ScheduledEventOptions,
+} from '../fixtures/eventbridge.js';
 
 // CloudWatch Logs
 export {
@@ -277,5 +291,17 @@ export { toPipesSourceBatch, PIPES_EVENT_SOURCES } from '../fixtures/pipes.js';
 export type { PipesKinesisRecord, PipesKinesisRecordOf, SqsLikeRecord } from '../fixtures/pipes.js';
 
 // Lambda handlers: context and invocation
-export { makeLambdaContext, invokeHandler, LambdaInvocationError, CALLBACK_HANDLER_DEPRECATED_MESSAGE } from '../fixtures/lambda.js';
-export type { HandlerResult, InvokeHandlerOptions, LambdaClock, LambdaContextOptions, LambdaErrorPayload, LambdaNodeRuntime } from '../fixtures/lambda.js';
+export {
+  makeLambdaContext,
+  invokeHandler,
+  LambdaInvocationError,
+  CALLBACK_HANDLER_DEPRECATED_MESSAGE,
+} from '../fixtures/lambda.js';
+export type {
+  HandlerResult,
+  InvokeHandlerOptions,
+  LambdaClock,
+  LambdaContextOptions,
+  LambdaErrorPayload,
+  LambdaNodeRuntime,
+} from '../fixtures/lambda.js';

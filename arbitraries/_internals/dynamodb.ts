@@ -52,7 +52,11 @@ export function withKeysOf(item: AttributeMap, old: AttributeMap, keyNames: read
  * only for a real change: when every candidate equals `old` (a constant item arbitrary, items of
  * key attributes only), `version` is set, the one attribute not from the arbitrary.
  */
-export function updatedItem(old: AttributeMap, keyNames: readonly string[], candidates: readonly AttributeMap[]): AttributeMap {
+export function updatedItem(
+  old: AttributeMap,
+  keyNames: readonly string[],
+  candidates: readonly AttributeMap[],
+): AttributeMap {
   for (const candidate of candidates) {
     const next = fitItem(withKeysOf(candidate, old, keyNames), keyNames);
     if (!attributeMapsEqual(next, old)) return next;
@@ -78,7 +82,11 @@ export interface Operation {
 }
 
 /** Operations on a table of items from `item`. */
-export function operations(item: Arbitrary<AttributeMap>, kind: Arbitrary<DynamoDBEventName>, ttl: Arbitrary<boolean> = boolean()): Arbitrary<Operation> {
+export function operations(
+  item: Arbitrary<AttributeMap>,
+  kind: Arbitrary<DynamoDBEventName>,
+  ttl: Arbitrary<boolean> = boolean(),
+): Arbitrary<Operation> {
   return record({ kind, pick: integer({ min: 0, max: 1000 }), preexisting: boolean(), item, next: item, ttl });
 }
 
@@ -104,12 +112,21 @@ export function foldOperations(ops: readonly Operation[], keyNames: readonly str
   const out: FoldedChange[] = [];
   for (const op of ops) {
     const live = [...table.values()];
-    const target = op.kind !== 'INSERT' && !op.preexisting && live.length > 0 ? (live[op.pick % live.length] as AttributeMap) : op.item;
+    const target =
+      op.kind !== 'INSERT' && !op.preexisting && live.length > 0
+        ? (live[op.pick % live.length] as AttributeMap)
+        : op.item;
     const key = keyOf(target, keyNames);
     const current = table.get(key);
     if (op.kind === 'INSERT') {
       if (current === undefined) out.push({ eventName: 'INSERT', newImage: op.item, ttl: false });
-      else out.push({ eventName: 'MODIFY', oldImage: current, newImage: updatedItem(current, keyNames, [op.item, op.next]), ttl: false });
+      else
+        out.push({
+          eventName: 'MODIFY',
+          oldImage: current,
+          newImage: updatedItem(current, keyNames, [op.item, op.next]),
+          ttl: false,
+        });
       table.set(key, (out[out.length - 1] as FoldedChange).newImage as AttributeMap);
     } else if (op.kind === 'MODIFY') {
       const old = current ?? target;
@@ -125,7 +142,14 @@ export function foldOperations(ops: readonly Operation[], keyNames: readonly str
 }
 
 /** Key schemas seen in real tables. */
-export const KEY_SCHEMAS: readonly (readonly string[])[] = [['id'], ['pk', 'sk'], ['PK', 'SK'], ['userId'], ['Id'], ['tenantId', 'createdAt']];
+export const KEY_SCHEMAS: readonly (readonly string[])[] = [
+  ['id'],
+  ['pk', 'sk'],
+  ['PK', 'SK'],
+  ['userId'],
+  ['Id'],
+  ['tenantId', 'createdAt'],
+];
 
 /** Event names, INSERT/MODIFY/REMOVE. */
 export const EVENT_NAMES = constantFrom<DynamoDBEventName>('INSERT', 'MODIFY', 'REMOVE');

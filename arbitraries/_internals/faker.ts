@@ -17,7 +17,10 @@ interface Randomizer {
 }
 
 // The locale entry exports only an instance; its constructor builds scoped instances.
-const FakerClass = englishFaker.constructor as new (options: { locale: unknown; randomizer: Randomizer }) => FakerInstance;
+const FakerClass = englishFaker.constructor as new (options: {
+  locale: unknown;
+  randomizer: Randomizer;
+}) => FakerInstance;
 
 let current: Random = createRandom(0, 'faker');
 const scopedFaker = new FakerClass({

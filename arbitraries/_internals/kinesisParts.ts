@@ -2,7 +2,20 @@
  * The part generators shared by `kinesisRecord` and `kinesisEvent`: they generate plain parts
  * and a timeline, which `.map` through the one Kinesis mapper in `src/events/kinesis`.
  */
-import { boolean, constant, constantFrom, dictionary, integer, nat, oneof, string, stringMatching, tuple, uint8Array, type Arbitrary } from 'fast-check';
+import {
+  boolean,
+  constant,
+  constantFrom,
+  dictionary,
+  integer,
+  nat,
+  oneof,
+  string,
+  stringMatching,
+  tuple,
+  uint8Array,
+  type Arbitrary,
+} from 'fast-check';
 import { partitionOfRegion } from '../../src/_internals/aws.js';
 import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../src/_internals/limits.js';
 import type { JsonValue } from '../../src/_internals/json.js';
@@ -11,10 +24,26 @@ import { isPlainObject } from '../../src/_internals/objects.js';
 import { kinesisDataBytes, type KinesisData } from '../../src/events/kinesis/data.js';
 import { alignedWindow, MAX_TUMBLING_WINDOW_SECONDS } from '../../src/_internals/tumblingWindow.js';
 import { kinesisRecordJsonBound, kinesisStreamArn, toKinesisRecord } from '../../src/events/kinesis/mapper.js';
-import { encodeKinesisSequenceNumber, firstKinesisCounter, MAX_COUNTER_OFFSET, MAX_COUNTER_STEP } from '../../src/events/kinesis/sequenceNumber.js';
+import {
+  encodeKinesisSequenceNumber,
+  firstKinesisCounter,
+  MAX_COUNTER_OFFSET,
+  MAX_COUNTER_STEP,
+} from '../../src/events/kinesis/sequenceNumber.js';
 import { assertShardId, formatShardId, MAX_SHARD_INDEX, shardIndexOf } from '../../src/events/kinesis/shardId.js';
-import type { KinesisDataParts, KinesisEncryptionType, KinesisSourceParts, KinesisWindowParts } from '../../src/events/kinesis/types.js';
-import { assertPartitionKey, assertStreamName, MAX_KINESIS_BATCH_RECORDS, MAX_RECORD_SIZE, resolveRoleArn } from '../../src/events/kinesis/validate.js';
+import type {
+  KinesisDataParts,
+  KinesisEncryptionType,
+  KinesisSourceParts,
+  KinesisWindowParts,
+} from '../../src/events/kinesis/types.js';
+import {
+  assertPartitionKey,
+  assertStreamName,
+  MAX_KINESIS_BATCH_RECORDS,
+  MAX_RECORD_SIZE,
+  resolveRoleArn,
+} from '../../src/events/kinesis/validate.js';
 import { assertAccount, assertRegion } from '../../src/_internals/aws.js';
 import { awsAccountId } from '../awsAccountId.js';
 import { awsRegion } from '../awsRegion.js';
@@ -74,7 +103,15 @@ export interface KinesisSourceConstraints {
 // @__NO_SIDE_EFFECTS__
 function streamName(): Arbitrary<string> {
   return oneof(
-    { arbitrary: fakerValue((f) => `${f.word.adjective()}-${f.word.noun()}-${f.helpers.arrayElement(['stream', 'events', 'ingest', 'cdc', 'logs'])}`.replace(/[^a-zA-Z0-9_.-]/g, '')), weight: 4 },
+    {
+      arbitrary: fakerValue((f) =>
+        `${f.word.adjective()}-${f.word.noun()}-${f.helpers.arrayElement(['stream', 'events', 'ingest', 'cdc', 'logs'])}`.replace(
+          /[^a-zA-Z0-9_.-]/g,
+          '',
+        ),
+      ),
+      weight: 4,
+    },
     { arbitrary: stringMatching(/^[a-zA-Z0-9_.-]{1,128}$/), weight: 1 },
     { arbitrary: constant('a'.repeat(128)), weight: 1 },
   ).map((name) => (name.length === 0 ? 'stream' : name.slice(0, 128)));
@@ -94,16 +131,31 @@ const encoder = new TextEncoder();
 
 // @__NO_SIDE_EFFECTS__
 function dataArbitrary(name: string, data: KinesisSourceConstraints['data'], tiny: boolean): Arbitrary<Uint8Array> {
-  if (data !== undefined && typeof data === 'object' && !Array.isArray(data)) return (data as Arbitrary<Uint8Array | JsonValue>).map((value) => kinesisDataBytes(name, 'data', value));
-  const kinds = data === undefined ? (['json', 'text', 'bytes'] as const) : typeof data === 'string' ? [data] : (data as readonly KinesisDataKind[]);
+  if (data !== undefined && typeof data === 'object' && !Array.isArray(data))
+    return (data as Arbitrary<Uint8Array | JsonValue>).map((value) => kinesisDataBytes(name, 'data', value));
+  const kinds =
+    data === undefined
+      ? (['json', 'text', 'bytes'] as const)
+      : typeof data === 'string'
+        ? [data]
+        : (data as readonly KinesisDataKind[]);
   if (kinds.length === 0) throw new TypeError(`${name}: data must name at least one kind ('json', 'text' or 'bytes')`);
   // Tiny values fill the largest batches, where every byte counts against 6 MB.
   const byKind = tiny
-    ? { json: constantFrom('0', 'null', '{}', '[]', '"x"', 'true').map((v) => encoder.encode(v)), text: string({ unit: 'binary', maxLength: 4 }).map((s) => encoder.encode(s)), bytes: uint8Array({ maxLength: 4 }) }
-    : { json: jsonPayload().map((v) => encoder.encode(JSON.stringify(v))), text: string({ unit: 'binary' }).map((s) => encoder.encode(s)), bytes: uint8Array({ maxLength: 512 }) };
+    ? {
+        json: constantFrom('0', 'null', '{}', '[]', '"x"', 'true').map((v) => encoder.encode(v)),
+        text: string({ unit: 'binary', maxLength: 4 }).map((s) => encoder.encode(s)),
+        bytes: uint8Array({ maxLength: 4 }),
+      }
+    : {
+        json: jsonPayload().map((v) => encoder.encode(JSON.stringify(v))),
+        text: string({ unit: 'binary' }).map((s) => encoder.encode(s)),
+        bytes: uint8Array({ maxLength: 512 }),
+      };
   const arbitraries = kinds.map((kind) => {
     const arbitrary = byKind[kind];
-    if (arbitrary === undefined) throw new TypeError(`${name}: data holds ${JSON.stringify(kind)}, which is not 'json', 'text' or 'bytes'`);
+    if (arbitrary === undefined)
+      throw new TypeError(`${name}: data holds ${JSON.stringify(kind)}, which is not 'json', 'text' or 'bytes'`);
     return { arbitrary, weight: 4 };
   });
   // Empty data is a hard case of text and bytes, but not JSON.
@@ -116,14 +168,30 @@ function dataArbitrary(name: string, data: KinesisSourceConstraints['data'], tin
 export function kinesisSourceParts(name: string, c: KinesisSourceConstraints): Arbitrary<KinesisSourceParts> {
   return tuple(
     pinned(name, 'stream', c.stream, streamName(), check(assertStreamName)),
-    pinned(name, 'shardId', c.shardId, oneof({ arbitrary: nat(15), weight: 5 }, { arbitrary: integer({ min: 0, max: MAX_SHARD_INDEX }), weight: 1 }).map(formatShardId), check(assertShardId)),
+    pinned(
+      name,
+      'shardId',
+      c.shardId,
+      oneof({ arbitrary: nat(15), weight: 5 }, { arbitrary: integer({ min: 0, max: MAX_SHARD_INDEX }), weight: 1 }).map(
+        formatShardId,
+      ),
+      check(assertShardId),
+    ),
     pinned(name, 'region', c.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] }), check(assertRegion)),
     pinned(name, 'account', c.account, awsAccountId(), check(assertAccount)),
     oneof(constant('lambda-kinesis-role'), stringMatching(/^[\w+=,.@-]{1,64}$/)),
     pinned<KinesisEncryptionType | undefined>(name, 'encryptionType', c.encryptionType, constant(undefined)),
   ).map(([streamName, shardId, region, account, role, encryptionType]) => {
     const partition = partitionOfRegion(region);
-    return { streamName, region, account, partition, shardId, invokeIdentityArn: resolveRoleArn(name, 'role', role, partition, account), encryptionType };
+    return {
+      streamName,
+      region,
+      account,
+      partition,
+      shardId,
+      invokeIdentityArn: resolveRoleArn(name, 'role', role, partition, account),
+      encryptionType,
+    };
   });
 }
 
@@ -150,27 +218,44 @@ export interface PinnedKinesisRecord {
 export function pinnedKinesisRecords(name: string, list: unknown): PinnedKinesisRecord[] {
   if (!Array.isArray(list)) fail(name, 'records', `must be an array of records, got ${show(list)}`);
   if (list.length === 0) fail(name, 'records', 'is empty; Lambda never invokes a function with an empty Kinesis batch');
-  if (list.length > MAX_KINESIS_BATCH_RECORDS) fail(name, 'records', `has ${list.length} records; Lambda's Kinesis batch size limit is ${MAX_KINESIS_BATCH_RECORDS}`);
+  if (list.length > MAX_KINESIS_BATCH_RECORDS)
+    fail(
+      name,
+      'records',
+      `has ${list.length} records; Lambda's Kinesis batch size limit is ${MAX_KINESIS_BATCH_RECORDS}`,
+    );
   return list.map((entry: unknown, index): PinnedKinesisRecord => {
     const at = `records[${index}]`;
     const form = isPlainObject(entry) && Object.hasOwn(entry, 'data');
-    const data = kinesisDataBytes(name, form ? `${at}.data` : at, (form ? (entry as { data: unknown }).data : entry) as KinesisData);
+    const data = kinesisDataBytes(
+      name,
+      form ? `${at}.data` : at,
+      (form ? (entry as { data: unknown }).data : entry) as KinesisData,
+    );
     const partitionKey = form ? (entry as { partitionKey?: unknown }).partitionKey : undefined;
     if (partitionKey !== undefined) assertPartitionKey(name, `${at}.partitionKey`, partitionKey);
     const size = data.length + (partitionKey === undefined ? 1 : utf8Length(partitionKey as string));
-    if (size > MAX_RECORD_SIZE) fail(name, at, `is ${size} bytes (data and partition key); a Kinesis record holds at most ${MAX_RECORD_SIZE}`);
+    if (size > MAX_RECORD_SIZE)
+      fail(name, at, `is ${size} bytes (data and partition key); a Kinesis record holds at most ${MAX_RECORD_SIZE}`);
     return { data, partitionKey: partitionKey as string | undefined };
   });
 }
 
 /** Drafts of records (with `tiny` data for full batches). */
 // @__NO_SIDE_EFFECTS__
-export function kinesisRecordDraft(name: string, c: KinesisSourceConstraints, tiny = false): Arbitrary<KinesisRecordDraft> {
+export function kinesisRecordDraft(
+  name: string,
+  c: KinesisSourceConstraints,
+  tiny = false,
+): Arbitrary<KinesisRecordDraft> {
   return tuple(
     dataArbitrary(name, c.data, tiny),
     pinned(name, 'partitionKey', c.partitionKey, defaultPartitionKey(), check(assertPartitionKey)),
     integer({ min: 1, max: MAX_COUNTER_STEP }),
-    oneof({ arbitrary: integer({ min: 0, max: 5 }), weight: 4 }, { arbitrary: integer({ min: 0, max: 1000 }), weight: 1 }),
+    oneof(
+      { arbitrary: integer({ min: 0, max: 5 }), weight: 4 },
+      { arbitrary: integer({ min: 0, max: 1000 }), weight: 1 },
+    ),
   ).map(([data, partitionKey, step, gapMs]) => ({ data, partitionKey, step, gapMs }));
 }
 
@@ -190,7 +275,10 @@ export function largeDraft(draft: KinesisRecordDraft, slack: number, fill: numbe
 // @__NO_SIDE_EFFECTS__
 export function largeChoice(enabled: boolean): Arbitrary<{ slack: number; fill: number } | undefined> {
   if (!enabled) return constant(undefined);
-  return oneof({ arbitrary: constant(undefined), weight: 30 }, { arbitrary: tuple(nat(64), nat(255)).map(([slack, fill]) => ({ slack, fill })), weight: 1 });
+  return oneof(
+    { arbitrary: constant(undefined), weight: 30 },
+    { arbitrary: tuple(nat(64), nat(255)).map(([slack, fill]) => ({ slack, fill })), weight: 1 },
+  );
 }
 
 /** When a shard was created and when its first record of the batch arrived. */
@@ -203,15 +291,22 @@ export interface KinesisTimeline {
 // Shards created 2015–2096; 32-bit seconds in sequence numbers last until 2106.
 // @__NO_SIDE_EFFECTS__
 export function kinesisTimeline(): Arbitrary<KinesisTimeline> {
-  return tuple(integer({ min: 1_420_070_400, max: 4_000_000_000 }), nat(30 * 86_400_000), nat(MAX_COUNTER_OFFSET)).map(([createdAtSeconds, delay, counterOffset]) => ({
-    createdAtSeconds,
-    firstArrivalMs: createdAtSeconds * 1000 + delay,
-    counterOffset,
-  }));
+  return tuple(integer({ min: 1_420_070_400, max: 4_000_000_000 }), nat(30 * 86_400_000), nat(MAX_COUNTER_OFFSET)).map(
+    ([createdAtSeconds, delay, counterOffset]) => ({
+      createdAtSeconds,
+      firstArrivalMs: createdAtSeconds * 1000 + delay,
+      counterOffset,
+    }),
+  );
 }
 
 /** Lays drafts on the shard's timeline: sequence numbers and arrival times (capped at `lastArrivalMs`). */
-export function toDataParts(source: KinesisSourceParts, timeline: KinesisTimeline, drafts: readonly KinesisRecordDraft[], lastArrivalMs = Infinity): KinesisDataParts[] {
+export function toDataParts(
+  source: KinesisSourceParts,
+  timeline: KinesisTimeline,
+  drafts: readonly KinesisRecordDraft[],
+  lastArrivalMs = Infinity,
+): KinesisDataParts[] {
   const shardIndex = shardIndexOf(source.shardId);
   let counter = firstKinesisCounter(timeline.createdAtSeconds, shardIndex, timeline.counterOffset);
   let arrival = Math.min(timeline.firstArrivalMs, lastArrivalMs);
@@ -220,7 +315,12 @@ export function toDataParts(source: KinesisSourceParts, timeline: KinesisTimelin
       counter += BigInt(draft.step);
       arrival = Math.min(arrival + draft.gapMs, lastArrivalMs);
     }
-    const sequenceNumber = encodeKinesisSequenceNumber({ shardCreatedAtSeconds: timeline.createdAtSeconds, shardIndex, counter, timestampSeconds: Math.floor(arrival / 1000) });
+    const sequenceNumber = encodeKinesisSequenceNumber({
+      shardCreatedAtSeconds: timeline.createdAtSeconds,
+      shardIndex,
+      counter,
+      timestampSeconds: Math.floor(arrival / 1000),
+    });
     return { data: draft.data, partitionKey: draft.partitionKey, sequenceNumber, arrivalTime: arrival };
   });
 }
@@ -236,7 +336,8 @@ export function fitLambdaPayload(source: KinesisSourceParts, parts: KinesisDataP
   if (bound <= LAMBDA_PAYLOAD_LIMIT) return parts;
   let size = '{"Records":[]}'.length;
   for (let i = 0; i < parts.length; i++) {
-    size += utf8Length(JSON.stringify(toKinesisRecord({ ...source, ...(parts[i] as KinesisDataParts) }))) + (i > 0 ? 1 : 0);
+    size +=
+      utf8Length(JSON.stringify(toKinesisRecord({ ...source, ...(parts[i] as KinesisDataParts) }))) + (i > 0 ? 1 : 0);
     if (size > LAMBDA_PAYLOAD_LIMIT) return parts.slice(0, Math.max(1, i));
   }
   return parts;
@@ -253,16 +354,33 @@ export interface KinesisWindowDraft {
 // @__NO_SIDE_EFFECTS__
 export function kinesisWindowDraft(): Arbitrary<KinesisWindowDraft> {
   return tuple(
-    oneof(integer({ min: 1, max: MAX_TUMBLING_WINDOW_SECONDS }), constantFrom(60, 120, 300, MAX_TUMBLING_WINDOW_SECONDS)),
-    oneof({ arbitrary: constant({}), weight: 2 }, { arbitrary: dictionary(string({ maxLength: 8 }), jsonPayload({ maxDepth: 1 }), { maxKeys: 4 }), weight: 3 }),
+    oneof(
+      integer({ min: 1, max: MAX_TUMBLING_WINDOW_SECONDS }),
+      constantFrom(60, 120, 300, MAX_TUMBLING_WINDOW_SECONDS),
+    ),
+    oneof(
+      { arbitrary: constant({}), weight: 2 },
+      { arbitrary: dictionary(string({ maxLength: 8 }), jsonPayload({ maxDepth: 1 }), { maxKeys: 4 }), weight: 3 },
+    ),
     boolean(),
     boolean(),
     // Lambda flags an early end on a window's final invocation only.
-  ).map(([seconds, state, isFinalInvokeForWindow, endedEarly]) => ({ seconds, state: state as { [key: string]: JsonValue }, isFinalInvokeForWindow, isWindowTerminatedEarly: isFinalInvokeForWindow && endedEarly }));
+  ).map(([seconds, state, isFinalInvokeForWindow, endedEarly]) => ({
+    seconds,
+    state: state as { [key: string]: JsonValue },
+    isFinalInvokeForWindow,
+    isWindowTerminatedEarly: isFinalInvokeForWindow && endedEarly,
+  }));
 }
 
 /** The aligned window of `draft.seconds` holding `firstArrivalMs`. */
 export function windowParts(draft: KinesisWindowDraft, firstArrivalMs: number): KinesisWindowParts {
   const { start, end } = alignedWindow(firstArrivalMs, draft.seconds);
-  return { start, end, state: draft.state, isFinalInvokeForWindow: draft.isFinalInvokeForWindow, isWindowTerminatedEarly: draft.isWindowTerminatedEarly };
+  return {
+    start,
+    end,
+    state: draft.state,
+    isFinalInvokeForWindow: draft.isFinalInvokeForWindow,
+    isWindowTerminatedEarly: draft.isWindowTerminatedEarly,
+  };
 }

@@ -15,7 +15,11 @@ export function isLeaf(value: unknown): value is PatternLeaf {
 }
 
 /** Calls `visit(container, key, value)` for every own property whose flattened path is `path`. */
-function visitPath(event: unknown, path: string, visit: (container: Record<string, unknown>, key: string, value: unknown) => void): void {
+function visitPath(
+  event: unknown,
+  path: string,
+  visit: (container: Record<string, unknown>, key: string, value: unknown) => void,
+): void {
   const stack: [unknown, string][] = [[event, path]];
   while (stack.length > 0) {
     const [node, rest] = stack.pop()!;
@@ -70,7 +74,11 @@ function withoutLeaves(array: unknown[]): unknown[] {
  * A single leaf set where the event holds an array takes the place of the array's first leaf,
  * so the field stays an array.
  */
-export function setAt(event: Record<string, unknown>, keys: readonly string[], value: PatternLeaf | readonly PatternLeaf[]): void {
+export function setAt(
+  event: Record<string, unknown>,
+  keys: readonly string[],
+  value: PatternLeaf | readonly PatternLeaf[],
+): void {
   let node: Record<string, unknown> = event;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i]!;

@@ -10,7 +10,14 @@ import { parseEventPattern } from '../../src/patterns/parse.js';
 import { isPlainObject } from '../../src/_internals/objects.js';
 import { eventBridgeEvent } from '../eventBridgeEvent.js';
 import { removeAt, safeKeys, setAt, type PatternLeaf } from './patternPaths.js';
-import { ABSENT, acceptedValue, GENERIC_MISSES, missChoices, missValue, type PatternCandidate } from './patternValues.js';
+import {
+  ABSENT,
+  acceptedValue,
+  GENERIC_MISSES,
+  missChoices,
+  missValue,
+  type PatternCandidate,
+} from './patternValues.js';
 
 /** What the generators take as a pattern: JSON text, an object, or an already compiled or parsed pattern. */
 export type PatternInput = string | object;
@@ -18,8 +25,12 @@ export type PatternInput = string | object;
 /** The pattern's AST, from text, an object, a `CompiledEventPattern` or a `PatternAst`; an invalid pattern is a TypeError naming the API. */
 export function patternAst(api: string, pattern: PatternInput): PatternAst {
   if (isAst(pattern)) return pattern;
-  if (typeof pattern === 'object' && pattern !== null && isAst((pattern as { ast?: unknown }).ast)) return (pattern as { ast: PatternAst }).ast;
-  if (typeof pattern !== 'string' && !isPlainObject(pattern)) throw new TypeError(`${api}: pattern must be JSON text or an object, got ${pattern === null ? 'null' : Array.isArray(pattern) ? 'an array' : typeof pattern}`);
+  if (typeof pattern === 'object' && pattern !== null && isAst((pattern as { ast?: unknown }).ast))
+    return (pattern as { ast: PatternAst }).ast;
+  if (typeof pattern !== 'string' && !isPlainObject(pattern))
+    throw new TypeError(
+      `${api}: pattern must be JSON text or an object, got ${pattern === null ? 'null' : Array.isArray(pattern) ? 'an array' : typeof pattern}`,
+    );
   try {
     return parseEventPattern(pattern);
   } catch (error) {
@@ -29,11 +40,18 @@ export function patternAst(api: string, pattern: PatternInput): PatternAst {
 }
 
 function isAst(value: unknown): value is PatternAst {
-  return typeof value === 'object' && value !== null && Array.isArray((value as PatternAst).branches) && typeof (value as PatternAst).text === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as PatternAst).branches) &&
+    typeof (value as PatternAst).text === 'string'
+  );
 }
 
 /** One edit of an event: set a leaf (or several, for two conditions on one path) at keys, or remove every leaf at a path. */
-export type PatternEdit = { readonly path: string; readonly keys: readonly string[]; readonly value: PatternLeaf | readonly PatternLeaf[] } | { readonly path: string; readonly remove: true };
+export type PatternEdit =
+  | { readonly path: string; readonly keys: readonly string[]; readonly value: PatternLeaf | readonly PatternLeaf[] }
+  | { readonly path: string; readonly remove: true };
 
 let sharedBase: Arbitrary<unknown> | undefined;
 
@@ -45,7 +63,10 @@ export function defaultBase(): Arbitrary<unknown> {
 
 /** A copy of a generated event, checked to be a JSON object. */
 export function copyEvent(api: string, event: unknown): Record<string, unknown> {
-  if (!isPlainObject(event)) throw new TypeError(`${api}: the base arbitrary must generate JSON objects (events or records), got ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`);
+  if (!isPlainObject(event))
+    throw new TypeError(
+      `${api}: the base arbitrary must generate JSON objects (events or records), got ${event === null ? 'null' : Array.isArray(event) ? 'an array' : typeof event}`,
+    );
   return structuredClone(event);
 }
 
@@ -101,7 +122,9 @@ export function branchEdits(branch: PatternBranch, skip?: FieldCondition): Arbit
     const keys = safeKeys(conditions[0]!.keys, paths);
     if (conditions.length === 1) {
       const { values, removable } = options[0]!;
-      const choices: Arbitrary<PatternEdit>[] = values.map((value) => value.map((v): PatternEdit => ({ path, keys, value: v })));
+      const choices: Arbitrary<PatternEdit>[] = values.map((value) =>
+        value.map((v): PatternEdit => ({ path, keys, value: v })),
+      );
       if (removable) choices.push(constant<PatternEdit>({ path, remove: true }));
       if (choices.length === 0) return `no value satisfies ${path} ${describe(conditions[0]!)}`;
       parts.push(choices.length === 1 ? choices[0]! : oneof(...choices));
@@ -115,7 +138,8 @@ export function branchEdits(branch: PatternBranch, skip?: FieldCondition): Arbit
     const perCondition: Arbitrary<PatternLeaf>[] = [];
     for (let i = 0; i < conditions.length; i++) {
       const { values } = options[i]!;
-      if (values.length === 0) return `no value satisfies ${path} ${describe(conditions[i]!)} together with the other conditions on ${path}`;
+      if (values.length === 0)
+        return `no value satisfies ${path} ${describe(conditions[i]!)} together with the other conditions on ${path}`;
       perCondition.push(values.length === 1 ? values[0]! : oneof(...values));
     }
     parts.push(tuple(...perCondition).map((values): PatternEdit => ({ path, keys, value: values })));
@@ -124,7 +148,13 @@ export function branchEdits(branch: PatternBranch, skip?: FieldCondition): Arbit
 }
 
 function describe(condition: FieldCondition): string {
-  return JSON.stringify(condition.matchers.map((m) => m.source), (_key, value: unknown) => (typeof value === 'object' && value !== null && 'text' in value && 'comparable' in value ? (value as unknown as { value: number }).value : value));
+  return JSON.stringify(
+    condition.matchers.map((m) => m.source),
+    (_key, value: unknown) =>
+      typeof value === 'object' && value !== null && 'text' in value && 'comparable' in value
+        ? (value as unknown as { value: number }).value
+        : value,
+  );
 }
 
 /** A condition's near-miss candidates, in preference order: its matchers' misses, then plain values, then absence. */
@@ -158,13 +188,22 @@ export interface MissChoices {
 }
 
 /** The arbitrary of {@link MissChoices} for one branch with a breakable condition. */
-export function missPlan(ast: PatternAst, branchIndex: number, conditionIndex: number): Arbitrary<MissChoices> | undefined {
+export function missPlan(
+  ast: PatternAst,
+  branchIndex: number,
+  conditionIndex: number,
+): Arbitrary<MissChoices> | undefined {
   const branch = ast.branches[branchIndex]!;
   const target = branch.conditions[conditionIndex]!;
   const edits = branchEdits(branch, target);
   if (typeof edits === 'string') return undefined;
   const misses = tuple(missChoices(), missChoices(), missChoices());
-  return tuple(edits, misses).map(([e, m]) => ({ branch: branchIndex, condition: conditionIndex, edits: e, misses: m }));
+  return tuple(edits, misses).map(([e, m]) => ({
+    branch: branchIndex,
+    condition: conditionIndex,
+    edits: e,
+    misses: m,
+  }));
 }
 
 /**
@@ -174,7 +213,12 @@ export function missPlan(ast: PatternAst, branchIndex: number, conditionIndex: n
  * When the chosen condition's miss leaves another alternative unbreakable (`price` absent for one
  * alternative, present for another), the other conditions are tried as the first miss in turn.
  */
-export function nearMiss(api: string, ast: PatternAst, event: Record<string, unknown>, choices: MissChoices): Record<string, unknown> {
+export function nearMiss(
+  api: string,
+  ast: PatternAst,
+  event: Record<string, unknown>,
+  choices: MissChoices,
+): Record<string, unknown> {
   const first = attempt(ast, structuredClone(event), choices);
   if (first !== undefined) return first;
   for (let b = 0; b < ast.branches.length; b++) {
@@ -188,7 +232,11 @@ export function nearMiss(api: string, ast: PatternAst, event: Record<string, unk
 }
 
 /** One try of {@link nearMiss} with one first miss; undefined when some alternative cannot then be broken. */
-function attempt(ast: PatternAst, event: Record<string, unknown>, choices: MissChoices): Record<string, unknown> | undefined {
+function attempt(
+  ast: PatternAst,
+  event: Record<string, unknown>,
+  choices: MissChoices,
+): Record<string, unknown> | undefined {
   applyEdits(event, choices.edits);
   // A lock's conditions are every condition that relies on the path's value staying rejected.
   const locks = new Map<string, { candidate: PatternCandidate; conditions: FieldCondition[] }>();

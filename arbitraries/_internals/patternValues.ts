@@ -4,7 +4,19 @@
  * so shrunk values keep the property. Values AWS's rules make subtle (anything-but, wildcards)
  * are settled by the engine's own `matcherAccepts`.
  */
-import { bigInt, boolean, constant, constantFrom, double, integer, nat, oneof, string, tuple, type Arbitrary } from 'fast-check';
+import {
+  bigInt,
+  boolean,
+  constant,
+  constantFrom,
+  double,
+  integer,
+  nat,
+  oneof,
+  string,
+  tuple,
+  type Arbitrary,
+} from 'fast-check';
 import type { IpRange, NumericBound, ValueMatcher } from '../../src/patterns/ast.js';
 import { matcherAccepts } from '../../src/patterns/compile.js';
 import { foldPattern } from '../../src/patterns/matchFold.js';
@@ -41,7 +53,10 @@ function plain(x: number): number {
 }
 
 /** The smallest and largest finite doubles a numeric range accepts, or undefined when it accepts none. */
-export function numericSpan(lower: NumericBound | undefined, upper: NumericBound | undefined): [number, number] | undefined {
+export function numericSpan(
+  lower: NumericBound | undefined,
+  upper: NumericBound | undefined,
+): [number, number] | undefined {
   const lo = lower === undefined ? -Number.MAX_VALUE : lower.inclusive ? lower.value : nextUp(lower.value);
   const hi = upper === undefined ? Number.MAX_VALUE : upper.inclusive ? upper.value : nextDown(upper.value);
   return Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : undefined;
@@ -109,7 +124,9 @@ function fill(): Arbitrary<string> {
 /** A case variant AWS's ignore-case comparison accepts: per pattern unit, one of its foldings. */
 export function caseVariant(text: string): Arbitrary<string> {
   const { units } = foldPattern(text);
-  const choices = units.map((alternatives) => (alternatives.length === 1 ? constant(alternatives[0]!) : constantFrom(...alternatives)));
+  const choices = units.map((alternatives) =>
+    alternatives.length === 1 ? constant(alternatives[0]!) : constantFrom(...alternatives),
+  );
   return choices.length === 0 ? constant('') : tuple(...choices).map((parts) => parts.join(''));
 }
 
@@ -130,7 +147,8 @@ function caseFlipped(text: string, index: number): string | undefined {
   const flippable: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c.toLowerCase() !== c.toUpperCase() && c.toLowerCase().length === 1 && c.toUpperCase().length === 1) flippable.push(i);
+    if (c.toLowerCase() !== c.toUpperCase() && c.toLowerCase().length === 1 && c.toUpperCase().length === 1)
+      flippable.push(i);
   }
   if (flippable.length === 0) return undefined;
   const i = flippable[index % flippable.length]!;
@@ -143,7 +161,8 @@ function otherType(text: string): PatternLeaf | undefined {
   if (text === 'true') return true;
   if (text === 'false') return false;
   if (text === 'null') return null;
-  if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text) && Number.isFinite(Number(text))) return plain(Number(text));
+  if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text) && Number.isFinite(Number(text)))
+    return plain(Number(text));
   return undefined;
 }
 
@@ -151,7 +170,9 @@ function otherType(text: string): PatternLeaf | undefined {
 function wildcardText(segments: readonly string[]): Arbitrary<string> {
   if (segments.length === 1) return constant(segments[0]!);
   const fills = Array.from({ length: segments.length - 1 }, fill);
-  return tuple(...fills).map((parts) => segments.reduce((text, segment, i) => text + (i === 0 ? '' : parts[i - 1]) + segment, ''));
+  return tuple(...fills).map((parts) =>
+    segments.reduce((text, segment, i) => text + (i === 0 ? '' : parts[i - 1]) + segment, ''),
+  );
 }
 
 /** Other values for the anything-but family: any JSON type other than a string is outside a string set. */
@@ -189,7 +210,8 @@ export function acceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | u
 function computeAcceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | undefined {
   switch (matcher.kind) {
     case 'equals':
-      if (matcher.ip !== undefined && matcher.ip.version === 6) return oneof(constant(matcher.value as string), ipIn(matcher.ip));
+      if (matcher.ip !== undefined && matcher.ip.version === 6)
+        return oneof(constant(matcher.value as string), ipIn(matcher.ip));
       return constant(matcher.value);
     case 'equals-number':
       // A number AWS compares by text only (beyond a double's precision) cannot be written by a JavaScript number.
@@ -197,9 +219,13 @@ function computeAcceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | u
     case 'exactly':
       return constant(matcher.value);
     case 'prefix':
-      return tuple(matcher.ignoreCase ? caseVariant(matcher.value) : constant(matcher.value), fill()).map(([head, tail]) => head + tail);
+      return tuple(matcher.ignoreCase ? caseVariant(matcher.value) : constant(matcher.value), fill()).map(
+        ([head, tail]) => head + tail,
+      );
     case 'suffix':
-      return tuple(fill(), matcher.ignoreCase ? caseVariant(matcher.value) : constant(matcher.value)).map(([head, tail]) => head + tail);
+      return tuple(fill(), matcher.ignoreCase ? caseVariant(matcher.value) : constant(matcher.value)).map(
+        ([head, tail]) => head + tail,
+      );
     case 'equals-ignore-case':
       return caseVariant(matcher.value);
     case 'wildcard':
@@ -221,10 +247,18 @@ function computeAcceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | u
       const numbers = matcher.kind === 'anything-but' ? matcher.numbers.map((n) => n.value) : [];
       // Feasible when some plain candidate passes; generated values then fall back to these.
       const fallback = OTHER_LEAVES.filter((leaf) => matcherAccepts(matcher, leaf));
-      for (const n of numbers) for (const x of [n + 1, n - 1, nextUp(n), nextDown(n)]) if (Number.isFinite(x) && matcherAccepts(matcher, plain(x))) fallback.push(plain(x));
+      for (const n of numbers)
+        for (const x of [n + 1, n - 1, nextUp(n), nextDown(n)])
+          if (Number.isFinite(x) && matcherAccepts(matcher, plain(x))) fallback.push(plain(x));
       if (fallback.length === 0) return undefined;
-      const sameType = numbers.length > 0 ? numberIn(-1e6, 1e6).map((x) => [x, nextUp(x), x + 1] as PatternLeaf[]) : string({ maxLength: 10 }).map((s) => avoidingStrings(s, blocked) as PatternLeaf[]);
-      const candidates = oneof({ arbitrary: sameType, weight: 4 }, { arbitrary: constantFrom(...fallback).map((leaf) => [leaf]), weight: 1 });
+      const sameType =
+        numbers.length > 0
+          ? numberIn(-1e6, 1e6).map((x) => [x, nextUp(x), x + 1] as PatternLeaf[])
+          : string({ maxLength: 10 }).map((s) => avoidingStrings(s, blocked) as PatternLeaf[]);
+      const candidates = oneof(
+        { arbitrary: sameType, weight: 4 },
+        { arbitrary: constantFrom(...fallback).map((leaf) => [leaf]), weight: 1 },
+      );
       return candidates.map((list) => firstAccepted(matcher, [...list, ...fallback]) ?? fallback[0]!);
     }
   }
@@ -245,7 +279,8 @@ export const GENERIC_MISSES: readonly PatternCandidate[] = ['', 'q', 0, -1, true
  * `index` and `text` are the drawn choices; `(0, "")` gives the canonical miss.
  */
 export function missValue(matcher: ValueMatcher, index: number, text: string): PatternCandidate[] {
-  const pick = <T>(options: readonly T[]): T[] => (options.length === 0 ? [] : [options[index % options.length]!, ...options]);
+  const pick = <T>(options: readonly T[]): T[] =>
+    options.length === 0 ? [] : [options[index % options.length]!, ...options];
   switch (matcher.kind) {
     case 'equals': {
       if (matcher.value === null) return pick(['null', '', 0]);
@@ -262,7 +297,11 @@ export function missValue(matcher: ValueMatcher, index: number, text: string): P
     }
     case 'exactly': {
       const flipped = caseFlipped(matcher.value, index);
-      return pick([...(flipped === undefined ? [] : [flipped]), oneOff(matcher.value, index), matcher.value.length > 0 ? matcher.value.slice(0, -1) : null]);
+      return pick([
+        ...(flipped === undefined ? [] : [flipped]),
+        oneOff(matcher.value, index),
+        matcher.value.length > 0 ? matcher.value.slice(0, -1) : null,
+      ]);
     }
     case 'equals-number': {
       const n = matcher.number.value;
@@ -273,7 +312,12 @@ export function missValue(matcher: ValueMatcher, index: number, text: string): P
     case 'prefix': {
       const p = matcher.value;
       if (p.length === 0) return pick([0, null, true]);
-      return pick([p.slice(0, -1), oneOff(p, p.length - 1) + text, oneOff(p, index) + text, p.length > 1 ? p.slice(1) + text : 0]);
+      return pick([
+        p.slice(0, -1),
+        oneOff(p, p.length - 1) + text,
+        oneOff(p, index) + text,
+        p.length > 1 ? p.slice(1) + text : 0,
+      ]);
     }
     case 'suffix': {
       const s = matcher.value;
@@ -307,12 +351,18 @@ export function missValue(matcher: ValueMatcher, index: number, text: string): P
       return pick(matcher.segments.map((segments) => segments.join(text)));
     case 'numeric': {
       const options: PatternCandidate[] = [];
-      if (matcher.lower !== undefined) options.push(matcher.lower.inclusive ? nextDown(matcher.lower.value) : matcher.lower.value);
-      if (matcher.upper !== undefined) options.push(matcher.upper.inclusive ? nextUp(matcher.upper.value) : matcher.upper.value);
+      if (matcher.lower !== undefined)
+        options.push(matcher.lower.inclusive ? nextDown(matcher.lower.value) : matcher.lower.value);
+      if (matcher.upper !== undefined)
+        options.push(matcher.upper.inclusive ? nextUp(matcher.upper.value) : matcher.upper.value);
       const span = numericSpan(matcher.lower, matcher.upper);
       // The right number as a string: a JSON string never satisfies `numeric`.
       if (span !== undefined) options.push(String(plain(span[0])));
-      return pick(options.filter((x) => typeof x !== 'number' || Number.isFinite(x)).map((x) => (typeof x === 'number' ? plain(x) : x)));
+      return pick(
+        options
+          .filter((x) => typeof x !== 'number' || Number.isFinite(x))
+          .map((x) => (typeof x === 'number' ? plain(x) : x)),
+      );
     }
     case 'cidr':
       return pick([...ipsBeside(matcher.range), formatIp(matcher.range.version === 4 ? 6 : 4, 1n, true)]);

@@ -54,8 +54,33 @@ export function toSqsText(text: string): string {
 
 /** Bodies that break naive code, all of them valid for SQS. */
 const HARD_BODIES = [
-  '"', '\\', '\\"', '""', "'", '\t', '\n', '\r\n', ' ', '😀', '👩‍👩‍👧', 'e\u0301', '\uFEFF', '\u2028\u2029', '\uFFFD',
-  '{}', '[]', 'null', '0', '{"a":', '<xml attr="1"/>', '%2F', 'a+b c', '${x}', 'C:\\path', '\u{10FFFF}', '\uE000',
+  '"',
+  '\\',
+  '\\"',
+  '""',
+  "'",
+  '\t',
+  '\n',
+  '\r\n',
+  ' ',
+  '😀',
+  '👩‍👩‍👧',
+  'e\u0301',
+  '\uFEFF',
+  '\u2028\u2029',
+  '\uFFFD',
+  '{}',
+  '[]',
+  'null',
+  '0',
+  '{"a":',
+  '<xml attr="1"/>',
+  '%2F',
+  'a+b c',
+  '${x}',
+  'C:\\path',
+  '\u{10FFFF}',
+  '\uE000',
 ];
 
 /** The default body: JSON payloads (serialised), hard cases, arbitrary text, human-looking text. */
@@ -64,18 +89,49 @@ export function defaultBody(): Arbitrary<string> {
     { arbitrary: jsonPayload().map((value) => JSON.stringify(value)), weight: 4 },
     { arbitrary: constantFrom(...HARD_BODIES), weight: 2 },
     { arbitrary: string({ unit: 'binary' }).map(toSqsText), weight: 2 },
-    { arbitrary: tuple(string({ maxLength: 6 }), constantFrom(...HARD_BODIES), string({ maxLength: 6 })).map(([a, b, c]) => toSqsText(a + b + c)), weight: 1 },
-    { arbitrary: fakerValue((faker) => faker.helpers.arrayElement([() => faker.lorem.paragraph(), () => JSON.stringify({ id: faker.string.uuid(), name: faker.person.fullName(), email: faker.internet.email() }), () => faker.commerce.productDescription()])()), weight: 2 },
+    {
+      arbitrary: tuple(string({ maxLength: 6 }), constantFrom(...HARD_BODIES), string({ maxLength: 6 })).map(
+        ([a, b, c]) => toSqsText(a + b + c),
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: fakerValue((faker) =>
+        faker.helpers.arrayElement([
+          () => faker.lorem.paragraph(),
+          () =>
+            JSON.stringify({ id: faker.string.uuid(), name: faker.person.fullName(), email: faker.internet.email() }),
+          () => faker.commerce.productDescription(),
+        ])(),
+      ),
+      weight: 2,
+    },
   );
 }
 
 /** Maps a body constraint (string or JSON value) to SQS text. */
 export function bodyArbitrary(api: string, body: Pin<string | JsonValue> | undefined): Arbitrary<string> {
   if (body === undefined) return defaultBody();
-  return pinned(api, 'body', body, defaultBody() as Arbitrary<string | JsonValue>).map((value) => toSqsText(typeof value === 'string' ? value : JSON.stringify(value)));
+  return pinned(api, 'body', body, defaultBody() as Arbitrary<string | JsonValue>).map((value) =>
+    toSqsText(typeof value === 'string' ? value : JSON.stringify(value)),
+  );
 }
 
-const NAME_HARD = ['a', 'A', '_', '-', 'x.y', 'Content-Type', 'trace_id', 'a'.repeat(256), '__proto__', 'constructor', 'prototype', 'amazonx', 'AWSx'];
+const NAME_HARD = [
+  'a',
+  'A',
+  '_',
+  '-',
+  'x.y',
+  'Content-Type',
+  'trace_id',
+  'a'.repeat(256),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'amazonx',
+  'AWSx',
+];
 const BAD_NAME_CHAR = /[^A-Za-z0-9_.-]/g;
 const DOTS = /\.{2,}/g;
 const EDGE_DOTS = /^\.+|\.+$/g;
@@ -85,7 +141,11 @@ const NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 /** Attribute names valid for SQS: mapped into the rules (no leading/trailing or double '.', no AWS./Amazon. prefix). */
 function attributeName(): Arbitrary<string> {
   const raw = array(constantFrom(...NAME_CHARS), { minLength: 1, maxLength: 24 }).map((chars) => chars.join(''));
-  return oneof(raw, constantFrom(...NAME_HARD), fakerValue((faker) => faker.word.noun())).map((name) => {
+  return oneof(
+    raw,
+    constantFrom(...NAME_HARD),
+    fakerValue((faker) => faker.word.noun()),
+  ).map((name) => {
     let out = name.replace(BAD_NAME_CHAR, '_').replace(DOTS, '.').replace(EDGE_DOTS, '');
     if (RESERVED.test(out)) out = `x${out}`;
     out = out.slice(0, 256).replace(EDGE_DOTS, '');
@@ -98,9 +158,30 @@ const LABELS = ['', '', '', '.json', '.custom_label', '.uuid', '.int-64'];
 /** One attribute in the caller form: String, Number or Binary, with or without a custom label. */
 function attributeValue(): Arbitrary<SqsMessageAttributesInput[string]> {
   return oneof(
-    tuple(constantFrom(...LABELS), defaultBody()).map(([label, value]) => ({ dataType: `String${label}`, stringValue: value })),
-    tuple(constantFrom(...LABELS), oneof(integer().map(String), constantFrom('0', '-1', '3.14', '1e10', '-0.000001', '99999999999999999999999999999999999999', '1E+126', '1e-128'))).map(([label, value]) => ({ dataType: `Number${label}`, stringValue: value })),
-    tuple(constantFrom(...LABELS), array(nat({ max: 255 }), { minLength: 1, maxLength: 40 })).map(([label, bytes]) => ({ dataType: `Binary${label}`, binaryValue: Uint8Array.from(bytes) })),
+    tuple(constantFrom(...LABELS), defaultBody()).map(([label, value]) => ({
+      dataType: `String${label}`,
+      stringValue: value,
+    })),
+    tuple(
+      constantFrom(...LABELS),
+      oneof(
+        integer().map(String),
+        constantFrom(
+          '0',
+          '-1',
+          '3.14',
+          '1e10',
+          '-0.000001',
+          '99999999999999999999999999999999999999',
+          '1E+126',
+          '1e-128',
+        ),
+      ),
+    ).map(([label, value]) => ({ dataType: `Number${label}`, stringValue: value })),
+    tuple(constantFrom(...LABELS), array(nat({ max: 255 }), { minLength: 1, maxLength: 40 })).map(([label, bytes]) => ({
+      dataType: `Binary${label}`,
+      binaryValue: Uint8Array.from(bytes),
+    })),
   );
 }
 
@@ -108,17 +189,22 @@ function attributeValue(): Arbitrary<SqsMessageAttributesInput[string]> {
 export function defaultAttributes(): Arbitrary<SqsMessageAttributesInput> {
   return oneof(
     constant({}),
-    uniqueArray(tuple(attributeName(), attributeValue()), { maxLength: 10, selector: ([name]) => name }).map((entries) => {
-      const out: Record<string, SqsMessageAttributesInput[string]> = {};
-      for (const [name, value] of entries) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-      return out;
-    }),
+    uniqueArray(tuple(attributeName(), attributeValue()), { maxLength: 10, selector: ([name]) => name }).map(
+      (entries) => {
+        const out: Record<string, SqsMessageAttributesInput[string]> = {};
+        for (const [name, value] of entries)
+          Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+        return out;
+      },
+    ),
   );
 }
 
 const SENDERS = [
   stringMatching(/^AIDA[A-Z2-7]{17}$/),
-  tuple(stringMatching(/^AROA[A-Z2-7]{17}$/), stringMatching(/^[\w+=,.@-]{2,32}$/)).map(([id, session]) => `${id}:${session}`),
+  tuple(stringMatching(/^AROA[A-Z2-7]{17}$/), stringMatching(/^[\w+=,.@-]{2,32}$/)).map(
+    ([id, session]) => `${id}:${session}`,
+  ),
   awsAccountId(),
   constantFrom('AIDAISMY7JYY5F7RTT6AO'), // SNS (eu-west-1), as seen in real SNS→SQS events
 ];
@@ -146,7 +232,12 @@ export interface MessageConstraints {
 }
 
 const GROUPS = ['default', 'g1', 'orders-42', 'a', 'x'.repeat(128), '!#$%&()*+,-./:;<=>?@[]^_`{|}~'];
-const TRACE = tuple(stringMatching(/^[0-9a-f]{8}$/), stringMatching(/^[0-9a-f]{24}$/), stringMatching(/^[0-9a-f]{16}$/), constantFrom('0', '1')).map(([t, r, p, s]) => `Root=1-${t}-${r};Parent=${p};Sampled=${s}`);
+const TRACE = tuple(
+  stringMatching(/^[0-9a-f]{8}$/),
+  stringMatching(/^[0-9a-f]{24}$/),
+  stringMatching(/^[0-9a-f]{16}$/),
+  constantFrom('0', '1'),
+).map(([t, r, p, s]) => `Root=1-${t}-${r};Parent=${p};Sampled=${s}`);
 
 /** One message's parts for the arbitrary `api` (`sqsRecord`, `sqsEvent`). */
 export function messageChoice(api: string, constraints: MessageConstraints): Arbitrary<MessageChoice> {
@@ -155,7 +246,12 @@ export function messageChoice(api: string, constraints: MessageConstraints): Arb
     attributes: pinned(api, 'messageAttributes', constraints.messageAttributes, defaultAttributes()),
     messageId: uuid({ version: 4 }),
     handleSeed: integer(),
-    receiveCount: pinned(api, 'receiveCount', constraints.receiveCount, oneof({ arbitrary: constant(1), weight: 4 }, { arbitrary: integer({ min: 2, max: 1000 }), weight: 1 })),
+    receiveCount: pinned(
+      api,
+      'receiveCount',
+      constraints.receiveCount,
+      oneof({ arbitrary: constant(1), weight: 4 }, { arbitrary: integer({ min: 2, max: 1000 }), weight: 1 }),
+    ),
     gap: oneof(constant(0), nat({ max: 2000 })),
     lag: nat({ max: 20_000 }),
     group: oneof(constantFrom(...GROUPS), stringMatching(/^[!-~]{1,128}$/)),
@@ -170,7 +266,9 @@ export type SqsEmptyMd5Constraint = SqsEmptyMd5OfMessageAttributes | 'either';
 /** Throws a TypeError naming `api` unless `value` is a valid `emptyMd5OfMessageAttributes` constraint. */
 export function assertEmptyMd5Constraint(api: string, value: unknown): void {
   if (value !== undefined && value !== 'omit' && value !== 'null' && value !== 'either') {
-    throw new TypeError(`${api}: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got ${JSON.stringify(value) ?? String(value)}`);
+    throw new TypeError(
+      `${api}: emptyMd5OfMessageAttributes must be 'omit', 'null' or 'either', got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
 }
 
@@ -201,16 +299,34 @@ const MAX_TIME = Date.UTC(2040, 0, 1);
 export function queueChoice(api: string, constraints: QueueConstraints): Arbitrary<QueueChoice> {
   const fifo = constraints.fifo;
   const empty = constraints.emptyMd5OfMessageAttributes;
-  const name = constraints.queueName !== undefined ? pinned(api, 'queueName', constraints.queueName, sqsQueueName()) : fifo === undefined ? sqsQueueName() : sqsQueueName({ fifo });
+  const name =
+    constraints.queueName !== undefined
+      ? pinned(api, 'queueName', constraints.queueName, sqsQueueName())
+      : fifo === undefined
+        ? sqsQueueName()
+        : sqsQueueName({ fifo });
   return record({
     name,
     region: pinned(api, 'region', constraints.region, awsRegion({ partitions: ['aws', 'aws-cn', 'aws-us-gov'] })),
     account: pinned(api, 'account', constraints.account, awsAccountId()),
     sender: oneof(...SENDERS),
-    start: pinned(api, 'time', constraints.time, integer({ min: MIN_TIME, max: MAX_TIME }).map((ms) => new Date(ms))).map((date) => date.getTime()),
+    start: pinned(
+      api,
+      'time',
+      constraints.time,
+      integer({ min: MIN_TIME, max: MAX_TIME }).map((ms) => new Date(ms)),
+    ).map((date) => date.getTime()),
     // 'omit' first: it is what the factories default to, so shrinking lands there.
-    emptyMd5: empty === undefined || empty === 'either' ? constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null') : constant(empty),
-  }).map(({ name, region, account, sender, start, emptyMd5 }) => ({ queue: sqsQueue(name, region, account, partitionOfRegion(region)), sender, start, emptyMd5 }));
+    emptyMd5:
+      empty === undefined || empty === 'either'
+        ? constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null')
+        : constant(empty),
+  }).map(({ name, region, account, sender, start, emptyMd5 }) => ({
+    queue: sqsQueue(name, region, account, partitionOfRegion(region)),
+    sender,
+    start,
+    emptyMd5,
+  }));
 }
 
 /** A message of `sqsEvent({ messages })`, checked: its body as SQS text and its attributes. */
@@ -229,7 +345,12 @@ export function pinnedMessages(api: string, list: unknown, fifo: boolean | undef
   if (!Array.isArray(list)) fail(api, 'messages', `must be an array of messages, got ${show(list)}`);
   if (list.length === 0) fail(api, 'messages', 'is empty; Lambda never invokes a function with an empty SQS batch');
   const limit = fifo === true ? SQS_MAX_FIFO_BATCH : SQS_MAX_STANDARD_BATCH;
-  if (list.length > limit) fail(api, 'messages', `has ${list.length} messages; Lambda's batch size limit for a ${fifo === true ? 'FIFO' : 'standard'} queue is ${limit}`);
+  if (list.length > limit)
+    fail(
+      api,
+      'messages',
+      `has ${list.length} messages; Lambda's batch size limit for a ${fifo === true ? 'FIFO' : 'standard'} queue is ${limit}`,
+    );
   return list.map((message: unknown, index): PinnedMessage => {
     const at = `messages[${index}]`;
     const form = isPlainObject(message) && Object.hasOwn(message, 'body');
@@ -244,7 +365,8 @@ export function pinnedMessages(api: string, list: unknown, fifo: boolean | undef
     const given = form ? (message as { messageAttributes?: SqsMessageAttributesInput }).messageAttributes : undefined;
     const attributes = normaliseSqsMessageAttributes(api, `${at}.messageAttributes`, given);
     const size = utf8Length(body) + attributes.bytes;
-    if (size > SQS_MAX_MESSAGE_BYTES) fail(api, at, `is ${size} bytes (body and attributes); SQS's message size limit is ${SQS_MAX_MESSAGE_BYTES}`);
+    if (size > SQS_MAX_MESSAGE_BYTES)
+      fail(api, at, `is ${size} bytes (body and attributes); SQS's message size limit is ${SQS_MAX_MESSAGE_BYTES}`);
     return { body, attributes: given ?? {} };
   });
 }
@@ -254,7 +376,12 @@ export function pinnedMessages(api: string, list: unknown, fifo: boolean | undef
  * (the arbitrary's name: the messages were given), nothing is trimmed or dropped: a batch over
  * Lambda's 6 MB payload throws instead.
  */
-export function toRecords(queueChoice: QueueChoice, choices: readonly MessageChoice[], minRecords: number, exact?: string): SqsRecord[] {
+export function toRecords(
+  queueChoice: QueueChoice,
+  choices: readonly MessageChoice[],
+  minRecords: number,
+  exact?: string,
+): SqsRecord[] {
   const { queue } = queueChoice;
   const ids = new Set<string>();
   const dedupIds = new Set<string>();
@@ -266,7 +393,8 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
     const choice = choices[index] as MessageChoice;
     // Unique message ids and handles, by construction.
     let messageId = choice.messageId;
-    for (let k = 0; ids.has(messageId); k++) messageId = `${messageId.slice(0, 24)}${(k + index).toString(16).padStart(12, '0')}`;
+    for (let k = 0; ids.has(messageId); k++)
+      messageId = `${messageId.slice(0, 24)}${(k + index).toString(16).padStart(12, '0')}`;
     ids.add(messageId);
     const random = createRandom(choice.handleSeed, 'receiptHandle');
     let receiptHandle = sqsReceiptHandle(random);
@@ -277,8 +405,10 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
     let body = choice.body;
     // The message size limit counts body + attributes: trim the body to fit (given messages were checked).
     if (exact === undefined && body.length * 3 + attributes.bytes > SQS_MAX_MESSAGE_BYTES) {
-      while (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES) body = toSqsText(body.slice(0, Math.floor(body.length * 0.9)));
-      if (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES) attributes = normaliseSqsMessageAttributes('sqsRecord', 'messageAttributes', {});
+      while (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES)
+        body = toSqsText(body.slice(0, Math.floor(body.length * 0.9)));
+      if (utf8Length(body) + attributes.bytes > SQS_MAX_MESSAGE_BYTES)
+        attributes = normaliseSqsMessageAttributes('sqsRecord', 'messageAttributes', {});
     }
     sent += choice.gap;
     const parts: SqsRecordParts = {
@@ -301,13 +431,21 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
       dedupIds.add(dedup);
       const counter = counters.get(sent) ?? 0;
       counters.set(sent, counter + 1);
-      parts.fifo = { messageGroupId: choice.group, messageDeduplicationId: dedup, sequenceNumber: sqsSequenceNumber(sent, counter) };
+      parts.fifo = {
+        messageGroupId: choice.group,
+        messageDeduplicationId: dedup,
+        sequenceNumber: sqsSequenceNumber(sent, counter),
+      };
     }
     // Lambda closes a batch at 6 MB: keep the records that fit (at least minRecords were asked).
     // Exact: the record's JSON bytes, plus the comma before every record but the first.
     const size = sqsRecordJsonBytes(parts) + (records.length === 0 ? 0 : 1);
     if (exact !== undefined && bytes + size > LAMBDA_PAYLOAD_LIMIT) {
-      fail(exact, 'messages', `do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at messages[${index}] (the JSON event would be at least ${bytes + size} bytes)`);
+      fail(
+        exact,
+        'messages',
+        `do not fit in one invocation: Lambda's payload limit (${LAMBDA_PAYLOAD_LIMIT} bytes) is reached at messages[${index}] (the JSON event would be at least ${bytes + size} bytes)`,
+      );
     }
     if (index >= minRecords && bytes + size > LAMBDA_PAYLOAD_LIMIT) break;
     bytes += size;
@@ -315,4 +453,3 @@ export function toRecords(queueChoice: QueueChoice, choices: readonly MessageCho
   }
   return records;
 }
-

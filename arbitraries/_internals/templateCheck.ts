@@ -47,23 +47,45 @@ export type TemplateCheckResult =
 export type RecordJudge = (record: unknown) => { output: RenderResult; problem: TemplateProblem | undefined };
 
 /** Builds the judge of one compiled template. */
-export function judge(compiled: CompiledTemplate, render: (record: unknown) => RenderResult, context: PipeContext & RuleContext, options: TemplateCheckRunOptions): RecordJudge {
+export function judge(
+  compiled: CompiledTemplate,
+  render: (record: unknown) => RenderResult,
+  context: PipeContext & RuleContext,
+  options: TemplateCheckRunOptions,
+): RecordJudge {
   return (record) => {
     const output = render(record);
-    return { output, problem: diagnoseRender(compiled, record, output, context, options.options, options.expectJson ?? true) };
+    return {
+      output,
+      problem: diagnoseRender(compiled, record, output, context, options.options, options.expectJson ?? true),
+    };
   };
 }
 
 /** Runs fast-check over the records and shapes the result. */
-export function runCheck(api: string, records: Arbitrary<unknown>, verdict: RecordJudge, options: TemplateCheckRunOptions, diagnostics: readonly TemplateDiagnostic[]): TemplateCheckResult {
+export function runCheck(
+  api: string,
+  records: Arbitrary<unknown>,
+  verdict: RecordJudge,
+  options: TemplateCheckRunOptions,
+  diagnostics: readonly TemplateDiagnostic[],
+): TemplateCheckResult {
   const numRuns = options.numRuns ?? 100;
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new TypeError(`${api}: numRuns must be a positive integer, got ${String(numRuns)}`);
+  if (!Number.isInteger(numRuns) || numRuns < 1)
+    throw new TypeError(`${api}: numRuns must be a positive integer, got ${String(numRuns)}`);
   const details = check(
     property(records, (record) => verdict(record).problem === undefined),
-    { numRuns, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.path !== undefined ? { path: options.path } : {}) },
+    {
+      numRuns,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.path !== undefined ? { path: options.path } : {}),
+    },
   );
   if (!details.failed) return { ok: true, numRuns: details.numRuns, diagnostics };
-  if (details.counterexample === null) throw (details.errorInstance as unknown) instanceof Error ? (details.errorInstance as unknown as Error) : new Error(`${api}: the check failed without a counterexample`);
+  if (details.counterexample === null)
+    throw (details.errorInstance as unknown) instanceof Error
+      ? (details.errorInstance as unknown as Error)
+      : new Error(`${api}: the check failed without a counterexample`);
   const counterexample = details.counterexample[0];
   const { output, problem } = verdict(counterexample);
   return {

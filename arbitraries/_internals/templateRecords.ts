@@ -3,10 +3,30 @@
  * into the records (usually present with a hard value, sometimes missing), always through the
  * family arbitraries' own constraints, so every record invariant stays true.
  */
-import { array, boolean, constant, constantFrom, dictionary, double, integer, oneof, string, tuple, uint8Array, uniqueArray, type Arbitrary } from 'fast-check';
+import {
+  array,
+  boolean,
+  constant,
+  constantFrom,
+  dictionary,
+  double,
+  integer,
+  oneof,
+  string,
+  tuple,
+  uint8Array,
+  uniqueArray,
+  type Arbitrary,
+} from 'fast-check';
 import type { JsonValue } from '../../src/_internals/json.js';
 import { toBase64 } from '../../src/_internals/hash.js';
-import { ATTRIBUTE_TYPES, type AttributeMap, type AttributeValue, type DynamoDBEventName, type StreamViewType } from '../../src/events/dynamodb/types.js';
+import {
+  ATTRIBUTE_TYPES,
+  type AttributeMap,
+  type AttributeValue,
+  type DynamoDBEventName,
+  type StreamViewType,
+} from '../../src/events/dynamodb/types.js';
 import type { KinesisStreamEvent } from '../../src/events/kinesis/types.js';
 import { toPipesSourceBatch } from '../../src/events/pipes/sourceBatch.js';
 import type { CompiledTemplate } from '../../src/pipes/compiled.js';
@@ -82,8 +102,33 @@ const isLeaf = (node: PathTree): boolean => node.names.size === 0 && node.indice
 
 /** Strings that break a template whose values are not escaped; the first ones are what shrinking ends at. */
 const HARD_TEXT = [
-  '"', '\\', '\n', '\\"', '""', '\t', '\r\n', '\u0000', '\u001f', '\u007f', '\u2028\u2029', '😀', '👩‍👩‍👧', 'e\u0301', '日本語', '\uFEFF',
-  "'", '<', '>', '{"a":1}', '[1,2]', 'null', '', ' ', 'say "hi"', 'C:\\temp', '</script>',
+  '"',
+  '\\',
+  '\n',
+  '\\"',
+  '""',
+  '\t',
+  '\r\n',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u2028\u2029',
+  '😀',
+  '👩‍👩‍👧',
+  'e\u0301',
+  '日本語',
+  '\uFEFF',
+  "'",
+  '<',
+  '>',
+  '{"a":1}',
+  '[1,2]',
+  'null',
+  '',
+  ' ',
+  'say "hi"',
+  'C:\\temp',
+  '</script>',
 ];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
@@ -94,7 +139,14 @@ const SAFE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 export function safeText(): Arbitrary<string> {
   return oneof(
     string({ unit: constantFrom(...SAFE_CHARS), maxLength: 16 }),
-    fakerValue((faker) => faker.helpers.arrayElement([() => faker.person.fullName(), () => faker.commerce.productName(), () => faker.string.uuid(), () => faker.lorem.words()])()),
+    fakerValue((faker) =>
+      faker.helpers.arrayElement([
+        () => faker.person.fullName(),
+        () => faker.commerce.productName(),
+        () => faker.string.uuid(),
+        () => faker.lorem.words(),
+      ])(),
+    ),
   );
 }
 
@@ -109,12 +161,29 @@ export function hardText(): Arbitrary<string> {
   );
 }
 
-const EDGE_NUMBERS = [0, -1, 1, 0.1, -0.5, 1e21, -1e21, 1.5e-7, -2.5e-7, 6.02e23, -1.7976931348623157e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+const EDGE_NUMBERS = [
+  0,
+  -1,
+  1,
+  0.1,
+  -0.5,
+  1e21,
+  -1e21,
+  1.5e-7,
+  -2.5e-7,
+  6.02e23,
+  -1.7976931348623157e308,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+];
 const HARD_KEYS = ['"', '\\', 'a b', 'é', '😀', '', '$', 'x.y', '__proto__'];
 
 /** Object keys: mostly plain, sometimes hard. */
 function objectKey(): Arbitrary<string> {
-  return oneof({ arbitrary: string({ unit: constantFrom(...SAFE_CHARS), minLength: 1, maxLength: 10 }), weight: 3 }, { arbitrary: constantFrom(...HARD_KEYS), weight: 1 });
+  return oneof(
+    { arbitrary: string({ unit: constantFrom(...SAFE_CHARS), minLength: 1, maxLength: 10 }), weight: 3 },
+    { arbitrary: constantFrom(...HARD_KEYS), weight: 1 },
+  );
 }
 
 /** DynamoDB attribute names: never empty. */
@@ -123,8 +192,14 @@ function attributeName(): Arbitrary<string> {
 }
 
 /** Builds an object with own properties only (`__proto__` included), skipping `taken` keys. */
-function ownObject(entries: Iterable<readonly [string, unknown]>, out: Record<string, unknown> = {}, taken?: ReadonlySet<string>): Record<string, unknown> {
-  for (const [key, value] of entries) if (!taken?.has(key)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+function ownObject(
+  entries: Iterable<readonly [string, unknown]>,
+  out: Record<string, unknown> = {},
+  taken?: ReadonlySet<string>,
+): Record<string, unknown> {
+  for (const [key, value] of entries)
+    if (!taken?.has(key))
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -135,7 +210,11 @@ function ownObject(entries: Iterable<readonly [string, unknown]>, out: Record<st
  */
 // @__NO_SIDE_EFFECTS__
 export function hardJsonValue(): Arbitrary<JsonValue> {
-  const number = oneof(constantFrom(...EDGE_NUMBERS), integer({ min: -1_000_000, max: 1_000_000 }), double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)));
+  const number = oneof(
+    constantFrom(...EDGE_NUMBERS),
+    integer({ min: -1_000_000, max: 1_000_000 }),
+    double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+  );
   const leaf: Arbitrary<JsonValue> = oneof(hardText(), safeText(), number, boolean(), constant(null));
   return oneof(
     { arbitrary: hardText(), weight: 5 },
@@ -143,7 +222,12 @@ export function hardJsonValue(): Arbitrary<JsonValue> {
     { arbitrary: number, weight: 2 },
     { arbitrary: boolean(), weight: 1 },
     { arbitrary: constant(null), weight: 1 },
-    { arbitrary: dictionary(objectKey(), leaf, { maxKeys: 3, noNullPrototype: true }).map((o) => ownObject(Object.entries(o)) as JsonValue), weight: 2 },
+    {
+      arbitrary: dictionary(objectKey(), leaf, { maxKeys: 3, noNullPrototype: true }).map(
+        (o) => ownObject(Object.entries(o)) as JsonValue,
+      ),
+      weight: 2,
+    },
     { arbitrary: array(leaf, { maxLength: 3 }), weight: 1 },
     { arbitrary: jsonPayload({ maxDepth: 2 }), weight: 1 },
   );
@@ -170,7 +254,12 @@ export function jsonFor(node: PathTree): Arbitrary<JsonValue> {
   if (node.names.size > 0 || (node.any !== undefined && node.indices.size === 0)) options.push(objectFor(node));
   if (node.indices.size > 0 || node.any !== undefined) options.push(arrayFor(node));
   // A wildcard over an array is the common case: weight the array first.
-  const structured = options.length === 1 ? options[0]! : node.names.size > 0 ? oneof(...options) : oneof({ arbitrary: options[1]!, weight: 2 }, { arbitrary: options[0]!, weight: 1 });
+  const structured =
+    options.length === 1
+      ? options[0]!
+      : node.names.size > 0
+        ? oneof(...options)
+        : oneof({ arbitrary: options[1]!, weight: 2 }, { arbitrary: options[0]!, weight: 1 });
   return node.end ? oneof({ arbitrary: structured, weight: 3 }, { arbitrary: hardJsonValue(), weight: 1 }) : structured;
 }
 
@@ -178,7 +267,10 @@ export function jsonFor(node: PathTree): Arbitrary<JsonValue> {
 export function objectFor(node: PathTree): Arbitrary<Record<string, JsonValue>> {
   const names = [...node.names.keys()];
   const members = tuple(...names.map((name) => presence(jsonFor(withWildcard(node.names.get(name), node.any)))));
-  const extra = node.any !== undefined ? dictionary(objectKey(), jsonFor(node.any), { maxKeys: 3, noNullPrototype: true }) : extraMembers();
+  const extra =
+    node.any !== undefined
+      ? dictionary(objectKey(), jsonFor(node.any), { maxKeys: 3, noNullPrototype: true })
+      : extraMembers();
   const taken = new Set(names);
   return tuple(extra, members).map(([more, values]) => {
     const out = ownObject(Object.entries(more), {}, taken);
@@ -193,7 +285,11 @@ export function objectFor(node: PathTree): Arbitrary<Record<string, JsonValue>> 
 function arrayFor(node: PathTree): Arbitrary<JsonValue[]> {
   const length = node.indices.size === 0 ? 0 : Math.max(...node.indices.keys()) + 1;
   const filler = node.any !== undefined ? jsonFor(node.any) : jsonPayload({ maxDepth: 1, hardCases: false });
-  const head = tuple(...Array.from({ length }, (_, i) => (node.indices.has(i) ? jsonFor(withWildcard(node.indices.get(i), node.any)) : filler)));
+  const head = tuple(
+    ...Array.from({ length }, (_, i) =>
+      node.indices.has(i) ? jsonFor(withWildcard(node.indices.get(i), node.any)) : filler,
+    ),
+  );
   return tuple(head, array(filler, { maxLength: 3 })).map(([h, t]) => [...h, ...t]);
 }
 
@@ -235,7 +331,10 @@ function setOf<T>(element: Arbitrary<T>, node: PathTree): Arbitrary<T[]> {
 
 /** An AttributeValue in which the rest of the path (`S`, `M.city.S`, `L[0].N`, …) usually exists. */
 function attributeFor(node: PathTree): Arbitrary<AttributeValue> {
-  const generic = oneof(attributeValue({ maxDepth: 1 }), attributeText().map((S) => ({ S }) as AttributeValue));
+  const generic = oneof(
+    attributeValue({ maxDepth: 1 }),
+    attributeText().map((S) => ({ S }) as AttributeValue),
+  );
   const types = [...node.names.keys()].filter((t) => TYPES.has(t));
   if (types.length === 0) return generic;
   const byType = types.map((type) => {
@@ -260,34 +359,48 @@ function attributeFor(node: PathTree): Arbitrary<AttributeValue> {
       case 'L': {
         const element = child.any !== undefined ? attributeFor(child.any) : attributeValue({ maxDepth: 1 });
         const length = child.indices.size === 0 ? 0 : Math.max(...child.indices.keys()) + 1;
-        const head = tuple(...Array.from({ length }, (_, i) => (child.indices.has(i) ? attributeFor(withWildcard(child.indices.get(i), child.any)) : element)));
+        const head = tuple(
+          ...Array.from({ length }, (_, i) =>
+            child.indices.has(i) ? attributeFor(withWildcard(child.indices.get(i), child.any)) : element,
+          ),
+        );
         return tuple(head, array(element, { maxLength: 3 })).map(([h, t]) => ({ L: [...h, ...t] }) as AttributeValue);
       }
       default:
-        return attributeMapFor(child, child.any !== undefined ? attributeFor(child.any) : attributeValue({ maxDepth: 1 })).map((M) => ({ M }) as AttributeValue);
+        return attributeMapFor(
+          child,
+          child.any !== undefined ? attributeFor(child.any) : attributeValue({ maxDepth: 1 }),
+        ).map((M) => ({ M }) as AttributeValue);
     }
   });
   return oneof(...byType.map((arbitrary) => ({ arbitrary, weight: 8 })), { arbitrary: generic, weight: 1 });
 }
 
 /** An attribute map holding the tree's named attributes (usually present) among `extra` ones. */
-function attributeMapFor(node: PathTree, extra: Arbitrary<AttributeValue>, required: readonly string[] = []): Arbitrary<AttributeMap> {
+function attributeMapFor(
+  node: PathTree,
+  extra: Arbitrary<AttributeValue>,
+  required: readonly string[] = [],
+): Arbitrary<AttributeMap> {
   const names = [...node.names.keys()].filter((n) => !required.includes(n));
   const members = tuple(...names.map((name) => presence(attributeFor(withWildcard(node.names.get(name), node.any)))));
-  return tuple(dictionary(attributeName(), extra, { maxKeys: 2, noNullPrototype: true }), members).map(([more, values]) => {
-    const out: AttributeMap = {};
-    for (const [k, v] of Object.entries(more)) if (!node.names.has(k)) setOwn(out, k, v);
-    names.forEach((name, i) => {
-      if (values[i] !== ABSENT) setOwn(out, name, values[i] as AttributeValue);
-    });
-    return out;
-  });
+  return tuple(dictionary(attributeName(), extra, { maxKeys: 2, noNullPrototype: true }), members).map(
+    ([more, values]) => {
+      const out: AttributeMap = {};
+      for (const [k, v] of Object.entries(more)) if (!node.names.has(k)) setOwn(out, k, v);
+      names.forEach((name, i) => {
+        if (values[i] !== ABSENT) setOwn(out, name, values[i] as AttributeValue);
+      });
+      return out;
+    },
+  );
 }
 
 /** A key attribute's value of `type`, never empty, hard when a string. */
 function keyValue(type: DynamoDBKeyType): Arbitrary<AttributeValue> {
   if (type === 'N') return dynamoDBNumberText().map((N) => ({ N }) as AttributeValue);
-  if (type === 'B') return uint8Array({ minLength: 1, maxLength: 16 }).map((b) => ({ B: toBase64(b) }) as AttributeValue);
+  if (type === 'B')
+    return uint8Array({ minLength: 1, maxLength: 16 }).map((b) => ({ B: toBase64(b) }) as AttributeValue);
   return attributeText().map((S) => ({ S: S.length === 0 ? '"' : S }) as AttributeValue);
 }
 
@@ -302,28 +415,55 @@ function dynamoDBFor(paths: PathTree, generic: Arbitrary<unknown>): Arbitrary<un
   const keysTree = images[2];
   const keyNames = keysTree === undefined ? [] : [...keysTree.names.keys()].slice(0, 2);
   const keyTypeOf = (name: string): DynamoDBKeyType => {
-    const named = [...(attributes.names.get(name)?.names.keys() ?? [])].find((t) => t === 'S' || t === 'N' || t === 'B');
+    const named = [...(attributes.names.get(name)?.names.keys() ?? [])].find(
+      (t) => t === 'S' || t === 'N' || t === 'B',
+    );
     return (named as DynamoDBKeyType | undefined) ?? 'S';
   };
   const item = (keys: readonly string[]): Arbitrary<AttributeMap> => {
     const keyTypes = keys.map(keyTypeOf);
-    return tuple(dynamoDBItem({ keys, keyTypes }), attributeMapFor(attributes, attributeValue({ maxDepth: 1 }), keys), tuple(...keys.map((k, i) => (attributes.names.has(k) ? keyValue(keyTypes[i]!) : constant(undefined))))).map(([base, ours, keyValues]) => {
+    return tuple(
+      dynamoDBItem({ keys, keyTypes }),
+      attributeMapFor(attributes, attributeValue({ maxDepth: 1 }), keys),
+      tuple(...keys.map((k, i) => (attributes.names.has(k) ? keyValue(keyTypes[i]!) : constant(undefined)))),
+    ).map(([base, ours, keyValues]) => {
       const keyMap: AttributeMap = {};
       keys.forEach((k, i) => setOwn(keyMap, k, keyValues[i] ?? (base[k] as AttributeValue)));
       return fitItem(mergeMaps(base, ours, keyMap), keys);
     });
   };
   const reads = { NewImage: images[0] !== undefined, OldImage: images[1] !== undefined };
-  const viewType = oneof({ arbitrary: constant<StreamViewType>('NEW_AND_OLD_IMAGES'), weight: 8 }, { arbitrary: constantFrom<StreamViewType>('KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'), weight: 1 });
-  const wanted: DynamoDBEventName[] = reads.NewImage && !reads.OldImage ? ['INSERT', 'MODIFY'] : reads.OldImage && !reads.NewImage ? ['MODIFY', 'REMOVE'] : ['MODIFY'];
-  const eventName = oneof({ arbitrary: constantFrom(...wanted), weight: 8 }, { arbitrary: constantFrom<DynamoDBEventName>('INSERT', 'MODIFY', 'REMOVE'), weight: 1 });
-  return mix(dynamoDBStreamRecord({ ...(keyNames.length > 0 ? { keys: keyNames } : {}), item, streamViewType: viewType, eventName }), generic);
+  const viewType = oneof(
+    { arbitrary: constant<StreamViewType>('NEW_AND_OLD_IMAGES'), weight: 8 },
+    { arbitrary: constantFrom<StreamViewType>('KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'), weight: 1 },
+  );
+  const wanted: DynamoDBEventName[] =
+    reads.NewImage && !reads.OldImage
+      ? ['INSERT', 'MODIFY']
+      : reads.OldImage && !reads.NewImage
+        ? ['MODIFY', 'REMOVE']
+        : ['MODIFY'];
+  const eventName = oneof(
+    { arbitrary: constantFrom(...wanted), weight: 8 },
+    { arbitrary: constantFrom<DynamoDBEventName>('INSERT', 'MODIFY', 'REMOVE'), weight: 1 },
+  );
+  return mix(
+    dynamoDBStreamRecord({
+      ...(keyNames.length > 0 ? { keys: keyNames } : {}),
+      item,
+      streamViewType: viewType,
+      eventName,
+    }),
+    generic,
+  );
 }
 
 function mergeTree(into: PathTree, from: PathTree): void {
   into.end ||= from.end;
-  for (const [name, child] of from.names) mergeTree(into.names.get(name) ?? (into.names.set(name, tree()), into.names.get(name)!), child);
-  for (const [index, child] of from.indices) mergeTree(into.indices.get(index) ?? (into.indices.set(index, tree()), into.indices.get(index)!), child);
+  for (const [name, child] of from.names)
+    mergeTree(into.names.get(name) ?? (into.names.set(name, tree()), into.names.get(name)!), child);
+  for (const [index, child] of from.indices)
+    mergeTree(into.indices.get(index) ?? (into.indices.set(index, tree()), into.indices.get(index)!), child);
   if (from.any !== undefined) mergeTree((into.any ??= tree()), from.any);
 }
 
@@ -339,14 +479,18 @@ export function templateRecords(compiled: CompiledTemplate, source: PipeSource):
     case 'sqs-fifo': {
       const body = paths.names.get('body');
       // A template that reads only the whole body gets the generic records: their bodies already mix JSON and hard text.
-      return body === undefined || isLeaf(body) ? generic : mix(sqsRecord({ fifo: source === 'sqs-fifo', body: payloadFor(body, defaultBody()) }), generic);
+      return body === undefined || isLeaf(body)
+        ? generic
+        : mix(sqsRecord({ fifo: source === 'sqs-fifo', body: payloadFor(body, defaultBody()) }), generic);
     }
     case 'kinesis': {
       const data = paths.names.get('data');
       if (data === undefined || isLeaf(data)) return generic;
       const text = oneof(string({ unit: 'binary', maxLength: 40 }).map(wellFormed), safeText());
       return mix(
-        kinesisRecord({ data: payloadFor(data, text) }).map((record) => toPipesSourceBatch({ Records: [record] } as unknown as KinesisStreamEvent)[0]!),
+        kinesisRecord({ data: payloadFor(data, text) }).map(
+          (record) => toPipesSourceBatch({ Records: [record] } as unknown as KinesisStreamEvent)[0]!,
+        ),
         generic,
       );
     }

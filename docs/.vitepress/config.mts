@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
 
 const docs = fileURLToPath(new URL('..', import.meta.url));
-const pagesIn = (dir: string): string[] => (existsSync(`${docs}/${dir}`) ? readdirSync(`${docs}/${dir}`).filter((f) => f.endsWith('.md') && f !== 'index.md').map((f) => f.slice(0, -3)).sort() : []);
+const pagesIn = (dir: string): string[] =>
+  existsSync(`${docs}/${dir}`)
+    ? readdirSync(`${docs}/${dir}`)
+        .filter((f) => f.endsWith('.md') && f !== 'index.md')
+        .map((f) => f.slice(0, -3))
+        .sort()
+    : [];
 
 const guide: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/guide/' },
@@ -26,7 +32,8 @@ const API_ORDER = ['aws-event-kit', 'arbitraries', 'pipes', 'patterns', 'msw', '
 
 export default defineConfig({
   title: 'aws-event-kit',
-  description: 'Realistic, typed, deterministic AWS Lambda test events: factories, fast-check arbitraries, a template oracle, event patterns and in-process AWS on msw.',
+  description:
+    'Realistic, typed, deterministic AWS Lambda test events: factories, fast-check arbitraries, a template oracle, event patterns and in-process AWS on msw.',
   cleanUrls: true,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
@@ -41,7 +48,11 @@ export default defineConfig({
         name: 'kit-bundles-as-is',
         configureServer(server) {
           server.middlewares.use('/kit/', (req, res, next) => {
-            const file = join(docs, 'public/kit', normalize(decodeURIComponent((req.url ?? '').split('?')[0]!)).replace(/^(\.\.[/\\])+/, ''));
+            const file = join(
+              docs,
+              'public/kit',
+              normalize(decodeURIComponent((req.url ?? '').split('?')[0]!)).replace(/^(\.\.[/\\])+/, ''),
+            );
             if (!existsSync(file)) return next();
             res.setHeader('content-type', 'text/javascript; charset=utf-8');
             res.end(readFileSync(file));
@@ -59,11 +70,30 @@ export default defineConfig({
     ],
     sidebar: {
       '/guide/': [{ text: 'Guide', items: guide }],
-      '/api/': [{ text: 'API reference', items: [{ text: 'Overview', link: '/api/' }, ...API_ORDER.filter((p) => pagesIn('api').includes(p)).map((p) => ({ text: p === 'aws-event-kit' ? 'aws-event-kit' : `aws-event-kit/${p}`, link: `/api/${p}` }))] }],
+      '/api/': [
+        {
+          text: 'API reference',
+          items: [
+            { text: 'Overview', link: '/api/' },
+            ...API_ORDER.filter((p) => pagesIn('api').includes(p)).map((p) => ({
+              text: p === 'aws-event-kit' ? 'aws-event-kit' : `aws-event-kit/${p}`,
+              link: `/api/${p}`,
+            })),
+          ],
+        },
+      ],
       '/lint/': [
         { text: 'Lint codes', link: '/lint/' },
-        { text: 'Templates', collapsed: false, items: pagesIn('lint/templates').map((code) => ({ text: code, link: `/lint/templates/${code}` })) },
-        { text: 'Patterns', collapsed: false, items: pagesIn('lint/patterns').map((code) => ({ text: code, link: `/lint/patterns/${code}` })) },
+        {
+          text: 'Templates',
+          collapsed: false,
+          items: pagesIn('lint/templates').map((code) => ({ text: code, link: `/lint/templates/${code}` })),
+        },
+        {
+          text: 'Patterns',
+          collapsed: false,
+          items: pagesIn('lint/patterns').map((code) => ({ text: code, link: `/lint/patterns/${code}` })),
+        },
       ],
     },
     search: { provider: 'local' },

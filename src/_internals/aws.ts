@@ -21,7 +21,11 @@ const ACCOUNT_PATTERN = /^\d{12}$/;
 /** Throws unless `region` looks like an AWS region code (`us-east-1`, `cn-north-1`, `us-gov-west-1`). */
 export function assertRegion(api: string, argument: string, region: unknown): string {
   if (typeof region !== 'string' || !REGION_PATTERN.test(region)) {
-    fail(api, argument, `${show(region)} is not an AWS region code (expected something like "us-east-1", "eu-central-1" or "us-gov-west-1")`);
+    fail(
+      api,
+      argument,
+      `${show(region)} is not an AWS region code (expected something like "us-east-1", "eu-central-1" or "us-gov-west-1")`,
+    );
   }
   return region;
 }
@@ -49,7 +53,11 @@ export function resolvePartition(api: string, region: string, partition: unknown
     fail(api, 'options.partition', `${show(partition)} is not an AWS partition ("aws", "aws-cn" or "aws-us-gov")`);
   }
   if (partition !== expected) {
-    fail(api, 'options.partition', `${show(partition)} does not match region ${show(region)}, which is in partition "${expected}"`);
+    fail(
+      api,
+      'options.partition',
+      `${show(partition)} does not match region ${show(region)}, which is in partition "${expected}"`,
+    );
   }
   return partition;
 }
@@ -60,10 +68,19 @@ export function arn(partition: string, service: string, region: string, account:
 }
 
 /** Parses an ARN into its six parts, or returns undefined when it is not one. */
-export function parseArn(text: string): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
+export function parseArn(
+  text: string,
+): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
   const match = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/.exec(text);
   if (!match) return undefined;
-  const [, partition, service, region, account, resource] = match as unknown as [string, string, string, string, string, string];
+  const [, partition, service, region, account, resource] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { partition, service, region, account, resource };
 }
 
@@ -91,9 +108,17 @@ export function describeTime(ms: number): string {
  * Throws unless `time` lies in `[minMs, maxMs]`, naming the factory's `argument` (usually
  * `options.time`) and `why` the source has that range, rather than an internal encoder.
  */
-export function assertTimeWithin(api: string, argument: string, time: Date, minMs: number, maxMs: number, why: string): Date {
+export function assertTimeWithin(
+  api: string,
+  argument: string,
+  time: Date,
+  minMs: number,
+  maxMs: number,
+  why: string,
+): Date {
   const ms = time.getTime();
-  if (ms < minMs || ms > maxMs) fail(api, argument, `${time.toISOString()} is outside ${describeTime(minMs)} to ${describeTime(maxMs)}: ${why}`);
+  if (ms < minMs || ms > maxMs)
+    fail(api, argument, `${time.toISOString()} is outside ${describeTime(minMs)} to ${describeTime(maxMs)}: ${why}`);
   return time;
 }
 
@@ -108,12 +133,21 @@ export const MAX_EPOCH32_MS = (2 ** 32 - 1) * 1000 + 999;
  */
 export function resolveTime(api: string, argument: string, time: unknown): Date {
   if (time === undefined) return DEFAULT_TIME;
-  const date = time instanceof Date ? new Date(time.getTime()) : typeof time === 'string' || typeof time === 'number' ? new Date(time) : undefined;
+  const date =
+    time instanceof Date
+      ? new Date(time.getTime())
+      : typeof time === 'string' || typeof time === 'number'
+        ? new Date(time)
+        : undefined;
   if (date === undefined || Number.isNaN(date.getTime())) {
     fail(api, argument, `${show(time)} is not a valid time (give a Date, an ISO-8601 string or epoch milliseconds)`);
   }
   if (!isFourDigitYearTime(date.getTime())) {
-    fail(api, argument, `${show(time)} is ${date.toISOString()}, outside the years 0000 to 9999 that AWS's ISO-8601 times (4-digit years) can hold`);
+    fail(
+      api,
+      argument,
+      `${show(time)} is ${date.toISOString()}, outside the years 0000 to 9999 that AWS's ISO-8601 times (4-digit years) can hold`,
+    );
   }
   return date;
 }

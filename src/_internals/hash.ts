@@ -16,7 +16,9 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** Standard base64 (with `+/=`) of a string's UTF-8 bytes or of raw bytes. */
 export function toBase64(data: string | Uint8Array): string {
-  return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('base64');
+  return (
+    typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  ).toString('base64');
 }
 
 const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -35,12 +35,18 @@ export const COMMON_OPTION_KEYS = {
  * `undefined` counts too: it is still a misspelt option. Anything but a plain object is left to
  * the factory's own "must be an object" check.
  */
-export function assertKnownOptions(api: string, options: unknown, known: ReadonlySet<string>, argument = 'options'): void {
+export function assertKnownOptions(
+  api: string,
+  options: unknown,
+  known: ReadonlySet<string>,
+  argument = 'options',
+): void {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return;
   for (const key of Object.keys(options)) {
     if (known.has(key)) continue;
     const close = nearest(key, [...known], 1);
-    const hint = close.length > 0 ? `did you mean ${JSON.stringify(close[0])}?` : `the options are ${[...known].join(', ')}`;
+    const hint =
+      close.length > 0 ? `did you mean ${JSON.stringify(close[0])}?` : `the options are ${[...known].join(', ')}`;
     fail(api, `${argument}.${key}`, `is not an option; ${hint}`);
   }
 }

@@ -27,6 +27,10 @@ export function assertLambdaPayload(api: string, event: unknown, upperBoundBytes
 /** Throws when an event of exactly `bytes` JSON bytes (UTF-8) exceeds Lambda's 6 MB invocation payload. */
 export function assertLambdaPayloadBytes(api: string, bytes: number): void {
   if (bytes > LAMBDA_PAYLOAD_LIMIT) {
-    fail(api, 'the batch', `serialises to ${bytes} bytes, over Lambda's 6 MB (${LAMBDA_PAYLOAD_LIMIT} bytes) invocation payload limit`);
+    fail(
+      api,
+      'the batch',
+      `serialises to ${bytes} bytes, over Lambda's 6 MB (${LAMBDA_PAYLOAD_LIMIT} bytes) invocation payload limit`,
+    );
   }
 }

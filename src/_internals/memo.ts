@@ -25,7 +25,8 @@ export interface BoundedMemo<K, V> {
 
 /** A memo of the `limit` most recently added keys (`Map` key equality). */
 export function boundedMemo<K, V>(limit: number): BoundedMemo<K, V> {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new TypeError(`boundedMemo: limit must be a positive integer, got ${String(limit)}`);
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new TypeError(`boundedMemo: limit must be a positive integer, got ${String(limit)}`);
   const entries = new Map<K, V>();
   return {
     get(key, compute) {
@@ -60,7 +61,8 @@ export function lastMemo<K extends readonly unknown[], V>(): LastMemo<K, V> {
   let last: { key: K; value: V } | undefined;
   return {
     get(key, compute) {
-      if (last !== undefined && last.key.length === key.length && key.every((part, i) => Object.is(part, last!.key[i]))) return last.value;
+      if (last !== undefined && last.key.length === key.length && key.every((part, i) => Object.is(part, last!.key[i])))
+        return last.value;
       const value = compute();
       last = { key, value };
       return value;

@@ -13,6 +13,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * is a data property, so assignment creates the same own property, several times faster.
  */
 export function setOwn(target: object, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else (target as Record<string, unknown>)[key] = value;
 }

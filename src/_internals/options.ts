@@ -1,5 +1,13 @@
 /** The options every factory shares, and their one resolver. */
-import { assertAccount, assertRegion, DEFAULT_ACCOUNT, DEFAULT_REGION, resolvePartition, resolveTime, type AwsPartition } from './aws.js';
+import {
+  assertAccount,
+  assertRegion,
+  DEFAULT_ACCOUNT,
+  DEFAULT_REGION,
+  resolvePartition,
+  resolveTime,
+  type AwsPartition,
+} from './aws.js';
 import { fail, show } from './errors.js';
 import type { DeepPartial } from './overrides.js';
 import { createRandom, type Random } from './random.js';
@@ -58,11 +66,13 @@ export function resolveCommon(api: string, options: CommonOptions<unknown> | und
     fail(api, 'options', `must be an object, got ${show(options)}`);
   }
   const region = options?.region === undefined ? DEFAULT_REGION : assertRegion(api, 'options.region', options.region);
-  const account = options?.account === undefined ? DEFAULT_ACCOUNT : assertAccount(api, 'options.account', options.account);
+  const account =
+    options?.account === undefined ? DEFAULT_ACCOUNT : assertAccount(api, 'options.account', options.account);
   const partition = resolvePartition(api, region, options?.partition);
   const time = resolveTime(api, 'options.time', options?.time);
   const seed = options?.seed ?? 0;
-  if (typeof seed !== 'number' && typeof seed !== 'string') fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
+  if (typeof seed !== 'number' && typeof seed !== 'string')
+    fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
   return new Common(region, account, partition, time, seed);
 }
 

@@ -76,7 +76,12 @@ function cloneOverride(value: unknown): unknown {
  * Applies `overrides` to `base` under the override rule described above. `api` and `argument`
  * (default `options.overrides`) name the input in errors.
  */
-export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | undefined, api: string, argument = 'options.overrides'): T {
+export function applyOverrides<T>(
+  base: T,
+  overrides: DeepPartial<NoInfer<T>> | undefined,
+  api: string,
+  argument = 'options.overrides',
+): T {
   return applyOverridesWith(REPLACED_WHOLE_SET, base, overrides, api, argument);
 }
 
@@ -84,10 +89,20 @@ export function applyOverrides<T>(base: T, overrides: DeepPartial<NoInfer<T>> | 
  * {@link applyOverrides} with an explicit set of replaced-whole keys (`replacedWholeOf(families)`):
  * the same rule for a list of families other than the registered ones.
  */
-export function applyOverridesWith<T>(replacedWhole: ReadonlySet<string>, base: T, overrides: DeepPartial<NoInfer<T>> | undefined, api: string, argument = 'options.overrides'): T {
+export function applyOverridesWith<T>(
+  replacedWhole: ReadonlySet<string>,
+  base: T,
+  overrides: DeepPartial<NoInfer<T>> | undefined,
+  api: string,
+  argument = 'options.overrides',
+): T {
   if (overrides === undefined) return base;
   if (!isPlainObject(overrides)) {
-    fail(api, argument, `must be a plain object of the fields to replace (e.g. { Records: [...] }), got ${Array.isArray(overrides) ? `an array ${show(overrides)}` : show(overrides)}: a non-object would replace the whole event`);
+    fail(
+      api,
+      argument,
+      `must be a plain object of the fields to replace (e.g. { Records: [...] }), got ${Array.isArray(overrides) ? `an array ${show(overrides)}` : show(overrides)}: a non-object would replace the whole event`,
+    );
   }
   // The merge recurses: the walk first bounds the depth and refuses cycles (and non-JSON values).
   assertJsonValue(api, argument, overrides, { maxDepth: MAX_JSON_DEPTH });

@@ -44,7 +44,9 @@ const HEX_PAIRS_UPPER = HEX_PAIRS_LOWER.map((pair) => pair.toUpperCase());
 /** Eight hex digits of a uint32 (big-endian, zero-padded), without Number#toString(16). */
 export function uint32Hex(value: number, upper = false): string {
   const pairs = upper ? HEX_PAIRS_UPPER : HEX_PAIRS_LOWER;
-  return pairs[(value >>> 24) & 255]! + pairs[(value >>> 16) & 255]! + pairs[(value >>> 8) & 255]! + pairs[value & 255]!;
+  return (
+    pairs[(value >>> 24) & 255]! + pairs[(value >>> 16) & 255]! + pairs[(value >>> 8) & 255]! + pairs[value & 255]!
+  );
 }
 
 /** How many characters of an alphabet of size n one uint32 yields (n^k ≤ 2^32). */
@@ -88,7 +90,8 @@ function computeWriting(alphabet: string): Writing {
   if (!/^[\x00-\x7f]+$/.test(alphabet)) return null;
   if (n > 64) return 'ascii';
   const writing = new Uint16Array(n * n);
-  for (let i = 0; i < n * n; i++) writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
+  for (let i = 0; i < n * n; i++)
+    writing[i] = alphabet.charCodeAt(i % n) | (alphabet.charCodeAt(Math.floor(i / n)) << 8);
   return writing;
 }
 function writingOf(alphabet: string): Writing {
@@ -153,7 +156,9 @@ export class IdLayout {
     this.length = length;
     this.runLengths = runLengths;
     this.runAlphabets = runAlphabets;
-    this.runWritings = runAlphabets.map((alphabet) => (alphabet === '' ? 'ascii' : (writingOf(alphabet) as Uint16Array | 'ascii')));
+    this.runWritings = runAlphabets.map((alphabet) =>
+      alphabet === '' ? 'ascii' : (writingOf(alphabet) as Uint16Array | 'ascii'),
+    );
     this.fixedAt = Uint16Array.from(fixedAt);
     this.fixedCodes = Uint8Array.from(fixedCodes);
   }
@@ -193,7 +198,10 @@ class SeededRandom implements Random {
       this.d = from.d;
       return;
     }
-    let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+    let h1 = 1779033703,
+      h2 = 3144134277,
+      h3 = 1013904242,
+      h4 = 2773480762;
     const split = seed.length;
     const length = split + 1 + stream.length;
     for (let i = 0; i < length; i++) {
@@ -212,7 +220,10 @@ class SeededRandom implements Random {
     h3 ^= h1;
     h4 ^= h1;
     // Warm-up: twelve sfc32 steps, in locals.
-    let a = h1 | 0, b = h2 | 0, c = h3 | 0, d = h4 | 0;
+    let a = h1 | 0,
+      b = h2 | 0,
+      c = h3 | 0,
+      d = h4 | 0;
     for (let i = 0; i < 12; i++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
@@ -227,7 +238,10 @@ class SeededRandom implements Random {
   }
 
   next(): number {
-    const a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    const a = this.a | 0,
+      b = this.b | 0,
+      c = this.c | 0,
+      d = this.d | 0;
     const t = (((a + b) | 0) + d) | 0;
     this.d = (d + 1) | 0;
     this.a = b ^ (b >>> 9);
@@ -272,7 +286,10 @@ class SeededRandom implements Random {
     const pairs = n * n;
     // The draws are sfc32 steps exactly as next() makes them, inlined with the state in locals:
     // calling next() loads and stores four fields per draw, which was half of this loop's cost.
-    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    let a = this.a | 0,
+      b = this.b | 0,
+      c = this.c | 0,
+      d = this.d | 0;
     for (; at + 4 <= end; at += 4) {
       const v = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
@@ -355,7 +372,10 @@ class SeededRandom implements Random {
     const view = scratchView;
     let at = leading.length;
     // sfc32 steps with the state in locals, as in write().
-    let a = this.a | 0, b = this.b | 0, c = this.c | 0, d = this.d | 0;
+    let a = this.a | 0,
+      b = this.b | 0,
+      c = this.c | 0,
+      d = this.d | 0;
     while (at < length) {
       const v = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;

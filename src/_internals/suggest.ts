@@ -12,8 +12,13 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= s.length; i++) {
     const current = [i];
     for (let j = 1; j <= t.length; j++) {
-      let d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (s[i - 1] === t[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      let d = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (s[i - 1] === t[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+        d = Math.min(d, (before[j - 2] as number) + 1);
       current[j] = d;
     }
     before = previous;
@@ -35,7 +40,10 @@ export function nearest(input: string, candidates: readonly string[], limit = 3)
   });
   return scored
     .filter((s) => s.prefix || s.distance <= Math.max(1, Math.floor(input.length / 3)))
-    .sort((a, b) => Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort(
+      (a, b) =>
+        Number(b.prefix) - Number(a.prefix) || a.distance - b.distance || a.candidate.localeCompare(b.candidate),
+    )
     .slice(0, limit)
     .map((s) => s.candidate);
 }

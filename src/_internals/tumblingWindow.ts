@@ -46,20 +46,45 @@ export function checkTumblingWindow(
   recordArgument: (index: number) => string,
   assignedBy: string,
 ): void {
-  if (window === null || typeof window !== 'object') fail(api, 'window', `must be the window parts { start, end, state, isFinalInvokeForWindow, isWindowTerminatedEarly }, got ${show(window)}`);
+  if (window === null || typeof window !== 'object')
+    fail(
+      api,
+      'window',
+      `must be the window parts { start, end, state, isFinalInvokeForWindow, isWindowTerminatedEarly }, got ${show(window)}`,
+    );
   const { start, end } = window;
-  if (!Number.isSafeInteger(start) || start % 1000 !== 0 || start < 0) fail(api, 'window.start', `must be epoch milliseconds on a whole second, got ${show(start)}`);
-  if (!Number.isSafeInteger(end) || end % 1000 !== 0) fail(api, 'window.end', `must be epoch milliseconds on a whole second, got ${show(end)}`);
+  if (!Number.isSafeInteger(start) || start % 1000 !== 0 || start < 0)
+    fail(api, 'window.start', `must be epoch milliseconds on a whole second, got ${show(start)}`);
+  if (!Number.isSafeInteger(end) || end % 1000 !== 0)
+    fail(api, 'window.end', `must be epoch milliseconds on a whole second, got ${show(end)}`);
   const seconds = (end - start) / 1000;
-  if (seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'window.end', `is ${seconds} s after window.start; tumbling windows last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s`);
-  if (window.state === null || typeof window.state !== 'object' || Array.isArray(window.state)) fail(api, 'window.state', `must be a JSON object, got ${show(window.state)}`);
-  if (typeof window.isFinalInvokeForWindow !== 'boolean') fail(api, 'window.isFinalInvokeForWindow', `must be a boolean, got ${show(window.isFinalInvokeForWindow)}`);
-  if (typeof window.isWindowTerminatedEarly !== 'boolean') fail(api, 'window.isWindowTerminatedEarly', `must be a boolean, got ${show(window.isWindowTerminatedEarly)}`);
+  if (seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS)
+    fail(
+      api,
+      'window.end',
+      `is ${seconds} s after window.start; tumbling windows last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s`,
+    );
+  if (window.state === null || typeof window.state !== 'object' || Array.isArray(window.state))
+    fail(api, 'window.state', `must be a JSON object, got ${show(window.state)}`);
+  if (typeof window.isFinalInvokeForWindow !== 'boolean')
+    fail(api, 'window.isFinalInvokeForWindow', `must be a boolean, got ${show(window.isFinalInvokeForWindow)}`);
+  if (typeof window.isWindowTerminatedEarly !== 'boolean')
+    fail(api, 'window.isWindowTerminatedEarly', `must be a boolean, got ${show(window.isWindowTerminatedEarly)}`);
   // An early end is announced on the window's final invocation only.
-  if (window.isWindowTerminatedEarly && !window.isFinalInvokeForWindow) fail(api, 'window.isWindowTerminatedEarly', "is true on an invocation that is not final: Lambda flags an early end on the window's final invocation");
+  if (window.isWindowTerminatedEarly && !window.isFinalInvokeForWindow)
+    fail(
+      api,
+      'window.isWindowTerminatedEarly',
+      "is true on an invocation that is not final: Lambda flags an early end on the window's final invocation",
+    );
   for (let i = 0; i < recordTimes.length; i++) {
     const at = recordTimes[i] as number;
-    if (at < start || at >= end) fail(api, recordArgument(i), `${new Date(at).toISOString()} is outside the window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}): Lambda assigns records to windows by ${assignedBy}`);
+    if (at < start || at >= end)
+      fail(
+        api,
+        recordArgument(i),
+        `${new Date(at).toISOString()} is outside the window [${new Date(start).toISOString()}, ${new Date(end).toISOString()}): Lambda assigns records to windows by ${assignedBy}`,
+      );
   }
 }
 
@@ -76,16 +101,28 @@ export interface TumblingWindowOptions {
 }
 
 /** The window a factory uses: the explicit `options.window`, or the aligned window of `options.windowSeconds` holding `timeMs`. */
-export function resolveTumblingWindow(api: string, options: TumblingWindowOptions | undefined, timeMs: number): { start: number; end: number } {
+export function resolveTumblingWindow(
+  api: string,
+  options: TumblingWindowOptions | undefined,
+  timeMs: number,
+): { start: number; end: number } {
   if (options?.window !== undefined) {
-    if (options.window === null || typeof options.window !== 'object') fail(api, 'options.window', `must be { start, end }, got ${show(options.window)}`);
+    if (options.window === null || typeof options.window !== 'object')
+      fail(api, 'options.window', `must be { start, end }, got ${show(options.window)}`);
     const start = resolveTime(api, 'options.window.start', options.window.start).getTime();
     const end = resolveTime(api, 'options.window.end', options.window.end).getTime();
-    if (start % 1000 !== 0 || end % 1000 !== 0) fail(api, 'options.window', 'must start and end on whole seconds (Lambda reports windows in whole seconds)');
-    if (end <= start || end - start > MAX_TUMBLING_WINDOW_SECONDS * 1000) fail(api, 'options.window', `must last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s, got ${(end - start) / 1000} s`);
+    if (start % 1000 !== 0 || end % 1000 !== 0)
+      fail(api, 'options.window', 'must start and end on whole seconds (Lambda reports windows in whole seconds)');
+    if (end <= start || end - start > MAX_TUMBLING_WINDOW_SECONDS * 1000)
+      fail(api, 'options.window', `must last 1 to ${MAX_TUMBLING_WINDOW_SECONDS} s, got ${(end - start) / 1000} s`);
     return { start, end };
   }
   const seconds = options?.windowSeconds ?? 120;
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'options.windowSeconds', `must be an integer from 1 to ${MAX_TUMBLING_WINDOW_SECONDS} (TumblingWindowInSeconds), got ${show(seconds)}`);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TUMBLING_WINDOW_SECONDS)
+    fail(
+      api,
+      'options.windowSeconds',
+      `must be an integer from 1 to ${MAX_TUMBLING_WINDOW_SECONDS} (TumblingWindowInSeconds), got ${show(seconds)}`,
+    );
   return alignedWindow(timeMs, seconds);
 }

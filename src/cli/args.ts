@@ -29,7 +29,8 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
       continue;
     }
     if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (options start with --; see --help)`);
+      if (arg.startsWith('-') && arg !== '-')
+        throw new UsageError(`unknown option ${arg} (options start with --; see --help)`);
       positionals.push(arg);
       continue;
     }
@@ -38,7 +39,9 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (kind === undefined) {
       const close = nearest(name, Object.keys(spec)).map((flag) => `--${flag}`);
-      throw new UsageError(`unknown option --${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (see --help)`);
+      throw new UsageError(
+        `unknown option --${name}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (see --help)`,
+      );
     }
     if (kind === 'boolean') {
       if (eq !== -1) throw new UsageError(`option --${name} takes no value`);
@@ -68,6 +71,7 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
 export function integerFlag(name: string, text: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} must be an integer, got ${JSON.stringify(text)}`);
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${text}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new UsageError(`--${name} must be between ${min} and ${max}, got ${text}`);
   return value;
 }

@@ -23,7 +23,8 @@ export interface LocatedDiagnostic {
 /** Validates `--format`; absent means `text`. */
 export function parseDiagnosticFormat(value: string | undefined): DiagnosticFormat {
   if (value === undefined) return 'text';
-  if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(value)}`);
+  if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(value))
+    throw new UsageError(`--format must be text, json or github, got ${JSON.stringify(value)}`);
   return value as DiagnosticFormat;
 }
 
@@ -57,8 +58,17 @@ export function githubAnnotation(file: string, d: LocatedDiagnostic): string {
 }
 
 /** The whole output of a lint command in `format` (empty for no findings, except JSON's `[]`). */
-export function formatDiagnostics(format: DiagnosticFormat, file: string, diagnostics: readonly LocatedDiagnostic[]): string {
+export function formatDiagnostics(
+  format: DiagnosticFormat,
+  file: string,
+  diagnostics: readonly LocatedDiagnostic[],
+): string {
   if (format === 'json') return `${JSON.stringify(diagnostics, null, 2)}\n`;
   if (format === 'github') return diagnostics.map((d) => githubAnnotation(file, d)).join('');
-  return diagnostics.map((d) => `${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} (${d.docsUrl})\n`).join('');
+  return diagnostics
+    .map(
+      (d) =>
+        `${file}:${d.line}:${d.column} ${d.code} ${d.severity === 'warning' ? 'warning: ' : ''}${d.message} (${d.docsUrl})\n`,
+    )
+    .join('');
 }

@@ -20,7 +20,10 @@ export function checkCliJson(what: string, value: unknown): unknown {
     assertJsonValue('aws-event-kit', what, value);
   } catch (error) {
     // Parsed JSON can only break the depth rule; the path down there would be a wall of ".a.a".
-    if (error instanceof EventInputError) throw new UsageError(`${what} nests objects and arrays more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep`);
+    if (error instanceof EventInputError)
+      throw new UsageError(
+        `${what} nests objects and arrays more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep`,
+      );
     throw error;
   }
   return value;
@@ -79,10 +82,31 @@ function parseTime(text: string): unknown {
 
 /** The shared inputs, in help order. */
 export const SHARED_INPUTS: Readonly<Record<SharedOption, KindInput>> = {
-  region: { flag: 'region', value: 'REGION', target: 'region', description: 'the AWS region of the event and of every ARN in it (default us-east-1)' },
-  account: { flag: 'account', value: 'ACCOUNT', target: 'account', description: 'the 12-digit account id in every ARN (default 123456789012)' },
-  partition: { flag: 'partition', value: 'PARTITION', target: 'partition', description: 'aws, aws-cn or aws-us-gov; must agree with the region (default: the region\'s)' },
-  time: { flag: 'time', value: 'TIME', target: 'time', parse: parseTime, description: 'the event\'s "now": ISO-8601 or epoch milliseconds (default 2026-01-15T12:30:45.123Z)' },
+  region: {
+    flag: 'region',
+    value: 'REGION',
+    target: 'region',
+    description: 'the AWS region of the event and of every ARN in it (default us-east-1)',
+  },
+  account: {
+    flag: 'account',
+    value: 'ACCOUNT',
+    target: 'account',
+    description: 'the 12-digit account id in every ARN (default 123456789012)',
+  },
+  partition: {
+    flag: 'partition',
+    value: 'PARTITION',
+    target: 'partition',
+    description: "aws, aws-cn or aws-us-gov; must agree with the region (default: the region's)",
+  },
+  time: {
+    flag: 'time',
+    value: 'TIME',
+    target: 'time',
+    parse: parseTime,
+    description: 'the event\'s "now": ISO-8601 or epoch milliseconds (default 2026-01-15T12:30:45.123Z)',
+  },
 };
 
 /** The generic flag: any other key of the factory's options object. */
@@ -116,7 +140,9 @@ export function jsonValue(flag: string): (text: string) => unknown {
     try {
       value = JSON.parse(text) as unknown;
     } catch {
-      throw new UsageError(`--${flag} must be JSON, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`);
+      throw new UsageError(
+        `--${flag} must be JSON, got ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`,
+      );
     }
     return checkCliJson(`--${flag}`, value);
   };
@@ -133,7 +159,8 @@ export function inputFlags(families: readonly KindFamily[]): Map<string, KindInp
   for (const family of families) {
     for (const input of family.inputs) {
       const known = flags.get(input.flag);
-      if (known !== undefined && Boolean(known.repeat) !== Boolean(input.repeat)) throw new Error(`--${input.flag} is declared both repeatable and not`);
+      if (known !== undefined && Boolean(known.repeat) !== Boolean(input.repeat))
+        throw new Error(`--${input.flag} is declared both repeatable and not`);
       if (known === undefined) flags.set(input.flag, input);
     }
   }
@@ -154,7 +181,11 @@ export interface KindRef {
 function kindsTaking(flag: string, kinds: readonly KindRef[]): string {
   const takes = (kind: KindRef) => familyFlags(kind.family).some((input) => input.flag === flag);
   const all = kinds.filter(takes);
-  if (kinds.length - all.length <= 3) return `every kind but ${kinds.filter((kind) => !takes(kind)).map((kind) => kind.name).join(', ')}`;
+  if (kinds.length - all.length <= 3)
+    return `every kind but ${kinds
+      .filter((kind) => !takes(kind))
+      .map((kind) => kind.name)
+      .join(', ')}`;
   // Large groups (s3:…) collapse to s3:*, or s3:* (not the few that do not take it).
   const groups = new Map<string, KindRef[]>();
   for (const kind of kinds) {
@@ -167,7 +198,13 @@ function kindsTaking(flag: string, kinds: readonly KindRef[]): string {
     if (taking.length === 0) continue;
     if (group.length <= 3) parts.push(...taking.map((kind) => kind.name));
     else if (taking.length === group.length) parts.push(`${prefix}:*`);
-    else if (taking.length > group.length / 2) parts.push(`${prefix}:* (not ${group.filter((kind) => !takes(kind)).map((kind) => kind.name).join(', ')})`);
+    else if (taking.length > group.length / 2)
+      parts.push(
+        `${prefix}:* (not ${group
+          .filter((kind) => !takes(kind))
+          .map((kind) => kind.name)
+          .join(', ')})`,
+      );
     else parts.push(...taking.map((kind) => kind.name));
   }
   return parts.join(', ');
@@ -177,7 +214,12 @@ function kindsTaking(flag: string, kinds: readonly KindRef[]): string {
  * Turns the input flags given for `kind` into its factory inputs. Usage errors for a flag the
  * kind does not take, a bad `--option`, or two flags setting one option.
  */
-export function resolveInputs(kind: KindRef, flags: ReadonlyMap<string, string | true | string[]>, allInputs: ReadonlyMap<string, KindInput>, kinds: readonly KindRef[]): FactoryInputs {
+export function resolveInputs(
+  kind: KindRef,
+  flags: ReadonlyMap<string, string | true | string[]>,
+  allInputs: ReadonlyMap<string, KindInput>,
+  kinds: readonly KindRef[],
+): FactoryInputs {
   const takes = familyFlags(kind.family);
   const args: Record<string, unknown> = {};
   const options: Record<string, unknown> = {};
@@ -193,7 +235,9 @@ export function resolveInputs(kind: KindRef, flags: ReadonlyMap<string, string |
     if (!allInputs.has(flag)) continue;
     const input = takes.find((candidate) => candidate.flag === flag);
     if (input === undefined) {
-      throw new UsageError(`--${flag} does not apply to ${kind.name}, which takes ${[...takes.map((i) => `--${i.flag}`), `--${OPTION_FLAG}`].join(', ')}; --${flag} is for ${kindsTaking(flag, kinds)}`);
+      throw new UsageError(
+        `--${flag} does not apply to ${kind.name}, which takes ${[...takes.map((i) => `--${i.flag}`), `--${OPTION_FLAG}`].join(', ')}; --${flag} is for ${kindsTaking(flag, kinds)}`,
+      );
     }
     any = true;
     const parse = input.parse ?? ((text: string) => text);
@@ -210,18 +254,31 @@ export function resolveInputs(kind: KindRef, flags: ReadonlyMap<string, string |
       if (eq <= 0) throw new UsageError(`--${OPTION_FLAG} needs name=value, got ${JSON.stringify(text)}`);
       const name = text.slice(0, eq);
       if (FORBIDDEN.has(name)) throw new UsageError(`--${OPTION_FLAG} ${name} is not allowed`);
-      if (name === 'overrides') throw new UsageError(`--${OPTION_FLAG} overrides is refused: edit the built event with --set path=value`);
-      if (name === 'seed') throw new UsageError(`--${OPTION_FLAG} seed is refused: use --seed (event i of --count uses seed S+i)`);
+      if (name === 'overrides')
+        throw new UsageError(`--${OPTION_FLAG} overrides is refused: edit the built event with --set path=value`);
+      if (name === 'seed')
+        throw new UsageError(`--${OPTION_FLAG} seed is refused: use --seed (event i of --count uses seed S+i)`);
       const argument = takes.find((input) => input.argument === true && input.target === name);
-      if (argument !== undefined) throw new UsageError(`--${OPTION_FLAG} ${name}: ${name} is an argument of the factory, not an option; use --${argument.flag}`);
+      if (argument !== undefined)
+        throw new UsageError(
+          `--${OPTION_FLAG} ${name}: ${name} is an argument of the factory, not an option; use --${argument.flag}`,
+        );
       const allowed = [...kind.family.shared, ...kind.family.options];
       if (!allowed.includes(name)) {
         const close = nearest(name, allowed);
         const list = allowed.length === 0 ? 'no other options' : allowed.join(', ');
-        throw new UsageError(`--${OPTION_FLAG} ${name} is not an option of ${kind.name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}; it takes ${list}`);
+        throw new UsageError(
+          `--${OPTION_FLAG} ${name} is not an option of ${kind.name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}; it takes ${list}`,
+        );
       }
       const shared = kind.family.shared.find((option) => option === name);
-      put({ target: name }, shared === undefined ? jsonOrText(text.slice(eq + 1), `--${OPTION_FLAG} ${name}`) : (SHARED_INPUTS[shared].parse ?? String)(text.slice(eq + 1)), `--${OPTION_FLAG} ${name}`);
+      put(
+        { target: name },
+        shared === undefined
+          ? jsonOrText(text.slice(eq + 1), `--${OPTION_FLAG} ${name}`)
+          : (SHARED_INPUTS[shared].parse ?? String)(text.slice(eq + 1)),
+        `--${OPTION_FLAG} ${name}`,
+      );
     }
   }
   return any ? { args, options } : NO_INPUTS;
@@ -243,11 +300,27 @@ function wrap(text: string, width: number, joint: string): string {
 
 /** `generate <kind> --help`: the kind's inputs, one line each. */
 export function kindHelp(kind: KindRef & { readonly description: string }): string {
-  const rows = familyFlags(kind.family).map((input) => [`--${input.flag} ${input.value}${input.repeat === true ? ' ...' : ''}`, input.description + (input.repeat === true ? '; repeatable' : '')] as const);
+  const rows = familyFlags(kind.family).map(
+    (input) =>
+      [
+        `--${input.flag} ${input.value}${input.repeat === true ? ' ...' : ''}`,
+        input.description + (input.repeat === true ? '; repeatable' : ''),
+      ] as const,
+  );
   const { options } = kind.family;
-  rows.push([`--${OPTION_FLAG} name=value`, options.length === 0 ? 'none: this kind takes no other factory options' : wrap(`another factory option, the value parsed as JSON when it parses: ${options.join(', ')}`, 74, `\n${''.padEnd(26)}`)]);
+  rows.push([
+    `--${OPTION_FLAG} name=value`,
+    options.length === 0
+      ? 'none: this kind takes no other factory options'
+      : wrap(
+          `another factory option, the value parsed as JSON when it parses: ${options.join(', ')}`,
+          74,
+          `\n${''.padEnd(26)}`,
+        ),
+  ]);
   // Descriptions start at column 26; a longer flag puts its description on the next line.
-  const line = ([left, right]: readonly [string, string]) => (left.length <= 22 ? `  ${left.padEnd(22)}  ${right}` : `  ${left}\n  ${''.padEnd(22)}  ${right}`);
+  const line = ([left, right]: readonly [string, string]) =>
+    left.length <= 22 ? `  ${left.padEnd(22)}  ${right}` : `  ${left}\n  ${''.padEnd(22)}  ${right}`;
   return `Usage: aws-event-kit generate ${kind.name} [inputs] [--count N] [--seed S] [--set path=value ...] [--ndjson]
 
 ${kind.description}

@@ -25,6 +25,8 @@ try {
     cwd: process.cwd(),
   });
 } catch (error) {
-  process.stderr.write(`aws-event-kit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `aws-event-kit: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

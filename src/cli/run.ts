@@ -32,7 +32,11 @@ function oneLine(text: string): string {
  * reject) print `aws-event-kit <command>: <message>` on one line and return 2; output that cannot
  * be written (a full disk) prints one line and returns 1.
  */
-export async function runCli(args: readonly string[], io: CliIO, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(
+  args: readonly string[],
+  io: CliIO,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined) {
     io.stderr.write('aws-event-kit: missing command (run "aws-event-kit --help")\n');
@@ -55,7 +59,9 @@ export async function runCli(args: readonly string[], io: CliIO, commands: reado
   if (command === undefined) {
     // A mistyped top-level flag (--verison, --hepl) is suggested among the flags, a word among the commands.
     const close = nearest(name, name.startsWith('-') ? ['--help', '--version'] : commands.map((c) => c.name));
-    io.stderr.write(`aws-event-kit: unknown command ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit --help")\n`);
+    io.stderr.write(
+      `aws-event-kit: unknown command ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit --help")\n`,
+    );
     return 2;
   }
   try {

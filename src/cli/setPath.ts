@@ -63,10 +63,12 @@ export function parsePath(path: string): PathSegment[] {
     }
   }
   for (const segment of segments) {
-    if ('key' in segment && FORBIDDEN.has(segment.key)) fail(`names ${JSON.stringify(segment.key)}, which is not allowed`);
+    if ('key' in segment && FORBIDDEN.has(segment.key))
+      fail(`names ${JSON.stringify(segment.key)}, which is not allowed`);
   }
   // Each step can create a level: a longer path would nest the event past what can be printed.
-  if (segments.length > MAX_JSON_DEPTH) fail(`has ${segments.length} steps, over ${MAX_JSON_DEPTH.toLocaleString('en-US')}`);
+  if (segments.length > MAX_JSON_DEPTH)
+    fail(`has ${segments.length} steps, over ${MAX_JSON_DEPTH.toLocaleString('en-US')}`);
   return segments;
 }
 
@@ -94,7 +96,12 @@ export function parseAssignment(arg: string): SetAssignment {
 }
 
 function describe(path: readonly PathSegment[], upTo: number): string {
-  return path.slice(0, upTo).map((s, i) => ('index' in s ? `[${s.index}]` : i === 0 ? s.key : `.${s.key}`)).join('') || '(the event)';
+  return (
+    path
+      .slice(0, upTo)
+      .map((s, i) => ('index' in s ? `[${s.index}]` : i === 0 ? s.key : `.${s.key}`))
+      .join('') || '(the event)'
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -128,7 +135,10 @@ export function applyAssignment(target: unknown, assignment: SetAssignment): Set
     const fresh = () => (next !== undefined && 'index' in next ? [] : {});
     if ('index' in segment) {
       if (!Array.isArray(node)) throw new UsageError(`--set ${assignment.text}: ${describe(path, i)} is not an array`);
-      if (segment.index > node.length) throw new UsageError(`--set ${assignment.text}: index ${segment.index} is past the end of ${describe(path, i)} (length ${node.length})`);
+      if (segment.index > node.length)
+        throw new UsageError(
+          `--set ${assignment.text}: index ${segment.index} is past the end of ${describe(path, i)} (length ${node.length})`,
+        );
       if (last) {
         const before = segment.index < node.length ? node[segment.index] : undefined;
         node[segment.index] = value;

@@ -123,7 +123,12 @@ const DEFAULT_FUNCTION_NAME = 'my-function';
  * Throws an EventInputError for a key of `options` that is not in `known` (a JavaScript caller's
  * typo, which TypeScript would have caught), suggesting the closest known key: the factories' rule.
  */
-export function assertKnownOptions(api: string, argument: string, options: object | undefined, known: ReadonlySet<string>): void {
+export function assertKnownOptions(
+  api: string,
+  argument: string,
+  options: object | undefined,
+  known: ReadonlySet<string>,
+): void {
   assertKnownKeys(api, options, known, argument);
 }
 
@@ -131,41 +136,82 @@ export function assertKnownOptions(api: string, argument: string, options: objec
 const systemNow = (): number => Date.now();
 
 /** Validates {@link LambdaContextOptions}; errors name `api` and the option. */
-export function resolveLambdaContextOptions(api: string, options: LambdaContextOptions | undefined, argument = 'options'): ResolvedLambdaContextOptions {
+export function resolveLambdaContextOptions(
+  api: string,
+  options: LambdaContextOptions | undefined,
+  argument = 'options',
+): ResolvedLambdaContextOptions {
   if (options !== undefined && !isPlainObject(options)) fail(api, argument, `must be an object, got ${show(options)}`);
   assertKnownOptions(api, argument, options, KNOWN_OPTIONS);
   const o = options ?? {};
-  const common = resolveCommon(api, { region: o.region, account: o.account, partition: o.partition, seed: o.seed, time: o.time } as never);
+  const common = resolveCommon(api, {
+    region: o.region,
+    account: o.account,
+    partition: o.partition,
+    seed: o.seed,
+    time: o.time,
+  } as never);
   const functionName = o.functionName ?? DEFAULT_FUNCTION_NAME;
   if (typeof functionName !== 'string' || !FUNCTION_NAME.test(functionName)) {
-    fail(api, `${argument}.functionName`, `${show(functionName)} is not a Lambda function name (1 to 64 letters, digits, '-' or '_')`);
+    fail(
+      api,
+      `${argument}.functionName`,
+      `${show(functionName)} is not a Lambda function name (1 to 64 letters, digits, '-' or '_')`,
+    );
   }
   const alias = o.alias;
   if (alias !== undefined && (typeof alias !== 'string' || !ALIAS.test(alias) || /^[0-9]+$/.test(alias))) {
-    fail(api, `${argument}.alias`, `${show(alias)} is not a Lambda alias name (1 to 128 letters, digits, '-' or '_', not only digits)`);
+    fail(
+      api,
+      `${argument}.alias`,
+      `${show(alias)} is not a Lambda alias name (1 to 128 letters, digits, '-' or '_', not only digits)`,
+    );
   }
   const version = o.version ?? '$LATEST';
-  if (typeof version !== 'string' || !VERSION.test(version)) fail(api, `${argument}.version`, `${show(version)} is not a Lambda version ("$LATEST" or a version number such as "3")`);
+  if (typeof version !== 'string' || !VERSION.test(version))
+    fail(
+      api,
+      `${argument}.version`,
+      `${show(version)} is not a Lambda version ("$LATEST" or a version number such as "3")`,
+    );
   const timeout = o.timeout ?? DEFAULT_LAMBDA_TIMEOUT_SECONDS;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 900) {
-    fail(api, `${argument}.timeout`, `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`);
+    fail(
+      api,
+      `${argument}.timeout`,
+      `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`,
+    );
   }
   const memory = o.memoryLimitInMB ?? DEFAULT_MEMORY_MB;
   if (typeof memory !== 'number' || !Number.isInteger(memory) || memory < 128 || memory > 10240) {
     fail(api, `${argument}.memoryLimitInMB`, `must be an integer number of MB from 128 to 10240, got ${show(memory)}`);
   }
-  return { functionName, alias, version, timeoutMs: Math.round(timeout * 1000), memoryLimitInMB: memory, clock: resolveClock(api, `${argument}.clock`, o.clock), common };
+  return {
+    functionName,
+    alias,
+    version,
+    timeoutMs: Math.round(timeout * 1000),
+    memoryLimitInMB: memory,
+    clock: resolveClock(api, `${argument}.clock`, o.clock),
+    common,
+  };
 }
 
 function resolveClock(api: string, argument: string, clock: unknown): () => number {
   if (clock === undefined) return systemNow;
   const read =
-    typeof clock === 'function' ? (clock as () => unknown) : clock !== null && typeof clock === 'object' && typeof (clock as { now?: unknown }).now === 'function' ? () => (clock as { now(): unknown }).now() : undefined;
-  if (read === undefined) fail(api, argument, `must be a function returning epoch milliseconds or an object with now(), got ${show(clock)}`);
+    typeof clock === 'function'
+      ? (clock as () => unknown)
+      : clock !== null && typeof clock === 'object' && typeof (clock as { now?: unknown }).now === 'function'
+        ? () => (clock as { now(): unknown }).now()
+        : undefined;
+  if (read === undefined)
+    fail(api, argument, `must be a function returning epoch milliseconds or an object with now(), got ${show(clock)}`);
   return () => {
     const value = read();
     const ms = value instanceof Date ? value.getTime() : value;
-    if (typeof ms !== 'number' || !Number.isFinite(ms)) fail(api, argument, `returned ${show(value)}, not epoch milliseconds or a valid Date`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms))
+      fail(api, argument, `returned ${show(value)}, not epoch milliseconds or a valid Date`);
     return ms;
   };
 }
@@ -194,13 +240,19 @@ const kitContexts = new WeakSet<Context>();
 function complete(context: Context, method: string, error: unknown, result: unknown): void {
   const completion = completions.get(context);
   if (completion === undefined) {
-    throw new Error(`context.${method}() completes an invocation, and this context is not in one: run the handler with invokeHandler(handler, event, { context })`);
+    throw new Error(
+      `context.${method}() completes an invocation, and this context is not in one: run the handler with invokeHandler(handler, event, { context })`,
+    );
   }
   completion.done(error, result);
 }
 
 /** Builds a Context from resolved options, with the given request id and log stream digits. */
-export function buildLambdaContext(resolved: ResolvedLambdaContextOptions, awsRequestId: string, streamHex: string): Context {
+export function buildLambdaContext(
+  resolved: ResolvedLambdaContextOptions,
+  awsRequestId: string,
+  streamHex: string,
+): Context {
   const { functionName, alias, version, timeoutMs, memoryLimitInMB, clock, common } = resolved;
   const deadline = clock() + timeoutMs;
   const resource = alias === undefined ? `function:${functionName}` : `function:${functionName}:${alias}`;
@@ -233,8 +285,14 @@ export function buildLambdaContext(resolved: ResolvedLambdaContextOptions, awsRe
 }
 
 /** The seeded request id and log stream digits of resolved options. */
-export function seededInvocationIds(resolved: ResolvedLambdaContextOptions): { awsRequestId: string; streamHex: string } {
-  return { awsRequestId: resolved.common.random('lambda.awsRequestId').uuidV4(), streamHex: resolved.common.random('lambda.logStream').hex(32) };
+export function seededInvocationIds(resolved: ResolvedLambdaContextOptions): {
+  awsRequestId: string;
+  streamHex: string;
+} {
+  return {
+    awsRequestId: resolved.common.random('lambda.awsRequestId').uuidV4(),
+    streamHex: resolved.common.random('lambda.logStream').hex(32),
+  };
 }
 
 /**

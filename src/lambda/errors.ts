@@ -49,7 +49,14 @@ const escapeDel = (text: string): string => text.replaceAll('\x7F', '%7F');
 function isErrorLike(value: unknown): value is { name: string; message: string; stack: string } {
   if (value === null || typeof value !== 'object') return false;
   const { name, message, stack } = value as Record<string, unknown>;
-  return typeof name === 'string' && name !== '' && typeof message === 'string' && message !== '' && typeof stack === 'string' && stack !== '';
+  return (
+    typeof name === 'string' &&
+    name !== '' &&
+    typeof message === 'string' &&
+    message !== '' &&
+    typeof stack === 'string' &&
+    stack !== ''
+  );
 }
 
 /**
@@ -63,14 +70,16 @@ export function toLambdaErrorPayload(error: unknown): LambdaErrorPayload {
     if (types.isNativeError(error) || isErrorLike(error)) {
       const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
       // The runtime calls replaceAll on each and split on the stack: anything but strings fails there.
-      if (typeof name !== 'string' || typeof message !== 'string' || typeof stack !== 'string') throw new TypeError('not readable');
+      if (typeof name !== 'string' || typeof message !== 'string' || typeof stack !== 'string')
+        throw new TypeError('not readable');
       return { errorType: escapeDel(name), errorMessage: escapeDel(message), trace: escapeDel(stack).split('\n') };
     }
     return { errorType: typeof error, errorMessage: String((error as { toString(): unknown }).toString()), trace: [] };
   } catch {
     return {
       errorType: 'handled',
-      errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+      errorMessage:
+        'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
       trace: [],
     };
   }

@@ -63,7 +63,11 @@ const API = 'invokeHandler';
 const KNOWN_OPTIONS = optionKeys<InvokeHandlerOptions>({ context: true, timeout: true, runtime: true });
 
 function isContext(value: unknown): value is Context {
-  return value !== null && typeof value === 'object' && typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { getRemainingTimeInMillis?: unknown }).getRemainingTimeInMillis === 'function'
+  );
 }
 
 /** The context and the timeout (ms) of one invocation. */
@@ -71,23 +75,43 @@ function resolveInvocation(options: InvokeHandlerOptions | undefined): { context
   if (options !== undefined && !isPlainObject(options)) fail(API, 'options', `must be an object, got ${show(options)}`);
   assertKnownOptions(API, 'options', options, KNOWN_OPTIONS);
   const timeout = options?.timeout;
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 900)) {
-    fail(API, 'options.timeout', `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`);
+  if (
+    timeout !== undefined &&
+    (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0.001 || timeout > 900)
+  ) {
+    fail(
+      API,
+      'options.timeout',
+      `must be a number of seconds from 0.001 to 900 (Lambda's maximum), got ${show(timeout)}`,
+    );
   }
   const given = options?.context;
   if (isContext(given)) {
     const remaining = given.getRemainingTimeInMillis();
     if (timeout === undefined && (typeof remaining !== 'number' || !Number.isFinite(remaining) || remaining <= 0)) {
-      fail(API, 'options.context', `getRemainingTimeInMillis() returned ${show(remaining)}: give a context with time left, or options.timeout`);
+      fail(
+        API,
+        'options.context',
+        `getRemainingTimeInMillis() returned ${show(remaining)}: give a context with time left, or options.timeout`,
+      );
     }
     return { context: given, timeoutMs: timeout === undefined ? remaining : Math.round(timeout * 1000) };
   }
-  if (given !== undefined && !isPlainObject(given)) fail(API, 'options.context', `must be a Context or the options of makeLambdaContext, got ${show(given)}`);
+  if (given !== undefined && !isPlainObject(given))
+    fail(API, 'options.context', `must be a Context or the options of makeLambdaContext, got ${show(given)}`);
   const contextOptions = given as LambdaContextOptions | undefined;
   if (timeout !== undefined && contextOptions?.timeout !== undefined && contextOptions.timeout !== timeout) {
-    fail(API, 'options.timeout', `(${show(timeout)}) disagrees with options.context.timeout (${show(contextOptions.timeout)}): give one`);
+    fail(
+      API,
+      'options.timeout',
+      `(${show(timeout)}) disagrees with options.context.timeout (${show(contextOptions.timeout)}): give one`,
+    );
   }
-  const resolved = resolveLambdaContextOptions(API, timeout === undefined ? contextOptions : { ...contextOptions, timeout }, 'options.context');
+  const resolved = resolveLambdaContextOptions(
+    API,
+    timeout === undefined ? contextOptions : { ...contextOptions, timeout },
+    'options.context',
+  );
   const { awsRequestId, streamHex } = seededInvocationIds(resolved);
   return { context: buildLambdaContext(resolved, awsRequestId, streamHex), timeoutMs: resolved.timeoutMs };
 }
@@ -112,7 +136,12 @@ function wireContext(context: Context, done: (error: unknown, result: unknown) =
 function withoutLegacyMembers(context: Context): Context {
   const legacyless = Object.create(context) as Context;
   for (const member of ['done', 'succeed', 'fail', 'callbackWaitsForEmptyEventLoop']) {
-    Object.defineProperty(legacyless, member, { value: undefined, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(legacyless, member, {
+      value: undefined,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
   return legacyless;
 }
@@ -123,7 +152,9 @@ export function lambdaTimeoutMessage(awsRequestId: string, timeoutMs: number): s
 }
 
 /** How a handler run ended, before any timeout: what it returned (resolved, called back) or failed with. */
-export type HandlerOutcome = { readonly kind: 'returned'; readonly value: unknown } | { readonly kind: 'threw'; readonly error: unknown };
+export type HandlerOutcome =
+  | { readonly kind: 'returned'; readonly value: unknown }
+  | { readonly kind: 'threw'; readonly error: unknown };
 
 /**
  * Runs `handler(event, context, callback)` as Lambda's Node.js runtime does and reports the first
@@ -131,18 +162,25 @@ export type HandlerOutcome = { readonly kind: 'returned'; readonly value: unknow
  * ones are ignored. No timeout: callers add theirs (`invokeHandler` on real time, the msw mocks on
  * their virtual clock). Internal.
  */
-export function runHandler(handler: (event: never, context: Context, callback: never) => unknown, event: unknown, base: Context, legacy = true): Promise<HandlerOutcome> {
+export function runHandler(
+  handler: (event: never, context: Context, callback: never) => unknown,
+  event: unknown,
+  base: Context,
+  legacy = true,
+): Promise<HandlerOutcome> {
   return new Promise<HandlerOutcome>((resolve) => {
     // One flag for every way to finish: the runtime's "only the first call counts".
     let finished = false;
-    const outcome = (error: unknown, value: unknown): HandlerOutcome => (error !== undefined && error !== null ? { kind: 'threw', error } : { kind: 'returned', value });
+    const outcome = (error: unknown, value: unknown): HandlerOutcome =>
+      error !== undefined && error !== null ? { kind: 'threw', error } : { kind: 'returned', value };
     const finish = (error: unknown, result: unknown, waitsForEventLoop: boolean): void => {
       if (finished) return;
       finished = true;
       const failed = error !== undefined && error !== null;
       // The runtime sends a callback's result once the event loop is empty; a test process's loop
       // never empties, so the next turn of the loop stands for it (real timers: fake ones would never run it).
-      if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false) realSetImmediate(() => resolve(outcome(error, result)));
+      if (!failed && waitsForEventLoop && context.callbackWaitsForEmptyEventLoop !== false)
+        realSetImmediate(() => resolve(outcome(error, result)));
       else resolve(outcome(error, result));
     };
     // Without legacy (Node.js 24): no callback argument and no done/succeed/fail to route.
@@ -204,11 +242,21 @@ export function runHandler(handler: (event: never, context: Context, callback: n
  * const result = await invokeHandler(handler, makeSqsEvent(['a', 'b']));
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
  */
-export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>, event: TEvent, options?: InvokeHandlerOptions): Promise<TResult> {
-  if (typeof handler !== 'function') fail(API, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
+export function invokeHandler<TEvent, TResult>(
+  handler: Handler<TEvent, TResult>,
+  event: TEvent,
+  options?: InvokeHandlerOptions,
+): Promise<TResult> {
+  if (typeof handler !== 'function')
+    fail(API, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
   const { context: given, timeoutMs } = resolveInvocation(options);
   const runtime = options?.runtime ?? 'nodejs22.x';
-  if (!RUNTIMES.includes(runtime)) fail(API, 'options.runtime', `${show(runtime)} is not a Lambda Node.js runtime (${RUNTIMES.map((r) => `"${r}"`).join(', ')})`);
+  if (!RUNTIMES.includes(runtime))
+    fail(
+      API,
+      'options.runtime',
+      `${show(runtime)} is not a Lambda Node.js runtime (${RUNTIMES.map((r) => `"${r}"`).join(', ')})`,
+    );
   if (runtime === 'nodejs24.x' && handler.length >= 3 && handler.constructor?.name !== 'AsyncFunction') {
     const error = new Error(CALLBACK_HANDLER_DEPRECATED_MESSAGE);
     error.name = 'Runtime.CallbackHandlerDeprecated';
@@ -220,7 +268,13 @@ export function invokeHandler<TEvent, TResult>(handler: Handler<TEvent, TResult>
     // The global setTimeout, so that vitest's fake timers can run a timeout out.
     const timer = setTimeout(() => {
       timedOut = true;
-      reject(new LambdaInvocationError({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs), trace: [] }));
+      reject(
+        new LambdaInvocationError({
+          errorType: 'Sandbox.Timedout',
+          errorMessage: lambdaTimeoutMessage(context.awsRequestId, timeoutMs),
+          trace: [],
+        }),
+      );
     }, timeoutMs);
     void runHandler(handler as never, event, context, runtime !== 'nodejs24.x').then((outcome) => {
       if (timedOut) return;

@@ -69,15 +69,18 @@ function loadNodeHttpHandler(): NodeHttpHandlerClass {
  * @example new SQSClient(awsTestClientConfig({ region: mocks.region }))
  * @example new S3Client(awsTestClientConfig({ region: mocks.region, requestChecksumCalculation: 'WHEN_REQUIRED' }))
  */
-export function awsTestClientConfig<const TOptions extends AwsTestClientConfigOptions & { [setting: string]: unknown } = {}>(
-  options?: TOptions,
-): AwsTestClientConfig & Omit<TOptions, keyof AwsTestClientConfigOptions>;
-export function awsTestClientConfig(options: AwsTestClientConfigOptions & Record<string, unknown> = {}): AwsTestClientConfig & Record<string, unknown> {
+export function awsTestClientConfig<
+  const TOptions extends AwsTestClientConfigOptions & { [setting: string]: unknown } = {},
+>(options?: TOptions): AwsTestClientConfig & Omit<TOptions, keyof AwsTestClientConfigOptions>;
+export function awsTestClientConfig(
+  options: AwsTestClientConfigOptions & Record<string, unknown> = {},
+): AwsTestClientConfig & Record<string, unknown> {
   const api = 'awsTestClientConfig';
   if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
   const region = options.region === undefined ? DEFAULT_REGION : assertRegion(api, 'options.region', options.region);
   const maxAttempts = options.maxAttempts ?? 1;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) fail(api, 'options.maxAttempts', `must be an integer ≥ 1, got ${show(maxAttempts)}`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    fail(api, 'options.maxAttempts', `must be an integer ≥ 1, got ${show(maxAttempts)}`);
   const Handler = loadNodeHttpHandler();
   const { region: _region, maxAttempts: _maxAttempts, endpoint: _endpoint, ...passThrough } = options;
   // The user's own settings win over the defaults (a custom handler or credentials), never the reverse.
@@ -89,7 +92,8 @@ export function awsTestClientConfig(options: AwsTestClientConfigOptions & Record
     maxAttempts,
   };
   if (options.endpoint !== undefined) {
-    if (typeof options.endpoint !== 'string' || !URL.canParse(options.endpoint)) fail(api, 'options.endpoint', `must be an absolute URL, got ${show(options.endpoint)}`);
+    if (typeof options.endpoint !== 'string' || !URL.canParse(options.endpoint))
+      fail(api, 'options.endpoint', `must be an absolute URL, got ${show(options.endpoint)}`);
     config.endpoint = options.endpoint;
   }
   return config;

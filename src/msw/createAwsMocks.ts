@@ -3,7 +3,14 @@
  * catch-all, composed through the {@link MockService} contract.
  */
 import type { HttpHandler } from 'msw';
-import { assertAccount, assertRegion, DEFAULT_ACCOUNT, DEFAULT_REGION, partitionOfRegion, resolveTime } from '../_internals/aws.js';
+import {
+  assertAccount,
+  assertRegion,
+  DEFAULT_ACCOUNT,
+  DEFAULT_REGION,
+  partitionOfRegion,
+  resolveTime,
+} from '../_internals/aws.js';
 import { fail, show } from '../_internals/errors.js';
 import { createRandom } from '../_internals/random.js';
 import { createCatchAllHandler } from './_internals/catchAll.js';
@@ -97,10 +104,16 @@ function lambdaInvokeAsync(lambda: LambdaService, arn: string, event: unknown): 
 }
 
 /** A synchronous invocation: the function's value, its error payload, or undefined when there is no such function. */
-async function lambdaInvokeSync(lambda: LambdaService, arn: string, event: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: string } | undefined> {
+async function lambdaInvokeSync(
+  lambda: LambdaService,
+  arn: string,
+  event: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string } | undefined> {
   if (lambda.getFunction(arn) === undefined) return undefined;
   const result = await lambda.invoke(arn, event);
-  return result.functionError === undefined ? { ok: true, value: result.value } : { ok: false, error: result.payload ?? 'Unhandled' };
+  return result.functionError === undefined
+    ? { ok: true, value: result.value }
+    : { ok: false, error: result.payload ?? 'Unhandled' };
 }
 
 /** Creates in-memory AWS services for msw. Two instances never share state. */
@@ -108,12 +121,15 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const api = 'createAwsMocks';
   if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
   const region = options.region === undefined ? DEFAULT_REGION : assertRegion(api, 'options.region', options.region);
-  const account = options.account === undefined ? DEFAULT_ACCOUNT : assertAccount(api, 'options.account', options.account);
+  const account =
+    options.account === undefined ? DEFAULT_ACCOUNT : assertAccount(api, 'options.account', options.account);
   const seed = options.seed ?? 0;
-  if (typeof seed !== 'number' && typeof seed !== 'string') fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
+  if (typeof seed !== 'number' && typeof seed !== 'string')
+    fail(api, 'options.seed', `must be a number or a string, got ${show(seed)}`);
   const clock = createClock(resolveTime(api, 'options.clock', options.clock));
   registerFunctionIdentity(clock, { region, account, seed });
-  if (options.endpoints !== undefined && !Array.isArray(options.endpoints)) fail(api, 'options.endpoints', `must be an array of URLs, got ${show(options.endpoints)}`);
+  if (options.endpoints !== undefined && !Array.isArray(options.endpoints))
+    fail(api, 'options.endpoints', `must be an array of URLs, got ${show(options.endpoints)}`);
   const endpoints = [
     ...(options.endpoints ?? []).map((endpoint, i) => endpointOrigin(api, `options.endpoints[${i}]`, endpoint)),
     ...endpointsFromEnvironment(process.env),
@@ -133,15 +149,26 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
   const sns = createSnsService(context, { sqs });
   const kinesis = createKinesisService(context);
   // Rule targets live in the other services of this instance.
-  const eventBridge = createEventBridgeService(context, { sqs, sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) }, kinesis, lambda: { invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event) } });
+  const eventBridge = createEventBridgeService(context, {
+    sqs,
+    sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) },
+    kinesis,
+    lambda: { invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event) },
+  });
   // S3's EventBridge notifications go onto this instance's default bus, as AWS sends them; its
   // TopicConfigurations publish to this instance's SNS.
   const s3 = createS3Service(context, {
     eventBridge: (event) => eventBridge.publish(event as unknown as Parameters<EventBridgeService['publish']>[0]),
-    sns: { publish: (topicArn, message, subject) => sns.publishFromService(topicArn, message, subject), exists: (topicArn) => sns.hasTopic(topicArn) },
+    sns: {
+      publish: (topicArn, message, subject) => sns.publishFromService(topicArn, message, subject),
+      exists: (topicArn) => sns.hasTopic(topicArn),
+    },
     // QueueConfigurations enqueue on this instance's SQS; CloudFunctionConfigurations invoke its Lambda functions.
     sqs,
-    lambda: { exists: (arn) => lambda.getFunction(arn) !== undefined, invokeAsync: (arn, event) => void lambdaInvokeAsync(lambda, arn, event) },
+    lambda: {
+      exists: (arn) => lambda.getFunction(arn) !== undefined,
+      invokeAsync: (arn, event) => void lambdaInvokeAsync(lambda, arn, event),
+    },
   });
   const dynamodb = createDynamoDBService(context);
   const lambda = createLambdaService(context, { sqs, kinesis, dynamodb });
@@ -151,14 +178,29 @@ export function createAwsMocks(options: AwsMocksOptions = {}): AwsMocks {
     kinesis,
     dynamodb,
     sns: { publishFromService: (arn, message) => sns.publishFromService(arn, message) },
-    eventBridge: { putEntry: (busArn, entry) => eventBridge.putEntry({ eventBusName: busArn, ...entry }) !== undefined },
-    lambda: { invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event), invokeSync: (arn, event) => lambdaInvokeSync(lambda, arn, event) },
+    eventBridge: {
+      putEntry: (busArn, entry) => eventBridge.putEntry({ eventBusName: busArn, ...entry }) !== undefined,
+    },
+    lambda: {
+      invokeAsync: (arn, event) => lambdaInvokeAsync(lambda, arn, event),
+      invokeSync: (arn, event) => lambdaInvokeSync(lambda, arn, event),
+    },
   });
   const services: readonly MockService[] = [s3, sns, sqs, eventBridge, kinesis, dynamodb, lambda, pipes];
   let requestIds = createRandom(seed, 'catchAll.requestId');
   // JSON-RPC services match on x-amz-target, so they go first: S3's REST routes on a custom
   // endpoint (path-style `POST /`) would otherwise take their requests. The catch-all goes last.
-  const handlers = [...sqs.handlers, ...eventBridge.handlers, ...kinesis.handlers, ...dynamodb.handlers, ...sns.handlers, ...lambda.handlers, ...pipes.handlers, ...s3.handlers, createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4())];
+  const handlers = [
+    ...sqs.handlers,
+    ...eventBridge.handlers,
+    ...kinesis.handlers,
+    ...dynamodb.handlers,
+    ...sns.handlers,
+    ...lambda.handlers,
+    ...pipes.handlers,
+    ...s3.handlers,
+    createCatchAllHandler(isAwsUrl, () => requestIds.uuidV4()),
+  ];
   let removeGuard = options.guardHttp2 === false ? undefined : installHttp2Guard(isAwsUrl);
 
   return {

@@ -9,7 +9,12 @@
  * @packageDocumentation
  */
 export { createAwsMocks, type AwsMocks, type AwsMocksOptions } from './createAwsMocks.js';
-export { awsTestClientConfig, type AwsTestClientConfig, type AwsTestClientConfigOptions, type HttpRequestHandlerLike } from './clientConfig.js';
+export {
+  awsTestClientConfig,
+  type AwsTestClientConfig,
+  type AwsTestClientConfigOptions,
+  type HttpRequestHandlerLike,
+} from './clientConfig.js';
 export type { DeliveryWork, MockClock, MockContext, MockService } from './context.js';
 export { DrainError, type DrainOptions, type DrainReport } from './_internals/scheduler.js';
 export { FunctionTimeoutError } from './_internals/invoke.js';
@@ -63,8 +68,22 @@ export type {
   SnsSubscriptionCounts,
   SnsTopicInfo,
 } from './sns/index.js';
-export { MAX_TARGETS_PER_RULE, parseSchedule, PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES, retryDelayMs, TEST_EVENT_REQUIRED_FIELDS } from './eventbridge/index.js';
-export type { PipeDefinition, PipeExecution, PipeFilteredRecord, PipeInfo, PipesService, PipeState } from './pipes/index.js';
+export {
+  MAX_TARGETS_PER_RULE,
+  parseSchedule,
+  PUT_EVENTS_MAX_BYTES,
+  PUT_EVENTS_RAISED_MAX_BYTES,
+  retryDelayMs,
+  TEST_EVENT_REQUIRED_FIELDS,
+} from './eventbridge/index.js';
+export type {
+  PipeDefinition,
+  PipeExecution,
+  PipeFilteredRecord,
+  PipeInfo,
+  PipesService,
+  PipeState,
+} from './pipes/index.js';
 export type {
   FailedDelivery,
   Schedule,

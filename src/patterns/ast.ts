@@ -55,11 +55,19 @@ export type ValueMatcher =
   /** `wildcard`: `segments` are the literal pieces between unescaped `*` (escapes resolved); `segments.length - 1` stars. */
   | (MatcherBase & { readonly kind: 'wildcard'; readonly value: string; readonly segments: readonly string[] })
   /** `anything-but` with values: all strings or all (comparable) numbers. */
-  | (MatcherBase & { readonly kind: 'anything-but'; readonly strings: readonly string[]; readonly numbers: readonly NumberLiteral[] })
+  | (MatcherBase & {
+      readonly kind: 'anything-but';
+      readonly strings: readonly string[];
+      readonly numbers: readonly NumberLiteral[];
+    })
   | (MatcherBase & { readonly kind: 'anything-but-prefix'; readonly values: readonly string[] })
   | (MatcherBase & { readonly kind: 'anything-but-suffix'; readonly values: readonly string[] })
   | (MatcherBase & { readonly kind: 'anything-but-ignore-case'; readonly values: readonly string[] })
-  | (MatcherBase & { readonly kind: 'anything-but-wildcard'; readonly values: readonly string[]; readonly segments: readonly (readonly string[])[] })
+  | (MatcherBase & {
+      readonly kind: 'anything-but-wildcard';
+      readonly values: readonly string[];
+      readonly segments: readonly (readonly string[])[];
+    })
   /** `numeric`: `["=", n]` is both bounds inclusive at n. */
   | (MatcherBase & { readonly kind: 'numeric'; readonly lower?: NumericBound; readonly upper?: NumericBound })
   | (MatcherBase & { readonly kind: 'cidr'; readonly block: string; readonly range: IpRange })

@@ -60,11 +60,18 @@ export function compiledFromAst(ast: PatternAst): CompiledEventPattern {
 }
 
 /** The plan of a pattern given as text, an object or an already compiled pattern. */
-export function planOf(pattern: unknown, api: string, options?: ParseOptions): { compiled: CompiledEventPattern; plan: PatternPlan } {
+export function planOf(
+  pattern: unknown,
+  api: string,
+  options?: ParseOptions,
+): { compiled: CompiledEventPattern; plan: PatternPlan } {
   const existing = CompiledPattern.planOf(pattern);
   if (existing !== undefined) return { compiled: pattern as CompiledEventPattern, plan: existing };
   if (typeof pattern !== 'string' && (pattern === null || typeof pattern !== 'object')) {
-    throw new EventPatternInputError(api, `pattern must be a JSON object or its JSON text, got ${pattern === null ? 'null' : typeof pattern}`);
+    throw new EventPatternInputError(
+      api,
+      `pattern must be a JSON object or its JSON text, got ${pattern === null ? 'null' : typeof pattern}`,
+    );
   }
   const compiled = compiledFromAst(parseEventPattern(pattern as string | object, options));
   return { compiled, plan: CompiledPattern.planOf(compiled)! };
@@ -90,7 +97,11 @@ export function compileEventPattern(pattern: string | object, options?: ParseOpt
  */
 export function matchesEventPattern(compiled: CompiledEventPattern, event: unknown): boolean {
   const plan = CompiledPattern.planOf(compiled);
-  if (plan === undefined) throw new EventPatternInputError('matchesEventPattern', 'compiled must come from compileEventPattern (use testEventPattern for a pattern given as JSON)');
+  if (plan === undefined)
+    throw new EventPatternInputError(
+      'matchesEventPattern',
+      'compiled must come from compileEventPattern (use testEventPattern for a pattern given as JSON)',
+    );
   return matchWith(plan, event, 'matchesEventPattern');
 }
 

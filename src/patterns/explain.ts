@@ -67,7 +67,8 @@ function shown(value: LeafValue): unknown {
 function plain(value: unknown): unknown {
   if (isNumberLiteral(value)) return value.comparable ? value.value : value;
   if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -82,8 +83,16 @@ function explainBranch(branch: CompiledBranch, event: FlatEvent): FieldExplanati
     fields.push({
       path: condition.path,
       operator: operators.join(' | '),
-      expected: condition.matchers.length === 1 ? plain(condition.matchers[0]!.source) : condition.matchers.map((m) => plain(m.source)),
-      actual: leaves.length === 0 ? undefined : leaves.length === 1 ? shown(leaves[0]!.value) : leaves.map((leaf) => shown(leaf.value)),
+      expected:
+        condition.matchers.length === 1
+          ? plain(condition.matchers[0]!.source)
+          : condition.matchers.map((m) => plain(m.source)),
+      actual:
+        leaves.length === 0
+          ? undefined
+          : leaves.length === 1
+            ? shown(leaves[0]!.value)
+            : leaves.map((leaf) => shown(leaf.value)),
       matched: conditionHolds(compiled, event),
     });
   }
@@ -115,7 +124,10 @@ function commonPath(paths: readonly string[]): string {
  * // why.fields[0] → { path: 'detail.state', operator: 'equals', expected: 'running', actual: 'stopped', matched: false }
  * ```
  */
-export function explainEventPattern(pattern: string | object | CompiledEventPattern, event: unknown): PatternExplanation {
+export function explainEventPattern(
+  pattern: string | object | CompiledEventPattern,
+  event: unknown,
+): PatternExplanation {
   const api = 'explainEventPattern';
   const { plan } = planOf(pattern, api);
   const flat = flattenRoot(eventRoot(event, api), api, plan.selection);
@@ -126,7 +138,12 @@ export function explainEventPattern(pattern: string | object | CompiledEventPatt
     if (branchMatches(branch, flat)) {
       // Every field holds in the consistent choice of array elements, including an exists:false
       // whose path has leaves only in other elements.
-      return { matches: true, fields: fields.map((f) => (f.matched ? f : { ...f, matched: true })), branch: index, branches: plan.branches.length };
+      return {
+        matches: true,
+        fields: fields.map((f) => (f.matched ? f : { ...f, matched: true })),
+        branch: index,
+        branches: plan.branches.length,
+      };
     }
     let score = 0;
     for (const field of fields) if (field.matched) score++;
@@ -151,7 +168,9 @@ function render(value: unknown): string {
   if (isNumberLiteral(value)) return value.text;
   if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${render(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${render(v)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value) ?? String(value);
 }

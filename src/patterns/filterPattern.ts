@@ -21,7 +21,10 @@ export type FieldRewrite =
   | 'fail-object';
 
 /** The rewritten pattern: JSON text, or a pattern left without conditions (`all`) or without branches (`none`). */
-export type RewrittenPattern = { readonly kind: 'pattern'; readonly text: string } | { readonly kind: 'all' } | { readonly kind: 'none' };
+export type RewrittenPattern =
+  | { readonly kind: 'pattern'; readonly text: string }
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none' };
 
 type JsonObject = { [key: string]: LosslessJson };
 
@@ -52,7 +55,11 @@ type Result = JsonObject | 'all' | 'none';
  * The rewrite for a key and the form in which it names the data field: the field itself, or a
  * dotted key below it (`"body.type"` is a JSON pattern on body, as `{"body": {"type": …}}` is).
  */
-function rewriteOf(key: string, value: LosslessJson, rewrites: ReadonlyMap<string, FieldRewrite>): [FieldRewrite | undefined, 'object' | 'array' | 'other'] {
+function rewriteOf(
+  key: string,
+  value: LosslessJson,
+  rewrites: ReadonlyMap<string, FieldRewrite>,
+): [FieldRewrite | undefined, 'object' | 'array' | 'other'] {
   const exact = rewrites.get(key);
   if (exact !== undefined) return [exact, formOf(value)];
   const dot = key.indexOf('.');
@@ -65,7 +72,11 @@ function rewriteOf(key: string, value: LosslessJson, rewrites: ReadonlyMap<strin
 
 // Patterns reaching this point passed AWS's 4,096-character limit, so their nesting is shallow
 // enough for recursion.
-function rewriteObject(object: JsonObject, rewrites: ReadonlyMap<string, FieldRewrite>, orIsPrimitive: boolean): Result {
+function rewriteObject(
+  object: JsonObject,
+  rewrites: ReadonlyMap<string, FieldRewrite>,
+  orIsPrimitive: boolean,
+): Result {
   const out: JsonObject = {};
   let kept = 0;
   for (const key of Object.keys(object)) {
@@ -86,7 +97,12 @@ function rewriteObject(object: JsonObject, rewrites: ReadonlyMap<string, FieldRe
       if (satisfied) continue;
       if (branches.length === 0) return 'none';
       // `$or` needs two objects; a lone survivor is repeated (b OR b is b).
-      Object.defineProperty(out, '$or', { value: branches.length === 1 ? [branches[0]!, branches[0]!] : branches, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, '$or', {
+        value: branches.length === 1 ? [branches[0]!, branches[0]!] : branches,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       kept++;
       continue;
     }
@@ -100,7 +116,11 @@ function rewriteObject(object: JsonObject, rewrites: ReadonlyMap<string, FieldRe
  * Rewrites a pattern (its lossless JSON, a top-level object) for the given data-field rewrites.
  * `orIsPrimitive` is false when AWS reads `$or` as a plain field name in this pattern.
  */
-export function rewritePattern(pattern: LosslessJson, rewrites: ReadonlyMap<string, FieldRewrite>, orIsPrimitive: boolean): RewrittenPattern {
+export function rewritePattern(
+  pattern: LosslessJson,
+  rewrites: ReadonlyMap<string, FieldRewrite>,
+  orIsPrimitive: boolean,
+): RewrittenPattern {
   if (!isObject(pattern)) return { kind: 'pattern', text: stringifyLossless(pattern) };
   const r = rewriteObject(pattern, rewrites, orIsPrimitive);
   if (r === 'all' || r === 'none') return { kind: r };

@@ -57,7 +57,10 @@ function jsonOf(api: string, key: string, value: unknown): string | undefined {
         throw new EventPatternInputError(api, inner instanceof Error ? inner.message : String(inner));
       }
     }
-    throw new EventPatternInputError(api, `record.${key} is not JSON data (${error instanceof Error ? error.message : String(error)})`);
+    throw new EventPatternInputError(
+      api,
+      `record.${key} is not JSON data (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
@@ -65,9 +68,20 @@ function jsonOf(api: string, key: string, value: unknown): string | undefined {
  * Reads one record for matching; with `dataOnly`, only the data fields are kept. Throws
  * `EventPatternInputError` (prefixed with `api`) when the record is not a JSON object.
  */
-export function decodeFilterRecord(api: string, record: unknown, source: ResolvedFilterSource, stripAfterFiltering: boolean, dataOnly = false): DecodedRecord {
+export function decodeFilterRecord(
+  api: string,
+  record: unknown,
+  source: ResolvedFilterSource,
+  stripAfterFiltering: boolean,
+  dataOnly = false,
+): DecodedRecord {
   if (!isPlainObject(record)) {
-    const got = record === null ? 'null' : Array.isArray(record) ? 'an array (pass one record, e.g. event.Records[0], or use filterBatch)' : typeof record;
+    const got =
+      record === null
+        ? 'null'
+        : Array.isArray(record)
+          ? 'an array (pass one record, e.g. event.Records[0], or use filterBatch)'
+          : typeof record;
     throw new EventPatternInputError(api, `record must be a JSON object (one record of the batch), got ${got}`);
   }
   let fields: Record<string, unknown> = record;

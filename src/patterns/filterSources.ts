@@ -24,7 +24,9 @@ export type FilterFamily = 'sqs' | 'kinesis' | 'dynamodb' | 'mq' | 'kafka';
 const NOT_FILTER_SOURCES: ReadonlySet<PipeSource> = new Set(['eventbridge', 's3-eventbridge']);
 
 /** Every kit source name that filters apply to, in the order of {@link PIPE_SOURCES}. */
-export const FILTER_SOURCE_NAMES: readonly FilterSourceName[] = PIPE_SOURCES.filter((s): s is FilterSourceName => !NOT_FILTER_SOURCES.has(s));
+export const FILTER_SOURCE_NAMES: readonly FilterSourceName[] = PIPE_SOURCES.filter(
+  (s): s is FilterSourceName => !NOT_FILTER_SOURCES.has(s),
+);
 
 /** Every accepted `source` value: the kit's names, the short forms, and all of them with `pipes:`. */
 export const FILTER_SOURCES: readonly FilterSource[] = (() => {
@@ -68,18 +70,50 @@ export interface FilterFamilyRules {
 // attach eventSource/eventSourceARN/awsRegion (and Kinesis' eventVersion/eventID/eventName/
 // invokeIdentityArn) to the records they deliver, after the filter has run.
 const RULES: Readonly<Record<FilterFamily, FilterFamilyRules>> = {
-  sqs: { dataKeys: ['body'], encoding: 'text', mismatch: 'drop', plainPatternAllowed: true, addedAfterFiltering: ['eventSource', 'eventSourceARN', 'awsRegion'] },
+  sqs: {
+    dataKeys: ['body'],
+    encoding: 'text',
+    mismatch: 'drop',
+    plainPatternAllowed: true,
+    addedAfterFiltering: ['eventSource', 'eventSourceARN', 'awsRegion'],
+  },
   kinesis: {
     dataKeys: ['data'],
     encoding: 'base64',
     mismatch: 'drop',
     plainPatternAllowed: false,
-    addedAfterFiltering: ['eventSource', 'eventSourceARN', 'awsRegion', 'eventVersion', 'eventID', 'eventName', 'invokeIdentityArn'],
+    addedAfterFiltering: [
+      'eventSource',
+      'eventSourceARN',
+      'awsRegion',
+      'eventVersion',
+      'eventID',
+      'eventName',
+      'invokeIdentityArn',
+    ],
   },
   // DynamoDB's own stream record carries eventID and eventName (AWS's example filters on eventName).
-  dynamodb: { dataKeys: ['dynamodb'], encoding: 'object', mismatch: 'drop', plainPatternAllowed: false, addedAfterFiltering: ['eventSource', 'eventSourceARN', 'awsRegion', 'eventVersion'] },
-  mq: { dataKeys: ['data'], encoding: 'base64', mismatch: 'metadata-only', plainPatternAllowed: true, addedAfterFiltering: ['eventSource', 'eventSourceArn'] },
-  kafka: { dataKeys: ['key', 'value'], encoding: 'base64', mismatch: 'metadata-only', plainPatternAllowed: true, addedAfterFiltering: ['eventSource', 'eventSourceArn', 'bootstrapServers'] },
+  dynamodb: {
+    dataKeys: ['dynamodb'],
+    encoding: 'object',
+    mismatch: 'drop',
+    plainPatternAllowed: false,
+    addedAfterFiltering: ['eventSource', 'eventSourceARN', 'awsRegion', 'eventVersion'],
+  },
+  mq: {
+    dataKeys: ['data'],
+    encoding: 'base64',
+    mismatch: 'metadata-only',
+    plainPatternAllowed: true,
+    addedAfterFiltering: ['eventSource', 'eventSourceArn'],
+  },
+  kafka: {
+    dataKeys: ['key', 'value'],
+    encoding: 'base64',
+    mismatch: 'metadata-only',
+    plainPatternAllowed: true,
+    addedAfterFiltering: ['eventSource', 'eventSourceArn', 'bootstrapServers'],
+  },
 };
 
 /**
@@ -87,7 +121,16 @@ const RULES: Readonly<Record<FilterFamily, FilterFamilyRules>> = {
  * adds them after filtering.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-filtering.html
  */
-export const PIPES_POLLER_FIELDS: readonly string[] = ['awsRegion', 'eventSource', 'eventSourceARN', 'eventVersion', 'eventID', 'eventName', 'invokeIdentityArn', 'eventSourceKey'];
+export const PIPES_POLLER_FIELDS: readonly string[] = [
+  'awsRegion',
+  'eventSource',
+  'eventSourceARN',
+  'eventVersion',
+  'eventID',
+  'eventName',
+  'invokeIdentityArn',
+  'eventSourceKey',
+];
 
 /** A parsed `source` option. */
 export interface ResolvedFilterSource {
@@ -116,7 +159,9 @@ export function isFilterSource(value: unknown): value is FilterSource {
 export function resolveFilterSource(api: string, value: unknown, argument = 'options.source'): ResolvedFilterSource {
   if (!isFilterSource(value)) {
     const got = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : String(value);
-    throw new TypeError(`${api}: ${argument} must name the event source, one of ${FILTER_SOURCES.filter((s) => !s.startsWith('pipes:')).join(', ')} (or the same prefixed with "pipes:" for a pipe), got ${got}`);
+    throw new TypeError(
+      `${api}: ${argument} must name the event source, one of ${FILTER_SOURCES.filter((s) => !s.startsWith('pipes:')).join(', ')} (or the same prefixed with "pipes:" for a pipe), got ${got}`,
+    );
   }
   const pipes = value.startsWith('pipes:');
   const bare = (pipes ? value.slice('pipes:'.length) : value) as FilterSourceName | FilterSourceAlias;

@@ -15,7 +15,14 @@ import { decodeFilterRecord, type DataMode, type DecodedRecord } from './filterR
 import { resolveFilterSource, type FilterSource, type ResolvedFilterSource } from './filterSources.js';
 import { parseJsonText, type LosslessJson } from './json.js';
 
-export { FILTER_SOURCES, FILTER_SOURCE_NAMES, PIPES_POLLER_FIELDS, type FilterSource, type FilterSourceAlias, type FilterSourceName } from './filterSources.js';
+export {
+  FILTER_SOURCES,
+  FILTER_SOURCE_NAMES,
+  PIPES_POLLER_FIELDS,
+  type FilterSource,
+  type FilterSourceAlias,
+  type FilterSourceName,
+} from './filterSources.js';
 
 /** Lambda's and Pipes' limit on one filter's `Pattern` (API models: 0–4096 characters). */
 export const FILTER_PATTERN_MAX_LENGTH = 4096;
@@ -74,7 +81,13 @@ export class FilterCriteriaError extends Error {
   /** The offending filter, when one filter is at fault. */
   readonly filterIndex?: number;
 
-  constructor(message: string, code: 'InvalidParameterValueException' | 'ValidationException', reason: string, filterIndex?: number, cause?: unknown) {
+  constructor(
+    message: string,
+    code: 'InvalidParameterValueException' | 'ValidationException',
+    reason: string,
+    filterIndex?: number,
+    cause?: unknown,
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.code = code;
     this.reason = reason;
@@ -119,30 +132,59 @@ interface CompiledFilter {
 
 type Variant = { kind: 'pattern'; compiled: CompiledEventPattern } | { kind: 'all' } | { kind: 'none' };
 
-function checkOptions(api: string, options: unknown): { source: ResolvedFilterSource; maxFilters: number; strip: boolean; dataOnly: boolean } {
+function checkOptions(
+  api: string,
+  options: unknown,
+): { source: ResolvedFilterSource; maxFilters: number; strip: boolean; dataOnly: boolean } {
   if (!isPlainObject(options)) {
-    throw new TypeError(`${api}: options must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new TypeError(
+      `${api}: options must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+    );
   }
   const source = resolveFilterSource(api, options.source);
   const maxFilters = options.maxFilters ?? DEFAULT_MAX_FILTERS;
-  if (typeof maxFilters !== 'number' || !Number.isInteger(maxFilters) || maxFilters < 1 || maxFilters > MAX_FILTERS_QUOTA) {
-    throw new TypeError(`${api}: options.maxFilters must be an integer from 1 to ${MAX_FILTERS_QUOTA} (AWS's highest quota), got ${String(maxFilters)}`);
+  if (
+    typeof maxFilters !== 'number' ||
+    !Number.isInteger(maxFilters) ||
+    maxFilters < 1 ||
+    maxFilters > MAX_FILTERS_QUOTA
+  ) {
+    throw new TypeError(
+      `${api}: options.maxFilters must be an integer from 1 to ${MAX_FILTERS_QUOTA} (AWS's highest quota), got ${String(maxFilters)}`,
+    );
   }
   const metadata = options.metadataAfterFiltering ?? 'strip';
-  if (metadata !== 'strip' && metadata !== 'keep') throw new TypeError(`${api}: options.metadataAfterFiltering must be 'strip' or 'keep', got ${String(metadata)}`);
+  if (metadata !== 'strip' && metadata !== 'keep')
+    throw new TypeError(`${api}: options.metadataAfterFiltering must be 'strip' or 'keep', got ${String(metadata)}`);
   const fields = options.fields ?? 'record';
-  if (fields !== 'record' && fields !== 'data-only') throw new TypeError(`${api}: options.fields must be 'record' or 'data-only', got ${String(fields)}`);
+  if (fields !== 'record' && fields !== 'data-only')
+    throw new TypeError(`${api}: options.fields must be 'record' or 'data-only', got ${String(fields)}`);
   return { source, maxFilters, strip: metadata === 'strip', dataOnly: fields === 'data-only' };
 }
 
 function compileOne(api: string, filter: unknown, index: number, source: ResolvedFilterSource): CompiledFilter {
   if (!isPlainObject(filter)) {
-    throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', `Filters[${index}] must be an object { Pattern: string }`, index);
+    throw new FilterCriteriaError(
+      INVALID_PATTERN,
+      'InvalidParameterValueException',
+      `Filters[${index}] must be an object { Pattern: string }`,
+      index,
+    );
   }
   const pattern = filter.Pattern;
   if (typeof pattern !== 'string' || pattern.trim() === '') {
-    const what = typeof pattern === 'string' ? 'empty' : pattern === undefined ? 'missing' : `a ${Array.isArray(pattern) ? 'array' : typeof pattern}, not a JSON string`;
-    throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', `Filters[${index}].Pattern is ${what}`, index);
+    const what =
+      typeof pattern === 'string'
+        ? 'empty'
+        : pattern === undefined
+          ? 'missing'
+          : `a ${Array.isArray(pattern) ? 'array' : typeof pattern}, not a JSON string`;
+    throw new FilterCriteriaError(
+      INVALID_PATTERN,
+      'InvalidParameterValueException',
+      `Filters[${index}].Pattern is ${what}`,
+      index,
+    );
   }
   if (pattern.length > FILTER_PATTERN_MAX_LENGTH) {
     // AWS's request validation format (the member path is 1-based); the exact text is not pinned.
@@ -157,7 +199,8 @@ function compileOne(api: string, filter: unknown, index: number, source: Resolve
   try {
     compiled = compileEventPattern(pattern);
   } catch (error) {
-    if (error instanceof EventPatternError) throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', error.reason, index, error);
+    if (error instanceof EventPatternError)
+      throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', error.reason, index, error);
     throw error;
   }
   const json = parseJsonText(pattern, `${api}: Filters[${index}].Pattern`);
@@ -167,7 +210,12 @@ function compileOne(api: string, filter: unknown, index: number, source: Resolve
     const f = fieldForms(json, key, orIsPrimitive);
     // Kinesis and DynamoDB take only JSON patterns on their data: a plain one fails at create time.
     if (f.has('array') && !source.rules.plainPatternAllowed) {
-      throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', `Filters[${index}].Pattern matches "${key}" as a plain value; ${source.family} ${key} is JSON, so write a pattern on its fields, e.g. {"${key}": {"field": ["value"]}}`, index);
+      throw new FilterCriteriaError(
+        INVALID_PATTERN,
+        'InvalidParameterValueException',
+        `Filters[${index}].Pattern matches "${key}" as a plain value; ${source.family} ${key} is JSON, so write a pattern on its fields, e.g. {"${key}": {"field": ["value"]}}`,
+        index,
+      );
     }
     forms.set(key, f);
   }
@@ -175,7 +223,11 @@ function compileOne(api: string, filter: unknown, index: number, source: Resolve
 }
 
 /** The rewrites a record's data modes call for, in a stable order (the cache key). */
-function rewritesFor(filter: CompiledFilter, source: ResolvedFilterSource, modes: ReadonlyMap<string, DataMode>): Map<string, FieldRewrite> {
+function rewritesFor(
+  filter: CompiledFilter,
+  source: ResolvedFilterSource,
+  modes: ReadonlyMap<string, DataMode>,
+): Map<string, FieldRewrite> {
   const rewrites = new Map<string, FieldRewrite>();
   for (const key of source.rules.dataKeys) {
     const forms = filter.forms.get(key)!;
@@ -204,7 +256,16 @@ function variantOf(filter: CompiledFilter, rewrites: Map<string, FieldRewrite>):
     const r = rewritePattern(filter.json, rewrites, filter.orIsPrimitive);
     // The rewrite only removes parts or repeats a branch: it stays valid, though it can exceed the
     // length limit the original met.
-    variant = r.kind === 'pattern' ? { kind: 'pattern', compiled: compileEventPattern(r.text, { maxLength: Number.POSITIVE_INFINITY, maxOrCombinations: Number.POSITIVE_INFINITY }) } : r;
+    variant =
+      r.kind === 'pattern'
+        ? {
+            kind: 'pattern',
+            compiled: compileEventPattern(r.text, {
+              maxLength: Number.POSITIVE_INFINITY,
+              maxOrCombinations: Number.POSITIVE_INFINITY,
+            }),
+          }
+        : r;
     filter.variants.set(key, variant);
   }
   return variant;
@@ -222,7 +283,11 @@ function matchedFields(e: PatternExplanation): number {
   return e.fields.filter((f) => f.matched).length;
 }
 
-function explainDrop(filters: readonly CompiledFilter[], source: ResolvedFilterSource, record: DecodedRecord): { explanation: PatternExplanation; reason: string; filter: number } {
+function explainDrop(
+  filters: readonly CompiledFilter[],
+  source: ResolvedFilterSource,
+  record: DecodedRecord,
+): { explanation: PatternExplanation; reason: string; filter: number } {
   let best: { explanation: PatternExplanation; reason: string; score: number; filter: number } | undefined;
   for (const filter of filters) {
     const rewrites = rewritesFor(filter, source, record.modes);
@@ -254,11 +319,17 @@ export function compileFilterCriteria(criteria: FilterCriteria, options: FilterO
   const api = 'compileFilterCriteria';
   const { source, maxFilters, strip, dataOnly } = checkOptions(api, options);
   if (!isPlainObject(criteria)) {
-    throw new TypeError(`${api}: criteria must be a FilterCriteria object such as { Filters: [{ Pattern: '{"body": {"type": ["order"]}}' }] }, got ${criteria === null ? 'null' : Array.isArray(criteria) ? 'an array (wrap it: { Filters: [...] })' : typeof criteria}`);
+    throw new TypeError(
+      `${api}: criteria must be a FilterCriteria object such as { Filters: [{ Pattern: '{"body": {"type": ["order"]}}' }] }, got ${criteria === null ? 'null' : Array.isArray(criteria) ? 'an array (wrap it: { Filters: [...] })' : typeof criteria}`,
+    );
   }
   const list: unknown = criteria.Filters;
   if (list !== undefined && list !== null && !Array.isArray(list)) {
-    throw new FilterCriteriaError(INVALID_PATTERN, 'InvalidParameterValueException', `Filters must be an array of { Pattern } objects, got ${typeof list}`);
+    throw new FilterCriteriaError(
+      INVALID_PATTERN,
+      'InvalidParameterValueException',
+      `Filters must be an array of { Pattern } objects, got ${typeof list}`,
+    );
   }
   const items = (list ?? []) as readonly unknown[];
   if (items.length > maxFilters) {
@@ -270,7 +341,8 @@ export function compileFilterCriteria(criteria: FilterCriteria, options: FilterO
     );
   }
   const filters = items.map((f, i) => compileOne(api, f, i, source));
-  const decode = (apiName: string, record: unknown): DecodedRecord => decodeFilterRecord(apiName, record, source, strip, dataOnly);
+  const decode = (apiName: string, record: unknown): DecodedRecord =>
+    decodeFilterRecord(apiName, record, source, strip, dataOnly);
   return {
     source: source.source,
     size: filters.length,
@@ -284,7 +356,10 @@ export function compileFilterCriteria(criteria: FilterCriteria, options: FilterO
     },
     filter<R>(records: readonly R[]): { kept: R[]; dropped: DroppedRecord<R>[] } {
       if (!Array.isArray(records)) {
-        throw new EventPatternInputError('filterBatch', `records must be an array of records (e.g. event.Records), got ${records === null ? 'null' : typeof records}`);
+        throw new EventPatternInputError(
+          'filterBatch',
+          `records must be an array of records (e.g. event.Records), got ${records === null ? 'null' : typeof records}`,
+        );
       }
       const kept: R[] = [];
       const dropped: DroppedRecord<R>[] = [];
@@ -293,7 +368,11 @@ export function compileFilterCriteria(criteria: FilterCriteria, options: FilterO
         try {
           decoded = decode('filterBatch', record);
         } catch (error) {
-          if (error instanceof EventPatternInputError) throw new EventPatternInputError('filterBatch', `records[${i}]: ${error.message.replace(/^filterBatch: /, '')}`);
+          if (error instanceof EventPatternInputError)
+            throw new EventPatternInputError(
+              'filterBatch',
+              `records[${i}]: ${error.message.replace(/^filterBatch: /, '')}`,
+            );
           throw error;
         }
         if (filters.length === 0 || filters.some((f) => matchOne(f, source, decoded))) kept.push(record);
@@ -343,6 +422,10 @@ export function matchesFilterCriteria(criteria: FilterCriteria, record: unknown,
  * (SQS), skipped (streams) or acknowledged (MQ, Kafka). Each dropped record comes with the
  * explanation of the filter that came closest to matching it.
  */
-export function filterBatch<R>(criteria: FilterCriteria, records: readonly R[], options: FilterOptions): { kept: R[]; dropped: DroppedRecord<R>[] } {
+export function filterBatch<R>(
+  criteria: FilterCriteria,
+  records: readonly R[],
+  options: FilterOptions,
+): { kept: R[]; dropped: DroppedRecord<R>[] } {
   return cached(criteria, options).filter(records);
 }

@@ -99,7 +99,11 @@ export function selectPaths(paths: Iterable<string>): PathSelection {
       for (let b = a + 1; b < cuts.length; b++) step.set(path.slice(from, cuts[b]), path.slice(0, cuts[b]));
     }
   }
-  const freeze = (byKey: Map<string, string>): PathStep => ({ keys: [...byKey.keys()], paths: [...byKey.values()], byKey });
+  const freeze = (byKey: Map<string, string>): PathStep => ({
+    keys: [...byKey.keys()],
+    paths: [...byKey.values()],
+    byKey,
+  });
   const frozen = new Map<string, PathStep>();
   for (const [prefix, byKey] of next) frozen.set(prefix, freeze(byKey));
   return { root: freeze(root), next: frozen };
@@ -153,7 +157,10 @@ export function eventRoot(event: unknown, api: string): object {
       throw new EventPatternInputError(api, `event is not valid JSON text: ${(error as Error).message}`);
     }
     if (root === null || typeof root !== 'object' || Array.isArray(root) || isNumberLiteral(root)) {
-      throw new EventPatternInputError(api, `event must be a JSON object, got ${Array.isArray(root) ? 'an array' : root === null ? 'null' : `a JSON ${isNumberLiteral(root) ? 'number' : typeof root}`} as JSON text`);
+      throw new EventPatternInputError(
+        api,
+        `event must be a JSON object, got ${Array.isArray(root) ? 'an array' : root === null ? 'null' : `a JSON ${isNumberLiteral(root) ? 'number' : typeof root}`} as JSON text`,
+      );
     }
     return root;
   }
@@ -175,12 +182,19 @@ export function flattenEvent(event: unknown, api: string, selection?: PathSelect
 /** Reads a value as JSON.stringify would (`toJSON` once), or throws for values JSON cannot hold. */
 function jsonValue(raw: unknown, path: string, api: string): unknown {
   let value = raw;
-  if (value !== null && typeof value === 'object' && !isNumberLiteral(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !isNumberLiteral(value) &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     // As JSON.stringify does (Date → ISO string); the result's own toJSON is not called.
     value = (value as { toJSON(key: string): unknown }).toJSON(path);
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new EventPatternInputError(api, `event value at ${path} is ${value}, which JSON cannot hold`);
-  if (typeof value === 'bigint') throw new EventPatternInputError(api, `event value at ${path} is a bigint, which JSON cannot hold`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new EventPatternInputError(api, `event value at ${path} is ${value}, which JSON cannot hold`);
+  if (typeof value === 'bigint')
+    throw new EventPatternInputError(api, `event value at ${path} is a bigint, which JSON cannot hold`);
   return value;
 }
 
@@ -228,7 +242,11 @@ export function flattenRoot(root: object, api: string, selection?: PathSelection
     rootPending = false;
     const isArray = Array.isArray(node);
     if (isArray || selection === undefined) {
-      if (onPath.has(node)) throw new EventPatternInputError(api, `event is cyclic: the value at ${atRoot ? 'the root' : path} contains itself`);
+      if (onPath.has(node))
+        throw new EventPatternInputError(
+          api,
+          `event is cyclic: the value at ${atRoot ? 'the root' : path} contains itself`,
+        );
       onPath.add(node);
       nodes.push(node);
       paths.push(path);

@@ -6,7 +6,13 @@
  * @packageDocumentation
  */
 export { EventPatternError, EventPatternInputError, type PatternTextLocation } from './errors.js';
-export { parseEventPattern, PATTERN_LIMITS, PATTERN_REASONS, PATTERN_UNVERIFIED_REASONS, type ParseOptions } from './parse.js';
+export {
+  parseEventPattern,
+  PATTERN_LIMITS,
+  PATTERN_REASONS,
+  PATTERN_UNVERIFIED_REASONS,
+  type ParseOptions,
+} from './parse.js';
 export { compileEventPattern, matchesEventPattern, testEventPattern, type CompiledEventPattern } from './compile.js';
 export { explainEventPattern, formatExplanation, type FieldExplanation, type PatternExplanation } from './explain.js';
 export { compileEventPatterns, type EventPatternSet } from './ruleSet.js';
@@ -47,6 +53,22 @@ export {
   type SnsFilterMessage,
   type SnsMessageAttribute,
 } from './sns.js';
-export { lintEventPattern, PATTERN_LINT_CODES, type PatternDiagnostic, type PatternLintCode, type PatternLintOptions } from './lint.js';
+export {
+  lintEventPattern,
+  PATTERN_LINT_CODES,
+  type PatternDiagnostic,
+  type PatternLintCode,
+  type PatternLintOptions,
+} from './lint.js';
 export { DOCS_BASE_URL } from '../_internals/docsUrl.js';
-export type { FieldCondition, IpRange, MatcherBase, MatcherKind, NumberLiteral, NumericBound, PatternAst, PatternBranch, ValueMatcher } from './ast.js';
+export type {
+  FieldCondition,
+  IpRange,
+  MatcherBase,
+  MatcherKind,
+  NumberLiteral,
+  NumericBound,
+  PatternAst,
+  PatternBranch,
+  ValueMatcher,
+} from './ast.js';

@@ -142,7 +142,10 @@ export class JsonTokenizer {
   private sourceRef(offset: number): string {
     const { line, column } = this.locate(offset);
     const max = 500;
-    const shown = this.text.length > max ? `"${this.text.slice(0, max)}"[truncated ${this.text.length - max} chars]` : `"${this.text}"`;
+    const shown =
+      this.text.length > max
+        ? `"${this.text.slice(0, max)}"[truncated ${this.text.length - max} chars]`
+        : `"${this.text}"`;
     return `[Source: (String)${shown}; line: ${line}, column: ${column}]`;
   }
 
@@ -180,10 +183,18 @@ export class JsonTokenizer {
       if (c === 32 || c === 10 || c === 13 || c === 9) {
         this.pos++;
       } else if (c === 47 /* / */) {
-        this.unexpected(this.pos, "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)");
+        this.unexpected(
+          this.pos,
+          "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+        );
       } else if (c < 32) {
-        const rs = c === 0x1e ? ' (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))' : '';
-        this.fail(`Illegal character (${charDesc(c)}): only regular white space (\\r, \\n, \\t) is allowed between tokens${rs}`);
+        const rs =
+          c === 0x1e
+            ? ' (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))'
+            : '';
+        this.fail(
+          `Illegal character (${charDesc(c)}): only regular white space (\\r, \\n, \\t) is allowed between tokens${rs}`,
+        );
       } else {
         return c;
       }
@@ -194,7 +205,9 @@ export class JsonTokenizer {
   private eofInContainer(): never {
     const f = this.frame;
     const marker = f.type === Ctx.Array ? 'Array' : 'Object';
-    this.fail(`Unexpected end-of-input: expected close marker for ${marker} (start marker at ${this.sourceRef(f.start)})`);
+    this.fail(
+      `Unexpected end-of-input: expected close marker for ${marker} (start marker at ${this.sourceRef(f.start)})`,
+    );
   }
 
   /** Reads the next token; returns `Tok.End` at the end of input at the root. */
@@ -221,11 +234,15 @@ export class JsonTokenizer {
     if (c === 93 /* ] */ || c === 125 /* } */) return this.close(c);
     if (f.count > 0 && f.type !== Ctx.Root) {
       if (c !== 44) {
-        this.unexpected(this.pos, `was expecting comma to separate ${f.type === Ctx.Array ? 'Array' : 'Object'} entries`);
+        this.unexpected(
+          this.pos,
+          `was expecting comma to separate ${f.type === Ctx.Array ? 'Array' : 'Object'} entries`,
+        );
       }
       this.pos++;
       c = this.skipWs();
-      if (c < 0) this.fail(`Unexpected end-of-input within/between ${f.type === Ctx.Array ? 'Array' : 'Object'} entries`);
+      if (c < 0)
+        this.fail(`Unexpected end-of-input within/between ${f.type === Ctx.Array ? 'Array' : 'Object'} entries`);
     }
     f.count++;
     if (f.type === Ctx.Object) return this.fieldName(c);
@@ -237,10 +254,16 @@ export class JsonTokenizer {
     const f = this.frame;
     const start = this.pos;
     if (c === 93 && f.type !== Ctx.Array) {
-      this.fail(`Unexpected close marker ']': expected '}' (for ${f.type === Ctx.Object ? 'Object' : 'root'} starting at ${this.sourceRef(f.start)})`, start);
+      this.fail(
+        `Unexpected close marker ']': expected '}' (for ${f.type === Ctx.Object ? 'Object' : 'root'} starting at ${this.sourceRef(f.start)})`,
+        start,
+      );
     }
     if (c === 125 && f.type !== Ctx.Object) {
-      this.fail(`Unexpected close marker '}': expected ']' (for ${f.type === Ctx.Array ? 'Array' : 'root'} starting at ${this.sourceRef(f.start)})`, start);
+      this.fail(
+        `Unexpected close marker '}': expected ']' (for ${f.type === Ctx.Array ? 'Array' : 'root'} starting at ${this.sourceRef(f.start)})`,
+        start,
+      );
     }
     this.pos++;
     this.stack.pop();
@@ -317,7 +340,10 @@ export class JsonTokenizer {
           // `NaN` and `Infinity` are recognised (then refused) as whole words only.
           const word = c === 78 ? 'NaN' : 'Infinity';
           this.literal(word);
-          this.fail(`Non-standard token '${word}': enable \`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS\` to allow`, this.pos - word.length);
+          this.fail(
+            `Non-standard token '${word}': enable \`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS\` to allow`,
+            this.pos - word.length,
+          );
         }
         if (c === 43 /* + */) {
           if (this.pos + 1 >= t.length) this.fail('Unexpected end-of-input in a Number value');
@@ -366,7 +392,10 @@ export class JsonTokenizer {
         // Jackson's wording, without a separator.
         if (i >= t.length) this.fail('Unexpected end-of-inputNo digit following sign', i);
         if (t.startsWith('Infinity', i)) {
-          this.fail("Non-standard token '-Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", start);
+          this.fail(
+            "Non-standard token '-Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+            start,
+          );
         }
         this.fail(
           `Unexpected character (${charDesc(t.charCodeAt(i))}) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value`,
@@ -377,7 +406,8 @@ export class JsonTokenizer {
     const intStart = i;
     while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
     const intLen = i - intStart;
-    if (intLen > 1 && t.charCodeAt(intStart) === 48) this.fail('Invalid numeric value: Leading zeroes not allowed', intStart);
+    if (intLen > 1 && t.charCodeAt(intStart) === 48)
+      this.fail('Invalid numeric value: Leading zeroes not allowed', intStart);
     let fracLen = 0;
     let expLen = 0;
     let isFloat = false;
@@ -390,7 +420,10 @@ export class JsonTokenizer {
       if (fracLen === 0) {
         // At the end of input Jackson names the last character it read, the point.
         const at = i >= t.length ? i - 1 : i;
-        this.fail(`Unexpected character (${charDesc(t.charCodeAt(at))}) in numeric value: Decimal point not followed by a digit`, at);
+        this.fail(
+          `Unexpected character (${charDesc(t.charCodeAt(at))}) in numeric value: Decimal point not followed by a digit`,
+          at,
+        );
       }
     }
     const e = t.charCodeAt(i);
@@ -404,7 +437,10 @@ export class JsonTokenizer {
       expLen = i - s;
       if (expLen === 0) {
         if (i >= t.length) this.fail('Unexpected end-of-inputexpected a digit for number exponent', i);
-        this.fail(`Unexpected character (${charDesc(t.charCodeAt(i))}) in numeric value: Exponent indicator not followed by a digit`, i);
+        this.fail(
+          `Unexpected character (${charDesc(t.charCodeAt(i))}) in numeric value: Exponent indicator not followed by a digit`,
+          i,
+        );
       }
     }
     const length = isFloat ? intLen + fracLen + expLen : intLen;
@@ -417,7 +453,8 @@ export class JsonTokenizer {
     }
     if (this.frame.type === Ctx.Root && i < t.length) {
       const c = t.charCodeAt(i);
-      if (!(c === 32 || c === 10 || c === 13 || c === 9)) this.unexpected(i, 'Expected space separating root-level values');
+      if (!(c === 32 || c === 10 || c === 13 || c === 9))
+        this.unexpected(i, 'Expected space separating root-level values');
     }
     this.pos = i;
     this.value = t.slice(start, i);
@@ -436,7 +473,12 @@ export class JsonTokenizer {
     for (;;) {
       if (i >= t.length) {
         this.pos = i;
-        this.fail(name ? 'Unexpected end-of-input in field name' : 'Unexpected end-of-input: was expecting closing quote for a string value', i);
+        this.fail(
+          name
+            ? 'Unexpected end-of-input in field name'
+            : 'Unexpected end-of-input: was expecting closing quote for a string value',
+          i,
+        );
       }
       const c = t.charCodeAt(i);
       if (c === 34) {
@@ -492,7 +534,10 @@ export class JsonTokenizer {
         continue;
       }
       if (c < 32) {
-        this.fail(`Illegal unquoted character (${charDesc(c)}): has to be escaped using backslash to be included in ${name ? 'name' : 'string value'}`, i);
+        this.fail(
+          `Illegal unquoted character (${charDesc(c)}): has to be escaped using backslash to be included in ${name ? 'name' : 'string value'}`,
+          i,
+        );
       }
       i++;
     }
@@ -519,7 +564,11 @@ function setKey(target: Record<string, LosslessJson>, key: string, value: Lossle
  * @param what names the input in error messages, e.g. `testEventPattern: event`.
  * @throws JsonTextError for invalid JSON, its message prefixed with `what`.
  */
-export function parseJsonText(text: string, what: string, limits: JsonLimits = { maxDepth: Infinity, maxNumberLength: Infinity }): LosslessJson {
+export function parseJsonText(
+  text: string,
+  what: string,
+  limits: JsonLimits = { maxDepth: Infinity, maxNumberLength: Infinity },
+): LosslessJson {
   const tz = new JsonTokenizer(text, limits);
   try {
     const containers: (LosslessJson[] | Record<string, LosslessJson>)[] = [];
@@ -589,7 +638,12 @@ export function parseJsonText(text: string, what: string, limits: JsonLimits = {
     return root as LosslessJson;
   } catch (error) {
     if (error instanceof JsonTextError) {
-      throw new JsonTextError(`${what} is not valid JSON: ${error.message}`, error.offset, error.location, error.syntax);
+      throw new JsonTextError(
+        `${what} is not valid JSON: ${error.message}`,
+        error.offset,
+        error.location,
+        error.syntax,
+      );
     }
     throw error;
   }
@@ -614,7 +668,9 @@ export function toLossless(value: unknown, what = 'value'): LosslessJson {
   const seen = new Set<object>();
   const describe = (path: string, v: unknown): never => {
     const kind = typeof v === 'number' ? String(v) : v === undefined ? 'undefined' : typeof v;
-    throw new TypeError(`${what}${path} is ${kind === 'function' ? 'a function' : kind === 'symbol' ? 'a symbol' : kind === 'bigint' ? 'a bigint' : kind}, which JSON cannot represent`);
+    throw new TypeError(
+      `${what}${path} is ${kind === 'function' ? 'a function' : kind === 'symbol' ? 'a symbol' : kind === 'bigint' ? 'a bigint' : kind}, which JSON cannot represent`,
+    );
   };
   interface Job {
     readonly input: unknown;
@@ -630,7 +686,12 @@ export function toLossless(value: unknown, what = 'value'): LosslessJson {
       continue;
     }
     let v = job.input;
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' && !isNumberLiteral(v)) {
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      typeof (v as { toJSON?: unknown }).toJSON === 'function' &&
+      !isNumberLiteral(v)
+    ) {
       v = (v as { toJSON: (key: string) => unknown }).toJSON('');
     }
     if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
@@ -664,7 +725,11 @@ export function toLossless(value: unknown, what = 'value'): LosslessJson {
       const keys = Object.keys(obj);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        jobs.push({ input: (obj as Record<string, unknown>)[key], path: `${job.path}.${key}`, assign: (x) => setKey(out, key, x) });
+        jobs.push({
+          input: (obj as Record<string, unknown>)[key],
+          path: `${job.path}.${key}`,
+          assign: (x) => setKey(out, key, x),
+        });
       }
     }
   }
@@ -680,7 +745,14 @@ export function stringifyLossless(value: LosslessJson): string {
   const stack: (LosslessJson | { raw: string })[] = [value];
   while (stack.length > 0) {
     const v = stack.pop()!;
-    if (v !== null && typeof v === 'object' && 'raw' in v && !isNumberLiteral(v) && !Array.isArray(v) && Object.getPrototypeOf(v) === RAW) {
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      'raw' in v &&
+      !isNumberLiteral(v) &&
+      !Array.isArray(v) &&
+      Object.getPrototypeOf(v) === RAW
+    ) {
       out.push((v as { raw: string }).raw);
     } else if (v === null || typeof v === 'boolean') {
       out.push(String(v));

@@ -9,8 +9,22 @@ import { PIPE_SOURCES, type PipeSource } from '../pipes/sources.js';
 import type { FieldCondition, NumberLiteral, PatternAst, ValueMatcher } from './ast.js';
 import { matcherAccepts } from './match.js';
 import { EventPatternError } from './errors.js';
-import { isFilterSource, PIPES_POLLER_FIELDS, resolveFilterSource, type FilterSource, type ResolvedFilterSource } from './filterSources.js';
-import { isNumberLiteral, JsonTokenizer, parseJsonText, stringifyLossless, toLossless, Tok, type LosslessJson } from './json.js';
+import {
+  isFilterSource,
+  PIPES_POLLER_FIELDS,
+  resolveFilterSource,
+  type FilterSource,
+  type ResolvedFilterSource,
+} from './filterSources.js';
+import {
+  isNumberLiteral,
+  JsonTokenizer,
+  parseJsonText,
+  stringifyLossless,
+  toLossless,
+  Tok,
+  type LosslessJson,
+} from './json.js';
 import { knownField, knownShape, type KnownShape } from './lintShapes.js';
 import { PATTERN_LINT_CODES, type PatternLintCode } from './lintCodes.js';
 import { parseEventPattern, PATTERN_LIMITS } from './parse.js';
@@ -66,7 +80,14 @@ interface Context {
 }
 
 function add(ctx: Context, code: PatternLintCode, severity: 'error' | 'warning', path: string, message: string): void {
-  ctx.out.push({ code, message, path, severity, ...(ctx.filter === undefined ? {} : { filter: ctx.filter }), docsUrl: lintDocsUrl('patterns', code) });
+  ctx.out.push({
+    code,
+    message,
+    path,
+    severity,
+    ...(ctx.filter === undefined ? {} : { filter: ctx.filter }),
+    docsUrl: lintDocsUrl('patterns', code),
+  });
 }
 
 /** A matcher as written, formatExplanation-style (`prefix "us-"`, `numeric [">", 5]`). */
@@ -105,7 +126,14 @@ function emptyRange(m: Extract<ValueMatcher, { kind: 'numeric' }>): boolean {
   return !m.lower.inclusive && !m.upper.inclusive && nextUp(lo) >= hi;
 }
 
-const STRING_ONLY: ReadonlySet<ValueMatcher['kind']> = new Set(['prefix', 'suffix', 'equals-ignore-case', 'wildcard', 'exactly', 'cidr']);
+const STRING_ONLY: ReadonlySet<ValueMatcher['kind']> = new Set([
+  'prefix',
+  'suffix',
+  'equals-ignore-case',
+  'wildcard',
+  'exactly',
+  'cidr',
+]);
 
 function checkTypes(ctx: Context, condition: FieldCondition): void {
   if (ctx.shape === undefined) return;
@@ -117,10 +145,23 @@ function checkTypes(ctx: Context, condition: FieldCondition): void {
   for (const m of condition.matchers) {
     const written = describe(m);
     if (onlyString && (m.kind === 'equals-number' || m.kind === 'numeric')) {
-      const fix = m.kind === 'equals-number' ? `; write the number as a string: ["${(m.number as { text: string }).text}"]` : '';
-      add(ctx, 'type-mismatch', 'error', condition.path, `${condition.path}: ${m.kind === 'numeric' ? 'numeric' : 'equals'} ${written} never matches: in ${ctx.shapeName} records ${condition.path} is a string (e.g. ${example})${fix}`);
+      const fix =
+        m.kind === 'equals-number' ? `; write the number as a string: ["${(m.number as { text: string }).text}"]` : '';
+      add(
+        ctx,
+        'type-mismatch',
+        'error',
+        condition.path,
+        `${condition.path}: ${m.kind === 'numeric' ? 'numeric' : 'equals'} ${written} never matches: in ${ctx.shapeName} records ${condition.path} is a string (e.g. ${example})${fix}`,
+      );
     } else if (onlyNumber && ((m.kind === 'equals' && typeof m.value === 'string') || STRING_ONLY.has(m.kind))) {
-      add(ctx, 'type-mismatch', 'error', condition.path, `${condition.path}: ${m.kind === 'equals' ? 'equals' : m.kind} ${written} never matches: in ${ctx.shapeName} records ${condition.path} is a number (e.g. ${example})${m.kind === 'equals' ? `; write it unquoted: [${String(m.value)}]` : '; use numeric'}`);
+      add(
+        ctx,
+        'type-mismatch',
+        'error',
+        condition.path,
+        `${condition.path}: ${m.kind === 'equals' ? 'equals' : m.kind} ${written} never matches: in ${ctx.shapeName} records ${condition.path} is a number (e.g. ${example})${m.kind === 'equals' ? `; write it unquoted: [${String(m.value)}]` : '; use numeric'}`,
+      );
     }
   }
 }
@@ -131,10 +172,22 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
   seen.add(key);
   for (const m of condition.matchers) {
     if ((m.kind === 'prefix' || m.kind === 'suffix') && m.value === '') {
-      add(ctx, 'empty-prefix', 'warning', condition.path, `${condition.path}: ${m.kind} "" matches every string value; did you mean a non-empty ${m.kind}, or {"exists": true}?`);
+      add(
+        ctx,
+        'empty-prefix',
+        'warning',
+        condition.path,
+        `${condition.path}: ${m.kind} "" matches every string value; did you mean a non-empty ${m.kind}, or {"exists": true}?`,
+      );
     }
     if (m.kind === 'numeric' && emptyRange(m)) {
-      add(ctx, 'never-matches', 'error', condition.path, `${condition.path}: numeric ${describe(m)} is an empty range: no number lies in it`);
+      add(
+        ctx,
+        'never-matches',
+        'error',
+        condition.path,
+        `${condition.path}: numeric ${describe(m)} is an empty range: no number lies in it`,
+      );
     }
   }
   checkTypes(ctx, condition);
@@ -156,18 +209,50 @@ function checkCondition(ctx: Context, condition: FieldCondition, seen: Set<strin
   if (fs.rules.dataKeys.includes(top)) {
     const onData = condition.path !== top;
     if (onData && ctx.dataFormat === 'text') {
-      const effect = fs.rules.mismatch === 'drop' ? `${fs.family === 'sqs' ? 'SQS drops every message' : 'every record is dropped'}` : 'AWS ignores this part and filters on metadata only';
-      add(ctx, 'body-not-json', 'error', condition.path, `${condition.path}: a pattern on ${top} fields, but ${top} holds text, not JSON: ${effect}; match the whole value instead: {"${top}": [{"prefix": "…"}]}`);
+      const effect =
+        fs.rules.mismatch === 'drop'
+          ? `${fs.family === 'sqs' ? 'SQS drops every message' : 'every record is dropped'}`
+          : 'AWS ignores this part and filters on metadata only';
+      add(
+        ctx,
+        'body-not-json',
+        'error',
+        condition.path,
+        `${condition.path}: a pattern on ${top} fields, but ${top} holds text, not JSON: ${effect}; match the whole value instead: {"${top}": [{"prefix": "…"}]}`,
+      );
     } else if (!onData && !fs.rules.plainPatternAllowed) {
-      add(ctx, 'body-not-json', 'error', condition.path, `${conditionText(condition)}: ${fs.family} ${top} is JSON and Lambda rejects a plain-value pattern on it ("Invalid filter pattern definition."); match its fields: {"${top}": {"field": […]}}`);
+      add(
+        ctx,
+        'body-not-json',
+        'error',
+        condition.path,
+        `${conditionText(condition)}: ${fs.family} ${top} is JSON and Lambda rejects a plain-value pattern on it ("Invalid filter pattern definition."); match its fields: {"${top}": {"field": […]}}`,
+      );
     } else if (!onData && ctx.dataFormat === 'json' && condition.matchers.some((m) => m.kind !== 'exists')) {
-      add(ctx, 'body-not-json', 'warning', condition.path, `${conditionText(condition)}: a plain-value pattern on ${top}, whose records hold JSON (dataFormat 'json'): a JSON ${top} never equals a value${fs.rules.mismatch === 'drop' ? '' : ' (AWS ignores this part)'}`);
+      add(
+        ctx,
+        'body-not-json',
+        'warning',
+        condition.path,
+        `${conditionText(condition)}: a plain-value pattern on ${top}, whose records hold JSON (dataFormat 'json'): a JSON ${top} never equals a value${fs.rules.mismatch === 'drop' ? '' : ' (AWS ignores this part)'}`,
+      );
     }
   }
   if (fs.pipes) {
     for (const m of condition.matchers) {
-      if (m.kind === 'anything-but-prefix' || m.kind === 'anything-but-suffix' || m.kind === 'anything-but-ignore-case' || m.kind === 'anything-but-wildcard') {
-        add(ctx, 'unsupported-operator', 'warning', condition.path, `${condition.path}: anything-but ${describe(m)}: EventBridge Pipes lists anything-but with prefix, suffix, equals-ignore-case and wildcard as not supported in pipe filters`);
+      if (
+        m.kind === 'anything-but-prefix' ||
+        m.kind === 'anything-but-suffix' ||
+        m.kind === 'anything-but-ignore-case' ||
+        m.kind === 'anything-but-wildcard'
+      ) {
+        add(
+          ctx,
+          'unsupported-operator',
+          'warning',
+          condition.path,
+          `${condition.path}: anything-but ${describe(m)}: EventBridge Pipes lists anything-but with prefix, suffix, equals-ignore-case and wildcard as not supported in pipe filters`,
+        );
       }
     }
   }
@@ -178,7 +263,8 @@ function checkValueAndObject(ctx: Context, ast: PatternAst): void {
   const reported = new Set<string>();
   for (const branch of ast.branches) {
     const needsValue = new Map<string, FieldCondition>();
-    for (const c of branch.conditions) if (!c.matchers.some((m) => m.kind === 'exists' && !m.value)) needsValue.set(c.path, c);
+    for (const c of branch.conditions)
+      if (!c.matchers.some((m) => m.kind === 'exists' && !m.value)) needsValue.set(c.path, c);
     for (const child of needsValue.values()) {
       // Every proper prefix of the child's path (at a '.') that is itself a value condition.
       for (let i = child.path.indexOf('.'); i !== -1; i = child.path.indexOf('.', i + 1)) {
@@ -187,7 +273,13 @@ function checkValueAndObject(ctx: Context, ast: PatternAst): void {
         const key = `${parent.path}\u0000${child.path}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        add(ctx, 'never-matches', 'error', parent.path, `${parent.path} must be a value (${parent.matchers.map(describe).join(' | ')}) and hold the field ${child.path} at once: no event has both`);
+        add(
+          ctx,
+          'never-matches',
+          'error',
+          parent.path,
+          `${parent.path} must be a value (${parent.matchers.map(describe).join(' | ')}) and hold the field ${child.path} at once: no event has both`,
+        );
       }
     }
   }
@@ -208,7 +300,8 @@ function exactValues(matchers: readonly ValueMatcher[]): (string | boolean | nul
 function contradiction(a: readonly ValueMatcher[], b: readonly ValueMatcher[]): string | undefined {
   const onlyAbsent = (ms: readonly ValueMatcher[]) => ms.every((m) => m.kind === 'exists' && !m.value);
   const needsPresence = (ms: readonly ValueMatcher[]) => !ms.some((m) => m.kind === 'exists' && !m.value);
-  if ((onlyAbsent(a) && needsPresence(b)) || (onlyAbsent(b) && needsPresence(a))) return 'one requires the field to be absent, the other a value';
+  if ((onlyAbsent(a) && needsPresence(b)) || (onlyAbsent(b) && needsPresence(a)))
+    return 'one requires the field to be absent, the other a value';
   for (const [x, y] of [
     [a, b],
     [b, a],
@@ -217,7 +310,8 @@ function contradiction(a: readonly ValueMatcher[], b: readonly ValueMatcher[]): 
     // anything-but that excludes every value of the other cannot have been meant as an OR.
     const values = exactValues(x);
     if (values === undefined || !y.every((m) => m.kind.startsWith('anything-but'))) continue;
-    if (!values.some((v) => y.some((m) => matcherAccepts(m, v)))) return 'anything-but excludes every value the other allows';
+    if (!values.some((v) => y.some((m) => matcherAccepts(m, v))))
+      return 'anything-but excludes every value the other allows';
   }
   return undefined;
 }
@@ -236,21 +330,43 @@ function isObjectJson(v: LosslessJson | undefined): v is { [k: string]: Lossless
  * The same field written twice within one AND (dotted and nested keys, or a `$or` branch repeating
  * a field of its parent): AWS keeps the last one.
  */
-function checkOverrides(ctx: Context, json: LosslessJson, orIsPrimitive: boolean, matchersOf: (path: string, value: LosslessJson) => readonly ValueMatcher[] | undefined): void {
+function checkOverrides(
+  ctx: Context,
+  json: LosslessJson,
+  orIsPrimitive: boolean,
+  matchersOf: (path: string, value: LosslessJson) => readonly ValueMatcher[] | undefined,
+): void {
   const report = (first: ScopeEntry, second: ScopeEntry): void => {
     const a = matchersOf(first.path, first.value);
     const b = matchersOf(second.path, second.value);
     const why = a !== undefined && b !== undefined ? contradiction(a, b) : undefined;
     const both = `${first.written} and ${second.written}`;
     if (why !== undefined) {
-      add(ctx, 'never-matches', 'error', second.path, `${second.path} is written twice (${both}) and ${why}, so together they can never match (AWS does not AND them: it keeps only the one written last)`);
+      add(
+        ctx,
+        'never-matches',
+        'error',
+        second.path,
+        `${second.path} is written twice (${both}) and ${why}, so together they can never match (AWS does not AND them: it keeps only the one written last)`,
+      );
     } else {
-      add(ctx, 'overridden-field', 'warning', second.path, `${second.path} is written twice (${both}): AWS keeps only the one written last in the pattern; merge the values into one array`);
+      add(
+        ctx,
+        'overridden-field',
+        'warning',
+        second.path,
+        `${second.path} is written twice (${both}): AWS keeps only the one written last in the pattern; merge the values into one array`,
+      );
     }
   };
   // Iterative walk: (object, its path prefix, the entries already in force in this AND).
   if (!isObjectJson(json)) return;
-  const stack: { object: { [k: string]: LosslessJson }; prefix: string; written: string; inherited: Map<string, ScopeEntry> }[] = [{ object: json, prefix: '', written: '', inherited: new Map() }];
+  const stack: {
+    object: { [k: string]: LosslessJson };
+    prefix: string;
+    written: string;
+    inherited: Map<string, ScopeEntry>;
+  }[] = [{ object: json, prefix: '', written: '', inherited: new Map() }];
   while (stack.length > 0) {
     const { object, prefix, written, inherited } = stack.pop()!;
     const scope = new Map(inherited);
@@ -278,7 +394,8 @@ function checkOverrides(ctx: Context, json: LosslessJson, orIsPrimitive: boolean
     }
     for (const or of ors) {
       const shown = or.w === '' ? '"$or"' : `${or.w} → "$or"`;
-      for (const branch of or.branches) if (isObjectJson(branch)) stack.push({ object: branch, prefix: or.p, written: shown, inherited: scope });
+      for (const branch of or.branches)
+        if (isObjectJson(branch)) stack.push({ object: branch, prefix: or.p, written: shown, inherited: scope });
     }
   }
 }
@@ -299,7 +416,13 @@ function checkDuplicateKeys(ctx: Context, text: string): void {
         if (set) {
           if (set.has(name)) {
             const path = [...pathStack, name].filter((s) => s !== '$or' && s !== '').join('.');
-            add(ctx, 'overridden-field', 'warning', path, `"${name}" appears twice in one object: JSON keeps only the last, so the first is ignored; merge the values into one array`);
+            add(
+              ctx,
+              'overridden-field',
+              'warning',
+              path,
+              `"${name}" appears twice in one object: JSON keeps only the last, so the first is ignored; merge the values into one array`,
+            );
           }
           set.add(name);
         }
@@ -353,7 +476,13 @@ function nearMiss(name: string, known: ReadonlySet<string>): string | undefined 
   return undefined;
 }
 
-function checkTopLevel(ctx: Context, ast: PatternAst, known: ReadonlySet<string>, knownIsClosed: boolean, where: string): void {
+function checkTopLevel(
+  ctx: Context,
+  ast: PatternAst,
+  known: ReadonlySet<string>,
+  knownIsClosed: boolean,
+  where: string,
+): void {
   const seen = new Set<string>();
   for (const branch of ast.branches) {
     for (const condition of branch.conditions) {
@@ -362,9 +491,21 @@ function checkTopLevel(ctx: Context, ast: PatternAst, known: ReadonlySet<string>
       seen.add(top);
       const target = nearMiss(top, known);
       if (target !== undefined) {
-        add(ctx, 'envelope-near-miss', 'error', top, `"${top}" is not a field of ${where}; did you mean "${target}"? No event has "${top}", so this condition never holds`);
+        add(
+          ctx,
+          'envelope-near-miss',
+          'error',
+          top,
+          `"${top}" is not a field of ${where}; did you mean "${target}"? No event has "${top}", so this condition never holds`,
+        );
       } else if (knownIsClosed && !known.has(top) && top !== '$or') {
-        add(ctx, 'unknown-field', 'warning', top, `no ${where} has a top-level field "${top}" (fields: ${[...known].join(', ')})`);
+        add(
+          ctx,
+          'unknown-field',
+          'warning',
+          top,
+          `no ${where} has a top-level field "${top}" (fields: ${[...known].join(', ')})`,
+        );
       }
     }
   }
@@ -377,26 +518,52 @@ function lintOne(ctx: Context, pattern: unknown, maxLength: number): void {
     try {
       text = stringifyLossless(toLossless(pattern, 'pattern'));
     } catch (error) {
-      add(ctx, 'invalid-pattern', 'error', '', `the pattern is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+      add(
+        ctx,
+        'invalid-pattern',
+        'error',
+        '',
+        `the pattern is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
   }
   if (text.length > maxLength) {
-    add(ctx, 'pattern-too-long', 'error', '', `the pattern has ${text.length} characters; AWS accepts at most ${maxLength} (PutRule, TestEventPattern, Lambda and Pipes filters)`);
+    add(
+      ctx,
+      'pattern-too-long',
+      'error',
+      '',
+      `the pattern has ${text.length} characters; AWS accepts at most ${maxLength} (PutRule, TestEventPattern, Lambda and Pipes filters)`,
+    );
   }
   let ast: PatternAst;
   try {
     ast = parseEventPattern(text, { maxLength: Number.POSITIVE_INFINITY });
   } catch (error) {
     if (error instanceof EventPatternError) {
-      add(ctx, 'invalid-pattern', 'error', '', ctx.filterSource === undefined ? error.message : `${error.message} (Lambda answers "Invalid filter pattern definition.")`);
+      add(
+        ctx,
+        'invalid-pattern',
+        'error',
+        '',
+        ctx.filterSource === undefined
+          ? error.message
+          : `${error.message} (Lambda answers "Invalid filter pattern definition.")`,
+      );
       return;
     }
     throw error;
   }
   for (const keys of ast.orAsFieldName) {
     const path = keys.join('.');
-    add(ctx, 'or-as-field-name', 'error', path, `${path}: AWS reads this "$or" as a field named "$or" (it needs an array of two or more objects without operator names as keys), so it only matches events with a "$or" field`);
+    add(
+      ctx,
+      'or-as-field-name',
+      'error',
+      path,
+      `${path}: AWS reads this "$or" as a field named "$or" (it needs an array of two or more objects without operator names as keys), so it only matches events with a "$or" field`,
+    );
   }
   const seen = new Set<string>();
   for (const branch of ast.branches) for (const condition of branch.conditions) checkCondition(ctx, condition, seen);
@@ -407,7 +574,8 @@ function lintOne(ctx: Context, pattern: unknown, maxLength: number): void {
   checkOverrides(ctx, json, ast.orAsFieldName.length === 0, (path, value) => {
     try {
       // The matchers of one written value: parse it alone as a one-field pattern.
-      return parseEventPattern(`{"f":${stringifyLossless(value)}}`, { maxLength: Number.POSITIVE_INFINITY }).branches[0]?.conditions[0]?.matchers;
+      return parseEventPattern(`{"f":${stringifyLossless(value)}}`, { maxLength: Number.POSITIVE_INFINITY }).branches[0]
+        ?.conditions[0]?.matchers;
     } catch {
       return byPath.get(path)?.[0]?.matchers;
     }
@@ -418,12 +586,17 @@ function lintOne(ctx: Context, pattern: unknown, maxLength: number): void {
     checkTopLevel(ctx, ast, known, true, `${ctx.shapeName} record`);
   } else if (ctx.filterSource === undefined) {
     const envelope = knownShape('eventbridge');
-    if (envelope !== undefined) checkTopLevel(ctx, ast, new Set([...envelope.topLevel, 'replay-name']), false, 'an EventBridge event');
+    if (envelope !== undefined)
+      checkTopLevel(ctx, ast, new Set([...envelope.topLevel, 'replay-name']), false, 'an EventBridge event');
   }
 }
 
 function isCriteria(value: unknown): value is { Filters: unknown[] } {
-  return isPlainObject(value) && Array.isArray(value.Filters) && value.Filters.every((f) => isPlainObject(f) && Object.hasOwn(f, 'Pattern'));
+  return (
+    isPlainObject(value) &&
+    Array.isArray(value.Filters) &&
+    value.Filters.every((f) => isPlainObject(f) && Object.hasOwn(f, 'Pattern'))
+  );
 }
 
 /**
@@ -433,16 +606,27 @@ function isCriteria(value: unknown): value is { Filters: unknown[] } {
  */
 export function lintEventPattern(pattern: string | object, options?: PatternLintOptions): PatternDiagnostic[] {
   const api = 'lintEventPattern';
-  if (options !== undefined && !isPlainObject(options)) throw new TypeError(`${api}: options must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : typeof options}`);
+  if (options !== undefined && !isPlainObject(options))
+    throw new TypeError(
+      `${api}: options must be an object such as { source: 'sqs' }, got ${options === null ? 'null' : typeof options}`,
+    );
   const o = options ?? {};
   const source: unknown = o.source;
-  if (source !== undefined && !(typeof source === 'string' && LINT_SOURCES.includes(source)) && !isFilterSource(source)) {
-    throw new TypeError(`${api}: options.source must be one of ${[...LINT_SOURCES, 'mq', 'kafka'].join(', ')} (or a filter source prefixed with "pipes:"), got ${JSON.stringify(source)}`);
+  if (
+    source !== undefined &&
+    !(typeof source === 'string' && LINT_SOURCES.includes(source)) &&
+    !isFilterSource(source)
+  ) {
+    throw new TypeError(
+      `${api}: options.source must be one of ${[...LINT_SOURCES, 'mq', 'kafka'].join(', ')} (or a filter source prefixed with "pipes:"), got ${JSON.stringify(source)}`,
+    );
   }
   const dataFormat: unknown = o.dataFormat;
-  if (dataFormat !== undefined && dataFormat !== 'json' && dataFormat !== 'text') throw new TypeError(`${api}: options.dataFormat must be 'json' or 'text', got ${String(dataFormat)}`);
+  if (dataFormat !== undefined && dataFormat !== 'json' && dataFormat !== 'text')
+    throw new TypeError(`${api}: options.dataFormat must be 'json' or 'text', got ${String(dataFormat)}`);
   const maxFilters: unknown = o.maxFilters ?? 5;
-  if (typeof maxFilters !== 'number' || !Number.isInteger(maxFilters) || maxFilters < 1 || maxFilters > 10) throw new TypeError(`${api}: options.maxFilters must be an integer from 1 to 10, got ${String(maxFilters)}`);
+  if (typeof maxFilters !== 'number' || !Number.isInteger(maxFilters) || maxFilters < 1 || maxFilters > 10)
+    throw new TypeError(`${api}: options.maxFilters must be an integer from 1 to 10, got ${String(maxFilters)}`);
   const filterSource = source !== undefined && isFilterSource(source) ? resolveFilterSource(api, source) : undefined;
   const shapeName = filterSource?.name ?? (source as PipeSource | undefined);
   const shape = shapeName === undefined ? undefined : knownShape(shapeName);
@@ -451,12 +635,25 @@ export function lintEventPattern(pattern: string | object, options?: PatternLint
   if (isCriteria(pattern)) {
     const filters = pattern.Filters;
     if (filters.length > maxFilters) {
-      out.push({ code: 'too-many-filters', severity: 'error', path: '', message: `${filters.length} filters; Lambda and Pipes accept at most ${maxFilters} per event source mapping or pipe (5 by default, up to 10 on request): combine patterns with $or`, docsUrl: lintDocsUrl('patterns', 'too-many-filters') });
+      out.push({
+        code: 'too-many-filters',
+        severity: 'error',
+        path: '',
+        message: `${filters.length} filters; Lambda and Pipes accept at most ${maxFilters} per event source mapping or pipe (5 by default, up to 10 on request): combine patterns with $or`,
+        docsUrl: lintDocsUrl('patterns', 'too-many-filters'),
+      });
     }
     filters.forEach((f, i) => {
       const p = (f as { Pattern: unknown }).Pattern;
       const ctx: Context = { ...base, filter: i };
-      if (typeof p !== 'string') add(ctx, 'invalid-pattern', 'error', '', `Filters[${i}].Pattern must be the pattern as a JSON string (Lambda answers "Invalid filter pattern definition.")`);
+      if (typeof p !== 'string')
+        add(
+          ctx,
+          'invalid-pattern',
+          'error',
+          '',
+          `Filters[${i}].Pattern must be the pattern as a JSON string (Lambda answers "Invalid filter pattern definition.")`,
+        );
       else lintOne(ctx, p, PATTERN_LIMITS.maxLength);
     });
     return out;

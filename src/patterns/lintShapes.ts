@@ -29,12 +29,18 @@ export interface KnownShape {
   readonly open: ReadonlySet<string>;
 }
 
-type Sample = () => { records: readonly unknown[]; open: readonly string[]; mapKeys?: (path: readonly string[]) => boolean };
+type Sample = () => {
+  records: readonly unknown[];
+  open: readonly string[];
+  mapKeys?: (path: readonly string[]) => boolean;
+};
 
 // Attribute names inside DynamoDB images and maps are the user's: `dynamodb.NewImage.<name>.N`.
 const dynamoMapKey = (path: readonly string[]): boolean => {
   const parent = path[path.length - 1];
-  return path[0] === 'dynamodb' && (parent === 'Keys' || parent === 'NewImage' || parent === 'OldImage' || parent === 'M');
+  return (
+    path[0] === 'dynamodb' && (parent === 'Keys' || parent === 'NewImage' || parent === 'OldImage' || parent === 'M')
+  );
 };
 
 const hoistKinesis = (record: unknown): unknown => {
@@ -45,17 +51,37 @@ const hoistKinesis = (record: unknown): unknown => {
 
 const SAMPLES: Partial<Record<PipeSource, Sample>> = {
   sqs: () => ({ records: makeSqsEvent(['x']).Records, open: ['body', 'messageAttributes'] }),
-  'sqs-fifo': () => ({ records: makeSqsEvent(['x'], { queue: 'orders.fifo' }).Records, open: ['body', 'messageAttributes'] }),
+  'sqs-fifo': () => ({
+    records: makeSqsEvent(['x'], { queue: 'orders.fifo' }).Records,
+    open: ['body', 'messageAttributes'],
+  }),
   kinesis: () => ({ records: makeKinesisEvent(['x']).Records.map(hoistKinesis), open: ['data'] }),
   dynamodb: () => ({
     // A string and a number key, so Keys holds both S and N.
-    records: makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 'a', n: 1, s: 'x', b: true, l: [1, 'x'], m: { k: 'v' }, z: null, ns: new Set([1]), ss: new Set(['x']) })], { keys: ['id', 'n'] }).Records,
+    records: makeDynamoDBStreamEvent(
+      [
+        dynamodbChange.insert({
+          id: 'a',
+          n: 1,
+          s: 'x',
+          b: true,
+          l: [1, 'x'],
+          m: { k: 'v' },
+          z: null,
+          ns: new Set([1]),
+          ss: new Set(['x']),
+        }),
+      ],
+      { keys: ['id', 'n'] },
+    ).Records,
     open: [],
     mapKeys: dynamoMapKey,
   }),
   eventbridge: () => ({ records: [makeEventBridgeEvent('Example', 'com.example', { a: 1 })], open: ['detail'] }),
   's3-eventbridge': () => ({
-    records: (['Object Created', 'Object Deleted', 'Object Restore Completed', 'Object Tags Added'] as const).map((type) => makeS3EventBridgeEvent(type, 'bucket')),
+    records: (['Object Created', 'Object Deleted', 'Object Restore Completed', 'Object Tags Added'] as const).map(
+      (type) => makeS3EventBridgeEvent(type, 'bucket'),
+    ),
     open: [],
   }),
 };

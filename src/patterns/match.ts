@@ -194,7 +194,10 @@ export function leafTest(matcher: ValueMatcher): LeafTest {
  * (absence is a property of the whole event, not of a value). JavaScript numbers are read as JSON
  * numbers (`String(n)` is their text).
  */
-export function matcherAccepts(matcher: ValueMatcher, value: string | number | NumberLiteral | boolean | null): boolean {
+export function matcherAccepts(
+  matcher: ValueMatcher,
+  value: string | number | NumberLiteral | boolean | null,
+): boolean {
   return leafTest(matcher)(value);
 }
 
@@ -262,7 +265,12 @@ export function branchMatches(branch: CompiledBranch, event: FlatEvent): boolean
     if (conditionHolds(condition, event)) continue;
     // exists:false next to leaves that all sit in array elements may still hold: the leaves may be
     // in other elements than the ones the other fields use.
-    if (condition.existsFalse && event.hasArrays && (event.fields.get(condition.path) ?? NO_LEAVES).every((leaf) => leaf.arrays !== null)) continue;
+    if (
+      condition.existsFalse &&
+      event.hasArrays &&
+      (event.fields.get(condition.path) ?? NO_LEAVES).every((leaf) => leaf.arrays !== null)
+    )
+      continue;
     return false;
   }
   if (!event.hasArrays) return true;
@@ -310,7 +318,8 @@ class TrailSet {
     let common: Set<number> | undefined;
     for (const trail of this.all) {
       const arrays = new Set<number>();
-      for (let t: ArrayTrail | null = trail; t !== null; t = t.parent) if (common === undefined || common.has(t.array)) arrays.add(t.array);
+      for (let t: ArrayTrail | null = trail; t !== null; t = t.parent)
+        if (common === undefined || common.has(t.array)) arrays.add(t.array);
       common = arrays;
       if (common.size === 0) return shared;
     }
@@ -385,7 +394,11 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
     if (trails === null) continue; // an accepted leaf outside every array agrees with any choice
     const all = condition.existsFalse ? distinctTrails(leaves, undefined) : null;
     // A leaf outside every array is never absent: then exists:false cannot help this condition.
-    constrained.push(all === null ? { trails: new TrailSet(trails) } : { trails: new TrailSet(trails), absentUnless: new TrailSet(all) });
+    constrained.push(
+      all === null
+        ? { trails: new TrailSet(trails) }
+        : { trails: new TrailSet(trails), absentUnless: new TrailSet(all) },
+    );
   }
   if (constrained.length === 0) return true;
 
@@ -455,7 +468,8 @@ function consistentChoice(conditions: readonly CompiledCondition[], event: FlatE
     while (!advanced) {
       frame.option++;
       if (frame.option === -1) {
-        if (c.absentUnless === undefined || c.absentUnless.candidates(chosen).some((trail) => agrees(chosen, trail))) continue;
+        if (c.absentUnless === undefined || c.absentUnless.candidates(chosen).some((trail) => agrees(chosen, trail)))
+          continue;
       } else if (frame.option >= frame.options.length) {
         break;
       } else {

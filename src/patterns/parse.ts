@@ -65,7 +65,10 @@ export interface ParseOptions {
 function limit(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw new EventPatternInputError('parseEventPattern', `options.${name} must be a non-negative number, got ${String(value)}`);
+    throw new EventPatternInputError(
+      'parseEventPattern',
+      `options.${name} must be a non-negative number, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -86,7 +89,11 @@ function toPatternError(failure: CompileFailure, text: string): EventPatternErro
   return new EventPatternError(failure.message, new JsonTokenizer(text).locate(failure.offset));
 }
 
-function tryCompile(text: string, mode: CompilerMode, limits: Parameters<typeof compilePatternText>[2]): CompileOutput | CompileFailure {
+function tryCompile(
+  text: string,
+  mode: CompilerMode,
+  limits: Parameters<typeof compilePatternText>[2],
+): CompileOutput | CompileFailure {
   try {
     return compilePatternText(text, mode, limits);
   } catch (error) {
@@ -105,7 +112,11 @@ function tryCompile(text: string, mode: CompilerMode, limits: Parameters<typeof 
 export function parseEventPattern(pattern: string | object, options: ParseOptions = {}): PatternAst {
   const maxLength = limit(options.maxLength, PATTERN_LIMITS.maxLength, 'maxLength');
   const maxOr = limit(options.maxOrCombinations, PATTERN_LIMITS.maxOrCombinations, 'maxOrCombinations');
-  const maxComplexity = limit(options.maxWildcardComplexity, PATTERN_LIMITS.maxWildcardComplexity, 'maxWildcardComplexity');
+  const maxComplexity = limit(
+    options.maxWildcardComplexity,
+    PATTERN_LIMITS.maxWildcardComplexity,
+    'maxWildcardComplexity',
+  );
   const maxFields = limit(options.maxFieldsPerBranch, PATTERN_LIMITS.maxFieldsPerBranch, 'maxFieldsPerBranch');
   const compileLimits = {
     maxBranches: maxOr,
@@ -149,7 +160,8 @@ function wildcardsByPath(branches: readonly PatternBranch[]): Map<string, Map<st
     for (const condition of branch.conditions) {
       for (const m of condition.matchers) {
         if (m.kind === 'wildcard') add(condition, `w${m.value}`, m.segments);
-        else if (m.kind === 'anything-but-wildcard') m.values.forEach((v, i) => add(condition, `n${v}`, m.segments[i]!));
+        else if (m.kind === 'anything-but-wildcard')
+          m.values.forEach((v, i) => add(condition, `n${v}`, m.segments[i]!));
       }
     }
   }

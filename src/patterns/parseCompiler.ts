@@ -194,7 +194,14 @@ class Compiler {
       const valueTok = this.next();
       if (valueTok === Tok.StartObject) {
         this.keys.push(name);
-        stack.push({ kind: 'object', inOr: frame.inOr, rules: frame.rules, pushed: true, fieldsPresent: false, onEnd: undefined });
+        stack.push({
+          kind: 'object',
+          inOr: frame.inOr,
+          rules: frame.rules,
+          pushed: true,
+          fieldsPresent: false,
+          onEnd: undefined,
+        });
       } else if (valueTok === Tok.StartArray) {
         this.writeRules(frame.rules, name);
       } else {
@@ -233,7 +240,9 @@ class Compiler {
         case Tok.String: {
           const value = this.tz.getText();
           const ip = parseIpAddress(value);
-          matchers.push(ip === undefined ? { kind: 'equals', value, source: value } : { kind: 'equals', value, ip, source: value });
+          matchers.push(
+            ip === undefined ? { kind: 'equals', value, source: value } : { kind: 'equals', value, ip, source: value },
+          );
           break;
         }
         case Tok.Number: {
@@ -368,9 +377,11 @@ class Compiler {
 
   /** `{"prefix": {"equals-ignore-case": "x"}}` and the suffix form, after the inner `{`. */
   private ignoreCaseInner(op: 'prefix' | 'suffix'): string {
-    if (this.next() !== Tok.FieldName) this.barf(op === 'prefix' ? REASONS.prefixNameNotFound : REASONS.suffixNameNotFound);
+    if (this.next() !== Tok.FieldName)
+      this.barf(op === 'prefix' ? REASONS.prefixNameNotFound : REASONS.suffixNameNotFound);
     const inner = this.tz.currentName;
-    if (inner !== 'equals-ignore-case') this.barf(op === 'prefix' ? REASONS.unsupportedPrefix(inner) : REASONS.unsupportedSuffix(inner));
+    if (inner !== 'equals-ignore-case')
+      this.barf(op === 'prefix' ? REASONS.unsupportedPrefix(inner) : REASONS.unsupportedSuffix(inner));
     const value = this.stringValue(REASONS.eicNotString);
     this.endOfSingleKey();
     this.endOfSingleKey();
@@ -415,7 +426,10 @@ class Compiler {
         const lo = this.comparable(bottom, true);
         const hi = this.comparable(top, true);
         if (compareDoubles(lo.value, hi.value) >= 0) this.barf(REASONS.bottomNotBelowTop);
-        return { lower: { value: lo.value, inclusive: !openBottom }, upper: { value: hi.value, inclusive: op2 === '<=' } };
+        return {
+          lower: { value: lo.value, inclusive: !openBottom },
+          upper: { value: hi.value, inclusive: op2 === '<=' },
+        };
       }
       case '<=':
       case '<': {
@@ -454,7 +468,7 @@ class Compiler {
         this.barf(REASONS.anythingButListBadType);
       }
     }
-    if ((strings.length > 0) === (numbers.length > 0)) this.barf(REASONS.anythingButListMixed);
+    if (strings.length > 0 === numbers.length > 0) this.barf(REASONS.anythingButListMixed);
     return { strings, numbers };
   }
 

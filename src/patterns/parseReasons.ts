@@ -48,7 +48,8 @@ export const REASONS = {
   prefixSuffixNotString: 'prefix/suffix match pattern must be a string',
   anythingButEicBadType: 'Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.',
   /** The legacy compiler's wording of the same rule (what AWS answers, as the legacy error wins). */
-  legacyAnythingButIgnoreCaseBadType: 'Inside anything-but/ignore-case list, number|start|null|boolean is not supported.',
+  legacyAnythingButIgnoreCaseBadType:
+    'Inside anything-but/ignore-case list, number|start|null|boolean is not supported.',
   orNotArray: 'It must be an Array followed with $or.',
   orNotObject: 'Only JSON object is allowed in array of $or relationship.',
   orTooFew: 'There must have at least 2 Objects in $or relationship.',
@@ -64,7 +65,8 @@ export const REASONS = {
 export const UNVERIFIED_REASONS = {
   tooLong: (length: number, max: number) => `Event pattern is ${length} characters long; the maximum is ${max}`,
   tooManyCombinations: (max: number) => `The use of $or results in over ${max} rule combinations`,
-  tooManyFields: (count: number, max: number) => `Rule has ${count} fields in one $or combination; the maximum is ${max}`,
+  tooManyFields: (count: number, max: number) =>
+    `Rule has ${count} fields in one $or combination; the maximum is ${max}`,
 } as const;
 
 /** Field names that may not appear inside a `$or` object (AWS reserves them for operators). */

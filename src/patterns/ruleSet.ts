@@ -74,7 +74,9 @@ function indexKey(matcher: ValueMatcher): IndexKey | undefined {
     case 'exactly':
       return { map: 'scalars', key: matcher.value };
     case 'equals-number':
-      return matcher.number.comparable ? { map: 'numbers', key: matcher.number.value } : { map: 'texts', key: matcher.number.text };
+      return matcher.number.comparable
+        ? { map: 'numbers', key: matcher.number.value }
+        : { map: 'texts', key: matcher.number.text };
     case 'prefix':
       return matcher.ignoreCase ? undefined : { map: 'trie', key: matcher.value };
     default:
@@ -161,7 +163,9 @@ function lookUp(scratch: Scratch, index: PathIndex, value: LeafValue): void {
  * ```
  */
 export function compileEventPatterns(
-  patterns: Readonly<Record<string, string | object | CompiledEventPattern>> | ReadonlyMap<string, string | object | CompiledEventPattern>,
+  patterns:
+    | Readonly<Record<string, string | object | CompiledEventPattern>>
+    | ReadonlyMap<string, string | object | CompiledEventPattern>,
   options?: ParseOptions,
 ): EventPatternSet {
   const api = 'compileEventPatterns';
@@ -181,7 +185,8 @@ export function compileEventPatterns(
   /** Branches with no exact/prefix anchor, by a path they need a leaf at. */
   const presence = new Map<string, number[]>();
   for (const [name, pattern] of pairs) {
-    if (typeof name !== 'string') throw new EventPatternInputError(api, `rule names must be strings, got ${typeof name}`);
+    if (typeof name !== 'string')
+      throw new EventPatternInputError(api, `rule names must be strings, got ${typeof name}`);
     const rule = names.length;
     names.push(name);
     const { plan } = planOf(pattern, api, options);
@@ -237,7 +242,11 @@ export function compileEventPatterns(
       continue;
     }
     let pathIndex = index.get(anchor.path);
-    if (pathIndex === undefined) index.set(anchor.path, (pathIndex = { scalars: new Map(), numbers: new Map(), texts: new Map(), ips: new Map(), dotted: new Map() }));
+    if (pathIndex === undefined)
+      index.set(
+        anchor.path,
+        (pathIndex = { scalars: new Map(), numbers: new Map(), texts: new Map(), ips: new Map(), dotted: new Map() }),
+      );
     for (const key of anchor.keys) {
       switch (key.map) {
         case 'scalars':
@@ -269,7 +278,12 @@ export function compileEventPatterns(
   }
 
   const selection: PathSelection = selectPaths(paths);
-  const scratch: Scratch = { marks: new Int32Array(entries.length), ruleMarks: new Int32Array(names.length), epoch: 0, candidates: [] };
+  const scratch: Scratch = {
+    marks: new Int32Array(entries.length),
+    ruleMarks: new Int32Array(names.length),
+    epoch: 0,
+    candidates: [],
+  };
   const frozenNames = Object.freeze([...names]);
   const api2 = 'EventPatternSet.match';
 

@@ -10,11 +10,25 @@ import { isPlainObject } from '../_internals/objects.js';
 import type { PatternAst, ValueMatcher } from './ast.js';
 import { compiledFromAst, type CompiledEventPattern } from './compile.js';
 import { EventPatternError, EventPatternInputError } from './errors.js';
-import { isNumberLiteral, JsonTextError, parseJsonText, stringifyLossless, toLossless, type LosslessJson } from './json.js';
+import {
+  isNumberLiteral,
+  JsonTextError,
+  parseJsonText,
+  stringifyLossless,
+  toLossless,
+  type LosslessJson,
+} from './json.js';
 import { compileCondition, matcherAccepts } from './match.js';
 import { parseEventPattern } from './parse.js';
 import { snsAttributeValues, type FlatLeafValue } from './snsAttributes.js';
-import { FilterPolicyError, nestedInAttributesError, policyError, scopeError, SNS_POLICY_REASONS, type FilterPolicyApi } from './snsErrors.js';
+import {
+  FilterPolicyError,
+  nestedInAttributesError,
+  policyError,
+  scopeError,
+  SNS_POLICY_REASONS,
+  type FilterPolicyApi,
+} from './snsErrors.js';
 
 export { FilterPolicyError, type FilterPolicyApi } from './snsErrors.js';
 export type { SnsFilterMessage, SnsMessageAttribute } from './snsAttributes.js';
@@ -107,21 +121,34 @@ interface Checked {
 }
 
 function checkOptions(fn: string, options: unknown): Checked {
-  if (options === undefined) return { api: 'SetSubscriptionAttributes', scope: 'MessageAttributes', anyElement: true, snsOperators: true };
-  if (!isPlainObject(options)) throw new TypeError(`${fn}: options must be an object such as { scope: 'MessageBody' }, got ${options === null ? 'null' : typeof options}`);
+  if (options === undefined)
+    return { api: 'SetSubscriptionAttributes', scope: 'MessageAttributes', anyElement: true, snsOperators: true };
+  if (!isPlainObject(options))
+    throw new TypeError(
+      `${fn}: options must be an object such as { scope: 'MessageBody' }, got ${options === null ? 'null' : typeof options}`,
+    );
   const api = options.api ?? 'SetSubscriptionAttributes';
-  if (api !== 'SetSubscriptionAttributes' && api !== 'Subscribe') throw new TypeError(`${fn}: options.api must be 'SetSubscriptionAttributes' or 'Subscribe', got ${String(api)}`);
+  if (api !== 'SetSubscriptionAttributes' && api !== 'Subscribe')
+    throw new TypeError(`${fn}: options.api must be 'SetSubscriptionAttributes' or 'Subscribe', got ${String(api)}`);
   const scope = options.scope ?? 'MessageAttributes';
   if (scope !== 'MessageAttributes' && scope !== 'MessageBody') throw scopeError(api, String(scope));
   const element = options.stringArrayAnythingBut ?? 'any-element';
-  if (element !== 'any-element' && element !== 'no-element') throw new TypeError(`${fn}: options.stringArrayAnythingBut must be 'any-element' or 'no-element', got ${String(element)}`);
+  if (element !== 'any-element' && element !== 'no-element')
+    throw new TypeError(
+      `${fn}: options.stringArrayAnythingBut must be 'any-element' or 'no-element', got ${String(element)}`,
+    );
   const operators = options.operators ?? 'sns';
-  if (operators !== 'sns' && operators !== 'eventbridge') throw new TypeError(`${fn}: options.operators must be 'sns' or 'eventbridge', got ${String(operators)}`);
+  if (operators !== 'sns' && operators !== 'eventbridge')
+    throw new TypeError(`${fn}: options.operators must be 'sns' or 'eventbridge', got ${String(operators)}`);
   return { api, scope, anyElement: element === 'any-element', snsOperators: operators === 'sns' };
 }
 
 /** The policy as JSON text and lossless value, or undefined for "no policy". */
-function readPolicy(fn: string, policy: unknown, api: FilterPolicyApi): { text: string; json: LosslessJson } | undefined {
+function readPolicy(
+  fn: string,
+  policy: unknown,
+  api: FilterPolicyApi,
+): { text: string; json: LosslessJson } | undefined {
   if (typeof policy === 'string') {
     if (policy.trim() === '') return undefined;
     if (utf8Length(policy) > SNS_POLICY_MAX_BYTES) throw policyError(api, SNS_POLICY_REASONS.tooLarge);
@@ -135,7 +162,10 @@ function readPolicy(fn: string, policy: unknown, api: FilterPolicyApi): { text: 
     return { text: policy, json };
   }
   if (policy === null || typeof policy !== 'object') {
-    throw new EventPatternInputError(fn, `policy must be a JSON object or its JSON text, got ${policy === null ? 'null' : typeof policy}`);
+    throw new EventPatternInputError(
+      fn,
+      `policy must be a JSON object or its JSON text, got ${policy === null ? 'null' : typeof policy}`,
+    );
   }
   const json = toLossless(policy, `${fn}: policy`);
   const text = stringifyLossless(json);
@@ -152,7 +182,8 @@ export function filterPolicyCombinations(ast: PatternAst): number {
   let total = 0;
   for (const branch of ast.branches) {
     let product = 1;
-    for (const condition of branch.conditions) product *= condition.matchers.length * Math.max(1, condition.keys.length);
+    for (const condition of branch.conditions)
+      product *= condition.matchers.length * Math.max(1, condition.keys.length);
     total += product;
   }
   return total;
@@ -172,7 +203,8 @@ function validate(fn: string, policy: unknown, o: Checked): { ast?: PatternAst; 
   } catch (error) {
     if (error instanceof EventPatternError) {
       // The only location-less rejections with unlimited length are the `$or` expansion limit.
-      if (error.location === undefined && /\$or|combination/i.test(error.reason)) throw policyError(o.api, SNS_POLICY_REASONS.tooComplex, error);
+      if (error.location === undefined && /\$or|combination/i.test(error.reason))
+        throw policyError(o.api, SNS_POLICY_REASONS.tooComplex, error);
       throw policyError(o.api, SNS_REASON_WORDING[error.reason] ?? error.reason, error);
     }
     throw error;
@@ -187,7 +219,8 @@ function validate(fn: string, policy: unknown, o: Checked): { ast?: PatternAst; 
       }
     }
   }
-  if (o.scope === 'MessageAttributes' && ast.branches.some((b) => b.conditions.some((c) => c.keys.length > 1))) throw nestedInAttributesError(o.api);
+  if (o.scope === 'MessageAttributes' && ast.branches.some((b) => b.conditions.some((c) => c.keys.length > 1)))
+    throw nestedInAttributesError(o.api);
   const combinations = filterPolicyCombinations(ast);
   if (combinations > SNS_POLICY_MAX_COMBINATIONS) throw policyError(o.api, SNS_POLICY_REASONS.tooComplex);
   return { ast, info: { active: true, keys, combinations } };
@@ -203,20 +236,35 @@ export function validateFilterPolicy(policy: string | object, options?: FilterPo
 }
 
 function messageParts(fn: string, message: unknown): { attributes: unknown; body: unknown } {
-  if (!isPlainObject(message)) throw new EventPatternInputError(fn, `message must be an object { MessageAttributes?, Message? } (a PublishCommand input or a Lambda SNS record's Sns), got ${message === null ? 'null' : Array.isArray(message) ? 'an array' : typeof message}`);
+  if (!isPlainObject(message))
+    throw new EventPatternInputError(
+      fn,
+      `message must be an object { MessageAttributes?, Message? } (a PublishCommand input or a Lambda SNS record's Sns), got ${message === null ? 'null' : Array.isArray(message) ? 'an array' : typeof message}`,
+    );
   // A whole Lambda SNS record: { EventSource: 'aws:sns', Sns: { Message, MessageAttributes } }.
-  const m = isPlainObject(message.Sns) && message.MessageAttributes === undefined && message.Message === undefined ? message.Sns : message;
+  const m =
+    isPlainObject(message.Sns) && message.MessageAttributes === undefined && message.Message === undefined
+      ? message.Sns
+      : message;
   return { attributes: m.MessageAttributes, body: m.Message };
 }
 
-function attributesMatch(ast: PatternAst, values: ReadonlyMap<string, { values: readonly FlatLeafValue[]; array: boolean }>, anyElement: boolean): boolean {
+function attributesMatch(
+  ast: PatternAst,
+  values: ReadonlyMap<string, { values: readonly FlatLeafValue[]; array: boolean }>,
+  anyElement: boolean,
+): boolean {
   return ast.branches.some((branch) =>
     branch.conditions.every((condition) => {
       const attribute = values.get(condition.path);
       const leaves = attribute?.values ?? [];
       if (leaves.length === 0) return condition.matchers.some((m) => m.kind === 'exists' && !m.value);
       if (anyElement || !attribute!.array) return leaves.some(compileCondition(condition).accepts);
-      return condition.matchers.some((m) => (m.kind.startsWith('anything-but') ? leaves.every((v) => matcherAccepts(m, v)) : leaves.some((v) => matcherAccepts(m, v))));
+      return condition.matchers.some((m) =>
+        m.kind.startsWith('anything-but')
+          ? leaves.every((v) => matcherAccepts(m, v))
+          : leaves.some((v) => matcherAccepts(m, v)),
+      );
     }),
   );
 }
@@ -241,7 +289,10 @@ export function compileFilterPolicy(policy: string | object, options?: FilterPol
         return ast === undefined ? true : attributesMatch(ast, values, o.anyElement);
       }
       if (body !== undefined && body !== null && typeof body !== 'string') {
-        throw new EventPatternInputError('matchesFilterPolicy', `message.Message must be the message text (a string; JSON.stringify an object), got ${Array.isArray(body) ? 'an array' : typeof body}`);
+        throw new EventPatternInputError(
+          'matchesFilterPolicy',
+          `message.Message must be the message text (a string; JSON.stringify an object), got ${Array.isArray(body) ? 'an array' : typeof body}`,
+        );
       }
       if (ast === undefined) return true;
       // A body policy needs a JSON object body; anything else matches no policy.

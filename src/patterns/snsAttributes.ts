@@ -79,22 +79,31 @@ function leavesOf(array: LosslessJson[]): FlatLeafValue[] {
 export function snsAttributeValues(fn: string, attributes: unknown): Map<string, AttributeValues> {
   const out = new Map<string, AttributeValues>();
   if (attributes === undefined || attributes === null) return out;
-  if (!isPlainObject(attributes)) throw new EventPatternInputError(fn, `message.MessageAttributes must be an object { name: { DataType, StringValue } }, got ${Array.isArray(attributes) ? 'an array' : typeof attributes}`);
+  if (!isPlainObject(attributes))
+    throw new EventPatternInputError(
+      fn,
+      `message.MessageAttributes must be an object { name: { DataType, StringValue } }, got ${Array.isArray(attributes) ? 'an array' : typeof attributes}`,
+    );
   for (const name of Object.keys(attributes)) {
     const attribute = attributes[name];
     const where = `message.MessageAttributes[${JSON.stringify(name)}]`;
-    if (!isPlainObject(attribute)) throw new EventPatternInputError(fn, `${where} must be an object { DataType, StringValue } or { Type, Value }`);
+    if (!isPlainObject(attribute))
+      throw new EventPatternInputError(fn, `${where} must be an object { DataType, StringValue } or { Type, Value }`);
     const type = attribute.DataType ?? attribute.Type;
     if (typeof type !== 'string') throw new EventPatternInputError(fn, `${where} has no DataType (or Type)`);
     const family = type.split('.')[0];
     if (family !== 'String' && family !== 'Number' && family !== 'Binary') {
       // SNS's Publish text (ParameterValueInvalid).
-      throw new EventPatternInputError(fn, `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
+      throw new EventPatternInputError(
+        fn,
+        `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
+      );
     }
     if (family === 'Binary') continue;
     const raw = attribute.StringValue ?? attribute.Value;
     const text = typeof raw === 'number' && Number.isFinite(raw) ? JSON.stringify(raw) : raw;
-    if (typeof text !== 'string') throw new EventPatternInputError(fn, `${where} (${type}) needs a string StringValue (or Value)`);
+    if (typeof text !== 'string')
+      throw new EventPatternInputError(fn, `${where} (${type}) needs a string StringValue (or Value)`);
     if (type === 'String.Array' || type === 'Number.Array') {
       let parsed: LosslessJson;
       try {
@@ -102,11 +111,19 @@ export function snsAttributeValues(fn: string, attributes: unknown): Map<string,
       } catch {
         parsed = null;
       }
-      if (!Array.isArray(parsed)) throw new EventPatternInputError(fn, `${where} has type ${type} but its value is not a JSON array: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`);
+      if (!Array.isArray(parsed))
+        throw new EventPatternInputError(
+          fn,
+          `${where} has type ${type} but its value is not a JSON array: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`,
+        );
       out.set(name, { values: leavesOf(parsed), array: true });
     } else if (family === 'Number') {
       const number = snsNumber(text);
-      if (number === undefined) throw new EventPatternInputError(fn, `${where} has type ${type} but its value ${JSON.stringify(text)} is not a number`);
+      if (number === undefined)
+        throw new EventPatternInputError(
+          fn,
+          `${where} has type ${type} but its value ${JSON.stringify(text)} is not a number`,
+        );
       out.set(name, { values: [number], array: false });
     } else {
       out.set(name, { values: [text], array: false });

@@ -8,7 +8,7 @@ export const LINT_CODES = Object.freeze({
   'nested-placeholder': 'A "<" inside a placeholder.',
   'empty-placeholder': '"<>" names nothing.',
   'invalid-json': 'A template starting with "{" or "[" that is not JSON around its placeholders.',
-  'invalid-string-template': 'A template starting with \'"\' that is not quoted strings, one per line.',
+  'invalid-string-template': "A template starting with '\"' that is not quoted strings, one per line.",
   'invalid-placeholder': 'Pipes: a placeholder that is neither a "$" path nor aws.pipes.*.',
   'unknown-reserved-variable': 'An aws.pipes.* / aws.events.* name that does not exist.',
   'unsupported-path': 'Path syntax EventBridge does not support: filters, "..", functions, bracketed names, slices.',

@@ -3,7 +3,16 @@
  * reserved variable, done once so rendering never re-parses a path.
  */
 import { compileAccessor, parsePath, type Accessor, type PathSegment } from './path.js';
-import { lineColumns, literalsOf, parseTemplate, unquoteLiterals, type ParsedTemplate, type SlotPosition, type TemplateItem, type TemplateMode } from './parse.js';
+import {
+  lineColumns,
+  literalsOf,
+  parseTemplate,
+  unquoteLiterals,
+  type ParsedTemplate,
+  type SlotPosition,
+  type TemplateItem,
+  type TemplateMode,
+} from './parse.js';
 import { PIPES_RESERVED, RULE_RESERVED } from './reserved.js';
 import { lintDocsUrl } from '../_internals/docsUrl.js';
 
@@ -97,7 +106,8 @@ export interface CompiledTemplate {
 /** The rendering internals of a compiled template (throws on a forged object). */
 export function internalsOf(compiled: CompiledTemplate): Internals {
   const found = internals.get(compiled);
-  if (found === undefined) throw new TypeError('not a compiled template: use compilePipeTemplate or compileRuleTemplate');
+  if (found === undefined)
+    throw new TypeError('not a compiled template: use compilePipeTemplate or compileRuleTemplate');
   return found;
 }
 
@@ -129,9 +139,21 @@ export const resolvePipesName: Resolver = (name, offset) => {
   if (name.startsWith('$')) return pathRef(name, name, offset + 1);
   if ((PIPES_RESERVED as readonly string[]).includes(name)) return { name, reserved: name, wildcard: false };
   if (name.startsWith('aws.')) {
-    return { code: 'unknown-reserved-variable', message: `unknown reserved variable <${name}>; Pipes has ${PIPES_RESERVED.map((n) => `<${n}>`).join(', ')}`, offset, severity: 'error', fatal: true };
+    return {
+      code: 'unknown-reserved-variable',
+      message: `unknown reserved variable <${name}>; Pipes has ${PIPES_RESERVED.map((n) => `<${n}>`).join(', ')}`,
+      offset,
+      severity: 'error',
+      fatal: true,
+    };
   }
-  return { code: 'invalid-placeholder', message: `<${name}> is neither a JSON path (starting with "$") nor a reserved aws.pipes.* variable`, offset, severity: 'error', fatal: true };
+  return {
+    code: 'invalid-placeholder',
+    message: `<${name}> is neither a JSON path (starting with "$") nor a reserved aws.pipes.* variable`,
+    offset,
+    severity: 'error',
+    fatal: true,
+  };
 };
 
 /** Rules: an InputPathsMap key or a reserved `aws.events.*` variable. */
@@ -144,22 +166,48 @@ export function ruleResolver(inputPathsMap: Readonly<Record<string, string>>): R
     }
     if ((RULE_RESERVED as readonly string[]).includes(name)) return { name, reserved: name, wildcard: false };
     if (name.startsWith('aws.')) {
-      return { code: 'unknown-reserved-variable', message: `unknown reserved variable <${name}>; rules have ${RULE_RESERVED.map((n) => `<${n}>`).join(', ')}`, offset, severity: 'error', fatal: true };
+      return {
+        code: 'unknown-reserved-variable',
+        message: `unknown reserved variable <${name}>; rules have ${RULE_RESERVED.map((n) => `<${n}>`).join(', ')}`,
+        offset,
+        severity: 'error',
+        fatal: true,
+      };
     }
-    return { code: 'undefined-placeholder', message: `<${name}> is not a key of InputPathsMap nor a reserved aws.events.* variable`, offset, severity: 'error', fatal: true };
+    return {
+      code: 'undefined-placeholder',
+      message: `<${name}> is not a key of InputPathsMap nor a reserved aws.events.* variable`,
+      offset,
+      severity: 'error',
+      fatal: true,
+    };
   };
 }
 
 function pathRef(name: string, path: string, pathOffset: number): Ref | OffsetDiagnostic {
   const parsed = parsePath(path);
   if (!parsed.ok) {
-    return { code: 'unsupported-path', message: `path ${JSON.stringify(path)}: ${parsed.reason}`, offset: pathOffset < 0 ? 0 : pathOffset + parsed.offset, severity: 'error', fatal: true };
+    return {
+      code: 'unsupported-path',
+      message: `path ${JSON.stringify(path)}: ${parsed.reason}`,
+      offset: pathOffset < 0 ? 0 : pathOffset + parsed.offset,
+      severity: 'error',
+      fatal: true,
+    };
   }
-  return { name, path, segments: parsed.segments, accessor: compileAccessor(parsed.segments), wildcard: parsed.wildcard };
+  return {
+    name,
+    path,
+    segments: parsed.segments,
+    accessor: compileAccessor(parsed.segments),
+    wildcard: parsed.wildcard,
+  };
 }
 
 /** The outcome of {@link buildCompiled}: the compiled template, or the findings that prevent it. */
-export type BuildResult = { readonly compiled: CompiledTemplate; readonly findings: readonly OffsetDiagnostic[] } | { readonly compiled?: undefined; readonly findings: readonly OffsetDiagnostic[] };
+export type BuildResult =
+  | { readonly compiled: CompiledTemplate; readonly findings: readonly OffsetDiagnostic[] }
+  | { readonly compiled?: undefined; readonly findings: readonly OffsetDiagnostic[] };
 
 /**
  * Parses and resolves a template. `findings` holds every syntax and resolution problem; when one
@@ -193,10 +241,23 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
     slotRef.push(index);
     const ref = refs[index];
     const { line, column } = position(slot.offset);
-    placeholders.push({ name: slot.name, ...(ref?.path !== undefined ? { path: ref.path } : {}), ...(ref?.reserved !== undefined ? { reserved: ref.reserved } : {}), position: slot.position, line, column });
+    placeholders.push({
+      name: slot.name,
+      ...(ref?.path !== undefined ? { path: ref.path } : {}),
+      ...(ref?.reserved !== undefined ? { reserved: ref.reserved } : {}),
+      position: slot.position,
+      line,
+      column,
+    });
   }
   if (findings.some((f) => f.fatal)) return { findings };
-  const compiled: CompiledTemplate = Object.freeze({ dialect, template, mode: parsed.mode, placeholders: Object.freeze(placeholders), diagnostics: [] as TemplateDiagnostic[] });
+  const compiled: CompiledTemplate = Object.freeze({
+    dialect,
+    template,
+    mode: parsed.mode,
+    placeholders: Object.freeze(placeholders),
+    diagnostics: [] as TemplateDiagnostic[],
+  });
   const literals = literalsOf(template, parsed.slots);
   internals.set(compiled, {
     dialect,
@@ -217,11 +278,20 @@ export function buildCompiled(template: string, dialect: 'pipes' | 'rule', resol
 /** Converts offset findings into diagnostics with line and column. */
 export function toDiagnostics(template: string, findings: readonly OffsetDiagnostic[]): TemplateDiagnostic[] {
   const position = lineColumns(template);
-  return findings.map((f) => ({ code: f.code, message: f.message, ...position(f.offset), severity: f.severity, docsUrl: lintDocsUrl('templates', f.code) }));
+  return findings.map((f) => ({
+    code: f.code,
+    message: f.message,
+    ...position(f.offset),
+    severity: f.severity,
+    docsUrl: lintDocsUrl('templates', f.code),
+  }));
 }
 
 /** Attaches the (non-fatal) diagnostics to a compiled template. */
-export function withDiagnostics(compiled: CompiledTemplate, diagnostics: readonly TemplateDiagnostic[]): CompiledTemplate {
+export function withDiagnostics(
+  compiled: CompiledTemplate,
+  diagnostics: readonly TemplateDiagnostic[],
+): CompiledTemplate {
   const next: CompiledTemplate = Object.freeze({ ...compiled, diagnostics: Object.freeze([...diagnostics]) });
   internals.set(next, internalsOf(compiled));
   return next;

@@ -41,7 +41,11 @@ function jsonText(value: unknown): string {
 }
 
 /** Writes `value` (or `MISSING`) for a placeholder at `position`. */
-export function formatValue(value: unknown, position: SlotPosition, options: ResolvedRenderOptions): string | typeof DROP {
+export function formatValue(
+  value: unknown,
+  position: SlotPosition,
+  options: ResolvedRenderOptions,
+): string | typeof DROP {
   switch (position) {
     case 'value':
     case 'key':
@@ -51,12 +55,14 @@ export function formatValue(value: unknown, position: SlotPosition, options: Res
       return jsonText(value); // numbers, booleans, null, objects and arrays as raw JSON
     case 'quoted':
       if (value === MISSING) return '""';
-      if (value !== null && typeof value === 'object') return options.objectInJsonString === 'drop' ? DROP : `"${stripQuotes(value, options)}"`;
+      if (value !== null && typeof value === 'object')
+        return options.objectInJsonString === 'drop' ? DROP : `"${stripQuotes(value, options)}"`;
       return `"${typeof value === 'string' ? escaped(value, options) : scalarText(value)}"`; // not doubled (observed)
     case 'in-json-string':
     case 'quoted-key':
       if (value === MISSING) return '';
-      if (value !== null && typeof value === 'object') return options.objectInJsonString === 'drop' ? DROP : stripQuotes(value, options);
+      if (value !== null && typeof value === 'object')
+        return options.objectInJsonString === 'drop' ? DROP : stripQuotes(value, options);
       return typeof value === 'string' ? escaped(value, options) : scalarText(value);
     case 'in-string-template':
       if (value === MISSING) return '';

@@ -5,8 +5,20 @@
  * (`checkPipeTemplate` …) live in `aws-event-kit/arbitraries`.
  * @packageDocumentation
  */
-export { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate, transformPipeBatch, type PipeBatchResult } from './pipes.js';
-export { compileRuleTemplate, lintRuleTemplate, renderRuleTemplate, RULE_LIMITS, type RuleInputTransformer } from './rules.js';
+export {
+  compilePipeTemplate,
+  lintPipeTemplate,
+  renderPipeTemplate,
+  transformPipeBatch,
+  type PipeBatchResult,
+} from './pipes.js';
+export {
+  compileRuleTemplate,
+  lintRuleTemplate,
+  renderRuleTemplate,
+  RULE_LIMITS,
+  type RuleInputTransformer,
+} from './rules.js';
 export { TemplateSyntaxError, TemplateValidationError } from './errors.js';
 export type { CompiledTemplate, PlaceholderInfo, TemplateDiagnostic } from './compiled.js';
 export type { RenderResult } from './render.js';

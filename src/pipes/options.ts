@@ -89,13 +89,17 @@ const KEYS = Object.keys(CHOICES) as Array<keyof RenderOptions>;
 // allocates nothing (and a caller mutating its options object between renders is still honoured).
 // The memo holds every combination (its limit is their count), so none is ever dropped; an entry
 // is a function of its combination's number alone.
-const interned = boundedMemo<number, Readonly<ResolvedRenderOptions>>(KEYS.reduce((count, key) => count * CHOICES[key].length, 1));
+const interned = boundedMemo<number, Readonly<ResolvedRenderOptions>>(
+  KEYS.reduce((count, key) => count * CHOICES[key].length, 1),
+);
 
 /** Fills in defaults; an unknown value throws a `TypeError` naming the option. */
 export function resolveRenderOptions(api: string, options: RenderOptions | undefined): ResolvedRenderOptions {
   if (options === undefined) return DEFAULT_RENDER_OPTIONS;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${api}: options must be an object such as { missingPath: 'omit' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+    throw new TypeError(
+      `${api}: options must be an object such as { missingPath: 'omit' }, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+    );
   }
   let id = 0;
   for (let k = 0; k < KEYS.length; k++) {
@@ -104,7 +108,10 @@ export function resolveRenderOptions(api: string, options: RenderOptions | undef
     const value = (options as Record<string, unknown>)[key];
     // Mixed radix: option k contributes its choice's index; an unset option means its default.
     const index = value === undefined ? allowed.indexOf(DEFAULT_RENDER_OPTIONS[key]) : allowed.indexOf(value);
-    if (index < 0) throw new TypeError(`${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+    if (index < 0)
+      throw new TypeError(
+        `${api}: options.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`,
+      );
     id = id * allowed.length + index;
   }
   return interned.get(id, () => {

@@ -43,7 +43,11 @@ export type Piece = string | { readonly slot: number };
 
 /** A JSON-template node, kept with its exact text so rendering reproduces the template's bytes. */
 export type TemplateNode =
-  | { readonly kind: 'leaf'; readonly pieces: Piece[]; /** set when the node is one unquoted or whole-quoted placeholder */ readonly slot?: number }
+  | {
+      readonly kind: 'leaf';
+      readonly pieces: Piece[] /** set when the node is one unquoted or whole-quoted placeholder */;
+      readonly slot?: number;
+    }
   | { readonly kind: 'container'; readonly open: string; readonly items: TemplateItem[]; readonly close: string };
 
 /** One member of an object (`pre` holds the whitespace, key and colon) or one array element. */
@@ -109,12 +113,18 @@ function fail(code: string, message: string, offset: number): never {
 function checkCharacters(t: string): void {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f) fail('control-character', `control character U+${c.toString(16).padStart(4, '0').toUpperCase()} in the template`, i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f)
+      fail(
+        'control-character',
+        `control character U+${c.toString(16).padStart(4, '0').toUpperCase()} in the template`,
+        i,
+      );
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = t.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
       else fail('control-character', 'lone UTF-16 surrogate in the template (not valid Unicode text)', i);
-    } else if (c >= 0xdc00 && c <= 0xdfff) fail('control-character', 'lone UTF-16 surrogate in the template (not valid Unicode text)', i);
+    } else if (c >= 0xdc00 && c <= 0xdfff)
+      fail('control-character', 'lone UTF-16 surrogate in the template (not valid Unicode text)', i);
   }
 }
 
@@ -126,10 +136,15 @@ function readPlaceholder(t: string, i: number): { name: string; end: number } {
       if (j === i + 1) fail('empty-placeholder', 'empty placeholder "<>"', i);
       return { name: t.slice(i + 1, j), end: j + 1 };
     }
-    if (c === '<') fail('nested-placeholder', 'a "<" inside a placeholder: placeholders cannot nest, and "<" cannot be escaped', j);
+    if (c === '<')
+      fail('nested-placeholder', 'a "<" inside a placeholder: placeholders cannot nest, and "<" cannot be escaped', j);
     if (c === '\n') break;
   }
-  fail('unterminated-placeholder', 'unterminated placeholder: "<" without a matching ">" on the same line ("<" cannot be escaped)', i);
+  fail(
+    'unterminated-placeholder',
+    'unterminated placeholder: "<" without a matching ">" on the same line ("<" cannot be escaped)',
+    i,
+  );
 }
 
 /**
@@ -177,7 +192,14 @@ export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTempl
   let first = 0;
   while (first < t.length && WS.has(t[first]!)) first++;
   const lead = t[first];
-  const mode: TemplateMode = t.length === 0 && dialect === 'pipes' ? 'empty' : lead === '{' || lead === '[' ? 'json' : lead === '"' ? 'string' : 'text';
+  const mode: TemplateMode =
+    t.length === 0 && dialect === 'pipes'
+      ? 'empty'
+      : lead === '{' || lead === '['
+        ? 'json'
+        : lead === '"'
+          ? 'string'
+          : 'text';
   try {
     checkCharacters(t);
     if (mode === 'empty') return { mode, slots, lines };
@@ -202,7 +224,12 @@ export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTempl
           i++;
           continue;
         }
-        if (c !== '"') fail('invalid-string-template', `a string template holds only quoted strings, one per line; found ${JSON.stringify(c)} outside the quotes`, i);
+        if (c !== '"')
+          fail(
+            'invalid-string-template',
+            `a string template holds only quoted strings, one per line; found ${JSON.stringify(c)} outside the quotes`,
+            i,
+          );
         i = readString(t, i, slots, 'in-string-template').end;
         lines++;
       }
@@ -217,26 +244,51 @@ export function parseTemplate(t: string, dialect: 'pipes' | 'rule'): ParsedTempl
 }
 
 /** Reads a JSON string at `i` (on `"`), with its placeholders; returns its node and the index after it. */
-function readString(t: string, i: number, slots: RawSlot[], inside: 'in-json-string' | 'in-string-template' | 'key'): { node: Extract<TemplateNode, { kind: 'leaf' }>; end: number } {
+function readString(
+  t: string,
+  i: number,
+  slots: RawSlot[],
+  inside: 'in-json-string' | 'in-string-template' | 'key',
+): { node: Extract<TemplateNode, { kind: 'leaf' }>; end: number } {
   const start = i;
   const pieces: Piece[] = [];
   const local: number[] = [];
   let literal = i;
   i++;
   for (;;) {
-    if (i >= t.length) fail(inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json', 'unterminated string: missing closing \'"\'', start);
+    if (i >= t.length)
+      fail(
+        inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json',
+        "unterminated string: missing closing '\"'",
+        start,
+      );
     const c = t[i]!;
     if (c === '"') break;
     if (c === '\\') {
       const e = t[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) fail(inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json', 'invalid \\u escape in a string', i);
+        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6)))
+          fail(
+            inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json',
+            'invalid \\u escape in a string',
+            i,
+          );
         i += 6;
       } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-      else fail(inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json', `invalid escape "\\${e ?? ''}" in a string`, i);
+      else
+        fail(
+          inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json',
+          `invalid escape "\\${e ?? ''}" in a string`,
+          i,
+        );
       continue;
     }
-    if (c.charCodeAt(0) < 0x20) fail(inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json', 'raw line break or tab inside a string (write \\n or \\t)', i);
+    if (c.charCodeAt(0) < 0x20)
+      fail(
+        inside === 'in-string-template' ? 'invalid-string-template' : 'invalid-json',
+        'raw line break or tab inside a string (write \\n or \\t)',
+        i,
+      );
     if (c === '<') {
       const { name, end } = readPlaceholder(t, i);
       if (i > literal) pieces.push(t.slice(literal, i));
@@ -323,7 +375,14 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
       slots.push({ name, position: 'key', offset: i, start: i, end });
       frame.pre.push({ slot: slots.length - 1 });
       i = end;
-    } else fail('invalid-json', c === undefined ? 'unexpected end of the template: an object key is missing' : `unexpected ${JSON.stringify(c)}: expected an object key in double quotes`, i);
+    } else
+      fail(
+        'invalid-json',
+        c === undefined
+          ? 'unexpected end of the template: an object key is missing'
+          : `unexpected ${JSON.stringify(c)}: expected an object key in double quotes`,
+        i,
+      );
     frame.pre.push(ws());
     if (t[i] !== ':') fail('invalid-json', 'expected ":" after an object key', i);
     i++;
@@ -337,7 +396,8 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
       if (frame === undefined) {
         rootItem.value = done;
         rootItem.post = ws();
-        if (i < t.length) fail('invalid-json', `unexpected ${JSON.stringify(t[i])} after the end of the JSON template`, i);
+        if (i < t.length)
+          fail('invalid-json', `unexpected ${JSON.stringify(t[i])} after the end of the JSON template`, i);
         return rootItem as TemplateItem;
       }
       frame.items.push({ pre: frame.pre, value: done, post: ws() });
@@ -363,7 +423,14 @@ function parseJson(t: string, first: number, slots: RawSlot[]): TemplateItem {
       continue;
     }
     if (frame.afterValue) {
-      if (c !== ',') fail('invalid-json', c === undefined ? `unexpected end of the template: missing "${close}"` : `unexpected ${JSON.stringify(c)}: expected "," or "${close}"`, i);
+      if (c !== ',')
+        fail(
+          'invalid-json',
+          c === undefined
+            ? `unexpected end of the template: missing "${close}"`
+            : `unexpected ${JSON.stringify(c)}: expected "," or "${close}"`,
+          i,
+        );
       i++;
       frame.afterValue = false;
       frame.afterComma = true;

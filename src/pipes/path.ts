@@ -5,7 +5,10 @@
  */
 
 /** One step of a compiled path: a member name, an array index, or a wildcard. */
-export type PathSegment = { readonly kind: 'name'; readonly name: string } | { readonly kind: 'index'; readonly index: number } | { readonly kind: 'wildcard' };
+export type PathSegment =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'index'; readonly index: number }
+  | { readonly kind: 'wildcard' };
 
 /** A parsed path, or why EventBridge would not evaluate it. */
 export type ParsedPath =
@@ -19,7 +22,27 @@ export type Extracted = unknown | typeof MISSING;
 
 // Characters that end a dot-notation name. Anything else (letters of any script, digits, `-`, `_`,
 // `/`, `:` …) stays in the name, as a Java JSON-path engine would accept it.
-const NAME_STOP = new Set(['.', '[', ']', '*', '(', ')', '?', '@', "'", '"', ',', ' ', '\t', '\n', '\r', '<', '>', '$', '\\']);
+const NAME_STOP = new Set([
+  '.',
+  '[',
+  ']',
+  '*',
+  '(',
+  ')',
+  '?',
+  '@',
+  "'",
+  '"',
+  ',',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '<',
+  '>',
+  '$',
+  '\\',
+]);
 
 /**
  * Parses `$`, `$.a.b-c`, `$.a[0]`, `$.a[*].b`, `$.a.*`. Recursive descent (`..`), filters
@@ -34,7 +57,8 @@ export function parsePath(text: string): ParsedPath {
   while (i < text.length) {
     const c = text[i];
     if (c === '.') {
-      if (text[i + 1] === '.') return { ok: false, offset: i, reason: 'recursive descent ("..") is not supported by EventBridge' };
+      if (text[i + 1] === '.')
+        return { ok: false, offset: i, reason: 'recursive descent ("..") is not supported by EventBridge' };
       i++;
       if (text[i] === '*') {
         segments.push({ kind: 'wildcard' });
@@ -44,16 +68,28 @@ export function parsePath(text: string): ParsedPath {
       }
       const start = i;
       while (i < text.length && !NAME_STOP.has(text[i]!)) i++;
-      if (i === start) return { ok: false, offset: i, reason: i >= text.length ? 'the path ends with "."' : `unexpected ${JSON.stringify(text[i])} after "."` };
-      if (text[i] === '(') return { ok: false, offset: start, reason: `functions (${text.slice(start, i)}()) are not supported by EventBridge` };
+      if (i === start)
+        return {
+          ok: false,
+          offset: i,
+          reason: i >= text.length ? 'the path ends with "."' : `unexpected ${JSON.stringify(text[i])} after "."`,
+        };
+      if (text[i] === '(')
+        return {
+          ok: false,
+          offset: start,
+          reason: `functions (${text.slice(start, i)}()) are not supported by EventBridge`,
+        };
       segments.push({ kind: 'name', name: text.slice(start, i) });
       continue;
     }
     if (c === '[') {
       const close = text.indexOf(']', i);
       const inner = close < 0 ? text.slice(i + 1) : text.slice(i + 1, close);
-      if (inner.startsWith('?')) return { ok: false, offset: i, reason: 'filters ([?(…)]) are not supported by EventBridge' };
-      if (inner.startsWith('(')) return { ok: false, offset: i, reason: 'script expressions ([(…)]) are not supported by EventBridge' };
+      if (inner.startsWith('?'))
+        return { ok: false, offset: i, reason: 'filters ([?(…)]) are not supported by EventBridge' };
+      if (inner.startsWith('('))
+        return { ok: false, offset: i, reason: 'script expressions ([(…)]) are not supported by EventBridge' };
       if (close < 0) return { ok: false, offset: i, reason: 'unterminated "["' };
       if (inner === '*') {
         segments.push({ kind: 'wildcard' });
@@ -61,7 +97,11 @@ export function parsePath(text: string): ParsedPath {
       } else if (/^(0|[1-9][0-9]{0,8})$/.test(inner)) {
         segments.push({ kind: 'index', index: Number(inner) });
       } else if (/^['"]/.test(inner)) {
-        return { ok: false, offset: i, reason: "bracketed member names (['a']) are not supported by EventBridge: use dot notation" };
+        return {
+          ok: false,
+          offset: i,
+          reason: "bracketed member names (['a']) are not supported by EventBridge: use dot notation",
+        };
       } else if (inner.includes(':')) {
         return { ok: false, offset: i, reason: 'array slices ([a:b]) are not supported by EventBridge' };
       } else if (inner.includes(',')) {
@@ -72,7 +112,8 @@ export function parsePath(text: string): ParsedPath {
       i = close + 1;
       continue;
     }
-    if (c === '(' || c === ')') return { ok: false, offset: i, reason: 'functions and scripts are not supported by EventBridge' };
+    if (c === '(' || c === ')')
+      return { ok: false, offset: i, reason: 'functions and scripts are not supported by EventBridge' };
     return { ok: false, offset: i, reason: `unexpected ${JSON.stringify(c)}: a path step starts with "." or "["` };
   }
   return { ok: true, segments, wildcard };
@@ -104,8 +145,10 @@ function item(value: unknown): unknown {
 }
 
 function step(node: unknown, segment: PathSegment): Extracted {
-  if (segment.kind === 'name') return isObject(node) && Object.hasOwn(node, segment.name) ? member(node[segment.name]) : MISSING;
-  if (segment.kind === 'index') return Array.isArray(node) && segment.index < node.length ? item(node[segment.index]) : MISSING;
+  if (segment.kind === 'name')
+    return isObject(node) && Object.hasOwn(node, segment.name) ? member(node[segment.name]) : MISSING;
+  if (segment.kind === 'index')
+    return Array.isArray(node) && segment.index < node.length ? item(node[segment.index]) : MISSING;
   return MISSING;
 }
 
@@ -125,7 +168,8 @@ export function compileAccessor(segments: readonly PathSegment[]): Accessor {
       let node: unknown = root;
       for (let i = 0; i < n; i++) {
         const name = names[i]!;
-        if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, name)) return MISSING;
+        if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, name))
+          return MISSING;
         node = (node as Record<string, unknown>)[name];
       }
       return member(node);
@@ -140,7 +184,8 @@ export function compileAccessor(segments: readonly PathSegment[]): Accessor {
       for (let i = 0; i < n; i++) {
         const key = keys[i]!;
         if (typeof key === 'string') {
-          if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key)) return MISSING;
+          if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, key))
+            return MISSING;
           if (absentInJson((node = (node as Record<string, unknown>)[key]))) return MISSING;
         } else {
           if (!Array.isArray(node) || key >= node.length) return MISSING;

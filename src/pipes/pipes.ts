@@ -1,5 +1,17 @@
 /** EventBridge Pipes input templates: compile, render one record, transform a batch. */
-import { buildCompiled, internalsOf, isCompiled, maybeInternals, resolvePipesName, toDiagnostics, withDiagnostics, type CompiledTemplate, type Internals, type OffsetDiagnostic, type TemplateDiagnostic } from './compiled.js';
+import {
+  buildCompiled,
+  internalsOf,
+  isCompiled,
+  maybeInternals,
+  resolvePipesName,
+  toDiagnostics,
+  withDiagnostics,
+  type CompiledTemplate,
+  type Internals,
+  type OffsetDiagnostic,
+  type TemplateDiagnostic,
+} from './compiled.js';
 import { decodedView } from './decode.js';
 import { TemplateSyntaxError } from './errors.js';
 import { boundedMemo } from '../_internals/memo.js';
@@ -12,11 +24,22 @@ import { checkContext, pipesReservedValue, type PipeContext, type PipesReserved 
 
 function tooLong(template: string): OffsetDiagnostic | undefined {
   if (template.length <= TEMPLATE_MAX_LENGTH) return undefined;
-  return { code: 'template-too-long', message: `the template is ${template.length} characters; AWS allows at most ${TEMPLATE_MAX_LENGTH}`, offset: TEMPLATE_MAX_LENGTH, severity: 'error', fatal: true };
+  return {
+    code: 'template-too-long',
+    message: `the template is ${template.length} characters; AWS allows at most ${TEMPLATE_MAX_LENGTH}`,
+    offset: TEMPLATE_MAX_LENGTH,
+    severity: 'error',
+    fatal: true,
+  };
 }
 
 function notText(api: string, template: unknown): never {
-  throw new TemplateSyntaxError('not-text', `${api}: the template must be a string, got ${template === null ? 'null' : typeof template}`, 1, 1);
+  throw new TemplateSyntaxError(
+    'not-text',
+    `${api}: the template must be a string, got ${template === null ? 'null' : typeof template}`,
+    1,
+    1,
+  );
 }
 
 /**
@@ -50,14 +73,26 @@ export function compilePipeTemplate(template: string, options?: LintOptions): Co
  */
 export function lintPipeTemplate(template: string, options?: LintOptions): TemplateDiagnostic[] {
   const lint = checkLintOptions('lintPipeTemplate', options);
-  if (typeof template !== 'string') return toDiagnostics('', [{ code: 'not-text', message: `the template must be a string, got ${template === null ? 'null' : typeof template}`, offset: 0, severity: 'error', fatal: true }]);
+  if (typeof template !== 'string')
+    return toDiagnostics('', [
+      {
+        code: 'not-text',
+        message: `the template must be a string, got ${template === null ? 'null' : typeof template}`,
+        offset: 0,
+        severity: 'error',
+        fatal: true,
+      },
+    ]);
   const long = tooLong(template);
   if (long !== undefined) return toDiagnostics(template, [long]);
   const findings: OffsetDiagnostic[] = [];
   const built = buildCompiled(template, 'pipes', resolvePipesName);
   findings.push(...built.findings);
   if (built.compiled !== undefined) findings.push(...lintCompiled(built.compiled, lint));
-  return toDiagnostics(template, findings.sort((a, b) => a.offset - b.offset));
+  return toDiagnostics(
+    template,
+    findings.sort((a, b) => a.offset - b.offset),
+  );
 }
 
 const WRONG_DIALECT = 'renderPipeTemplate: this template was compiled for rules (use renderRuleTemplate)';
@@ -82,7 +117,8 @@ function pipesInternals(template: string | CompiledTemplate): Internals {
 }
 
 // Module-level, so a render builds no closure for the reserved variables.
-const pipesReserved = (name: string, record: unknown, context: PipeContext, options: ResolvedRenderOptions): unknown => pipesReservedValue(name as PipesReserved, record, context, options.implicitBodyParsing);
+const pipesReserved = (name: string, record: unknown, context: PipeContext, options: ResolvedRenderOptions): unknown =>
+  pipesReservedValue(name as PipesReserved, record, context, options.implicitBodyParsing);
 // The default context is only read: one shared object instead of a new `{}` per render.
 const NO_CONTEXT: PipeContext = Object.freeze({});
 
@@ -93,15 +129,29 @@ const NO_CONTEXT: PipeContext = Object.freeze({});
  * enrichment's output, or any JSON value. An empty template passes the record unchanged.
  * @example renderPipeTemplate('{"order": <$.body.order>}', sqsRecord) // { delivered: true, body: '{"order": 42}' }
  */
-export function renderPipeTemplate(template: string | CompiledTemplate, event: unknown, context: PipeContext = NO_CONTEXT, options?: RenderOptions): RenderResult {
+export function renderPipeTemplate(
+  template: string | CompiledTemplate,
+  event: unknown,
+  context: PipeContext = NO_CONTEXT,
+  options?: RenderOptions,
+): RenderResult {
   const inner = pipesInternals(template);
   const resolved = resolveRenderOptions('renderPipeTemplate', options);
   if (context !== NO_CONTEXT) checkContext('renderPipeTemplate', context);
   if (inner.mode === 'empty') return { delivered: true, body: stringifyJson(event) ?? 'null' };
   // Implicit body parsing happens once per record (decodedView caches it), and only if a path reads it.
   const root = inner.readsPaths && resolved.implicitBodyParsing ? decodedView(event) : event;
-  const body = renderCompiled(inner, root, event, context, pipesReserved, resolved, resolved.outerQuotes === 'never' && inner.mode === 'string');
-  if (body.delivered && resolved.outerQuotes === 'always' && inner.mode === 'text') return { delivered: true, body: `"${body.body}"` };
+  const body = renderCompiled(
+    inner,
+    root,
+    event,
+    context,
+    pipesReserved,
+    resolved,
+    resolved.outerQuotes === 'never' && inner.mode === 'string',
+  );
+  if (body.delivered && resolved.outerQuotes === 'always' && inner.mode === 'text')
+    return { delivered: true, body: `"${body.body}"` };
   return body;
 }
 
@@ -112,7 +162,12 @@ export type PipeBatchResult =
    * output was not JSON (free text, a bare string …), sent as JSON strings: a target expecting
    * objects gets a string there, usually a template mistake.
    */
-  | { readonly delivered: true; readonly body: string; readonly records: unknown[]; readonly notJson: readonly number[] }
+  | {
+      readonly delivered: true;
+      readonly body: string;
+      readonly records: unknown[];
+      readonly notJson: readonly number[];
+    }
   /** A record that AWS cannot deliver fails the batch; `index` says which. */
   | { readonly delivered: false; readonly reason: string; readonly index: number };
 
@@ -122,8 +177,14 @@ export type PipeBatchResult =
  * record. A record whose output is not JSON is sent as a JSON string; `notJson` lists those records.
  * @example transformPipeBatch('{"id": <$.messageId>}', toPipesSourceBatch(makeSqsEvent()))
  */
-export function transformPipeBatch(template: string | CompiledTemplate, records: readonly unknown[], context: PipeContext = NO_CONTEXT, options?: RenderOptions): PipeBatchResult {
-  if (!Array.isArray(records)) throw new TypeError('transformPipeBatch: records must be an array (e.g. toPipesSourceBatch(event))');
+export function transformPipeBatch(
+  template: string | CompiledTemplate,
+  records: readonly unknown[],
+  context: PipeContext = NO_CONTEXT,
+  options?: RenderOptions,
+): PipeBatchResult {
+  if (!Array.isArray(records))
+    throw new TypeError('transformPipeBatch: records must be an array (e.g. toPipesSourceBatch(event))');
   if (context !== NO_CONTEXT) checkContext('transformPipeBatch', context);
   const compiled = compiledOf(template);
   const parts: string[] = [];

@@ -20,9 +20,17 @@ export type ReservedLookup<C> = (name: string, event: unknown, context: C, optio
  * travel as arguments, not in a per-render object or closure: `root` is what paths read (the
  * decoded record for Pipes), `event` and `context` what reserved variables read.
  */
-function evaluate<C>(ref: Ref, root: unknown, event: unknown, context: C, reserved: ReservedLookup<C>, options: ResolvedRenderOptions): unknown {
+function evaluate<C>(
+  ref: Ref,
+  root: unknown,
+  event: unknown,
+  context: C,
+  reserved: ReservedLookup<C>,
+  options: ResolvedRenderOptions,
+): unknown {
   const value = ref.accessor !== undefined ? ref.accessor(root) : reserved(ref.reserved!, event, context, options);
-  if (ref.wildcard && options.wildcard === 'first' && Array.isArray(value)) return value.length > 0 ? value[0] : MISSING;
+  if (ref.wildcard && options.wildcard === 'first' && Array.isArray(value))
+    return value.length > 0 ? value[0] : MISSING;
   return value;
 }
 
@@ -36,15 +44,27 @@ function dropReason(ref: Ref): string {
  * Renders a compiled template for one event in a single pass over its literals and slots. Each
  * distinct placeholder is evaluated once per render, however often it appears.
  */
-export function renderCompiled<C>(inner: Internals, root: unknown, event: unknown, context: C, reserved: ReservedLookup<C>, options: ResolvedRenderOptions, unquoteLines: boolean): RenderResult {
+export function renderCompiled<C>(
+  inner: Internals,
+  root: unknown,
+  event: unknown,
+  context: C,
+  reserved: ReservedLookup<C>,
+  options: ResolvedRenderOptions,
+  unquoteLines: boolean,
+): RenderResult {
   const { refs, slotRef, slotPosition } = inner;
   if (options.missingPath === 'omit' && inner.tree !== undefined) {
     const values: unknown[] = new Array<unknown>(refs.length).fill(UNSET);
-    return renderTree(inner, (slot) => {
-      const r = slotRef[slot]!;
-      if (values[r] === UNSET) values[r] = evaluate(refs[r]!, root, event, context, reserved, options);
-      return values[r];
-    }, options);
+    return renderTree(
+      inner,
+      (slot) => {
+        const r = slotRef[slot]!;
+        if (values[r] === UNSET) values[r] = evaluate(refs[r]!, root, event, context, reserved, options);
+        return values[r];
+      },
+      options,
+    );
   }
   // Only a ref that fills several slots needs remembering; most templates name each path once.
   const values: unknown[] | undefined = inner.sharedRefs ? new Array<unknown>(refs.length).fill(UNSET) : undefined;
@@ -55,7 +75,8 @@ export function renderCompiled<C>(inner: Internals, root: unknown, event: unknow
     const r = slotRef[k]!;
     let value: unknown;
     if (values === undefined) value = evaluate(refs[r]!, root, event, context, reserved, options);
-    else if ((value = values[r]) === UNSET) values[r] = value = evaluate(refs[r]!, root, event, context, reserved, options);
+    else if ((value = values[r]) === UNSET)
+      values[r] = value = evaluate(refs[r]!, root, event, context, reserved, options);
     const text = formatValue(value, slotPosition[k]!, options);
     if (text !== DROP) body += text;
     else if (dropped < 0) dropped = r;
@@ -70,7 +91,11 @@ export function renderCompiled<C>(inner: Internals, root: unknown, event: unknow
  * (`missingPath: 'omit'`). Walks the tree with an explicit stack: a template may nest about 4,000
  * levels within the 8,192-character limit, too deep for one call per level.
  */
-function renderTree(inner: Internals, valueAt: (slot: number) => unknown, options: ResolvedRenderOptions): RenderResult {
+function renderTree(
+  inner: Internals,
+  valueAt: (slot: number) => unknown,
+  options: ResolvedRenderOptions,
+): RenderResult {
   let dropped = -1;
   let body = '';
   // Pieces are written in document order, so `dropped` is the first slot that drops, as in a flat render.
@@ -86,7 +111,8 @@ function renderTree(inner: Internals, valueAt: (slot: number) => unknown, option
       else if (dropped < 0) dropped = inner.slotRef[p.slot]!;
     }
   };
-  const missing = (item: TemplateItem): boolean => item.value.kind === 'leaf' && item.value.slot !== undefined && valueAt(item.value.slot) === MISSING;
+  const missing = (item: TemplateItem): boolean =>
+    item.value.kind === 'leaf' && item.value.slot !== undefined && valueAt(item.value.slot) === MISSING;
   /** An open container: its kept items, the next one to write, its closing text. */
   const stack: Array<{ readonly kept: readonly TemplateItem[]; next: number; readonly close: string }> = [];
   const root: TemplateItem = inner.tree!();

@@ -3,7 +3,14 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-input-transformation.html
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html
  */
-import { arn, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_TIME, isFourDigitYearTime, parseArn } from '../_internals/aws.js';
+import {
+  arn,
+  DEFAULT_ACCOUNT,
+  DEFAULT_REGION,
+  DEFAULT_TIME,
+  isFourDigitYearTime,
+  parseArn,
+} from '../_internals/aws.js';
 import { decodedView } from './decode.js';
 
 /** What a pipe's reserved variables render as. Every field is optional; defaults are deterministic. */
@@ -35,9 +42,24 @@ export interface RuleContext {
 }
 
 /** The Pipes reserved variable names. */
-export const PIPES_RESERVED = ['aws.pipes.pipe-arn', 'aws.pipes.pipe-name', 'aws.pipes.source-arn', 'aws.pipes.enrichment-arn', 'aws.pipes.target-arn', 'aws.pipes.event.ingestion-time', 'aws.pipes.event', 'aws.pipes.event.json'] as const;
+export const PIPES_RESERVED = [
+  'aws.pipes.pipe-arn',
+  'aws.pipes.pipe-name',
+  'aws.pipes.source-arn',
+  'aws.pipes.enrichment-arn',
+  'aws.pipes.target-arn',
+  'aws.pipes.event.ingestion-time',
+  'aws.pipes.event',
+  'aws.pipes.event.json',
+] as const;
 /** The rules reserved variable names. */
-export const RULE_RESERVED = ['aws.events.rule-arn', 'aws.events.rule-name', 'aws.events.event.ingestion-time', 'aws.events.event', 'aws.events.event.json'] as const;
+export const RULE_RESERVED = [
+  'aws.events.rule-arn',
+  'aws.events.rule-name',
+  'aws.events.event.ingestion-time',
+  'aws.events.event',
+  'aws.events.event.json',
+] as const;
 
 /** A Pipes reserved variable. */
 export type PipesReserved = (typeof PIPES_RESERVED)[number];
@@ -45,14 +67,21 @@ export type PipesReserved = (typeof PIPES_RESERVED)[number];
 export type RuleReserved = (typeof RULE_RESERVED)[number];
 
 /** Reserved variables whose value is the whole event (an object): usable only as a JSON value. */
-export const EVENT_VARIABLES: ReadonlySet<string> = new Set(['aws.pipes.event', 'aws.pipes.event.json', 'aws.events.event', 'aws.events.event.json']);
+export const EVENT_VARIABLES: ReadonlySet<string> = new Set([
+  'aws.pipes.event',
+  'aws.pipes.event.json',
+  'aws.events.event',
+  'aws.events.event.json',
+]);
 
 function time(value: string | Date | undefined): string {
   if (value === undefined) return DEFAULT_TIME.toISOString();
   if (typeof value === 'string') return value;
   // A Date outside the years 0000-9999 prints as "+275760-…", which no AWS time holds.
   if (!(value instanceof Date) || !isFourDigitYearTime(value.getTime())) {
-    throw new TypeError(`context.ingestionTime must be an ISO-8601 string or a valid Date in the years 0000 to 9999, got ${value instanceof Date ? (Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString()) : typeof value}`);
+    throw new TypeError(
+      `context.ingestionTime must be an ISO-8601 string or a valid Date in the years 0000 to 9999, got ${value instanceof Date ? (Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString()) : typeof value}`,
+    );
   }
   return value.toISOString();
 }
@@ -63,7 +92,9 @@ function time(value: string | Date | undefined): string {
  */
 export function checkContext<C extends object>(api: string, context: C): C {
   if (context === null || typeof context !== 'object' || Array.isArray(context)) {
-    throw new TypeError(`${api}: context must be an object of reserved-variable values such as { pipeName: 'my-pipe' } or { ruleName: 'my-rule' }, got ${context === null ? 'null' : Array.isArray(context) ? 'an array' : typeof context}`);
+    throw new TypeError(
+      `${api}: context must be an object of reserved-variable values such as { pipeName: 'my-pipe' } or { ruleName: 'my-rule' }, got ${context === null ? 'null' : Array.isArray(context) ? 'an array' : typeof context}`,
+    );
   }
   return context;
 }
@@ -78,7 +109,12 @@ function field(record: unknown, ...names: string[]): string | undefined {
 }
 
 /** The value of a Pipes reserved variable for one record. */
-export function pipesReservedValue(name: PipesReserved, record: unknown, context: PipeContext, decode: boolean): unknown {
+export function pipesReservedValue(
+  name: PipesReserved,
+  record: unknown,
+  context: PipeContext,
+  decode: boolean,
+): unknown {
   switch (name) {
     case 'aws.pipes.pipe-arn':
       return pipeArn(record, context);

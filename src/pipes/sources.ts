@@ -6,10 +6,31 @@
 import type { PathSegment } from './path.js';
 
 /** A source whose records lint knows (and `checkPipeTemplate` can generate). */
-export type PipeSource = 'sqs' | 'sqs-fifo' | 'kinesis' | 'dynamodb' | 'eventbridge' | 's3-eventbridge' | 'activemq' | 'rabbitmq' | 'msk' | 'self-managed-kafka';
+export type PipeSource =
+  | 'sqs'
+  | 'sqs-fifo'
+  | 'kinesis'
+  | 'dynamodb'
+  | 'eventbridge'
+  | 's3-eventbridge'
+  | 'activemq'
+  | 'rabbitmq'
+  | 'msk'
+  | 'self-managed-kafka';
 
 /** Every {@link PipeSource}. */
-export const PIPE_SOURCES: readonly PipeSource[] = ['sqs', 'sqs-fifo', 'kinesis', 'dynamodb', 'eventbridge', 's3-eventbridge', 'activemq', 'rabbitmq', 'msk', 'self-managed-kafka'];
+export const PIPE_SOURCES: readonly PipeSource[] = [
+  'sqs',
+  'sqs-fifo',
+  'kinesis',
+  'dynamodb',
+  'eventbridge',
+  's3-eventbridge',
+  'activemq',
+  'rabbitmq',
+  'msk',
+  'self-managed-kafka',
+];
 
 /** The JSON types a value can have. */
 export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
@@ -37,18 +58,34 @@ const ANY: Shape = (() => {
   any.items = any;
   return any;
 })();
-const obj = (fields: Record<string, Shape>, rest?: Shape): Shape => ({ types: set('object'), fields, ...(rest ? { rest } : {}) });
+const obj = (fields: Record<string, Shape>, rest?: Shape): Shape => ({
+  types: set('object'),
+  fields,
+  ...(rest ? { rest } : {}),
+});
 const arr = (items: Shape): Shape => ({ types: set('array'), items });
 const or = (a: Shape, b: Shape): Shape => ({ ...a, ...b, types: new Set([...a.types, ...b.types]) });
 
-const sqsAttributes = { ApproximateReceiveCount: S, SentTimestamp: S, SenderId: S, ApproximateFirstReceiveTimestamp: S, AWSTraceHeader: S, DeadLetterQueueSourceArn: S };
+const sqsAttributes = {
+  ApproximateReceiveCount: S,
+  SentTimestamp: S,
+  SenderId: S,
+  ApproximateFirstReceiveTimestamp: S,
+  AWSTraceHeader: S,
+  DeadLetterQueueSourceArn: S,
+};
 const sqsRecord = (fifo: boolean): Shape =>
   obj({
     messageId: S,
     receiptHandle: S,
     body: ANY,
-    attributes: obj(fifo ? { ...sqsAttributes, SequenceNumber: S, MessageGroupId: S, MessageDeduplicationId: S } : sqsAttributes),
-    messageAttributes: obj({}, obj({ stringValue: S, binaryValue: S, stringListValues: arr(S), binaryListValues: arr(S), dataType: S })),
+    attributes: obj(
+      fifo ? { ...sqsAttributes, SequenceNumber: S, MessageGroupId: S, MessageDeduplicationId: S } : sqsAttributes,
+    ),
+    messageAttributes: obj(
+      {},
+      obj({ stringValue: S, binaryValue: S, stringListValues: arr(S), binaryListValues: arr(S), dataType: S }),
+    ),
     md5OfBody: S,
     md5OfMessageAttributes: or(S, { types: set('null') }),
     eventSource: S,
@@ -66,10 +103,33 @@ const attributeValue: Shape = (() => {
 const image = obj({}, attributeValue);
 
 const envelope = (detail: Shape): Shape =>
-  obj({ version: S, id: S, 'detail-type': S, source: S, account: S, time: S, region: S, resources: arr(S), detail, 'replay-name': S });
+  obj({
+    version: S,
+    id: S,
+    'detail-type': S,
+    source: S,
+    account: S,
+    time: S,
+    region: S,
+    resources: arr(S),
+    detail,
+    'replay-name': S,
+  });
 
 const mqCommon = { data: ANY, eventSource: S, eventSourceArn: S, redelivered: B };
-const kafka = obj({ topic: S, partition: N, offset: N, timestamp: N, timestampType: S, key: ANY, value: ANY, headers: arr(obj({}, arr(N))), eventSource: S, eventSourceArn: S, bootstrapServers: S });
+const kafka = obj({
+  topic: S,
+  partition: N,
+  offset: N,
+  timestamp: N,
+  timestampType: S,
+  key: ANY,
+  value: ANY,
+  headers: arr(obj({}, arr(N))),
+  eventSource: S,
+  eventSourceArn: S,
+  bootstrapServers: S,
+});
 
 const SHAPES: Readonly<Record<PipeSource, Shape>> = {
   sqs: sqsRecord(false),
@@ -95,7 +155,15 @@ const SHAPES: Readonly<Record<PipeSource, Shape>> = {
     eventVersion: S,
     eventSource: S,
     awsRegion: S,
-    dynamodb: obj({ ApproximateCreationDateTime: N, Keys: image, NewImage: image, OldImage: image, SequenceNumber: S, SizeBytes: N, StreamViewType: S }),
+    dynamodb: obj({
+      ApproximateCreationDateTime: N,
+      Keys: image,
+      NewImage: image,
+      OldImage: image,
+      SequenceNumber: S,
+      SizeBytes: N,
+      StreamViewType: S,
+    }),
     eventSourceARN: S,
     userIdentity: obj({ type: S, principalId: S }),
   }),
@@ -117,7 +185,22 @@ const SHAPES: Readonly<Record<PipeSource, Shape>> = {
       'event-version': S,
     }),
   ),
-  activemq: obj({ ...mqCommon, messageID: S, messageType: S, timestamp: N, deliveryMode: N, correlationID: S, replyTo: S, destination: obj({ physicalName: S }), type: S, expiration: N, priority: N, brokerInTime: N, brokerOutTime: N, properties: obj({}, S) }),
+  activemq: obj({
+    ...mqCommon,
+    messageID: S,
+    messageType: S,
+    timestamp: N,
+    deliveryMode: N,
+    correlationID: S,
+    replyTo: S,
+    destination: obj({ physicalName: S }),
+    type: S,
+    expiration: N,
+    priority: N,
+    brokerInTime: N,
+    brokerOutTime: N,
+    properties: obj({}, S),
+  }),
   rabbitmq: obj({ ...mqCommon, basicProperties: obj({}, ANY) }),
   msk: kafka,
   'self-managed-kafka': kafka,
@@ -136,7 +219,8 @@ export function shapeAt(shape: Shape, segments: readonly PathSegment[]): Shape |
     for (const s of current) {
       if (segment.kind === 'name') {
         if (!s.types.has('object')) continue;
-        const child = (s.fields && Object.hasOwn(s.fields, segment.name) ? s.fields[segment.name] : undefined) ?? s.rest;
+        const child =
+          (s.fields && Object.hasOwn(s.fields, segment.name) ? s.fields[segment.name] : undefined) ?? s.rest;
         if (child) next.push(child);
       } else if (segment.kind === 'index') {
         if (s.types.has('array') && s.items) next.push(s.items);

@@ -8,7 +8,8 @@ import { misuse, type MatcherContext, type MatcherResult } from './state.js';
 
 const NAME = 'toReportBatchItemFailures';
 
-const list = (ids: readonly string[]): string => (ids.length === 0 ? '(none)' : ids.map((id) => JSON.stringify(id)).join(', '));
+const list = (ids: readonly string[]): string =>
+  ids.length === 0 ? '(none)' : ids.map((id) => JSON.stringify(id)).join(', ');
 
 /**
  * Passes when Lambda would retry exactly the records `ids` (as a set: order and duplicates do not
@@ -17,9 +18,16 @@ const list = (ids: readonly string[]): string => (ids.length === 0 ? '(none)' : 
  * non-empty string `itemIdentifier`, a `batchItemFailures` that is not a list …) fails the whole
  * batch, and never passes.
  */
-export function toReportBatchItemFailures(this: MatcherContext, received: unknown, ids: readonly string[]): MatcherResult {
+export function toReportBatchItemFailures(
+  this: MatcherContext,
+  received: unknown,
+  ids: readonly string[],
+): MatcherResult {
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
-    misuse(NAME, `expects the item identifiers (an array of strings, e.g. messageIds), got ${this.utils.printExpected(ids)}`);
+    misuse(
+      NAME,
+      `expects the item identifiers (an array of strings, e.g. messageIds), got ${this.utils.printExpected(ids)}`,
+    );
   }
   const expected = [...new Set(ids)];
   const verdict = judgeHandlerResponse(received, true, { has: () => true, describe: 'an item identifier' });
@@ -27,7 +35,8 @@ export function toReportBatchItemFailures(this: MatcherContext, received: unknow
   if (verdict.outcome === 'failure') {
     return {
       pass: false,
-      message: () => `${hint}\n\nLambda would fail the whole batch, not report items: ${verdict.reason}.\n\nReceived: ${this.utils.printReceived(received)}`,
+      message: () =>
+        `${hint}\n\nLambda would fail the whole batch, not report items: ${verdict.reason}.\n\nReceived: ${this.utils.printReceived(received)}`,
     };
   }
   const reported = verdict.outcome === 'partial' ? [...verdict.identifiers] : [];

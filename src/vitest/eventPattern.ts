@@ -10,7 +10,11 @@ import type { MatcherContext, MatcherResult } from './state.js';
 export type EventPatternInput = string | Readonly<Record<string, unknown>>;
 
 /** Passes when `pattern` matches `received`; the message explains each field's verdict. */
-export function toMatchEventPattern(this: MatcherContext, received: unknown, pattern: EventPatternInput): MatcherResult {
+export function toMatchEventPattern(
+  this: MatcherContext,
+  received: unknown,
+  pattern: EventPatternInput,
+): MatcherResult {
   // An invalid pattern throws the engine's error (AWS's wording), whatever `.not` says.
   const explanation = explainEventPattern(pattern, received);
   const hint = this.utils.matcherHint('toMatchEventPattern', 'event', 'pattern', { isNot: this.isNot });

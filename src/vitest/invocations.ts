@@ -10,14 +10,19 @@ interface Invoked {
 }
 
 function invokedOf(matcher: string, received: unknown): Invoked {
-  const invocations = received !== null && typeof received === 'object' ? (received as { invocations?: unknown }).invocations : undefined;
+  const invocations =
+    received !== null && typeof received === 'object' ? (received as { invocations?: unknown }).invocations : undefined;
   if (!Array.isArray(invocations)) {
-    misuse(matcher, 'expects a subscription of aws-event-kit/msw (what mocks.<service>.subscribe returns, with its invocations)');
+    misuse(
+      matcher,
+      'expects a subscription of aws-event-kit/msw (what mocks.<service>.subscribe returns, with its invocations)',
+    );
   }
   return received as Invoked;
 }
 
-const countOf = (subject: Invoked): number => (typeof subject.invocationCount === 'number' ? subject.invocationCount : subject.invocations.length);
+const countOf = (subject: Invoked): number =>
+  typeof subject.invocationCount === 'number' ? subject.invocationCount : subject.invocations.length;
 const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
 
 /** Passes when the subscription's handler ran at least once. */
@@ -44,12 +49,17 @@ export function toHaveBeenInvokedWith(this: MatcherContext, received: unknown, e
   const index = events.findIndex((event) => this.equals(event, expected));
   const hint = this.utils.matcherHint('toHaveBeenInvokedWith', 'subscription', 'event', { isNot: this.isNot });
   if (index >= 0) {
-    return { pass: true, message: () => `${hint}\n\nExpected no invocation with:\n${this.utils.printExpected(expected)}\nbut invocation #${index + 1} of ${events.length} had that event.` };
+    return {
+      pass: true,
+      message: () =>
+        `${hint}\n\nExpected no invocation with:\n${this.utils.printExpected(expected)}\nbut invocation #${index + 1} of ${events.length} had that event.`,
+    };
   }
   return {
     pass: false,
     message: () => {
-      if (events.length === 0) return `${hint}\n\nExpected an invocation with:\n${this.utils.printExpected(expected)}\nbut the handler was never invoked. (Deliveries run in mocks.drain(): await it before asserting.)`;
+      if (events.length === 0)
+        return `${hint}\n\nExpected an invocation with:\n${this.utils.printExpected(expected)}\nbut the handler was never invoked. (Deliveries run in mocks.drain(): await it before asserting.)`;
       const last = events[events.length - 1];
       return `${hint}\n\nNone of the ${events.length} invocation(s) had the expected event. Difference from the latest:\n${this.utils.diff(expected, last) ?? this.utils.printReceived(last)}`;
     },

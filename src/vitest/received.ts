@@ -19,7 +19,12 @@ function logOf(received: unknown): ReceivedLog {
     if (typeof log === 'function') return (log as () => ReceivedLog)();
     const events = (received as { events?: unknown }).events;
     // The EventBridge mock: every event PutEvents accepted (or a service published), on every bus.
-    if (typeof events === 'function') return { description: 'the EventBridge mock', items: (events as () => unknown[]).call(received), patternView: (event) => event };
+    if (typeof events === 'function')
+      return {
+        description: 'the EventBridge mock',
+        items: (events as () => unknown[]).call(received),
+        patternView: (event) => event,
+      };
   }
   return misuse(NAME, 'expects a queue (what mocks.sqs.createQueue returns) or mocks.eventBridge of aws-event-kit/msw');
 }
@@ -30,9 +35,18 @@ function logOf(received: unknown): ReceivedLog {
  * matched as Lambda's event filtering matches SQS records (a JSON body is matched as its value,
  * so `{ body: { type: ['order'] } }` works) and as EventBridge rules match events.
  */
-export function toHaveReceived(this: MatcherContext, received: unknown, predicateOrPattern: ((item: never) => unknown) | EventPatternInput): MatcherResult {
+export function toHaveReceived(
+  this: MatcherContext,
+  received: unknown,
+  predicateOrPattern: ((item: never) => unknown) | EventPatternInput,
+): MatcherResult {
   const log = logOf(received);
-  const hint = this.utils.matcherHint(NAME, 'receiver', typeof predicateOrPattern === 'function' ? 'predicate' : 'pattern', { isNot: this.isNot });
+  const hint = this.utils.matcherHint(
+    NAME,
+    'receiver',
+    typeof predicateOrPattern === 'function' ? 'predicate' : 'pattern',
+    { isNot: this.isNot },
+  );
   const listing = (): string => {
     const items = log.items;
     if (items.length === 0) return `${log.description} has received nothing.`;
@@ -50,15 +64,22 @@ export function toHaveReceived(this: MatcherContext, received: unknown, predicat
           : `${hint}\n\nThe predicate accepts nothing received. ${listing()}`,
     };
   }
-  if (typeof predicateOrPattern !== 'string' && (predicateOrPattern === null || typeof predicateOrPattern !== 'object' || Array.isArray(predicateOrPattern))) {
-    misuse(NAME, `expects a predicate function or an event pattern (an object or its JSON), got ${this.utils.printExpected(predicateOrPattern)}`);
+  if (
+    typeof predicateOrPattern !== 'string' &&
+    (predicateOrPattern === null || typeof predicateOrPattern !== 'object' || Array.isArray(predicateOrPattern))
+  ) {
+    misuse(
+      NAME,
+      `expects a predicate function or an event pattern (an object or its JSON), got ${this.utils.printExpected(predicateOrPattern)}`,
+    );
   }
   const explanations = log.items.map((item) => explainEventPattern(predicateOrPattern, log.patternView(item)));
   const index = explanations.findIndex((explanation) => explanation.matches);
   if (index >= 0) {
     return {
       pass: true,
-      message: () => `${hint}\n\nExpected nothing matching the pattern, but item #${index + 1} matches:\n${this.utils.printReceived(log.items[index])}\n${formatExplanation(explanations[index]!)}`,
+      message: () =>
+        `${hint}\n\nExpected nothing matching the pattern, but item #${index + 1} matches:\n${this.utils.printReceived(log.items[index])}\n${formatExplanation(explanations[index]!)}`,
     };
   }
   return {

@@ -7,7 +7,9 @@ import type { RECEIVED, ReceivedLog } from '../_internals/received.js';
 import type { EventPatternInput } from './eventPattern.js';
 
 /** The event type of a subscription (`unknown` for anything else). */
-export type InvokedEventOf<T> = T extends { readonly invocations: readonly { readonly event: infer TEvent }[] } ? TEvent : unknown;
+export type InvokedEventOf<T> = T extends { readonly invocations: readonly { readonly event: infer TEvent }[] }
+  ? TEvent
+  : unknown;
 
 /** What a receiver received: a queue's messages, the EventBridge mock's events. */
 export type ReceivedItemOf<T> = T extends { readonly [RECEIVED]?: () => ReceivedLog<infer TItem> }

@@ -17,14 +17,19 @@ export function checkFamily(family: FamilyDescriptor, others: readonly FamilyDes
   // Each replaced-whole key is a field its events declare (a misspelt key would silently merge).
   expect(new Set(family.replacedWhole).size).toBe(family.replacedWhole.length);
   for (const key of family.replacedWhole) {
-    expect(typeSource, `${family.name}: replacedWhole key ${key} is no field of its types`).toMatch(new RegExp(`(?:^|[\\s{;'"])${key}['"]?\\??:`, 'm'));
+    expect(typeSource, `${family.name}: replacedWhole key ${key} is no field of its types`).toMatch(
+      new RegExp(`(?:^|[\\s{;'"])${key}['"]?\\??:`, 'm'),
+    );
   }
 
   // With the family registered, an override of each of its keys replaces the value whole.
   const replacedWhole = new Set(replacedWholeOf([...others.filter((other) => other !== family), family]));
   for (const key of family.replacedWhole) {
     const base = { [key]: { kept: 1, replaced: 2 } };
-    const out = applyOverridesWith(replacedWhole, base, { [key]: { replaced: 3 } } as never, 'checkFamily') as Record<string, unknown>;
+    const out = applyOverridesWith(replacedWhole, base, { [key]: { replaced: 3 } } as never, 'checkFamily') as Record<
+      string,
+      unknown
+    >;
     expect(out[key], `${family.name}: ${key} is merged, not replaced whole`).toEqual({ replaced: 3 });
   }
 }

@@ -6,7 +6,7 @@ class Point {
 }
 
 describe('show: a user value in an error message', () => {
-  it('writes what JSON cannot as itself, never as JSON\'s null or {}', () => {
+  it("writes what JSON cannot as itself, never as JSON's null or {}", () => {
     expect(show(Number.NaN)).toBe('NaN');
     expect(show(Infinity)).toBe('Infinity');
     expect(show(-Infinity)).toBe('-Infinity');

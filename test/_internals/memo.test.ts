@@ -9,26 +9,30 @@ const box = (key: number): { key: number } => ({ key });
 describe('boundedMemo', () => {
   it('answers what compute answers, computes each kept key once, and never keeps more than its limit', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 40 }), (limit, keys) => {
-        const memo = boundedMemo<number, { key: number }>(limit);
-        let computed = 0;
-        const compute = (key: number) => {
-          computed++;
-          return box(key);
-        };
-        // A model of the memo: the keys it keeps, oldest first.
-        const kept: number[] = [];
-        for (const key of keys) {
-          const before = computed;
-          expect(memo.get(key, compute)).toEqual(box(key));
-          expect(computed - before).toBe(kept.includes(key) ? 0 : 1);
-          if (!kept.includes(key)) {
-            if (kept.length === limit) kept.shift();
-            kept.push(key);
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 40 }),
+        (limit, keys) => {
+          const memo = boundedMemo<number, { key: number }>(limit);
+          let computed = 0;
+          const compute = (key: number) => {
+            computed++;
+            return box(key);
+          };
+          // A model of the memo: the keys it keeps, oldest first.
+          const kept: number[] = [];
+          for (const key of keys) {
+            const before = computed;
+            expect(memo.get(key, compute)).toEqual(box(key));
+            expect(computed - before).toBe(kept.includes(key) ? 0 : 1);
+            if (!kept.includes(key)) {
+              if (kept.length === limit) kept.shift();
+              kept.push(key);
+            }
+            expect(memo.size).toBe(kept.length);
           }
-          expect(memo.size).toBe(kept.length);
-        }
-      }),
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -47,7 +51,11 @@ describe('boundedMemo', () => {
 
   it('keeps no result for a compute that throws', () => {
     const memo = boundedMemo<string, number>(4);
-    expect(() => memo.get('a', () => { throw new Error('no'); })).toThrow('no');
+    expect(() =>
+      memo.get('a', () => {
+        throw new Error('no');
+      }),
+    ).toThrow('no');
     expect(memo.size).toBe(0);
     expect(memo.get('a', () => 1)).toBe(1);
   });
@@ -83,7 +91,11 @@ describe('lastMemo', () => {
   it('keeps the previous value when compute throws', () => {
     const memo = lastMemo<[number], string>();
     memo.get([1], () => 'one');
-    expect(() => memo.get([2], () => { throw new Error('no'); })).toThrow('no');
+    expect(() =>
+      memo.get([2], () => {
+        throw new Error('no');
+      }),
+    ).toThrow('no');
     expect(memo.get([1], () => 'recomputed')).toBe('one');
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arn, assertAccount, assertRegion, isoMillis, isoSeconds, parseArn, partitionOfRegion, resolveTime } from '../../src/_internals/aws.js';
+import {
+  arn,
+  assertAccount,
+  assertRegion,
+  isoMillis,
+  isoSeconds,
+  parseArn,
+  partitionOfRegion,
+  resolveTime,
+} from '../../src/_internals/aws.js';
 import { EventInputError } from '../../src/_internals/errors.js';
 import { resolveCommon } from '../../src/_internals/options.js';
 
@@ -33,7 +42,15 @@ describe('resolveCommon', () => {
 
 describe('AWS formats', () => {
   it('accepts real region codes', () => {
-    for (const region of ['us-east-1', 'ap-southeast-5', 'eu-central-2', 'cn-northwest-1', 'us-gov-east-1', 'us-isob-east-1', 'il-central-1']) {
+    for (const region of [
+      'us-east-1',
+      'ap-southeast-5',
+      'eu-central-2',
+      'cn-northwest-1',
+      'us-gov-east-1',
+      'us-isob-east-1',
+      'il-central-1',
+    ]) {
       expect(assertRegion('t', 'region', region)).toBe(region);
     }
   });
@@ -46,7 +63,13 @@ describe('AWS formats', () => {
   it('builds and parses ARNs', () => {
     const text = arn('aws', 'sqs', 'eu-west-1', '111122223333', 'orders.fifo');
     expect(text).toBe('arn:aws:sqs:eu-west-1:111122223333:orders.fifo');
-    expect(parseArn(text)).toEqual({ partition: 'aws', service: 'sqs', region: 'eu-west-1', account: '111122223333', resource: 'orders.fifo' });
+    expect(parseArn(text)).toEqual({
+      partition: 'aws',
+      service: 'sqs',
+      region: 'eu-west-1',
+      account: '111122223333',
+      resource: 'orders.fifo',
+    });
     expect(parseArn('arn:aws:s3:::bucket')).toMatchObject({ region: '', account: '', resource: 'bucket' });
     expect(parseArn('not-an-arn')).toBeUndefined();
   });

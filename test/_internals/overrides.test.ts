@@ -4,9 +4,15 @@ import { applyOverrides, isOverridden, REPLACED_WHOLE } from '../../src/_interna
 
 describe('applyOverrides', () => {
   const base = {
-    Records: [{ body: 'a', attributes: { SentTimestamp: '1', ApproximateReceiveCount: '1' } }, { body: 'b', attributes: { SentTimestamp: '2', ApproximateReceiveCount: '1' } }],
+    Records: [
+      { body: 'a', attributes: { SentTimestamp: '1', ApproximateReceiveCount: '1' } },
+      { body: 'b', attributes: { SentTimestamp: '2', ApproximateReceiveCount: '1' } },
+    ],
     nested: { a: 1, b: { c: 2, d: 3 } },
-    messageAttributes: { one: { dataType: 'String', stringValue: '1' }, two: { dataType: 'String', stringValue: '2' } } as Record<string, { dataType: string; stringValue: string }>,
+    messageAttributes: {
+      one: { dataType: 'String', stringValue: '1' },
+      two: { dataType: 'String', stringValue: '2' },
+    } as Record<string, { dataType: string; stringValue: string }>,
   };
 
   it('merges plain objects field by field, recursively', () => {
@@ -23,7 +29,11 @@ describe('applyOverrides', () => {
 
   it('replaces map-like objects named in REPLACED_WHOLE whole', () => {
     expect(REPLACED_WHOLE).toContain('messageAttributes');
-    const out = applyOverrides(base, { messageAttributes: { three: { dataType: 'Number', stringValue: '3' } } }, 'test');
+    const out = applyOverrides(
+      base,
+      { messageAttributes: { three: { dataType: 'Number', stringValue: '3' } } },
+      'test',
+    );
     expect(Object.keys(out.messageAttributes)).toEqual(['three']);
   });
 
@@ -41,16 +51,19 @@ describe('applyOverrides', () => {
     expect(JSON.parse(JSON.stringify(out)).nested).toEqual({ b: { c: 2, d: 3 } });
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('key %s becomes an own data property and pollutes no prototype', (key) => {
-    const hostile = JSON.parse(`{"nested": {"${key}": {"polluted": true}}, "${key}": {"polluted": true}}`);
-    const out = applyOverrides(base, hostile, 'test') as unknown as Record<string, Record<string, unknown>>;
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
-    expect(Object.getPrototypeOf(out.nested)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(out, key)?.value).toEqual({ polluted: true });
-    expect(Object.getOwnPropertyDescriptor(out.nested, key)?.value).toEqual({ polluted: true });
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'key %s becomes an own data property and pollutes no prototype',
+    (key) => {
+      const hostile = JSON.parse(`{"nested": {"${key}": {"polluted": true}}, "${key}": {"polluted": true}}`);
+      const out = applyOverrides(base, hostile, 'test') as unknown as Record<string, Record<string, unknown>>;
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(out.nested)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(out, key)?.value).toEqual({ polluted: true });
+      expect(Object.getOwnPropertyDescriptor(out.nested, key)?.value).toEqual({ polluted: true });
+    },
+  );
 
   it('returns the base itself when there are no overrides', () => {
     expect(applyOverrides(base, undefined, 'test')).toBe(base);

@@ -22,7 +22,13 @@ describe('Random string formats', () => {
 
   it('chars: exactly `length` characters of the alphabet, ASCII or not, long alphabets too', () => {
     const r = createRandom(2, 'chars');
-    const alphabets = [UPPER_ALNUM, 'ab', 'x', 'é€😀a', `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz!#$%&()*+,-./:;<=>?@[]^_{|}~`];
+    const alphabets = [
+      UPPER_ALNUM,
+      'ab',
+      'x',
+      'é€😀a',
+      `${UPPER_ALNUM}abcdefghijklmnopqrstuvwxyz!#$%&()*+,-./:;<=>?@[]^_{|}~`,
+    ];
     for (const alphabet of alphabets) {
       const units = new Set(alphabet.split(''));
       for (let length = 0; length < 40; length++) {
@@ -51,9 +57,18 @@ describe('Random string formats', () => {
   });
 
   it('format: fixed text in place, drawn pieces from their alphabets', () => {
-    const layout = idLayout('AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM }, '-', hexPiece(5), 'z', { chars: 3, alphabet: 'ab' }, hexPiece(2, true));
+    const layout = idLayout(
+      'AWS:AIDA',
+      { chars: 17, alphabet: UPPER_ALNUM },
+      '-',
+      hexPiece(5),
+      'z',
+      { chars: 3, alphabet: 'ab' },
+      hexPiece(2, true),
+    );
     const r = createRandom(4, 'format');
-    for (let i = 0; i < 200; i++) expect(r.format(layout)).toMatch(/^AWS:AIDA[0-9A-Z]{17}-[0-9a-f]{5}z[ab]{3}[0-9A-F]{2}$/);
+    for (let i = 0; i < 200; i++)
+      expect(r.format(layout)).toMatch(/^AWS:AIDA[0-9A-Z]{17}-[0-9a-f]{5}z[ab]{3}[0-9A-F]{2}$/);
     expect(idLayout('only text').length).toBe(9);
     expect(r.format(idLayout('only text'))).toBe('only text');
     expect(() => idLayout({ chars: 2, alphabet: 'é' })).toThrow(/not ASCII/);

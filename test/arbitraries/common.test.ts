@@ -10,10 +10,15 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 describe('awsRegion', () => {
   it('generates valid region codes of the requested partitions only', () => {
     fc.assert(
-      fc.property(fc.subarray(['aws', 'aws-cn', 'aws-us-gov'] as const, { minLength: 1 }).chain((partitions) => fc.tuple(fc.constant(partitions), awsRegion({ partitions }))), ([partitions, region]) => {
-        expect(assertRegion('test', 'region', region)).toBe(region);
-        expect(partitions).toContain(partitionOfRegion(region));
-      }),
+      fc.property(
+        fc
+          .subarray(['aws', 'aws-cn', 'aws-us-gov'] as const, { minLength: 1 })
+          .chain((partitions) => fc.tuple(fc.constant(partitions), awsRegion({ partitions }))),
+        ([partitions, region]) => {
+          expect(assertRegion('test', 'region', region)).toBe(region);
+          expect(partitions).toContain(partitionOfRegion(region));
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -26,8 +31,14 @@ describe('awsRegion', () => {
 
 describe('awsAccountId', () => {
   it('generates 12-digit strings and shrinks to all zeros', () => {
-    fc.assert(fc.property(awsAccountId(), (id) => /^\d{12}$/.test(id)), { numRuns: NUM_RUNS });
-    const failure = fc.check(fc.property(awsAccountId(), (id) => id.length !== 12), { seed: 1 });
+    fc.assert(
+      fc.property(awsAccountId(), (id) => /^\d{12}$/.test(id)),
+      { numRuns: NUM_RUNS },
+    );
+    const failure = fc.check(
+      fc.property(awsAccountId(), (id) => id.length !== 12),
+      { seed: 1 },
+    );
     expect(failure.failed).toBe(true);
     expect(failure.counterexample?.[0]).toBe('000000000000');
   });
@@ -35,20 +46,30 @@ describe('awsAccountId', () => {
 
 describe('jsonPayload', () => {
   it('generates values that survive a JSON round trip unchanged', () => {
-    fc.assert(fc.property(jsonPayload(), (value) => {
-      expect(JSON.parse(JSON.stringify(value))).toEqual(value);
-    }), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(jsonPayload(), (value) => {
+        expect(JSON.parse(JSON.stringify(value))).toEqual(value);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('respects the root shape', () => {
-    fc.assert(fc.property(jsonPayload({ root: 'object' }), (v) => v !== null && typeof v === 'object' && !Array.isArray(v)), { numRuns: NUM_RUNS });
-    fc.assert(fc.property(jsonPayload({ root: 'array' }), (v) => Array.isArray(v)), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(jsonPayload({ root: 'object' }), (v) => v !== null && typeof v === 'object' && !Array.isArray(v)),
+      { numRuns: NUM_RUNS },
+    );
+    fc.assert(
+      fc.property(jsonPayload({ root: 'array' }), (v) => Array.isArray(v)),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('brings the hard cases on purpose: escapes, control characters, emoji, empty strings and deep nesting', () => {
     const values = fc.sample(jsonPayload(), { numRuns: 3000, seed: 7 }).map((v) => JSON.stringify(v));
     const depth = (text: string) => {
-      let max = 0, current = 0;
+      let max = 0,
+        current = 0;
       for (const ch of text) {
         if (ch === '[' || ch === '{') max = Math.max(max, ++current);
         else if (ch === ']' || ch === '}') current--;

@@ -15,8 +15,20 @@ import { canonicalJson, expectValidStreamEvent } from '../events/dynamodb/_invar
 const orderItem = (keys: readonly string[]): fc.Arbitrary<AttributeMap> => {
   expect(keys).toEqual(['id']);
   return fc
-    .record({ id: fc.stringMatching(/^[a-z0-9]{1,12}$/), name: fc.string({ minLength: 1, maxLength: 20 }), count: fc.integer({ min: 0, max: 1_000_000 }), tags: fc.option(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), { nil: undefined }) })
-    .map(({ id, name, count, tags }) => ({ id: { S: id }, name: { S: name }, count: { N: String(count) }, ...(tags ? { tags: { SS: tags } } : {}) }));
+    .record({
+      id: fc.stringMatching(/^[a-z0-9]{1,12}$/),
+      name: fc.string({ minLength: 1, maxLength: 20 }),
+      count: fc.integer({ min: 0, max: 1_000_000 }),
+      tags: fc.option(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), {
+        nil: undefined,
+      }),
+    })
+    .map(({ id, name, count, tags }) => ({
+      id: { S: id },
+      name: { S: name },
+      count: { N: String(count) },
+      ...(tags ? { tags: { SS: tags } } : {}),
+    }));
 };
 
 /** The type of each attribute the item arbitrary gives. */
@@ -48,21 +60,41 @@ describe('dynamoDBStreamEvent({ item }): every image comes from the item arbitra
   it('NEW_AND_OLD_IMAGES batches, MODIFY included', () => {
     let modifies = 0;
     let versions = 0;
-    fc.assert(fc.property(dynamoDBStreamEvent({ keys: ['id'], item: orderItem, streamViewType: 'NEW_AND_OLD_IMAGES', maxRecords: 20 }), (event) => {
-      expectValidStreamEvent(event);
-      versions += checkRecords(event.Records);
-      modifies += event.Records.filter((record) => record.eventName === 'MODIFY').length;
-    }), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(
+        dynamoDBStreamEvent({ keys: ['id'], item: orderItem, streamViewType: 'NEW_AND_OLD_IMAGES', maxRecords: 20 }),
+        (event) => {
+          expectValidStreamEvent(event);
+          versions += checkRecords(event.Records);
+          modifies += event.Records.filter((record) => record.eventName === 'MODIFY').length;
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
     expect(modifies).toBeGreaterThan(NUM_RUNS);
     // The `version` fallback is for item arbitraries that cannot vary an item; this one can.
     expect(versions).toBeLessThan(modifies / 20);
   });
 
   it('pinned MODIFY records of any view type, and after shrinking', () => {
-    fc.assert(fc.property(dynamoDBStreamRecord({ keys: ['id'], item: orderItem, eventName: 'MODIFY' }), (record) => {
-      checkRecords([record]);
-    }), { numRuns: NUM_RUNS });
-    const out = fc.check(fc.property(dynamoDBStreamEvent({ keys: ['id'], item: orderItem, eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES' }), (event) => event.Records.length < 2), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(dynamoDBStreamRecord({ keys: ['id'], item: orderItem, eventName: 'MODIFY' }), (record) => {
+        checkRecords([record]);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    const out = fc.check(
+      fc.property(
+        dynamoDBStreamEvent({
+          keys: ['id'],
+          item: orderItem,
+          eventName: 'MODIFY',
+          streamViewType: 'NEW_AND_OLD_IMAGES',
+        }),
+        (event) => event.Records.length < 2,
+      ),
+      { numRuns: NUM_RUNS },
+    );
     expect(out.failed).toBe(true);
     const shrunk = out.counterexample![0];
     expectValidStreamEvent(shrunk);
@@ -71,11 +103,22 @@ describe('dynamoDBStreamEvent({ item }): every image comes from the item arbitra
 
   it('an item arbitrary that cannot vary the item still gives real changes (the documented version attribute)', () => {
     const constant = (): fc.Arbitrary<AttributeMap> => fc.constant({ id: { S: 'a' }, name: { S: 'n' } });
-    fc.assert(fc.property(dynamoDBStreamRecord({ keys: ['id'], item: constant, eventName: 'MODIFY', streamViewType: 'NEW_AND_OLD_IMAGES' }), (record) => {
-      const { NewImage, OldImage } = record.dynamodb;
-      expect(canonicalJson(NewImage)).not.toBe(canonicalJson(OldImage));
-      expect(NewImage?.name).toEqual({ S: 'n' });
-      expect(NewImage?.version).toBeDefined();
-    }), { numRuns: Math.min(NUM_RUNS, 50) });
+    fc.assert(
+      fc.property(
+        dynamoDBStreamRecord({
+          keys: ['id'],
+          item: constant,
+          eventName: 'MODIFY',
+          streamViewType: 'NEW_AND_OLD_IMAGES',
+        }),
+        (record) => {
+          const { NewImage, OldImage } = record.dynamodb;
+          expect(canonicalJson(NewImage)).not.toBe(canonicalJson(OldImage));
+          expect(NewImage?.name).toEqual({ S: 'n' });
+          expect(NewImage?.version).toBeDefined();
+        },
+      ),
+      { numRuns: Math.min(NUM_RUNS, 50) },
+    );
   });
 });

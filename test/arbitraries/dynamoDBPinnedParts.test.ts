@@ -27,8 +27,20 @@ describe.each([
   });
 
   it('uses valid pinned parts as given', () => {
-    const [value] = fc.sample<unknown>(arbitrary({ region: 'eu-west-1', account: '111122223333', table: 'Orders', streamViewType: 'KEYS_ONLY' } as never), { numRuns: 1, seed: 3 });
-    const record = ('Records' in (value as object) ? (value as { Records: unknown[] }).Records[0] : value) as { awsRegion: string; eventSourceARN: string; dynamodb: { StreamViewType: string } };
+    const [value] = fc.sample<unknown>(
+      arbitrary({
+        region: 'eu-west-1',
+        account: '111122223333',
+        table: 'Orders',
+        streamViewType: 'KEYS_ONLY',
+      } as never),
+      { numRuns: 1, seed: 3 },
+    );
+    const record = ('Records' in (value as object) ? (value as { Records: unknown[] }).Records[0] : value) as {
+      awsRegion: string;
+      eventSourceARN: string;
+      dynamodb: { StreamViewType: string };
+    };
     expect(record.awsRegion).toBe('eu-west-1');
     expect(record.eventSourceARN).toMatch(/^arn:aws:dynamodb:eu-west-1:111122223333:table\/Orders\/stream\//);
     expect(record.dynamodb.StreamViewType).toBe('KEYS_ONLY');

@@ -61,15 +61,20 @@ describe('eventBridgeEvent', () => {
       ),
       { numRuns: NUM_RUNS },
     );
-    fc.assert(fc.property(eventBridgeEvent({ replay: 'always', resources: [] }), (event) => {
-      expect(event['replay-name']).toBeDefined();
-      expect(event.resources).toEqual([]);
-    }), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(eventBridgeEvent({ replay: 'always', resources: [] }), (event) => {
+        expect(event['replay-name']).toBeDefined();
+        expect(event.resources).toEqual([]);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('covers the hard cases: every partition, 256-character sources, 128-character detail types, replays', () => {
     const events = fc.sample(eventBridgeEvent(), { numRuns: 2000, seed: 7 });
-    const partitions = new Set(events.map((e) => (e.region.startsWith('cn-') ? 'cn' : e.region.startsWith('us-gov-') ? 'gov' : 'aws')));
+    const partitions = new Set(
+      events.map((e) => (e.region.startsWith('cn-') ? 'cn' : e.region.startsWith('us-gov-') ? 'gov' : 'aws')),
+    );
     expect(partitions).toEqual(new Set(['aws', 'cn', 'gov']));
     expect(events.some((e) => e.source.length === 256)).toBe(true);
     expect(events.some((e) => e['detail-type'].length === 128)).toBe(true);
@@ -78,17 +83,23 @@ describe('eventBridgeEvent', () => {
   });
 
   it('is deterministic for a seed', () => {
-    expect(fc.sample(eventBridgeEvent(), { numRuns: 5, seed: 3 })).toStrictEqual(fc.sample(eventBridgeEvent(), { numRuns: 5, seed: 3 }));
+    expect(fc.sample(eventBridgeEvent(), { numRuns: 5, seed: 3 })).toStrictEqual(
+      fc.sample(eventBridgeEvent(), { numRuns: 5, seed: 3 }),
+    );
   });
 
   it('rejects bad constraints with a TypeError naming the arbitrary', () => {
     expect(() => eventBridgeEvent({ source: '' })).toThrow(/^eventBridgeEvent: constraints\.source must not be empty/);
     expect(() => eventBridgeEvent({ detailType: 'x'.repeat(129) })).toThrow(TypeError);
-    expect(() => eventBridgeEvent({ detail: [] as never })).toThrow(/^eventBridgeEvent: constraints\.detail must be a JSON object/);
+    expect(() => eventBridgeEvent({ detail: [] as never })).toThrow(
+      /^eventBridgeEvent: constraints\.detail must be a JSON object/,
+    );
     expect(() => eventBridgeEvent({ region: 'nowhere' })).toThrow(/^eventBridgeEvent: constraints\.region/);
     expect(() => eventBridgeEvent({ account: '1' })).toThrow(/^eventBridgeEvent: constraints\.account/);
     expect(() => eventBridgeEvent({ replay: 'often' as never })).toThrow(/^eventBridgeEvent: replay must be/);
     // A user arbitrary producing a non-object detail fails as it produces, naming the part.
-    expect(() => fc.sample(eventBridgeEvent({ detail: fc.constant([1]) as never }), 1)).toThrow(/eventBridgeEvent: detail must be a JSON object/);
+    expect(() => fc.sample(eventBridgeEvent({ detail: fc.constant([1]) as never }), 1)).toThrow(
+      /eventBridgeEvent: detail must be a JSON object/,
+    );
   });
 });

@@ -57,12 +57,41 @@ const OPERATOR_PATTERNS: Record<string, object> = {
   'dotted keys': { detail: { 'state.status': ['running'], state: { code: [16] } } },
   'field next to its child': { detail: { a: ['x'], 'a.b': ['y'] } },
   // Found by the random-pattern property: one alternative breaks `source.source`, the other must then break `source` without clobbering it.
-  'a field and its child in different alternatives': { source: [{ 'anything-but': { wildcard: '' } }], $or: [{ source: [{ numeric: ['>', 0, '<', 1] }] }, { source: { source: [{ numeric: ['=', 0] }] } }] },
+  'a field and its child in different alternatives': {
+    source: [{ 'anything-but': { wildcard: '' } }],
+    $or: [{ source: [{ numeric: ['>', 0, '<', 1] }] }, { source: { source: [{ numeric: ['=', 0] }] } }],
+  },
   // Found the same way: a lock that already breaks one alternative must keep breaking it when another alternative re-uses the path.
-  'one path shared by three alternatives': { source: { state: [{ 'anything-but': { suffix: ' ' } }], $or: [{ state: [{ 'anything-but': { 'equals-ignore-case': '' } }], $or: [{ state: [{ exists: false }] }, { source: [{ exactly: '' }], status: [{ 'equals-ignore-case': '' }] }] }, { source: [{ 'anything-but': { 'equals-ignore-case': '' } }] }] } },
+  'one path shared by three alternatives': {
+    source: {
+      state: [{ 'anything-but': { suffix: ' ' } }],
+      $or: [
+        {
+          state: [{ 'anything-but': { 'equals-ignore-case': '' } }],
+          $or: [{ state: [{ exists: false }] }, { source: [{ exactly: '' }], status: [{ 'equals-ignore-case': '' }] }],
+        },
+        { source: [{ 'anything-but': { 'equals-ignore-case': '' } }] },
+      ],
+    },
+  },
   // Found the same way: a first miss that removes `price` leaves the third alternative (price absent) unbreakable.
-  'present in one alternative, absent in another': { price: [{ exists: true }], $or: [{ source: { source: [{ exists: false }], $or: [{ state: [{ exists: false }], 'a.b': [''] }, { status: [{ numeric: ['>', 0, '<', 1] }] }] } }, { price: [{ exists: false }] }] },
-  'envelope fields': { 'detail-type': ['Order Placed'], resources: [{ prefix: 'arn:aws:ec2:' }], region: [{ 'anything-but': 'us-east-1' }] },
+  'present in one alternative, absent in another': {
+    price: [{ exists: true }],
+    $or: [
+      {
+        source: {
+          source: [{ exists: false }],
+          $or: [{ state: [{ exists: false }], 'a.b': [''] }, { status: [{ numeric: ['>', 0, '<', 1] }] }],
+        },
+      },
+      { price: [{ exists: false }] },
+    ],
+  },
+  'envelope fields': {
+    'detail-type': ['Order Placed'],
+    resources: [{ prefix: 'arn:aws:ec2:' }],
+    region: [{ 'anything-but': 'us-east-1' }],
+  },
 };
 
 /** Checks every value on the shrink path too: a property that fails on purpose makes fast-check shrink. */
@@ -86,17 +115,28 @@ function checkShrinkPath(arbitrary: fc.Arbitrary<object>, holds: (event: object)
 describe('eventMatching', () => {
   for (const [name, pattern] of Object.entries(OPERATOR_PATTERNS)) {
     it(`generates only matching events: ${name}`, () => {
-      fc.assert(fc.property(eventMatching(pattern), (event) => testEventPattern(pattern, event)), { numRuns: NUM_RUNS });
+      fc.assert(
+        fc.property(eventMatching(pattern), (event) => testEventPattern(pattern, event)),
+        { numRuns: NUM_RUNS },
+      );
     });
   }
 
   it('every value on the shrink path still matches (mapped, never filtered)', () => {
-    const pattern = { source: [{ prefix: 'com.' }], detail: { n: [{ numeric: ['>', 0, '<=', 5] }], ip: [{ cidr: '10.0.0.0/24' }], items: { name: [{ suffix: 'x' }] } } };
+    const pattern = {
+      source: [{ prefix: 'com.' }],
+      detail: {
+        n: [{ numeric: ['>', 0, '<=', 5] }],
+        ip: [{ cidr: '10.0.0.0/24' }],
+        items: { name: [{ suffix: 'x' }] },
+      },
+    };
     checkShrinkPath(eventMatching(pattern), (event) => testEventPattern(pattern, event));
   });
 
   it('reaches the edges: bounds of ranges, first and last address of a block, case variants', () => {
-    const seen = (pattern: object, path: string) => new Set(fc.sample(eventMatching(pattern), { numRuns: 400, seed: 1 }).flatMap((e) => leavesAt(e, path)));
+    const seen = (pattern: object, path: string) =>
+      new Set(fc.sample(eventMatching(pattern), { numRuns: 400, seed: 1 }).flatMap((e) => leavesAt(e, path)));
     const inclusive = seen({ n: [{ numeric: ['>=', 0, '<=', 5] }] }, 'n');
     expect(inclusive.has(0) && inclusive.has(5)).toBe(true);
     const exclusive = seen({ n: [{ numeric: ['>', 0, '<', 5] }] }, 'n');
@@ -109,47 +149,88 @@ describe('eventMatching', () => {
   });
 
   it('removes the field for exists: false, and keeps the base event otherwise', () => {
-    for (const event of fc.sample(eventMatching({ source: [{ exists: false }], detail: { x: ['y'] } }), { numRuns: 50, seed: 3 })) {
+    for (const event of fc.sample(eventMatching({ source: [{ exists: false }], detail: { x: ['y'] } }), {
+      numRuns: 50,
+      seed: 3,
+    })) {
       expect('source' in event).toBe(false);
       expect(event).toMatchObject({ version: '0', detail: { x: 'y' } });
     }
   });
 
   it('puts fields under one array into the same element (array consistency)', () => {
-    const pattern = { Records: { eventSource: ['aws:sqs'], body: [{ prefix: 'order-' }], attributes: { ApproximateReceiveCount: [{ 'anything-but': '1' }] } } };
+    const pattern = {
+      Records: {
+        eventSource: ['aws:sqs'],
+        body: [{ prefix: 'order-' }],
+        attributes: { ApproximateReceiveCount: [{ 'anything-but': '1' }] },
+      },
+    };
     const base = fc.record({ Records: fc.array(sqsRecord(), { minLength: 1, maxLength: 3 }) });
-    fc.assert(fc.property(eventMatching(pattern, base), (event) => testEventPattern(pattern, event)), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(eventMatching(pattern, base), (event) => testEventPattern(pattern, event)),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('works on any base arbitrary of objects (an SQS record) and refuses others', () => {
     const pattern = { body: [{ prefix: '{' }], awsRegion: [{ prefix: 'eu-' }] };
-    fc.assert(fc.property(eventMatching(pattern, sqsRecord()), (record) => testEventPattern(pattern, record) && typeof record.messageId === 'string'), { numRuns: 50 });
-    expect(() => fc.sample(eventMatching(pattern, fc.constant([1]) as never), 1)).toThrow(/eventMatching: the base arbitrary must generate JSON objects/);
+    fc.assert(
+      fc.property(
+        eventMatching(pattern, sqsRecord()),
+        (record) => testEventPattern(pattern, record) && typeof record.messageId === 'string',
+      ),
+      { numRuns: 50 },
+    );
+    expect(() => fc.sample(eventMatching(pattern, fc.constant([1]) as never), 1)).toThrow(
+      /eventMatching: the base arbitrary must generate JSON objects/,
+    );
     expect(() => eventMatching(pattern, {} as never)).toThrow(/eventMatching: base must be a fast-check arbitrary/);
   });
 
   it('takes the pattern as JSON text (numbers keep their digits) or compiled', () => {
     const text = '{"detail": {"total": [3.0e2], "code": [{"numeric": ["=", 1.50]}]}}';
-    fc.assert(fc.property(eventMatching(text), (event) => testEventPattern(text, event) && (event.detail as { total: number }).total === 300), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        eventMatching(text),
+        (event) => testEventPattern(text, event) && (event.detail as { total: number }).total === 300,
+      ),
+      { numRuns: 50 },
+    );
     const compiled = compileEventPattern({ source: [{ suffix: '.orders' }] });
-    fc.assert(fc.property(eventMatching(compiled), eventNotMatching(compiled), (hit, miss) => compiled.matches(hit) && !compiled.matches(miss)), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        eventMatching(compiled),
+        eventNotMatching(compiled),
+        (hit, miss) => compiled.matches(hit) && !compiled.matches(miss),
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('handles hostile keys (__proto__, constructor, empty, dots) as plain data', () => {
-    for (const text of ['{"__proto__": ["x"], "detail": {"__proto__": {"a": [{"prefix": "p"}]}}}', '{"constructor": [{"exists": true}], "": [""], "a..b": [1]}']) {
+    for (const text of [
+      '{"__proto__": ["x"], "detail": {"__proto__": {"a": [{"prefix": "p"}]}}}',
+      '{"constructor": [{"exists": true}], "": [""], "a..b": [1]}',
+    ]) {
       for (const event of fc.sample(eventMatching(text), { numRuns: 30, seed: 8 })) {
         expect(testEventPattern(text, event)).toBe(true);
         expect(Object.getPrototypeOf(event)).toBe(Object.prototype);
       }
-      for (const event of fc.sample(eventNotMatching(text), { numRuns: 30, seed: 8 })) expect(testEventPattern(text, event)).toBe(false);
+      for (const event of fc.sample(eventNotMatching(text), { numRuns: 30, seed: 8 }))
+        expect(testEventPattern(text, event)).toBe(false);
     }
   });
 
   it('says when the pattern is invalid or nothing can match it', () => {
-    expect(() => eventMatching({ detail: [] })).toThrow(/^eventMatching: Event pattern is not valid\. Reason: Empty arrays are not allowed/);
+    expect(() => eventMatching({ detail: [] })).toThrow(
+      /^eventMatching: Event pattern is not valid\. Reason: Empty arrays are not allowed/,
+    );
     expect(() => eventMatching('[1]')).toThrow(/eventMatching: Event pattern is not valid/);
     // A number past double precision matches only by its text, which no JavaScript number keeps.
-    expect(() => eventMatching('{"account": [12345678901234567890]}')).toThrow(/eventMatching: no event can match this pattern/);
+    expect(() => eventMatching('{"account": [12345678901234567890]}')).toThrow(
+      /eventMatching: no event can match this pattern/,
+    );
     expect(() => eventMatching({ n: [{ numeric: ['>', 1.7976931348623157e308] }] })).toThrow(/no event can match/);
   });
 });
@@ -157,17 +238,26 @@ describe('eventMatching', () => {
 describe('eventNotMatching', () => {
   for (const [name, pattern] of Object.entries(OPERATOR_PATTERNS)) {
     it(`generates only near misses: ${name}`, () => {
-      fc.assert(fc.property(eventNotMatching(pattern), (event) => !testEventPattern(pattern, event)), { numRuns: NUM_RUNS });
+      fc.assert(
+        fc.property(eventNotMatching(pattern), (event) => !testEventPattern(pattern, event)),
+        { numRuns: NUM_RUNS },
+      );
     });
   }
 
   it('every value on the shrink path still misses', () => {
-    const pattern = { $or: [{ source: [{ prefix: 'com.' }] }, { detail: { n: [{ numeric: ['>', 0, '<=', 5] }], ip: [{ cidr: '10.0.0.0/24' }] } }] };
+    const pattern = {
+      $or: [
+        { source: [{ prefix: 'com.' }] },
+        { detail: { n: [{ numeric: ['>', 0, '<=', 5] }], ip: [{ cidr: '10.0.0.0/24' }] } },
+      ],
+    };
     checkShrinkPath(eventNotMatching(pattern), (event) => !testEventPattern(pattern, event));
   });
 
   it('moves one field just outside its operator', () => {
-    const values = (pattern: object, path: string) => new Set(fc.sample(eventNotMatching(pattern), { numRuns: 300, seed: 5 }).flatMap((e) => leavesAt(e, path)));
+    const values = (pattern: object, path: string) =>
+      new Set(fc.sample(eventNotMatching(pattern), { numRuns: 300, seed: 5 }).flatMap((e) => leavesAt(e, path)));
     const range = values({ n: [{ numeric: ['>=', 0, '<', 10] }] }, 'n');
     expect(range.has(nextDown(0)) && range.has(10) && range.has('0')).toBe(true);
     const prefix = values({ s: [{ prefix: 'run' }] }, 's');
@@ -186,11 +276,16 @@ describe('eventNotMatching', () => {
   it('fails every branch of an $or, also when the base event already satisfies one', () => {
     const pattern = { $or: [{ source: ['a'] }, { source: ['b'] }, { detail: { x: [{ exists: false }] } }] };
     const base = fc.constant({ source: 'b', detail: {} });
-    fc.assert(fc.property(eventNotMatching(pattern, base), (event) => !testEventPattern(pattern, event)), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(eventNotMatching(pattern, base), (event) => !testEventPattern(pattern, event)),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('refuses a pattern every event matches', () => {
-    expect(() => eventNotMatching({ a: [{ exists: true }, { exists: false }] })).toThrow(/eventNotMatching: every event matches alternative 1/);
+    expect(() => eventNotMatching({ a: [{ exists: true }, { exists: false }] })).toThrow(
+      /eventNotMatching: every event matches alternative 1/,
+    );
   });
 });
 
@@ -207,8 +302,10 @@ describe('eventMatching and eventNotMatching on the verdict cases', () => {
         skipped.push(`${c.id}: ${(error as Error).message}`);
         continue;
       }
-      for (const event of fc.sample(matching, { numRuns: 20, seed: 9 })) expect({ id: c.id, matches: testEventPattern(c.pattern, event) }).toEqual({ id: c.id, matches: true });
-      for (const event of fc.sample(eventNotMatching(c.pattern, base), { numRuns: 20, seed: 9 })) expect({ id: c.id, matches: testEventPattern(c.pattern, event) }).toEqual({ id: c.id, matches: false });
+      for (const event of fc.sample(matching, { numRuns: 20, seed: 9 }))
+        expect({ id: c.id, matches: testEventPattern(c.pattern, event) }).toEqual({ id: c.id, matches: true });
+      for (const event of fc.sample(eventNotMatching(c.pattern, base), { numRuns: 20, seed: 9 }))
+        expect({ id: c.id, matches: testEventPattern(c.pattern, event) }).toEqual({ id: c.id, matches: false });
     }
     // Only patterns no JavaScript object can match may be skipped (numbers kept by text).
     expect(skipped.filter((s) => !/no event can match/.test(s))).toEqual([]);
@@ -222,11 +319,27 @@ describe('Lambda and Pipes filters: generated payloads inside valid records', ()
   const body = { orderId: [{ prefix: 'o-' }], total: [{ numeric: ['>', 100] }], coupon: [{ exists: false }] };
   it('SQS records whose body matches, or just misses, the filter', () => {
     const criteria = { Filters: [{ Pattern: JSON.stringify({ body }) }] };
-    fc.assert(fc.property(sqsRecord({ body: eventMatching(body, jsonPayload({ root: 'object' })) }), (r) => matchesFilterCriteria(criteria, r, { source: 'sqs' })), { numRuns: NUM_RUNS });
-    fc.assert(fc.property(sqsRecord({ body: eventNotMatching(body, jsonPayload({ root: 'object' })) }), (r) => !matchesFilterCriteria(criteria, r, { source: 'sqs' })), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(sqsRecord({ body: eventMatching(body, jsonPayload({ root: 'object' })) }), (r) =>
+        matchesFilterCriteria(criteria, r, { source: 'sqs' }),
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    fc.assert(
+      fc.property(
+        sqsRecord({ body: eventNotMatching(body, jsonPayload({ root: 'object' })) }),
+        (r) => !matchesFilterCriteria(criteria, r, { source: 'sqs' }),
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
   it('Kinesis records whose data matches the filter', () => {
     const criteria = { Filters: [{ Pattern: JSON.stringify({ data: body }) }] };
-    fc.assert(fc.property(kinesisRecord({ data: eventMatching(body, fc.constant({})) }), (r) => matchesFilterCriteria(criteria, r, { source: 'kinesis' })), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(kinesisRecord({ data: eventMatching(body, fc.constant({})) }), (r) =>
+        matchesFilterCriteria(criteria, r, { source: 'kinesis' }),
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
 });

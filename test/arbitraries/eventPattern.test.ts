@@ -10,7 +10,9 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 
 /** The operator forms a pattern uses, by the names of EVENT_PATTERN_OPERATORS (kinds from the parsed AST). */
 function kindsOf(pattern: object): Set<string> {
-  return new Set(parseEventPattern(pattern).branches.flatMap((b) => b.conditions.flatMap((c) => c.matchers.map((m) => m.kind))));
+  return new Set(
+    parseEventPattern(pattern).branches.flatMap((b) => b.conditions.flatMap((c) => c.matchers.map((m) => m.kind))),
+  );
 }
 
 describe('eventPattern', () => {
@@ -28,28 +30,54 @@ describe('eventPattern', () => {
   it('uses every operator, $or and nesting', () => {
     const patterns = fc.sample(eventPattern(), { numRuns: 300, seed: 11 });
     const kinds = new Set(patterns.flatMap((p) => [...kindsOf(p)]));
-    for (const kind of ['equals', 'equals-number', 'exactly', 'prefix', 'suffix', 'equals-ignore-case', 'wildcard', 'anything-but', 'anything-but-prefix', 'anything-but-suffix', 'anything-but-ignore-case', 'anything-but-wildcard', 'numeric', 'cidr', 'exists']) {
+    for (const kind of [
+      'equals',
+      'equals-number',
+      'exactly',
+      'prefix',
+      'suffix',
+      'equals-ignore-case',
+      'wildcard',
+      'anything-but',
+      'anything-but-prefix',
+      'anything-but-suffix',
+      'anything-but-ignore-case',
+      'anything-but-wildcard',
+      'numeric',
+      'cidr',
+      'exists',
+    ]) {
       expect(kinds).toContain(kind);
     }
     expect(patterns.some((p) => parseEventPattern(p).branches.length > 1)).toBe(true);
-    expect(patterns.some((p) => parseEventPattern(p).branches.some((b) => b.conditions.some((c) => c.keys.length >= 3)))).toBe(true);
+    expect(
+      patterns.some((p) => parseEventPattern(p).branches.some((b) => b.conditions.some((c) => c.keys.length >= 3))),
+    ).toBe(true);
   });
 
   it('honours operators, depth, fields and or', () => {
     fc.assert(
-      fc.property(eventPattern({ operators: ['prefix', 'numeric'], maxDepth: 1, maxFields: 2, maxValues: 1, or: false }), (pattern) => {
-        const ast = parseEventPattern(pattern);
-        expect(ast.branches).toHaveLength(1);
-        expect(Object.keys(pattern).length).toBeLessThanOrEqual(2);
-        for (const c of ast.branches[0]!.conditions) {
-          expect(c.keys).toHaveLength(1);
-          expect(c.matchers).toHaveLength(1);
-          expect(['prefix', 'numeric']).toContain(c.matchers[0]!.kind);
-        }
-      }),
+      fc.property(
+        eventPattern({ operators: ['prefix', 'numeric'], maxDepth: 1, maxFields: 2, maxValues: 1, or: false }),
+        (pattern) => {
+          const ast = parseEventPattern(pattern);
+          expect(ast.branches).toHaveLength(1);
+          expect(Object.keys(pattern).length).toBeLessThanOrEqual(2);
+          for (const c of ast.branches[0]!.conditions) {
+            expect(c.keys).toHaveLength(1);
+            expect(c.matchers).toHaveLength(1);
+            expect(['prefix', 'numeric']).toContain(c.matchers[0]!.kind);
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
-    fc.assert(fc.property(eventPattern({ keys: ['only'], or: false }), (pattern) => parseEventPattern(pattern).branches[0]!.conditions.every((c) => c.keys.every((k) => k === 'only'))), { numRuns: 50 });
+    fc.assert(
+      fc.property(eventPattern({ keys: ['only'], or: false }), (pattern) =>
+        parseEventPattern(pattern).branches[0]!.conditions.every((c) => c.keys.every((k) => k === 'only')),
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('rejects constraints that make no sense', () => {
@@ -74,7 +102,8 @@ describe('matching events match and near misses miss, on random patterns', () =>
           unmatchable++;
           return;
         }
-        for (const event of fc.sample(matching, { numRuns: 3, seed })) expect(testEventPattern(pattern, event)).toBe(true);
+        for (const event of fc.sample(matching, { numRuns: 3, seed }))
+          expect(testEventPattern(pattern, event)).toBe(true);
         let missing;
         try {
           missing = eventNotMatching(pattern);
@@ -82,7 +111,8 @@ describe('matching events match and near misses miss, on random patterns', () =>
           expect((error as Error).message).toMatch(/^eventNotMatching: every event matches alternative/);
           return;
         }
-        for (const event of fc.sample(missing, { numRuns: 3, seed })) expect(testEventPattern(pattern, event)).toBe(false);
+        for (const event of fc.sample(missing, { numRuns: 3, seed }))
+          expect(testEventPattern(pattern, event)).toBe(false);
       }),
       { numRuns: NUM_RUNS },
     );

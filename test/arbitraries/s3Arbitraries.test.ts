@@ -8,7 +8,11 @@ import { s3ObjectKey } from '../../arbitraries/s3ObjectKey.js';
 import { s3Record } from '../../arbitraries/s3Record.js';
 import { s3BucketNameProblem } from '../../src/events/s3/validate.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { assertS3EventBridgeInvariants, assertS3EventInvariants, assertS3RecordInvariants } from '../events/s3/_invariants.js';
+import {
+  assertS3EventBridgeInvariants,
+  assertS3EventInvariants,
+  assertS3RecordInvariants,
+} from '../events/s3/_invariants.js';
 
 const IPV6_PATH = /sourceIPAddress|source-ip-address/;
 
@@ -53,20 +57,29 @@ describe('s3Record / s3Event', () => {
     assertS3RecordInvariants(record);
   });
 
-  test.prop([s3Event()], { numRuns: NUM_RUNS })('every event passes Powertools S3Schema, except IPv6 sources', (event) => {
-    assertS3EventInvariants(event);
-    const result = S3Schema.safeParse(event);
-    if (!result.success) expect(onlyIpv6Issues(result.error.issues, event.Records[0]!.requestParameters.sourceIPAddress)).toBe(true);
-  });
+  test.prop([s3Event()], { numRuns: NUM_RUNS })(
+    'every event passes Powertools S3Schema, except IPv6 sources',
+    (event) => {
+      assertS3EventInvariants(event);
+      const result = S3Schema.safeParse(event);
+      if (!result.success)
+        expect(onlyIpv6Issues(result.error.issues, event.Records[0]!.requestParameters.sourceIPAddress)).toBe(true);
+    },
+  );
 
-  test.prop([s3Event({ bucket: 'photos', eventNames: ['ObjectCreated:Put'], ipv6: false })], { numRuns: NUM_RUNS })('pins parts to values', (event) => {
-    const record = event.Records[0]!;
-    expect(record.s3.bucket.name).toBe('photos');
-    expect(record.eventName).toBe('ObjectCreated:Put');
-    expect(S3Schema.safeParse(event).success).toBe(true);
-  });
+  test.prop([s3Event({ bucket: 'photos', eventNames: ['ObjectCreated:Put'], ipv6: false })], { numRuns: NUM_RUNS })(
+    'pins parts to values',
+    (event) => {
+      const record = event.Records[0]!;
+      expect(record.s3.bucket.name).toBe('photos');
+      expect(record.eventName).toBe('ObjectCreated:Put');
+      expect(S3Schema.safeParse(event).success).toBe(true);
+    },
+  );
 
-  test.prop([s3Record({ key: s3ObjectKey({ maxBytes: 8 }), region: fc.constant('us-gov-west-1') })], { numRuns: NUM_RUNS })('pins parts to arbitraries', (record) => {
+  test.prop([s3Record({ key: s3ObjectKey({ maxBytes: 8 }), region: fc.constant('us-gov-west-1') })], {
+    numRuns: NUM_RUNS,
+  })('pins parts to arbitraries', (record) => {
     expect(record.s3.bucket.arn.startsWith('arn:aws-us-gov:s3:::')).toBe(true);
     assertS3RecordInvariants(record);
   });
@@ -99,26 +112,43 @@ describe('s3Record / s3Event', () => {
 
   it('rejects nonsense constraints with TypeErrors naming the arbitrary', () => {
     expect(() => s3Event({ eventNames: [] })).toThrow(/^s3Event: eventNames must be a non-empty array/);
-    expect(() => s3Record({ eventNames: ['s3:ObjectCreated:Put' as 'ObjectCreated:Put'] })).toThrow(/^s3Record: eventNames holds "s3:ObjectCreated:Put", which is not an S3 event name; valid names:/);
-    expect(() => s3Event({ bucket: 'Bad_Bucket' })).toThrow(/^s3Event: bucket "Bad_Bucket" breaks S3's bucket naming rules/);
+    expect(() => s3Record({ eventNames: ['s3:ObjectCreated:Put' as 'ObjectCreated:Put'] })).toThrow(
+      /^s3Record: eventNames holds "s3:ObjectCreated:Put", which is not an S3 event name; valid names:/,
+    );
+    expect(() => s3Event({ bucket: 'Bad_Bucket' })).toThrow(
+      /^s3Event: bucket "Bad_Bucket" breaks S3's bucket naming rules/,
+    );
     expect(() => s3Event({ region: 'moon' })).toThrow(TypeError);
   });
 });
 
 describe('s3EventBridgeEvent', () => {
-  test.prop([s3EventBridgeEvent()], { numRuns: NUM_RUNS })('every event keeps every invariant and passes the Powertools schema, except IPv6 sources', (event) => {
-    assertS3EventBridgeInvariants(event);
-    const result = S3EventNotificationEventBridgeSchema.safeParse(event);
-    if (!result.success) expect(onlyIpv6Issues(result.error.issues, String((event.detail as { 'source-ip-address'?: string })['source-ip-address']))).toBe(true);
-  });
+  test.prop([s3EventBridgeEvent()], { numRuns: NUM_RUNS })(
+    'every event keeps every invariant and passes the Powertools schema, except IPv6 sources',
+    (event) => {
+      assertS3EventBridgeInvariants(event);
+      const result = S3EventNotificationEventBridgeSchema.safeParse(event);
+      if (!result.success)
+        expect(
+          onlyIpv6Issues(
+            result.error.issues,
+            String((event.detail as { 'source-ip-address'?: string })['source-ip-address']),
+          ),
+        ).toBe(true);
+    },
+  );
 
-  test.prop([s3EventBridgeEvent({ detailTypes: ['Object Deleted'], bucket: 'photos', ipv6: false })], { numRuns: NUM_RUNS })('pins detail types and parts', (event) => {
+  test.prop([s3EventBridgeEvent({ detailTypes: ['Object Deleted'], bucket: 'photos', ipv6: false })], {
+    numRuns: NUM_RUNS,
+  })('pins detail types and parts', (event) => {
     expect(event['detail-type']).toBe('Object Deleted');
     expect(event.resources).toEqual([`arn:${event.resources[0]!.split(':')[1]}:s3:::photos`]);
     expect(S3EventNotificationEventBridgeSchema.safeParse(event).success).toBe(true);
   });
 
   it('rejects unknown detail types, listing the valid ones', () => {
-    expect(() => s3EventBridgeEvent({ detailTypes: ['Object Put' as 'Object Created'] })).toThrow(/^s3EventBridgeEvent: detailTypes holds "Object Put", .*valid detail types: Object Created/);
+    expect(() => s3EventBridgeEvent({ detailTypes: ['Object Put' as 'Object Created'] })).toThrow(
+      /^s3EventBridgeEvent: detailTypes holds "Object Put", .*valid detail types: Object Created/,
+    );
   });
 });

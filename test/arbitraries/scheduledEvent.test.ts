@@ -32,10 +32,19 @@ describe('scheduledEvent', () => {
 
   it('honours pinned parts', () => {
     fc.assert(
-      fc.property(scheduledEvent({ ruleName: 'nightly', region: fc.constantFrom('cn-north-1', 'eu-west-1'), account: '000000000001' }), (event) => {
-        expectScheduledInvariants(event as never);
-        expect(event.resources[0]).toMatch(/^arn:aws(-cn)?:events:(cn-north-1|eu-west-1):000000000001:rule\/nightly$/);
-      }),
+      fc.property(
+        scheduledEvent({
+          ruleName: 'nightly',
+          region: fc.constantFrom('cn-north-1', 'eu-west-1'),
+          account: '000000000001',
+        }),
+        (event) => {
+          expectScheduledInvariants(event as never);
+          expect(event.resources[0]).toMatch(
+            /^arn:aws(-cn)?:events:(cn-north-1|eu-west-1):000000000001:rule\/nightly$/,
+          );
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -47,8 +56,12 @@ describe('scheduledEvent', () => {
   });
 
   it('rejects bad constraints', () => {
-    expect(() => scheduledEvent({ ruleName: 'a b' })).toThrow(/^scheduledEvent: constraints\.ruleName "a b" is not an EventBridge rule name/);
+    expect(() => scheduledEvent({ ruleName: 'a b' })).toThrow(
+      /^scheduledEvent: constraints\.ruleName "a b" is not an EventBridge rule name/,
+    );
     expect(() => scheduledEvent({ region: 'x' })).toThrow(TypeError);
-    expect(() => fc.sample(scheduledEvent({ ruleName: fc.constant('bad/name') }), 1)).toThrow(/scheduledEvent: ruleName "bad\/name"/);
+    expect(() => fc.sample(scheduledEvent({ ruleName: fc.constant('bad/name') }), 1)).toThrow(
+      /scheduledEvent: ruleName "bad\/name"/,
+    );
   });
 });

@@ -7,12 +7,27 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 import { expectValidSnsRecord } from '../events/sns/_invariants.js';
 
 describe('snsRecord', () => {
-  propTest.prop([snsRecord()], { numRuns: NUM_RUNS })('every record keeps every invariant, verifies and passes SnsRecordSchema', (record) => {
-    expectValidSnsRecord(record as unknown as Record<string, unknown>);
-    expect(verifySnsSignature(record)).toBe(true);
-    expect(SnsRecordSchema.safeParse(record).success).toBe(true);
-  });
-  propTest.prop([snsRecord({ message: fc.json(), region: 'cn-north-1', account: '111122223333', signatureVersion: '2', subject: null, messageAttributes: {} })], { numRuns: NUM_RUNS })('pinned parts are honoured', (record) => {
+  propTest.prop([snsRecord()], { numRuns: NUM_RUNS })(
+    'every record keeps every invariant, verifies and passes SnsRecordSchema',
+    (record) => {
+      expectValidSnsRecord(record as unknown as Record<string, unknown>);
+      expect(verifySnsSignature(record)).toBe(true);
+      expect(SnsRecordSchema.safeParse(record).success).toBe(true);
+    },
+  );
+  propTest.prop(
+    [
+      snsRecord({
+        message: fc.json(),
+        region: 'cn-north-1',
+        account: '111122223333',
+        signatureVersion: '2',
+        subject: null,
+        messageAttributes: {},
+      }),
+    ],
+    { numRuns: NUM_RUNS },
+  )('pinned parts are honoured', (record) => {
     expectValidSnsRecord(record as unknown as Record<string, unknown>);
     expect(record.Sns.TopicArn.startsWith('arn:aws-cn:sns:cn-north-1:111122223333:')).toBe(true);
     expect(record.Sns.SignatureVersion).toBe('2');
@@ -29,14 +44,26 @@ describe('snsRecord', () => {
   it('hard cases come: S3 notifications with their Subject, attributes of every type, China and GovCloud', () => {
     const records = fc.sample(snsRecord(), { numRuns: 300, seed: 1 });
     expect(records.some((r) => r.Sns.Subject === 'Amazon S3 Notification')).toBe(true);
-    const types = new Set(records.flatMap((r) => Object.values(r.Sns.MessageAttributes).map((a) => a.Type.split('.')[0] === 'String' && a.Type.startsWith('String.Array') ? 'String.Array' : a.Type.split('.')[0])));
+    const types = new Set(
+      records.flatMap((r) =>
+        Object.values(r.Sns.MessageAttributes).map((a) =>
+          a.Type.split('.')[0] === 'String' && a.Type.startsWith('String.Array')
+            ? 'String.Array'
+            : a.Type.split('.')[0],
+        ),
+      ),
+    );
     expect(types).toEqual(new Set(['String', 'Number', 'Binary', 'String.Array']));
     expect(records.some((r) => r.Sns.TopicArn.startsWith('arn:aws-cn:'))).toBe(true);
     expect(records.some((r) => r.Sns.TopicArn.startsWith('arn:aws-us-gov:'))).toBe(true);
   });
   it('bad constraints are TypeErrors naming the arbitrary', () => {
-    expect(() => snsRecord({ topicName: 'orders.fifo' })).toThrow(/^snsRecord: topicName "orders.fifo" is a FIFO topic name; Lambda cannot subscribe to FIFO topics/);
-    expect(() => snsRecord({ topicName: 'bad name' })).toThrow(/^snsRecord: topicName "bad name" breaks SNS's topic naming rules/);
+    expect(() => snsRecord({ topicName: 'orders.fifo' })).toThrow(
+      /^snsRecord: topicName "orders.fifo" is a FIFO topic name; Lambda cannot subscribe to FIFO topics/,
+    );
+    expect(() => snsRecord({ topicName: 'bad name' })).toThrow(
+      /^snsRecord: topicName "bad name" breaks SNS's topic naming rules/,
+    );
   });
 });
 
@@ -48,7 +75,13 @@ describe('snsEvent', () => {
   });
   it('shrunk values keep every invariant', () => {
     const seen: unknown[] = [];
-    const result = fc.check(fc.property(snsEvent(), (event) => { seen.push(event); return event.Records[0]!.Sns.Message.length < 5; }), { numRuns: 50, seed: 42 });
+    const result = fc.check(
+      fc.property(snsEvent(), (event) => {
+        seen.push(event);
+        return event.Records[0]!.Sns.Message.length < 5;
+      }),
+      { numRuns: 50, seed: 42 },
+    );
     expect(result.failed).toBe(true);
     for (const event of seen) expectValidSnsRecord((event as { Records: Record<string, unknown>[] }).Records[0]!);
   });

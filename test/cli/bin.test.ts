@@ -14,7 +14,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = process.env.AWS_EVENT_KIT_BIN ?? join(root, 'dist/bundle/cli.js');
 
 const run = (args: string[], options: { nodeFlags?: string[] } = {}) =>
-  spawnSync(process.execPath, [...(options.nodeFlags ?? []), bin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  spawnSync(process.execPath, [...(options.nodeFlags ?? []), bin, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 describe.skipIf(!existsSync(bin))('the built aws-event-kit bin (spawned)', () => {
   it('starts with a node shebang', () => {
@@ -28,7 +31,11 @@ describe.skipIf(!existsSync(bin))('the built aws-event-kit bin (spawned)', () =>
     const generated = run(['generate', 'scheduled', '--seed', '3']);
     expect(generated.status).toBe(0);
     expect(generated.stderr).toBe('');
-    expect(JSON.parse(generated.stdout)).toMatchObject({ version: '0', source: 'aws.events', 'detail-type': 'Scheduled Event' });
+    expect(JSON.parse(generated.stdout)).toMatchObject({
+      version: '0',
+      source: 'aws.events',
+      'detail-type': 'Scheduled Event',
+    });
   });
 
   it('usage errors exit 2 with one line on stderr', () => {
@@ -42,14 +49,32 @@ describe.skipIf(!existsSync(bin))('the built aws-event-kit bin (spawned)', () =>
 
   it('streams 1,000,000 NDJSON events within a 64 MB heap (backpressure, not buffering)', () => {
     // --max-old-space-size makes any heap growth with the output fatal: the output is ~270 MB.
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" --max-old-space-size=64 "${bin}" generate scheduled --count 1000000 --ndjson | wc -l`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" --max-old-space-size=64 "${bin}" generate scheduled --count 1000000 --ndjson | wc -l`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(Number(result.stdout.trim())).toBe(1_000_000);
   }, 120_000);
 
   it('exits quietly when the reader goes away (| head)', () => {
-    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" generate eventbridge --count 1000000 --ndjson | head -n 2`], { encoding: 'utf8' });
+    const result = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" "${bin}" generate eventbridge --count 1000000 --ndjson | head -n 2`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(2);

@@ -30,7 +30,14 @@ describe('aws-event-kit generate', () => {
     expect(EventBridgeSchema.safeParse(scheduled).success).toBe(true);
     const custom = JSON.parse((await cli('generate', 'eventbridge')).stdout);
     // The default detail, as a literal: the output must not supply its own expectation.
-    expect(custom).toEqual(makeEventBridgeEvent('Order Placed', 'com.example.orders', { orderId: 'order-1001', customerId: 'customer-42', total: 42.5, currency: 'EUR' }));
+    expect(custom).toEqual(
+      makeEventBridgeEvent('Order Placed', 'com.example.orders', {
+        orderId: 'order-1001',
+        customerId: 'customer-42',
+        total: 42.5,
+        currency: 'EUR',
+      }),
+    );
     expect(EventBridgeSchema.safeParse(custom).success).toBe(true);
   });
 
@@ -50,12 +57,25 @@ describe('aws-event-kit generate', () => {
     expect(lines).toHaveLength(4);
     lines.forEach((line, i) => {
       expect(line).toBe(JSON.stringify(JSON.parse(line)));
-      expect(JSON.parse(line).id).toBe(makeEventBridgeEvent('Order Placed', 'com.example.orders', {}, { seed: i - 2 }).id);
+      expect(JSON.parse(line).id).toBe(
+        makeEventBridgeEvent('Order Placed', 'com.example.orders', {}, { seed: i - 2 }).id,
+      );
     });
   });
 
   it('--set edits every event after it is built (derived fields are not recomputed)', async () => {
-    const { code, stdout } = await cli('generate', 'sqs', '--count', '2', '--set', 'Records[0].body=hello', '--set', 'Records[1].attributes.ApproximateReceiveCount="3"', '--set', 'extra={"a":[1]}');
+    const { code, stdout } = await cli(
+      'generate',
+      'sqs',
+      '--count',
+      '2',
+      '--set',
+      'Records[0].body=hello',
+      '--set',
+      'Records[1].attributes.ApproximateReceiveCount="3"',
+      '--set',
+      'extra={"a":[1]}',
+    );
     expect(code).toBe(0);
     for (const event of JSON.parse(stdout)) {
       expect(event.Records[0].body).toBe('hello');
@@ -64,7 +84,10 @@ describe('aws-event-kit generate', () => {
       expect(event.extra).toEqual({ a: [1] });
       expect(SqsSchema.safeParse(event).success).toBe(true);
     }
-    const detailType = JSON.parse((await cli('generate', 'eventbridge', '--set', '["detail-type"]=Order Shipped', '--set', 'detail.total=1e2')).stdout);
+    const detailType = JSON.parse(
+      (await cli('generate', 'eventbridge', '--set', '["detail-type"]=Order Shipped', '--set', 'detail.total=1e2'))
+        .stdout,
+    );
     expect(detailType['detail-type']).toBe('Order Shipped');
     expect(detailType.detail.total).toBe(100);
     const pipes = JSON.parse((await cli('generate', 'pipes:sqs', '--set', '[0].body=x')).stdout);
@@ -77,7 +100,10 @@ describe('aws-event-kit generate', () => {
       [['generate', 'sqs', 'kinesis'], /^aws-event-kit generate: expected one kind, got 2/],
       [['generate', 'sqs:fif'], /^aws-event-kit generate: unknown kind "sqs:fif"; did you mean sqs:fifo/],
       [['generate', 'schedueld'], /did you mean scheduled\?/],
-      [['generate', 'zzzzzzzzzzzzzzzzzz'], /^aws-event-kit generate: unknown kind "z+" \(run "aws-event-kit list" for all kinds\)\n$/],
+      [
+        ['generate', 'zzzzzzzzzzzzzzzzzz'],
+        /^aws-event-kit generate: unknown kind "z+" \(run "aws-event-kit list" for all kinds\)\n$/,
+      ],
       [['generate', 'sqs', '--count', '0'], /--count must be between 1 and/],
       [['generate', 'sqs', '--count', '1.5'], /--count must be an integer, got "1.5"/],
       [['generate', 'sqs', '--count'], /option --count needs a value/],
@@ -124,7 +150,12 @@ describe('aws-event-kit generate', () => {
       },
     });
     const stderr = sink();
-    const code = await runCli(['generate', 'scheduled', '--count', '1000000', '--ndjson'], { stdout, stderr, stdin: process.stdin, cwd: '.' });
+    const code = await runCli(['generate', 'scheduled', '--count', '1000000', '--ndjson'], {
+      stdout,
+      stderr,
+      stdin: process.stdin,
+      cwd: '.',
+    });
     expect(code).toBe(0);
     expect(stderr.text()).toBe('');
     expect(written).toBeLessThan(1_000_000 * 100); // it stopped long before the end
@@ -150,7 +181,12 @@ describe('aws-event-kit generate', () => {
     });
     const count = 300_000;
     const baseline = process.memoryUsage().heapUsed;
-    const code = await runCli(['generate', 'eventbridge', '--count', String(count), '--ndjson'], { stdout, stderr: sink(), stdin: process.stdin, cwd: '.' });
+    const code = await runCli(['generate', 'eventbridge', '--count', String(count), '--ndjson'], {
+      stdout,
+      stderr: sink(),
+      stdin: process.stdin,
+      cwd: '.',
+    });
     expect(code).toBe(0);
     await new Promise((resolve) => stdout.end(resolve));
     expect(lines).toBe(count);

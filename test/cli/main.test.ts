@@ -33,12 +33,19 @@ describe('aws-event-kit (dispatch)', () => {
     const typo = await cli('generat', 'sqs');
     expect(typo.code).toBe(2);
     expect(typo.stdout).toBe('');
-    expect(typo.stderr).toBe('aws-event-kit: unknown command "generat"; did you mean generate? (run "aws-event-kit --help")\n');
+    expect(typo.stderr).toBe(
+      'aws-event-kit: unknown command "generat"; did you mean generate? (run "aws-event-kit --help")\n',
+    );
     expect((await cli('--frobnicate')).code).toBe(2);
   });
 
   it('turns UsageErrors into exit 2 with one line, and lets real failures through', async () => {
-    const throwing = (error: Error): CliCommand => ({ name: 'x', summary: '', help: '', run: async () => Promise.reject(error) });
+    const throwing = (error: Error): CliCommand => ({
+      name: 'x',
+      summary: '',
+      help: '',
+      run: async () => Promise.reject(error),
+    });
     const stderr = sink();
     const io = { stdout: sink(), stderr, stdin: process.stdin, cwd: '.' };
     expect(await runCli(['x'], io, [throwing(new UsageError('bad\nthing'))])).toBe(2);
@@ -54,7 +61,13 @@ describe('aws-event-kit list', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(KINDS.length);
-    lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^${KINDS[i]!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +${KINDS[i]!.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)));
+    lines.forEach((line, i) =>
+      expect(line).toMatch(
+        new RegExp(
+          `^${KINDS[i]!.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +${KINDS[i]!.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+        ),
+      ),
+    );
     expect(new Set(KINDS.map((k) => k.name)).size).toBe(KINDS.length);
   });
 
@@ -65,7 +78,27 @@ describe('aws-event-kit list', () => {
 
   it('has the kinds the CLI promises', () => {
     const names = KINDS.map((k) => k.name);
-    for (const name of ['s3:put', 's3:delete', 's3:ObjectCreated:Put', 's3:ObjectRemoved:DeleteMarkerCreated', 's3:eventbridge', 's3:eventbridge:object-deleted', 's3:test', 'sqs', 'sqs:fifo', 'kinesis', 'dynamodb', 'dynamodb:kinesis', 'scheduled', 'eventbridge', 'cloudwatch-logs', 'cloudwatch-logs:control', 'pipes:sqs', 'pipes:kinesis', 'pipes:dynamodb']) {
+    for (const name of [
+      's3:put',
+      's3:delete',
+      's3:ObjectCreated:Put',
+      's3:ObjectRemoved:DeleteMarkerCreated',
+      's3:eventbridge',
+      's3:eventbridge:object-deleted',
+      's3:test',
+      'sqs',
+      'sqs:fifo',
+      'kinesis',
+      'dynamodb',
+      'dynamodb:kinesis',
+      'scheduled',
+      'eventbridge',
+      'cloudwatch-logs',
+      'cloudwatch-logs:control',
+      'pipes:sqs',
+      'pipes:kinesis',
+      'pipes:dynamodb',
+    ]) {
       expect(names).toContain(name);
     }
     for (const kind of KINDS) expect(kind.description).not.toContain('\n');

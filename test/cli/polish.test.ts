@@ -12,7 +12,9 @@ import { packageVersion } from '../../src/cli/version.js';
 import { cli, sink } from './_io.js';
 import { Readable } from 'node:stream';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const dir = mkdtempSync(join(tmpdir(), 'aek-polish-'));
 /** Writes a file in the test's folder and returns its path. */
@@ -26,19 +28,29 @@ function file(name: string, content: string): string {
 async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
-  const code = await runCli(args, { stdout, stderr, stdin: Readable.from(stdin === '' ? [] : [Buffer.from(stdin)]), cwd: dir });
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    stdin: Readable.from(stdin === '' ? [] : [Buffer.from(stdin)]),
+    cwd: dir,
+  });
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 describe('aws-event-kit --version', () => {
-  it('--version and -v print package.json\'s version and exit 0', async () => {
+  it("--version and -v print package.json's version and exit 0", async () => {
     expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
-    for (const flag of ['--version', '-v']) expect(await cli(flag)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    for (const flag of ['--version', '-v'])
+      expect(await cli(flag)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
   it('a mistyped top-level flag is suggested among the flags', async () => {
-    expect(await cli('--verison')).toEqual({ code: 2, stdout: '', stderr: 'aws-event-kit: unknown command "--verison"; did you mean --version? (run "aws-event-kit --help")\n' });
+    expect(await cli('--verison')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'aws-event-kit: unknown command "--verison"; did you mean --version? (run "aws-event-kit --help")\n',
+    });
   });
 
   it('finds the package named aws-event-kit walking up, from sources, tsc output, the bundle and its chunks', () => {
@@ -48,27 +60,53 @@ describe('aws-event-kit --version', () => {
     const kit = join(root, 'node_modules', 'aws-event-kit');
     for (const sub of ['dist/bundle/chunks', 'dist/src/cli', 'src/cli']) mkdirSync(join(kit, sub), { recursive: true });
     writeFileSync(join(kit, 'package.json'), JSON.stringify({ name: 'aws-event-kit', version: '3.2.1' }));
-    for (const at of ['dist/bundle/cli.js', 'dist/bundle/chunks/chunk-X.js', 'dist/src/cli/version.js', 'src/cli/version.ts']) {
+    for (const at of [
+      'dist/bundle/cli.js',
+      'dist/bundle/chunks/chunk-X.js',
+      'dist/src/cli/version.js',
+      'src/cli/version.ts',
+    ]) {
       expect(packageVersion(pathToFileURL(join(kit, at))), at).toBe('3.2.1');
     }
     expect(packageVersion(pathToFileURL(join(root, 'index.js')))).toBeUndefined();
   });
 
-  it('works once bundled by esbuild as scripts/bundle.mjs does (import.meta.url is the bundle\'s)', async () => {
+  it("works once bundled by esbuild as scripts/bundle.mjs does (import.meta.url is the bundle's)", async () => {
     const root = mkdtempSync(join(tmpdir(), 'aek-bundle-'));
     writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'aws-event-kit', version: '4.5.6-beta.1' }));
-    writeFileSync(join(root, 'entry.mjs'), `import { packageVersion } from ${JSON.stringify(new URL('../../src/cli/version.ts', import.meta.url).pathname)};\nprocess.stdout.write(String(packageVersion()));\n`);
-    await build({ entryPoints: { cli: join(root, 'entry.mjs') }, outdir: join(root, 'dist/bundle'), bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'silent' });
-    expect(execFileSync(process.execPath, [join(root, 'dist/bundle/cli.js')], { encoding: 'utf8' })).toBe('4.5.6-beta.1');
+    writeFileSync(
+      join(root, 'entry.mjs'),
+      `import { packageVersion } from ${JSON.stringify(new URL('../../src/cli/version.ts', import.meta.url).pathname)};\nprocess.stdout.write(String(packageVersion()));\n`,
+    );
+    await build({
+      entryPoints: { cli: join(root, 'entry.mjs') },
+      outdir: join(root, 'dist/bundle'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    expect(execFileSync(process.execPath, [join(root, 'dist/bundle/cli.js')], { encoding: 'utf8' })).toBe(
+      '4.5.6-beta.1',
+    );
   });
 });
 
 describe('did you mean, for options', () => {
   it('suggests the nearest flags of the command', async () => {
-    expect((await cli('generate', 'sqs', '--bdy', 'x')).stderr).toBe('aws-event-kit generate: unknown option --bdy; did you mean --body? (see --help)\n');
-    expect((await cli('generate', 's3:put', '--bukcet', 'b')).stderr).toMatch(/unknown option --bukcet; did you mean --bucket\?/);
-    expect((await cli('lint', 'x.json', '--fromat', 'json')).stderr).toBe('aws-event-kit lint: unknown option --fromat; did you mean --format? (see --help)\n');
-    expect((await cli('lint-pattern', 'x.json', '--sorce', 'sqs')).stderr).toMatch(/unknown option --sorce; did you mean --source\?/);
+    expect((await cli('generate', 'sqs', '--bdy', 'x')).stderr).toBe(
+      'aws-event-kit generate: unknown option --bdy; did you mean --body? (see --help)\n',
+    );
+    expect((await cli('generate', 's3:put', '--bukcet', 'b')).stderr).toMatch(
+      /unknown option --bukcet; did you mean --bucket\?/,
+    );
+    expect((await cli('lint', 'x.json', '--fromat', 'json')).stderr).toBe(
+      'aws-event-kit lint: unknown option --fromat; did you mean --format? (see --help)\n',
+    );
+    expect((await cli('lint-pattern', 'x.json', '--sorce', 'sqs')).stderr).toMatch(
+      /unknown option --sorce; did you mean --source\?/,
+    );
   });
 
   it('stays quiet when nothing is close, and exits 2 either way', async () => {
@@ -85,9 +123,18 @@ describe('GitHub Actions escaping', () => {
   });
 
   it('maps severities one to one and leaves out file for stdin', () => {
-    const d = { code: 'c', message: 'm', severity: 'warning' as const, line: 2, column: 3, docsUrl: 'https://x.test/c' };
+    const d = {
+      code: 'c',
+      message: 'm',
+      severity: 'warning' as const,
+      line: 2,
+      column: 3,
+      docsUrl: 'https://x.test/c',
+    };
     expect(githubAnnotation('a.json', d)).toBe('::warning file=a.json,line=2,col=3,title=c::m (https://x.test/c)\n');
-    expect(githubAnnotation('-', { ...d, severity: 'error' })).toBe('::error line=2,col=3,title=c::m (https://x.test/c)\n');
+    expect(githubAnnotation('-', { ...d, severity: 'error' })).toBe(
+      '::error line=2,col=3,title=c::m (https://x.test/c)\n',
+    );
   });
 });
 
@@ -101,7 +148,11 @@ describe('lint --format', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     const escapedPath = path.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
-    expect(lines[0]).toMatch(new RegExp(`^::error file=${escapedPath.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')},line=1,col=8,title=quoted-object::<\\$\\.body> can hold`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^::error file=${escapedPath.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')},line=1,col=8,title=quoted-object::<\\$\\.body> can hold`,
+      ),
+    );
     expect(lines[0]).toMatch(/ \(https:\/\/aws-event-kit\.dev\/lint\/templates\/quoted-object\)$/);
     expect(lines[1]).toMatch(/^::warning file=.+,line=1,col=24,title=impossible-path::/);
   });
@@ -120,24 +171,41 @@ describe('lint --format', () => {
   it('text stays the default; an unknown format is a usage error', async () => {
     const text = await run(['lint', '-', '--source', 'sqs'], template);
     expect(text.stdout).toMatch(/^-:1:8 quoted-object /);
-    expect(await run(['lint', '-', '--format', 'sarif'], template)).toEqual({ code: 2, stdout: '', stderr: 'aws-event-kit lint: --format must be text, json or github, got "sarif"\n' });
+    expect(await run(['lint', '-', '--format', 'sarif'], template)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'aws-event-kit lint: --format must be text, json or github, got "sarif"\n',
+    });
   });
 
   it('lint-pattern --format github: warnings and errors at the field', async () => {
     const path = file('pattern.json', '{\n  "detailType": ["x"],\n  "source": [{"prefix": ""}]\n}');
     const { code, stdout } = await run(['lint-pattern', path, '--format', 'github']);
     expect(code).toBe(1);
-    expect(stdout).toContain(`::error file=${path.replace(/:/g, '%3A')},line=2,col=3,title=envelope-near-miss::"detailType" is not a field`);
+    expect(stdout).toContain(
+      `::error file=${path.replace(/:/g, '%3A')},line=2,col=3,title=envelope-near-miss::"detailType" is not a field`,
+    );
     expect(stdout).toContain(`::warning file=${path.replace(/:/g, '%3A')},line=3,col=3,title=empty-prefix::`);
   });
 });
 
 describe('--message-attribute without a type', () => {
   /** The first record's attributes and the stderr of `generate sqs`. */
-  async function attributes(...flags: string[]): Promise<{ attrs: Record<string, { dataType: string; stringValue?: string }>; stderr: string }> {
-    const { code, stdout, stderr } = await cli('generate', 'sqs', '--body', 'x', ...flags.flatMap((f) => ['--message-attribute', f]));
+  async function attributes(
+    ...flags: string[]
+  ): Promise<{ attrs: Record<string, { dataType: string; stringValue?: string }>; stderr: string }> {
+    const { code, stdout, stderr } = await cli(
+      'generate',
+      'sqs',
+      '--body',
+      'x',
+      ...flags.flatMap((f) => ['--message-attribute', f]),
+    );
     expect(code, stderr).toBe(0);
-    return { attrs: (JSON.parse(stdout) as { Records: Array<{ messageAttributes: never }> }).Records[0]!.messageAttributes, stderr };
+    return {
+      attrs: (JSON.parse(stdout) as { Records: Array<{ messageAttributes: never }> }).Records[0]!.messageAttributes,
+      stderr,
+    };
   }
 
   it('assumes Number for a canonical JSON number, and says so', async () => {
@@ -158,10 +226,12 @@ describe('--message-attribute without a type', () => {
     expect(stderr).toContain('--message-attribute a0=02134 has no type; assumed String');
   });
 
-  it('no note when the event cannot be built (an empty value is the factory\'s error)', async () => {
+  it("no note when the event cannot be built (an empty value is the factory's error)", async () => {
     const { code, stderr } = await cli('generate', 'sqs', '--body', 'x', '--message-attribute', 'a=');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^aws-event-kit generate: makeSqsEvent: options\.messageAttributes\.a\.stringValue is empty/);
+    expect(stderr).toMatch(
+      /^aws-event-kit generate: makeSqsEvent: options\.messageAttributes\.a\.stringValue is empty/,
+    );
   });
 
   it('an explicit type prints no note', async () => {

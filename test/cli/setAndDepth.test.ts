@@ -5,12 +5,14 @@ import { cli } from './_io.js';
 const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 const deepArray = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
 
-describe('--set warns when it changes a field\'s JSON type', () => {
+describe("--set warns when it changes a field's JSON type", () => {
   it('a JSON body where SQS carries text: the warning names the field and the input flag to use', async () => {
     const out = await cli('generate', 'sqs', '--set', 'Records[0].body={"orderId":1}');
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).Records[0].body).toEqual({ orderId: 1 });
-    expect(out.stderr).toMatch(/^aws-event-kit generate: warning: --set Records\[0\]\.body changes a string into an object; derived fields \(md5OfBody, SizeBytes …\) are not recomputed, so use the kind's input flags \(generate sqs --help\) to build it/);
+    expect(out.stderr).toMatch(
+      /^aws-event-kit generate: warning: --set Records\[0\]\.body changes a string into an object; derived fields \(md5OfBody, SizeBytes …\) are not recomputed, so use the kind's input flags \(generate sqs --help\) to build it/,
+    );
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -26,12 +28,14 @@ describe('--set warns when it changes a field\'s JSON type', () => {
   });
 
   it('no warning when the type stays, or for a new field', async () => {
-    expect((await cli('generate', 'sqs', '--set', 'Records[0].attributes.ApproximateReceiveCount="2"')).stderr).toBe('');
+    expect((await cli('generate', 'sqs', '--set', 'Records[0].attributes.ApproximateReceiveCount="2"')).stderr).toBe(
+      '',
+    );
     expect((await cli('generate', 'eventbridge', '--set', 'detail.newField=1')).stderr).toBe('');
     expect((await cli('generate', 'eventbridge', '--set', '["detail-type"]=Order Shipped')).stderr).toBe('');
   });
 
-  it('the README\'s way: --body builds the body, so md5OfBody follows', async () => {
+  it("the README's way: --body builds the body, so md5OfBody follows", async () => {
     const out = await cli('generate', 'sqs', '--body', '{"orderId":1}');
     expect(out).toMatchObject({ code: 0, stderr: '' });
     const record = JSON.parse(out.stdout).Records[0];

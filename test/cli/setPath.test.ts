@@ -37,15 +37,23 @@ describe('--set paths', () => {
     applyAssignment(event, parseAssignment('detail.order.id=7'));
     applyAssignment(event, parseAssignment('Records[1]={"body":"second"}'));
     applyAssignment(event, parseAssignment('list[0].x=1'));
-    expect(event).toEqual({ Records: [{ body: 'hello', attributes: {} }, { body: 'second' }], detail: { order: { id: 7 } }, list: [{ x: 1 }] });
+    expect(event).toEqual({
+      Records: [{ body: 'hello', attributes: {} }, { body: 'second' }],
+      detail: { order: { id: 7 } },
+      list: [{ x: 1 }],
+    });
   });
 
   it('refuses to index what is not an array, to walk into scalars, or to skip array slots', () => {
     const event = { Records: [{ body: 'x' }], s: 'text' };
     expect(() => applyAssignment(event, parseAssignment('s.x=1'))).toThrow('--set s.x: s is not an object');
     expect(() => applyAssignment(event, parseAssignment('s[0]=1'))).toThrow('--set s[0]: s is not an array');
-    expect(() => applyAssignment(event, parseAssignment('Records.body=1'))).toThrow('--set Records.body: Records is not an object');
-    expect(() => applyAssignment(event, parseAssignment('Records[5].body=1'))).toThrow('--set Records[5].body: index 5 is past the end of Records (length 1)');
+    expect(() => applyAssignment(event, parseAssignment('Records.body=1'))).toThrow(
+      '--set Records.body: Records is not an object',
+    );
+    expect(() => applyAssignment(event, parseAssignment('Records[5].body=1'))).toThrow(
+      '--set Records[5].body: index 5 is past the end of Records (length 1)',
+    );
   });
 
   it('never walks into inherited properties', () => {

@@ -32,7 +32,12 @@ describe.skipIf(!hasDevFull)('a full disk', () => {
     const late: unknown[] = [];
     stdout.on('error', (error) => late.push(error));
     const stderr = sink();
-    const code = await runCli(['generate', 'scheduled', '--count', '2000', '--ndjson'], { stdout, stderr, stdin: Readable.from([]), cwd: root });
+    const code = await runCli(['generate', 'scheduled', '--count', '2000', '--ndjson'], {
+      stdout,
+      stderr,
+      stdin: Readable.from([]),
+      cwd: root,
+    });
     expect(code).toBe(1);
     expect(stderr.text()).toBe('aws-event-kit generate: cannot write to stdout: ENOSPC (no space left on device)\n');
     stdout.destroy();
@@ -41,10 +46,22 @@ describe.skipIf(!hasDevFull)('a full disk', () => {
   it('the executable: one line on stderr, exit 1, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aek-bin-'));
     const bin = join(dir, 'cli.mjs');
-    await build({ entryPoints: [join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bin, logLevel: 'silent' });
+    await build({
+      entryPoints: [join(root, 'src/cli/main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bin,
+      logLevel: 'silent',
+    });
     for (const args of [['generate', 'scheduled'], ['list'], ['--help']]) {
-      const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${args.join(' ')} > /dev/full`], { encoding: 'utf8', cwd: root });
-      expect(result.stderr, args.join(' ')).toBe('aws-event-kit: cannot write to stdout: ENOSPC (no space left on device)\n');
+      const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" ${args.join(' ')} > /dev/full`], {
+        encoding: 'utf8',
+        cwd: root,
+      });
+      expect(result.stderr, args.join(' ')).toBe(
+        'aws-event-kit: cannot write to stdout: ENOSPC (no space left on device)\n',
+      );
       expect(result.status, args.join(' ')).toBe(1);
     }
   }, 60_000);

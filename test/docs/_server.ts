@@ -33,7 +33,9 @@ export interface StaticServer {
 
 function resolveFile(root: string, urlPath: string): string | undefined {
   const clean = normalize(decodeURIComponent(urlPath.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-  const candidates = clean.endsWith('/') ? [join(root, clean, 'index.html')] : [join(root, clean), join(root, `${clean}.html`), join(root, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(root, clean, 'index.html')]
+    : [join(root, clean), join(root, `${clean}.html`), join(root, clean, 'index.html')];
   return candidates.find((file) => file.startsWith(root) && existsSync(file) && statSync(file).isFile());
 }
 

@@ -32,17 +32,23 @@ let templatesCheck: Mod;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'aek-kit-'));
-  const meta = (await buildPlaygroundBundles(dir, { minify: false })) as { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+  const meta = (await buildPlaygroundBundles(dir, { minify: false })) as {
+    outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+  };
   // A browser bundle must not reach for Node: every import is one of its own chunks.
-  for (const out of Object.values(meta.outputs)) for (const i of out.imports) expect(i.external ?? false, i.path).toBe(false);
+  for (const out of Object.values(meta.outputs))
+    for (const i of out.imports) expect(i.external ?? false, i.path).toBe(false);
   const load = async (name: string) => (await import(pathToFileURL(join(dir, `${name}.js`)).href)) as Mod;
-  [events, templates, patterns, patternsGenerate, templatesCheck] = (await Promise.all(['events', 'templates', 'patterns', 'patternsGenerate', 'templatesCheck'].map(load))) as [Mod, Mod, Mod, Mod, Mod];
+  [events, templates, patterns, patternsGenerate, templatesCheck] = (await Promise.all(
+    ['events', 'templates', 'patterns', 'patternsGenerate', 'templatesCheck'].map(load),
+  )) as [Mod, Mod, Mod, Mod, Mod];
 }, 120_000);
 
 describe('browser stand-ins for node built-ins', () => {
   it('digests equal node:crypto', () => {
     for (const data of ['', 'héllo 😀', 'x'.repeat(10_000), randomBytes(777)]) {
-      for (const algorithm of ['md5', 'sha1', 'sha256']) expect(shimCrypto.hash(algorithm, data, 'hex')).toBe(createHash(algorithm).update(data).digest('hex'));
+      for (const algorithm of ['md5', 'sha1', 'sha256'])
+        expect(shimCrypto.hash(algorithm, data, 'hex')).toBe(createHash(algorithm).update(data).digest('hex'));
     }
   });
 
@@ -52,7 +58,9 @@ describe('browser stand-ins for node built-ins', () => {
     for (const algorithm of ['RSA-SHA1', 'RSA-SHA256']) {
       const data = Buffer.from(`Message\nhello ${algorithm}\n`);
       const mine = shimCrypto.sign(algorithm, data, key);
-      expect(mine.toString('base64')).toBe(sign(algorithm, data, createPrivateKey(SNS_TEST_SIGNING_KEY_PEM)).toString('base64'));
+      expect(mine.toString('base64')).toBe(
+        sign(algorithm, data, createPrivateKey(SNS_TEST_SIGNING_KEY_PEM)).toString('base64'),
+      );
       expect(shimCrypto.verify(algorithm, data, cert, mine)).toBe(true);
       expect(shimCrypto.verify(algorithm, Buffer.from('tampered'), cert, mine)).toBe(false);
     }
@@ -61,7 +69,11 @@ describe('browser stand-ins for node built-ins', () => {
   it('gzip: Node gunzips it to the same bytes, with the same header (DEFLATE streams may differ)', () => {
     // Node's zlib is Chromium's fork, whose match finder differs from zlib's: the compressed
     // streams of the same data can differ (they differ between zlib builds too), the data cannot.
-    const lines = Array.from({ length: 500 }, (_, i) => ({ id: String(i), timestamp: 1_700_000_000_000 + i, message: `line ${i} ${'abc'.repeat(i % 17)} ${randomBytes(4).toString('hex')}` }));
+    const lines = Array.from({ length: 500 }, (_, i) => ({
+      id: String(i),
+      timestamp: 1_700_000_000_000 + i,
+      message: `line ${i} ${'abc'.repeat(i % 17)} ${randomBytes(4).toString('hex')}`,
+    }));
     for (const text of ['', 'a', JSON.stringify(lines), randomBytes(5000).toString('latin1')]) {
       const data = Buffer.from(text, 'utf8');
       const mine = Buffer.from(shimZlib.gzipSync(data));
@@ -75,7 +87,11 @@ describe('browser stand-ins for node built-ins', () => {
 
 /** An event with CloudWatch Logs data decoded, so events compare by what they carry. */
 function comparable(event: unknown): string {
-  return JSON.stringify(event, (key, value: unknown) => (key === 'awslogs' && typeof value === 'object' && value !== null ? { decoded: JSON.parse(gunzipSync(Buffer.from((value as { data: string }).data, 'base64')).toString('utf8')) } : value));
+  return JSON.stringify(event, (key, value: unknown) =>
+    key === 'awslogs' && typeof value === 'object' && value !== null
+      ? { decoded: JSON.parse(gunzipSync(Buffer.from((value as { data: string }).data, 'base64')).toString('utf8')) }
+      : value,
+  );
 }
 
 describe('the bundles give what the kit gives', () => {
@@ -83,15 +99,24 @@ describe('the bundles give what the kit gives', () => {
     const names = (events.kinds as () => { name: string }[])().map((k) => k.name);
     expect(names).toEqual(KINDS.map((k) => k.name));
     for (const name of names) {
-      for (const seed of [1, 42]) expect(comparable((events.makeEvent as (n: string, s: number) => unknown)(name, seed)), name).toBe(comparable(findKind(name)!.make(seed)));
+      for (const seed of [1, 42])
+        expect(comparable((events.makeEvent as (n: string, s: number) => unknown)(name, seed)), name).toBe(
+          comparable(findKind(name)!.make(seed)),
+        );
     }
     const sns = (events.makeEvent as (n: string, s: number) => unknown)('sns', 3);
     expect(verifySnsSignature((sns as { Records: unknown[] }).Records[0])).toBe(true);
   });
 
   it('inputs reach the factory as the CLI passes them, and bad inputs are the CLI errors', () => {
-    const make = events.makeEvent as (n: string, s: number, v: Record<string, string>) => { Records: { s3: { object: { key: string } } }[] };
-    expect(make('s3:put', 1, { bucket: 'photos', key: 'my photos/a+b.jpg' }).Records[0]!.s3.object.key).toBe('my+photos/a%2Bb.jpg');
+    const make = events.makeEvent as (
+      n: string,
+      s: number,
+      v: Record<string, string>,
+    ) => { Records: { s3: { object: { key: string } } }[] };
+    expect(make('s3:put', 1, { bucket: 'photos', key: 'my photos/a+b.jpg' }).Records[0]!.s3.object.key).toBe(
+      'my+photos/a%2Bb.jpg',
+    );
     expect(() => make('s3:put', 1, { bucket: 'Bad_Bucket' })).toThrow(/bucket/);
   });
 
@@ -99,14 +124,23 @@ describe('the bundles give what the kit gives', () => {
     const record = (templates.sampleRecord as (s: string, seed: number) => unknown)('sqs', 1);
     expect(record).toEqual((findKind('pipes:sqs')!.make(1) as unknown[])[0]);
     const template = '{"note": "<$.body.note>"}';
-    const evaluation = (templates.evaluate as (...a: unknown[]) => { diagnostics: unknown; output: unknown })('pipes', template, record, 'sqs');
+    const evaluation = (templates.evaluate as (...a: unknown[]) => { diagnostics: unknown; output: unknown })(
+      'pipes',
+      template,
+      record,
+      'sqs',
+    );
     expect(evaluation.diagnostics).toEqual(lintPipeTemplate(template, { source: 'sqs' }));
     expect(evaluation.output).toEqual(renderPipeTemplate(template, record));
   });
 
   it('templates: the check in the bundle finds the same shrunk counterexample as the kit (a quote in a note)', () => {
     const template = '{"note": <$.body.note>}';
-    const { result } = (templatesCheck.check as (...a: unknown[]) => { result: { ok: boolean; problem: { kind: string; value: unknown }; counterexample: unknown } })('pipes', template, 'sqs', 300, 1);
+    const { result } = (
+      templatesCheck.check as (...a: unknown[]) => {
+        result: { ok: boolean; problem: { kind: string; value: unknown }; counterexample: unknown };
+      }
+    )('pipes', template, 'sqs', 300, 1);
     const kit = checkPipeTemplate(template, { source: 'sqs', numRuns: 300, seed: 1 });
     expect(result.ok).toBe(false);
     expect(kit.ok).toBe(false);
@@ -118,7 +152,10 @@ describe('the bundles give what the kit gives', () => {
   it('patterns: lint and explanation equal the kit; generated events match or just miss', () => {
     const pattern = '{"source": ["shop"], "detail": {"total": [{"numeric": [">", 100]}]}}';
     const event = { source: 'shop', detail: { total: 150 } };
-    const evaluation = (patterns.evaluatePattern as (...a: unknown[]) => { matches: boolean; diagnostics: unknown })(pattern, JSON.stringify(event));
+    const evaluation = (patterns.evaluatePattern as (...a: unknown[]) => { matches: boolean; diagnostics: unknown })(
+      pattern,
+      JSON.stringify(event),
+    );
     expect(evaluation.matches).toBe(explainEventPattern(pattern, event).matches);
     expect(evaluation.diagnostics).toEqual(lintEventPattern(pattern));
     const matching = (patternsGenerate.generate as (...a: unknown[]) => unknown[])(pattern, 20, 7, false);

@@ -23,7 +23,10 @@ describe('docsUrl', () => {
       ...lintPipeTemplate(42 as never),
       ...lintRuleTemplate({ inputPathsMap: {}, inputTemplate: null as never }),
     ];
-    expect(found.filter((d) => d.code === 'not-text')).toEqual([expect.objectContaining({ line: 1, column: 1 }), expect.objectContaining({ line: 1, column: 1 })]);
+    expect(found.filter((d) => d.code === 'not-text')).toEqual([
+      expect.objectContaining({ line: 1, column: 1 }),
+      expect.objectContaining({ line: 1, column: 1 }),
+    ]);
     expect(new Set(found.map((d) => d.code)).size).toBeGreaterThanOrEqual(3);
     for (const d of found) {
       expect(Object.keys(LINT_CODES)).toContain(d.code);
@@ -33,8 +36,14 @@ describe('docsUrl', () => {
 
   it('pattern diagnostics carry the page of their own code, filter criteria included', () => {
     const six = { Filters: Array.from({ length: 6 }, (_, i) => ({ Pattern: JSON.stringify({ body: { n: [i] } }) })) };
-    const found = [...lintEventPattern('{"detailType": ["x"], "source": [{"prefix": ""}]}'), ...lintEventPattern(six, { source: 'sqs' }), ...lintEventPattern('{"a": []}')];
-    expect(found.map((d) => d.code)).toEqual(expect.arrayContaining(['envelope-near-miss', 'empty-prefix', 'too-many-filters', 'invalid-pattern']));
+    const found = [
+      ...lintEventPattern('{"detailType": ["x"], "source": [{"prefix": ""}]}'),
+      ...lintEventPattern(six, { source: 'sqs' }),
+      ...lintEventPattern('{"a": []}'),
+    ];
+    expect(found.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['envelope-near-miss', 'empty-prefix', 'too-many-filters', 'invalid-pattern']),
+    );
     for (const d of found) {
       expect(Object.keys(PATTERN_LINT_CODES)).toContain(d.code);
       expect(d.docsUrl).toBe(`${DOCS_BASE_URL}/lint/patterns/${d.code}`);
@@ -54,7 +63,11 @@ describe('docsUrl', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(exit).toBe(1);
       const kind = args[0] === 'lint' ? 'templates' : 'patterns';
-      expect(stdout.text()).toMatch(new RegExp(`^${args[1]}:1:\\d+ ${code} .* \\(${DOCS_BASE_URL.replace(/\./g, '\\.')}/lint/${kind}/${code}\\)\\n`));
+      expect(stdout.text()).toMatch(
+        new RegExp(
+          `^${args[1]}:1:\\d+ ${code} .* \\(${DOCS_BASE_URL.replace(/\./g, '\\.')}/lint/${kind}/${code}\\)\\n`,
+        ),
+      );
     }
   });
 });

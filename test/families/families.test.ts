@@ -33,9 +33,14 @@ describe('the registered families', () => {
     });
   }
 
-  it('each family has CLI kinds named after it, and every kind is some family\'s', () => {
-    const familyOf = (kind: string) => FAMILIES.find((family) => kind === family.name || kind.startsWith(`${family.name}:`));
-    for (const family of FAMILIES) expect(KINDS.some((kind) => familyOf(kind.name) === family), `${family.name} has no CLI kind`).toBe(true);
+  it("each family has CLI kinds named after it, and every kind is some family's", () => {
+    const familyOf = (kind: string) =>
+      FAMILIES.find((family) => kind === family.name || kind.startsWith(`${family.name}:`));
+    for (const family of FAMILIES)
+      expect(
+        KINDS.some((kind) => familyOf(kind.name) === family),
+        `${family.name} has no CLI kind`,
+      ).toBe(true);
     // Kinds named for a route rather than a family: EventBridge Pipes batches and the scheduled-rule event.
     const routes = KINDS.filter((kind) => familyOf(kind.name) === undefined).map((kind) => kind.name);
     expect(routes).toEqual(['scheduled', 'pipes:sqs', 'pipes:kinesis', 'pipes:dynamodb']);
@@ -43,6 +48,17 @@ describe('the registered families', () => {
 
   it('REPLACED_WHOLE is the union of the descriptors, in registration order', () => {
     expect(REPLACED_WHOLE).toEqual([...new Set(FAMILIES.flatMap((family) => family.replacedWhole))]);
-    expect(REPLACED_WHOLE).toEqual(['Records', 'messageAttributes', 'MessageAttributes', 'Keys', 'NewImage', 'OldImage', 'state', 'resources', 'logEvents', 'subscriptionFilters']);
+    expect(REPLACED_WHOLE).toEqual([
+      'Records',
+      'messageAttributes',
+      'MessageAttributes',
+      'Keys',
+      'NewImage',
+      'OldImage',
+      'state',
+      'resources',
+      'logEvents',
+      'subscriptionFilters',
+    ]);
   });
 });

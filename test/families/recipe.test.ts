@@ -35,12 +35,20 @@ describe('adding a family by the recipe', () => {
     const record = { id: 'r-1', labels: { colour: 'red', size: 'L' } };
     // Unregistered, `labels` merges key by key; registered, an override replaces the map whole.
     expect(applyOverrides(record, { labels: { colour: 'blue' } }, 'toy').labels).toEqual({ colour: 'blue', size: 'L' });
-    expect(applyOverridesWith(new Set(keys), record, { labels: { colour: 'blue' } }, 'toy').labels).toEqual({ colour: 'blue' });
+    expect(applyOverridesWith(new Set(keys), record, { labels: { colour: 'blue' } }, 'toy').labels).toEqual({
+      colour: 'blue',
+    });
   });
 
   it('the shared checks catch a descriptor that does not fit its family', () => {
-    expect(() => checkFamily(defineFamily({ name: 'toy', replacedWhole: ['lables'] }), FAMILIES, TOY_TYPES)).toThrow(/lables is no field/);
-    expect(() => checkFamily(defineFamily({ name: 's3', replacedWhole: [] }), FAMILIES, TOY_TYPES)).toThrow(/to not include 's3'/);
-    expect(() => checkFamily(defineFamily({ name: 'Toy_Family', replacedWhole: [] }), FAMILIES, TOY_TYPES)).toThrow(/to match/);
+    expect(() => checkFamily(defineFamily({ name: 'toy', replacedWhole: ['lables'] }), FAMILIES, TOY_TYPES)).toThrow(
+      /lables is no field/,
+    );
+    expect(() => checkFamily(defineFamily({ name: 's3', replacedWhole: [] }), FAMILIES, TOY_TYPES)).toThrow(
+      /to not include 's3'/,
+    );
+    expect(() => checkFamily(defineFamily({ name: 'Toy_Family', replacedWhole: [] }), FAMILIES, TOY_TYPES)).toThrow(
+      /to match/,
+    );
   });
 });

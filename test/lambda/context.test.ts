@@ -42,7 +42,9 @@ describe('makeLambdaContext', () => {
     expect(context.memoryLimitInMB).toBe('1769');
     expect(context.logGroupName).toBe('/aws/lambda/thumbnails');
     expect(context.logStreamName).toMatch(/^2024\/10\/21\/\[12\][0-9a-f]{32}$/);
-    expect(makeLambdaContext({ region: 'us-gov-west-1' }).invokedFunctionArn).toBe('arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:my-function');
+    expect(makeLambdaContext({ region: 'us-gov-west-1' }).invokedFunctionArn).toBe(
+      'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:my-function',
+    );
   });
 
   it('counts the remaining time down from the timeout on a given clock, never below zero', () => {
@@ -118,7 +120,9 @@ describe('makeLambdaContext', () => {
   });
 
   it('rejects a clock that returns something other than a time, when it is read', () => {
-    expect(() => makeLambdaContext({ clock: () => Number.NaN })).toThrow(/options\.clock returned NaN, not epoch milliseconds/);
+    expect(() => makeLambdaContext({ clock: () => Number.NaN })).toThrow(
+      /options\.clock returned NaN, not epoch milliseconds/,
+    );
     expect(() => makeLambdaContext({ clock: (() => 'soon') as never })).toThrow(EventInputError);
   });
 
@@ -129,8 +133,12 @@ describe('makeLambdaContext', () => {
 
 describe('unknown options (from JavaScript)', () => {
   it('names the key and suggests the closest option', () => {
-    expect(() => makeLambdaContext({ functionname: 'x' } as never)).toThrow(/^makeLambdaContext: options\.functionname is not an option; did you mean "functionName"\?$/);
+    expect(() => makeLambdaContext({ functionname: 'x' } as never)).toThrow(
+      /^makeLambdaContext: options\.functionname is not an option; did you mean "functionName"\?$/,
+    );
     expect(() => makeLambdaContext({ timout: 3 } as never)).toThrow(/did you mean "timeout"\?/);
-    expect(() => makeLambdaContext({ zzzzzzzzzz: 3 } as never)).toThrow(/^makeLambdaContext: options\.zzzzzzzzzz is not an option; the options are functionName/);
+    expect(() => makeLambdaContext({ zzzzzzzzzz: 3 } as never)).toThrow(
+      /^makeLambdaContext: options\.zzzzzzzzzz is not an option; the options are functionName/,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import type { Callback, Context, Handler, SQSHandler } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { EventInputError, invokeHandler, LambdaInvocationError, makeLambdaContext, makeSqsEvent } from '../../src/index.js';
+import {
+  EventInputError,
+  invokeHandler,
+  LambdaInvocationError,
+  makeLambdaContext,
+  makeSqsEvent,
+} from '../../src/index.js';
 
 /** The rejection of `promise`, which must reject. */
 async function rejection(promise: Promise<unknown>): Promise<LambdaInvocationError> {
@@ -36,8 +42,12 @@ describe('invokeHandler: results', () => {
   });
 
   it('treats callback(undefined) and callback(null) as success', async () => {
-    await expect(invokeHandler((_e: unknown, _c: Context, cb: Callback<string>) => cb(undefined, 'ok'), {})).resolves.toBe('ok');
-    await expect(invokeHandler((_e: unknown, _c: Context, cb: Callback<string>) => cb(null, 'ok'), {})).resolves.toBe('ok');
+    await expect(
+      invokeHandler((_e: unknown, _c: Context, cb: Callback<string>) => cb(undefined, 'ok'), {}),
+    ).resolves.toBe('ok');
+    await expect(invokeHandler((_e: unknown, _c: Context, cb: Callback<string>) => cb(null, 'ok'), {})).resolves.toBe(
+      'ok',
+    );
   });
 
   it('settles with whichever comes first of the promise and the callback, as the runtime does', async () => {
@@ -61,12 +71,18 @@ describe('invokeHandler: results', () => {
   });
 
   it('settles through legacy context.succeed / fail / done', async () => {
-    await expect(invokeHandler((_e: unknown, context: Context) => context.succeed({ ok: 1 }), {})).resolves.toEqual({ ok: 1 });
+    await expect(invokeHandler((_e: unknown, context: Context) => context.succeed({ ok: 1 }), {})).resolves.toEqual({
+      ok: 1,
+    });
     await expect(invokeHandler((_e: unknown, context: Context) => context.done(undefined, 'd'), {})).resolves.toBe('d');
-    const failed = await rejection(invokeHandler((_e: unknown, context: Context) => context.fail(new SyntaxError('bad')), {}));
+    const failed = await rejection(
+      invokeHandler((_e: unknown, context: Context) => context.fail(new SyntaxError('bad')), {}),
+    );
     expect([failed.errorType, failed.errorMessage]).toEqual(['SyntaxError', 'bad']);
     // The runtime turns fail() with nothing into the string "handled".
-    const handled = await rejection(invokeHandler((_e: unknown, context: Context) => (context.fail as (e?: unknown) => void)(), {}));
+    const handled = await rejection(
+      invokeHandler((_e: unknown, context: Context) => (context.fail as (e?: unknown) => void)(), {}),
+    );
     expect([handled.errorType, handled.errorMessage]).toEqual(['string', 'handled']);
   });
 
@@ -74,17 +90,29 @@ describe('invokeHandler: results', () => {
     const kit = makeLambdaContext({ functionName: 'given' });
     let seen: Context | undefined;
     await expect(
-      invokeHandler((_e: unknown, context: Context) => {
-        seen = context;
-        context.succeed('s');
-      }, {}, { context: kit }),
+      invokeHandler(
+        (_e: unknown, context: Context) => {
+          seen = context;
+          context.succeed('s');
+        },
+        {},
+        { context: kit },
+      ),
     ).resolves.toBe('s');
     expect(seen).toBe(kit);
-    const handMade = { ...makeLambdaContext(), functionName: 'hand-made', getRemainingTimeInMillis: () => 1000 } as Context;
+    const handMade = {
+      ...makeLambdaContext(),
+      functionName: 'hand-made',
+      getRemainingTimeInMillis: () => 1000,
+    } as Context;
     await expect(
-      invokeHandler((_e: unknown, context: Context) => {
-        context.succeed(context.functionName);
-      }, {}, { context: handMade }),
+      invokeHandler(
+        (_e: unknown, context: Context) => {
+          context.succeed(context.functionName);
+        },
+        {},
+        { context: handMade },
+      ),
     ).resolves.toBe('hand-made');
   });
 
@@ -108,7 +136,11 @@ describe('invokeHandler: results', () => {
 
 describe('invokeHandler: errors as Lambda reports them', () => {
   it('reports a thrown Error by name, message and stack lines', async () => {
-    const error = await rejection(invokeHandler(async () => { throw new TypeError('x'); }, {}));
+    const error = await rejection(
+      invokeHandler(async () => {
+        throw new TypeError('x');
+      }, {}),
+    );
     expect(error.errorType).toBe('TypeError');
     expect(error.errorMessage).toBe('x');
     expect(error.trace[0]).toBe('TypeError: x');
@@ -123,12 +155,32 @@ describe('invokeHandler: errors as Lambda reports them', () => {
     class Named extends Error {
       override name = 'OrderRejected';
     }
-    expect((await rejection(invokeHandler(async () => { throw new Unnamed('u'); }, {}))).errorType).toBe('Error');
-    expect((await rejection(invokeHandler(async () => { throw new Named('n'); }, {}))).errorType).toBe('OrderRejected');
+    expect(
+      (
+        await rejection(
+          invokeHandler(async () => {
+            throw new Unnamed('u');
+          }, {}),
+        )
+      ).errorType,
+    ).toBe('Error');
+    expect(
+      (
+        await rejection(
+          invokeHandler(async () => {
+            throw new Named('n');
+          }, {}),
+        )
+      ).errorType,
+    ).toBe('OrderRejected');
   });
 
   it('reports a synchronous throw as the runtime does (through the callback)', async () => {
-    const error = await rejection(invokeHandler(() => { throw new RangeError('sync'); }, {}));
+    const error = await rejection(
+      invokeHandler(() => {
+        throw new RangeError('sync');
+      }, {}),
+    );
     expect([error.errorType, error.errorMessage]).toEqual(['RangeError', 'sync']);
   });
 
@@ -138,12 +190,15 @@ describe('invokeHandler: errors as Lambda reports them', () => {
     ['an object', { code: 1 }, 'object', '[object Object]'],
     ['undefined (rejection)', undefined, 'string', 'handled'],
     ['null (rejection)', null, 'string', 'handled'],
-  ])('reports a rejection with %s by typeof and toString(), without trace', async (_label, value, errorType, errorMessage) => {
-    const error = await rejection(invokeHandler(() => Promise.reject(value), {}));
-    expect(error.errorType).toBe(errorType);
-    expect(error.errorMessage).toBe(errorMessage);
-    expect(error.trace).toEqual([]);
-  });
+  ])(
+    'reports a rejection with %s by typeof and toString(), without trace',
+    async (_label, value, errorType, errorMessage) => {
+      const error = await rejection(invokeHandler(() => Promise.reject(value), {}));
+      expect(error.errorType).toBe(errorType);
+      expect(error.errorMessage).toBe(errorMessage);
+      expect(error.trace).toEqual([]);
+    },
+  );
 
   it('reports a value whose fields cannot be read as "handled"', async () => {
     const error = await rejection(invokeHandler(() => Promise.reject(Object.create(null)), {}));
@@ -152,12 +207,18 @@ describe('invokeHandler: errors as Lambda reports them', () => {
   });
 
   it('treats an error-like object (name, message and stack strings) as an Error', async () => {
-    const error = await rejection(invokeHandler(() => Promise.reject({ name: 'Remote', message: 'm', stack: 'Remote: m\n    at x' }), {}));
+    const error = await rejection(
+      invokeHandler(() => Promise.reject({ name: 'Remote', message: 'm', stack: 'Remote: m\n    at x' }), {}),
+    );
     expect([error.errorType, error.errorMessage, error.trace]).toEqual(['Remote', 'm', ['Remote: m', '    at x']]);
   });
 
   it('escapes DEL characters as the runtime does', async () => {
-    const error = await rejection(invokeHandler(async () => { throw new Error('a\x7Fb'); }, {}));
+    const error = await rejection(
+      invokeHandler(async () => {
+        throw new Error('a\x7Fb');
+      }, {}),
+    );
     expect(error.errorMessage).toBe('a%7Fb');
   });
 
@@ -171,9 +232,11 @@ describe('invokeHandler: errors as Lambda reports them', () => {
 });
 
 describe('invokeHandler: timeout', () => {
-  it('times out with Lambda\'s message and Sandbox.Timedout', async () => {
+  it("times out with Lambda's message and Sandbox.Timedout", async () => {
     const context = makeLambdaContext({ seed: 'to' });
-    const error = await rejection(invokeHandler(() => new Promise(() => {}), {}, { context: { seed: 'to' }, timeout: 0.02 }));
+    const error = await rejection(
+      invokeHandler(() => new Promise(() => {}), {}, { context: { seed: 'to' }, timeout: 0.02 }),
+    );
     expect(error.errorType).toBe('Sandbox.Timedout');
     expect(error.errorMessage).toBe(`RequestId: ${context.awsRequestId} Error: Task timed out after 0.02 seconds`);
     expect(error.trace).toEqual([]);
@@ -193,10 +256,14 @@ describe('invokeHandler: timeout', () => {
     vi.useFakeTimers();
     try {
       let remainingAtStart = 0;
-      const pending = invokeHandler((_e: unknown, context: Context) => {
-        remainingAtStart = context.getRemainingTimeInMillis();
-        return new Promise(() => {});
-      }, {}, { context: { timeout: 3 } });
+      const pending = invokeHandler(
+        (_e: unknown, context: Context) => {
+          remainingAtStart = context.getRemainingTimeInMillis();
+          return new Promise(() => {});
+        },
+        {},
+        { context: { timeout: 3 } },
+      );
       const caught = rejection(pending);
       await vi.advanceTimersByTimeAsync(3000);
       const error = await caught;
@@ -253,7 +320,9 @@ describe('invokeHandler: bad input', () => {
   });
 
   it('suggests the option a typo meant', () => {
-    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(/^invokeHandler: options\.timeot is not an option; did you mean "timeout"\?$/);
+    expect(() => invokeHandler(async () => 1, {}, { timeot: 3 } as never)).toThrow(
+      /^invokeHandler: options\.timeot is not an option; did you mean "timeout"\?$/,
+    );
   });
 
   it('rejects a handler that is not a function', () => {
@@ -270,7 +339,9 @@ describe("invokeHandler: runtime 'nodejs24.x'", () => {
     };
     const error = await rejection(invokeHandler(handler, {}, { runtime: 'nodejs24.x' }));
     expect(error.errorType).toBe('Runtime.CallbackHandlerDeprecated');
-    expect(error.errorMessage).toMatch(/^ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node\.js 24\./);
+    expect(error.errorMessage).toMatch(
+      /^ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node\.js 24\./,
+    );
     expect(ran).toBe(false);
     // The same handler runs under nodejs22.x (the default) and nodejs20.x.
     await expect(invokeHandler(handler, {})).resolves.toBe('x');
@@ -289,12 +360,16 @@ describe("invokeHandler: runtime 'nodejs24.x'", () => {
     expect(seen!.fail).toBeUndefined();
     expect(seen!.callbackWaitsForEmptyEventLoop).toBeUndefined();
     expect(seen!.functionName).toBe('my-function');
-    const legacy = await rejection(invokeHandler(async (_e: unknown, context: Context) => context.succeed('x'), {}, { runtime: 'nodejs24.x' }));
+    const legacy = await rejection(
+      invokeHandler(async (_e: unknown, context: Context) => context.succeed('x'), {}, { runtime: 'nodejs24.x' }),
+    );
     expect(legacy.errorType).toBe('TypeError');
     expect(legacy.errorMessage).toMatch(/succeed is not a function/);
   });
 
   it('names a runtime it does not know', () => {
-    expect(() => invokeHandler(async () => 1, {}, { runtime: 'nodejs18' as never })).toThrow(/^invokeHandler: options\.runtime "nodejs18" is not a Lambda Node\.js runtime/);
+    expect(() => invokeHandler(async () => 1, {}, { runtime: 'nodejs18' as never })).toThrow(
+      /^invokeHandler: options\.runtime "nodejs18" is not a Lambda Node\.js runtime/,
+    );
   });
 });

@@ -42,7 +42,15 @@ describe('msw subscriptions invoke handlers with a Lambda Context and a callback
     mocks.sqs.send('cb', 'good');
     mocks.sqs.send('cb', 'bad');
     const handler = (event: SQSEvent, _context: Context, callback: Callback<SQSBatchResponse>): void => {
-      setTimeout(() => callback(null, { batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({ itemIdentifier: r.messageId })) }), 1);
+      setTimeout(
+        () =>
+          callback(null, {
+            batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({
+              itemIdentifier: r.messageId,
+            })),
+          }),
+        1,
+      );
     };
     const subscription = mocks.sqs.subscribe('cb', handler, { reportBatchItemFailures: true });
     await mocks.drain({ until: new Date(mocks.clock.now().getTime() + 1000) });
@@ -54,7 +62,9 @@ describe('msw subscriptions invoke handlers with a Lambda Context and a callback
     const mocks = createAwsMocks();
     mocks.sqs.createQueue('cb');
     mocks.sqs.send('cb', 'x');
-    const subscription = mocks.sqs.subscribe('cb', (_event: SQSEvent, _context: Context, callback: Callback) => callback(new Error('nope')));
+    const subscription = mocks.sqs.subscribe('cb', (_event: SQSEvent, _context: Context, callback: Callback) =>
+      callback(new Error('nope')),
+    );
     await mocks.drain({ until: new Date(mocks.clock.now().getTime() + 1000) });
     expect(subscription.invocations[0]?.outcome).toBe('failure');
     expect((subscription.invocations[0]?.error as Error).message).toBe('nope');
@@ -64,9 +74,15 @@ describe('msw subscriptions invoke handlers with a Lambda Context and a callback
     const mocks = createAwsMocks();
     mocks.sqs.createQueue('sync');
     mocks.sqs.send('sync', 'x');
-    const subscription = mocks.sqs.subscribe('sync', ((event: SQSEvent) => ({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] })) as unknown as SQSHandler, {
-      reportBatchItemFailures: true,
-    });
+    const subscription = mocks.sqs.subscribe(
+      'sync',
+      ((event: SQSEvent) => ({
+        batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }],
+      })) as unknown as SQSHandler,
+      {
+        reportBatchItemFailures: true,
+      },
+    );
     await mocks.drain();
     expect(subscription.invocations[0]?.outcome).toBe('success');
     expect(mocks.sqs.messages('sync')).toEqual([]);
@@ -105,11 +121,25 @@ describe('every service passes the Context; S3 keeps its invocations', () => {
   it('EventBridge targets get a Context and may call back', async () => {
     const mocks = createAwsMocks();
     const seen: string[] = [];
-    const rule = mocks.eventBridge.subscribe({ source: 'app' }, (event, context, callback) => {
-      seen.push(`${event['detail-type']} ${context.functionName}`);
-      callback(new Error('always'));
-    }, { maximumRetryAttempts: 0 });
-    mocks.eventBridge.publish({ version: '0', id: '1', 'detail-type': 'Ping', source: 'app', account: '123456789012', time: '2026-01-15T12:30:45Z', region: 'us-east-1', resources: [], detail: {} });
+    const rule = mocks.eventBridge.subscribe(
+      { source: 'app' },
+      (event, context, callback) => {
+        seen.push(`${event['detail-type']} ${context.functionName}`);
+        callback(new Error('always'));
+      },
+      { maximumRetryAttempts: 0 },
+    );
+    mocks.eventBridge.publish({
+      version: '0',
+      id: '1',
+      'detail-type': 'Ping',
+      source: 'app',
+      account: '123456789012',
+      time: '2026-01-15T12:30:45Z',
+      region: 'us-east-1',
+      resources: [],
+      detail: {},
+    });
     await mocks.drain();
     expect(seen).toEqual(['Ping my-function']);
     expect(rule.invocations.map((i) => i.outcome)).toEqual(['failure']);

@@ -16,7 +16,8 @@ interface Entry {
 }
 
 const entries = apiEntries() as Entry[];
-const REGENERATE = 'The public API changed: run `npm run api:report` and commit api/*.api.md (review the diff: it is what users see).';
+const REGENERATE =
+  'The public API changed: run `npm run api:report` and commit api/*.api.md (review the diff: it is what users see).';
 
 let built = new Map<string, string>();
 
@@ -24,20 +25,32 @@ beforeAll(() => {
   built = buildApiReports() as Map<string, string>;
 }, 300_000);
 
-const checkedIn = (entry: Entry) => (existsSync(reportPath(entry)) ? readFileSync(reportPath(entry), 'utf8') : '(missing)');
+const checkedIn = (entry: Entry) =>
+  existsSync(reportPath(entry)) ? readFileSync(reportPath(entry), 'utf8') : '(missing)';
 
 describe('the API report (api/*.api.md)', () => {
   it('covers every entry point of package.json exports', () => {
-    expect(entries.map((entry) => entry.specifier)).toEqual(['aws-event-kit', 'aws-event-kit/arbitraries', 'aws-event-kit/pipes', 'aws-event-kit/patterns', 'aws-event-kit/msw', 'aws-event-kit/vitest']);
+    expect(entries.map((entry) => entry.specifier)).toEqual([
+      'aws-event-kit',
+      'aws-event-kit/arbitraries',
+      'aws-event-kit/pipes',
+      'aws-event-kit/patterns',
+      'aws-event-kit/msw',
+      'aws-event-kit/vitest',
+    ]);
   });
 
-  it.each(entries.map((entry) => [entry.specifier, entry] as const))('%s: the checked-in report matches the build', (_specifier, entry) => {
-    expect(built.get(entry.name), `${reportPath(entry)}\n${REGENERATE}`).toBe(checkedIn(entry));
-  });
+  it.each(entries.map((entry) => [entry.specifier, entry] as const))(
+    '%s: the checked-in report matches the build',
+    (_specifier, entry) => {
+      expect(built.get(entry.name), `${reportPath(entry)}\n${REGENERATE}`).toBe(checkedIn(entry));
+    },
+  );
 
   it('keeps no dropped root names', () => {
     const root = checkedIn(entries[0] as Entry);
-    for (const name of ['insert', 'modify', 'remove', 'toEventBridgeEvent', 'toScheduledEvent']) expect(root).not.toMatch(new RegExp(`^export (declare )?(const|function) ${name}\\b`, 'm'));
+    for (const name of ['insert', 'modify', 'remove', 'toEventBridgeEvent', 'toScheduledEvent'])
+      expect(root).not.toMatch(new RegExp(`^export (declare )?(const|function) ${name}\\b`, 'm'));
     expect(root).toMatch(/^export const dynamodbChange: \{/m);
   });
 });
@@ -61,9 +74,14 @@ describe("the entries' run-time names are the report's", () => {
     const load = sources[specifier];
     expect(load, `no import for ${specifier}`).toBeDefined();
     expect(Object.keys(await load!()).sort(), `${specifier} (sources) vs ${reportPath(entry)}`).toEqual(expected);
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { exports: Record<string, { default: string }> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, { default: string }>;
+    };
     const key = specifier === 'aws-event-kit' ? '.' : `./${specifier.slice('aws-event-kit/'.length)}`;
-    const bundle = (await import(new URL(`../../${pkg.exports[key]!.default}`, import.meta.url).href)) as Record<string, unknown>;
+    const bundle = (await import(new URL(`../../${pkg.exports[key]!.default}`, import.meta.url).href)) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(bundle).sort(), `${specifier} (dist bundle) vs ${reportPath(entry)}`).toEqual(expected);
   });
 });

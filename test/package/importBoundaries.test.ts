@@ -54,20 +54,33 @@ describe('import boundaries', () => {
   });
 
   it('the patterns entry reaches neither fast-check, msw nor faker', () => {
-    const offenders = [...reachableBareImports(join(root, 'src/patterns/index.ts'))].filter(([spec]) => PEERS.test(spec));
+    const offenders = [...reachableBareImports(join(root, 'src/patterns/index.ts'))].filter(([spec]) =>
+      PEERS.test(spec),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('no file in src/ outside src/msw/ statically imports fast-check, msw, faker or the arbitraries', () => {
     const offenders = tsFiles(join(root, 'src'))
       .filter((file) => !relative(root, file).startsWith(join('src', 'msw')))
-      .flatMap((file) => staticImports(file).filter((spec) => PEERS.test(spec) || spec.includes('arbitraries/')).map((spec) => `${relative(root, file)} → ${spec}`));
+      .flatMap((file) =>
+        staticImports(file)
+          .filter((spec) => PEERS.test(spec) || spec.includes('arbitraries/'))
+          .map((spec) => `${relative(root, file)} → ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('faker is imported only from its English locale entry', () => {
-    const offenders = [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'arbitraries')), ...tsFiles(join(root, 'fixtures'))]
-      .flatMap((file) => staticImports(file).filter((spec) => spec.startsWith('@faker-js/faker') && spec !== '@faker-js/faker/locale/en').map((spec) => `${relative(root, file)} → ${spec}`));
+    const offenders = [
+      ...tsFiles(join(root, 'src')),
+      ...tsFiles(join(root, 'arbitraries')),
+      ...tsFiles(join(root, 'fixtures')),
+    ].flatMap((file) =>
+      staticImports(file)
+        .filter((spec) => spec.startsWith('@faker-js/faker') && spec !== '@faker-js/faker/locale/en')
+        .map((spec) => `${relative(root, file)} → ${spec}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -11,18 +11,39 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string>; exports: Record<string, unknown> };
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  devDependencies: Record<string, string>;
+  exports: Record<string, unknown>;
+};
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
 
 let scratch = '';
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'aws-event-kit-pack-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   const tarball = join(scratch, (packed[0] as { filename: string }).filename);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // The peers at the versions this repo tests with; --prefer-offline reuses the npm cache.
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `fast-check@${pkg.devDependencies['fast-check']}`, `msw@${pkg.devDependencies.msw}`, `@types/node@${pkg.devDependencies['@types/node']}`], scratch);
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      tarball,
+      `fast-check@${pkg.devDependencies['fast-check']}`,
+      `msw@${pkg.devDependencies.msw}`,
+      `@types/node@${pkg.devDependencies['@types/node']}`,
+    ],
+    scratch,
+  );
 }, 300_000);
 
 afterAll(() => {
@@ -90,7 +111,19 @@ describe('the packed package', () => {
     );
     writeFileSync(
       join(scratch, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['consumer.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     let output = '';

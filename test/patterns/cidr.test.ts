@@ -3,12 +3,17 @@ import fc from 'fast-check';
 import { CIDR_ERRORS, CidrError, ipInRange, parseCidr, parseIpAddress } from '../../src/patterns/cidr.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
-const hex = (r: { low: bigint; high: bigint }, width: number) => [r.low, r.high].map((x) => x.toString(16).toUpperCase().padStart(width, '0'));
+const hex = (r: { low: bigint; high: bigint }, width: number) =>
+  [r.low, r.high].map((x) => x.toString(16).toUpperCase().padStart(width, '0'));
 
 // Expected ranges from aws/event-ruler CIDRTest.java (testCIDRs / testRanges).
 describe('parseCidr', () => {
   it.each([
-    ['0011:2233:4455:6677:8899:aabb:ccdd:eeff/24', '00112200000000000000000000000000', '001122FFFFFFFFFFFFFFFFFFFFFFFFFF'],
+    [
+      '0011:2233:4455:6677:8899:aabb:ccdd:eeff/24',
+      '00112200000000000000000000000000',
+      '001122FFFFFFFFFFFFFFFFFFFFFFFFFF',
+    ],
     ['2001:db8::ff00:42:8329/24', '20010D00000000000000000000000000', '20010DFFFFFFFFFFFFFFFFFFFFFFFFFF'],
     ['::1/24', '00000000000000000000000000000000', '000000FFFFFFFFFFFFFFFFFFFFFFFFFF'],
     ['10.0.0.0/24', '0A000000', '0A0000FF'],
@@ -80,12 +85,22 @@ describe('parseIpAddress', () => {
     expect(parseIpAddress(text)).toEqual({ version, low: value, high: value });
   });
 
-  it.each(['cafe', 'abc:', '1.2.3', '1.2.3.4.5', '256.0.0.1', '01.2.3.4', '::ffff:1.2.3.4', '1:2:3:4:5:6:7:8:9', 'fe80::1%eth0', '[::1]', '', ' 1.2.3.4'])(
-    '%j is not an IP literal',
-    (text) => {
-      expect(parseIpAddress(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'cafe',
+    'abc:',
+    '1.2.3',
+    '1.2.3.4.5',
+    '256.0.0.1',
+    '01.2.3.4',
+    '::ffff:1.2.3.4',
+    '1:2:3:4:5:6:7:8:9',
+    'fe80::1%eth0',
+    '[::1]',
+    '',
+    ' 1.2.3.4',
+  ])('%j is not an IP literal', (text) => {
+    expect(parseIpAddress(text)).toBeUndefined();
+  });
 
   it('agrees with a plain dotted-quad reading for every IPv4 address', () => {
     fc.assert(
@@ -99,11 +114,14 @@ describe('parseIpAddress', () => {
 
   it('reads every fast-check IPv6 address without an embedded IPv4 part', () => {
     fc.assert(
-      fc.property(fc.ipV6().filter((ip) => !ip.includes('.')), (ip) => {
-        const range = parseIpAddress(ip);
-        expect(range).toBeDefined();
-        expect(range!.low).toBe(range!.high);
-      }),
+      fc.property(
+        fc.ipV6().filter((ip) => !ip.includes('.')),
+        (ip) => {
+          const range = parseIpAddress(ip);
+          expect(range).toBeDefined();
+          expect(range!.low).toBe(range!.high);
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });

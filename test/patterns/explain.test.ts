@@ -6,7 +6,10 @@ import { explainEventPattern, formatExplanation } from '../../src/patterns/expla
 describe('explainEventPattern', () => {
   it('explains each field in pattern order with the event value', () => {
     const why = explainEventPattern(
-      { source: ['aws.ec2'], detail: { state: ['running', 'pending'], size: [{ numeric: ['>', 10] }], tag: [{ exists: true }] } },
+      {
+        source: ['aws.ec2'],
+        detail: { state: ['running', 'pending'], size: [{ numeric: ['>', 10] }], tag: [{ exists: true }] },
+      },
       { source: 'aws.ec2', detail: { state: 'stopped', size: 12 } },
     );
     expect(why.matches).toBe(false);
@@ -27,8 +30,15 @@ describe('explainEventPattern', () => {
   });
 
   it('shows every value of an array, numbers with their text, and mixed operators', () => {
-    const why = explainEventPattern('{"a": [{"prefix": "x"}, {"anything-but": {"suffix": "z"}}], "n": [1]}', '{"a": ["yz", "q"], "n": 12345678901234567890}');
-    expect(why.fields[0]).toMatchObject({ operator: 'prefix | anything-but/suffix', actual: ['yz', 'q'], matched: true });
+    const why = explainEventPattern(
+      '{"a": [{"prefix": "x"}, {"anything-but": {"suffix": "z"}}], "n": [1]}',
+      '{"a": ["yz", "q"], "n": 12345678901234567890}',
+    );
+    expect(why.fields[0]).toMatchObject({
+      operator: 'prefix | anything-but/suffix',
+      actual: ['yz', 'q'],
+      matched: true,
+    });
     expect(why.fields[1]!.matched).toBe(false);
     expect(formatExplanation(why)).toContain('got 12345678901234567890');
   });
@@ -44,7 +54,15 @@ describe('explainEventPattern', () => {
   });
 
   it('says so when every field holds but only in different array elements', () => {
-    const why = explainEventPattern({ e: { first: ['Anna'], last: ['Smith'] } }, { e: [{ first: 'Anna', last: 'Jones' }, { first: 'John', last: 'Smith' }] });
+    const why = explainEventPattern(
+      { e: { first: ['Anna'], last: ['Smith'] } },
+      {
+        e: [
+          { first: 'Anna', last: 'Jones' },
+          { first: 'John', last: 'Smith' },
+        ],
+      },
+    );
     expect(why.matches).toBe(false);
     expect(why.fields.map((f) => f.matched)).toEqual([true, true, false]);
     expect(why.fields[2]).toMatchObject({ path: 'e', operator: 'array-consistency' });

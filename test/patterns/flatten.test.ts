@@ -4,7 +4,9 @@ import { flattenEvent, selectPaths } from '../../src/patterns/flatten.js';
 import { isNumberLiteral } from '../../src/patterns/numbers.js';
 
 const values = (event: unknown, path: string, paths?: string[]) =>
-  (flattenEvent(event, 'test', paths && selectPaths(paths)).fields.get(path) ?? []).map((leaf) => (isNumberLiteral(leaf.value) ? leaf.value.text : leaf.value));
+  (flattenEvent(event, 'test', paths && selectPaths(paths)).fields.get(path) ?? []).map((leaf) =>
+    isNumberLiteral(leaf.value) ? leaf.value.text : leaf.value,
+  );
 
 describe('flattenEvent', () => {
   it('joins nested keys and dotted keys into the same path', () => {
@@ -42,7 +44,9 @@ describe('flattenEvent', () => {
     expect(values('{"a": 12345678901234567890}', 'a')).toEqual(['12345678901234567890']);
     expect(values('{"a": 3.0e2, "s": "1234567890123456"}', 'a')).toEqual(['3.0e2']);
     expect(values('{"a": 1e400}', 'a')).toEqual(['1e400']);
-    expect(values('{"a": 0.1000000000000000055511151231257827}', 'a')).toEqual(['0.1000000000000000055511151231257827']);
+    expect(values('{"a": 0.1000000000000000055511151231257827}', 'a')).toEqual([
+      '0.1000000000000000055511151231257827',
+    ]);
     // Up to 15 significant digits and a 2-digit exponent the double is the written decimal.
     expect(values('{"a": 3.0e2, "b": [1.50, -0, 123456789012345]}', 'a')).toEqual([300]);
     expect(values('{"a": 3.0e2, "b": [1.50, -0, 123456789012345]}', 'b')).toEqual([1.5, -0, 123456789012345]);
@@ -67,7 +71,9 @@ describe('flattenEvent', () => {
     for (const bad of [[1], 'x', '[1]', 42, null, '5', 'null', undefined]) {
       expect(() => flattenEvent(bad, 'testEventPattern')).toThrow(EventPatternInputError);
     }
-    expect(() => flattenEvent([], 'testEventPattern')).toThrow(/^testEventPattern: event must be a JSON object.*an array/);
+    expect(() => flattenEvent([], 'testEventPattern')).toThrow(
+      /^testEventPattern: event must be a JSON object.*an array/,
+    );
     expect(() => flattenEvent('{"a":', 'testEventPattern')).toThrow(/testEventPattern: event is not valid JSON text/);
     expect(() => flattenEvent({ a: Number.NaN }, 'x')).toThrow(/JSON cannot hold/);
     expect(() => flattenEvent({ a: 1n }, 'x')).toThrow(/bigint/);
@@ -97,6 +103,8 @@ describe('flattenEvent', () => {
     expect(values({ deepArr }, 'deepArr', ['deepArr'])).toEqual(['y']);
     const text = `{"a":${'['.repeat(10_000)}1${']'.repeat(10_000)}}`;
     expect(values(text, 'a', ['a'])).toEqual([1]);
-    expect(values(`{"a":${'['.repeat(10_000)}12345678901234567890${']'.repeat(10_000)}}`, 'a', ['a'])).toEqual(['12345678901234567890']);
+    expect(values(`{"a":${'['.repeat(10_000)}12345678901234567890${']'.repeat(10_000)}}`, 'a', ['a'])).toEqual([
+      '12345678901234567890',
+    ]);
   });
 });

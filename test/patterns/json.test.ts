@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { JsonTextError, JsonTokenizer, Tok, isNumberLiteral, parseJsonText, stringifyLossless, toLossless, type LosslessJson } from '../../src/patterns/json.js';
+import {
+  JsonTextError,
+  JsonTokenizer,
+  Tok,
+  isNumberLiteral,
+  parseJsonText,
+  stringifyLossless,
+  toLossless,
+  type LosslessJson,
+} from '../../src/patterns/json.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 /** Replaces number literals by their text, for comparisons. */
@@ -10,7 +19,9 @@ function plain(value: LosslessJson): unknown {
 
 describe('parseJsonText', () => {
   it('keeps every number as written', () => {
-    const value = parseJsonText('{"a": [3.0e2, 300, -0, 12345678901234567890, 1e400]}', 'event') as { a: LosslessJson[] };
+    const value = parseJsonText('{"a": [3.0e2, 300, -0, 12345678901234567890, 1e400]}', 'event') as {
+      a: LosslessJson[];
+    };
     expect(value.a.map((n) => (isNumberLiteral(n) ? [n.text, n.comparable] : n))).toEqual([
       ['3.0e2', true],
       ['300', true],
@@ -21,7 +32,10 @@ describe('parseJsonText', () => {
   });
 
   it('keeps the last of duplicate keys and __proto__ as plain data', () => {
-    const value = parseJsonText('{"a": 1, "a": 2, "__proto__": {"polluted": true}}', 'event') as Record<string, LosslessJson>;
+    const value = parseJsonText('{"a": 1, "a": 2, "__proto__": {"polluted": true}}', 'event') as Record<
+      string,
+      LosslessJson
+    >;
     expect(Object.keys(value)).toEqual(['a', '__proto__']);
     expect(plain(value)).toEqual(JSON.parse('{"a": 2, "__proto__": {"polluted": true}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -44,29 +58,79 @@ describe('parseJsonText', () => {
   });
 
   it.each([
-    ['{"a":', "Unexpected end-of-input within/between Object entries", 1, 6],
+    ['{"a":', 'Unexpected end-of-input within/between Object entries', 1, 6],
     ['{"a" 1}', "Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value", 1, 6],
-    ['[1,]', "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 1, 4],
+    [
+      '[1,]',
+      "Unexpected character (']' (code 93)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      1,
+      4,
+    ],
     ['{"a":1,}', "Unexpected character ('}' (code 125)): was expecting double-quote to start field name", 1, 8],
     ['[1 2]', "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries", 1, 4],
     ["{'a':1}", "Unexpected character (''' (code 39)): was expecting double-quote to start field name", 1, 2],
-    ['[tru]', "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 1, 2],
-    ['[truex]', "Unrecognized token 'truex': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 1, 2],
-    ['[x]', "Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 1, 2],
+    [
+      '[tru]',
+      "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      1,
+      2,
+    ],
+    [
+      '[truex]',
+      "Unrecognized token 'truex': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      1,
+      2,
+    ],
+    [
+      '[x]',
+      "Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+      1,
+      2,
+    ],
     ['[01]', 'Invalid numeric value: Leading zeroes not allowed', 1, 2],
     ['[1.]', "Unexpected character (']' (code 93)) in numeric value: Decimal point not followed by a digit", 1, 4],
     ['[1e]', "Unexpected character (']' (code 93)) in numeric value: Exponent indicator not followed by a digit", 1, 4],
-    ['[-x]', "Unexpected character ('x' (code 120)) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value", 1, 3],
+    [
+      '[-x]',
+      "Unexpected character ('x' (code 120)) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value",
+      1,
+      3,
+    ],
     ['[NaN]', "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", 1, 2],
     ['["a\\x"]', "Unrecognized character escape 'x' (code 120)", 1, 5],
-    ['["a\nb"]', 'Illegal unquoted character ((CTRL-CHAR, code 10)): has to be escaped using backslash to be included in string value', 1, 4],
+    [
+      '["a\nb"]',
+      'Illegal unquoted character ((CTRL-CHAR, code 10)): has to be escaped using backslash to be included in string value',
+      1,
+      4,
+    ],
     ['["abc', 'Unexpected end-of-input: was expecting closing quote for a string value', 1, 6],
     ['[1] // c', "Unexpected character ('/' (code 47)): expected end of input after the JSON value", 1, 5],
     ['{}x', "Unexpected character ('x' (code 120)): expected end of input after the JSON value", 1, 3],
-    ['[/* c */]', "Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)", 1, 2],
-    ['[\u000b]', 'Illegal character ((CTRL-CHAR, code 11)): only regular white space (\\r, \\n, \\t) is allowed between tokens', 1, 2],
-    ['{\n"a":\n[}', "Unexpected close marker '}': expected ']' (for Array starting at [Source: (String)\"{\n\"a\":\n[}\"; line: 3, column: 1])", 3, 2],
-    ['{', 'Unexpected end-of-input: expected close marker for Object (start marker at [Source: (String)"{"; line: 1, column: 1])', 1, 2],
+    [
+      '[/* c */]',
+      "Unexpected character ('/' (code 47)): maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+      1,
+      2,
+    ],
+    [
+      '[\u000b]',
+      'Illegal character ((CTRL-CHAR, code 11)): only regular white space (\\r, \\n, \\t) is allowed between tokens',
+      1,
+      2,
+    ],
+    [
+      '{\n"a":\n[}',
+      'Unexpected close marker \'}\': expected \']\' (for Array starting at [Source: (String)"{\n"a":\n[}"; line: 3, column: 1])',
+      3,
+      2,
+    ],
+    [
+      '{',
+      'Unexpected end-of-input: expected close marker for Object (start marker at [Source: (String)"{"; line: 1, column: 1])',
+      1,
+      2,
+    ],
     ['', 'No content to map due to end-of-input', 1, 1],
   ])('rejects %j: %s', (text, message, line, column) => {
     let error: unknown;
@@ -83,23 +147,30 @@ describe('parseJsonText', () => {
 
   it('never throws anything but JsonTextError, and agrees with JSON.parse on what is JSON', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.json().map((j) => j.slice(0, -1))), (text) => {
-        let native: unknown;
-        let nativeOk = true;
-        try {
-          native = JSON.parse(text);
-        } catch {
-          nativeOk = false;
-        }
-        try {
-          const value = parseJsonText(text, 'x');
-          expect(nativeOk).toBe(true);
-          expect(plain(value)).toEqual(native);
-        } catch (error) {
-          expect(error).toBeInstanceOf(JsonTextError);
-          expect(nativeOk).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.json().map((j) => j.slice(0, -1)),
+        ),
+        (text) => {
+          let native: unknown;
+          let nativeOk = true;
+          try {
+            native = JSON.parse(text);
+          } catch {
+            nativeOk = false;
+          }
+          try {
+            const value = parseJsonText(text, 'x');
+            expect(nativeOk).toBe(true);
+            expect(plain(value)).toEqual(native);
+          } catch (error) {
+            expect(error).toBeInstanceOf(JsonTextError);
+            expect(nativeOk).toBe(false);
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -136,7 +207,9 @@ describe('JsonTokenizer', () => {
     }
     expect((error as JsonTextError).syntax).toBe(false);
     expect((error as JsonTextError).message).toMatch(/^Document nesting depth \(2\) exceeds the maximum allowed \(1/);
-    expect(() => parseJsonText('[12345]', 'x', { maxNumberLength: 4 })).toThrow('Number value length (5) exceeds the maximum allowed (4');
+    expect(() => parseJsonText('[12345]', 'x', { maxNumberLength: 4 })).toThrow(
+      'Number value length (5) exceeds the maximum allowed (4',
+    );
   });
 });
 
@@ -191,14 +264,32 @@ describe('toLossless and stringifyLossless', () => {
 
 describe('Jackson wording at the edges', () => {
   it.each([
-    ['[tr', "Unrecognized token 'tr': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
-    ['[nul]', "Unrecognized token 'nul': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
-    ['[$x]', "Unrecognized token '$x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
-    ['[\ufeff]', "Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
-    ['[😀]', "Unexpected character ('\ud83d' (code 55357 / 0xd83d)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    [
+      '[tr',
+      "Unrecognized token 'tr': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
+    [
+      '[nul]',
+      "Unrecognized token 'nul': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
+    [
+      '[$x]',
+      "Unrecognized token '$x': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
+    [
+      '[\ufeff]',
+      "Unexpected character ('\ufeff' (code 65279 / 0xfeff)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
+    [
+      '[😀]',
+      "Unexpected character ('\ud83d' (code 55357 / 0xd83d)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
     ['{"a":}', "Unexpected character ('}' (code 125)): expected a value"],
     ['[1,}', "Unexpected character ('}' (code 125)): expected a value"],
-    ['[NaNx]', "Unrecognized token 'NaNx': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"],
+    [
+      '[NaNx]',
+      "Unrecognized token 'NaNx': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+    ],
     ['[Infinity]', "Non-standard token 'Infinity': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"],
     ['[-', 'Unexpected end-of-inputNo digit following sign'],
     ['[1.', "Unexpected character ('.' (code 46)) in numeric value: Decimal point not followed by a digit"],
@@ -210,8 +301,14 @@ describe('Jackson wording at the edges', () => {
     ['{"a\\u0001":1}', 'valid'],
     ['{"a\\n":1}', 'valid'],
     ['["\u0085"]', 'valid'],
-    ['[\u001e]', 'Illegal character ((CTRL-CHAR, code 30)): only regular white space (\\r, \\n, \\t) is allowed between tokens (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))'],
-    ['{"a\u0001b":1}', 'Illegal unquoted character ((CTRL-CHAR, code 1)): has to be escaped using backslash to be included in name'],
+    [
+      '[\u001e]',
+      'Illegal character ((CTRL-CHAR, code 30)): only regular white space (\\r, \\n, \\t) is allowed between tokens (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))',
+    ],
+    [
+      '{"a\u0001b":1}',
+      'Illegal unquoted character ((CTRL-CHAR, code 1)): has to be escaped using backslash to be included in name',
+    ],
   ])('%j: %s', (text, message) => {
     if (message === 'valid') expect(() => parseJsonText(text, 'p')).not.toThrow();
     else expect(() => parseJsonText(text, 'p')).toThrow(`p is not valid JSON: ${message}`);

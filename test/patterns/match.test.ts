@@ -15,23 +15,65 @@ const eq = (value: string | boolean | null): ValueMatcher => {
   const ip = typeof value === 'string' ? parseIpAddress(value) : undefined;
   return ip ? { kind: 'equals', value, ip, source: value } : { kind: 'equals', value, source: value };
 };
-const num = (text: string): ValueMatcher => ({ kind: 'equals-number', number: numberLiteral(text), source: Number(text) });
+const num = (text: string): ValueMatcher => ({
+  kind: 'equals-number',
+  number: numberLiteral(text),
+  source: Number(text),
+});
 const exists = (value: boolean): ValueMatcher => ({ kind: 'exists', value, source: { exists: value } });
-const prefix = (value: string, ignoreCase = false): ValueMatcher => ({ kind: 'prefix', value, ignoreCase, source: { prefix: value } });
-const suffix = (value: string, ignoreCase = false): ValueMatcher => ({ kind: 'suffix', value, ignoreCase, source: { suffix: value } });
-const eic = (value: string): ValueMatcher => ({ kind: 'equals-ignore-case', value, source: { 'equals-ignore-case': value } });
-const wildcard = (...segments: string[]): ValueMatcher => ({ kind: 'wildcard', value: segments.join('*'), segments, source: { wildcard: segments.join('*') } });
-const butStrings = (...strings: string[]): ValueMatcher => ({ kind: 'anything-but', strings, numbers: [], source: { 'anything-but': strings } });
-const butNumbers = (...texts: string[]): ValueMatcher => ({ kind: 'anything-but', strings: [], numbers: texts.map(numberLiteral), source: { 'anything-but': texts.map(Number) } });
+const prefix = (value: string, ignoreCase = false): ValueMatcher => ({
+  kind: 'prefix',
+  value,
+  ignoreCase,
+  source: { prefix: value },
+});
+const suffix = (value: string, ignoreCase = false): ValueMatcher => ({
+  kind: 'suffix',
+  value,
+  ignoreCase,
+  source: { suffix: value },
+});
+const eic = (value: string): ValueMatcher => ({
+  kind: 'equals-ignore-case',
+  value,
+  source: { 'equals-ignore-case': value },
+});
+const wildcard = (...segments: string[]): ValueMatcher => ({
+  kind: 'wildcard',
+  value: segments.join('*'),
+  segments,
+  source: { wildcard: segments.join('*') },
+});
+const butStrings = (...strings: string[]): ValueMatcher => ({
+  kind: 'anything-but',
+  strings,
+  numbers: [],
+  source: { 'anything-but': strings },
+});
+const butNumbers = (...texts: string[]): ValueMatcher => ({
+  kind: 'anything-but',
+  strings: [],
+  numbers: texts.map(numberLiteral),
+  source: { 'anything-but': texts.map(Number) },
+});
 const numeric = (lower?: [number, boolean], upper?: [number, boolean]): ValueMatcher => ({
   kind: 'numeric',
   ...(lower && { lower: { value: lower[0], inclusive: lower[1] } }),
   ...(upper && { upper: { value: upper[0], inclusive: upper[1] } }),
   source: { numeric: [] },
 });
-const cidr = (block: string): ValueMatcher => ({ kind: 'cidr', block, range: parseCidr(block), source: { cidr: block } });
+const cidr = (block: string): ValueMatcher => ({
+  kind: 'cidr',
+  block,
+  range: parseCidr(block),
+  source: { cidr: block },
+});
 const cond = (path: string, ...matchers: ValueMatcher[]): FieldCondition => ({ path, keys: path.split('.'), matchers });
-const pattern = (...branches: FieldCondition[][]): PatternAst => ({ branches: branches.map((conditions) => ({ conditions })), text: '{}', orAsFieldName: [] });
+const pattern = (...branches: FieldCondition[][]): PatternAst => ({
+  branches: branches.map((conditions) => ({ conditions })),
+  text: '{}',
+  orAsFieldName: [],
+});
 
 function matches(ast: PatternAst, event: object | string): boolean {
   const plan = planPattern(ast);
@@ -57,7 +99,8 @@ describe('exact values', () => {
   });
 
   it('compares comparable numbers by value and others by text (event-ruler ComparableNumber)', () => {
-    for (const text of ['300', '300.0', '3.0e2', '3E2', '30000e-2']) expect(one(num('300'), `{"a": ${text}}`)).toBe(true);
+    for (const text of ['300', '300.0', '3.0e2', '3E2', '30000e-2'])
+      expect(one(num('300'), `{"a": ${text}}`)).toBe(true);
     expect(one(num('3.0e2'), { a: 300 })).toBe(true);
     expect(one(num('300'), '{"a": 300.0000001}')).toBe(false);
     // Past double precision: text only.
@@ -229,35 +272,87 @@ describe('exists', () => {
 describe('arrays', () => {
   it('matches any element and crushes arrays of objects', () => {
     expect(one(eq('x'), { a: ['y', 'x'] })).toBe(true);
-    expect(matches(pattern([cond('employees.firstName', eq('Anna'))]), { employees: [{ firstName: 'John' }, { firstName: 'Anna' }] })).toBe(true);
+    expect(
+      matches(pattern([cond('employees.firstName', eq('Anna'))]), {
+        employees: [{ firstName: 'John' }, { firstName: 'Anna' }],
+      }),
+    ).toBe(true);
     expect(one(eq('x'), { a: [['y'], [['x']]] })).toBe(true);
   });
 
   it('never combines fields from two elements of one array (event-ruler ArrayMembership)', () => {
     const p = pattern([cond('e.first', eq('Anna')), cond('e.last', eq('Smith'))]);
-    expect(matches(p, { e: [{ first: 'Anna', last: 'Jones' }, { first: 'John', last: 'Smith' }] })).toBe(false);
-    expect(matches(p, { e: [{ first: 'John', last: 'Jones' }, { first: 'Anna', last: 'Smith' }] })).toBe(true);
+    expect(
+      matches(p, {
+        e: [
+          { first: 'Anna', last: 'Jones' },
+          { first: 'John', last: 'Smith' },
+        ],
+      }),
+    ).toBe(false);
+    expect(
+      matches(p, {
+        e: [
+          { first: 'John', last: 'Jones' },
+          { first: 'Anna', last: 'Smith' },
+        ],
+      }),
+    ).toBe(true);
     // Nested arrays: the inner elements must agree too.
-    expect(matches(pattern([cond('a.b.x', num('1')), cond('a.b.y', num('2'))]), { a: [{ b: [{ x: 1 }, { y: 2 }] }] })).toBe(false);
-    expect(matches(pattern([cond('a.b.x', num('1')), cond('a.b.y', num('2'))]), { a: [{ b: [{ x: 1, y: 2 }] }] })).toBe(true);
+    expect(
+      matches(pattern([cond('a.b.x', num('1')), cond('a.b.y', num('2'))]), { a: [{ b: [{ x: 1 }, { y: 2 }] }] }),
+    ).toBe(false);
+    expect(matches(pattern([cond('a.b.x', num('1')), cond('a.b.y', num('2'))]), { a: [{ b: [{ x: 1, y: 2 }] }] })).toBe(
+      true,
+    );
     // Fields outside the array combine with any element.
-    expect(matches(pattern([cond('top', eq('t')), cond('e.first', eq('Anna'))]), { top: 't', e: [{ first: 'x' }, { first: 'Anna' }] })).toBe(true);
+    expect(
+      matches(pattern([cond('top', eq('t')), cond('e.first', eq('Anna'))]), {
+        top: 't',
+        e: [{ first: 'x' }, { first: 'Anna' }],
+      }),
+    ).toBe(true);
     // Two different arrays combine freely.
-    expect(matches(pattern([cond('a.x', num('1')), cond('b.y', num('2'))]), { a: [{ x: 0 }, { x: 1 }], b: [{ y: 2 }, { y: 3 }] })).toBe(true);
+    expect(
+      matches(pattern([cond('a.x', num('1')), cond('b.y', num('2'))]), {
+        a: [{ x: 0 }, { x: 1 }],
+        b: [{ y: 2 }, { y: 3 }],
+      }),
+    ).toBe(true);
   });
 
   it('backtracks over elements: a first match that fails later is not the end', () => {
     const p = pattern([cond('e.a', num('1')), cond('e.b', num('2')), cond('e.c', num('3'))]);
-    expect(matches(p, { e: [{ a: 1, b: 2 }, { a: 1, c: 3 }, { a: 1, b: 2, c: 3 }] })).toBe(true);
-    expect(matches(p, { e: [{ a: 1, b: 2 }, { a: 1, c: 3 }, { b: 2, c: 3 }] })).toBe(false);
+    expect(
+      matches(p, {
+        e: [
+          { a: 1, b: 2 },
+          { a: 1, c: 3 },
+          { a: 1, b: 2, c: 3 },
+        ],
+      }),
+    ).toBe(true);
+    expect(
+      matches(p, {
+        e: [
+          { a: 1, b: 2 },
+          { a: 1, c: 3 },
+          { b: 2, c: 3 },
+        ],
+      }),
+    ).toBe(false);
   });
 
   it('exists:false sees only the array elements consistent with the fields before it (engine order)', () => {
     // a.b is matched first (paths sorted), in element 0; a.c sits only in element 1: absent there.
-    expect(matches(pattern([cond('a.b', num('1')), cond('a.c', exists(false))]), { a: [{ b: 1 }, { c: 2 }] })).toBe(true);
+    expect(matches(pattern([cond('a.b', num('1')), cond('a.c', exists(false))]), { a: [{ b: 1 }, { c: 2 }] })).toBe(
+      true,
+    );
     expect(matches(pattern([cond('a.b', num('1')), cond('a.c', exists(false))]), { a: [{ b: 1, c: 2 }] })).toBe(false);
     // a.c comes first in the engine's order, before any element is chosen: it exists.
-    expect(matches(pattern([cond('a.c', exists(false)), cond('a.z', num('1'))]), { a: [{ z: 1 }, { c: 2 }] })).toBe(false);
+    expect(matches(pattern([cond('a.c', exists(false)), cond('a.z', num('1'))]), { a: [{ z: 1 }, { c: 2 }] })).toBe(
+      false,
+    );
   });
 
   it('finds the one consistent element late in a wide array (failures are remembered per element)', () => {

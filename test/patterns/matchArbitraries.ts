@@ -19,8 +19,17 @@ const matcher: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('Y', 'xy').map((value) => ({ suffix: { 'equals-ignore-case': value } })),
   fc.constantFrom('xy', 'X', 'ß').map((value) => ({ 'equals-ignore-case': value })),
   fc.constantFrom('x*', '*y', '*', 'x*y', '10.*').map((wildcard) => ({ wildcard })),
-  fc.oneof(fc.constantFrom('x', 'y'), fc.subarray(['x', 'xy', ''], { minLength: 1 }), fc.constantFrom(1, 300), fc.subarray([0, 2.5], { minLength: 1 })).map((value) => ({ 'anything-but': value })),
-  fc.constantFrom({ prefix: 'x' }, { suffix: 'y' }, { 'equals-ignore-case': 'X' }, { wildcard: 'x*' }).map((value) => ({ 'anything-but': value })),
+  fc
+    .oneof(
+      fc.constantFrom('x', 'y'),
+      fc.subarray(['x', 'xy', ''], { minLength: 1 }),
+      fc.constantFrom(1, 300),
+      fc.subarray([0, 2.5], { minLength: 1 }),
+    )
+    .map((value) => ({ 'anything-but': value })),
+  fc
+    .constantFrom({ prefix: 'x' }, { suffix: 'y' }, { 'equals-ignore-case': 'X' }, { wildcard: 'x*' })
+    .map((value) => ({ 'anything-but': value })),
   fc.constantFrom(['>', 0], ['>=', 1, '<', 300], ['=', 300], ['<', 2.5]).map((numeric) => ({ numeric })),
   fc.constantFrom('10.0.0.0/29', '10.0.0.4/30').map((cidr) => ({ cidr })),
   fc.boolean().map((exists) => ({ exists })),
@@ -55,24 +64,35 @@ export const patternArbitrary: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 3, arbitrary: fields.map(nest) },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.array(branchFields.map(nest), { minLength: 2, maxLength: 3 }), fc.option(fc.array(matcher, { minLength: 1, maxLength: 2 }), { nil: undefined })).map(([branches, b]) => {
-      const pattern: Record<string, unknown> = { $or: branches };
-      if (b !== undefined) pattern.b = b;
-      return pattern;
-    }),
+    arbitrary: fc
+      .tuple(
+        fc.array(branchFields.map(nest), { minLength: 2, maxLength: 3 }),
+        fc.option(fc.array(matcher, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+      )
+      .map(([branches, b]) => {
+        const pattern: Record<string, unknown> = { $or: branches };
+        if (b !== undefined) pattern.b = b;
+        return pattern;
+      }),
   },
 );
 
 const valueOrArray = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.constant({}));
 const inner = fc.record({ z: valueOrArray }, { requiredKeys: [] });
-const element = fc.record({ x: valueOrArray, y: valueOrArray, in: fc.oneof(inner, fc.array(inner, { maxLength: 2 })) }, { requiredKeys: [] });
+const element = fc.record(
+  { x: valueOrArray, y: valueOrArray, in: fc.oneof(inner, fc.array(inner, { maxLength: 2 })) },
+  { requiredKeys: [] },
+);
 
 /** An event over the same vocabulary: scalars, arrays of scalars, arrays of objects, nested arrays. */
 export const eventArbitrary: fc.Arbitrary<Record<string, unknown>> = fc.record(
   {
     a: valueOrArray,
     b: valueOrArray,
-    c: fc.oneof(fc.record({ d: valueOrArray, e: valueOrArray }, { requiredKeys: [] }), fc.array(fc.record({ d: scalar, e: scalar }, { requiredKeys: [] }), { maxLength: 3 })),
+    c: fc.oneof(
+      fc.record({ d: valueOrArray, e: valueOrArray }, { requiredKeys: [] }),
+      fc.array(fc.record({ d: scalar, e: scalar }, { requiredKeys: [] }), { maxLength: 3 }),
+    ),
     arr: fc.oneof(fc.array(element, { maxLength: 4 }), element),
     'c.d': scalar,
   },

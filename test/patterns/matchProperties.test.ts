@@ -17,12 +17,18 @@ import { eventArbitrary, patternArbitrary } from './matchArbitraries.js';
 /** The same JSON value with every object's keys in reverse order. */
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversed(v)]),
+    );
   return value;
 }
 
 function agrees(chosen: Map<number, number>, trail: ArrayTrail | null): boolean {
-  for (let t = trail; t !== null; t = t.parent) if (chosen.has(t.array) && chosen.get(t.array) !== t.index) return false;
+  for (let t = trail; t !== null; t = t.parent)
+    if (chosen.has(t.array) && chosen.get(t.array) !== t.index) return false;
   return true;
 }
 
@@ -82,10 +88,31 @@ describe('matching properties', () => {
 
   it('agrees with brute force on wide arrays too (where the search remembers failed states)', () => {
     const cell = fc.constantFrom<unknown>(1, 2, 'x', null, [1, 2]);
-    const element = fc.record({ p: cell, q: cell, r: fc.array(fc.record({ s: cell, t: cell }, { requiredKeys: [] }), { maxLength: 3 }) }, { requiredKeys: [] });
-    const wide = fc.record({ w: fc.array(element, { minLength: 10, maxLength: 40 }), v: fc.array(element, { maxLength: 10 }) });
-    const leaf = fc.constantFrom<unknown>(1, 2, 'x', null, { exists: false }, { exists: true }, { 'anything-but': 1 }, { numeric: ['>', 1] });
-    const pattern = fc.uniqueArray(fc.tuple(fc.constantFrom('w.p', 'w.q', 'w.r.s', 'w.r.t', 'v.p', 'v.r.s'), fc.array(leaf, { minLength: 1, maxLength: 2 })), { minLength: 2, maxLength: 5, selector: ([path]) => path });
+    const element = fc.record(
+      { p: cell, q: cell, r: fc.array(fc.record({ s: cell, t: cell }, { requiredKeys: [] }), { maxLength: 3 }) },
+      { requiredKeys: [] },
+    );
+    const wide = fc.record({
+      w: fc.array(element, { minLength: 10, maxLength: 40 }),
+      v: fc.array(element, { maxLength: 10 }),
+    });
+    const leaf = fc.constantFrom<unknown>(
+      1,
+      2,
+      'x',
+      null,
+      { exists: false },
+      { exists: true },
+      { 'anything-but': 1 },
+      { numeric: ['>', 1] },
+    );
+    const pattern = fc.uniqueArray(
+      fc.tuple(
+        fc.constantFrom('w.p', 'w.q', 'w.r.s', 'w.r.t', 'v.p', 'v.r.s'),
+        fc.array(leaf, { minLength: 1, maxLength: 2 }),
+      ),
+      { minLength: 2, maxLength: 5, selector: ([path]) => path },
+    );
     fc.assert(
       fc.property(pattern, wide, (fields, event) => {
         const object: Record<string, Record<string, unknown>> = {};

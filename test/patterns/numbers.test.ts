@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareDoubles, decimalEquals, isComparable, isNumberLiteral, numberLiteral } from '../../src/patterns/numbers.js';
+import {
+  compareDoubles,
+  decimalEquals,
+  isComparable,
+  isNumberLiteral,
+  numberLiteral,
+} from '../../src/patterns/numbers.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 // AWS's rule (aws/event-ruler ComparableNumber.generate): a number is compared by value only if its

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ValueMatcher } from '../../src/patterns/ast.js';
 import { EventPatternError, EventPatternInputError } from '../../src/patterns/errors.js';
 import { isNumberLiteral } from '../../src/patterns/json.js';
-import { PATTERN_LIMITS, PATTERN_REASONS, PATTERN_UNVERIFIED_REASONS, parseEventPattern, wildcardComplexityOf } from '../../src/patterns/parse.js';
+import {
+  PATTERN_LIMITS,
+  PATTERN_REASONS,
+  PATTERN_UNVERIFIED_REASONS,
+  parseEventPattern,
+  wildcardComplexityOf,
+} from '../../src/patterns/parse.js';
 import { VALIDATION_CASES } from './cases/errors.js';
 
 /** The reason AWS would give, or `'valid'`. */
@@ -109,12 +115,23 @@ describe('the AST', () => {
     );
     const number = m[1]!;
     expect(number.kind).toBe('equals-number');
-    if (number.kind === 'equals-number') expect([number.number.text, number.number.value, number.number.comparable]).toEqual(['3.0e2', 300, true]);
+    if (number.kind === 'equals-number')
+      expect([number.number.text, number.number.value, number.number.comparable]).toEqual(['3.0e2', 300, true]);
     expect(m.slice(2, 5).map((x) => x.kind === 'equals' && x.value)).toEqual([true, false, null]);
-    expect(m[5]).toEqual({ kind: 'equals', value: '10.0.0.1', ip: { version: 4, low: 167772161n, high: 167772161n }, source: '10.0.0.1' });
+    expect(m[5]).toEqual({
+      kind: 'equals',
+      value: '10.0.0.1',
+      ip: { version: 4, low: 167772161n, high: 167772161n },
+      source: '10.0.0.1',
+    });
     expect(m[6]).toEqual({ kind: 'exactly', value: '10.0.0.1', source: { exactly: '10.0.0.1' } });
     expect(m[7]).toMatchObject({ kind: 'prefix', value: 'p', ignoreCase: false });
-    expect(m[8]).toMatchObject({ kind: 'prefix', value: 'P', ignoreCase: true, source: { prefix: { 'equals-ignore-case': 'P' } } });
+    expect(m[8]).toMatchObject({
+      kind: 'prefix',
+      value: 'P',
+      ignoreCase: true,
+      source: { prefix: { 'equals-ignore-case': 'P' } },
+    });
     expect(m[9]).toMatchObject({ kind: 'suffix', value: 's', ignoreCase: false });
     expect(m[10]).toMatchObject({ kind: 'suffix', value: 'S', ignoreCase: true });
     expect(m[11]).toMatchObject({ kind: 'equals-ignore-case', value: 'E' });
@@ -125,12 +142,31 @@ describe('the AST', () => {
     expect(m[15]).toMatchObject({ kind: 'anything-but-prefix', values: ['p'] });
     expect(m[16]).toMatchObject({ kind: 'anything-but-suffix', values: ['s', 't'] });
     expect(m[17]).toMatchObject({ kind: 'anything-but-ignore-case', values: ['A'] });
-    expect(m[18]).toMatchObject({ kind: 'anything-but-wildcard', values: ['*x', 'y*'], segments: [['', 'x'], ['y', '']] });
-    expect(m[19]).toMatchObject({ kind: 'numeric', lower: { value: 0, inclusive: false }, upper: { value: 5, inclusive: true } });
-    expect(m[20]).toMatchObject({ kind: 'numeric', lower: { value: 301.8, inclusive: true }, upper: { value: 301.8, inclusive: true } });
+    expect(m[18]).toMatchObject({
+      kind: 'anything-but-wildcard',
+      values: ['*x', 'y*'],
+      segments: [
+        ['', 'x'],
+        ['y', ''],
+      ],
+    });
+    expect(m[19]).toMatchObject({
+      kind: 'numeric',
+      lower: { value: 0, inclusive: false },
+      upper: { value: 5, inclusive: true },
+    });
+    expect(m[20]).toMatchObject({
+      kind: 'numeric',
+      lower: { value: 301.8, inclusive: true },
+      upper: { value: 301.8, inclusive: true },
+    });
     expect(m[21]).toMatchObject({ kind: 'numeric', upper: { value: 10, inclusive: false } });
     expect(m[21]).not.toHaveProperty('lower');
-    expect(m[22]).toMatchObject({ kind: 'cidr', block: '10.0.0.0/24', range: { version: 4, low: 167772160n, high: 167772415n } });
+    expect(m[22]).toMatchObject({
+      kind: 'cidr',
+      block: '10.0.0.0/24',
+      range: { version: 4, low: 167772160n, high: 167772415n },
+    });
     expect(m[23]).toMatchObject({ kind: 'exists', value: false });
     expect(m).toHaveLength(24);
   });
@@ -147,7 +183,10 @@ describe('the AST', () => {
 
   it('reads IPv6 literals in exact strings as one-address ranges', () => {
     const [m] = matchers('{"ip": ["2001:db8:0:0:0:0:0:1"]}', 'ip');
-    expect(m).toMatchObject({ kind: 'equals', ip: { version: 6, low: 0x20010db8000000000000000000000001n, high: 0x20010db8000000000000000000000001n } });
+    expect(m).toMatchObject({
+      kind: 'equals',
+      ip: { version: 6, low: 0x20010db8000000000000000000000001n, high: 0x20010db8000000000000000000000001n },
+    });
     const [name] = matchers('{"ip": ["cafe"]}', 'ip');
     expect(name).not.toHaveProperty('ip');
   });
@@ -174,13 +213,17 @@ describe('$or', () => {
   });
 
   it('multiplies sequential $or arrays and applies the path prefix where $or sits', () => {
-    const ast = parseEventPattern('{"detail": {"$or": [{"a": [1]}, {"b": [1]}], "c": [1]}, "$or": [{"d": [1]}, {"e": [1]}]}');
-    expect(ast.branches.map((b) => b.conditions.map((c) => c.path).sort().join(' '))).toEqual([
-      'd detail.a detail.c',
-      'd detail.b detail.c',
-      'detail.a detail.c e',
-      'detail.b detail.c e',
-    ]);
+    const ast = parseEventPattern(
+      '{"detail": {"$or": [{"a": [1]}, {"b": [1]}], "c": [1]}, "$or": [{"d": [1]}, {"e": [1]}]}',
+    );
+    expect(
+      ast.branches.map((b) =>
+        b.conditions
+          .map((c) => c.path)
+          .sort()
+          .join(' '),
+      ),
+    ).toEqual(['d detail.a detail.c', 'd detail.b detail.c', 'detail.a detail.c e', 'detail.b detail.c e']);
   });
 
   it('reads $or as a field name where AWS does, and says where', () => {
@@ -197,14 +240,45 @@ describe('$or', () => {
     expect(outcome('{"$or": [{"metricName": ["CPU"]}]}', { legacyFallback: false })).toBe(PATTERN_REASONS.orTooFew);
     expect(outcome('{"$or": {"a": ["1"]}}', { legacyFallback: false })).toBe(PATTERN_REASONS.orNotArray);
     expect(outcome('{"$or": [{"a": ["1"]}, 5]}', { legacyFallback: false })).toBe(PATTERN_REASONS.orNotObject);
-    expect(outcome('{"$or": [{"a": ["1"]}, {"prefix": ["1"]}]}', { legacyFallback: false })).toBe(PATTERN_REASONS.reservedInOr('prefix'));
-    expect(outcome('{"a": [{"anything-but": {"equals-ignore-case": 5}}]}', { legacyFallback: false })).toBe(PATTERN_REASONS.anythingButEicBadType);
-    expect(outcome('{"a": [{"anything-but": {"wildcard": "a**"}}]}', { legacyFallback: false })).toBe('Consecutive wildcard characters at pos 2');
+    expect(outcome('{"$or": [{"a": ["1"]}, {"prefix": ["1"]}]}', { legacyFallback: false })).toBe(
+      PATTERN_REASONS.reservedInOr('prefix'),
+    );
+    expect(outcome('{"a": [{"anything-but": {"equals-ignore-case": 5}}]}', { legacyFallback: false })).toBe(
+      PATTERN_REASONS.anythingButEicBadType,
+    );
+    expect(outcome('{"a": [{"anything-but": {"wildcard": "a**"}}]}', { legacyFallback: false })).toBe(
+      'Consecutive wildcard characters at pos 2',
+    );
   });
 
   it('rejects every reserved name inside $or objects (AWS then reads $or as a field and fails on it)', () => {
-    for (const name of ['exactly', 'equals-ignore-case', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr', '=', '<', '<=', '>', '>=', 'regex', 'not-wildcard', 'not-equals-ignore-case', 'date-after', 'date-on-or-after', 'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range', 'ip-address-not-in-range']) {
-      expect(outcome(`{"$or": [{"a": ["1"]}, {"${name}": ["1"]}]}`, { legacyFallback: false })).toBe(PATTERN_REASONS.reservedInOr(name));
+    for (const name of [
+      'exactly',
+      'equals-ignore-case',
+      'anything-but',
+      'exists',
+      'wildcard',
+      'numeric',
+      'cidr',
+      '=',
+      '<',
+      '<=',
+      '>',
+      '>=',
+      'regex',
+      'not-wildcard',
+      'not-equals-ignore-case',
+      'date-after',
+      'date-on-or-after',
+      'date-before',
+      'date-on-or-before',
+      'in-date-range',
+      'ip-address-in-range',
+      'ip-address-not-in-range',
+    ]) {
+      expect(outcome(`{"$or": [{"a": ["1"]}, {"${name}": ["1"]}]}`, { legacyFallback: false })).toBe(
+        PATTERN_REASONS.reservedInOr(name),
+      );
     }
     expect(outcome('{"$or": [{"a": ["1"]}, {"b": {"regexp": ["1"]}}]}')).toBe('valid');
   });
@@ -243,7 +317,9 @@ describe('limits', () => {
     const nested = (counts: number[]) => `{${counts.map((n, i) => `"l${i}": {${or(n)}}`).join(',')}}`;
     expect(parseEventPattern(nested([10, 10, 10])).branches).toHaveLength(1000);
     expect(outcome(nested([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]))).toBe(PATTERN_UNVERIFIED_REASONS.tooManyCombinations(1000));
-    expect(parseEventPattern(nested([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), { maxOrCombinations: 1024 }).branches).toHaveLength(1024);
+    expect(
+      parseEventPattern(nested([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), { maxOrCombinations: 1024 }).branches,
+    ).toHaveLength(1024);
   });
 
   it('stops expanding $or early: 2^100 combinations are rejected quickly', () => {
@@ -272,9 +348,11 @@ describe('limits', () => {
     expect(outcome(stars(8), { maxWildcardComplexity: 17 })).toBe('valid');
     expect(outcome(stars(8), { maxWildcardComplexity: 16 })).toBe(PATTERN_REASONS.tooComplex);
     expect(outcome(stars(60))).toBe(PATTERN_REASONS.tooComplex);
-    expect(outcome('{"a": [{"anything-but": {"wildcard": ["*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*"]}}]}')).toBe(
-      PATTERN_REASONS.tooComplex,
-    );
+    expect(
+      outcome(
+        '{"a": [{"anything-but": {"wildcard": ["*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*"]}}]}',
+      ),
+    ).toBe(PATTERN_REASONS.tooComplex);
     expect(outcome('{"a": [{"wildcard": "*.png"}], "b": [{"wildcard": "arn:aws:s3:::*/*.jpg"}]}')).toBe('valid');
   });
 
@@ -302,7 +380,9 @@ describe('limits', () => {
 
   it('rejects nonsense options with a clear error', () => {
     expect(() => parseEventPattern('{"a":["x"]}', { maxLength: -1 })).toThrow(EventPatternInputError);
-    expect(() => parseEventPattern('{"a":["x"]}', { maxOrCombinations: Number.NaN })).toThrow(/options.maxOrCombinations/);
+    expect(() => parseEventPattern('{"a":["x"]}', { maxOrCombinations: Number.NaN })).toThrow(
+      /options.maxOrCombinations/,
+    );
   });
 });
 
@@ -334,7 +414,9 @@ describe('patterns given as values', () => {
   it('rejects cycles with a clear error', () => {
     const cyclic: Record<string, unknown> = { a: ['x'] };
     cyclic.self = cyclic;
-    expect(() => parseEventPattern(cyclic)).toThrow('parseEventPattern: pattern.self is a circular reference, which JSON cannot represent');
+    expect(() => parseEventPattern(cyclic)).toThrow(
+      'parseEventPattern: pattern.self is a circular reference, which JSON cannot represent',
+    );
   });
 
   it('handles a 10,000-deep object without a stack overflow', () => {

@@ -7,7 +7,10 @@ import { eventPattern } from '../../arbitraries/eventPattern.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 /** The outcome of parsing: the AST's branches, or the error's reason. Anything else thrown fails the test. */
-function outcome(pattern: string | object, maxLength?: number): { ok: true; branches: unknown } | { ok: false; reason: string } {
+function outcome(
+  pattern: string | object,
+  maxLength?: number,
+): { ok: true; branches: unknown } | { ok: false; reason: string } {
   try {
     return { ok: true, branches: parseEventPattern(pattern, { maxLength }).branches };
   } catch (error) {
@@ -16,10 +19,29 @@ function outcome(pattern: string | object, maxLength?: number): { ok: true; bran
   }
 }
 
-const key = fc.oneof(fc.constantFrom('source', 'detail', 'a', 'a.b', '$or', 'prefix', 'numeric', ''), fc.string({ maxLength: 4 }));
-const scalar = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom('10.0.0.1', '::1'));
-const str = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', 'a*b', 'a**b', '\\', '10.0.0.0/24', '10.0.0.1/32', 'x/y'));
-const operand = fc.oneof(str, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const key = fc.oneof(
+  fc.constantFrom('source', 'detail', 'a', 'a.b', '$or', 'prefix', 'numeric', ''),
+  fc.string({ maxLength: 4 }),
+);
+const scalar = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('10.0.0.1', '::1'),
+);
+const str = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('', 'a*b', 'a**b', '\\', '10.0.0.0/24', '10.0.0.1/32', 'x/y'),
+);
+const operand = fc.oneof(
+  str,
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+);
 const matcher = fc.oneof(
   scalar,
   fc.record({ prefix: fc.oneof(str, fc.record({ 'equals-ignore-case': operand })) }),
@@ -29,8 +51,22 @@ const matcher = fc.oneof(
   fc.record({ exactly: operand }),
   fc.record({ cidr: operand }),
   fc.record({ exists: fc.oneof(fc.boolean(), operand) }),
-  fc.record({ 'anything-but': fc.oneof(operand, fc.array(operand, { maxLength: 3 }), fc.record({ prefix: fc.oneof(str, fc.array(str, { maxLength: 2 })) }), fc.record({ wildcard: fc.oneof(str, fc.array(str, { maxLength: 2 })) }), fc.record({ 'equals-ignore-case': fc.oneof(operand, fc.array(operand, { maxLength: 2 })) })) }),
-  fc.record({ numeric: fc.oneof(fc.tuple(fc.constantFrom('=', '<', '<=', '>', '>=', '!'), operand), fc.tuple(fc.constantFrom('>', '>='), fc.integer(), fc.constantFrom('<', '<=', '>'), fc.integer()), fc.array(operand, { maxLength: 5 })) }),
+  fc.record({
+    'anything-but': fc.oneof(
+      operand,
+      fc.array(operand, { maxLength: 3 }),
+      fc.record({ prefix: fc.oneof(str, fc.array(str, { maxLength: 2 })) }),
+      fc.record({ wildcard: fc.oneof(str, fc.array(str, { maxLength: 2 })) }),
+      fc.record({ 'equals-ignore-case': fc.oneof(operand, fc.array(operand, { maxLength: 2 })) }),
+    ),
+  }),
+  fc.record({
+    numeric: fc.oneof(
+      fc.tuple(fc.constantFrom('=', '<', '<=', '>', '>=', '!'), operand),
+      fc.tuple(fc.constantFrom('>', '>='), fc.integer(), fc.constantFrom('<', '<=', '>'), fc.integer()),
+      fc.array(operand, { maxLength: 5 }),
+    ),
+  }),
   fc.dictionary(fc.string({ maxLength: 3 }), operand, { maxKeys: 2 }),
 );
 /** Pattern-like values: mostly well-formed, sometimes not, so both outcomes are exercised. */
@@ -44,7 +80,6 @@ const patternLike = fc.letrec((tie) => ({
   ),
   root: fc.dictionary(key, tie('node'), { minKeys: 1, maxKeys: 4 }),
 })).root;
-
 
 describe('parseEventPattern properties', () => {
   it('throws nothing but EventPatternError on arbitrary strings', () => {
@@ -89,7 +124,9 @@ describe('parseEventPattern properties', () => {
         accepted++;
         const ast = parseEventPattern(value);
         expect(parseEventPattern(ast.text).branches).toEqual(first.branches);
-        expect(parseEventPattern(stringifyLossless(parseJsonText(ast.text, 'pattern'))).branches).toEqual(first.branches);
+        expect(parseEventPattern(stringifyLossless(parseJsonText(ast.text, 'pattern'))).branches).toEqual(
+          first.branches,
+        );
       }),
       { numRuns: NUM_RUNS },
     );

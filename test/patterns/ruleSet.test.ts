@@ -36,7 +36,11 @@ describe('compileEventPatterns', () => {
     expect(set.match({ a: 'q', ip: '10.0.0.1' })).toEqual(['ip']);
     expect(set.match({ a: 'q', ip: '::ffff:a00:1' })).toEqual(['ip']);
     expect(set.match({ a: 'q', ip: '10.0.0.01' })).toEqual([]);
-    expect(compileEventPatterns({ v6: { ip: ['2001:db8:0:0:0:0:0:1'] }, mapped: { ip: ['::ffff:a00:1'] } }).match({ ip: '10.0.0.1' })).toEqual(['mapped']);
+    expect(
+      compileEventPatterns({ v6: { ip: ['2001:db8:0:0:0:0:0:1'] }, mapped: { ip: ['::ffff:a00:1'] } }).match({
+        ip: '10.0.0.1',
+      }),
+    ).toEqual(['mapped']);
     expect(compileEventPatterns({ v6: { ip: ['2001:db8:0:0:0:0:0:1'] } }).match({ ip: '2001:DB8::1' })).toEqual(['v6']);
     expect(set.match('{"n": 3.0e2, "z": null, "t": true}')).toEqual(['num', 'null', 'bool']);
     expect(set.match('{"n": 12345678901234567890}')).toEqual(['bignum']);
@@ -51,14 +55,18 @@ describe('compileEventPatterns', () => {
 
   it('agrees with testEventPattern rule by rule on random patterns and events', () => {
     fc.assert(
-      fc.property(fc.array(patternArbitrary, { minLength: 1, maxLength: 8 }), fc.array(eventArbitrary, { minLength: 1, maxLength: 4 }), (patterns, events) => {
-        const rules = Object.fromEntries(patterns.map((p, i) => [`r${i}`, p]));
-        const set = compileEventPatterns(rules);
-        for (const event of events) {
-          const expected = Object.keys(rules).filter((name) => testEventPattern(rules[name]!, event));
-          expect(set.match(event)).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.array(patternArbitrary, { minLength: 1, maxLength: 8 }),
+        fc.array(eventArbitrary, { minLength: 1, maxLength: 4 }),
+        (patterns, events) => {
+          const rules = Object.fromEntries(patterns.map((p, i) => [`r${i}`, p]));
+          const set = compileEventPatterns(rules);
+          for (const event of events) {
+            const expected = Object.keys(rules).filter((name) => testEventPattern(rules[name]!, event));
+            expect(set.match(event)).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });

@@ -1,11 +1,23 @@
 // Every conformance case, compared as its `compare` field says. The oracle follows the rules;
 // no case is special-cased, so these double as regression tests of the rules.
 import { describe, expect, it } from 'vitest';
-import { renderPipeTemplate, renderRuleTemplate, TemplateValidationError, type RenderOptions, type RenderResult } from '../../src/pipes/index.js';
+import {
+  renderPipeTemplate,
+  renderRuleTemplate,
+  TemplateValidationError,
+  type RenderOptions,
+  type RenderResult,
+} from '../../src/pipes/index.js';
 import { CONFORMANCE_CASES, type ConformanceCase } from './conformanceCases.js';
 
 function render(c: ConformanceCase, options?: RenderOptions): RenderResult {
-  if (c.kind === 'rule') return renderRuleTemplate({ inputPathsMap: c.inputPathsMap ?? {}, inputTemplate: c.template }, c.event, { ...c.context, targetId: 'my-target' }, options);
+  if (c.kind === 'rule')
+    return renderRuleTemplate(
+      { inputPathsMap: c.inputPathsMap ?? {}, inputTemplate: c.template },
+      c.event,
+      { ...c.context, targetId: 'my-target' },
+      options,
+    );
   return renderPipeTemplate(c.template, c.event, c.context ?? {}, options);
 }
 
@@ -50,9 +62,15 @@ describe('conformance with observed and documented AWS behaviour', () => {
   // {"key": "value"}. The options that reproduce that reading are tested; the default reading
   // (no outer quotes, compact JSON as observed for rules) is tested too.
   const ambiguous = CONFORMANCE_CASES.filter((c) => c.confidence === 'documented-ambiguous');
-  it.each(ambiguous.map((c) => [c.id, c] as const))('%s: the documented reading via outerQuotes "always" + embeddedJson "source"', (_id, c) => {
-    expect(render(c, { outerQuotes: 'always', embeddedJson: 'source' })).toEqual({ delivered: true, body: c.expected });
-  });
+  it.each(ambiguous.map((c) => [c.id, c] as const))(
+    '%s: the documented reading via outerQuotes "always" + embeddedJson "source"',
+    (_id, c) => {
+      expect(render(c, { outerQuotes: 'always', embeddedJson: 'source' })).toEqual({
+        delivered: true,
+        body: c.expected,
+      });
+    },
+  );
   it.each(ambiguous.map((c) => [c.id, c] as const))('%s: the default strips the quotes and adds none', (_id, c) => {
     const result = render(c);
     expect(result).toEqual({ delivered: true, body: '{key:value}' });

@@ -8,7 +8,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnoseRender, extractValues } from '../../src/pipes/explain.js';
-import { compilePipeTemplate, lintPipeTemplate, lintRuleTemplate, renderPipeTemplate, renderRuleTemplate, TEMPLATE_MAX_LENGTH, TemplateSyntaxError, transformPipeBatch, type RenderOptions, type RenderResult } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  lintPipeTemplate,
+  lintRuleTemplate,
+  renderPipeTemplate,
+  renderRuleTemplate,
+  TEMPLATE_MAX_LENGTH,
+  TemplateSyntaxError,
+  transformPipeBatch,
+  type RenderOptions,
+  type RenderResult,
+} from '../../src/pipes/index.js';
 import { stringifyDeep, stringifyJson } from '../../src/pipes/json.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
@@ -18,18 +29,21 @@ const objects = (n: number, inner: string, key = 'a'): string => `{"${key}":`.re
 const mixed = (n: number, inner: string, key = 'a'): string => `[{"${key}":`.repeat(n / 2) + inner + '}]'.repeat(n / 2);
 
 const CHOICES: { [K in keyof Required<RenderOptions>]: readonly Required<RenderOptions>[K][] } = {
-    missingPath: ['empty', 'omit'],
-    outerQuotes: ['template', 'always', 'never'],
-    escape: ['none', 'json'],
-    wildcard: ['array', 'first'],
-    objectInJsonString: ['drop', 'strip-quotes'],
-    embeddedJson: ['compact', 'source'],
-    implicitBodyParsing: [true, false],
+  missingPath: ['empty', 'omit'],
+  outerQuotes: ['template', 'always', 'never'],
+  escape: ['none', 'json'],
+  wildcard: ['array', 'first'],
+  objectInJsonString: ['drop', 'strip-quotes'],
+  embeddedJson: ['compact', 'source'],
+  implicitBodyParsing: [true, false],
 };
 /** The defaults (no options), then every combination of the named options' values. */
-const combinations = (keys: ReadonlyArray<keyof RenderOptions> = Object.keys(CHOICES) as Array<keyof RenderOptions>): RenderOptions[] => {
+const combinations = (
+  keys: ReadonlyArray<keyof RenderOptions> = Object.keys(CHOICES) as Array<keyof RenderOptions>,
+): RenderOptions[] => {
   let all: RenderOptions[] = [{}];
-  for (const key of keys) all = all.flatMap((o) => (CHOICES[key] as readonly unknown[]).map((v) => ({ ...o, [key]: v })));
+  for (const key of keys)
+    all = all.flatMap((o) => (CHOICES[key] as readonly unknown[]).map((v) => ({ ...o, [key]: v })));
   return [{}, ...all];
 };
 /** Every combination of every option (193 with the defaults). */
@@ -45,7 +59,18 @@ describe('templates nested to the length limit (missingPath omit walks the tree)
     { name: 'objects', open: '{"":', close: '}', levels: 1630 },
     { name: 'mixed', open: '[{"":', close: '}]', levels: 1165 }, // 2,330 levels
   ];
-  const leaves = ['<$.s>', '<$.nope>', '"<$.s>"', '"<$.o>"', '"x<$.o>y"', '<$.o>', '<$.l[*]>', '<$.l.*>', '<aws.pipes.event>', '"<$.nope>"'];
+  const leaves = [
+    '<$.s>',
+    '<$.nope>',
+    '"<$.s>"',
+    '"<$.o>"',
+    '"x<$.o>y"',
+    '<$.o>',
+    '<$.l[*]>',
+    '<$.l.*>',
+    '<aws.pipes.event>',
+    '"<$.nope>"',
+  ];
   const event = { s: 'v"q', o: { a: 'x', b: [1, 'y'] }, l: ['P', 'Q'] };
 
   for (const shape of shapes) {
@@ -59,7 +84,8 @@ describe('templates nested to the length limit (missingPath omit walks the tree)
         for (const options of COMBINATIONS) {
           const want = renderPipeTemplate(shallow, event, {}, options);
           const got = renderPipeTemplate(deep, event, {}, options);
-          const wrap = (body: string) => shape.open.repeat(shape.levels - 1) + body + shape.close.repeat(shape.levels - 1);
+          const wrap = (body: string) =>
+            shape.open.repeat(shape.levels - 1) + body + shape.close.repeat(shape.levels - 1);
           if (want.delivered) expect(text(got), `${leaf} ${label(options)}`).toBe(wrap(want.body));
           else expect(got, `${leaf} ${label(options)}`).toEqual(want);
         }
@@ -85,12 +111,18 @@ describe('templates nested to the length limit (missingPath omit walks the tree)
 
   it('lint walks deep templates', () => {
     expect(lintPipeTemplate(arrays(4000, '<$.body>'), { source: 'sqs' })).toEqual([]);
-    expect(lintPipeTemplate(objects(1300, '"<$.body>"'), { source: 'sqs' }).map((d) => d.code)).toEqual(['quoted-object']);
+    expect(lintPipeTemplate(objects(1300, '"<$.body>"'), { source: 'sqs' }).map((d) => d.code)).toEqual([
+      'quoted-object',
+    ]);
   });
 
   it('deeper than the limit allows: TemplateSyntaxError template-too-long with line and column, from compile, render and lint', () => {
     const template = objects(4000, '<$.a>');
-    const check = (error: unknown) => error instanceof TemplateSyntaxError && error.code === 'template-too-long' && error.line === 1 && error.column === TEMPLATE_MAX_LENGTH + 1;
+    const check = (error: unknown) =>
+      error instanceof TemplateSyntaxError &&
+      error.code === 'template-too-long' &&
+      error.line === 1 &&
+      error.column === TEMPLATE_MAX_LENGTH + 1;
     expect(() => compilePipeTemplate(template)).toThrow(TemplateSyntaxError);
     expect(() => compilePipeTemplate(template)).toSatisfy((f: () => unknown) => {
       try {
@@ -103,7 +135,9 @@ describe('templates nested to the length limit (missingPath omit walks the tree)
     expect(() => renderPipeTemplate(template, {}, {}, { missingPath: 'omit' })).toThrow(TemplateSyntaxError);
     expect(lintPipeTemplate(template).map((d) => d.code)).toContain('template-too-long');
     // Unbalanced nesting is a syntax error at the end, not a crash.
-    expect(() => compilePipeTemplate('['.repeat(TEMPLATE_MAX_LENGTH))).toThrow(/a JSON value is missing \(line 1, column 8193\)/);
+    expect(() => compilePipeTemplate('['.repeat(TEMPLATE_MAX_LENGTH))).toThrow(
+      /a JSON value is missing \(line 1, column 8193\)/,
+    );
   });
 });
 
@@ -122,14 +156,42 @@ describe(`events nested ${DEPTH.toLocaleString('en')} levels deep`, () => {
   const cases: Array<[string, (o: RenderOptions) => string | null, Array<keyof RenderOptions>]> = [
     ['{"x": <$.a>}', () => `{"x": ${deepArrays}}`, ['missingPath', 'escape', 'implicitBodyParsing']],
     ['{"x": <$.o>, "m": <$.m>}', () => `{"x": ${deepObjects}, "m": ${deepMixed}}`, ['missingPath', 'escape']],
-    ['{"x": "<$.o>"}', (o) => (o.objectInJsonString === 'strip-quotes' ? `{"x": "${strip(deepObjects)}"}` : null), ['missingPath', 'objectInJsonString', 'embeddedJson', 'escape']],
-    ['{"x": "p<$.a>s"}', (o) => (o.objectInJsonString === 'strip-quotes' ? `{"x": "p${deepArrays}s"}` : null), ['missingPath', 'objectInJsonString', 'embeddedJson']],
-    ['"<$.o>"', (o) => (o.outerQuotes === 'never' ? strip(deepObjects) : `"${strip(deepObjects)}"`), ['outerQuotes', 'embeddedJson', 'escape']],
-    ['<$.m>', (o) => (o.outerQuotes === 'always' ? `"${strip(deepMixed)}"` : strip(deepMixed)), ['outerQuotes', 'embeddedJson']],
-    ['text <$.a>', (o) => (o.outerQuotes === 'always' ? `"text ${deepArrays}"` : `text ${deepArrays}`), ['outerQuotes', 'escape']],
-    ['{"x": <$.o.*>}', (o) => (o.wildcard === 'first' ? `{"x": ${objects(DEPTH - 1, '"x"')}}` : `{"x": [${objects(DEPTH - 1, '"x"')}]}`), ['missingPath', 'wildcard', 'escape']],
+    [
+      '{"x": "<$.o>"}',
+      (o) => (o.objectInJsonString === 'strip-quotes' ? `{"x": "${strip(deepObjects)}"}` : null),
+      ['missingPath', 'objectInJsonString', 'embeddedJson', 'escape'],
+    ],
+    [
+      '{"x": "p<$.a>s"}',
+      (o) => (o.objectInJsonString === 'strip-quotes' ? `{"x": "p${deepArrays}s"}` : null),
+      ['missingPath', 'objectInJsonString', 'embeddedJson'],
+    ],
+    [
+      '"<$.o>"',
+      (o) => (o.outerQuotes === 'never' ? strip(deepObjects) : `"${strip(deepObjects)}"`),
+      ['outerQuotes', 'embeddedJson', 'escape'],
+    ],
+    [
+      '<$.m>',
+      (o) => (o.outerQuotes === 'always' ? `"${strip(deepMixed)}"` : strip(deepMixed)),
+      ['outerQuotes', 'embeddedJson'],
+    ],
+    [
+      'text <$.a>',
+      (o) => (o.outerQuotes === 'always' ? `"text ${deepArrays}"` : `text ${deepArrays}`),
+      ['outerQuotes', 'escape'],
+    ],
+    [
+      '{"x": <$.o.*>}',
+      (o) => (o.wildcard === 'first' ? `{"x": ${objects(DEPTH - 1, '"x"')}}` : `{"x": [${objects(DEPTH - 1, '"x"')}]}`),
+      ['missingPath', 'wildcard', 'escape'],
+    ],
     ['{"x": <$.a[0]>}', () => `{"x": ${arrays(DEPTH - 1, '1')}}`, ['missingPath', 'wildcard']],
-    ['[<$.nope>, <$.a>]', (o) => (o.missingPath === 'omit' ? `[ ${deepArrays}]` : `["", ${deepArrays}]`), ['missingPath', 'escape']],
+    [
+      '[<$.nope>, <$.a>]',
+      (o) => (o.missingPath === 'omit' ? `[ ${deepArrays}]` : `["", ${deepArrays}]`),
+      ['missingPath', 'escape'],
+    ],
     ['{"e": <aws.pipes.event>}', () => `{"e": ${eventText}}`, ['missingPath', 'implicitBodyParsing']],
     ['', () => eventText, ['outerQuotes', 'implicitBodyParsing']],
   ];
@@ -151,10 +213,16 @@ describe(`events nested ${DEPTH.toLocaleString('en')} levels deep`, () => {
     const record = { eventSource: 'aws:sqs', messageId: 'm', body };
     for (const options of combinations(['implicitBodyParsing', 'embeddedJson', 'escape', 'outerQuotes'])) {
       const parsed = options.implicitBodyParsing !== false;
-      expect(text(renderPipeTemplate('{"x": <$.body>}', record, {}, options)), label(options)).toBe(`{"x": ${parsed ? body : quote(body, options)}}`);
+      expect(text(renderPipeTemplate('{"x": <$.body>}', record, {}, options)), label(options)).toBe(
+        `{"x": ${parsed ? body : quote(body, options)}}`,
+      );
       const inString = parsed ? strip(body) : options.escape === 'json' ? JSON.stringify(body).slice(1, -1) : body;
-      expect(text(renderPipeTemplate('"<$.body>"', record, {}, options)), label(options)).toBe(options.outerQuotes === 'never' ? inString : `"${inString}"`);
-      expect(text(renderPipeTemplate('{"e": <aws.pipes.event.json>}', record, {}, options)), label(options)).toBe(`{"e": {"eventSource":"aws:sqs","messageId":"m","body":${parsed ? body : JSON.stringify(body)}}}`);
+      expect(text(renderPipeTemplate('"<$.body>"', record, {}, options)), label(options)).toBe(
+        options.outerQuotes === 'never' ? inString : `"${inString}"`,
+      );
+      expect(text(renderPipeTemplate('{"e": <aws.pipes.event.json>}', record, {}, options)), label(options)).toBe(
+        `{"e": {"eventSource":"aws:sqs","messageId":"m","body":${parsed ? body : JSON.stringify(body)}}}`,
+      );
     }
   });
 
@@ -163,7 +231,16 @@ describe(`events nested ${DEPTH.toLocaleString('en')} levels deep`, () => {
     expect(batch.delivered && batch.body).toBe(`[{"x": ${deepArrays}},{"x": ${deepArrays}}]`);
     expect(batch.delivered && batch.records.length).toBe(2);
     for (const options of combinations(['missingPath', 'escape'])) {
-      expect(text(renderRuleTemplate({ inputPathsMap: { o: '$.o' }, inputTemplate: '{"x": <o>, "e": <aws.events.event.json>}' }, event, {}, options))).toBe(`{"x": ${deepObjects}, "e": ${eventText}}`);
+      expect(
+        text(
+          renderRuleTemplate(
+            { inputPathsMap: { o: '$.o' }, inputTemplate: '{"x": <o>, "e": <aws.events.event.json>}' },
+            event,
+            {},
+            options,
+          ),
+        ),
+      ).toBe(`{"x": ${deepObjects}, "e": ${eventText}}`);
     }
     const compiled = compilePipeTemplate('{"x": "p<$.m>s"}');
     expect(extractValues(compiled, event).map((v) => v.missing)).toEqual([false]);
@@ -185,11 +262,35 @@ describe('stringifyDeep writes what JSON.stringify writes', () => {
     }
     const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
     const values: unknown[] = [
-      undefined, null, true, -0, NaN, Infinity, 1e21, 'a"\\\u0001\ud800', () => 1, Symbol('s'),
-      { u: undefined, f: () => 1, s: Symbol('s'), n: null, d: new Date(0), b: new Boxed(), x: [undefined, () => 1, Symbol('t')] },
+      undefined,
+      null,
+      true,
+      -0,
+      NaN,
+      Infinity,
+      1e21,
+      'a"\\\u0001\ud800',
+      () => 1,
+      Symbol('s'),
+      {
+        u: undefined,
+        f: () => 1,
+        s: Symbol('s'),
+        n: null,
+        d: new Date(0),
+        b: new Boxed(),
+        x: [undefined, () => 1, Symbol('t')],
+      },
       [new Number(1), new String('s'), new Boolean(false), { toJSON: () => undefined }],
-      sparse, [], {}, [[[]]], { '': { '': {} } }, Object.create({ inherited: 1 }, { own: { value: 2, enumerable: true }, hidden: { value: 3 } }),
-      { [Symbol('k')]: 1, 2: 'two', 1: 'one', b: 'b', a: 'a' }, new Map([[1, 2]]), { toJSON: () => [{ toJSON: (k: string) => `key ${k}` }] },
+      sparse,
+      [],
+      {},
+      [[[]]],
+      { '': { '': {} } },
+      Object.create({ inherited: 1 }, { own: { value: 2, enumerable: true }, hidden: { value: 3 } }),
+      { [Symbol('k')]: 1, 2: 'two', 1: 'one', b: 'b', a: 'a' },
+      new Map([[1, 2]]),
+      { toJSON: () => [{ toJSON: (k: string) => `key ${k}` }] },
     ];
     for (const value of values) expect(stringifyDeep(value)).toBe(JSON.stringify(value));
   });
@@ -236,12 +337,31 @@ describe('property: deep random nesting never throws a RangeError', () => {
     { requiredKeys: [] },
   );
   // A nesting: a depth and a short pattern of levels repeated to it (true an array, false an object keyed "k").
-  const nesting = fc.tuple(fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }), fc.oneof(fc.nat(20), fc.integer({ min: 1000, max: 4100 }), fc.integer({ min: 4100, max: 12_000 })));
+  const nesting = fc.tuple(
+    fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
+    fc.oneof(fc.nat(20), fc.integer({ min: 1000, max: 4100 }), fc.integer({ min: 4100, max: 12_000 })),
+  );
   const nest = ([pattern, depth]: [boolean[], number], inner: string): string => {
     const levels = Array.from({ length: depth }, (_, i) => pattern[i % pattern.length]!);
-    return levels.map((a) => (a ? '[' : '{"k":')).join('') + inner + levels.map((a) => (a ? ']' : '}')).reverse().join('');
+    return (
+      levels.map((a) => (a ? '[' : '{"k":')).join('') +
+      inner +
+      levels
+        .map((a) => (a ? ']' : '}'))
+        .reverse()
+        .join('')
+    );
   };
-  const leaf = fc.constantFrom('<$.v>', '<$.nope>', '"<$.v>"', '"p<$.v>s"', '<$.v.*>', '<$.v[0]>', '<aws.pipes.event.json>', '[1, <$.nope>]');
+  const leaf = fc.constantFrom(
+    '<$.v>',
+    '<$.nope>',
+    '"<$.v>"',
+    '"p<$.v>s"',
+    '<$.v.*>',
+    '<$.v[0]>',
+    '<aws.pipes.event.json>',
+    '[1, <$.nope>]',
+  );
 
   it('templates and events up to 12,000 levels, any options', () => {
     fc.assert(

@@ -4,7 +4,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../_helpers/runs.js';
-import { compilePipeTemplate, compileRuleTemplate, renderPipeTemplate, renderRuleTemplate, type RenderOptions, type RenderResult } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  compileRuleTemplate,
+  renderPipeTemplate,
+  renderRuleTemplate,
+  type RenderOptions,
+  type RenderResult,
+} from '../../src/pipes/index.js';
 
 const body = (r: RenderResult): string => {
   if (!r.delivered) throw new Error(`not delivered: ${r.reason}`);
@@ -12,44 +19,72 @@ const body = (r: RenderResult): string => {
 };
 
 describe('scalar values are written as JSON.stringify writes them', () => {
-  test.prop([fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324), fc.boolean(), fc.constant(null))], { numRuns: NUM_RUNS })('unquoted', (value) => {
+  test.prop(
+    [
+      fc.oneof(
+        fc.double(),
+        fc.integer(),
+        fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324),
+        fc.boolean(),
+        fc.constant(null),
+      ),
+    ],
+    { numRuns: NUM_RUNS },
+  )('unquoted', (value) => {
     expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }))).toBe(`{"v": ${JSON.stringify(value)}}`);
   });
 
-  test.prop([fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null))], { numRuns: NUM_RUNS })('inside a string, as JSON would print the number', (value) => {
+  test.prop([fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null))], {
+    numRuns: NUM_RUNS,
+  })('inside a string, as JSON would print the number', (value) => {
     const expected = typeof value === 'number' ? JSON.stringify(value) : String(value);
     expect(body(renderPipeTemplate('{"v": "n=<$.v>"}', { v: value }))).toBe(`{"v": "n=${expected}"}`);
   });
 
   test.prop([fc.string()], { numRuns: NUM_RUNS })('escape: json quotes a string exactly as JSON.stringify', (value) => {
-    expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }, {}, { escape: 'json' }))).toBe(`{"v": ${JSON.stringify(value)}}`);
+    expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }, {}, { escape: 'json' }))).toBe(
+      `{"v": ${JSON.stringify(value)}}`,
+    );
   });
 });
 
 describe('the template text around placeholders is kept byte for byte', () => {
   const gap = fc.constantFrom(' ', '\n', '\t', '\r\n', '');
-  test.prop([fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: NUM_RUNS })('JSON templates with any whitespace and quoted or unquoted placeholders', (members) => {
-    const template = `{${members.map(([a, b, quoted], k) => `${a}"k${k}"${b}:${a}${quoted ? '"<$.s>"' : '<$.s>'}${b}`).join(',')}}`;
-    const expected = template.replaceAll('"<$.s>"', '"v"').replaceAll('<$.s>', '"v"');
-    expect(body(renderPipeTemplate(template, { s: 'v' }))).toBe(expected);
-  });
+  test.prop([fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: NUM_RUNS })(
+    'JSON templates with any whitespace and quoted or unquoted placeholders',
+    (members) => {
+      const template = `{${members.map(([a, b, quoted], k) => `${a}"k${k}"${b}:${a}${quoted ? '"<$.s>"' : '<$.s>'}${b}`).join(',')}}`;
+      const expected = template.replaceAll('"<$.s>"', '"v"').replaceAll('<$.s>', '"v"');
+      expect(body(renderPipeTemplate(template, { s: 'v' }))).toBe(expected);
+    },
+  );
 
   it('a 4,000-deep template renders as itself', () => {
     const template = `${'['.repeat(4000)}<$.s>${']'.repeat(4000)}`;
-    expect(body(renderPipeTemplate(compilePipeTemplate(template), { s: 'v' }))).toBe(`${'['.repeat(4000)}"v"${']'.repeat(4000)}`);
+    expect(body(renderPipeTemplate(compilePipeTemplate(template), { s: 'v' }))).toBe(
+      `${'['.repeat(4000)}"v"${']'.repeat(4000)}`,
+    );
   });
 
   it('missingPath: omit re-parses the tree it needs, once, and reuses it', () => {
     const template = `${'[ '.repeat(200)}<$.s>, <$.t>${' ]'.repeat(200)}`;
     const compiled = compilePipeTemplate(template);
-    expect(body(renderPipeTemplate(compiled, { s: 'v', t: 1 }, {}, { missingPath: 'omit' }))).toBe(template.replace('<$.s>', '"v"').replace('<$.t>', '1'));
-    expect(body(renderPipeTemplate(compiled, { t: 1 }, {}, { missingPath: 'omit' }))).toBe(`${'[ '.repeat(200)}1${' ]'.repeat(200)}`);
-    expect(body(renderPipeTemplate(compiled, {}, {}, { missingPath: 'omit' }))).toBe(`${'[ '.repeat(199)}[]${' ]'.repeat(199)}`);
+    expect(body(renderPipeTemplate(compiled, { s: 'v', t: 1 }, {}, { missingPath: 'omit' }))).toBe(
+      template.replace('<$.s>', '"v"').replace('<$.t>', '1'),
+    );
+    expect(body(renderPipeTemplate(compiled, { t: 1 }, {}, { missingPath: 'omit' }))).toBe(
+      `${'[ '.repeat(200)}1${' ]'.repeat(200)}`,
+    );
+    expect(body(renderPipeTemplate(compiled, {}, {}, { missingPath: 'omit' }))).toBe(
+      `${'[ '.repeat(199)}[]${' ]'.repeat(199)}`,
+    );
   });
 
   it('outerQuotes: never unquotes every line, whatever the placeholders between the quotes', () => {
     const template = '"a <$.s> \\"q\\" <$.s>"\n  "<$.n>"';
-    expect(body(renderPipeTemplate(template, { s: 'v', n: 2 }, {}, { outerQuotes: 'never' }))).toBe('a v \\"q\\" v\n  2');
+    expect(body(renderPipeTemplate(template, { s: 'v', n: 2 }, {}, { outerQuotes: 'never' }))).toBe(
+      'a v \\"q\\" v\n  2',
+    );
     expect(body(renderPipeTemplate(template, { s: 'v', n: 2 }))).toBe('"a v \\"q\\" v"\n  "2"');
   });
 });
@@ -63,8 +98,12 @@ describe('each placeholder is evaluated once per render, and a render keeps noth
         return `v${reads}`;
       },
     };
-    expect(body(renderPipeTemplate('{"a": <$.s>, "b": "<$.s>", "c": "x<$.s>"}', event))).toBe('{"a": "v1", "b": "v1", "c": "xv1"}');
-    expect(body(renderPipeTemplate('{"a": <$.s>, "b": <$.s>}', event, {}, { missingPath: 'omit' }))).toBe('{"a": "v2", "b": "v2"}');
+    expect(body(renderPipeTemplate('{"a": <$.s>, "b": "<$.s>", "c": "x<$.s>"}', event))).toBe(
+      '{"a": "v1", "b": "v1", "c": "xv1"}',
+    );
+    expect(body(renderPipeTemplate('{"a": <$.s>, "b": <$.s>}', event, {}, { missingPath: 'omit' }))).toBe(
+      '{"a": "v2", "b": "v2"}',
+    );
   });
 
   it('a body reassigned between renders is decoded again', () => {
@@ -81,12 +120,23 @@ describe('each placeholder is evaluated once per render, and a render keeps noth
     options.escape = 'json';
     expect(body(renderPipeTemplate('{"v": <$.v>}', { v: 'a"b' }, {}, options))).toBe('{"v": "a\\"b"}');
     options.escape = 'xml' as never;
-    expect(() => renderPipeTemplate('{"v": <$.v>}', { v: 'a"b' }, {}, options)).toThrow('renderPipeTemplate: options.escape must be one of "none", "json", got "xml"');
+    expect(() => renderPipeTemplate('{"v": <$.v>}', { v: 'a"b' }, {}, options)).toThrow(
+      'renderPipeTemplate: options.escape must be one of "none", "json", got "xml"',
+    );
   });
 
   it('reserved-only templates never decode the record, and rules read reserved variables', () => {
-    expect(body(renderPipeTemplate('{"p": <aws.pipes.pipe-name>}', { eventSource: 'aws:sqs', body: '{' }, { pipeName: 'x' }))).toBe('{"p": "x"}');
-    const rule = compileRuleTemplate({ inputPathsMap: { s: '$.detail.s' }, inputTemplate: '{"s": <s>, "r": <aws.events.rule-name>, "again": "<s>"}' });
-    expect(body(renderRuleTemplate(rule, { detail: { s: 'on' } }, { ruleName: 'r1' }))).toBe('{"s": "on", "r": "r1", "again": "on"}');
+    expect(
+      body(
+        renderPipeTemplate('{"p": <aws.pipes.pipe-name>}', { eventSource: 'aws:sqs', body: '{' }, { pipeName: 'x' }),
+      ),
+    ).toBe('{"p": "x"}');
+    const rule = compileRuleTemplate({
+      inputPathsMap: { s: '$.detail.s' },
+      inputTemplate: '{"s": <s>, "r": <aws.events.rule-name>, "again": "<s>"}',
+    });
+    expect(body(renderRuleTemplate(rule, { detail: { s: 'on' } }, { ruleName: 'r1' }))).toBe(
+      '{"s": "on", "r": "r1", "again": "on"}',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { docSection } from '../_helpers/readme.js';
 import { describe, expect, it } from 'vitest';
-import { compilePipeTemplate, LINT_CODES, lintPipeTemplate, lintRuleTemplate, type TemplateDiagnostic } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  LINT_CODES,
+  lintPipeTemplate,
+  lintRuleTemplate,
+  type TemplateDiagnostic,
+} from '../../src/pipes/index.js';
 
 const codes = (ds: TemplateDiagnostic[]) => ds.map((d) => `${d.code}:${d.severity}`);
 
@@ -32,9 +38,14 @@ describe('lint: one code per documented pitfall, each with a wrong and a right e
   it('severity: a source makes quoted-object an error; without one it is a warning for likely objects', () => {
     expect(codes(lintPipeTemplate('{"k": "<$.detail>"}', { source: 'eventbridge' }))).toEqual(['quoted-object:error']);
     expect(codes(lintPipeTemplate('{"k": "<$.detail>"}'))).toEqual(['quoted-object:warning']);
-    expect(codes(lintPipeTemplate('{"k": "<$.messageId>", "j": "x <$.body.a>"}', { source: 'sqs' }))).toEqual(['quoted-object:error']);
+    expect(codes(lintPipeTemplate('{"k": "<$.messageId>", "j": "x <$.body.a>"}', { source: 'sqs' }))).toEqual([
+      'quoted-object:error',
+    ]);
     expect(codes(lintPipeTemplate('{"k": "<$.detail.bucket.name>"}', { source: 's3-eventbridge' }))).toEqual([]);
-    expect(codes(lintPipeTemplate('"x <$.detail>"', { source: 'eventbridge' }))).toEqual(['pipes-string-template:warning', 'quoted-object:warning']);
+    expect(codes(lintPipeTemplate('"x <$.detail>"', { source: 'eventbridge' }))).toEqual([
+      'pipes-string-template:warning',
+      'quoted-object:warning',
+    ]);
   });
 
   it('positions are 1-based line and column', () => {
@@ -51,12 +62,30 @@ describe('lint: one code per documented pitfall, each with a wrong and a right e
   });
 
   it('rules: PutTargets rejections and the same pitfalls', () => {
-    expect(lintRuleTemplate({ inputPathsMap: { a: '$.detail.a' }, inputTemplate: '{"x": <b>}' }, { targetId: 't1' })).toEqual([
-      expect.objectContaining({ code: 'undefined-placeholder', message: 'InputTemplate for target t1 contains invalid placeholder b.', line: 1, column: 7 }),
+    expect(
+      lintRuleTemplate({ inputPathsMap: { a: '$.detail.a' }, inputTemplate: '{"x": <b>}' }, { targetId: 't1' }),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'undefined-placeholder',
+        message: 'InputTemplate for target t1 contains invalid placeholder b.',
+        line: 1,
+        column: 7,
+      }),
     ]);
-    expect(codes(lintRuleTemplate({ inputPathsMap: { p: '$.detail' }, inputTemplate: '{"x": "users/<p>"}' }, { source: 'eventbridge' }))).toEqual(['quoted-object:error']);
-    expect(codes(lintRuleTemplate({ inputTemplate: '{"x": "<aws.events.event>"}' }))).toEqual(['event-in-string:error']);
-    expect(codes(lintRuleTemplate({ inputPathsMap: { 'AWS.x': '$.a' }, inputTemplate: '"a"' }))).toEqual(['reserved-input-path-key:error']);
+    expect(
+      codes(
+        lintRuleTemplate(
+          { inputPathsMap: { p: '$.detail' }, inputTemplate: '{"x": "users/<p>"}' },
+          { source: 'eventbridge' },
+        ),
+      ),
+    ).toEqual(['quoted-object:error']);
+    expect(codes(lintRuleTemplate({ inputTemplate: '{"x": "<aws.events.event>"}' }))).toEqual([
+      'event-in-string:error',
+    ]);
+    expect(codes(lintRuleTemplate({ inputPathsMap: { 'AWS.x': '$.a' }, inputTemplate: '"a"' }))).toEqual([
+      'reserved-input-path-key:error',
+    ]);
   });
 
   it('every code in LINT_CODES is documented in the templates guide with a wrong and a right example', () => {

@@ -8,7 +8,9 @@ import { compileAccessor, MISSING, parsePath } from '../../src/pipes/path.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 // Names EventBridge documents: alphanumerics, dashes, underscores, forward slashes.
-const freeName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_/-]{0,6}$/).filter((n) => !['length', 'constructor', '__proto__', 'prototype', 'toString'].includes(n));
+const freeName = fc
+  .stringMatching(/^[A-Za-z_][A-Za-z0-9_/-]{0,6}$/)
+  .filter((n) => !['length', 'constructor', '__proto__', 'prototype', 'toString'].includes(n));
 // Path names and object keys come mostly from one small pool, so generated paths find values.
 // The pool holds hard names the syntax allows too: a lone dash or slash, an all-digit name
 // (`.0` on an object member "0"), and a name mixing every allowed punctuation.
@@ -70,7 +72,10 @@ const pathAndJson = fc
     filler: value,
     planted: fc.nat({ max: 3 }).map((n) => n > 0),
   })
-  .map(({ steps, base, leaf, filler, planted }) => ({ p: `$${steps.join('')}`, json: planted ? plant(base, steps, leaf, filler) : base }));
+  .map(({ steps, base, leaf, filler, planted }) => ({
+    p: `$${steps.join('')}`,
+    json: planted ? plant(base, steps, leaf, filler) : base,
+  }));
 
 function oracle(p: string, json: unknown): unknown[] {
   return JSONPath({ path: p, json: json as object, wrap: true, eval: false }) as unknown[];
@@ -88,7 +93,8 @@ function crossesKinds(p: string, json: unknown): boolean {
     for (const n of nodes) {
       if (s.kind === 'name' && Array.isArray(n)) return true;
       if (typeof n === 'string') return true; // jsonpath-plus indexes into strings' characters
-      if (s.kind === 'index' && n !== null && typeof n === 'object' && !Array.isArray(n) && String(s.index) in n) return true;
+      if (s.kind === 'index' && n !== null && typeof n === 'object' && !Array.isArray(n) && String(s.index) in n)
+        return true;
       if (s.kind === 'wildcard') {
         if (Array.isArray(n)) next.push(...n);
         else if (n !== null && typeof n === 'object') next.push(...Object.values(n));
@@ -139,8 +145,20 @@ describe('compiled paths agree with jsonpath-plus', () => {
   });
 
   it('on documented examples', () => {
-    const event = { detail: { 'instance-id': 'i-1', a_b: { 'c/d': [10, 20, 30] } }, Records: [{ id: 1 }, { id: 2 }, {}, { id: 4 }] };
-    for (const p of ['$', '$.detail.instance-id', '$.detail.a_b.c/d[2]', '$.Records[3].id', '$.Records[*].id', '$.detail.*', '$.nope', '$.Records[9]']) {
+    const event = {
+      detail: { 'instance-id': 'i-1', a_b: { 'c/d': [10, 20, 30] } },
+      Records: [{ id: 1 }, { id: 2 }, {}, { id: 4 }],
+    };
+    for (const p of [
+      '$',
+      '$.detail.instance-id',
+      '$.detail.a_b.c/d[2]',
+      '$.Records[3].id',
+      '$.Records[*].id',
+      '$.detail.*',
+      '$.nope',
+      '$.Records[9]',
+    ]) {
       const parsed = parsePath(p);
       if (!parsed.ok) throw new Error(p);
       const ours = compileAccessor(parsed.segments)(event);
@@ -190,9 +208,18 @@ describe('parsePath refuses what EventBridge does not evaluate, at the offending
     expect(parsePath('$.a[0][10][123456789]')).toEqual({
       ok: true,
       wildcard: false,
-      segments: [{ kind: 'name', name: 'a' }, { kind: 'index', index: 0 }, { kind: 'index', index: 10 }, { kind: 'index', index: 123456789 }],
+      segments: [
+        { kind: 'name', name: 'a' },
+        { kind: 'index', index: 0 },
+        { kind: 'index', index: 10 },
+        { kind: 'index', index: 123456789 },
+      ],
     });
-    expect(parsePath('$.*[*].é-1/x:y')).toEqual({ ok: true, wildcard: true, segments: [{ kind: 'wildcard' }, { kind: 'wildcard' }, { kind: 'name', name: 'é-1/x:y' }] });
+    expect(parsePath('$.*[*].é-1/x:y')).toEqual({
+      ok: true,
+      wildcard: true,
+      segments: [{ kind: 'wildcard' }, { kind: 'wildcard' }, { kind: 'name', name: 'é-1/x:y' }],
+    });
     expect(parsePath('$.a[*]')).toMatchObject({ ok: true, wildcard: true });
   });
 });
@@ -205,7 +232,14 @@ describe('compiled accessors read the event as its JSON carries it', () => {
   };
 
   it('a member JSON cannot carry is missing; such an array item (or a hole) is null', () => {
-    const root = { u: undefined, f: () => 1, s: Symbol('s'), a: [undefined, () => 1, Symbol('t'), 1], h: [, 2], o: { u: undefined } }; // eslint-disable-line no-sparse-arrays
+    const root = {
+      u: undefined,
+      f: () => 1,
+      s: Symbol('s'),
+      a: [undefined, () => 1, Symbol('t'), 1],
+      h: [, 2],
+      o: { u: undefined },
+    }; // eslint-disable-line no-sparse-arrays
     for (const p of ['$.u', '$.f', '$.s', '$.o.u', '$.a[0].x', '$.o.u.x']) expect(read(p, root), p).toBe(MISSING);
     expect(read('$.a[0]', root)).toBeNull();
     expect(read('$.a[1]', root)).toBeNull();

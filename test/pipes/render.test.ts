@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { compilePipeTemplate, renderPipeTemplate, renderRuleTemplate, transformPipeBatch, type RenderResult } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  renderPipeTemplate,
+  renderRuleTemplate,
+  transformPipeBatch,
+  type RenderResult,
+} from '../../src/pipes/index.js';
 
 const body = (r: RenderResult): string => {
   if (!r.delivered) throw new Error(`not delivered: ${r.reason}`);
   return r.body;
 };
-const sqs = (b: string, extra: Record<string, unknown> = {}) => ({ messageId: 'm-1', body: b, attributes: { SenderId: 'AIDA1' }, eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:q', awsRegion: 'eu-west-1', ...extra });
+const sqs = (b: string, extra: Record<string, unknown> = {}) => ({
+  messageId: 'm-1',
+  body: b,
+  attributes: { SenderId: 'AIDA1' },
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:q',
+  awsRegion: 'eu-west-1',
+  ...extra,
+});
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const event = { s: 'v', n: 1.5, t: true, z: null, o: { a: 'x', b: [1, 'y'] }, l: ['P', 'Q'], e: '' };
 
@@ -19,7 +33,11 @@ describe('a value by where its placeholder sits', () => {
     ['whole-quoted number keeps the quotes', '{"k": "<$.n>"}', '{"k": "1.5"}'],
     ['whole-quoted missing is ""', '{"k": "<$.nope>"}', '{"k": ""}'],
     ['inside a longer JSON string, raw', '{"k": "a/<$.s>/<$.n>/<$.nope>/b"}', '{"k": "a/v/1.5//b"}'],
-    ['template whitespace is kept byte for byte', '{\n  "k" :\t<$.s> ,"x":[ 1 ,2 ] }', '{\n  "k" :\t"v" ,"x":[ 1 ,2 ] }'],
+    [
+      'template whitespace is kept byte for byte',
+      '{\n  "k" :\t<$.s> ,"x":[ 1 ,2 ] }',
+      '{\n  "k" :\t"v" ,"x":[ 1 ,2 ] }',
+    ],
   ])('%s', (_name, template, expected) => {
     expect(body(renderPipeTemplate(template, event))).toBe(expected);
   });
@@ -30,11 +48,19 @@ describe('a value by where its placeholder sits', () => {
       expect(r.delivered).toBe(false);
       if (!r.delivered) expect(r.reason).toMatch(/not delivered|delivers nothing/);
     }
-    expect(body(renderPipeTemplate('{"k": "x <$.o>"}', event, {}, { objectInJsonString: 'strip-quotes' }))).toBe('{"k": "x {a:x,b:[1,y]}"}');
+    expect(body(renderPipeTemplate('{"k": "x <$.o>"}', event, {}, { objectInJsonString: 'strip-quotes' }))).toBe(
+      '{"k": "x {a:x,b:[1,y]}"}',
+    );
   });
 
   it('inside a string template: raw strings, quote-stripped objects, empty when missing', () => {
-    const r = renderRuleTemplate({ inputPathsMap: { s: '$.s', o: '$.o', l: '$.l', t: '$.t', m: '$.nope' }, inputTemplate: '"<s>|<o>|<l>|<t>|<m>|"' }, event);
+    const r = renderRuleTemplate(
+      {
+        inputPathsMap: { s: '$.s', o: '$.o', l: '$.l', t: '$.t', m: '$.nope' },
+        inputTemplate: '"<s>|<o>|<l>|<t>|<m>|"',
+      },
+      event,
+    );
     expect(body(r)).toBe('"v|{a:x,b:[1,y]}|[P,Q]|true||"');
   });
 
@@ -53,8 +79,12 @@ describe('options for what AWS leaves open', () => {
   const quoted = { s: 'say "hi" \\ \n' };
   it('escape: none (default) inserts values as they are; json escapes them', () => {
     expect(body(renderPipeTemplate('{"k": <$.s>}', quoted))).toBe('{"k": "say "hi" \\ \n"}');
-    expect(body(renderPipeTemplate('{"k": <$.s>, "j": "x<$.s>"}', quoted, {}, { escape: 'json' }))).toBe('{"k": "say \\"hi\\" \\\\ \\n", "j": "xsay \\"hi\\" \\\\ \\n"}');
-    expect(JSON.parse(body(renderPipeTemplate('{"k": <$.s>}', quoted, {}, { escape: 'json' })))).toEqual({ k: quoted.s });
+    expect(body(renderPipeTemplate('{"k": <$.s>, "j": "x<$.s>"}', quoted, {}, { escape: 'json' }))).toBe(
+      '{"k": "say \\"hi\\" \\\\ \\n", "j": "xsay \\"hi\\" \\\\ \\n"}',
+    );
+    expect(JSON.parse(body(renderPipeTemplate('{"k": <$.s>}', quoted, {}, { escape: 'json' })))).toEqual({
+      k: quoted.s,
+    });
   });
   it('missingPath: omit drops members and elements whose placeholder is missing', () => {
     const t = '{"a": <$.nope>, "b": <$.s>, "c": [<$.nope>, 1, <$.x>], "d": "<$.nope>", "e": <$.nope>}';
@@ -64,7 +94,9 @@ describe('options for what AWS leaves open', () => {
   });
   it('wildcard: array (default) or first', () => {
     const e = { items: [{ id: 'a' }, { id: 'b' }, { x: 1 }], m: { p: 1, q: 2 } };
-    expect(body(renderPipeTemplate('{"ids": <$.items[*].id>, "v": <$.m.*>}', e))).toBe('{"ids": ["a","b"], "v": [1,2]}');
+    expect(body(renderPipeTemplate('{"ids": <$.items[*].id>, "v": <$.m.*>}', e))).toBe(
+      '{"ids": ["a","b"], "v": [1,2]}',
+    );
     expect(body(renderPipeTemplate('{"id": <$.items[*].id>}', e, {}, { wildcard: 'first' }))).toBe('{"id": "a"}');
     expect(body(renderPipeTemplate('{"id": <$.none[*]>}', e, {}, { wildcard: 'first' }))).toBe('{"id": ""}');
   });
@@ -74,28 +106,44 @@ describe('options for what AWS leaves open', () => {
     expect(body(renderPipeTemplate('Hello, <$.s>', event, {}, { outerQuotes: 'always' }))).toBe('"Hello, v"');
   });
   it('rejects an unknown option value', () => {
-    expect(() => renderPipeTemplate('<$.s>', event, {}, { escape: 'html' as never })).toThrow(/options.escape must be one of/);
+    expect(() => renderPipeTemplate('<$.s>', event, {}, { escape: 'html' as never })).toThrow(
+      /options.escape must be one of/,
+    );
   });
 });
 
 describe('implicit body parsing', () => {
   it('SQS body: JSON is decoded; other text stays a string', () => {
-    expect(body(renderPipeTemplate('{"o": <$.body.order>, "b": <$.body>}', sqs('{"order": 42}')))).toBe('{"o": 42, "b": {"order":42}}');
-    expect(body(renderPipeTemplate('{"b": <$.body>, "o": <$.body.order>}', sqs('plain text')))).toBe('{"b": "plain text", "o": ""}');
+    expect(body(renderPipeTemplate('{"o": <$.body.order>, "b": <$.body>}', sqs('{"order": 42}')))).toBe(
+      '{"o": 42, "b": {"order":42}}',
+    );
+    expect(body(renderPipeTemplate('{"b": <$.body>, "o": <$.body.order>}', sqs('plain text')))).toBe(
+      '{"b": "plain text", "o": ""}',
+    );
   });
   it('Kinesis, Active MQ, Rabbit MQ data and Kafka key/value are base64: decoded when JSON, else left base64', () => {
     const kin = { data: b64('{"City":"Seattle"}'), eventSource: 'aws:kinesis' };
     expect(body(renderPipeTemplate('{"c": <$.data.City>}', kin))).toBe('{"c": "Seattle"}');
-    expect(body(renderPipeTemplate('{"d": <$.data>}', { data: b64('not json'), eventSource: 'aws:kinesis' }))).toBe(`{"d": "${b64('not json')}"}`);
-    expect(body(renderPipeTemplate('{"d": <$.data.a>}', { data: b64('{"a":1}'), eventSource: 'aws:amq' }))).toBe('{"d": 1}');
-    expect(body(renderPipeTemplate('{"d": <$.data.a>}', { data: b64('{"a":2}'), eventSource: 'aws:rmq' }))).toBe('{"d": 2}');
+    expect(body(renderPipeTemplate('{"d": <$.data>}', { data: b64('not json'), eventSource: 'aws:kinesis' }))).toBe(
+      `{"d": "${b64('not json')}"}`,
+    );
+    expect(body(renderPipeTemplate('{"d": <$.data.a>}', { data: b64('{"a":1}'), eventSource: 'aws:amq' }))).toBe(
+      '{"d": 1}',
+    );
+    expect(body(renderPipeTemplate('{"d": <$.data.a>}', { data: b64('{"a":2}'), eventSource: 'aws:rmq' }))).toBe(
+      '{"d": 2}',
+    );
     const kafka = { key: b64('"k1"'), value: b64('{"v":[1]}'), eventSource: 'aws:kafka' };
     expect(body(renderPipeTemplate('{"k": <$.key>, "v": <$.value.v>}', kafka))).toBe('{"k": "k1", "v": [1]}');
-    expect(body(renderPipeTemplate('{"v": <$.value.v>}', { ...kafka, eventSource: 'SelfManagedKafka' }))).toBe('{"v": [1]}');
+    expect(body(renderPipeTemplate('{"v": <$.value.v>}', { ...kafka, eventSource: 'SelfManagedKafka' }))).toBe(
+      '{"v": [1]}',
+    );
   });
   it('records of other sources and implicitBodyParsing: false are not decoded', () => {
     expect(body(renderPipeTemplate('{"b": <$.body>}', { body: '{"a":1}' }))).toBe('{"b": "{"a":1}"}');
-    expect(body(renderPipeTemplate('{"b": <$.body.a>}', sqs('{"a":1}'), {}, { implicitBodyParsing: false }))).toBe('{"b": ""}');
+    expect(body(renderPipeTemplate('{"b": <$.body.a>}', sqs('{"a":1}'), {}, { implicitBodyParsing: false }))).toBe(
+      '{"b": ""}',
+    );
   });
   it('a record mutated between renders is decoded again', () => {
     const record = sqs('{"a":1}');
@@ -103,8 +151,10 @@ describe('implicit body parsing', () => {
     record.body = '{"a":2}';
     expect(body(renderPipeTemplate('{"a": <$.body.a>}', record))).toBe('{"a": 2}');
   });
-  it('embeddedJson: source keeps a decoded body\'s own spacing inside strings', () => {
-    expect(body(renderPipeTemplate('"b=<$.body>"', sqs('{"k": "v"}'), {}, { embeddedJson: 'source' }))).toBe('"b={k: v}"');
+  it("embeddedJson: source keeps a decoded body's own spacing inside strings", () => {
+    expect(body(renderPipeTemplate('"b=<$.body>"', sqs('{"k": "v"}'), {}, { embeddedJson: 'source' }))).toBe(
+      '"b={k: v}"',
+    );
     expect(body(renderPipeTemplate('"b=<$.body>"', sqs('{"k": "v"}')))).toBe('"b={k:v}"');
   });
 });
@@ -112,23 +162,73 @@ describe('implicit body parsing', () => {
 describe('reserved variables', () => {
   it('Pipes: context values, deterministic defaults, the event raw and decoded', () => {
     const record = sqs('{"a":1}');
-    const t = '{"arn":<aws.pipes.pipe-arn>,"name":<aws.pipes.pipe-name>,"src":<aws.pipes.source-arn>,"enr":<aws.pipes.enrichment-arn>,"tgt":<aws.pipes.target-arn>,"at":<aws.pipes.event.ingestion-time>,"raw":<aws.pipes.event>,"json":<aws.pipes.event.json>}';
+    const t =
+      '{"arn":<aws.pipes.pipe-arn>,"name":<aws.pipes.pipe-name>,"src":<aws.pipes.source-arn>,"enr":<aws.pipes.enrichment-arn>,"tgt":<aws.pipes.target-arn>,"at":<aws.pipes.event.ingestion-time>,"raw":<aws.pipes.event>,"json":<aws.pipes.event.json>}';
     const out = JSON.parse(body(renderPipeTemplate(t, record)));
-    expect(out).toEqual({ arn: 'arn:aws:pipes:eu-west-1:111122223333:pipe/my-pipe', name: 'my-pipe', src: record.eventSourceARN, enr: '', tgt: '', at: '2026-01-15T12:30:45.123Z', raw: record, json: { ...record, body: { a: 1 } } });
-    const ctx = { pipeArn: 'arn:aws:pipes:us-east-1:1:pipe/p', targetArn: 't', enrichmentArn: 'e', ingestionTime: new Date('2020-01-01T00:00:00Z') };
-    expect(JSON.parse(body(renderPipeTemplate(t, record, ctx)))).toMatchObject({ arn: ctx.pipeArn, name: 'p', enr: 'e', tgt: 't', at: '2020-01-01T00:00:00.000Z' });
+    expect(out).toEqual({
+      arn: 'arn:aws:pipes:eu-west-1:111122223333:pipe/my-pipe',
+      name: 'my-pipe',
+      src: record.eventSourceARN,
+      enr: '',
+      tgt: '',
+      at: '2026-01-15T12:30:45.123Z',
+      raw: record,
+      json: { ...record, body: { a: 1 } },
+    });
+    const ctx = {
+      pipeArn: 'arn:aws:pipes:us-east-1:1:pipe/p',
+      targetArn: 't',
+      enrichmentArn: 'e',
+      ingestionTime: new Date('2020-01-01T00:00:00Z'),
+    };
+    expect(JSON.parse(body(renderPipeTemplate(t, record, ctx)))).toMatchObject({
+      arn: ctx.pipeArn,
+      name: 'p',
+      enr: 'e',
+      tgt: 't',
+      at: '2020-01-01T00:00:00.000Z',
+    });
   });
   it('rules: <aws.events.event> renames detail-type, drops detail, keeps the observed key order', () => {
-    const e = { version: '0', id: 'i', 'detail-type': 'T', source: 's', account: '1', time: 't', region: 'r', resources: [], detail: { x: 1 } };
-    const out = body(renderRuleTemplate({ inputTemplate: '{"e": <aws.events.event>, "j": <aws.events.event.json>, "a": <aws.events.rule-arn>}' }, e, { ruleName: 'rn' }));
-    expect(out).toBe(`{"e": {"id":"i","account":"1","detailType":"T","time":"t","source":"s","region":"r","resources":[],"version":"0"}, "j": ${JSON.stringify(e)}, "a": "arn:aws:events:r:1:rule/rn"}`);
+    const e = {
+      version: '0',
+      id: 'i',
+      'detail-type': 'T',
+      source: 's',
+      account: '1',
+      time: 't',
+      region: 'r',
+      resources: [],
+      detail: { x: 1 },
+    };
+    const out = body(
+      renderRuleTemplate(
+        { inputTemplate: '{"e": <aws.events.event>, "j": <aws.events.event.json>, "a": <aws.events.rule-arn>}' },
+        e,
+        { ruleName: 'rn' },
+      ),
+    );
+    expect(out).toBe(
+      `{"e": {"id":"i","account":"1","detailType":"T","time":"t","source":"s","region":"r","resources":[],"version":"0"}, "j": ${JSON.stringify(e)}, "a": "arn:aws:events:r:1:rule/rn"}`,
+    );
   });
 });
 
 describe('batches: the template applies to each record', () => {
   it('applies the template to each record and returns the JSON array', () => {
-    const r = transformPipeBatch('{"id": <$.messageId>, "b": <$.body>}', [sqs('{"x":1}', { messageId: 'a' }), sqs('t', { messageId: 'b' })]);
-    expect(r).toEqual({ delivered: true, body: '[{"id": "a", "b": {"x":1}},{"id": "b", "b": "t"}]', records: [{ id: 'a', b: { x: 1 } }, { id: 'b', b: 't' }], notJson: [] });
+    const r = transformPipeBatch('{"id": <$.messageId>, "b": <$.body>}', [
+      sqs('{"x":1}', { messageId: 'a' }),
+      sqs('t', { messageId: 'b' }),
+    ]);
+    expect(r).toEqual({
+      delivered: true,
+      body: '[{"id": "a", "b": {"x":1}},{"id": "b", "b": "t"}]',
+      records: [
+        { id: 'a', b: { x: 1 } },
+        { id: 'b', b: 't' },
+      ],
+      notJson: [],
+    });
     const text = transformPipeBatch('<$.body>', [sqs('plain')]);
     expect(text).toEqual({ delivered: true, body: '["plain"]', records: ['plain'], notJson: [0] });
     const bad = transformPipeBatch('{"b": "<$.body>"}', [sqs('t'), sqs('{"x":1}')]);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePipeTemplate, compileRuleTemplate, lintPipeTemplate, renderPipeTemplate, TemplateSyntaxError } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  compileRuleTemplate,
+  lintPipeTemplate,
+  renderPipeTemplate,
+  TemplateSyntaxError,
+} from '../../src/pipes/index.js';
 import { NUM_RUNS } from '../_helpers/runs.js';
 
 function syntaxError(template: unknown): TemplateSyntaxError {
@@ -32,7 +38,7 @@ describe('bad templates: TemplateSyntaxError with line and column', () => {
     ['recursive descent', '{"a": <$..b>}', 'unsupported-path', 1, 9],
     ['filter', '{"a": <$.b[?(@.c)]>}', 'unsupported-path', 1, 11],
     ['function', '{"a": <$.b.length()>}', 'unsupported-path', 1, 12],
-    ['bracketed name', "{\"a\": <$['b']>}", 'unsupported-path', 1, 9],
+    ['bracketed name', '{"a": <$[\'b\']>}', 'unsupported-path', 1, 9],
     ['unknown reserved variable', '{"a": <aws.pipes.pipe-id>}', 'unknown-reserved-variable', 1, 7],
     ['neither path nor reserved', '{"a": <name>}', 'invalid-placeholder', 1, 7],
   ])('%s', (_name, template, code, line, column) => {
@@ -48,12 +54,16 @@ describe('bad templates: TemplateSyntaxError with line and column', () => {
   });
 
   it('lint reports the same problem instead of throwing', () => {
-    expect(lintPipeTemplate('{\n  "a": <$.b\n}')).toContainEqual(expect.objectContaining({ code: 'unterminated-placeholder', line: 2, column: 8, severity: 'error' }));
+    expect(lintPipeTemplate('{\n  "a": <$.b\n}')).toContainEqual(
+      expect.objectContaining({ code: 'unterminated-placeholder', line: 2, column: 8, severity: 'error' }),
+    );
     expect(lintPipeTemplate(null as never)).toEqual([expect.objectContaining({ code: 'not-text' })]);
   });
 
   it('rule templates too', () => {
-    expect(() => compileRuleTemplate({ inputPathsMap: { a: '$.a' }, inputTemplate: '{"x": <a>' })).toThrow(TemplateSyntaxError);
+    expect(() => compileRuleTemplate({ inputPathsMap: { a: '$.a' }, inputTemplate: '{"x": <a>' })).toThrow(
+      TemplateSyntaxError,
+    );
   });
 
   it('pathological inputs compile in linear time without overflowing the stack', () => {
@@ -77,8 +87,35 @@ describe('bad templates: TemplateSyntaxError with line and column', () => {
 });
 
 describe('fuzz: arbitrary strings up to 8 KiB never crash or hang', () => {
-  const fragments = fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', '<', '>', '<$.a>', '<$.b[0]>', '<aws.pipes.event.json>', ' ', '\n', '1', 'true', '$', '.', '*', '\u0000', '\ud800', 'é');
-  const template = fc.oneof(fc.string({ maxLength: 8192, unit: 'binary' }), fc.array(fragments, { maxLength: 400 }).map((parts) => parts.join('')));
+  const fragments = fc.constantFrom(
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    '\\',
+    ':',
+    ',',
+    '<',
+    '>',
+    '<$.a>',
+    '<$.b[0]>',
+    '<aws.pipes.event.json>',
+    ' ',
+    '\n',
+    '1',
+    'true',
+    '$',
+    '.',
+    '*',
+    '\u0000',
+    '\ud800',
+    'é',
+  );
+  const template = fc.oneof(
+    fc.string({ maxLength: 8192, unit: 'binary' }),
+    fc.array(fragments, { maxLength: 400 }).map((parts) => parts.join('')),
+  );
   it('compiles to a template that renders, or throws TemplateSyntaxError; lint agrees', () => {
     fc.assert(
       fc.property(template, (t) => {
@@ -90,7 +127,12 @@ describe('fuzz: arbitrary strings up to 8 KiB never crash or hang', () => {
           if (!(error instanceof TemplateSyntaxError)) throw error;
           expect(error.line).toBeGreaterThanOrEqual(1);
           expect(error.column).toBeGreaterThanOrEqual(1);
-          expect(diagnostics.some((d) => d.code === error.code && d.line === error.line && d.column === error.column && d.severity === 'error')).toBe(true);
+          expect(
+            diagnostics.some(
+              (d) =>
+                d.code === error.code && d.line === error.line && d.column === error.column && d.severity === 'error',
+            ),
+          ).toBe(true);
           return;
         }
         const result = renderPipeTemplate(compiled, { a: 'x', b: [1] });

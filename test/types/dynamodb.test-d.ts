@@ -1,15 +1,31 @@
-import type { DynamoDBStreamEvent as AwsDynamoDBStreamEvent, KinesisStreamEvent as AwsKinesisStreamEvent } from 'aws-lambda';
+import type {
+  DynamoDBStreamEvent as AwsDynamoDBStreamEvent,
+  KinesisStreamEvent as AwsKinesisStreamEvent,
+} from 'aws-lambda';
 import type { Arbitrary } from 'fast-check';
 import { expectTypeOf, it } from 'vitest';
 import { dynamoDBStreamEvent } from '../../arbitraries/dynamoDBStreamEvent.js';
 import { attributeValue } from '../../arbitraries/attributeValue.js';
-import { dynamodbChange, makeDynamoDBKinesisEvent, makeDynamoDBStreamEvent, makeDynamoDBTumblingWindowEvent, marshall, type AttributeValue, type DynamoDBStreamEvent, type DynamoDBTumblingWindowEvent } from '../../fixtures/dynamodb.js';
+import {
+  dynamodbChange,
+  makeDynamoDBKinesisEvent,
+  makeDynamoDBStreamEvent,
+  makeDynamoDBTumblingWindowEvent,
+  marshall,
+  type AttributeValue,
+  type DynamoDBStreamEvent,
+  type DynamoDBTumblingWindowEvent,
+} from '../../fixtures/dynamodb.js';
 
 it('factories return events assignable to @types/aws-lambda', () => {
   expectTypeOf(makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 'a' })])).toExtend<AwsDynamoDBStreamEvent>();
-  expectTypeOf(makeDynamoDBKinesisEvent([dynamodbChange.remove({ id: 'a' }, { ttl: true })])).toExtend<AwsKinesisStreamEvent>();
+  expectTypeOf(
+    makeDynamoDBKinesisEvent([dynamodbChange.remove({ id: 'a' }, { ttl: true })]),
+  ).toExtend<AwsKinesisStreamEvent>();
   // @types/aws-lambda has no DynamoDB window type: the window event is still a DynamoDBStreamEvent there.
-  expectTypeOf(makeDynamoDBTumblingWindowEvent([dynamodbChange.insert({ id: 'a' })])).toEqualTypeOf<DynamoDBTumblingWindowEvent>();
+  expectTypeOf(
+    makeDynamoDBTumblingWindowEvent([dynamodbChange.insert({ id: 'a' })]),
+  ).toEqualTypeOf<DynamoDBTumblingWindowEvent>();
   expectTypeOf<DynamoDBTumblingWindowEvent>().toExtend<AwsDynamoDBStreamEvent>();
   expectTypeOf(dynamoDBStreamEvent()).toEqualTypeOf<Arbitrary<DynamoDBStreamEvent>>();
   expectTypeOf(attributeValue()).toEqualTypeOf<Arbitrary<AttributeValue>>();

@@ -1,8 +1,27 @@
-import type { DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent, KinesisStreamEvent, ScheduledEvent, SQSEvent, SQSRecord } from 'aws-lambda';
+import type {
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+  EventBridgeEvent,
+  KinesisStreamEvent,
+  ScheduledEvent,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expectTypeOf, it } from 'vitest';
 import { eventBridgeEvent, scheduledEvent } from '../../arbitraries/index.js';
-import { dynamodbChange, makeDynamoDBStreamEvent, makeEventBridgeEvent, makeKinesisEvent, makeScheduledEvent, makeSqsEvent, toPipesSourceBatch, makeS3PutEvent, type PipesKinesisRecord, type PipesKinesisRecordOf } from '../../src/index.js';
+import {
+  dynamodbChange,
+  makeDynamoDBStreamEvent,
+  makeEventBridgeEvent,
+  makeKinesisEvent,
+  makeScheduledEvent,
+  makeSqsEvent,
+  toPipesSourceBatch,
+  makeS3PutEvent,
+  type PipesKinesisRecord,
+  type PipesKinesisRecordOf,
+} from '../../src/index.js';
 
 describe('EventBridge types', () => {
   it('makeEventBridgeEvent keeps the literal detail-type and the detail type', () => {
@@ -28,7 +47,9 @@ describe('EventBridge types', () => {
   });
 
   it('the arbitraries carry the pinned types', () => {
-    expectTypeOf(eventBridgeEvent({ detailType: fc.constant('A' as const), detail: fc.record({ n: fc.integer() }) })).toEqualTypeOf<fc.Arbitrary<EventBridgeEvent<'A', { n: number }>>>();
+    expectTypeOf(
+      eventBridgeEvent({ detailType: fc.constant('A' as const), detail: fc.record({ n: fc.integer() }) }),
+    ).toEqualTypeOf<fc.Arbitrary<EventBridgeEvent<'A', { n: number }>>>();
     expectTypeOf(scheduledEvent()).toEqualTypeOf<fc.Arbitrary<ScheduledEvent>>();
   });
 });
@@ -43,7 +64,9 @@ describe('toPipesSourceBatch overloads', () => {
     const sqs = makeSqsEvent(['a']);
     expectTypeOf(toPipesSourceBatch(sqs)).toEqualTypeOf<Array<(typeof sqs.Records)[number]>>();
     const kinesis = makeKinesisEvent(['a']);
-    expectTypeOf(toPipesSourceBatch(kinesis)).toEqualTypeOf<Array<PipesKinesisRecordOf<(typeof kinesis.Records)[number]>>>();
+    expectTypeOf(toPipesSourceBatch(kinesis)).toEqualTypeOf<
+      Array<PipesKinesisRecordOf<(typeof kinesis.Records)[number]>>
+    >();
     expectTypeOf(toPipesSourceBatch(kinesis)[0]!.eventSource).toEqualTypeOf<'aws:kinesis'>();
     expectTypeOf(toPipesSourceBatch(kinesis)[0]!.partitionKey).toEqualTypeOf<string>();
     const dynamodb = makeDynamoDBStreamEvent([dynamodbChange.insert({ id: 1 })]);

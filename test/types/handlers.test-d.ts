@@ -18,7 +18,16 @@ import type {
 } from 'aws-lambda';
 import fc from 'fast-check';
 import { expectTypeOf, it } from 'vitest';
-import { cloudWatchLogsEvent, dynamoDBStreamEvent, kinesisEvent, s3Event, scheduledEvent, sqsEvent, sqsRecord, eventBridgeEvent } from '../../arbitraries/index.js';
+import {
+  cloudWatchLogsEvent,
+  dynamoDBStreamEvent,
+  kinesisEvent,
+  s3Event,
+  scheduledEvent,
+  sqsEvent,
+  sqsRecord,
+  eventBridgeEvent,
+} from '../../arbitraries/index.js';
 import {
   invokeHandler,
   makeCloudWatchLogsEvent,
@@ -35,7 +44,9 @@ import {
 } from '../../src/index.js';
 import { createAwsMocks } from '../../src/msw/index.js';
 
-const sqsHandler: SQSHandler = async (event) => ({ batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({ itemIdentifier: r.messageId })) });
+const sqsHandler: SQSHandler = async (event) => ({
+  batchItemFailures: event.Records.filter((r) => r.body === 'bad').map((r) => ({ itemIdentifier: r.messageId })),
+});
 const s3Handler: S3Handler = async () => {};
 const kinesisHandler: KinesisStreamHandler = async () => {};
 const dynamoHandler: DynamoDBStreamHandler = async () => {};
@@ -82,10 +93,16 @@ it('default arbitraries feed standard handlers', () => {
   fc.property(sqsRecord(), (record) => expectTypeOf(record).toExtend<SQSRecord>());
   fc.asyncProperty(s3Event(), async (event) => void (await s3Handler(event, context, callback)));
   fc.asyncProperty(s3Event({ bucket: 'photos' }), async (event) => void (await s3Handler(event, context, callback)));
-  fc.asyncProperty(s3Event({ eventNames: ['ObjectCreated:Put', 'ObjectCreated:CompleteMultipartUpload', 'ObjectCreated:Copy'] }), async (event) => void (await s3Handler(event, context, callback)));
+  fc.asyncProperty(
+    s3Event({ eventNames: ['ObjectCreated:Put', 'ObjectCreated:CompleteMultipartUpload', 'ObjectCreated:Copy'] }),
+    async (event) => void (await s3Handler(event, context, callback)),
+  );
   // Pinned to removals, the exact type says what those records lack (no size or eTag).
-  // @ts-expect-error: an ObjectRemoved record is not an @types/aws-lambda S3EventRecord
-  fc.asyncProperty(s3Event({ eventNames: ['ObjectRemoved:Delete'] }), async (event) => void (await s3Handler(event, context, callback)));
+  fc.asyncProperty(
+    s3Event({ eventNames: ['ObjectRemoved:Delete'] }),
+    // @ts-expect-error: an ObjectRemoved record is not an @types/aws-lambda S3EventRecord
+    async (event) => void (await s3Handler(event, context, callback)),
+  );
   fc.asyncProperty(kinesisEvent(), async (event) => void (await kinesisHandler(event, context, callback)));
   fc.asyncProperty(dynamoDBStreamEvent(), async (event) => void (await dynamoHandler(event, context, callback)));
   fc.asyncProperty(scheduledEvent(), async (event) => void (await scheduledHandler(event, context, callback)));
@@ -96,5 +113,7 @@ it('default arbitraries feed standard handlers', () => {
 
 it('the default SQS types are @types/aws-lambda assignable; the exact null form stays available', () => {
   expectTypeOf<SqsEvent>().toExtend<SQSEvent>();
-  expectTypeOf<SqsEvent<'null'>['Records'][number]['md5OfMessageAttributes']>().toEqualTypeOf<string | null | undefined>();
+  expectTypeOf<SqsEvent<'null'>['Records'][number]['md5OfMessageAttributes']>().toEqualTypeOf<
+    string | null | undefined
+  >();
 });

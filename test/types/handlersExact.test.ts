@@ -12,12 +12,36 @@ import { expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FILES = ['test/types/handlers.test-d.ts', 'test/types/lambda.test-d.ts', 'test/types/vitest.test-d.ts'];
-const OURS = /^(?:test\/types\/(?:handlers|lambda|vitest)\.test-d\.ts|src\/lambda\/|src\/vitest\/|src\/msw\/_internals\/lambdaContext\.ts)/;
+const OURS =
+  /^(?:test\/types\/(?:handlers|lambda|vitest)\.test-d\.ts|src\/lambda\/|src\/vitest\/|src\/msw\/_internals\/lambdaContext\.ts)/;
 
 it('compiles under strict and exactOptionalPropertyTypes', async () => {
-  const args = ['--ignoreConfig', '--noEmit', '--pretty', 'false', '--strict', '--exactOptionalPropertyTypes', '--module', 'nodenext', '--moduleResolution', 'nodenext',
-    '--target', 'es2022', '--lib', 'es2023', '--types', 'node', '--skipLibCheck', '--isolatedModules', '--verbatimModuleSyntax', ...FILES];
-  const output = await promisify(execFile)(join(root, 'node_modules/.bin/tsc'), args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then(
+  const args = [
+    '--ignoreConfig',
+    '--noEmit',
+    '--pretty',
+    'false',
+    '--strict',
+    '--exactOptionalPropertyTypes',
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2023',
+    '--types',
+    'node',
+    '--skipLibCheck',
+    '--isolatedModules',
+    '--verbatimModuleSyntax',
+    ...FILES,
+  ];
+  const output = await promisify(execFile)(join(root, 'node_modules/.bin/tsc'), args, {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     ({ stdout }) => stdout,
     (error: { stdout?: string }) => error.stdout ?? '',
   );

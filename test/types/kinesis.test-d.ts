@@ -1,8 +1,27 @@
-import type { CloudWatchLogsEvent as LambdaCloudWatchLogsEvent, CloudWatchLogsDecodedData as LambdaDecoded, KinesisStreamEvent as LambdaKinesisEvent, KinesisStreamRecord as LambdaKinesisRecord, KinesisStreamTumblingWindowEvent } from 'aws-lambda';
+import type {
+  CloudWatchLogsEvent as LambdaCloudWatchLogsEvent,
+  CloudWatchLogsDecodedData as LambdaDecoded,
+  KinesisStreamEvent as LambdaKinesisEvent,
+  KinesisStreamRecord as LambdaKinesisRecord,
+  KinesisStreamTumblingWindowEvent,
+} from 'aws-lambda';
 import type { Arbitrary } from 'fast-check';
 import { describe, expectTypeOf, it } from 'vitest';
-import { decodeCloudWatchLogsEvent, makeCloudWatchLogsData, makeCloudWatchLogsEvent, type CloudWatchLogsDecodedData, type CloudWatchLogsEvent } from '../../fixtures/cloudwatchLogs.js';
-import { makeKinesisEvent, makeKinesisRecord, makeKinesisTumblingWindowEvent, type KinesisStreamEvent, type KinesisStreamRecord, type KinesisTumblingWindowEvent } from '../../fixtures/kinesis.js';
+import {
+  decodeCloudWatchLogsEvent,
+  makeCloudWatchLogsData,
+  makeCloudWatchLogsEvent,
+  type CloudWatchLogsDecodedData,
+  type CloudWatchLogsEvent,
+} from '../../fixtures/cloudwatchLogs.js';
+import {
+  makeKinesisEvent,
+  makeKinesisRecord,
+  makeKinesisTumblingWindowEvent,
+  type KinesisStreamEvent,
+  type KinesisStreamRecord,
+  type KinesisTumblingWindowEvent,
+} from '../../fixtures/kinesis.js';
 import { cloudWatchLogsEvent } from '../../arbitraries/cloudWatchLogsEvent.js';
 import { kinesisEvent } from '../../arbitraries/kinesisEvent.js';
 import { kinesisRecord } from '../../arbitraries/kinesisRecord.js';

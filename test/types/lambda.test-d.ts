@@ -1,4 +1,13 @@
-import type { Context, Handler, KinesisStreamBatchResponse, KinesisStreamHandler, S3Handler, SQSBatchResponse, SQSHandler, ScheduledHandler } from 'aws-lambda';
+import type {
+  Context,
+  Handler,
+  KinesisStreamBatchResponse,
+  KinesisStreamHandler,
+  S3Handler,
+  SQSBatchResponse,
+  SQSHandler,
+  ScheduledHandler,
+} from 'aws-lambda';
 import { expectTypeOf, it } from 'vitest';
 import {
   invokeHandler,
@@ -25,7 +34,9 @@ it('result types flow from the handler type', () => {
   const sqs: SQSHandler = async () => ({ batchItemFailures: [] });
   expectTypeOf(invokeHandler(sqs, makeSqsEvent(['a']))).toEqualTypeOf<Promise<SQSBatchResponse | void>>();
   const kinesis: KinesisStreamHandler = async () => {};
-  expectTypeOf(invokeHandler(kinesis, makeKinesisEvent(['a']))).toEqualTypeOf<Promise<KinesisStreamBatchResponse | void>>();
+  expectTypeOf(invokeHandler(kinesis, makeKinesisEvent(['a']))).toEqualTypeOf<
+    Promise<KinesisStreamBatchResponse | void>
+  >();
   const s3: S3Handler = async () => {};
   expectTypeOf(invokeHandler(s3, makeS3PutEvent('bucket'))).toEqualTypeOf<Promise<void>>();
   const scheduled: ScheduledHandler = async () => {};

@@ -1,6 +1,14 @@
 import type { Arbitrary } from 'fast-check';
 import { expectTypeOf, it } from 'vitest';
-import { checkEventPattern, eventMatching, eventNotMatching, eventPattern, jsonPayload, sqsRecord, type EventPatternCheckResult } from '../../arbitraries/index.js';
+import {
+  checkEventPattern,
+  eventMatching,
+  eventNotMatching,
+  eventPattern,
+  jsonPayload,
+  sqsRecord,
+  type EventPatternCheckResult,
+} from '../../arbitraries/index.js';
 import type { JsonValue } from '../../src/_internals/json.js';
 import type { SqsRecord } from '../../src/index.js';
 
@@ -14,7 +22,10 @@ it('the generators keep the base arbitrary type', () => {
 });
 
 it('checkEventPattern takes the event type from accepts', () => {
-  const result = checkEventPattern({ detail: { n: [1] } }, { accepts: (event: { detail: { n: number } }) => event.detail.n === 1 });
+  const result = checkEventPattern(
+    { detail: { n: [1] } },
+    { accepts: (event: { detail: { n: number } }) => event.detail.n === 1 },
+  );
   expectTypeOf(result).toEqualTypeOf<EventPatternCheckResult>();
   // @ts-expect-error numRuns is a number
   checkEventPattern({ a: ['x'] }, { numRuns: '5' });

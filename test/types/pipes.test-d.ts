@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { compilePipeTemplate, lintPipeTemplate, renderPipeTemplate, renderRuleTemplate, transformPipeBatch, type CompiledTemplate, type PipeContext, type RenderResult, type RuleContext, type TemplateDiagnostic } from '../../src/pipes/index.js';
+import {
+  compilePipeTemplate,
+  lintPipeTemplate,
+  renderPipeTemplate,
+  renderRuleTemplate,
+  transformPipeBatch,
+  type CompiledTemplate,
+  type PipeContext,
+  type RenderResult,
+  type RuleContext,
+  type TemplateDiagnostic,
+} from '../../src/pipes/index.js';
 
 describe('aws-event-kit/pipes types', () => {
   it('renders to a discriminated result', () => {

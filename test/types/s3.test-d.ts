@@ -1,6 +1,17 @@
 import type { EventBridgeEvent, S3Event, S3EventRecord } from 'aws-lambda';
 import { describe, expectTypeOf, it } from 'vitest';
-import { makeS3DeleteEvent, makeS3Event, makeS3EventBridgeEvent, makeS3PutEvent, makeS3TestEvent, type S3EventBridgeEventOf, type S3EventOf, type S3EventRecordOf, type S3ObjectDeletedDetail, type S3TestEvent } from '../../fixtures/s3.js';
+import {
+  makeS3DeleteEvent,
+  makeS3Event,
+  makeS3EventBridgeEvent,
+  makeS3PutEvent,
+  makeS3TestEvent,
+  type S3EventBridgeEventOf,
+  type S3EventOf,
+  type S3EventRecordOf,
+  type S3ObjectDeletedDetail,
+  type S3TestEvent,
+} from '../../fixtures/s3.js';
 import { s3Event } from '../../arbitraries/s3Event.js';
 import { s3EventBridgeEvent } from '../../arbitraries/s3EventBridgeEvent.js';
 import { s3Record } from '../../arbitraries/s3Record.js';
@@ -22,8 +33,13 @@ describe('S3 factory types', () => {
     expectTypeOf(makeS3Event('ObjectCreated:CompleteMultipartUpload', 'b')).toMatchTypeOf<S3Event>();
     expectTypeOf(makeS3Event('ObjectRestore:Completed', 'b').Records[0]!).toMatchTypeOf<S3EventRecord>();
     expectTypeOf(makeS3Event('ObjectTagging:Put', 'b')).not.toMatchTypeOf<S3Event>();
-    expectTypeOf(makeS3Event('LifecycleTransition', 'b').Records[0]!.lifecycleEventData.transitionEventData.destinationStorageClass).toEqualTypeOf<string>();
-    expectTypeOf(makeS3Event('Replication:OperationFailedReplication', 'b').Records[0]!.replicationEventData.failureReason).toEqualTypeOf<string | undefined>();
+    expectTypeOf(
+      makeS3Event('LifecycleTransition', 'b').Records[0]!.lifecycleEventData.transitionEventData
+        .destinationStorageClass,
+    ).toEqualTypeOf<string>();
+    expectTypeOf(
+      makeS3Event('Replication:OperationFailedReplication', 'b').Records[0]!.replicationEventData.failureReason,
+    ).toEqualTypeOf<string | undefined>();
     expectTypeOf(makeS3Event('ObjectAcl:Put', 'b')).toEqualTypeOf<S3EventOf<'ObjectAcl:Put'>>();
   });
 
@@ -57,12 +73,20 @@ describe('S3 factory types', () => {
 
 describe('S3 arbitrary types', () => {
   it('are typed by their constraints', () => {
-    expectTypeOf(s3Event({ eventNames: ['ObjectRemoved:Delete'] })).toEqualTypeOf<Arbitrary<S3EventOf<'ObjectRemoved:Delete'>>>();
+    expectTypeOf(s3Event({ eventNames: ['ObjectRemoved:Delete'] })).toEqualTypeOf<
+      Arbitrary<S3EventOf<'ObjectRemoved:Delete'>>
+    >();
     expectTypeOf(s3Record()).toEqualTypeOf<Arbitrary<S3EventRecordOf>>();
-    expectTypeOf(s3Record({ eventNames: ['ObjectRemoved:Delete'] })).toEqualTypeOf<Arbitrary<S3EventRecordOf<'ObjectRemoved:Delete'>>>();
+    expectTypeOf(s3Record({ eventNames: ['ObjectRemoved:Delete'] })).toEqualTypeOf<
+      Arbitrary<S3EventRecordOf<'ObjectRemoved:Delete'>>
+    >();
     expectTypeOf(s3Record({ eventNames: ['ObjectRemoved:Delete'] })).not.toEqualTypeOf<Arbitrary<S3EventRecordOf>>();
-    expectTypeOf(s3EventBridgeEvent({ detailTypes: ['Object Created'] })).toMatchTypeOf<Arbitrary<EventBridgeEvent<'Object Created', unknown>>>();
-    expectTypeOf(s3EventBridgeEvent({ detailTypes: ['Object Created'] })).toEqualTypeOf<Arbitrary<S3EventBridgeEventOf<'Object Created'>>>();
+    expectTypeOf(s3EventBridgeEvent({ detailTypes: ['Object Created'] })).toMatchTypeOf<
+      Arbitrary<EventBridgeEvent<'Object Created', unknown>>
+    >();
+    expectTypeOf(s3EventBridgeEvent({ detailTypes: ['Object Created'] })).toEqualTypeOf<
+      Arbitrary<S3EventBridgeEventOf<'Object Created'>>
+    >();
     // @ts-expect-error not an event name
     s3Event({ eventNames: ['ObjectCreated:*'] });
   });

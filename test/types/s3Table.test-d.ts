@@ -4,7 +4,13 @@
  * compile error rather than a silent `never`.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { S3_EVENT_TYPES, S3EventName, S3EventTypeInfo, S3ExtraBlock, S3ObjectShape } from '../../src/events/s3/eventTypes.js';
+import type {
+  S3_EVENT_TYPES,
+  S3EventName,
+  S3EventTypeInfo,
+  S3ExtraBlock,
+  S3ObjectShape,
+} from '../../src/events/s3/eventTypes.js';
 import type {
   S3DeletionType,
   S3EventBridgeDetailOf,
@@ -18,10 +24,16 @@ import type {
   S3ObjectDeletedReason,
   S3ObjectOf,
 } from '../../src/events/s3/types.js';
-import type { S3FullObjectEventName, S3ReplicationEventName, S3TransitionEventName } from '../../src/events/s3/eventTypes.js';
+import type {
+  S3FullObjectEventName,
+  S3ReplicationEventName,
+  S3TransitionEventName,
+} from '../../src/events/s3/eventTypes.js';
 
 /** The names whose `T<N>` is `never`: must itself be `never`. */
-type NeverFor<T extends Record<S3EventName, unknown>> = { [N in S3EventName]: [T[N]] extends [never] ? N : never }[S3EventName];
+type NeverFor<T extends Record<S3EventName, unknown>> = {
+  [N in S3EventName]: [T[N]] extends [never] ? N : never;
+}[S3EventName];
 
 describe('the S3 event table', () => {
   it('gives every event name an object, an extras block and a record type (none is never)', () => {
@@ -40,7 +52,10 @@ describe('the S3 event table', () => {
     ({ full: 1, removed: 1, deleteMarker: 1, metadata: 1 }) satisfies Record<S3ObjectShape, unknown>;
     // A row with a value outside the table's vocabulary is rejected by the table's `satisfies`.
     // @ts-expect-error: 'archived' is not an object shape
-    ({ 'Object:New': { eventVersion: '2.3', object: 'archived', initiator: 's3', extra: 'none' } }) satisfies Record<string, S3EventTypeInfo>;
+    ({ 'Object:New': { eventVersion: '2.3', object: 'archived', initiator: 's3', extra: 'none' } }) satisfies Record<
+      string,
+      S3EventTypeInfo
+    >;
     expectTypeOf<S3EventBridgeDetailOf<S3EventBridgeDetailType>>().not.toBeNever();
   });
 
@@ -48,7 +63,9 @@ describe('the S3 event table', () => {
     expectTypeOf<S3TransitionEventName>().toEqualTypeOf<'LifecycleTransition' | 'IntelligentTiering'>();
     expectTypeOf<S3ReplicationEventName>().toEqualTypeOf<Extract<S3EventName, `Replication:${string}`>>();
     expectTypeOf<'ObjectRestore:Delete'>().toExtend<S3FullObjectEventName>();
-    expectTypeOf<S3ObjectCreatedReason>().toEqualTypeOf<'PutObject' | 'POST Object' | 'CopyObject' | 'CompleteMultipartUpload'>();
+    expectTypeOf<S3ObjectCreatedReason>().toEqualTypeOf<
+      'PutObject' | 'POST Object' | 'CopyObject' | 'CompleteMultipartUpload'
+    >();
     expectTypeOf<S3ObjectDeletedReason>().toEqualTypeOf<'DeleteObject' | 'Lifecycle Expiration'>();
     expectTypeOf<S3DeletionType>().toEqualTypeOf<'Permanently Deleted' | 'Delete Marker Created'>();
     expectTypeOf<S3ExtrasOf<'Replication:OperationFailedReplication'>>().toHaveProperty('replicationEventData');

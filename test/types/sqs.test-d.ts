@@ -1,7 +1,14 @@
 import type { SqsEvent as PowertoolsSqsEvent } from '@aws-lambda-powertools/parser/types';
 import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
 import { expectTypeOf, it } from 'vitest';
-import { makeSqsEvent, makeSqsRecord, type SqsEmptyMd5OfMessageAttributes, type SqsEvent, type SqsEventOptions, type SqsRecord } from '../../src/index.js';
+import {
+  makeSqsEvent,
+  makeSqsRecord,
+  type SqsEmptyMd5OfMessageAttributes,
+  type SqsEvent,
+  type SqsEventOptions,
+  type SqsRecord,
+} from '../../src/index.js';
 import { sqsEvent, sqsRecord } from '../../arbitraries/index.js';
 import type { Arbitrary } from 'fast-check';
 
@@ -25,8 +32,12 @@ it('arbitraries: both forms by default, the narrow type when pinned to omit', ()
   expectTypeOf(sqsEvent()).toEqualTypeOf<Arbitrary<SqsEvent>>();
   expectTypeOf(sqsRecord()).toEqualTypeOf<Arbitrary<SqsRecord>>();
   expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'either' })).toEqualTypeOf<Arbitrary<SqsEvent>>();
-  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'null', fifo: true })).toEqualTypeOf<Arbitrary<SqsEvent<'null'>>>();
-  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'omit', fifo: true })).toEqualTypeOf<Arbitrary<SqsEvent<'omit'>>>();
+  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'null', fifo: true })).toEqualTypeOf<
+    Arbitrary<SqsEvent<'null'>>
+  >();
+  expectTypeOf(sqsEvent({ emptyMd5OfMessageAttributes: 'omit', fifo: true })).toEqualTypeOf<
+    Arbitrary<SqsEvent<'omit'>>
+  >();
   expectTypeOf(sqsRecord({ emptyMd5OfMessageAttributes: 'omit' })).toEqualTypeOf<Arbitrary<SqsRecord<'omit'>>>();
   // @ts-expect-error: not a form
   sqsRecord({ emptyMd5OfMessageAttributes: 'absent' });
@@ -48,13 +59,21 @@ it('default factory output is @types/aws-lambda SQSEvent / SQSRecord; the explic
   // null is the explicit null form's: an override that puts it in says so.
   // @ts-expect-error: the default form is typed as @types/aws-lambda types it
   makeSqsRecord('x', { overrides: { md5OfMessageAttributes: null } });
-  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } })).toEqualTypeOf<SqsRecord<'null'>>();
-  expectTypeOf(makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } })).not.toExtend<SQSRecord>();
+  expectTypeOf(
+    makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } }),
+  ).toEqualTypeOf<SqsRecord<'null'>>();
+  expectTypeOf(
+    makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null', overrides: { md5OfMessageAttributes: null } }),
+  ).not.toExtend<SQSRecord>();
   expectTypeOf(makeSqsRecord('x', { overrides: { md5OfMessageAttributes: 'abc' } })).toEqualTypeOf<SqsRecord<'omit'>>();
   // @ts-expect-error: a record of the explicit null form is not an SQSRecord
   const overridden: SQSRecord = makeSqsRecord('x', { emptyMd5OfMessageAttributes: 'null' });
-  // @ts-expect-error: an SQSHandler does not take the null form
-  void handler(makeSqsEvent(['hello'], { emptyMd5OfMessageAttributes: 'null' }), {} as Parameters<SQSHandler>[1], () => {});
+  void handler(
+    // @ts-expect-error: an SQSHandler does not take the null form
+    makeSqsEvent(['hello'], { emptyMd5OfMessageAttributes: 'null' }),
+    {} as Parameters<SQSHandler>[1],
+    () => {},
+  );
   void [event, record, nulled, overridden];
 });
 
@@ -66,7 +85,12 @@ it('both forms are assignable to Powertools SqsEvent; apart from md5OfMessageAtt
 });
 
 it('messages, options and overrides are typed', () => {
-  makeSqsEvent(['text', { json: true }, 42, { body: 'x', messageAttributes: { n: 1, b: new Uint8Array(1) }, attributes: { ApproximateReceiveCount: 2 } }]);
+  makeSqsEvent([
+    'text',
+    { json: true },
+    42,
+    { body: 'x', messageAttributes: { n: 1, b: new Uint8Array(1) }, attributes: { ApproximateReceiveCount: 2 } },
+  ]);
   makeSqsEvent(['x'], { queue: 'q.fifo', attributes: { MessageGroupId: 'g' }, overrides: { Records: [] } });
   makeSqsRecord('x', { overrides: { attributes: { ApproximateReceiveCount: '2' } } });
   // @ts-expect-error: options.queue is a string

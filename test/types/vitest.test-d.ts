@@ -3,7 +3,15 @@ import { expect, expectTypeOf, it } from 'vitest';
 import '../../src/vitest/index.js';
 import type { InvokedEventOf, ReceivedItemOf } from '../../src/vitest/index.js';
 import type { SqsEvent } from '../../src/index.js';
-import { createAwsMocks, type SnsPublishedMessage, type SnsTopicInfo, type SqsQueueInfo, type SqsReceivedMessage, type SqsSubscription, type StreamSubscription } from '../../src/msw/index.js';
+import {
+  createAwsMocks,
+  type SnsPublishedMessage,
+  type SnsTopicInfo,
+  type SqsQueueInfo,
+  type SqsReceivedMessage,
+  type SqsSubscription,
+  type StreamSubscription,
+} from '../../src/msw/index.js';
 
 it('matchers are typed on expect(value) and as asymmetric matchers', () => {
   const mocks = createAwsMocks();
@@ -35,6 +43,8 @@ it('the type helpers follow the received value', () => {
   expectTypeOf<ReceivedItemOf<SnsTopicInfo>>().toEqualTypeOf<SnsPublishedMessage>();
   expectTypeOf<InvokedEventOf<SqsSubscription>>().toEqualTypeOf<SqsEvent>();
   expectTypeOf<InvokedEventOf<StreamSubscription<KinesisStreamEvent>>>().toEqualTypeOf<KinesisStreamEvent>();
-  expectTypeOf<ReceivedItemOf<ReturnType<typeof createAwsMocks>['eventBridge']>>().toExtend<EventBridgeEvent<string, unknown>>();
+  expectTypeOf<ReceivedItemOf<ReturnType<typeof createAwsMocks>['eventBridge']>>().toExtend<
+    EventBridgeEvent<string, unknown>
+  >();
   expectTypeOf<InvokedEventOf<{ other: 1 }>>().toEqualTypeOf<unknown>();
 });

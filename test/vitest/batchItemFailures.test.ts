@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest/index.js';
 
-
 /** The message of the assertion error `assertion` throws. */
 function failure(assertion: () => void): string {
   try {
@@ -21,10 +20,13 @@ describe('toReportBatchItemFailures', () => {
     expect(response('b')).not.toReportBatchItemFailures(['b', 'c']);
   });
 
-  it.each([[undefined], [null], [[]], [{}], [{ batchItemFailures: [] }], [{ batchItemFailures: null }], ['']])('reads %j as no failures, as AWS does', (value) => {
-    expect(value).toReportBatchItemFailures([]);
-    expect(value).not.toReportBatchItemFailures(['a']);
-  });
+  it.each([[undefined], [null], [[]], [{}], [{ batchItemFailures: [] }], [{ batchItemFailures: null }], ['']])(
+    'reads %j as no failures, as AWS does',
+    (value) => {
+      expect(value).toReportBatchItemFailures([]);
+      expect(value).not.toReportBatchItemFailures(['a']);
+    },
+  );
 
   it('lists missing and unexpected ids', () => {
     const message = failure(() => expect(response('a', 'd')).toReportBatchItemFailures(['a', 'c']));
@@ -42,7 +44,9 @@ describe('toReportBatchItemFailures', () => {
   });
 
   it('explains the negated failure', () => {
-    expect(failure(() => expect(response('a')).not.toReportBatchItemFailures(['a']))).toContain('Expected the result not to report exactly "a", but it does.');
+    expect(failure(() => expect(response('a')).not.toReportBatchItemFailures(['a']))).toContain(
+      'Expected the result not to report exactly "a", but it does.',
+    );
   });
 
   it.each([
@@ -60,7 +64,9 @@ describe('toReportBatchItemFailures', () => {
   });
 
   it('rejects ids that are not strings, naming the matcher', () => {
-    expect(() => expect(response('a')).toReportBatchItemFailures([1] as never)).toThrow(/^toReportBatchItemFailures: expects the item identifiers/);
+    expect(() => expect(response('a')).toReportBatchItemFailures([1] as never)).toThrow(
+      /^toReportBatchItemFailures: expects the item identifiers/,
+    );
     expect(() => expect(response('a')).toReportBatchItemFailures('a' as never)).toThrow(TypeError);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createAwsMocks } from '../../src/msw/index.js';
 import '../../src/vitest/index.js';
 
-
 function failure(assertion: () => void): string {
   try {
     assertion();
@@ -24,10 +23,16 @@ describe('toHaveBeenInvoked / toHaveBeenInvokedWith on msw subscriptions', () =>
     mocks.sqs.send('orders', '{"id":1}');
     await mocks.drain();
     expect(subscription).toHaveBeenInvoked();
-    expect(subscription).toHaveBeenInvokedWith(expect.objectContaining({ Records: [expect.objectContaining({ body: '{"id":1}' })] }));
-    expect(subscription).not.toHaveBeenInvokedWith(expect.objectContaining({ Records: [expect.objectContaining({ body: 'other' })] }));
+    expect(subscription).toHaveBeenInvokedWith(
+      expect.objectContaining({ Records: [expect.objectContaining({ body: '{"id":1}' })] }),
+    );
+    expect(subscription).not.toHaveBeenInvokedWith(
+      expect.objectContaining({ Records: [expect.objectContaining({ body: 'other' })] }),
+    );
     expect(failure(() => expect(subscription).not.toHaveBeenInvoked())).toContain('the handler was invoked once');
-    expect(failure(() => expect(subscription).not.toHaveBeenInvokedWith(subscription.invocations[0]!.event))).toContain('invocation #1 of 1 had that event');
+    expect(failure(() => expect(subscription).not.toHaveBeenInvokedWith(subscription.invocations[0]!.event))).toContain(
+      'invocation #1 of 1 had that event',
+    );
   });
 
   it('shows a diff from the latest event when none matches', async () => {
@@ -36,7 +41,11 @@ describe('toHaveBeenInvoked / toHaveBeenInvokedWith on msw subscriptions', () =>
     const subscription = mocks.sqs.subscribe('orders', async () => {});
     mocks.sqs.send('orders', 'hello');
     await mocks.drain();
-    const message = failure(() => expect(subscription).toHaveBeenInvokedWith(expect.objectContaining({ Records: [expect.objectContaining({ body: 'bye' })] })));
+    const message = failure(() =>
+      expect(subscription).toHaveBeenInvokedWith(
+        expect.objectContaining({ Records: [expect.objectContaining({ body: 'bye' })] }),
+      ),
+    );
     expect(message).toContain('None of the 1 invocation(s) had the expected event');
     expect(message).toMatch(/- Expected[\s\S]*\+ Received/);
     expect(message).toContain('"body": "hello"');
@@ -64,7 +73,9 @@ describe('toHaveBeenInvoked / toHaveBeenInvokedWith on msw subscriptions', () =>
   });
 
   it('refuses what is not a subscription, naming the matcher', () => {
-    expect(() => expect({}).toHaveBeenInvoked()).toThrow(/^toHaveBeenInvoked: expects a subscription of aws-event-kit\/msw/);
+    expect(() => expect({}).toHaveBeenInvoked()).toThrow(
+      /^toHaveBeenInvoked: expects a subscription of aws-event-kit\/msw/,
+    );
     expect(() => expect(null).toHaveBeenInvokedWith({})).toThrow(/^toHaveBeenInvokedWith: expects a subscription/);
   });
 });

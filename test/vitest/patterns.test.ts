@@ -19,11 +19,15 @@ describe('toMatchEventPattern', () => {
     expect(event).toMatchEventPattern({ source: ['aws.s3'], detail: { bucket: { name: ['photos'] } } });
     expect(event).toMatchEventPattern('{"detail":{"object":{"key":[{"prefix":"cats/"}]}}}');
     expect(event).not.toMatchEventPattern({ detail: { bucket: { name: ['videos'] } } });
-    const message = failure(() => expect(event).toMatchEventPattern({ source: ['aws.s3'], detail: { bucket: { name: ['videos'] } } }));
+    const message = failure(() =>
+      expect(event).toMatchEventPattern({ source: ['aws.s3'], detail: { bucket: { name: ['videos'] } } }),
+    );
     expect(message).toContain('The event does not match the pattern:');
     expect(message).toContain('✔ source: equals "aws.s3", got "aws.s3"');
     expect(message).toContain('✘ detail.bucket.name: equals "videos", got "photos"');
-    expect(failure(() => expect(event).not.toMatchEventPattern({ source: ['aws.s3'] }))).toContain('Expected the event not to match the pattern, but it does:\nmatches');
+    expect(failure(() => expect(event).not.toMatchEventPattern({ source: ['aws.s3'] }))).toContain(
+      'Expected the event not to match the pattern, but it does:\nmatches',
+    );
   });
 
   it('throws the engine error for an invalid pattern, also under .not', () => {
@@ -32,7 +36,9 @@ describe('toMatchEventPattern', () => {
   });
 
   it('works as an asymmetric matcher', () => {
-    expect({ events: [event] }).toEqual({ events: [expect.toMatchEventPattern({ 'detail-type': ['Object Created'] })] });
+    expect({ events: [event] }).toEqual({
+      events: [expect.toMatchEventPattern({ 'detail-type': ['Object Created'] })],
+    });
   });
 });
 
@@ -56,8 +62,12 @@ describe('toHaveReceived', () => {
     expect(message).toContain('"body": "plain text"');
     expect(message).toContain('Closest, item #1:');
     expect(message).toContain('✘ body.type: equals "refund", got "order"');
-    expect(failure(() => expect(other).toHaveReceived(() => true))).toContain(`queue ${other.arn} has received nothing.`);
-    expect(failure(() => expect(queue).not.toHaveReceived((m) => m.body.startsWith('plain')))).toContain('but it accepts item #2');
+    expect(failure(() => expect(other).toHaveReceived(() => true))).toContain(
+      `queue ${other.arn} has received nothing.`,
+    );
+    expect(failure(() => expect(queue).not.toHaveReceived((m) => m.body.startsWith('plain')))).toContain(
+      'but it accepts item #2',
+    );
   });
 
   it('EventBridge: what was put', async () => {
@@ -66,14 +76,18 @@ describe('toHaveReceived', () => {
     expect(mocks.eventBridge).toHaveReceived({ source: ['aws.s3'], detail: { object: { key: [{ suffix: '.jpg' }] } } });
     expect(mocks.eventBridge).toHaveReceived((event) => event['detail-type'] === 'Object Created');
     expect(mocks.eventBridge).not.toHaveReceived({ source: ['aws.ec2'] });
-    expect(failure(() => expect(mocks.eventBridge).toHaveReceived({ source: ['aws.ec2'] }))).toContain('✘ source: equals "aws.ec2", got "aws.s3"');
+    expect(failure(() => expect(mocks.eventBridge).toHaveReceived({ source: ['aws.ec2'] }))).toContain(
+      '✘ source: equals "aws.ec2", got "aws.s3"',
+    );
   });
 
   it('refuses what has received nothing to look at, and a bad expectation', () => {
     expect(() => expect({}).toHaveReceived(() => true)).toThrow(/^toHaveReceived: expects a queue/);
     const mocks = createAwsMocks();
     const queue = mocks.sqs.createQueue('q');
-    expect(() => expect(queue).toHaveReceived(5 as never)).toThrow(/^toHaveReceived: expects a predicate function or an event pattern/);
+    expect(() => expect(queue).toHaveReceived(5 as never)).toThrow(
+      /^toHaveReceived: expects a predicate function or an event pattern/,
+    );
   });
 
   it('the queue object still compares and serialises as before', () => {
@@ -100,14 +114,21 @@ describe('toHaveReceived on SNS topics', () => {
     const mocks = createAwsMocks();
     const topic = mocks.sns.createTopic('orders');
     const other = mocks.sns.createTopic('other');
-    mocks.sns.publish('orders', JSON.stringify({ type: 'order', total: 42 }), { subject: 'new', messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
+    mocks.sns.publish('orders', JSON.stringify({ type: 'order', total: 42 }), {
+      subject: 'new',
+      messageAttributes: { kind: { DataType: 'String', StringValue: 'order' } },
+    });
     mocks.sns.publish('orders', 'plain');
-    expect(topic).toHaveReceived((message) => message.subject === 'new' && message.messageAttributes['kind']?.Value === 'order');
+    expect(topic).toHaveReceived(
+      (message) => message.subject === 'new' && message.messageAttributes['kind']?.Value === 'order',
+    );
     expect(topic).toHaveReceived({ message: { type: ['order'], total: [{ numeric: ['>=', 42] }] } });
     expect(topic).toHaveReceived({ message: ['plain'] });
     expect(topic).not.toHaveReceived({ message: { type: ['refund'] } });
     expect(other).not.toHaveReceived(() => true);
-    expect(failure(() => expect(topic).toHaveReceived({ message: { type: ['refund'] } }))).toContain(`Nothing received matches the pattern. topic ${topic.arn} has received 2:`);
+    expect(failure(() => expect(topic).toHaveReceived({ message: { type: ['refund'] } }))).toContain(
+      `Nothing received matches the pattern. topic ${topic.arn} has received 2:`,
+    );
     expect(Object.keys(JSON.parse(JSON.stringify(topic)))).toEqual(['name', 'arn', 'fifo']);
   });
 });

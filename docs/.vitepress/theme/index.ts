@@ -6,6 +6,9 @@ import type { Theme } from 'vitepress';
 export default {
   extends: DefaultTheme,
   enhanceApp({ app }) {
-    app.component('Playground', defineAsyncComponent(() => import('./Playground.vue')));
+    app.component(
+      'Playground',
+      defineAsyncComponent(() => import('./Playground.vue')),
+    );
   },
 } satisfies Theme;

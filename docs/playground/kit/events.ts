@@ -9,7 +9,12 @@ import { familyFlags, resolveInputs } from '../../../src/cli/inputs.js';
 export interface KindInfo {
   readonly name: string;
   readonly description: string;
-  readonly inputs: readonly { readonly flag: string; readonly value: string; readonly description: string; readonly repeat: boolean }[];
+  readonly inputs: readonly {
+    readonly flag: string;
+    readonly value: string;
+    readonly description: string;
+    readonly repeat: boolean;
+  }[];
 }
 
 /** Every kind, in the CLI's order. */
@@ -17,7 +22,12 @@ export function kinds(): KindInfo[] {
   return KINDS.map((kind) => ({
     name: kind.name,
     description: kind.description,
-    inputs: familyFlags(kind.family).map((i) => ({ flag: i.flag, value: i.value, description: i.description, repeat: i.repeat === true })),
+    inputs: familyFlags(kind.family).map((i) => ({
+      flag: i.flag,
+      value: i.value,
+      description: i.description,
+      repeat: i.repeat === true,
+    })),
   }));
 }
 

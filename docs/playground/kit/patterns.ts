@@ -2,7 +2,13 @@
  * The playground's Event patterns tool, in the browser: validation with AWS's messages, matching
  * with the field-by-field explanation, and lint; the generators are patternsGenerate.ts, loaded on first use.
  */
-import { explainEventPattern, formatExplanation, lintEventPattern, parseEventPattern, type PatternLintOptions } from '../../../src/patterns/index.js';
+import {
+  explainEventPattern,
+  formatExplanation,
+  lintEventPattern,
+  parseEventPattern,
+  type PatternLintOptions,
+} from '../../../src/patterns/index.js';
 
 export { PATTERN_LINT_CODES } from '../../../src/patterns/index.js';
 export { PIPE_SOURCES } from '../../../src/pipes/index.js';
@@ -27,14 +33,23 @@ function parseJson(text: string, what: string): unknown {
 }
 
 /** Lints the pattern; when it is valid and the event is JSON, matches and explains. */
-export function evaluatePattern(pattern: string, eventText: string, options: PatternLintOptions = {}): PatternEvaluation {
+export function evaluatePattern(
+  pattern: string,
+  eventText: string,
+  options: PatternLintOptions = {},
+): PatternEvaluation {
   const started = performance.now();
   const diagnostics = lintEventPattern(pattern, options);
   try {
     parseEventPattern(pattern);
     const event = parseJson(eventText, 'the event');
     const explained = explainEventPattern(pattern, event);
-    return { matches: explained.matches, explanation: formatExplanation(explained), diagnostics, ms: performance.now() - started };
+    return {
+      matches: explained.matches,
+      explanation: formatExplanation(explained),
+      diagnostics,
+      ms: performance.now() - started,
+    };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e), diagnostics, ms: performance.now() - started };
   }

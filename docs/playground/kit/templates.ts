@@ -3,7 +3,16 @@
  * realistic record per Pipes source. The property check (fast-check) is templatesCheck.ts, loaded
  * on the first "check" so the first view stays small.
  */
-import { lintPipeTemplate, lintRuleTemplate, PIPE_SOURCES, renderPipeTemplate, renderRuleTemplate, type PipeSource, type RenderResult, type TemplateDiagnostic } from '../../../src/pipes/index.js';
+import {
+  lintPipeTemplate,
+  lintRuleTemplate,
+  PIPE_SOURCES,
+  renderPipeTemplate,
+  renderRuleTemplate,
+  type PipeSource,
+  type RenderResult,
+  type TemplateDiagnostic,
+} from '../../../src/pipes/index.js';
 import { findKind } from '../../../src/cli/kinds.js';
 
 export { PIPE_SOURCES, LINT_CODES } from '../../../src/pipes/index.js';
@@ -43,11 +52,18 @@ export interface Evaluation {
 }
 
 /** Lints and renders: the tool's live update on every keystroke. */
-export function evaluate(dialect: Dialect, template: string, event: unknown, source: PipeSource | undefined, inputPathsMap: Record<string, string> = {}): Evaluation {
+export function evaluate(
+  dialect: Dialect,
+  template: string,
+  event: unknown,
+  source: PipeSource | undefined,
+  inputPathsMap: Record<string, string> = {},
+): Evaluation {
   const started = performance.now();
   const options = source === undefined ? {} : { source };
   const transformer = { inputPathsMap, inputTemplate: template };
-  const diagnostics = dialect === 'pipes' ? lintPipeTemplate(template, options) : lintRuleTemplate(transformer, options);
+  const diagnostics =
+    dialect === 'pipes' ? lintPipeTemplate(template, options) : lintRuleTemplate(transformer, options);
   let output: RenderResult | undefined;
   let error: string | undefined;
   try {
@@ -64,5 +80,11 @@ export function evaluate(dialect: Dialect, template: string, event: unknown, sou
       validJson = false;
     }
   }
-  return { diagnostics, ...(output === undefined ? {} : { output }), ...(validJson === undefined ? {} : { validJson }), ...(error === undefined ? {} : { error }), ms: performance.now() - started };
+  return {
+    diagnostics,
+    ...(output === undefined ? {} : { output }),
+    ...(validJson === undefined ? {} : { validJson }),
+    ...(error === undefined ? {} : { error }),
+    ms: performance.now() - started,
+  };
 }

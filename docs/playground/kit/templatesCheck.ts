@@ -15,12 +15,22 @@ export function sampleRecord(source: PipeSource, seed = 1): unknown {
 }
 
 /** Runs the property check in the page: the shrunk counterexample and its explanation, or ok. */
-export function check(dialect: Dialect, template: string, source: PipeSource | undefined, numRuns: number, seed?: number, inputPathsMap: Record<string, string> = {}) {
+export function check(
+  dialect: Dialect,
+  template: string,
+  source: PipeSource | undefined,
+  numRuns: number,
+  seed?: number,
+  inputPathsMap: Record<string, string> = {},
+) {
   const started = performance.now();
   const run = { numRuns, ...(seed === undefined ? {} : { seed }) };
   const result =
     dialect === 'pipes'
       ? checkPipeTemplate(template, { source: source ?? 'sqs', ...run })
-      : checkRuleTemplate({ inputPathsMap, inputTemplate: template }, { ...run, ...(source === 's3-eventbridge' ? { source } : {}) });
+      : checkRuleTemplate(
+          { inputPathsMap, inputTemplate: template },
+          { ...run, ...(source === 's3-eventbridge' ? { source } : {}) },
+        );
   return { result, ms: performance.now() - started };
 }

@@ -10,7 +10,13 @@ import { Buffer } from 'buffer';
 
 type Data = string | Uint8Array;
 const bytes = (data: Data): Uint8Array => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
-const DIGESTS: Record<string, (data: Uint8Array) => Uint8Array> = { md5, sha1, sha256, 'RSA-SHA1': sha1, 'RSA-SHA256': sha256 };
+const DIGESTS: Record<string, (data: Uint8Array) => Uint8Array> = {
+  md5,
+  sha1,
+  sha256,
+  'RSA-SHA1': sha1,
+  'RSA-SHA256': sha256,
+};
 
 function digestOf(algorithm: string): (data: Uint8Array) => Uint8Array {
   const digest = DIGESTS[algorithm.toLowerCase()] ?? DIGESTS[algorithm];

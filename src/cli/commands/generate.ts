@@ -97,12 +97,18 @@ export const generateCommand: CliCommand = {
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('missing <kind> (run "aws-event-kit list" for the kinds)');
-    if (positionals.length > 1) throw new UsageError(`expected one kind, got ${positionals.length}: ${positionals.join(' ')}`);
+    if (positionals.length > 1)
+      throw new UsageError(`expected one kind, got ${positionals.length}: ${positionals.join(' ')}`);
     const name = positionals[0] as string;
     const kind = findKind(name);
     if (kind === undefined) {
-      const close = nearest(name, KINDS.map((k) => k.name));
-      throw new UsageError(`unknown kind ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit list" for all kinds)`);
+      const close = nearest(
+        name,
+        KINDS.map((k) => k.name),
+      );
+      throw new UsageError(
+        `unknown kind ${JSON.stringify(name)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (run "aws-event-kit list" for all kinds)`,
+      );
     }
     if (flags.has('help')) {
       io.stdout.write(kindHelp(kind));
@@ -113,8 +119,12 @@ export const generateCommand: CliCommand = {
     const countText = flags.get('count');
     const count = typeof countText === 'string' ? integerFlag('count', countText, 1, Number.MAX_SAFE_INTEGER) : 1;
     const seedText = flags.get('seed');
-    const seed = typeof seedText === 'string' ? integerFlag('seed', seedText, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) : 0;
-    if (seed + (count - 1) > Number.MAX_SAFE_INTEGER) throw new UsageError(`--seed ${seed} plus --count ${count} passes ${Number.MAX_SAFE_INTEGER}`);
+    const seed =
+      typeof seedText === 'string'
+        ? integerFlag('seed', seedText, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
+        : 0;
+    if (seed + (count - 1) > Number.MAX_SAFE_INTEGER)
+      throw new UsageError(`--seed ${seed} plus --count ${count} passes ${Number.MAX_SAFE_INTEGER}`);
     const sets = ((flags.get('set') as string[] | undefined) ?? []).map(parseAssignment);
     const ndjson = flags.has('ndjson');
     const asArray = !ndjson && typeof countText === 'string';
@@ -138,15 +148,22 @@ export const generateCommand: CliCommand = {
       const assumed = assumedAttributeType(text);
       if (assumed === undefined) continue;
       const name = text.slice(0, text.indexOf('='));
-      io.stderr.write(`aws-event-kit generate: note: --message-attribute ${text} has no type; assumed ${assumed} (write ${name}=String:…, ${name}=Number:… or ${name}=Binary:… to choose)\n`);
+      io.stderr.write(
+        `aws-event-kit generate: note: --message-attribute ${text} has no type; assumed ${assumed} (write ${name}=String:…, ${name}=Number:… or ${name}=Binary:… to choose)\n`,
+      );
     }
     // A --set that changes a field's JSON type is usually a mistake (a JSON body where SQS carries text,
     // a number where AWS sends a string): say so on stderr, once, and still print the event.
     sets.forEach((assignment, k) => {
       const change = changes[k];
       if (change === undefined || change.before === change.after) return;
-      const hint = change.before === 'string' ? `; to set the text, quote it as JSON: --set '${assignment.text}=${JSON.stringify(JSON.stringify(assignment.value))}'` : '';
-      io.stderr.write(`aws-event-kit generate: warning: --set ${assignment.text} changes ${article(change.before)} into ${article(change.after)}; derived fields (md5OfBody, SizeBytes …) are not recomputed, so use the kind's input flags (generate ${kind.name} --help) to build it${hint}\n`);
+      const hint =
+        change.before === 'string'
+          ? `; to set the text, quote it as JSON: --set '${assignment.text}=${JSON.stringify(JSON.stringify(assignment.value))}'`
+          : '';
+      io.stderr.write(
+        `aws-event-kit generate: warning: --set ${assignment.text} changes ${article(change.before)} into ${article(change.after)}; derived fields (md5OfBody, SizeBytes …) are not recomputed, so use the kind's input flags (generate ${kind.name} --help) to build it${hint}\n`,
+      );
     });
     const out = createStreamWriter(io.stdout);
     if (asArray) await out.write('[\n');

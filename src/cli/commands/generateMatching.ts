@@ -16,14 +16,28 @@ import { KINDS, type EventKind } from '../kinds.js';
 import { readInput } from './render.js';
 
 /** Field names that identify the service and kind of an event: a kind's own values stay. */
-const IDENTITY = new Set(['source', 'detail-type', 'eventSource', 'eventName', 'eventVersion', 'EventSource', 'EventVersion', 'messageType']);
+const IDENTITY = new Set([
+  'source',
+  'detail-type',
+  'eventSource',
+  'eventName',
+  'eventVersion',
+  'EventSource',
+  'EventVersion',
+  'messageType',
+]);
 /** The custom EventBridge kind takes any source and detail-type. */
 const FREE: Readonly<Record<string, readonly string[]>> = { eventbridge: ['source', 'detail-type'] };
 
 type LeavesAt = (event: unknown, path: string) => (string | number | boolean | null)[];
 
 /** Why a kind cannot match one alternative, or the alternative with its identity fields pinned to the kind's values. */
-function fitBranch(branch: PatternBranch, kind: EventKind, sample: Record<string, unknown>, leavesAt: LeavesAt): PatternBranch | string {
+function fitBranch(
+  branch: PatternBranch,
+  kind: EventKind,
+  sample: Record<string, unknown>,
+  leavesAt: LeavesAt,
+): PatternBranch | string {
   const conditions: FieldCondition[] = [];
   for (const condition of branch.conditions) {
     const last = condition.keys[condition.keys.length - 1] ?? '';
@@ -38,16 +52,28 @@ function fitBranch(branch: PatternBranch, kind: EventKind, sample: Record<string
       if (condition.matchers.some((m) => m.kind === 'exists' && !m.value)) continue;
       return `${condition.path} must be ${expected}, and ${kind.name} events have no ${condition.path}`;
     }
-    const accepted = leaves.find((leaf) => condition.matchers.some((m) => (m.kind === 'exists' ? m.value : matcherAccepts(m, leaf))));
-    if (accepted === undefined) return `${condition.path} must be ${expected}, and ${kind.name} events have ${JSON.stringify(leaves[0])}`;
+    const accepted = leaves.find((leaf) =>
+      condition.matchers.some((m) => (m.kind === 'exists' ? m.value : matcherAccepts(m, leaf))),
+    );
+    if (accepted === undefined)
+      return `${condition.path} must be ${expected}, and ${kind.name} events have ${JSON.stringify(leaves[0])}`;
     // Keep the kind's own value: a prefix on source must not turn aws.s3 into aws.q.
-    conditions.push(typeof accepted === 'string' ? { ...condition, matchers: [{ kind: 'equals', value: accepted, source: accepted }] } : condition);
+    conditions.push(
+      typeof accepted === 'string'
+        ? { ...condition, matchers: [{ kind: 'equals', value: accepted, source: accepted }] }
+        : condition,
+    );
   }
   return { conditions };
 }
 
 /** The pattern restricted to the alternatives the kind can match, or the reasons it can match none. */
-function fitPattern(ast: PatternAst, kind: EventKind, sample: Record<string, unknown>, leavesAt: LeavesAt): PatternAst | string[] {
+function fitPattern(
+  ast: PatternAst,
+  kind: EventKind,
+  sample: Record<string, unknown>,
+  leavesAt: LeavesAt,
+): PatternAst | string[] {
   const branches: PatternBranch[] = [];
   const reasons: string[] = [];
   for (const branch of ast.branches) {
@@ -77,7 +103,13 @@ function kindsThatFit(ast: PatternAst, leavesAt: LeavesAt): string[] {
  * Reads and checks the pattern, loads the generator, and returns the builder of event `i`
  * (`make(i)` builds the kind's event with its inputs and --set edits).
  */
-export async function matchingBuilder(io: CliIO, file: string, kind: EventKind, seed: number, make: (i: number) => unknown): Promise<(i: number) => unknown> {
+export async function matchingBuilder(
+  io: CliIO,
+  file: string,
+  kind: EventKind,
+  seed: number,
+  make: (i: number) => unknown,
+): Promise<(i: number) => unknown> {
   let compiled: CompiledEventPattern;
   try {
     compiled = compileEventPattern(await readInput(io, file));
@@ -89,17 +121,27 @@ export async function matchingBuilder(io: CliIO, file: string, kind: EventKind, 
   let generators: typeof import('../../../arbitraries/eventMatching.js');
   let paths: typeof import('../../../arbitraries/_internals/patternPaths.js');
   try {
-    [fc, generators, paths] = await Promise.all([import('fast-check'), import('../../../arbitraries/eventMatching.js'), import('../../../arbitraries/_internals/patternPaths.js')]);
+    [fc, generators, paths] = await Promise.all([
+      import('fast-check'),
+      import('../../../arbitraries/eventMatching.js'),
+      import('../../../arbitraries/_internals/patternPaths.js'),
+    ]);
   } catch (error) {
-    if (/fast-check/.test(String((error as Error).message))) throw new UsageError('--matching needs fast-check: npm install --save-dev fast-check');
+    if (/fast-check/.test(String((error as Error).message)))
+      throw new UsageError('--matching needs fast-check: npm install --save-dev fast-check');
     throw error;
   }
   const sample = make(0);
-  if (!isPlainObject(sample)) throw new UsageError(`${kind.name} prints a batch (a JSON array), and an event pattern matches one JSON object: use a kind whose event is an object`);
+  if (!isPlainObject(sample))
+    throw new UsageError(
+      `${kind.name} prints a batch (a JSON array), and an event pattern matches one JSON object: use a kind whose event is an object`,
+    );
   const fitted = fitPattern(compiled.ast, kind, sample, paths.leavesAt);
   if (Array.isArray(fitted)) {
     const others = kindsThatFit(compiled.ast, paths.leavesAt).filter((name) => name !== kind.name);
-    throw new UsageError(`no ${kind.name} event can match ${file}: ${fitted.join('; ')}${others.length > 0 ? `; kinds that can: ${others.slice(0, 6).join(', ')}` : ''}`);
+    throw new UsageError(
+      `no ${kind.name} event can match ${file}: ${fitted.join('; ')}${others.length > 0 ? `; kinds that can: ${others.slice(0, 6).join(', ')}` : ''}`,
+    );
   }
   const build = (i: number): unknown => {
     const base = make(i);
@@ -107,12 +149,14 @@ export async function matchingBuilder(io: CliIO, file: string, kind: EventKind, 
     try {
       arbitrary = generators.eventMatching(fitted, fc.constant(base as Record<string, unknown>));
     } catch (error) {
-      if (error instanceof TypeError) throw new UsageError(`--matching ${file}: ${error.message.replace(/^eventMatching: /, '')}`);
+      if (error instanceof TypeError)
+        throw new UsageError(`--matching ${file}: ${error.message.replace(/^eventMatching: /, '')}`);
       throw error;
     }
     const [event] = fc.sample(arbitrary, { seed: (seed + i) | 0, numRuns: 1 });
     // The generator guarantees it; a miss here is a bug, never output.
-    if (!compiled.matches(event)) throw new Error(`generate --matching: event ${i} does not match ${file}: ${JSON.stringify(event)}`);
+    if (!compiled.matches(event))
+      throw new Error(`generate --matching: event ${i} does not match ${file}: ${JSON.stringify(event)}`);
     return event;
   };
   return build;

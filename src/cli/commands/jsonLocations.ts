@@ -84,7 +84,8 @@ export function jsonLocations(text: string): Map<string, TextLocation> {
           if (e === 'u') {
             value += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
             i += 4;
-          } else value += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e === 'b' ? '\b' : e === 'f' ? '\f' : e;
+          } else
+            value += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e === 'b' ? '\b' : e === 'f' ? '\f' : e;
         } else value += text[i];
       }
       const top = stack[stack.length - 1];

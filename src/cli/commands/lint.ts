@@ -27,7 +27,13 @@ export const lintCommand: CliCommand = {
   summary: 'lint a Pipes or rule input template for the documented pitfalls',
   help: HELP,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, { source: 'string', rule: 'boolean', 'input-paths-map': 'string', format: 'string', help: 'boolean' });
+    const { positionals, flags } = parseArgs(args, {
+      source: 'string',
+      rule: 'boolean',
+      'input-paths-map': 'string',
+      format: 'string',
+      help: 'boolean',
+    });
     if (flags.has('help')) {
       io.stdout.write(HELP);
       return 0;
@@ -36,12 +42,21 @@ export const lintCommand: CliCommand = {
     const file = positionals[0]!;
     const format = parseDiagnosticFormat(flags.get('format') as string | undefined);
     const source = flags.get('source') as string | undefined;
-    if (source !== undefined && !(PIPE_SOURCES as readonly string[]).includes(source)) throw new UsageError(`--source must be one of ${PIPE_SOURCES.join(', ')}, got ${source}`);
+    if (source !== undefined && !(PIPE_SOURCES as readonly string[]).includes(source))
+      throw new UsageError(`--source must be one of ${PIPE_SOURCES.join(', ')}, got ${source}`);
     if (flags.has('input-paths-map') && !flags.has('rule')) throw new UsageError('--input-paths-map needs --rule');
     const template = await readInput(io, file);
     const opts = source === undefined ? {} : { source: source as PipeSource };
     const diagnostics = flags.has('rule')
-      ? lintRuleTemplate({ inputPathsMap: flags.has('input-paths-map') ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE) : {}, inputTemplate: template }, opts)
+      ? lintRuleTemplate(
+          {
+            inputPathsMap: flags.has('input-paths-map')
+              ? await readJsonObject(io, 'input-paths-map', flags.get('input-paths-map') as string, INPUT_PATHS_EXAMPLE)
+              : {},
+            inputTemplate: template,
+          },
+          opts,
+        )
       : lintPipeTemplate(template, opts);
     io.stdout.write(formatDiagnostics(format, file, diagnostics));
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -36,7 +36,11 @@ Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage error.
 `;
 
 /** Where a finding points: the field's key in the text (the filter's Pattern for FilterCriteria), else the start. */
-function locationOf(diagnostic: PatternDiagnostic, locations: ReadonlyMap<string, TextLocation>, byPath: ReadonlyMap<string, TextLocation>): TextLocation {
+function locationOf(
+  diagnostic: PatternDiagnostic,
+  locations: ReadonlyMap<string, TextLocation>,
+  byPath: ReadonlyMap<string, TextLocation>,
+): TextLocation {
   if (diagnostic.filter !== undefined) return locate(locations, ['Filters', diagnostic.filter, 'Pattern']);
   return byPath.get(diagnostic.path) ?? locate(locations, []);
 }
@@ -49,7 +53,12 @@ function locationsByPath(locations: ReadonlyMap<string, TextLocation>): Map<stri
     if (path.length === 0 || typeof path[path.length - 1] !== 'string') continue;
     const dotted = path.filter((k): k is string => typeof k === 'string' && k !== '$or').join('.');
     const known = out.get(dotted);
-    if (known === undefined || location.line < known.line || (location.line === known.line && location.column < known.column)) out.set(dotted, location);
+    if (
+      known === undefined ||
+      location.line < known.line ||
+      (location.line === known.line && location.column < known.column)
+    )
+      out.set(dotted, location);
   }
   return out;
 }
@@ -60,7 +69,13 @@ export const lintPatternCommand: CliCommand = {
   summary: 'lint an event pattern or Lambda/Pipes FilterCriteria for the documented pitfalls',
   help: HELP,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, { source: 'string', 'data-format': 'string', 'max-filters': 'string', format: 'string', help: 'boolean' });
+    const { positionals, flags } = parseArgs(args, {
+      source: 'string',
+      'data-format': 'string',
+      'max-filters': 'string',
+      format: 'string',
+      help: 'boolean',
+    });
     if (flags.has('help')) {
       io.stdout.write(HELP);
       return 0;
@@ -73,18 +88,22 @@ export const lintPatternCommand: CliCommand = {
     if (source !== undefined) {
       if (!SOURCES.includes(source)) {
         const close = nearest(source, SOURCES);
-        throw new UsageError(`unknown --source ${JSON.stringify(source)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (sources: ${SOURCES.join(', ')})`);
+        throw new UsageError(
+          `unknown --source ${JSON.stringify(source)}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} (sources: ${SOURCES.join(', ')})`,
+        );
       }
       Object.assign(options, { source });
     }
     const dataFormat = flags.get('data-format') as string | undefined;
     if (dataFormat !== undefined) {
-      if (dataFormat !== 'json' && dataFormat !== 'text') throw new UsageError(`--data-format must be json or text, got ${dataFormat}`);
+      if (dataFormat !== 'json' && dataFormat !== 'text')
+        throw new UsageError(`--data-format must be json or text, got ${dataFormat}`);
       Object.assign(options, { dataFormat });
     }
     const maxFilters = flags.get('max-filters') as string | undefined;
     if (maxFilters !== undefined) {
-      if (!/^\d+$/.test(maxFilters) || Number(maxFilters) < 1 || Number(maxFilters) > 10) throw new UsageError(`--max-filters must be an integer from 1 to 10, got ${maxFilters}`);
+      if (!/^\d+$/.test(maxFilters) || Number(maxFilters) < 1 || Number(maxFilters) > 10)
+        throw new UsageError(`--max-filters must be an integer from 1 to 10, got ${maxFilters}`);
       Object.assign(options, { maxFilters: Number(maxFilters) });
     }
     const text = await readInput(io, file);
@@ -92,7 +111,8 @@ export const lintPatternCommand: CliCommand = {
     let input: string | object = text;
     try {
       const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null && Array.isArray((value as { Filters?: unknown }).Filters)) input = value;
+      if (typeof value === 'object' && value !== null && Array.isArray((value as { Filters?: unknown }).Filters))
+        input = value;
     } catch {
       // Not JSON: lint reports it as an invalid pattern.
     }

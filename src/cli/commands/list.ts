@@ -25,7 +25,13 @@ export const listCommand: CliCommand = {
     }
     if (positionals.length > 0) throw new UsageError(`takes no arguments, got ${positionals.join(' ')}`);
     if (flags.has('json')) {
-      io.stdout.write(`${JSON.stringify(KINDS.map(({ name, description }) => ({ name, description })), null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify(
+          KINDS.map(({ name, description }) => ({ name, description })),
+          null,
+          2,
+        )}\n`,
+      );
       return 0;
     }
     const width = Math.max(...KINDS.map((k) => k.name.length));

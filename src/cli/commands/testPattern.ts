@@ -50,7 +50,8 @@ export const testPatternCommand: CliCommand = {
     }
     if (positionals.length !== 2) throw new UsageError('needs <pattern-file> <event-file|-> (see --help)');
     const [patternFile, eventFile] = positionals as [string, string];
-    if (patternFile === '-' && eventFile === '-') throw new UsageError('only one of <pattern-file> and <event-file> can be - (stdin)');
+    if (patternFile === '-' && eventFile === '-')
+      throw new UsageError('only one of <pattern-file> and <event-file> can be - (stdin)');
     const compiled = compileOrReport(io, patternFile, await readInput(io, patternFile));
     if (typeof compiled === 'number') return compiled;
     const event = await readInput(io, eventFile);
@@ -59,10 +60,12 @@ export const testPatternCommand: CliCommand = {
       // The event goes in as text, so its numbers keep the digits they were written with.
       matched = matchesEventPattern(compiled, event);
     } catch (error) {
-      if (error instanceof EventPatternInputError || error instanceof SyntaxError) throw new UsageError(`${eventFile}: ${error.message.replace(/^\w+: /, '')}`);
+      if (error instanceof EventPatternInputError || error instanceof SyntaxError)
+        throw new UsageError(`${eventFile}: ${error.message.replace(/^\w+: /, '')}`);
       throw error;
     }
-    if (flags.has('explain')) io.stdout.write(`${formatExplanation(explainEventPattern(compiled, event)).replace(/\n?$/, '\n')}`);
+    if (flags.has('explain'))
+      io.stdout.write(`${formatExplanation(explainEventPattern(compiled, event)).replace(/\n?$/, '\n')}`);
     else io.stdout.write(matched ? 'match\n' : 'no match\n');
     return matched ? 0 : 1;
   },

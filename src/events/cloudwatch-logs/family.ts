@@ -2,4 +2,7 @@
 import { defineFamily } from '../../_internals/family.js';
 
 /** The CloudWatch Logs family: the decoded payload's `logEvents` and `subscriptionFilters` lists. */
-export const cloudwatchLogsFamily = defineFamily({ name: 'cloudwatch-logs', replacedWhole: ['logEvents', 'subscriptionFilters'] });
+export const cloudwatchLogsFamily = defineFamily({
+  name: 'cloudwatch-logs',
+  replacedWhole: ['logEvents', 'subscriptionFilters'],
+});

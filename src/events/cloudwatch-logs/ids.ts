@@ -28,11 +28,16 @@ export interface CloudWatchLogsEventIdParts {
  */
 export function encodeLogEventId(parts: CloudWatchLogsEventIdParts): string {
   const api = 'encodeLogEventId';
-  if (parts === null || typeof parts !== 'object') fail(api, 'parts', `must be { timestamp, ingestionTime, batchToken, index }, got ${show(parts)}`);
-  if (!Number.isSafeInteger(parts.timestamp) || parts.timestamp < 0) fail(api, 'timestamp', `must be non-negative integer epoch milliseconds, got ${show(parts.timestamp)}`);
-  if (!Number.isSafeInteger(parts.ingestionTime) || parts.ingestionTime < 0) fail(api, 'ingestionTime', `must be non-negative integer epoch milliseconds, got ${show(parts.ingestionTime)}`);
-  if (typeof parts.batchToken !== 'bigint' || parts.batchToken < 0n || parts.batchToken > MAX_64) fail(api, 'batchToken', `must be a 64-bit unsigned bigint, got ${String(parts.batchToken)}`);
-  if (!Number.isInteger(parts.index) || parts.index < 0 || parts.index > MAX_LOG_EVENT_INDEX) fail(api, 'index', `must be an integer from 0 to ${MAX_LOG_EVENT_INDEX}, got ${show(parts.index)}`);
+  if (parts === null || typeof parts !== 'object')
+    fail(api, 'parts', `must be { timestamp, ingestionTime, batchToken, index }, got ${show(parts)}`);
+  if (!Number.isSafeInteger(parts.timestamp) || parts.timestamp < 0)
+    fail(api, 'timestamp', `must be non-negative integer epoch milliseconds, got ${show(parts.timestamp)}`);
+  if (!Number.isSafeInteger(parts.ingestionTime) || parts.ingestionTime < 0)
+    fail(api, 'ingestionTime', `must be non-negative integer epoch milliseconds, got ${show(parts.ingestionTime)}`);
+  if (typeof parts.batchToken !== 'bigint' || parts.batchToken < 0n || parts.batchToken > MAX_64)
+    fail(api, 'batchToken', `must be a 64-bit unsigned bigint, got ${String(parts.batchToken)}`);
+  if (!Number.isInteger(parts.index) || parts.index < 0 || parts.index > MAX_LOG_EVENT_INDEX)
+    fail(api, 'index', `must be an integer from 0 to ${MAX_LOG_EVENT_INDEX}, got ${show(parts.index)}`);
   return logEventId(parts.timestamp, batchIdBits(parts.ingestionTime, parts.batchToken), parts.index);
 }
 

@@ -41,7 +41,12 @@ export function childPath(path: string, key: string): string {
 
 function checkText(w: Walk, path: string, text: unknown, what: string): string {
   if (typeof text !== 'string') fail(w.api, path, `must be a string (${what}), got ${show(text)}`);
-  if (LONE_SURROGATE.test(text)) fail(w.api, path, `${show(text)} holds a lone UTF-16 surrogate; DynamoDB strings are UTF-8, which cannot encode it`);
+  if (LONE_SURROGATE.test(text))
+    fail(
+      w.api,
+      path,
+      `${show(text)} holds a lone UTF-16 surrogate; DynamoDB strings are UTF-8, which cannot encode it`,
+    );
   return text;
 }
 
@@ -54,7 +59,8 @@ function numberSize(w: Walk, path: string, text: unknown): { canonical: string; 
 
 /** Decoded byte length of canonical base64, and the canonical text. */
 function binary(w: Walk, path: string, text: unknown): { canonical: string; size: number } {
-  if (typeof text !== 'string' || !isBase64(text)) fail(w.api, path, `must be standard base64 (binary values travel base64-encoded), got ${show(text)}`);
+  if (typeof text !== 'string' || !isBase64(text))
+    fail(w.api, path, `must be standard base64 (binary values travel base64-encoded), got ${show(text)}`);
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const size = (text.length / 4) * 3 - padding;
   // Non-zero padding bits decode fine but are not what DynamoDB sends back.
@@ -73,7 +79,8 @@ function duplicate(w: Walk, path: string, type: string, member: string): never {
 }
 
 function walkValue(w: Walk, path: string, value: unknown, depth: number): AttributeValue {
-  if (!isPlainObject(value)) fail(w.api, path, `must be an AttributeValue object such as {"S":"text"}, got ${show(value)}`);
+  if (!isPlainObject(value))
+    fail(w.api, path, `must be an AttributeValue object such as {"S":"text"}, got ${show(value)}`);
   const keys = Object.keys(value);
   const type = keys[0];
   if (keys.length !== 1 || type === undefined || !TYPE_KEYS.has(type)) {
@@ -133,7 +140,8 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
       const out: string[] = [];
       for (let i = 0; i < members.length; i++) {
         const member = members[i];
-        const { canonical, size } = type === 'NS' ? numberSize(w, `${at}[${i}]`, member) : binary(w, `${at}[${i}]`, member);
+        const { canonical, size } =
+          type === 'NS' ? numberSize(w, `${at}[${i}]`, member) : binary(w, `${at}[${i}]`, member);
         if (seen.has(canonical)) duplicate(w, at, type, canonical);
         seen.add(canonical);
         if (canonical !== member) changed = true;
@@ -147,7 +155,8 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
     }
     case 'L': {
       if (!Array.isArray(inner)) fail(w.api, at, `must be an array, got ${show(inner)}`);
-      if (depth >= MAX_NESTING_DEPTH) fail(w.api, at, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
+      if (depth >= MAX_NESTING_DEPTH)
+        fail(w.api, at, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
       w.size += 3;
       w.bound += 10;
       let out: AttributeValue[] | undefined;
@@ -162,7 +171,8 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
     default: {
       // M
       if (!isPlainObject(inner)) fail(w.api, at, `must be an object of attribute values, got ${show(inner)}`);
-      if (depth >= MAX_NESTING_DEPTH) fail(w.api, at, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
+      if (depth >= MAX_NESTING_DEPTH)
+        fail(w.api, at, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
       w.size += 3;
       w.bound += 10;
       const out = walkEntries(w, at, inner, depth + 1, false);
@@ -171,22 +181,31 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
   }
 }
 
-function walkEntries(w: Walk, path: string, map: Record<string, unknown>, depth: number, topLevel: boolean): AttributeMap {
+function walkEntries(
+  w: Walk,
+  path: string,
+  map: Record<string, unknown>,
+  depth: number,
+  topLevel: boolean,
+): AttributeMap {
   let out: AttributeMap | undefined;
   const names = Object.keys(map);
   for (const name of names) {
     const at = childPath(path, name);
     checkText(w, at, name, 'attribute name');
     const nameBytes = utf8Length(name);
-    if (topLevel && nameBytes === 0) fail(w.api, at, 'is an empty attribute name; DynamoDB attribute names are at least 1 character long');
-    if (nameBytes > MAX_ATTRIBUTE_NAME_BYTES) fail(w.api, at, `is a ${nameBytes}-byte attribute name; DynamoDB allows at most ${MAX_ATTRIBUTE_NAME_BYTES}`);
+    if (topLevel && nameBytes === 0)
+      fail(w.api, at, 'is an empty attribute name; DynamoDB attribute names are at least 1 character long');
+    if (nameBytes > MAX_ATTRIBUTE_NAME_BYTES)
+      fail(w.api, at, `is a ${nameBytes}-byte attribute name; DynamoDB allows at most ${MAX_ATTRIBUTE_NAME_BYTES}`);
     w.size += nameBytes + (topLevel ? 0 : 1);
     w.bound += 6 * nameBytes + 4;
     const value = walkValue(w, at, map[name], depth);
     if (value !== map[name]) {
       if (out === undefined) {
         out = {};
-        for (const key of names) Object.defineProperty(out, key, { value: map[key], enumerable: true, writable: true, configurable: true });
+        for (const key of names)
+          Object.defineProperty(out, key, { value: map[key], enumerable: true, writable: true, configurable: true });
       }
       Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
     }
@@ -200,7 +219,8 @@ function walkEntries(w: Walk, path: string, map: Record<string, unknown>, depth:
  * path under `argument` of the first value DynamoDB would reject.
  */
 export function storeAttributeMap(api: string, argument: string, map: unknown): StoredAttributeMap {
-  if (!isPlainObject(map)) fail(api, argument, `must be an object of attribute values (e.g. {"id":{"S":"a1"}}), got ${show(map)}`);
+  if (!isPlainObject(map))
+    fail(api, argument, `must be an object of attribute values (e.g. {"id":{"S":"a1"}}), got ${show(map)}`);
   const w: Walk = { api, size: 0, bound: 2 };
   const item = walkEntries(w, argument, map, 0, true);
   return { item, size: w.size, jsonBound: w.bound };
@@ -209,7 +229,11 @@ export function storeAttributeMap(api: string, argument: string, map: unknown): 
 /**
  * Validates one AttributeValue and returns it as DynamoDB stores it, with its size (without a name).
  */
-export function storeAttributeValue(api: string, argument: string, value: unknown): { value: AttributeValue; size: number } {
+export function storeAttributeValue(
+  api: string,
+  argument: string,
+  value: unknown,
+): { value: AttributeValue; size: number } {
   const w: Walk = { api, size: 0, bound: 0 };
   const stored = walkValue(w, argument, value, 0);
   return { value: stored, size: w.size };
@@ -257,7 +281,9 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
     case 'L': {
       const la = innerA as AttributeValue[];
       const lb = innerB as AttributeValue[];
-      return la.length === lb.length && la.every((element, i) => attributeValuesEqual(element, lb[i] as AttributeValue));
+      return (
+        la.length === lb.length && la.every((element, i) => attributeValuesEqual(element, lb[i] as AttributeValue))
+      );
     }
     case 'M':
       return attributeMapsEqual(innerA as AttributeMap, innerB as AttributeMap);
@@ -270,5 +296,7 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
 export function attributeMapsEqual(a: AttributeMap, b: AttributeMap): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && attributeValuesEqual(a[key] as AttributeValue, b[key] as AttributeValue));
+  return keys.every(
+    (key) => Object.hasOwn(b, key) && attributeValuesEqual(a[key] as AttributeValue, b[key] as AttributeValue),
+  );
 }

@@ -21,7 +21,10 @@ export interface DynamoDBChangeParts {
 }
 
 /** Which images a record of `eventName` carries under `viewType` (the matrix of the Streams docs). */
-export function imagesFor(viewType: StreamViewType, eventName: DynamoDBEventName): { newImage: boolean; oldImage: boolean } {
+export function imagesFor(
+  viewType: StreamViewType,
+  eventName: DynamoDBEventName,
+): { newImage: boolean; oldImage: boolean } {
   const wantsNew = viewType === 'NEW_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES';
   const wantsOld = viewType === 'OLD_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES';
   return { newImage: wantsNew && eventName !== 'REMOVE', oldImage: wantsOld && eventName !== 'INSERT' };
@@ -34,15 +37,30 @@ export interface ResolvedChange {
   oldImage?: StoredAttributeMap;
 }
 
-function storeImage(api: string, argument: string, image: AttributeMap | undefined, eventName: string, required: boolean): StoredAttributeMap | undefined {
+function storeImage(
+  api: string,
+  argument: string,
+  image: AttributeMap | undefined,
+  eventName: string,
+  required: boolean,
+): StoredAttributeMap | undefined {
   if (image === undefined) {
     if (required) fail(api, argument, `is required for ${eventName}`);
     return undefined;
   }
-  if (!required) fail(api, argument, `must be absent for ${eventName} (${eventName === 'INSERT' ? 'an INSERT has no item before it' : 'a REMOVE has no item after it'})`);
+  if (!required)
+    fail(
+      api,
+      argument,
+      `must be absent for ${eventName} (${eventName === 'INSERT' ? 'an INSERT has no item before it' : 'a REMOVE has no item after it'})`,
+    );
   const stored = storeAttributeMap(api, argument, image);
   if (stored.size > DYNAMODB_ITEM_LIMIT) {
-    fail(api, argument, `is ${stored.size} bytes by DynamoDB's item-size formula, over the 400 KB (${DYNAMODB_ITEM_LIMIT} bytes) item limit`);
+    fail(
+      api,
+      argument,
+      `is ${stored.size} bytes by DynamoDB's item-size formula, over the 400 KB (${DYNAMODB_ITEM_LIMIT} bytes) item limit`,
+    );
   }
   return stored;
 }
@@ -53,7 +71,8 @@ function storeImage(api: string, argument: string, image: AttributeMap | undefin
  */
 export function resolveChange(api: string, argument: string, parts: DynamoDBChangeParts): ResolvedChange {
   const { eventName } = parts;
-  if (eventName !== 'INSERT' && eventName !== 'MODIFY' && eventName !== 'REMOVE') fail(api, `${argument}.eventName`, `must be INSERT, MODIFY or REMOVE, got ${JSON.stringify(eventName)}`);
+  if (eventName !== 'INSERT' && eventName !== 'MODIFY' && eventName !== 'REMOVE')
+    fail(api, `${argument}.eventName`, `must be INSERT, MODIFY or REMOVE, got ${JSON.stringify(eventName)}`);
   const keyNames = assertKeyNames(api, `${argument}.keyNames`, parts.keyNames);
   const newImage = storeImage(api, `${argument}.newImage`, parts.newImage, eventName, eventName !== 'REMOVE');
   const oldImage = storeImage(api, `${argument}.oldImage`, parts.oldImage, eventName, eventName !== 'INSERT');
@@ -61,8 +80,18 @@ export function resolveChange(api: string, argument: string, parts: DynamoDBChan
   const keys = extractKeys(api, newImage ? `${argument}.newImage` : `${argument}.oldImage`, keySource.item, keyNames);
   if (newImage && oldImage) {
     const oldKeys = extractKeys(api, `${argument}.oldImage`, oldImage.item, keyNames);
-    if (!attributeMapsEqual(keys, oldKeys)) fail(api, argument, `changes the key (${JSON.stringify(oldKeys)} → ${JSON.stringify(keys)}); an update cannot change key attributes, so this is a REMOVE and an INSERT`);
-    if (attributeMapsEqual(newImage.item, oldImage.item)) fail(api, argument, 'is a MODIFY whose old and new items are equal; DynamoDB emits no stream record when an update changes nothing');
+    if (!attributeMapsEqual(keys, oldKeys))
+      fail(
+        api,
+        argument,
+        `changes the key (${JSON.stringify(oldKeys)} → ${JSON.stringify(keys)}); an update cannot change key attributes, so this is a REMOVE and an INSERT`,
+      );
+    if (attributeMapsEqual(newImage.item, oldImage.item))
+      fail(
+        api,
+        argument,
+        'is a MODIFY whose old and new items are equal; DynamoDB emits no stream record when an update changes nothing',
+      );
   }
   const storedKeys = storeAttributeMap(api, `${argument}.keys`, keys);
   const out: ResolvedChange = { keys: storedKeys };

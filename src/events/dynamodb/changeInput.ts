@@ -15,9 +15,23 @@ export type DynamoDBItemInput = Record<string, unknown>;
 
 /** One change to the table, as built by `dynamodbChange.insert`, `.modify` or `.remove`. */
 export type DynamoDBChange =
-  | { readonly eventName: 'INSERT'; readonly newItem: DynamoDBItemInput; readonly overrides?: DeepPartial<DynamoDBStreamRecord> }
-  | { readonly eventName: 'MODIFY'; readonly oldItem: DynamoDBItemInput; readonly newItem: DynamoDBItemInput; readonly overrides?: DeepPartial<DynamoDBStreamRecord> }
-  | { readonly eventName: 'REMOVE'; readonly oldItem: DynamoDBItemInput; readonly ttl: boolean; readonly overrides?: DeepPartial<DynamoDBStreamRecord> };
+  | {
+      readonly eventName: 'INSERT';
+      readonly newItem: DynamoDBItemInput;
+      readonly overrides?: DeepPartial<DynamoDBStreamRecord>;
+    }
+  | {
+      readonly eventName: 'MODIFY';
+      readonly oldItem: DynamoDBItemInput;
+      readonly newItem: DynamoDBItemInput;
+      readonly overrides?: DeepPartial<DynamoDBStreamRecord>;
+    }
+  | {
+      readonly eventName: 'REMOVE';
+      readonly oldItem: DynamoDBItemInput;
+      readonly ttl: boolean;
+      readonly overrides?: DeepPartial<DynamoDBStreamRecord>;
+    };
 
 /** A change with its items marshalled to DynamoDB JSON. */
 export interface MarshalledChange {
@@ -32,34 +46,69 @@ export interface MarshalledChange {
  * helper) and marshalls their items; errors name `api` and `changes[i]`.
  */
 export function marshalChanges(api: string, changes: readonly DynamoDBChange[]): MarshalledChange[] {
-  if (!Array.isArray(changes) || changes.length === 0) fail(api, 'changes', `must be a non-empty array of insert(…), modify(…) and remove(…) changes, got ${show(changes)}`);
-  if (changes.length > MAX_DYNAMODB_BATCH_RECORDS) fail(api, 'changes', `holds ${changes.length} changes, over Lambda's batch maximum of ${MAX_DYNAMODB_BATCH_RECORDS}`);
+  if (!Array.isArray(changes) || changes.length === 0)
+    fail(
+      api,
+      'changes',
+      `must be a non-empty array of insert(…), modify(…) and remove(…) changes, got ${show(changes)}`,
+    );
+  if (changes.length > MAX_DYNAMODB_BATCH_RECORDS)
+    fail(
+      api,
+      'changes',
+      `holds ${changes.length} changes, over Lambda's batch maximum of ${MAX_DYNAMODB_BATCH_RECORDS}`,
+    );
   // Array.from, not map: a hole is read as undefined (and refused), not skipped.
   return Array.from(changes, (change: DynamoDBChange, i: number): MarshalledChange => {
     const at = `changes[${i}]`;
-    if (change === null || typeof change !== 'object') fail(api, at, `must be built with insert(…), modify(…) or remove(…), got ${show(change)}`);
+    if (change === null || typeof change !== 'object')
+      fail(api, at, `must be built with insert(…), modify(…) or remove(…), got ${show(change)}`);
     switch (change.eventName) {
       case 'INSERT':
         return { eventName: 'INSERT', newImage: marshallItem(api, `${at}.newItem`, change.newItem), ttl: false };
       case 'MODIFY':
-        return { eventName: 'MODIFY', oldImage: marshallItem(api, `${at}.oldItem`, change.oldItem), newImage: marshallItem(api, `${at}.newItem`, change.newItem), ttl: false };
+        return {
+          eventName: 'MODIFY',
+          oldImage: marshallItem(api, `${at}.oldItem`, change.oldItem),
+          newImage: marshallItem(api, `${at}.newItem`, change.newItem),
+          ttl: false,
+        };
       case 'REMOVE':
-        return { eventName: 'REMOVE', oldImage: marshallItem(api, `${at}.oldItem`, change.oldItem), ttl: change.ttl === true };
+        return {
+          eventName: 'REMOVE',
+          oldImage: marshallItem(api, `${at}.oldItem`, change.oldItem),
+          ttl: change.ttl === true,
+        };
       default:
-        fail(api, `${at}.eventName`, `must be INSERT, MODIFY or REMOVE (build changes with insert, modify and remove), got ${show((change as { eventName?: unknown }).eventName)}`);
+        fail(
+          api,
+          `${at}.eventName`,
+          `must be INSERT, MODIFY or REMOVE (build changes with insert, modify and remove), got ${show((change as { eventName?: unknown }).eventName)}`,
+        );
     }
   });
 }
 
 /** Applies a change's record overrides, re-deriving SizeBytes after a record override replaced Keys or an image (unless SizeBytes is overridden too). */
-export function followChangeOverrides(api: string, at: string, record: DynamoDBStreamRecord, overrides: DeepPartial<DynamoDBStreamRecord>): DynamoDBStreamRecord {
+export function followChangeOverrides(
+  api: string,
+  at: string,
+  record: DynamoDBStreamRecord,
+  overrides: DeepPartial<DynamoDBStreamRecord>,
+): DynamoDBStreamRecord {
   const result = applyOverrides<DynamoDBStreamRecord>(record, overrides, api, `${at}.overrides`);
   const touched = ['Keys', 'NewImage', 'OldImage'].some((key) => isOverridden(overrides, 'dynamodb', key));
   if (!touched || isOverridden(overrides, 'dynamodb', 'SizeBytes')) return result;
   const { dynamodb } = result;
   const stored = (key: 'Keys' | 'NewImage' | 'OldImage') => {
     const map = dynamodb[key];
-    return map === undefined ? undefined : storeAttributeMap(api, `${at}.overrides.dynamodb.${key} (override dynamodb.SizeBytes too to send an invalid image)`, map);
+    return map === undefined
+      ? undefined
+      : storeAttributeMap(
+          api,
+          `${at}.overrides.dynamodb.${key} (override dynamodb.SizeBytes too to send an invalid image)`,
+          map,
+        );
   };
   // Stored in this order, so a broken Keys is reported before a broken image.
   const keys = stored('Keys');

@@ -2,4 +2,7 @@
 import { defineFamily } from '../../_internals/family.js';
 
 /** The DynamoDB Streams family: `Records`; a change's `Keys`, `NewImage` and `OldImage` are attribute maps, a tumbling window's `state` a map. */
-export const dynamodbFamily = defineFamily({ name: 'dynamodb', replacedWhole: ['Records', 'Keys', 'NewImage', 'OldImage', 'state'] });
+export const dynamodbFamily = defineFamily({
+  name: 'dynamodb',
+  replacedWhole: ['Records', 'Keys', 'NewImage', 'OldImage', 'state'],
+});

@@ -17,7 +17,11 @@ export function isTableName(name: string): boolean {
 /** Throws unless `name` is a valid DynamoDB table name. */
 export function assertTableName(api: string, argument: string, name: unknown): string {
   if (typeof name !== 'string' || !TABLE_NAME.test(name)) {
-    fail(api, argument, `${show(name)} breaks DynamoDB's table naming rules: 3 to 255 characters, only letters, digits, '_', '.' and '-'`);
+    fail(
+      api,
+      argument,
+      `${show(name)} breaks DynamoDB's table naming rules: 3 to 255 characters, only letters, digits, '_', '.' and '-'`,
+    );
   }
   return name;
 }
@@ -27,7 +31,8 @@ export function assertTableName(api: string, argument: string, name: unknown): s
  * @example streamLabel(new Date('2015-06-27T00:48:05.899Z')) // '2015-06-27T00:48:05.899'
  */
 export function streamLabel(created: Date): string {
-  if (!(created instanceof Date) || !isFourDigitYearTime(created.getTime())) fail('streamLabel', 'created', `must be a valid Date with a 4-digit year, got ${show(created)}`);
+  if (!(created instanceof Date) || !isFourDigitYearTime(created.getTime()))
+    fail('streamLabel', 'created', `must be a valid Date with a 4-digit year, got ${show(created)}`);
   return created.toISOString().slice(0, 23);
 }
 
@@ -42,7 +47,13 @@ export function dynamoDBTableArn(partition: string, region: string, account: str
 }
 
 /** `arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>` */
-export function dynamoDBStreamArn(partition: string, region: string, account: string, table: string, label: string): string {
+export function dynamoDBStreamArn(
+  partition: string,
+  region: string,
+  account: string,
+  table: string,
+  label: string,
+): string {
   return `${dynamoDBTableArn(partition, region, account, table)}/stream/${label}`;
 }
 
@@ -99,9 +110,15 @@ function addToDecimal(digits: string, step: number): string {
  * (real shards leave gaps between a table's records).
  */
 export function nextSequenceNumber(previous: string, random: Random): string {
-  if (!SEQUENCE_NUMBER.test(previous)) fail('nextSequenceNumber', 'previous', `${show(previous)} is not a SequenceNumber (21 to 40 digits)`);
+  if (!SEQUENCE_NUMBER.test(previous))
+    fail('nextSequenceNumber', 'previous', `${show(previous)} is not a SequenceNumber (21 to 40 digits)`);
   const next = addToDecimal(previous, random.int(1, 9_999_999));
-  if (next.length > 40) fail('nextSequenceNumber', 'previous', `${show(previous)} leaves no room for a larger SequenceNumber of at most 40 digits`);
+  if (next.length > 40)
+    fail(
+      'nextSequenceNumber',
+      'previous',
+      `${show(previous)} leaves no room for a larger SequenceNumber of at most 40 digits`,
+    );
   return next;
 }
 

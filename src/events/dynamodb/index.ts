@@ -5,7 +5,14 @@
  * Factories, arbitraries and the msw DynamoDB mock all go through these.
  */
 export * from './types.js';
-export { parseDynamoDBNumber, canonicalNumber, MAX_SIGNIFICANT_DIGITS, MIN_EXPONENT, MAX_EXPONENT, type DynamoDBNumberInfo } from './number.js';
+export {
+  parseDynamoDBNumber,
+  canonicalNumber,
+  MAX_SIGNIFICANT_DIGITS,
+  MIN_EXPONENT,
+  MAX_EXPONENT,
+  type DynamoDBNumberInfo,
+} from './number.js';
 export {
   storeAttributeMap,
   storeAttributeValue,
@@ -17,7 +24,16 @@ export {
   MAX_ATTRIBUTE_NAME_BYTES,
   type StoredAttributeMap,
 } from './attributeValue.js';
-export { marshall, marshallItem, marshallValue, unmarshall, unmarshallValue, NumberValue, type MarshallOptions, type UnmarshallOptions } from './marshall.js';
+export {
+  marshall,
+  marshallItem,
+  marshallValue,
+  unmarshall,
+  unmarshallValue,
+  NumberValue,
+  type MarshallOptions,
+  type UnmarshallOptions,
+} from './marshall.js';
 export { assertKeyNames, extractKeys, MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES } from './keys.js';
 export {
   isTableName,
@@ -48,4 +64,10 @@ export {
   type DynamoDBStreamRecordParts,
   type BuiltStreamRecord,
 } from './streamRecord.js';
-export { toDynamoDBKinesisPayload, buildDynamoDBKinesisPayload, dynamoDBKinesisPartitionKey, assertKinesisPrecision, type DynamoDBKinesisPayloadParts } from './kinesisPayload.js';
+export {
+  toDynamoDBKinesisPayload,
+  buildDynamoDBKinesisPayload,
+  dynamoDBKinesisPartitionKey,
+  assertKinesisPrecision,
+  type DynamoDBKinesisPayloadParts,
+} from './kinesisPayload.js';

@@ -10,7 +10,12 @@ import { md5Hex } from '../../_internals/hash.js';
 import { imagesFor, resolveChange, type DynamoDBChangeParts } from './change.js';
 import { assertTableName } from './ids.js';
 import { dynamoDBStreamSizeBytes } from './streamRecord.js';
-import { TTL_USER_IDENTITY, type AttributeMap, type DynamoDBKinesisPayload, type DynamoDBKinesisPrecision } from './types.js';
+import {
+  TTL_USER_IDENTITY,
+  type AttributeMap,
+  type DynamoDBKinesisPayload,
+  type DynamoDBKinesisPrecision,
+} from './types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -36,20 +41,33 @@ export interface DynamoDBKinesisPayloadParts extends DynamoDBChangeParts {
 
 /** Throws unless `precision` is MILLISECOND or MICROSECOND. */
 export function assertKinesisPrecision(api: string, argument: string, precision: unknown): DynamoDBKinesisPrecision {
-  if (precision !== 'MILLISECOND' && precision !== 'MICROSECOND') fail(api, argument, `${show(precision)} is not a timestamp precision (MILLISECOND or MICROSECOND)`);
+  if (precision !== 'MILLISECOND' && precision !== 'MICROSECOND')
+    fail(api, argument, `${show(precision)} is not a timestamp precision (MILLISECOND or MICROSECOND)`);
   return precision;
 }
 
 /** {@link toDynamoDBKinesisPayload} with the API to name in errors, also returning a JSON-length bound. */
-export function buildDynamoDBKinesisPayload(api: string, argument: string, parts: DynamoDBKinesisPayloadParts): { payload: DynamoDBKinesisPayload; jsonBound: number } {
+export function buildDynamoDBKinesisPayload(
+  api: string,
+  argument: string,
+  parts: DynamoDBKinesisPayloadParts,
+): { payload: DynamoDBKinesisPayload; jsonBound: number } {
   const precision = assertKinesisPrecision(api, `${argument}.precision`, parts.precision);
-  if (typeof parts.eventId !== 'string' || !UUID.test(parts.eventId)) fail(api, `${argument}.eventId`, `${show(parts.eventId)} is not a lower-case UUID`);
-  if (!(parts.time instanceof Date) || Number.isNaN(parts.time.getTime())) fail(api, `${argument}.time`, `must be a valid Date, got ${show(parts.time)}`);
+  if (typeof parts.eventId !== 'string' || !UUID.test(parts.eventId))
+    fail(api, `${argument}.eventId`, `${show(parts.eventId)} is not a lower-case UUID`);
+  if (!(parts.time instanceof Date) || Number.isNaN(parts.time.getTime()))
+    fail(api, `${argument}.time`, `must be a valid Date, got ${show(parts.time)}`);
   const micros = parts.microseconds ?? 0;
-  if (!Number.isInteger(micros) || micros < 0 || micros > 999) fail(api, `${argument}.microseconds`, `must be an integer from 0 to 999, got ${show(micros)}`);
+  if (!Number.isInteger(micros) || micros < 0 || micros > 999)
+    fail(api, `${argument}.microseconds`, `must be an integer from 0 to 999, got ${show(micros)}`);
   assertTableName(api, `${argument}.table`, parts.table);
   assertRegion(api, `${argument}.region`, parts.region);
-  if (parts.ttl === true && parts.eventName !== 'REMOVE') fail(api, `${argument}.ttl`, `is set on ${parts.eventName}; only Time to Live deletions (REMOVE) carry the service userIdentity`);
+  if (parts.ttl === true && parts.eventName !== 'REMOVE')
+    fail(
+      api,
+      `${argument}.ttl`,
+      `is set on ${parts.eventName}; only Time to Live deletions (REMOVE) carry the service userIdentity`,
+    );
 
   const change = resolveChange(api, argument, parts);
   // Kinesis destinations always carry both images.
@@ -73,7 +91,12 @@ export function buildDynamoDBKinesisPayload(api: string, argument: string, parts
     },
     eventSource: 'aws:dynamodb',
   };
-  const jsonBound = 512 + parts.table.length + change.keys.jsonBound + (newImage ? newImage.jsonBound + 12 : 0) + (oldImage ? oldImage.jsonBound + 12 : 0);
+  const jsonBound =
+    512 +
+    parts.table.length +
+    change.keys.jsonBound +
+    (newImage ? newImage.jsonBound + 12 : 0) +
+    (oldImage ? oldImage.jsonBound + 12 : 0);
   return { payload, jsonBound };
 }
 

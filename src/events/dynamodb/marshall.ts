@@ -26,10 +26,19 @@ export class NumberValue {
 
   /** Throws {@link EventInputError} unless `value` is a number DynamoDB accepts. */
   constructor(value: string | number | bigint) {
-    const text = typeof value === 'string' ? value : typeof value === 'bigint' || typeof value === 'number' ? String(value) : undefined;
+    const text =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'bigint' || typeof value === 'number'
+          ? String(value)
+          : undefined;
     if (text === undefined) fail('NumberValue', 'value', `must be a string, number or bigint, got ${show(value)}`);
     if (typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value)) {
-      fail('NumberValue', 'value', `${text} is an integer beyond ±2^53, so a JS number cannot hold it exactly; pass a string or bigint`);
+      fail(
+        'NumberValue',
+        'value',
+        `${text} is an integer beyond ±2^53, so a JS number cannot hold it exactly; pass a string or bigint`,
+      );
     }
     const info = parseDynamoDBNumber(text);
     if (typeof info === 'string') fail('NumberValue', 'value', `${show(text)} ${info}`);
@@ -70,7 +79,8 @@ export interface UnmarshallOptions {
 function numberValueText(value: object): string | undefined {
   if (value instanceof NumberValue) return value.value;
   const candidate = value as { constructor?: { name?: unknown }; toAttributeValue?: unknown };
-  if (candidate.constructor?.name === 'NumberValue' && typeof candidate.toAttributeValue === 'function') return String(value);
+  if (candidate.constructor?.name === 'NumberValue' && typeof candidate.toAttributeValue === 'function')
+    return String(value);
   return undefined;
 }
 
@@ -86,7 +96,11 @@ function numberText(ctx: Ctx, path: string, value: number | bigint | object): st
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(ctx.api, path, `is ${String(value)}; DynamoDB numbers are finite`);
     if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) {
-      fail(ctx.api, path, `${String(value)} is beyond ±2^53, where a JS number is imprecise; pass a bigint or a NumberValue holding the exact digits`);
+      fail(
+        ctx.api,
+        path,
+        `${String(value)} is beyond ±2^53, where a JS number is imprecise; pass a bigint or a NumberValue holding the exact digits`,
+      );
     }
     text = String(value);
   } else if (typeof value === 'bigint') {
@@ -103,8 +117,22 @@ function setToAttribute(ctx: Ctx, path: string, set: Set<unknown>): AttributeVal
   const members = [...set].filter((member) => member !== undefined || !ctx.remove);
   if (members.length === 0) fail(ctx.api, path, 'is an empty Set; DynamoDB sets hold at least one member');
   const first = members[0];
-  const kind = typeof first === 'string' ? 'SS' : first instanceof Uint8Array ? 'BS' : typeof first === 'number' || typeof first === 'bigint' || (typeof first === 'object' && first !== null && numberValueText(first) !== undefined) ? 'NS' : undefined;
-  if (kind === undefined) fail(ctx.api, path, `is a Set of ${show(first)}; DynamoDB sets hold only strings (SS), numbers (NS) or Uint8Arrays (BS)`);
+  const kind =
+    typeof first === 'string'
+      ? 'SS'
+      : first instanceof Uint8Array
+        ? 'BS'
+        : typeof first === 'number' ||
+            typeof first === 'bigint' ||
+            (typeof first === 'object' && first !== null && numberValueText(first) !== undefined)
+          ? 'NS'
+          : undefined;
+  if (kind === undefined)
+    fail(
+      ctx.api,
+      path,
+      `is a Set of ${show(first)}; DynamoDB sets hold only strings (SS), numbers (NS) or Uint8Arrays (BS)`,
+    );
   const out: string[] = [];
   const seen = new Set<string>();
   members.forEach((member, i) => {
@@ -112,18 +140,24 @@ function setToAttribute(ctx: Ctx, path: string, set: Set<unknown>): AttributeVal
     let text: string;
     let identity: string;
     if (kind === 'SS') {
-      if (typeof member !== 'string') fail(ctx.api, at, `is ${show(member)} in a Set of strings; DynamoDB sets hold one type`);
+      if (typeof member !== 'string')
+        fail(ctx.api, at, `is ${show(member)} in a Set of strings; DynamoDB sets hold one type`);
       text = identity = member;
     } else if (kind === 'BS') {
-      if (!(member instanceof Uint8Array)) fail(ctx.api, at, `is ${show(member)} in a Set of binaries; DynamoDB sets hold one type`);
+      if (!(member instanceof Uint8Array))
+        fail(ctx.api, at, `is ${show(member)} in a Set of binaries; DynamoDB sets hold one type`);
       text = identity = toBase64(member);
     } else {
-      const isNumber = typeof member === 'number' || typeof member === 'bigint' || (typeof member === 'object' && member !== null && numberValueText(member) !== undefined);
+      const isNumber =
+        typeof member === 'number' ||
+        typeof member === 'bigint' ||
+        (typeof member === 'object' && member !== null && numberValueText(member) !== undefined);
       if (!isNumber) fail(ctx.api, at, `is ${show(member)} in a Set of numbers; DynamoDB sets hold one type`);
       text = numberText(ctx, at, member as number | bigint | object);
       identity = (parseDynamoDBNumber(text) as { canonical: string }).canonical;
     }
-    if (seen.has(identity)) fail(ctx.api, path, `holds ${show(text)} twice (as DynamoDB compares members); DynamoDB set members are unique`);
+    if (seen.has(identity))
+      fail(ctx.api, path, `holds ${show(text)} twice (as DynamoDB compares members); DynamoDB set members are unique`);
     seen.add(identity);
     out.push(text);
   });
@@ -137,7 +171,11 @@ function entriesToMap(ctx: Ctx, path: string, entries: Iterable<[unknown, unknow
     const at = childPath(path, key);
     if (value === undefined) {
       if (ctx.remove) continue;
-      fail(ctx.api, at, 'is undefined; DynamoDB has no undefined (omit the attribute, use null, or pass { removeUndefinedValues: true })');
+      fail(
+        ctx.api,
+        at,
+        'is undefined; DynamoDB has no undefined (omit the attribute, use null, or pass { removeUndefinedValues: true })',
+      );
     }
     setOwn(out, key, toAttribute(ctx, at, value, depth));
   }
@@ -150,8 +188,10 @@ function entriesToMap(ctx: Ctx, path: string, entries: Iterable<[unknown, unknow
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (nested attribute depth: 32)
  */
 function enter(ctx: Ctx, path: string, value: object, depth: number): void {
-  if (ctx.ancestors.has(value)) fail(ctx.api, path, 'is a circular reference (the value contains itself), which DynamoDB cannot store');
-  if (depth >= MAX_NESTING_DEPTH) fail(ctx.api, path, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
+  if (ctx.ancestors.has(value))
+    fail(ctx.api, path, 'is a circular reference (the value contains itself), which DynamoDB cannot store');
+  if (depth >= MAX_NESTING_DEPTH)
+    fail(ctx.api, path, `nests lists and maps deeper than DynamoDB's ${MAX_NESTING_DEPTH} levels`);
   ctx.ancestors.add(value);
 }
 
@@ -165,7 +205,11 @@ function toAttribute(ctx: Ctx, path: string, value: unknown, depth: number): Att
     case 'boolean':
       return { BOOL: value };
     case 'undefined':
-      fail(ctx.api, path, 'is undefined; DynamoDB has no undefined (use null, or pass { removeUndefinedValues: true } to drop it)');
+      fail(
+        ctx.api,
+        path,
+        'is undefined; DynamoDB has no undefined (use null, or pass { removeUndefinedValues: true } to drop it)',
+      );
     case 'function':
       fail(ctx.api, path, 'is a function, which DynamoDB cannot store');
     case 'symbol':
@@ -197,7 +241,11 @@ function toAttribute(ctx: Ctx, path: string, value: unknown, depth: number): Att
   }
   if (numberValueText(value) !== undefined) return { N: numberText(ctx, path, value) };
   const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-  fail(ctx.api, path, `is a ${name} instance; DynamoDB stores only strings, numbers, bigints, booleans, null, Uint8Arrays, arrays, Sets, Maps and plain objects (convert it to a plain object first)`);
+  fail(
+    ctx.api,
+    path,
+    `is a ${name} instance; DynamoDB stores only strings, numbers, bigints, booleans, null, Uint8Arrays, arrays, Sets, Maps and plain objects (convert it to a plain object first)`,
+  );
 }
 
 /**
@@ -206,17 +254,26 @@ function toAttribute(ctx: Ctx, path: string, value: unknown, depth: number): Att
  * arrays → L, plain objects and Maps → M, Sets of strings/numbers/Uint8Arrays → SS/NS/BS.
  * @example marshall({ id: 'a1', tags: new Set(['x']) }) // { id: { S: 'a1' }, tags: { SS: ['x'] } }
  */
-export function marshall(item: Record<string, unknown> | Map<string, unknown>, options: MarshallOptions = {}): AttributeMap {
+export function marshall(
+  item: Record<string, unknown> | Map<string, unknown>,
+  options: MarshallOptions = {},
+): AttributeMap {
   return marshallItem('marshall', 'item', item, options);
 }
 
 /** Throws unless `options` is an object (or undefined, the defaults). */
 function checkOptions(api: string, options: unknown): void {
-  if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    fail(api, 'options', `must be an object, got ${show(options)}`);
 }
 
 /** {@link marshall} with the API and argument to name in errors (for factories). */
-export function marshallItem(api: string, argument: string, item: unknown, options: MarshallOptions = {}): AttributeMap {
+export function marshallItem(
+  api: string,
+  argument: string,
+  item: unknown,
+  options: MarshallOptions = {},
+): AttributeMap {
   checkOptions(api, options);
   const ctx: Ctx = { api, remove: options?.removeUndefinedValues === true, ancestors: new Set([item as object]) };
   if (item instanceof Map) return entriesToMap(ctx, argument, item.entries());
@@ -233,7 +290,12 @@ export function marshallItem(api: string, argument: string, item: unknown, optio
  */
 export function marshallValue(value: unknown, options: MarshallOptions = {}): AttributeValue {
   checkOptions('marshallValue', options);
-  return toAttribute({ api: 'marshallValue', remove: options?.removeUndefinedValues === true, ancestors: new Set() }, 'value', value, 0);
+  return toAttribute(
+    { api: 'marshallValue', remove: options?.removeUndefinedValues === true, ancestors: new Set() },
+    'value',
+    value,
+    0,
+  );
 }
 
 const BASE64_DECODE = (text: string): Uint8Array => {
@@ -246,7 +308,11 @@ function toNumber(api: string, path: string, canonical: string, wrap: boolean): 
   const number = Number(canonical);
   if (number <= Number.MAX_SAFE_INTEGER && number >= Number.MIN_SAFE_INTEGER) return number;
   if (!canonical.includes('.')) return BigInt(canonical);
-  fail(api, path, `${canonical} is a non-integer beyond ±2^53, which neither a number nor a bigint holds exactly; pass { wrapNumbers: true }`);
+  fail(
+    api,
+    path,
+    `${canonical} is a non-integer beyond ±2^53, which neither a number nor a bigint holds exactly; pass { wrapNumbers: true }`,
+  );
 }
 
 function toNative(api: string, path: string, value: AttributeValue, wrap: boolean): unknown {

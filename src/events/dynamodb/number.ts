@@ -59,7 +59,8 @@ export function parseDynamoDBNumber(text: string): DynamoDBNumberInfo | string {
   if (lead === digits.length) return { canonical: '0', significantDigits: 0 };
   const exponentText = match[4] ?? '0';
   // An exponent this long is out of range whatever the mantissa (and would overflow Number).
-  if (exponentText.replace(/^[+-]?0*/, '').length > 6) return 'is outside DynamoDB\'s number range (magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125)';
+  if (exponentText.replace(/^[+-]?0*/, '').length > 6)
+    return "is outside DynamoDB's number range (magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125)";
   // Position of the decimal point relative to the first significant digit.
   const point = intPart.length + Number(exponentText) - lead;
   digits = digits.slice(lead).replace(/0+$/, '');
@@ -68,7 +69,7 @@ export function parseDynamoDBNumber(text: string): DynamoDBNumberInfo | string {
   }
   const exponent = point - 1;
   if (exponent < MIN_EXPONENT || exponent > MAX_EXPONENT) {
-    return 'is outside DynamoDB\'s number range (magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125)';
+    return "is outside DynamoDB's number range (magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125)";
   }
   let body: string;
   if (point <= 0) body = `0.${'0'.repeat(-point)}${digits}`;

@@ -1,12 +1,30 @@
 /** The one "parts → record/event" mapper of DynamoDB Streams. */
-import { assertAccount, assertRegion, epochSeconds, isoSeconds, partitionOfRegion, type AwsPartition } from '../../_internals/aws.js';
+import {
+  assertAccount,
+  assertRegion,
+  epochSeconds,
+  isoSeconds,
+  partitionOfRegion,
+  type AwsPartition,
+} from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { assertLambdaPayload } from '../../_internals/limits.js';
 import { imagesFor, resolveChange } from './change.js';
 import { assertTableName, dynamoDBStreamArn, isSequenceNumber, isStreamEventId, isStreamLabel } from './ids.js';
 import { assertKeyNames } from './keys.js';
 import { checkTumblingWindow } from '../../_internals/tumblingWindow.js';
-import { STREAM_VIEW_TYPES, TTL_USER_IDENTITY, type AttributeMap, type DynamoDBEventName, type DynamoDBEventVersion, type DynamoDBStreamEvent, type DynamoDBStreamRecord, type DynamoDBTumblingWindowEvent, type DynamoDBWindowParts, type StreamViewType } from './types.js';
+import {
+  STREAM_VIEW_TYPES,
+  TTL_USER_IDENTITY,
+  type AttributeMap,
+  type DynamoDBEventName,
+  type DynamoDBEventVersion,
+  type DynamoDBStreamEvent,
+  type DynamoDBStreamRecord,
+  type DynamoDBTumblingWindowEvent,
+  type DynamoDBWindowParts,
+  type StreamViewType,
+} from './types.js';
 
 /** Lambda's largest DynamoDB Streams batch (`BatchSize` maximum). */
 export const MAX_DYNAMODB_BATCH_RECORDS = 10_000;
@@ -60,14 +78,22 @@ export interface BuiltStreamRecord {
  * carries (absent ones count 0). Each argument is a stored map's `{ size }` (`storeAttributeMap`).
  * @example dynamoDBStreamSizeBytes(storeAttributeMap(api, 'Keys', keys), storeAttributeMap(api, 'NewImage', item), undefined)
  */
-export function dynamoDBStreamSizeBytes(keys: { size: number } | undefined, newImage: { size: number } | undefined, oldImage: { size: number } | undefined): number {
+export function dynamoDBStreamSizeBytes(
+  keys: { size: number } | undefined,
+  newImage: { size: number } | undefined,
+  oldImage: { size: number } | undefined,
+): number {
   return (keys?.size ?? 0) + (newImage?.size ?? 0) + (oldImage?.size ?? 0);
 }
 
 /** Throws unless `viewType` is one of the four stream view types. */
 export function assertStreamViewType(api: string, argument: string, viewType: unknown): StreamViewType {
   if (!STREAM_VIEW_TYPES.includes(viewType as StreamViewType)) {
-    fail(api, argument, `${show(viewType)} is not a stream view type (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES)`);
+    fail(
+      api,
+      argument,
+      `${show(viewType)} is not a stream view type (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES)`,
+    );
   }
   return viewType as StreamViewType;
 }
@@ -92,32 +118,79 @@ function prepareSource(api: string, argument: string, source: DynamoDBStreamSour
   assertKeyNames(api, `${argument}.keyNames`, source.keyNames);
   assertStreamViewType(api, `${argument}.streamViewType`, source.streamViewType);
   assertTableName(api, `${argument}.table`, source.table);
-  if (typeof source.streamLabel !== 'string' || !isStreamLabel(source.streamLabel)) fail(api, `${argument}.streamLabel`, `${show(source.streamLabel)} is not a stream label (YYYY-MM-DDTHH:MM:SS.mmm)`);
+  if (typeof source.streamLabel !== 'string' || !isStreamLabel(source.streamLabel))
+    fail(api, `${argument}.streamLabel`, `${show(source.streamLabel)} is not a stream label (YYYY-MM-DDTHH:MM:SS.mmm)`);
   assertRegion(api, `${argument}.region`, source.region);
   assertAccount(api, `${argument}.account`, source.account);
-  if (source.partition !== partitionOfRegion(source.region)) fail(api, `${argument}.partition`, `${show(source.partition)} does not match region ${show(source.region)}, which is in partition "${partitionOfRegion(source.region)}"`);
+  if (source.partition !== partitionOfRegion(source.region))
+    fail(
+      api,
+      `${argument}.partition`,
+      `${show(source.partition)} does not match region ${show(source.region)}, which is in partition "${partitionOfRegion(source.region)}"`,
+    );
   const eventVersion = source.eventVersion ?? '1.1';
-  if (eventVersion !== '1.1' && eventVersion !== '1.0') fail(api, `${argument}.eventVersion`, `must be "1.1" or "1.0", got ${show(eventVersion)}`);
-  return { source, eventVersion, arn: dynamoDBStreamArn(source.partition, source.region, source.account, source.table, source.streamLabel), createdMs: new Date(`${source.streamLabel}Z`).getTime() };
+  if (eventVersion !== '1.1' && eventVersion !== '1.0')
+    fail(api, `${argument}.eventVersion`, `must be "1.1" or "1.0", got ${show(eventVersion)}`);
+  return {
+    source,
+    eventVersion,
+    arn: dynamoDBStreamArn(source.partition, source.region, source.account, source.table, source.streamLabel),
+    createdMs: new Date(`${source.streamLabel}Z`).getTime(),
+  };
 }
 
-function build(api: string, argument: string, prepared: PreparedSource, entry: DynamoDBStreamEntryParts): BuiltStreamRecord {
+function build(
+  api: string,
+  argument: string,
+  prepared: PreparedSource,
+  entry: DynamoDBStreamEntryParts,
+): BuiltStreamRecord {
   const { source } = prepared;
-  if (typeof entry.sequenceNumber !== 'string' || !isSequenceNumber(entry.sequenceNumber)) fail(api, `${argument}.sequenceNumber`, `${show(entry.sequenceNumber)} is not a SequenceNumber (21 to 40 digits, no leading zero)`);
-  if (typeof entry.eventId !== 'string' || !isStreamEventId(entry.eventId)) fail(api, `${argument}.eventId`, `${show(entry.eventId)} is not a stream eventID (32 lower-case hex digits)`);
-  if (!(entry.time instanceof Date) || Number.isNaN(entry.time.getTime())) fail(api, `${argument}.time`, `must be a valid Date, got ${show(entry.time)}`);
-  if (entry.time.getTime() < prepared.createdMs) fail(api, `${argument}.time`, `${entry.time.toISOString()} is before the stream was created (label ${source.streamLabel})`);
-  if (entry.ttl === true && entry.eventName !== 'REMOVE') fail(api, `${argument}.ttl`, `is set on ${entry.eventName}; only Time to Live deletions (REMOVE) carry the service userIdentity`);
+  if (typeof entry.sequenceNumber !== 'string' || !isSequenceNumber(entry.sequenceNumber))
+    fail(
+      api,
+      `${argument}.sequenceNumber`,
+      `${show(entry.sequenceNumber)} is not a SequenceNumber (21 to 40 digits, no leading zero)`,
+    );
+  if (typeof entry.eventId !== 'string' || !isStreamEventId(entry.eventId))
+    fail(api, `${argument}.eventId`, `${show(entry.eventId)} is not a stream eventID (32 lower-case hex digits)`);
+  if (!(entry.time instanceof Date) || Number.isNaN(entry.time.getTime()))
+    fail(api, `${argument}.time`, `must be a valid Date, got ${show(entry.time)}`);
+  if (entry.time.getTime() < prepared.createdMs)
+    fail(
+      api,
+      `${argument}.time`,
+      `${entry.time.toISOString()} is before the stream was created (label ${source.streamLabel})`,
+    );
+  if (entry.ttl === true && entry.eventName !== 'REMOVE')
+    fail(
+      api,
+      `${argument}.ttl`,
+      `is set on ${entry.eventName}; only Time to Live deletions (REMOVE) carry the service userIdentity`,
+    );
 
-  const change = resolveChange(api, argument, { eventName: entry.eventName, keyNames: source.keyNames, newImage: entry.newImage, oldImage: entry.oldImage });
+  const change = resolveChange(api, argument, {
+    eventName: entry.eventName,
+    keyNames: source.keyNames,
+    newImage: entry.newImage,
+    oldImage: entry.oldImage,
+  });
   const present = imagesFor(source.streamViewType, entry.eventName);
   const newImage = present.newImage ? change.newImage : undefined;
   const oldImage = present.oldImage ? change.oldImage : undefined;
   const size = dynamoDBStreamSizeBytes(change.keys, newImage, oldImage);
-  const jsonBound = 512 + prepared.arn.length + change.keys.jsonBound + (newImage ? newImage.jsonBound + 12 : 0) + (oldImage ? oldImage.jsonBound + 12 : 0);
+  const jsonBound =
+    512 +
+    prepared.arn.length +
+    change.keys.jsonBound +
+    (newImage ? newImage.jsonBound + 12 : 0) +
+    (oldImage ? oldImage.jsonBound + 12 : 0);
   // Field order as DynamoDB Streams sends it. Built by assignment, not `...(image && {…})`
   // spreads, which take V8's slow generic copy.
-  const dynamodb: Partial<DynamoDBStreamRecord['dynamodb']> = { ApproximateCreationDateTime: epochSeconds(entry.time), Keys: change.keys.item };
+  const dynamodb: Partial<DynamoDBStreamRecord['dynamodb']> = {
+    ApproximateCreationDateTime: epochSeconds(entry.time),
+    Keys: change.keys.item,
+  };
   if (newImage) dynamodb.NewImage = newImage.item;
   if (oldImage) dynamodb.OldImage = oldImage.item;
   dynamodb.SequenceNumber = entry.sequenceNumber;
@@ -148,7 +221,10 @@ export function buildDynamoDBStreamRecord(api: string, parts: DynamoDBStreamReco
  * `ApproximateCreationDateTime`, and the service `userIdentity` on TTL deletions only.
  * Throws {@link EventInputError} on parts DynamoDB could not have produced.
  */
-export function toDynamoDBStreamRecord(parts: DynamoDBStreamRecordParts, api = 'toDynamoDBStreamRecord'): DynamoDBStreamRecord {
+export function toDynamoDBStreamRecord(
+  parts: DynamoDBStreamRecordParts,
+  api = 'toDynamoDBStreamRecord',
+): DynamoDBStreamRecord {
   return buildDynamoDBStreamRecord(api, parts).record;
 }
 
@@ -157,10 +233,21 @@ export function toDynamoDBStreamRecord(parts: DynamoDBStreamRecordParts, api = '
  * unless the batch holds 1 to 10,000 records, SequenceNumbers strictly increase, and the event
  * fits Lambda's 6 MB payload.
  */
-export function toDynamoDBStreamEvent(source: DynamoDBStreamSourceParts, entries: readonly DynamoDBStreamEntryParts[], api = 'toDynamoDBStreamEvent', argument = 'entries'): DynamoDBStreamEvent {
+export function toDynamoDBStreamEvent(
+  source: DynamoDBStreamSourceParts,
+  entries: readonly DynamoDBStreamEntryParts[],
+  api = 'toDynamoDBStreamEvent',
+  argument = 'entries',
+): DynamoDBStreamEvent {
   const prepared = prepareSource(api, 'source', source);
-  if (!Array.isArray(entries) || entries.length === 0) fail(api, argument, 'must be a non-empty array: Lambda never invokes with an empty DynamoDB Streams batch');
-  if (entries.length > MAX_DYNAMODB_BATCH_RECORDS) fail(api, argument, `holds ${entries.length} records, over Lambda's DynamoDB Streams batch maximum of ${MAX_DYNAMODB_BATCH_RECORDS}`);
+  if (!Array.isArray(entries) || entries.length === 0)
+    fail(api, argument, 'must be a non-empty array: Lambda never invokes with an empty DynamoDB Streams batch');
+  if (entries.length > MAX_DYNAMODB_BATCH_RECORDS)
+    fail(
+      api,
+      argument,
+      `holds ${entries.length} records, over Lambda's DynamoDB Streams batch maximum of ${MAX_DYNAMODB_BATCH_RECORDS}`,
+    );
   const Records: DynamoDBStreamRecord[] = new Array(entries.length);
   let bound = 16;
   let previous: string | undefined;
@@ -169,7 +256,11 @@ export function toDynamoDBStreamEvent(source: DynamoDBStreamSourceParts, entries
     const at = `${argument}[${i}]`;
     const built = build(api, at, prepared, entry);
     if (previous !== undefined && !sequenceAfter(entry.sequenceNumber, previous)) {
-      fail(api, `${at}.sequenceNumber`, `${entry.sequenceNumber} is not greater than the previous record's ${previous}: SequenceNumbers strictly increase within a shard`);
+      fail(
+        api,
+        `${at}.sequenceNumber`,
+        `${entry.sequenceNumber} is not greater than the previous record's ${previous}: SequenceNumbers strictly increase within a shard`,
+      );
     }
     previous = entry.sequenceNumber;
     bound += built.jsonBound + 1;
@@ -181,12 +272,33 @@ export function toDynamoDBStreamEvent(source: DynamoDBStreamSourceParts, entries
 }
 
 /** Throws unless the window parts are as Lambda sends them and every entry was written inside the window. */
-function checkWindow(api: string, window: DynamoDBWindowParts, entries: readonly DynamoDBStreamEntryParts[], argument: string): void {
-  if (window === null || typeof window !== 'object') fail(api, 'window', `must be the window parts { shardId, start, end, state, isFinalInvokeForWindow, isWindowTerminatedEarly }, got ${show(window)}`);
+function checkWindow(
+  api: string,
+  window: DynamoDBWindowParts,
+  entries: readonly DynamoDBStreamEntryParts[],
+  argument: string,
+): void {
+  if (window === null || typeof window !== 'object')
+    fail(
+      api,
+      'window',
+      `must be the window parts { shardId, start, end, state, isFinalInvokeForWindow, isWindowTerminatedEarly }, got ${show(window)}`,
+    );
   const { shardId } = window;
   // DynamoDB Streams' API gives ShardId a length of 28 to 65 characters.
-  if (typeof shardId !== 'string' || shardId.length < 28 || shardId.length > 65) fail(api, 'window.shardId', `${show(shardId)} is not a DynamoDB Streams shard id (28 to 65 characters, like "shardId-00000001414562045508-2bac9cd2")`);
-  checkTumblingWindow(api, window, entries.map((entry) => entry.time.getTime()), (i) => `${argument}[${i}].time`, 'their creation time');
+  if (typeof shardId !== 'string' || shardId.length < 28 || shardId.length > 65)
+    fail(
+      api,
+      'window.shardId',
+      `${show(shardId)} is not a DynamoDB Streams shard id (28 to 65 characters, like "shardId-00000001414562045508-2bac9cd2")`,
+    );
+  checkTumblingWindow(
+    api,
+    window,
+    entries.map((entry) => entry.time.getTime()),
+    (i) => `${argument}[${i}].time`,
+    'their creation time',
+  );
 }
 
 /**
@@ -196,9 +308,18 @@ function checkWindow(api: string, window: DynamoDBWindowParts, entries: readonly
  * invocation may carry no records (`Records: []`); any other needs 1 to 10,000.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
  */
-export function toDynamoDBTumblingWindowEvent(source: DynamoDBStreamSourceParts, entries: readonly DynamoDBStreamEntryParts[], window: DynamoDBWindowParts, api = 'toDynamoDBTumblingWindowEvent', argument = 'entries'): DynamoDBTumblingWindowEvent {
+export function toDynamoDBTumblingWindowEvent(
+  source: DynamoDBStreamSourceParts,
+  entries: readonly DynamoDBStreamEntryParts[],
+  window: DynamoDBWindowParts,
+  api = 'toDynamoDBTumblingWindowEvent',
+  argument = 'entries',
+): DynamoDBTumblingWindowEvent {
   const prepared = prepareSource(api, 'source', source);
-  const Records = Array.isArray(entries) && entries.length === 0 && window?.isFinalInvokeForWindow === true ? [] : toDynamoDBStreamEvent(source, entries, api, argument).Records;
+  const Records =
+    Array.isArray(entries) && entries.length === 0 && window?.isFinalInvokeForWindow === true
+      ? []
+      : toDynamoDBStreamEvent(source, entries, api, argument).Records;
   checkWindow(api, window, entries, argument);
   const event: DynamoDBTumblingWindowEvent = {
     Records,

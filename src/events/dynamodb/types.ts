@@ -30,7 +30,12 @@ export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B', 'BOOL',
 export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
 
 /** The four view types. */
-export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+export const STREAM_VIEW_TYPES: readonly StreamViewType[] = [
+  'KEYS_ONLY',
+  'NEW_IMAGE',
+  'OLD_IMAGE',
+  'NEW_AND_OLD_IMAGES',
+];
 
 /** The change a stream record describes. */
 export type DynamoDBEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -45,7 +50,10 @@ export interface DynamoDBTtlIdentity {
 }
 
 /** The `userIdentity` of TTL deletions. */
-export const TTL_USER_IDENTITY: Readonly<DynamoDBTtlIdentity> = Object.freeze({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+export const TTL_USER_IDENTITY: Readonly<DynamoDBTtlIdentity> = Object.freeze({
+  type: 'Service',
+  principalId: 'dynamodb.amazonaws.com',
+});
 
 /** The `dynamodb` part of a stream record. */
 export interface DynamoDBStreamChange {

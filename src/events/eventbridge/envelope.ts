@@ -20,7 +20,9 @@ export const EVENTBRIDGE_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
  * Builds the event EventBridge delivers to a target from its parts: `version: "0"`, `time` in
  * whole seconds, keys in the order AWS sends them, `replay-name` only for replays.
  */
-export function toEventBridgeEvent<TDetailType extends string, TDetail>(parts: EventBridgeParts<TDetailType, TDetail>): EventBridgeEvent<TDetailType, TDetail> {
+export function toEventBridgeEvent<TDetailType extends string, TDetail>(
+  parts: EventBridgeParts<TDetailType, TDetail>,
+): EventBridgeEvent<TDetailType, TDetail> {
   const event: EventBridgeEvent<TDetailType, TDetail> = {
     version: '0',
     id: parts.id,

@@ -20,8 +20,10 @@ export const RULE_NAME_PATTERN = /^[.\-_A-Za-z0-9]{1,64}$/;
 /** Throws unless `value` is a string of 1 to `max` UTF-16 code units. */
 function assertBoundedString(api: string, argument: string, value: unknown, max: number, what: string): string {
   if (typeof value !== 'string') fail(api, argument, `must be a string (the event's ${what}), got ${show(value)}`);
-  if (value.length === 0) fail(api, argument, `must not be empty: PutEvents requires a ${what} of 1 to ${max} characters`);
-  if (value.length > max) fail(api, argument, `is ${value.length} characters long, over the ${max}-character limit of the PutEvents ${what}`);
+  if (value.length === 0)
+    fail(api, argument, `must not be empty: PutEvents requires a ${what} of 1 to ${max} characters`);
+  if (value.length > max)
+    fail(api, argument, `is ${value.length} characters long, over the ${max}-character limit of the PutEvents ${what}`);
   return value;
 }
 
@@ -43,7 +45,11 @@ const DETAIL_JSON: JsonRules = { describe: (problem) => `${jsonProblemText(probl
 
 function assertDetailShape(api: string, argument: string, detail: unknown): asserts detail is object {
   if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
-    fail(api, argument, `must be a JSON object (EventBridge rejects a Detail that is not a JSON object), got ${show(detail)}`);
+    fail(
+      api,
+      argument,
+      `must be a JSON object (EventBridge rejects a Detail that is not a JSON object), got ${show(detail)}`,
+    );
   }
 }
 
@@ -62,7 +68,11 @@ export function assertDetailObject(api: string, argument: string, detail: unknow
  * copied during the validation walk (what `JSON.parse` of the JSON text gives), so the event
  * shares no object with the caller's detail.
  */
-export function readDetailObject(api: string, argument: string, detail: unknown): { detail: Record<string, unknown>; json: string } {
+export function readDetailObject(
+  api: string,
+  argument: string,
+  detail: unknown,
+): { detail: Record<string, unknown>; json: string } {
   assertDetailShape(api, argument, detail);
   const copy = copyJsonValue(api, argument, detail, DETAIL_JSON) as Record<string, unknown>;
   return { detail: copy, json: JSON.stringify(copy) };
@@ -99,7 +109,11 @@ export function eventBridgeEntrySize(entry: EventBridgeEntryFields): number {
 export function assertEntrySize(api: string, entry: EventBridgeEntryFields): void {
   const size = eventBridgeEntrySize(entry);
   if (size > MAX_ENTRY_SIZE) {
-    fail(api, 'the event', `is a ${size}-byte PutEvents entry (Time + Source + DetailType + Detail + Resources, in UTF-8), over EventBridge's 1 MiB (${MAX_ENTRY_SIZE} bytes) entry limit`);
+    fail(
+      api,
+      'the event',
+      `is a ${size}-byte PutEvents entry (Time + Source + DetailType + Detail + Resources, in UTF-8), over EventBridge's 1 MiB (${MAX_ENTRY_SIZE} bytes) entry limit`,
+    );
   }
 }
 
@@ -114,7 +128,11 @@ export function assertRuleName(api: string, argument: string, name: unknown): st
 /** Throws unless `name` is an EventBridge archive replay name (StartReplay `ReplayName`): the rule-name pattern. */
 export function assertReplayName(api: string, argument: string, name: unknown): string {
   if (typeof name !== 'string' || !RULE_NAME_PATTERN.test(name)) {
-    fail(api, argument, `${show(name)} is not an EventBridge replay name (1 to 64 of the characters . - _ A-Z a-z 0-9)`);
+    fail(
+      api,
+      argument,
+      `${show(name)} is not an EventBridge replay name (1 to 64 of the characters . - _ A-Z a-z 0-9)`,
+    );
   }
   return name;
 }
@@ -131,19 +149,33 @@ export function assertEventBridgeId(api: string, argument: string, id: unknown):
  * Throws unless `resources` is an array of strings. ARNs among them must be in the event's
  * partition, and an `arn:…:events:` ARN (a rule, a bus) must be in the event's account.
  */
-export function assertResources(api: string, argument: string, resources: unknown, context: { partition: string; account: string }): readonly string[] {
+export function assertResources(
+  api: string,
+  argument: string,
+  resources: unknown,
+  context: { partition: string; account: string },
+): readonly string[] {
   if (!Array.isArray(resources)) fail(api, argument, `must be an array of strings (ARNs), got ${show(resources)}`);
   // An index loop, not forEach: a hole must be refused like undefined, not skipped.
   for (let i = 0; i < resources.length; i++) {
     const resource: unknown = resources[i];
-    if (typeof resource !== 'string') fail(api, `${argument}[${i}]`, `must be a string (an ARN), got ${show(resource)}`);
+    if (typeof resource !== 'string')
+      fail(api, `${argument}[${i}]`, `must be a string (an ARN), got ${show(resource)}`);
     const parsed = parseArn(resource);
     if (parsed === undefined) continue;
     if (parsed.partition !== context.partition) {
-      fail(api, `${argument}[${i}]`, `${show(resource)} is in partition "${parsed.partition}", but the event is in partition "${context.partition}"`);
+      fail(
+        api,
+        `${argument}[${i}]`,
+        `${show(resource)} is in partition "${parsed.partition}", but the event is in partition "${context.partition}"`,
+      );
     }
     if (parsed.service === 'events' && parsed.account !== context.account) {
-      fail(api, `${argument}[${i}]`, `${show(resource)} is an EventBridge resource of account ${show(parsed.account)}, but the event's account is ${show(context.account)}`);
+      fail(
+        api,
+        `${argument}[${i}]`,
+        `${show(resource)} is an EventBridge resource of account ${show(parsed.account)}, but the event's account is ${show(context.account)}`,
+      );
     }
   }
   return resources as string[];

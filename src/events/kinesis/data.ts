@@ -8,7 +8,9 @@ import { assertJsonValue, jsonProblemText, type JsonRules, type JsonValue } from
 export type KinesisData = JsonValue | Uint8Array;
 
 /** The shared JSON rule, worded for record data (which could also have been bytes or text). */
-const DATA_JSON: JsonRules = { describe: (problem) => `${jsonProblemText(problem)} (Kinesis data is a string, a Uint8Array or a JSON value)` };
+const DATA_JSON: JsonRules = {
+  describe: (problem) => `${jsonProblemText(problem)} (Kinesis data is a string, a Uint8Array or a JSON value)`,
+};
 
 /**
  * Encodes a record's data to bytes; the one place the kit turns `KinesisData` into bytes.

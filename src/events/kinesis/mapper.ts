@@ -2,15 +2,36 @@
  * The one "parts → event" mapper of Kinesis Data Streams events. Factories, arbitraries, the
  * DynamoDB → Kinesis variant and the in-memory Kinesis all build records here.
  */
-import { arn, assertAccount, assertRegion, epochSecondsMillis, isoSeconds, resolvePartition } from '../../_internals/aws.js';
+import {
+  arn,
+  assertAccount,
+  assertRegion,
+  epochSecondsMillis,
+  isoSeconds,
+  resolvePartition,
+} from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { toBase64 } from '../../_internals/hash.js';
 import { assertLambdaPayload } from '../../_internals/limits.js';
 import { compareKinesisSequenceNumbers, SEQUENCE_NUMBER_PATTERN } from './sequenceNumber.js';
 import { checkTumblingWindow } from '../../_internals/tumblingWindow.js';
 import { assertShardId } from './shardId.js';
-import type { KinesisDataParts, KinesisRecordParts, KinesisSourceParts, KinesisStreamEvent, KinesisStreamRecord, KinesisTumblingWindowEvent, KinesisWindowParts } from './types.js';
-import { assertPartitionKey, assertRecordSize, assertRoleArn, assertStreamName, MAX_KINESIS_BATCH_RECORDS } from './validate.js';
+import type {
+  KinesisDataParts,
+  KinesisRecordParts,
+  KinesisSourceParts,
+  KinesisStreamEvent,
+  KinesisStreamRecord,
+  KinesisTumblingWindowEvent,
+  KinesisWindowParts,
+} from './types.js';
+import {
+  assertPartitionKey,
+  assertRecordSize,
+  assertRoleArn,
+  assertStreamName,
+  MAX_KINESIS_BATCH_RECORDS,
+} from './validate.js';
 
 /** `arn:<partition>:kinesis:<region>:<account>:stream/<name>` */
 export function kinesisStreamArn(partition: string, region: string, account: string, streamName: string): string {
@@ -29,7 +50,16 @@ export function kinesisEventId(shardId: string, sequenceNumber: string): string 
  * the fixed fields. `streamArn` is the source's stream ARN, built once per batch by the caller.
  */
 export function kinesisRecordJsonBound(source: KinesisSourceParts, streamArn: string, parts: KinesisDataParts): number {
-  return 400 + streamArn.length + source.invokeIdentityArn.length + source.region.length + 2 * source.shardId.length + Math.ceil(parts.data.byteLength / 3) * 4 + 6 * parts.partitionKey.length + parts.sequenceNumber.length * 2;
+  return (
+    400 +
+    streamArn.length +
+    source.invokeIdentityArn.length +
+    source.region.length +
+    2 * source.shardId.length +
+    Math.ceil(parts.data.byteLength / 3) * 4 +
+    6 * parts.partitionKey.length +
+    parts.sequenceNumber.length * 2
+  );
 }
 
 interface Shared {
@@ -55,9 +85,14 @@ function checkData(api: string, at: string, parts: KinesisDataParts): void {
   const keyBytes = assertPartitionKey(api, `${at}.partitionKey`, parts.partitionKey);
   assertRecordSize(api, `${at}.data`, parts.data.byteLength, keyBytes);
   if (typeof parts.sequenceNumber !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(parts.sequenceNumber)) {
-    fail(api, `${at}.sequenceNumber`, `${show(parts.sequenceNumber)} is not a Kinesis sequence number (a decimal string of up to 129 digits without leading zeros)`);
+    fail(
+      api,
+      `${at}.sequenceNumber`,
+      `${show(parts.sequenceNumber)} is not a Kinesis sequence number (a decimal string of up to 129 digits without leading zeros)`,
+    );
   }
-  if (!Number.isSafeInteger(parts.arrivalTime) || parts.arrivalTime < 0) fail(api, `${at}.arrivalTime`, `must be integer epoch milliseconds, got ${show(parts.arrivalTime)}`);
+  if (!Number.isSafeInteger(parts.arrivalTime) || parts.arrivalTime < 0)
+    fail(api, `${at}.arrivalTime`, `must be integer epoch milliseconds, got ${show(parts.arrivalTime)}`);
 }
 
 function build(shared: Shared, parts: KinesisDataParts): KinesisStreamRecord {
@@ -99,10 +134,20 @@ export function toKinesisRecord(parts: KinesisRecordParts, api = 'toKinesisRecor
  * records, sequence numbers strictly increase, arrival times never decrease, and the event fits
  * Lambda's 6 MB payload.
  */
-export function toKinesisRecords(source: KinesisSourceParts, records: readonly KinesisDataParts[], api = 'toKinesisEvent'): KinesisStreamRecord[] {
+export function toKinesisRecords(
+  source: KinesisSourceParts,
+  records: readonly KinesisDataParts[],
+  api = 'toKinesisEvent',
+): KinesisStreamRecord[] {
   const shared = prepareSource(api, source);
-  if (!Array.isArray(records) || records.length === 0) fail(api, 'records', 'must be a non-empty array: Lambda never invokes with an empty Kinesis batch');
-  if (records.length > MAX_KINESIS_BATCH_RECORDS) fail(api, 'records', `holds ${records.length} records, over Lambda's Kinesis batch maximum of ${MAX_KINESIS_BATCH_RECORDS}`);
+  if (!Array.isArray(records) || records.length === 0)
+    fail(api, 'records', 'must be a non-empty array: Lambda never invokes with an empty Kinesis batch');
+  if (records.length > MAX_KINESIS_BATCH_RECORDS)
+    fail(
+      api,
+      'records',
+      `holds ${records.length} records, over Lambda's Kinesis batch maximum of ${MAX_KINESIS_BATCH_RECORDS}`,
+    );
   const out: KinesisStreamRecord[] = new Array(records.length);
   // A bound that never under-counts the JSON size, so small batches skip serialising.
   let bound = 0;
@@ -112,9 +157,18 @@ export function toKinesisRecords(source: KinesisSourceParts, records: readonly K
     checkData(api, `records[${i}]`, parts);
     if (previous !== undefined) {
       if (compareKinesisSequenceNumbers(parts.sequenceNumber, previous.sequenceNumber) <= 0) {
-        fail(api, `records[${i}].sequenceNumber`, `${parts.sequenceNumber} is not greater than the previous record's ${previous.sequenceNumber}: sequence numbers strictly increase within a shard`);
+        fail(
+          api,
+          `records[${i}].sequenceNumber`,
+          `${parts.sequenceNumber} is not greater than the previous record's ${previous.sequenceNumber}: sequence numbers strictly increase within a shard`,
+        );
       }
-      if (parts.arrivalTime < previous.arrivalTime) fail(api, `records[${i}].arrivalTime`, `${parts.arrivalTime} is before the previous record's ${previous.arrivalTime}: records of a shard arrive in order`);
+      if (parts.arrivalTime < previous.arrivalTime)
+        fail(
+          api,
+          `records[${i}].arrivalTime`,
+          `${parts.arrivalTime} is before the previous record's ${previous.arrivalTime}: records of a shard arrive in order`,
+        );
     }
     previous = parts;
     bound += kinesisRecordJsonBound(source, shared.streamArn, parts);
@@ -125,7 +179,11 @@ export function toKinesisRecords(source: KinesisSourceParts, records: readonly K
 }
 
 /** Builds a Kinesis event (one batch of one shard); see {@link toKinesisRecords} for the rules. */
-export function toKinesisEvent(source: KinesisSourceParts, records: readonly KinesisDataParts[], api = 'toKinesisEvent'): KinesisStreamEvent {
+export function toKinesisEvent(
+  source: KinesisSourceParts,
+  records: readonly KinesisDataParts[],
+  api = 'toKinesisEvent',
+): KinesisStreamEvent {
   return { Records: toKinesisRecords(source, records, api) };
 }
 
@@ -133,11 +191,25 @@ export function toKinesisEvent(source: KinesisSourceParts, records: readonly Kin
  * Builds a tumbling-window Kinesis event: the records plus `window`, `state`, `shardId`,
  * `eventSourceARN`, `isFinalInvokeForWindow` and `isWindowTerminatedEarly`.
  */
-export function toKinesisTumblingWindowEvent(source: KinesisSourceParts, records: readonly KinesisDataParts[], window: KinesisWindowParts, api = 'toKinesisTumblingWindowEvent'): KinesisTumblingWindowEvent {
+export function toKinesisTumblingWindowEvent(
+  source: KinesisSourceParts,
+  records: readonly KinesisDataParts[],
+  window: KinesisWindowParts,
+  api = 'toKinesisTumblingWindowEvent',
+): KinesisTumblingWindowEvent {
   // A window's final invocation may come with no records left (Lambda sends `Records: []`).
-  const Records = Array.isArray(records) && records.length === 0 && window?.isFinalInvokeForWindow === true ? [] : toKinesisRecords(source, records, api);
+  const Records =
+    Array.isArray(records) && records.length === 0 && window?.isFinalInvokeForWindow === true
+      ? []
+      : toKinesisRecords(source, records, api);
   const { streamArn } = prepareSource(api, source);
-  checkTumblingWindow(api, window, records.map((record) => record.arrivalTime), (i) => `records[${i}].arrivalTime`, 'arrival time');
+  checkTumblingWindow(
+    api,
+    window,
+    records.map((record) => record.arrivalTime),
+    (i) => `records[${i}].arrivalTime`,
+    'arrival time',
+  );
   return {
     Records,
     window: { start: isoSeconds(new Date(window.start)), end: isoSeconds(new Date(window.end)) },

@@ -52,15 +52,37 @@ const COUNTER_UNIT = 1n << 68n;
 const API = 'encodeKinesisSequenceNumber';
 
 function shardBase(shardCreatedAtSeconds: number, shardIndex: number): bigint {
-  return (2n << 184n) | (BigInt(shardCreatedAtSeconds) << 148n) | (BigInt(shardIndex & 0xf) << 144n) | (BigInt(shardIndex % 2 ** 32) << 4n) | 2n;
+  return (
+    (2n << 184n) |
+    (BigInt(shardCreatedAtSeconds) << 148n) |
+    (BigInt(shardIndex & 0xf) << 144n) |
+    (BigInt(shardIndex % 2 ** 32) << 4n) |
+    2n
+  );
 }
 
 function assertParts(api: string, parts: KinesisSequenceNumberParts): void {
   const { shardCreatedAtSeconds, shardIndex, counter, timestampSeconds } = parts;
-  if (!Number.isInteger(shardCreatedAtSeconds) || shardCreatedAtSeconds < 0 || shardCreatedAtSeconds > MAX_SECONDS_36) fail(api, 'shardCreatedAtSeconds', `must be whole epoch seconds from 0 to ${MAX_SECONDS_36}, got ${show(shardCreatedAtSeconds)}`);
-  if (!Number.isSafeInteger(shardIndex) || shardIndex < 0) fail(api, 'shardIndex', `must be a non-negative integer, got ${show(shardIndex)}`);
-  if (typeof counter !== 'bigint' || counter < 0n || counter > MAX_COUNTER) fail(api, 'counter', `must be a bigint from 0 to 2^76 - 1, got ${String(counter)}`);
-  if (!Number.isInteger(timestampSeconds) || timestampSeconds < shardCreatedAtSeconds || timestampSeconds > MAX_SECONDS_32) fail(api, 'timestampSeconds', `must be whole epoch seconds from the shard's creation (${shardCreatedAtSeconds}) to ${MAX_SECONDS_32}, got ${show(timestampSeconds)}`);
+  if (!Number.isInteger(shardCreatedAtSeconds) || shardCreatedAtSeconds < 0 || shardCreatedAtSeconds > MAX_SECONDS_36)
+    fail(
+      api,
+      'shardCreatedAtSeconds',
+      `must be whole epoch seconds from 0 to ${MAX_SECONDS_36}, got ${show(shardCreatedAtSeconds)}`,
+    );
+  if (!Number.isSafeInteger(shardIndex) || shardIndex < 0)
+    fail(api, 'shardIndex', `must be a non-negative integer, got ${show(shardIndex)}`);
+  if (typeof counter !== 'bigint' || counter < 0n || counter > MAX_COUNTER)
+    fail(api, 'counter', `must be a bigint from 0 to 2^76 - 1, got ${String(counter)}`);
+  if (
+    !Number.isInteger(timestampSeconds) ||
+    timestampSeconds < shardCreatedAtSeconds ||
+    timestampSeconds > MAX_SECONDS_32
+  )
+    fail(
+      api,
+      'timestampSeconds',
+      `must be whole epoch seconds from the shard's creation (${shardCreatedAtSeconds}) to ${MAX_SECONDS_32}, got ${show(timestampSeconds)}`,
+    );
 }
 
 /**
@@ -69,7 +91,11 @@ function assertParts(api: string, parts: KinesisSequenceNumberParts): void {
  */
 export function encodeKinesisSequenceNumber(parts: KinesisSequenceNumberParts): string {
   assertParts(API, parts);
-  return (shardBase(parts.shardCreatedAtSeconds, parts.shardIndex) | (parts.counter << 68n) | (BigInt(parts.timestampSeconds) << 36n)).toString();
+  return (
+    shardBase(parts.shardCreatedAtSeconds, parts.shardIndex) |
+    (parts.counter << 68n) |
+    (BigInt(parts.timestampSeconds) << 36n)
+  ).toString();
 }
 
 /** The fields of a sequence number laid out as above, or undefined when it does not follow the layout. */
@@ -80,7 +106,12 @@ export function decodeKinesisSequenceNumber(sequenceNumber: string): KinesisSequ
   if (bits(184n, 4n) !== 2n || bits(0n, 4n) !== 2n || n >> 188n !== 0n) return undefined;
   const shardIndex = Number(bits(4n, 32n));
   if (Number(bits(144n, 4n)) !== (shardIndex & 0xf)) return undefined;
-  return { shardCreatedAtSeconds: Number(bits(148n, 36n)), shardIndex, counter: bits(68n, 76n), timestampSeconds: Number(bits(36n, 32n)) };
+  return {
+    shardCreatedAtSeconds: Number(bits(148n, 36n)),
+    shardIndex,
+    counter: bits(68n, 76n),
+    timestampSeconds: Number(bits(36n, 32n)),
+  };
 }
 
 /**
@@ -88,8 +119,18 @@ export function decodeKinesisSequenceNumber(sequenceNumber: string): KinesisSequ
  * canonical decimals compare by length, then digit by digit.
  */
 export function compareKinesisSequenceNumbers(a: string, b: string): number {
-  if (typeof a !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(a)) fail('compareKinesisSequenceNumbers', 'a', `${show(a)} is not a Kinesis sequence number (a decimal string without leading zeros)`);
-  if (typeof b !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(b)) fail('compareKinesisSequenceNumbers', 'b', `${show(b)} is not a Kinesis sequence number (a decimal string without leading zeros)`);
+  if (typeof a !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(a))
+    fail(
+      'compareKinesisSequenceNumbers',
+      'a',
+      `${show(a)} is not a Kinesis sequence number (a decimal string without leading zeros)`,
+    );
+  if (typeof b !== 'string' || !SEQUENCE_NUMBER_PATTERN.test(b))
+    fail(
+      'compareKinesisSequenceNumbers',
+      'b',
+      `${show(b)} is not a Kinesis sequence number (a decimal string without leading zeros)`,
+    );
   if (a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -100,7 +141,8 @@ export function compareKinesisSequenceNumbers(a: string, b: string): number {
  * ~80,000 records), plus `offset` (0 to {@link MAX_COUNTER_OFFSET}).
  */
 export function firstKinesisCounter(shardCreatedAtSeconds: number, shardIndex: number, offset: number): bigint {
-  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_COUNTER_OFFSET) fail('firstKinesisCounter', 'offset', `must be an integer from 0 to ${MAX_COUNTER_OFFSET}, got ${show(offset)}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_COUNTER_OFFSET)
+    fail('firstKinesisCounter', 'offset', `must be an integer from 0 to ${MAX_COUNTER_OFFSET}, got ${show(offset)}`);
   const base = shardBase(shardCreatedAtSeconds, shardIndex);
   const blockStart = (base / PREFIX_BLOCK + 1n) * PREFIX_BLOCK;
   return (blockStart - base + COUNTER_UNIT - 1n) / COUNTER_UNIT + BigInt(offset);
@@ -142,12 +184,15 @@ export interface KinesisShardSequenceOptions {
  */
 export function createKinesisShardSequence(options: KinesisShardSequenceOptions): KinesisShardSequence {
   const api = 'createKinesisShardSequence';
-  if (options === null || typeof options !== 'object') fail(api, 'options', `must be { shardId, createdAt, seed? }, got ${show(options)}`);
+  if (options === null || typeof options !== 'object')
+    fail(api, 'options', `must be { shardId, createdAt, seed? }, got ${show(options)}`);
   const shardId = assertShardId(api, 'options.shardId', options.shardId);
   const createdMs = options.createdAt instanceof Date ? options.createdAt.getTime() : options.createdAt;
-  if (typeof createdMs !== 'number' || !Number.isFinite(createdMs) || createdMs < 0) fail(api, 'options.createdAt', `must be a valid Date or epoch milliseconds, got ${show(options.createdAt)}`);
+  if (typeof createdMs !== 'number' || !Number.isFinite(createdMs) || createdMs < 0)
+    fail(api, 'options.createdAt', `must be a valid Date or epoch milliseconds, got ${show(options.createdAt)}`);
   const createdSeconds = Math.floor(createdMs / 1000);
-  if (createdSeconds > MAX_SECONDS_32) fail(api, 'options.createdAt', 'must be before 2106 (sequence numbers hold 32-bit epoch seconds)');
+  if (createdSeconds > MAX_SECONDS_32)
+    fail(api, 'options.createdAt', 'must be before 2106 (sequence numbers hold 32-bit epoch seconds)');
   const shardIndex = shardIndexOf(shardId);
   const random = createRandom(options.seed ?? 0, `kinesis-sequence:${shardId}`);
   const base = shardBase(createdSeconds, shardIndex);
@@ -163,7 +208,11 @@ export function createKinesisShardSequence(options: KinesisShardSequenceOptions)
       const ms = arrivalTime instanceof Date ? arrivalTime.getTime() : arrivalTime;
       const seconds = Math.floor(ms / 1000);
       if (!Number.isInteger(seconds) || seconds < createdSeconds || seconds > MAX_SECONDS_32) {
-        fail(api, 'arrivalTime', `${show(arrivalTime)} must be a valid time from the shard's creation (${new Date(createdSeconds * 1000).toISOString()}) to 2106`);
+        fail(
+          api,
+          'arrivalTime',
+          `${show(arrivalTime)} must be a valid time from the shard's creation (${new Date(createdSeconds * 1000).toISOString()}) to 2106`,
+        );
       }
       if (!first) counter += BigInt(random.int(1, MAX_COUNTER_STEP));
       first = false;

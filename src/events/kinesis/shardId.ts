@@ -26,7 +26,11 @@ export function shardIndexOf(shardId: string): number {
 /** Throws unless `shardId` is `shardId-` followed by 12 digits. */
 export function assertShardId(api: string, argument: string, shardId: unknown): string {
   if (typeof shardId !== 'string' || !SHARD_ID_PATTERN.test(shardId)) {
-    fail(api, argument, `${show(shardId)} is not a Kinesis shard id ("shardId-" followed by 12 digits, e.g. "shardId-000000000000")`);
+    fail(
+      api,
+      argument,
+      `${show(shardId)} is not a Kinesis shard id ("shardId-" followed by 12 digits, e.g. "shardId-000000000000")`,
+    );
   }
   return shardId;
 }

@@ -6,11 +6,26 @@
  */
 import { isoSeconds, assertAccount, assertRegion, resolvePartition } from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
-import { EMPTY_ETAG, S3_EVENT_NAMES, S3_EVENTBRIDGE_TYPES, s3EventType, type S3EventBridgeTraits, type S3EventBridgeType, type S3EventName } from './eventTypes.js';
+import {
+  EMPTY_ETAG,
+  S3_EVENT_NAMES,
+  S3_EVENTBRIDGE_TYPES,
+  s3EventType,
+  type S3EventBridgeTraits,
+  type S3EventBridgeType,
+  type S3EventName,
+} from './eventTypes.js';
 import { encodeS3Key } from './keyCodec.js';
 import type { S3EventBridgeParts } from './parts.js';
 import { s3BucketArn, uploadKindOf } from './record.js';
-import { S3_EVENTBRIDGE_DETAIL_TYPES, type S3DeletionType, type S3EventBridgeDetailType, type S3EventBridgeEventOf, type S3ObjectCreatedReason, type S3ObjectDeletedReason } from './types.js';
+import {
+  S3_EVENTBRIDGE_DETAIL_TYPES,
+  type S3DeletionType,
+  type S3EventBridgeDetailType,
+  type S3EventBridgeEventOf,
+  type S3ObjectCreatedReason,
+  type S3ObjectDeletedReason,
+} from './types.js';
 import {
   assertDeleteMarkerETag,
   assertNonEmpty,
@@ -36,7 +51,12 @@ export function isS3EventBridgeDetailType(value: unknown): value is S3EventBridg
 
 /** Throws unless `value` is an S3 EventBridge detail type; the message lists them. */
 export function assertS3EventBridgeDetailType(api: string, argument: string, value: unknown): S3EventBridgeDetailType {
-  if (!isS3EventBridgeDetailType(value)) fail(api, argument, `${show(value)} is not a detail-type of S3 EventBridge events; valid detail types: ${S3_EVENTBRIDGE_DETAIL_TYPES.join(', ')}`);
+  if (!isS3EventBridgeDetailType(value))
+    fail(
+      api,
+      argument,
+      `${show(value)} is not a detail-type of S3 EventBridge events; valid detail types: ${S3_EVENTBRIDGE_DETAIL_TYPES.join(', ')}`,
+    );
   return value;
 }
 
@@ -64,8 +84,13 @@ const LIFECYCLE_DELETED: S3EventBridgeTraits = Object.freeze({ byRequest: false,
  * its `reason`; `Lifecycle Expiration` deletes are started by S3) is request-initiated, carries a
  * size and carries a sequencer. The mapper, factories and arbitraries all follow these.
  */
-export function s3EventBridgeTraits(detailType: S3EventBridgeDetailType, reason: string | undefined): S3EventBridgeTraits {
-  return detailType === 'Object Deleted' && reason === 'Lifecycle Expiration' ? LIFECYCLE_DELETED : S3_EVENTBRIDGE_TYPES[detailType];
+export function s3EventBridgeTraits(
+  detailType: S3EventBridgeDetailType,
+  reason: string | undefined,
+): S3EventBridgeTraits {
+  return detailType === 'Object Deleted' && reason === 'Lifecycle Expiration'
+    ? LIFECYCLE_DELETED
+    : S3_EVENTBRIDGE_TYPES[detailType];
 }
 
 function need<T>(api: string, detailType: string, field: keyof S3EventBridgeParts, value: T | undefined): T {
@@ -94,7 +119,10 @@ const DELETION_TYPES = counterpartValues('Object Deleted', 'deletionType');
  * Builds one S3 EventBridge event without validating the parts' formats (see {@link toS3EventBridgeEvent}).
  * @internal
  */
-export function buildS3EventBridgeEvent<D extends S3EventBridgeDetailType>(parts: S3EventBridgeParts & { detailType: D }, api = 'toS3EventBridgeEvent'): S3EventBridgeEventOf<D> {
+export function buildS3EventBridgeEvent<D extends S3EventBridgeDetailType>(
+  parts: S3EventBridgeParts & { detailType: D },
+  api = 'toS3EventBridgeEvent',
+): S3EventBridgeEventOf<D> {
   const { detailType } = parts;
   const object: Record<string, unknown> = { key: encodeS3Key(parts.key, parts.keyEncoding) };
   const detail: Record<string, unknown> = { version: '0', bucket: { name: parts.bucket }, object };
@@ -102,14 +130,29 @@ export function buildS3EventBridgeEvent<D extends S3EventBridgeDetailType>(parts
   let deletionType: string | undefined;
   if (detailType === 'Object Created') {
     reason = parts.reason ?? 'PutObject';
-    if (!CREATED_REASONS.includes(reason)) fail(api, 'parts.reason', `${show(reason)} is not a reason of "Object Created" events (${CREATED_REASONS.join(', ')})`);
+    if (!CREATED_REASONS.includes(reason))
+      fail(
+        api,
+        'parts.reason',
+        `${show(reason)} is not a reason of "Object Created" events (${CREATED_REASONS.join(', ')})`,
+      );
   } else if (detailType === 'Object Deleted') {
     reason = parts.reason ?? 'DeleteObject';
-    if (!DELETED_REASONS.includes(reason)) fail(api, 'parts.reason', `${show(reason)} is not a reason of "Object Deleted" events (${DELETED_REASONS.join(', ')})`);
+    if (!DELETED_REASONS.includes(reason))
+      fail(
+        api,
+        'parts.reason',
+        `${show(reason)} is not a reason of "Object Deleted" events (${DELETED_REASONS.join(', ')})`,
+      );
     deletionType = parts.deletionType ?? 'Permanently Deleted';
-    if (!DELETION_TYPES.includes(deletionType)) fail(api, 'parts.deletionType', `${show(deletionType)} is not a deletion-type (${DELETION_TYPES.join(', ')})`);
+    if (!DELETION_TYPES.includes(deletionType))
+      fail(api, 'parts.deletionType', `${show(deletionType)} is not a deletion-type (${DELETION_TYPES.join(', ')})`);
   } else if (parts.reason !== undefined || parts.deletionType !== undefined) {
-    fail(api, parts.reason !== undefined ? 'parts.reason' : 'parts.deletionType', `applies only to "Object Created" and "Object Deleted" events, not "${detailType}"`);
+    fail(
+      api,
+      parts.reason !== undefined ? 'parts.reason' : 'parts.deletionType',
+      `applies only to "Object Created" and "Object Deleted" events, not "${detailType}"`,
+    );
   }
   const deleteMarker = deletionType === 'Delete Marker Created';
   const { byRequest, withSize, sequenced } = s3EventBridgeTraits(detailType, reason);
@@ -166,11 +209,20 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
   if (parts.size !== undefined) assertS3Size(api, 'parts.size', parts.size);
   if (parts.eTag !== undefined) {
     const eTag = assertS3ETag(api, 'parts.eTag', parts.eTag);
-    if (parts.deletionType === 'Delete Marker Created') assertDeleteMarkerETag(api, 'parts.eTag', eTag, `"${detailType}" (Delete Marker Created)`);
+    if (parts.deletionType === 'Delete Marker Created')
+      assertDeleteMarkerETag(api, 'parts.eTag', eTag, `"${detailType}" (Delete Marker Created)`);
     const partCount = s3ETagPartCount(eTag);
-    if (partCount !== undefined && parts.size !== undefined) assertS3MultipartSize(api, 'parts.size', parts.size, partCount);
+    if (partCount !== undefined && parts.size !== undefined)
+      assertS3MultipartSize(api, 'parts.size', parts.size, partCount);
     const upload = detailType === 'Object Created' ? uploadKindOf(parts.reason ?? 'PutObject') : undefined;
-    if (upload !== undefined) assertS3ETagFitsUpload(api, 'parts.eTag', eTag, upload, `"Object Created" events with reason ${parts.reason ?? 'PutObject'}`);
+    if (upload !== undefined)
+      assertS3ETagFitsUpload(
+        api,
+        'parts.eTag',
+        eTag,
+        upload,
+        `"Object Created" events with reason ${parts.reason ?? 'PutObject'}`,
+      );
   }
   if (parts.versionId !== undefined) assertS3VersionId(api, 'parts.versionId', parts.versionId);
   if (parts.sequencer !== undefined) assertS3Sequencer(api, 'parts.sequencer', parts.sequencer);
@@ -178,16 +230,27 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
   assertRegion(api, 'parts.region', parts.region);
   assertAccount(api, 'parts.account', parts.account);
   resolvePartition(api, parts.region, parts.partition);
-  if (typeof parts.eventId !== 'string' || !EVENT_ID.test(parts.eventId)) fail(api, 'parts.eventId', `${show(parts.eventId)} is not an EventBridge event id: lower-case hex in 8-4-4-4-12 layout`);
+  if (typeof parts.eventId !== 'string' || !EVENT_ID.test(parts.eventId))
+    fail(
+      api,
+      'parts.eventId',
+      `${show(parts.eventId)} is not an EventBridge event id: lower-case hex in 8-4-4-4-12 layout`,
+    );
   assertNonEmpty(api, 'parts.requestId', parts.requestId);
   assertNonEmpty(api, 'parts.requester', parts.requester);
   if (s3EventBridgeTraits(detailType, parts.reason).byRequest) {
     const ip = parts.sourceIPAddress;
-    if (typeof ip !== 'string' || !(isIPv4(ip) || ip.includes(':'))) fail(api, 'parts.sourceIPAddress', `${show(ip)} must be the caller's IPv4 or IPv6 address for "${detailType}" events`);
+    if (typeof ip !== 'string' || !(isIPv4(ip) || ip.includes(':')))
+      fail(
+        api,
+        'parts.sourceIPAddress',
+        `${show(ip)} must be the caller's IPv4 or IPv6 address for "${detailType}" events`,
+      );
   }
   if (detailType === 'Object Restore Completed') {
     const expiry = parts.restoreExpiryTime;
-    if (!(expiry instanceof Date) || !(expiry.getTime() > parts.eventTime.getTime())) fail(api, 'parts.restoreExpiryTime', `must be a Date after eventTime for "${detailType}" events`);
+    if (!(expiry instanceof Date) || !(expiry.getTime() > parts.eventTime.getTime()))
+      fail(api, 'parts.restoreExpiryTime', `must be a Date after eventTime for "${detailType}" events`);
   }
 }
 
@@ -198,7 +261,9 @@ export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3E
  * delete markers, `source-ip-address` only on request-initiated events, `sequencer` only on
  * created/deleted events. Keys are form-urlencoded as in notifications.
  */
-export function toS3EventBridgeEvent<D extends S3EventBridgeDetailType>(parts: S3EventBridgeParts & { detailType: D }): S3EventBridgeEventOf<D> {
+export function toS3EventBridgeEvent<D extends S3EventBridgeDetailType>(
+  parts: S3EventBridgeParts & { detailType: D },
+): S3EventBridgeEventOf<D> {
   assertS3EventBridgeParts(parts, 'toS3EventBridgeEvent');
   return buildS3EventBridgeEvent(parts, 'toS3EventBridgeEvent');
 }

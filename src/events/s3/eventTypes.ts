@@ -17,7 +17,13 @@ export type S3Initiator = 'request' | 's3';
  * `intelligentTieringEventData`, `replicationEventData` (`failedReplication`: with a
  * `failureReason`), or none.
  */
-export type S3ExtraBlock = 'none' | 'glacier' | 'lifecycle' | 'intelligentTiering' | 'replication' | 'failedReplication';
+export type S3ExtraBlock =
+  | 'none'
+  | 'glacier'
+  | 'lifecycle'
+  | 'intelligentTiering'
+  | 'replication'
+  | 'failedReplication';
 
 /** Which per-type `detail` fields an S3 EventBridge event carries. */
 export interface S3EventBridgeTraits {
@@ -29,7 +35,8 @@ export interface S3EventBridgeTraits {
   readonly sequenced: boolean;
 }
 
-const traits = (byRequest: boolean, withSize: boolean, sequenced: boolean): S3EventBridgeTraits => Object.freeze({ byRequest, withSize, sequenced });
+const traits = (byRequest: boolean, withSize: boolean, sequenced: boolean): S3EventBridgeTraits =>
+  Object.freeze({ byRequest, withSize, sequenced });
 
 /**
  * The S3 EventBridge detail types, in AWS's order, with the `detail` fields each carries. An
@@ -53,7 +60,9 @@ export const S3_EVENTBRIDGE_TYPES = {
 export type S3EventBridgeDetailType = keyof typeof S3_EVENTBRIDGE_TYPES;
 
 /** Every `detail-type` of S3 events delivered by EventBridge, in AWS's order (the keys of {@link S3_EVENTBRIDGE_TYPES}). */
-export const S3_EVENTBRIDGE_DETAIL_TYPES = Object.freeze(Object.keys(S3_EVENTBRIDGE_TYPES)) as readonly S3EventBridgeDetailType[];
+export const S3_EVENTBRIDGE_DETAIL_TYPES = Object.freeze(
+  Object.keys(S3_EVENTBRIDGE_TYPES),
+) as readonly S3EventBridgeDetailType[];
 
 /** The EventBridge counterpart of a notification event name: its detail type, and `reason` / `deletion-type` where it has them. */
 export interface S3EventBridgeType {
@@ -86,9 +95,29 @@ export interface S3EventTypeInfo {
  * A row of a kind nothing maps yet (a new shape, block or detail type) fails to compile.
  */
 export const S3_EVENT_TYPES = {
-  'ObjectCreated:Put': { eventVersion: '2.1', object: 'full', initiator: 'request', extra: 'none', upload: 'single', eventBridge: { detailType: 'Object Created', reason: 'PutObject' } },
-  'ObjectCreated:Post': { eventVersion: '2.1', object: 'full', initiator: 'request', extra: 'none', upload: 'single', eventBridge: { detailType: 'Object Created', reason: 'POST Object' } },
-  'ObjectCreated:Copy': { eventVersion: '2.1', object: 'full', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object Created', reason: 'CopyObject' } },
+  'ObjectCreated:Put': {
+    eventVersion: '2.1',
+    object: 'full',
+    initiator: 'request',
+    extra: 'none',
+    upload: 'single',
+    eventBridge: { detailType: 'Object Created', reason: 'PutObject' },
+  },
+  'ObjectCreated:Post': {
+    eventVersion: '2.1',
+    object: 'full',
+    initiator: 'request',
+    extra: 'none',
+    upload: 'single',
+    eventBridge: { detailType: 'Object Created', reason: 'POST Object' },
+  },
+  'ObjectCreated:Copy': {
+    eventVersion: '2.1',
+    object: 'full',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Created', reason: 'CopyObject' },
+  },
   'ObjectCreated:CompleteMultipartUpload': {
     eventVersion: '2.1',
     object: 'full',
@@ -97,7 +126,13 @@ export const S3_EVENT_TYPES = {
     upload: 'multipart',
     eventBridge: { detailType: 'Object Created', reason: 'CompleteMultipartUpload' },
   },
-  'ObjectRemoved:Delete': { eventVersion: '2.1', object: 'removed', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object Deleted', reason: 'DeleteObject', deletionType: 'Permanently Deleted' } },
+  'ObjectRemoved:Delete': {
+    eventVersion: '2.1',
+    object: 'removed',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Deleted', reason: 'DeleteObject', deletionType: 'Permanently Deleted' },
+  },
   'ObjectRemoved:DeleteMarkerCreated': {
     eventVersion: '2.1',
     object: 'deleteMarker',
@@ -105,14 +140,47 @@ export const S3_EVENT_TYPES = {
     extra: 'none',
     eventBridge: { detailType: 'Object Deleted', reason: 'DeleteObject', deletionType: 'Delete Marker Created' },
   },
-  'ObjectRestore:Post': { eventVersion: '2.1', object: 'full', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object Restore Initiated' } },
+  'ObjectRestore:Post': {
+    eventVersion: '2.1',
+    object: 'full',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Restore Initiated' },
+  },
   // A restore completes inside S3, but the real capture carries the restorer's customer id and an IP.
-  'ObjectRestore:Completed': { eventVersion: '2.1', object: 'full', initiator: 'request', extra: 'glacier', eventBridge: { detailType: 'Object Restore Completed' } },
-  'ObjectRestore:Delete': { eventVersion: '2.3', object: 'full', initiator: 's3', extra: 'none', eventBridge: { detailType: 'Object Restore Expired' } },
+  'ObjectRestore:Completed': {
+    eventVersion: '2.1',
+    object: 'full',
+    initiator: 'request',
+    extra: 'glacier',
+    eventBridge: { detailType: 'Object Restore Completed' },
+  },
+  'ObjectRestore:Delete': {
+    eventVersion: '2.3',
+    object: 'full',
+    initiator: 's3',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Restore Expired' },
+  },
   ReducedRedundancyLostObject: { eventVersion: '2.1', object: 'full', initiator: 's3', extra: 'none' },
-  'Replication:OperationFailedReplication': { eventVersion: '2.2', object: 'full', initiator: 's3', extra: 'failedReplication' },
-  'Replication:OperationMissedThreshold': { eventVersion: '2.2', object: 'full', initiator: 's3', extra: 'replication' },
-  'Replication:OperationReplicatedAfterThreshold': { eventVersion: '2.2', object: 'full', initiator: 's3', extra: 'replication' },
+  'Replication:OperationFailedReplication': {
+    eventVersion: '2.2',
+    object: 'full',
+    initiator: 's3',
+    extra: 'failedReplication',
+  },
+  'Replication:OperationMissedThreshold': {
+    eventVersion: '2.2',
+    object: 'full',
+    initiator: 's3',
+    extra: 'replication',
+  },
+  'Replication:OperationReplicatedAfterThreshold': {
+    eventVersion: '2.2',
+    object: 'full',
+    initiator: 's3',
+    extra: 'replication',
+  },
   'Replication:OperationNotTracked': { eventVersion: '2.2', object: 'full', initiator: 's3', extra: 'replication' },
   'LifecycleExpiration:Delete': {
     eventVersion: '2.3',
@@ -126,13 +194,47 @@ export const S3_EVENT_TYPES = {
     object: 'deleteMarker',
     initiator: 's3',
     extra: 'none',
-    eventBridge: { detailType: 'Object Deleted', reason: 'Lifecycle Expiration', deletionType: 'Delete Marker Created' },
+    eventBridge: {
+      detailType: 'Object Deleted',
+      reason: 'Lifecycle Expiration',
+      deletionType: 'Delete Marker Created',
+    },
   },
-  LifecycleTransition: { eventVersion: '2.3', object: 'transition', initiator: 's3', extra: 'lifecycle', eventBridge: { detailType: 'Object Storage Class Changed' } },
-  IntelligentTiering: { eventVersion: '2.3', object: 'transition', initiator: 's3', extra: 'intelligentTiering', eventBridge: { detailType: 'Object Access Tier Changed' } },
-  'ObjectTagging:Put': { eventVersion: '2.3', object: 'metadata', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object Tags Added' } },
-  'ObjectTagging:Delete': { eventVersion: '2.3', object: 'metadata', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object Tags Deleted' } },
-  'ObjectAcl:Put': { eventVersion: '2.3', object: 'metadata', initiator: 'request', extra: 'none', eventBridge: { detailType: 'Object ACL Updated' } },
+  LifecycleTransition: {
+    eventVersion: '2.3',
+    object: 'transition',
+    initiator: 's3',
+    extra: 'lifecycle',
+    eventBridge: { detailType: 'Object Storage Class Changed' },
+  },
+  IntelligentTiering: {
+    eventVersion: '2.3',
+    object: 'transition',
+    initiator: 's3',
+    extra: 'intelligentTiering',
+    eventBridge: { detailType: 'Object Access Tier Changed' },
+  },
+  'ObjectTagging:Put': {
+    eventVersion: '2.3',
+    object: 'metadata',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Tags Added' },
+  },
+  'ObjectTagging:Delete': {
+    eventVersion: '2.3',
+    object: 'metadata',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object Tags Deleted' },
+  },
+  'ObjectAcl:Put': {
+    eventVersion: '2.3',
+    object: 'metadata',
+    initiator: 'request',
+    extra: 'none',
+    eventBridge: { detailType: 'Object ACL Updated' },
+  },
 } as const satisfies Record<string, S3EventTypeInfo>;
 
 /**
@@ -148,7 +250,9 @@ export type S3EventName = keyof Rows;
 export const S3_EVENT_NAMES = Object.freeze(Object.keys(S3_EVENT_TYPES)) as readonly S3EventName[];
 
 /** The event names whose row has `field` set to (a subtype of) `value`. */
-export type S3EventNameWhere<K extends keyof S3EventTypeInfo, V> = { [N in S3EventName]: Rows[N] extends { readonly [P in K]: V } ? N : never }[S3EventName];
+export type S3EventNameWhere<K extends keyof S3EventTypeInfo, V> = {
+  [N in S3EventName]: Rows[N] extends { readonly [P in K]: V } ? N : never;
+}[S3EventName];
 
 /** `ObjectCreated:*` event names. */
 export type S3ObjectCreatedEventName = Extract<S3EventName, `ObjectCreated:${string}`>;

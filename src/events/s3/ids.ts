@@ -10,7 +10,18 @@ const VERSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
 // 48, 57 and 72 bytes: multiples of 3, so their base64 has no padding.
 const HOST_ID_BYTES = [48, 57, 72] as const;
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const UUID_V4 = [hexPiece(8), '-', hexPiece(4), '-4', hexPiece(3), '-', { chars: 1, alphabet: '89ab' }, hexPiece(3), '-', hexPiece(12)] as const;
+const UUID_V4 = [
+  hexPiece(8),
+  '-',
+  hexPiece(4),
+  '-4',
+  hexPiece(3),
+  '-',
+  { chars: 1, alphabet: '89ab' },
+  hexPiece(3),
+  '-',
+  hexPiece(12),
+] as const;
 
 /** `x-amz-request-id` / EventBridge `request-id`: 16 characters of `[0-9A-Z]`, e.g. `YMSSR8BZJ2Y99K6P`. */
 export function s3RequestId(random: Random): string {
@@ -102,8 +113,22 @@ export interface S3RecordIds {
 // The ids above, end to end, in one layout per host id length; the host id goes last, so every
 // other id sits at a fixed offset.
 // (Ids of one alphabet side by side: `idLayout` draws each such run in one go.)
-const RECORD_ID_PIECES = [{ chars: 16, alphabet: UPPER_ALNUM }, 'A', { chars: 13, alphabet: UPPER_ALNUM }, 'AWS:AIDA', { chars: 17, alphabet: UPPER_ALNUM }, hexPiece(8, true), hexPiece(32), ...UUID_V4] as const;
-const RECORD_ID_LAYOUTS = new Map<number, IdLayout>(HOST_ID_BYTES.map((bytes) => [bytes, idLayout(...RECORD_ID_PIECES, { chars: (bytes / 3) * 4, alphabet: BASE64_ALPHABET })]));
+const RECORD_ID_PIECES = [
+  { chars: 16, alphabet: UPPER_ALNUM },
+  'A',
+  { chars: 13, alphabet: UPPER_ALNUM },
+  'AWS:AIDA',
+  { chars: 17, alphabet: UPPER_ALNUM },
+  hexPiece(8, true),
+  hexPiece(32),
+  ...UUID_V4,
+] as const;
+const RECORD_ID_LAYOUTS = new Map<number, IdLayout>(
+  HOST_ID_BYTES.map((bytes) => [
+    bytes,
+    idLayout(...RECORD_ID_PIECES, { chars: (bytes / 3) * 4, alphabet: BASE64_ALPHABET }),
+  ]),
+);
 
 /**
  * Every seeded id of a notification record, drawn as one string and cut: one Buffer-to-string

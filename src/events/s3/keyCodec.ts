@@ -58,16 +58,22 @@ const lastEncoded = lastMemo<[string, Table], string>();
 
 function tableOf(encoding: S3KeyEncoding | undefined): Table {
   if (encoding === undefined) return DEFAULT_TABLE;
-  if (!isPlainObject(encoding)) fail('encodeS3Key', 'encoding', `must be a plain object { tilde?, asterisk? }, got ${show(encoding)}`);
+  if (!isPlainObject(encoding))
+    fail('encodeS3Key', 'encoding', `must be a plain object { tilde?, asterisk? }, got ${show(encoding)}`);
   for (const key of Object.keys(encoding)) {
     // A misspelt choice (`tilda`) would silently keep the default.
-    if (key !== 'tilde' && key !== 'asterisk') fail('encodeS3Key', `encoding.${key}`, 'is not an encoding choice (tilde or asterisk)');
+    if (key !== 'tilde' && key !== 'asterisk')
+      fail('encodeS3Key', `encoding.${key}`, 'is not an encoding choice (tilde or asterisk)');
   }
   const tilde = encoding.tilde ?? 'percent';
   const asterisk = encoding.asterisk ?? 'literal';
   const table = TABLES[`${tilde}/${asterisk}`];
   if (table === undefined) {
-    fail('encodeS3Key', 'encoding', `must be { tilde?: 'percent' | 'literal', asterisk?: 'literal' | 'percent' }, got tilde ${JSON.stringify(tilde)} and asterisk ${JSON.stringify(asterisk)}`);
+    fail(
+      'encodeS3Key',
+      'encoding',
+      `must be { tilde?: 'percent' | 'literal', asterisk?: 'literal' | 'percent' }, got tilde ${JSON.stringify(tilde)} and asterisk ${JSON.stringify(asterisk)}`,
+    );
   }
   return table;
 }
@@ -88,7 +94,11 @@ export function encodeS3Key(key: string, encoding?: S3KeyEncoding): string {
     try {
       encoded = encodeURIComponent(key);
     } catch {
-      fail('encodeS3Key', 'key', 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key');
+      fail(
+        'encodeS3Key',
+        'key',
+        'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding and cannot be an S3 key',
+      );
     }
     return encoded.replace(FIXUPS, replacers.get(table) as (match: string) => string);
   });
@@ -110,6 +120,10 @@ export function decodeS3Key(key: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return fail('decodeS3Key', 'key', `${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)} is not form-urlencoded: a '%' is not followed by two hex digits or the bytes are not UTF-8`);
+    return fail(
+      'decodeS3Key',
+      'key',
+      `${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)} is not form-urlencoded: a '%' is not followed by two hex digits or the bytes are not UTF-8`,
+    );
   }
 }

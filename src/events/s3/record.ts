@@ -5,7 +5,15 @@
  */
 import { arn, isoMillis } from '../../_internals/aws.js';
 import { fail } from '../../_internals/errors.js';
-import { EMPTY_ETAG, S3_EVENT_NAMES, hasETag, hasSequencer, hasSize, s3EventType, type S3EventName } from './eventTypes.js';
+import {
+  EMPTY_ETAG,
+  S3_EVENT_NAMES,
+  hasETag,
+  hasSequencer,
+  hasSize,
+  s3EventType,
+  type S3EventName,
+} from './eventTypes.js';
 import { encodeS3Key } from './keyCodec.js';
 import type { S3RecordParts } from './parts.js';
 import type { S3EventOf, S3EventRecordOf } from './types.js';
@@ -53,7 +61,8 @@ for (const eventName of S3_EVENT_NAMES) {
   const { upload, eventBridge } = s3EventType(eventName);
   if (upload === undefined) continue;
   UPLOAD_KINDS.set(eventName, upload);
-  if (eventBridge?.detailType === 'Object Created' && eventBridge.reason !== undefined) UPLOAD_KINDS.set(eventBridge.reason, upload);
+  if (eventBridge?.detailType === 'Object Created' && eventBridge.reason !== undefined)
+    UPLOAD_KINDS.set(eventBridge.reason, upload);
 }
 
 /** `arn:<partition>:s3:::<bucket>`: S3 bucket ARNs have no region or account. */
@@ -77,7 +86,10 @@ function required<T>(api: string, parts: S3RecordParts, field: keyof S3RecordPar
  * event type needs is missing.
  * @internal
  */
-export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { eventName: N }, api = 'toS3Record'): S3EventRecordOf<N> {
+export function buildS3Record<N extends S3EventName>(
+  parts: S3RecordParts & { eventName: N },
+  api = 'toS3Record',
+): S3EventRecordOf<N> {
   const { eventName } = parts;
   const info = s3EventType(eventName);
   const shape = info.object;
@@ -102,7 +114,11 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
     s3: {
       s3SchemaVersion: '1.0',
       configurationId: parts.configurationId,
-      bucket: { name: parts.bucket, ownerIdentity: { principalId: parts.bucketOwnerId }, arn: s3BucketArn(parts.partition, parts.bucket) },
+      bucket: {
+        name: parts.bucket,
+        ownerIdentity: { principalId: parts.bucketOwnerId },
+        arn: s3BucketArn(parts.partition, parts.bucket),
+      },
       object,
     },
   };
@@ -116,7 +132,9 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
       };
       break;
     case 'lifecycle':
-      record.lifecycleEventData = { transitionEventData: { destinationStorageClass: parts.destinationStorageClass ?? 'GLACIER' } };
+      record.lifecycleEventData = {
+        transitionEventData: { destinationStorageClass: parts.destinationStorageClass ?? 'GLACIER' },
+      };
       break;
     case 'intelligentTiering':
       record.intelligentTieringEventData = { destinationAccessTier: parts.destinationAccessTier ?? 'ARCHIVE_ACCESS' };
@@ -131,7 +149,8 @@ export function buildS3Record<N extends S3EventName>(parts: S3RecordParts & { ev
         requestTime: isoMillis(replication.requestTime),
       };
       if (info.extra === 'failedReplication') {
-        if (replication.failureReason === undefined) fail(api, 'parts.replication.failureReason', `is required for ${eventName} records`);
+        if (replication.failureReason === undefined)
+          fail(api, 'parts.replication.failureReason', `is required for ${eventName} records`);
         data.failureReason = replication.failureReason;
       }
       record.replicationEventData = data;
@@ -161,11 +180,13 @@ export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): v
     const eTag = assertS3ETag(api, 'parts.eTag', parts.eTag);
     if (shape === 'deleteMarker') assertDeleteMarkerETag(api, 'parts.eTag', eTag, eventName);
     const partCount = s3ETagPartCount(eTag);
-    if (partCount !== undefined && parts.size !== undefined) assertS3MultipartSize(api, 'parts.size', parts.size, partCount);
+    if (partCount !== undefined && parts.size !== undefined)
+      assertS3MultipartSize(api, 'parts.size', parts.size, partCount);
     const upload = uploadKindOf(eventName);
     if (upload !== undefined) assertS3ETagFitsUpload(api, 'parts.eTag', eTag, upload, `${eventName} records`);
   }
-  if (parts.versionId !== undefined || shape === 'deleteMarker') assertS3VersionId(api, 'parts.versionId', parts.versionId);
+  if (parts.versionId !== undefined || shape === 'deleteMarker')
+    assertS3VersionId(api, 'parts.versionId', parts.versionId);
   if (hasSequencer(shape) || parts.sequencer !== undefined) assertS3Sequencer(api, 'parts.sequencer', parts.sequencer);
   assertS3EventTime(api, 'parts.eventTime', parts.eventTime);
   assertRegion(api, 'parts.region', parts.region);
@@ -175,19 +196,24 @@ export function assertS3RecordParts(parts: S3RecordParts, api = 'toS3Record'): v
   assertNonEmpty(api, 'parts.hostId', parts.hostId);
   assertNonEmpty(api, 'parts.principalId', parts.principalId);
   assertS3SourceIp(api, 'parts.sourceIPAddress', parts.sourceIPAddress);
-  if (typeof parts.configurationId !== 'string') fail(api, 'parts.configurationId', 'must be a string (the notification configuration Id)');
+  if (typeof parts.configurationId !== 'string')
+    fail(api, 'parts.configurationId', 'must be a string (the notification configuration Id)');
   assertNonEmpty(api, 'parts.bucketOwnerId', parts.bucketOwnerId);
   if (parts.eventVersion !== undefined) assertS3EventVersion(api, 'parts.eventVersion', parts.eventVersion);
   if (extra === 'glacier') {
     const expiry = parts.restoreExpiryTime;
-    if (!(expiry instanceof Date) || !(expiry.getTime() > parts.eventTime.getTime())) fail(api, 'parts.restoreExpiryTime', `must be a Date after eventTime for ${eventName}`);
+    if (!(expiry instanceof Date) || !(expiry.getTime() > parts.eventTime.getTime()))
+      fail(api, 'parts.restoreExpiryTime', `must be a Date after eventTime for ${eventName}`);
   }
   if (extra === 'replication' || extra === 'failedReplication') {
     const replication = parts.replication;
     if (replication === undefined) fail(api, 'parts.replication', `is required for ${eventName} records`);
     assertNonEmpty(api, 'parts.replication.ruleId', replication.ruleId);
     assertS3BucketName(api, 'parts.replication.destinationBucket', replication.destinationBucket);
-    if (!(replication.requestTime instanceof Date) || !(replication.requestTime.getTime() <= parts.eventTime.getTime())) {
+    if (
+      !(replication.requestTime instanceof Date) ||
+      !(replication.requestTime.getTime() <= parts.eventTime.getTime())
+    ) {
       fail(api, 'parts.replication.requestTime', 'must be a Date not after eventTime');
     }
   }

@@ -14,5 +14,12 @@ export interface S3TestEventParts {
 
 /** Maps parts to the `s3:TestEvent` S3 sends to SQS/SNS destinations when a notification configuration is saved. */
 export function toS3TestEvent(parts: S3TestEventParts): S3TestEvent {
-  return { Service: 'Amazon S3', Event: 's3:TestEvent', Time: isoMillis(parts.time), Bucket: parts.bucket, RequestId: parts.requestId, HostId: parts.hostId };
+  return {
+    Service: 'Amazon S3',
+    Event: 's3:TestEvent',
+    Time: isoMillis(parts.time),
+    Bucket: parts.bucket,
+    RequestId: parts.requestId,
+    HostId: parts.hostId,
+  };
 }

@@ -141,7 +141,10 @@ export interface S3TestEvent {
  * The EventBridge counterparts in {@link S3_EVENT_TYPES} of detail type `D`.
  * @internal
  */
-type CounterpartOf<D extends S3EventBridgeDetailType> = Extract<{ [N in S3EventName]: (typeof S3_EVENT_TYPES)[N] extends { eventBridge: infer E } ? E : never }[S3EventName], { detailType: D }>;
+type CounterpartOf<D extends S3EventBridgeDetailType> = Extract<
+  { [N in S3EventName]: (typeof S3_EVENT_TYPES)[N] extends { eventBridge: infer E } ? E : never }[S3EventName],
+  { detailType: D }
+>;
 
 /** `reason` of an `Object Created` event (from the `ObjectCreated:*` rows). */
 export type S3ObjectCreatedReason = CounterpartOf<'Object Created'>['reason'];
@@ -239,6 +242,5 @@ export interface S3EventBridgeDetails {
 export type S3EventBridgeDetailOf<D extends S3EventBridgeDetailType> = S3EventBridgeDetails[D];
 
 /** An S3 event delivered by EventBridge: `EventBridgeEvent<D, detail>` with `source: "aws.s3"`. */
-export type S3EventBridgeEventOf<D extends S3EventBridgeDetailType = S3EventBridgeDetailType> = D extends S3EventBridgeDetailType
-  ? EventBridgeEvent<D, S3EventBridgeDetailOf<D>>
-  : never;
+export type S3EventBridgeEventOf<D extends S3EventBridgeDetailType = S3EventBridgeDetailType> =
+  D extends S3EventBridgeDetailType ? EventBridgeEvent<D, S3EventBridgeDetailOf<D>> : never;

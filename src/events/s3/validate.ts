@@ -36,8 +36,10 @@ const SUFFIX_LASTS = RESERVED_SUFFIXES.map((suffix) => suffix[suffix.length - 1]
 
 function reservedAffixProblem(name: string): string | undefined {
   if (!PREFIX_FIRSTS.includes(name[0]!) && !SUFFIX_LASTS.includes(name[name.length - 1]!)) return undefined;
-  for (const prefix of RESERVED_PREFIXES) if (name.startsWith(prefix)) return `must not start with the reserved prefix "${prefix}"`;
-  for (const suffix of RESERVED_SUFFIXES) if (name.endsWith(suffix)) return `must not end with the reserved suffix "${suffix}"`;
+  for (const prefix of RESERVED_PREFIXES)
+    if (name.startsWith(prefix)) return `must not start with the reserved prefix "${prefix}"`;
+  for (const suffix of RESERVED_SUFFIXES)
+    if (name.endsWith(suffix)) return `must not end with the reserved suffix "${suffix}"`;
   return undefined;
 }
 
@@ -90,9 +92,11 @@ export function assertS3Key(api: string, argument: string, key: unknown): string
   // Fast path: 341 UTF-16 units can never exceed 1,024 UTF-8 bytes.
   if (key.length > 341) {
     const bytes = utf8Length(key);
-    if (bytes > S3_MAX_KEY_BYTES) fail(api, argument, `is ${bytes} bytes of UTF-8, over S3's 1,024-byte object key limit`);
+    if (bytes > S3_MAX_KEY_BYTES)
+      fail(api, argument, `is ${bytes} bytes of UTF-8, over S3's 1,024-byte object key limit`);
   }
-  if (hasSurrogate(key) && LONE_SURROGATE.test(key)) fail(api, argument, 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding');
+  if (hasSurrogate(key) && LONE_SURROGATE.test(key))
+    fail(api, argument, 'must be well-formed Unicode: it holds a lone surrogate, which has no UTF-8 encoding');
   return key;
 }
 
@@ -119,9 +123,15 @@ export function s3ETagPartCount(eTag: string): number | undefined {
 /** Throws unless `eTag` is 32 lower-case hex digits, optionally `-<parts>` with 1 ≤ parts ≤ 10,000. */
 export function assertS3ETag(api: string, argument: string, eTag: unknown): string {
   const match = typeof eTag === 'string' ? ETAG.exec(eTag) : null;
-  if (match === null) fail(api, argument, `${show(eTag)} is not an S3 eTag: 32 lower-case hex digits, or "<32 hex>-<part count>" for a multipart upload, without quotes`);
+  if (match === null)
+    fail(
+      api,
+      argument,
+      `${show(eTag)} is not an S3 eTag: 32 lower-case hex digits, or "<32 hex>-<part count>" for a multipart upload, without quotes`,
+    );
   const parts = match[1] === undefined ? undefined : Number(match[1]);
-  if (parts !== undefined && (parts < 1 || parts > S3_MAX_PARTS)) fail(api, argument, `${show(eTag)} has ${parts} parts; a multipart upload has 1 to 10,000`);
+  if (parts !== undefined && (parts < 1 || parts > S3_MAX_PARTS))
+    fail(api, argument, `${show(eTag)} has ${parts} parts; a multipart upload has 1 to 10,000`);
   return eTag as string;
 }
 
@@ -129,10 +139,22 @@ export function assertS3ETag(api: string, argument: string, eTag: unknown): stri
  * Throws unless the eTag fits how the object was created: `CompleteMultipartUpload` always gives
  * `<md5>-<parts>`, a single PUT or POST upload never does. (`what` names the upload kind.)
  */
-export function assertS3ETagFitsUpload(api: string, argument: string, eTag: string, what: 'multipart' | 'single', label: string): void {
+export function assertS3ETagFitsUpload(
+  api: string,
+  argument: string,
+  eTag: string,
+  what: 'multipart' | 'single',
+  label: string,
+): void {
   const multipart = eTag.includes('-');
-  if (what === 'multipart' && !multipart) fail(api, argument, `${show(eTag)} must be a multipart eTag "<32 hex>-<part count>" for ${label}`);
-  if (what === 'single' && multipart) fail(api, argument, `${show(eTag)} must be a single-part eTag (32 hex digits, no part count) for ${label}: one PUT or POST uploads one part`);
+  if (what === 'multipart' && !multipart)
+    fail(api, argument, `${show(eTag)} must be a multipart eTag "<32 hex>-<part count>" for ${label}`);
+  if (what === 'single' && multipart)
+    fail(
+      api,
+      argument,
+      `${show(eTag)} must be a single-part eTag (32 hex digits, no part count) for ${label}: one PUT or POST uploads one part`,
+    );
 }
 
 /** The smallest and largest size of an object uploaded in `parts` parts (every part but the last is 5 MiB to 5 GiB). */
@@ -144,7 +166,11 @@ export function s3MultipartSizeRange(parts: number): { min: number; max: number 
 export function assertS3MultipartSize(api: string, argument: string, size: number, parts: number): void {
   const { min, max } = s3MultipartSizeRange(parts);
   if (size < min || size > max) {
-    fail(api, argument, `${size} cannot be the size of an object uploaded in ${parts} parts: every part but the last is 5 MiB to 5 GiB, so the size must be ${min} to ${max} bytes`);
+    fail(
+      api,
+      argument,
+      `${size} cannot be the size of an object uploaded in ${parts} parts: every part but the last is 5 MiB to 5 GiB, so the size must be ${min} to ${max} bytes`,
+    );
   }
 }
 
@@ -152,7 +178,11 @@ const VERSION_ID = /^[A-Za-z0-9._]{32}$/;
 /** Throws unless `versionId` is 32 characters of `[A-Za-z0-9._]` (never `"null"`: unversioned objects have none). */
 export function assertS3VersionId(api: string, argument: string, versionId: unknown): string {
   if (typeof versionId !== 'string' || !VERSION_ID.test(versionId)) {
-    fail(api, argument, `${show(versionId)} is not an S3 version id: 32 characters of letters, digits, '.' and '_' (leave it out for an unversioned bucket; S3 sends no "null" version id in events)`);
+    fail(
+      api,
+      argument,
+      `${show(versionId)} is not an S3 version id: 32 characters of letters, digits, '.' and '_' (leave it out for an unversioned bucket; S3 sends no "null" version id in events)`,
+    );
   }
   return versionId;
 }
@@ -160,21 +190,24 @@ export function assertS3VersionId(api: string, argument: string, versionId: unkn
 const SEQUENCER = /^[0-9A-F]{16,32}$/;
 /** Throws unless `sequencer` is 16 to 32 upper-case hex digits. */
 export function assertS3Sequencer(api: string, argument: string, sequencer: unknown): string {
-  if (typeof sequencer !== 'string' || !SEQUENCER.test(sequencer)) fail(api, argument, `${show(sequencer)} is not an S3 sequencer: 16 to 32 upper-case hex digits (usually 18)`);
+  if (typeof sequencer !== 'string' || !SEQUENCER.test(sequencer))
+    fail(api, argument, `${show(sequencer)} is not an S3 sequencer: 16 to 32 upper-case hex digits (usually 18)`);
   return sequencer;
 }
 
 const EVENT_VERSION = /^2\.\d+$/;
 /** Throws unless `version` looks like an S3 `eventVersion` (`2.<n>`). */
 export function assertS3EventVersion(api: string, argument: string, version: unknown): string {
-  if (typeof version !== 'string' || !EVENT_VERSION.test(version)) fail(api, argument, `${show(version)} is not an S3 eventVersion: "2.<n>", e.g. "2.1", "2.3" or a unified "2.5"`);
+  if (typeof version !== 'string' || !EVENT_VERSION.test(version))
+    fail(api, argument, `${show(version)} is not an S3 eventVersion: "2.<n>", e.g. "2.1", "2.3" or a unified "2.5"`);
   return version;
 }
 
 /** Throws unless `name` is one of {@link S3_EVENT_NAMES}; the message lists them. */
 export function assertS3EventName(api: string, argument: string, name: unknown): S3EventName {
   if (!isS3EventName(name)) {
-    const hint = typeof name === 'string' && name.startsWith('s3:') ? ' (S3 sends event names without the "s3:" prefix)' : '';
+    const hint =
+      typeof name === 'string' && name.startsWith('s3:') ? ' (S3 sends event names without the "s3:" prefix)' : '';
     fail(api, argument, `${show(name)} is not an S3 event name${hint}; valid names: ${S3_EVENT_NAMES.join(', ')}`);
   }
   return name;
@@ -182,7 +215,12 @@ export function assertS3EventName(api: string, argument: string, name: unknown):
 
 /** The empty-object eTag every delete marker carries; throws when a caller gives another. */
 export function assertDeleteMarkerETag(api: string, argument: string, eTag: string, eventName: string): void {
-  if (eTag !== EMPTY_ETAG) fail(api, argument, `must be "${EMPTY_ETAG}" (the MD5 of no bytes) for ${eventName}: a delete marker has no content, got ${show(eTag)}`);
+  if (eTag !== EMPTY_ETAG)
+    fail(
+      api,
+      argument,
+      `must be "${EMPTY_ETAG}" (the MD5 of no bytes) for ${eventName}: a delete marker has no content, got ${show(eTag)}`,
+    );
 }
 
 // The sequencer embeds the epoch second in 8 hex digits and eventTime has a 4-digit year.
@@ -192,7 +230,12 @@ const MAX_TIME = 0xffffffff * 1000;
 export function assertS3EventTime(api: string, argument: string, time: unknown): Date {
   if (!(time instanceof Date) || Number.isNaN(time.getTime())) fail(api, argument, 'must be a valid Date');
   const ms = time.getTime();
-  if (!(ms >= MIN_TIME && ms < MAX_TIME)) fail(api, argument, `${time.toISOString()} is outside 1970-01-01 to 2106-02-07, the range an S3 sequencer's epoch second can encode`);
+  if (!(ms >= MIN_TIME && ms < MAX_TIME))
+    fail(
+      api,
+      argument,
+      `${time.toISOString()} is outside 1970-01-01 to 2106-02-07, the range an S3 sequencer's epoch second can encode`,
+    );
   return time;
 }
 
@@ -204,12 +247,21 @@ export function isIPv4(text: string): boolean {
 const IPV6 = /^[0-9a-fA-F:.]+$/;
 /** Throws unless `address` is an IPv4 address, an IPv6 address or `s3.amazonaws.com`. */
 export function assertS3SourceIp(api: string, argument: string, address: unknown): string {
-  if (typeof address === 'string' && (address === S3_SERVICE_PRINCIPAL || isIPv4(address) || (address.includes(':') && IPV6.test(address)))) return address;
-  return fail(api, argument, `${show(address)} is not a source address S3 reports: an IPv4 or IPv6 address, or "${S3_SERVICE_PRINCIPAL}"`);
+  if (
+    typeof address === 'string' &&
+    (address === S3_SERVICE_PRINCIPAL || isIPv4(address) || (address.includes(':') && IPV6.test(address)))
+  )
+    return address;
+  return fail(
+    api,
+    argument,
+    `${show(address)} is not a source address S3 reports: an IPv4 or IPv6 address, or "${S3_SERVICE_PRINCIPAL}"`,
+  );
 }
 
 /** Throws unless `value` is a non-empty string. */
 export function assertNonEmpty(api: string, argument: string, value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) fail(api, argument, `must be a non-empty string, got ${show(value)}`);
+  if (typeof value !== 'string' || value.length === 0)
+    fail(api, argument, `must be a non-empty string, got ${show(value)}`);
   return value;
 }

@@ -36,7 +36,9 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Why `name` breaks SNS's attribute naming rules, or undefined when it is valid. */
 export function snsAttributeNameProblem(name: string): string | undefined {
   if (!NAME_CHARS.test(name)) {
-    return name.length === 0 || name.length > 256 ? 'must be 1–256 characters' : "may contain only A–Z, a–z, 0–9, '_', '-' and '.'";
+    return name.length === 0 || name.length > 256
+      ? 'must be 1–256 characters'
+      : "may contain only A–Z, a–z, 0–9, '_', '-' and '.'";
   }
   if (name.startsWith('.') || name.endsWith('.')) return "must not start or end with '.'";
   if (name.includes('..')) return "must not contain '..'";
@@ -57,7 +59,11 @@ function base64Bytes(value: string): number {
   return (value.length / 4) * 3 - (value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0);
 }
 
-function normaliseOne(api: string, argument: string, input: unknown): { attribute: SnsMessageAttribute; valueBytes: number } {
+function normaliseOne(
+  api: string,
+  argument: string,
+  input: unknown,
+): { attribute: SnsMessageAttribute; valueBytes: number } {
   let type: unknown;
   let value: unknown;
   let binary: unknown;
@@ -76,8 +82,17 @@ function normaliseOne(api: string, argument: string, input: unknown): { attribut
     binary = input;
   } else if (Array.isArray(input)) {
     for (const [i, item] of input.entries()) {
-      if (item !== null && typeof item !== 'string' && typeof item !== 'boolean' && !(typeof item === 'number' && Number.isFinite(item))) {
-        fail(api, `${argument}[${i}]`, `${show(item)} cannot be in a String.Array (strings, finite numbers, booleans and null only)`);
+      if (
+        item !== null &&
+        typeof item !== 'string' &&
+        typeof item !== 'boolean' &&
+        !(typeof item === 'number' && Number.isFinite(item))
+      ) {
+        fail(
+          api,
+          `${argument}[${i}]`,
+          `${show(item)} cannot be in a String.Array (strings, finite numbers, booleans and null only)`,
+        );
       }
     }
     type = 'String.Array';
@@ -93,24 +108,50 @@ function normaliseOne(api: string, argument: string, input: unknown): { attribut
     if (typeof type === 'string' && type.startsWith('Binary')) binary = o.Value;
     else value = o.Value;
   } else {
-    fail(api, argument, `must be a string, a number, a bigint, a Uint8Array, an array (String.Array), { DataType, StringValue | BinaryValue } or { Type, Value }, got ${show(input)}`);
+    fail(
+      api,
+      argument,
+      `must be a string, a number, a bigint, a Uint8Array, an array (String.Array), { DataType, StringValue | BinaryValue } or { Type, Value }, got ${show(input)}`,
+    );
   }
   if (typeof type !== 'string' || !DATA_TYPE.test(type) || utf8Length(type) > 256) {
-    fail(api, `${argument}.DataType`, `${show(type)} has an invalid message attribute type: SNS supports String, Number, Binary and String.Array, optionally followed by ".label"`);
+    fail(
+      api,
+      `${argument}.DataType`,
+      `${show(type)} has an invalid message attribute type: SNS supports String, Number, Binary and String.Array, optionally followed by ".label"`,
+    );
   }
   if (type.startsWith('Binary')) {
-    if (value !== undefined) fail(api, `${argument}.StringValue`, `must be absent: an attribute of type ${type} must use field Binary (BinaryValue)`);
+    if (value !== undefined)
+      fail(
+        api,
+        `${argument}.StringValue`,
+        `must be absent: an attribute of type ${type} must use field Binary (BinaryValue)`,
+      );
     if (binary instanceof Uint8Array) {
-      if (binary.byteLength === 0) fail(api, argument, `must contain a non-empty value for message attribute type ${type}`);
+      if (binary.byteLength === 0)
+        fail(api, argument, `must contain a non-empty value for message attribute type ${type}`);
       return { attribute: { Type: type, Value: toBase64(binary) }, valueBytes: binary.byteLength };
     }
-    if (typeof binary !== 'string' || binary.length === 0 || !isBase64(binary)) fail(api, `${argument}.BinaryValue`, `${show(binary)} must be non-empty standard base64 text or a non-empty Uint8Array`);
+    if (typeof binary !== 'string' || binary.length === 0 || !isBase64(binary))
+      fail(
+        api,
+        `${argument}.BinaryValue`,
+        `${show(binary)} must be non-empty standard base64 text or a non-empty Uint8Array`,
+      );
     return { attribute: { Type: type, Value: binary }, valueBytes: base64Bytes(binary) };
   }
-  if (binary !== undefined) fail(api, `${argument}.BinaryValue`, `must be absent: an attribute of type ${type} must use field String (StringValue)`);
-  if (typeof value !== 'string' || value.length === 0) fail(api, argument, `must contain a non-empty string value for message attribute type ${type}, got ${show(value)}`);
+  if (binary !== undefined)
+    fail(
+      api,
+      `${argument}.BinaryValue`,
+      `must be absent: an attribute of type ${type} must use field String (StringValue)`,
+    );
+  if (typeof value !== 'string' || value.length === 0)
+    fail(api, argument, `must contain a non-empty string value for message attribute type ${type}, got ${show(value)}`);
   if (hasLoneSurrogate(value)) fail(api, argument, 'holds a lone surrogate, which UTF-8 cannot carry');
-  if (type.startsWith('Number') && !NUMBER.test(value)) fail(api, argument, `${show(value)} is not a number, which a ${type} attribute must be`);
+  if (type.startsWith('Number') && !NUMBER.test(value))
+    fail(api, argument, `${show(value)} is not a number, which a ${type} attribute must be`);
   if (type.startsWith('String.Array')) {
     let parsed: unknown;
     try {
@@ -118,7 +159,8 @@ function normaliseOne(api: string, argument: string, input: unknown): { attribut
     } catch {
       parsed = undefined;
     }
-    if (!Array.isArray(parsed)) fail(api, argument, `${show(value)} is not a JSON array, which a String.Array attribute must be`);
+    if (!Array.isArray(parsed))
+      fail(api, argument, `${show(value)} is not a JSON array, which a String.Array attribute must be`);
   }
   return { attribute: { Type: type, Value: value }, valueBytes: utf8Length(value) };
 }
@@ -127,16 +169,30 @@ function normaliseOne(api: string, argument: string, input: unknown): { attribut
  * Validates message attributes against SNS's rules and returns them in the delivered form.
  * `undefined`/`null` means none. Throws an EventInputError naming `api` and `argument`.
  */
-export function normaliseSnsMessageAttributes(api: string, argument: string, input: SnsMessageAttributesInput | null | undefined): NormalisedSnsMessageAttributes {
+export function normaliseSnsMessageAttributes(
+  api: string,
+  argument: string,
+  input: SnsMessageAttributesInput | null | undefined,
+): NormalisedSnsMessageAttributes {
   if (input === undefined || input === null) return { attributes: {}, bytes: 0, count: 0 };
-  if (typeof input !== 'object' || Array.isArray(input)) fail(api, argument, `must be an object of attributes by name, got ${show(input)}`);
+  if (typeof input !== 'object' || Array.isArray(input))
+    fail(api, argument, `must be an object of attributes by name, got ${show(input)}`);
   const attributes: SnsMessageAttributes = {};
   let bytes = 0;
   const names = Object.keys(input);
   for (const name of names) {
     const problem = snsAttributeNameProblem(name);
-    if (problem !== undefined) fail(api, argument, `has an attribute named ${show(name)}, which breaks SNS's attribute naming rules: a name ${problem}`);
-    const { attribute, valueBytes } = normaliseOne(api, `${argument}.${name}`, (input as Record<string, unknown>)[name]);
+    if (problem !== undefined)
+      fail(
+        api,
+        argument,
+        `has an attribute named ${show(name)}, which breaks SNS's attribute naming rules: a name ${problem}`,
+      );
+    const { attribute, valueBytes } = normaliseOne(
+      api,
+      `${argument}.${name}`,
+      (input as Record<string, unknown>)[name],
+    );
     // defineProperty: a name such as "__proto__" stays data.
     Object.defineProperty(attributes, name, { value: attribute, enumerable: true, writable: true, configurable: true });
     bytes += name.length + attribute.Type.length + valueBytes;

@@ -31,6 +31,7 @@ const SEQUENCE_BASE = 10n ** 19n;
  * increasing with n, laid out like real ones (`10000000000000004000`: 10^19 + n × 1000).
  */
 export function snsSequenceNumber(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`snsSequenceNumber: n must be an integer ≥ 1, got ${String(n)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`snsSequenceNumber: n must be an integer ≥ 1, got ${String(n)}`);
   return (SEQUENCE_BASE + BigInt(n) * 1000n).toString();
 }

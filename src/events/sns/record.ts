@@ -10,7 +10,14 @@ import type { SqsMessageAttribute, SqsMessageAttributes } from '../sqs/types.js'
 import { signSnsMessage } from './signature.js';
 import { SNS_TEST_CERTIFICATE_ID } from './signingKey.js';
 import { snsSigningCertUrl, snsSubscriptionArn, snsUnsubscribeUrl, type SnsTopic } from './topic.js';
-import type { SnsEvent, SnsMessage, SnsMessageAttributes, SnsNotificationBody, SnsRecord, SnsSignatureVersion } from './types.js';
+import type {
+  SnsEvent,
+  SnsMessage,
+  SnsMessageAttributes,
+  SnsNotificationBody,
+  SnsRecord,
+  SnsSignatureVersion,
+} from './types.js';
 import { SNS_MAX_RAW_SQS_ATTRIBUTES } from './limits.js';
 
 /** FIFO-topic parts of a publish. */
@@ -46,7 +53,9 @@ export interface SnsNotificationParts {
 
 function assertFifoAgrees(api: string, parts: SnsNotificationParts): void {
   if (parts.topic.fifo !== (parts.fifo !== undefined)) {
-    throw new TypeError(`${api}: topic ${parts.topic.name} is ${parts.topic.fifo ? 'FIFO, so parts.fifo is required' : 'standard, so parts.fifo must be absent'}`);
+    throw new TypeError(
+      `${api}: topic ${parts.topic.name} is ${parts.topic.fifo ? 'FIFO, so parts.fifo is required' : 'standard, so parts.fifo must be absent'}`,
+    );
   }
 }
 
@@ -55,7 +64,10 @@ function assertFifoAgrees(api: string, parts: SnsNotificationParts): void {
  * deliver to SQS queues only.
  */
 export function toSnsRecord(parts: SnsNotificationParts): SnsRecord {
-  if (parts.topic.fifo) throw new TypeError(`toSnsRecord: topic ${parts.topic.name} is FIFO; FIFO topics deliver to SQS queues only, never to Lambda`);
+  if (parts.topic.fifo)
+    throw new TypeError(
+      `toSnsRecord: topic ${parts.topic.name} is FIFO; FIFO topics deliver to SQS queues only, never to Lambda`,
+    );
   const subscriptionArn = snsSubscriptionArn(parts.topic.arn, parts.subscriptionId);
   const sns = {
     Type: 'Notification',
@@ -72,7 +84,12 @@ export function toSnsRecord(parts: SnsNotificationParts): SnsRecord {
     MessageAttributes: parts.messageAttributes,
   };
   sns.Signature = signSnsMessage(sns, parts.signatureVersion);
-  return { EventSource: 'aws:sns', EventVersion: '1.0', EventSubscriptionArn: subscriptionArn, Sns: sns as unknown as SnsMessage };
+  return {
+    EventSource: 'aws:sns',
+    EventVersion: '1.0',
+    EventSubscriptionArn: subscriptionArn,
+    Sns: sns as unknown as SnsMessage,
+  };
 }
 
 /** Wraps a record into the event Lambda receives (SNS invokes once per message: one record). */
@@ -97,7 +114,10 @@ export function toSnsNotificationBody(parts: SnsNotificationParts): SnsNotificat
     body.Signature = signSnsMessage(body, parts.signatureVersion);
     body.SigningCertURL = snsSigningCertUrl(parts.topic.region, SNS_TEST_CERTIFICATE_ID);
   }
-  body.UnsubscribeURL = snsUnsubscribeUrl(parts.topic.region, snsSubscriptionArn(parts.topic.arn, parts.subscriptionId));
+  body.UnsubscribeURL = snsUnsubscribeUrl(
+    parts.topic.region,
+    snsSubscriptionArn(parts.topic.arn, parts.subscriptionId),
+  );
   if (Object.keys(parts.messageAttributes).length > 0) body.MessageAttributes = parts.messageAttributes;
   return body as unknown as SnsNotificationBody;
 }
@@ -111,7 +131,9 @@ const HEX_ESCAPE = /\\\\|\\u00[0-9a-f]{2}/g;
  */
 function snsJson(value: unknown): string {
   const text = JSON.stringify(value);
-  return text.includes('\\u00') ? text.replace(HEX_ESCAPE, (escape) => (escape.length === 2 ? escape : escape.toUpperCase().replace('\\U', '\\u'))) : text;
+  return text.includes('\\u00')
+    ? text.replace(HEX_ESCAPE, (escape) => (escape.length === 2 ? escape : escape.toUpperCase().replace('\\U', '\\u')))
+    : text;
 }
 
 /**
@@ -124,7 +146,9 @@ export function formatSnsNotificationBody(body: SnsNotificationBody): string {
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
     if (key === 'MessageAttributes') {
-      const entries = Object.entries(value as SnsMessageAttributes).map(([name, a]) => `    ${snsJson(name)} : ${snsJson({ Type: a.Type, Value: a.Value })}`);
+      const entries = Object.entries(value as SnsMessageAttributes).map(
+        ([name, a]) => `    ${snsJson(name)} : ${snsJson({ Type: a.Type, Value: a.Value })}`,
+      );
       lines.push(`  "MessageAttributes" : {\n${entries.join(',\n')}\n  }`);
     } else {
       lines.push(`  ${snsJson(key)} : ${snsJson(value)}`);
@@ -150,22 +174,41 @@ export interface SnsSqsDelivery {
  * also feed standard queues); a FIFO queue gets the publish's group and deduplication ids
  * (content-based: SHA-256 hex of the message).
  */
-export function toSnsSqsDelivery(parts: SnsNotificationParts, options: { raw: boolean; fifoQueue: boolean }): SnsSqsDelivery {
+export function toSnsSqsDelivery(
+  parts: SnsNotificationParts,
+  options: { raw: boolean; fifoQueue: boolean },
+): SnsSqsDelivery {
   assertFifoAgrees('toSnsSqsDelivery', parts);
-  if (options.fifoQueue && parts.fifo === undefined) throw new TypeError(`toSnsSqsDelivery: FIFO SQS queues can not be subscribed to standard SNS topics (topic ${parts.topic.name})`);
-  const fifo = options.fifoQueue && parts.fifo !== undefined
-    ? { messageGroupId: parts.fifo.messageGroupId, messageDeduplicationId: parts.fifo.messageDeduplicationId ?? sha256Hex(parts.message) }
-    : undefined;
-  if (!options.raw) return { body: formatSnsNotificationBody(toSnsNotificationBody(parts)), messageAttributes: {}, fifo };
+  if (options.fifoQueue && parts.fifo === undefined)
+    throw new TypeError(
+      `toSnsSqsDelivery: FIFO SQS queues can not be subscribed to standard SNS topics (topic ${parts.topic.name})`,
+    );
+  const fifo =
+    options.fifoQueue && parts.fifo !== undefined
+      ? {
+          messageGroupId: parts.fifo.messageGroupId,
+          messageDeduplicationId: parts.fifo.messageDeduplicationId ?? sha256Hex(parts.message),
+        }
+      : undefined;
+  if (!options.raw)
+    return { body: formatSnsNotificationBody(toSnsNotificationBody(parts)), messageAttributes: {}, fifo };
   const names = Object.keys(parts.messageAttributes);
-  if (names.length > SNS_MAX_RAW_SQS_ATTRIBUTES) throw new TypeError(`toSnsSqsDelivery: ${names.length} message attributes; raw delivery to SQS carries at most ${SNS_MAX_RAW_SQS_ATTRIBUTES}`);
+  if (names.length > SNS_MAX_RAW_SQS_ATTRIBUTES)
+    throw new TypeError(
+      `toSnsSqsDelivery: ${names.length} message attributes; raw delivery to SQS carries at most ${SNS_MAX_RAW_SQS_ATTRIBUTES}`,
+    );
   const messageAttributes: SqsMessageAttributes = {};
   for (const name of names) {
     const { Type, Value } = parts.messageAttributes[name] as { Type: string; Value: string };
     const attribute: SqsMessageAttribute = Type.startsWith('Binary')
       ? { binaryValue: Value, stringListValues: [], binaryListValues: [], dataType: Type }
       : { stringValue: Value, stringListValues: [], binaryListValues: [], dataType: Type };
-    Object.defineProperty(messageAttributes, name, { value: attribute, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(messageAttributes, name, {
+      value: attribute,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { body: parts.message, messageAttributes, fifo };
 }

@@ -11,9 +11,24 @@ import { SNS_TEST_SIGNING_CERTIFICATE_PEM, SNS_TEST_SIGNING_KEY_PEM } from './si
 import type { SnsSignatureVersion } from './types.js';
 
 /** The fields a Notification signature covers, in the (byte) order they are signed. */
-export const SNS_NOTIFICATION_SIGNED_KEYS = ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] as const;
+export const SNS_NOTIFICATION_SIGNED_KEYS = [
+  'Message',
+  'MessageId',
+  'Subject',
+  'Timestamp',
+  'TopicArn',
+  'Type',
+] as const;
 /** The fields a SubscriptionConfirmation / UnsubscribeConfirmation signature covers. */
-export const SNS_CONFIRMATION_SIGNED_KEYS = ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'] as const;
+export const SNS_CONFIRMATION_SIGNED_KEYS = [
+  'Message',
+  'MessageId',
+  'SubscribeURL',
+  'Timestamp',
+  'Token',
+  'TopicArn',
+  'Type',
+] as const;
 
 /**
  * AWS's string to sign: `<Key>\n<value>\n` for each signed key present in `message` (a null or
@@ -46,7 +61,8 @@ const signatures = boundedMemo<string, string>(2000);
  */
 export function signSnsMessage(message: Readonly<Record<string, unknown>>, version: SnsSignatureVersion): string {
   const algorithm = algorithmOf(version);
-  if (algorithm === undefined) throw new TypeError(`signSnsMessage: SignatureVersion must be "1" or "2", got ${JSON.stringify(version)}`);
+  if (algorithm === undefined)
+    throw new TypeError(`signSnsMessage: SignatureVersion must be "1" or "2", got ${JSON.stringify(version)}`);
   const text = snsStringToSign(message);
   // Keyed by a digest: a message may be 256 KiB, and the cache must stay small.
   const key = `${version}${sha256Hex(text)}`;
@@ -71,7 +87,10 @@ const publicKeys = boundedMemo<string, KeyObject>(16);
  * message (FIFO-topic bodies), an unknown `SignatureVersion`, a malformed signature or any change
  * to a signed field. Throws a TypeError when `certificatePem` is not a PEM certificate or key.
  */
-export function verifySnsSignature(message: unknown, certificatePem: string = SNS_TEST_SIGNING_CERTIFICATE_PEM): boolean {
+export function verifySnsSignature(
+  message: unknown,
+  certificatePem: string = SNS_TEST_SIGNING_CERTIFICATE_PEM,
+): boolean {
   let m: unknown = message;
   if (typeof m === 'string') {
     try {
@@ -82,19 +101,30 @@ export function verifySnsSignature(message: unknown, certificatePem: string = SN
   }
   if (m === null || typeof m !== 'object') return false;
   // An SQS record of an SNS subscription: its body is the notification.
-  if (typeof (m as Record<string, unknown>).body === 'string' && (m as Record<string, unknown>).Type === undefined) return verifySnsSignature((m as Record<string, unknown>).body, certificatePem);
+  if (typeof (m as Record<string, unknown>).body === 'string' && (m as Record<string, unknown>).Type === undefined)
+    return verifySnsSignature((m as Record<string, unknown>).body, certificatePem);
   const record = m as Record<string, unknown>;
-  const fields = (record.Sns !== null && typeof record.Sns === 'object' ? record.Sns : record) as Record<string, unknown>;
+  const fields = (record.Sns !== null && typeof record.Sns === 'object' ? record.Sns : record) as Record<
+    string,
+    unknown
+  >;
   const algorithm = algorithmOf(fields.SignatureVersion);
   if (algorithm === undefined || typeof fields.Signature !== 'string') return false;
   const publicKey = publicKeys.get(certificatePem, (pem) => {
     try {
       return parseKey(() => createPublicKey(pem));
     } catch (error) {
-      throw new TypeError(`verifySnsSignature: certificatePem is not a PEM certificate or public key (${(error as Error).message})`);
+      throw new TypeError(
+        `verifySnsSignature: certificatePem is not a PEM certificate or public key (${(error as Error).message})`,
+      );
     }
   });
-  return verify(algorithm, Buffer.from(snsStringToSign(fields), 'utf8'), publicKey, Buffer.from(fields.Signature, 'base64'));
+  return verify(
+    algorithm,
+    Buffer.from(snsStringToSign(fields), 'utf8'),
+    publicKey,
+    Buffer.from(fields.Signature, 'base64'),
+  );
 }
 
 /**

@@ -1,5 +1,12 @@
 /** SNS topics: names, ARNs, subscription ARNs and the regional hosts of SNS URLs. */
-import { arn, assertAccount, assertRegion, parseArn, partitionOfRegion, type AwsPartition } from '../../_internals/aws.js';
+import {
+  arn,
+  assertAccount,
+  assertRegion,
+  parseArn,
+  partitionOfRegion,
+  type AwsPartition,
+} from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 
 /** A resolved topic. */
@@ -21,15 +28,29 @@ const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
  * @see https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
  */
 export function snsTopicNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > 256) return 'must be 1–256 characters (a FIFO topic\'s ".fifo" suffix included)';
+  if (name.length === 0 || name.length > 256)
+    return 'must be 1–256 characters (a FIFO topic\'s ".fifo" suffix included)';
   const base = name.endsWith('.fifo') ? name.slice(0, -5) : name;
-  if (base.length === 0 || !TOPIC_NAME.test(base)) return "may contain only A–Z, a–z, 0–9, '_' and '-' (plus a final \".fifo\" for a FIFO topic)";
+  if (base.length === 0 || !TOPIC_NAME.test(base))
+    return "may contain only A–Z, a–z, 0–9, '_' and '-' (plus a final \".fifo\" for a FIFO topic)";
   return undefined;
 }
 
 /** The topic `name` in `region`/`account`. The name must be valid (see {@link snsTopicNameProblem}). */
-export function snsTopic(name: string, region: string, account: string, partition: AwsPartition = partitionOfRegion(region)): SnsTopic {
-  return { name, arn: arn(partition, 'sns', region, account, name), region, account, partition, fifo: name.endsWith('.fifo') };
+export function snsTopic(
+  name: string,
+  region: string,
+  account: string,
+  partition: AwsPartition = partitionOfRegion(region),
+): SnsTopic {
+  return {
+    name,
+    arn: arn(partition, 'sns', region, account, name),
+    region,
+    account,
+    partition,
+    fifo: name.endsWith('.fifo'),
+  };
 }
 
 /** What a topic input may be resolved against. */
@@ -50,20 +71,38 @@ export function resolveSnsTopic(api: string, argument: string, input: unknown, c
   if (typeof input !== 'string') fail(api, argument, `must be a topic name or ARN, got ${show(input)}`);
   if (input.startsWith('arn:')) {
     const parts = parseArn(input);
-    if (parts === undefined || parts.service !== 'sns' || parts.resource.includes(':')) fail(api, argument, `${show(input)} is not a topic ARN (arn:<partition>:sns:<region>:<account>:<topic>)`);
+    if (parts === undefined || parts.service !== 'sns' || parts.resource.includes(':'))
+      fail(api, argument, `${show(input)} is not a topic ARN (arn:<partition>:sns:<region>:<account>:<topic>)`);
     const region = assertRegion(api, argument, parts.region);
     const account = assertAccount(api, argument, parts.account);
-    if (parts.partition !== partitionOfRegion(region)) fail(api, argument, `${show(input)} has partition ${show(parts.partition)} but region ${region} is in "${partitionOfRegion(region)}"`);
-    if (context.region !== undefined && context.region !== region) fail(api, argument, `${show(input)} is in region ${region} but options.region is ${show(context.region)}`);
-    if (context.account !== undefined && context.account !== account) fail(api, argument, `${show(input)} is in account ${account} but options.account is ${show(context.account)}`);
+    if (parts.partition !== partitionOfRegion(region))
+      fail(
+        api,
+        argument,
+        `${show(input)} has partition ${show(parts.partition)} but region ${region} is in "${partitionOfRegion(region)}"`,
+      );
+    if (context.region !== undefined && context.region !== region)
+      fail(api, argument, `${show(input)} is in region ${region} but options.region is ${show(context.region)}`);
+    if (context.account !== undefined && context.account !== account)
+      fail(api, argument, `${show(input)} is in account ${account} but options.account is ${show(context.account)}`);
     const problem = snsTopicNameProblem(parts.resource);
-    if (problem !== undefined) fail(api, argument, `${show(input)} names topic ${show(parts.resource)}, which breaks SNS's topic naming rules: a name ${problem}`);
+    if (problem !== undefined)
+      fail(
+        api,
+        argument,
+        `${show(input)} names topic ${show(parts.resource)}, which breaks SNS's topic naming rules: a name ${problem}`,
+      );
     return snsTopic(parts.resource, region, account, parts.partition as AwsPartition);
   }
   const problem = snsTopicNameProblem(input);
   if (problem !== undefined) fail(api, argument, `${show(input)} breaks SNS's topic naming rules: a name ${problem}`);
   const region = context.region ?? context.defaultRegion;
-  return snsTopic(input, region, context.account ?? context.defaultAccount, context.partition ?? partitionOfRegion(region));
+  return snsTopic(
+    input,
+    region,
+    context.account ?? context.defaultAccount,
+    context.partition ?? partitionOfRegion(region),
+  );
 }
 
 /** The subscription ARN of `subscriptionId` (a UUID) on `topic`: `<topic ARN>:<uuid>`. */

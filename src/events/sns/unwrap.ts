@@ -25,17 +25,26 @@ function read(where: string, message: string, as: SnsUnwrapAs): unknown {
  */
 export function parseSnsNotificationBody(body: string): SnsNotificationBody {
   const value = parse('parseSnsNotificationBody: body', body, 'an SNS notification body is JSON');
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('parseSnsNotificationBody: body is not a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError('parseSnsNotificationBody: body is not a JSON object');
   const record = value as Record<string, unknown>;
-  if (record.Type !== 'Notification') throw new TypeError(`parseSnsNotificationBody: body has Type ${JSON.stringify(record.Type)}, not "Notification" (raw delivery? unwrap with { raw: true })`);
+  if (record.Type !== 'Notification')
+    throw new TypeError(
+      `parseSnsNotificationBody: body has Type ${JSON.stringify(record.Type)}, not "Notification" (raw delivery? unwrap with { raw: true })`,
+    );
   if (typeof record.Message !== 'string') throw new TypeError('parseSnsNotificationBody: body has no string Message');
   return record as unknown as SnsNotificationBody;
 }
 
 /** The messages of a Lambda SNS event, parsed as JSON (default) or as text. */
-export function unwrapSnsEvent<T = unknown>(event: SnsEvent | { Records: readonly { Sns: { Message: string } }[] }, options?: { as?: SnsUnwrapAs }): T[] {
+export function unwrapSnsEvent<T = unknown>(
+  event: SnsEvent | { Records: readonly { Sns: { Message: string } }[] },
+  options?: { as?: SnsUnwrapAs },
+): T[] {
   const as = options?.as ?? 'json';
-  return event.Records.map((record, i) => read(`unwrapSnsEvent: Records[${i}].Sns.Message`, record.Sns.Message, as) as T);
+  return event.Records.map(
+    (record, i) => read(`unwrapSnsEvent: Records[${i}].Sns.Message`, record.Sns.Message, as) as T,
+  );
 }
 
 /**
@@ -43,7 +52,10 @@ export function unwrapSnsEvent<T = unknown>(event: SnsEvent | { Records: readonl
  * is parsed (or, with `raw: true`, the body is the message), then the message is parsed as JSON
  * (default) or returned as text. An S3 event sent through SNS comes back as the S3 event.
  */
-export function unwrapSqsEventFromSns<T = unknown>(event: { Records: readonly { body: string }[] }, options?: { raw?: boolean; as?: SnsUnwrapAs }): T[] {
+export function unwrapSqsEventFromSns<T = unknown>(
+  event: { Records: readonly { body: string }[] },
+  options?: { raw?: boolean; as?: SnsUnwrapAs },
+): T[] {
   const as = options?.as ?? 'json';
   return event.Records.map((record, i) => {
     const message = options?.raw === true ? record.body : parseSnsNotificationBody(record.body).Message;
@@ -58,5 +70,12 @@ export function unwrapSnsNotificationsFromSqs(event: { Records: readonly { body:
 
 /** The events of an SQS event whose queue is an EventBridge rule's target (each body is one event's JSON). */
 export function unwrapSqsEventFromEventBridge<T = unknown>(event: { Records: readonly { body: string }[] }): T[] {
-  return event.Records.map((record, i) => parse(`unwrapSqsEventFromEventBridge: Records[${i}].body`, record.body, 'EventBridge delivers the event as JSON') as T);
+  return event.Records.map(
+    (record, i) =>
+      parse(
+        `unwrapSqsEventFromEventBridge: Records[${i}].body`,
+        record.body,
+        'EventBridge delivers the event as JSON',
+      ) as T,
+  );
 }

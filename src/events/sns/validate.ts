@@ -21,15 +21,22 @@ const SUBJECT = /^[!-~][ -~]*$/;
 export function assertSnsSubject(api: string, argument: string, subject: unknown): string {
   if (typeof subject !== 'string') fail(api, argument, `must be a string, got ${show(subject)}`);
   if (subject.length === 0) fail(api, argument, 'is empty; SNS rejects an empty Subject (leave it out instead)');
-  if (subject.length > SNS_MAX_SUBJECT_LENGTH) fail(api, argument, `has ${subject.length} characters; SNS allows at most ${SNS_MAX_SUBJECT_LENGTH}`);
-  if (!SUBJECT.test(subject)) fail(api, argument, `${show(subject)} must be printable ASCII starting with a letter, number or punctuation mark, without line breaks or control characters`);
+  if (subject.length > SNS_MAX_SUBJECT_LENGTH)
+    fail(api, argument, `has ${subject.length} characters; SNS allows at most ${SNS_MAX_SUBJECT_LENGTH}`);
+  if (!SUBJECT.test(subject))
+    fail(
+      api,
+      argument,
+      `${show(subject)} must be printable ASCII starting with a letter, number or punctuation mark, without line breaks or control characters`,
+    );
   return subject;
 }
 
 /** Throws unless `message` is a non-empty string UTF-8 can carry (no lone surrogates). */
 export function assertSnsMessageText(api: string, argument: string, message: unknown): string {
   if (typeof message !== 'string') fail(api, argument, `must be a string, got ${show(message)}`);
-  if (message.length === 0) fail(api, argument, 'is empty; SNS rejects an empty message ("Invalid parameter: Empty message")');
+  if (message.length === 0)
+    fail(api, argument, 'is empty; SNS rejects an empty message ("Invalid parameter: Empty message")');
   if (hasLoneSurrogate(message)) fail(api, argument, 'holds a lone surrogate, which UTF-8 cannot carry');
   return message;
 }

@@ -69,7 +69,8 @@ export function sqsNumberProblem(value: string): string | undefined {
   const match = NUMBER.exec(value);
   const int = match?.[2] ?? '';
   const frac = match?.[3] ?? '';
-  if (match === null || int.length + frac.length === 0) return 'is not a number (decimal or scientific notation, e.g. "42", "-1.5", "6.02e23")';
+  if (match === null || int.length + frac.length === 0)
+    return 'is not a number (decimal or scientific notation, e.g. "42", "-1.5", "6.02e23")';
   const digits = int + frac;
   let first = 0;
   while (first < digits.length && digits.charCodeAt(first) === 48) first++;
@@ -85,7 +86,8 @@ export function sqsNumberProblem(value: string): string | undefined {
 
 function bytesOf(value: string | Uint8Array, api: string, argument: string): { base64: string; bytes: number } {
   if (typeof value === 'string') {
-    if (!isBase64(value)) fail(api, argument, `${show(value)} is not standard base64 (give base64 text or a Uint8Array)`);
+    if (!isBase64(value))
+      fail(api, argument, `${show(value)} is not standard base64 (give base64 text or a Uint8Array)`);
     const bytes = (value.length / 4) * 3 - (value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0);
     if (bytes === 0) fail(api, argument, 'is empty; SQS rejects empty attribute values');
     return { base64: value, bytes };
@@ -97,7 +99,8 @@ function bytesOf(value: string | Uint8Array, api: string, argument: string): { b
 function assertEmptyList(api: string, argument: string, list: unknown): void {
   if (list === undefined || list === null) return;
   if (!Array.isArray(list)) fail(api, argument, `must be an array, got ${show(list)}`);
-  if (list.length > 0) fail(api, argument, 'must be empty: SQS reserves list values ("Not implemented") and real events carry []');
+  if (list.length > 0)
+    fail(api, argument, 'must be empty: SQS reserves list values ("Not implemented") and real events carry []');
 }
 
 /** The normalised attribute and its size as SQS counts it (name + type + value bytes). */
@@ -129,32 +132,67 @@ function normaliseOne(api: string, argument: string, name: string, input: SqsMes
     dataType = api_ ? record.DataType : record.dataType;
     stringValue = api_ ? record.StringValue : record.stringValue;
     binaryValue = api_ ? record.BinaryValue : record.binaryValue;
-    assertEmptyList(api, `${argument}.${api_ ? 'StringListValues' : 'stringListValues'}`, api_ ? record.StringListValues : record.stringListValues);
-    assertEmptyList(api, `${argument}.${api_ ? 'BinaryListValues' : 'binaryListValues'}`, api_ ? record.BinaryListValues : record.binaryListValues);
+    assertEmptyList(
+      api,
+      `${argument}.${api_ ? 'StringListValues' : 'stringListValues'}`,
+      api_ ? record.StringListValues : record.stringListValues,
+    );
+    assertEmptyList(
+      api,
+      `${argument}.${api_ ? 'BinaryListValues' : 'binaryListValues'}`,
+      api_ ? record.BinaryListValues : record.binaryListValues,
+    );
   } else {
-    fail(api, argument, `must be a string, a number, a bigint, a Uint8Array or { dataType, stringValue | binaryValue }, got ${show(input)}`);
+    fail(
+      api,
+      argument,
+      `must be a string, a number, a bigint, a Uint8Array or { dataType, stringValue | binaryValue }, got ${show(input)}`,
+    );
   }
 
   if (typeof dataType !== 'string' || !DATA_TYPE.test(dataType) || dataType.length > 256) {
-    fail(api, `${argument}.dataType`, `${show(dataType)} is not an SQS data type ("String", "Number" or "Binary", optionally followed by ".label" of A–Z a–z 0–9 _ - .; at most 256 characters)`);
+    fail(
+      api,
+      `${argument}.dataType`,
+      `${show(dataType)} is not an SQS data type ("String", "Number" or "Binary", optionally followed by ".label" of A–Z a–z 0–9 _ - .; at most 256 characters)`,
+    );
   }
   const binary = dataType.startsWith('Binary');
   const nameBytes = utf8Length(name);
   if (binary) {
-    if (stringValue !== undefined && stringValue !== null) fail(api, `${argument}.stringValue`, `must be absent on a ${dataType} attribute (Binary attributes carry binaryValue)`);
-    if (binaryValue === undefined || binaryValue === null) fail(api, `${argument}.binaryValue`, `is required on a ${dataType} attribute`);
-    if (typeof binaryValue !== 'string' && !(binaryValue instanceof Uint8Array)) fail(api, `${argument}.binaryValue`, `must be base64 text or a Uint8Array, got ${show(binaryValue)}`);
+    if (stringValue !== undefined && stringValue !== null)
+      fail(
+        api,
+        `${argument}.stringValue`,
+        `must be absent on a ${dataType} attribute (Binary attributes carry binaryValue)`,
+      );
+    if (binaryValue === undefined || binaryValue === null)
+      fail(api, `${argument}.binaryValue`, `is required on a ${dataType} attribute`);
+    if (typeof binaryValue !== 'string' && !(binaryValue instanceof Uint8Array))
+      fail(api, `${argument}.binaryValue`, `must be base64 text or a Uint8Array, got ${show(binaryValue)}`);
     const { base64, bytes } = bytesOf(binaryValue, api, `${argument}.binaryValue`);
-    return { attribute: { binaryValue: base64, stringListValues: [], binaryListValues: [], dataType }, bytes: nameBytes + dataType.length + bytes };
+    return {
+      attribute: { binaryValue: base64, stringListValues: [], binaryListValues: [], dataType },
+      bytes: nameBytes + dataType.length + bytes,
+    };
   }
-  if (binaryValue !== undefined && binaryValue !== null) fail(api, `${argument}.binaryValue`, `must be absent on a ${dataType} attribute (String and Number attributes carry stringValue)`);
-  if (stringValue === undefined || stringValue === null) fail(api, `${argument}.stringValue`, `is required on a ${dataType} attribute`);
+  if (binaryValue !== undefined && binaryValue !== null)
+    fail(
+      api,
+      `${argument}.binaryValue`,
+      `must be absent on a ${dataType} attribute (String and Number attributes carry stringValue)`,
+    );
+  if (stringValue === undefined || stringValue === null)
+    fail(api, `${argument}.stringValue`, `is required on a ${dataType} attribute`);
   const text = assertSqsText(api, `${argument}.stringValue`, stringValue, 'an attribute value');
   if (dataType.startsWith('Number')) {
     const problem = sqsNumberProblem(text);
     if (problem !== undefined) fail(api, `${argument}.stringValue`, `${show(text)} ${problem}`);
   }
-  return { attribute: { stringValue: text, stringListValues: [], binaryListValues: [], dataType }, bytes: nameBytes + dataType.length + utf8Length(text) };
+  return {
+    attribute: { stringValue: text, stringListValues: [], binaryListValues: [], dataType },
+    bytes: nameBytes + dataType.length + utf8Length(text),
+  };
 }
 
 /** Normalised message attributes and the bytes they add to the message size. */
@@ -176,21 +214,36 @@ export interface NormalisedSqsMessageAttributes {
  * `undefined`/`null` input means no attributes.
  * @example normaliseSqsMessageAttributes('send', 'MessageAttributes', { n: 1, s: 'x', b: new Uint8Array([1]) })
  */
-export function normaliseSqsMessageAttributes(api: string, argument: string, input: SqsMessageAttributesInput | null | undefined): NormalisedSqsMessageAttributes {
+export function normaliseSqsMessageAttributes(
+  api: string,
+  argument: string,
+  input: SqsMessageAttributesInput | null | undefined,
+): NormalisedSqsMessageAttributes {
   if (input === undefined || input === null) return { attributes: {}, bytes: 0, count: 0 };
   if (!isPlainObject(input)) fail(api, argument, `must be a plain object of attributes by name, got ${show(input)}`);
   const names = Object.keys(input);
   if (names.length === 0) return { attributes: {}, bytes: 0, count: 0 };
-  if (names.length > SQS_MAX_MESSAGE_ATTRIBUTES) fail(api, argument, `has ${names.length} attributes; SQS allows at most ${SQS_MAX_MESSAGE_ATTRIBUTES} per message`);
+  if (names.length > SQS_MAX_MESSAGE_ATTRIBUTES)
+    fail(api, argument, `has ${names.length} attributes; SQS allows at most ${SQS_MAX_MESSAGE_ATTRIBUTES} per message`);
   const attributes: SqsMessageAttributes = {};
   let bytes = 0;
   for (const name of names) {
     const problem = sqsAttributeNameProblem(name);
-    if (problem !== undefined) fail(api, argument, `has an attribute named ${show(name)}, which breaks SQS's attribute naming rules: a name ${problem}`);
+    if (problem !== undefined)
+      fail(
+        api,
+        argument,
+        `has an attribute named ${show(name)}, which breaks SQS's attribute naming rules: a name ${problem}`,
+      );
     const value = (input as Record<string, SqsMessageAttributeInput>)[name] as SqsMessageAttributeInput;
     const normalised = normaliseOne(api, `${argument}.${name}`, name, value);
     // defineProperty: a name such as "__proto__" is data, never a prototype change.
-    Object.defineProperty(attributes, name, { value: normalised.attribute, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(attributes, name, {
+      value: normalised.attribute,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     bytes += normalised.bytes;
   }
   return { attributes, bytes, count: names.length };

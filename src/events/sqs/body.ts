@@ -27,7 +27,11 @@ export function assertSqsText(api: string, argument: string, text: unknown, what
   if (typeof text !== 'string') fail(api, argument, `must be a string, got ${show(text)}`);
   if (text.length === 0) fail(api, argument, `is empty; SQS rejects an empty value in ${what} (minimum one character)`);
   if (INVALID_CHARACTER.test(text)) {
-    fail(api, argument, `contains ${firstInvalid(text)}, a character SQS rejects in ${what} (allowed: #x9 #xA #xD #x20–#xD7FF #xE000–#xFFFD #x10000–#x10FFFF)`);
+    fail(
+      api,
+      argument,
+      `contains ${firstInvalid(text)}, a character SQS rejects in ${what} (allowed: #x9 #xA #xD #x20–#xD7FF #xE000–#xFFFD #x10000–#x10FFFF)`,
+    );
   }
   return text;
 }

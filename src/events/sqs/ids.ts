@@ -47,8 +47,10 @@ const SEQUENCE_BASE = 2n ** 64n;
  * @example sqsSequenceNumber(1573251510774, 2) // '18849496460467696128' (the AWS docs FIFO sample)
  */
 export function sqsSequenceNumber(sentTimestamp: number, counter: number): string {
-  if (!Number.isSafeInteger(sentTimestamp) || sentTimestamp < 0) throw new RangeError(`sqsSequenceNumber: sentTimestamp must be epoch milliseconds, got ${String(sentTimestamp)}`);
-  if (!Number.isInteger(counter) || counter < 0 || counter > 999) throw new RangeError(`sqsSequenceNumber: counter must be an integer 0–999, got ${String(counter)}`);
+  if (!Number.isSafeInteger(sentTimestamp) || sentTimestamp < 0)
+    throw new RangeError(`sqsSequenceNumber: sentTimestamp must be epoch milliseconds, got ${String(sentTimestamp)}`);
+  if (!Number.isInteger(counter) || counter < 0 || counter > 999)
+    throw new RangeError(`sqsSequenceNumber: counter must be an integer 0–999, got ${String(counter)}`);
   return (SEQUENCE_BASE + (BigInt(sentTimestamp) * 1000n + BigInt(counter)) * 256n).toString();
 }
 

@@ -6,7 +6,8 @@ import type { SqsMessageAttributes } from './types.js';
 
 /** `md5OfBody`: lower-case hex MD5 of the body's UTF-8 bytes. */
 export function md5OfBody(body: string): string {
-  if (typeof body !== 'string') fail('md5OfBody', 'body', `must be a string (the message body as SQS carries it), got ${show(body)}`);
+  if (typeof body !== 'string')
+    fail('md5OfBody', 'body', `must be a string (the message body as SQS carries it), got ${show(body)}`);
   return md5Hex(body);
 }
 
@@ -24,7 +25,12 @@ const BINARY_TRANSPORT = 2;
  * @example md5OfMessageAttributes({ Title: { stringValue: 'x', stringListValues: [], binaryListValues: [], dataType: 'String' } })
  */
 export function md5OfMessageAttributes(attributes: SqsMessageAttributes): string | null {
-  if (!isPlainObject(attributes)) fail(API, 'attributes', `must be an object of message attributes by name, as in an SQS record, got ${show(attributes)}`);
+  if (!isPlainObject(attributes))
+    fail(
+      API,
+      'attributes',
+      `must be an object of message attributes by name, as in an SQS record, got ${show(attributes)}`,
+    );
   const names = Object.keys(attributes);
   if (names.length === 0) return null;
   names.sort();
@@ -33,8 +39,15 @@ export function md5OfMessageAttributes(attributes: SqsMessageAttributes): string
   for (const name of names) {
     const attribute = checkAttribute(name, attributes[name]);
     const binary = attribute.binaryValue !== undefined && attribute.binaryValue !== null;
-    const value = binary ? Buffer.from(attribute.binaryValue as string, 'base64') : Buffer.from(attribute.stringValue ?? '', 'utf8');
-    const part = { name: Buffer.from(name, 'utf8'), type: Buffer.from(attribute.dataType, 'utf8'), value, transport: binary ? BINARY_TRANSPORT : STRING_TRANSPORT };
+    const value = binary
+      ? Buffer.from(attribute.binaryValue as string, 'base64')
+      : Buffer.from(attribute.stringValue ?? '', 'utf8');
+    const part = {
+      name: Buffer.from(name, 'utf8'),
+      type: Buffer.from(attribute.dataType, 'utf8'),
+      value,
+      transport: binary ? BINARY_TRANSPORT : STRING_TRANSPORT,
+    };
     total += 4 + part.name.length + 4 + part.type.length + 1 + 4 + value.length;
     parts.push(part);
   }
@@ -60,11 +73,18 @@ const API = 'md5OfMessageAttributes';
 /** Throws unless `attribute` has a `dataType` and a string `stringValue` or base64 `binaryValue`. */
 function checkAttribute(name: string, attribute: unknown): SqsMessageAttribute {
   const at = `attributes[${JSON.stringify(name)}]`;
-  if (!isPlainObject(attribute)) fail(API, at, `must be an attribute object { dataType, stringValue | binaryValue }, got ${show(attribute)}`);
-  if (typeof attribute.dataType !== 'string' || attribute.dataType.length === 0) fail(API, `${at}.dataType`, `must be a non-empty string (String, Number, Binary …), got ${show(attribute.dataType)}`);
+  if (!isPlainObject(attribute))
+    fail(API, at, `must be an attribute object { dataType, stringValue | binaryValue }, got ${show(attribute)}`);
+  if (typeof attribute.dataType !== 'string' || attribute.dataType.length === 0)
+    fail(
+      API,
+      `${at}.dataType`,
+      `must be a non-empty string (String, Number, Binary …), got ${show(attribute.dataType)}`,
+    );
   const binary = attribute.binaryValue;
   if (binary !== undefined && binary !== null) {
-    if (typeof binary !== 'string' || !isBase64(binary)) fail(API, `${at}.binaryValue`, `must be standard base64, got ${show(binary)}`);
+    if (typeof binary !== 'string' || !isBase64(binary))
+      fail(API, `${at}.binaryValue`, `must be standard base64, got ${show(binary)}`);
   } else if (typeof attribute.stringValue !== 'string') {
     fail(API, `${at}.stringValue`, `must be a string when there is no binaryValue, got ${show(attribute.stringValue)}`);
   }

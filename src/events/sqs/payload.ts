@@ -47,9 +47,17 @@ const senderBytes = lastMemo<[string], number>();
  */
 function variableBytes(parts: SqsRecordParts): number {
   const { queue, fifo } = parts;
-  let bytes = queueBytes.get([queue], () => jsonStringBytes(queue.arn) + jsonStringBytes(queue.region))
-    + senderBytes.get([parts.senderId], () => jsonStringBytes(parts.senderId)) + jsonStringBytes(parts.messageId) + parts.receiptHandle.length + 2 + jsonStringBytes(parts.body)
-    + decimalLength(parts.receiveCount) + decimalLength(parts.sentTimestamp) + decimalLength(parts.firstReceiveTimestamp) + 6;
+  let bytes =
+    queueBytes.get([queue], () => jsonStringBytes(queue.arn) + jsonStringBytes(queue.region)) +
+    senderBytes.get([parts.senderId], () => jsonStringBytes(parts.senderId)) +
+    jsonStringBytes(parts.messageId) +
+    parts.receiptHandle.length +
+    2 +
+    jsonStringBytes(parts.body) +
+    decimalLength(parts.receiveCount) +
+    decimalLength(parts.sentTimestamp) +
+    decimalLength(parts.firstReceiveTimestamp) +
+    6;
   if (fifo !== undefined) {
     bytes += jsonStringBytes(fifo.messageGroupId) + jsonStringBytes(fifo.sequenceNumber);
     if (fifo.messageDeduplicationId !== undefined) bytes += jsonStringBytes(fifo.messageDeduplicationId);
@@ -62,10 +70,12 @@ function variableBytes(parts: SqsRecordParts): number {
 /** Which optional fields a record has: the fixed bytes depend on nothing else. */
 function recordShape(parts: SqsRecordParts, hasAttributes: boolean): number {
   const { fifo } = parts;
-  return (hasAttributes ? 2 : parts.emptyMd5OfMessageAttributes === 'null' ? 1 : 0) * 16
-    + (fifo === undefined ? 0 : fifo.messageDeduplicationId === undefined ? 8 : 4)
-    + (parts.awsTraceHeader === undefined ? 0 : 2)
-    + (parts.deadLetterQueueSourceArn === undefined ? 0 : 1);
+  return (
+    (hasAttributes ? 2 : parts.emptyMd5OfMessageAttributes === 'null' ? 1 : 0) * 16 +
+    (fifo === undefined ? 0 : fifo.messageDeduplicationId === undefined ? 8 : 4) +
+    (parts.awsTraceHeader === undefined ? 0 : 2) +
+    (parts.deadLetterQueueSourceArn === undefined ? 0 : 1)
+  );
 }
 
 // Fixed bytes by record shape, and by attribute shape (0: stringValue, 1: binaryValue).
@@ -76,21 +86,28 @@ function measureRecordShape(parts: SqsRecordParts, shape: number): number {
   // These parts with an empty receipt handle (the one string counted unscanned): every other
   // byte is counted exactly, so the difference is the shape's fixed bytes.
   const template: SqsRecordParts = { ...parts, receiptHandle: '' };
-  const fixed = utf8Length(JSON.stringify(toSqsRecord(template))) - variableBytes(template) - attributesBytes(template.messageAttributes);
+  const fixed =
+    utf8Length(JSON.stringify(toSqsRecord(template))) -
+    variableBytes(template) -
+    attributesBytes(template.messageAttributes);
   recordFixedBytes[shape] = fixed;
   return fixed;
 }
 
 function measureAttributeShape(shape: number): number {
   const input = shape === 0 ? { a: 'a' } : { a: Uint8Array.of(0) };
-  const attribute = normaliseSqsMessageAttributes('sqsRecordJsonBytes', 'messageAttributes', input).attributes['a'] as SqsMessageAttribute;
+  const attribute = normaliseSqsMessageAttributes('sqsRecordJsonBytes', 'messageAttributes', input).attributes[
+    'a'
+  ] as SqsMessageAttribute;
   const fixed = utf8Length(JSON.stringify(attribute)) - attributeVariableBytes(attribute);
   attributeFixedBytes[shape] = fixed;
   return fixed;
 }
 
 function attributeVariableBytes(attribute: SqsMessageAttribute): number {
-  return jsonStringBytes(attribute.dataType) + jsonStringBytes((attribute.stringValue ?? attribute.binaryValue) as string);
+  return (
+    jsonStringBytes(attribute.dataType) + jsonStringBytes((attribute.stringValue ?? attribute.binaryValue) as string)
+  );
 }
 
 /** Exactly the JSON bytes of a `messageAttributes` object. */
@@ -101,9 +118,17 @@ function attributesBytes(attributes: SqsMessageAttributes): number {
     if (!Object.prototype.hasOwnProperty.call(attributes, name)) continue;
     const attribute = attributes[name] as SqsMessageAttribute;
     const { stringValue, binaryValue } = attribute;
-    const eventForm = typeof stringValue === 'string' ? binaryValue === undefined : stringValue === undefined && typeof binaryValue === 'string';
+    const eventForm =
+      typeof stringValue === 'string'
+        ? binaryValue === undefined
+        : stringValue === undefined && typeof binaryValue === 'string';
     let attributeBytes: number;
-    if (eventForm && attribute.stringListValues?.length === 0 && attribute.binaryListValues?.length === 0 && typeof attribute.dataType === 'string') {
+    if (
+      eventForm &&
+      attribute.stringListValues?.length === 0 &&
+      attribute.binaryListValues?.length === 0 &&
+      typeof attribute.dataType === 'string'
+    ) {
       const shape = stringValue === undefined ? 1 : 0;
       attributeBytes = (attributeFixedBytes[shape] ?? measureAttributeShape(shape)) + attributeVariableBytes(attribute);
     } else {

@@ -1,5 +1,12 @@
 /** SQS queues: names, ARNs, URLs. */
-import { arn, assertAccount, assertRegion, parseArn, resolvePartition, type AwsPartition } from '../../_internals/aws.js';
+import {
+  arn,
+  assertAccount,
+  assertRegion,
+  parseArn,
+  resolvePartition,
+  type AwsPartition,
+} from '../../_internals/aws.js';
 import { fail, show } from '../../_internals/errors.js';
 import { SQS_MAX_QUEUE_NAME_LENGTH } from './limits.js';
 
@@ -22,14 +29,19 @@ const STANDARD_NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const FIFO_NAME = /^[A-Za-z0-9_-]{1,75}\.fifo$/;
 // https://sqs.<region>.amazonaws.com[.cn]/<account>/<name> and the legacy https://<region>.queue.amazonaws.com/… form.
 const HTTP_URL = /^https?:/;
-const QUEUE_URL = /^https?:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([^/?#]+)$/;
+const QUEUE_URL =
+  /^https?:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([^/?#]+)$/;
 
 /** Why `name` breaks SQS's queue naming rules, or undefined when it is valid. */
 export function sqsQueueNameProblem(name: string): string | undefined {
   if (STANDARD_NAME.test(name) || FIFO_NAME.test(name)) return undefined;
   if (name.length === 0) return 'must not be empty';
-  if (name.length > SQS_MAX_QUEUE_NAME_LENGTH) return `is ${name.length} characters; SQS allows 1–80 (including ".fifo")`;
-  if (name.endsWith('.fifo')) return name === '.fifo' ? 'needs at least one character before ".fifo"' : "may contain only A–Z, a–z, 0–9, '-' and '_' before the \".fifo\" suffix";
+  if (name.length > SQS_MAX_QUEUE_NAME_LENGTH)
+    return `is ${name.length} characters; SQS allows 1–80 (including ".fifo")`;
+  if (name.endsWith('.fifo'))
+    return name === '.fifo'
+      ? 'needs at least one character before ".fifo"'
+      : "may contain only A–Z, a–z, 0–9, '-' and '_' before the \".fifo\" suffix";
   return "may contain only A–Z, a–z, 0–9, '-' and '_' (a '.' is allowed only in the \".fifo\" suffix of a FIFO queue)";
 }
 
@@ -42,7 +54,8 @@ export function isSqsQueueName(name: string): boolean {
 export function assertSqsQueueName(api: string, argument: string, name: unknown): string {
   if (typeof name !== 'string') fail(api, argument, `must be a queue name or ARN string, got ${show(name)}`);
   const problem = sqsQueueNameProblem(name);
-  if (problem !== undefined) fail(api, argument, `${show(name)} breaks SQS's queue naming rules: a queue name ${problem}`);
+  if (problem !== undefined)
+    fail(api, argument, `${show(name)} breaks SQS's queue naming rules: a queue name ${problem}`);
   return name;
 }
 
@@ -57,7 +70,9 @@ export function sqsQueueUrl(region: string, account: string, name: string): stri
 }
 
 /** Parses an SQS queue ARN, or returns undefined when `text` is not one. Does not validate the name. */
-export function parseSqsQueueArn(text: string): { partition: string; region: string; account: string; name: string } | undefined {
+export function parseSqsQueueArn(
+  text: string,
+): { partition: string; region: string; account: string; name: string } | undefined {
   const parsed = parseArn(text);
   if (parsed === undefined || parsed.service !== 'sqs') return undefined;
   return { partition: parsed.partition, region: parsed.region, account: parsed.account, name: parsed.resource };
@@ -75,7 +90,15 @@ export function parseSqsQueueUrl(text: string): { region: string; account: strin
  * @example sqsQueue('orders.fifo', 'eu-west-1', '123456789012', 'aws').arn // 'arn:aws:sqs:eu-west-1:123456789012:orders.fifo'
  */
 export function sqsQueue(name: string, region: string, account: string, partition: AwsPartition): SqsQueue {
-  return { name, fifo: name.endsWith('.fifo'), region, account, partition, arn: sqsQueueArn(partition, region, account, name), url: sqsQueueUrl(region, account, name) };
+  return {
+    name,
+    fifo: name.endsWith('.fifo'),
+    region,
+    account,
+    partition,
+    arn: sqsQueueArn(partition, region, account, name),
+    url: sqsQueueUrl(region, account, name),
+  };
 }
 
 /** What {@link resolveSqsQueue} needs besides the queue. */
@@ -102,19 +125,32 @@ export function resolveSqsQueue(api: string, argument: string, queue: unknown, c
   let partition = context.partition;
   const fromArn = queue.startsWith('arn:') ? parseSqsQueueArn(queue) : undefined;
   const fromUrl = fromArn === undefined && HTTP_URL.test(queue) ? parseSqsQueueUrl(queue) : undefined;
-  if (queue.startsWith('arn:') && fromArn === undefined) fail(api, argument, `${show(queue)} is not an SQS queue ARN (arn:<partition>:sqs:<region>:<account>:<name>)`);
-  if (HTTP_URL.test(queue) && fromUrl === undefined) fail(api, argument, `${show(queue)} is not an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)`);
+  if (queue.startsWith('arn:') && fromArn === undefined)
+    fail(api, argument, `${show(queue)} is not an SQS queue ARN (arn:<partition>:sqs:<region>:<account>:<name>)`);
+  if (HTTP_URL.test(queue) && fromUrl === undefined)
+    fail(api, argument, `${show(queue)} is not an SQS queue URL (https://sqs.<region>.amazonaws.com/<account>/<name>)`);
   const parsed = fromArn ?? fromUrl;
   if (parsed !== undefined) {
     name = parsed.name;
     assertRegion(api, `${argument} (region)`, parsed.region);
     assertAccount(api, `${argument} (account)`, parsed.account);
-    if (region !== undefined && region !== parsed.region) fail(api, argument, `names region ${show(parsed.region)} but options.region is ${show(region)}; they must agree`);
-    if (account !== undefined && account !== parsed.account) fail(api, argument, `names account ${show(parsed.account)} but options.account is ${show(account)}; they must agree`);
+    if (region !== undefined && region !== parsed.region)
+      fail(api, argument, `names region ${show(parsed.region)} but options.region is ${show(region)}; they must agree`);
+    if (account !== undefined && account !== parsed.account)
+      fail(
+        api,
+        argument,
+        `names account ${show(parsed.account)} but options.account is ${show(account)}; they must agree`,
+      );
     region = parsed.region;
     account = parsed.account;
     if (fromArn !== undefined) {
-      if (partition !== undefined && partition !== fromArn.partition) fail(api, argument, `names partition ${show(fromArn.partition)} but options.partition is ${show(partition)}; they must agree`);
+      if (partition !== undefined && partition !== fromArn.partition)
+        fail(
+          api,
+          argument,
+          `names partition ${show(fromArn.partition)} but options.partition is ${show(partition)}; they must agree`,
+        );
       partition = resolvePartition(api, region, fromArn.partition);
     }
   }

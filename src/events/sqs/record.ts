@@ -5,7 +5,13 @@
 import { sqsContentDeduplicationId } from './ids.js';
 import { md5OfBody, md5OfMessageAttributes } from './md5.js';
 import type { SqsQueue } from './queue.js';
-import type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttributes, SqsRecord, SqsRecordAttributes } from './types.js';
+import type {
+  SqsEmptyMd5OfMessageAttributes,
+  SqsEvent,
+  SqsMessageAttributes,
+  SqsRecord,
+  SqsRecordAttributes,
+} from './types.js';
 
 /** FIFO-only parts of a message. */
 export interface SqsFifoParts {
@@ -55,14 +61,20 @@ export interface SqsRecordParts<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes
  * Maps parts to an SQS record: computes both MD5s, the FIFO attributes, the ARN and every string form.
  * The record's type follows `parts.emptyMd5OfMessageAttributes` (`SqsRecord<'omit'>` never holds `null`).
  */
-export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(parts: SqsRecordParts<TEmptyMd5>): SqsRecord<TEmptyMd5> {
+export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(
+  parts: SqsRecordParts<TEmptyMd5>,
+): SqsRecord<TEmptyMd5> {
   const { queue, fifo } = parts;
   if (queue.fifo !== (fifo !== undefined)) {
-    throw new TypeError(`toSqsRecord: queue ${queue.name} is ${queue.fifo ? 'FIFO, so parts.fifo (messageGroupId, sequenceNumber) is required' : 'a standard queue, so parts.fifo must be absent'}`);
+    throw new TypeError(
+      `toSqsRecord: queue ${queue.name} is ${queue.fifo ? 'FIFO, so parts.fifo (messageGroupId, sequenceNumber) is required' : 'a standard queue, so parts.fifo must be absent'}`,
+    );
   }
   const empty: unknown = parts.emptyMd5OfMessageAttributes;
   if (empty !== 'omit' && empty !== 'null') {
-    throw new TypeError(`toSqsRecord: parts.emptyMd5OfMessageAttributes must be 'omit' or 'null', got ${typeof empty === 'string' ? `'${empty}'` : String(empty)}`);
+    throw new TypeError(
+      `toSqsRecord: parts.emptyMd5OfMessageAttributes must be 'omit' or 'null', got ${typeof empty === 'string' ? `'${empty}'` : String(empty)}`,
+    );
   }
   const receiveCount = String(parts.receiveCount);
   const sent = String(parts.sentTimestamp);
@@ -70,7 +82,12 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(pa
   let attributes: SqsRecordAttributes;
   if (fifo === undefined && parts.deadLetterQueueSourceArn === undefined && parts.awsTraceHeader === undefined) {
     // The common case, as one literal (the fastest shape to build).
-    attributes = { ApproximateReceiveCount: receiveCount, SentTimestamp: sent, SenderId: parts.senderId, ApproximateFirstReceiveTimestamp: firstReceive };
+    attributes = {
+      ApproximateReceiveCount: receiveCount,
+      SentTimestamp: sent,
+      SenderId: parts.senderId,
+      ApproximateFirstReceiveTimestamp: firstReceive,
+    };
   } else {
     // Key order as in real records: DLQ source first, FIFO ids around SenderId.
     const out: Partial<SqsRecordAttributes> = {};
@@ -84,7 +101,8 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(pa
     }
     out.SenderId = parts.senderId;
     // Content-based deduplication: SHA-256 hex of the body (not the attributes).
-    if (fifo !== undefined) out.MessageDeduplicationId = fifo.messageDeduplicationId ?? sqsContentDeduplicationId(parts.body);
+    if (fifo !== undefined)
+      out.MessageDeduplicationId = fifo.messageDeduplicationId ?? sqsContentDeduplicationId(parts.body);
     out.ApproximateFirstReceiveTimestamp = firstReceive;
     attributes = out as SqsRecordAttributes;
   }
@@ -94,30 +112,31 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(pa
 // `SqsRecord<'null'>`: the type of every record, with or without the field, with or without null.
 function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecord<'null'> {
   const md5 = md5OfMessageAttributes(parts.messageAttributes);
-  const record: SqsRecord<'null'> = md5 === null && parts.emptyMd5OfMessageAttributes === 'omit'
-    ? {
-        messageId: parts.messageId,
-        receiptHandle: parts.receiptHandle,
-        body: parts.body,
-        attributes,
-        messageAttributes: parts.messageAttributes,
-        md5OfBody: md5OfBody(parts.body),
-        eventSource: 'aws:sqs',
-        eventSourceARN: parts.queue.arn,
-        awsRegion: parts.queue.region,
-      }
-    : {
-        messageId: parts.messageId,
-        receiptHandle: parts.receiptHandle,
-        body: parts.body,
-        attributes,
-        messageAttributes: parts.messageAttributes,
-        md5OfMessageAttributes: md5,
-        md5OfBody: md5OfBody(parts.body),
-        eventSource: 'aws:sqs',
-        eventSourceARN: parts.queue.arn,
-        awsRegion: parts.queue.region,
-      };
+  const record: SqsRecord<'null'> =
+    md5 === null && parts.emptyMd5OfMessageAttributes === 'omit'
+      ? {
+          messageId: parts.messageId,
+          receiptHandle: parts.receiptHandle,
+          body: parts.body,
+          attributes,
+          messageAttributes: parts.messageAttributes,
+          md5OfBody: md5OfBody(parts.body),
+          eventSource: 'aws:sqs',
+          eventSourceARN: parts.queue.arn,
+          awsRegion: parts.queue.region,
+        }
+      : {
+          messageId: parts.messageId,
+          receiptHandle: parts.receiptHandle,
+          body: parts.body,
+          attributes,
+          messageAttributes: parts.messageAttributes,
+          md5OfMessageAttributes: md5,
+          md5OfBody: md5OfBody(parts.body),
+          eventSource: 'aws:sqs',
+          eventSourceARN: parts.queue.arn,
+          awsRegion: parts.queue.region,
+        };
   return record;
 }
 
@@ -126,11 +145,15 @@ function build(parts: SqsRecordParts, attributes: SqsRecordAttributes): SqsRecor
  * {@link toSqsRecord} gives it (the MD5; without attributes no field or `null`, per `emptyMd5`),
  * the field in its real place (before `md5OfBody`). For callers that replaced a record's attributes.
  */
-export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(record: SqsRecord<'null'>, emptyMd5: TEmptyMd5): SqsRecord<TEmptyMd5> {
+export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(
+  record: SqsRecord<'null'>,
+  emptyMd5: TEmptyMd5,
+): SqsRecord<TEmptyMd5> {
   const md5 = md5OfMessageAttributes(record.messageAttributes);
   const out: Record<string, unknown> = {};
   // defineProperty: a `__proto__` key (from raw overrides) stays data, never a prototype.
-  const put = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  const put = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   let placed = md5 === null && emptyMd5 === 'omit';
   for (const key of Object.keys(record)) {
     if (key === 'md5OfMessageAttributes') continue;
@@ -145,6 +168,8 @@ export function withSqsMd5OfMessageAttributes<TEmptyMd5 extends SqsEmptyMd5OfMes
 }
 
 /** Wraps records into the event Lambda delivers. */
-export function toSqsEvent<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(records: SqsRecord<TEmptyMd5>[]): SqsEvent<TEmptyMd5> {
+export function toSqsEvent<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(
+  records: SqsRecord<TEmptyMd5>[],
+): SqsEvent<TEmptyMd5> {
   return { Records: records };
 }

@@ -11,7 +11,11 @@ const TRACE_HEADER = /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}(?:;Parent=[0-9a-f]{16})?(
 export function assertSqsFifoId(api: string, argument: string, value: unknown): string {
   if (typeof value !== 'string') fail(api, argument, `must be a string, got ${show(value)}`);
   if (!FIFO_ID.test(value)) {
-    fail(api, argument, `${show(value)} breaks SQS's rule for FIFO ids: 1–${SQS_MAX_FIFO_ID_LENGTH} characters of a–z, A–Z, 0–9 and ASCII punctuation (no spaces)`);
+    fail(
+      api,
+      argument,
+      `${show(value)} breaks SQS's rule for FIFO ids: 1–${SQS_MAX_FIFO_ID_LENGTH} characters of a–z, A–Z, 0–9 and ASCII punctuation (no spaces)`,
+    );
   }
   return value;
 }
@@ -19,7 +23,11 @@ export function assertSqsFifoId(api: string, argument: string, value: unknown): 
 /** Throws unless `value` is an X-Ray trace header (`Root=1-<8hex>-<24hex>;Parent=<16hex>;Sampled=0|1`). */
 export function assertSqsTraceHeader(api: string, argument: string, value: unknown): string {
   if (typeof value !== 'string' || !TRACE_HEADER.test(value)) {
-    fail(api, argument, `${show(value)} is not an X-Ray trace header (Root=1-<8 hex>-<24 hex>;Parent=<16 hex>;Sampled=0|1)`);
+    fail(
+      api,
+      argument,
+      `${show(value)} is not an X-Ray trace header (Root=1-<8 hex>-<24 hex>;Parent=<16 hex>;Sampled=0|1)`,
+    );
   }
   return value;
 }
@@ -31,6 +39,10 @@ export function assertSqsTraceHeader(api: string, argument: string, value: unkno
 export function assertSqsMessageSize(api: string, argument: string, bodyBytes: number, attributeBytes: number): void {
   const total = bodyBytes + attributeBytes;
   if (total > SQS_MAX_MESSAGE_BYTES) {
-    fail(api, argument, `is ${total} bytes (body ${bodyBytes} + attributes ${attributeBytes}), over SQS's 1 MiB (${SQS_MAX_MESSAGE_BYTES} bytes) message size limit`);
+    fail(
+      api,
+      argument,
+      `is ${total} bytes (body ${bodyBytes} + attributes ${attributeBytes}), over SQS's 1 MiB (${SQS_MAX_MESSAGE_BYTES} bytes) message size limit`,
+    );
   }
 }

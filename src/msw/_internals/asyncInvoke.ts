@@ -73,7 +73,12 @@ export class AsyncInvocations<E> {
       const { target } = pending;
       if (!target.active) continue;
       pending.attempts++;
-      const result = await invokeHandler(target.handler, pending.event, { timeoutSeconds: target.timeoutSeconds, describe: () => target.describe() }, this.nowMs);
+      const result = await invokeHandler(
+        target.handler,
+        pending.event,
+        { timeoutSeconds: target.timeoutSeconds, describe: () => target.describe() },
+        this.nowMs,
+      );
       const failure = asyncFailureOf(result);
       const retry = failure !== undefined && pending.attempts <= target.retries;
       target.settled(pending.event, pending.attempts - 1, now, failure, !retry);

@@ -19,7 +19,13 @@ export class AwsServiceError extends Error {
    */
   readonly fields: Readonly<Record<string, unknown>>;
 
-  constructor(type: string, message: string, status = 400, headers: Readonly<Record<string, string>> = {}, fields: Readonly<Record<string, unknown>> = {}) {
+  constructor(
+    type: string,
+    message: string,
+    status = 400,
+    headers: Readonly<Record<string, string>> = {},
+    fields: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.type = type;
     this.status = status;
@@ -50,5 +56,7 @@ export function internalFailure(error: unknown): AwsServiceError {
 
 /** Escapes text for an XML element. */
 export function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === "'" ? '&apos;' : '&quot;'));
+  return text.replace(/[<>&'"]/g, (c) =>
+    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === "'" ? '&apos;' : '&quot;',
+  );
 }

@@ -49,22 +49,44 @@ export function judgeHandlerResponse(response: unknown, report: boolean, batch: 
   try {
     json = JSON.stringify(response === undefined ? null : response);
   } catch (error) {
-    return { outcome: 'failure', functionError: 'Unhandled', reason: `the runtime could not send the response: Unable to stringify response body (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      outcome: 'failure',
+      functionError: 'Unhandled',
+      reason: `the runtime could not send the response: Unable to stringify response body (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   if (!report) return { outcome: 'success' };
-  if (json === undefined) return { outcome: 'failure', functionError: null, reason: `the response ${show(response)} is not JSON (a ${typeof response} serialises to nothing)` };
+  if (json === undefined)
+    return {
+      outcome: 'failure',
+      functionError: null,
+      reason: `the response ${show(response)} is not JSON (a ${typeof response} serialises to nothing)`,
+    };
   const parsed: unknown = JSON.parse(json);
   if (parsed === null || parsed === '' || (Array.isArray(parsed) && parsed.length === 0)) return { outcome: 'success' };
-  if (!isPlainObject(parsed)) return { outcome: 'failure', functionError: null, reason: `the response ${show(parsed)} is not a JSON object` };
+  if (!isPlainObject(parsed))
+    return { outcome: 'failure', functionError: null, reason: `the response ${show(parsed)} is not a JSON object` };
   const list = parsed['batchItemFailures'];
   if (list === undefined || list === null) return { outcome: 'success' };
-  if (!Array.isArray(list)) return { outcome: 'failure', functionError: null, reason: `batchItemFailures ${show(list)} is not a list` };
+  if (!Array.isArray(list))
+    return { outcome: 'failure', functionError: null, reason: `batchItemFailures ${show(list)} is not a list` };
   const identifiers = new Set<string>();
   for (const item of list) {
-    if (!isPlainObject(item)) return { outcome: 'failure', functionError: null, reason: `batchItemFailures item ${show(item)} is not an object` };
+    if (!isPlainObject(item))
+      return {
+        outcome: 'failure',
+        functionError: null,
+        reason: `batchItemFailures item ${show(item)} is not an object`,
+      };
     const id = item['itemIdentifier'];
-    if (typeof id !== 'string' || id === '') return { outcome: 'failure', functionError: null, reason: `batchItemFailures item ${show(item)} has no non-empty string itemIdentifier` };
-    if (!batch.has(id)) return { outcome: 'failure', functionError: null, reason: `itemIdentifier ${show(id)} is not ${batch.describe}` };
+    if (typeof id !== 'string' || id === '')
+      return {
+        outcome: 'failure',
+        functionError: null,
+        reason: `batchItemFailures item ${show(item)} has no non-empty string itemIdentifier`,
+      };
+    if (!batch.has(id))
+      return { outcome: 'failure', functionError: null, reason: `itemIdentifier ${show(id)} is not ${batch.describe}` };
     identifiers.add(id);
   }
   return identifiers.size === 0 ? { outcome: 'success' } : { outcome: 'partial', identifiers: [...identifiers] };

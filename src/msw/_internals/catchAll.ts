@@ -37,13 +37,21 @@ export function createCatchAllHandler(isAwsUrl: (url: URL) => boolean, requestId
         error = unknownOperation(serviceName(request, url), `${request.method} ${url.pathname}`);
       }
       if (request.headers.get('x-amz-target') !== null || contentType.startsWith('application/x-amz-json')) {
-        return jsonErrorResponse(error, contentType.startsWith('application/x-amz-json') ? contentType : 'application/x-amz-json-1.1', id);
+        return jsonErrorResponse(
+          error,
+          contentType.startsWith('application/x-amz-json') ? contentType : 'application/x-amz-json-1.1',
+          id,
+        );
       }
-      if (request.method === 'HEAD') return new Response(null, { status: error.status, headers: { 'x-amz-request-id': id } });
+      if (request.method === 'HEAD')
+        return new Response(null, { status: error.status, headers: { 'x-amz-request-id': id } });
       const body = contentType.startsWith('application/x-www-form-urlencoded')
         ? `<ErrorResponse><Error><Type>Sender</Type><Code>${error.type}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`
         : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${error.type}</Code><Message>${xmlEscape(error.message)}</Message><RequestId>${id}</RequestId></Error>`;
-      return new Response(body, { status: error.status, headers: { 'content-type': 'application/xml', 'x-amzn-requestid': id, 'x-amz-request-id': id } });
+      return new Response(body, {
+        status: error.status,
+        headers: { 'content-type': 'application/xml', 'x-amzn-requestid': id, 'x-amz-request-id': id },
+      });
     },
   );
 }

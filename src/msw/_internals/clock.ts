@@ -41,7 +41,8 @@ export function createClock(start: Date): ResettableClock {
     },
     uses: () => uses,
     advance(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) fail('clock.advance', 'ms', `must be a finite number ≥ 0, got ${show(ms)}`);
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        fail('clock.advance', 'ms', `must be a finite number ≥ 0, got ${show(ms)}`);
       nowMs += ms;
       moved();
     },
@@ -49,7 +50,12 @@ export function createClock(start: Date): ResettableClock {
       const ms = time instanceof Date ? time.getTime() : Number.NaN;
       if (Number.isNaN(ms)) fail('clock.set', 'time', `must be a valid Date, got ${show(time)}`);
       // Never backwards: visibility timeouts and dedup windows already computed would break.
-      if (ms < nowMs) fail('clock.set', 'time', `${time.toISOString()} is before the current virtual time ${new Date(nowMs).toISOString()}; the clock never goes back`);
+      if (ms < nowMs)
+        fail(
+          'clock.set',
+          'time',
+          `${time.toISOString()} is before the current virtual time ${new Date(nowMs).toISOString()}; the clock never goes back`,
+        );
       nowMs = ms;
       moved();
     },

@@ -11,7 +11,8 @@ export const DEFAULT_INVOCATION_HISTORY = 1000;
 /** Validates a subscription's `invocationHistory` option. */
 export function resolveHistoryLimit(api: string, limit: unknown): number {
   if (limit === undefined) return DEFAULT_INVOCATION_HISTORY;
-  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0) fail(api, 'options.invocationHistory', `must be a whole number ≥ 0 of invocations to keep, got ${show(limit)}`);
+  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0)
+    fail(api, 'options.invocationHistory', `must be a whole number ≥ 0 of invocations to keep, got ${show(limit)}`);
   return limit;
 }
 
@@ -45,7 +46,9 @@ export class InvocationHistory<T extends { readonly outcome: O }, O extends stri
 
   /** The kept items, oldest first (a frozen array, rebuilt only after a push). */
   items(): readonly T[] {
-    this.view ??= Object.freeze(this.start === 0 ? [...this.ring] : [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)]);
+    this.view ??= Object.freeze(
+      this.start === 0 ? [...this.ring] : [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)],
+    );
     return this.view;
   }
 

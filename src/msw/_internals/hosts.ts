@@ -13,9 +13,11 @@ export function isAwsHostname(hostname: string): boolean {
 
 /** Normalises a custom endpoint (`http://localhost:4566/`) to its origin, or throws. */
 export function endpointOrigin(api: string, argument: string, endpoint: unknown): string {
-  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) fail(api, argument, `${show(endpoint)} is not an absolute URL (e.g. "http://localhost:4566")`);
+  if (typeof endpoint !== 'string' || !URL.canParse(endpoint))
+    fail(api, argument, `${show(endpoint)} is not an absolute URL (e.g. "http://localhost:4566")`);
   const { origin, protocol } = new URL(endpoint);
-  if (protocol !== 'http:' && protocol !== 'https:') fail(api, argument, `${show(endpoint)} must be an http: or https: URL`);
+  if (protocol !== 'http:' && protocol !== 'https:')
+    fail(api, argument, `${show(endpoint)} must be an http: or https: URL`);
   return origin;
 }
 
@@ -46,7 +48,12 @@ export function createUrlMatcher(origins: readonly string[]): (url: URL) => bool
   return (url) => {
     if (isAwsHostname(url.hostname)) return true;
     for (const c of custom) {
-      if (url.port === c.port && url.protocol === c.protocol && (url.hostname === c.hostname || url.hostname.endsWith(c.dotted))) return true;
+      if (
+        url.port === c.port &&
+        url.protocol === c.protocol &&
+        (url.hostname === c.hostname || url.hostname.endsWith(c.dotted))
+      )
+        return true;
     }
     return false;
   };

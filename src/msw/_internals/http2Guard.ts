@@ -29,8 +29,16 @@ let original: Connect | undefined;
 function authorityUrl(authority: unknown): URL | undefined {
   if (authority instanceof URL) return authority;
   if (typeof authority === 'string' && URL.canParse(authority)) return new URL(authority);
-  if (authority !== null && typeof authority === 'object' && typeof (authority as { hostname?: unknown }).hostname === 'string') {
-    const { protocol = 'https:', hostname, port } = authority as { protocol?: string; hostname: string; port?: string | number };
+  if (
+    authority !== null &&
+    typeof authority === 'object' &&
+    typeof (authority as { hostname?: unknown }).hostname === 'string'
+  ) {
+    const {
+      protocol = 'https:',
+      hostname,
+      port,
+    } = authority as { protocol?: string; hostname: string; port?: string | number };
     return new URL(`${protocol}//${hostname}${port === undefined || port === '' ? '' : `:${String(port)}`}`);
   }
   return undefined;

@@ -25,23 +25,46 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'START_ARRAY';
   switch (typeof value) {
-    case 'string': return 'STRING_VALUE';
-    case 'number': return Number.isInteger(value) ? 'NUMBER_VALUE' : 'DECIMAL_VALUE';
-    case 'boolean': return 'BOOLEAN_VALUE';
-    default: return 'START_OBJECT';
+    case 'string':
+      return 'STRING_VALUE';
+    case 'number':
+      return Number.isInteger(value) ? 'NUMBER_VALUE' : 'DECIMAL_VALUE';
+    case 'boolean':
+      return 'BOOLEAN_VALUE';
+    default:
+      return 'START_OBJECT';
   }
 }
 
 /** The default wrong-type error: the coral wording (`STRING_VALUE can not be converted to an Integer`). */
 export function coralWrongType(member: string, expected: string, value: unknown): AwsServiceError {
-  const target = expected === 'integer' ? 'an Integer' : expected === 'boolean' ? 'a Boolean' : expected === 'string' ? 'a String' : expected === 'list' ? 'a List' : 'a Structure';
+  const target =
+    expected === 'integer'
+      ? 'an Integer'
+      : expected === 'boolean'
+        ? 'a Boolean'
+        : expected === 'string'
+          ? 'a String'
+          : expected === 'list'
+            ? 'a List'
+            : 'a Structure';
   return serializationError(`${describe(value)} can not be converted to ${target} (member ${member})`);
 }
 
 /** A string member; undefined when absent and not required. */
 export function readString(input: JsonObject, member: string, policy: InputErrorPolicy, required: true): string;
-export function readString(input: JsonObject, member: string, policy: InputErrorPolicy, required?: false): string | undefined;
-export function readString(input: JsonObject, member: string, policy: InputErrorPolicy, required = false): string | undefined {
+export function readString(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+  required?: false,
+): string | undefined;
+export function readString(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+  required = false,
+): string | undefined {
   const value = input[member];
   if (value === undefined || value === null) {
     if (required) throw policy.missing(member);
@@ -52,7 +75,12 @@ export function readString(input: JsonObject, member: string, policy: InputError
 }
 
 /** An integer member (JSON number without fraction). */
-export function readInteger(input: JsonObject, member: string, policy: InputErrorPolicy, required = false): number | undefined {
+export function readInteger(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+  required = false,
+): number | undefined {
   const value = input[member];
   if (value === undefined || value === null) {
     if (required) throw policy.missing(member);
@@ -71,7 +99,12 @@ export function readBoolean(input: JsonObject, member: string, policy: InputErro
 }
 
 /** A list member. */
-export function readList(input: JsonObject, member: string, policy: InputErrorPolicy, required = false): unknown[] | undefined {
+export function readList(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+  required = false,
+): unknown[] | undefined {
   const value = input[member];
   if (value === undefined || value === null) {
     if (required) throw policy.missing(member);
@@ -90,7 +123,12 @@ export function readStringList(input: JsonObject, member: string, policy: InputE
 }
 
 /** A structure or map member. */
-export function readObject(input: JsonObject, member: string, policy: InputErrorPolicy, required = false): JsonObject | undefined {
+export function readObject(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+  required = false,
+): JsonObject | undefined {
   const value = input[member];
   if (value === undefined || value === null) {
     if (required) throw policy.missing(member);
@@ -101,15 +139,21 @@ export function readObject(input: JsonObject, member: string, policy: InputError
 }
 
 /** A map of string to string (e.g. queue `Attributes`). */
-export function readStringMap(input: JsonObject, member: string, policy: InputErrorPolicy): Record<string, string> | undefined {
+export function readStringMap(
+  input: JsonObject,
+  member: string,
+  policy: InputErrorPolicy,
+): Record<string, string> | undefined {
   const map = readObject(input, member, policy);
   if (map === undefined) return undefined;
-  for (const [key, value] of Object.entries(map)) if (typeof value !== 'string') throw policy.wrongType(`${member}.${key}`, 'string', value);
+  for (const [key, value] of Object.entries(map))
+    if (typeof value !== 'string') throw policy.wrongType(`${member}.${key}`, 'string', value);
   return map as Record<string, string>;
 }
 
 /** Reads each element of a list as a structure. */
 export function asStructure(value: unknown, member: string, policy: InputErrorPolicy): JsonObject {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw policy.wrongType(member, 'structure', value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw policy.wrongType(member, 'structure', value);
   return value as JsonObject;
 }

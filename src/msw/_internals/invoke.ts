@@ -76,8 +76,17 @@ export function runWithGuard<T>(guard: DrainGuard, work: () => Promise<T>): Prom
 /** Validates a subscription's `timeout` option (whole seconds, as Lambda's `Timeout`). */
 export function resolveTimeout(api: string, timeout: unknown): number {
   if (timeout === undefined) return LAMBDA_DEFAULT_TIMEOUT_SECONDS;
-  if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > LAMBDA_MAX_TIMEOUT_SECONDS) {
-    fail(api, 'options.timeout', `${show(timeout)} is out of range: Lambda's function timeout is a whole number of seconds, 1–${LAMBDA_MAX_TIMEOUT_SECONDS}`);
+  if (
+    typeof timeout !== 'number' ||
+    !Number.isInteger(timeout) ||
+    timeout < 1 ||
+    timeout > LAMBDA_MAX_TIMEOUT_SECONDS
+  ) {
+    fail(
+      api,
+      'options.timeout',
+      `${show(timeout)} is out of range: Lambda's function timeout is a whole number of seconds, 1–${LAMBDA_MAX_TIMEOUT_SECONDS}`,
+    );
   }
   return timeout;
 }
@@ -94,14 +103,22 @@ export interface InvocationTarget {
  * Invokes `handler` with `event` under the function timeout of `target`, on the virtual clock read
  * by `nowMs`. Never rejects: a thrown error, a timeout and a stuck handler are results.
  */
-export function invokeHandler<TEvent>(handler: (event: TEvent, context: Context, callback: never) => unknown, event: TEvent, target: InvocationTarget, nowMs: () => number): Promise<InvocationResult> {
+export function invokeHandler<TEvent>(
+  handler: (event: TEvent, context: Context, callback: never) => unknown,
+  event: TEvent,
+  target: InvocationTarget,
+  nowMs: () => number,
+): Promise<InvocationResult> {
   const startMs = nowMs();
   const deadline = startMs + target.timeoutSeconds * 1000;
   // However it ended, an invocation still running at its deadline was stopped there.
-  const settle = (result: InvocationResult): InvocationResult => (nowMs() >= deadline ? { kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) } : result);
+  const settle = (result: InvocationResult): InvocationResult =>
+    nowMs() >= deadline ? { kind: 'timedOut', error: new FunctionTimeoutError(target.timeoutSeconds) } : result;
   const guard = guards.getStore();
   // As Lambda's Node.js runtime calls it: (event, context, callback), first settlement wins.
-  const settled = runHandler(handler, event, invocationContext(guard?.clock, target.timeoutSeconds, nowMs)).then(settle);
+  const settled = runHandler(handler, event, invocationContext(guard?.clock, target.timeoutSeconds, nowMs)).then(
+    settle,
+  );
   if (guard === undefined) return settled;
   return new Promise<InvocationResult>((resolve) => {
     let done = false;

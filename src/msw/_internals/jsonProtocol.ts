@@ -42,7 +42,13 @@ export interface JsonServiceSpec {
 }
 
 /** A JSON response with AWS's headers (no `Date`: the SDK would skew its clock from it). */
-export function jsonResponse(status: number, body: unknown, contentType: string, requestId: string, extra?: Readonly<Record<string, string>>): Response {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  contentType: string,
+  requestId: string,
+  extra?: Readonly<Record<string, string>>,
+): Response {
   const headers: Record<string, string> = { 'content-type': contentType, 'x-amzn-requestid': requestId };
   if (extra !== undefined) Object.assign(headers, extra);
   return new Response(JSON.stringify(body), { status, headers });
@@ -50,7 +56,13 @@ export function jsonResponse(status: number, body: unknown, contentType: string,
 
 /** The JSON error response of `error`. */
 export function jsonErrorResponse(error: AwsServiceError, contentType: string, requestId: string): Response {
-  return jsonResponse(error.status, { __type: error.type, message: error.message, ...error.fields }, contentType, requestId, error.headers);
+  return jsonResponse(
+    error.status,
+    { __type: error.type, message: error.message, ...error.fields },
+    contentType,
+    requestId,
+    error.headers,
+  );
 }
 
 /** A JSON-RPC answer before it becomes a `Response`. */
@@ -68,7 +80,13 @@ export interface JsonRpcCall {
   readonly region: string | undefined;
 }
 
-function answer(status: number, body: unknown, contentType: string, requestId: string, extra?: Readonly<Record<string, string>>): JsonRpcAnswer {
+function answer(
+  status: number,
+  body: unknown,
+  contentType: string,
+  requestId: string,
+  extra?: Readonly<Record<string, string>>,
+): JsonRpcAnswer {
   const headers: Record<string, string> = { 'content-type': contentType, 'x-amzn-requestid': requestId };
   if (extra !== undefined) Object.assign(headers, extra);
   return { status, headers, body: JSON.stringify(body) };
@@ -92,7 +110,9 @@ export function createJsonRpcDispatcher(spec: JsonServiceSpec): (call: JsonRpcCa
       try {
         input = text === '' ? {} : JSON.parse(text);
       } catch {
-        throw serializationError('Start of structure or map found where not expected: the request body is not valid JSON');
+        throw serializationError(
+          'Start of structure or map found where not expected: the request body is not valid JSON',
+        );
       }
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         throw serializationError('The request body must be a JSON object (structure)');
@@ -103,7 +123,13 @@ export function createJsonRpcDispatcher(spec: JsonServiceSpec): (call: JsonRpcCa
       return answer(200, output ?? {}, spec.contentType, requestId);
     } catch (error) {
       const e = error instanceof AwsServiceError ? error : internalFailure(error);
-      return answer(e.status, { __type: e.type, message: e.message, ...e.fields }, spec.contentType, requestId, e.headers);
+      return answer(
+        e.status,
+        { __type: e.type, message: e.message, ...e.fields },
+        spec.contentType,
+        requestId,
+        e.headers,
+      );
     }
   };
 }
@@ -119,7 +145,12 @@ export function createJsonRpcHandler(spec: JsonServiceSpec): HttpHandler {
     },
     async ({ request }) => {
       const operation = (request.headers.get('x-amz-target') as string).slice(prefix.length);
-      const out = await dispatch({ operation, text: await request.text(), url: new URL(request.url), region: credentialScope(request)?.region });
+      const out = await dispatch({
+        operation,
+        text: await request.text(),
+        url: new URL(request.url),
+        region: credentialScope(request)?.region,
+      });
       return new Response(out.body, { status: out.status, headers: out.headers });
     },
   );

@@ -6,7 +6,12 @@
  */
 import { EventInputError, fail, show } from '../../_internals/errors.js';
 import type { PatternExplanation } from '../../patterns/explain.js';
-import { compileFilterCriteria, FilterCriteriaError, type CompiledFilterCriteria, type FilterCriteria } from '../../patterns/filters.js';
+import {
+  compileFilterCriteria,
+  FilterCriteriaError,
+  type CompiledFilterCriteria,
+  type FilterCriteria,
+} from '../../patterns/filters.js';
 
 export type { FilterCriteria } from '../../patterns/filters.js';
 
@@ -30,22 +35,38 @@ export type MappingSource = 'sqs' | 'kinesis' | 'dynamodb';
  * Compiles `criteria` for `source`; undefined when there are no filters (`{}`, `{ Filters: [] }`).
  * Throws the {@link FilterCriteriaError} (Lambda's answer) for invalid criteria.
  */
-export function compileMappingFilter(criteria: FilterCriteria | undefined, source: MappingSource): CompiledFilterCriteria | undefined {
+export function compileMappingFilter(
+  criteria: FilterCriteria | undefined,
+  source: MappingSource,
+): CompiledFilterCriteria | undefined {
   if (criteria === undefined) return undefined;
   const compiled = compileFilterCriteria(criteria, { source });
   return compiled.size === 0 ? undefined : compiled;
 }
 
 /** {@link compileMappingFilter} for a test-side `subscribe`: bad criteria are an EventInputError naming the option. */
-export function resolveFilterOption(api: string, criteria: unknown, source: MappingSource): CompiledFilterCriteria | undefined {
+export function resolveFilterOption(
+  api: string,
+  criteria: unknown,
+  source: MappingSource,
+): CompiledFilterCriteria | undefined {
   if (criteria === undefined) return undefined;
   if (criteria === null || typeof criteria !== 'object' || Array.isArray(criteria)) {
-    fail(api, 'options.filterCriteria', `must be a FilterCriteria object such as { Filters: [{ Pattern: '{"body": {"type": ["order"]}}' }] }, got ${show(criteria)}`);
+    fail(
+      api,
+      'options.filterCriteria',
+      `must be a FilterCriteria object such as { Filters: [{ Pattern: '{"body": {"type": ["order"]}}' }] }, got ${show(criteria)}`,
+    );
   }
   try {
     return compileMappingFilter(criteria as FilterCriteria, source);
   } catch (error) {
-    if (error instanceof FilterCriteriaError) throw new EventInputError(api, 'options.filterCriteria', `was rejected by Lambda (${error.code}: ${error.message}): ${error.reason}`);
+    if (error instanceof FilterCriteriaError)
+      throw new EventInputError(
+        api,
+        'options.filterCriteria',
+        `was rejected by Lambda (${error.code}: ${error.message}): ${error.reason}`,
+      );
     throw error;
   }
 }

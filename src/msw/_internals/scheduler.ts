@@ -57,19 +57,38 @@ export interface DrainClock extends MockClock {
  * Drains `works` against `clock`. Services are polled in order, one step each per round, so no
  * service starves another (a handler of one queue may send to another).
  */
-export function drain(works: () => readonly DeliveryWork[], clock: DrainClock, options: DrainOptions = {}): Promise<DrainReport> {
-  if (options === null || typeof options !== 'object') return Promise.reject(new TypeError(`drain: options must be an object, got ${String(options)}`));
+export function drain(
+  works: () => readonly DeliveryWork[],
+  clock: DrainClock,
+  options: DrainOptions = {},
+): Promise<DrainReport> {
+  if (options === null || typeof options !== 'object')
+    return Promise.reject(new TypeError(`drain: options must be an object, got ${String(options)}`));
   const stuckHandlerMs = options.stuckHandlerMs ?? DEFAULT_STUCK_HANDLER_MS;
-  if (typeof stuckHandlerMs !== 'number' || !Number.isFinite(stuckHandlerMs) || stuckHandlerMs < 1 || stuckHandlerMs > 2_147_483_647) {
-    return Promise.reject(new TypeError(`drain: options.stuckHandlerMs must be a number of real milliseconds from 1 to 2147483647, got ${String(stuckHandlerMs)}`));
+  if (
+    typeof stuckHandlerMs !== 'number' ||
+    !Number.isFinite(stuckHandlerMs) ||
+    stuckHandlerMs < 1 ||
+    stuckHandlerMs > 2_147_483_647
+  ) {
+    return Promise.reject(
+      new TypeError(
+        `drain: options.stuckHandlerMs must be a number of real milliseconds from 1 to 2147483647, got ${String(stuckHandlerMs)}`,
+      ),
+    );
   }
   return runWithGuard({ clock, stuckHandlerMs }, () => run(works, clock, options));
 }
 
-async function run(works: () => readonly DeliveryWork[], clock: DrainClock, options: DrainOptions): Promise<DrainReport> {
+async function run(
+  works: () => readonly DeliveryWork[],
+  clock: DrainClock,
+  options: DrainOptions,
+): Promise<DrainReport> {
   const maxSteps = options.maxSteps ?? 100_000;
   const until = options.until === undefined ? undefined : new Date(options.until);
-  if (until !== undefined && Number.isNaN(until.getTime())) throw new TypeError(`drain: options.until ${String(options.until)} is not a valid time`);
+  if (until !== undefined && Number.isNaN(until.getTime()))
+    throw new TypeError(`drain: options.until ${String(options.until)} is not a valid time`);
   let steps = 0;
   for (;;) {
     let did = false;
@@ -100,7 +119,9 @@ async function run(works: () => readonly DeliveryWork[], clock: DrainClock, opti
     if (next === undefined) return { steps, time: clock.now() };
     if (next.getTime() <= clock.now().getTime()) {
       // Work said it is due now but did nothing: looping would never end.
-      throw new DrainError(`drain: a service reports work due at ${next.toISOString()} but runs none at ${clock.now().toISOString()} (a bug in the mock)`);
+      throw new DrainError(
+        `drain: a service reports work due at ${next.toISOString()} but runs none at ${clock.now().toISOString()} (a bug in the mock)`,
+      );
     }
     clock.set(next);
   }

@@ -309,41 +309,74 @@ export interface ResolvedStreamOptions {
 }
 
 /** Validates subscribe options against Lambda's ranges; `atTimestamp` is false for DynamoDB Streams. */
-export function resolveStreamOptions(api: string, options: StreamSubscribeOptions | undefined, atTimestamp: boolean, source: 'kinesis' | 'dynamodb' = atTimestamp ? 'kinesis' : 'dynamodb'): ResolvedStreamOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
+export function resolveStreamOptions(
+  api: string,
+  options: StreamSubscribeOptions | undefined,
+  atTimestamp: boolean,
+  source: 'kinesis' | 'dynamodb' = atTimestamp ? 'kinesis' : 'dynamodb',
+): ResolvedStreamOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    fail(api, 'options', `must be an object, got ${show(options)}`);
   const o = options ?? {};
   const batchSize = o.batchSize ?? 100;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) fail(api, 'options.batchSize', `${show(batchSize)} is out of range: Lambda allows 1–10,000 for stream sources`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    fail(api, 'options.batchSize', `${show(batchSize)} is out of range: Lambda allows 1–10,000 for stream sources`);
   const startingPosition = o.startingPosition ?? 'TRIM_HORIZON';
   const positions = atTimestamp ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
-  if (!positions.includes(startingPosition)) fail(api, 'options.startingPosition', `${show(startingPosition)} is not one of ${positions.join(', ')}`);
+  if (!positions.includes(startingPosition))
+    fail(api, 'options.startingPosition', `${show(startingPosition)} is not one of ${positions.join(', ')}`);
   let startingTimestampMs: number | undefined;
   if (startingPosition === 'AT_TIMESTAMP') {
     const t = o.startingPositionTimestamp;
     startingTimestampMs = t instanceof Date ? t.getTime() : t;
-    if (typeof startingTimestampMs !== 'number' || !Number.isFinite(startingTimestampMs)) fail(api, 'options.startingPositionTimestamp', `is required with AT_TIMESTAMP (a Date or epoch ms), got ${show(t)}`);
+    if (typeof startingTimestampMs !== 'number' || !Number.isFinite(startingTimestampMs))
+      fail(
+        api,
+        'options.startingPositionTimestamp',
+        `is required with AT_TIMESTAMP (a Date or epoch ms), got ${show(t)}`,
+      );
   } else if (o.startingPositionTimestamp !== undefined) {
     fail(api, 'options.startingPositionTimestamp', 'is only valid with startingPosition AT_TIMESTAMP');
   }
   const retries = o.maximumRetryAttempts ?? -1;
-  if (!Number.isInteger(retries) || retries < -1 || retries > 10_000) fail(api, 'options.maximumRetryAttempts', `${show(retries)} is out of range: -1 (infinite) or 0–10,000`);
+  if (!Number.isInteger(retries) || retries < -1 || retries > 10_000)
+    fail(api, 'options.maximumRetryAttempts', `${show(retries)} is out of range: -1 (infinite) or 0–10,000`);
   const age = o.maximumRecordAgeInSeconds ?? -1;
-  if (!Number.isInteger(age) || (age !== -1 && (age < 60 || age > 604_800))) fail(api, 'options.maximumRecordAgeInSeconds', `${show(age)} is out of range: -1 (infinite) or 60–604,800`);
+  if (!Number.isInteger(age) || (age !== -1 && (age < 60 || age > 604_800)))
+    fail(api, 'options.maximumRecordAgeInSeconds', `${show(age)} is out of range: -1 (infinite) or 60–604,800`);
   for (const flag of ['bisectBatchOnFunctionError', 'reportBatchItemFailures'] as const) {
-    if (o[flag] !== undefined && typeof o[flag] !== 'boolean') fail(api, `options.${flag}`, `must be a boolean, got ${show(o[flag])}`);
+    if (o[flag] !== undefined && typeof o[flag] !== 'boolean')
+      fail(api, `options.${flag}`, `must be a boolean, got ${show(o[flag])}`);
   }
-  if (o.onFailure !== undefined && typeof o.onFailure !== 'function') fail(api, 'options.onFailure', `must be a function, got ${show(o.onFailure)}`);
+  if (o.onFailure !== undefined && typeof o.onFailure !== 'function')
+    fail(api, 'options.onFailure', `must be a function, got ${show(o.onFailure)}`);
   const functionName = o.functionName ?? 'aws-event-kit-consumer';
-  if (typeof functionName !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(functionName)) fail(api, 'options.functionName', `${show(functionName)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
+  if (typeof functionName !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(functionName))
+    fail(
+      api,
+      'options.functionName',
+      `${show(functionName)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`,
+    );
   const timeout = resolveTimeout(api, o.timeout);
   const invocationHistory = resolveHistoryLimit(api, o.invocationHistory);
   const window = o.maximumBatchingWindowInSeconds ?? 0;
-  if (!Number.isInteger(window) || window < 0 || window > 300) fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
+  if (!Number.isInteger(window) || window < 0 || window > 300)
+    fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
   const filter = resolveFilterOption(api, o.filterCriteria, source);
   const tumbling = o.tumblingWindowInSeconds ?? 0;
-  if (!Number.isInteger(tumbling) || tumbling < 0 || tumbling > MAX_TUMBLING_WINDOW_SECONDS) fail(api, 'options.tumblingWindowInSeconds', `${show(tumbling)} is out of range: 0–${MAX_TUMBLING_WINDOW_SECONDS} seconds`);
+  if (!Number.isInteger(tumbling) || tumbling < 0 || tumbling > MAX_TUMBLING_WINDOW_SECONDS)
+    fail(
+      api,
+      'options.tumblingWindowInSeconds',
+      `${show(tumbling)} is out of range: 0–${MAX_TUMBLING_WINDOW_SECONDS} seconds`,
+    );
   const parallelization = o.parallelizationFactor ?? 1;
-  if (!Number.isInteger(parallelization) || parallelization < 1 || parallelization > 10) fail(api, 'options.parallelizationFactor', `${show(parallelization)} is out of range: 1–10 concurrent batches per shard`);
+  if (!Number.isInteger(parallelization) || parallelization < 1 || parallelization > 10)
+    fail(
+      api,
+      'options.parallelizationFactor',
+      `${show(parallelization)} is out of range: 1–10 concurrent batches per shard`,
+    );
   return {
     parallelizationFactor: parallelization,
     tumblingWindowInSeconds: tumbling,
@@ -363,17 +396,30 @@ export function resolveStreamOptions(api: string, options: StreamSubscribeOption
   };
 }
 
-type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null } | { outcome: 'partial'; lowest: number };
+type Verdict =
+  | { outcome: 'success' }
+  | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null }
+  | { outcome: 'partial'; lowest: number };
 
 /**
  * Interprets a handler's response for a stream batch with the shared reader (see
  * `judgeHandlerResponse`); a partial failure gives the index (in `sequenceNumbers`) of the lowest
  * reported record, where Lambda checkpoints.
  */
-export function judgeStreamBatchResponse(response: unknown, sequenceNumbers: readonly string[], report = true): Verdict {
+export function judgeStreamBatchResponse(
+  response: unknown,
+  sequenceNumbers: readonly string[],
+  report = true,
+): Verdict {
   const index = new Map<string, number>();
   sequenceNumbers.forEach((n, i) => index.set(n, i));
-  return fromResponseVerdict(judgeHandlerResponse(response, report, { has: (id) => index.has(id), describe: 'the sequence number of a record in the batch' }), index);
+  return fromResponseVerdict(
+    judgeHandlerResponse(response, report, {
+      has: (id) => index.has(id),
+      describe: 'the sequence number of a record in the batch',
+    }),
+    index,
+  );
 }
 
 function fromResponseVerdict(verdict: ResponseVerdict, index: ReadonlyMap<string, number>): Verdict {
@@ -478,7 +524,10 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /** Per shard (with a factor above 1): its records so far and its lanes, grown as records arrive. */
-  private readonly laneCache = new Map<string, { records: readonly E[]; seen: number; lanes: Array<{ records: E[]; indexes: number[] }> }>();
+  private readonly laneCache = new Map<
+    string,
+    { records: readonly E[]; seen: number; lanes: Array<{ records: E[]; indexes: number[] }> }
+  >();
   /** The factor `laneCache` was built with. */
   private laneFactor = 1;
 
@@ -486,22 +535,42 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   private lanes(): LaneView<E>[] {
     const factor = this.options.parallelizationFactor;
     const shards = this.source.shards();
-    if (factor === 1) return shards.map((shard) => ({ key: shard.shardId, shardId: shard.shardId, records: shard.records, indexes: undefined }));
+    if (factor === 1)
+      return shards.map((shard) => ({
+        key: shard.shardId,
+        shardId: shard.shardId,
+        records: shard.records,
+        indexes: undefined,
+      }));
     this.laneFactor = factor;
     const out: LaneView<E>[] = [];
     for (const shard of shards) {
       let cached = this.laneCache.get(shard.shardId);
       if (cached === undefined) {
-        cached = { records: shard.records, seen: 0, lanes: Array.from({ length: factor }, () => ({ records: [], indexes: [] })) };
+        cached = {
+          records: shard.records,
+          seen: 0,
+          lanes: Array.from({ length: factor }, () => ({ records: [], indexes: [] })),
+        };
         this.laneCache.set(shard.shardId, cached);
       }
       for (; cached.seen < shard.records.length; cached.seen++) {
         const entry = shard.records[cached.seen] as E;
-        const lane = cached.lanes[laneOf(this.source.orderingKey(entry), factor)] as { records: E[]; indexes: number[] };
+        const lane = cached.lanes[laneOf(this.source.orderingKey(entry), factor)] as {
+          records: E[];
+          indexes: number[];
+        };
         lane.records.push(entry);
         lane.indexes.push(cached.seen);
       }
-      cached.lanes.forEach((lane, i) => out.push({ key: `${shard.shardId}#${i}`, shardId: shard.shardId, records: lane.records, indexes: lane.indexes }));
+      cached.lanes.forEach((lane, i) =>
+        out.push({
+          key: `${shard.shardId}#${i}`,
+          shardId: shard.shardId,
+          records: lane.records,
+          indexes: lane.indexes,
+        }),
+      );
     }
     return out;
   }
@@ -526,7 +595,12 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   private relane(oldFactor: number): void {
     const resume = new Map<string, number>();
     for (const shard of this.source.shards()) {
-      resume.set(shard.shardId, oldFactor === 1 && this.laneCache.size === 0 ? (this.state.get(shard.shardId)?.position ?? 0) : this.firstUnprocessed(shard.shardId));
+      resume.set(
+        shard.shardId,
+        oldFactor === 1 && this.laneCache.size === 0
+          ? (this.state.get(shard.shardId)?.position ?? 0)
+          : this.firstUnprocessed(shard.shardId),
+      );
     }
     this.state.clear();
     this.laneCache.clear();
@@ -570,7 +644,19 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const at = this.options.startingTimestampMs as number;
       while (position < shard.records.length && (shard.records[position] as E).arrivalMs < at) position++;
     }
-    return { position, checkpoint: undefined, ranges: [], attempts: 0, invokes: 0, lastError: undefined, retryEnd: undefined, notBefore: 0, loggedTo: position, windowOpenedAt: undefined, tumbling: undefined };
+    return {
+      position,
+      checkpoint: undefined,
+      ranges: [],
+      attempts: 0,
+      invokes: 0,
+      lastError: undefined,
+      retryEnd: undefined,
+      notBefore: 0,
+      loggedTo: position,
+      windowOpenedAt: undefined,
+      tumbling: undefined,
+    };
   }
 
   private stateOf(shard: LaneView<E>): ShardState {
@@ -591,7 +677,11 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const state = this.stateOf(shard);
       if (state.notBefore > nowMs()) continue;
       // An open tumbling window whose end passed still owes its final invocation, records or not.
-      if (state.position >= shard.records.length && !(state.tumbling !== undefined && (state.tumbling.terminated || nowMs() >= state.tumbling.end))) continue;
+      if (
+        state.position >= shard.records.length &&
+        !(state.tumbling !== undefined && (state.tumbling.terminated || nowMs() >= state.tumbling.end))
+      )
+        continue;
       if (!this.windowClosed(shard, state, nowMs())) continue;
       if (await this.step(shard, state, nowMs)) did = true;
     }
@@ -612,7 +702,8 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       }
       if (state.position >= shard.records.length) continue;
       let due = state.notBefore;
-      if (state.windowOpenedAt !== undefined) due = Math.max(due, state.windowOpenedAt + this.options.maximumBatchingWindowInSeconds * 1000);
+      if (state.windowOpenedAt !== undefined)
+        due = Math.max(due, state.windowOpenedAt + this.options.maximumBatchingWindowInSeconds * 1000);
       if (due > nowMs && (next === undefined || due < next)) next = due;
     }
     return next;
@@ -662,7 +753,15 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     // Tumbling windows: a batch holds the records of one window; the last one once the window is over is final.
     let window: StreamWindowParts | undefined;
     if (this.options.tumblingWindowInSeconds > 0) {
-      const open = state.tumbling ?? (start < records.length ? { ...alignedWindow((records[start] as E).arrivalMs, this.options.tumblingWindowInSeconds), state: {}, terminated: false } : undefined);
+      const open =
+        state.tumbling ??
+        (start < records.length
+          ? {
+              ...alignedWindow((records[start] as E).arrivalMs, this.options.tumblingWindowInSeconds),
+              state: {},
+              terminated: false,
+            }
+          : undefined);
       if (open === undefined) return false;
       let limit = start;
       while (limit < records.length && (records[limit] as E).arrivalMs < open.end) limit++;
@@ -670,11 +769,18 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const final = open.terminated || (now >= open.end && end === limit);
       // The window is still open and none of its records wait: its final invocation comes at its end.
       if (!final && end === start) return false;
-      window = { start: open.start, end: open.end, state: open.state, isFinalInvokeForWindow: final, isWindowTerminatedEarly: open.terminated };
+      window = {
+        start: open.start,
+        end: open.end,
+        state: open.state,
+        isFinalInvokeForWindow: final,
+        isWindowTerminatedEarly: open.terminated,
+      };
     }
     state.windowOpenedAt = undefined;
     let batch = records.slice(start, end);
-    let event = window === undefined ? this.source.toEvent(shard.shardId, batch) : this.windowEvent(shard.shardId, batch, window);
+    let event =
+      window === undefined ? this.source.toEvent(shard.shardId, batch) : this.windowEvent(shard.shardId, batch, window);
     // Batch positions of the records the handler gets (all of them without filters).
     let positions = batch.map((_, i) => i);
     const filter = this.options.filter;
@@ -685,7 +791,13 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       const index = new Map(all.map((record, i) => [record, i]));
       for (const drop of dropped) {
         if (start + (index.get(drop.record) as number) < state.loggedTo) continue;
-        this.dropped.push({ record: drop.record, reason: drop.reason, explanation: drop.explanation, filter: drop.filter, time: new Date(now) });
+        this.dropped.push({
+          record: drop.record,
+          reason: drop.reason,
+          explanation: drop.explanation,
+          filter: drop.filter,
+          time: new Date(now),
+        });
       }
       state.loggedTo = Math.max(state.loggedTo, end);
       if (kept.length === 0 && !(window?.isFinalInvokeForWindow ?? false)) {
@@ -697,11 +809,20 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       batch = positions.map((i) => batch[i] as E);
       event = { ...(event as object), Records: kept } as TEvent;
     }
-    const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => this.describe() }, nowMs);
+    const result = await invokeHandler(
+      this.handler,
+      event,
+      { timeoutSeconds: this.options.timeout, describe: () => this.describe() },
+      nowMs,
+    );
     let verdict: Verdict;
     let error: unknown;
     if (result.kind === 'returned') {
-      verdict = judgeStreamBatchResponse(result.value, batch.map((e) => e.sequenceNumber), this.options.reportBatchItemFailures);
+      verdict = judgeStreamBatchResponse(
+        result.value,
+        batch.map((e) => e.sequenceNumber),
+        this.options.reportBatchItemFailures,
+      );
       if (window !== undefined && verdict.outcome !== 'failure') {
         const kept = this.keepWindowState(state, window, result.value);
         if (kept !== undefined) verdict = kept;
@@ -713,12 +834,20 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       }
     } else {
       error = result.error;
-      const why = result.kind === 'threw' ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}` : result.error.message;
+      const why =
+        result.kind === 'threw'
+          ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}`
+          : result.error.message;
       verdict = { outcome: 'failure', functionError: 'Unhandled', reason: why };
     }
     // After the handler: it may have moved the clock, or reset the mocks.
     const after = nowMs();
-    const retryFrom = verdict.outcome === 'partial' ? (batch[verdict.lowest] as E).sequenceNumber : verdict.outcome === 'failure' ? (batch[0] as E).sequenceNumber : undefined;
+    const retryFrom =
+      verdict.outcome === 'partial'
+        ? (batch[verdict.lowest] as E).sequenceNumber
+        : verdict.outcome === 'failure'
+          ? (batch[0] as E).sequenceNumber
+          : undefined;
     this.history.push({
       event,
       shardId: shard.shardId,
@@ -758,12 +887,17 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     let returned: unknown = {};
     try {
       const parsed: unknown = typeof response === 'string' && response !== '' ? JSON.parse(response) : response;
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'state' in parsed) returned = (parsed as { state: unknown }).state ?? {};
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'state' in parsed)
+        returned = (parsed as { state: unknown }).state ?? {};
     } catch {
       returned = {};
     }
     if (returned === null || typeof returned !== 'object' || Array.isArray(returned)) {
-      return { outcome: 'failure', functionError: null, reason: `the response's state ${show(returned)} is not a JSON object` };
+      return {
+        outcome: 'failure',
+        functionError: null,
+        reason: `the response's state ${show(returned)} is not a JSON object`,
+      };
     }
     const copy = JSON.parse(JSON.stringify(returned)) as { [key: string]: JsonValue };
     const size = Buffer.byteLength(JSON.stringify(copy), 'utf8');
@@ -772,7 +906,15 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
   }
 
   /** Checkpoints, retries, bisects or discards after one invocation. */
-  private settle(shard: LaneView<E>, state: ShardState, records: readonly E[], start: number, end: number, verdict: Verdict, after: number): void {
+  private settle(
+    shard: LaneView<E>,
+    state: ShardState,
+    records: readonly E[],
+    start: number,
+    end: number,
+    verdict: Verdict,
+    after: number,
+  ): void {
     if (!this.active || this.state.get(shard.key) !== state) return;
     if (verdict.outcome === 'success') {
       this.advance(state, records, end);
@@ -789,7 +931,12 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     if (verdict.outcome === 'failure' && this.options.bisect && end - failedStart > 1) {
       // Split in two; the halves keep the retry count (splits are not retries).
       const middle = failedStart + Math.ceil((end - failedStart) / 2);
-      state.ranges.splice(0, current === undefined ? 0 : 1, { start: failedStart, end: middle, attempts, invokes, lastError }, { start: middle, end, attempts, invokes, lastError });
+      state.ranges.splice(
+        0,
+        current === undefined ? 0 : 1,
+        { start: failedStart, end: middle, attempts, invokes, lastError },
+        { start: middle, end, attempts, invokes, lastError },
+      );
       state.retryEnd = undefined;
       return;
     }
@@ -820,8 +967,19 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
    * response; the rest were never invoked and go out in batches of `batchSize`, without
    * `responseContext` and with an invoke count of 0.
    */
-  private discardExpired(shardId: string, state: ShardState, records: readonly E[], expired: number, now: number): void {
-    const invoked = state.ranges.length > 0 ? state.ranges : state.retryEnd === undefined ? [] : [{ end: state.retryEnd, invokes: state.invokes, lastError: state.lastError }];
+  private discardExpired(
+    shardId: string,
+    state: ShardState,
+    records: readonly E[],
+    expired: number,
+    now: number,
+  ): void {
+    const invoked =
+      state.ranges.length > 0
+        ? state.ranges
+        : state.retryEnd === undefined
+          ? []
+          : [{ end: state.retryEnd, invokes: state.invokes, lastError: state.lastError }];
     let from = state.position;
     for (const batch of invoked) {
       if (from >= expired || batch.invokes === 0) break;
@@ -831,7 +989,14 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
       from = to;
     }
     for (; from < expired; from += this.options.batchSize) {
-      this.discard(shardId, records.slice(from, Math.min(expired, from + this.options.batchSize)), 'RecordAgeExceeded', 0, undefined, now);
+      this.discard(
+        shardId,
+        records.slice(from, Math.min(expired, from + this.options.batchSize)),
+        'RecordAgeExceeded',
+        0,
+        undefined,
+        now,
+      );
     }
   }
 
@@ -859,18 +1024,33 @@ export class StreamPoller<E extends StreamEntry, TEvent> implements StreamSubscr
     state.notBefore = 0;
   }
 
-  private discard(shardId: string, batch: readonly E[], condition: StreamFailureRecord['requestContext']['condition'], invokes: number, lastError: LastError, now: number): void {
+  private discard(
+    shardId: string,
+    batch: readonly E[],
+    condition: StreamFailureRecord['requestContext']['condition'],
+    invokes: number,
+    lastError: LastError,
+    now: number,
+  ): void {
     const first = batch[0] as E;
     const last = batch[batch.length - 1] as E;
     const { source } = this;
     const record: StreamFailureRecord = {
       requestContext: {
         requestId: this.requestIds().uuidV4(),
-        functionArn: arn(source.partition, 'lambda', source.region, source.account, `function:${this.options.functionName}`),
+        functionArn: arn(
+          source.partition,
+          'lambda',
+          source.region,
+          source.account,
+          `function:${this.options.functionName}`,
+        ),
         condition,
         approximateInvokeCount: invokes,
       },
-      ...(invokes === 0 || lastError === undefined ? {} : { responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: lastError } }),
+      ...(invokes === 0 || lastError === undefined
+        ? {}
+        : { responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: lastError } }),
       version: '1.0',
       timestamp: new Date(now).toISOString(),
       [source.batchInfoKey]: {

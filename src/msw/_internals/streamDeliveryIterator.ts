@@ -32,7 +32,14 @@ export function decodeShardIterator(iterator: string): ShardPosition | undefined
     const parsed: unknown = JSON.parse(Buffer.from(iterator.slice(PREFIX.length), 'base64').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
     const [stream, shardId, index, issuedMs] = parsed as unknown[];
-    if (typeof stream !== 'string' || typeof shardId !== 'string' || !Number.isSafeInteger(index) || (index as number) < 0 || !Number.isSafeInteger(issuedMs)) return undefined;
+    if (
+      typeof stream !== 'string' ||
+      typeof shardId !== 'string' ||
+      !Number.isSafeInteger(index) ||
+      (index as number) < 0 ||
+      !Number.isSafeInteger(issuedMs)
+    )
+      return undefined;
     return { stream, shardId, index: index as number, issuedMs: issuedMs as number };
   } catch {
     return undefined;

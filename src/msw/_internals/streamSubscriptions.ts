@@ -6,7 +6,16 @@
 import { fail, show } from '../../_internals/errors.js';
 import type { Random } from '../../_internals/random.js';
 import { contextRandom, type MockContext } from '../context.js';
-import { resolveStreamOptions, StreamPoller, StreamPollers, type StreamEntry, type StreamHandler, type StreamSource, type StreamSubscribeOptions, type StreamSubscription } from './streamDelivery.js';
+import {
+  resolveStreamOptions,
+  StreamPoller,
+  StreamPollers,
+  type StreamEntry,
+  type StreamHandler,
+  type StreamSource,
+  type StreamSubscribeOptions,
+  type StreamSubscription,
+} from './streamDelivery.js';
 
 /** The pollers of one stream service and the seeded ids of their on-failure records. */
 export class StreamSubscriptions {
@@ -37,10 +46,22 @@ export class StreamSubscriptions {
    * Subscribes `handler` as a Lambda event source mapping of the stream would. `source` is called
    * once the handler and options are valid, so its own checks (a role) come after theirs.
    */
-  subscribe<E extends StreamEntry, TEvent>(api: string, handler: StreamHandler<TEvent>, options: StreamSubscribeOptions | undefined, source: () => StreamSource<E, TEvent>): StreamSubscription<TEvent> {
+  subscribe<E extends StreamEntry, TEvent>(
+    api: string,
+    handler: StreamHandler<TEvent>,
+    options: StreamSubscribeOptions | undefined,
+    source: () => StreamSource<E, TEvent>,
+  ): StreamSubscription<TEvent> {
     if (typeof handler !== 'function') fail(api, 'handler', `must be a function, got ${show(handler)}`);
     const resolved = resolveStreamOptions(api, options, this.kind === 'kinesis', this.kind);
-    const poller = new StreamPoller<E, TEvent>(source(), handler, resolved, () => this.failureIds, (gone) => this.pollers.remove(gone), this.nowMs());
+    const poller = new StreamPoller<E, TEvent>(
+      source(),
+      handler,
+      resolved,
+      () => this.failureIds,
+      (gone) => this.pollers.remove(gone),
+      this.nowMs(),
+    );
     return this.pollers.add(poller);
   }
 

@@ -4,12 +4,26 @@
  */
 import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
 import { EventInputError } from '../../_internals/errors.js';
-import { MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES, storeAttributeMap, storeAttributeValue, type AttributeMap, type AttributeValue } from '../../events/dynamodb/index.js';
+import {
+  MAX_PARTITION_KEY_BYTES,
+  MAX_SORT_KEY_BYTES,
+  storeAttributeMap,
+  storeAttributeValue,
+  type AttributeMap,
+  type AttributeValue,
+} from '../../events/dynamodb/index.js';
 import { asStructure, readList, readObject, readString, type JsonObject } from '../_internals/input.js';
 import type { JsonRequestInfo } from '../_internals/jsonProtocol.js';
 import { DYNAMODB_INPUT_ERRORS, dynamoError, validation } from './errors.js';
 import { applyUpdate, evaluateCondition } from './expressions/evaluate.js';
-import { parseCondition, parseProjection, parseUpdate, Substitutions, type Condition, type DocumentPath } from './expressions/parse.js';
+import {
+  parseCondition,
+  parseProjection,
+  parseUpdate,
+  Substitutions,
+  type Condition,
+  type DocumentPath,
+} from './expressions/parse.js';
 import { cloneValue } from './expressions/values.js';
 import type { TableRegistry } from './registry.js';
 import type { KeyAttribute, MockTable } from './table.js';
@@ -40,7 +54,11 @@ export function asValidation<T>(fn: () => T, prefix = 'One or more parameter val
 }
 
 /** An attribute map member, validated and stored as DynamoDB stores it. */
-export function readAttributeMap(input: JsonObject, member: string, required: boolean): { item: AttributeMap; size: number } | undefined {
+export function readAttributeMap(
+  input: JsonObject,
+  member: string,
+  required: boolean,
+): { item: AttributeMap; size: number } | undefined {
   const map = readObject(input, member, I, required);
   if (map === undefined) return undefined;
   return asValidation(() => storeAttributeMap(member, member, map));
@@ -50,7 +68,8 @@ export function readAttributeMap(input: JsonObject, member: string, required: bo
 export function checkItemKeys(table: MockTable, item: AttributeMap): void {
   for (const key of table.keySchema) {
     const value = Object.hasOwn(item, key.name) ? item[key.name] : undefined;
-    if (value === undefined) throw validation(`One or more parameter values were invalid: Missing the key ${key.name} in the item`);
+    if (value === undefined)
+      throw validation(`One or more parameter values were invalid: Missing the key ${key.name} in the item`);
     checkKeyValue(key, value, key === table.keySchema[0]);
   }
 }
@@ -69,20 +88,32 @@ function keyBytes(value: AttributeValue): number {
  */
 export function checkKeyValue(key: KeyAttribute, value: AttributeValue, partition: boolean): void {
   const type = Object.keys(value)[0] as string;
-  if (type !== key.type) throw validation(`One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${type}`);
+  if (type !== key.type)
+    throw validation(
+      `One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${type}`,
+    );
   if ((type === 'S' && (value as { S: string }).S === '') || (type === 'B' && (value as { B: string }).B === '')) {
-    throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${key.name}`);
+    throw validation(
+      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. Key: ${key.name}`,
+    );
   }
   const bytes = keyBytes(value);
-  if (partition && bytes > MAX_PARTITION_KEY_BYTES) throw validation(`One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`);
-  if (!partition && bytes > MAX_SORT_KEY_BYTES) throw validation(`One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`);
+  if (partition && bytes > MAX_PARTITION_KEY_BYTES)
+    throw validation(
+      `One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of${MAX_PARTITION_KEY_BYTES} bytes`,
+    );
+  if (!partition && bytes > MAX_SORT_KEY_BYTES)
+    throw validation(
+      `One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of ${MAX_SORT_KEY_BYTES} bytes`,
+    );
 }
 
 /** The `Key` member: exactly the schema's key attributes, of their types. */
 export function readKey(table: MockTable, input: JsonObject): AttributeMap {
   const key = (readAttributeMap(input, 'Key', true) as { item: AttributeMap }).item;
   const names = Object.keys(key);
-  if (names.length !== table.keySchema.length || !table.keySchema.every((k) => Object.hasOwn(key, k.name))) throw validation('The provided key element does not match the schema');
+  if (names.length !== table.keySchema.length || !table.keySchema.every((k) => Object.hasOwn(key, k.name)))
+    throw validation('The provided key element does not match the schema');
   table.keySchema.forEach((k, i) => checkKeyValue(k, key[k.name] as AttributeValue, i === 0));
   return key;
 }
@@ -106,7 +137,10 @@ export function itemTableOf(input: JsonObject, info: JsonRequestInfo, context: D
 export class Expressions {
   readonly subs: Substitutions;
 
-  constructor(private readonly input: JsonObject, expressionMembers: readonly string[]) {
+  constructor(
+    private readonly input: JsonObject,
+    expressionMembers: readonly string[],
+  ) {
     const names = readObject(input, 'ExpressionAttributeNames', I);
     const valuesJson = readObject(input, 'ExpressionAttributeValues', I);
     const used = expressionMembers.some((member) => input[member] !== undefined && input[member] !== null);
@@ -115,8 +149,10 @@ export class Expressions {
       if (Object.keys(names).length === 0) throw validation('ExpressionAttributeNames must not be empty');
       for (const [ref, name] of Object.entries(names)) {
         if (typeof name !== 'string') throw I.wrongType(`ExpressionAttributeNames.${ref}`, 'string', name);
-        if (!/^#[A-Za-z0-9_]+$/.test(ref)) throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${ref}"`);
-        if (name === '') throw validation(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${ref}`);
+        if (!/^#[A-Za-z0-9_]+$/.test(ref))
+          throw validation(`ExpressionAttributeNames contains invalid key: Syntax error; key: "${ref}"`);
+        if (name === '')
+          throw validation(`ExpressionAttributeNames contains invalid value: Empty attribute name for key ${ref}`);
       }
     }
     let values: Record<string, AttributeValue> | undefined;
@@ -125,8 +161,12 @@ export class Expressions {
       if (Object.keys(valuesJson).length === 0) throw validation('ExpressionAttributeValues must not be empty');
       values = {};
       for (const [ref, raw] of Object.entries(valuesJson)) {
-        if (!/^:[A-Za-z0-9_]+$/.test(ref)) throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${ref}"`);
-        const stored = asValidation(() => storeAttributeValue(ref, ref, raw).value, 'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: ');
+        if (!/^:[A-Za-z0-9_]+$/.test(ref))
+          throw validation(`ExpressionAttributeValues contains invalid key: Syntax error; key: "${ref}"`);
+        const stored = asValidation(
+          () => storeAttributeValue(ref, ref, raw).value,
+          'ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: ',
+        );
         Object.defineProperty(values, ref, { value: stored, enumerable: true, writable: true, configurable: true });
       }
     }
@@ -152,7 +192,11 @@ export class Expressions {
 export function returnValues(input: JsonObject, allowed: readonly string[]): string {
   const value = readString(input, 'ReturnValues', I) ?? 'NONE';
   if (!allowed.includes(value)) {
-    throw validation(value === 'NONE' || ['ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'].includes(value) ? `ReturnValues can only be ${allowed.join(' or ')}` : `1 validation error detected: Value '${value}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]`);
+    throw validation(
+      value === 'NONE' || ['ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'].includes(value)
+        ? `ReturnValues can only be ${allowed.join(' or ')}`
+        : `1 validation error detected: Value '${value}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]`,
+    );
   }
   return value;
 }
@@ -161,7 +205,9 @@ export function returnValues(input: JsonObject, allowed: readonly string[]): str
 export function returnOnConditionFailure(input: JsonObject): boolean {
   const value = readString(input, 'ReturnValuesOnConditionCheckFailure', I) ?? 'NONE';
   if (value !== 'NONE' && value !== 'ALL_OLD') {
-    throw validation(`1 validation error detected: Value '${value}' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]`);
+    throw validation(
+      `1 validation error detected: Value '${value}' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]`,
+    );
   }
   return value === 'ALL_OLD';
 }
@@ -171,20 +217,35 @@ export function returnOnConditionFailure(input: JsonObject): boolean {
  * `ReturnValuesOnConditionCheckFailure: ALL_OLD` the error carries the item as `Item` (absent
  * when there was no item), which the SDK exposes as `error.Item`.
  */
-export function checkCondition(condition: Condition | undefined, current: AttributeMap | undefined, returnOld: boolean): void {
+export function checkCondition(
+  condition: Condition | undefined,
+  current: AttributeMap | undefined,
+  returnOld: boolean,
+): void {
   if (condition === undefined || evaluateCondition(condition, current ?? {}, 'ConditionExpression')) return;
-  throw dynamoError('ConditionalCheckFailedException', 'The conditional request failed', 400, returnOld && current !== undefined ? { Item: current } : {});
+  throw dynamoError(
+    'ConditionalCheckFailedException',
+    'The conditional request failed',
+    400,
+    returnOld && current !== undefined ? { Item: current } : {},
+  );
 }
 
 /** The 400 KB item limit (DynamoDB's item-size formula), with PutItem's or UpdateItem's message. */
 export function checkItemSize(size: number, update: boolean): void {
-  if (size > DYNAMODB_ITEM_LIMIT) throw validation(update ? 'Item size to update has exceeded the maximum allowed size' : 'Item size has exceeded the maximum allowed size');
+  if (size > DYNAMODB_ITEM_LIMIT)
+    throw validation(
+      update
+        ? 'Item size to update has exceeded the maximum allowed size'
+        : 'Item size has exceeded the maximum allowed size',
+    );
 }
 
 /** The table-key attributes of an item. */
 export function keyOfItem(table: MockTable, item: AttributeMap): AttributeMap {
   const key: AttributeMap = {};
-  for (const name of table.keyNames) Object.defineProperty(key, name, { value: item[name], enumerable: true, writable: true, configurable: true });
+  for (const name of table.keyNames)
+    Object.defineProperty(key, name, { value: item[name], enumerable: true, writable: true, configurable: true });
   return key;
 }
 
@@ -196,22 +257,46 @@ export function readAttributeDefinitions(input: JsonObject, required: boolean): 
     const definition = asStructure(entry, `AttributeDefinitions.${i + 1}.member`, I);
     const name = readString(definition, 'AttributeName', I, true);
     const type = readString(definition, 'AttributeType', I, true);
-    if (type !== 'S' && type !== 'N' && type !== 'B') throw validation(`1 validation error detected: Value '${type}' at 'attributeDefinitions.${i + 1}.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]`);
+    if (type !== 'S' && type !== 'N' && type !== 'B')
+      throw validation(
+        `1 validation error detected: Value '${type}' at 'attributeDefinitions.${i + 1}.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]`,
+      );
     types.set(name, type);
   }
   return types;
 }
 
 /** A `KeySchema` member (of the table or an index), typed by the attribute definitions. */
-export function readKeySchema(input: JsonObject, types: ReadonlyMap<string, KeyAttribute['type']>, at = 'keySchema'): KeyAttribute[] {
-  const schema = (readList(input, 'KeySchema', I, true) as unknown[]).map((entry, i) => asStructure(entry, `KeySchema.${i + 1}.member`, I));
-  if (schema.length < 1 || schema.length > 2) throw validation(`1 validation error detected: Value '${JSON.stringify(schema)}' at '${at}' failed to satisfy constraint: Member must have length ${schema.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 2'}`);
+export function readKeySchema(
+  input: JsonObject,
+  types: ReadonlyMap<string, KeyAttribute['type']>,
+  at = 'keySchema',
+): KeyAttribute[] {
+  const schema = (readList(input, 'KeySchema', I, true) as unknown[]).map((entry, i) =>
+    asStructure(entry, `KeySchema.${i + 1}.member`, I),
+  );
+  if (schema.length < 1 || schema.length > 2)
+    throw validation(
+      `1 validation error detected: Value '${JSON.stringify(schema)}' at '${at}' failed to satisfy constraint: Member must have length ${schema.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 2'}`,
+    );
   return schema.map((entry, i) => {
     const name = readString(entry, 'AttributeName', I, true);
     const keyType = readString(entry, 'KeyType', I, true);
-    if (keyType !== (i === 0 ? 'HASH' : 'RANGE')) throw validation(i === 0 ? 'Invalid KeySchema: The first KeySchemaElement is not a HASH key type' : 'Invalid KeySchema: The second KeySchemaElement is not a RANGE key type');
+    if (keyType !== (i === 0 ? 'HASH' : 'RANGE'))
+      throw validation(
+        i === 0
+          ? 'Invalid KeySchema: The first KeySchemaElement is not a HASH key type'
+          : 'Invalid KeySchema: The second KeySchemaElement is not a RANGE key type',
+      );
     const type = types.get(name);
-    if (type === undefined) throw validation('One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [' + name + '], AttributeDefinitions: [' + [...types.keys()].join(', ') + ']');
+    if (type === undefined)
+      throw validation(
+        'One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [' +
+          name +
+          '], AttributeDefinitions: [' +
+          [...types.keys()].join(', ') +
+          ']',
+      );
     return { name, type };
   });
 }
@@ -226,9 +311,14 @@ export function checkIndexKeys(table: MockTable, item: AttributeMap): void {
       if (!Object.hasOwn(item, key.name) || table.keyNames.includes(key.name)) continue;
       const value = item[key.name] as AttributeValue;
       const type = Object.keys(value)[0] as string;
-      if (type !== key.type) throw validation(`One or more parameter values were invalid: Type mismatch for Index Key ${key.name} Expected: ${key.type} Actual: ${type} IndexName: ${index.name}`);
+      if (type !== key.type)
+        throw validation(
+          `One or more parameter values were invalid: Type mismatch for Index Key ${key.name} Expected: ${key.type} Actual: ${type} IndexName: ${index.name}`,
+        );
       if ((type === 'S' && (value as { S: string }).S === '') || (type === 'B' && (value as { B: string }).B === '')) {
-        throw validation(`One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. IndexName: ${index.name}, IndexKey: ${key.name}`);
+        throw validation(
+          `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${type === 'S' ? 'string' : 'binary'} value. IndexName: ${index.name}, IndexKey: ${key.name}`,
+        );
       }
       checkKeyValue(key, value, key === index.keySchema[0]);
     }
@@ -271,7 +361,15 @@ export function planPut(table: MockTable, input: JsonObject, withExpressions = t
   expressions?.done();
   const returnOld = withExpressions ? returnOnConditionFailure(input) : false;
   const key = keyOfItem(table, item);
-  return { kind: 'Put', table, key, keyString: table.keyString(item), condition, returnOld, change: () => ({ next: cloneValue(item), writes: true, size }) };
+  return {
+    kind: 'Put',
+    table,
+    key,
+    keyString: table.keyString(item),
+    condition,
+    returnOld,
+    change: () => ({ next: cloneValue(item), writes: true, size }),
+  };
 }
 
 /** Plans a Delete of `input.Key`. */
@@ -282,23 +380,39 @@ export function planDelete(table: MockTable, input: JsonObject, withExpressions 
   expressions?.done();
   const returnOld = withExpressions ? returnOnConditionFailure(input) : false;
   // Deleting an item that does not exist changes nothing and writes no stream record.
-  return { kind: 'Delete', table, key, keyString: table.keyString(key), condition, returnOld, change: (old) => ({ next: undefined, writes: old !== undefined }) };
+  return {
+    kind: 'Delete',
+    table,
+    key,
+    keyString: table.keyString(key),
+    condition,
+    returnOld,
+    change: (old) => ({ next: undefined, writes: old !== undefined }),
+  };
 }
 
 /** Plans an Update of `input.Key` by `input.UpdateExpression`. */
 export function planUpdate(table: MockTable, input: JsonObject): WritePlan {
   const expressions = new Expressions(input, ['UpdateExpression', 'ConditionExpression']);
   if (input['AttributeUpdates'] !== undefined && input['AttributeUpdates'] !== null) {
-    throw validation('The legacy parameter AttributeUpdates is not supported by the aws-event-kit mocks; use UpdateExpression');
+    throw validation(
+      'The legacy parameter AttributeUpdates is not supported by the aws-event-kit mocks; use UpdateExpression',
+    );
   }
   const key = readKey(table, input);
   const text = readString(input, 'UpdateExpression', I);
-  const actions = text === undefined ? { set: [], remove: [], add: [], delete: [] } : parseUpdate(text, expressions.subs);
+  const actions =
+    text === undefined ? { set: [], remove: [], add: [], delete: [] } : parseUpdate(text, expressions.subs);
   const condition = expressions.condition('ConditionExpression');
   expressions.done();
   const returnOld = returnOnConditionFailure(input);
   return {
-    kind: 'Update', table, key, keyString: table.keyString(key), condition, returnOld,
+    kind: 'Update',
+    table,
+    key,
+    keyString: table.keyString(key),
+    condition,
+    returnOld,
     change: (old) => {
       // A missing item starts as its key: UpdateItem then creates it (an INSERT on the stream).
       const { item, paths } = applyUpdate(old ?? cloneValue(key), actions, table.keyNames);
@@ -317,7 +431,15 @@ export function planConditionCheck(table: MockTable, input: JsonObject): WritePl
   const condition = expressions.condition('ConditionExpression');
   if (condition === undefined) throw I.missing('ConditionExpression');
   expressions.done();
-  return { kind: 'ConditionCheck', table, key, keyString: table.keyString(key), condition, returnOld: returnOnConditionFailure(input), change: (old) => ({ next: old, writes: false }) };
+  return {
+    kind: 'ConditionCheck',
+    table,
+    key,
+    keyString: table.keyString(key),
+    condition,
+    returnOld: returnOnConditionFailure(input),
+    change: (old) => ({ next: old, writes: false }),
+  };
 }
 
 /** Whether a plan's condition holds for the current item. */

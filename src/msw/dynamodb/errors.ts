@@ -7,7 +7,12 @@ import { AwsServiceError } from '../_internals/awsError.js';
 import type { InputErrorPolicy } from '../_internals/input.js';
 
 /** A DynamoDB (or DynamoDB Streams) service error of shape `name`. */
-export function dynamoError(name: string, message: string, status = 400, fields: Readonly<Record<string, unknown>> = {}): AwsServiceError {
+export function dynamoError(
+  name: string,
+  message: string,
+  status = 400,
+  fields: Readonly<Record<string, unknown>> = {},
+): AwsServiceError {
   return new AwsServiceError(`com.amazonaws.dynamodb.v20120810#${name}`, message, status, {}, fields);
 }
 
@@ -26,16 +31,26 @@ function jsonTypeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'START_ARRAY';
   switch (typeof value) {
-    case 'string': return 'STRING_VALUE';
-    case 'number': return 'NUMBER_VALUE';
-    case 'boolean': return 'BOOLEAN_VALUE';
-    default: return 'START_OBJECT';
+    case 'string':
+      return 'STRING_VALUE';
+    case 'number':
+      return 'NUMBER_VALUE';
+    case 'boolean':
+      return 'BOOLEAN_VALUE';
+    default:
+      return 'START_OBJECT';
   }
 }
 
 /** How DynamoDB reports broken request members. */
 export const DYNAMODB_INPUT_ERRORS: InputErrorPolicy = {
-  missing: (member) => validation(`1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`),
+  missing: (member) =>
+    validation(
+      `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    ),
   wrongType: (member, expected, value) =>
-    new AwsServiceError('com.amazon.coral.service#SerializationException', `${jsonTypeName(value)} can not be converted to ${expected === 'integer' ? 'an Integer' : expected === 'boolean' ? 'a Boolean' : expected === 'string' ? 'a String' : expected === 'list' ? 'a List' : 'a Structure'} (member ${member})`),
+    new AwsServiceError(
+      'com.amazon.coral.service#SerializationException',
+      `${jsonTypeName(value)} can not be converted to ${expected === 'integer' ? 'an Integer' : expected === 'boolean' ? 'a Boolean' : expected === 'string' ? 'a String' : expected === 'list' ? 'a List' : 'a Structure'} (member ${member})`,
+    ),
 };

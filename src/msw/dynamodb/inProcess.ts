@@ -40,20 +40,38 @@ export function inProcessRequestHandler(services: readonly InProcessService[], a
   return {
     async handle(raw: unknown) {
       const request = raw as SdkHttpRequest;
-      const url = new URL(`${request.protocol}//${request.hostname}${request.port === undefined ? '' : `:${request.port}`}${request.path}`);
+      const url = new URL(
+        `${request.protocol}//${request.hostname}${request.port === undefined ? '' : `:${request.port}`}${request.path}`,
+      );
       const target = header(request.headers, 'x-amz-target') ?? '';
       const service = services.find((s) => target.startsWith(`${s.targetPrefix}.`) && s.isAwsUrl(url));
-      if (request.method !== 'POST' || service === undefined) throw new Error(`${api}: no mock answers ${request.method} ${url.href} (x-amz-target ${target || 'absent'})`);
+      if (request.method !== 'POST' || service === undefined)
+        throw new Error(`${api}: no mock answers ${request.method} ${url.href} (x-amz-target ${target || 'absent'})`);
       const body = request.body;
       let text: string;
       if (body === undefined || body === null) text = '';
       else if (typeof body === 'string') text = body;
-      else if (body instanceof Uint8Array) text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+      else if (body instanceof Uint8Array)
+        text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
       else throw new TypeError(`${api}: a streaming request body cannot be sent in process`);
       const authorization = header(request.headers, 'authorization');
-      const region = authorization === undefined ? undefined : credentialScope({ headers: new Headers({ authorization }) } as Request)?.region;
-      const out = await service.dispatch({ operation: target.slice(service.targetPrefix.length + 1), text, url, region });
-      return { response: { statusCode: out.status, headers: { ...out.headers }, body: Readable.from([Buffer.from(out.body, 'utf8')]) } };
+      const region =
+        authorization === undefined
+          ? undefined
+          : credentialScope({ headers: new Headers({ authorization }) } as Request)?.region;
+      const out = await service.dispatch({
+        operation: target.slice(service.targetPrefix.length + 1),
+        text,
+        url,
+        region,
+      });
+      return {
+        response: {
+          statusCode: out.status,
+          headers: { ...out.headers },
+          body: Readable.from([Buffer.from(out.body, 'utf8')]),
+        },
+      };
     },
   };
 }

@@ -21,7 +21,12 @@ import {
 } from '../../events/dynamodb/index.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcDispatcher, createJsonRpcHandler, type JsonServiceSpec } from '../_internals/jsonProtocol.js';
-import type { StreamHandler, StreamSubscribeOptions, StreamSubscription, StreamWindowParts } from '../_internals/streamDelivery.js';
+import type {
+  StreamHandler,
+  StreamSubscribeOptions,
+  StreamSubscription,
+  StreamWindowParts,
+} from '../_internals/streamDelivery.js';
 import { StreamSubscriptions } from '../_internals/streamSubscriptions.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
@@ -96,7 +101,11 @@ export interface DynamoDBService extends MockService {
    */
   configureTtl(options: { deletionDelayMs?: number; drainWaits?: boolean }): void;
   /** Subscribes `handler` to the table's stream (table name or ARN, or the stream's ARN) as a Lambda event source mapping would. */
-  subscribe(table: string, handler: DynamoDBStreamHandler, options?: StreamSubscribeOptions): StreamSubscription<DynamoDBStreamEvent>;
+  subscribe(
+    table: string,
+    handler: DynamoDBStreamHandler,
+    options?: StreamSubscribeOptions,
+  ): StreamSubscription<DynamoDBStreamEvent>;
 }
 
 function keyAttribute(api: string, argument: string, input: unknown): KeyAttribute {
@@ -141,19 +150,29 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     requestId: () => streamsRequestIds.uuidV4(),
   };
   const handlers = [createJsonRpcHandler(dynamoSpec), createJsonRpcHandler(streamsSpec)];
-  const inProcessServices = [dynamoSpec, streamsSpec].map((spec) => ({ targetPrefix: spec.targetPrefix, isAwsUrl, dispatch: createJsonRpcDispatcher(spec) }));
+  const inProcessServices = [dynamoSpec, streamsSpec].map((spec) => ({
+    targetPrefix: spec.targetPrefix,
+    isAwsUrl,
+    dispatch: createJsonRpcDispatcher(spec),
+  }));
 
   const tableOf = (api: string, ref: unknown): MockTable => {
     if (typeof ref !== 'string') fail(api, 'table', `must be a table name or ARN, got ${show(ref)}`);
     const table = registry.find(ref, context.region);
-    if (table === undefined) fail(api, 'table', `${show(ref)} is not a table of these mocks (create it with mocks.dynamodb.createTable or CreateTable first)`);
+    if (table === undefined)
+      fail(
+        api,
+        'table',
+        `${show(ref)} is not a table of these mocks (create it with mocks.dynamodb.createTable or CreateTable first)`,
+      );
     return table;
   };
   const testSide = <T>(api: string, argument: string, fn: () => T): T => {
     try {
       return fn();
     } catch (error) {
-      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by DynamoDB: ${error.code}: ${error.message}`);
+      if (error instanceof AwsServiceError)
+        throw new EventInputError(api, argument, `was rejected by DynamoDB: ${error.code}: ${error.message}`);
       throw error;
     }
   };
@@ -161,9 +180,15 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     const marshalled = marshallItem(api, 'key', key);
     for (const k of table.keySchema) {
       const value = marshalled[k.name];
-      if (value === undefined || Object.keys(value)[0] !== k.type) fail(api, `key.${k.name}`, `must be the table's ${k.type === 'S' ? 'string' : k.type === 'N' ? 'number' : 'binary'} key attribute, got ${show(key[k.name])}`);
+      if (value === undefined || Object.keys(value)[0] !== k.type)
+        fail(
+          api,
+          `key.${k.name}`,
+          `must be the table's ${k.type === 'S' ? 'string' : k.type === 'N' ? 'number' : 'binary'} key attribute, got ${show(key[k.name])}`,
+        );
     }
-    if (Object.keys(marshalled).length !== table.keySchema.length) fail(api, 'key', `must hold exactly the key attributes ${table.keyNames.join(', ')}`);
+    if (Object.keys(marshalled).length !== table.keySchema.length)
+      fail(api, 'key', `must hold exactly the key attributes ${table.keyNames.join(', ')}`);
     return table.keyString(storeAttributeMap(api, 'key', marshalled).item);
   };
 
@@ -173,24 +198,45 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     createTable(name, options) {
       const api = 'mocks.dynamodb.createTable';
       if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
-      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object with a partitionKey, got ${show(options)}`);
+      if (options === null || typeof options !== 'object')
+        fail(api, 'options', `must be an object with a partitionKey, got ${show(options)}`);
       const keySchema = [keyAttribute(api, 'options.partitionKey', options.partitionKey)];
       if (options.sortKey !== undefined) keySchema.push(keyAttribute(api, 'options.sortKey', options.sortKey));
-      const streamViewType = options.streamViewType === undefined ? undefined : assertStreamViewType(api, 'options.streamViewType', options.streamViewType);
+      const streamViewType =
+        options.streamViewType === undefined
+          ? undefined
+          : assertStreamViewType(api, 'options.streamViewType', options.streamViewType);
       const table = testSide(api, 'name', () =>
-        registry.create({ name, region: options.region ?? context.region, keySchema, billing: { mode: 'PAY_PER_REQUEST', read: 0, write: 0 }, streamViewType }, nowMs()),
+        registry.create(
+          {
+            name,
+            region: options.region ?? context.region,
+            keySchema,
+            billing: { mode: 'PAY_PER_REQUEST', read: 0, write: 0 },
+            streamViewType,
+          },
+          nowMs(),
+        ),
       );
-      return { name: table.name, arn: table.arn, region: table.region, keyNames: table.keyNames, ...(table.stream === undefined ? {} : { streamArn: table.stream.arn }) };
+      return {
+        name: table.name,
+        arn: table.arn,
+        region: table.region,
+        keyNames: table.keyNames,
+        ...(table.stream === undefined ? {} : { streamArn: table.stream.arn }),
+      };
     },
 
     putItem(ref, item) {
       const api = 'mocks.dynamodb.putItem';
       const table = tableOf(api, ref);
       const stored = storeAttributeMap(api, 'item', marshallItem(api, 'item', item));
-      if (stored.size > DYNAMODB_ITEM_LIMIT) fail(api, 'item', `is ${stored.size} bytes, over DynamoDB's 400 KB item limit`);
+      if (stored.size > DYNAMODB_ITEM_LIMIT)
+        fail(api, 'item', `is ${stored.size} bytes, over DynamoDB's 400 KB item limit`);
       for (const k of table.keySchema) {
         const value = stored.item[k.name];
-        if (value === undefined || Object.keys(value)[0] !== k.type) fail(api, `item.${k.name}`, `must be the table's ${k.type} key attribute, got ${show(item[k.name])}`);
+        if (value === undefined || Object.keys(value)[0] !== k.type)
+          fail(api, `item.${k.name}`, `must be the table's ${k.type} key attribute, got ${show(item[k.name])}`);
       }
       testSide(api, 'item', () => checkIndexKeys(table, stored.item));
       table.write(table.keyString(stored.item), structuredClone(stored.item), nowMs(), { size: stored.size });
@@ -218,9 +264,17 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     subscribe(ref, subscriber, options) {
       const api = 'mocks.dynamodb.subscribe';
       // A stream ARN (what an event source mapping names) subscribes to that stream's table.
-      const table = typeof ref === 'string' && ref.startsWith('arn:') && ref.includes('/stream/') ? (registry.findStream(ref)?.table ?? tableOf(api, ref)) : tableOf(api, ref);
+      const table =
+        typeof ref === 'string' && ref.startsWith('arn:') && ref.includes('/stream/')
+          ? (registry.findStream(ref)?.table ?? tableOf(api, ref))
+          : tableOf(api, ref);
       const stream = table.stream;
-      if (stream === undefined) fail(api, 'table', `${show(ref)} has no stream: create it with a streamViewType (or StreamSpecification) first`);
+      if (stream === undefined)
+        fail(
+          api,
+          'table',
+          `${show(ref)} has no stream: create it with a streamViewType (or StreamSpecification) first`,
+        );
       return subscriptions.subscribe(api, subscriber, options, () => {
         const shard = { shardId: stream.shardId, records: stream.records };
         return {
@@ -233,10 +287,25 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
           shards: () => [shard],
           alive: () => !table.deleted && table.stream === stream,
           // Lambda keeps order per item partition key (the first key attribute).
-          orderingKey: (e: StoredStreamRecord) => JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
-          toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) => toDynamoDBStreamEvent(stream.source, entries.map((e) => e.entry), api),
-          toWindowEvent: (shardId: string, entries: readonly StoredStreamRecord[], window: StreamWindowParts): DynamoDBStreamEvent =>
-            toDynamoDBTumblingWindowEvent(stream.source, entries.map((e) => e.entry), { ...window, shardId }, api),
+          orderingKey: (e: StoredStreamRecord) =>
+            JSON.stringify(e.record.dynamodb?.Keys?.[table.keySchema[0]?.name as string] ?? null),
+          toEvent: (_shardId: string, entries: readonly StoredStreamRecord[]) =>
+            toDynamoDBStreamEvent(
+              stream.source,
+              entries.map((e) => e.entry),
+              api,
+            ),
+          toWindowEvent: (
+            shardId: string,
+            entries: readonly StoredStreamRecord[],
+            window: StreamWindowParts,
+          ): DynamoDBStreamEvent =>
+            toDynamoDBTumblingWindowEvent(
+              stream.source,
+              entries.map((e) => e.entry),
+              { ...window, shardId },
+              api,
+            ),
         };
       });
     },
@@ -245,13 +314,24 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
 
     configureTtl(options) {
       const api = 'mocks.dynamodb.configureTtl';
-      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      if (options === null || typeof options !== 'object')
+        fail(api, 'options', `must be an object, got ${show(options)}`);
       if (options.deletionDelayMs !== undefined) {
-        if (typeof options.deletionDelayMs !== 'number' || !Number.isSafeInteger(options.deletionDelayMs) || options.deletionDelayMs < 0) fail(api, 'options.deletionDelayMs', `must be a whole number of milliseconds ≥ 0, got ${show(options.deletionDelayMs)}`);
+        if (
+          typeof options.deletionDelayMs !== 'number' ||
+          !Number.isSafeInteger(options.deletionDelayMs) ||
+          options.deletionDelayMs < 0
+        )
+          fail(
+            api,
+            'options.deletionDelayMs',
+            `must be a whole number of milliseconds ≥ 0, got ${show(options.deletionDelayMs)}`,
+          );
         ttl.deletionDelayMs = options.deletionDelayMs;
       }
       if (options.drainWaits !== undefined) {
-        if (typeof options.drainWaits !== 'boolean') fail(api, 'options.drainWaits', `must be a boolean, got ${show(options.drainWaits)}`);
+        if (typeof options.drainWaits !== 'boolean')
+          fail(api, 'options.drainWaits', `must be a boolean, got ${show(options.drainWaits)}`);
         ttlDrainWaits = options.drainWaits;
       }
     },
@@ -278,4 +358,11 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
   };
 }
 
-export type { StreamFailureRecord, StreamBatchInfo, StreamInvocation, StreamInvocationOutcome, StreamSubscribeOptions, StreamSubscription } from '../_internals/streamDelivery.js';
+export type {
+  StreamFailureRecord,
+  StreamBatchInfo,
+  StreamInvocation,
+  StreamInvocationOutcome,
+  StreamSubscribeOptions,
+  StreamSubscription,
+} from '../_internals/streamDelivery.js';

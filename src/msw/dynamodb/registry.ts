@@ -36,16 +36,34 @@ export class TableRegistry {
 
   /** Creates a table; `ResourceInUseException` when it exists. */
   create(spec: TableSpec, nowMs: number, configure?: (table: MockTable) => void): MockTable {
-    if (!isTableName(spec.name)) throw validation(`1 validation error detected: Value '${spec.name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
+    if (!isTableName(spec.name))
+      throw validation(
+        `1 validation error detected: Value '${spec.name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`,
+      );
     try {
-      assertKeyNames('CreateTable', 'KeySchema', spec.keySchema.map((k) => k.name));
+      assertKeyNames(
+        'CreateTable',
+        'KeySchema',
+        spec.keySchema.map((k) => k.name),
+      );
     } catch (error) {
-      throw validation(`One or more parameter values were invalid: ${error instanceof Error ? error.message : String(error)}`);
+      throw validation(
+        `One or more parameter values were invalid: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const key = `${spec.region}\u0000${spec.name}`;
     if (this.tables.has(key)) throw dynamoError('ResourceInUseException', `Table already exists: ${spec.name}`);
     const ids = this.random(`dynamodb.table:${spec.region}:${spec.name}`);
-    const table = new MockTable(spec.name, spec.region, this.account, partitionOfRegion(spec.region), spec.keySchema, nowMs, ids.uuidV4(), spec.billing);
+    const table = new MockTable(
+      spec.name,
+      spec.region,
+      this.account,
+      partitionOfRegion(spec.region),
+      spec.keySchema,
+      nowMs,
+      ids.uuidV4(),
+      spec.billing,
+    );
     configure?.(table);
     if (spec.streamViewType !== undefined) this.enableStream(table, spec.streamViewType, nowMs);
     this.tables.set(key, table);
@@ -59,7 +77,12 @@ export class TableRegistry {
   enableStream(table: MockTable, viewType: StreamViewType, nowMs: number): TableStream {
     const previous = table.oldStreams[table.oldStreams.length - 1];
     const createdMs = previous !== undefined && previous.createdMs >= nowMs ? previous.createdMs + 1 : nowMs;
-    table.stream = new TableStream(table, viewType, createdMs, this.random(`dynamodb.stream:${table.arn}:${createdMs}`));
+    table.stream = new TableStream(
+      table,
+      viewType,
+      createdMs,
+      this.random(`dynamodb.stream:${table.arn}:${createdMs}`),
+    );
     return table.stream;
   }
 
@@ -128,7 +151,11 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
   let size = 0;
   for (const itemSize of table.sizes.values()) size += itemSize;
   const onDemand = table.billing.mode === 'PAY_PER_REQUEST';
-  const throughput = { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write };
+  const throughput = {
+    NumberOfDecreasesToday: 0,
+    ReadCapacityUnits: table.billing.read,
+    WriteCapacityUnits: table.billing.write,
+  };
   // An approximation: DynamoDB refreshes TableSizeBytes and ItemCount about every six hours; the mock counts now.
   if (kind === 'deleted') {
     const out: Record<string, unknown> = {
@@ -141,11 +168,18 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
       TableId: table.tableId,
       DeletionProtectionEnabled: false,
     };
-    if (onDemand) out['BillingModeSummary'] = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
+    if (onDemand)
+      out['BillingModeSummary'] = {
+        BillingMode: 'PAY_PER_REQUEST',
+        LastUpdateToPayPerRequestDateTime: table.createdMs / 1000,
+      };
     return out;
   }
   const out: Record<string, unknown> = {
-    AttributeDefinitions: [...table.attributeTypes].map(([name, type]) => ({ AttributeName: name, AttributeType: type })),
+    AttributeDefinitions: [...table.attributeTypes].map(([name, type]) => ({
+      AttributeName: name,
+      AttributeType: type,
+    })),
     TableName: table.name,
     KeySchema: table.keySchema.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
     TableStatus: kind === 'created' ? 'CREATING' : 'ACTIVE',
@@ -158,10 +192,14 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
     DeletionProtectionEnabled: false,
   };
   if (onDemand) {
-    out['BillingModeSummary'] = kind === 'created' ? { BillingMode: 'PAY_PER_REQUEST' } : { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
+    out['BillingModeSummary'] =
+      kind === 'created'
+        ? { BillingMode: 'PAY_PER_REQUEST' }
+        : { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: table.createdMs / 1000 };
   }
   const latest = table.stream ?? table.oldStreams[table.oldStreams.length - 1];
-  if (table.stream !== undefined) out['StreamSpecification'] = { StreamEnabled: true, StreamViewType: table.stream.viewType };
+  if (table.stream !== undefined)
+    out['StreamSpecification'] = { StreamEnabled: true, StreamViewType: table.stream.viewType };
   if (latest !== undefined) {
     out['LatestStreamLabel'] = latest.label;
     out['LatestStreamArn'] = latest.arn;
@@ -181,21 +219,32 @@ export function describeTable(table: MockTable, kind: TableDescriptionKind): Rec
 /** One index of DescribeTable: key schema, projection, counts, ARN (and a GSI's status and throughput). */
 function describeIndex(table: MockTable, index: SecondaryIndex, kind: TableDescriptionKind): Record<string, unknown> {
   let size = 0;
-  for (const partition of index.store.partitionsFrom(undefined)) for (const entry of partition.entries) size += entry.size;
+  for (const partition of index.store.partitionsFrom(undefined))
+    for (const entry of partition.entries) size += entry.size;
   const out: Record<string, unknown> = {
     IndexName: index.name,
     KeySchema: index.keySchema.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-    Projection: index.projection.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.nonKeyAttributes] } : { ProjectionType: index.projection.type },
+    Projection:
+      index.projection.type === 'INCLUDE'
+        ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.nonKeyAttributes] }
+        : { ProjectionType: index.projection.type },
   };
   if (index.kind === 'global') {
     out['IndexStatus'] = kind === 'created' ? 'CREATING' : 'ACTIVE';
-    out['ProvisionedThroughput'] = { NumberOfDecreasesToday: 0, ReadCapacityUnits: table.billing.read, WriteCapacityUnits: table.billing.write };
+    out['ProvisionedThroughput'] = {
+      NumberOfDecreasesToday: 0,
+      ReadCapacityUnits: table.billing.read,
+      WriteCapacityUnits: table.billing.write,
+    };
   }
   out['IndexSizeBytes'] = size;
   out['ItemCount'] = index.store.size;
   out['IndexArn'] = `${table.arn}/index/${index.name}`;
   if (index.kind === 'global' && kind === 'described') {
-    out['WarmThroughput'] = table.billing.mode === 'PAY_PER_REQUEST' ? { ...ON_DEMAND_WARM_THROUGHPUT, Status: 'ACTIVE' } : { ReadUnitsPerSecond: table.billing.read, WriteUnitsPerSecond: table.billing.write, Status: 'ACTIVE' };
+    out['WarmThroughput'] =
+      table.billing.mode === 'PAY_PER_REQUEST'
+        ? { ...ON_DEMAND_WARM_THROUGHPUT, Status: 'ACTIVE' }
+        : { ReadUnitsPerSecond: table.billing.read, WriteUnitsPerSecond: table.billing.write, Status: 'ACTIVE' };
   }
   return out;
 }

@@ -65,7 +65,10 @@ export interface StoreKeys {
 
 class Partition {
   readonly entries: StoreEntry[] = [];
-  constructor(readonly key: AttributeValue, readonly position: number) {}
+  constructor(
+    readonly key: AttributeValue,
+    readonly position: number,
+  ) {}
 }
 
 /**
@@ -122,7 +125,12 @@ export class SortedStore {
 
   private find(entries: readonly StoreEntry[], item: AttributeMap, id: string): number {
     let at = this.lowerBound(entries, (other) => this.compare(other, item));
-    while (at < entries.length && (entries[at] as StoreEntry).id !== id && this.compare((entries[at] as StoreEntry).item, item) === 0) at++;
+    while (
+      at < entries.length &&
+      (entries[at] as StoreEntry).id !== id &&
+      this.compare((entries[at] as StoreEntry).item, item) === 0
+    )
+      at++;
     return at < entries.length && (entries[at] as StoreEntry).id === id ? at : -1;
   }
 
@@ -154,7 +162,9 @@ export class SortedStore {
   }
 
   /** Every partition in Scan order, from the one holding `start` (inclusive) when given. */
-  *partitionsFrom(start: AttributeValue | undefined): Generator<{ key: AttributeValue; entries: readonly StoreEntry[] }> {
+  *partitionsFrom(
+    start: AttributeValue | undefined,
+  ): Generator<{ key: AttributeValue; entries: readonly StoreEntry[] }> {
     let from = 0;
     if (start !== undefined) {
       const partition = this.partitions.get(SortedStore.partitionString(start));

@@ -60,7 +60,15 @@ export class TableStream {
     this.arn = dynamoDBStreamArn(table.partition, table.region, table.account, table.name, this.label);
     // DynamoDB Streams shard ids: `shardId-` + 20-digit creation time + `-` + 8 hex digits.
     this.shardId = `shardId-${String(createdMs).padStart(20, '0')}-${random.hex(8)}`;
-    this.source = { keyNames: table.keyNames, streamViewType: viewType, table: table.name, streamLabel: this.label, region: table.region, account: table.account, partition: table.partition };
+    this.source = {
+      keyNames: table.keyNames,
+      streamViewType: viewType,
+      table: table.name,
+      streamLabel: this.label,
+      region: table.region,
+      account: table.account,
+      partition: table.partition,
+    };
   }
 
   /** The first sequence number of the shard (DescribeStream's `StartingSequenceNumber`). */
@@ -69,18 +77,38 @@ export class TableStream {
   }
 
   /** Appends the record of one change. */
-  append(eventName: DynamoDBEventName, oldImage: AttributeMap | undefined, newImage: AttributeMap | undefined, nowMs: number, ttl = false): StoredStreamRecord {
-    const sequenceNumber = this.lastSequence === undefined ? firstSequenceNumber(this.random) : nextSequenceNumber(this.lastSequence, this.random);
+  append(
+    eventName: DynamoDBEventName,
+    oldImage: AttributeMap | undefined,
+    newImage: AttributeMap | undefined,
+    nowMs: number,
+    ttl = false,
+  ): StoredStreamRecord {
+    const sequenceNumber =
+      this.lastSequence === undefined
+        ? firstSequenceNumber(this.random)
+        : nextSequenceNumber(this.lastSequence, this.random);
     this.lastSequence = sequenceNumber;
     // A stream turned on again within one virtual millisecond is labelled a millisecond on; its records are never older.
     const at = Math.max(nowMs, this.createdMs);
-    const entry: DynamoDBStreamEntryParts = { eventName, sequenceNumber, eventId: streamEventId(this.random), time: new Date(at) };
+    const entry: DynamoDBStreamEntryParts = {
+      eventName,
+      sequenceNumber,
+      eventId: streamEventId(this.random),
+      time: new Date(at),
+    };
     if (newImage !== undefined) entry.newImage = newImage;
     if (oldImage !== undefined) entry.oldImage = oldImage;
     if (ttl) entry.ttl = true;
     const built = buildDynamoDBStreamRecord('DynamoDB Streams', { ...this.source, ...entry });
     // Lambda and GetRecords see the change at whole seconds (ApproximateCreationDateTime).
-    const stored: StoredStreamRecord = { record: built.record, entry, sequenceNumber, arrivalMs: epochSeconds(new Date(at)) * 1000, jsonBound: built.jsonBound };
+    const stored: StoredStreamRecord = {
+      record: built.record,
+      entry,
+      sequenceNumber,
+      arrivalMs: epochSeconds(new Date(at)) * 1000,
+      jsonBound: built.jsonBound,
+    };
     this.records.push(stored);
     return stored;
   }
@@ -108,13 +136,26 @@ export class SecondaryIndex {
     readonly createdMs: number,
   ) {
     this.keyNames = keySchema.map((k) => k.name);
-    this.store = new SortedStore({ partition: keySchema[0]?.name as string, sort: keySchema[1]?.name, tieBreak: table.keyNames });
-    this.projected = projection.type === 'ALL' ? undefined : new Set([...table.keyNames, ...this.keyNames, ...(projection.type === 'INCLUDE' ? projection.nonKeyAttributes : [])]);
+    this.store = new SortedStore({
+      partition: keySchema[0]?.name as string,
+      sort: keySchema[1]?.name,
+      tieBreak: table.keyNames,
+    });
+    this.projected =
+      projection.type === 'ALL'
+        ? undefined
+        : new Set([
+            ...table.keyNames,
+            ...this.keyNames,
+            ...(projection.type === 'INCLUDE' ? projection.nonKeyAttributes : []),
+          ]);
   }
 
   /** Whether `item` appears in the index: it holds every index key attribute with the schema's type (sparse indexes). */
   covers(item: AttributeMap): boolean {
-    return this.keySchema.every((k) => Object.hasOwn(item, k.name) && Object.keys(item[k.name] as AttributeValue)[0] === k.type);
+    return this.keySchema.every(
+      (k) => Object.hasOwn(item, k.name) && Object.keys(item[k.name] as AttributeValue)[0] === k.type,
+    );
   }
 
   /** The item as the index holds it (its projected attributes). */
@@ -122,7 +163,8 @@ export class SecondaryIndex {
     if (this.projected === undefined) return item;
     const out: AttributeMap = {};
     for (const name of Object.keys(item)) {
-      if (this.projected.has(name)) Object.defineProperty(out, name, { value: item[name], enumerable: true, writable: true, configurable: true });
+      if (this.projected.has(name))
+        Object.defineProperty(out, name, { value: item[name], enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -135,7 +177,11 @@ export class SecondaryIndex {
   /** Adds `item` (stored under `id`) to the index. */
   add(id: string, item: AttributeMap): void {
     const projected = this.project(item);
-    this.store.add({ id, item: projected, size: projected === item ? (this.table.sizes.get(id) ?? itemSizeBytes(item)) : itemSizeBytes(projected) });
+    this.store.add({
+      id,
+      item: projected,
+      size: projected === item ? (this.table.sizes.get(id) ?? itemSizeBytes(item)) : itemSizeBytes(projected),
+    });
   }
 
   /** Removes `item` (stored under `id`) from the index. */
@@ -196,7 +242,12 @@ export class MockTable {
    * appends the stream record: INSERT for a new item, MODIFY only when something changed, REMOVE
    * for a deleted item (marked as a Time to Live deletion with `ttl`).
    */
-  write(keyString: string, next: AttributeMap | undefined, nowMs: number, options: { ttl?: boolean; size?: number } = {}): void {
+  write(
+    keyString: string,
+    next: AttributeMap | undefined,
+    nowMs: number,
+    options: { ttl?: boolean; size?: number } = {},
+  ): void {
     const old = this.items.get(keyString);
     if (old !== undefined) {
       this.store.remove(old, keyString);
@@ -214,7 +265,9 @@ export class MockTable {
     }
     if (this.stream === undefined) return;
     if (old === undefined && next !== undefined) this.stream.append('INSERT', undefined, next, nowMs);
-    else if (old !== undefined && next === undefined) this.stream.append('REMOVE', old, undefined, nowMs, options.ttl === true);
-    else if (old !== undefined && next !== undefined && !attributeMapsEqual(old, next)) this.stream.append('MODIFY', old, next, nowMs);
+    else if (old !== undefined && next === undefined)
+      this.stream.append('REMOVE', old, undefined, nowMs, options.ttl === true);
+    else if (old !== undefined && next !== undefined && !attributeMapsEqual(old, next))
+      this.stream.append('MODIFY', old, next, nowMs);
   }
 }

@@ -9,7 +9,10 @@ export function validationError(message: string): AwsServiceError {
 
 /** How EventBridge reports broken request members. */
 export const EVENTBRIDGE_INPUT_ERRORS: InputErrorPolicy = {
-  missing: (member) => validationError(`1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`),
+  missing: (member) =>
+    validationError(
+      `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    ),
   wrongType: coralWrongType,
 };
 

@@ -44,7 +44,8 @@ export type DeliveredEvent = EventBridgeEvent<string, Record<string, unknown>>;
  * `EventBridgeHandler<'Order Placed', Order, void>` of `@types/aws-lambda` fit); the filter is
  * what makes only such events reach it.
  */
-export type EventBridgeHandler<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent> = SubscribedHandler<TEvent>;
+export type EventBridgeHandler<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent> =
+  SubscribedHandler<TEvent>;
 
 /**
  * Which events a subscription gets: an event pattern (JSON text, or an object with any key other
@@ -102,7 +103,11 @@ export interface EventBridgeService extends MockService {
    */
   publish(event: DeliveredEvent, options?: { eventBusName?: string }): void;
   /** Routes matching events to `handler` on `mocks.drain()`. */
-  subscribe<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent>(filter: EventBridgeFilter, handler: EventBridgeHandler<TEvent>, options?: EventBridgeSubscribeOptions): EventBridgeSubscription;
+  subscribe<TEvent extends EventBridgeEvent<string, unknown> = DeliveredEvent>(
+    filter: EventBridgeFilter,
+    handler: EventBridgeHandler<TEvent>,
+    options?: EventBridgeSubscribeOptions,
+  ): EventBridgeSubscription;
   /** Changes the mock's settings (see {@link EventBridgeConfig}); unset members keep their value. */
   configure(config: EventBridgeConfig): void;
   /**
@@ -116,7 +121,13 @@ export interface EventBridgeService extends MockService {
    * target): a new id, the current virtual time, this account and region. Returns the event id,
    * or undefined when the bus (name or ARN) does not exist.
    */
-  putEntry(entry: { eventBusName: string; source: string; detailType: string; detail: unknown; resources?: readonly string[] }): string | undefined;
+  putEntry(entry: {
+    eventBusName: string;
+    source: string;
+    detailType: string;
+    detail: unknown;
+    resources?: readonly string[];
+  }): string | undefined;
   /** Every event that did not reach its target (DLQ'd or dropped), in order, for assertions. */
   failedDeliveries(): FailedDelivery[];
   /**
@@ -151,23 +162,45 @@ function asList(value: string | readonly string[] | undefined): readonly string[
 
 /** Whether a filter object is the `{ source?, detailType?, eventBusName? }` form (strings or string lists only). */
 function isSimpleFilter(filter: Readonly<Record<string, unknown>>): boolean {
-  return Object.entries(filter).every(([key, value]) => FILTER_KEYS.has(key) && (typeof value === 'string' || value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string'))));
+  return Object.entries(filter).every(
+    ([key, value]) =>
+      FILTER_KEYS.has(key) &&
+      (typeof value === 'string' ||
+        value === undefined ||
+        (Array.isArray(value) && value.every((v) => typeof v === 'string'))),
+  );
 }
 
-function compileFilter(api: string, filter: EventBridgeFilter, patternBus: string): (event: DeliveredEvent, eventBusName: string) => boolean {
+function compileFilter(
+  api: string,
+  filter: EventBridgeFilter,
+  patternBus: string,
+): (event: DeliveredEvent, eventBusName: string) => boolean {
   if (typeof filter === 'function') return (event, eventBusName) => filter(event, { eventBusName });
-  if (filter === null || (typeof filter !== 'object' && typeof filter !== 'string')) fail(api, 'filter', `must be an event pattern, { source?, detailType?, eventBusName? } or a predicate, got ${show(filter)}`);
+  if (filter === null || (typeof filter !== 'object' && typeof filter !== 'string'))
+    fail(
+      api,
+      'filter',
+      `must be an event pattern, { source?, detailType?, eventBusName? } or a predicate, got ${show(filter)}`,
+    );
   if (typeof filter === 'string' || !isSimpleFilter(filter)) {
     // An event pattern: compiled once (AWS's InvalidEventPatternException message on a bad one).
     const compiled: CompiledEventPattern = EventBridgeState.compile(filter as string | object);
-    return (event, eventBusName) => eventBusName === patternBus && EventBridgeState.matches(compiled, event as unknown as EnvelopeEvent);
+    return (event, eventBusName) =>
+      eventBusName === patternBus && EventBridgeState.matches(compiled, event as unknown as EnvelopeEvent);
   }
-  const simple = filter as { source?: string | readonly string[]; detailType?: string | readonly string[]; eventBusName?: string };
+  const simple = filter as {
+    source?: string | readonly string[];
+    detailType?: string | readonly string[];
+    eventBusName?: string;
+  };
   const sources = asList(simple.source);
   const detailTypes = asList(simple.detailType);
   const bus = simple.eventBusName ?? 'default';
   return (event, eventBusName) =>
-    eventBusName === bus && (sources === undefined || sources.includes(event.source)) && (detailTypes === undefined || detailTypes.includes(event['detail-type']));
+    eventBusName === bus &&
+    (sources === undefined || sources.includes(event.source)) &&
+    (detailTypes === undefined || detailTypes.includes(event['detail-type']));
 }
 
 /** Creates the EventBridge service of one `createAwsMocks()` instance. */
@@ -199,7 +232,8 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
     if (routes) state.route(eventBusName, build() as unknown as EnvelopeEvent);
     const dueAt = nowMs();
     for (const subscription of subscriptions) {
-      if (subscription.active && subscription.matches(event, eventBusName)) pending.push({ subscription, build, attempt: 0, dueAt });
+      if (subscription.active && subscription.matches(event, eventBusName))
+        pending.push({ subscription, build, attempt: 0, dueAt });
     }
   };
 
@@ -216,7 +250,14 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
         if (next === undefined || next > now) break;
         rule.firedMs = next;
         if (rule.state !== 'ENABLED') continue;
-        const event = toScheduledEvent({ id: formatEventBridgeId(eventIds.hex(32)), account: context.account, region: context.region, partition: context.partition, time: new Date(next), ruleName: rule.name });
+        const event = toScheduledEvent({
+          id: formatEventBridgeId(eventIds.hex(32)),
+          account: context.account,
+          region: context.region,
+          partition: context.partition,
+          time: new Date(next),
+          ruleName: rule.name,
+        });
         state.enqueue(rule, event as unknown as EnvelopeEvent);
         fired = true;
       }
@@ -230,11 +271,22 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
     contentType: 'application/x-amz-json-1.1',
     isAwsUrl: (url) => contextOwnsUrl(context, url),
     requestId: () => requestIds.uuidV4(),
-    operations: eventBridgeOperations({ state, nowMs, eventIds: () => eventIds, accept: (bus, build) => accept(bus, build as unknown as () => DeliveredEvent), maxBytes: () => putEventsMaxBytes }),
+    operations: eventBridgeOperations({
+      state,
+      nowMs,
+      eventIds: () => eventIds,
+      accept: (bus, build) => accept(bus, build as unknown as () => DeliveredEvent),
+      maxBytes: () => putEventsMaxBytes,
+    }),
   });
 
   const publishOne = (api: string, event: DeliveredEvent, eventBusName: string): void => {
-    if (event === null || typeof event !== 'object' || typeof event.source !== 'string' || typeof event['detail-type'] !== 'string') {
+    if (
+      event === null ||
+      typeof event !== 'object' ||
+      typeof event.source !== 'string' ||
+      typeof event['detail-type'] !== 'string'
+    ) {
       fail(api, 'event', `must be an EventBridge envelope (source, detail-type, detail …), got ${show(event)}`);
     }
     const frozen = structuredClone(event);
@@ -256,18 +308,34 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
 
     putEventsInternal(entries, options = {}) {
       const api = 'mocks.eventBridge.putEventsInternal';
-      if (!Array.isArray(entries)) fail(api, 'entries', `must be an array of EventBridge envelopes, got ${show(entries)}`);
+      if (!Array.isArray(entries))
+        fail(api, 'entries', `must be an array of EventBridge envelopes, got ${show(entries)}`);
       for (const event of entries) publishOne(api, event, options.eventBusName ?? 'default');
     },
 
     putEntry(entry) {
-      const name = entry.eventBusName.startsWith('arn:') ? entry.eventBusName.slice(entry.eventBusName.lastIndexOf(':event-bus/') + ':event-bus/'.length) : entry.eventBusName;
+      const name = entry.eventBusName.startsWith('arn:')
+        ? entry.eventBusName.slice(entry.eventBusName.lastIndexOf(':event-bus/') + ':event-bus/'.length)
+        : entry.eventBusName;
       if (!state.buses.has(name)) return undefined;
       const id = formatEventBridgeId(eventIds.hex(32));
       const time = new Date(nowMs());
       const detail = structuredClone(entry.detail);
       const resources = [...(entry.resources ?? [])];
-      accept(name, () => toEventBridgeEvent({ id, detailType: entry.detailType, source: entry.source, account: context.account, region: context.region, time, resources: [...resources], detail: structuredClone(detail) }) as DeliveredEvent);
+      accept(
+        name,
+        () =>
+          toEventBridgeEvent({
+            id,
+            detailType: entry.detailType,
+            source: entry.source,
+            account: context.account,
+            region: context.region,
+            time,
+            resources: [...resources],
+            detail: structuredClone(detail),
+          }) as DeliveredEvent,
+      );
       return id;
     },
 
@@ -278,8 +346,13 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
     failDeliveries(targetArn, options) {
       const api = 'mocks.eventBridge.failDeliveries';
       if (typeof targetArn !== 'string') fail(api, 'targetArn', `must be a target ARN, got ${show(targetArn)}`);
-      if (options === null || typeof options !== 'object' || !Number.isSafeInteger(options.times) || options.times < 0) fail(api, 'options.times', `must be a whole number ≥ 0, got ${show(options?.times)}`);
-      state.injected.set(targetArn, { remaining: options.times, code: options.errorCode ?? 'ThrottlingException', message: options.errorMessage ?? 'Rate exceeded' });
+      if (options === null || typeof options !== 'object' || !Number.isSafeInteger(options.times) || options.times < 0)
+        fail(api, 'options.times', `must be a whole number ≥ 0, got ${show(options?.times)}`);
+      state.injected.set(targetArn, {
+        remaining: options.times,
+        code: options.errorCode ?? 'ThrottlingException',
+        message: options.errorMessage ?? 'Rate exceeded',
+      });
     },
 
     configure(config) {
@@ -287,18 +360,25 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
       if (config === null || typeof config !== 'object') fail(api, 'config', `must be an object, got ${show(config)}`);
       const { putEventsMaxBytes: bytes } = config;
       if (bytes !== undefined) {
-        if (!Number.isSafeInteger(bytes) || bytes < 1) fail(api, 'config.putEventsMaxBytes', `must be a positive whole number of bytes, got ${show(bytes)}`);
+        if (!Number.isSafeInteger(bytes) || bytes < 1)
+          fail(api, 'config.putEventsMaxBytes', `must be a positive whole number of bytes, got ${show(bytes)}`);
         putEventsMaxBytes = bytes;
       }
     },
 
     subscribe(filter, subscriber, options = {}) {
       const api = 'mocks.eventBridge.subscribe';
-      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      if (options === null || typeof options !== 'object')
+        fail(api, 'options', `must be an object, got ${show(options)}`);
       const matches = compileFilter(api, filter, options.eventBusName ?? 'default');
       if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
       const retries = options.maximumRetryAttempts ?? 2;
-      if (!Number.isInteger(retries) || retries < 0 || retries > 2) fail(api, 'options.maximumRetryAttempts', `${show(retries)} is out of range: Lambda allows 0–2 for asynchronous invocation`);
+      if (!Number.isInteger(retries) || retries < 0 || retries > 2)
+        fail(
+          api,
+          'options.maximumRetryAttempts',
+          `${show(retries)} is out of range: Lambda allows 0–2 for asynchronous invocation`,
+        );
       const subscription: Subscription = {
         invocations: [],
         matches,
@@ -326,11 +406,21 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
       const event = job.build();
       try {
         // As Lambda's runtime calls a target: (event, context, callback); a callback error fails it like a throw.
-        const outcome = await runHandler(job.subscription.handler, event, invocationContext(context.clock, LAMBDA_DEFAULT_TIMEOUT_SECONDS, nowMs));
+        const outcome = await runHandler(
+          job.subscription.handler,
+          event,
+          invocationContext(context.clock, LAMBDA_DEFAULT_TIMEOUT_SECONDS, nowMs),
+        );
         if (outcome.kind === 'threw') throw outcome.error;
         job.subscription.invocations.push({ event, time: new Date(now), attempt: job.attempt, outcome: 'success' });
       } catch (error) {
-        job.subscription.invocations.push({ event, time: new Date(now), attempt: job.attempt, outcome: 'failure', error });
+        job.subscription.invocations.push({
+          event,
+          time: new Date(now),
+          attempt: job.attempt,
+          outcome: 'failure',
+          error,
+        });
         if (job.attempt < job.subscription.retries && job.subscription.active) {
           pending.push({ ...job, attempt: job.attempt + 1, dueAt: nowMs() + (RETRY_DELAYS_MS[job.attempt] as number) });
         }

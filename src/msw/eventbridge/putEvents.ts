@@ -39,7 +39,10 @@ export interface AcceptedEntry {
 export type EntryVerdict = { ok: AcceptedEntry } | { errorCode: string; errorMessage: string };
 
 function invalidArgument(member: string): EntryVerdict {
-  return { errorCode: 'InvalidArgument', errorMessage: `Parameter ${member} is not valid. Reason: ${member} is a required argument.` };
+  return {
+    errorCode: 'InvalidArgument',
+    errorMessage: `Parameter ${member} is not valid. Reason: ${member} is a required argument.`,
+  };
 }
 
 function busName(value: string | undefined): string {
@@ -50,7 +53,8 @@ function busName(value: string | undefined): string {
 
 // EventBusName's constraints in the EventBridge service model (NonPartnerEventBusNameOrArn): 1–1600
 // characters of a name or an event-bus ARN.
-const EVENT_BUS_PATTERN_TEXT = '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+';
+const EVENT_BUS_PATTERN_TEXT =
+  '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+';
 const EVENT_BUS_PATTERN = new RegExp(`^(?:${EVENT_BUS_PATTERN_TEXT})$`);
 
 /** One broken member constraint, in coral's words. */
@@ -60,7 +64,8 @@ function lengthViolation(value: string, path: string, max: number): string {
 
 /** Coral's ValidationException for the broken constraints, joined as AWS joins them. */
 function violationsError(violations: readonly string[]): never {
-  const count = violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
+  const count =
+    violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
   throw validationError(`${count}: ${violations.join('; ')}`);
 }
 
@@ -103,10 +108,15 @@ export interface PutEventsLimits {
 }
 
 /** Validates a PutEvents request; throws for whole-request errors, returns one verdict per entry. */
-export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { maxBytes: PUT_EVENTS_MAX_BYTES }): EntryVerdict[] {
+export function judgePutEvents(
+  input: JsonObject,
+  limits: PutEventsLimits = { maxBytes: PUT_EVENTS_MAX_BYTES },
+): EntryVerdict[] {
   const entries = readList(input, 'Entries', EVENTBRIDGE_INPUT_ERRORS, true) as unknown[];
   if (entries.length < 1) {
-    throw validationError("1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    throw validationError(
+      "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   }
   if (entries.length > 10) {
     throw validationError(
@@ -127,17 +137,34 @@ export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { ma
     const traceHeader = readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
     const at = `entries.${i + 1}.member`;
     if (bus !== undefined) {
-      if (!EVENT_BUS_PATTERN.test(bus)) violations.push(`Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${EVENT_BUS_PATTERN_TEXT}`);
-      if (bus.length < 1 || bus.length > 1600) violations.push(`Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must have length ${bus.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 1600'}`);
+      if (!EVENT_BUS_PATTERN.test(bus))
+        violations.push(
+          `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${EVENT_BUS_PATTERN_TEXT}`,
+        );
+      if (bus.length < 1 || bus.length > 1600)
+        violations.push(
+          `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must have length ${bus.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 1600'}`,
+        );
     }
     if (traceHeader !== undefined && (traceHeader.length < 1 || traceHeader.length > 500)) {
-      violations.push(`Value '${traceHeader}' at '${at}.traceHeader' failed to satisfy constraint: Member must have length ${traceHeader.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 500'}`);
+      violations.push(
+        `Value '${traceHeader}' at '${at}.traceHeader' failed to satisfy constraint: Member must have length ${traceHeader.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 500'}`,
+      );
     }
     const time = entry['Time'];
-    if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time))) throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
-    if (source !== undefined && source.length > MAX_SOURCE_LENGTH) violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));
-    if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH) violations.push(lengthViolation(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH));
-    total += eventBridgeEntrySize({ hasTime: typeof time === 'number', source: source ?? '', detailType: detailType ?? '', detail, resources });
+    if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time)))
+      throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
+    if (source !== undefined && source.length > MAX_SOURCE_LENGTH)
+      violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));
+    if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH)
+      violations.push(lengthViolation(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH));
+    total += eventBridgeEntrySize({
+      hasTime: typeof time === 'number',
+      source: source ?? '',
+      detailType: detailType ?? '',
+      detail,
+      resources,
+    });
   });
   if (violations.length > 0) violationsError(violations);
   if (total > limits.maxBytes) throw validationError('Total size of the entries in the request is over the limit.');
@@ -154,9 +181,11 @@ export function judgePutEvents(input: JsonObject, limits: PutEventsLimits = { ma
     } catch {
       return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
     }
-    if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
+    if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
+      return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
     // Only AWS services may put `aws.*` sources.
-    if (source.startsWith('aws.')) return { errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
+    if (source.startsWith('aws.'))
+      return { errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
     const time = entry['Time'];
     return {
       ok: {

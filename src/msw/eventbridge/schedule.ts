@@ -76,7 +76,8 @@ function dayOfWeek(field: string): DaySpec {
   const last = /^(\w+)L$/.exec(field);
   if (last !== null) return { kind: 'last-weekday-of-month', weekday: numberIn(last[1]!, 1, 7, DAYS) };
   const nth = /^(\w+)#(\d)$/.exec(field);
-  if (nth !== null) return { kind: 'nth-weekday', weekday: numberIn(nth[1]!, 1, 7, DAYS), nth: numberIn(nth[2]!, 1, 5) };
+  if (nth !== null)
+    return { kind: 'nth-weekday', weekday: numberIn(nth[1]!, 1, 7, DAYS), nth: numberIn(nth[2]!, 1, 5) };
   return { kind: 'set', values: valueSet(field, 1, 7, DAYS) };
 }
 
@@ -173,7 +174,10 @@ export function parseSchedule(expression: string): Schedule | undefined {
     if (value < 1 || (value === 1) !== singular) return undefined;
     const period = value * (UNIT_MS[singular ? unit : unit.slice(0, -1)] as number);
     // A rate counts from the rule's creation.
-    return { expression, next: (afterMs, createdMs) => createdMs + (Math.floor((afterMs - createdMs) / period) + 1) * period };
+    return {
+      expression,
+      next: (afterMs, createdMs) => createdMs + (Math.floor((afterMs - createdMs) / period) + 1) * period,
+    };
   }
   const cron = /^cron\((.*)\)$/.exec(expression);
   if (cron === null) return undefined;

@@ -4,7 +4,13 @@
  * Operations (operations/*.ts) read and change it; the service (index.ts) drives it from `drain()`.
  */
 import { EventInputError } from '../../_internals/errors.js';
-import { compileEventPattern, compileEventPatterns, matchesEventPattern, type CompiledEventPattern, type EventPatternSet } from '../../patterns/index.js';
+import {
+  compileEventPattern,
+  compileEventPatterns,
+  matchesEventPattern,
+  type CompiledEventPattern,
+  type EventPatternSet,
+} from '../../patterns/index.js';
 import type { CompiledTemplate } from '../../pipes/index.js';
 import { renderRuleTemplate } from '../../pipes/index.js';
 import { compileAccessor, MISSING, type PathSegment } from '../../pipes/path.js';
@@ -12,7 +18,10 @@ import type { SqsMessageAttributes } from '../../events/sqs/index.js';
 import type { Schedule } from './schedule.js';
 
 /** An event as EventBridge delivers it to a target (the envelope of the one EventBridge mapper). */
-export type EnvelopeEvent = { readonly id: string; readonly source: string; readonly 'detail-type': string } & Record<string, unknown>;
+export type EnvelopeEvent = { readonly id: string; readonly source: string; readonly 'detail-type': string } & Record<
+  string,
+  unknown
+>;
 
 /** A target's `RetryPolicy`. */
 export interface RetryPolicy {
@@ -75,7 +84,18 @@ export interface DeliveryFailure {
 /** The services of the mocks that targets live in. */
 export interface EventBridgeSinks {
   /** SQS's internal send (`mocks.sqs.deliver`): false when no queue has the ARN. */
-  sqs?: { deliver(queueArn: string, message: { body: string; messageAttributes: SqsMessageAttributes; groupId?: string | undefined; deduplicationId?: string | undefined; senderId: string }): boolean };
+  sqs?: {
+    deliver(
+      queueArn: string,
+      message: {
+        body: string;
+        messageAttributes: SqsMessageAttributes;
+        groupId?: string | undefined;
+        deduplicationId?: string | undefined;
+        senderId: string;
+      },
+    ): boolean;
+  };
   /** SNS's publish on behalf of a service: false when no standard topic has the ARN (FIFO topics are not targets yet). */
   sns?: { publishFromService(topicArn: string, message: string): boolean };
   /** Kinesis's test-side putRecord (stream ARN). */
@@ -122,7 +142,9 @@ export function retryDelayMs(n: number): number {
 const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
 
 /** The parts of an ARN, or undefined. */
-export function parseArn(arn: string): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
+export function parseArn(
+  arn: string,
+): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
   const m = ARN.exec(arn);
   return m === null ? undefined : { partition: m[1]!, service: m[2]!, region: m[3]!, account: m[4]!, resource: m[5]! };
 }
@@ -173,7 +195,8 @@ export class EventBridgeState {
     if (bus.rules.size === 0) return [];
     if (bus.ruleSet === undefined) {
       const patterns = new Map<string, CompiledEventPattern>();
-      for (const rule of bus.rules.values()) if (rule.compiled !== undefined && rule.state === 'ENABLED') patterns.set(rule.name, rule.compiled);
+      for (const rule of bus.rules.values())
+        if (rule.compiled !== undefined && rule.state === 'ENABLED') patterns.set(rule.name, rule.compiled);
       bus.ruleSet = compileEventPatterns(patterns);
     }
     return bus.ruleSet.match(event).map((name) => bus.rules.get(name) as RuleState);
@@ -245,7 +268,11 @@ export class EventBridgeState {
       this.deadLetter(delivery, failure, 'MaximumEventAgeInSeconds');
       return;
     }
-    this.deadLetter(delivery, failure, failure.retryable ? (ageExceeded ? 'MaximumEventAgeInSeconds' : 'MaximumRetryAttempts') : undefined);
+    this.deadLetter(
+      delivery,
+      failure,
+      failure.retryable ? (ageExceeded ? 'MaximumEventAgeInSeconds' : 'MaximumRetryAttempts') : undefined,
+    );
   }
 
   /**
@@ -253,7 +280,11 @@ export class EventBridgeState {
    * (RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE, EXHAUSTED_RETRY_CONDITION, RETRY_ATTEMPTS).
    * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
    */
-  private deadLetter(delivery: PendingDelivery, failure: DeliveryFailure, condition: FailedDelivery['exhaustedRetryCondition']): void {
+  private deadLetter(
+    delivery: PendingDelivery,
+    failure: DeliveryFailure,
+    condition: FailedDelivery['exhaustedRetryCondition'],
+  ): void {
     const { rule, target, event } = delivery;
     let deadLetterArn = target.deadLetterArn;
     if (deadLetterArn !== undefined) {
@@ -269,7 +300,14 @@ export class EventBridgeState {
       put('RETRY_ATTEMPTS', String(delivery.attempts));
       let sent = false;
       try {
-        sent = this.sinks.sqs?.deliver(deadLetterArn, { body: JSON.stringify(event), messageAttributes: attributes, groupId: undefined, deduplicationId: undefined, senderId: this.senderId() }) ?? false;
+        sent =
+          this.sinks.sqs?.deliver(deadLetterArn, {
+            body: JSON.stringify(event),
+            messageAttributes: attributes,
+            groupId: undefined,
+            deduplicationId: undefined,
+            senderId: this.senderId(),
+          }) ?? false;
       } catch {
         sent = false;
       }
@@ -292,10 +330,17 @@ export class EventBridgeState {
     if (target.input !== undefined) return { body: target.input };
     if (target.inputPath !== undefined) {
       const value = compileAccessor(target.inputPath)(event);
-      return value === MISSING ? { dropped: 'InputPath selects nothing in the event' } : { body: JSON.stringify(value) };
+      return value === MISSING
+        ? { dropped: 'InputPath selects nothing in the event' }
+        : { body: JSON.stringify(value) };
     }
     if (target.transformer !== undefined) {
-      const result = renderRuleTemplate(target.transformer, event, { ruleArn: rule.arn, ruleName: rule.name, targetId: target.id, ingestionTime: new Date(this.nowMs()) });
+      const result = renderRuleTemplate(target.transformer, event, {
+        ruleArn: rule.arn,
+        ruleName: rule.name,
+        targetId: target.id,
+        ingestionTime: new Date(this.nowMs()),
+      });
       return result.delivered ? { body: result.body } : { dropped: result.reason };
     }
     return { body: JSON.stringify(event) };
@@ -312,7 +357,11 @@ export class EventBridgeState {
     const rendered = this.body(rule, target, event);
     if ('dropped' in rendered) return undefined;
     const arn = parseArn(target.arn);
-    const notFound = (what: string): DeliveryFailure => ({ code: 'ResourceNotFoundException', message: `${what} ${target.arn} does not exist.`, retryable: false });
+    const notFound = (what: string): DeliveryFailure => ({
+      code: 'ResourceNotFoundException',
+      message: `${what} ${target.arn} does not exist.`,
+      retryable: false,
+    });
     try {
       switch (arn?.service) {
         case 'sqs': {
@@ -353,9 +402,17 @@ export class EventBridgeState {
           return { code: 'ValidationException', message: `Unsupported target ${target.arn}.`, retryable: false };
       }
     } catch (error) {
-      if (error instanceof EventInputError && /not a \w+ of these mocks|does not exist/.test(error.message)) return notFound('Resource');
+      if (error instanceof EventInputError && /not a \w+ of these mocks|does not exist/.test(error.message))
+        return notFound('Resource');
       const message = error instanceof Error ? error.message : String(error);
-      return { code: error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : 'InvalidParameterException', message, retryable: false };
+      return {
+        code:
+          error instanceof Error && 'code' in error
+            ? String((error as { code: unknown }).code)
+            : 'InvalidParameterException',
+        message,
+        retryable: false,
+      };
     }
   }
 }

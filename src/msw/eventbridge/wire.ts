@@ -27,6 +27,7 @@ const OPERATIONS = {
 /** The JSON-RPC operations bound to one mock's state. */
 export function eventBridgeOperations(context: OperationContext): Record<string, JsonOperation> {
   const out: Record<string, JsonOperation> = {};
-  for (const [name, operation] of Object.entries(OPERATIONS)) out[name] = (input, info) => operation(input, info, context);
+  for (const [name, operation] of Object.entries(OPERATIONS))
+    out[name] = (input, info) => operation(input, info, context);
   return out;
 }

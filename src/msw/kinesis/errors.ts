@@ -13,19 +13,26 @@ export function kinesisError(name: string, message: string, status = 400): AwsSe
 
 /** `ValidationException` for one member constraint, as coral words it. */
 export function constraintViolation(member: string, value: string, constraint: string): AwsServiceError {
-  return kinesisError('ValidationException', `1 validation error detected: Value ${value} at '${member}' failed to satisfy constraint: Member ${constraint}`);
+  return kinesisError(
+    'ValidationException',
+    `1 validation error detected: Value ${value} at '${member}' failed to satisfy constraint: Member ${constraint}`,
+  );
 }
 
 /**
  * `ValidationException` for several broken constraints, as coral joins them:
  * `2 validation errors detected: Value … failed to satisfy constraint: …; Value … …`.
  */
-export function constraintViolations(violations: readonly { member: string; value: string; constraint: string }[]): AwsServiceError {
+export function constraintViolations(
+  violations: readonly { member: string; value: string; constraint: string }[],
+): AwsServiceError {
   if (violations.length === 1) {
     const [only] = violations as [{ member: string; value: string; constraint: string }];
     return constraintViolation(only.member, only.value, only.constraint);
   }
-  const parts = violations.map((v) => `Value ${v.value} at '${v.member}' failed to satisfy constraint: Member ${v.constraint}`);
+  const parts = violations.map(
+    (v) => `Value ${v.value} at '${v.member}' failed to satisfy constraint: Member ${v.constraint}`,
+  );
   return kinesisError('ValidationException', `${violations.length} validation errors detected: ${parts.join('; ')}`);
 }
 

@@ -5,4 +5,11 @@
  * (the shared stream event source mapping) driven by `mocks.drain()`.
  */
 export { createKinesisService } from './service.js';
-export type { KinesisCreateStreamOptions, KinesisHandler, KinesisRecordSnapshot, KinesisService, KinesisStreamInfo, KinesisSubscribeOptions } from './service.js';
+export type {
+  KinesisCreateStreamOptions,
+  KinesisHandler,
+  KinesisRecordSnapshot,
+  KinesisService,
+  KinesisStreamInfo,
+  KinesisSubscribeOptions,
+} from './service.js';

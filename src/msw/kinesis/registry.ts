@@ -2,7 +2,14 @@
 import { partitionOfRegion } from '../../_internals/aws.js';
 import { parseKinesisStreamArn, STREAM_NAME_PATTERN } from '../../events/kinesis/index.js';
 import { readString, type JsonObject } from '../_internals/input.js';
-import { constraintViolation, constraintViolations, invalidArgument, KINESIS_INPUT_ERRORS, kinesisError, streamNotFound } from './errors.js';
+import {
+  constraintViolation,
+  constraintViolations,
+  invalidArgument,
+  KINESIS_INPUT_ERRORS,
+  kinesisError,
+  streamNotFound,
+} from './errors.js';
 import { MockStream } from './stream.js';
 
 /** Largest shard count of one stream the mocks accept (the default account quota is 500 or more). */
@@ -39,14 +46,39 @@ export class StreamRegistry {
   create(name: string, region: string, shardCount: number, nowMs: number, onDemand: boolean): MockStream {
     if (!STREAM_NAME_PATTERN.test(name)) {
       const violations: { member: string; value: string; constraint: string }[] = [];
-      if (!/^[a-zA-Z0-9_.-]+$/.test(name)) violations.push({ member: 'streamName', value: `'${name}'`, constraint: 'must satisfy regular expression pattern: [a-zA-Z0-9_.-]+' });
-      if (name.length < 1 || name.length > 128) violations.push({ member: 'streamName', value: `'${name}'`, constraint: `must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 128'}` });
+      if (!/^[a-zA-Z0-9_.-]+$/.test(name))
+        violations.push({
+          member: 'streamName',
+          value: `'${name}'`,
+          constraint: 'must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
+        });
+      if (name.length < 1 || name.length > 128)
+        violations.push({
+          member: 'streamName',
+          value: `'${name}'`,
+          constraint: `must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 128'}`,
+        });
       throw constraintViolations(violations);
     }
-    if (!Number.isInteger(shardCount) || shardCount < 1) throw constraintViolation('shardCount', String(shardCount), 'must have value greater than or equal to 1');
-    if (shardCount > MAX_SHARDS) throw kinesisError('LimitExceededException', `This request would exceed the shard limit for the account ${this.account} in ${region}. Current shard count for the account: 0. Limit: ${MAX_SHARDS}.`);
-    if (this.find(region, name) !== undefined) throw kinesisError('ResourceInUseException', `Stream ${name} under account ${this.account} already exists.`);
-    const stream = new MockStream(name, region, this.account, partitionOfRegion(region), shardCount, nowMs, this.seed, onDemand);
+    if (!Number.isInteger(shardCount) || shardCount < 1)
+      throw constraintViolation('shardCount', String(shardCount), 'must have value greater than or equal to 1');
+    if (shardCount > MAX_SHARDS)
+      throw kinesisError(
+        'LimitExceededException',
+        `This request would exceed the shard limit for the account ${this.account} in ${region}. Current shard count for the account: 0. Limit: ${MAX_SHARDS}.`,
+      );
+    if (this.find(region, name) !== undefined)
+      throw kinesisError('ResourceInUseException', `Stream ${name} under account ${this.account} already exists.`);
+    const stream = new MockStream(
+      name,
+      region,
+      this.account,
+      partitionOfRegion(region),
+      shardCount,
+      nowMs,
+      this.seed,
+      onDemand,
+    );
     this.streams.set(`${region}\u0000${name}`, stream);
     return stream;
   }
@@ -67,10 +99,15 @@ export class StreamRegistry {
     if (arn !== undefined) {
       const parts = parseKinesisStreamArn(arn);
       if (parts === undefined || !STREAM_NAME_PATTERN.test(parts.name)) {
-        throw constraintViolation('streamARN', `'${arn}'`, 'must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+');
+        throw constraintViolation(
+          'streamARN',
+          `'${arn}'`,
+          'must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+',
+        );
       }
       const streamName = parts.name;
-      if (name !== undefined && name !== streamName) throw invalidArgument(`StreamARN ${arn} and StreamName ${name} do not name the same stream.`);
+      if (name !== undefined && name !== streamName)
+        throw invalidArgument(`StreamARN ${arn} and StreamName ${name} do not name the same stream.`);
       const stream = parts.account === this.account ? this.find(parts.region, streamName) : undefined;
       if (stream === undefined) throw streamNotFound(streamName, parts.account);
       return stream;

@@ -4,7 +4,12 @@
  * numbers from the family's generator (`createKinesisShardSequence`).
  */
 import { hash } from 'node:crypto';
-import { createKinesisShardSequence, formatShardId, kinesisStreamArn, type KinesisShardSequence } from '../../events/kinesis/index.js';
+import {
+  createKinesisShardSequence,
+  formatShardId,
+  kinesisStreamArn,
+  type KinesisShardSequence,
+} from '../../events/kinesis/index.js';
 import type { StreamEntry } from '../_internals/streamDelivery.js';
 
 /** 2^128: the size of the partition-key hash space. */
@@ -56,7 +61,14 @@ export class MockStream {
       const end = (BigInt(i + 1) * HASH_SPACE) / BigInt(shardCount) - 1n;
       const shardId = formatShardId(i);
       const sequence = createKinesisShardSequence({ shardId, createdAt: createdMs, seed: `${seed}:${region}:${name}` });
-      this.shards.push({ shardId, startingHashKey: start, endingHashKey: end, startingSequenceNumber: sequence.next(createdMs), sequence, records: [] });
+      this.shards.push({
+        shardId,
+        startingHashKey: start,
+        endingHashKey: end,
+        startingSequenceNumber: sequence.next(createdMs),
+        sequence,
+        records: [],
+      });
     }
   }
 
@@ -79,7 +91,13 @@ export class MockStream {
   }
 
   /** Appends a record to the shard its hash key maps to. */
-  put(data: Buffer, partitionKey: string, hashKey: bigint, arrivalMs: number, base64 = data.toString('base64')): { shard: MockShard; record: StoredKinesisRecord } {
+  put(
+    data: Buffer,
+    partitionKey: string,
+    hashKey: bigint,
+    arrivalMs: number,
+    base64 = data.toString('base64'),
+  ): { shard: MockShard; record: StoredKinesisRecord } {
     const shard = this.shardFor(hashKey);
     const sequenceNumber = shard.sequence.next(arrivalMs);
     // Bound of the record's JSON in a Lambda event: base64 data, escaped key, fixed fields.

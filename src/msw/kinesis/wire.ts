@@ -7,7 +7,14 @@
 import type { JsonOperation, JsonServiceSpec } from '../_internals/jsonProtocol.js';
 import type { OperationContext } from './operations/context.js';
 import { GetRecords, GetShardIterator, PutRecord, PutRecords } from './operations/records.js';
-import { CreateStream, DeleteStream, DescribeStream, DescribeStreamSummary, ListShards, ListStreams } from './operations/streams.js';
+import {
+  CreateStream,
+  DeleteStream,
+  DescribeStream,
+  DescribeStreamSummary,
+  ListShards,
+  ListStreams,
+} from './operations/streams.js';
 
 /** How Kinesis frames its JSON-RPC requests and answers. */
 export const KINESIS_PROTOCOL = {
@@ -32,6 +39,7 @@ const OPERATIONS = {
 /** The Kinesis operations, bound to one service's state. */
 export function kinesisOperations(context: OperationContext): Record<string, JsonOperation> {
   const out: Record<string, JsonOperation> = {};
-  for (const [name, operation] of Object.entries(OPERATIONS)) out[name] = (input, info) => operation(input, info, context);
+  for (const [name, operation] of Object.entries(OPERATIONS))
+    out[name] = (input, info) => operation(input, info, context);
   return out;
 }

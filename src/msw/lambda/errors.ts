@@ -30,13 +30,24 @@ export function invalidParameter(message: string): AwsServiceError {
  * `1 validation error detected: Value 'x' at 'batchSize' failed to satisfy constraint: …`.
  */
 export function validationError(value: unknown, member: string, constraint: string): AwsServiceError {
-  return lambdaError('ValidationException', `1 validation error detected: Value '${typeof value === 'string' ? value : JSON.stringify(value)}' at '${member}' failed to satisfy constraint: ${constraint}`);
+  return lambdaError(
+    'ValidationException',
+    `1 validation error detected: Value '${typeof value === 'string' ? value : JSON.stringify(value)}' at '${member}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 /** The error response of `error`: status, `x-amzn-errortype`, `{Type, Message}`. */
 export function lambdaErrorResponse(error: AwsServiceError, requestId: string): Response {
-  return new Response(JSON.stringify({ Type: error.status >= 500 ? 'Service' : 'User', Message: error.message, ...error.fields }), {
-    status: error.status,
-    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code, ...error.headers },
-  });
+  return new Response(
+    JSON.stringify({ Type: error.status >= 500 ? 'Service' : 'User', Message: error.message, ...error.fields }),
+    {
+      status: error.status,
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-requestid': requestId,
+        'x-amzn-errortype': error.code,
+        ...error.headers,
+      },
+    },
+  );
 }

@@ -58,7 +58,11 @@ export interface LambdaFunctionOptions {
 }
 
 /** Who made an invocation. */
-export type LambdaTrigger = 'RequestResponse' | 'Event' | { readonly eventSourceMappingUUID: string } | { readonly subscription: string };
+export type LambdaTrigger =
+  | 'RequestResponse'
+  | 'Event'
+  | { readonly eventSourceMappingUUID: string }
+  | { readonly subscription: string };
 
 /** One invocation of a function, kept for assertions (the latest `invocationHistory`). */
 export interface LambdaInvocationRecord {
@@ -136,23 +140,53 @@ export interface ResolvedFunctionOptions {
 }
 
 /** Validates `createFunction` options. */
-export function resolveFunctionOptions(api: string, name: string, account: string, partition: string, options: unknown): ResolvedFunctionOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) fail(api, 'options', `must be an object, got ${show(options)}`);
+export function resolveFunctionOptions(
+  api: string,
+  name: string,
+  account: string,
+  partition: string,
+  options: unknown,
+): ResolvedFunctionOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
+    fail(api, 'options', `must be an object, got ${show(options)}`);
   const o = (options ?? {}) as LambdaFunctionOptions;
   const memorySize = o.memorySize ?? LAMBDA_MIN_MEMORY;
-  if (!Number.isInteger(memorySize) || memorySize < LAMBDA_MIN_MEMORY || memorySize > LAMBDA_MAX_MEMORY) fail(api, 'options.memorySize', `${show(memorySize)} is out of range: Lambda allows ${LAMBDA_MIN_MEMORY}–${LAMBDA_MAX_MEMORY} MB in whole MB`);
+  if (!Number.isInteger(memorySize) || memorySize < LAMBDA_MIN_MEMORY || memorySize > LAMBDA_MAX_MEMORY)
+    fail(
+      api,
+      'options.memorySize',
+      `${show(memorySize)} is out of range: Lambda allows ${LAMBDA_MIN_MEMORY}–${LAMBDA_MAX_MEMORY} MB in whole MB`,
+    );
   const retries = o.maximumRetryAttempts ?? 2;
-  if (!Number.isInteger(retries) || retries < 0 || retries > 2) fail(api, 'options.maximumRetryAttempts', `${show(retries)} is out of range: Lambda retries an asynchronous invocation 0–2 times`);
+  if (!Number.isInteger(retries) || retries < 0 || retries > 2)
+    fail(
+      api,
+      'options.maximumRetryAttempts',
+      `${show(retries)} is out of range: Lambda retries an asynchronous invocation 0–2 times`,
+    );
   for (const key of ['runtime', 'handlerName', 'description', 'role'] as const) {
-    if (o[key] !== undefined && typeof o[key] !== 'string') fail(api, `options.${key}`, `must be a string, got ${show(o[key])}`);
+    if (o[key] !== undefined && typeof o[key] !== 'string')
+      fail(api, `options.${key}`, `must be a string, got ${show(o[key])}`);
   }
   const role = o.role ?? arn(partition, 'iam', '', account, `role/${name}-role`);
-  if (!/^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/.test(role)) fail(api, 'options.role', `${show(role)} is not an IAM role ARN (arn:aws:iam::123456789012:role/name)`);
+  if (!/^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/.test(role))
+    fail(api, 'options.role', `${show(role)} is not an IAM role ARN (arn:aws:iam::123456789012:role/name)`);
   const environment = o.environment ?? {};
-  if (environment === null || typeof environment !== 'object' || Object.values(environment).some((v) => typeof v !== 'string')) fail(api, 'options.environment', `must be an object of strings, got ${show(environment)}`);
+  if (
+    environment === null ||
+    typeof environment !== 'object' ||
+    Object.values(environment).some((v) => typeof v !== 'string')
+  )
+    fail(api, 'options.environment', `must be an object of strings, got ${show(environment)}`);
   const asyncPayloadLimit = o.asyncPayloadLimit ?? 1024 * 1024;
-  if (!Number.isInteger(asyncPayloadLimit) || asyncPayloadLimit < 1 || asyncPayloadLimit > 1024 * 1024) fail(api, 'options.asyncPayloadLimit', `${show(asyncPayloadLimit)} is out of range: 1–1,048,576 bytes (Lambda's asynchronous payload limit is 1 MB)`);
-  if (o.printLogs !== undefined && typeof o.printLogs !== 'boolean') fail(api, 'options.printLogs', `must be a boolean, got ${show(o.printLogs)}`);
+  if (!Number.isInteger(asyncPayloadLimit) || asyncPayloadLimit < 1 || asyncPayloadLimit > 1024 * 1024)
+    fail(
+      api,
+      'options.asyncPayloadLimit',
+      `${show(asyncPayloadLimit)} is out of range: 1–1,048,576 bytes (Lambda's asynchronous payload limit is 1 MB)`,
+    );
+  if (o.printLogs !== undefined && typeof o.printLogs !== 'boolean')
+    fail(api, 'options.printLogs', `must be a boolean, got ${show(o.printLogs)}`);
   return {
     timeout: resolveTimeout(api, o.timeout),
     memorySize,
@@ -191,7 +225,13 @@ export class MockFunction {
   ) {}
 
   get info(): LambdaFunctionInfo {
-    return { name: this.name, arn: this.arn, region: this.region, timeout: this.options.timeout, memorySize: this.options.memorySize };
+    return {
+      name: this.name,
+      arn: this.arn,
+      region: this.region,
+      timeout: this.options.timeout,
+      memorySize: this.options.memorySize,
+    };
   }
 
   /** The kept invocations, oldest first, as snapshots. */
@@ -219,11 +259,22 @@ export class MockFunction {
    */
   handlerFor(trigger: LambdaTrigger, onStart?: (record: MutableRecord) => void): SubscribedHandler<unknown> {
     const fn = this;
-    const wrapper = function (this: unknown, event: unknown, context: Context, callback: (error?: unknown, result?: unknown) => void): unknown {
+    const wrapper = function (
+      this: unknown,
+      event: unknown,
+      context: Context,
+      callback: (error?: unknown, result?: unknown) => void,
+    ): unknown {
       // Lambda answers a poller's invoke of a deleted function with ResourceNotFoundException: the batch fails.
-      if (fn.deleted) throw Object.assign(new Error(`Function not found: ${fn.arn}`), { name: 'ResourceNotFoundException' });
+      if (fn.deleted)
+        throw Object.assign(new Error(`Function not found: ${fn.arn}`), { name: 'ResourceNotFoundException' });
       // The context the invoker built knows only the timeout: give it this function's identity.
-      for (const [name, value] of Object.entries({ functionName: fn.name, invokedFunctionArn: fn.arn, memoryLimitInMB: String(fn.options.memorySize), logGroupName: `/aws/lambda/${fn.name}` })) {
+      for (const [name, value] of Object.entries({
+        functionName: fn.name,
+        invokedFunctionArn: fn.arn,
+        memoryLimitInMB: String(fn.options.memorySize),
+        logGroupName: `/aws/lambda/${fn.name}`,
+      })) {
         Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
       }
       const record = fn.startRecord(trigger, event, context.awsRequestId);
@@ -246,7 +297,9 @@ export class MockFunction {
         settle(error, result, error !== undefined && error !== null);
         callback(error, result);
       };
-      const out = captureLogs(record.lines, record.requestId, fn.nowMs, fn.options.printLogs, () => (fn.handler as SubscribedHandler<unknown>)(event, context, wrappedCallback));
+      const out = captureLogs(record.lines, record.requestId, fn.nowMs, fn.options.printLogs, () =>
+        (fn.handler as SubscribedHandler<unknown>)(event, context, wrappedCallback),
+      );
       if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
         (out as PromiseLike<unknown>).then(
           (value) => settle(undefined, value, false),
@@ -260,7 +313,15 @@ export class MockFunction {
   }
 
   private startRecord(trigger: LambdaTrigger, event: unknown, requestId: string): MutableRecord {
-    const record: MutableRecord = { requestId, trigger, event, time: new Date(this.nowMs()), outcome: 'pending', lines: [startLine(requestId)], ended: false };
+    const record: MutableRecord = {
+      requestId,
+      trigger,
+      event,
+      time: new Date(this.nowMs()),
+      outcome: 'pending',
+      lines: [startLine(requestId)],
+      ended: false,
+    };
     this.total++;
     if (this.options.invocationHistory > 0) {
       this.records.push(record);
@@ -270,13 +331,23 @@ export class MockFunction {
   }
 
   /** Ends a record the handler never ended itself (a timeout, a stuck handler, a response that cannot be sent). */
-  static endRecord(record: MutableRecord, payload: LambdaErrorPayload, nowMs: number, startMs: number, memorySize: number, timedOut: boolean): void {
+  static endRecord(
+    record: MutableRecord,
+    payload: LambdaErrorPayload,
+    nowMs: number,
+    startMs: number,
+    memorySize: number,
+    timedOut: boolean,
+  ): void {
     record.outcome = 'error';
     record.error = payload;
     if (record.ended) return;
     record.ended = true;
     // The runtime's own line for a timeout, then END and REPORT.
-    if (timedOut) record.lines.push(`${new Date(nowMs).toISOString()} ${record.requestId} ${payload.errorMessage.replace(/^RequestId: \S+ Error: /, '')}\n`);
+    if (timedOut)
+      record.lines.push(
+        `${new Date(nowMs).toISOString()} ${record.requestId} ${payload.errorMessage.replace(/^RequestId: \S+ Error: /, '')}\n`,
+      );
     record.lines.push(endLines(record.requestId, nowMs - startMs, memorySize));
   }
 
@@ -299,7 +370,12 @@ export class MockFunction {
             'length',
             { value: handler.length },
           ) as SubscribedHandler<unknown>);
-    const result = await invokeHandler(withContext, event, { timeoutSeconds: this.options.timeout, describe: () => `the Lambda function ${this.arn}` }, this.nowMs);
+    const result = await invokeHandler(
+      withContext,
+      event,
+      { timeoutSeconds: this.options.timeout, describe: () => `the Lambda function ${this.arn}` },
+      this.nowMs,
+    );
     return this.outcomeOf(result, record, startMs);
   }
 
@@ -307,22 +383,46 @@ export class MockFunction {
   outcomeOf(result: InvocationResult, record: MutableRecord | undefined, startMs: number): FunctionInvokeOutcome {
     const requestId = record?.requestId ?? '';
     const fail = (payload: LambdaErrorPayload, timedOut: boolean): FunctionInvokeOutcome => {
-      if (record !== undefined) MockFunction.endRecord(record, payload, this.nowMs(), startMs, this.options.memorySize, timedOut);
-      return { payload: JSON.stringify(payload), functionError: 'Unhandled', log: record?.lines.join('') ?? '', requestId };
+      if (record !== undefined)
+        MockFunction.endRecord(record, payload, this.nowMs(), startMs, this.options.memorySize, timedOut);
+      return {
+        payload: JSON.stringify(payload),
+        functionError: 'Unhandled',
+        log: record?.lines.join('') ?? '',
+        requestId,
+      };
     };
     if (result.kind === 'timedOut' || result.kind === 'stuck') {
       // Lambda's timeout payload has no trace.
-      const answer = fail({ errorType: 'Sandbox.Timedout', errorMessage: lambdaTimeoutMessage(requestId, this.options.timeout * 1000) } as LambdaErrorPayload, true);
+      const answer = fail(
+        {
+          errorType: 'Sandbox.Timedout',
+          errorMessage: lambdaTimeoutMessage(requestId, this.options.timeout * 1000),
+        } as LambdaErrorPayload,
+        true,
+      );
       const parsed = JSON.parse(answer.payload) as Record<string, unknown>;
       delete parsed['trace'];
-      return { ...answer, payload: JSON.stringify(parsed), ...(result.kind === 'stuck' ? { stuck: result.error } : {}) };
+      return {
+        ...answer,
+        payload: JSON.stringify(parsed),
+        ...(result.kind === 'stuck' ? { stuck: result.error } : {}),
+      };
     }
     if (result.kind === 'threw') return fail(toLambdaErrorPayload(result.error), false);
     const verdict = judgeHandlerResponse(result.value, false, { has: () => false, describe: '' });
-    if (verdict.outcome === 'failure') return fail({ errorType: 'Runtime.UnmarshalError', errorMessage: verdict.reason, trace: [] }, false);
+    if (verdict.outcome === 'failure')
+      return fail({ errorType: 'Runtime.UnmarshalError', errorMessage: verdict.reason, trace: [] }, false);
     const payload = JSON.stringify(result.value === undefined ? null : result.value) ?? 'null';
     if (Buffer.byteLength(payload, 'utf8') > LAMBDA_RESPONSE_LIMIT) {
-      return fail({ errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${LAMBDA_RESPONSE_LIMIT} bytes).`, trace: [] }, false);
+      return fail(
+        {
+          errorType: 'Function.ResponseSizeTooLarge',
+          errorMessage: `Response payload size exceeded maximum allowed payload size (${LAMBDA_RESPONSE_LIMIT} bytes).`,
+          trace: [],
+        },
+        false,
+      );
     }
     return { payload, log: record?.lines.join('') ?? '', requestId, value: result.value };
   }

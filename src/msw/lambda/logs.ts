@@ -32,7 +32,10 @@ function patchConsole(): void {
     target[method] = function (this: unknown, ...args: unknown[]): unknown {
       const sink = sinks.getStore();
       if (sink === undefined) return original.apply(this, args);
-      const text = method === 'trace' ? `Trace: ${format(...args)}\n${new Error().stack?.split('\n').slice(2).join('\n') ?? ''}` : format(...args);
+      const text =
+        method === 'trace'
+          ? `Trace: ${format(...args)}\n${new Error().stack?.split('\n').slice(2).join('\n') ?? ''}`
+          : format(...args);
       sink.lines.push(`${new Date(sink.nowMs()).toISOString()}\t${sink.requestId}\t${level}\t${text}\n`);
       return sink.print ? original.apply(this, args) : undefined;
     };
@@ -41,7 +44,13 @@ function patchConsole(): void {
 }
 
 /** Runs `work` with `console` output captured into `lines`. */
-export function captureLogs<T>(lines: string[], requestId: string, nowMs: () => number, print: boolean, work: () => T): T {
+export function captureLogs<T>(
+  lines: string[],
+  requestId: string,
+  nowMs: () => number,
+  print: boolean,
+  work: () => T,
+): T {
   patchConsole();
   return sinks.run({ lines, requestId, nowMs, print }, work);
 }

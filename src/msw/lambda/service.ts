@@ -12,15 +12,35 @@ import { AsyncInvocations, type AsyncTarget } from '../_internals/asyncInvoke.js
 import { AwsServiceError } from '../_internals/awsError.js';
 import { activeGuard, DEFAULT_STUCK_HANDLER_MS, runWithGuard, type DrainGuard } from '../_internals/invoke.js';
 import type { FilteredRecord } from '../_internals/mappingFilter.js';
-import { resolveStreamOptions, type StreamFailureRecord, type StreamPoller, type StreamSubscribeOptions } from '../_internals/streamDelivery.js';
+import {
+  resolveStreamOptions,
+  type StreamFailureRecord,
+  type StreamPoller,
+  type StreamSubscribeOptions,
+} from '../_internals/streamDelivery.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import type { DynamoDBService } from '../dynamodb/index.js';
 import type { KinesisService, KinesisSubscribeOptions } from '../kinesis/index.js';
 import type { SqsService } from '../sqs/index.js';
 import { resolveSubscribeOptions, type QueueSubscription, type SqsSubscribeOptions } from '../sqs/subscription.js';
 import { functionNotFound, invalidParameter, lambdaError, mappingNotFound } from './errors.js';
-import { MockFunction, resolveFunctionOptions, type FunctionInvokeOutcome, type LambdaFunctionInfo, type LambdaFunctionOptions, type LambdaHandler, type LambdaInvocationRecord } from './functions.js';
-import { asLambdaError, mappingConfig, sourceOf, type MappingConfig, type MappingSubscription, type SourceRef } from './mappings.js';
+import {
+  MockFunction,
+  resolveFunctionOptions,
+  type FunctionInvokeOutcome,
+  type LambdaFunctionInfo,
+  type LambdaFunctionOptions,
+  type LambdaHandler,
+  type LambdaInvocationRecord,
+} from './functions.js';
+import {
+  asLambdaError,
+  mappingConfig,
+  sourceOf,
+  type MappingConfig,
+  type MappingSubscription,
+  type SourceRef,
+} from './mappings.js';
 import { createLambdaHandler } from './wire.js';
 import type { JsonObject } from '../_internals/input.js';
 
@@ -95,7 +115,11 @@ export interface LambdaService extends MockService {
    * `options.region`), callable through the SDK (`Invoke`, `GetFunction`, event source mappings).
    * Throws when a function of that name exists.
    */
-  createFunction(name: string, handler: LambdaHandler, options?: LambdaFunctionOptions & { region?: string }): LambdaFunctionInfo;
+  createFunction(
+    name: string,
+    handler: LambdaHandler,
+    options?: LambdaFunctionOptions & { region?: string },
+  ): LambdaFunctionInfo;
   /** Removes a function (its event source mappings stay, as in AWS, and fail to invoke until it exists again). */
   deleteFunction(fn: string): void;
   /** The function a name, ARN or partial ARN names, or undefined. */
@@ -130,7 +154,10 @@ interface Mapping {
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Creates the Lambda service of one `createAwsMocks()` instance. */
-export function createLambdaService(context: MockContext, sources: { sqs: SqsService; kinesis: KinesisService; dynamodb: DynamoDBService }): LambdaService {
+export function createLambdaService(
+  context: MockContext,
+  sources: { sqs: SqsService; kinesis: KinesisService; dynamodb: DynamoDBService },
+): LambdaService {
   const nowMs = (): number => context.clock.now().getTime();
   const functions = new Map<string, MockFunction>();
   const mappings = new Map<string, Mapping>();
@@ -147,31 +174,45 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
   };
   seedIds();
   const key = (region: string, name: string): string => `${region}\u0000${name}`;
-  const functionArn = (region: string, name: string): string => buildArn(context.partition, 'lambda', region, context.account, `function:${name}`);
+  const functionArn = (region: string, name: string): string =>
+    buildArn(context.partition, 'lambda', region, context.account, `function:${name}`);
 
   /** Parses a FunctionName (name, ARN, partial ARN; optional qualifier) into region, name and qualifier. */
-  const parseRef = (ref: string, region: string): { region: string; name: string; qualifier: string | undefined; account: string } => {
+  const parseRef = (
+    ref: string,
+    region: string,
+  ): { region: string; name: string; qualifier: string | undefined; account: string } => {
     if (ref.startsWith('arn:')) {
       const parsed = parseArn(ref);
       const m = parsed === undefined ? null : /^function:([^:]+)(?::([^:]+))?$/.exec(parsed.resource);
-      if (parsed === undefined || parsed.service !== 'lambda' || m === null) throw lambdaError('ValidationException', `1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`);
+      if (parsed === undefined || parsed.service !== 'lambda' || m === null)
+        throw lambdaError(
+          'ValidationException',
+          `1 validation error detected: Value '${ref}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?`,
+        );
       return { region: parsed.region, name: m[1] as string, qualifier: m[2], account: parsed.account };
     }
     const partial = /^(\d{12}):function:([^:]+)(?::([^:]+))?$/.exec(ref);
-    if (partial !== null) return { region, name: partial[2] as string, qualifier: partial[3], account: partial[1] as string };
+    if (partial !== null)
+      return { region, name: partial[2] as string, qualifier: partial[3], account: partial[1] as string };
     const [name, qualifier] = ref.split(':') as [string, string | undefined];
     return { region, name, qualifier, account: context.account };
   };
 
   /** The function `ref` names (with an optional separate qualifier), or ResourceNotFoundException. */
   const resolveFunction = (ref: unknown, region: string = context.region, qualifier?: string): MockFunction => {
-    if (typeof ref !== 'string' || ref === '') throw lambdaError('ValidationException', "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null");
+    if (typeof ref !== 'string' || ref === '')
+      throw lambdaError(
+        'ValidationException',
+        "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null",
+      );
     const parsed = parseRef(ref, region);
     const q = qualifier ?? parsed.qualifier;
     const arn = functionArn(parsed.region, parsed.name);
     const fn = parsed.account === context.account ? functions.get(key(parsed.region, parsed.name)) : undefined;
     // Only $LATEST exists: the mocks publish no versions or aliases.
-    if (fn === undefined || (q !== undefined && q !== '$LATEST')) throw functionNotFound(q === undefined ? arn : `${arn}:${q}`);
+    if (fn === undefined || (q !== undefined && q !== '$LATEST'))
+      throw functionNotFound(q === undefined ? arn : `${arn}:${q}`);
     return fn;
   };
 
@@ -187,7 +228,14 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
         },
         describe: () => `the asynchronous invocation of ${fn.arn}`,
         settled(event, attempt, timeMs, error, final) {
-          if (error !== undefined && final) asyncFailures.push({ functionArn: fn.arn, event, attempts: attempt + 1, error: error.error, time: new Date(timeMs) });
+          if (error !== undefined && final)
+            asyncFailures.push({
+              functionArn: fn.arn,
+              event,
+              attempts: attempt + 1,
+              error: error.error,
+              time: new Date(timeMs),
+            });
         },
       };
       asyncTargets.set(fn, target);
@@ -200,7 +248,13 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     const startMs = nowMs();
     const run = (): Promise<FunctionInvokeOutcome> => fn.invokeSync(event, 'RequestResponse', clientContext);
     const guard = activeGuard();
-    const outcome = guard === undefined ? await runWithGuard({ clock: context.clock as DrainGuard['clock'], stuckHandlerMs: DEFAULT_STUCK_HANDLER_MS }, run) : await run();
+    const outcome =
+      guard === undefined
+        ? await runWithGuard(
+            { clock: context.clock as DrainGuard['clock'], stuckHandlerMs: DEFAULT_STUCK_HANDLER_MS },
+            run,
+          )
+        : await run();
     if (outcome.stuck !== undefined) {
       // The caller waited out the timeout: virtual time passes to the deadline, as it would on Lambda.
       const deadline = startMs + fn.options.timeout * 1000;
@@ -209,10 +263,17 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     return outcome;
   };
 
-  const invoke = async (ref: string, payload: unknown, options: LambdaInvokeOptions & { region?: string; qualifier?: string } = {}): Promise<LambdaInvokeResult> => {
+  const invoke = async (
+    ref: string,
+    payload: unknown,
+    options: LambdaInvokeOptions & { region?: string; qualifier?: string } = {},
+  ): Promise<LambdaInvokeResult> => {
     const type = options.invocationType ?? 'RequestResponse';
     if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
-      throw lambdaError('ValidationException', `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
+      throw lambdaError(
+        'ValidationException',
+        `1 validation error detected: Value '${String(type)}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+      );
     }
     const fn = resolveFunction(ref, options.region, options.qualifier);
     let text: string;
@@ -221,13 +282,21 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     else text = JSON.stringify(payload === undefined ? {} : payload) ?? 'null';
     const bytes = Buffer.byteLength(text, 'utf8');
     const limit = type === 'Event' ? fn.options.asyncPayloadLimit : LAMBDA_SYNC_REQUEST_LIMIT;
-    if (bytes > limit) throw lambdaError('RequestTooLargeException', `Request must be smaller than ${limit} bytes for the InvokeFunction operation`, 413);
+    if (bytes > limit)
+      throw lambdaError(
+        'RequestTooLargeException',
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+        413,
+      );
     let event: unknown;
     try {
       // An empty payload reaches the function as {}.
       event = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
-      throw lambdaError('InvalidRequestContentException', `Could not parse request body into json: Could not parse payload into json: ${error instanceof Error ? error.message : String(error)}`);
+      throw lambdaError(
+        'InvalidRequestContentException',
+        `Could not parse request body into json: Could not parse payload into json: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (type === 'DryRun') return { statusCode: 204, requestId: requestIds.uuidV4(), executedVersion: '$LATEST' };
     if (type === 'Event') {
@@ -259,7 +328,9 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     batchSize: config.BatchSize,
     maximumBatchingWindowInSeconds: config.MaximumBatchingWindowInSeconds,
     startingPosition: config.StartingPosition as 'TRIM_HORIZON',
-    ...(config.StartingPositionTimestamp === undefined ? {} : { startingPositionTimestamp: config.StartingPositionTimestamp * 1000 }),
+    ...(config.StartingPositionTimestamp === undefined
+      ? {}
+      : { startingPositionTimestamp: config.StartingPositionTimestamp * 1000 }),
     bisectBatchOnFunctionError: config.BisectBatchOnFunctionError ?? false,
     maximumRetryAttempts: config.MaximumRetryAttempts ?? -1,
     maximumRecordAgeInSeconds: config.MaximumRecordAgeInSeconds ?? -1,
@@ -281,11 +352,16 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
   const checkDestination = (config: MappingConfig): void => {
     if (config.OnFailure === undefined) return;
     const parsed = parseArn(config.OnFailure);
-    if (parsed?.service !== 'sqs') throw invalidParameter(`aws-event-kit/msw: the on-failure destination ${config.OnFailure} is not an SQS queue; the mocks send on-failure records to SQS queues only (SNS topics and S3 buckets are not emulated as destinations).`);
+    if (parsed?.service !== 'sqs')
+      throw invalidParameter(
+        `aws-event-kit/msw: the on-failure destination ${config.OnFailure} is not an SQS queue; the mocks send on-failure records to SQS queues only (SNS topics and S3 buckets are not emulated as destinations).`,
+      );
     try {
       sources.sqs.messages(config.OnFailure);
     } catch {
-      throw invalidParameter(`The provided destination config DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${config.OnFailure})) is invalid: the queue does not exist.`);
+      throw invalidParameter(
+        `The provided destination config DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${config.OnFailure})) is invalid: the queue does not exist.`,
+      );
     }
   };
 
@@ -293,9 +369,19 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     const handler = fn.handlerFor({ eventSourceMappingUUID: uuid });
     try {
       let sub: MappingSubscription;
-      if (source.kind === 'sqs') sub = sources.sqs.subscribe(source.arn, handler, sqsOptions(config, fn)) as unknown as MappingSubscription;
-      else if (source.kind === 'kinesis') sub = sources.kinesis.subscribe(source.arn, handler, { ...streamOptions(config, fn), role: fn.options.role } as KinesisSubscribeOptions) as unknown as MappingSubscription;
-      else sub = sources.dynamodb.subscribe(source.arn, handler, streamOptions(config, fn)) as unknown as MappingSubscription;
+      if (source.kind === 'sqs')
+        sub = sources.sqs.subscribe(source.arn, handler, sqsOptions(config, fn)) as unknown as MappingSubscription;
+      else if (source.kind === 'kinesis')
+        sub = sources.kinesis.subscribe(source.arn, handler, {
+          ...streamOptions(config, fn),
+          role: fn.options.role,
+        } as KinesisSubscribeOptions) as unknown as MappingSubscription;
+      else
+        sub = sources.dynamodb.subscribe(
+          source.arn,
+          handler,
+          streamOptions(config, fn),
+        ) as unknown as MappingSubscription;
       sub.enabled = config.Enabled;
       return sub;
     } catch (error) {
@@ -317,9 +403,15 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     const handler = fn.handlerFor({ eventSourceMappingUUID: mapping.uuid });
     try {
       if (mapping.source.kind === 'sqs') {
-        (mapping.subscription as unknown as QueueSubscription).configure(resolveSubscribeOptions(api, mapping.source.fifo, sqsOptions(mapping.config, fn)), handler);
+        (mapping.subscription as unknown as QueueSubscription).configure(
+          resolveSubscribeOptions(api, mapping.source.fifo, sqsOptions(mapping.config, fn)),
+          handler,
+        );
       } else {
-        (mapping.subscription as unknown as StreamPoller<never, unknown>).configure(resolveStreamOptions(api, streamOptions(mapping.config, fn), mapping.source.kind === 'kinesis'), handler);
+        (mapping.subscription as unknown as StreamPoller<never, unknown>).configure(
+          resolveStreamOptions(api, streamOptions(mapping.config, fn), mapping.source.kind === 'kinesis'),
+          handler,
+        );
       }
     } catch (error) {
       throw asLambdaError(error) ?? error;
@@ -341,7 +433,9 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
       ...(c.FilterCriteria === undefined ? {} : { FilterCriteria: c.FilterCriteria }),
       FunctionArn: mapping.fn.arn,
       LastModified: mapping.lastModifiedMs / 1000,
-      ...(stream ? { LastProcessingResult: mapping.subscription.invocationCount > 0 ? 'OK' : 'No records processed' } : {}),
+      ...(stream
+        ? { LastProcessingResult: mapping.subscription.invocationCount > 0 ? 'OK' : 'No records processed' }
+        : {}),
       State: state ?? (c.Enabled ? 'Enabled' : 'Disabled'),
       StateTransitionReason: 'USER_INITIATED',
       ...(stream
@@ -355,7 +449,13 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
         : {}),
       ...(c.MaximumConcurrency === undefined ? {} : { ScalingConfig: { MaximumConcurrency: c.MaximumConcurrency } }),
       FunctionResponseTypes: c.FunctionResponseTypes,
-      EventSourceMappingArn: buildArn(context.partition, 'lambda', parseArn(mapping.fn.arn)?.region ?? context.region, context.account, `event-source-mapping:${mapping.uuid}`),
+      EventSourceMappingArn: buildArn(
+        context.partition,
+        'lambda',
+        parseArn(mapping.fn.arn)?.region ?? context.region,
+        context.account,
+        `event-source-mapping:${mapping.uuid}`,
+      ),
     };
   };
 
@@ -364,7 +464,8 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     try {
       return resolveFunction(ref, region);
     } catch (error) {
-      if (error instanceof AwsServiceError && error.code === 'ResourceNotFoundException') throw invalidParameter('Function does not exist');
+      if (error instanceof AwsServiceError && error.code === 'ResourceNotFoundException')
+        throw invalidParameter('Function does not exist');
       throw error;
     }
   };
@@ -394,7 +495,14 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
       checkDestination(config);
       const uuid = uuids.uuidV4();
       const subscription = subscribe(source, config, fn, uuid);
-      const mapping: Mapping = { uuid, source, fn: { arn: fn.arn, name: fn.name, region: fn.region }, config, lastModifiedMs: nowMs(), subscription };
+      const mapping: Mapping = {
+        uuid,
+        source,
+        fn: { arn: fn.arn, name: fn.name, region: fn.region },
+        config,
+        lastModifiedMs: nowMs(),
+        subscription,
+      };
       mappings.set(uuid, mapping);
       // Lambda answers while the mapping is being created; the next read shows it Enabled (or Disabled).
       return describeMapping(mapping, 'Creating');
@@ -402,7 +510,10 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     update(uuid: unknown, input: JsonObject, region: string): Record<string, unknown> {
       const mapping = mappingOf(uuid);
       const config = mappingConfig(input, mapping.source, mapping.config);
-      const fn = input['FunctionName'] === undefined || input['FunctionName'] === null ? functionOfMapping(mapping.fn.arn, region) : functionOfMapping(input['FunctionName'], region);
+      const fn =
+        input['FunctionName'] === undefined || input['FunctionName'] === null
+          ? functionOfMapping(mapping.fn.arn, region)
+          : functionOfMapping(input['FunctionName'], region);
       checkDestination(config);
       const wasEnabled = mapping.config.Enabled;
       mapping.config = config;
@@ -424,13 +535,22 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     list(query: URLSearchParams, region: string): Record<string, unknown> {
       const sourceArn = query.get('EventSourceArn');
       const functionName = query.get('FunctionName');
-      const fnArn = functionName === null ? undefined : (() => {
-        const p = parseRef(functionName, region);
-        return functionArn(p.region, p.name);
-      })();
+      const fnArn =
+        functionName === null
+          ? undefined
+          : (() => {
+              const p = parseRef(functionName, region);
+              return functionArn(p.region, p.name);
+            })();
       const maxItems = query.has('MaxItems') ? Number(query.get('MaxItems')) : 100;
-      if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000) throw lambdaError('ValidationException', `1 validation error detected: Value '${query.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`);
-      const all = [...mappings.values()].filter((m) => (sourceArn === null || m.source.arn === sourceArn) && (fnArn === undefined || m.fn.arn === fnArn));
+      if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000)
+        throw lambdaError(
+          'ValidationException',
+          `1 validation error detected: Value '${query.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
+        );
+      const all = [...mappings.values()].filter(
+        (m) => (sourceArn === null || m.source.arn === sourceArn) && (fnArn === undefined || m.fn.arn === fnArn),
+      );
       const marker = query.get('Marker');
       let start = 0;
       if (marker !== null) {
@@ -439,7 +559,10 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
       }
       const page = all.slice(start, start + maxItems);
       const next = all[start + maxItems];
-      return { EventSourceMappings: page.map((m) => describeMapping(m)), ...(next === undefined ? {} : { NextMarker: next.uuid }) };
+      return {
+        EventSourceMappings: page.map((m) => describeMapping(m)),
+        ...(next === undefined ? {} : { NextMarker: next.uuid }),
+      };
     },
   };
 
@@ -459,7 +582,9 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     LastModified: new Date(fn.createdMs).toISOString().replace('Z', '+0000'),
     CodeSha256: '',
     Version: '$LATEST',
-    ...(Object.keys(fn.options.environment).length === 0 ? {} : { Environment: { Variables: { ...fn.options.environment } } }),
+    ...(Object.keys(fn.options.environment).length === 0
+      ? {}
+      : { Environment: { Variables: { ...fn.options.environment } } }),
     TracingConfig: { Mode: 'PassThrough' },
     State: 'Active',
     LastUpdateStatus: 'Successful',
@@ -477,17 +602,32 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     invoke: (ref, payload, options) => invoke(ref, payload, options),
     getFunction: (ref, region, qualifier) => {
       const fn = resolveFunction(ref, region, qualifier ?? undefined);
-      return { Configuration: describeFunction(fn), Code: { RepositoryType: 'S3', Location: `https://awslambda-${fn.region}-tasks.s3.${fn.region}.amazonaws.com/snapshots/${context.account}/${fn.name}` } };
+      return {
+        Configuration: describeFunction(fn),
+        Code: {
+          RepositoryType: 'S3',
+          Location: `https://awslambda-${fn.region}-tasks.s3.${fn.region}.amazonaws.com/snapshots/${context.account}/${fn.name}`,
+        },
+      };
     },
     listFunctions: (query, region) => {
       const maxItems = query.has('MaxItems') ? Number(query.get('MaxItems')) : 50;
-      if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000) throw lambdaError('ValidationException', `1 validation error detected: Value '${query.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`);
-      const all = [...functions.values()].filter((fn) => fn.region === region).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000)
+        throw lambdaError(
+          'ValidationException',
+          `1 validation error detected: Value '${query.get('MaxItems')}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
+        );
+      const all = [...functions.values()]
+        .filter((fn) => fn.region === region)
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const marker = query.get('Marker');
       const start = marker === null ? 0 : all.findIndex((fn) => fn.name === marker);
       if (start === -1) throw invalidParameter('Invalid marker.');
       const next = all[start + maxItems];
-      return { Functions: all.slice(start, start + maxItems).map(describeFunction), ...(next === undefined ? {} : { NextMarker: next.name }) };
+      return {
+        Functions: all.slice(start, start + maxItems).map(describeFunction),
+        ...(next === undefined ? {} : { NextMarker: next.name }),
+      };
     },
     esm,
   });
@@ -499,7 +639,11 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     try {
       return resolveFunction(ref);
     } catch {
-      fail(api, 'fn', `${show(ref)} is not a function of these mocks (create it with mocks.lambda.createFunction first)`);
+      fail(
+        api,
+        'fn',
+        `${show(ref)} is not a function of these mocks (create it with mocks.lambda.createFunction first)`,
+      );
     }
   };
 
@@ -508,14 +652,22 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
 
     createFunction(name, handler, options) {
       const api = 'mocks.lambda.createFunction';
-      if (typeof name !== 'string' || !FUNCTION_NAME.test(name)) fail(api, 'name', `${show(name)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
-      if (typeof handler !== 'function') fail(api, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
+      if (typeof name !== 'string' || !FUNCTION_NAME.test(name))
+        fail(api, 'name', `${show(name)} is not a Lambda function name (1–64 of letters, digits, '-' and '_')`);
+      if (typeof handler !== 'function')
+        fail(api, 'handler', `must be a function (event, context, callback?), got ${show(handler)}`);
       const region = (options as { region?: unknown } | undefined)?.region ?? context.region;
-      if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) fail(api, 'options.region', `${show(region)} is not a region`);
+      if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+        fail(api, 'options.region', `${show(region)} is not a region`);
       const { region: _r, ...rest } = (options ?? {}) as LambdaFunctionOptions & { region?: string };
       void _r;
       const resolved = resolveFunctionOptions(api, name, context.account, context.partition, rest);
-      if (functions.has(key(region, name))) fail(api, 'name', `a function named ${show(name)} already exists in ${region} (Lambda answers ResourceConflictException: Function already exist: ${name})`);
+      if (functions.has(key(region, name)))
+        fail(
+          api,
+          'name',
+          `a function named ${show(name)} already exists in ${region} (Lambda answers ResourceConflictException: Function already exist: ${name})`,
+        );
       const fn = new MockFunction(name, region, functionArn(region, name), handler, resolved, nowMs(), nowMs);
       functions.set(key(region, name), fn);
       return fn.info;
@@ -548,9 +700,16 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     },
 
     eventSourceMappings(filter = {}) {
-      const fnArn = filter.functionName === undefined ? undefined : testFunction('mocks.lambda.eventSourceMappings', filter.functionName).arn;
+      const fnArn =
+        filter.functionName === undefined
+          ? undefined
+          : testFunction('mocks.lambda.eventSourceMappings', filter.functionName).arn;
       return [...mappings.values()]
-        .filter((m) => (fnArn === undefined || m.fn.arn === fnArn) && (filter.eventSourceArn === undefined || m.source.arn === filter.eventSourceArn))
+        .filter(
+          (m) =>
+            (fnArn === undefined || m.fn.arn === fnArn) &&
+            (filter.eventSourceArn === undefined || m.source.arn === filter.eventSourceArn),
+        )
         .map((m) => ({
           uuid: m.uuid,
           eventSourceArn: m.source.arn,
@@ -580,4 +739,3 @@ export function createLambdaService(context: MockContext, sources: { sqs: SqsSer
     },
   };
 }
-

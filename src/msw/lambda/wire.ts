@@ -22,7 +22,11 @@ export interface LambdaWireSpec {
   isAwsUrl(url: URL): boolean;
   requestId(): string;
   defaultRegion: string;
-  invoke(fn: string, payload: string, options: LambdaInvokeOptions & { region: string; qualifier?: string }): Promise<LambdaInvokeResult>;
+  invoke(
+    fn: string,
+    payload: string,
+    options: LambdaInvokeOptions & { region: string; qualifier?: string },
+  ): Promise<LambdaInvokeResult>;
   getFunction(fn: string, region: string, qualifier: string | null): unknown;
   listFunctions(query: URLSearchParams, region: string): unknown;
   esm: EsmOperations;
@@ -43,8 +47,16 @@ const PREFIX = '/2015-03-31/';
 const LAMBDA_HOST = /^lambda(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$|^lambda\.([a-z0-9-]+)\.api\.aws$/;
 
 /** A JSON response with Lambda's headers. */
-export function lambdaJson(call: LambdaCall, status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-amzn-requestid': call.requestId, ...headers } });
+export function lambdaJson(
+  call: LambdaCall,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': call.requestId, ...headers },
+  });
 }
 
 /** The JSON object body of a request (`{}` when empty), or Lambda's serialization error. */
@@ -57,7 +69,8 @@ export async function jsonBody(request: Request): Promise<JsonObject> {
   } catch {
     throw lambdaError('SerializationException', 'The request body is not valid JSON');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw lambdaError('SerializationException', 'The request body must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw lambdaError('SerializationException', 'The request body must be a JSON object');
   return parsed as JsonObject;
 }
 
@@ -78,14 +91,19 @@ export function createLambdaHandler(spec: LambdaWireSpec): HttpHandler {
         request,
         url,
         method: request.method,
-        segments: url.pathname.slice(PREFIX.length).split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s)),
+        segments: url.pathname
+          .slice(PREFIX.length)
+          .split('/')
+          .filter((s) => s !== '')
+          .map((s) => decodeURIComponent(s)),
         region,
         requestId: spec.requestId(),
       };
       try {
         const [collection, id, sub] = call.segments;
         if (collection === 'functions') {
-          if (id !== undefined && sub === 'invocations' && call.method === 'POST') return await invokeOperation(spec, call, id, logTail);
+          if (id !== undefined && sub === 'invocations' && call.method === 'POST')
+            return await invokeOperation(spec, call, id, logTail);
           const answer = functionOperation(spec, call, id, sub);
           if (answer !== undefined) return answer;
         } else if (collection === 'event-source-mappings' && sub === undefined) {

@@ -8,10 +8,18 @@ export function validationError(message: string): AwsServiceError {
 
 /** `NotFoundException` (404): `Pipe <name> does not exist.` */
 export function pipeNotFound(name: string): AwsServiceError {
-  return new AwsServiceError('NotFoundException', `Pipe ${name} does not exist.`, 404, { 'x-amzn-errortype': 'NotFoundException' });
+  return new AwsServiceError('NotFoundException', `Pipe ${name} does not exist.`, 404, {
+    'x-amzn-errortype': 'NotFoundException',
+  });
 }
 
 /** `ConflictException` (409): a pipe name taken, or a state change the pipe's state does not allow. */
 export function conflict(message: string, name: string): AwsServiceError {
-  return new AwsServiceError('ConflictException', message, 409, { 'x-amzn-errortype': 'ConflictException' }, { resourceId: name, resourceType: 'pipe' });
+  return new AwsServiceError(
+    'ConflictException',
+    message,
+    409,
+    { 'x-amzn-errortype': 'ConflictException' },
+    { resourceId: name, resourceType: 'pipe' },
+  );
 }

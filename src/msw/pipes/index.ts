@@ -8,7 +8,14 @@ import type { Random } from '../../_internals/random.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { createPipe, describePipe } from './operations/pipes.js';
-import { PipeRuntime, type PipeDefinition, type PipeExecution, type PipeFilteredRecord, type PipeSinks, type PipeState } from './service.js';
+import {
+  PipeRuntime,
+  type PipeDefinition,
+  type PipeExecution,
+  type PipeFilteredRecord,
+  type PipeSinks,
+  type PipeState,
+} from './service.js';
 import type { PipesState } from './state.js';
 import { createPipesHandler } from './wire.js';
 
@@ -63,15 +70,26 @@ export function createPipesService(context: MockContext, sinks: PipeSinks): Pipe
     },
   });
   return {
-    handlers: [createPipesHandler(state, (url) => contextOwnsUrl(context, url), () => requestIds.uuidV4())],
+    handlers: [
+      createPipesHandler(
+        state,
+        (url) => contextOwnsUrl(context, url),
+        () => requestIds.uuidV4(),
+      ),
+    ],
     create(name, definition) {
       const api = 'mocks.pipes.create';
       if (typeof name !== 'string') fail(api, 'name', `must be a pipe name, got ${show(name)}`);
-      if (definition === null || typeof definition !== 'object') fail(api, 'definition', `must be CreatePipe's members ({ Source, Target, … }), got ${show(definition)}`);
+      if (definition === null || typeof definition !== 'object')
+        fail(api, 'definition', `must be CreatePipe's members ({ Source, Target, … }), got ${show(definition)}`);
       try {
-        createPipe(state, name, { RoleArn: `arn:${context.partition}:iam::${context.account}:role/pipe-${name}`, ...definition });
+        createPipe(state, name, {
+          RoleArn: `arn:${context.partition}:iam::${context.account}:role/pipe-${name}`,
+          ...definition,
+        });
       } catch (error) {
-        if (error instanceof AwsServiceError) throw new EventInputError(api, 'definition', `was rejected by Pipes: ${error.code}: ${error.message}`);
+        if (error instanceof AwsServiceError)
+          throw new EventInputError(api, 'definition', `was rejected by Pipes: ${error.code}: ${error.message}`);
         throw error;
       }
       return info(state.pipes.get(name) as PipeRuntime);

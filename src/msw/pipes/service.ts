@@ -8,31 +8,83 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html
  */
 import { toPipesSourceBatch } from '../../events/pipes/sourceBatch.js';
-import { compileFilterCriteria, type CompiledFilterCriteria, type DroppedRecord, type FilterCriteria } from '../../patterns/filters.js';
+import {
+  compileFilterCriteria,
+  type CompiledFilterCriteria,
+  type DroppedRecord,
+  type FilterCriteria,
+} from '../../patterns/filters.js';
 import { decodedView } from '../../pipes/decode.js';
 import { compileAccessor, parsePath } from '../../pipes/path.js';
-import { compilePipeTemplate, renderPipeTemplate, transformPipeBatch, type CompiledTemplate } from '../../pipes/index.js';
+import {
+  compilePipeTemplate,
+  renderPipeTemplate,
+  transformPipeBatch,
+  type CompiledTemplate,
+} from '../../pipes/index.js';
 
 /** Pipe states as DescribePipe reports them. */
-export type PipeState = 'CREATING' | 'RUNNING' | 'STARTING' | 'STOPPING' | 'STOPPED' | 'UPDATING' | 'DELETING' | 'CREATE_FAILED' | 'START_FAILED' | 'STOP_FAILED' | 'UPDATE_FAILED';
+export type PipeState =
+  | 'CREATING'
+  | 'RUNNING'
+  | 'STARTING'
+  | 'STOPPING'
+  | 'STOPPED'
+  | 'UPDATING'
+  | 'DELETING'
+  | 'CREATE_FAILED'
+  | 'START_FAILED'
+  | 'STOP_FAILED'
+  | 'UPDATE_FAILED';
 
 /** The services a pipe reads from and writes to. */
 export interface PipeSinks {
   sqs?: {
-    subscribe(queue: string, handler: (event: { Records: unknown[] }) => unknown, options: Record<string, unknown>): { unsubscribe(): void };
-    deliver(queueArn: string, message: { body: string; messageAttributes: Record<string, never>; groupId?: string | undefined; deduplicationId?: string | undefined; senderId: string }): boolean;
+    subscribe(
+      queue: string,
+      handler: (event: { Records: unknown[] }) => unknown,
+      options: Record<string, unknown>,
+    ): { unsubscribe(): void };
+    deliver(
+      queueArn: string,
+      message: {
+        body: string;
+        messageAttributes: Record<string, never>;
+        groupId?: string | undefined;
+        deduplicationId?: string | undefined;
+        senderId: string;
+      },
+    ): boolean;
   };
   kinesis?: {
-    subscribe(stream: string, handler: (event: { Records: unknown[] }) => unknown, options: Record<string, unknown>): { unsubscribe(): void };
+    subscribe(
+      stream: string,
+      handler: (event: { Records: unknown[] }) => unknown,
+      options: Record<string, unknown>,
+    ): { unsubscribe(): void };
     putRecord(stream: string, data: string, partitionKey: string): unknown;
   };
-  dynamodb?: { subscribe(stream: string, handler: (event: { Records: unknown[] }) => unknown, options: Record<string, unknown>): { unsubscribe(): void } };
+  dynamodb?: {
+    subscribe(
+      stream: string,
+      handler: (event: { Records: unknown[] }) => unknown,
+      options: Record<string, unknown>,
+    ): { unsubscribe(): void };
+  };
   sns?: { publishFromService(topicArn: string, message: string): boolean };
   /** PutEvents on a bus of the mocks (an envelope per record). */
-  eventBridge?: { putEntry(busArn: string, entry: { source: string; detailType: string; detail: unknown; resources: string[] }): boolean };
+  eventBridge?: {
+    putEntry(
+      busArn: string,
+      entry: { source: string; detailType: string; detail: unknown; resources: string[] },
+    ): boolean;
+  };
   /** Lambda's synchronous invocation by ARN: undefined when there is no such function. */
   lambda?: {
-    invokeSync(functionArn: string, event: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: string } | undefined>;
+    invokeSync(
+      functionArn: string,
+      event: unknown,
+    ): Promise<{ ok: true; value: unknown } | { ok: false; error: string } | undefined>;
     invokeAsync(functionArn: string, event: unknown): boolean;
   };
 }
@@ -129,7 +181,10 @@ export class PipeRuntime {
   /** Compiles the filters and templates (validated already by the operation). */
   compile(): void {
     const criteria = this.definition.SourceParameters?.['FilterCriteria'] as FilterCriteria | undefined;
-    this.#filter = criteria === undefined ? undefined : compileFilterCriteria(criteria, { source: `pipes:${this.sourceKind}` as never });
+    this.#filter =
+      criteria === undefined
+        ? undefined
+        : compileFilterCriteria(criteria, { source: `pipes:${this.sourceKind}` as never });
     const enrichment = this.definition.EnrichmentParameters?.InputTemplate;
     this.#enrichmentTemplate = enrichment === undefined ? undefined : compilePipeTemplate(enrichment);
     const target = this.definition.TargetParameters?.['InputTemplate'];
@@ -175,18 +230,23 @@ export class PipeRuntime {
         functionName: `pipe-${this.name}`.slice(0, 64).replace(/[^\w-]/g, '_'),
       });
     }
-    const stream = ((this.sourceKind === 'kinesis' ? p['KinesisStreamParameters'] : p['DynamoDBStreamParameters']) ?? {}) as Record<string, unknown>;
+    const stream = ((this.sourceKind === 'kinesis' ? p['KinesisStreamParameters'] : p['DynamoDBStreamParameters']) ??
+      {}) as Record<string, unknown>;
     const options: Record<string, unknown> = {
       batchSize: (stream['BatchSize'] as number | undefined) ?? 100,
       startingPosition: stream['StartingPosition'] ?? 'LATEST',
       reportBatchItemFailures: true,
       functionName: `pipe-${this.name}`.slice(0, 64).replace(/[^\w-]/g, '_'),
     };
-    if (stream['StartingPositionTimestamp'] !== undefined) options['startingPositionTimestamp'] = new Date((stream['StartingPositionTimestamp'] as number) * 1000);
+    if (stream['StartingPositionTimestamp'] !== undefined)
+      options['startingPositionTimestamp'] = new Date((stream['StartingPositionTimestamp'] as number) * 1000);
     if (stream['MaximumRetryAttempts'] !== undefined) options['maximumRetryAttempts'] = stream['MaximumRetryAttempts'];
-    if (stream['MaximumRecordAgeInSeconds'] !== undefined) options['maximumRecordAgeInSeconds'] = stream['MaximumRecordAgeInSeconds'];
-    if (stream['BisectBatchOnFunctionError'] !== undefined) options['bisectBatchOnFunctionError'] = stream['BisectBatchOnFunctionError'];
-    if (stream['MaximumBatchingWindowInSeconds'] !== undefined) options['maximumBatchingWindowInSeconds'] = stream['MaximumBatchingWindowInSeconds'];
+    if (stream['MaximumRecordAgeInSeconds'] !== undefined)
+      options['maximumRecordAgeInSeconds'] = stream['MaximumRecordAgeInSeconds'];
+    if (stream['BisectBatchOnFunctionError'] !== undefined)
+      options['bisectBatchOnFunctionError'] = stream['BisectBatchOnFunctionError'];
+    if (stream['MaximumBatchingWindowInSeconds'] !== undefined)
+      options['maximumBatchingWindowInSeconds'] = stream['MaximumBatchingWindowInSeconds'];
     const sink = this.sourceKind === 'kinesis' ? this.sinks.kinesis : this.sinks.dynamodb;
     if (sink === undefined) throw new Error(`the mocks have no ${this.sourceKind}`);
     return sink.subscribe(source, handler, options);
@@ -202,7 +262,14 @@ export class PipeRuntime {
       records = kept;
     }
     if (records.length === 0) return { batchItemFailures: [] };
-    const context = { pipeArn: this.arn, pipeName: this.name, sourceArn: this.definition.Source, enrichmentArn: this.definition.Enrichment ?? '', targetArn: this.definition.Target, ingestionTime: time };
+    const context = {
+      pipeArn: this.arn,
+      pipeName: this.name,
+      sourceArn: this.definition.Source,
+      enrichmentArn: this.definition.Enrichment ?? '',
+      targetArn: this.definition.Target,
+      ingestionTime: time,
+    };
     const delivered: string[] = [];
     try {
       let batch: unknown[] = records;
@@ -215,12 +282,21 @@ export class PipeRuntime {
         if (!rendered.delivered) throw new Error(`InputTemplate, record ${index}: ${rendered.reason}`);
         return rendered.body;
       });
-      const values = this.#targetTemplate === undefined ? batch : batchValues(transformPipeBatch(this.#targetTemplate, batch, context));
+      const values =
+        this.#targetTemplate === undefined
+          ? batch
+          : batchValues(transformPipeBatch(this.#targetTemplate, batch, context));
       this.#records = batch;
       const partial = await this.deliver(bodies, values, delivered);
       if (partial !== undefined) {
         // A Lambda target reported partial failure: the source retries only those records.
-        this.executions.push({ time, records, delivered, outcome: 'failure', reason: `partial batch failure: ${JSON.stringify(partial)}` });
+        this.executions.push({
+          time,
+          records,
+          delivered,
+          outcome: 'failure',
+          reason: `partial batch failure: ${JSON.stringify(partial)}`,
+        });
         return { batchItemFailures: partial };
       }
     } catch (error) {
@@ -239,7 +315,10 @@ export class PipeRuntime {
   private async enrich(batch: unknown[], context: Record<string, unknown>): Promise<unknown[]> {
     let input: unknown = batch;
     if (this.#enrichmentTemplate !== undefined) {
-      input = batchValues(transformPipeBatch(this.#enrichmentTemplate, batch, context), 'EnrichmentParameters.InputTemplate');
+      input = batchValues(
+        transformPipeBatch(this.#enrichmentTemplate, batch, context),
+        'EnrichmentParameters.InputTemplate',
+      );
     }
     const outcome = await this.sinks.lambda?.invokeSync(this.definition.Enrichment as string, input);
     if (outcome === undefined) throw new Error(`enrichment ${this.definition.Enrichment} does not exist`);
@@ -256,24 +335,38 @@ export class PipeRuntime {
     const parameters = this.definition.TargetParameters ?? {};
     switch (service) {
       case 'sqs': {
-        const group = (parameters['SqsQueueParameters'] as { MessageGroupId?: string; MessageDeduplicationId?: string } | undefined) ?? {};
+        const group =
+          (parameters['SqsQueueParameters'] as
+            | { MessageGroupId?: string; MessageDeduplicationId?: string }
+            | undefined) ?? {};
         for (const [index, body] of bodies.entries()) {
           const record = this.#records[index];
           const groupId = dynamic(group.MessageGroupId, record);
           const deduplicationId = dynamic(group.MessageDeduplicationId, record);
-          if (this.sinks.sqs?.deliver(target, { body, messageAttributes: {}, groupId, deduplicationId, senderId: this.senderId }) !== true) throw new Error(`target queue ${target} does not exist`);
+          if (
+            this.sinks.sqs?.deliver(target, {
+              body,
+              messageAttributes: {},
+              groupId,
+              deduplicationId,
+              senderId: this.senderId,
+            }) !== true
+          )
+            throw new Error(`target queue ${target} does not exist`);
           delivered.push(body);
         }
         return undefined;
       }
       case 'sns':
         for (const body of bodies) {
-          if (this.sinks.sns?.publishFromService(target, body) !== true) throw new Error(`target topic ${target} does not exist`);
+          if (this.sinks.sns?.publishFromService(target, body) !== true)
+            throw new Error(`target topic ${target} does not exist`);
           delivered.push(body);
         }
         return undefined;
       case 'kinesis': {
-        const key = (parameters['KinesisStreamParameters'] as { PartitionKey?: string } | undefined)?.PartitionKey ?? '';
+        const key =
+          (parameters['KinesisStreamParameters'] as { PartitionKey?: string } | undefined)?.PartitionKey ?? '';
         for (const body of bodies) {
           this.sinks.kinesis?.putRecord(target, body, key);
           delivered.push(body);
@@ -281,7 +374,10 @@ export class PipeRuntime {
         return undefined;
       }
       case 'events': {
-        const bus = (parameters['EventBridgeEventBusParameters'] as { Source?: string; DetailType?: string; Resources?: string[] } | undefined) ?? {};
+        const bus =
+          (parameters['EventBridgeEventBusParameters'] as
+            | { Source?: string; DetailType?: string; Resources?: string[] }
+            | undefined) ?? {};
         bodies.forEach((body, i) => {
           let detail: unknown;
           try {
@@ -290,17 +386,27 @@ export class PipeRuntime {
             detail = values[i];
           }
           // Pipes' defaults: source `Pipe <name>`, detail-type `Event from <source service>`.
-          const ok = this.sinks.eventBridge?.putEntry(target, { source: bus.Source ?? `Pipe ${this.name}`, detailType: bus.DetailType ?? `Event from ${this.sourceKind === 'sqs' ? 'aws:sqs' : this.sourceKind === 'kinesis' ? 'aws:kinesis' : 'aws:dynamodb'}`, detail, resources: bus.Resources ?? [] });
+          const ok = this.sinks.eventBridge?.putEntry(target, {
+            source: bus.Source ?? `Pipe ${this.name}`,
+            detailType:
+              bus.DetailType ??
+              `Event from ${this.sourceKind === 'sqs' ? 'aws:sqs' : this.sourceKind === 'kinesis' ? 'aws:kinesis' : 'aws:dynamodb'}`,
+            detail,
+            resources: bus.Resources ?? [],
+          });
           if (ok !== true) throw new Error(`target event bus ${target} does not exist`);
           delivered.push(body);
         });
         return undefined;
       }
       case 'lambda': {
-        const invocation = (parameters['LambdaFunctionParameters'] as { InvocationType?: string } | undefined)?.InvocationType ?? 'REQUEST_RESPONSE';
+        const invocation =
+          (parameters['LambdaFunctionParameters'] as { InvocationType?: string } | undefined)?.InvocationType ??
+          'REQUEST_RESPONSE';
         const payload = values;
         if (invocation === 'FIRE_AND_FORGET') {
-          if (this.sinks.lambda?.invokeAsync(target, payload) !== true) throw new Error(`target function ${target} does not exist`);
+          if (this.sinks.lambda?.invokeAsync(target, payload) !== true)
+            throw new Error(`target function ${target} does not exist`);
         } else {
           const outcome = await this.sinks.lambda?.invokeSync(target, payload);
           if (outcome === undefined) throw new Error(`target function ${target} does not exist`);

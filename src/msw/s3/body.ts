@@ -14,7 +14,9 @@ const NO_TRAILERS: ReadonlyMap<string, string> = new Map();
 /** Reads, de-frames and verifies the body of `request`. Throws S3Errors only. */
 export async function readBody(request: Request): Promise<ReadBody> {
   const raw = new Uint8Array(await request.arrayBuffer());
-  const { body, trailers } = isAwsChunked(request.headers) ? decodeAwsChunked(raw, request.headers) : { body: raw, trailers: NO_TRAILERS };
+  const { body, trailers } = isAwsChunked(request.headers)
+    ? decodeAwsChunked(raw, request.headers)
+    : { body: raw, trailers: NO_TRAILERS };
   return { body, checksum: verifyChecksums(request.headers, trailers, body) };
 }
 

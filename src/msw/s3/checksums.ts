@@ -62,10 +62,14 @@ export function crc32c(data: Uint8Array): number {
 /** The base64 checksum of `data` under `algorithm`, as S3 sends it in `x-amz-checksum-*`. */
 export function checksumOf(algorithm: ChecksumAlgorithm, data: Uint8Array): string {
   switch (algorithm) {
-    case 'CRC32': return uint32Base64(crc32(data));
-    case 'CRC32C': return uint32Base64(crc32c(data));
-    case 'SHA1': return createHash('sha1').update(data).digest('base64');
-    case 'SHA256': return createHash('sha256').update(data).digest('base64');
+    case 'CRC32':
+      return uint32Base64(crc32(data));
+    case 'CRC32C':
+      return uint32Base64(crc32c(data));
+    case 'SHA1':
+      return createHash('sha1').update(data).digest('base64');
+    case 'SHA256':
+      return createHash('sha256').update(data).digest('base64');
   }
 }
 
@@ -83,17 +87,26 @@ const ACCEPTED_UNVERIFIED = new Set<string>(['CRC64NVME']);
  * the value's shape, and verifies it against `body`. Returns the checksum to store with the
  * object, or undefined when none was sent (or it is one the mock cannot compute).
  */
-export function verifyChecksums(headers: Headers, trailers: ReadonlyMap<string, string>, body: Uint8Array): StoredChecksum | undefined {
+export function verifyChecksums(
+  headers: Headers,
+  trailers: ReadonlyMap<string, string>,
+  body: Uint8Array,
+): StoredChecksum | undefined {
   const contentMd5 = headers.get('content-md5');
   if (contentMd5 !== null) {
     const digest = Buffer.from(contentMd5, 'base64');
     if (digest.length !== 16 || digest.toString('base64') !== contentMd5) {
-      throw new S3Error('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', { 'Content-MD5': contentMd5 });
+      throw new S3Error('InvalidDigest', 400, 'The Content-MD5 you specified was invalid.', {
+        'Content-MD5': contentMd5,
+      });
     }
     const calculated = createHash('md5').update(body).digest('base64');
     if (calculated !== contentMd5) {
       // S3 names the digest it expected in hex and the one it calculated in base64.
-      throw new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: digest.toString('hex'), CalculatedDigest: calculated });
+      throw new S3Error('BadDigest', 400, 'The Content-MD5 you specified did not match what we received.', {
+        ExpectedDigest: digest.toString('hex'),
+        CalculatedDigest: calculated,
+      });
     }
   }
   let found: StoredChecksum | undefined;
@@ -104,8 +117,10 @@ export function verifyChecksums(headers: Headers, trailers: ReadonlyMap<string, 
     if (!KNOWN.has(algorithm)) throw invalidRequest(`Value for ${name} header is invalid.`);
     const alg = algorithm as ChecksumAlgorithm;
     const bytes = Buffer.from(value, 'base64');
-    if (bytes.length !== DIGEST_BYTES[alg] || bytes.toString('base64') !== value) throw invalidRequest(`Value for ${name} header is invalid.`);
-    if (found !== undefined) throw invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
+    if (bytes.length !== DIGEST_BYTES[alg] || bytes.toString('base64') !== value)
+      throw invalidRequest(`Value for ${name} header is invalid.`);
+    if (found !== undefined)
+      throw invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
     if (checksumOf(alg, body) !== value) {
       throw new S3Error('BadDigest', 400, `The ${alg} you specified did not match the calculated checksum.`);
     }

@@ -19,7 +19,12 @@ function lineEnd(data: Uint8Array, from: number): number {
   return -1;
 }
 
-const incomplete = (): S3Error => new S3Error('IncompleteBody', 400, 'You did not provide the number of bytes specified by the Content-Length HTTP header');
+const incomplete = (): S3Error =>
+  new S3Error(
+    'IncompleteBody',
+    400,
+    'You did not provide the number of bytes specified by the Content-Length HTTP header',
+  );
 
 /** Whether the request body is aws-chunked framed (`content-encoding` may list other codings too). */
 export function isAwsChunked(headers: Headers): boolean {
@@ -51,7 +56,8 @@ export function decodeAwsChunked(data: Uint8Array, headers: Headers): DecodedBod
     chunks.push(data.subarray(at, at + size));
     total += size;
     at += size;
-    if (data[at] !== CR || data[at + 1] !== LF) throw invalidRequest('Chunk data is not followed by CRLF in aws-chunked encoded body.');
+    if (data[at] !== CR || data[at + 1] !== LF)
+      throw invalidRequest('Chunk data is not followed by CRLF in aws-chunked encoded body.');
     at += 2;
   }
   const trailers = new Map<string, string>();
@@ -69,7 +75,8 @@ export function decodeAwsChunked(data: Uint8Array, headers: Headers): DecodedBod
   if (declared !== null) {
     for (const name of declared.split(',')) {
       const wanted = name.trim().toLowerCase();
-      if (wanted !== '' && !trailers.has(wanted)) throw invalidRequest(`The trailer ${wanted} declared in x-amz-trailer was not sent.`);
+      if (wanted !== '' && !trailers.has(wanted))
+        throw invalidRequest(`The trailer ${wanted} declared in x-amz-trailer was not sent.`);
     }
   }
   const body = chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total);

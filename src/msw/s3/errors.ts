@@ -17,7 +17,13 @@ export class S3Error extends Error {
   /** Extra response headers (e.g. `x-amz-delete-marker` on a 404 for a delete marker). */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, status: number, message: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  constructor(
+    code: string,
+    status: number,
+    message: string,
+    extra: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.code = code;
     this.status = status;
@@ -27,10 +33,12 @@ export class S3Error extends Error {
 }
 
 /** `NoSuchBucket` (404). */
-export const noSuchBucket = (bucket: string): S3Error => new S3Error('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket });
+export const noSuchBucket = (bucket: string): S3Error =>
+  new S3Error('NoSuchBucket', 404, 'The specified bucket does not exist', { BucketName: bucket });
 
 /** `NoSuchKey` (404). */
-export const noSuchKey = (key: string, headers: Record<string, string> = {}): S3Error => new S3Error('NoSuchKey', 404, 'The specified key does not exist.', { Key: key }, headers);
+export const noSuchKey = (key: string, headers: Record<string, string> = {}): S3Error =>
+  new S3Error('NoSuchKey', 404, 'The specified key does not exist.', { Key: key }, headers);
 
 /** `InvalidArgument` (400) naming the argument, as S3 does. */
 export const invalidArgument = (message: string, name: string, value: string): S3Error =>
@@ -41,7 +49,11 @@ export const invalidRequest = (message: string): S3Error => new S3Error('Invalid
 
 /** `MalformedXML` (400): S3's one answer to a request document it cannot read. */
 export const malformedXml = (): S3Error =>
-  new S3Error('MalformedXML', 400, 'The XML you provided was not well-formed or did not validate against our published schema');
+  new S3Error(
+    'MalformedXML',
+    400,
+    'The XML you provided was not well-formed or did not validate against our published schema',
+  );
 
 /** The ids S3 stamps on every response. */
 export interface S3RequestIds {

@@ -30,7 +30,9 @@ export interface S3Route {
 }
 
 const REGION = '[a-z]{2}(?:-[a-z]+)+-\\d{1,2}';
-const AWS_HOST = new RegExp(`^(?:(.+)\\.)?s3(?:-fips)?(?:\\.dualstack)?(?:[.-](${REGION}))?\\.amazonaws\\.com(?:\\.cn)?$`);
+const AWS_HOST = new RegExp(
+  `^(?:(.+)\\.)?s3(?:-fips)?(?:\\.dualstack)?(?:[.-](${REGION}))?\\.amazonaws\\.com(?:\\.cn)?$`,
+);
 const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 interface Endpoint {
@@ -42,7 +44,9 @@ interface Endpoint {
 /** The SigV4 scope (region, service) of a request, from `Authorization` or a presigned URL. */
 export function signingScope(request: Request, url: URL): { region: string; service: string } | undefined {
   const authorization = request.headers.get('authorization');
-  const credential = authorization ?? (url.searchParams.has('X-Amz-Credential') ? `Credential=${url.searchParams.get('X-Amz-Credential')}` : null);
+  const credential =
+    authorization ??
+    (url.searchParams.has('X-Amz-Credential') ? `Credential=${url.searchParams.get('X-Amz-Credential')}` : null);
   if (credential === null) return undefined;
   const match = SCOPE.exec(credential);
   return match ? { region: match[1] as string, service: match[2] as string } : undefined;
@@ -70,7 +74,9 @@ function route(url: URL, bucket: string | undefined, region: string | undefined)
   }
   const decodedBucket = bucket ?? (rawBucket === '' || rawBucket === undefined ? undefined : decode(rawBucket));
   const decodedKey = rawKey === '' ? undefined : decode(rawKey);
-  const invalid = (rawBucket !== undefined && rawBucket !== '' && decodedBucket === undefined) || (rawKey !== '' && decodedKey === undefined);
+  const invalid =
+    (rawBucket !== undefined && rawBucket !== '' && decodedBucket === undefined) ||
+    (rawKey !== '' && decodedKey === undefined);
   const base = { bucket: decodedBucket, key: decodedKey, region, url };
   return invalid ? { ...base, invalidUri: true } : base;
 }
@@ -87,7 +93,12 @@ export class S3Hosts {
   add(endpoint: string, api = 's3.addEndpoint'): void {
     const url = new URL(endpointOrigin(api, 'endpoint', endpoint));
     const entry = { protocol: url.protocol, hostname: url.hostname.toLowerCase(), port: url.port };
-    if (!this.#endpoints.some((e) => e.protocol === entry.protocol && e.hostname === entry.hostname && e.port === entry.port)) this.#endpoints.push(entry);
+    if (
+      !this.#endpoints.some(
+        (e) => e.protocol === entry.protocol && e.hostname === entry.hostname && e.port === entry.port,
+      )
+    )
+      this.#endpoints.push(entry);
   }
 
   /** The registered custom endpoints, as origins. */

@@ -16,9 +16,15 @@ export interface S3Call {
 }
 
 /** An S3 response with the request ids, extra headers, and an optional body. */
-export function respond(call: S3Call, status: number, body?: Uint8Array | string | null, headers?: Record<string, string | undefined>): Response {
+export function respond(
+  call: S3Call,
+  status: number,
+  body?: Uint8Array | string | null,
+  headers?: Record<string, string | undefined>,
+): Response {
   const out = new Headers({ 'x-amz-request-id': call.ids.requestId, 'x-amz-id-2': call.ids.hostId });
-  if (headers !== undefined) for (const [name, value] of Object.entries(headers)) if (value !== undefined) out.set(name, value);
+  if (headers !== undefined)
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) out.set(name, value);
   return new Response(call.method === 'HEAD' ? null : (body ?? null), { status, headers: out });
 }
 

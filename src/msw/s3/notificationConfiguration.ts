@@ -32,7 +32,10 @@ export interface S3QueueDestination {
    * Enqueues a message S3 sends; false when no queue has this ARN. May throw the error the
    * queue answers with (a FIFO queue refuses a message without a group id).
    */
-  deliver(queueArn: string, message: { body: string; messageAttributes: Record<string, never>; senderId: string }): boolean;
+  deliver(
+    queueArn: string,
+    message: { body: string; messageAttributes: Record<string, never>; senderId: string },
+  ): boolean;
 }
 
 /**
@@ -135,13 +138,22 @@ export class S3ConfiguredNotifier {
    */
   sendTestEvent(kind: 'queue' | 'topic', arn: string, event: S3TestEvent): boolean {
     const body = JSON.stringify(event);
-    if (kind === 'topic') return this.destinations.sns?.exists(arn) === true && this.destinations.sns.publish(arn, body, S3_NOTIFICATION_SUBJECT);
+    if (kind === 'topic')
+      return (
+        this.destinations.sns?.exists(arn) === true && this.destinations.sns.publish(arn, body, S3_NOTIFICATION_SUBJECT)
+      );
     return this.#toQueue(arn, body);
   }
 
   #toQueue(queueArn: string, body: string): boolean {
     try {
-      return this.destinations.sqs?.deliver(queueArn, { body, messageAttributes: {}, senderId: this.identities.sqsSenderId }) === true;
+      return (
+        this.destinations.sqs?.deliver(queueArn, {
+          body,
+          messageAttributes: {},
+          senderId: this.identities.sqsSenderId,
+        }) === true
+      );
     } catch {
       // The queue refused the message (too large, FIFO without a group id): S3's delivery fails.
       return false;
@@ -168,9 +180,11 @@ export class S3ConfiguredNotifier {
       );
       const event = { Records: [record] } as S3NotificationEvent;
       // A destination deleted since the configuration was saved: S3's delivery fails and the event is lost.
-      if (destination.kind === 'topic') this.destinations.sns?.publish(destination.arn, JSON.stringify(event), S3_NOTIFICATION_SUBJECT);
+      if (destination.kind === 'topic')
+        this.destinations.sns?.publish(destination.arn, JSON.stringify(event), S3_NOTIFICATION_SUBJECT);
       else if (destination.kind === 'queue') this.#toQueue(destination.arn, JSON.stringify(event));
-      else if (this.destinations.lambda?.exists(destination.arn) === true) this.destinations.lambda.invokeAsync(destination.arn, event);
+      else if (this.destinations.lambda?.exists(destination.arn) === true)
+        this.destinations.lambda.invokeAsync(destination.arn, event);
     }
   }
 

@@ -189,17 +189,27 @@ export class S3Notifier {
   }
 
   /** Adds a subscription; the bucket must exist (checked by the caller). */
-  subscribe(bucket: string, handler: S3NotificationHandler | AwsLambdaS3Handler, options: S3SubscribeOptions = {}): S3Subscription {
+  subscribe(
+    bucket: string,
+    handler: S3NotificationHandler | AwsLambdaS3Handler,
+    options: S3SubscribeOptions = {},
+  ): S3Subscription {
     const api = 's3.subscribe';
     if (typeof handler !== 'function') fail(api, 'handler', `must be a function, got ${show(handler)}`);
-    if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+    if (options === null || typeof options !== 'object')
+      fail(api, 'options', `must be an object, got ${show(options)}`);
     const events = options.events ?? ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'];
-    if (!Array.isArray(events) || events.length === 0) fail(api, 'options.events', 'must be a non-empty array of S3 event types such as "s3:ObjectCreated:*"');
+    if (!Array.isArray(events) || events.length === 0)
+      fail(api, 'options.events', 'must be a non-empty array of S3 event types such as "s3:ObjectCreated:*"');
     const names = new Set<string>();
     const wildcards: string[] = [];
     for (const [index, type] of events.entries()) {
       if (!EVENT_TYPES.has(type)) {
-        fail(api, `options.events[${index}]`, `${show(type)} is not an S3 notification event type (use S3's notation with the "s3:" prefix, e.g. "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete")`);
+        fail(
+          api,
+          `options.events[${index}]`,
+          `${show(type)} is not an S3 notification event type (use S3's notation with the "s3:" prefix, e.g. "s3:ObjectCreated:*" or "s3:ObjectRemoved:Delete")`,
+        );
       }
       const name = type.slice(3);
       if (name.endsWith(':*')) wildcards.push(name.slice(0, -1));
@@ -207,11 +217,18 @@ export class S3Notifier {
     }
     for (const field of ['prefix', 'suffix'] as const) {
       const value = options[field];
-      if (value !== undefined && typeof value !== 'string') fail(api, `options.${field}`, `must be a string, got ${show(value)}`);
+      if (value !== undefined && typeof value !== 'string')
+        fail(api, `options.${field}`, `must be a string, got ${show(value)}`);
     }
     const retries = options.retries ?? 2;
-    if (retries !== 0 && retries !== 1 && retries !== 2) fail(api, 'options.retries', `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`);
-    if (options.id !== undefined && (typeof options.id !== 'string' || options.id === '')) fail(api, 'options.id', `must be a non-empty string, got ${show(options.id)}`);
+    if (retries !== 0 && retries !== 1 && retries !== 2)
+      fail(
+        api,
+        'options.retries',
+        `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`,
+      );
+    if (options.id !== undefined && (typeof options.id !== 'string' || options.id === ''))
+      fail(api, 'options.id', `must be a non-empty string, got ${show(options.id)}`);
     const timeout = resolveTimeout(api, options.timeout);
     const subscription: Subscription = {
       bucket,
@@ -224,7 +241,10 @@ export class S3Notifier {
       configurationId: options.id ?? `notification-${++this.#ids}`,
       retries,
       timeout,
-      history: new InvocationHistory<S3Invocation, S3Invocation['outcome']>(resolveHistoryLimit(api, options.invocationHistory), ['success', 'failure']),
+      history: new InvocationHistory<S3Invocation, S3Invocation['outcome']>(
+        resolveHistoryLimit(api, options.invocationHistory),
+        ['success', 'failure'],
+      ),
       active: true,
     };
     this.#subscriptions.push(subscription);
@@ -266,7 +286,13 @@ export class S3Notifier {
         },
         'S3 mock',
       );
-      this.#queue.push({ subscription, event: { Records: [record] } as S3NotificationEvent, attempts: 0, dueMs: now.getTime(), order: this.#order++ });
+      this.#queue.push({
+        subscription,
+        event: { Records: [record] } as S3NotificationEvent,
+        attempts: 0,
+        dueMs: now.getTime(),
+        order: this.#order++,
+      });
     }
   }
 
@@ -288,16 +314,34 @@ export class S3Notifier {
       if (!subscription.active) continue;
       delivery.attempts++;
       const clockMs = (): number => this.#context.clock.now().getTime();
-      const result = await invokeHandler(subscription.handler, delivery.event, { timeoutSeconds: subscription.timeout, describe: () => `the S3 notification ${subscription.configurationId} on bucket ${subscription.bucket}` }, clockMs);
+      const result = await invokeHandler(
+        subscription.handler,
+        delivery.event,
+        {
+          timeoutSeconds: subscription.timeout,
+          describe: () => `the S3 notification ${subscription.configurationId} on bucket ${subscription.bucket}`,
+        },
+        clockMs,
+      );
       const error = failureOf(result);
-      subscription.history.push({ event: delivery.event, time: new Date(nowMs), attempt: delivery.attempts - 1, ...(error === undefined ? { outcome: 'success' } : { outcome: 'failure', error: error.error }) });
+      subscription.history.push({
+        event: delivery.event,
+        time: new Date(nowMs),
+        attempt: delivery.attempts - 1,
+        ...(error === undefined ? { outcome: 'success' } : { outcome: 'failure', error: error.error }),
+      });
       if (error !== undefined) {
         if (delivery.attempts <= subscription.retries) {
           // Lambda waits from the failed attempt's end (a timeout ends later than it started).
           delivery.dueMs = clockMs() + (RETRY_DELAYS_MS[delivery.attempts - 1] as number);
           this.#queue.push(delivery);
         } else {
-          this.#failed.push({ configurationId: subscription.configurationId, event: delivery.event, error: error.error, attempts: delivery.attempts });
+          this.#failed.push({
+            configurationId: subscription.configurationId,
+            event: delivery.event,
+            error: error.error,
+            attempts: delivery.attempts,
+          });
         }
       }
       if (result.kind === 'stuck') {

@@ -9,7 +9,15 @@
 import { S3Error } from './errors.js';
 
 /** The query parameters of SigV4 query authentication (never request headers). */
-const AUTH_PARAMETERS = new Set(['x-amz-algorithm', 'x-amz-credential', 'x-amz-date', 'x-amz-expires', 'x-amz-signedheaders', 'x-amz-signature', 'x-amz-security-token']);
+const AUTH_PARAMETERS = new Set([
+  'x-amz-algorithm',
+  'x-amz-credential',
+  'x-amz-date',
+  'x-amz-expires',
+  'x-amz-signedheaders',
+  'x-amz-signature',
+  'x-amz-security-token',
+]);
 /** "X-Amz-Expires … Minimum value of 1. Maximum value of 604800 (seven days)." */
 const MAX_EXPIRES_SECONDS = 604_800;
 
@@ -27,7 +35,14 @@ function parseAmzDate(value: string): number | undefined {
 }
 
 /** The parameters of SigV4 query authentication: any one makes the request presigned, and then all are required. */
-const SIGV4_PARAMETERS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Expires'];
+const SIGV4_PARAMETERS = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Signature',
+  'X-Amz-Date',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Expires',
+];
 
 /** Whether a request authenticates with query parameters (a presigned URL). */
 export function isPresigned(query: URLSearchParams): boolean {
@@ -42,23 +57,45 @@ export function isPresigned(query: URLSearchParams): boolean {
 export function assertNotExpired(query: URLSearchParams, nowMs: number): void {
   // Both answers as localstack recorded them against S3 (test_s3.py snapshots).
   if (!SIGV4_PARAMETERS.every((name) => query.has(name))) {
-    throw new S3Error('AuthorizationQueryParametersError', 400, 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.');
+    throw new S3Error(
+      'AuthorizationQueryParametersError',
+      400,
+      'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
+    );
   }
   if ((query.get('X-Amz-Credential') as string).split('/').length !== 5) {
-    throw new S3Error('AuthorizationQueryParametersError', 400, 'Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".');
+    throw new S3Error(
+      'AuthorizationQueryParametersError',
+      400,
+      'Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".',
+    );
   }
   const expiresText = query.get('X-Amz-Expires') as string;
   const dateText = query.get('X-Amz-Date') as string;
   const expires = /^\d+$/.test(expiresText) ? Number(expiresText) : Number.NaN;
-  if (Number.isNaN(expires)) throw new S3Error('AuthorizationQueryParametersError', 400, 'X-Amz-Expires should be a number');
-  if (expires > MAX_EXPIRES_SECONDS) throw new S3Error('AuthorizationQueryParametersError', 400, `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_EXPIRES_SECONDS}`);
+  if (Number.isNaN(expires))
+    throw new S3Error('AuthorizationQueryParametersError', 400, 'X-Amz-Expires should be a number');
+  if (expires > MAX_EXPIRES_SECONDS)
+    throw new S3Error(
+      'AuthorizationQueryParametersError',
+      400,
+      `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_EXPIRES_SECONDS}`,
+    );
   const signedMs = parseAmzDate(dateText);
   if (signedMs === undefined) {
-    throw new S3Error('AuthorizationQueryParametersError', 400, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+    throw new S3Error(
+      'AuthorizationQueryParametersError',
+      400,
+      "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"",
+    );
   }
   const expiresMs = signedMs + expires * 1000;
   if (nowMs > expiresMs) {
-    throw new S3Error('AccessDenied', 403, 'Request has expired', { 'X-Amz-Expires': expiresText, Expires: isoSeconds(expiresMs), ServerTime: isoSeconds(nowMs) });
+    throw new S3Error('AccessDenied', 403, 'Request has expired', {
+      'X-Amz-Expires': expiresText,
+      Expires: isoSeconds(expiresMs),
+      ServerTime: isoSeconds(nowMs),
+    });
   }
 }
 
@@ -70,7 +107,8 @@ export function withHoistedHeaders(request: Request, query: URLSearchParams): Re
   const hoisted: [string, string][] = [];
   for (const [name, value] of query) {
     const lower = name.toLowerCase();
-    if (lower.startsWith('x-amz-') && !AUTH_PARAMETERS.has(lower) && !request.headers.has(lower)) hoisted.push([lower, value]);
+    if (lower.startsWith('x-amz-') && !AUTH_PARAMETERS.has(lower) && !request.headers.has(lower))
+      hoisted.push([lower, value]);
   }
   if (hoisted.length === 0) return request;
   const headers = new Headers(request.headers);

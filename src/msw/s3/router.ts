@@ -53,7 +53,13 @@ const OBJECT_SUBRESOURCES: Readonly<Record<string, string>> = {
   tagging: 'ObjectTagging',
   torrent: 'ObjectTorrent',
 };
-const VERBS: Readonly<Record<string, string>> = { GET: 'Get', HEAD: 'Head', PUT: 'Put', DELETE: 'Delete', POST: 'Post' };
+const VERBS: Readonly<Record<string, string>> = {
+  GET: 'Get',
+  HEAD: 'Head',
+  PUT: 'Put',
+  DELETE: 'Delete',
+  POST: 'Post',
+};
 
 /** The implemented operation a call is, or its S3 name when the mock does not implement it. */
 export function resolve(call: S3Call): { name: string; run?: Operation } {
@@ -65,9 +71,12 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
     return { name: query.get('x-id') ?? `${method} /` };
   }
   if (key === undefined) {
-    if (has('notification') && method === 'PUT') return { name: 'PutBucketNotificationConfiguration', run: notification.putBucketNotificationConfiguration };
-    if (has('notification') && method === 'GET') return { name: 'GetBucketNotificationConfiguration', run: notification.getBucketNotificationConfiguration };
-    for (const [parameter, stem] of Object.entries(BUCKET_SUBRESOURCES)) if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
+    if (has('notification') && method === 'PUT')
+      return { name: 'PutBucketNotificationConfiguration', run: notification.putBucketNotificationConfiguration };
+    if (has('notification') && method === 'GET')
+      return { name: 'GetBucketNotificationConfiguration', run: notification.getBucketNotificationConfiguration };
+    for (const [parameter, stem] of Object.entries(BUCKET_SUBRESOURCES))
+      if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
     if (has('versioning')) {
       if (method === 'PUT') return { name: 'PutBucketVersioning', run: buckets.putBucketVersioning };
       if (method === 'GET') return { name: 'GetBucketVersioning', run: buckets.getBucketVersioning };
@@ -80,7 +89,8 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
       if (!has('x-id') || query.get('x-id') === 'ListObjects') return { name: 'ListObjects', run: listObjects };
     }
     if (method === 'POST' && has('delete')) return { name: 'DeleteObjects', run: deleteObjects };
-    if (method === 'PUT' && [...query.keys()].every((name) => name === 'x-id')) return { name: 'CreateBucket', run: buckets.createBucket };
+    if (method === 'PUT' && [...query.keys()].every((name) => name === 'x-id'))
+      return { name: 'CreateBucket', run: buckets.createBucket };
     if (method === 'HEAD') return { name: 'HeadBucket', run: buckets.headBucket };
     if (method === 'DELETE' && query.size === 0) return { name: 'DeleteBucket', run: buckets.deleteBucket };
     return { name: query.get('x-id') ?? `${method} /${bucket}` };
@@ -91,18 +101,24 @@ export function resolve(call: S3Call): { name: string; run?: Operation } {
     if (method === 'DELETE') return { name: 'DeleteObjectTagging', run: tagging.deleteObjectTagging };
   }
   if (has('attributes') && method === 'GET') return { name: 'GetObjectAttributes', run: getObjectAttributes };
-  for (const [parameter, stem] of Object.entries(OBJECT_SUBRESOURCES)) if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
+  for (const [parameter, stem] of Object.entries(OBJECT_SUBRESOURCES))
+    if (has(parameter)) return { name: `${VERBS[method] ?? method}${stem}` };
   if (method === 'POST' && has('restore')) return { name: 'RestoreObject' };
   if (method === 'POST' && has('select')) return { name: 'SelectObjectContent' };
   const copySource = call.request.headers.has('x-amz-copy-source');
   if (has('uploadId')) {
-    if (method === 'PUT' && has('partNumber')) return copySource ? { name: 'UploadPartCopy', run: multipart.uploadPartCopy } : { name: 'UploadPart', run: multipart.uploadPart };
+    if (method === 'PUT' && has('partNumber'))
+      return copySource
+        ? { name: 'UploadPartCopy', run: multipart.uploadPartCopy }
+        : { name: 'UploadPart', run: multipart.uploadPart };
     if (method === 'POST') return { name: 'CompleteMultipartUpload', run: multipart.completeMultipartUpload };
     if (method === 'DELETE') return { name: 'AbortMultipartUpload', run: multipart.abortMultipartUpload };
     if (method === 'GET') return { name: 'ListParts', run: multipart.listParts };
   }
-  if (method === 'POST' && has('uploads')) return { name: 'CreateMultipartUpload', run: multipart.createMultipartUpload };
-  if (method === 'PUT') return copySource ? { name: 'CopyObject', run: objects.copyObject } : { name: 'PutObject', run: objects.putObject };
+  if (method === 'POST' && has('uploads'))
+    return { name: 'CreateMultipartUpload', run: multipart.createMultipartUpload };
+  if (method === 'PUT')
+    return copySource ? { name: 'CopyObject', run: objects.copyObject } : { name: 'PutObject', run: objects.putObject };
   if (method === 'GET') return { name: 'GetObject', run: objects.getObject };
   if (method === 'HEAD') return { name: 'HeadObject', run: objects.getObject };
   if (method === 'DELETE') return { name: 'DeleteObject', run: objects.deleteObject };

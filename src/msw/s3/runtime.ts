@@ -21,7 +21,13 @@ export type S3ChangeEventName =
  * The object-change parts of the events `change` produces (notification and EventBridge event
  * alike): what the mapper needs from the store, the request and the mocks' context.
  */
-export function changeParts(bucket: { readonly name: string; readonly region: string }, change: S3Change, ids: S3RequestIds, now: Date, context: MockContext): Omit<S3ObjectChangeParts, 'sourceIPAddress'> {
+export function changeParts(
+  bucket: { readonly name: string; readonly region: string },
+  change: S3Change,
+  ids: S3RequestIds,
+  now: Date,
+  context: MockContext,
+): Omit<S3ObjectChangeParts, 'sourceIPAddress'> {
   return {
     bucket: bucket.name,
     key: change.key,

@@ -5,7 +5,16 @@ import { md5Hex } from '../../_internals/hash.js';
 import { fail, show } from '../../_internals/errors.js';
 import { assertS3BucketName, assertS3Key } from '../../events/s3/validate.js';
 import { sqsSenderId } from '../../events/sqs/ids.js';
-import { s3CanonicalUserId, s3EventBridgeEventId, s3HostId, s3IamPrincipalId, s3RequestId, s3SequencerAt, s3SourceIPv4, s3VersionId } from '../../events/s3/ids.js';
+import {
+  s3CanonicalUserId,
+  s3EventBridgeEventId,
+  s3HostId,
+  s3IamPrincipalId,
+  s3RequestId,
+  s3SequencerAt,
+  s3SourceIPv4,
+  s3VersionId,
+} from '../../events/s3/ids.js';
 import { buildS3EventBridgeEvent, s3EventBridgeTypeOf } from '../../events/s3/eventBridge.js';
 import type { S3EventBridgeEventOf } from '../../events/s3/types.js';
 import { AwsServiceError, internalFailure } from '../_internals/awsError.js';
@@ -14,9 +23,21 @@ import { contextRandom, type MockContext, type MockService } from '../context.js
 import { S3Error, errorResponse, type S3RequestIds } from './errors.js';
 import { S3Hosts, type S3Route } from './hosts.js';
 import type { S3Call } from './http.js';
-import { S3Notifier, type AwsLambdaS3Handler, type S3FailedDelivery, type S3NotificationHandler, type S3SubscribeOptions, type S3Subscription } from './notifications.js';
+import {
+  S3Notifier,
+  type AwsLambdaS3Handler,
+  type S3FailedDelivery,
+  type S3NotificationHandler,
+  type S3SubscribeOptions,
+  type S3Subscription,
+} from './notifications.js';
 import { createBucketIn } from './operations/buckets.js';
-import { S3ConfiguredNotifier, type S3FunctionDestination, type S3QueueDestination, type S3TopicDestination } from './notificationConfiguration.js';
+import {
+  S3ConfiguredNotifier,
+  type S3FunctionDestination,
+  type S3QueueDestination,
+  type S3TopicDestination,
+} from './notificationConfiguration.js';
 import { deleteOne } from './operations/objects.js';
 import { assertNotExpired, isPresigned, withHoistedHeaders } from './presign.js';
 import { notImplemented, resolve } from './router.js';
@@ -24,7 +45,9 @@ import { changeParts, type S3Change, type S3Runtime } from './runtime.js';
 import { S3Store, type ObjectVersion, type VersioningState } from './store.js';
 
 /** An S3 EventBridge event as the mock emits it. */
-export type S3MockEventBridgeEvent = S3EventBridgeEventOf<'Object Created' | 'Object Deleted' | 'Object Tags Added' | 'Object Tags Deleted'>;
+export type S3MockEventBridgeEvent = S3EventBridgeEventOf<
+  'Object Created' | 'Object Deleted' | 'Object Tags Added' | 'Object Tags Deleted'
+>;
 
 /** Options of {@link createS3Service}. */
 export interface S3ServiceOptions {
@@ -157,7 +180,8 @@ function view(bucket: string, version: ObjectVersion): S3StoredObject {
 export function createS3Service(context: MockContext, options: S3ServiceOptions = {}): S3Service {
   const hosts = new S3Hosts();
   // createAwsMocks hands over its endpoints (environment included); a hand-made context gets the environment's.
-  for (const endpoint of context.endpoints ?? endpointsFromEnvironment(process.env)) hosts.add(endpoint, 'createS3Service');
+  for (const endpoint of context.endpoints ?? endpointsFromEnvironment(process.env))
+    hosts.add(endpoint, 'createS3Service');
   for (const endpoint of options.endpoints ?? []) hosts.add(endpoint, 'createS3Service');
   const store = new S3Store();
   let randoms: { request: Random; version: Random; upload: Random; eventBridge: Random };
@@ -175,11 +199,24 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
   };
   seedRandoms();
   const identityRandom = contextRandom(context, 's3.identity');
-  const identities = { bucketOwnerId: s3CanonicalUserId(identityRandom), principalId: s3IamPrincipalId(identityRandom), sourceIPAddress: s3SourceIPv4(identityRandom) };
+  const identities = {
+    bucketOwnerId: s3CanonicalUserId(identityRandom),
+    principalId: s3IamPrincipalId(identityRandom),
+    sourceIPAddress: s3SourceIPv4(identityRandom),
+  };
   const notifier = new S3Notifier(context, identities);
-  const configured = new S3ConfiguredNotifier(context, { ...identities, sqsSenderId: sqsSenderId(identityRandom) }, { sns: options.sns, sqs: options.sqs, lambda: options.lambda });
+  const configured = new S3ConfiguredNotifier(
+    context,
+    { ...identities, sqsSenderId: sqsSenderId(identityRandom) },
+    { sns: options.sns, sqs: options.sqs, lambda: options.lambda },
+  );
 
-  const emitEventBridge = (bucket: { name: string; region: string }, change: S3Change, ids: S3RequestIds, now: Date): void => {
+  const emitEventBridge = (
+    bucket: { name: string; region: string },
+    change: S3Change,
+    ids: S3RequestIds,
+    now: Date,
+  ): void => {
     const type = s3EventBridgeTypeOf(change.eventName);
     if (type === undefined || options.eventBridge === undefined) return;
     const event = buildS3EventBridgeEvent(
@@ -238,15 +275,27 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
         const presigned = isPresigned(route.url.searchParams);
         if (presigned) assertNotExpired(route.url.searchParams, now.getTime());
         const served = presigned ? withHoistedHeaders(request, route.url.searchParams) : request;
-        const call: S3Call = { request: served, route, method: request.method.toUpperCase(), query: route.url.searchParams, ids, now };
-        if (route.invalidUri) throw new S3Error('InvalidURI', 400, "Couldn't parse the specified URI.", { URI: route.url.pathname });
+        const call: S3Call = {
+          request: served,
+          route,
+          method: request.method.toUpperCase(),
+          query: route.url.searchParams,
+          ids,
+          now,
+        };
+        if (route.invalidUri)
+          throw new S3Error('InvalidURI', 400, "Couldn't parse the specified URI.", { URI: route.url.pathname });
         const operation = resolve(call);
         if (operation.run === undefined) throw notImplemented(operation.name);
         return await operation.run(runtime, call);
       } catch (error) {
         // Never throw inside msw: every failure becomes an S3-shaped error response.
         const s3Error =
-          error instanceof S3Error ? error : error instanceof AwsServiceError ? new S3Error(error.code, error.status, error.message) : fromUnexpected(error);
+          error instanceof S3Error
+            ? error
+            : error instanceof AwsServiceError
+              ? new S3Error(error.code, error.status, error.message)
+              : fromUnexpected(error);
         return errorResponse(s3Error, ids, request.method.toUpperCase());
       }
     },
@@ -256,7 +305,12 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
   const existingBucket = (name: string, bucket: unknown) => {
     if (typeof bucket !== 'string') fail(api(name), 'bucket', `must be a bucket name string, got ${show(bucket)}`);
     const found = store.buckets.get(bucket);
-    if (found === undefined) fail(api(name), 'bucket', `${show(bucket)} does not exist (create it with s3.createBucket or CreateBucketCommand first)`);
+    if (found === undefined)
+      fail(
+        api(name),
+        'bucket',
+        `${show(bucket)} does not exist (create it with s3.createBucket or CreateBucketCommand first)`,
+      );
     return found;
   };
 
@@ -275,7 +329,11 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       if (store.buckets.has(bucket)) fail(api('createBucket'), 'bucket', `${show(bucket)} already exists`);
       const versioning = bucketOptions.versioning ?? 'Unversioned';
       if (versioning !== 'Unversioned' && versioning !== 'Enabled' && versioning !== 'Suspended') {
-        fail(api('createBucket'), 'options.versioning', `must be "Unversioned", "Enabled" or "Suspended", got ${show(versioning)}`);
+        fail(
+          api('createBucket'),
+          'options.versioning',
+          `must be "Unversioned", "Enabled" or "Suspended", got ${show(versioning)}`,
+        );
       }
       createBucketIn(runtime, bucket, bucketOptions.region ?? context.region, context.clock.now());
       (store.buckets.get(bucket) as { versioning: VersioningState }).versioning = versioning;
@@ -283,20 +341,37 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     putObject(bucket, key, body, putOptions = {}) {
       const target = existingBucket('putObject', bucket);
       assertS3Key(api('putObject'), 'key', key);
-      if (typeof body !== 'string' && !(body instanceof Uint8Array)) fail(api('putObject'), 'body', `must be a string or a Uint8Array, got ${show(body)}`);
+      if (typeof body !== 'string' && !(body instanceof Uint8Array))
+        fail(api('putObject'), 'body', `must be a string or a Uint8Array, got ${show(body)}`);
       const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Uint8Array.from(body);
       const now = context.clock.now();
       const sequencer = runtime.sequencer(now);
       const metadata: Record<string, string> = {};
-      for (const [name, value] of Object.entries(putOptions.metadata ?? {})) metadata[name.toLowerCase()] = String(value);
+      for (const [name, value] of Object.entries(putOptions.metadata ?? {}))
+        metadata[name.toLowerCase()] = String(value);
       const stored = store.write(
         target,
-        { key, isDeleteMarker: false, body: bytes, eTag: md5Hex(bytes), lastModified: now, headers: { contentType: putOptions.contentType ?? 'binary/octet-stream' }, metadata, storageClass: 'STANDARD', sequencer },
+        {
+          key,
+          isDeleteMarker: false,
+          body: bytes,
+          eTag: md5Hex(bytes),
+          lastModified: now,
+          headers: { contentType: putOptions.contentType ?? 'binary/octet-stream' },
+          metadata,
+          storageClass: 'STANDARD',
+          sequencer,
+        },
         () => runtime.versionId(),
       );
       if (putOptions.notify !== false) {
         const versionId = stored.versionId === 'null' ? {} : { versionId: stored.versionId };
-        runtime.notify(target, { eventName: 'ObjectCreated:Put', key, size: bytes.length, eTag: stored.eTag, sequencer, ...versionId }, runtime.requestIds(), now);
+        runtime.notify(
+          target,
+          { eventName: 'ObjectCreated:Put', key, size: bytes.length, eTag: stored.eTag, sequencer, ...versionId },
+          runtime.requestIds(),
+          now,
+        );
       }
       return view(bucket, stored);
     },
@@ -310,7 +385,10 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     },
     getObject(bucket, key, getOptions = {}) {
       const target = existingBucket('getObject', bucket);
-      const version = getOptions.versionId === undefined ? store.current(target, key) : store.version(target, key, getOptions.versionId);
+      const version =
+        getOptions.versionId === undefined
+          ? store.current(target, key)
+          : store.version(target, key, getOptions.versionId);
       return version === undefined || version.isDeleteMarker ? undefined : view(bucket, version);
     },
     objects(bucket) {
@@ -318,7 +396,11 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
       return store.currentKeys(target).map((key) => view(bucket, store.current(target, key) as ObjectVersion));
     },
     buckets: () => [...store.buckets.keys()].sort(),
-    subscribe(bucket: string, subscriber: S3NotificationHandler | AwsLambdaS3Handler, subscribeOptions?: S3SubscribeOptions) {
+    subscribe(
+      bucket: string,
+      subscriber: S3NotificationHandler | AwsLambdaS3Handler,
+      subscribeOptions?: S3SubscribeOptions,
+    ) {
       existingBucket('subscribe', bucket);
       return notifier.subscribe(bucket, subscriber, subscribeOptions);
     },
@@ -326,7 +408,11 @@ export function createS3Service(context: MockContext, options: S3ServiceOptions 
     enableEventBridge(bucket) {
       existingBucket('enableEventBridge', bucket);
       if (options.eventBridge === undefined) {
-        fail(api('enableEventBridge'), 'bucket', 'cannot send to EventBridge: this S3 mock was created without an EventBridge bus (createS3Service options.eventBridge)');
+        fail(
+          api('enableEventBridge'),
+          'bucket',
+          'cannot send to EventBridge: this S3 mock was created without an EventBridge bus (createS3Service options.eventBridge)',
+        );
       }
       configured.enableEventBridge(bucket);
     },
@@ -348,7 +434,12 @@ function assertHeaderSection(headers: Headers): void {
   let bytes = 0;
   for (const [name, value] of headers) bytes += Buffer.byteLength(name) + Buffer.byteLength(value) + 4;
   if (bytes > MAX_HEADER_BYTES) {
-    throw new S3Error('RequestHeaderSectionTooLarge', 400, 'Your request header section exceeds the maximum allowed size.', { MaxSizeAllowed: String(MAX_HEADER_BYTES) });
+    throw new S3Error(
+      'RequestHeaderSectionTooLarge',
+      400,
+      'Your request header section exceeds the maximum allowed size.',
+      { MaxSizeAllowed: String(MAX_HEADER_BYTES) },
+    );
   }
 }
 

@@ -116,7 +116,10 @@ export class S3Store {
    */
   assertVersionId(versionId: string): void {
     if (versionId !== 'null' && !this.issued.has(versionId)) {
-      throw new S3Error('InvalidArgument', 400, 'Invalid version id specified', { ArgumentName: 'versionId', ArgumentValue: versionId });
+      throw new S3Error('InvalidArgument', 400, 'Invalid version id specified', {
+        ArgumentName: 'versionId',
+        ArgumentValue: versionId,
+      });
     }
   }
 
@@ -178,7 +181,13 @@ export class S3Store {
    * DeleteObject. Without a version id: unversioned buckets remove the object; versioned ones
    * add a delete marker. With one: that version (or marker) is removed for good.
    */
-  delete(bucket: Bucket, key: string, versionId: string | undefined, marker: () => Omit<ObjectVersion, 'versionId' | 'key' | 'body' | 'eTag' | 'isDeleteMarker'>, makeVersionId: () => string): DeleteOutcome {
+  delete(
+    bucket: Bucket,
+    key: string,
+    versionId: string | undefined,
+    marker: () => Omit<ObjectVersion, 'versionId' | 'key' | 'body' | 'eTag' | 'isDeleteMarker'>,
+    makeVersionId: () => string,
+  ): DeleteOutcome {
     const versions = bucket.keys.get(key);
     if (versionId !== undefined) {
       const index = versions?.findIndex((v) => v.versionId === versionId) ?? -1;
@@ -196,14 +205,19 @@ export class S3Store {
       bucket.keys.delete(key);
       return { eventName: 'ObjectRemoved:Delete', deleteMarker: false };
     }
-    const stored = this.write(bucket, { ...marker(), key, isDeleteMarker: true, body: new Uint8Array(0), eTag: EMPTY_ETAG }, makeVersionId);
+    const stored = this.write(
+      bucket,
+      { ...marker(), key, isDeleteMarker: true, body: new Uint8Array(0), eTag: EMPTY_ETAG },
+      makeVersionId,
+    );
     return { eventName: 'ObjectRemoved:DeleteMarkerCreated', versionId: stored.versionId, deleteMarker: true };
   }
 
   /** The keys of a bucket that have a current (non-deleted) version, in S3's UTF-8 binary order. */
   currentKeys(bucket: Bucket): string[] {
     const keys: string[] = [];
-    for (const [key, versions] of bucket.keys) if (!(versions[versions.length - 1] as ObjectVersion).isDeleteMarker) keys.push(key);
+    for (const [key, versions] of bucket.keys)
+      if (!(versions[versions.length - 1] as ObjectVersion).isDeleteMarker) keys.push(key);
     return keys.sort(compareKeys);
   }
 }

@@ -8,7 +8,15 @@
 /** The namespace every S3 response document carries. */
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+};
 
 /** Escapes text for an XML element body (also CR/LF, which a parser would otherwise normalise). */
 export function escapeXml(text: string): string {
@@ -27,11 +35,14 @@ export function el(name: string, value: string | number | boolean | undefined): 
 
 /** Decodes the five predefined entities and numeric character references. */
 export function unescapeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (dec !== undefined) return String.fromCodePoint(Number.parseInt(dec, 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'];
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      if (dec !== undefined) return String.fromCodePoint(Number.parseInt(dec, 10));
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'];
+    },
+  );
 }
 
 /** Thrown when a request document is not the XML S3 expects; mapped to `MalformedXML`. */
@@ -59,7 +70,10 @@ export function text(xml: string, name: string): string | undefined {
 /** Checks that `xml` is a document whose root element is `root`; throws MalformedXmlError if not. */
 export function assertRoot(xml: string, root: string): void {
   const body = xml.replace(/^\uFEFF?\s*(?:<\?xml[^>]*\?>)?\s*/, '');
-  if (!new RegExp(`^<${root}(?:\\s[^>]*)?>[\\s\\S]*</${root}\\s*>\\s*$`).test(body) && !new RegExp(`^<${root}(?:\\s[^>]*)?/>\\s*$`).test(body)) {
+  if (
+    !new RegExp(`^<${root}(?:\\s[^>]*)?>[\\s\\S]*</${root}\\s*>\\s*$`).test(body) &&
+    !new RegExp(`^<${root}(?:\\s[^>]*)?/>\\s*$`).test(body)
+  ) {
     throw new MalformedXmlError(`expected a <${root}> document`);
   }
 }

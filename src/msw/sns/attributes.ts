@@ -6,17 +6,38 @@
  * @see https://docs.aws.amazon.com/sns/latest/api/API_SetSubscriptionAttributes.html
  */
 import { parseArn } from '../../_internals/aws.js';
-import { compileFilterPolicy, FilterPolicyError, type FilterPolicyApi, type FilterPolicyScope } from '../../patterns/sns.js';
+import {
+  compileFilterPolicy,
+  FilterPolicyError,
+  type FilterPolicyApi,
+  type FilterPolicyScope,
+} from '../../patterns/sns.js';
 import { invalidParameter, snsError } from './errors.js';
 import type { SubscriptionState } from './model.js';
 
 /** Topic attributes CreateTopic and SetTopicAttributes accept. */
 export const TOPIC_SETTABLE = new Set([
-  'DeliveryPolicy', 'DisplayName', 'Policy', 'SignatureVersion', 'TracingConfig', 'KmsMasterKeyId',
-  'ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope', 'DataProtectionPolicy',
+  'DeliveryPolicy',
+  'DisplayName',
+  'Policy',
+  'SignatureVersion',
+  'TracingConfig',
+  'KmsMasterKeyId',
+  'ContentBasedDeduplication',
+  'ArchivePolicy',
+  'FifoThroughputScope',
+  'DataProtectionPolicy',
 ]);
 /** Subscription attributes Subscribe and SetSubscriptionAttributes accept. */
-export const SUBSCRIPTION_SETTABLE = new Set(['DeliveryPolicy', 'FilterPolicy', 'FilterPolicyScope', 'RawMessageDelivery', 'RedrivePolicy', 'SubscriptionRoleArn', 'ReplayPolicy']);
+export const SUBSCRIPTION_SETTABLE = new Set([
+  'DeliveryPolicy',
+  'FilterPolicy',
+  'FilterPolicyScope',
+  'RawMessageDelivery',
+  'RedrivePolicy',
+  'SubscriptionRoleArn',
+  'ReplayPolicy',
+]);
 
 /**
  * Checks one topic attribute (CreateTopic passes `creating`, with FifoTopic allowed). Throws
@@ -24,17 +45,26 @@ export const SUBSCRIPTION_SETTABLE = new Set(['DeliveryPolicy', 'FilterPolicy', 
  */
 export function checkTopicAttribute(name: string, value: string, fifo: boolean, creating: boolean): void {
   if (name === 'FifoTopic' && creating) {
-    if (value !== 'true' && value !== 'false') throw invalidParameter('FifoTopic Reason: FifoTopic must be true or false');
+    if (value !== 'true' && value !== 'false')
+      throw invalidParameter('FifoTopic Reason: FifoTopic must be true or false');
     return;
   }
   if (!TOPIC_SETTABLE.has(name)) throw invalidParameter('AttributeName');
   if (name === 'SignatureVersion' && value !== '1' && value !== '2') throw invalidParameter('SignatureVersion');
   if (name === 'ContentBasedDeduplication') {
-    if (!fifo) throw invalidParameter('ContentBasedDeduplication Reason: Content based deduplication can only be set for FIFO topics');
-    if (value !== 'true' && value !== 'false') throw invalidParameter('ContentBasedDeduplication Reason: ContentBasedDeduplication must be true or false');
+    if (!fifo)
+      throw invalidParameter(
+        'ContentBasedDeduplication Reason: Content based deduplication can only be set for FIFO topics',
+      );
+    if (value !== 'true' && value !== 'false')
+      throw invalidParameter('ContentBasedDeduplication Reason: ContentBasedDeduplication must be true or false');
   }
-  if (name === 'FifoThroughputScope' && (!fifo || (value !== 'Topic' && value !== 'MessageGroup'))) throw invalidParameter('FifoThroughputScope');
-  if ((name === 'Policy' || name === 'DeliveryPolicy' || name === 'DataProtectionPolicy' || name === 'ArchivePolicy') && value !== '') {
+  if (name === 'FifoThroughputScope' && (!fifo || (value !== 'Topic' && value !== 'MessageGroup')))
+    throw invalidParameter('FifoThroughputScope');
+  if (
+    (name === 'Policy' || name === 'DeliveryPolicy' || name === 'DataProtectionPolicy' || name === 'ArchivePolicy') &&
+    value !== ''
+  ) {
     try {
       JSON.parse(value);
     } catch {
@@ -69,11 +99,14 @@ export function resolveSubscriptionAttributes(
   const w = wording(api);
   const attributes = new Map(current);
   for (const [name, value] of changes) {
-    if (!SUBSCRIPTION_SETTABLE.has(name)) throw invalidParameter(api === 'Subscribe' ? 'Attributes Reason: AttributeName' : 'AttributeName');
+    if (!SUBSCRIPTION_SETTABLE.has(name))
+      throw invalidParameter(api === 'Subscribe' ? 'Attributes Reason: AttributeName' : 'AttributeName');
     if (name === 'RawMessageDelivery') {
       const lower = value.toLowerCase();
-      if (lower !== 'true' && lower !== 'false') throw invalidParameter(`${w}RawMessageDelivery: Invalid value [${value}]. Must be true or false.`);
-      if (protocol === 'lambda') throw invalidParameter(`${w}Delivery protocol [lambda] does not support raw message delivery attribute`);
+      if (lower !== 'true' && lower !== 'false')
+        throw invalidParameter(`${w}RawMessageDelivery: Invalid value [${value}]. Must be true or false.`);
+      if (protocol === 'lambda')
+        throw invalidParameter(`${w}Delivery protocol [lambda] does not support raw message delivery attribute`);
       attributes.set(name, lower);
       continue;
     }
@@ -85,7 +118,9 @@ export function resolveSubscriptionAttributes(
   }
   const scopeText = attributes.get('FilterPolicyScope') ?? 'MessageAttributes';
   if (scopeText !== 'MessageAttributes' && scopeText !== 'MessageBody') {
-    throw invalidParameter(`${w}FilterPolicyScope: Invalid value [${scopeText}]. Please use either MessageBody or MessageAttributes`);
+    throw invalidParameter(
+      `${w}FilterPolicyScope: Invalid value [${scopeText}]. Please use either MessageBody or MessageAttributes`,
+    );
   }
   const scope = scopeText as FilterPolicyScope;
   let policy: SubscriptionSettings['policy'];
@@ -112,17 +147,31 @@ export function resolveSubscriptionAttributes(
     } catch {
       throw invalidParameter(`${w}RedrivePolicy: failed to parse JSON.`);
     }
-    const target = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['deadLetterTargetArn'] : undefined;
+    const target =
+      parsed !== null && typeof parsed === 'object'
+        ? (parsed as Record<string, unknown>)['deadLetterTargetArn']
+        : undefined;
     const arn = typeof target === 'string' ? parseArn(target) : undefined;
-    if (arn === undefined || arn.service !== 'sqs' || arn.resource === '') throw invalidParameter(`${w}RedrivePolicy: deadLetterTargetArn is an invalid arn`);
-    if (fifoTopic && protocol === 'sqs' && !arn.resource.endsWith('.fifo')) throw invalidParameter(`${w}RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.`);
+    if (arn === undefined || arn.service !== 'sqs' || arn.resource === '')
+      throw invalidParameter(`${w}RedrivePolicy: deadLetterTargetArn is an invalid arn`);
+    if (fifoTopic && protocol === 'sqs' && !arn.resource.endsWith('.fifo'))
+      throw invalidParameter(
+        `${w}RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.`,
+      );
     deadLetterArn = target as string;
   }
-  return { attributes, settings: { policy, scope, raw: attributes.get('RawMessageDelivery') === 'true', deadLetterArn } };
+  return {
+    attributes,
+    settings: { policy, scope, raw: attributes.get('RawMessageDelivery') === 'true', deadLetterArn },
+  };
 }
 
 /** Applies validated settings to a subscription. */
-export function applySubscriptionSettings(subscription: SubscriptionState, attributes: Map<string, string>, settings: SubscriptionSettings): void {
+export function applySubscriptionSettings(
+  subscription: SubscriptionState,
+  attributes: Map<string, string>,
+  settings: SubscriptionSettings,
+): void {
   subscription.attributes.clear();
   for (const [k, v] of attributes) subscription.attributes.set(k, v);
   subscription.policy = settings.policy;

@@ -52,5 +52,8 @@ export function subscriptionNotFound(): AwsServiceError {
 /** The error for a required member the request lacks (the service's generic validation). */
 export function missingMember(member: string): AwsServiceError {
   const name = member.charAt(0).toLowerCase() + member.slice(1);
-  return snsError('ValidationError', `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
+  return snsError(
+    'ValidationError',
+    `1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`,
+  );
 }

@@ -161,7 +161,12 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
   let functionCount = 0;
   const operationContext = { state, defaultRegion: context.region };
   const handler = createQueryHandler({
-    operations: { ...topicOperations(operationContext), ...subscriptionOperations(operationContext), ...publishOperations(operationContext), ...tagOperations(operationContext) },
+    operations: {
+      ...topicOperations(operationContext),
+      ...subscriptionOperations(operationContext),
+      ...publishOperations(operationContext),
+      ...tagOperations(operationContext),
+    },
     isAwsUrl: (url) => contextOwnsUrl(context, url),
     requestId: () => requestIds.uuidV4(),
   });
@@ -171,14 +176,23 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
     try {
       return fn();
     } catch (error) {
-      if (error instanceof AwsServiceError) throw new EventInputError(api, argument, `was rejected by SNS: ${error.code}: ${error.message}`);
+      if (error instanceof AwsServiceError)
+        throw new EventInputError(api, argument, `was rejected by SNS: ${error.code}: ${error.message}`);
       throw error;
     }
   };
   const topicOf = (api: string, topic: unknown): TopicState => {
-    const resolved = resolveSnsTopic(api, 'topic', topic, { defaultRegion: context.region, defaultAccount: context.account });
+    const resolved = resolveSnsTopic(api, 'topic', topic, {
+      defaultRegion: context.region,
+      defaultAccount: context.account,
+    });
     const found = state.topics.get(resolved.arn);
-    if (found === undefined) fail(api, 'topic', `${show(topic)} is not a topic of these mocks (create it with mocks.sns.createTopic or CreateTopic first)`);
+    if (found === undefined)
+      fail(
+        api,
+        'topic',
+        `${show(topic)} is not a topic of these mocks (create it with mocks.sns.createTopic or CreateTopic first)`,
+      );
     return found;
   };
 
@@ -188,64 +202,109 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
     createTopic(name, attributes = {}) {
       const api = 'mocks.sns.createTopic';
       if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
-      if (attributes === null || typeof attributes !== 'object') fail(api, 'attributes', `must be an object of CreateTopic attributes, got ${show(attributes)}`);
-      for (const [k, v] of Object.entries(attributes)) if (typeof v !== 'string') fail(api, `attributes.${k}`, `must be a string, as CreateTopic takes it (e.g. 'true'), got ${show(v)}`);
-      const topic = testSide(api, 'name', () => state.createTopic(name, context.region, new Map(Object.entries(attributes)), new Map()));
+      if (attributes === null || typeof attributes !== 'object')
+        fail(api, 'attributes', `must be an object of CreateTopic attributes, got ${show(attributes)}`);
+      for (const [k, v] of Object.entries(attributes))
+        if (typeof v !== 'string')
+          fail(api, `attributes.${k}`, `must be a string, as CreateTopic takes it (e.g. 'true'), got ${show(v)}`);
+      const topic = testSide(api, 'name', () =>
+        state.createTopic(name, context.region, new Map(Object.entries(attributes)), new Map()),
+      );
       const info = { name: topic.topic.name, arn: topic.topic.arn, fifo: topic.topic.fifo };
       // What toHaveReceived (aws-event-kit/vitest) reads: the topic of that ARN at the time of the assertion.
-      return defineReceived(info, (): ReceivedLog<SnsPublishedMessage> => ({
-        description: `topic ${info.arn}`,
-        items: [...(state.topics.get(info.arn)?.log ?? [])],
-        // Patterns see a message as a JSON message's value (else its text), with its attributes.
-        patternView: (m) => ({ ...m, message: parseJsonText(m.message) }),
-      }));
+      return defineReceived(
+        info,
+        (): ReceivedLog<SnsPublishedMessage> => ({
+          description: `topic ${info.arn}`,
+          items: [...(state.topics.get(info.arn)?.log ?? [])],
+          // Patterns see a message as a JSON message's value (else its text), with its attributes.
+          patternView: (m) => ({ ...m, message: parseJsonText(m.message) }),
+        }),
+      );
     },
 
     publish(topicRef, message, publishOptions = {}) {
       const api = 'mocks.sns.publish';
       const topic = topicOf(api, topicRef);
-      if (typeof message !== 'string') fail(api, 'message', `must be a string (JSON.stringify an object), got ${show(message)}`);
-      if (publishOptions === null || typeof publishOptions !== 'object') fail(api, 'options', `must be an object, got ${show(publishOptions)}`);
+      if (typeof message !== 'string')
+        fail(api, 'message', `must be a string (JSON.stringify an object), got ${show(message)}`);
+      if (publishOptions === null || typeof publishOptions !== 'object')
+        fail(api, 'options', `must be an object, got ${show(publishOptions)}`);
       // The same rules as the wire: build the form members and read them back.
       const form = new URLSearchParams({ Message: message });
       if (publishOptions.subject !== undefined) form.set('Subject', String(publishOptions.subject));
-      if (publishOptions.messageGroupId !== undefined) form.set('MessageGroupId', String(publishOptions.messageGroupId));
-      if (publishOptions.messageDeduplicationId !== undefined) form.set('MessageDeduplicationId', String(publishOptions.messageDeduplicationId));
-      if (publishOptions.messageStructure !== undefined) form.set('MessageStructure', String(publishOptions.messageStructure));
+      if (publishOptions.messageGroupId !== undefined)
+        form.set('MessageGroupId', String(publishOptions.messageGroupId));
+      if (publishOptions.messageDeduplicationId !== undefined)
+        form.set('MessageDeduplicationId', String(publishOptions.messageDeduplicationId));
+      if (publishOptions.messageStructure !== undefined)
+        form.set('MessageStructure', String(publishOptions.messageStructure));
       let n = 0;
       for (const [name, value] of Object.entries(publishOptions.messageAttributes ?? {})) {
         n++;
         form.set(`MessageAttributes.entry.${n}.Name`, name);
-        if (value === null || typeof value !== 'object') fail(api, `options.messageAttributes.${name}`, `must be { DataType, StringValue | BinaryValue }, got ${show(value)}`);
-        if (value.DataType !== undefined) form.set(`MessageAttributes.entry.${n}.Value.DataType`, String(value.DataType));
-        if (value.StringValue !== undefined) form.set(`MessageAttributes.entry.${n}.Value.StringValue`, String(value.StringValue));
-        if (value.BinaryValue !== undefined) form.set(`MessageAttributes.entry.${n}.Value.BinaryValue`, String(value.BinaryValue));
+        if (value === null || typeof value !== 'object')
+          fail(
+            api,
+            `options.messageAttributes.${name}`,
+            `must be { DataType, StringValue | BinaryValue }, got ${show(value)}`,
+          );
+        if (value.DataType !== undefined)
+          form.set(`MessageAttributes.entry.${n}.Value.DataType`, String(value.DataType));
+        if (value.StringValue !== undefined)
+          form.set(`MessageAttributes.entry.${n}.Value.StringValue`, String(value.StringValue));
+        if (value.BinaryValue !== undefined)
+          form.set(`MessageAttributes.entry.${n}.Value.BinaryValue`, String(value.BinaryValue));
       }
-      return testSide(api, 'message', () => state.publish(topic, readPublishRequest(new QueryInput(parseQuery(form.toString())))));
+      return testSide(api, 'message', () =>
+        state.publish(topic, readPublishRequest(new QueryInput(parseQuery(form.toString())))),
+      );
     },
 
     subscribe(topicRef, subscriber, subscribeOptions = {}) {
       const api = 'mocks.sns.subscribe';
       const topic = topicOf(api, topicRef);
       if (typeof subscriber !== 'function') fail(api, 'handler', `must be a function, got ${show(subscriber)}`);
-      if (subscribeOptions === null || typeof subscribeOptions !== 'object') fail(api, 'options', `must be an object, got ${show(subscribeOptions)}`);
+      if (subscribeOptions === null || typeof subscribeOptions !== 'object')
+        fail(api, 'options', `must be an object, got ${show(subscribeOptions)}`);
       const retries = subscribeOptions.retries ?? 2;
-      if (retries !== 0 && retries !== 1 && retries !== 2) fail(api, 'options.retries', `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`);
+      if (retries !== 0 && retries !== 1 && retries !== 2)
+        fail(
+          api,
+          'options.retries',
+          `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`,
+        );
       const timeoutSeconds = resolveTimeout(api, subscribeOptions.timeout);
       const name = subscribeOptions.functionName ?? `sns-subscriber-${++functionCount}`;
-      if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) fail(api, 'options.functionName', `must be a Lambda function name (1–64 of A–Z a–z 0–9 _ -), got ${show(name)}`);
+      if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name))
+        fail(
+          api,
+          'options.functionName',
+          `must be a Lambda function name (1–64 of A–Z a–z 0–9 _ -), got ${show(name)}`,
+        );
       const attributes = new Map<string, string>();
       if (subscribeOptions.filterPolicy !== undefined) {
         const policy = subscribeOptions.filterPolicy;
-        if (typeof policy !== 'string' && (policy === null || typeof policy !== 'object')) fail(api, 'options.filterPolicy', `must be a JSON object or its text, got ${show(policy)}`);
+        if (typeof policy !== 'string' && (policy === null || typeof policy !== 'object'))
+          fail(api, 'options.filterPolicy', `must be a JSON object or its text, got ${show(policy)}`);
         attributes.set('FilterPolicy', typeof policy === 'string' ? policy : JSON.stringify(policy));
       }
-      if (subscribeOptions.filterPolicyScope !== undefined) attributes.set('FilterPolicyScope', String(subscribeOptions.filterPolicyScope));
+      if (subscribeOptions.filterPolicyScope !== undefined)
+        attributes.set('FilterPolicyScope', String(subscribeOptions.filterPolicyScope));
       const functionArn = state.functionArn(name, topic.topic.region, partitionOfRegion(topic.topic.region));
       // One function, one handler: the same function may be subscribed to several topics.
       const existing = state.functions.get(functionArn);
-      if (existing !== undefined && (existing.handler !== (subscriber as unknown) || existing.timeoutSeconds !== timeoutSeconds || existing.retries !== retries)) {
-        fail(api, 'options.functionName', `function ${show(name)} is already registered with another handler, timeout or retries; give this handler another functionName`);
+      if (
+        existing !== undefined &&
+        (existing.handler !== (subscriber as unknown) ||
+          existing.timeoutSeconds !== timeoutSeconds ||
+          existing.retries !== retries)
+      ) {
+        fail(
+          api,
+          'options.functionName',
+          `function ${show(name)} is already registered with another handler, timeout or retries; give this handler another functionName`,
+        );
       }
       const subscription = testSide(api, 'options', () => state.subscribe(topic, 'lambda', functionArn, attributes));
       const fn = existing ?? {
@@ -253,7 +312,10 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
         handler: subscriber as never,
         timeoutSeconds,
         retries,
-        history: new InvocationHistory<SnsInvocation, SnsInvocation['outcome']>(resolveHistoryLimit(api, subscribeOptions.invocationHistory), ['success', 'failure']),
+        history: new InvocationHistory<SnsInvocation, SnsInvocation['outcome']>(
+          resolveHistoryLimit(api, subscribeOptions.invocationHistory),
+          ['success', 'failure'],
+        ),
         active: true,
       };
       state.functions.set(functionArn, fn);
@@ -278,23 +340,31 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
     subscribeQueue(topicRef, queue, queueOptions = {}) {
       const api = 'mocks.sns.subscribeQueue';
       const topic = topicOf(api, topicRef);
-      if (typeof queue !== 'string' || queue === '') fail(api, 'queue', `must be a queue name or ARN, got ${show(queue)}`);
-      if (queueOptions === null || typeof queueOptions !== 'object') fail(api, 'options', `must be an object, got ${show(queueOptions)}`);
-      const queueArn = queue.startsWith('arn:') ? queue : `arn:${partitionOfRegion(topic.topic.region)}:sqs:${topic.topic.region}:${context.account}:${queue}`;
+      if (typeof queue !== 'string' || queue === '')
+        fail(api, 'queue', `must be a queue name or ARN, got ${show(queue)}`);
+      if (queueOptions === null || typeof queueOptions !== 'object')
+        fail(api, 'options', `must be an object, got ${show(queueOptions)}`);
+      const queueArn = queue.startsWith('arn:')
+        ? queue
+        : `arn:${partitionOfRegion(topic.topic.region)}:sqs:${topic.topic.region}:${context.account}:${queue}`;
       const attributes = new Map<string, string>();
       const { filterPolicy, filterPolicyScope, rawMessageDelivery, deadLetterQueueArn } = queueOptions;
-      if (filterPolicy !== undefined) attributes.set('FilterPolicy', typeof filterPolicy === 'string' ? filterPolicy : JSON.stringify(filterPolicy));
+      if (filterPolicy !== undefined)
+        attributes.set('FilterPolicy', typeof filterPolicy === 'string' ? filterPolicy : JSON.stringify(filterPolicy));
       if (filterPolicyScope !== undefined) attributes.set('FilterPolicyScope', String(filterPolicyScope));
       if (rawMessageDelivery !== undefined) attributes.set('RawMessageDelivery', String(rawMessageDelivery));
-      if (deadLetterQueueArn !== undefined) attributes.set('RedrivePolicy', JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn }));
+      if (deadLetterQueueArn !== undefined)
+        attributes.set('RedrivePolicy', JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn }));
       return testSide(api, 'options', () => state.subscribe(topic, 'sqs', queueArn, attributes)).arn;
     },
 
     subscriptionCounts(subscriptionArn) {
       const api = 'mocks.sns.subscriptionCounts';
-      if (typeof subscriptionArn !== 'string') fail(api, 'subscriptionArn', `must be a subscription ARN, got ${show(subscriptionArn)}`);
+      if (typeof subscriptionArn !== 'string')
+        fail(api, 'subscriptionArn', `must be a subscription ARN, got ${show(subscriptionArn)}`);
       const found = state.subscriptions.get(subscriptionArn);
-      if (found === undefined) fail(api, 'subscriptionArn', `${show(subscriptionArn)} is not a subscription of these mocks`);
+      if (found === undefined)
+        fail(api, 'subscriptionArn', `${show(subscriptionArn)} is not a subscription of these mocks`);
       return { ...found.counts };
     },
 
@@ -304,7 +374,15 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
       const topic = state.topics.get(topicArn);
       // AWS services publish to standard topics only (S3 cannot notify a FIFO topic).
       if (topic === undefined || topic.topic.fifo) return false;
-      state.publish(topic, { message, structure: undefined, subject, attributes: {}, groupId: undefined, deduplicationId: undefined, bytes: message.length });
+      state.publish(topic, {
+        message,
+        structure: undefined,
+        subject,
+        attributes: {},
+        groupId: undefined,
+        deduplicationId: undefined,
+        bytes: message.length,
+      });
       return true;
     },
     hasTopic: (topicArn) => state.topics.get(topicArn)?.topic.fifo === false,

@@ -29,7 +29,13 @@ import { InvocationHistory } from '../_internals/history.js';
 import { applySubscriptionSettings, checkTopicAttribute, resolveSubscriptionAttributes } from './attributes.js';
 import { invalidParameter, snsError, subscriptionNotFound, topicNotFound } from './errors.js';
 import { messageFor, type PublishRequest } from './messages.js';
-import { emptyCounts, SNS_DEDUPLICATION_WINDOW_MS, type SnsPublishedMessage, type SubscriptionState, type TopicState } from './model.js';
+import {
+  emptyCounts,
+  SNS_DEDUPLICATION_WINDOW_MS,
+  type SnsPublishedMessage,
+  type SubscriptionState,
+  type TopicState,
+} from './model.js';
 
 /** Where SNS delivers to SQS: the SQS service of the same mocks. */
 export interface SnsSqsTarget {
@@ -37,7 +43,16 @@ export interface SnsSqsTarget {
    * Enqueues a message in the queue `queueArn` as SNS sends it (SNS's `SenderId`); false when no
    * such queue exists. Throws the queue's AwsServiceError when it rejects the message.
    */
-  deliver(queueArn: string, message: { body: string; messageAttributes: SqsMessageAttributes; groupId?: string | undefined; deduplicationId?: string | undefined; senderId: string }): boolean;
+  deliver(
+    queueArn: string,
+    message: {
+      body: string;
+      messageAttributes: SqsMessageAttributes;
+      groupId?: string | undefined;
+      deduplicationId?: string | undefined;
+      senderId: string;
+    },
+  ): boolean;
 }
 
 /** One attempt to invoke a Lambda subscription's handler. */
@@ -90,7 +105,16 @@ function defaultPolicy(topic: SnsTopic): string {
         Sid: '__default_statement_ID',
         Effect: 'Allow',
         Principal: { AWS: '*' },
-        Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
+        Action: [
+          'SNS:GetTopicAttributes',
+          'SNS:SetTopicAttributes',
+          'SNS:AddPermission',
+          'SNS:RemovePermission',
+          'SNS:DeleteTopic',
+          'SNS:Subscribe',
+          'SNS:ListSubscriptionsByTopic',
+          'SNS:Publish',
+        ],
         Resource: topic.arn,
         Condition: { StringEquals: { 'AWS:SourceOwner': topic.account } },
       },
@@ -100,7 +124,15 @@ function defaultPolicy(topic: SnsTopic): string {
 
 const DEFAULT_DELIVERY_POLICY = JSON.stringify({
   http: {
-    defaultHealthyRetryPolicy: { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' },
+    defaultHealthyRetryPolicy: {
+      minDelayTarget: 20,
+      maxDelayTarget: 20,
+      numRetries: 3,
+      numMaxDelayRetries: 0,
+      numNoDelayRetries: 0,
+      numMinDelayRetries: 0,
+      backoffFunction: 'linear',
+    },
     disableSubscriptionOverrides: false,
     defaultRequestPolicy: { headerContentType: 'text/plain; charset=UTF-8' },
   },
@@ -139,35 +171,49 @@ export class SnsState {
   /** A topic by ARN: `InvalidParameter` for a malformed ARN or another region, `NotFound` when absent. */
   topic(topicArn: string, region: string | undefined, member = 'TopicArn'): TopicState {
     const parts = topicArn.split(':');
-    if (parts.length < 6) throw invalidParameter(`${member} Reason: An ARN must have at least 6 elements, not ${parts.length}`);
+    if (parts.length < 6)
+      throw invalidParameter(`${member} Reason: An ARN must have at least 6 elements, not ${parts.length}`);
     const parsed = parseArn(topicArn);
-    if (parsed === undefined || parsed.service !== 'sns' || (region !== undefined && parsed.region !== region)) throw invalidParameter(member);
+    if (parsed === undefined || parsed.service !== 'sns' || (region !== undefined && parsed.region !== region))
+      throw invalidParameter(member);
     const topic = this.topics.get(topicArn);
     if (topic === undefined) throw topicNotFound();
     return topic;
   }
 
   /** CreateTopic: idempotent for the same attributes and tags. */
-  createTopic(name: string, region: string, attributes: ReadonlyMap<string, string>, tags: ReadonlyMap<string, string>): TopicState {
+  createTopic(
+    name: string,
+    region: string,
+    attributes: ReadonlyMap<string, string>,
+    tags: ReadonlyMap<string, string>,
+  ): TopicState {
     const fifoName = name.endsWith('.fifo');
     const base = fifoName ? name.slice(0, -5) : name;
     const wantsFifo = attributes.get('FifoTopic') === 'true';
-    if (name.length > 256 || !/^[A-Za-z0-9_-]+$/.test(base) || fifoName !== wantsFifo) throw invalidParameter('Topic Name');
+    if (name.length > 256 || !/^[A-Za-z0-9_-]+$/.test(base) || fifoName !== wantsFifo)
+      throw invalidParameter('Topic Name');
     for (const [key, value] of attributes) checkTopicAttribute(key, value, wantsFifo, true);
     const topic = snsTopic(name, region, this.account);
     const existing = this.topics.get(topic.arn);
     if (existing !== undefined) {
       for (const [key, value] of attributes) {
         const current = key === 'FifoTopic' ? String(existing.topic.fifo) : existing.attributes.get(key);
-        if (current !== value) throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
+        if (current !== value)
+          throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
       }
-      for (const [key, value] of tags) if (existing.tags.get(key) !== value) throw invalidParameter('Tags Reason: Topic already exists with different tags');
+      for (const [key, value] of tags)
+        if (existing.tags.get(key) !== value)
+          throw invalidParameter('Tags Reason: Topic already exists with different tags');
       return existing;
     }
     checkTags(tags, 0);
     const state: TopicState = {
       topic,
-      attributes: new Map([['DisplayName', ''], ['Policy', defaultPolicy(topic)]]),
+      attributes: new Map([
+        ['DisplayName', ''],
+        ['Policy', defaultPolicy(topic)],
+      ]),
       created: new Map(attributes),
       tags: new Map(tags),
       subscriptions: [],
@@ -214,33 +260,54 @@ export class SnsState {
   /** A subscription by ARN. */
   subscription(subscriptionArn: string): SubscriptionState {
     const parts = subscriptionArn.split(':');
-    if (parts.length < 6) throw invalidParameter(`SubscriptionArn Reason: An ARN must have at least 6 elements, not ${parts.length}`);
+    if (parts.length < 6)
+      throw invalidParameter(`SubscriptionArn Reason: An ARN must have at least 6 elements, not ${parts.length}`);
     const found = this.subscriptions.get(subscriptionArn);
     if (found === undefined) throw subscriptionNotFound();
     return found;
   }
 
   /** Subscribe: sqs and lambda endpoints (confirmed at once, as same-account ones are). */
-  subscribe(topic: TopicState, protocol: string, endpoint: string | undefined, attributes: ReadonlyMap<string, string>): SubscriptionState {
+  subscribe(
+    topic: TopicState,
+    protocol: string,
+    endpoint: string | undefined,
+    attributes: ReadonlyMap<string, string>,
+  ): SubscriptionState {
     if (protocol !== 'sqs' && protocol !== 'lambda') {
       if (['http', 'https', 'email', 'email-json', 'sms', 'application', 'firehose'].includes(protocol)) {
-        throw invalidParameter(`aws-event-kit/msw: the mocks deliver to protocols sqs and lambda only, not ${protocol}`);
+        throw invalidParameter(
+          `aws-event-kit/msw: the mocks deliver to protocols sqs and lambda only, not ${protocol}`,
+        );
       }
       throw invalidParameter(`Amazon SNS does not support this protocol string: ${protocol}`);
     }
     const parsed = endpoint === undefined ? undefined : parseArn(endpoint);
     if (protocol === 'sqs') {
-      if (parsed === undefined || parsed.service !== 'sqs' || parsed.resource === '' || parsed.resource.includes(':')) throw invalidParameter('SQS endpoint ARN');
-      if (parsed.resource.endsWith('.fifo') && !topic.topic.fifo) throw invalidParameter('Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics');
+      if (parsed === undefined || parsed.service !== 'sqs' || parsed.resource === '' || parsed.resource.includes(':'))
+        throw invalidParameter('SQS endpoint ARN');
+      if (parsed.resource.endsWith('.fifo') && !topic.topic.fifo)
+        throw invalidParameter(
+          'Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics',
+        );
     } else {
-      if (parsed === undefined || parsed.service !== 'lambda' || !parsed.resource.startsWith('function:')) throw invalidParameter('Lambda endpoint ARN');
-      if (topic.topic.fifo) throw invalidParameter('Invalid protocol type: lambda. FIFO topics deliver to SQS queues only');
+      if (parsed === undefined || parsed.service !== 'lambda' || !parsed.resource.startsWith('function:'))
+        throw invalidParameter('Lambda endpoint ARN');
+      if (topic.topic.fifo)
+        throw invalidParameter('Invalid protocol type: lambda. FIFO topics deliver to SQS queues only');
     }
     const target = endpoint as string;
-    const { attributes: resolved, settings } = resolveSubscriptionAttributes('Subscribe', protocol, topic.topic.fifo, new Map(), attributes);
+    const { attributes: resolved, settings } = resolveSubscriptionAttributes(
+      'Subscribe',
+      protocol,
+      topic.topic.fifo,
+      new Map(),
+      attributes,
+    );
     const existing = topic.subscriptions.find((s) => s.protocol === protocol && s.endpoint === target);
     if (existing !== undefined) {
-      const same = resolved.size === existing.attributes.size && [...resolved].every(([k, v]) => existing.attributes.get(k) === v);
+      const same =
+        resolved.size === existing.attributes.size && [...resolved].every(([k, v]) => existing.attributes.get(k) === v);
       if (!same) throw invalidParameter('Attributes Reason: Subscription already exists with different attributes');
       return existing;
     }
@@ -295,7 +362,13 @@ export class SnsState {
 
   /** SetSubscriptionAttributes. */
   setSubscriptionAttribute(s: SubscriptionState, name: string, value: string): void {
-    const { attributes, settings } = resolveSubscriptionAttributes('SetSubscriptionAttributes', s.protocol, s.topic.topic.fifo, s.attributes, new Map([[name, value]]));
+    const { attributes, settings } = resolveSubscriptionAttributes(
+      'SetSubscriptionAttributes',
+      s.protocol,
+      s.topic.topic.fifo,
+      s.attributes,
+      new Map([[name, value]]),
+    );
     applySubscriptionSettings(s, attributes, settings);
   }
 
@@ -320,23 +393,33 @@ export class SnsState {
     const fifo = topic.topic.fifo;
     let dedupKey: string | undefined;
     if (fifo) {
-      if (request.groupId === undefined) throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
+      if (request.groupId === undefined)
+        throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
       if (request.deduplicationId === undefined && topic.attributes.get('ContentBasedDeduplication') !== 'true') {
-        throw invalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+        throw invalidParameter(
+          'The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+        );
       }
       // Content-based deduplication hashes the message body only (attributes are ignored).
       dedupKey = request.deduplicationId ?? sha256Hex(request.message);
       const seen = topic.dedup.get(dedupKey);
       // A duplicate within the window is accepted and answered with the first message's ids, not delivered.
-      if (seen !== undefined && seen.expiresAt > now) return { messageId: seen.messageId, sequenceNumber: seen.sequenceNumber };
+      if (seen !== undefined && seen.expiresAt > now)
+        return { messageId: seen.messageId, sequenceNumber: seen.sequenceNumber };
     } else if (request.deduplicationId !== undefined) {
-      throw invalidParameter('MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type');
+      throw invalidParameter(
+        'MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type',
+      );
     }
     const messageId = snsMessageId(this.ids().messageId);
     topic.published++;
     const sequenceNumber = fifo ? snsSequenceNumber(topic.published) : undefined;
     if (dedupKey !== undefined) {
-      topic.dedup.set(dedupKey, { messageId, sequenceNumber: sequenceNumber as string, expiresAt: now + SNS_DEDUPLICATION_WINDOW_MS });
+      topic.dedup.set(dedupKey, {
+        messageId,
+        sequenceNumber: sequenceNumber as string,
+        expiresAt: now + SNS_DEDUPLICATION_WINDOW_MS,
+      });
       if (topic.dedup.size > 1024) for (const [k, v] of topic.dedup) if (v.expiresAt <= now) topic.dedup.delete(k);
     }
     topic.log.push({
@@ -347,11 +430,18 @@ export class SnsState {
       ...(request.groupId === undefined ? {} : { messageGroupId: request.groupId }),
       timestamp: new Date(now),
     });
-    for (const subscription of [...topic.subscriptions]) this.fanOut(subscription, request, messageId, sequenceNumber, now);
+    for (const subscription of [...topic.subscriptions])
+      this.fanOut(subscription, request, messageId, sequenceNumber, now);
     return sequenceNumber === undefined ? { messageId } : { messageId, sequenceNumber };
   }
 
-  private fanOut(s: SubscriptionState, request: PublishRequest, messageId: string, sequenceNumber: string | undefined, now: number): void {
+  private fanOut(
+    s: SubscriptionState,
+    request: PublishRequest,
+    messageId: string,
+    sequenceNumber: string | undefined,
+    now: number,
+  ): void {
     const message = messageFor(request, s.protocol);
     if (s.policy !== undefined && !s.policy.matches({ MessageAttributes: request.attributes, Message: message })) {
       s.counts.filteredOut++;
@@ -370,8 +460,16 @@ export class SnsState {
       messageAttributes: request.structure === undefined ? request.attributes : {},
       // Lambda events say "1" even when the topic signs with version 2 (LocalStack reproduces this as
       // AWS's behaviour); SQS envelopes follow the topic's SignatureVersion.
-      signatureVersion: s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),
-      fifo: sequenceNumber === undefined ? undefined : { sequenceNumber, messageGroupId: request.groupId as string, messageDeduplicationId: request.deduplicationId },
+      signatureVersion:
+        s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),
+      fifo:
+        sequenceNumber === undefined
+          ? undefined
+          : {
+              sequenceNumber,
+              messageGroupId: request.groupId as string,
+              messageDeduplicationId: request.deduplicationId,
+            },
     };
     if (s.protocol === 'sqs') {
       const error = this.toQueue(s.endpoint, parts, s.raw);
@@ -382,7 +480,14 @@ export class SnsState {
     const fn = this.functions.get(s.endpoint);
     if (fn === undefined || !fn.active) {
       // A missing function is a client-side error: SNS does not retry it.
-      this.deliveryFailed(s, parts, messageId, new Error(`aws-event-kit/msw: no handler is registered for function ${s.endpoint} (register it with mocks.sns.subscribe)`));
+      this.deliveryFailed(
+        s,
+        parts,
+        messageId,
+        new Error(
+          `aws-event-kit/msw: no handler is registered for function ${s.endpoint} (register it with mocks.sns.subscribe)`,
+        ),
+      );
       return;
     }
     this.invocations.push(this.targetOf(s, fn), toSnsEvent(toSnsRecord(parts)), now);
@@ -424,11 +529,20 @@ export class SnsState {
       },
       describe: () => `the SNS subscription ${s.arn} (function ${fn.arn})`,
       settled: (event, attempt, timeMs, failure, final) => {
-        fn.history.push({ event, time: new Date(timeMs), attempt, ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }) });
+        fn.history.push({
+          event,
+          time: new Date(timeMs),
+          attempt,
+          ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }),
+        });
         if (failure === undefined) s.counts.delivered++;
         else if (final) {
           s.counts.failed++;
-          this.failed.push({ subscriptionArn: s.arn, messageId: event.Records[0]?.Sns.MessageId as string, error: failure.error });
+          this.failed.push({
+            subscriptionArn: s.arn,
+            messageId: event.Records[0]?.Sns.MessageId as string,
+            error: failure.error,
+          });
         }
       },
     };
@@ -443,7 +557,12 @@ export class SnsState {
 /** TagResource's limits: 50 tags, keys 1–128 and values 0–256 characters. */
 export function checkTags(tags: ReadonlyMap<string, string>, existing: number): void {
   for (const [key, value] of tags) {
-    if (key.length < 1 || key.length > 128 || value.length > 256) throw snsError('InvalidParameter', `Invalid parameter: Tags Reason: tag key or value is out of range (key ${JSON.stringify(key)})`);
+    if (key.length < 1 || key.length > 128 || value.length > 256)
+      throw snsError(
+        'InvalidParameter',
+        `Invalid parameter: Tags Reason: tag key or value is out of range (key ${JSON.stringify(key)})`,
+      );
   }
-  if (existing + tags.size > 50) throw snsError('TagLimitExceeded', 'Could not complete request: tag quota of per resource exceeded');
+  if (existing + tags.size > 50)
+    throw snsError('TagLimitExceeded', 'Could not complete request: tag quota of per resource exceeded');
 }

@@ -15,7 +15,10 @@ export const SNS_XML_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
 /** The members of one request (or of one entry of a list of structures), by dotted name. */
 export class QueryInput {
-  constructor(private readonly fields: ReadonlyMap<string, string>, private readonly prefix = '') {}
+  constructor(
+    private readonly fields: ReadonlyMap<string, string>,
+    private readonly prefix = '',
+  ) {}
 
   /** A scalar member, or undefined when absent. */
   get(name: string): string | undefined {
@@ -128,7 +131,10 @@ export function queryErrorResponse(error: AwsServiceError, requestId: string): R
   const body =
     `<ErrorResponse xmlns="${SNS_XML_NAMESPACE}"><Error><Type>${error.status >= 500 ? 'Receiver' : 'Sender'}</Type>` +
     `${xmlText('Code', error.code)}${xmlText('Message', error.message)}</Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-  return new Response(body, { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } });
+  return new Response(body, {
+    status: error.status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+  });
 }
 
 /** Whether a request is an SNS query request (signed for `sns`, or sent to an SNS host). */

@@ -50,14 +50,28 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [keyof QueueConfig, numbe
   ReceiveMessageWaitTimeSeconds: ['receiveMessageWaitTimeSeconds', 0, 20],
   VisibilityTimeout: ['visibilityTimeout', 0, 43_200],
 };
-const PASSIVE = new Set(['Policy', 'KmsMasterKeyId', 'KmsDataKeyReusePeriodSeconds', 'SqsManagedSseEnabled', 'RedriveAllowPolicy']);
+const PASSIVE = new Set([
+  'Policy',
+  'KmsMasterKeyId',
+  'KmsDataKeyReusePeriodSeconds',
+  'SqsManagedSseEnabled',
+  'RedriveAllowPolicy',
+]);
 const FIFO_ONLY = new Set(['FifoQueue', 'ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit']);
 const DIGITS = /^\d+$/;
 
 /** The names GetQueueAttributes knows (besides `All`). */
 export const READABLE_ATTRIBUTES = new Set([
-  ...Object.keys(INTEGER_RANGES), ...PASSIVE, ...FIFO_ONLY, 'RedrivePolicy', 'QueueArn', 'CreatedTimestamp', 'LastModifiedTimestamp',
-  'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed',
+  ...Object.keys(INTEGER_RANGES),
+  ...PASSIVE,
+  ...FIFO_ONLY,
+  'RedrivePolicy',
+  'QueueArn',
+  'CreatedTimestamp',
+  'LastModifiedTimestamp',
+  'ApproximateNumberOfMessages',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateNumberOfMessagesDelayed',
 ]);
 
 function invalidValue(name: string): AwsServiceError {
@@ -69,7 +83,12 @@ function invalidValue(name: string): AwsServiceError {
  * test_set_queue_attributes_default_values): a KMS key turns SQS-managed encryption off; an empty
  * KmsMasterKeyId removes the key and its reuse period; an empty Policy removes the policy.
  */
-function setPassive(passive: Record<string, string>, name: string, value: string, request: Readonly<Record<string, string>>): void {
+function setPassive(
+  passive: Record<string, string>,
+  name: string,
+  value: string,
+  request: Readonly<Record<string, string>>,
+): void {
   if (name === 'KmsDataKeyReusePeriodSeconds') {
     const seconds = DIGITS.test(value) ? Number(value) : Number.NaN;
     if (!(seconds >= 60 && seconds <= 86_400)) throw invalidValue(name);
@@ -82,7 +101,8 @@ function setPassive(passive: Record<string, string>, name: string, value: string
   }
   if (name === 'KmsDataKeyReusePeriodSeconds' && request['KmsMasterKeyId'] === '') return;
   passive[name] = value;
-  if (name === 'KmsMasterKeyId' && request['SqsManagedSseEnabled'] === undefined) passive['SqsManagedSseEnabled'] = 'false';
+  if (name === 'KmsMasterKeyId' && request['SqsManagedSseEnabled'] === undefined)
+    passive['SqsManagedSseEnabled'] = 'false';
 }
 
 /** Checks a RedrivePolicy's dead-letter target: returns a reason when it is unusable. */
@@ -96,13 +116,33 @@ function parseRedrivePolicy(text: string, check: DeadLetterCheck): RedrivePolicy
   } catch {
     throw invalidParameter('RedrivePolicy', 'Redrive policy is not a valid JSON map.', text);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidParameter('RedrivePolicy', 'Redrive policy is not a valid JSON map.', text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw invalidParameter('RedrivePolicy', 'Redrive policy is not a valid JSON map.', text);
   const { deadLetterTargetArn, maxReceiveCount } = parsed as Record<string, unknown>;
-  if (typeof deadLetterTargetArn !== 'string') throw invalidParameter('RedrivePolicy', 'Redrive policy does not contain mandatory attribute: deadLetterTargetArn.', text);
-  if (maxReceiveCount === undefined) throw invalidParameter('RedrivePolicy', 'Redrive policy does not contain mandatory attribute: maxReceiveCount.', text);
-  const count = typeof maxReceiveCount === 'number' ? maxReceiveCount : typeof maxReceiveCount === 'string' && DIGITS.test(maxReceiveCount) ? Number(maxReceiveCount) : Number.NaN;
+  if (typeof deadLetterTargetArn !== 'string')
+    throw invalidParameter(
+      'RedrivePolicy',
+      'Redrive policy does not contain mandatory attribute: deadLetterTargetArn.',
+      text,
+    );
+  if (maxReceiveCount === undefined)
+    throw invalidParameter(
+      'RedrivePolicy',
+      'Redrive policy does not contain mandatory attribute: maxReceiveCount.',
+      text,
+    );
+  const count =
+    typeof maxReceiveCount === 'number'
+      ? maxReceiveCount
+      : typeof maxReceiveCount === 'string' && DIGITS.test(maxReceiveCount)
+        ? Number(maxReceiveCount)
+        : Number.NaN;
   if (!Number.isInteger(count) || count < 1 || count > 1000) {
-    throw invalidParameter('RedrivePolicy', `Invalid value for maxReceiveCount: ${String(maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`, text);
+    throw invalidParameter(
+      'RedrivePolicy',
+      `Invalid value for maxReceiveCount: ${String(maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`,
+      text,
+    );
   }
   const reason = check(deadLetterTargetArn);
   if (reason !== undefined) throw invalidParameter('RedrivePolicy', reason, text);
@@ -113,7 +153,12 @@ function parseRedrivePolicy(text: string, check: DeadLetterCheck): RedrivePolicy
  * Applies `attributes` to a copy of `config`. `fifo` is the queue's type; `FifoQueue` itself is
  * checked by the caller at creation (it cannot change).
  */
-export function applyAttributes(config: QueueConfig, attributes: Readonly<Record<string, string>>, fifo: boolean, check: DeadLetterCheck): QueueConfig {
+export function applyAttributes(
+  config: QueueConfig,
+  attributes: Readonly<Record<string, string>>,
+  fifo: boolean,
+  check: DeadLetterCheck,
+): QueueConfig {
   const next: QueueConfig = { ...config, passive: { ...config.passive } };
   for (const [name, value] of Object.entries(attributes)) {
     const range = INTEGER_RANGES[name];
@@ -128,7 +173,11 @@ export function applyAttributes(config: QueueConfig, attributes: Readonly<Record
       setPassive(next.passive, name, value, attributes);
     } else if (FIFO_ONLY.has(name) && fifo) {
       if (name === 'FifoQueue') {
-        if (value !== 'true') throw sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.');
+        if (value !== 'true')
+          throw sqsError(
+            'InvalidAttributeValue',
+            'Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.',
+          );
       } else if (name === 'ContentBasedDeduplication') {
         if (value !== 'true' && value !== 'false') throw invalidValue(name);
         next.contentBasedDeduplication = value === 'true';
@@ -147,8 +196,16 @@ export function applyAttributes(config: QueueConfig, attributes: Readonly<Record
       throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
     }
   }
-  if (fifo && next.fifoThroughputLimit === 'perMessageGroupId' && next.deduplicationScope === 'queue' && attributes['FifoThroughputLimit'] !== undefined) {
-    throw sqsError('InvalidAttributeValue', 'Invalid value for the parameter FifoThroughputLimit. Reason: perMessageGroupId is only valid with DeduplicationScope messageGroup.');
+  if (
+    fifo &&
+    next.fifoThroughputLimit === 'perMessageGroupId' &&
+    next.deduplicationScope === 'queue' &&
+    attributes['FifoThroughputLimit'] !== undefined
+  ) {
+    throw sqsError(
+      'InvalidAttributeValue',
+      'Invalid value for the parameter FifoThroughputLimit. Reason: perMessageGroupId is only valid with DeduplicationScope messageGroup.',
+    );
   }
   return next;
 }
@@ -164,7 +221,10 @@ export function configAttributes(config: QueueConfig, fifo: boolean): Record<str
     ...config.passive,
   };
   if (config.redrivePolicy !== undefined) {
-    out['RedrivePolicy'] = JSON.stringify({ deadLetterTargetArn: config.redrivePolicy.deadLetterTargetArn, maxReceiveCount: config.redrivePolicy.maxReceiveCount });
+    out['RedrivePolicy'] = JSON.stringify({
+      deadLetterTargetArn: config.redrivePolicy.deadLetterTargetArn,
+      maxReceiveCount: config.redrivePolicy.maxReceiveCount,
+    });
   }
   if (fifo) {
     out['FifoQueue'] = 'true';

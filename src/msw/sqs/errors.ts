@@ -49,7 +49,9 @@ const STATUSES: Readonly<Record<string, number>> = {
 export function sqsError(code: string, message: string, status = STATUSES[code] ?? 400): AwsServiceError {
   const queryCode = QUERY_CODES[code] ?? code;
   const type = JSON_TYPES[code] ?? code;
-  return new AwsServiceError(`com.amazonaws.sqs#${type}`, message, status, { 'x-amzn-query-error': `${queryCode};Sender` });
+  return new AwsServiceError(`com.amazonaws.sqs#${type}`, message, status, {
+    'x-amzn-query-error': `${queryCode};Sender`,
+  });
 }
 
 /** `QueueDoesNotExist`, with the real service's message. */
@@ -72,5 +74,7 @@ export const SQS_INPUT_ERRORS: InputErrorPolicy = {
 /** The code SQS reports for `error` (its query code: `InvalidParameterValue`, `ReceiptHandleIsInvalid`), as in a batch's `Failed` entries. */
 export function sqsCode(error: AwsServiceError): string {
   const header = error.headers['x-amzn-query-error'];
-  return header === undefined ? error.code : header.slice(0, header.indexOf(';') === -1 ? undefined : header.indexOf(';'));
+  return header === undefined
+    ? error.code
+    : header.slice(0, header.indexOf(';') === -1 ? undefined : header.indexOf(';'));
 }

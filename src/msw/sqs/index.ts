@@ -4,4 +4,10 @@
  */
 export { createSqsService } from './service.js';
 export type { SqsMessageSnapshot, SqsQueueInfo, SqsReceivedMessage, SqsSendOptions, SqsService } from './service.js';
-export type { SqsHandler, SqsInvocation, SqsInvocationOutcome, SqsSubscribeOptions, SqsSubscription } from './subscription.js';
+export type {
+  SqsHandler,
+  SqsInvocation,
+  SqsInvocationOutcome,
+  SqsSubscribeOptions,
+  SqsSubscription,
+} from './subscription.js';

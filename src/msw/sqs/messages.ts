@@ -29,7 +29,8 @@ export function asSqsError<T>(fn: () => T): T {
   }
 }
 
-const INVALID_CHARACTERS = 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF';
+const INVALID_CHARACTERS =
+  'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF';
 
 function invalidBody(): AwsServiceError {
   return sqsError('InvalidMessageContents', INVALID_CHARACTERS);
@@ -44,7 +45,11 @@ function invalidBody(): AwsServiceError {
 function readFifoId(input: JsonObject, member: 'MessageGroupId' | 'MessageDeduplicationId'): string | undefined {
   const value = readString(input, member, SQS_INPUT_ERRORS);
   if (value !== undefined && !isSqsFifoId(value)) {
-    throw invalidParameter(member, `${member} can only include alphanumeric and punctuation characters. 1 to 128 in length.`, value);
+    throw invalidParameter(
+      member,
+      `${member} can only include alphanumeric and punctuation characters. 1 to 128 in length.`,
+      value,
+    );
   }
   return value;
 }
@@ -61,7 +66,10 @@ function isSqsFifoId(value: string): boolean {
 
 /** AWS's error for an attribute without a value (`Message (user) attribute 'x' must contain a non-empty value of type 'String'.`). */
 export function emptyAttributeValue(name: string, dataType: string): AwsServiceError {
-  return sqsError('InvalidParameterValue', `Message (user) attribute '${name}' must contain a non-empty value of type '${dataType}'.`);
+  return sqsError(
+    'InvalidParameterValue',
+    `Message (user) attribute '${name}' must contain a non-empty value of type '${dataType}'.`,
+  );
 }
 
 /**
@@ -75,11 +83,19 @@ function checkAttributeValuesPresent(attributes: JsonObject): void {
     const { DataType, StringValue, BinaryValue } = value as Record<string, unknown>;
     if (typeof DataType !== 'string') continue;
     const base = DataType.split('.')[0] as string;
-    if (base === 'Binary' ? (BinaryValue === undefined || BinaryValue === null || BinaryValue === '') && (StringValue === undefined || StringValue === null) : (base === 'String' || base === 'Number') && (StringValue === undefined || StringValue === null || StringValue === '') && (BinaryValue === undefined || BinaryValue === null)) {
+    if (
+      base === 'Binary'
+        ? (BinaryValue === undefined || BinaryValue === null || BinaryValue === '') &&
+          (StringValue === undefined || StringValue === null)
+        : (base === 'String' || base === 'Number') &&
+          (StringValue === undefined || StringValue === null || StringValue === '') &&
+          (BinaryValue === undefined || BinaryValue === null)
+    ) {
       throw emptyAttributeValue(name, base);
     }
     // A character SQS rejects in a string value: the body's message, as InvalidParameterValue.
-    if (typeof StringValue === 'string' && !isSqsText(StringValue)) throw sqsError('InvalidParameterValue', INVALID_CHARACTERS);
+    if (typeof StringValue === 'string' && !isSqsText(StringValue))
+      throw sqsError('InvalidParameterValue', INVALID_CHARACTERS);
   }
 }
 
@@ -99,45 +115,81 @@ export function readSendInput(input: JsonObject, senderId: string, api: string):
   const system = readObject(input, 'MessageSystemAttributes', SQS_INPUT_ERRORS);
   if (system !== undefined) {
     for (const [name, value] of Object.entries(system)) {
-      if (name !== 'AWSTraceHeader') throw invalidParameter('MessageSystemAttributes', `Message system attribute name '${name}' is invalid.`);
+      if (name !== 'AWSTraceHeader')
+        throw invalidParameter('MessageSystemAttributes', `Message system attribute name '${name}' is invalid.`);
       const attribute = value as { DataType?: unknown; StringValue?: unknown } | null;
-      if (attribute === null || typeof attribute !== 'object' || attribute.DataType !== 'String' || typeof attribute.StringValue !== 'string' || attribute.StringValue === '') {
-        throw invalidParameter('MessageSystemAttributes', "Message system attribute 'AWSTraceHeader' must contain a non-empty value of type 'String'.");
+      if (
+        attribute === null ||
+        typeof attribute !== 'object' ||
+        attribute.DataType !== 'String' ||
+        typeof attribute.StringValue !== 'string' ||
+        attribute.StringValue === ''
+      ) {
+        throw invalidParameter(
+          'MessageSystemAttributes',
+          "Message system attribute 'AWSTraceHeader' must contain a non-empty value of type 'String'.",
+        );
       }
       awsTraceHeader = attribute.StringValue;
     }
   }
   const groupId = readFifoId(input, 'MessageGroupId');
   const deduplicationId = readFifoId(input, 'MessageDeduplicationId');
-  return { body, messageAttributes: normalised.attributes, attributeBytes: normalised.bytes, awsTraceHeader, delaySeconds, groupId, deduplicationId, senderId };
+  return {
+    body,
+    messageAttributes: normalised.attributes,
+    attributeBytes: normalised.bytes,
+    awsTraceHeader,
+    delaySeconds,
+    groupId,
+    deduplicationId,
+    senderId,
+  };
 }
 
 /** `MD5OfMessageSystemAttributes` of a trace header (same algorithm as message attributes). */
 export function md5OfSystemAttributes(awsTraceHeader: string | undefined): string | undefined {
   if (awsTraceHeader === undefined) return undefined;
-  return md5OfMessageAttributes({ AWSTraceHeader: { stringValue: awsTraceHeader, stringListValues: [], binaryListValues: [], dataType: 'String' } }) ?? undefined;
+  return (
+    md5OfMessageAttributes({
+      AWSTraceHeader: { stringValue: awsTraceHeader, stringListValues: [], binaryListValues: [], dataType: 'String' },
+    }) ?? undefined
+  );
 }
 
 /**
  * The message attributes a receive asked for: `All` or `.*` for every one, `prefix.*` for names
  * starting with `prefix.`, otherwise exact names.
  */
-export function selectMessageAttributes(all: SqsMessageAttributes, names: readonly string[] | undefined): SqsMessageAttributes {
+export function selectMessageAttributes(
+  all: SqsMessageAttributes,
+  names: readonly string[] | undefined,
+): SqsMessageAttributes {
   if (names === undefined || names.length === 0) return {};
   if (names.includes('All') || names.includes('.*')) return all;
   const out: SqsMessageAttributes = {};
   for (const name of Object.keys(all)) {
-    const wanted = names.some((pattern) => (pattern.endsWith('.*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+    const wanted = names.some((pattern) =>
+      pattern.endsWith('.*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern,
+    );
     if (wanted) setOwn(out, name, all[name]);
   }
   return out;
 }
 
 /** Message attributes in the SQS API form (`DataType`, `StringValue` / `BinaryValue`). */
-export function toWireAttributes(attributes: SqsMessageAttributes): Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> {
+export function toWireAttributes(
+  attributes: SqsMessageAttributes,
+): Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> {
   const out: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
-    setOwn(out, name, attribute.binaryValue !== undefined ? { BinaryValue: attribute.binaryValue, DataType: attribute.dataType } : { StringValue: attribute.stringValue as string, DataType: attribute.dataType });
+    setOwn(
+      out,
+      name,
+      attribute.binaryValue !== undefined
+        ? { BinaryValue: attribute.binaryValue, DataType: attribute.dataType }
+        : { StringValue: attribute.stringValue as string, DataType: attribute.dataType },
+    );
   }
   return out;
 }

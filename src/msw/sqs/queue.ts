@@ -4,7 +4,16 @@
  * caller (the virtual clock); errors are the AWS errors the real queue returns.
  */
 import { utf8Length } from '../../_internals/limits.js';
-import { md5OfBody, md5OfMessageAttributes, sqsContentDeduplicationId, sqsSequenceNumber, toSqsRecord, type SqsMessageAttributes, type SqsQueue, type SqsRecord } from '../../events/sqs/index.js';
+import {
+  md5OfBody,
+  md5OfMessageAttributes,
+  sqsContentDeduplicationId,
+  sqsSequenceNumber,
+  toSqsRecord,
+  type SqsMessageAttributes,
+  type SqsQueue,
+  type SqsRecord,
+} from '../../events/sqs/index.js';
 import type { QueueConfig } from './attributes.js';
 import { invalidParameter, sqsError } from './errors.js';
 
@@ -90,7 +99,10 @@ export class MockQueue {
   private readonly acceptedLog: StoredMessage[] = [];
   // Every receipt handle ever issued, so a stale or repeated delete is told apart from garbage.
   private readonly handles = new Map<string, StoredMessage>();
-  private readonly dedup = new Map<string, { messageId: string; sequenceNumber: string | undefined; expiresAt: number }>();
+  private readonly dedup = new Map<
+    string,
+    { messageId: string; sequenceNumber: string | undefined; expiresAt: number }
+  >();
   private lastPurgeAt: number | undefined;
   private sequenceMs = -1;
   private sequenceCounter = 0;
@@ -134,27 +146,46 @@ export class MockQueue {
     const size = utf8Length(input.body) + input.attributeBytes;
     if (size > this.config.maximumMessageSize) {
       const verdict = batchEntry ? 'cannot be validated' : 'are invalid';
-      throw sqsError('InvalidParameterValue', `One or more parameters ${verdict}. Reason: Message must be shorter than ${this.config.maximumMessageSize} bytes.`);
+      throw sqsError(
+        'InvalidParameterValue',
+        `One or more parameters ${verdict}. Reason: Message must be shorter than ${this.config.maximumMessageSize} bytes.`,
+      );
     }
     let deduplicationId: string | undefined;
     if (fifo) {
-      if (input.groupId === undefined) throw sqsError('MissingParameter', 'The request must contain the parameter MessageGroupId.');
+      if (input.groupId === undefined)
+        throw sqsError('MissingParameter', 'The request must contain the parameter MessageGroupId.');
       // FIFO queues delay per queue only; an explicit 0 is accepted.
       if (input.delaySeconds !== undefined && input.delaySeconds !== 0) {
-        throw invalidParameter('DelaySeconds', 'The request include parameter that is not valid for this queue type.', input.delaySeconds);
+        throw invalidParameter(
+          'DelaySeconds',
+          'The request include parameter that is not valid for this queue type.',
+          input.delaySeconds,
+        );
       }
       deduplicationId = input.deduplicationId;
       if (deduplicationId === undefined) {
         if (!this.config.contentBasedDeduplication) {
-          throw sqsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+          throw sqsError(
+            'InvalidParameterValue',
+            'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+          );
         }
         deduplicationId = sqsContentDeduplicationId(input.body);
       }
-      const key = this.config.deduplicationScope === 'messageGroup' ? `${input.groupId}\u0000${deduplicationId}` : deduplicationId;
+      const key =
+        this.config.deduplicationScope === 'messageGroup'
+          ? `${input.groupId}\u0000${deduplicationId}`
+          : deduplicationId;
       const seen = this.dedup.get(key);
       if (seen !== undefined && seen.expiresAt > now) {
         // A duplicate inside the window is accepted but not enqueued: SQS answers with the first message's ids.
-        return { messageId: seen.messageId, md5OfBody: md5OfBody(input.body), md5OfMessageAttributes: md5OfMessageAttributes(input.messageAttributes), sequenceNumber: seen.sequenceNumber };
+        return {
+          messageId: seen.messageId,
+          md5OfBody: md5OfBody(input.body),
+          md5OfMessageAttributes: md5OfMessageAttributes(input.messageAttributes),
+          sequenceNumber: seen.sequenceNumber,
+        };
       }
       const messageId = this.ids.messageId();
       const sequenceNumber = this.nextSequenceNumber(now);
@@ -163,12 +194,32 @@ export class MockQueue {
       return this.enqueue(input, now, size, messageId, deduplicationId, sequenceNumber, this.config.delaySeconds);
     }
     if (input.deduplicationId !== undefined) {
-      throw invalidParameter('MessageDeduplicationId', 'The request includes a parameter that is not valid for this queue type.', input.deduplicationId);
+      throw invalidParameter(
+        'MessageDeduplicationId',
+        'The request includes a parameter that is not valid for this queue type.',
+        input.deduplicationId,
+      );
     }
-    return this.enqueue(input, now, size, this.ids.messageId(), undefined, undefined, input.delaySeconds ?? this.config.delaySeconds);
+    return this.enqueue(
+      input,
+      now,
+      size,
+      this.ids.messageId(),
+      undefined,
+      undefined,
+      input.delaySeconds ?? this.config.delaySeconds,
+    );
   }
 
-  private enqueue(input: SendInput, now: number, size: number, messageId: string, deduplicationId: string | undefined, sequenceNumber: string | undefined, delaySeconds: number): SendResult {
+  private enqueue(
+    input: SendInput,
+    now: number,
+    size: number,
+    messageId: string,
+    deduplicationId: string | undefined,
+    sequenceNumber: string | undefined,
+    delaySeconds: number,
+  ): SendResult {
     const message: StoredMessage = {
       messageId,
       body: input.body,
@@ -192,7 +243,12 @@ export class MockQueue {
     };
     this.messages.set(messageId, message);
     this.acceptedLog.push(message);
-    return { messageId, md5OfBody: message.md5OfBody, md5OfMessageAttributes: message.md5OfMessageAttributes, sequenceNumber };
+    return {
+      messageId,
+      md5OfBody: message.md5OfBody,
+      md5OfMessageAttributes: message.md5OfMessageAttributes,
+      sequenceNumber,
+    };
   }
 
   private pruneDedup(now: number): void {
@@ -228,7 +284,12 @@ export class MockQueue {
    * per group, and no message of a group that has one in flight. `accept` (optional) can stop the
    * batch before a message is taken (Lambda's 6 MB payload limit).
    */
-  receive(now: number, max: number, visibilityTimeout: number, accept?: (message: StoredMessage) => boolean): { messages: StoredMessage[]; moved: number } {
+  receive(
+    now: number,
+    max: number,
+    visibilityTimeout: number,
+    accept?: (message: StoredMessage) => boolean,
+  ): { messages: StoredMessage[]; moved: number } {
     const out: StoredMessage[] = [];
     let moved = 0;
     const fifo = this.info.fifo;
@@ -272,7 +333,8 @@ export class MockQueue {
   /** Looks a receipt handle up, or throws `ReceiptHandleIsInvalid`. */
   private byHandle(handle: string): StoredMessage {
     const message = this.handles.get(handle);
-    if (message === undefined) throw sqsError('ReceiptHandleIsInvalid', `The input receipt handle "${handle}" is not a valid receipt handle.`);
+    if (message === undefined)
+      throw sqsError('ReceiptHandleIsInvalid', `The input receipt handle "${handle}" is not a valid receipt handle.`);
     return message;
   }
 
@@ -298,7 +360,11 @@ export class MockQueue {
   changeVisibility(handle: string, visibilityTimeout: number, now: number): void {
     const message = this.byHandle(handle);
     if (this.messages.get(message.messageId) !== message || message.receiptHandle !== handle) {
-      throw invalidParameter('ReceiptHandle', 'Message does not exist or is not available for visibility timeout change.', handle);
+      throw invalidParameter(
+        'ReceiptHandle',
+        'Message does not exist or is not available for visibility timeout change.',
+        handle,
+      );
     }
     if (message.visibleAt <= now) throw sqsError('MessageNotInflight', "The message referred to isn't in flight.");
     message.visibleAt = now + visibilityTimeout * 1000;
@@ -307,7 +373,10 @@ export class MockQueue {
   /** PurgeQueue: deletes every message; once per 60 seconds. */
   purge(now: number): void {
     if (this.lastPurgeAt !== undefined && now - this.lastPurgeAt < PURGE_INTERVAL_MS) {
-      throw sqsError('PurgeQueueInProgress', `Only one PurgeQueue operation on ${this.info.name} is allowed every 60 seconds.`);
+      throw sqsError(
+        'PurgeQueueInProgress',
+        `Only one PurgeQueue operation on ${this.info.name} is allowed every 60 seconds.`,
+      );
     }
     this.lastPurgeAt = now;
     this.messages.clear();
@@ -364,7 +433,12 @@ export class MockQueue {
   nextVisibleAt(now: number): number | undefined {
     let next: number | undefined;
     for (const message of this.messages.values()) {
-      if (message.visibleAt > now && (next === undefined || message.visibleAt < next) && !this.expired(message, message.visibleAt)) next = message.visibleAt;
+      if (
+        message.visibleAt > now &&
+        (next === undefined || message.visibleAt < next) &&
+        !this.expired(message, message.visibleAt)
+      )
+        next = message.visibleAt;
     }
     return next;
   }
@@ -382,7 +456,11 @@ export class MockQueue {
       receiveCount: message.receiveCount,
       senderId: message.senderId,
       fifo: this.info.fifo
-        ? { messageGroupId: message.groupId as string, messageDeduplicationId: message.deduplicationId, sequenceNumber: message.sequenceNumber as string }
+        ? {
+            messageGroupId: message.groupId as string,
+            messageDeduplicationId: message.deduplicationId,
+            sequenceNumber: message.sequenceNumber as string,
+          }
         : undefined,
       awsTraceHeader: message.awsTraceHeader,
       deadLetterQueueSourceArn: message.deadLetterQueueSourceArn,
@@ -399,7 +477,12 @@ export function copyMessageAttributes(attributes: SqsMessageAttributes): SqsMess
   const out: SqsMessageAttributes = {};
   for (const name of names) {
     const attribute = attributes[name] as SqsMessageAttributes[string];
-    Object.defineProperty(out, name, { value: { ...attribute, stringListValues: [], binaryListValues: [] }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, name, {
+      value: { ...attribute, stringListValues: [], binaryListValues: [] },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

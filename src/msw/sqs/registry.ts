@@ -53,7 +53,8 @@ export class QueueRegistry {
    * signing region, so queue URLs of custom endpoints (`http://localhost:4566/…`) work too.
    */
   fromUrl(queueUrl: string, requestRegion: string): MockQueue {
-    if (!URL.canParse(queueUrl)) throw sqsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`);
+    if (!URL.canParse(queueUrl))
+      throw sqsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`);
     const aws = parseSqsQueueUrl(queueUrl);
     let region: string;
     let account: string;
@@ -62,7 +63,8 @@ export class QueueRegistry {
       ({ region, account, name } = aws);
     } else {
       const segments = new URL(queueUrl).pathname.split('/').filter((segment) => segment !== '');
-      if (segments.length !== 2) throw sqsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`);
+      if (segments.length !== 2)
+        throw sqsError('InvalidAddress', `The address ${queueUrl} is not valid for this endpoint.`);
       [account, name] = segments as [string, string];
       region = requestRegion;
     }
@@ -111,14 +113,20 @@ export class QueueRegistry {
       const wanted = configAttributes(config, fifo);
       for (const attribute of Object.keys(attributes)) {
         if (current[attribute] !== wanted[attribute]) {
-          throw sqsError('QueueNameExists', `A queue already exists with the same name and a different value for attribute ${attribute}`);
+          throw sqsError(
+            'QueueNameExists',
+            `A queue already exists with the same name and a different value for attribute ${attribute}`,
+          );
         }
       }
       return existing;
     }
     const deleted = this.deletedAt.get(key(region, this.account, name));
     if (deleted !== undefined && now - deleted < QUEUE_NAME_REUSE_MS) {
-      throw sqsError('QueueDeletedRecently', 'You must wait 60 seconds after deleting a queue before you can create another with the same name.');
+      throw sqsError(
+        'QueueDeletedRecently',
+        'You must wait 60 seconds after deleting a queue before you can create another with the same name.',
+      );
     }
     const queue = new MockQueue(info, config, now, this.ids, (arn) => this.byArn.get(arn));
     this.queues.set(key(region, this.account, name), queue);

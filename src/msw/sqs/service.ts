@@ -5,7 +5,16 @@
 import { EventInputError, fail, show } from '../../_internals/errors.js';
 import { utf8Length } from '../../_internals/limits.js';
 import { defineReceived, RECEIVED, type ReceivedLog } from '../../_internals/received.js';
-import { assertSqsFifoId, assertSqsText, normaliseSqsMessageAttributes, sqsMessageId, sqsReceiptHandle, sqsSenderId, type SqsMessageAttributes, type SqsMessageAttributesInput } from '../../events/sqs/index.js';
+import {
+  assertSqsFifoId,
+  assertSqsText,
+  normaliseSqsMessageAttributes,
+  sqsMessageId,
+  sqsReceiptHandle,
+  sqsSenderId,
+  type SqsMessageAttributes,
+  type SqsMessageAttributesInput,
+} from '../../events/sqs/index.js';
 import type { Random } from '../../_internals/random.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
@@ -14,7 +23,14 @@ import { sqsCode } from './errors.js';
 import { asSqsError } from './messages.js';
 import { copyMessageAttributes, MockQueue, type MessageState, type QueueIds, type StoredMessage } from './queue.js';
 import { QueueRegistry } from './registry.js';
-import { QueueSubscription, resolveSubscribeOptions, type ResolvedSqsSubscribeOptions, type SqsHandler, type SqsSubscribeOptions, type SqsSubscription } from './subscription.js';
+import {
+  QueueSubscription,
+  resolveSubscribeOptions,
+  type ResolvedSqsSubscribeOptions,
+  type SqsHandler,
+  type SqsSubscribeOptions,
+  type SqsSubscription,
+} from './subscription.js';
 import { SQS_PROTOCOL, sqsOperations } from './wire.js';
 
 /** A queue as the test side sees it. */
@@ -85,7 +101,11 @@ export interface SqsService extends MockService {
    * Creates a queue without the SDK (same rules as CreateQueue; idempotent for equal attributes).
    * `attributes` are CreateQueue's (`{ FifoQueue: 'true', RedrivePolicy: JSON.stringify({ … }) }`).
    */
-  createQueue(name: string, attributes?: Readonly<Record<string, string | undefined>>, options?: { region?: string }): SqsQueueInfo;
+  createQueue(
+    name: string,
+    attributes?: Readonly<Record<string, string | undefined>>,
+    options?: { region?: string },
+  ): SqsQueueInfo;
   /** Sends a message without the SDK (same rules as SendMessage). `queue`: name, URL or ARN. */
   send(queue: string, body: string, options?: SqsSendOptions): { messageId: string; sequenceNumber?: string };
   /** The queue's live messages in queue order, with their state at the current virtual time. */
@@ -101,7 +121,16 @@ export interface SqsService extends MockService {
    * `SenderId`; false when no queue has this ARN. Throws the AwsServiceError the queue answers
    * with (too large, FIFO ids missing …).
    */
-  deliver(queueArn: string, message: { body: string; messageAttributes: SqsMessageAttributes; groupId?: string | undefined; deduplicationId?: string | undefined; senderId: string }): boolean;
+  deliver(
+    queueArn: string,
+    message: {
+      body: string;
+      messageAttributes: SqsMessageAttributes;
+      groupId?: string | undefined;
+      deduplicationId?: string | undefined;
+      senderId: string;
+    },
+  ): boolean;
 }
 
 /**
@@ -116,7 +145,12 @@ function queueAttributes(api: string, attributes: unknown): Record<string, strin
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
-    if (typeof value !== 'string') fail(api, `attributes.${name}`, `must be a string, as CreateQueue takes it (e.g. '30', 'true', JSON text), got ${show(value)}`);
+    if (typeof value !== 'string')
+      fail(
+        api,
+        `attributes.${name}`,
+        `must be a string, as CreateQueue takes it (e.g. '30', 'true', JSON text), got ${show(value)}`,
+      );
     Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
@@ -150,7 +184,9 @@ function receivedMessage(message: StoredMessage): SqsReceivedMessage {
     sentTimestamp: new Date(message.sentAt),
     ...(message.groupId === undefined ? {} : { messageGroupId: message.groupId }),
     ...(message.deduplicationId === undefined ? {} : { messageDeduplicationId: message.deduplicationId }),
-    ...(message.deadLetterQueueSourceArn === undefined ? {} : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
+    ...(message.deadLetterQueueSourceArn === undefined
+      ? {}
+      : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
   };
 }
 
@@ -167,7 +203,9 @@ function messageSnapshot(message: StoredMessage, now: number): SqsMessageSnapsho
     ...(message.groupId === undefined ? {} : { messageGroupId: message.groupId }),
     ...(message.deduplicationId === undefined ? {} : { messageDeduplicationId: message.deduplicationId }),
     ...(message.sequenceNumber === undefined ? {} : { sequenceNumber: message.sequenceNumber }),
-    ...(message.deadLetterQueueSourceArn === undefined ? {} : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
+    ...(message.deadLetterQueueSourceArn === undefined
+      ? {}
+      : { deadLetterQueueSourceArn: message.deadLetterQueueSourceArn }),
   };
 }
 
@@ -175,7 +213,10 @@ function messageSnapshot(message: StoredMessage, now: number): SqsMessageSnapsho
 function messageAttributeBytes(attributes: SqsMessageAttributes): number {
   let bytes = 0;
   for (const [name, a] of Object.entries(attributes)) {
-    bytes += utf8Length(name) + a.dataType.length + (a.binaryValue !== undefined ? Buffer.from(a.binaryValue, 'base64').length : utf8Length(a.stringValue ?? ''));
+    bytes +=
+      utf8Length(name) +
+      a.dataType.length +
+      (a.binaryValue !== undefined ? Buffer.from(a.binaryValue, 'base64').length : utf8Length(a.stringValue ?? ''));
   }
   return bytes;
 }
@@ -249,7 +290,13 @@ export function createSqsService(context: MockContext): SqsService {
 
   const handler = createJsonRpcHandler({
     ...SQS_PROTOCOL,
-    operations: sqsOperations({ registry, defaultRegion: context.region, account: context.account, nowMs, senderId: () => senderId }),
+    operations: sqsOperations({
+      registry,
+      defaultRegion: context.region,
+      account: context.account,
+      nowMs,
+      senderId: () => senderId,
+    }),
     isAwsUrl: (url) => contextOwnsUrl(context, url),
     requestId: () => requestIds.uuidV4(),
   });
@@ -257,7 +304,12 @@ export function createSqsService(context: MockContext): SqsService {
   const queueOf = (api: string, queue: unknown): MockQueue => {
     if (typeof queue !== 'string') fail(api, 'queue', `must be a queue name, URL or ARN, got ${show(queue)}`);
     const found = registry.resolve(queue, context.region);
-    if (found === undefined) fail(api, 'queue', `${show(queue)} is not a queue of these mocks (create it with mocks.sqs.createQueue or CreateQueue first)`);
+    if (found === undefined)
+      fail(
+        api,
+        'queue',
+        `${show(queue)} is not a queue of these mocks (create it with mocks.sqs.createQueue or CreateQueue first)`,
+      );
     return found;
   };
   // Test-side calls report AWS rejections as EventInputError naming the call.
@@ -278,7 +330,11 @@ export function createSqsService(context: MockContext): SqsService {
     const queue = registry.resolve(arn, context.region);
     const items = (queue?.accepted() ?? []).map(receivedMessage);
     // Patterns see a message as Lambda's SQS event filtering does: a JSON body is matched as its value.
-    return { description: `queue ${arn}`, items, patternView: (message) => ({ ...message, body: parseJsonBody(message.body) }) };
+    return {
+      description: `queue ${arn}`,
+      items,
+      patternView: (message) => ({ ...message, body: parseJsonBody(message.body) }),
+    };
   };
 
   return {
@@ -288,7 +344,8 @@ export function createSqsService(context: MockContext): SqsService {
       const api = 'mocks.sqs.createQueue';
       if (typeof name !== 'string') fail(api, 'name', `must be a string, got ${show(name)}`);
       const given = queueAttributes(api, attributes);
-      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      if (options === null || typeof options !== 'object')
+        fail(api, 'options', `must be an object, got ${show(options)}`);
       const region = options.region ?? context.region;
       if (typeof region !== 'string') fail(api, 'options.region', `must be a region string, got ${show(region)}`);
       testSide(api, 'name', () => registry.checkName(name, given));
@@ -303,13 +360,15 @@ export function createSqsService(context: MockContext): SqsService {
       const queue = queueOf(api, queueRef);
       // The same body rules as SendMessage: non-empty, only the characters SQS accepts.
       assertSqsText(api, 'body', body);
-      if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
+      if (options === null || typeof options !== 'object')
+        fail(api, 'options', `must be an object, got ${show(options)}`);
       const { delaySeconds, messageGroupId, messageDeduplicationId } = options;
       if (delaySeconds !== undefined && !(Number.isInteger(delaySeconds) && delaySeconds >= 0 && delaySeconds <= 900)) {
         fail(api, 'options.delaySeconds', `must be an integer from 0 to 900 seconds, got ${show(delaySeconds)}`);
       }
       if (messageGroupId !== undefined) assertSqsFifoId(api, 'options.messageGroupId', messageGroupId);
-      if (messageDeduplicationId !== undefined) assertSqsFifoId(api, 'options.messageDeduplicationId', messageDeduplicationId);
+      if (messageDeduplicationId !== undefined)
+        assertSqsFifoId(api, 'options.messageDeduplicationId', messageDeduplicationId);
       const attributes = normaliseSqsMessageAttributes(api, 'options.messageAttributes', options.messageAttributes);
       const result = testSide(api, sendArgument, () =>
         queue.send(
@@ -325,7 +384,9 @@ export function createSqsService(context: MockContext): SqsService {
           nowMs(),
         ),
       );
-      return result.sequenceNumber === undefined ? { messageId: result.messageId } : { messageId: result.messageId, sequenceNumber: result.sequenceNumber };
+      return result.sequenceNumber === undefined
+        ? { messageId: result.messageId }
+        : { messageId: result.messageId, sequenceNumber: result.sequenceNumber };
     },
 
     messages(queueRef) {
@@ -346,7 +407,17 @@ export function createSqsService(context: MockContext): SqsService {
       const queue = registry.findByArn(queueArn);
       if (queue === undefined) return false;
       const attributeBytes = messageAttributeBytes(message.messageAttributes);
-      queue.send({ body: message.body, messageAttributes: message.messageAttributes, attributeBytes, groupId: message.groupId, deduplicationId: message.deduplicationId, senderId: message.senderId }, nowMs());
+      queue.send(
+        {
+          body: message.body,
+          messageAttributes: message.messageAttributes,
+          attributeBytes,
+          groupId: message.groupId,
+          deduplicationId: message.deduplicationId,
+          senderId: message.senderId,
+        },
+        nowMs(),
+      );
       return true;
     },
 

@@ -10,10 +10,22 @@ import { LAMBDA_PAYLOAD_LIMIT, utf8Length } from '../../_internals/limits.js';
 import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
 import { invokeHandler, resolveTimeout } from '../_internals/invoke.js';
-import { FilteredLog, resolveFilterOption, type FilterCriteria, type FilteredRecord } from '../_internals/mappingFilter.js';
+import {
+  FilteredLog,
+  resolveFilterOption,
+  type FilterCriteria,
+  type FilteredRecord,
+} from '../_internals/mappingFilter.js';
 import type { CompiledFilterCriteria } from '../../patterns/filters.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
-import { jsonStringBytes, SQS_MAX_FIFO_BATCH, SQS_MAX_STANDARD_BATCH, toSqsEvent, type SqsEvent, type SqsRecord } from '../../events/sqs/index.js';
+import {
+  jsonStringBytes,
+  SQS_MAX_FIFO_BATCH,
+  SQS_MAX_STANDARD_BATCH,
+  toSqsEvent,
+  type SqsEvent,
+  type SqsRecord,
+} from '../../events/sqs/index.js';
 import type { MockQueue, StoredMessage } from './queue.js';
 
 /**
@@ -111,7 +123,10 @@ export interface SqsSubscription {
   unsubscribe(): void;
 }
 
-type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null } | { outcome: 'partial'; failed: Set<string> };
+type Verdict =
+  | { outcome: 'success' }
+  | { outcome: 'failure'; reason: string; functionError: 'Unhandled' | null }
+  | { outcome: 'partial'; failed: Set<string> };
 
 /**
  * Interprets a handler's response under `ReportBatchItemFailures` with the reader every polled
@@ -121,28 +136,59 @@ type Verdict = { outcome: 'success' } | { outcome: 'failure'; reason: string; fu
  * `itemIdentifier`; otherwise the message ids to retry.
  */
 export function judgeBatchResponse(response: unknown, batchIds: ReadonlySet<string>, report = true): Verdict {
-  const verdict = judgeHandlerResponse(response, report, { has: (id) => batchIds.has(id), describe: 'the messageId of a record in the batch' });
+  const verdict = judgeHandlerResponse(response, report, {
+    has: (id) => batchIds.has(id),
+    describe: 'the messageId of a record in the batch',
+  });
   return verdict.outcome === 'partial' ? { outcome: 'partial', failed: new Set(verdict.identifiers) } : verdict;
 }
 
 /** Validates subscribe options against Lambda's limits for the queue type. */
-export function resolveSubscribeOptions(api: string, fifo: boolean, options: SqsSubscribeOptions | undefined): ResolvedSqsSubscribeOptions {
-  if (options !== undefined && (options === null || typeof options !== 'object')) fail(api, 'options', `must be an object, got ${show(options)}`);
+export function resolveSubscribeOptions(
+  api: string,
+  fifo: boolean,
+  options: SqsSubscribeOptions | undefined,
+): ResolvedSqsSubscribeOptions {
+  if (options !== undefined && (options === null || typeof options !== 'object'))
+    fail(api, 'options', `must be an object, got ${show(options)}`);
   const batchSize = options?.batchSize ?? 10;
   const window = options?.maximumBatchingWindowInSeconds ?? 0;
   const max = fifo ? SQS_MAX_FIFO_BATCH : SQS_MAX_STANDARD_BATCH;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > max) {
-    fail(api, 'options.batchSize', `${show(batchSize)} is out of range: Lambda allows 1–${max} for a ${fifo ? 'FIFO' : 'standard'} queue`);
+    fail(
+      api,
+      'options.batchSize',
+      `${show(batchSize)} is out of range: Lambda allows 1–${max} for a ${fifo ? 'FIFO' : 'standard'} queue`,
+    );
   }
-  if (!Number.isInteger(window) || window < 0 || window > 300) fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
-  if (fifo && window > 0) fail(api, 'options.maximumBatchingWindowInSeconds', 'is not supported for FIFO queues (Lambda rejects a batching window on a FIFO event source)');
-  if (batchSize > 10 && window < 1) fail(api, 'options.batchSize', `${batchSize} needs maximumBatchingWindowInSeconds ≥ 1 (Lambda requires a batching window for batches over 10)`);
+  if (!Number.isInteger(window) || window < 0 || window > 300)
+    fail(api, 'options.maximumBatchingWindowInSeconds', `${show(window)} is out of range: 0–300 seconds`);
+  if (fifo && window > 0)
+    fail(
+      api,
+      'options.maximumBatchingWindowInSeconds',
+      'is not supported for FIFO queues (Lambda rejects a batching window on a FIFO event source)',
+    );
+  if (batchSize > 10 && window < 1)
+    fail(
+      api,
+      'options.batchSize',
+      `${batchSize} needs maximumBatchingWindowInSeconds ≥ 1 (Lambda requires a batching window for batches over 10)`,
+    );
   const report = options?.reportBatchItemFailures ?? false;
-  if (typeof report !== 'boolean') fail(api, 'options.reportBatchItemFailures', `must be a boolean, got ${show(report)}`);
+  if (typeof report !== 'boolean')
+    fail(api, 'options.reportBatchItemFailures', `must be a boolean, got ${show(report)}`);
   const timeout = resolveTimeout(api, options?.timeout);
   const invocationHistory = resolveHistoryLimit(api, options?.invocationHistory);
   const filter = resolveFilterOption(api, options?.filterCriteria, 'sqs');
-  return { batchSize, maximumBatchingWindowInSeconds: window, reportBatchItemFailures: report, timeout, invocationHistory, filter };
+  return {
+    batchSize,
+    maximumBatchingWindowInSeconds: window,
+    reportBatchItemFailures: report,
+    timeout,
+    invocationHistory,
+    filter,
+  };
 }
 
 // Lambda's payload limit, less room for `{"Records":[]}` and separators.
@@ -246,7 +292,13 @@ export class QueueSubscription implements SqsSubscription {
       const keptSet = new Set(kept);
       for (const drop of dropped) {
         this.deleteQuietly(drop.record.receiptHandle, now);
-        this.dropped.push({ record: drop.record, reason: drop.reason, explanation: drop.explanation, filter: drop.filter, time: new Date(now) });
+        this.dropped.push({
+          record: drop.record,
+          reason: drop.reason,
+          explanation: drop.explanation,
+          filter: drop.filter,
+          time: new Date(now),
+        });
       }
       if (kept.length === 0) return true;
       messages = messages.filter((_, i) => keptSet.has(records[i] as SqsRecord));
@@ -255,14 +307,22 @@ export class QueueSubscription implements SqsSubscription {
     const handles = messages.map((message) => message.receiptHandle as string);
     const event = toSqsEvent(records);
     const ids = new Set(messages.map((message) => message.messageId));
-    const result = await invokeHandler(this.handler, event, { timeoutSeconds: this.options.timeout, describe: () => `the SQS subscription to ${this.queueArn}` }, () => clock.nowMs());
+    const result = await invokeHandler(
+      this.handler,
+      event,
+      { timeoutSeconds: this.options.timeout, describe: () => `the SQS subscription to ${this.queueArn}` },
+      () => clock.nowMs(),
+    );
     let verdict: Verdict;
     let error: unknown;
     if (result.kind === 'returned') {
       verdict = judgeBatchResponse(result.value, ids, this.options.reportBatchItemFailures);
     } else {
       error = result.error;
-      const why = result.kind === 'threw' ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}` : result.error.message;
+      const why =
+        result.kind === 'threw'
+          ? `the handler threw: ${result.error instanceof Error ? result.error.message : String(result.error)}`
+          : result.error.message;
       verdict = { outcome: 'failure', functionError: 'Unhandled', reason: why };
     }
     // Lambda deletes what succeeded (DeleteMessageBatch); failed records reappear after the visibility timeout.
@@ -270,7 +330,8 @@ export class QueueSubscription implements SqsSubscription {
     const deleteAt = clock.nowMs();
     const failedIds: string[] = [];
     messages.forEach((message, i) => {
-      const failed = verdict.outcome === 'failure' || (verdict.outcome === 'partial' && verdict.failed.has(message.messageId));
+      const failed =
+        verdict.outcome === 'failure' || (verdict.outcome === 'partial' && verdict.failed.has(message.messageId));
       if (failed) failedIds.push(message.messageId);
       else this.deleteQuietly(handles[i] as string, deleteAt);
     });

@@ -6,7 +6,15 @@ import type { JsonOperation, JsonServiceSpec } from '../_internals/jsonProtocol.
 import { ChangeMessageVisibilityBatch, DeleteMessageBatch, SendMessageBatch } from './operations/batch.js';
 import type { OperationContext } from './operations/context.js';
 import { ChangeMessageVisibility, DeleteMessage, ReceiveMessage, SendMessage } from './operations/messages.js';
-import { CreateQueue, DeleteQueue, GetQueueAttributes, GetQueueUrl, ListQueues, PurgeQueue, SetQueueAttributes } from './operations/queues.js';
+import {
+  CreateQueue,
+  DeleteQueue,
+  GetQueueAttributes,
+  GetQueueUrl,
+  ListQueues,
+  PurgeQueue,
+  SetQueueAttributes,
+} from './operations/queues.js';
 
 /** How SQS frames its JSON-RPC requests and answers. */
 export const SQS_PROTOCOL = {
@@ -35,6 +43,7 @@ const OPERATIONS = {
 /** The SQS operations, bound to one service's state. */
 export function sqsOperations(context: OperationContext): Record<string, JsonOperation> {
   const out: Record<string, JsonOperation> = {};
-  for (const [name, operation] of Object.entries(OPERATIONS)) out[name] = (input, info) => operation(input, info, context);
+  for (const [name, operation] of Object.entries(OPERATIONS))
+    out[name] = (input, info) => operation(input, info, context);
   return out;
 }

@@ -12,13 +12,23 @@ import { keySet } from '../../_helpers/keySets.js';
 /** Key set of powertools-ts__cloudwatch-logs.json (a real capture). */
 export const EVENT_KEYS = ['awslogs', 'awslogs.data'];
 /** Key set of its decoded payload (the same as aws-docs__cloudwatch-logs-decoded-payload.json). */
-export const DECODED_KEYS = ['logEvents', 'logEvents[].id', 'logEvents[].message', 'logEvents[].timestamp', 'logGroup', 'logStream', 'messageType', 'owner', 'subscriptionFilters'];
+export const DECODED_KEYS = [
+  'logEvents',
+  'logEvents[].id',
+  'logEvents[].message',
+  'logEvents[].timestamp',
+  'logGroup',
+  'logStream',
+  'messageType',
+  'owner',
+  'subscriptionFilters',
+];
 /** Extra key of powertools-python__cloudwatch-logs-policy-level.json (zlib, not gzip: keys only). */
 export const POLICY_KEY = 'policyLevel';
 
 // Timestamps (1984–2112) whose ids have exactly 56 digits.
 const MIN_56 = (10n ** 55n + (1n << 144n) - 1n) >> 144n;
-const MAX_56 = 10n ** 56n >> 144n;
+const MAX_56 = (10n ** 56n) >> 144n;
 
 /** Decodes independently of the kit's codec: base64 → gunzip → JSON. */
 export function rawDecode(event: CloudWatchLogsEvent): CloudWatchLogsDecodedData {
@@ -51,8 +61,8 @@ export function checkCloudWatchLogsEvent(event: CloudWatchLogsEvent): CloudWatch
   expect(data.logStream).toMatch(/^[^:*]{1,512}$/);
   expect(data.subscriptionFilters.length).toBeGreaterThanOrEqual(1);
   expect(data.logEvents.length).toBeGreaterThanOrEqual(1);
-  const ingestion = BigInt(data.logEvents[0]!.id) >> 80n & ((1n << 64n) - 1n);
-  const token = BigInt(data.logEvents[0]!.id) >> 16n & ((1n << 64n) - 1n);
+  const ingestion = (BigInt(data.logEvents[0]!.id) >> 80n) & ((1n << 64n) - 1n);
+  const token = (BigInt(data.logEvents[0]!.id) >> 16n) & ((1n << 64n) - 1n);
   let previous: bigint | undefined;
   data.logEvents.forEach((event, i) => {
     expect(event.message.length).toBeGreaterThan(0);
@@ -61,8 +71,8 @@ export function checkCloudWatchLogsEvent(event: CloudWatchLogsEvent): CloudWatch
     expect(event.id).toBe(id.toString());
     if (BigInt(event.timestamp) >= MIN_56 && BigInt(event.timestamp) < MAX_56) expect(event.id).toHaveLength(56);
     expect(id >> 144n).toBe(BigInt(event.timestamp));
-    expect(id >> 80n & ((1n << 64n) - 1n)).toBe(ingestion);
-    expect(id >> 16n & ((1n << 64n) - 1n)).toBe(token);
+    expect((id >> 80n) & ((1n << 64n) - 1n)).toBe(ingestion);
+    expect((id >> 16n) & ((1n << 64n) - 1n)).toBe(token);
     expect(id & 0xffffn).toBe(BigInt(i));
     // PutLogEvents' window: at most 14 days before and 2 hours after ingestion.
     expect(BigInt(event.timestamp) <= ingestion + 7_200_000n).toBe(true);

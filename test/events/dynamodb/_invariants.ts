@@ -20,16 +20,30 @@ export function significantDigits(n: string): number {
 export function valueSize(value: AV): number {
   const [type, inner] = Object.entries(value)[0] as [string, unknown];
   switch (type) {
-    case 'S': return Buffer.byteLength(inner as string, 'utf8');
-    case 'N': return Math.ceil(significantDigits(inner as string) / 2) + 1;
-    case 'B': return Buffer.from(inner as string, 'base64').length;
-    case 'BOOL': case 'NULL': return 1;
-    case 'SS': return (inner as string[]).reduce((sum, s) => sum + Buffer.byteLength(s, 'utf8'), 0);
-    case 'NS': return (inner as string[]).reduce((sum, s) => sum + Math.ceil(significantDigits(s) / 2) + 1, 0);
-    case 'BS': return (inner as string[]).reduce((sum, s) => sum + Buffer.from(s, 'base64').length, 0);
-    case 'L': return 3 + (inner as AV[]).reduce((sum, v) => sum + 1 + valueSize(v), 0);
-    case 'M': return 3 + Object.entries(inner as AMap).reduce((sum, [k, v]) => sum + 1 + Buffer.byteLength(k, 'utf8') + valueSize(v), 0);
-    default: throw new Error(`unknown type ${type}`);
+    case 'S':
+      return Buffer.byteLength(inner as string, 'utf8');
+    case 'N':
+      return Math.ceil(significantDigits(inner as string) / 2) + 1;
+    case 'B':
+      return Buffer.from(inner as string, 'base64').length;
+    case 'BOOL':
+    case 'NULL':
+      return 1;
+    case 'SS':
+      return (inner as string[]).reduce((sum, s) => sum + Buffer.byteLength(s, 'utf8'), 0);
+    case 'NS':
+      return (inner as string[]).reduce((sum, s) => sum + Math.ceil(significantDigits(s) / 2) + 1, 0);
+    case 'BS':
+      return (inner as string[]).reduce((sum, s) => sum + Buffer.from(s, 'base64').length, 0);
+    case 'L':
+      return 3 + (inner as AV[]).reduce((sum, v) => sum + 1 + valueSize(v), 0);
+    case 'M':
+      return (
+        3 +
+        Object.entries(inner as AMap).reduce((sum, [k, v]) => sum + 1 + Buffer.byteLength(k, 'utf8') + valueSize(v), 0)
+      );
+    default:
+      throw new Error(`unknown type ${type}`);
   }
 }
 
@@ -45,7 +59,10 @@ export function canonicalJson(value: unknown): string {
     if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       // A set's members are an array; a map entry that happens to be named SS/NS/BS holds an AttributeValue object.
-      return entries.map(([k, x]) => [k, ['SS', 'NS', 'BS'].includes(k) && Array.isArray(x) ? [...(x as string[])].sort() : walk(x)]);
+      return entries.map(([k, x]) => [
+        k,
+        ['SS', 'NS', 'BS'].includes(k) && Array.isArray(x) ? [...(x as string[])].sort() : walk(x),
+      ]);
     }
     return v;
   };
@@ -87,16 +104,43 @@ export function expectValidValue(value: AV, depth = 0): void {
     expect(new Set(members as unknown[]).size).toBe((members as unknown[]).length);
   };
   switch (type) {
-    case 'S': text(inner); break;
-    case 'N': number(inner); break;
-    case 'B': base64(inner); break;
-    case 'BOOL': expect(typeof inner).toBe('boolean'); break;
-    case 'NULL': expect(inner).toBe(true); break;
-    case 'SS': set(inner); (inner as unknown[]).forEach(text); break;
-    case 'NS': set(inner); (inner as unknown[]).forEach(number); break;
-    case 'BS': set(inner); (inner as unknown[]).forEach(base64); break;
-    case 'L': expect(depth).toBeLessThan(32); (inner as AV[]).forEach((v) => expectValidValue(v, depth + 1)); break;
-    default: expect(depth).toBeLessThan(32); Object.entries(inner as AMap).forEach(([k, v]) => { text(k); expectValidValue(v, depth + 1); });
+    case 'S':
+      text(inner);
+      break;
+    case 'N':
+      number(inner);
+      break;
+    case 'B':
+      base64(inner);
+      break;
+    case 'BOOL':
+      expect(typeof inner).toBe('boolean');
+      break;
+    case 'NULL':
+      expect(inner).toBe(true);
+      break;
+    case 'SS':
+      set(inner);
+      (inner as unknown[]).forEach(text);
+      break;
+    case 'NS':
+      set(inner);
+      (inner as unknown[]).forEach(number);
+      break;
+    case 'BS':
+      set(inner);
+      (inner as unknown[]).forEach(base64);
+      break;
+    case 'L':
+      expect(depth).toBeLessThan(32);
+      (inner as AV[]).forEach((v) => expectValidValue(v, depth + 1));
+      break;
+    default:
+      expect(depth).toBeLessThan(32);
+      Object.entries(inner as AMap).forEach(([k, v]) => {
+        text(k);
+        expectValidValue(v, depth + 1);
+      });
   }
 }
 
@@ -109,7 +153,8 @@ export function expectValidMap(map: AMap): void {
   }
 }
 
-const ARN = /^arn:(aws|aws-cn|aws-us-gov):dynamodb:([a-z0-9-]+):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})\/stream\/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})$/;
+const ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):dynamodb:([a-z0-9-]+):(\d{12}):table\/([a-zA-Z0-9_.-]{3,255})\/stream\/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})$/;
 const MATRIX: Record<string, Record<string, [boolean, boolean]>> = {
   KEYS_ONLY: { INSERT: [false, false], MODIFY: [false, false], REMOVE: [false, false] },
   NEW_IMAGE: { INSERT: [true, false], MODIFY: [true, false], REMOVE: [false, false] },
@@ -125,7 +170,15 @@ interface AnyRecord {
   awsRegion: string;
   eventSourceARN: string;
   userIdentity?: unknown;
-  dynamodb: { ApproximateCreationDateTime: number; Keys: AMap; NewImage?: AMap; OldImage?: AMap; SequenceNumber: string; SizeBytes: number; StreamViewType: string };
+  dynamodb: {
+    ApproximateCreationDateTime: number;
+    Keys: AMap;
+    NewImage?: AMap;
+    OldImage?: AMap;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: string;
+  };
 }
 
 /** One record's invariants: region in the ARN, images by view type, Keys within images, SizeBytes, attribute values. */
@@ -137,14 +190,33 @@ export function expectValidStreamRecord(record: AnyRecord): void {
   const arn = ARN.exec(record.eventSourceARN);
   expect(arn, record.eventSourceARN).not.toBeNull();
   expect(arn?.[2]).toBe(record.awsRegion);
-  const partition = record.awsRegion.startsWith('cn-') ? 'aws-cn' : record.awsRegion.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  const partition = record.awsRegion.startsWith('cn-')
+    ? 'aws-cn'
+    : record.awsRegion.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
   expect(arn?.[1]).toBe(partition);
   const d = record.dynamodb;
-  expect(Object.keys(d).sort()).toEqual(['ApproximateCreationDateTime', 'Keys', 'SequenceNumber', 'SizeBytes', 'StreamViewType', ...(d.NewImage ? ['NewImage'] : []), ...(d.OldImage ? ['OldImage'] : [])].sort());
+  expect(Object.keys(d).sort()).toEqual(
+    [
+      'ApproximateCreationDateTime',
+      'Keys',
+      'SequenceNumber',
+      'SizeBytes',
+      'StreamViewType',
+      ...(d.NewImage ? ['NewImage'] : []),
+      ...(d.OldImage ? ['OldImage'] : []),
+    ].sort(),
+  );
   expect(Number.isInteger(d.ApproximateCreationDateTime)).toBe(true);
-  expect(d.ApproximateCreationDateTime * 1000).toBeGreaterThanOrEqual(Math.floor(new Date(`${arn?.[5]}Z`).getTime() / 1000) * 1000);
+  expect(d.ApproximateCreationDateTime * 1000).toBeGreaterThanOrEqual(
+    Math.floor(new Date(`${arn?.[5]}Z`).getTime() / 1000) * 1000,
+  );
   expect(d.SequenceNumber).toMatch(/^[1-9]\d{20,39}$/);
-  const [wantNew, wantOld] = (MATRIX[d.StreamViewType] as Record<string, [boolean, boolean]>)[record.eventName] as [boolean, boolean];
+  const [wantNew, wantOld] = (MATRIX[d.StreamViewType] as Record<string, [boolean, boolean]>)[record.eventName] as [
+    boolean,
+    boolean,
+  ];
   expect(d.NewImage !== undefined).toBe(wantNew);
   expect(d.OldImage !== undefined).toBe(wantOld);
   const keyNames = Object.keys(d.Keys);
@@ -158,7 +230,9 @@ export function expectValidStreamRecord(record: AnyRecord): void {
   if (d.NewImage) expectValidMap(d.NewImage);
   if (d.OldImage) expectValidMap(d.OldImage);
   if (d.NewImage && d.OldImage) expect(canonicalJson(d.NewImage)).not.toBe(canonicalJson(d.OldImage));
-  expect(d.SizeBytes).toBe(mapSize(d.Keys) + (d.NewImage ? mapSize(d.NewImage) : 0) + (d.OldImage ? mapSize(d.OldImage) : 0));
+  expect(d.SizeBytes).toBe(
+    mapSize(d.Keys) + (d.NewImage ? mapSize(d.NewImage) : 0) + (d.OldImage ? mapSize(d.OldImage) : 0),
+  );
   expect(d.SizeBytes).toBeGreaterThanOrEqual(1);
   if (record.userIdentity !== undefined) {
     expect(record.eventName).toBe('REMOVE');
@@ -188,13 +262,19 @@ export function expectValidStreamEvent(event: { Records: AnyRecord[] }): void {
 /** Whether one AttributeValue holds a non-integer N beyond ±2^53, at any depth (nested map keys included). */
 function valueHasImpreciseNonInteger(value: AV): boolean {
   const [type, inner] = Object.entries(value)[0] as [string, unknown];
-  const imprecise = (n: unknown) => typeof n === 'string' && n.includes('.') && Math.abs(Number(n)) > Number.MAX_SAFE_INTEGER;
+  const imprecise = (n: unknown) =>
+    typeof n === 'string' && n.includes('.') && Math.abs(Number(n)) > Number.MAX_SAFE_INTEGER;
   switch (type) {
-    case 'N': return imprecise(inner);
-    case 'NS': return (inner as unknown[]).some(imprecise);
-    case 'L': return (inner as AV[]).some(valueHasImpreciseNonInteger);
-    case 'M': return Object.values(inner as AMap).some(valueHasImpreciseNonInteger);
-    default: return false;
+    case 'N':
+      return imprecise(inner);
+    case 'NS':
+      return (inner as unknown[]).some(imprecise);
+    case 'L':
+      return (inner as AV[]).some(valueHasImpreciseNonInteger);
+    case 'M':
+      return Object.values(inner as AMap).some(valueHasImpreciseNonInteger);
+    default:
+      return false;
   }
 }
 
@@ -211,6 +291,10 @@ function valueHasImpreciseNonInteger(value: AV): boolean {
 export function hasImpreciseNonInteger(event: { Records: readonly unknown[] }): boolean {
   return event.Records.some((record) => {
     const d = (record as { dynamodb: Record<string, AMap | undefined> }).dynamodb;
-    return [d.Keys, d.NewImage, d.OldImage].some((map) => map !== undefined && Object.entries(map).some(([name, value]) => name !== '__proto__' && valueHasImpreciseNonInteger(value)));
+    return [d.Keys, d.NewImage, d.OldImage].some(
+      (map) =>
+        map !== undefined &&
+        Object.entries(map).some(([name, value]) => name !== '__proto__' && valueHasImpreciseNonInteger(value)),
+    );
   });
 }

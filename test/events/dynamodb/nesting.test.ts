@@ -41,12 +41,16 @@ describe('marshall: nesting deeper than 32 levels', () => {
     expect(error.message).toMatch(/nests lists and maps deeper than DynamoDB's 32 levels/);
     expect(() => marshallValue(nested(33))).toThrow(/deeper than DynamoDB's 32 levels/);
     // Maps (JS Map) count as maps.
-    expect(() => marshall({ a: nested(33, (value) => new Map([['m', value]])) } as Record<string, unknown>)).toThrow(/deeper than DynamoDB's 32 levels/);
+    expect(() => marshall({ a: nested(33, (value) => new Map([['m', value]])) } as Record<string, unknown>)).toThrow(
+      /deeper than DynamoDB's 32 levels/,
+    );
   });
 
   it('5,000 and 200,000 levels: EventInputError, not a RangeError', () => {
     for (const levels of [5_000, 200_000]) {
-      expect(thrown(() => marshall({ a: nested(levels) } as Record<string, unknown>)).message).toMatch(/deeper than DynamoDB's 32 levels/);
+      expect(thrown(() => marshall({ a: nested(levels) } as Record<string, unknown>)).message).toMatch(
+        /deeper than DynamoDB's 32 levels/,
+      );
     }
   });
 
@@ -71,10 +75,17 @@ describe('change helpers and factories with deep or cyclic items', () => {
   };
   it('insert/modify/remove never overflow; the factory refuses with an EventInputError', () => {
     const deep = { id: 'a', d: nested(5_000) } as Record<string, unknown>;
-    for (const change of [dynamodbChange.insert(deep), dynamodbChange.modify({ id: 'a' }, deep), dynamodbChange.remove(deep), dynamodbChange.insert(cyclic())]) {
+    for (const change of [
+      dynamodbChange.insert(deep),
+      dynamodbChange.modify({ id: 'a' }, deep),
+      dynamodbChange.remove(deep),
+      dynamodbChange.insert(cyclic()),
+    ]) {
       expect(() => makeDynamoDBStreamEvent([change])).toThrow(EventInputError);
       expect(() => makeDynamoDBKinesisEvent([change])).toThrow(EventInputError);
     }
-    expect(() => makeDynamoDBStreamEvent([dynamodbChange.insert(deep)])).toThrow(/makeDynamoDBStreamEvent: changes\[0\]\.newItem\.d.* nests lists and maps deeper than DynamoDB's 32 levels/);
+    expect(() => makeDynamoDBStreamEvent([dynamodbChange.insert(deep)])).toThrow(
+      /makeDynamoDBStreamEvent: changes\[0\]\.newItem\.d.* nests lists and maps deeper than DynamoDB's 32 levels/,
+    );
   });
 });

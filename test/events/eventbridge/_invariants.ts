@@ -34,7 +34,13 @@ export function expectEventBridgeInvariants(event: Record<string, unknown>): voi
   }
   if ('replay-name' in event) expect(event['replay-name']).toMatch(/^[.\-_A-Za-z0-9]{1,64}$/);
   expect(
-    eventBridgeEntrySize({ hasTime: true, source: event.source as string, detailType: event['detail-type'] as string, detail: JSON.stringify(detail), resources }),
+    eventBridgeEntrySize({
+      hasTime: true,
+      source: event.source as string,
+      detailType: event['detail-type'] as string,
+      detail: JSON.stringify(detail),
+      resources,
+    }),
   ).toBeLessThanOrEqual(MAX_ENTRY_SIZE);
   const parsed = EventBridgeSchema.safeParse(event);
   expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
@@ -65,5 +71,16 @@ export const REAL_KEY_SETS = {
   /** aws-docs__eventbridge-rds.json (a live event). */
   live: ['account', 'detail', 'detail-type', 'id', 'region', 'resources', 'source', 'time', 'version'],
   /** powertools-ts__eventbridge.json (a replayed event). */
-  replayed: ['account', 'detail', 'detail-type', 'id', 'region', 'replay-name', 'resources', 'source', 'time', 'version'],
+  replayed: [
+    'account',
+    'detail',
+    'detail-type',
+    'id',
+    'region',
+    'replay-name',
+    'resources',
+    'source',
+    'time',
+    'version',
+  ],
 } as const;

@@ -27,7 +27,9 @@ describe('toEventBridgeEvent', () => {
 
   it('sends replay-name only for replays, matching the real live and replayed key sets', () => {
     expect(keySet(toEventBridgeEvent(parts), ['detail'])).toEqual(REAL_KEY_SETS.live);
-    expect(keySet(toEventBridgeEvent({ ...parts, replayName: 'replay_archive' }), ['detail'])).toEqual(REAL_KEY_SETS.replayed);
+    expect(keySet(toEventBridgeEvent({ ...parts, replayName: 'replay_archive' }), ['detail'])).toEqual(
+      REAL_KEY_SETS.replayed,
+    );
   });
 
   it('copies resources, so editing the event never edits the parts', () => {
@@ -53,13 +55,22 @@ describe('formatEventBridgeId', () => {
 
 describe('toScheduledEvent', () => {
   it('builds the rule ARN from the event account and region and matches the real key set', () => {
-    const event = toScheduledEvent({ id: parts.id, ruleName: 'demoschedule', account: '123456789012', region: 'eu-central-1', partition: 'aws', time: parts.time });
+    const event = toScheduledEvent({
+      id: parts.id,
+      ruleName: 'demoschedule',
+      account: '123456789012',
+      region: 'eu-central-1',
+      partition: 'aws',
+      time: parts.time,
+    });
     expect(event.resources).toEqual(['arn:aws:events:eu-central-1:123456789012:rule/demoschedule']);
     expect(keySet(event, ['detail'])).toEqual(REAL_KEY_SETS.scheduled);
     expectScheduledInvariants(event as never);
   });
 
   it('eventsRuleArn follows the partition', () => {
-    expect(eventsRuleArn('aws-cn', 'cn-north-1', '000000000001', 'r')).toBe('arn:aws-cn:events:cn-north-1:000000000001:rule/r');
+    expect(eventsRuleArn('aws-cn', 'cn-north-1', '000000000001', 'r')).toBe(
+      'arn:aws-cn:events:cn-north-1:000000000001:rule/r',
+    );
   });
 });

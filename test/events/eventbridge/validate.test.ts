@@ -41,7 +41,9 @@ describe('EventBridge input rules', () => {
   it('detail-type: 1 to 128 characters', () => {
     expect(assertDetailType(api, 'detailType', 'x'.repeat(128))).toHaveLength(128);
     expect(() => assertDetailType(api, 'detailType', '')).toThrow(/api: detailType must not be empty/);
-    expect(() => assertDetailType(api, 'detailType', 'x'.repeat(129))).toThrow(/129 characters long, over the 128-character limit/);
+    expect(() => assertDetailType(api, 'detailType', 'x'.repeat(129))).toThrow(
+      /129 characters long, over the 128-character limit/,
+    );
     expect(() => assertDetailType(api, 'detailType', 3)).toThrow(EventInputError);
   });
 
@@ -52,8 +54,11 @@ describe('EventBridge input rules', () => {
   });
 
   it('detail: a JSON object only, with the path of the first non-JSON value', () => {
-    expect(assertDetailObject(api, 'detail', { a: [1, null, { b: 'c' }], skipped: undefined })).toBe('{"a":[1,null,{"b":"c"}]}');
-    for (const bad of [[], null, 'x', 1, true]) expect(() => assertDetailObject(api, 'detail', bad)).toThrow(/must be a JSON object/);
+    expect(assertDetailObject(api, 'detail', { a: [1, null, { b: 'c' }], skipped: undefined })).toBe(
+      '{"a":[1,null,{"b":"c"}]}',
+    );
+    for (const bad of [[], null, 'x', 1, true])
+      expect(() => assertDetailObject(api, 'detail', bad)).toThrow(/must be a JSON object/);
     expect(() => assertDetailObject(api, 'detail', { a: { b: Number.NaN } })).toThrow('api: detail.a.b is NaN');
     expect(() => assertDetailObject(api, 'detail', { a: [undefined] })).toThrow('api: detail.a[0] is undefined');
     expect(() => assertDetailObject(api, 'detail', { d: new Date(0) })).toThrow(/detail\.d is a Date object/);
@@ -67,11 +72,14 @@ describe('EventBridge input rules', () => {
   });
 
   it('readDetailObject: the JSON round trip of the detail, copied during the check (no shared objects)', () => {
-    fc.assert(fc.property(jsonPayload({ root: 'object' }), (detail) => {
-      const { detail: copy, json } = readDetailObject(api, 'detail', detail);
-      expect(json).toBe(JSON.stringify(detail));
-      expect(copy).toStrictEqual(JSON.parse(json));
-    }), { numRuns: NUM_RUNS });
+    fc.assert(
+      fc.property(jsonPayload({ root: 'object' }), (detail) => {
+        const { detail: copy, json } = readDetailObject(api, 'detail', detail);
+        expect(json).toBe(JSON.stringify(detail));
+        expect(copy).toStrictEqual(JSON.parse(json));
+      }),
+      { numRuns: NUM_RUNS },
+    );
     const shared = { x: 1 };
     const input = JSON.parse('{"__proto__":{"p":1},"z":-0}') as Record<string, unknown>;
     Object.assign(input, { a: shared, b: shared, list: [1, null, 2], skipped: undefined });
@@ -89,7 +97,8 @@ describe('EventBridge input rules', () => {
 
   it('rule names: [.\\-_A-Za-z0-9]{1,64}', () => {
     expect(assertRuleName(api, 'ruleName', 'a.b-c_D9'.padEnd(64, 'x'))).toHaveLength(64);
-    for (const bad of ['', 'x'.repeat(65), 'has space', 'slash/', 'ü']) expect(() => assertRuleName(api, 'ruleName', bad)).toThrow(/is not an EventBridge rule name/);
+    for (const bad of ['', 'x'.repeat(65), 'has space', 'slash/', 'ü'])
+      expect(() => assertRuleName(api, 'ruleName', bad)).toThrow(/is not an EventBridge rule name/);
   });
 
   it('ids: lower-case hex 8-4-4-4-12, any version nibble', () => {
@@ -101,10 +110,16 @@ describe('EventBridge input rules', () => {
 
   it('resources: strings; ARNs in the partition; events ARNs in the account', () => {
     const context = { partition: 'aws', account: '123456789012' };
-    expect(assertResources(api, 'resources', ['anything', 'arn:aws:ec2:us-east-1:999999999999:instance/i-1'], context)).toHaveLength(2);
+    expect(
+      assertResources(api, 'resources', ['anything', 'arn:aws:ec2:us-east-1:999999999999:instance/i-1'], context),
+    ).toHaveLength(2);
     expect(() => assertResources(api, 'resources', 'x', context)).toThrow(/must be an array/);
     expect(() => assertResources(api, 'resources', [1], context)).toThrow('api: resources[0] must be a string');
-    expect(() => assertResources(api, 'resources', ['arn:aws-cn:s3:::b'], context)).toThrow(/resources\[0\].*partition "aws-cn".*partition "aws"/);
-    expect(() => assertResources(api, 'resources', ['arn:aws:events:us-east-1:999999999999:rule/r'], context)).toThrow(/account "999999999999"/);
+    expect(() => assertResources(api, 'resources', ['arn:aws-cn:s3:::b'], context)).toThrow(
+      /resources\[0\].*partition "aws-cn".*partition "aws"/,
+    );
+    expect(() => assertResources(api, 'resources', ['arn:aws:events:us-east-1:999999999999:rule/r'], context)).toThrow(
+      /account "999999999999"/,
+    );
   });
 });

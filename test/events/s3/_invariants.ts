@@ -25,21 +25,28 @@ const MIB = 1024 * 1024;
  */
 export function expectedEventVersion(eventName: string): string {
   if (eventName.startsWith('Replication:')) return '2.2';
-  if (/^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|ObjectTagging:|ObjectAcl:Put$|ObjectRestore:Delete$)/.test(eventName)) return '2.3';
+  if (
+    /^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|ObjectTagging:|ObjectAcl:Put$|ObjectRestore:Delete$)/.test(
+      eventName,
+    )
+  )
+    return '2.3';
   return '2.1';
 }
 
 /** Which object fields a record of `eventName` carries. */
 export function expectedObjectFields(eventName: string, versioned: boolean): string[] {
   const v = versioned ? ['versionId'] : [];
-  if (eventName === 'ObjectRemoved:Delete' || eventName === 'LifecycleExpiration:Delete') return ['key', ...v, 'sequencer'];
+  if (eventName === 'ObjectRemoved:Delete' || eventName === 'LifecycleExpiration:Delete')
+    return ['key', ...v, 'sequencer'];
   if (eventName.endsWith(':DeleteMarkerCreated')) return ['key', 'eTag', 'versionId', 'sequencer'];
   if (eventName.startsWith('ObjectTagging:') || eventName === 'ObjectAcl:Put') return ['key', 'eTag', ...v];
   if (eventName === 'LifecycleTransition' || eventName === 'IntelligentTiering') return ['key', 'size', 'eTag', ...v];
   return ['key', 'size', 'eTag', ...v, 'sequencer'];
 }
 
-const S3_INITIATED = /^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|Replication:|ReducedRedundancyLostObject$|ObjectRestore:Delete$)/;
+const S3_INITIATED =
+  /^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|Replication:|ReducedRedundancyLostObject$|ObjectRestore:Delete$)/;
 
 /** The epoch second a sequencer embeds (`00` + 8 hex digits of the second). */
 export function sequencerSecond(sequencer: string): number {
@@ -69,7 +76,10 @@ function checkMultipart(size: number | undefined, eTag: string): void {
 type AnyRecord = Record<string, any>;
 
 /** Asserts every invariant of one notification record. */
-export function assertS3RecordInvariants(record: AnyRecord, options: { eventVersion?: string; keyEncoding?: S3KeyEncoding } = {}): void {
+export function assertS3RecordInvariants(
+  record: AnyRecord,
+  options: { eventVersion?: string; keyEncoding?: S3KeyEncoding } = {},
+): void {
   const name: string = record.eventName;
   expect(name).not.toMatch(/^s3:/);
   expect(record.eventSource).toBe('aws:s3');
@@ -110,13 +120,37 @@ export function assertS3RecordInvariants(record: AnyRecord, options: { eventVers
     expect(record.userIdentity.principalId).toBe('s3.amazonaws.com');
     expect(record.requestParameters.sourceIPAddress).toBe('s3.amazonaws.com');
   } else {
-    expect(record.requestParameters.sourceIPAddress).toMatch(/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)$/);
+    expect(record.requestParameters.sourceIPAddress).toMatch(
+      /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)$/,
+    );
   }
-  if (name === 'ObjectRestore:Completed') expect(record.userIdentity.principalId).toBe(`AmazonCustomer:${bucket.ownerIdentity.principalId}`);
+  if (name === 'ObjectRestore:Completed')
+    expect(record.userIdentity.principalId).toBe(`AmazonCustomer:${bucket.ownerIdentity.principalId}`);
 
-  const extras = Object.keys(record).filter((k) => !['eventVersion', 'eventSource', 'awsRegion', 'eventTime', 'eventName', 'userIdentity', 'requestParameters', 'responseElements', 's3'].includes(k));
+  const extras = Object.keys(record).filter(
+    (k) =>
+      ![
+        'eventVersion',
+        'eventSource',
+        'awsRegion',
+        'eventTime',
+        'eventName',
+        'userIdentity',
+        'requestParameters',
+        'responseElements',
+        's3',
+      ].includes(k),
+  );
   const expectedExtra =
-    name === 'ObjectRestore:Completed' ? ['glacierEventData'] : name === 'LifecycleTransition' ? ['lifecycleEventData'] : name === 'IntelligentTiering' ? ['intelligentTieringEventData'] : name.startsWith('Replication:') ? ['replicationEventData'] : [];
+    name === 'ObjectRestore:Completed'
+      ? ['glacierEventData']
+      : name === 'LifecycleTransition'
+        ? ['lifecycleEventData']
+        : name === 'IntelligentTiering'
+          ? ['intelligentTieringEventData']
+          : name.startsWith('Replication:')
+            ? ['replicationEventData']
+            : [];
   expect(extras).toEqual(expectedExtra);
   if (name === 'ObjectRestore:Completed') {
     const data = record.glacierEventData.restoreEventData;
@@ -124,10 +158,19 @@ export function assertS3RecordInvariants(record: AnyRecord, options: { eventVers
     expect(Date.parse(data.lifecycleRestorationExpiryTime)).toBeGreaterThan(eventMs);
     expect(typeof data.lifecycleRestoreStorageClass).toBe('string');
   }
-  if (name === 'IntelligentTiering') expect(['ARCHIVE_ACCESS', 'DEEP_ARCHIVE_ACCESS']).toContain(record.intelligentTieringEventData.destinationAccessTier);
+  if (name === 'IntelligentTiering')
+    expect(['ARCHIVE_ACCESS', 'DEEP_ARCHIVE_ACCESS']).toContain(
+      record.intelligentTieringEventData.destinationAccessTier,
+    );
   if (name.startsWith('Replication:')) {
     const data = record.replicationEventData;
-    expect(Object.keys(data)).toEqual(['replicationRuleId', 'destinationBucket', 's3Operation', 'requestTime', ...(name === 'Replication:OperationFailedReplication' ? ['failureReason'] : [])]);
+    expect(Object.keys(data)).toEqual([
+      'replicationRuleId',
+      'destinationBucket',
+      's3Operation',
+      'requestTime',
+      ...(name === 'Replication:OperationFailedReplication' ? ['failureReason'] : []),
+    ]);
     expect(data.destinationBucket).toMatch(new RegExp(`^arn:${partitionOfRegion(record.awsRegion)}:s3:::`));
     expect(s3BucketNameProblem(data.destinationBucket.split(':::')[1])).toBeUndefined();
     expect(data.requestTime).toMatch(EVENT_TIME);
@@ -137,25 +180,40 @@ export function assertS3RecordInvariants(record: AnyRecord, options: { eventVers
 }
 
 /** Asserts every invariant of a notification. */
-export function assertS3EventInvariants(event: AnyRecord, options: { eventVersion?: string; keyEncoding?: S3KeyEncoding } = {}): void {
+export function assertS3EventInvariants(
+  event: AnyRecord,
+  options: { eventVersion?: string; keyEncoding?: S3KeyEncoding } = {},
+): void {
   expect(Object.keys(event)).toEqual(['Records']);
   expect(event.Records).toHaveLength(1);
   for (const record of event.Records) assertS3RecordInvariants(record, options);
 }
 
-const BY_REQUEST = new Set(['Object Created', 'Object Restore Initiated', 'Object Tags Added', 'Object Tags Deleted', 'Object ACL Updated']);
+const BY_REQUEST = new Set([
+  'Object Created',
+  'Object Restore Initiated',
+  'Object Tags Added',
+  'Object Tags Deleted',
+  'Object ACL Updated',
+]);
 
 /**
  * The detail.object fields of an S3 EventBridge event, by detail type.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
  */
-export function expectedEventBridgeObjectFields(detailType: string, deletionType: string | undefined, versioned: boolean): string[] {
+export function expectedEventBridgeObjectFields(
+  detailType: string,
+  deletionType: string | undefined,
+  versioned: boolean,
+): string[] {
   const v = versioned ? ['version-id'] : [];
   switch (detailType) {
     case 'Object Created':
       return ['key', 'size', 'etag', ...v, 'sequencer'];
     case 'Object Deleted':
-      return deletionType === 'Delete Marker Created' ? ['key', 'etag', 'version-id', 'sequencer'] : ['key', ...v, 'sequencer'];
+      return deletionType === 'Delete Marker Created'
+        ? ['key', 'etag', 'version-id', 'sequencer']
+        : ['key', ...v, 'sequencer'];
     case 'Object Restore Expired':
     case 'Object Tags Added':
     case 'Object Tags Deleted':
@@ -168,7 +226,17 @@ export function expectedEventBridgeObjectFields(detailType: string, deletionType
 
 /** Asserts every invariant of an S3 EventBridge event (its detail fields, envelope, `resources[0]` the bucket ARN). */
 export function assertS3EventBridgeInvariants(event: AnyRecord, options: { keyEncoding?: S3KeyEncoding } = {}): void {
-  expect(Object.keys(event)).toEqual(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail']);
+  expect(Object.keys(event)).toEqual([
+    'version',
+    'id',
+    'detail-type',
+    'source',
+    'account',
+    'time',
+    'region',
+    'resources',
+    'detail',
+  ]);
   expect(event.version).toBe('0');
   expect(event.source).toBe('aws.s3');
   expect(event.id).toMatch(EB_ID);
@@ -199,7 +267,8 @@ export function assertS3EventBridgeInvariants(event: AnyRecord, options: { keyEn
   const byRequest = BY_REQUEST.has(type) || (type === 'Object Deleted' && detail.reason === 'DeleteObject');
   expect('source-ip-address' in detail).toBe(byRequest);
   expect(detail.requester).toMatch(byRequest ? /^\d{12}$/ : /^s3\.amazonaws\.com$/);
-  if (type === 'Object Created') expect(['PutObject', 'POST Object', 'CopyObject', 'CompleteMultipartUpload']).toContain(detail.reason);
+  if (type === 'Object Created')
+    expect(['PutObject', 'POST Object', 'CopyObject', 'CompleteMultipartUpload']).toContain(detail.reason);
   else if (type === 'Object Deleted') {
     expect(['DeleteObject', 'Lifecycle Expiration']).toContain(detail.reason);
     expect(['Permanently Deleted', 'Delete Marker Created']).toContain(deletionType);
@@ -208,8 +277,23 @@ export function assertS3EventBridgeInvariants(event: AnyRecord, options: { keyEn
     expect('deletion-type' in detail).toBe(false);
   }
   if (type === 'Object Created' && detail.reason === 'CompleteMultipartUpload') expect(object.etag).toMatch(/-\d+$/);
-  if (type === 'Object Created' && (detail.reason === 'PutObject' || detail.reason === 'POST Object')) expect(object.etag).toMatch(/^[0-9a-f]{32}$/);
-  const extras = Object.keys(detail).filter((k) => !['version', 'bucket', 'object', 'request-id', 'requester', 'source-ip-address', 'reason', 'deletion-type'].includes(k)).sort();
+  if (type === 'Object Created' && (detail.reason === 'PutObject' || detail.reason === 'POST Object'))
+    expect(object.etag).toMatch(/^[0-9a-f]{32}$/);
+  const extras = Object.keys(detail)
+    .filter(
+      (k) =>
+        ![
+          'version',
+          'bucket',
+          'object',
+          'request-id',
+          'requester',
+          'source-ip-address',
+          'reason',
+          'deletion-type',
+        ].includes(k),
+    )
+    .sort();
   const expected: Record<string, string[]> = {
     'Object Restore Initiated': ['source-storage-class'],
     'Object Restore Completed': ['restore-expiry-time', 'source-storage-class'],

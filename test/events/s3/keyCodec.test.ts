@@ -42,9 +42,12 @@ describe('encodeS3Key / decodeS3Key', () => {
     expect(decodeS3Key(encodeS3Key(key, { tilde: 'literal', asterisk: 'percent' }))).toBe(key);
   });
 
-  test.prop([fc.string({ unit: 'grapheme', minLength: 1 })], { numRuns: NUM_RUNS })('encoded keys use only the form-urlencoded alphabet', (key) => {
-    expect(encodeS3Key(key)).toMatch(/^[A-Za-z0-9\-_.*/+%]*$/);
-  });
+  test.prop([fc.string({ unit: 'grapheme', minLength: 1 })], { numRuns: NUM_RUNS })(
+    'encoded keys use only the form-urlencoded alphabet',
+    (key) => {
+      expect(encodeS3Key(key)).toMatch(/^[A-Za-z0-9\-_.*/+%]*$/);
+    },
+  );
 
   it('rejects what has no encoding or decoding, naming the argument and the rule', () => {
     expect(() => encodeS3Key('a\uD800b')).toThrow(EventInputError);
@@ -59,9 +62,13 @@ describe('encodeS3Key / decodeS3Key: argument checks', () => {
   it('name a non-string key, a non-object or misspelt encoding, and shorten a long undecodable key', () => {
     expect(() => encodeS3Key(5 as never)).toThrow('encodeS3Key: key must be a string, got number');
     expect(() => decodeS3Key(5 as never)).toThrow('decodeS3Key: key must be a string, got number');
-    expect(() => encodeS3Key('a', 'x' as never)).toThrow('encodeS3Key: encoding must be a plain object { tilde?, asterisk? }, got "x"');
+    expect(() => encodeS3Key('a', 'x' as never)).toThrow(
+      'encodeS3Key: encoding must be a plain object { tilde?, asterisk? }, got "x"',
+    );
     expect(() => encodeS3Key('a', null as never)).toThrow('encodeS3Key: encoding must be a plain object');
-    expect(() => encodeS3Key('a~', { tilda: 'literal' } as never)).toThrow('encodeS3Key: encoding.tilda is not an encoding choice (tilde or asterisk)');
+    expect(() => encodeS3Key('a~', { tilda: 'literal' } as never)).toThrow(
+      'encodeS3Key: encoding.tilda is not an encoding choice (tilde or asterisk)',
+    );
     const long = `%zz${'a'.repeat(100)}`;
     expect(() => decodeS3Key(long)).toThrow(`decodeS3Key: key "${long.slice(0, 57)}..." is not form-urlencoded`);
     const sixty = `%zz${'a'.repeat(57)}`;

@@ -20,7 +20,16 @@ import {
 } from '../../../src/events/s3/index.js';
 import { EventInputError } from '../../../src/_internals/errors.js';
 import { assertS3RecordParts, buildS3Record, toS3Event, uploadKindOf } from '../../../src/events/s3/record.js';
-import { assertS3EventBridgeInvariants, assertS3RecordInvariants, EB_ID, HOST_ID, REQUEST_ID, SEQUENCER, sequencerSecond, VERSION_ID } from './_invariants.js';
+import {
+  assertS3EventBridgeInvariants,
+  assertS3RecordInvariants,
+  EB_ID,
+  HOST_ID,
+  REQUEST_ID,
+  SEQUENCER,
+  sequencerSecond,
+  VERSION_ID,
+} from './_invariants.js';
 
 const NOW = new Date('2023-04-12T20:43:38.021Z');
 // The record of a union of event names, read field by field.
@@ -101,12 +110,31 @@ describe('toS3Record', () => {
       const record = toS3Record(
         recordParts({
           eventName,
-          eTag: eventName.endsWith('DeleteMarkerCreated') ? undefined : eventName === 'ObjectCreated:CompleteMultipartUpload' ? `${s3ETag(r)}-1` : s3ETag(r),
+          eTag: eventName.endsWith('DeleteMarkerCreated')
+            ? undefined
+            : eventName === 'ObjectCreated:CompleteMultipartUpload'
+              ? `${s3ETag(r)}-1`
+              : s3ETag(r),
           versionId: s3VersionId(r),
-          principalId: /^(Lifecycle|Intelligent|Replication|Reduced|ObjectRestore:Delete)/.test(eventName) ? 's3.amazonaws.com' : 'AWS:AIDAINPONIXQXHT3IKHL2',
-          sourceIPAddress: /^(Lifecycle|Intelligent|Replication|Reduced|ObjectRestore:Delete)/.test(eventName) ? 's3.amazonaws.com' : '205.255.255.255',
-          ...(eventName === 'ObjectRestore:Completed' ? { principalId: 'AmazonCustomer:A3I5XTEXAMAI3E', bucketOwnerId: 'A3I5XTEXAMAI3E', restoreExpiryTime: new Date('2023-04-14T00:00:00Z') } : {}),
-          replication: { ruleId: 'rule', destinationBucket: 'photos-replica', requestTime: new Date(NOW.getTime() - 5000), failureReason: 'DstBucketNotFound' },
+          principalId: /^(Lifecycle|Intelligent|Replication|Reduced|ObjectRestore:Delete)/.test(eventName)
+            ? 's3.amazonaws.com'
+            : 'AWS:AIDAINPONIXQXHT3IKHL2',
+          sourceIPAddress: /^(Lifecycle|Intelligent|Replication|Reduced|ObjectRestore:Delete)/.test(eventName)
+            ? 's3.amazonaws.com'
+            : '205.255.255.255',
+          ...(eventName === 'ObjectRestore:Completed'
+            ? {
+                principalId: 'AmazonCustomer:A3I5XTEXAMAI3E',
+                bucketOwnerId: 'A3I5XTEXAMAI3E',
+                restoreExpiryTime: new Date('2023-04-14T00:00:00Z'),
+              }
+            : {}),
+          replication: {
+            ruleId: 'rule',
+            destinationBucket: 'photos-replica',
+            requestTime: new Date(NOW.getTime() - 5000),
+            failureReason: 'DstBucketNotFound',
+          },
         }),
       );
       assertS3RecordInvariants(record);
@@ -116,9 +144,16 @@ describe('toS3Record', () => {
   it('never emits glacierEventData outside ObjectRestore:Completed, nor failureReason outside failed replication', () => {
     const record = toS3Record(recordParts({ restoreExpiryTime: new Date('2030-01-01T00:00:00Z') }));
     expect('glacierEventData' in record).toBe(false);
-    const replicated = toS3Record(
-      { ...recordParts(), eventName: 'Replication:OperationMissedThreshold' as const, ...{ versionId: 'abcdeH0Xp66ep__QDjR76LK7Gc9X4wKO', principalId: 's3.amazonaws.com', sourceIPAddress: 's3.amazonaws.com', replication: { ruleId: 'r', destinationBucket: 'dst', requestTime: NOW, failureReason: 'x' } } },
-    );
+    const replicated = toS3Record({
+      ...recordParts(),
+      eventName: 'Replication:OperationMissedThreshold' as const,
+      ...{
+        versionId: 'abcdeH0Xp66ep__QDjR76LK7Gc9X4wKO',
+        principalId: 's3.amazonaws.com',
+        sourceIPAddress: 's3.amazonaws.com',
+        replication: { ruleId: 'r', destinationBucket: 'dst', requestTime: NOW, failureReason: 'x' },
+      },
+    });
     expect('failureReason' in replicated.replicationEventData).toBe(false);
   });
 
@@ -131,14 +166,23 @@ describe('toS3Record', () => {
       [{ eTag: '"abc"' }, /parts\.eTag .* is not an S3 eTag/],
       [{ versionId: 'null' }, /parts\.versionId "null" is not an S3 version id/],
       [{ sequencer: 'Happy Sequencer' }, /parts\.sequencer .* is not an S3 sequencer/],
-      [{ eventName: 's3:ObjectCreated:Put' as 'ObjectCreated:Put' }, /parts\.eventName "s3:ObjectCreated:Put" is not an S3 event name \(S3 sends event names without the "s3:" prefix\); valid names: ObjectCreated:Put, /],
+      [
+        { eventName: 's3:ObjectCreated:Put' as 'ObjectCreated:Put' },
+        /parts\.eventName "s3:ObjectCreated:Put" is not an S3 event name \(S3 sends event names without the "s3:" prefix\); valid names: ObjectCreated:Put, /,
+      ],
       [{ eventVersion: '3' }, /parts\.eventVersion "3" is not an S3 eventVersion/],
       [{ region: 'eu-central-1', partition: 'aws-cn' }, /does not match region/],
-      [{ eventName: 'ObjectRemoved:DeleteMarkerCreated', versionId: 'abcdeH0Xp66ep__QDjR76LK7Gc9X4wKO' }, /parts\.eTag must be "d41d8cd98f00b204e9800998ecf8427e"/],
+      [
+        { eventName: 'ObjectRemoved:DeleteMarkerCreated', versionId: 'abcdeH0Xp66ep__QDjR76LK7Gc9X4wKO' },
+        /parts\.eTag must be "d41d8cd98f00b204e9800998ecf8427e"/,
+      ],
       [{ eTag: `${'a'.repeat(32)}-3`, size: 10 }, /parts\.size 10 cannot be the size of an object uploaded in 3 parts/],
       [{ eventName: 'ObjectCreated:CompleteMultipartUpload' }, /parts\.eTag .* must be a multipart eTag/],
       [{ eTag: `${'a'.repeat(32)}-1` }, /parts\.eTag .* must be a single-part eTag/],
-      [{ eventName: 'Replication:OperationNotTracked' }, /parts\.replication is required for Replication:OperationNotTracked/],
+      [
+        { eventName: 'Replication:OperationNotTracked' },
+        /parts\.replication is required for Replication:OperationNotTracked/,
+      ],
     ];
     for (const [overrides, message] of cases) {
       expect(() => toS3Record(recordParts(overrides))).toThrow(EventInputError);
@@ -179,7 +223,12 @@ describe('toS3EventBridgeEvent', () => {
       detail: {
         version: '0',
         bucket: { name: 'example-bucket' },
-        object: { key: 'IMG_m7fzo3.jpg', size: 184662, etag: '4e68adba0abe2dc8653dc3354e14c01d', sequencer: '006408CAD69598B05E' },
+        object: {
+          key: 'IMG_m7fzo3.jpg',
+          size: 184662,
+          etag: '4e68adba0abe2dc8653dc3354e14c01d',
+          sequencer: '006408CAD69598B05E',
+        },
         'request-id': '57H08PA84AB1JZW0',
         requester: '123456789012',
         'source-ip-address': '34.252.34.74',
@@ -200,7 +249,12 @@ describe('toS3EventBridgeEvent', () => {
       const event = toS3EventBridgeEvent(
         base({
           ...type!,
-          eTag: type!.deletionType === 'Delete Marker Created' ? undefined : type!.reason === 'CompleteMultipartUpload' ? '4e68adba0abe2dc8653dc3354e14c01d-1' : '4e68adba0abe2dc8653dc3354e14c01d',
+          eTag:
+            type!.deletionType === 'Delete Marker Created'
+              ? undefined
+              : type!.reason === 'CompleteMultipartUpload'
+                ? '4e68adba0abe2dc8653dc3354e14c01d-1'
+                : '4e68adba0abe2dc8653dc3354e14c01d',
           versionId: 'KKsjUC1.6gIjqtvhfg5AdMI0eCePIiT3',
           requester: byS3 ? 's3.amazonaws.com' : '123456789012',
           restoreExpiryTime: new Date('2023-03-10T00:00:00Z'),
@@ -211,45 +265,93 @@ describe('toS3EventBridgeEvent', () => {
   });
 
   it('rejects bad parts, naming the part and the rule', () => {
-    expect(() => toS3EventBridgeEvent(base({ detailType: 'Object Put' as 'Object Created' }))).toThrow(/parts\.detailType "Object Put" is not a detail-type of S3 EventBridge events; valid detail types: Object Created, Object Deleted/);
-    expect(() => toS3EventBridgeEvent(base({ eventId: 'xmpl' }))).toThrow(/parts\.eventId "xmpl" is not an EventBridge event id/);
-    expect(() => toS3EventBridgeEvent(base({ reason: 'DeleteObject' }))).toThrow(/parts\.reason "DeleteObject" is not a reason of "Object Created" events/);
-    expect(() => toS3EventBridgeEvent(base({ detailType: 'Object ACL Updated', reason: 'PutObject' }))).toThrow(/parts\.reason applies only to "Object Created" and "Object Deleted"/);
-    expect(() => toS3EventBridgeEvent(base({ sourceIPAddress: 's3.amazonaws.com' }))).toThrow(/parts\.sourceIPAddress .* must be the caller's IPv4 or IPv6 address/);
-    expect(() => toS3EventBridgeEvent(base({ size: undefined }))).toThrow(/parts\.size is required for "Object Created" events/);
+    expect(() => toS3EventBridgeEvent(base({ detailType: 'Object Put' as 'Object Created' }))).toThrow(
+      /parts\.detailType "Object Put" is not a detail-type of S3 EventBridge events; valid detail types: Object Created, Object Deleted/,
+    );
+    expect(() => toS3EventBridgeEvent(base({ eventId: 'xmpl' }))).toThrow(
+      /parts\.eventId "xmpl" is not an EventBridge event id/,
+    );
+    expect(() => toS3EventBridgeEvent(base({ reason: 'DeleteObject' }))).toThrow(
+      /parts\.reason "DeleteObject" is not a reason of "Object Created" events/,
+    );
+    expect(() => toS3EventBridgeEvent(base({ detailType: 'Object ACL Updated', reason: 'PutObject' }))).toThrow(
+      /parts\.reason applies only to "Object Created" and "Object Deleted"/,
+    );
+    expect(() => toS3EventBridgeEvent(base({ sourceIPAddress: 's3.amazonaws.com' }))).toThrow(
+      /parts\.sourceIPAddress .* must be the caller's IPv4 or IPv6 address/,
+    );
+    expect(() => toS3EventBridgeEvent(base({ size: undefined }))).toThrow(
+      /parts\.size is required for "Object Created" events/,
+    );
   });
 });
 
 describe('toS3Record: extra blocks, defaults and the rules of their parts', () => {
   const s3Initiated = { principalId: 's3.amazonaws.com', sourceIPAddress: 's3.amazonaws.com' };
-  const replication = { ruleId: 'rule-1', destinationBucket: 'photos-replica', requestTime: new Date(NOW.getTime() - 5000) };
+  const replication = {
+    ruleId: 'rule-1',
+    destinationBucket: 'photos-replica',
+    requestTime: new Date(NOW.getTime() - 5000),
+  };
   const restoreExpiry = new Date('2023-04-14T00:00:00Z');
   const restored = (overrides: Partial<S3RecordParts> = {}) =>
-    recordParts({ eventName: 'ObjectRestore:Completed', principalId: 'AmazonCustomer:A3I5XTEXAMAI3E', restoreExpiryTime: restoreExpiry, ...overrides });
+    recordParts({
+      eventName: 'ObjectRestore:Completed',
+      principalId: 'AmazonCustomer:A3I5XTEXAMAI3E',
+      restoreExpiryTime: restoreExpiry,
+      ...overrides,
+    });
 
   // The documented defaults: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
   it('fills the documented defaults: GLACIER restore and transition classes, ARCHIVE_ACCESS tier, OBJECT_PUT replication', () => {
     const restore = anyS3Record(restored());
-    expect(restore.glacierEventData).toEqual({ restoreEventData: { lifecycleRestorationExpiryTime: '2023-04-14T00:00:00.000Z', lifecycleRestoreStorageClass: 'GLACIER' } });
-    expect(anyS3Record(restored({ sourceStorageClass: 'DEEP_ARCHIVE' })).glacierEventData.restoreEventData.lifecycleRestoreStorageClass).toBe('DEEP_ARCHIVE');
+    expect(restore.glacierEventData).toEqual({
+      restoreEventData: {
+        lifecycleRestorationExpiryTime: '2023-04-14T00:00:00.000Z',
+        lifecycleRestoreStorageClass: 'GLACIER',
+      },
+    });
+    expect(
+      anyS3Record(restored({ sourceStorageClass: 'DEEP_ARCHIVE' })).glacierEventData.restoreEventData
+        .lifecycleRestoreStorageClass,
+    ).toBe('DEEP_ARCHIVE');
 
     const transition = anyS3Record(recordParts({ eventName: 'LifecycleTransition', ...s3Initiated }));
     expect(transition.lifecycleEventData).toEqual({ transitionEventData: { destinationStorageClass: 'GLACIER' } });
-    expect(anyS3Record(recordParts({ eventName: 'LifecycleTransition', ...s3Initiated, destinationStorageClass: 'STANDARD_IA' })).lifecycleEventData.transitionEventData.destinationStorageClass).toBe('STANDARD_IA');
+    expect(
+      anyS3Record(
+        recordParts({ eventName: 'LifecycleTransition', ...s3Initiated, destinationStorageClass: 'STANDARD_IA' }),
+      ).lifecycleEventData.transitionEventData.destinationStorageClass,
+    ).toBe('STANDARD_IA');
 
     const tiering = anyS3Record(recordParts({ eventName: 'IntelligentTiering', ...s3Initiated }));
     expect(tiering.intelligentTieringEventData).toEqual({ destinationAccessTier: 'ARCHIVE_ACCESS' });
-    expect(anyS3Record(recordParts({ eventName: 'IntelligentTiering', ...s3Initiated, destinationAccessTier: 'DEEP_ARCHIVE_ACCESS' })).intelligentTieringEventData.destinationAccessTier).toBe('DEEP_ARCHIVE_ACCESS');
+    expect(
+      anyS3Record(
+        recordParts({ eventName: 'IntelligentTiering', ...s3Initiated, destinationAccessTier: 'DEEP_ARCHIVE_ACCESS' }),
+      ).intelligentTieringEventData.destinationAccessTier,
+    ).toBe('DEEP_ARCHIVE_ACCESS');
 
-    const missed = anyS3Record(recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication }));
+    const missed = anyS3Record(
+      recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication }),
+    );
     expect(missed.replicationEventData).toEqual({
       replicationRuleId: 'rule-1',
       destinationBucket: 'arn:aws:s3:::photos-replica',
       s3Operation: 'OBJECT_PUT',
       requestTime: new Date(NOW.getTime() - 5000).toISOString(),
     });
-    const failed = anyS3Record(recordParts({ eventName: 'Replication:OperationFailedReplication', ...s3Initiated, replication: { ...replication, s3Operation: 'DELETE_MARKER', failureReason: 'DstBucketNotFound' } }));
-    expect(failed.replicationEventData).toMatchObject({ s3Operation: 'DELETE_MARKER', failureReason: 'DstBucketNotFound' });
+    const failed = anyS3Record(
+      recordParts({
+        eventName: 'Replication:OperationFailedReplication',
+        ...s3Initiated,
+        replication: { ...replication, s3Operation: 'DELETE_MARKER', failureReason: 'DstBucketNotFound' },
+      }),
+    );
+    expect(failed.replicationEventData).toMatchObject({
+      s3Operation: 'DELETE_MARKER',
+      failureReason: 'DstBucketNotFound',
+    });
   });
 
   it('writes each record its own eventTime and eventVersion', () => {
@@ -264,19 +366,71 @@ describe('toS3Record: extra blocks, defaults and the rules of their parts', () =
 
   it('rejects bad account, restore expiry, replication and configuration parts, naming the part and the rule', () => {
     const cases: [S3RecordParts, RegExp][] = [
-      [recordParts({ account: '12345' }), /toS3Record: parts\.account "12345" is not an AWS account id \(exactly 12 digits, as a string\)/],
-      [recordParts({ account: 123456789012 as unknown as string }), /parts\.account 123456789012 is not an AWS account id/],
-      [restored({ restoreExpiryTime: undefined }), /parts\.restoreExpiryTime must be a Date after eventTime for ObjectRestore:Completed/],
+      [
+        recordParts({ account: '12345' }),
+        /toS3Record: parts\.account "12345" is not an AWS account id \(exactly 12 digits, as a string\)/,
+      ],
+      [
+        recordParts({ account: 123456789012 as unknown as string }),
+        /parts\.account 123456789012 is not an AWS account id/,
+      ],
+      [
+        restored({ restoreExpiryTime: undefined }),
+        /parts\.restoreExpiryTime must be a Date after eventTime for ObjectRestore:Completed/,
+      ],
       [restored({ restoreExpiryTime: NOW }), /parts\.restoreExpiryTime must be a Date after eventTime/],
-      [restored({ restoreExpiryTime: new Date(NOW.getTime() - 1) }), /parts\.restoreExpiryTime must be a Date after eventTime/],
-      [restored({ restoreExpiryTime: new Date(Number.NaN) }), /parts\.restoreExpiryTime must be a Date after eventTime/],
-      [restored({ restoreExpiryTime: '2030-01-01T00:00:00Z' as unknown as Date }), /parts\.restoreExpiryTime must be a Date after eventTime/],
-      [recordParts({ eventName: 'Replication:OperationFailedReplication', ...s3Initiated, replication }), /parts\.replication\.failureReason is required for Replication:OperationFailedReplication records/],
-      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, ruleId: '' } }), /parts\.replication\.ruleId/],
-      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, destinationBucket: 'Bad_Bucket' } }), /parts\.replication\.destinationBucket "Bad_Bucket" breaks S3's bucket naming rules/],
-      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: new Date(NOW.getTime() + 1) } }), /parts\.replication\.requestTime must be a Date not after eventTime/],
-      [recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: new Date(Number.NaN) } }), /parts\.replication\.requestTime must be a Date not after eventTime/],
-      [recordParts({ configurationId: 7 as unknown as string }), /parts\.configurationId must be a string \(the notification configuration Id\)/],
+      [
+        restored({ restoreExpiryTime: new Date(NOW.getTime() - 1) }),
+        /parts\.restoreExpiryTime must be a Date after eventTime/,
+      ],
+      [
+        restored({ restoreExpiryTime: new Date(Number.NaN) }),
+        /parts\.restoreExpiryTime must be a Date after eventTime/,
+      ],
+      [
+        restored({ restoreExpiryTime: '2030-01-01T00:00:00Z' as unknown as Date }),
+        /parts\.restoreExpiryTime must be a Date after eventTime/,
+      ],
+      [
+        recordParts({ eventName: 'Replication:OperationFailedReplication', ...s3Initiated, replication }),
+        /parts\.replication\.failureReason is required for Replication:OperationFailedReplication records/,
+      ],
+      [
+        recordParts({
+          eventName: 'Replication:OperationMissedThreshold',
+          ...s3Initiated,
+          replication: { ...replication, ruleId: '' },
+        }),
+        /parts\.replication\.ruleId/,
+      ],
+      [
+        recordParts({
+          eventName: 'Replication:OperationMissedThreshold',
+          ...s3Initiated,
+          replication: { ...replication, destinationBucket: 'Bad_Bucket' },
+        }),
+        /parts\.replication\.destinationBucket "Bad_Bucket" breaks S3's bucket naming rules/,
+      ],
+      [
+        recordParts({
+          eventName: 'Replication:OperationMissedThreshold',
+          ...s3Initiated,
+          replication: { ...replication, requestTime: new Date(NOW.getTime() + 1) },
+        }),
+        /parts\.replication\.requestTime must be a Date not after eventTime/,
+      ],
+      [
+        recordParts({
+          eventName: 'Replication:OperationMissedThreshold',
+          ...s3Initiated,
+          replication: { ...replication, requestTime: new Date(Number.NaN) },
+        }),
+        /parts\.replication\.requestTime must be a Date not after eventTime/,
+      ],
+      [
+        recordParts({ configurationId: 7 as unknown as string }),
+        /parts\.configurationId must be a string \(the notification configuration Id\)/,
+      ],
       [recordParts({ requestId: '' }), /parts\.requestId/],
       [recordParts({ hostId: '' }), /parts\.hostId/],
       [recordParts({ principalId: '' }), /parts\.principalId/],
@@ -287,9 +441,15 @@ describe('toS3Record: extra blocks, defaults and the rules of their parts', () =
       [recordParts({ versionId: 'v' }), /parts\.versionId "v" is not an S3 version id/],
       [recordParts({ sequencer: undefined }), /parts\.sequencer/],
       [recordParts({ eTag: undefined }), /parts\.eTag/],
-      [recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }), /parts\.versionId/],
+      [
+        recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }),
+        /parts\.versionId/,
+      ],
       [recordParts({ eventName: 'ObjectRemoved:Delete', eTag: undefined, size: 5.5 }), /parts\.size/],
-      [recordParts({ eventName: 'ObjectRemoved:Delete', eTag: `${'a'.repeat(32)}-3`, size: 10 }), /parts\.size 10 cannot be the size of an object uploaded in 3 parts/],
+      [
+        recordParts({ eventName: 'ObjectRemoved:Delete', eTag: `${'a'.repeat(32)}-3`, size: 10 }),
+        /parts\.size 10 cannot be the size of an object uploaded in 3 parts/,
+      ],
       [null as unknown as S3RecordParts, /toS3Record: parts must be an object of S3 record parts/],
       ['parts' as unknown as S3RecordParts, /toS3Record: parts must be an object of S3 record parts/],
     ];
@@ -300,15 +460,35 @@ describe('toS3Record: extra blocks, defaults and the rules of their parts', () =
 
   it('accepts the edges of those rules', () => {
     // Replication may be requested at the very instant of the event; a versionless record has no versionId.
-    expect(anyS3Record(recordParts({ eventName: 'Replication:OperationMissedThreshold', ...s3Initiated, replication: { ...replication, requestTime: NOW } })).replicationEventData.requestTime).toBe('2023-04-12T20:43:38.021Z');
+    expect(
+      anyS3Record(
+        recordParts({
+          eventName: 'Replication:OperationMissedThreshold',
+          ...s3Initiated,
+          replication: { ...replication, requestTime: NOW },
+        }),
+      ).replicationEventData.requestTime,
+    ).toBe('2023-04-12T20:43:38.021Z');
     expect('versionId' in anyS3Record(recordParts()).s3.object).toBe(false);
     expect(anyS3Record(recordParts({ account: '000000000000' })).s3.bucket.name).toBe('photos');
   });
 
   it('uploadKindOf tells multipart from single-part uploads by event name (notification and EventBridge spellings)', () => {
-    expect(['ObjectCreated:CompleteMultipartUpload', 'CompleteMultipartUpload'].map(uploadKindOf)).toEqual(['multipart', 'multipart']);
-    expect(['ObjectCreated:Put', 'ObjectCreated:Post', 'PutObject', 'POST Object'].map(uploadKindOf)).toEqual(['single', 'single', 'single', 'single']);
-    expect(['ObjectCreated:Copy', 'CopyObject', 'ObjectRemoved:Delete'].map(uploadKindOf)).toEqual([undefined, undefined, undefined]);
+    expect(['ObjectCreated:CompleteMultipartUpload', 'CompleteMultipartUpload'].map(uploadKindOf)).toEqual([
+      'multipart',
+      'multipart',
+    ]);
+    expect(['ObjectCreated:Put', 'ObjectCreated:Post', 'PutObject', 'POST Object'].map(uploadKindOf)).toEqual([
+      'single',
+      'single',
+      'single',
+      'single',
+    ]);
+    expect(['ObjectCreated:Copy', 'CopyObject', 'ObjectRemoved:Delete'].map(uploadKindOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -316,16 +496,33 @@ describe('toS3Record validates only the parts a record carries; buildS3Record st
   it('a part the event type does not carry may be absent', () => {
     const del = anyS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: undefined }));
     expect(Object.keys(del.s3.object)).toEqual(['key', 'sequencer']);
-    expect(anyS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: `${'a'.repeat(32)}-3` })).s3.object).not.toHaveProperty('size');
-    expect(Object.keys(anyS3Record(recordParts({ eventName: 'ObjectTagging:Put', sequencer: undefined, size: undefined })).s3.object)).toEqual(['key', 'eTag']);
+    expect(
+      anyS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: `${'a'.repeat(32)}-3` })).s3
+        .object,
+    ).not.toHaveProperty('size');
+    expect(
+      Object.keys(
+        anyS3Record(recordParts({ eventName: 'ObjectTagging:Put', sequencer: undefined, size: undefined })).s3.object,
+      ),
+    ).toEqual(['key', 'eTag']);
     expect(anyS3Record(recordParts({ account: undefined })).eventSource).toBe('aws:s3');
   });
 
   it('a part given where the type does not carry it is still checked', () => {
-    expect(() => anyS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: '"abc"' }))).toThrow(/toS3Record: parts\.eTag .* is not an S3 eTag/);
-    expect(() => anyS3Record(recordParts({ eventName: 'ObjectTagging:Put', size: undefined, sequencer: 'nope' }))).toThrow(/toS3Record: parts\.sequencer "nope" is not an S3 sequencer/);
-    expect(() => anyS3Record(recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }))).toThrow(/toS3Record: parts\.versionId undefined is not an S3 version id/);
-    expect(() => anyS3Record(recordParts({ eventName: 'ObjectCreated:CompleteMultipartUpload' }))).toThrow(/for ObjectCreated:CompleteMultipartUpload records/);
+    expect(() =>
+      anyS3Record(recordParts({ eventName: 'ObjectRemoved:Delete', size: undefined, eTag: '"abc"' })),
+    ).toThrow(/toS3Record: parts\.eTag .* is not an S3 eTag/);
+    expect(() =>
+      anyS3Record(recordParts({ eventName: 'ObjectTagging:Put', size: undefined, sequencer: 'nope' })),
+    ).toThrow(/toS3Record: parts\.sequencer "nope" is not an S3 sequencer/);
+    expect(() =>
+      anyS3Record(
+        recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }),
+      ),
+    ).toThrow(/toS3Record: parts\.versionId undefined is not an S3 version id/);
+    expect(() => anyS3Record(recordParts({ eventName: 'ObjectCreated:CompleteMultipartUpload' }))).toThrow(
+      /for ObjectCreated:CompleteMultipartUpload records/,
+    );
     expect(() => assertS3RecordParts(recordParts({ bucket: 'A' }))).toThrow(/^toS3Record: parts\.bucket/);
   });
 
@@ -339,11 +536,26 @@ describe('toS3Record validates only the parts a record carries; buildS3Record st
       [recordParts({ size: undefined }), 'toS3Record: parts.size is required for ObjectCreated:Put records'],
       [recordParts({ eTag: undefined }), 'toS3Record: parts.eTag is required for ObjectCreated:Put records'],
       [recordParts({ sequencer: undefined }), 'toS3Record: parts.sequencer is required for ObjectCreated:Put records'],
-      [recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }), 'toS3Record: parts.versionId is required for ObjectRemoved:DeleteMarkerCreated records'],
-      [recordParts({ eventName: 'ObjectRestore:Completed' }), 'toS3Record: parts.restoreExpiryTime is required for ObjectRestore:Completed records'],
-      [recordParts({ eventName: 'Replication:OperationNotTracked', principalId: 's3.amazonaws.com' }), 'toS3Record: parts.replication is required for Replication:OperationNotTracked records'],
+      [
+        recordParts({ eventName: 'ObjectRemoved:DeleteMarkerCreated', eTag: undefined, versionId: undefined }),
+        'toS3Record: parts.versionId is required for ObjectRemoved:DeleteMarkerCreated records',
+      ],
+      [
+        recordParts({ eventName: 'ObjectRestore:Completed' }),
+        'toS3Record: parts.restoreExpiryTime is required for ObjectRestore:Completed records',
+      ],
+      [
+        recordParts({ eventName: 'Replication:OperationNotTracked', principalId: 's3.amazonaws.com' }),
+        'toS3Record: parts.replication is required for Replication:OperationNotTracked records',
+      ],
     ];
-    for (const [parts, message] of cases) expect(() => buildS3Record(parts as S3RecordParts & { eventName: 'ObjectCreated:Put' })).toThrow(message);
-    expect(() => buildS3Record(recordParts({ size: undefined }) as S3RecordParts & { eventName: 'ObjectCreated:Put' }, 'makeS3PutEvent')).toThrow('makeS3PutEvent: parts.size is required');
+    for (const [parts, message] of cases)
+      expect(() => buildS3Record(parts as S3RecordParts & { eventName: 'ObjectCreated:Put' })).toThrow(message);
+    expect(() =>
+      buildS3Record(
+        recordParts({ size: undefined }) as S3RecordParts & { eventName: 'ObjectCreated:Put' },
+        'makeS3PutEvent',
+      ),
+    ).toThrow('makeS3PutEvent: parts.size is required');
   });
 });

@@ -4,7 +4,14 @@
  * still written by hand elsewhere (the msw notification configuration's event types).
  */
 import { describe, expect, it } from 'vitest';
-import { S3_EVENT_NAMES, S3_EVENT_TYPES, S3_EVENTBRIDGE_DETAIL_TYPES, S3_EVENTBRIDGE_TYPES, isS3EventName, s3EventType } from '../../../src/events/s3/eventTypes.js';
+import {
+  S3_EVENT_NAMES,
+  S3_EVENT_TYPES,
+  S3_EVENTBRIDGE_DETAIL_TYPES,
+  S3_EVENTBRIDGE_TYPES,
+  isS3EventName,
+  s3EventType,
+} from '../../../src/events/s3/eventTypes.js';
 import { S3_CREATED_REASONS, s3EventBridgeTypeOf } from '../../../src/events/s3/eventBridge.js';
 import { uploadKindOf } from '../../../src/events/s3/record.js';
 import { makeS3EventBridgeEvent } from '../../../fixtures/s3.js';
@@ -15,7 +22,12 @@ describe('the S3 event table', () => {
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
     expect(S3_EVENT_NAMES).toEqual(Object.keys(S3_EVENT_TYPES));
     expect(new Set(S3_EVENT_NAMES).size).toBe(21);
-    expect(S3_EVENT_NAMES.slice(0, 4)).toEqual(['ObjectCreated:Put', 'ObjectCreated:Post', 'ObjectCreated:Copy', 'ObjectCreated:CompleteMultipartUpload']);
+    expect(S3_EVENT_NAMES.slice(0, 4)).toEqual([
+      'ObjectCreated:Put',
+      'ObjectCreated:Post',
+      'ObjectCreated:Copy',
+      'ObjectCreated:CompleteMultipartUpload',
+    ]);
     expect(isS3EventName('toString')).toBe(false);
     expect(isS3EventName('ObjectAcl:Put')).toBe(true);
     expect(Object.isFrozen(S3_EVENT_NAMES)).toBe(true);
@@ -57,16 +69,25 @@ describe('the S3 event table', () => {
         expect(name).toMatch(/^(Replication:|ReducedRedundancyLostObject$)/);
         continue;
       }
-      const options = { key: 'k', ...(counterpart.reason === undefined ? {} : { reason: counterpart.reason }), ...(counterpart.deletionType === undefined ? {} : { deletionType: counterpart.deletionType }) };
-      const bridged = makeS3EventBridgeEvent(counterpart.detailType, 'photos', options as never) as unknown as { 'detail-type': string; detail: Record<string, unknown> };
+      const options = {
+        key: 'k',
+        ...(counterpart.reason === undefined ? {} : { reason: counterpart.reason }),
+        ...(counterpart.deletionType === undefined ? {} : { deletionType: counterpart.deletionType }),
+      };
+      const bridged = makeS3EventBridgeEvent(counterpart.detailType, 'photos', options as never) as unknown as {
+        'detail-type': string;
+        detail: Record<string, unknown>;
+      };
       expect(bridged['detail-type']).toBe(counterpart.detailType);
       if (counterpart.reason !== undefined) expect(bridged.detail.reason).toBe(counterpart.reason);
       // A delete marker on one route is a delete marker on the other.
-      expect(bridged.detail['deletion-type'] === 'Delete Marker Created', name).toBe(s3EventType(name).object === 'deleteMarker');
+      expect(bridged.detail['deletion-type'] === 'Delete Marker Created', name).toBe(
+        s3EventType(name).object === 'deleteMarker',
+      );
     }
   });
 
-  it("the msw notification configuration accepts every name, itself or through its wildcard", () => {
+  it('the msw notification configuration accepts every name, itself or through its wildcard', () => {
     const accepted = new Set<string>(S3_NOTIFICATION_EVENT_TYPES);
     for (const name of S3_EVENT_NAMES) {
       const wildcard = name.includes(':') ? `s3:${name.slice(0, name.indexOf(':'))}:*` : undefined;
@@ -75,7 +96,11 @@ describe('the S3 event table', () => {
   });
 
   it('reads rows through s3EventType', () => {
-    expect(s3EventType('Replication:OperationFailedReplication')).toMatchObject({ eventVersion: '2.2', extra: 'failedReplication', initiator: 's3' });
+    expect(s3EventType('Replication:OperationFailedReplication')).toMatchObject({
+      eventVersion: '2.2',
+      extra: 'failedReplication',
+      initiator: 's3',
+    });
     expect(s3EventType('ObjectRestore:Completed').extra).toBe('glacier');
   });
 });

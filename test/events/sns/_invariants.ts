@@ -9,7 +9,8 @@ import { snsTestSigningCertificate } from '../../../src/index.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const TOPIC_ARN = /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,256}|[A-Za-z0-9_-]{1,251}\.fifo)$/;
+const TOPIC_ARN =
+  /^arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,256}|[A-Za-z0-9_-]{1,251}\.fifo)$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const publicKey = new X509Certificate(snsTestSigningCertificate()).publicKey;
@@ -20,7 +21,12 @@ export function referenceVerify(fields: Record<string, unknown>): boolean {
     .filter((k) => fields[k] !== undefined && fields[k] !== null)
     .map((k) => `${k}\n${String(fields[k])}\n`)
     .join('');
-  return verify(fields.SignatureVersion === '2' ? 'sha256' : 'sha1', Buffer.from(text, 'utf8'), publicKey, Buffer.from(String(fields.Signature), 'base64'));
+  return verify(
+    fields.SignatureVersion === '2' ? 'sha256' : 'sha1',
+    Buffer.from(text, 'utf8'),
+    publicKey,
+    Buffer.from(String(fields.Signature), 'base64'),
+  );
 }
 
 function host(region: string): string {
@@ -41,7 +47,19 @@ export function expectValidSnsRecord(record: Record<string, unknown>): void {
   expect(record.EventSource).toBe('aws:sns');
   expect(record.EventVersion).toBe('1.0');
   const sns = record.Sns as Record<string, unknown>;
-  expect(Object.keys(sns)).toEqual(['Type', 'MessageId', 'TopicArn', 'Subject', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertUrl', 'UnsubscribeUrl', 'MessageAttributes']);
+  expect(Object.keys(sns)).toEqual([
+    'Type',
+    'MessageId',
+    'TopicArn',
+    'Subject',
+    'Message',
+    'Timestamp',
+    'SignatureVersion',
+    'Signature',
+    'SigningCertUrl',
+    'UnsubscribeUrl',
+    'MessageAttributes',
+  ]);
   expect(sns.Type).toBe('Notification');
   expect(sns.MessageId).toMatch(MESSAGE_ID);
   const topicArn = sns.TopicArn as string;
@@ -51,7 +69,9 @@ export function expectValidSnsRecord(record: Record<string, unknown>): void {
   const subscription = record.EventSubscriptionArn as string;
   expect(subscription.slice(0, topicArn.length + 1)).toBe(`${topicArn}:`);
   expect(subscription.slice(topicArn.length + 1)).toMatch(UUID_V4);
-  expect(sns.Subject === null || (typeof sns.Subject === 'string' && /^[!-~][ -~]{0,99}$/.test(sns.Subject))).toBe(true);
+  expect(sns.Subject === null || (typeof sns.Subject === 'string' && /^[!-~][ -~]{0,99}$/.test(sns.Subject))).toBe(
+    true,
+  );
   expect(typeof sns.Message).toBe('string');
   expect((sns.Message as string).length).toBeGreaterThan(0);
   expect(sns.Timestamp).toMatch(TIMESTAMP);
@@ -59,7 +79,9 @@ export function expectValidSnsRecord(record: Record<string, unknown>): void {
   expect(['1', '2']).toContain(sns.SignatureVersion);
   expect(sns.Signature).toHaveLength(344);
   expect(referenceVerify(sns)).toBe(true);
-  expect(sns.SigningCertUrl).toMatch(new RegExp(`^${host(region).replaceAll('.', '\\.')}/SimpleNotificationService-[0-9a-f]{32}\\.pem$`));
+  expect(sns.SigningCertUrl).toMatch(
+    new RegExp(`^${host(region).replaceAll('.', '\\.')}/SimpleNotificationService-[0-9a-f]{32}\\.pem$`),
+  );
   expect(sns.UnsubscribeUrl).toBe(`${host(region)}/?Action=Unsubscribe&SubscriptionArn=${subscription}`);
   expectAttributes(sns.MessageAttributes);
 }
@@ -85,11 +107,23 @@ export function expectValidNotificationBody(text: string): Record<string, unknow
   const lines = text.split('\n');
   expect(lines[0]).toBe('{');
   expect(lines.at(-1)).toBe('}');
-  for (const line of lines.slice(1, -1)) expect(line).toMatch(/^ {2}"[A-Za-z]+" : |^ {4}".*" : \{"Type":".*","Value":".*"\},?$|^ {2}\},?$/s);
+  for (const line of lines.slice(1, -1))
+    expect(line).toMatch(/^ {2}"[A-Za-z]+" : |^ {4}".*" : \{"Type":".*","Value":".*"\},?$|^ {2}\},?$/s);
   const topicArn = body.TopicArn as string;
   const { region } = expectTopic(topicArn);
   const fifo = topicArn.endsWith('.fifo');
-  const order = ['Type', 'MessageId', ...(fifo ? ['SequenceNumber'] : []), 'TopicArn', ...(body.Subject === undefined ? [] : ['Subject']), 'Message', 'Timestamp', ...(fifo ? [] : ['SignatureVersion', 'Signature', 'SigningCertURL']), 'UnsubscribeURL', ...(body.MessageAttributes === undefined ? [] : ['MessageAttributes'])];
+  const order = [
+    'Type',
+    'MessageId',
+    ...(fifo ? ['SequenceNumber'] : []),
+    'TopicArn',
+    ...(body.Subject === undefined ? [] : ['Subject']),
+    'Message',
+    'Timestamp',
+    ...(fifo ? [] : ['SignatureVersion', 'Signature', 'SigningCertURL']),
+    'UnsubscribeURL',
+    ...(body.MessageAttributes === undefined ? [] : ['MessageAttributes']),
+  ];
   expect(Object.keys(body)).toEqual(order);
   expect(body.Type).toBe('Notification');
   expect(body.MessageId).toMatch(MESSAGE_ID);
@@ -98,7 +132,9 @@ export function expectValidNotificationBody(text: string): Record<string, unknow
   if (fifo) expect(body.SequenceNumber).toMatch(/^\d{20}$/);
   else {
     expect(referenceVerify(body)).toBe(true);
-    expect(body.SigningCertURL).toMatch(new RegExp(`^${host(region).replaceAll('.', '\\.')}/SimpleNotificationService-[0-9a-f]{32}\\.pem$`));
+    expect(body.SigningCertURL).toMatch(
+      new RegExp(`^${host(region).replaceAll('.', '\\.')}/SimpleNotificationService-[0-9a-f]{32}\\.pem$`),
+    );
   }
   const unsubscribe = body.UnsubscribeURL as string;
   const prefix = `${host(region)}/?Action=Unsubscribe&SubscriptionArn=${topicArn}:`;
@@ -133,14 +169,19 @@ export function expectValidSqsFromSns(event: { Records: Record<string, unknown>[
       expect(Number(attributes.SentTimestamp)).toBeGreaterThan(Date.parse(notification.Timestamp as string));
       const { region, partition } = expectTopic(notification.TopicArn as string);
       expect(record.awsRegion).toBe(region);
-      expect((record.eventSourceARN as string).startsWith(`arn:${partition}:sqs:${region}:${(notification.TopicArn as string).split(':')[4]}:`)).toBe(true);
+      expect(
+        (record.eventSourceARN as string).startsWith(
+          `arn:${partition}:sqs:${region}:${(notification.TopicArn as string).split(':')[4]}:`,
+        ),
+      ).toBe(true);
       if (notification.SequenceNumber !== undefined) {
         const sequence = BigInt(notification.SequenceNumber as string);
         expect(sequence).toBeGreaterThan(lastSequence);
         lastSequence = sequence;
       }
       // A FIFO queue only behind a FIFO topic.
-      if ((record.eventSourceARN as string).endsWith('.fifo')) expect((notification.TopicArn as string).endsWith('.fifo')).toBe(true);
+      if ((record.eventSourceARN as string).endsWith('.fifo'))
+        expect((notification.TopicArn as string).endsWith('.fifo')).toBe(true);
     } else {
       expect(Object.keys(record.messageAttributes as object).length).toBeLessThanOrEqual(10);
     }

@@ -8,7 +8,12 @@ import { createHash } from 'node:crypto';
 import { Md5Js } from '@smithy/core/checksum';
 import { toHex } from '@smithy/core/serde';
 import { expect } from 'vitest';
-import type { SqsEmptyMd5OfMessageAttributes, SqsEvent, SqsMessageAttributes, SqsRecord } from '../../../src/events/sqs/index.js';
+import type {
+  SqsEmptyMd5OfMessageAttributes,
+  SqsEvent,
+  SqsMessageAttributes,
+  SqsRecord,
+} from '../../../src/events/sqs/index.js';
 
 /** Reference MD5 of message attributes, via the SDK's Md5Js and a DataView-built buffer. */
 export async function referenceMd5OfAttributes(attributes: SqsMessageAttributes): Promise<string | null> {

@@ -1,8 +1,6 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  EventInputError,
-} from '../../../src/_internals/errors.js';
+import { EventInputError } from '../../../src/_internals/errors.js';
 import { createRandom } from '../../../src/_internals/random.js';
 import {
   md5OfMessageAttributes,
@@ -43,10 +41,13 @@ describe('md5OfMessageAttributes', () => {
   // @aws-sdk/client-sqs checks MD5OfBody but not MD5OfMessageAttributes (middleware-sdk-sqs has no
   // attribute check), so the cross-check hashes with the SDK's own pure-JS MD5 (Md5Js) over a buffer
   // built independently.
-  propTest.prop([defaultAttributes()], { numRuns: NUM_RUNS })('equals a reference built on the AWS SDK MD5', async (input) => {
-    const { attributes } = normaliseSqsMessageAttributes('t', 'a', input);
-    expect(md5OfMessageAttributes(attributes)).toBe(await referenceMd5OfAttributes(attributes));
-  });
+  propTest.prop([defaultAttributes()], { numRuns: NUM_RUNS })(
+    'equals a reference built on the AWS SDK MD5',
+    async (input) => {
+      const { attributes } = normaliseSqsMessageAttributes('t', 'a', input);
+      expect(md5OfMessageAttributes(attributes)).toBe(await referenceMd5OfAttributes(attributes));
+    },
+  );
 
   it('is independent of attribute order and sensitive to every part', () => {
     const a = normaliseSqsMessageAttributes('t', 'a', { x: '1', y: 2 }).attributes;
@@ -58,7 +59,10 @@ describe('md5OfMessageAttributes', () => {
 });
 
 describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
-  const parts = <E extends SqsEmptyMd5OfMessageAttributes>(emptyMd5OfMessageAttributes: E, attributes = {}): SqsRecordParts<E> => ({
+  const parts = <E extends SqsEmptyMd5OfMessageAttributes>(
+    emptyMd5OfMessageAttributes: E,
+    attributes = {},
+  ): SqsRecordParts<E> => ({
     queue: sqsQueue('q', 'us-east-1', '123456789012', 'aws'),
     messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
     receiptHandle: sqsReceiptHandle(createRandom(1, 'h')),
@@ -70,7 +74,18 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
     senderId: 'AIDAIENQZJOLO23YVJ4VO',
     emptyMd5OfMessageAttributes,
   });
-  const ORDER = ['messageId', 'receiptHandle', 'body', 'attributes', 'messageAttributes', 'md5OfMessageAttributes', 'md5OfBody', 'eventSource', 'eventSourceARN', 'awsRegion'];
+  const ORDER = [
+    'messageId',
+    'receiptHandle',
+    'body',
+    'attributes',
+    'messageAttributes',
+    'md5OfMessageAttributes',
+    'md5OfBody',
+    'eventSource',
+    'eventSourceARN',
+    'awsRegion',
+  ];
 
   it("'omit' leaves the field out, 'null' sets null in its real place; nothing else differs", async () => {
     const omitted = toSqsRecord(parts('omit'));
@@ -96,18 +111,27 @@ describe('toSqsRecord: the form of an empty md5OfMessageAttributes', () => {
   });
 
   it('a missing or unknown form is a TypeError, never a silent default', () => {
-    expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: undefined } as unknown as SqsRecordParts)).toThrow(/^toSqsRecord: parts\.emptyMd5OfMessageAttributes must be 'omit' or 'null', got undefined$/);
-    expect(() => toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: 'absent' } as unknown as SqsRecordParts)).toThrow(/got 'absent'$/);
+    expect(() =>
+      toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: undefined } as unknown as SqsRecordParts),
+    ).toThrow(/^toSqsRecord: parts\.emptyMd5OfMessageAttributes must be 'omit' or 'null', got undefined$/);
+    expect(() =>
+      toSqsRecord({ ...parts('omit'), emptyMd5OfMessageAttributes: 'absent' } as unknown as SqsRecordParts),
+    ).toThrow(/got 'absent'$/);
   });
 
   it('withSqsMd5OfMessageAttributes recomputes the field in the same form and place', () => {
     const base = toSqsRecord(parts('omit'));
-    const added = withSqsMd5OfMessageAttributes({ ...base, messageAttributes: normaliseSqsMessageAttributes('t', 'a', { k: 'v' }).attributes }, 'omit');
+    const added = withSqsMd5OfMessageAttributes(
+      { ...base, messageAttributes: normaliseSqsMessageAttributes('t', 'a', { k: 'v' }).attributes },
+      'omit',
+    );
     expect(added.md5OfMessageAttributes).toBe(md5OfMessageAttributes(added.messageAttributes));
     expect(Object.keys(added)).toEqual(ORDER);
     const cleared = toSqsRecord(parts('null', { k: 'v' }));
     expect(withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'omit')).toEqual(base);
-    expect(Object.keys(withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'omit'))).toEqual(Object.keys(base));
+    expect(Object.keys(withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'omit'))).toEqual(
+      Object.keys(base),
+    );
     const nulled = withSqsMd5OfMessageAttributes({ ...cleared, messageAttributes: {} }, 'null');
     expect(nulled.md5OfMessageAttributes).toBeNull();
     expect(Object.keys(nulled)).toEqual(ORDER);
@@ -122,17 +146,20 @@ describe('ids', () => {
     expect(() => sqsSequenceNumber(1, 1000)).toThrow(RangeError);
   });
 
-  propTest.prop([fc.integer(), fc.integer({ min: 1, max: 200 })], { numRuns: NUM_RUNS })('receipt handles look like real ones and differ', (seed, n) => {
-    const random = createRandom(seed, 'h');
-    const handles = Array.from({ length: n }, () => sqsReceiptHandle(random));
-    for (const h of handles) {
-      expect(h.startsWith('AQEB')).toBe(true);
-      expect(h.length).toBeGreaterThanOrEqual(284);
-      expect(h.length).toBeLessThanOrEqual(432);
-      expect(Buffer.from(h, 'base64').toString('base64')).toBe(h); // canonical base64
-    }
-    expect(new Set(handles).size).toBe(n);
-  });
+  propTest.prop([fc.integer(), fc.integer({ min: 1, max: 200 })], { numRuns: NUM_RUNS })(
+    'receipt handles look like real ones and differ',
+    (seed, n) => {
+      const random = createRandom(seed, 'h');
+      const handles = Array.from({ length: n }, () => sqsReceiptHandle(random));
+      for (const h of handles) {
+        expect(h.startsWith('AQEB')).toBe(true);
+        expect(h.length).toBeGreaterThanOrEqual(284);
+        expect(h.length).toBeLessThanOrEqual(432);
+        expect(Buffer.from(h, 'base64').toString('base64')).toBe(h); // canonical base64
+      }
+      expect(new Set(handles).size).toBe(n);
+    },
+  );
 });
 
 describe('validation', () => {
@@ -148,19 +175,43 @@ describe('validation', () => {
   it.each(['a', 'a'.repeat(80), 'a'.repeat(75) + '.fifo', 'My_Queue-1'])('queue name %j is accepted', (name) => {
     expect(sqsQueueNameProblem(name)).toBeUndefined();
   });
-  it.each([['abc', 'not a number'], ['1'.repeat(39), '38'], ['1e127', 'range'], ['1e-129', 'range'], ['', 'not a number'], ['.', 'not a number']])('Number %j is rejected', (value, rule) => {
+  it.each([
+    ['abc', 'not a number'],
+    ['1'.repeat(39), '38'],
+    ['1e127', 'range'],
+    ['1e-129', 'range'],
+    ['', 'not a number'],
+    ['.', 'not a number'],
+  ])('Number %j is rejected', (value, rule) => {
     expect(sqsNumberProblem(value)).toContain(rule);
   });
-  it.each(['0', '-1.5', '6.02e23', '1'.repeat(38), '1'.repeat(38) + '000', '0.000', '+7'])('Number %j is accepted', (value) => {
-    expect(sqsNumberProblem(value)).toBeUndefined();
-  });
+  it.each(['0', '-1.5', '6.02e23', '1'.repeat(38), '1'.repeat(38) + '000', '0.000', '+7'])(
+    'Number %j is accepted',
+    (value) => {
+      expect(sqsNumberProblem(value)).toBeUndefined();
+    },
+  );
   it('queue URLs round-trip and ARNs must agree with options', () => {
-    expect(parseSqsQueueUrl(sqsQueueUrl('eu-west-1', '111122223333', 'q.fifo'))).toEqual({ region: 'eu-west-1', account: '111122223333', name: 'q.fifo' });
-    expect(sqsQueueUrl('cn-north-1', '111122223333', 'q')).toBe('https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q');
+    expect(parseSqsQueueUrl(sqsQueueUrl('eu-west-1', '111122223333', 'q.fifo'))).toEqual({
+      region: 'eu-west-1',
+      account: '111122223333',
+      name: 'q.fifo',
+    });
+    expect(sqsQueueUrl('cn-north-1', '111122223333', 'q')).toBe(
+      'https://sqs.cn-north-1.amazonaws.com.cn/111122223333/q',
+    );
     const context = { defaultRegion: 'us-east-1', defaultAccount: '123456789012' };
-    expect(resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', context)).toMatchObject({ region: 'eu-west-1', account: '111122223333', fifo: false });
-    expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', { ...context, region: 'us-west-2' })).toThrow(/eu-west-1.*us-west-2.*agree/);
-    expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sns:eu-west-1:111122223333:q', context)).toThrow(EventInputError);
+    expect(resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', context)).toMatchObject({
+      region: 'eu-west-1',
+      account: '111122223333',
+      fifo: false,
+    });
+    expect(() =>
+      resolveSqsQueue('f', 'queue', 'arn:aws:sqs:eu-west-1:111122223333:q', { ...context, region: 'us-west-2' }),
+    ).toThrow(/eu-west-1.*us-west-2.*agree/);
+    expect(() => resolveSqsQueue('f', 'queue', 'arn:aws:sns:eu-west-1:111122223333:q', context)).toThrow(
+      EventInputError,
+    );
   });
 });
 
@@ -174,7 +225,7 @@ describe('attribute names', () => {
     expect(sqsAttributeNameProblem('a b')).toMatch(/letters, digits/);
     expect(sqsAttributeNameProblem('a/b')).toMatch(/letters, digits/);
     const ascii = normaliseSqsMessageAttributes('test', 'attributes', { abcd: 'x' });
-    const latin = normaliseSqsMessageAttributes('test', 'attributes', { 'øßä': 'x' }); // 3 characters, 6 bytes
+    const latin = normaliseSqsMessageAttributes('test', 'attributes', { øßä: 'x' }); // 3 characters, 6 bytes
     expect(latin.bytes - ascii.bytes).toBe(2);
     const record = makeSqsEvent([{ body: 'b', messageAttributes: { 'attr.1øßä': 'v' } }]).Records[0]!;
     expect(record.messageAttributes['attr.1øßä']?.stringValue).toBe('v');

@@ -22,7 +22,12 @@ function partsOf(record: SqsRecord, emptyWhenAttributes: SqsEmptyMd5OfMessageAtt
   const arn = parseSqsQueueArn(record.eventSourceARN);
   if (arn === undefined) throw new Error(`not a queue ARN: ${record.eventSourceARN}`);
   const a = record.attributes;
-  const emptyMd5: SqsEmptyMd5OfMessageAttributes = record.md5OfMessageAttributes === null ? 'null' : record.md5OfMessageAttributes === undefined ? 'omit' : emptyWhenAttributes;
+  const emptyMd5: SqsEmptyMd5OfMessageAttributes =
+    record.md5OfMessageAttributes === null
+      ? 'null'
+      : record.md5OfMessageAttributes === undefined
+        ? 'omit'
+        : emptyWhenAttributes;
   const parts: SqsRecordParts = {
     queue: sqsQueue(arn.name, arn.region, arn.account, arn.partition as AwsPartition),
     messageId: record.messageId,
@@ -37,25 +42,51 @@ function partsOf(record: SqsRecord, emptyWhenAttributes: SqsEmptyMd5OfMessageAtt
     deadLetterQueueSourceArn: a.DeadLetterQueueSourceArn,
     emptyMd5OfMessageAttributes: emptyMd5,
   };
-  if (a.SequenceNumber !== undefined) parts.fifo = { messageGroupId: a.MessageGroupId as string, messageDeduplicationId: a.MessageDeduplicationId, sequenceNumber: a.SequenceNumber };
+  if (a.SequenceNumber !== undefined)
+    parts.fifo = {
+      messageGroupId: a.MessageGroupId as string,
+      messageDeduplicationId: a.MessageDeduplicationId,
+      sequenceNumber: a.SequenceNumber,
+    };
   expect(toSqsRecord(parts)).toStrictEqual(record);
   return parts;
 }
 
 // Any UTF-16 text: escapes (quotes, backslashes, control characters), multi-byte characters,
 // astral pairs and lone surrogates (which JSON.stringify escapes as \udxxx).
-const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u007f', '\u00e9', '\u2028', '\ud83d', '\ude00', '😀'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 40 });
+const anyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', '\\', '\n', '\u0000', '\u007f', '\u00e9', '\u2028', '\ud83d', '\ude00', '😀'),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 40,
+});
 
 /** Variations the arbitraries don't make: DLQ source ARNs, content-based dedup left to the mapper, odd strings. */
 const variation = fc.record({
-  deadLetterQueueSourceArn: fc.option(fc.oneof(fc.constant('arn:aws:sqs:us-east-1:123456789012:orders-dlq'), anyText), { nil: undefined }),
+  deadLetterQueueSourceArn: fc.option(fc.oneof(fc.constant('arn:aws:sqs:us-east-1:123456789012:orders-dlq'), anyText), {
+    nil: undefined,
+  }),
   traceHeader: fc.option(anyText, { nil: undefined, freq: 4 }),
   body: fc.option(anyText, { nil: undefined }),
   group: fc.option(anyText, { nil: undefined, freq: 4 }),
   contentBasedDedup: fc.boolean(),
   attributeName: fc.option(anyText, { nil: undefined, freq: 4 }),
   // Numbers print with String(): digits, exponents, fractions, signs.
-  numbers: fc.option(fc.tuple(...Array.from({ length: 3 }, () => fc.oneof(fc.maxSafeNat(), fc.integer({ min: 1e12 - 5, max: 1e13 + 5 }), fc.constantFrom(0, 9, 10, 99, 100, 1e12 - 1, 1e12, 1e13 - 1, 1e13, 1e20, 1e21, 1e22 - 1, -1), fc.double()))), { nil: undefined }),
+  numbers: fc.option(
+    fc.tuple(
+      ...Array.from({ length: 3 }, () =>
+        fc.oneof(
+          fc.maxSafeNat(),
+          fc.integer({ min: 1e12 - 5, max: 1e13 + 5 }),
+          fc.constantFrom(0, 9, 10, 99, 100, 1e12 - 1, 1e12, 1e13 - 1, 1e13, 1e20, 1e21, 1e22 - 1, -1),
+          fc.double(),
+        ),
+      ),
+    ),
+    { nil: undefined },
+  ),
 });
 
 describe('sqsRecordJsonBytes', () => {
@@ -67,7 +98,10 @@ describe('sqsRecordJsonBytes', () => {
     },
   );
 
-  propTest.prop([sqsEvent({ maxRecords: 10 }), fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'), variation], { numRuns: NUM_RUNS })(
+  propTest.prop(
+    [sqsEvent({ maxRecords: 10 }), fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'), variation],
+    { numRuns: NUM_RUNS },
+  )(
     'equals the JSON bytes of the mapped record for varied parts (DLQ source ARNs, content-based dedup, any text in every scanned string)',
     (event, emptyWhenAttributes, v) => {
       for (const record of event.Records) {
@@ -83,19 +117,35 @@ describe('sqsRecordJsonBytes', () => {
           const [first] = Object.values(parts.messageAttributes);
           if (first !== undefined) parts.messageAttributes = { ...parts.messageAttributes, [v.attributeName]: first };
         }
-        if (v.numbers !== undefined) [parts.sentTimestamp, parts.firstReceiveTimestamp, parts.receiveCount] = v.numbers as [number, number, number];
+        if (v.numbers !== undefined)
+          [parts.sentTimestamp, parts.firstReceiveTimestamp, parts.receiveCount] = v.numbers as [
+            number,
+            number,
+            number,
+          ];
         expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(toSqsRecord(parts)));
       }
     },
   );
 
   it('every optional field and both empty-md5 forms, alone and together', () => {
-    const queues = [sqsQueue('orders', 'eu-west-1', '123456789012', 'aws'), sqsQueue('orders.fifo', 'cn-north-1', '123456789012', 'aws-cn')];
-    const attributes = normaliseSqsMessageAttributes('t', 'a', { s: 'x', n: 42, b: Uint8Array.of(1, 2, 3), 'c.d': { dataType: 'String.custom', stringValue: 'é"\\' } }).attributes;
+    const queues = [
+      sqsQueue('orders', 'eu-west-1', '123456789012', 'aws'),
+      sqsQueue('orders.fifo', 'cn-north-1', '123456789012', 'aws-cn'),
+    ];
+    const attributes = normaliseSqsMessageAttributes('t', 'a', {
+      s: 'x',
+      n: 42,
+      b: Uint8Array.of(1, 2, 3),
+      'c.d': { dataType: 'String.custom', stringValue: 'é"\\' },
+    }).attributes;
     for (const queue of queues) {
       for (const messageAttributes of [{}, attributes]) {
         for (const emptyMd5 of ['omit', 'null'] as const) {
-          for (const trace of [undefined, 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1']) {
+          for (const trace of [
+            undefined,
+            'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+          ]) {
             for (const dlq of [undefined, 'arn:aws:sqs:eu-west-1:123456789012:orders-dlq']) {
               for (const dedup of [undefined, 'd-1']) {
                 const parts: SqsRecordParts = {
@@ -111,7 +161,15 @@ describe('sqsRecordJsonBytes', () => {
                   awsTraceHeader: trace,
                   deadLetterQueueSourceArn: dlq,
                   emptyMd5OfMessageAttributes: emptyMd5,
-                  ...(queue.fifo ? { fifo: { messageGroupId: 'g', messageDeduplicationId: dedup, sequenceNumber: '18849496460467696128' } } : {}),
+                  ...(queue.fifo
+                    ? {
+                        fifo: {
+                          messageGroupId: 'g',
+                          messageDeduplicationId: dedup,
+                          sequenceNumber: '18849496460467696128',
+                        },
+                      }
+                    : {}),
                 };
                 expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(toSqsRecord(parts)));
               }
@@ -143,7 +201,10 @@ describe('sqsRecordJsonBytes', () => {
 });
 
 describe('jsonStringBytes', () => {
-  propTest.prop([fc.oneof(anyText, fc.string({ unit: 'binary' }), fc.string())], { numRuns: NUM_RUNS })('equals Buffer.byteLength(JSON.stringify(text))', (text) => {
-    expect(jsonStringBytes(text)).toBe(bytesOf(text));
-  });
+  propTest.prop([fc.oneof(anyText, fc.string({ unit: 'binary' }), fc.string())], { numRuns: NUM_RUNS })(
+    'equals Buffer.byteLength(JSON.stringify(text))',
+    (text) => {
+      expect(jsonStringBytes(text)).toBe(bytesOf(text));
+    },
+  );
 });

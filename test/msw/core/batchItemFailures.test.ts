@@ -37,7 +37,11 @@ describe('judgeHandlerResponse', () => {
     ['a non-empty array', [{ itemIdentifier: 'a' }], /is not a JSON object/],
     ['a function', () => undefined, /is not JSON \(a function serialises to nothing\)/],
     ['a symbol', Symbol('x'), /is not JSON \(a symbol serialises to nothing\)/],
-    ['a list that is an object', { batchItemFailures: { itemIdentifier: 'a' } }, /batchItemFailures \{"itemIdentifier":"a"\} is not a list/],
+    [
+      'a list that is an object',
+      { batchItemFailures: { itemIdentifier: 'a' } },
+      /batchItemFailures \{"itemIdentifier":"a"\} is not a list/,
+    ],
     ['a list that is a string', { batchItemFailures: 'a' }, /batchItemFailures "a" is not a list/],
     ['a list that is a number', { batchItemFailures: 1 }, /is not a list/],
     ['a null entry', { batchItemFailures: [null] }, /item null is not an object/],
@@ -47,8 +51,16 @@ describe('judgeHandlerResponse', () => {
     ['a null identifier', { batchItemFailures: [{ itemIdentifier: null }] }, /has no non-empty string itemIdentifier/],
     ['a numeric identifier', { batchItemFailures: [{ itemIdentifier: 1 }] }, /has no non-empty string itemIdentifier/],
     ['a misspelt key', { batchItemFailures: [{ itemIdentifer: 'a' }] }, /has no non-empty string itemIdentifier/],
-    ['an identifier not in the batch', { batchItemFailures: [{ itemIdentifier: 'z' }] }, /itemIdentifier "z" is not a record of the batch/],
-    ['one bad entry after a good one', { batchItemFailures: [{ itemIdentifier: 'a' }, { itemIdentifier: '' }] }, /no non-empty string itemIdentifier/],
+    [
+      'an identifier not in the batch',
+      { batchItemFailures: [{ itemIdentifier: 'z' }] },
+      /itemIdentifier "z" is not a record of the batch/,
+    ],
+    [
+      'one bad entry after a good one',
+      { batchItemFailures: [{ itemIdentifier: 'a' }, { itemIdentifier: '' }] },
+      /no non-empty string itemIdentifier/,
+    ],
   ])('%s fails the batch, the function having returned normally', (_, response, reason) => {
     const verdict = judgeHandlerResponse(response, true, batch);
     expect(verdict).toMatchObject({ outcome: 'failure', functionError: null });
@@ -58,14 +70,24 @@ describe('judgeHandlerResponse', () => {
   it.each([
     ['a BigInt', { total: 1n }],
     ['a cycle', cyclic],
-    ['a throwing toJSON', { toJSON: () => { throw new Error('nope'); } }],
-  ])('%s cannot be sent by the runtime: an unhandled function error, with or without ReportBatchItemFailures', (_, response) => {
-    for (const report of [true, false]) {
-      const verdict = judgeHandlerResponse(response, report, batch);
-      expect(verdict).toMatchObject({ outcome: 'failure', functionError: 'Unhandled' });
-      expect(verdict.outcome === 'failure' ? verdict.reason : '').toMatch(/Unable to stringify response body/);
-    }
-  });
+    [
+      'a throwing toJSON',
+      {
+        toJSON: () => {
+          throw new Error('nope');
+        },
+      },
+    ],
+  ])(
+    '%s cannot be sent by the runtime: an unhandled function error, with or without ReportBatchItemFailures',
+    (_, response) => {
+      for (const report of [true, false]) {
+        const verdict = judgeHandlerResponse(response, report, batch);
+        expect(verdict).toMatchObject({ outcome: 'failure', functionError: 'Unhandled' });
+        expect(verdict.outcome === 'failure' ? verdict.reason : '').toMatch(/Unable to stringify response body/);
+      }
+    },
+  );
 
   it('without ReportBatchItemFailures any sendable response is a success', () => {
     for (const response of ['x', 0, [1], () => undefined, { batchItemFailures: [{ itemIdentifier: 'z' }] }]) {
@@ -74,7 +96,9 @@ describe('judgeHandlerResponse', () => {
   });
 
   it('reported identifiers come back once each, in order; extra keys in entries are ignored', () => {
-    const response = { batchItemFailures: [{ itemIdentifier: 'b', note: 1 }, { itemIdentifier: 'a' }, { itemIdentifier: 'b' }] };
+    const response = {
+      batchItemFailures: [{ itemIdentifier: 'b', note: 1 }, { itemIdentifier: 'a' }, { itemIdentifier: 'b' }],
+    };
     expect(judgeHandlerResponse(response, true, batch)).toEqual({ outcome: 'partial', identifiers: ['b', 'a'] });
   });
 
@@ -88,14 +112,30 @@ describe('per source', () => {
   it('SQS: the failed message ids', () => {
     const verdict = judgeBatchResponse({ batchItemFailures: [{ itemIdentifier: 'm2' }] }, new Set(['m1', 'm2']));
     expect(verdict.outcome === 'partial' ? [...verdict.failed] : []).toEqual(['m2']);
-    expect(judgeBatchResponse({ batchItemFailures: [{ itemIdentifier: 'm3' }] }, new Set(['m1']))).toMatchObject({ outcome: 'failure', reason: 'itemIdentifier "m3" is not the messageId of a record in the batch' });
+    expect(judgeBatchResponse({ batchItemFailures: [{ itemIdentifier: 'm3' }] }, new Set(['m1']))).toMatchObject({
+      outcome: 'failure',
+      reason: 'itemIdentifier "m3" is not the messageId of a record in the batch',
+    });
   });
 
   it('streams: the index of the lowest reported sequence number, whatever the order of the report', () => {
     const sequenceNumbers = ['100', '200', '300'];
-    expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '300' }, { itemIdentifier: '200' }] }, sequenceNumbers)).toEqual({ outcome: 'partial', lowest: 1 });
-    expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '100' }] }, sequenceNumbers)).toEqual({ outcome: 'partial', lowest: 0 });
-    expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '1000' }] }, sequenceNumbers)).toMatchObject({ outcome: 'failure', reason: 'itemIdentifier "1000" is not the sequence number of a record in the batch' });
+    expect(
+      judgeStreamBatchResponse(
+        { batchItemFailures: [{ itemIdentifier: '300' }, { itemIdentifier: '200' }] },
+        sequenceNumbers,
+      ),
+    ).toEqual({ outcome: 'partial', lowest: 1 });
+    expect(judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '100' }] }, sequenceNumbers)).toEqual({
+      outcome: 'partial',
+      lowest: 0,
+    });
+    expect(
+      judgeStreamBatchResponse({ batchItemFailures: [{ itemIdentifier: '1000' }] }, sequenceNumbers),
+    ).toMatchObject({
+      outcome: 'failure',
+      reason: 'itemIdentifier "1000" is not the sequence number of a record in the batch',
+    });
     expect(judgeStreamBatchResponse([], sequenceNumbers)).toEqual({ outcome: 'success' });
     expect(judgeStreamBatchResponse('x', sequenceNumbers, false)).toEqual({ outcome: 'success' });
   });
@@ -103,7 +143,13 @@ describe('per source', () => {
 
 describe('properties', () => {
   const ids = ['a', 'b'];
-  const identifier = fc.oneof(fc.constantFrom('a', 'b', '', 'z'), fc.string(), fc.constant(null), fc.integer(), fc.constant(undefined));
+  const identifier = fc.oneof(
+    fc.constantFrom('a', 'b', '', 'z'),
+    fc.string(),
+    fc.constant(null),
+    fc.integer(),
+    fc.constant(undefined),
+  );
   const entry = fc.oneof(
     fc.record({ itemIdentifier: identifier }, { requiredKeys: [] }),
     fc.record({ itemIdentifer: identifier }),
@@ -111,7 +157,10 @@ describe('properties', () => {
   );
   const response = fc.oneof(
     fc.jsonValue(),
-    fc.record({ batchItemFailures: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue(), fc.constant(undefined)) }, { requiredKeys: [] }),
+    fc.record(
+      { batchItemFailures: fc.oneof(fc.array(entry, { maxLength: 4 }), fc.jsonValue(), fc.constant(undefined)) },
+      { requiredKeys: [] },
+    ),
   );
 
   it('Lambda judges the JSON: a response and its JSON round trip get the same verdict, and it never throws', () => {

@@ -20,7 +20,11 @@ describe('awsTestClientConfig', () => {
   });
 
   it('passes every other client setting through, and lets the user’s handler and credentials win', () => {
-    const config = awsTestClientConfig({ region: 'eu-west-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const config = awsTestClientConfig({
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
     expect(config.forcePathStyle).toBe(true);
     expect(config.requestChecksumCalculation).toBe('WHEN_REQUIRED');
     const requestHandler = new NodeHttpHandler({ requestTimeout: 5 });
@@ -38,12 +42,16 @@ describe('HTTP/2', () => {
     try {
       const { requestHandler: _, ...withoutHandler } = awsTestClientConfig();
       const started = Date.now();
-      const error = await new KinesisClient(withoutHandler).send(new DescribeLimitsCommand({})).catch((e: unknown) => e);
+      const error = await new KinesisClient(withoutHandler)
+        .send(new DescribeLimitsCommand({}))
+        .catch((e: unknown) => e);
       expect(Date.now() - started).toBeLessThan(2000);
       expect(error).toBeInstanceOf(Http2NotInterceptedError);
       expect((error as Error).message).toMatch(/msw cannot intercept node:http2.*awsTestClientConfig\(\)/s);
       // With the HTTP/1.1 handler the request reaches the mocks (here the catch-all: no Kinesis service composed).
-      const handled = await new KinesisClient(awsTestClientConfig()).send(new DescribeLimitsCommand({})).catch((e: unknown) => e);
+      const handled = await new KinesisClient(awsTestClientConfig())
+        .send(new DescribeLimitsCommand({}))
+        .catch((e: unknown) => e);
       expect(handled).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
     } finally {
       server.close();

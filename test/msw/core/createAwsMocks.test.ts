@@ -1,6 +1,11 @@
 /** createAwsMocks: composition, isolation, reset, the catch-all and custom endpoints. */
 import { ListArchivesCommand } from '@aws-sdk/client-eventbridge';
-import { CreateQueueCommand, ListDeadLetterSourceQueuesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  ListDeadLetterSourceQueuesCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { EventInputError } from '../../../src/_internals/errors.js';
@@ -18,7 +23,13 @@ describe('options', () => {
   });
 
   it('region, account, clock and seed shape what the mocks produce', () => {
-    const mocks = createAwsMocks({ region: 'ap-southeast-2', account: '111122223333', clock: '2030-05-06T07:08:09.000Z', seed: 'abc', guardHttp2: false });
+    const mocks = createAwsMocks({
+      region: 'ap-southeast-2',
+      account: '111122223333',
+      clock: '2030-05-06T07:08:09.000Z',
+      seed: 'abc',
+      guardHttp2: false,
+    });
     const queue = mocks.sqs.createQueue('q');
     expect(queue.arn).toBe('arn:aws:sqs:ap-southeast-2:111122223333:q');
     expect(mocks.clock.now().toISOString()).toBe('2030-05-06T07:08:09.000Z');
@@ -60,8 +71,14 @@ describe('state', () => {
     const server = listenStrict([...a.handlers]);
     try {
       const sqs = sqsClient();
-      await sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/q', MessageBody: 'x' }));
-      await expect(sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/222222222222/q', MessageBody: 'x' }))).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/q', MessageBody: 'x' }),
+      );
+      await expect(
+        sqs.send(
+          new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/222222222222/q', MessageBody: 'x' }),
+        ),
+      ).rejects.toMatchObject({ name: 'QueueDoesNotExist' });
       expect(a.sqs.messages('q')).toHaveLength(1);
       expect(() => b.sqs.messages('q')).toThrow(/not a queue/);
     } finally {
@@ -76,10 +93,14 @@ describe('catch-all', () => {
   it('unimplemented JSON operations are UnknownOperationException naming service and operation', async () => {
     const server = listenStrict(mocks.handlers);
     try {
-      const sqsError = await sqsClient().send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' })).catch((e: unknown) => e);
+      const sqsError = await sqsClient()
+        .send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q' }))
+        .catch((e: unknown) => e);
       expect(sqsError).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
       expect((sqsError as Error).message).toMatch(/SQS operation ListDeadLetterSourceQueues is not implemented/);
-      const ebError = await eventBridgeClient().send(new ListArchivesCommand({})).catch((e: unknown) => e);
+      const ebError = await eventBridgeClient()
+        .send(new ListArchivesCommand({}))
+        .catch((e: unknown) => e);
       expect(ebError).toMatchObject({ name: 'UnknownOperationException' });
       expect((ebError as Error).message).toMatch(/EventBridge operation ListArchives/);
     } finally {
@@ -90,14 +111,29 @@ describe('catch-all', () => {
   it('REST and query requests to AWS hosts get AWS-shaped XML errors, never the network', async () => {
     const server = listenStrict(mocks.handlers.slice(-1)); // the catch-all alone (no S3 service composed)
     try {
-      const s3Error = await new S3Client(awsTestClientConfig()).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).catch((e: unknown) => e);
+      const s3Error = await new S3Client(awsTestClientConfig())
+        .send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))
+        .catch((e: unknown) => e);
       expect(s3Error).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
       expect((s3Error as Error).message).toMatch(/S3 operation GetObject/);
-      const query = await fetch('https://sns.us-east-1.amazonaws.com/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=Publish&Version=2010-03-31' });
+      const query = await fetch('https://sns.us-east-1.amazonaws.com/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Action=Publish&Version=2010-03-31',
+      });
       expect(query.status).toBe(400);
-      expect(await query.text()).toMatch(/<Code>UnknownOperationException<\/Code><Message>aws-event-kit\/msw: sns operation Publish/);
-      const cn = await fetch('https://kinesis.cn-north-1.amazonaws.com.cn/', { method: 'POST', headers: { 'x-amz-target': 'Kinesis_20131202.ListStreams', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
-      expect(await cn.json()).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringMatching(/Kinesis operation ListStreams/) });
+      expect(await query.text()).toMatch(
+        /<Code>UnknownOperationException<\/Code><Message>aws-event-kit\/msw: sns operation Publish/,
+      );
+      const cn = await fetch('https://kinesis.cn-north-1.amazonaws.com.cn/', {
+        method: 'POST',
+        headers: { 'x-amz-target': 'Kinesis_20131202.ListStreams', 'content-type': 'application/x-amz-json-1.1' },
+        body: '{}',
+      });
+      expect(await cn.json()).toMatchObject({
+        __type: 'UnknownOperationException',
+        message: expect.stringMatching(/Kinesis operation ListStreams/),
+      });
     } finally {
       server.close();
     }
@@ -108,7 +144,12 @@ describe('catch-all', () => {
     try {
       const sqs = new SQSClient(awsTestClientConfig({ endpoint: 'http://localhost:4566' }));
       const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'local' }));
-      await sqs.send(new SendMessageCommand({ QueueUrl: 'http://localhost:4566/123456789012/local', MessageBody: 'via custom endpoint' }));
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: 'http://localhost:4566/123456789012/local',
+          MessageBody: 'via custom endpoint',
+        }),
+      );
       expect(QueueUrl).toBe('https://sqs.us-east-1.amazonaws.com/123456789012/local');
       expect(mocks.sqs.messages('local').map((m) => m.body)).toEqual(['via custom endpoint']);
       // S3 on the same endpoint, virtual-hosted: answered by the mocks (an S3 XML error), not the network.
@@ -130,7 +171,11 @@ describe('catch-all', () => {
       expect(fromEnv.handlers.length).toBeGreaterThan(1);
       const server = listenStrict(fromEnv.handlers);
       try {
-        const response = await fetch('http://127.0.0.1:9324/', { method: 'POST', headers: { 'x-amz-target': 'AmazonSQS.ListQueues', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
+        const response = await fetch('http://127.0.0.1:9324/', {
+          method: 'POST',
+          headers: { 'x-amz-target': 'AmazonSQS.ListQueues', 'content-type': 'application/x-amz-json-1.0' },
+          body: '{}',
+        });
         expect(response.status).toBe(200);
         expect(await response.json()).toEqual({});
       } finally {

@@ -45,7 +45,11 @@ describe('SQS handler responses', () => {
     mocks.sqs.createQueue('jobs', { VisibilityTimeout: '5' });
     mocks.sqs.send('jobs', 'a');
     let calls = 0;
-    const subscription = mocks.sqs.subscribe('jobs', async (event) => (++calls === 1 ? respond(event.Records[0]?.messageId as string) : undefined), { reportBatchItemFailures: true });
+    const subscription = mocks.sqs.subscribe(
+      'jobs',
+      async (event) => (++calls === 1 ? respond(event.Records[0]?.messageId as string) : undefined),
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => [i.outcome, i.functionError, i.failedMessageIds.length])).toEqual([
       ['failure', null, 1],
@@ -102,7 +106,9 @@ describe('function timeout', () => {
     const error = await mocks.drain({ stuckHandlerMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DrainError);
     expect((error as Error).message).toContain(queue.arn);
-    expect((error as Error).message).toMatch(/neither settled nor moved the virtual clock nor called the mocks for 50 ms/);
+    expect((error as Error).message).toMatch(
+      /neither settled nor moved the virtual clock nor called the mocks for 50 ms/,
+    );
     expect(mocks.sqs.messages('hangs').map((m) => m.state)).toEqual(['inFlight']);
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'success']);
@@ -135,10 +141,14 @@ describe('function timeout', () => {
   it('an S3 notification past its timeout is retried a minute after the attempt ended, then recorded as failed', async () => {
     mocks.s3.createBucket('uploads');
     const times: number[] = [];
-    mocks.s3.subscribe('uploads', () => {
-      times.push(mocks.clock.now().getTime());
-      mocks.clock.advance(5000);
-    }, { timeout: 4 });
+    mocks.s3.subscribe(
+      'uploads',
+      () => {
+        times.push(mocks.clock.now().getTime());
+        mocks.clock.advance(5000);
+      },
+      { timeout: 4 },
+    );
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'a.txt', Body: 'x' }));
     await mocks.drain();
     expect(times.map((t) => t - (times[0] as number))).toEqual([0, 65_000, 190_000]);
@@ -151,7 +161,14 @@ describe('function timeout', () => {
   it('a never-settling S3 handler stops drain() naming the notification; the other deliveries stay queued', async () => {
     mocks.s3.createBucket('uploads');
     const seen: string[] = [];
-    mocks.s3.subscribe('uploads', (event) => (event.Records[0]?.s3.object.key === 'hang.txt' ? new Promise(() => undefined) : void seen.push(event.Records[0]?.s3.object.key as string)), { id: 'resizer', retries: 0 });
+    mocks.s3.subscribe(
+      'uploads',
+      (event) =>
+        event.Records[0]?.s3.object.key === 'hang.txt'
+          ? new Promise(() => undefined)
+          : void seen.push(event.Records[0]?.s3.object.key as string),
+      { id: 'resizer', retries: 0 },
+    );
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'hang.txt', Body: 'x' }));
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'b.txt', Body: 'x' }));
     const error = await mocks.drain({ stuckHandlerMs: 50 }).catch((e: unknown) => e);
@@ -182,7 +199,9 @@ describe('drain({ until })', () => {
     const report = await mocks.drain({ until });
     expect(report.time).toEqual(until);
     expect(mocks.clock.now()).toEqual(until);
-    const again = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+    const again = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queue.url, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }),
+    );
     expect(again.Messages?.map((m) => [m.Body, m.Attributes?.ApproximateReceiveCount])).toEqual([['job', '2']]);
   });
 
@@ -198,15 +217,27 @@ describe('bounded invocation history', () => {
   it('a poison message keeps only the latest invocations, and counts them all', async () => {
     mocks.sqs.createQueue('poison', { VisibilityTimeout: '1' });
     mocks.sqs.send('poison', 'bad');
-    const subscription = mocks.sqs.subscribe('poison', () => {
-      throw new Error('poison');
-    }, { invocationHistory: 5 });
+    const subscription = mocks.sqs.subscribe(
+      'poison',
+      () => {
+        throw new Error('poison');
+      },
+      { invocationHistory: 5 },
+    );
     const start = mocks.clock.now().getTime();
     await mocks.drain({ until: new Date(start + 99_000) });
     expect(subscription.invocationCount).toBe(100);
     expect(subscription.outcomeCounts).toEqual({ success: 0, failure: 100, partial: 0 });
-    expect(subscription.invocations.map((i) => i.time.getTime() - start)).toEqual([95_000, 96_000, 97_000, 98_000, 99_000]);
-    expect(subscription.invocations.map((i) => i.event.Records[0]?.attributes.ApproximateReceiveCount)).toEqual(['96', '97', '98', '99', '100']);
+    expect(subscription.invocations.map((i) => i.time.getTime() - start)).toEqual([
+      95_000, 96_000, 97_000, 98_000, 99_000,
+    ]);
+    expect(subscription.invocations.map((i) => i.event.Records[0]?.attributes.ApproximateReceiveCount)).toEqual([
+      '96',
+      '97',
+      '98',
+      '99',
+      '100',
+    ]);
   });
 
   it('by default the last 1,000 are kept', async () => {
@@ -224,13 +255,19 @@ describe('bounded invocation history', () => {
   it('stream subscriptions keep a bounded history too; invocationHistory 0 keeps none', async () => {
     mocks.kinesis.createStream('s', { shardCount: 1 });
     mocks.kinesis.putRecord('s', 'x', 'pk');
-    const subscription = mocks.kinesis.subscribe('s', () => {
-      throw new Error('poison');
-    }, { maximumRetryAttempts: 20, invocationHistory: 0 });
+    const subscription = mocks.kinesis.subscribe(
+      's',
+      () => {
+        throw new Error('poison');
+      },
+      { maximumRetryAttempts: 20, invocationHistory: 0 },
+    );
     await mocks.drain();
     expect(subscription.invocations).toEqual([]);
     expect(subscription.invocationCount).toBe(21);
     expect(subscription.failures).toHaveLength(1);
-    expect(() => mocks.kinesis.subscribe('s', () => undefined, { invocationHistory: -1 })).toThrow(/options\.invocationHistory/);
+    expect(() => mocks.kinesis.subscribe('s', () => undefined, { invocationHistory: -1 })).toThrow(
+      /options\.invocationHistory/,
+    );
   });
 });

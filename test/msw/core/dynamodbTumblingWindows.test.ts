@@ -7,7 +7,12 @@
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas';
 import { CreateTableCommand, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
-import { CreateEventSourceMappingCommand, GetEventSourceMappingCommand, LambdaClient, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import {
+  CreateEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
+  LambdaClient,
+  UpdateEventSourceMappingCommand,
+} from '@aws-sdk/client-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBTumblingWindowEvent } from '../../../src/events/dynamodb/index.js';
@@ -21,7 +26,8 @@ const dynamo = dynamoClient();
 const streams = streamsClient();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-const ids = (event: DynamoDBTumblingWindowEvent) => event.Records.map((r) => `${r.eventName}:${(r.dynamodb.Keys['id'] as { S: string }).S}`);
+const ids = (event: DynamoDBTumblingWindowEvent) =>
+  event.Records.map((r) => `${r.eventName}:${(r.dynamodb.Keys['id'] as { S: string }).S}`);
 
 /** Moves the virtual clock to the next multiple of `seconds` since the epoch (a window boundary). */
 function toBoundary(seconds: number): number {
@@ -32,24 +38,28 @@ function toBoundary(seconds: number): number {
 }
 
 async function createTable(TableName: string): Promise<string> {
-  const out = await dynamo.send(new CreateTableCommand({
-    TableName,
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-  }));
+  const out = await dynamo.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
   return out.TableDescription?.LatestStreamArn as string;
 }
 
-const put = (TableName: string, id: string, amount: number) => dynamo.send(new PutItemCommand({ TableName, Item: marshall({ id, amount }) }));
+const put = (TableName: string, id: string, amount: number) =>
+  dynamo.send(new PutItemCommand({ TableName, Item: marshall({ id, amount }) }));
 
 /** The AWS guide's aggregation: sums `amount` of new images into the window's state. */
 function summing(seen: DynamoDBTumblingWindowEvent[]) {
   return async (event: DynamoDBTumblingWindowEvent) => {
     seen.push(structuredClone(event));
     let total = (event.state['total'] as number | undefined) ?? 0;
-    for (const r of event.Records) total += Number((r.dynamodb.NewImage?.['amount'] as { N: string } | undefined)?.N ?? 0);
+    for (const r of event.Records)
+      total += Number((r.dynamodb.NewImage?.['amount'] as { N: string } | undefined)?.N ?? 0);
     return { state: { total }, batchItemFailures: [] };
   };
 }
@@ -62,7 +72,14 @@ describe('tumbling windows (DynamoDB Streams)', () => {
     mocks.dynamodb.subscribe('orders', summing(seen) as never, { tumblingWindowInSeconds: 60, batchSize: 2 });
     await put('orders', 'a', 1);
     await put('orders', 'b', 2);
-    await dynamo.send(new UpdateItemCommand({ TableName: 'orders', Key: marshall({ id: 'a' }), UpdateExpression: 'SET amount = :n', ExpressionAttributeValues: marshall({ ':n': 10 }) }));
+    await dynamo.send(
+      new UpdateItemCommand({
+        TableName: 'orders',
+        Key: marshall({ id: 'a' }),
+        UpdateExpression: 'SET amount = :n',
+        ExpressionAttributeValues: marshall({ ':n': 10 }),
+      }),
+    );
     mocks.clock.advance(10_000);
     await mocks.drain({ until: t0 + 30_000 });
     expect(seen.map(ids)).toEqual([['INSERT:a', 'INSERT:b'], ['MODIFY:a']]);
@@ -158,8 +175,12 @@ describe('tumbling windows (DynamoDB Streams)', () => {
 
   it('validates the window length on subscribe', async () => {
     await createTable('validate');
-    expect(() => mocks.dynamodb.subscribe('validate', () => undefined, { tumblingWindowInSeconds: 901 })).toThrow(/options\.tumblingWindowInSeconds.*0–900/);
-    expect(() => mocks.dynamodb.subscribe('validate', () => undefined, { tumblingWindowInSeconds: -1 })).toThrow(EventInputError);
+    expect(() => mocks.dynamodb.subscribe('validate', () => undefined, { tumblingWindowInSeconds: 901 })).toThrow(
+      /options\.tumblingWindowInSeconds.*0–900/,
+    );
+    expect(() => mocks.dynamodb.subscribe('validate', () => undefined, { tumblingWindowInSeconds: -1 })).toThrow(
+      EventInputError,
+    );
   });
 
   it('works through CreateEventSourceMapping with TumblingWindowInSeconds on a stream ARN', async () => {
@@ -167,9 +188,18 @@ describe('tumbling windows (DynamoDB Streams)', () => {
     const t0 = toBoundary(120);
     const seen: DynamoDBTumblingWindowEvent[] = [];
     mocks.lambda.createFunction('agg', summing(seen) as never);
-    const created = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'agg', EventSourceArn: streamArn, StartingPosition: 'TRIM_HORIZON', TumblingWindowInSeconds: 120 }));
+    const created = await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'agg',
+        EventSourceArn: streamArn,
+        StartingPosition: 'TRIM_HORIZON',
+        TumblingWindowInSeconds: 120,
+      }),
+    );
     expect(created.TumblingWindowInSeconds).toBe(120);
-    expect((await lambda.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).TumblingWindowInSeconds).toBe(120);
+    expect((await lambda.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).TumblingWindowInSeconds).toBe(
+      120,
+    );
     await put('esm', 'x', 5);
     await put('esm', 'y', 7);
     await mocks.drain({ until: t0 + 300_000 });
@@ -177,6 +207,8 @@ describe('tumbling windows (DynamoDB Streams)', () => {
       [['INSERT:x', 'INSERT:y'], {}, false, streamArn],
       [[], { total: 12 }, true, streamArn],
     ]);
-    await expect(lambda.send(new UpdateEventSourceMappingCommand({ UUID: created.UUID, TumblingWindowInSeconds: 901 }))).rejects.toThrow(/tumblingWindowInSeconds/);
+    await expect(
+      lambda.send(new UpdateEventSourceMappingCommand({ UUID: created.UUID, TumblingWindowInSeconds: 901 })),
+    ).rejects.toThrow(/tumblingWindowInSeconds/);
   });
 });

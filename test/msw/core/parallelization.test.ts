@@ -4,7 +4,12 @@
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
  */
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateEventSourceMappingCommand, GetEventSourceMappingCommand, LambdaClient, UpdateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import {
+  CreateEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
+  LambdaClient,
+  UpdateEventSourceMappingCommand,
+} from '@aws-sdk/client-lambda';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,11 +26,17 @@ const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const dynamodb = new DynamoDBClient(awsTestClientConfig({ region: 'us-east-1' }));
 
 type Delivered = { key: string; value: string };
-const recordsOf = (event: KinesisStreamEvent): Delivered[] => event.Records.map((r) => ({ key: r.kinesis.partitionKey, value: Buffer.from(r.kinesis.data, 'base64').toString('utf8') }));
+const recordsOf = (event: KinesisStreamEvent): Delivered[] =>
+  event.Records.map((r) => ({
+    key: r.kinesis.partitionKey,
+    value: Buffer.from(r.kinesis.data, 'base64').toString('utf8'),
+  }));
 
 async function put(stream: string, entries: Array<[key: string, value: string]>): Promise<void> {
   for (let i = 0; i < entries.length; i += 500) {
-    const Records = entries.slice(i, i + 500).map(([key, value]) => ({ PartitionKey: key, Data: new TextEncoder().encode(value) }));
+    const Records = entries
+      .slice(i, i + 500)
+      .map(([key, value]) => ({ PartitionKey: key, Data: new TextEncoder().encode(value) }));
     await kinesis.send(new PutRecordsCommand({ StreamName: stream, Records }));
   }
 }
@@ -44,11 +55,15 @@ describe('ParallelizationFactor', () => {
     for (let i = 0; i < 60; i++) entries.push([`k${i % 6}`, `v${i}`]);
     await put('p', entries);
     const batches: Delivered[][] = [];
-    const sub = mocks.kinesis.subscribe('p', (event) => void batches.push(recordsOf(event)), { parallelizationFactor: 4, batchSize: 5 });
+    const sub = mocks.kinesis.subscribe('p', (event) => void batches.push(recordsOf(event)), {
+      parallelizationFactor: 4,
+      batchSize: 5,
+    });
     await mocks.drain();
     const delivered = batches.flat();
     expect(delivered.map((d) => d.value).sort()).toEqual(entries.map(([, v]) => v).sort());
-    for (const [key, values] of byKey(delivered)) expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
+    for (const [key, values] of byKey(delivered))
+      expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
     // More than one lane: batches do not follow shard order overall.
     expect(delivered.map((d) => d.value)).not.toEqual(entries.map(([, v]) => v));
     // One batch never mixes records of two lanes out of shard order, and all come from the one shard.
@@ -60,7 +75,10 @@ describe('ParallelizationFactor', () => {
   it('retries a failing key without holding the other lanes back, and checkpoints only before the oldest unprocessed record', async () => {
     mocks.kinesis.createStream('r', { shardCount: 1 });
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    await put('r', keys.map((k, i) => [k, `v${i}`]));
+    await put(
+      'r',
+      keys.map((k, i) => [k, `v${i}`]),
+    );
     const delivered: Delivered[] = [];
     let failures = 3;
     const sub = mocks.kinesis.subscribe(
@@ -85,11 +103,23 @@ describe('ParallelizationFactor', () => {
 
   it('validates the factor, and passes it through CreateEventSourceMapping and UpdateEventSourceMapping', async () => {
     const stream = mocks.kinesis.createStream('esm', { shardCount: 1 });
-    expect(() => mocks.kinesis.subscribe('esm', () => undefined, { parallelizationFactor: 11 })).toThrow(/options\.parallelizationFactor.*1–10/);
-    expect(() => mocks.kinesis.subscribe('esm', () => undefined, { parallelizationFactor: 0 })).toThrow(/parallelizationFactor/);
+    expect(() => mocks.kinesis.subscribe('esm', () => undefined, { parallelizationFactor: 11 })).toThrow(
+      /options\.parallelizationFactor.*1–10/,
+    );
+    expect(() => mocks.kinesis.subscribe('esm', () => undefined, { parallelizationFactor: 0 })).toThrow(
+      /parallelizationFactor/,
+    );
     const seen: Delivered[] = [];
     mocks.lambda.createFunction('fn', async (event: KinesisStreamEvent) => void seen.push(...recordsOf(event)));
-    const created = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: stream.arn, StartingPosition: 'TRIM_HORIZON', ParallelizationFactor: 5, BatchSize: 2 }));
+    const created = await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'fn',
+        EventSourceArn: stream.arn,
+        StartingPosition: 'TRIM_HORIZON',
+        ParallelizationFactor: 5,
+        BatchSize: 2,
+      }),
+    );
     expect(created.ParallelizationFactor).toBe(5);
     const entries: Array<[string, string]> = Array.from({ length: 30 }, (_, i) => [`k${i % 5}`, `v${i}`]);
     await put('esm', entries.slice(0, 15));
@@ -99,7 +129,8 @@ describe('ParallelizationFactor', () => {
     await put('esm', entries.slice(15));
     await mocks.drain();
     expect(seen.map((d) => d.value).sort()).toEqual(entries.map(([, v]) => v).sort());
-    for (const [key, values] of byKey(seen)) expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
+    for (const [key, values] of byKey(seen))
+      expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
   });
 
   it('keeps the writes of one DynamoDB item in order', async () => {
@@ -112,10 +143,24 @@ describe('ParallelizationFactor', () => {
       }
     }
     const seen: Array<[string, string]> = [];
-    mocks.dynamodb.subscribe('items', (event) => void seen.push(...event.Records.map((r) => [(r.dynamodb?.NewImage?.['id'] as { S: string }).S, (r.dynamodb?.NewImage?.['n'] as { N: string }).N] as [string, string])), { parallelizationFactor: 3, batchSize: 2 });
+    mocks.dynamodb.subscribe(
+      'items',
+      (event) =>
+        void seen.push(
+          ...event.Records.map(
+            (r) =>
+              [(r.dynamodb?.NewImage?.['id'] as { S: string }).S, (r.dynamodb?.NewImage?.['n'] as { N: string }).N] as [
+                string,
+                string,
+              ],
+          ),
+        ),
+      { parallelizationFactor: 3, batchSize: 2 },
+    );
     await mocks.drain();
     expect([...seen].sort()).toEqual([...order].sort());
-    for (const id of ['x', 'y', 'z', 'w']) expect(seen.filter(([i]) => i === id).map(([, n]) => n)).toEqual(['0', '1', '2', '3', '4']);
+    for (const id of ['x', 'y', 'z', 'w'])
+      expect(seen.filter(([i]) => i === id).map(([, n]) => n)).toEqual(['0', '1', '2', '3', '4']);
   });
 
   it('property: any factor, batch size, keys and failures: every record once after its retries, each key in order', async () => {
@@ -153,7 +198,8 @@ describe('ParallelizationFactor', () => {
           );
           await mocks.drain();
           expect(done.map((d) => d.value).sort()).toEqual(entries.map(([, v]) => v).sort());
-          for (const [key, values] of byKey(done)) expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
+          for (const [key, values] of byKey(done))
+            expect(values).toEqual(entries.filter(([k]) => k === key).map(([, v]) => v));
         },
       ),
       { numRuns: NUM_RUNS },

@@ -13,7 +13,12 @@
 import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
-import { DrainError, type StreamFailureRecord, type StreamSubscribeOptions, type StreamSubscription } from '../../../src/msw/index.js';
+import {
+  DrainError,
+  type StreamFailureRecord,
+  type StreamSubscribeOptions,
+  type StreamSubscription,
+} from '../../../src/msw/index.js';
 import { FunctionTimeoutError } from '../../../src/msw/_internals/invoke.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient } from '../dynamodb/_clients.js';
@@ -28,7 +33,10 @@ interface Source {
   readonly name: string;
   /** Creates the stream (one shard) and writes `count` records through the SDK; returns their sequence numbers. */
   write(count: number): Promise<string[]>;
-  subscribe(handler: (event: { Records: unknown[] }) => unknown, options: StreamSubscribeOptions): StreamSubscription<{ Records: unknown[] }>;
+  subscribe(
+    handler: (event: { Records: unknown[] }) => unknown,
+    options: StreamSubscribeOptions,
+  ): StreamSubscription<{ Records: unknown[] }>;
   /** The sequence numbers of an event's records. */
   sequenceNumbers(event: { Records: unknown[] }): string[];
   readonly batchInfoKey: 'KinesisBatchInfo' | 'DDBStreamBatchInfo';
@@ -40,12 +48,16 @@ const sources: Source[] = [
     batchInfoKey: 'KinesisBatchInfo',
     async write(count) {
       mocks.kinesis.createStream('orders', { shardCount: 1 });
-      const Records = Array.from({ length: count }, (_, i) => ({ Data: new TextEncoder().encode(`r${i}`), PartitionKey: `pk-${i}` }));
+      const Records = Array.from({ length: count }, (_, i) => ({
+        Data: new TextEncoder().encode(`r${i}`),
+        PartitionKey: `pk-${i}`,
+      }));
       const out = await kinesis.send(new PutRecordsCommand({ StreamName: 'orders', Records }));
       return (out.Records ?? []).map((r) => r.SequenceNumber as string);
     },
     subscribe: (handler, options) => mocks.kinesis.subscribe('orders', handler as never, options) as never,
-    sequenceNumbers: (event) => (event.Records as Array<{ kinesis: { sequenceNumber: string } }>).map((r) => r.kinesis.sequenceNumber),
+    sequenceNumbers: (event) =>
+      (event.Records as Array<{ kinesis: { sequenceNumber: string } }>).map((r) => r.kinesis.sequenceNumber),
   },
   {
     name: 'DynamoDB Streams',
@@ -60,11 +72,13 @@ const sources: Source[] = [
           StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
         }),
       );
-      for (let i = 0; i < count; i++) await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: `o${i}` } } }));
+      for (let i = 0; i < count; i++)
+        await dynamo.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: `o${i}` } } }));
       return mocks.dynamodb.streamRecords('orders').map((r) => r.dynamodb.SequenceNumber as string);
     },
     subscribe: (handler, options) => mocks.dynamodb.subscribe('orders', handler as never, options) as never,
-    sequenceNumbers: (event) => (event.Records as Array<{ dynamodb: { SequenceNumber: string } }>).map((r) => r.dynamodb.SequenceNumber),
+    sequenceNumbers: (event) =>
+      (event.Records as Array<{ dynamodb: { SequenceNumber: string } }>).map((r) => r.dynamodb.SequenceNumber),
   },
 ];
 
@@ -77,16 +91,23 @@ describe.each(sources)('$name', (source) => {
     ['an empty object', {}],
     ['an empty batchItemFailures', { batchItemFailures: [] }],
     ['a null batchItemFailures', { batchItemFailures: null }],
-  ])('a response of %s is a success: one invocation, checkpoint at the last record, no on-failure record', async (_, response) => {
-    const sequenceNumbers = await source.write(3);
-    const failures: StreamFailureRecord[] = [];
-    const subscription = source.subscribe(async () => response, { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
-    await mocks.drain();
-    expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
-    expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
-    expect(subscription.failures).toEqual([]);
-    expect(failures).toEqual([]);
-  });
+  ])(
+    'a response of %s is a success: one invocation, checkpoint at the last record, no on-failure record',
+    async (_, response) => {
+      const sequenceNumbers = await source.write(3);
+      const failures: StreamFailureRecord[] = [];
+      const subscription = source.subscribe(async () => response, {
+        reportBatchItemFailures: true,
+        maximumRetryAttempts: 2,
+        onFailure: (r) => void failures.push(r),
+      });
+      await mocks.drain();
+      expect(subscription.invocations.map((i) => i.outcome)).toEqual(['success']);
+      expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
+      expect(subscription.failures).toEqual([]);
+      expect(failures).toEqual([]);
+    },
+  );
 
   const invalid: Array<[string, (ids: string[]) => unknown]> = [
     ['an empty itemIdentifier', () => ({ batchItemFailures: [{ itemIdentifier: '' }] })],
@@ -102,25 +123,36 @@ describe.each(sources)('$name', (source) => {
     ['a number', () => 0],
     ['a function', () => () => undefined],
   ];
-  it.each(invalid)('a response with %s fails the whole batch: retried, then discarded with functionError null', async (_, respond) => {
-    const sequenceNumbers = await source.write(3);
-    const failures: StreamFailureRecord[] = [];
-    const subscription = source.subscribe(async (event) => respond(source.sequenceNumbers(event)), { reportBatchItemFailures: true, maximumRetryAttempts: 2, onFailure: (r) => void failures.push(r) });
-    await mocks.drain();
-    expect(subscription.invocations.map((i) => [i.outcome, i.retryFrom, i.functionError])).toEqual([
-      ['failure', sequenceNumbers[0], null],
-      ['failure', sequenceNumbers[0], null],
-      ['failure', sequenceNumbers[0], null],
-    ]);
-    expect(subscription.invocations.every((i) => i.error === undefined)).toBe(true);
-    expect(failures).toHaveLength(1);
-    const [record] = failures;
-    expect(record?.requestContext).toMatchObject({ condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
-    expect(record?.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: null });
-    expect(record?.[source.batchInfoKey]).toMatchObject({ startSequenceNumber: sequenceNumbers[0], endSequenceNumber: sequenceNumbers[2], batchSize: 3 });
-    // The discarded batch is checkpointed past.
-    expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
-  });
+  it.each(invalid)(
+    'a response with %s fails the whole batch: retried, then discarded with functionError null',
+    async (_, respond) => {
+      const sequenceNumbers = await source.write(3);
+      const failures: StreamFailureRecord[] = [];
+      const subscription = source.subscribe(async (event) => respond(source.sequenceNumbers(event)), {
+        reportBatchItemFailures: true,
+        maximumRetryAttempts: 2,
+        onFailure: (r) => void failures.push(r),
+      });
+      await mocks.drain();
+      expect(subscription.invocations.map((i) => [i.outcome, i.retryFrom, i.functionError])).toEqual([
+        ['failure', sequenceNumbers[0], null],
+        ['failure', sequenceNumbers[0], null],
+        ['failure', sequenceNumbers[0], null],
+      ]);
+      expect(subscription.invocations.every((i) => i.error === undefined)).toBe(true);
+      expect(failures).toHaveLength(1);
+      const [record] = failures;
+      expect(record?.requestContext).toMatchObject({ condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
+      expect(record?.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: null });
+      expect(record?.[source.batchInfoKey]).toMatchObject({
+        startSequenceNumber: sequenceNumbers[0],
+        endSequenceNumber: sequenceNumbers[2],
+        batchSize: 3,
+      });
+      // The discarded batch is checkpointed past.
+      expect(Object.values(subscription.checkpoints())).toEqual([sequenceNumbers[2]]);
+    },
+  );
 
   it('without ReportBatchItemFailures the response is ignored, even a function', async () => {
     await source.write(2);
@@ -139,13 +171,20 @@ describe.each(sources)('$name', (source) => {
 
   it('a thrown error is "Unhandled" in the on-failure record', async () => {
     await source.write(2);
-    const subscription = source.subscribe(async () => {
-      throw new Error('boom');
-    }, { maximumRetryAttempts: 1 });
+    const subscription = source.subscribe(
+      async () => {
+        throw new Error('boom');
+      },
+      { maximumRetryAttempts: 1 },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.functionError)).toEqual(['Unhandled', 'Unhandled']);
     expect(subscription.failures).toHaveLength(1);
-    expect(subscription.failures[0]?.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' });
+    expect(subscription.failures[0]?.responseContext).toEqual({
+      statusCode: 200,
+      executedVersion: '$LATEST',
+      functionError: 'Unhandled',
+    });
     expect(subscription.failures[0]?.requestContext.approximateInvokeCount).toBe(2);
   });
 
@@ -156,7 +195,14 @@ describe.each(sources)('$name', (source) => {
     const subscription = source.subscribe(() => void calls++, { maximumRecordAgeInSeconds: 60, batchSize: 2 });
     await mocks.drain();
     expect(calls).toBe(0);
-    expect(subscription.failures.map((f) => [f.requestContext.condition, f.requestContext.approximateInvokeCount, 'responseContext' in f, f[source.batchInfoKey]?.batchSize])).toEqual([
+    expect(
+      subscription.failures.map((f) => [
+        f.requestContext.condition,
+        f.requestContext.approximateInvokeCount,
+        'responseContext' in f,
+        f[source.batchInfoKey]?.batchSize,
+      ]),
+    ).toEqual([
       ['RecordAgeExceeded', 0, false, 2],
       ['RecordAgeExceeded', 0, false, 1],
     ]);
@@ -165,25 +211,41 @@ describe.each(sources)('$name', (source) => {
 
   it('records that expire while retried: RecordAgeExceeded with the invoke count and the last response', async () => {
     await source.write(2);
-    const subscription = source.subscribe(async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }), { maximumRecordAgeInSeconds: 60, reportBatchItemFailures: true });
+    const subscription = source.subscribe(async () => ({ batchItemFailures: [{ itemIdentifier: '' }] }), {
+      maximumRecordAgeInSeconds: 60,
+      reportBatchItemFailures: true,
+    });
     await mocks.drain();
     const invokes = subscription.invocations.length;
     // Retries at 1, 2, 4, 8, 16 and 32 seconds of backoff: the seventh try is at 63 s, past 60 s of age.
     expect(invokes).toBe(6);
     expect(subscription.failures).toHaveLength(1);
-    expect(subscription.failures[0]?.requestContext).toMatchObject({ condition: 'RecordAgeExceeded', approximateInvokeCount: invokes });
+    expect(subscription.failures[0]?.requestContext).toMatchObject({
+      condition: 'RecordAgeExceeded',
+      approximateInvokeCount: invokes,
+    });
     expect(subscription.failures[0]?.responseContext?.functionError).toBeNull();
   });
 
   it('bisected batches that expire: one record per batch, counting the invocations that held its records', async () => {
     await source.write(4);
-    const subscription = source.subscribe(async () => {
-      throw new Error('always');
-    }, { bisectBatchOnFunctionError: true, maximumRecordAgeInSeconds: 60 });
+    const subscription = source.subscribe(
+      async () => {
+        throw new Error('always');
+      },
+      { bisectBatchOnFunctionError: true, maximumRecordAgeInSeconds: 60 },
+    );
     await mocks.drain();
     // [0,4) fails and splits; [0,2) fails and splits; [0,1) fails at 0 s and is retried at 1, 3, 7, 15 and 31 s;
     // at 63 s everything is older than 60 s.
-    expect(subscription.failures.map((f) => [f.requestContext.condition, f[source.batchInfoKey]?.batchSize, f.requestContext.approximateInvokeCount, f.responseContext?.functionError])).toEqual([
+    expect(
+      subscription.failures.map((f) => [
+        f.requestContext.condition,
+        f[source.batchInfoKey]?.batchSize,
+        f.requestContext.approximateInvokeCount,
+        f.responseContext?.functionError,
+      ]),
+    ).toEqual([
       ['RecordAgeExceeded', 1, 8, 'Unhandled'],
       ['RecordAgeExceeded', 1, 2, 'Unhandled'],
       ['RecordAgeExceeded', 2, 1, 'Unhandled'],
@@ -218,11 +280,14 @@ describe.each(sources)('$name', (source) => {
   it('a pending handler times out as soon as the virtual clock passes its timeout, even if it never settles', async () => {
     await source.write(1);
     const failures: StreamFailureRecord[] = [];
-    const subscription = source.subscribe(() => {
-      // The test moves the clock while the invocation hangs.
-      setTimeout(() => mocks.clock.advance(3000), 10);
-      return new Promise(() => undefined);
-    }, { maximumRetryAttempts: 0, onFailure: (r) => void failures.push(r) });
+    const subscription = source.subscribe(
+      () => {
+        // The test moves the clock while the invocation hangs.
+        setTimeout(() => mocks.clock.advance(3000), 10);
+        return new Promise(() => undefined);
+      },
+      { maximumRetryAttempts: 0, onFailure: (r) => void failures.push(r) },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.reason)).toEqual(['Task timed out after 3.00 seconds']);
     expect(failures[0]?.responseContext?.functionError).toBe('Unhandled');

@@ -15,7 +15,8 @@ import { kinesisClient } from '../kinesis/_clients.js';
 const { mocks } = useAwsMocks();
 const kinesis = kinesisClient();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
-const dataOf = (event: KinesisTumblingWindowEvent) => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString('utf8'));
+const dataOf = (event: KinesisTumblingWindowEvent) =>
+  event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString('utf8'));
 
 /** Moves the virtual clock to the next multiple of `seconds` since the epoch (a window boundary). */
 function toBoundary(seconds: number): number {
@@ -26,7 +27,9 @@ function toBoundary(seconds: number): number {
 }
 
 async function put(stream: string, data: string, key = 'pk'): Promise<void> {
-  await kinesis.send(new PutRecordCommand({ StreamName: stream, Data: new TextEncoder().encode(data), PartitionKey: key }));
+  await kinesis.send(
+    new PutRecordCommand({ StreamName: stream, Data: new TextEncoder().encode(data), PartitionKey: key }),
+  );
 }
 
 /** A handler that sums record counts into the state, as the AWS guide's example does. */
@@ -51,7 +54,10 @@ describe('tumbling windows (Kinesis)', () => {
     expect(seen.map(dataOf)).toEqual([['a', 'b'], ['c']]);
     expect(seen.map((e) => e.state)).toEqual([{}, { count: 2 }]);
     expect(seen.every((e) => !e.isFinalInvokeForWindow && !e.isWindowTerminatedEarly)).toBe(true);
-    expect(seen[0]?.window).toEqual({ start: new Date(t0).toISOString().replace('.000Z', 'Z'), end: new Date(t0 + 60_000).toISOString().replace('.000Z', 'Z') });
+    expect(seen[0]?.window).toEqual({
+      start: new Date(t0).toISOString().replace('.000Z', 'Z'),
+      end: new Date(t0 + 60_000).toISOString().replace('.000Z', 'Z'),
+    });
     // A record of the next window waits for this window's end.
     mocks.clock.set(new Date(t0 + 61_000));
     await put('w', 'd');
@@ -95,7 +101,8 @@ describe('tumbling windows (Kinesis)', () => {
       'retry',
       (async (event: KinesisTumblingWindowEvent) => {
         seen.push(structuredClone(event));
-        if (event.Records.some((r) => Buffer.from(r.kinesis.data, 'base64').toString() === 'b') && fails-- > 0) throw new Error('boom');
+        if (event.Records.some((r) => Buffer.from(r.kinesis.data, 'base64').toString() === 'b') && fails-- > 0)
+          throw new Error('boom');
         return { state: { total: ((event.state['total'] as number | undefined) ?? 0) + event.Records.length } };
       }) as never,
       { tumblingWindowInSeconds: 60, batchSize: 1 },
@@ -135,7 +142,10 @@ describe('tumbling windows (Kinesis)', () => {
   it('fails a batch whose response state is not an object', async () => {
     mocks.kinesis.createStream('bad', { shardCount: 1 });
     toBoundary(60);
-    const sub = mocks.kinesis.subscribe('bad', (async () => ({ state: 'nope' })) as never, { tumblingWindowInSeconds: 60, maximumRetryAttempts: 0 });
+    const sub = mocks.kinesis.subscribe('bad', (async () => ({ state: 'nope' })) as never, {
+      tumblingWindowInSeconds: 60,
+      maximumRetryAttempts: 0,
+    });
     await put('bad', 'a');
     await mocks.drain({ until: mocks.clock.now().getTime() + 1000 });
     expect(sub.invocations[0]?.outcome).toBe('failure');
@@ -145,8 +155,12 @@ describe('tumbling windows (Kinesis)', () => {
   // DynamoDB Streams windows: dynamodbTumblingWindows.test.ts.
   it('validates the window length', () => {
     mocks.kinesis.createStream('v', { shardCount: 1 });
-    expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 901 })).toThrow(/options\.tumblingWindowInSeconds.*0–900/);
-    expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 1.5 })).toThrow(EventInputError);
+    expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 901 })).toThrow(
+      /options\.tumblingWindowInSeconds.*0–900/,
+    );
+    expect(() => mocks.kinesis.subscribe('v', () => undefined, { tumblingWindowInSeconds: 1.5 })).toThrow(
+      EventInputError,
+    );
   });
 
   it('works through CreateEventSourceMapping with TumblingWindowInSeconds', async () => {
@@ -154,9 +168,18 @@ describe('tumbling windows (Kinesis)', () => {
     const t0 = toBoundary(120);
     const seen: KinesisTumblingWindowEvent[] = [];
     mocks.lambda.createFunction('agg', counting(seen) as never);
-    const created = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'agg', EventSourceArn: stream.arn, StartingPosition: 'TRIM_HORIZON', TumblingWindowInSeconds: 120 }));
+    const created = await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'agg',
+        EventSourceArn: stream.arn,
+        StartingPosition: 'TRIM_HORIZON',
+        TumblingWindowInSeconds: 120,
+      }),
+    );
     expect(created.TumblingWindowInSeconds).toBe(120);
-    expect((await lambda.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).TumblingWindowInSeconds).toBe(120);
+    expect((await lambda.send(new GetEventSourceMappingCommand({ UUID: created.UUID }))).TumblingWindowInSeconds).toBe(
+      120,
+    );
     await put('esm', 'x');
     await put('esm', 'y');
     await mocks.drain({ until: t0 + 300_000 });
@@ -164,6 +187,15 @@ describe('tumbling windows (Kinesis)', () => {
       [['x', 'y'], {}, false],
       [[], { count: 2 }, true],
     ]);
-    await expect(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'agg', EventSourceArn: stream.arn, StartingPosition: 'LATEST', TumblingWindowInSeconds: 901 }))).rejects.toThrow(/tumblingWindowInSeconds/);
+    await expect(
+      lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: 'agg',
+          EventSourceArn: stream.arn,
+          StartingPosition: 'LATEST',
+          TumblingWindowInSeconds: 901,
+        }),
+      ),
+    ).rejects.toThrow(/tumblingWindowInSeconds/);
   });
 });

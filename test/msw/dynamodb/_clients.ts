@@ -14,7 +14,11 @@ export function streamsClient(region = 'us-east-1'): DynamoDBStreamsClient {
 }
 
 /** A raw JSON 1.0 request to DynamoDB, for bodies the SDK would never send. */
-export async function rawDynamo(operation: string, body: string, region = 'us-east-1'): Promise<{ status: number; json: { __type?: string; message?: string } }> {
+export async function rawDynamo(
+  operation: string,
+  body: string,
+  region = 'us-east-1',
+): Promise<{ status: number; json: { __type?: string; message?: string } }> {
   const response = await fetch(`https://dynamodb.${region}.amazonaws.com/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },

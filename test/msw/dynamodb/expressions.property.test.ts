@@ -13,13 +13,63 @@ import { createRandom } from '../../../src/_internals/random.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 
 const TOKENS = [
-  'SET', 'REMOVE', 'ADD', 'DELETE', 'AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'a', 'b', 'n', 'l', 'm', 's', 'pk', '#x', '#y', ':v', ':n', ':l', ':s', ':set',
-  '=', '<>', '<', '<=', '>', '>=', '+', '-', '(', ')', ',', '.', '[0]', '[3]', 'size', 'if_not_exists', 'list_append', 'attribute_exists',
-  'attribute_not_exists', 'attribute_type', 'begins_with', 'contains', 'x.y', 'm.k', 'l[1]',
+  'SET',
+  'REMOVE',
+  'ADD',
+  'DELETE',
+  'AND',
+  'OR',
+  'NOT',
+  'BETWEEN',
+  'IN',
+  'a',
+  'b',
+  'n',
+  'l',
+  'm',
+  's',
+  'pk',
+  '#x',
+  '#y',
+  ':v',
+  ':n',
+  ':l',
+  ':s',
+  ':set',
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '(',
+  ')',
+  ',',
+  '.',
+  '[0]',
+  '[3]',
+  'size',
+  'if_not_exists',
+  'list_append',
+  'attribute_exists',
+  'attribute_not_exists',
+  'attribute_type',
+  'begins_with',
+  'contains',
+  'x.y',
+  'm.k',
+  'l[1]',
 ];
 const path = fc.constantFrom('a', 'b', 'n', 'l', 'm', 's', '#x', '#y', 'm.k', 'l[0]', 'l[3]', 'x.y', 'pk');
 const value = fc.constantFrom(':v', ':n', ':l', ':s', ':set');
-const operand = fc.oneof(path, value, fc.tuple(path, value).map(([p, v]) => `if_not_exists(${p}, ${v})`), fc.tuple(fc.oneof(path, value), value).map(([a, b]) => `list_append(${a}, ${b})`));
+const operand = fc.oneof(
+  path,
+  value,
+  fc.tuple(path, value).map(([p, v]) => `if_not_exists(${p}, ${v})`),
+  fc.tuple(fc.oneof(path, value), value).map(([a, b]) => `list_append(${a}, ${b})`),
+);
 const setAction = fc.oneof(
   fc.tuple(path, operand).map(([p, o]) => `${p} = ${o}`),
   fc.tuple(path, operand, fc.constantFrom('+', '-'), operand).map(([p, a, op, b]) => `${p} = ${a} ${op} ${b}`),
@@ -32,9 +82,20 @@ const clause = fc.oneof(
 /** Update expressions from the grammar: mostly well-formed, often semantically wrong. */
 const updateExpression = fc.array(clause, { minLength: 1, maxLength: 3 }).map((clauses) => clauses.join(' '));
 const comparison = fc.oneof(
-  fc.tuple(fc.oneof(path, fc.tuple(path).map(([p]) => `size(${p})`)), fc.constantFrom('=', '<>', '<', '<=', '>', '>='), fc.oneof(path, value)).map(([a, op, b]) => `${a} ${op} ${b}`),
+  fc
+    .tuple(
+      fc.oneof(
+        path,
+        fc.tuple(path).map(([p]) => `size(${p})`),
+      ),
+      fc.constantFrom('=', '<>', '<', '<=', '>', '>='),
+      fc.oneof(path, value),
+    )
+    .map(([a, op, b]) => `${a} ${op} ${b}`),
   fc.tuple(fc.constantFrom('attribute_exists', 'attribute_not_exists'), path).map(([f, p]) => `${f}(${p})`),
-  fc.tuple(fc.constantFrom('begins_with', 'contains', 'attribute_type'), path, value).map(([f, p, v]) => `${f}(${p}, ${v})`),
+  fc
+    .tuple(fc.constantFrom('begins_with', 'contains', 'attribute_type'), path, value)
+    .map(([f, p, v]) => `${f}(${p}, ${v})`),
   fc.tuple(path, value, value).map(([p, lo, hi]) => `${p} BETWEEN ${lo} AND ${hi}`),
   fc.tuple(path, value, value).map(([p, a, b]) => `${p} IN (${a}, ${b})`),
 );
@@ -42,7 +103,9 @@ const { condition: conditionExpression } = fc.letrec((tie) => ({
   condition: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     comparison,
-    fc.tuple(tie('condition'), fc.constantFrom('AND', 'OR'), tie('condition')).map(([a, op, b]) => `${String(a)} ${op} ${String(b)}`),
+    fc
+      .tuple(tie('condition'), fc.constantFrom('AND', 'OR'), tie('condition'))
+      .map(([a, op, b]) => `${String(a)} ${op} ${String(b)}`),
     tie('condition').map((c) => `NOT (${String(c)})`),
   ),
 }));
@@ -51,11 +114,16 @@ const tokenSoup = fc.oneof(
   fc.string({ maxLength: 30 }),
 );
 const soup = fc.oneof({ weight: 3, arbitrary: updateExpression }, { weight: 1, arbitrary: tokenSoup });
-const conditionSoup = fc.oneof({ weight: 3, arbitrary: conditionExpression as fc.Arbitrary<string> }, { weight: 1, arbitrary: tokenSoup });
+const conditionSoup = fc.oneof(
+  { weight: 3, arbitrary: conditionExpression as fc.Arbitrary<string> },
+  { weight: 1, arbitrary: tokenSoup },
+);
 
 /** `{ [member]: the entries of `all` whose ref occurs in `text` }`, or nothing when none does. */
 function pick(member: string, all: Record<string, unknown>, text: string): Record<string, Record<string, unknown>> {
-  const used = Object.fromEntries(Object.entries(all).filter(([ref]) => new RegExp(`${ref}(?![A-Za-z0-9_])`).test(text)));
+  const used = Object.fromEntries(
+    Object.entries(all).filter(([ref]) => new RegExp(`${ref}(?![A-Za-z0-9_])`).test(text)),
+  );
   return Object.keys(used).length === 0 ? {} : { [member]: used };
 }
 
@@ -73,8 +141,24 @@ describe('DynamoDB expressions under random input', () => {
     const createTable = operation('CreateTable');
     const putItem = operation('PutItem');
     const updateItem = operation('UpdateItem');
-    createTable({ TableName: 'fuzz', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }, info);
-    const seed = { pk: { S: 'k' }, a: { N: '1' }, n: { N: '2' }, l: { L: [{ S: 'x' }, { N: '1' }] }, m: { M: { k: { S: 'v' } } }, s: { SS: ['p', 'q'] } };
+    createTable(
+      {
+        TableName: 'fuzz',
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      },
+      info,
+    );
+    const seed = {
+      pk: { S: 'k' },
+      a: { N: '1' },
+      n: { N: '2' },
+      l: { L: [{ S: 'x' }, { N: '1' }] },
+      m: { M: { k: { S: 'v' } } },
+      s: { SS: ['p', 'q'] },
+    };
     let successes = 0;
     fc.assert(
       fc.property(soup, conditionSoup, fc.boolean(), (update, condition, withCondition) => {
@@ -89,7 +173,17 @@ describe('DynamoDB expressions under random input', () => {
           ...(withCondition ? { ConditionExpression: condition } : {}),
           // Only the substitutions the expressions mention, so most requests get past the unused check.
           ...pick('ExpressionAttributeNames', { '#x': 'a', '#y': 'b' }, `${update} ${withCondition ? condition : ''}`),
-          ...pick('ExpressionAttributeValues', { ':v': { N: '5' }, ':n': { N: '-1.5' }, ':l': { L: [{ S: 'z' }] }, ':s': { S: 'q' }, ':set': { SS: ['q', 'r'] } }, `${update} ${withCondition ? condition : ''}`),
+          ...pick(
+            'ExpressionAttributeValues',
+            {
+              ':v': { N: '5' },
+              ':n': { N: '-1.5' },
+              ':l': { L: [{ S: 'z' }] },
+              ':s': { S: 'q' },
+              ':set': { SS: ['q', 'r'] },
+            },
+            `${update} ${withCondition ? condition : ''}`,
+          ),
         };
         try {
           updateItem(input, info);

@@ -4,7 +4,13 @@
  * `@aws-sdk/client-dynamodb-streams` and delivered by `mocks.dynamodb.subscribe`.
  */
 import { DynamoDBStreamSchema } from '@aws-lambda-powertools/parser/schemas';
-import { CreateTableCommand, DeleteItemCommand, DescribeTableCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  DescribeTableCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   ExpiredIteratorException,
@@ -15,7 +21,12 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { itemSizeBytes, type DynamoDBStreamEvent, type DynamoDBStreamRecord, type StreamViewType } from '../../../src/events/dynamodb/index.js';
+import {
+  itemSizeBytes,
+  type DynamoDBStreamEvent,
+  type DynamoDBStreamRecord,
+  type StreamViewType,
+} from '../../../src/events/dynamodb/index.js';
 import type { StreamFailureRecord } from '../../../src/msw/index.js';
 import { useAwsMocks } from '../_helpers/setup.js';
 import { dynamoClient, streamsClient } from './_clients.js';
@@ -25,20 +36,35 @@ const dynamo = dynamoClient();
 const streams = streamsClient();
 
 async function createTable(TableName: string, StreamViewType: StreamViewType): Promise<string> {
-  const out = await dynamo.send(new CreateTableCommand({
-    TableName,
-    KeySchema: [{ AttributeName: 'key1', KeyType: 'HASH' }, { AttributeName: 'key2', KeyType: 'RANGE' }],
-    AttributeDefinitions: [{ AttributeName: 'key1', AttributeType: 'S' }, { AttributeName: 'key2', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-    StreamSpecification: { StreamEnabled: true, StreamViewType },
-  }));
+  const out = await dynamo.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [
+        { AttributeName: 'key1', KeyType: 'HASH' },
+        { AttributeName: 'key2', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'key1', AttributeType: 'S' },
+        { AttributeName: 'key2', AttributeType: 'S' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType },
+    }),
+  );
   return out.TableDescription?.LatestStreamArn as string;
 }
 
 /** The seed story: an UpdateItem on a key that does not exist yet, then a DeleteItem. */
 async function seedStory(TableName: string): Promise<void> {
   const Key = marshall({ key1: 'value', key2: 'value' });
-  await dynamo.send(new UpdateItemCommand({ TableName, Key, UpdateExpression: 'SET column1 = :c1, column2 = :c2', ExpressionAttributeValues: marshall({ ':c1': 'column1 value', ':c2': 42 }) }));
+  await dynamo.send(
+    new UpdateItemCommand({
+      TableName,
+      Key,
+      UpdateExpression: 'SET column1 = :c1, column2 = :c2',
+      ExpressionAttributeValues: marshall({ ':c1': 'column1 value', ':c2': 42 }),
+    }),
+  );
   mocks.clock.advance(2000);
   await dynamo.send(new DeleteItemCommand({ TableName, Key }));
 }
@@ -57,7 +83,9 @@ function assertEventInvariants(event: DynamoDBStreamEvent, streamArn: string, vi
     if (previous !== undefined) expect(seq > previous).toBe(true);
     previous = seq;
     const { Keys, NewImage, OldImage } = record.dynamodb;
-    expect(record.dynamodb.SizeBytes).toBe(itemSizeBytes(Keys) + (NewImage ? itemSizeBytes(NewImage) : 0) + (OldImage ? itemSizeBytes(OldImage) : 0));
+    expect(record.dynamodb.SizeBytes).toBe(
+      itemSizeBytes(Keys) + (NewImage ? itemSizeBytes(NewImage) : 0) + (OldImage ? itemSizeBytes(OldImage) : 0),
+    );
     expect(Number.isInteger(record.dynamodb.ApproximateCreationDateTime)).toBe(true);
     expect(record.userIdentity).toBeUndefined();
   }
@@ -83,7 +111,12 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
       expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'REMOVE']);
       for (const event of seen) assertEventInvariants(event, streamArn, viewType);
       const [insert, remove] = records as [DynamoDBStreamRecord, DynamoDBStreamRecord];
-      const item = { key1: { S: 'value' }, key2: { S: 'value' }, column1: { S: 'column1 value' }, column2: { N: '42' } };
+      const item = {
+        key1: { S: 'value' },
+        key2: { S: 'value' },
+        column1: { S: 'column1 value' },
+        column2: { N: '42' },
+      };
       expect(insert.dynamodb.Keys).toEqual({ key1: { S: 'value' }, key2: { S: 'value' } });
       expect(Object.keys(insert.dynamodb).filter((k) => k.endsWith('Image'))).toEqual(IMAGES[viewType].insert);
       expect(Object.keys(remove.dynamodb).filter((k) => k.endsWith('Image'))).toEqual(IMAGES[viewType].remove);
@@ -102,16 +135,28 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
     const start = mocks.clock.now();
     await seedStory('your_table_name');
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    expect(StreamDescription).toMatchObject({ StreamArn: streamArn, StreamStatus: 'ENABLED', StreamViewType: 'NEW_AND_OLD_IMAGES', TableName: 'your_table_name' });
+    expect(StreamDescription).toMatchObject({
+      StreamArn: streamArn,
+      StreamStatus: 'ENABLED',
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      TableName: 'your_table_name',
+    });
     expect(StreamDescription?.StreamLabel).toBe(start.toISOString().slice(0, 23));
     const shard = StreamDescription?.Shards?.[0];
     expect(shard?.ShardId).toMatch(/^shardId-\d{20}-[0-9a-f]{8}$/);
-    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard?.ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard?.ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     const out = await streams.send(new GetRecordsCommand({ ShardIterator }));
     expect(out.Records?.map((r) => r.eventName)).toEqual(['INSERT', 'REMOVE']);
     const first = out.Records?.[0];
     expect(first?.dynamodb?.ApproximateCreationDateTime).toEqual(new Date(Math.floor(start.getTime() / 1000) * 1000));
-    expect(first?.dynamodb?.NewImage).toEqual({ key1: { S: 'value' }, key2: { S: 'value' }, column1: { S: 'column1 value' }, column2: { N: '42' } });
+    expect(first?.dynamodb?.NewImage).toEqual({
+      key1: { S: 'value' },
+      key2: { S: 'value' },
+      column1: { S: 'column1 value' },
+      column2: { N: '42' },
+    });
     expect(first?.dynamodb?.SequenceNumber).toBe(shard?.SequenceNumberRange?.StartingSequenceNumber);
     expect(Object.keys(first ?? {})).not.toContain('eventSourceARN');
     const lambdaForm = mocks.dynamodb.streamRecords('your_table_name');
@@ -119,25 +164,53 @@ describe('the seed story: UpdateItem on a new key is an INSERT, DeleteItem a REM
     // The iterator of the tip returns nothing until the table changes again.
     const next = await streams.send(new GetRecordsCommand({ ShardIterator: out.NextShardIterator }));
     expect(next.Records).toEqual([]);
-    const after = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard?.ShardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: first?.dynamodb?.SequenceNumber }));
-    expect((await streams.send(new GetRecordsCommand({ ShardIterator: after.ShardIterator }))).Records?.map((r) => r.eventName)).toEqual(['REMOVE']);
-    const latest = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard?.ShardId, ShardIteratorType: 'LATEST' }));
+    const after = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shard?.ShardId,
+        ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+        SequenceNumber: first?.dynamodb?.SequenceNumber,
+      }),
+    );
+    expect(
+      (await streams.send(new GetRecordsCommand({ ShardIterator: after.ShardIterator }))).Records?.map(
+        (r) => r.eventName,
+      ),
+    ).toEqual(['REMOVE']);
+    const latest = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard?.ShardId, ShardIteratorType: 'LATEST' }),
+    );
     await dynamo.send(new PutItemCommand({ TableName: 'your_table_name', Item: marshall({ key1: 'b', key2: 'b' }) }));
-    expect((await streams.send(new GetRecordsCommand({ ShardIterator: latest.ShardIterator, Limit: 1 }))).Records?.map((r) => r.eventName)).toEqual(['INSERT']);
+    expect(
+      (await streams.send(new GetRecordsCommand({ ShardIterator: latest.ShardIterator, Limit: 1 }))).Records?.map(
+        (r) => r.eventName,
+      ),
+    ).toEqual(['INSERT']);
     mocks.clock.advance(15 * 60 * 1000 + 1);
-    await expect(streams.send(new GetRecordsCommand({ ShardIterator: latest.ShardIterator }))).rejects.toBeInstanceOf(ExpiredIteratorException);
+    await expect(streams.send(new GetRecordsCommand({ ShardIterator: latest.ShardIterator }))).rejects.toBeInstanceOf(
+      ExpiredIteratorException,
+    );
   });
 
-  it('ListStreams, DescribeTable\'s LatestStreamArn, and unknown streams', async () => {
+  it("ListStreams, DescribeTable's LatestStreamArn, and unknown streams", async () => {
     const arn = await createTable('listed', 'KEYS_ONLY');
-    await dynamo.send(new CreateTableCommand({ TableName: 'plain', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: 'plain',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: 'listed' }));
     expect(Table?.LatestStreamArn).toBe(arn);
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
     const listed = await streams.send(new ListStreamsCommand({}));
     expect(listed.Streams?.map((s) => [s.TableName, s.StreamArn])).toEqual([['listed', arn]]);
     expect((await streams.send(new ListStreamsCommand({ TableName: 'plain' }))).Streams).toEqual([]);
-    await expect(streams.send(new DescribeStreamCommand({ StreamArn: `${arn.slice(0, -3)}999` }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(
+      streams.send(new DescribeStreamCommand({ StreamArn: `${arn.slice(0, -3)}999` })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });
 
@@ -147,11 +220,35 @@ describe('which changes make records', () => {
     const Key = marshall({ id: 'x' });
     await dynamo.send(new PutItemCommand({ TableName: 'changes', Item: marshall({ id: 'x', n: 1 }) }));
     await dynamo.send(new PutItemCommand({ TableName: 'changes', Item: marshall({ id: 'x', n: 1 }) }));
-    await dynamo.send(new UpdateItemCommand({ TableName: 'changes', Key, UpdateExpression: 'SET n = :one', ExpressionAttributeValues: marshall({ ':one': 1 }) }));
-    await dynamo.send(new UpdateItemCommand({ TableName: 'changes', Key, UpdateExpression: 'SET n = n + :one', ExpressionAttributeValues: marshall({ ':one': 1 }) }));
+    await dynamo.send(
+      new UpdateItemCommand({
+        TableName: 'changes',
+        Key,
+        UpdateExpression: 'SET n = :one',
+        ExpressionAttributeValues: marshall({ ':one': 1 }),
+      }),
+    );
+    await dynamo.send(
+      new UpdateItemCommand({
+        TableName: 'changes',
+        Key,
+        UpdateExpression: 'SET n = n + :one',
+        ExpressionAttributeValues: marshall({ ':one': 1 }),
+      }),
+    );
     await dynamo.send(new DeleteItemCommand({ TableName: 'changes', Key: marshall({ id: 'missing' }) }));
     // A failed condition writes nothing either.
-    await dynamo.send(new UpdateItemCommand({ TableName: 'changes', Key, UpdateExpression: 'SET n = :one', ConditionExpression: 'n = :one', ExpressionAttributeValues: marshall({ ':one': 1 }) })).catch(() => undefined);
+    await dynamo
+      .send(
+        new UpdateItemCommand({
+          TableName: 'changes',
+          Key,
+          UpdateExpression: 'SET n = :one',
+          ConditionExpression: 'n = :one',
+          ExpressionAttributeValues: marshall({ ':one': 1 }),
+        }),
+      )
+      .catch(() => undefined);
     const records = mocks.dynamodb.streamRecords('changes');
     expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
     expect(records[1]?.dynamodb.OldImage).toEqual({ id: { S: 'x' }, n: { N: '1' } });
@@ -165,7 +262,12 @@ describe('which changes make records', () => {
     expect(mocks.dynamodb.streamRecords('side').map((r) => r.eventName)).toEqual(['INSERT', 'REMOVE']);
     mocks.dynamodb.createTable('nostream', { partitionKey: 'id' });
     expect(() => mocks.dynamodb.subscribe('nostream', () => undefined)).toThrow(/has no stream/);
-    expect(() => mocks.dynamodb.subscribe('side', () => undefined, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: 0 })).toThrow(/TRIM_HORIZON, LATEST/);
+    expect(() =>
+      mocks.dynamodb.subscribe('side', () => undefined, {
+        startingPosition: 'AT_TIMESTAMP',
+        startingPositionTimestamp: 0,
+      }),
+    ).toThrow(/TRIM_HORIZON, LATEST/);
   });
 });
 
@@ -175,12 +277,20 @@ describe('delivery semantics shared with Kinesis', () => {
     for (let i = 0; i < 3; i++) mocks.dynamodb.putItem('retry', { id: `i${i}` });
     const destination: StreamFailureRecord[] = [];
     const ok: string[] = [];
-    const subscription = mocks.dynamodb.subscribe('retry', (event) => {
-      if (event.Records.some((r) => (r.dynamodb.Keys['id'] as { S: string }).S === 'i1')) throw new Error('bad item');
-      ok.push(...event.Records.map((r) => (r.dynamodb.Keys['id'] as { S: string }).S as string));
-    }, { batchSize: 2, maximumRetryAttempts: 1, onFailure: (r) => void destination.push(r) });
+    const subscription = mocks.dynamodb.subscribe(
+      'retry',
+      (event) => {
+        if (event.Records.some((r) => (r.dynamodb.Keys['id'] as { S: string }).S === 'i1')) throw new Error('bad item');
+        ok.push(...event.Records.map((r) => (r.dynamodb.Keys['id'] as { S: string }).S as string));
+      },
+      { batchSize: 2, maximumRetryAttempts: 1, onFailure: (r) => void destination.push(r) },
+    );
     await mocks.drain();
-    expect(subscription.invocations.map((i) => [i.event.Records.length, i.outcome])).toEqual([[2, 'failure'], [2, 'failure'], [1, 'success']]);
+    expect(subscription.invocations.map((i) => [i.event.Records.length, i.outcome])).toEqual([
+      [2, 'failure'],
+      [2, 'failure'],
+      [1, 'success'],
+    ]);
     expect(ok).toEqual(['i2']);
     const records = mocks.dynamodb.streamRecords('retry');
     expect(destination).toHaveLength(1);
@@ -189,8 +299,12 @@ describe('delivery semantics shared with Kinesis', () => {
       shardId: expect.stringMatching(/^shardId-\d{20}-[0-9a-f]{8}$/),
       startSequenceNumber: records[0]?.dynamodb.SequenceNumber,
       endSequenceNumber: records[1]?.dynamodb.SequenceNumber,
-      approximateArrivalOfFirstRecord: new Date((records[0]?.dynamodb.ApproximateCreationDateTime ?? 0) * 1000).toISOString().replace('.000Z', 'Z'),
-      approximateArrivalOfLastRecord: new Date((records[1]?.dynamodb.ApproximateCreationDateTime ?? 0) * 1000).toISOString().replace('.000Z', 'Z'),
+      approximateArrivalOfFirstRecord: new Date((records[0]?.dynamodb.ApproximateCreationDateTime ?? 0) * 1000)
+        .toISOString()
+        .replace('.000Z', 'Z'),
+      approximateArrivalOfLastRecord: new Date((records[1]?.dynamodb.ApproximateCreationDateTime ?? 0) * 1000)
+        .toISOString()
+        .replace('.000Z', 'Z'),
       batchSize: 2,
       streamArn: table.streamArn,
     });
@@ -202,12 +316,20 @@ describe('delivery semantics shared with Kinesis', () => {
     mocks.dynamodb.createTable('partial', { partitionKey: 'id', streamViewType: 'KEYS_ONLY' });
     for (let i = 0; i < 4; i++) mocks.dynamodb.putItem('partial', { id: `p${i}` });
     let first = true;
-    const subscription = mocks.dynamodb.subscribe('partial', async (event) => {
-      if (!first) return undefined;
-      first = false;
-      return { batchItemFailures: [{ itemIdentifier: event.Records[2]?.dynamodb.SequenceNumber }] };
-    }, { reportBatchItemFailures: true });
+    const subscription = mocks.dynamodb.subscribe(
+      'partial',
+      async (event) => {
+        if (!first) return undefined;
+        first = false;
+        return { batchItemFailures: [{ itemIdentifier: event.Records[2]?.dynamodb.SequenceNumber }] };
+      },
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
-    expect(subscription.invocations.map((i) => i.event.Records.map((r) => (r.dynamodb.Keys['id'] as { S: string }).S).join())).toEqual(['p0,p1,p2,p3', 'p2,p3']);
+    expect(
+      subscription.invocations.map((i) =>
+        i.event.Records.map((r) => (r.dynamodb.Keys['id'] as { S: string }).S).join(),
+      ),
+    ).toEqual(['p0,p1,p2,p3', 'p2,p3']);
   });
 });

@@ -34,7 +34,11 @@ async function answer(promise: Promise<unknown>): Promise<{ name: string; messag
 /** An entry whose size, as EventBridge counts it, is exactly `bytes`. */
 function entryOfSize(bytes: number, extra: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry {
   const base = { Source: 'test.payload', DetailType: 'PayloadSizeTest', ...extra };
-  const fixed = Buffer.byteLength(base.Source) + Buffer.byteLength(base.DetailType) + (base.Time === undefined ? 0 : 14) + (base.Resources ?? []).reduce((sum, r) => sum + Buffer.byteLength(r), 0);
+  const fixed =
+    Buffer.byteLength(base.Source) +
+    Buffer.byteLength(base.DetailType) +
+    (base.Time === undefined ? 0 : 14) +
+    (base.Resources ?? []).reduce((sum, r) => sum + Buffer.byteLength(r), 0);
   const shell = Buffer.byteLength(JSON.stringify({ p: '' }));
   return { ...base, Detail: JSON.stringify({ p: 'x'.repeat(bytes - fixed - shell) }) };
 }
@@ -44,7 +48,9 @@ describe('the total size of a request', () => {
     expect(PUT_EVENTS_MAX_BYTES).toBe(262_144);
     const atLimit = await events.send(new PutEventsCommand({ Entries: [entryOfSize(PUT_EVENTS_MAX_BYTES)] }));
     expect(atLimit.FailedEntryCount).toBe(0);
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(PUT_EVENTS_MAX_BYTES + 1)] })))).toEqual({
+    expect(
+      await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(PUT_EVENTS_MAX_BYTES + 1)] }))),
+    ).toEqual({
       name: 'ValidationException',
       message: 'Total size of the entries in the request is over the limit.',
       status: 400,
@@ -65,23 +71,38 @@ describe('the total size of a request', () => {
 
   it('the limit is on the sum of the entries, with Time as 14 bytes and Resources and multi-byte characters counted in UTF-8', async () => {
     const half = PUT_EVENTS_MAX_BYTES / 2;
-    expect((await events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half)] }))).FailedEntryCount).toBe(0);
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half + 1)] })))).toMatchObject({ name: 'ValidationException' });
+    expect(
+      (await events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half)] }))).FailedEntryCount,
+    ).toBe(0);
+    expect(
+      await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(half), entryOfSize(half + 1)] }))),
+    ).toMatchObject({ name: 'ValidationException' });
     // Time adds 14 bytes; a resource adds its length.
     const timed = entryOfSize(half, { Time: new Date('2026-01-01T00:00:00Z'), Resources: ['arn:aws:s3:::bucket'] });
     expect((await events.send(new PutEventsCommand({ Entries: [timed, entryOfSize(half)] }))).FailedEntryCount).toBe(0);
     const overByTime = { ...entryOfSize(half), Time: new Date('2026-01-01T00:00:00Z') };
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [overByTime, entryOfSize(half)] })))).toMatchObject({ name: 'ValidationException' });
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [overByTime, entryOfSize(half)] })))).toMatchObject(
+      { name: 'ValidationException' },
+    );
     // 'é' is two bytes in UTF-8: a Detail of the right character count but too many bytes is over.
-    const accented = { Source: 'test.payload', DetailType: 'PayloadSizeTest', Detail: JSON.stringify({ p: 'é'.repeat(PUT_EVENTS_MAX_BYTES / 2) }) };
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [accented] })))).toMatchObject({ name: 'ValidationException' });
+    const accented = {
+      Source: 'test.payload',
+      DetailType: 'PayloadSizeTest',
+      Detail: JSON.stringify({ p: 'é'.repeat(PUT_EVENTS_MAX_BYTES / 2) }),
+    };
+    expect(await answer(events.send(new PutEventsCommand({ Entries: [accented] })))).toMatchObject({
+      name: 'ValidationException',
+    });
   });
 
   it('the 1 MiB limit AWS rolled out in 2026 is an explicit option', async () => {
     mocks.eventBridge.configure({ putEventsMaxBytes: PUT_EVENTS_RAISED_MAX_BYTES });
     try {
       expect((await events.send(new PutEventsCommand({ Entries: [entryOfSize(1_048_576)] }))).FailedEntryCount).toBe(0);
-      expect(await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(1_048_577)] })))).toMatchObject({ name: 'ValidationException', message: 'Total size of the entries in the request is over the limit.' });
+      expect(await answer(events.send(new PutEventsCommand({ Entries: [entryOfSize(1_048_577)] })))).toMatchObject({
+        name: 'ValidationException',
+        message: 'Total size of the entries in the request is over the limit.',
+      });
     } finally {
       mocks.eventBridge.configure({ putEventsMaxBytes: PUT_EVENTS_MAX_BYTES });
     }
@@ -95,7 +116,12 @@ describe('the number of entries', () => {
     // The Detail of the recording, as Python's json.dumps wrote it.
     const detail = '{"command": "update-account", "payload": {"acc_id": "0a787ecb-4015", "sf_id": "baz"}}';
     const one = `PutEventsRequestEntry(time=null, source=core.update-account-command, resources=null, detailType=core.update-account-command, detail=${detail}, eventBusName=my-bus, traceHeader=null, kmsKeyIdentifier=null, internalMetadata=null)`;
-    const Entries = Array.from({ length: 11 }, () => ({ Source: 'core.update-account-command', DetailType: 'core.update-account-command', Detail: detail, EventBusName: 'my-bus' }));
+    const Entries = Array.from({ length: 11 }, () => ({
+      Source: 'core.update-account-command',
+      DetailType: 'core.update-account-command',
+      Detail: detail,
+      EventBusName: 'my-bus',
+    }));
     expect(await answer(events.send(new PutEventsCommand({ Entries })))).toEqual({
       name: 'ValidationException',
       message: `1 validation error detected: Value '[${Array.from({ length: 11 }, () => one).join(', ')}]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10`,
@@ -106,7 +132,8 @@ describe('the number of entries', () => {
   it('no entries', async () => {
     expect(await answer(events.send(new PutEventsCommand({ Entries: [] })))).toEqual({
       name: 'ValidationException',
-      message: "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      message:
+        "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
       status: 400,
     });
   });
@@ -130,7 +157,9 @@ describe('member lengths', () => {
         `Value '${detailType}' at 'entries.2.member.detailType' failed to satisfy constraint: Member must have length less than or equal to 128`,
       status: 400,
     });
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [Entries[1] as PutEventsRequestEntry] })))).toMatchObject({
+    expect(
+      await answer(events.send(new PutEventsCommand({ Entries: [Entries[1] as PutEventsRequestEntry] }))),
+    ).toMatchObject({
       message: `1 validation error detected: Value '${detailType}' at 'entries.1.member.detailType' failed to satisfy constraint: Member must have length less than or equal to 128`,
     });
   });
@@ -143,17 +172,28 @@ describe('EventBusName and TraceHeader', () => {
   const entry = { Source: 'shop', DetailType: 'Order', Detail: '{}' };
 
   it('a bus name outside the pattern or lengths is a ValidationException; names and ARNs are accepted', async () => {
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'bad bus' }] })))).toEqual({
+    expect(
+      await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'bad bus' }] }))),
+    ).toEqual({
       name: 'ValidationException',
       message: `1 validation error detected: Value 'bad bus' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}`,
       status: 400,
     });
-    expect(await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: '' }] })))).toMatchObject({
+    expect(
+      await answer(events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: '' }] }))),
+    ).toMatchObject({
       message:
         `2 validation errors detected: Value '' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}; ` +
         "Value '' at 'entries.1.member.eventBusName' failed to satisfy constraint: Member must have length greater than or equal to 1",
     });
-    const ok = await events.send(new PutEventsCommand({ Entries: [{ ...entry, EventBusName: 'orders.v2_bus-1' }, { ...entry, EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' }] }));
+    const ok = await events.send(
+      new PutEventsCommand({
+        Entries: [
+          { ...entry, EventBusName: 'orders.v2_bus-1' },
+          { ...entry, EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' },
+        ],
+      }),
+    );
     expect(ok.FailedEntryCount).toBe(0);
     expect(mocks.eventBridge.events({ eventBusName: 'orders' })).toHaveLength(1);
   });

@@ -9,11 +9,20 @@ import { useAwsMocks } from '../_helpers/setup.js';
 
 const { mocks } = useAwsMocks({ region: 'eu-west-1', account: '210987654321' });
 const events = eventBridgeClient('eu-west-1');
-const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({ Source: 'shop.orders', DetailType: 'OrderPlaced', Detail: JSON.stringify({ id: 7 }), ...overrides });
+const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({
+  Source: 'shop.orders',
+  DetailType: 'OrderPlaced',
+  Detail: JSON.stringify({ id: 7 }),
+  ...overrides,
+});
 
 describe('PutEvents', () => {
   it('accepted entries get ids and become envelopes the factories would make', async () => {
-    const result = await events.send(new PutEventsCommand({ Entries: [entry({ Resources: ['arn:aws:s3:::bucket'] }), entry({ Time: new Date('2026-02-01T00:00:09.900Z') })] }));
+    const result = await events.send(
+      new PutEventsCommand({
+        Entries: [entry({ Resources: ['arn:aws:s3:::bucket'] }), entry({ Time: new Date('2026-02-01T00:00:09.900Z') })],
+      }),
+    );
     expect(result.FailedEntryCount).toBe(0);
     expect(result.Entries?.every((e) => EVENTBRIDGE_ID_PATTERN.test(e.EventId ?? ''))).toBe(true);
     const [first, second] = mocks.eventBridge.events();
@@ -48,13 +57,29 @@ describe('PutEvents', () => {
       }),
     );
     expect(result.FailedEntryCount).toBe(6);
-    expect(result.Entries?.map((e) => e.ErrorCode ?? 'ok')).toEqual(['ok', 'InvalidArgument', 'InvalidArgument', 'InvalidArgument', 'MalformedDetail', 'MalformedDetail', 'NotAuthorizedForSourceException']);
-    expect(result.Entries?.[1]?.ErrorMessage).toBe('Parameter Source is not valid. Reason: Source is a required argument.');
+    expect(result.Entries?.map((e) => e.ErrorCode ?? 'ok')).toEqual([
+      'ok',
+      'InvalidArgument',
+      'InvalidArgument',
+      'InvalidArgument',
+      'MalformedDetail',
+      'MalformedDetail',
+      'NotAuthorizedForSourceException',
+    ]);
+    expect(result.Entries?.[1]?.ErrorMessage).toBe(
+      'Parameter Source is not valid. Reason: Source is a required argument.',
+    );
     expect(mocks.eventBridge.events()).toHaveLength(1);
   });
 
   it('whole-request errors: entry count, member lengths, total size', async () => {
-    for (const Entries of [[], Array.from({ length: 11 }, () => entry()), [entry({ DetailType: 'x'.repeat(129) })], [entry({ Source: 's'.repeat(257) })], [entry({ Detail: JSON.stringify({ big: 'x'.repeat(1_048_576) }) })]]) {
+    for (const Entries of [
+      [],
+      Array.from({ length: 11 }, () => entry()),
+      [entry({ DetailType: 'x'.repeat(129) })],
+      [entry({ Source: 's'.repeat(257) })],
+      [entry({ Detail: JSON.stringify({ big: 'x'.repeat(1_048_576) }) })],
+    ]) {
       const error = await events.send(new PutEventsCommand({ Entries })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EventBridgeServiceException);
       expect(error).toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
@@ -63,7 +88,11 @@ describe('PutEvents', () => {
   });
 
   it('an event bus given by ARN is the bus of that name', async () => {
-    await events.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' }), entry()] }));
+    await events.send(
+      new PutEventsCommand({
+        Entries: [entry({ EventBusName: 'arn:aws:events:eu-west-1:210987654321:event-bus/orders' }), entry()],
+      }),
+    );
     expect(mocks.eventBridge.events({ eventBusName: 'orders' })).toHaveLength(1);
     expect(mocks.eventBridge.events({ eventBusName: 'default' })).toHaveLength(1);
   });
@@ -72,8 +101,21 @@ describe('PutEvents', () => {
 describe('subscriptions', () => {
   it('a source/detail-type filter routes matching events to the handler on drain', async () => {
     const got: DeliveredEvent[] = [];
-    mocks.eventBridge.subscribe({ source: 'shop.orders', detailType: ['OrderPlaced', 'OrderPaid'] }, (event) => void got.push(event));
-    await events.send(new PutEventsCommand({ Entries: [entry(), entry({ DetailType: 'OrderPaid' }), entry({ DetailType: 'Other' }), entry({ Source: 'shop.users' }), entry({ EventBusName: 'other' })] }));
+    mocks.eventBridge.subscribe(
+      { source: 'shop.orders', detailType: ['OrderPlaced', 'OrderPaid'] },
+      (event) => void got.push(event),
+    );
+    await events.send(
+      new PutEventsCommand({
+        Entries: [
+          entry(),
+          entry({ DetailType: 'OrderPaid' }),
+          entry({ DetailType: 'Other' }),
+          entry({ Source: 'shop.users' }),
+          entry({ EventBusName: 'other' }),
+        ],
+      }),
+    );
     expect(got).toEqual([]);
     await mocks.drain();
     expect(got.map((e) => e['detail-type'])).toEqual(['OrderPlaced', 'OrderPaid']);
@@ -82,8 +124,15 @@ describe('subscriptions', () => {
 
   it('a predicate sees the event and its bus', async () => {
     const got: string[] = [];
-    mocks.eventBridge.subscribe((event, { eventBusName }) => eventBusName === 'audit' && (event.detail as { id: number }).id > 5, (event) => void got.push(event.id));
-    const { Entries = [] } = await events.send(new PutEventsCommand({ Entries: [entry({ EventBusName: 'audit' }), entry({ EventBusName: 'audit', Detail: '{"id":1}' }), entry()] }));
+    mocks.eventBridge.subscribe(
+      (event, { eventBusName }) => eventBusName === 'audit' && (event.detail as { id: number }).id > 5,
+      (event) => void got.push(event.id),
+    );
+    const { Entries = [] } = await events.send(
+      new PutEventsCommand({
+        Entries: [entry({ EventBusName: 'audit' }), entry({ EventBusName: 'audit', Detail: '{"id":1}' }), entry()],
+      }),
+    );
     await mocks.drain();
     expect(got).toEqual([Entries[0]?.EventId]);
   });
@@ -93,12 +142,20 @@ describe('subscriptions', () => {
     const subscription = mocks.eventBridge.subscribe({ source: 'shop.orders' }, () => {
       throw new Error('nope');
     });
-    const ok = mocks.eventBridge.subscribe({ source: 'shop.orders' }, (event) => {
-      (event.detail as Record<string, unknown>)['mutated'] = true;
-    }, { maximumRetryAttempts: 0 });
+    const ok = mocks.eventBridge.subscribe(
+      { source: 'shop.orders' },
+      (event) => {
+        (event.detail as Record<string, unknown>)['mutated'] = true;
+      },
+      { maximumRetryAttempts: 0 },
+    );
     await events.send(new PutEventsCommand({ Entries: [entry()] }));
     await mocks.drain();
-    expect(subscription.invocations.map((i) => [i.attempt, i.outcome, i.time.getTime() - start])).toEqual([[0, 'failure', 0], [1, 'failure', 60_000], [2, 'failure', 180_000]]);
+    expect(subscription.invocations.map((i) => [i.attempt, i.outcome, i.time.getTime() - start])).toEqual([
+      [0, 'failure', 0],
+      [1, 'failure', 60_000],
+      [2, 'failure', 180_000],
+    ]);
     expect(ok.invocations).toHaveLength(1);
     // Each delivery is a fresh envelope: a handler's edits do not leak.
     expect(mocks.eventBridge.events()[0]?.detail).toEqual({ id: 7 });
@@ -115,7 +172,11 @@ describe('events from other services', () => {
     mocks.s3.putObject('uploads', 'a.txt', 'hello');
     await mocks.drain();
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ source: 'aws.s3', 'detail-type': 'Object Created', detail: { bucket: { name: 'uploads' }, object: { key: 'a.txt' } } });
+    expect(got[0]).toMatchObject({
+      source: 'aws.s3',
+      'detail-type': 'Object Created',
+      detail: { bucket: { name: 'uploads' }, object: { key: 'a.txt' } },
+    });
     expect(mocks.eventBridge.events()).toEqual(got);
     expect(EventBridgeSchema.safeParse(got[0]).success).toBe(true);
   });

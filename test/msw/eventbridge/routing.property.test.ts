@@ -6,7 +6,14 @@
  * this file's own evaluator of the language, not by the engine), none was lost or doubled, and
  * the DLQ holds exactly the deliveries to failing targets, with their rule's ARN.
  */
-import { DisableRuleCommand, EnableRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand, CreateEventBusCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DisableRuleCommand,
+  EnableRuleCommand,
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+  CreateEventBusCommand,
+} from '@aws-sdk/client-eventbridge';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../../_helpers/runs.js';
@@ -48,7 +55,10 @@ interface Rule {
   enabled: boolean;
   targets: Target[];
 }
-type Step = { kind: 'put'; bus: number; entries: Entry[] } | { kind: 'toggle'; rule: number } | { kind: 'drain'; ms: number };
+type Step =
+  | { kind: 'put'; bus: number; entries: Entry[] }
+  | { kind: 'toggle'; rule: number }
+  | { kind: 'drain'; ms: number };
 
 const patternArb: fc.Arbitrary<Pattern> = fc.oneof(
   fc.subarray([...SOURCES], { minLength: 1 }).map((values): Pattern => ({ kind: 'source', values })),
@@ -91,17 +101,46 @@ function matches(p: Pattern, e: Entry): boolean {
 
 const entryArb: fc.Arbitrary<Entry> = fc.record({
   source: fc.constantFrom(...SOURCES),
-  detail: fc.record({ n: fc.integer({ min: -4, max: 4 }), colour: fc.constantFrom(...COLOURS), tag: fc.constantFrom(...TAGS) }, { requiredKeys: [] }),
+  detail: fc.record(
+    { n: fc.integer({ min: -4, max: 4 }), colour: fc.constantFrom(...COLOURS), tag: fc.constantFrom(...TAGS) },
+    { requiredKeys: [] },
+  ),
 });
-const targetArb: fc.Arbitrary<Target> = fc.record({ queue: fc.constantFrom(0 as const, 1 as const, 2 as const), retries: fc.integer({ min: 0, max: 2 }), dlq: fc.boolean() });
-const ruleArb: fc.Arbitrary<Rule> = fc.record({ bus: fc.integer({ min: 0, max: 1 }), pattern: patternArb, enabled: fc.boolean(), targets: fc.array(targetArb, { minLength: 1, maxLength: 3 }) });
+const targetArb: fc.Arbitrary<Target> = fc.record({
+  queue: fc.constantFrom(0 as const, 1 as const, 2 as const),
+  retries: fc.integer({ min: 0, max: 2 }),
+  dlq: fc.boolean(),
+});
+const ruleArb: fc.Arbitrary<Rule> = fc.record({
+  bus: fc.integer({ min: 0, max: 1 }),
+  pattern: patternArb,
+  enabled: fc.boolean(),
+  targets: fc.array(targetArb, { minLength: 1, maxLength: 3 }),
+});
 const stepArb = (rules: number): fc.Arbitrary<Step> =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('put' as const), bus: fc.integer({ min: 0, max: 1 }), entries: fc.array(entryArb, { minLength: 1, maxLength: 4 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('toggle' as const), rule: fc.integer({ min: 0, max: Math.max(0, rules - 1) }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('put' as const),
+        bus: fc.integer({ min: 0, max: 1 }),
+        entries: fc.array(entryArb, { minLength: 1, maxLength: 4 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('toggle' as const),
+        rule: fc.integer({ min: 0, max: Math.max(0, rules - 1) }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('drain' as const), ms: fc.integer({ min: 0, max: 3000 }) }) },
   );
-const scenarioArb = fc.array(ruleArb, { minLength: 1, maxLength: 5 }).chain((rules) => fc.record({ rules: fc.constant(rules), steps: fc.array(stepArb(rules.length), { minLength: 1, maxLength: 6 }) }));
+const scenarioArb = fc
+  .array(ruleArb, { minLength: 1, maxLength: 5 })
+  .chain((rules) =>
+    fc.record({ rules: fc.constant(rules), steps: fc.array(stepArb(rules.length), { minLength: 1, maxLength: 6 }) }),
+  );
 
 const sorted = (xs: string[]): string[] => [...xs].sort();
 
@@ -117,7 +156,14 @@ describe('EventBridge routing, model-based', () => {
         const enabled = rules.map((r) => r.enabled);
         for (const [i, rule] of rules.entries()) {
           const bus = BUSES[rule.bus]!;
-          await events.send(new PutRuleCommand({ Name: `r${i}`, EventBusName: bus, EventPattern: JSON.stringify(patternJson(rule.pattern)), State: rule.enabled ? 'ENABLED' : 'DISABLED' }));
+          await events.send(
+            new PutRuleCommand({
+              Name: `r${i}`,
+              EventBusName: bus,
+              EventPattern: JSON.stringify(patternJson(rule.pattern)),
+              State: rule.enabled ? 'ENABLED' : 'DISABLED',
+            }),
+          );
           await events.send(
             new PutTargetsCommand({
               Rule: `r${i}`,
@@ -127,7 +173,10 @@ describe('EventBridge routing, model-based', () => {
                 Arn: queues[t.queue]!.arn,
                 RetryPolicy: { MaximumRetryAttempts: t.retries },
                 ...(t.dlq ? { DeadLetterConfig: { Arn: dlq.arn } } : {}),
-                InputTransformer: { InputPathsMap: { id: '$.id' }, InputTemplate: `{"id": <id>, "rule": "<aws.events.rule-name>", "target": "t${j}"}` },
+                InputTransformer: {
+                  InputPathsMap: { id: '$.id' },
+                  InputTemplate: `{"id": <id>, "rule": "<aws.events.rule-name>", "target": "t${j}"}`,
+                },
               })),
             }),
           );
@@ -141,9 +190,22 @@ describe('EventBridge routing, model-based', () => {
           } else if (step.kind === 'toggle') {
             const bus = BUSES[rules[step.rule]!.bus]!;
             enabled[step.rule] = !enabled[step.rule];
-            await events.send(enabled[step.rule] ? new EnableRuleCommand({ Name: `r${step.rule}`, EventBusName: bus }) : new DisableRuleCommand({ Name: `r${step.rule}`, EventBusName: bus }));
+            await events.send(
+              enabled[step.rule]
+                ? new EnableRuleCommand({ Name: `r${step.rule}`, EventBusName: bus })
+                : new DisableRuleCommand({ Name: `r${step.rule}`, EventBusName: bus }),
+            );
           } else {
-            const answer = await events.send(new PutEventsCommand({ Entries: step.entries.map((e) => ({ Source: e.source, DetailType: 'T', Detail: JSON.stringify(e.detail), EventBusName: BUSES[step.bus] })) }));
+            const answer = await events.send(
+              new PutEventsCommand({
+                Entries: step.entries.map((e) => ({
+                  Source: e.source,
+                  DetailType: 'T',
+                  Detail: JSON.stringify(e.detail),
+                  EventBusName: BUSES[step.bus],
+                })),
+              }),
+            );
             step.entries.forEach((entry, k) => {
               const id = answer.Entries![k]!.EventId!;
               rules.forEach((rule, i) => {
@@ -151,7 +213,10 @@ describe('EventBridge routing, model-based', () => {
                 rule.targets.forEach((t, j) => {
                   if (t.queue === 2) {
                     expectedFailures++;
-                    if (t.dlq) expectedDead.push(`${id} arn:aws:events:eu-west-1:210987654321:rule/${rule.bus === 0 ? '' : 'orders/'}r${i} ${t.retries}`);
+                    if (t.dlq)
+                      expectedDead.push(
+                        `${id} arn:aws:events:eu-west-1:210987654321:rule/${rule.bus === 0 ? '' : 'orders/'}r${i} ${t.retries}`,
+                      );
                   } else expected[t.queue]!.push(`${id} r${i} t${j}`);
                 });
               });
@@ -167,7 +232,12 @@ describe('EventBridge routing, model-based', () => {
           expect(sorted(got)).toEqual(sorted(expected[q]!));
         }
         expect(mocks.sqs.messages(queues[2]!.arn)).toEqual([]);
-        const dead = mocks.sqs.messages(dlq.arn).map((m) => `${(JSON.parse(m.body) as { id: string }).id} ${m.messageAttributes['RULE_ARN']?.stringValue} ${m.messageAttributes['RETRY_ATTEMPTS']?.stringValue}`);
+        const dead = mocks.sqs
+          .messages(dlq.arn)
+          .map(
+            (m) =>
+              `${(JSON.parse(m.body) as { id: string }).id} ${m.messageAttributes['RULE_ARN']?.stringValue} ${m.messageAttributes['RETRY_ATTEMPTS']?.stringValue}`,
+          );
         expect(sorted(dead)).toEqual(sorted(expectedDead));
         expect(mocks.eventBridge.failedDeliveries()).toHaveLength(expectedFailures);
       }),

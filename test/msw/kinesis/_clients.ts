@@ -8,7 +8,11 @@ export function kinesisClient(region = 'us-east-1'): KinesisClient {
 }
 
 /** A raw JSON 1.1 request to the Kinesis endpoint, for malformed bodies the SDK would never send. */
-export async function rawKinesis(operation: string, body: string, region = 'us-east-1'): Promise<{ status: number; json: { __type?: string; message?: string } }> {
+export async function rawKinesis(
+  operation: string,
+  body: string,
+  region = 'us-east-1',
+): Promise<{ status: number; json: { __type?: string; message?: string } }> {
   const response = await fetch(`https://kinesis.${region}.amazonaws.com/`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `Kinesis_20131202.${operation}` },

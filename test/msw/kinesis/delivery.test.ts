@@ -10,7 +10,8 @@ import { kinesisClient } from './_clients.js';
 
 const { mocks } = useAwsMocks();
 const kinesis = kinesisClient();
-const dataOf = (event: KinesisStreamEvent) => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString('utf8'));
+const dataOf = (event: KinesisStreamEvent) =>
+  event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString('utf8'));
 
 /** The invariants every delivered Kinesis event satisfies, as factory events do. */
 function assertEventInvariants(event: KinesisStreamEvent, streamArn: string): void {
@@ -34,7 +35,10 @@ function assertEventInvariants(event: KinesisStreamEvent, streamArn: string): vo
 /** Writes `count` records to one stream through the SDK, keys spread over shards. */
 async function put(stream: string, count: number, prefix = 'r', key = (i: number) => `pk-${i}`): Promise<void> {
   for (let i = 0; i < count; i += 500) {
-    const Records = Array.from({ length: Math.min(500, count - i) }, (_, j) => ({ Data: new TextEncoder().encode(`${prefix}${i + j}`), PartitionKey: key(i + j) }));
+    const Records = Array.from({ length: Math.min(500, count - i) }, (_, j) => ({
+      Data: new TextEncoder().encode(`${prefix}${i + j}`),
+      PartitionKey: key(i + j),
+    }));
     await kinesis.send(new PutRecordsCommand({ StreamName: stream, Records }));
   }
 }
@@ -51,11 +55,15 @@ describe('batches', () => {
     // Per shard, the deliveries are exactly the shard's records in order.
     const stored = mocks.kinesis.records('events');
     for (const shard of info.shards) {
-      const delivered = seen.filter((e) => e.Records[0]?.eventID.startsWith(shard.shardId)).flatMap((e) => e.Records.map((r) => r.kinesis.sequenceNumber));
+      const delivered = seen
+        .filter((e) => e.Records[0]?.eventID.startsWith(shard.shardId))
+        .flatMap((e) => e.Records.map((r) => r.kinesis.sequenceNumber));
       expect(delivered).toEqual(stored.filter((r) => r.shardId === shard.shardId).map((r) => r.sequenceNumber));
     }
     expect(subscription.invocations.every((i) => i.outcome === 'success')).toBe(true);
-    const lastOfShard = Object.fromEntries(info.shards.map((s) => [s.shardId, stored.filter((r) => r.shardId === s.shardId).at(-1)?.sequenceNumber]));
+    const lastOfShard = Object.fromEntries(
+      info.shards.map((s) => [s.shardId, stored.filter((r) => r.shardId === s.shardId).at(-1)?.sequenceNumber]),
+    );
     expect(subscription.checkpoints()).toEqual(lastOfShard);
     // New records after a drain are delivered by the next drain, and only they.
     seen.length = 0;
@@ -73,19 +81,28 @@ describe('batches', () => {
     const latest: string[] = [];
     const atTime: string[] = [];
     mocks.kinesis.subscribe('positions', (e) => void latest.push(...dataOf(e)), { startingPosition: 'LATEST' });
-    mocks.kinesis.subscribe('positions', (e) => void atTime.push(...dataOf(e)), { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: cut });
+    mocks.kinesis.subscribe('positions', (e) => void atTime.push(...dataOf(e)), {
+      startingPosition: 'AT_TIMESTAMP',
+      startingPositionTimestamp: cut,
+    });
     mocks.kinesis.putRecord('positions', 'new', 'k');
     await mocks.drain();
     expect(latest).toEqual(['new']);
     expect(atTime).toEqual(['mid', 'new']);
   });
 
-  it('subscribe options outside Lambda\'s ranges are rejected at the call', () => {
+  it("subscribe options outside Lambda's ranges are rejected at the call", () => {
     mocks.kinesis.createStream('opts', { shardCount: 1 });
     expect(() => mocks.kinesis.subscribe('opts', () => undefined, { batchSize: 10_001 })).toThrow(EventInputError);
-    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { maximumRecordAgeInSeconds: 59 })).toThrow(/60–604,800/);
-    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { maximumRetryAttempts: -2 })).toThrow(EventInputError);
-    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { startingPosition: 'AT_TIMESTAMP' })).toThrow(/startingPositionTimestamp/);
+    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { maximumRecordAgeInSeconds: 59 })).toThrow(
+      /60–604,800/,
+    );
+    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { maximumRetryAttempts: -2 })).toThrow(
+      EventInputError,
+    );
+    expect(() => mocks.kinesis.subscribe('opts', () => undefined, { startingPosition: 'AT_TIMESTAMP' })).toThrow(
+      /startingPositionTimestamp/,
+    );
     expect(() => mocks.kinesis.subscribe('nope', () => undefined)).toThrow(/not a stream of these mocks/);
   });
 });
@@ -97,10 +114,14 @@ describe('errors', () => {
     await put('blocking', 20);
     let failures = 3;
     const bySeq: string[] = [];
-    const subscription = mocks.kinesis.subscribe('blocking', (event) => {
-      if (event.Records[0]?.eventID.startsWith(s0) && failures-- > 0) throw new Error('downstream down');
-      bySeq.push(...event.Records.map((r) => r.eventID));
-    }, { batchSize: 100 });
+    const subscription = mocks.kinesis.subscribe(
+      'blocking',
+      (event) => {
+        if (event.Records[0]?.eventID.startsWith(s0) && failures-- > 0) throw new Error('downstream down');
+        bySeq.push(...event.Records.map((r) => r.eventID));
+      },
+      { batchSize: 100 },
+    );
     const start = mocks.clock.now().getTime();
     await mocks.drain();
     const calls = subscription.invocations.map((i) => [i.shardId, i.outcome, i.time.getTime() - start]);
@@ -122,19 +143,40 @@ describe('errors', () => {
     await put('poison', 3, 'p', () => 'k');
     const destination: StreamFailureRecord[] = [];
     const handled: string[] = [];
-    const subscription = mocks.kinesis.subscribe('poison', (event) => {
-      if (dataOf(event).includes('p1')) throw new Error('poison');
-      handled.push(...dataOf(event));
-    }, { batchSize: 10, maximumRetryAttempts: 2, onFailure: (record) => void destination.push(record), functionName: 'consumer' });
+    const subscription = mocks.kinesis.subscribe(
+      'poison',
+      (event) => {
+        if (dataOf(event).includes('p1')) throw new Error('poison');
+        handled.push(...dataOf(event));
+      },
+      {
+        batchSize: 10,
+        maximumRetryAttempts: 2,
+        onFailure: (record) => void destination.push(record),
+        functionName: 'consumer',
+      },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'failure', 'failure']);
     expect(handled).toEqual([]);
     const stored = mocks.kinesis.records('poison');
     expect(destination).toHaveLength(1);
     const record = destination[0] as StreamFailureRecord;
-    expect(Object.keys(record).sort()).toEqual(['KinesisBatchInfo', 'requestContext', 'responseContext', 'timestamp', 'version']);
-    expect(record.requestContext).toMatchObject({ functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
-    expect(record.requestContext.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Object.keys(record).sort()).toEqual([
+      'KinesisBatchInfo',
+      'requestContext',
+      'responseContext',
+      'timestamp',
+      'version',
+    ]);
+    expect(record.requestContext).toMatchObject({
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer',
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: 3,
+    });
+    expect(record.requestContext.requestId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(record.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' });
     expect(record.version).toBe('1.0');
     expect(record.timestamp).toBe(mocks.clock.now().toISOString());
@@ -153,16 +195,22 @@ describe('errors', () => {
     mocks.kinesis.putRecord('poison', 'fine', 'k');
     await mocks.drain();
     expect(handled).toEqual(['fine']);
-    expect(subscription.checkpoints()['shardId-000000000000']).toBe(mocks.kinesis.records('poison').at(-1)?.sequenceNumber);
+    expect(subscription.checkpoints()['shardId-000000000000']).toBe(
+      mocks.kinesis.records('poison').at(-1)?.sequenceNumber,
+    );
   });
 
   it('maximumRecordAgeInSeconds discards records that grew too old while retrying', async () => {
     mocks.kinesis.createStream('aging', { shardCount: 1 });
     mocks.kinesis.putRecord('aging', 'a', 'k');
     const destination: StreamFailureRecord[] = [];
-    const subscription = mocks.kinesis.subscribe('aging', () => {
-      throw new Error('always');
-    }, { maximumRecordAgeInSeconds: 60, onFailure: (r) => void destination.push(r) });
+    const subscription = mocks.kinesis.subscribe(
+      'aging',
+      () => {
+        throw new Error('always');
+      },
+      { maximumRecordAgeInSeconds: 60, onFailure: (r) => void destination.push(r) },
+    );
     const start = mocks.clock.now().getTime();
     await mocks.drain();
     expect(destination.map((d) => d.requestContext.condition)).toEqual(['RecordAgeExceeded']);
@@ -177,17 +225,25 @@ describe('errors', () => {
     await put('bisect', 8, 'b', () => 'k');
     const destination: StreamFailureRecord[] = [];
     const ok: string[] = [];
-    const subscription = mocks.kinesis.subscribe('bisect', (event) => {
-      if (dataOf(event).includes('b5')) throw new Error('poison b5');
-      ok.push(...dataOf(event));
-    }, { bisectBatchOnFunctionError: true, maximumRetryAttempts: 0, onFailure: (r) => void destination.push(r) });
+    const subscription = mocks.kinesis.subscribe(
+      'bisect',
+      (event) => {
+        if (dataOf(event).includes('b5')) throw new Error('poison b5');
+        ok.push(...dataOf(event));
+      },
+      { bisectBatchOnFunctionError: true, maximumRetryAttempts: 0, onFailure: (r) => void destination.push(r) },
+    );
     await mocks.drain();
-    const sizes = subscription.invocations.map((i) => `${i.event.Records.length}${i.outcome === 'success' ? '✓' : '✗'}`);
+    const sizes = subscription.invocations.map(
+      (i) => `${i.event.Records.length}${i.outcome === 'success' ? '✓' : '✗'}`,
+    );
     // 8 ✗ → [0..3] ✓, [4..7] ✗ → [4,5] ✗ → [4] ✓, [5] ✗ (discarded: no retries) → [6,7] ✓
     expect(sizes).toEqual(['8✗', '4✓', '4✗', '2✗', '1✓', '1✗', '2✓']);
     expect(ok).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b6', 'b7']);
     expect(destination.map((d) => d.KinesisBatchInfo?.batchSize)).toEqual([1]);
-    expect(destination[0]?.KinesisBatchInfo?.startSequenceNumber).toBe(mocks.kinesis.records('bisect')[5]?.sequenceNumber);
+    expect(destination[0]?.KinesisBatchInfo?.startSequenceNumber).toBe(
+      mocks.kinesis.records('bisect')[5]?.sequenceNumber,
+    );
   });
 
   it('reportBatchItemFailures checkpoints before the lowest reported sequence number and retries from it', async () => {
@@ -196,13 +252,22 @@ describe('errors', () => {
     const stored = mocks.kinesis.records('partial');
     let first = true;
     const checkpoints: Array<string | undefined> = [];
-    const subscription = mocks.kinesis.subscribe('partial', async (event) => {
-      checkpoints.push(subscription.checkpoints()['shardId-000000000000']);
-      if (!first) return { batchItemFailures: [] };
-      first = false;
-      // Reports x4 and x2: Lambda retries from the lowest, x2.
-      return { batchItemFailures: [{ itemIdentifier: event.Records[4]?.kinesis.sequenceNumber }, { itemIdentifier: event.Records[2]?.kinesis.sequenceNumber }] };
-    }, { reportBatchItemFailures: true });
+    const subscription = mocks.kinesis.subscribe(
+      'partial',
+      async (event) => {
+        checkpoints.push(subscription.checkpoints()['shardId-000000000000']);
+        if (!first) return { batchItemFailures: [] };
+        first = false;
+        // Reports x4 and x2: Lambda retries from the lowest, x2.
+        return {
+          batchItemFailures: [
+            { itemIdentifier: event.Records[4]?.kinesis.sequenceNumber },
+            { itemIdentifier: event.Records[2]?.kinesis.sequenceNumber },
+          ],
+        };
+      },
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => [i.outcome, dataOf(i.event).join(',')])).toEqual([
       ['partial', 'x0,x1,x2,x3,x4,x5'],
@@ -217,7 +282,11 @@ describe('errors', () => {
     mocks.kinesis.createStream('invalid', { shardCount: 1 });
     mocks.kinesis.putRecord('invalid', 'v', 'k');
     let calls = 0;
-    const subscription = mocks.kinesis.subscribe('invalid', async () => (calls++ === 0 ? { batchItemFailures: [{ itemIdentifier: '123' }] } : undefined), { reportBatchItemFailures: true });
+    const subscription = mocks.kinesis.subscribe(
+      'invalid',
+      async () => (calls++ === 0 ? { batchItemFailures: [{ itemIdentifier: '123' }] } : undefined),
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'success']);
     expect(subscription.invocations[0]?.reason).toMatch(/not the sequence number of a record in the batch/);

@@ -22,7 +22,10 @@ const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
 const scenario = fc.record({
   shardCount: fc.integer({ min: 1, max: 4 }),
   // Rounds of puts, each a list of partition keys; a drain (partial, by time) runs between rounds.
-  rounds: fc.array(fc.array(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 25 }), { minLength: 1, maxLength: 4 }),
+  rounds: fc.array(fc.array(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 25 }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
   behaviours: fc.array(behaviour, { minLength: 0, maxLength: 40 }),
   batchSize: fc.integer({ min: 1, max: 12 }),
   bisect: fc.boolean(),
@@ -41,33 +44,48 @@ describe('Kinesis stream delivery reliability', () => {
         const checkpointLog: Array<Record<string, string>> = [];
         /** Per shard, the sequence numbers settled (processed or discarded), in the order they settled. */
         const settled = new Map<string, string[]>();
-        const settle = (shardId: string, seqs: readonly string[]) => settled.set(shardId, [...(settled.get(shardId) ?? []), ...seqs]);
+        const settle = (shardId: string, seqs: readonly string[]) =>
+          settled.set(shardId, [...(settled.get(shardId) ?? []), ...seqs]);
         const failures: StreamFailureRecord[] = [];
-        const subscription = mocks.kinesis.subscribe('prop', async (event: KinesisStreamEvent) => {
-          checkpointLog.push({ ...subscription.checkpoints() });
-          // After the scripted behaviours the handler succeeds, so every drain ends.
-          const b = s.behaviours[call++] ?? { kind: 'ok' };
-          const seqs = event.Records.map((r) => r.kinesis.sequenceNumber);
-          const shardId = (event.Records[0] as { eventID: string }).eventID.split(':')[0] as string;
-          if (b.kind === 'throw') throw new Error('scripted failure');
-          // An invalid response fails the batch under ReportBatchItemFailures, and is ignored otherwise.
-          if (b.kind === 'garbage' && s.report) return { batchItemFailures: [{ wrong: 'key' }] };
-          if (b.kind === 'partial' && s.report) {
-            const at = b.at % seqs.length;
-            settle(shardId, seqs.slice(0, at));
-            return { batchItemFailures: [{ itemIdentifier: seqs[at] }] };
-          }
-          settle(shardId, seqs);
-          return undefined;
-        }, { batchSize: s.batchSize, bisectBatchOnFunctionError: s.bisect, reportBatchItemFailures: s.report, maximumRetryAttempts: s.maximumRetryAttempts, maximumRecordAgeInSeconds: s.maximumRecordAgeInSeconds, onFailure: (r) => {
-          // Called when the batch is discarded, so it settles in order with processed records.
-          failures.push(r);
-          const info = r.KinesisBatchInfo as NonNullable<StreamFailureRecord['KinesisBatchInfo']>;
-          const inShard = mocks.kinesis.records('prop').filter((x) => x.shardId === info.shardId).map((x) => x.sequenceNumber);
-          const from = inShard.indexOf(info.startSequenceNumber);
-          expect(inShard.indexOf(info.endSequenceNumber) - from + 1).toBe(info.batchSize);
-          settle(info.shardId, inShard.slice(from, from + info.batchSize));
-        } });
+        const subscription = mocks.kinesis.subscribe(
+          'prop',
+          async (event: KinesisStreamEvent) => {
+            checkpointLog.push({ ...subscription.checkpoints() });
+            // After the scripted behaviours the handler succeeds, so every drain ends.
+            const b = s.behaviours[call++] ?? { kind: 'ok' };
+            const seqs = event.Records.map((r) => r.kinesis.sequenceNumber);
+            const shardId = (event.Records[0] as { eventID: string }).eventID.split(':')[0] as string;
+            if (b.kind === 'throw') throw new Error('scripted failure');
+            // An invalid response fails the batch under ReportBatchItemFailures, and is ignored otherwise.
+            if (b.kind === 'garbage' && s.report) return { batchItemFailures: [{ wrong: 'key' }] };
+            if (b.kind === 'partial' && s.report) {
+              const at = b.at % seqs.length;
+              settle(shardId, seqs.slice(0, at));
+              return { batchItemFailures: [{ itemIdentifier: seqs[at] }] };
+            }
+            settle(shardId, seqs);
+            return undefined;
+          },
+          {
+            batchSize: s.batchSize,
+            bisectBatchOnFunctionError: s.bisect,
+            reportBatchItemFailures: s.report,
+            maximumRetryAttempts: s.maximumRetryAttempts,
+            maximumRecordAgeInSeconds: s.maximumRecordAgeInSeconds,
+            onFailure: (r) => {
+              // Called when the batch is discarded, so it settles in order with processed records.
+              failures.push(r);
+              const info = r.KinesisBatchInfo as NonNullable<StreamFailureRecord['KinesisBatchInfo']>;
+              const inShard = mocks.kinesis
+                .records('prop')
+                .filter((x) => x.shardId === info.shardId)
+                .map((x) => x.sequenceNumber);
+              const from = inShard.indexOf(info.startSequenceNumber);
+              expect(inShard.indexOf(info.endSequenceNumber) - from + 1).toBe(info.batchSize);
+              settle(info.shardId, inShard.slice(from, from + info.batchSize));
+            },
+          },
+        );
         let i = 0;
         for (const round of s.rounds) {
           for (const key of round) mocks.kinesis.putRecord('prop', `d${i++}`, key);

@@ -6,7 +6,13 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html (error payload),
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html (retries).
  */
-import { GetFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsCommand, waitUntilFunctionActiveV2 } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionCommand,
+  InvokeCommand,
+  LambdaClient,
+  ListFunctionsCommand,
+  waitUntilFunctionActiveV2,
+} from '@aws-sdk/client-lambda';
 import type { Callback, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { awsTestClientConfig } from '../../../src/msw/index.js';
@@ -15,17 +21,23 @@ import { rejectionWithStatus as rejection } from '../_helpers/rejection.js';
 
 const { mocks } = useAwsMocks();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
-const json = (payload: Uint8Array | undefined): unknown => JSON.parse(Buffer.from(payload ?? new Uint8Array()).toString('utf8'));
-
+const json = (payload: Uint8Array | undefined): unknown =>
+  JSON.parse(Buffer.from(payload ?? new Uint8Array()).toString('utf8'));
 
 describe('Invoke RequestResponse', () => {
   it('runs an async handler with the payload and a Lambda context, answering its result', async () => {
     let seen: { event: unknown; context: Context } | undefined;
-    mocks.lambda.createFunction('echo', async (event: unknown, context: Context) => {
-      seen = { event, context };
-      return { got: event, remaining: context.getRemainingTimeInMillis() };
-    }, { timeout: 10, memorySize: 256 });
-    const out = await lambda.send(new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from(JSON.stringify({ a: 1 })) }));
+    mocks.lambda.createFunction(
+      'echo',
+      async (event: unknown, context: Context) => {
+        seen = { event, context };
+        return { got: event, remaining: context.getRemainingTimeInMillis() };
+      },
+      { timeout: 10, memorySize: 256 },
+    );
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: 'echo', Payload: Buffer.from(JSON.stringify({ a: 1 })) }),
+    );
     expect(out.StatusCode).toBe(200);
     expect(out.FunctionError).toBeUndefined();
     expect(out.ExecutedVersion).toBe('$LATEST');
@@ -41,7 +53,9 @@ describe('Invoke RequestResponse', () => {
       setImmediate(() => callback(null, event.n * 2));
     });
     mocks.lambda.createFunction('nothing', async () => undefined);
-    expect(json((await lambda.send(new InvokeCommand({ FunctionName: 'cb', Payload: Buffer.from('{"n":21}') }))).Payload)).toBe(42);
+    expect(
+      json((await lambda.send(new InvokeCommand({ FunctionName: 'cb', Payload: Buffer.from('{"n":21}') }))).Payload),
+    ).toBe(42);
     expect(json((await lambda.send(new InvokeCommand({ FunctionName: 'nothing' }))).Payload)).toBeNull();
   });
 
@@ -60,10 +74,14 @@ describe('Invoke RequestResponse', () => {
   });
 
   it('times out on the virtual clock: Sandbox.Timedout, and the clock reached the deadline', async () => {
-    mocks.lambda.createFunction('slow', async () => {
-      mocks.clock.advance(5_000);
-      return 'late';
-    }, { timeout: 3 });
+    mocks.lambda.createFunction(
+      'slow',
+      async () => {
+        mocks.clock.advance(5_000);
+        return 'late';
+      },
+      { timeout: 3 },
+    );
     const start = mocks.clock.now().getTime();
     const out = await lambda.send(new InvokeCommand({ FunctionName: 'slow' }));
     expect(out.FunctionError).toBe('Unhandled');
@@ -106,8 +124,19 @@ describe('Invoke RequestResponse', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     });
-    const [a, b] = await Promise.all(['alpha', 'beta'].map((word) => lambda.send(new InvokeCommand({ FunctionName: 'say', LogType: 'Tail', Payload: Buffer.from(JSON.stringify({ word })) }))));
-    const lines = (out: typeof a) => Buffer.from(out?.LogResult ?? '', 'base64').toString().split('\n').filter((l) => l.includes('\tINFO\t')).map((l) => l.split('\t')[3]);
+    const [a, b] = await Promise.all(
+      ['alpha', 'beta'].map((word) =>
+        lambda.send(
+          new InvokeCommand({ FunctionName: 'say', LogType: 'Tail', Payload: Buffer.from(JSON.stringify({ word })) }),
+        ),
+      ),
+    );
+    const lines = (out: typeof a) =>
+      Buffer.from(out?.LogResult ?? '', 'base64')
+        .toString()
+        .split('\n')
+        .filter((l) => l.includes('\tINFO\t'))
+        .map((l) => l.split('\t')[3]);
     expect(lines(a)).toEqual(['alpha 0', 'alpha 1', 'alpha 2']);
     expect(lines(b)).toEqual(['beta 0', 'beta 1', 'beta 2']);
   });
@@ -129,7 +158,12 @@ describe('Invoke RequestResponse', () => {
     mocks.lambda.createFunction('ctx', async (_e: unknown, context: Context) => {
       clientContext = context.clientContext;
     });
-    await lambda.send(new InvokeCommand({ FunctionName: 'ctx', ClientContext: Buffer.from(JSON.stringify({ custom: { a: 1 } })).toString('base64') }));
+    await lambda.send(
+      new InvokeCommand({
+        FunctionName: 'ctx',
+        ClientContext: Buffer.from(JSON.stringify({ custom: { a: 1 } })).toString('base64'),
+      }),
+    );
     expect(clientContext).toEqual({ custom: { a: 1 } });
   });
 });
@@ -142,30 +176,57 @@ describe('Invoke errors and limits', () => {
       status: 404,
     });
     mocks.lambda.createFunction('f', async () => 1);
-    expect((await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Qualifier: '3' })))).message).toBe('Function not found: arn:aws:lambda:us-east-1:123456789012:function:f:3');
+    expect((await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Qualifier: '3' })))).message).toBe(
+      'Function not found: arn:aws:lambda:us-east-1:123456789012:function:f:3',
+    );
     // By ARN and partial ARN it is found.
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:f' }))).StatusCode).toBe(200);
-    expect((await lambda.send(new InvokeCommand({ FunctionName: '123456789012:function:f:$LATEST' }))).StatusCode).toBe(200);
+    expect(
+      (await lambda.send(new InvokeCommand({ FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:f' })))
+        .StatusCode,
+    ).toBe(200);
+    expect((await lambda.send(new InvokeCommand({ FunctionName: '123456789012:function:f:$LATEST' }))).StatusCode).toBe(
+      200,
+    );
   });
 
   it('InvalidRequestContentException for a payload that is not JSON', async () => {
     mocks.lambda.createFunction('f', async () => 1);
-    const error = await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: Buffer.from('{not json') })));
+    const error = await rejection(
+      lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: Buffer.from('{not json') })),
+    );
     expect(error.name).toBe('InvalidRequestContentException');
     expect(error.message).toMatch(/^Could not parse request body into json: Could not parse payload into json: /);
     expect(error.status).toBe(400);
   });
 
-  it('RequestTooLargeException (413) over 6 MB synchronous and 1 MB asynchronous (or the function\'s older 256 KB)', async () => {
+  it("RequestTooLargeException (413) over 6 MB synchronous and 1 MB asynchronous (or the function's older 256 KB)", async () => {
     mocks.lambda.createFunction('f', async () => 1);
     mocks.lambda.createFunction('old', async () => 1, { asyncPayloadLimit: 256 * 1024 });
     const big = (n: number): Buffer => Buffer.from(JSON.stringify('x'.repeat(n - 2)));
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024) }))).StatusCode).toBe(200);
-    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024) }))).StatusCode).toBe(202);
-    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024) }))).StatusCode).toBe(202);
-    expect(await rejection(lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024 + 1) })))).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
+    expect(
+      (await lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024) }))).StatusCode,
+    ).toBe(200);
+    expect(
+      await rejection(lambda.send(new InvokeCommand({ FunctionName: 'f', Payload: big(6 * 1024 * 1024 + 1) }))),
+    ).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
+    expect(
+      (await lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024) })))
+        .StatusCode,
+    ).toBe(202);
+    expect(
+      await rejection(
+        lambda.send(new InvokeCommand({ FunctionName: 'f', InvocationType: 'Event', Payload: big(1024 * 1024 + 1) })),
+      ),
+    ).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
+    expect(
+      (await lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024) })))
+        .StatusCode,
+    ).toBe(202);
+    expect(
+      await rejection(
+        lambda.send(new InvokeCommand({ FunctionName: 'old', InvocationType: 'Event', Payload: big(256 * 1024 + 1) })),
+      ),
+    ).toMatchObject({ name: 'RequestTooLargeException', status: 413 });
   });
 
   it('a response over 6 MB is Function.ResponseSizeTooLarge', async () => {
@@ -183,21 +244,31 @@ describe('Invoke Event and DryRun', () => {
       times.push(mocks.clock.now().getTime());
       throw new Error('down');
     });
-    const out = await lambda.send(new InvokeCommand({ FunctionName: 'flaky', InvocationType: 'Event', Payload: Buffer.from('{"k":1}') }));
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: 'flaky', InvocationType: 'Event', Payload: Buffer.from('{"k":1}') }),
+    );
     expect(out.StatusCode).toBe(202);
     expect(times).toEqual([]);
     await mocks.drain();
     expect(times.map((t) => t - (times[0] as number))).toEqual([0, 60_000, 180_000]);
     expect(mocks.lambda.asyncFailures).toHaveLength(1);
-    expect(mocks.lambda.asyncFailures[0]).toMatchObject({ functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:flaky', event: { k: 1 }, attempts: 3 });
+    expect(mocks.lambda.asyncFailures[0]).toMatchObject({
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:flaky',
+      event: { k: 1 },
+      attempts: 3,
+    });
   });
 
   it('maximumRetryAttempts 0: one attempt only', async () => {
     let calls = 0;
-    mocks.lambda.createFunction('once', async () => {
-      calls++;
-      throw new Error('no');
-    }, { maximumRetryAttempts: 0 });
+    mocks.lambda.createFunction(
+      'once',
+      async () => {
+        calls++;
+        throw new Error('no');
+      },
+      { maximumRetryAttempts: 0 },
+    );
     await mocks.lambda.invoke('once', { a: 1 }, { invocationType: 'Event' });
     await mocks.drain();
     expect(calls).toBe(1);
@@ -206,15 +277,24 @@ describe('Invoke Event and DryRun', () => {
   it('DryRun answers 204 without running the function, and still checks that it exists', async () => {
     let calls = 0;
     mocks.lambda.createFunction('dry', async () => void calls++);
-    expect((await lambda.send(new InvokeCommand({ FunctionName: 'dry', InvocationType: 'DryRun' }))).StatusCode).toBe(204);
+    expect((await lambda.send(new InvokeCommand({ FunctionName: 'dry', InvocationType: 'DryRun' }))).StatusCode).toBe(
+      204,
+    );
     expect(calls).toBe(0);
-    expect((await rejection(lambda.send(new InvokeCommand({ FunctionName: 'nope', InvocationType: 'DryRun' })))).name).toBe('ResourceNotFoundException');
+    expect(
+      (await rejection(lambda.send(new InvokeCommand({ FunctionName: 'nope', InvocationType: 'DryRun' })))).name,
+    ).toBe('ResourceNotFoundException');
   });
 });
 
 describe('GetFunction and ListFunctions', () => {
   it('describes the function as Lambda does; the SDK waiter sees it Active', async () => {
-    mocks.lambda.createFunction('described', async () => 1, { timeout: 30, memorySize: 512, description: 'd', environment: { STAGE: 'test' } });
+    mocks.lambda.createFunction('described', async () => 1, {
+      timeout: 30,
+      memorySize: 512,
+      description: 'd',
+      environment: { STAGE: 'test' },
+    });
     const out = await lambda.send(new GetFunctionCommand({ FunctionName: 'described' }));
     expect(out.Configuration).toMatchObject({
       FunctionName: 'described',
@@ -232,7 +312,9 @@ describe('GetFunction and ListFunctions', () => {
     expect(out.Configuration?.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     const waited = await waitUntilFunctionActiveV2({ client: lambda, maxWaitTime: 5 }, { FunctionName: 'described' });
     expect(waited.state).toBe('SUCCESS');
-    expect((await rejection(lambda.send(new GetFunctionCommand({ FunctionName: 'gone' })))).name).toBe('ResourceNotFoundException');
+    expect((await rejection(lambda.send(new GetFunctionCommand({ FunctionName: 'gone' })))).name).toBe(
+      'ResourceNotFoundException',
+    );
   });
 
   it('lists functions in name order, paged with MaxItems and Marker', async () => {

@@ -31,7 +31,6 @@ const { mocks } = useAwsMocks();
 const lambda = new LambdaClient(awsTestClientConfig({ region: 'us-east-1' }));
 const sqs = sqsClient();
 
-
 function recorder<E>(): { events: E[]; handler: (event: E) => Promise<void> } {
   const events: E[] = [];
   return { events, handler: async (event: E) => void events.push(event) };
@@ -42,9 +41,18 @@ describe('SQS mappings', () => {
     const queue = mocks.sqs.createQueue('orders');
     const { events, handler } = recorder<SQSEvent>();
     mocks.lambda.createFunction('consumer', handler);
-    const created = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'consumer', EventSourceArn: queue.arn }));
+    const created = await lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: 'consumer', EventSourceArn: queue.arn }),
+    );
     expect(created.$metadata.httpStatusCode).toBe(202);
-    expect(created).toMatchObject({ State: 'Creating', BatchSize: 10, MaximumBatchingWindowInSeconds: 0, EventSourceArn: queue.arn, FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', FunctionResponseTypes: [] });
+    expect(created).toMatchObject({
+      State: 'Creating',
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      EventSourceArn: queue.arn,
+      FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer',
+      FunctionResponseTypes: [],
+    });
     expect(created.UUID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(created.StartingPosition).toBeUndefined();
     expect(created.LastModified).toBeInstanceOf(Date);
@@ -61,17 +69,45 @@ describe('SQS mappings', () => {
     const queue = mocks.sqs.createQueue('q');
     const fifo = mocks.sqs.createQueue('q.fifo', { FifoQueue: 'true' });
     mocks.lambda.createFunction('fn', async () => undefined);
-    const create = (input: Record<string, unknown>) => lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, ...input }));
-    expect(await rejection(create({ BatchSize: 11 }))).toEqual({ name: 'InvalidParameterValueException', message: 'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10', status: 400 });
-    expect((await rejection(create({ BatchSize: 10_001, MaximumBatchingWindowInSeconds: 1 }))).name).toBe('ValidationException');
+    const create = (input: Record<string, unknown>) =>
+      lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, ...input }));
+    expect(await rejection(create({ BatchSize: 11 }))).toEqual({
+      name: 'InvalidParameterValueException',
+      message: 'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
+      status: 400,
+    });
+    expect((await rejection(create({ BatchSize: 10_001, MaximumBatchingWindowInSeconds: 1 }))).name).toBe(
+      'ValidationException',
+    );
     expect((await rejection(create({ BatchSize: 0 }))).name).toBe('ValidationException');
     expect((await rejection(create({ MaximumBatchingWindowInSeconds: 301 }))).name).toBe('ValidationException');
     expect((await rejection(create({ StartingPosition: 'LATEST' }))).name).toBe('InvalidParameterValueException');
-    expect((await rejection(create({ MaximumRetryAttempts: 3 }))).message).toBe('Unsupported MaximumRetryAttempts parameter for given event source mapping type.');
+    expect((await rejection(create({ MaximumRetryAttempts: 3 }))).message).toBe(
+      'Unsupported MaximumRetryAttempts parameter for given event source mapping type.',
+    );
     expect((await rejection(create({ FunctionResponseTypes: ['Nope'] as never }))).name).toBe('ValidationException');
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: fifo.arn, BatchSize: 11, MaximumBatchingWindowInSeconds: 1 })))).name).toBe('InvalidParameterValueException');
-    expect(await rejection(create({ FunctionName: 'missing' }))).toEqual({ name: 'InvalidParameterValueException', message: 'Function does not exist', status: 400 });
-    expect((await rejection(create({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:nope' }))).name).toBe('InvalidParameterValueException');
+    expect(
+      (
+        await rejection(
+          lambda.send(
+            new CreateEventSourceMappingCommand({
+              FunctionName: 'fn',
+              EventSourceArn: fifo.arn,
+              BatchSize: 11,
+              MaximumBatchingWindowInSeconds: 1,
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterValueException');
+    expect(await rejection(create({ FunctionName: 'missing' }))).toEqual({
+      name: 'InvalidParameterValueException',
+      message: 'Function does not exist',
+      status: 400,
+    });
+    expect((await rejection(create({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:nope' }))).name).toBe(
+      'InvalidParameterValueException',
+    );
     const ok = await create({ BatchSize: 100, MaximumBatchingWindowInSeconds: 5 });
     const dup = await rejection(create({}));
     expect(dup).toEqual({
@@ -84,12 +120,49 @@ describe('SQS mappings', () => {
   it('rejects invalid FilterCriteria with Lambda error at create and at update', async () => {
     const queue = mocks.sqs.createQueue('q');
     mocks.lambda.createFunction('fn', async () => undefined);
-    const bad = await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, FilterCriteria: { Filters: [{ Pattern: '{"body": {"a": [{"prefx": "x"}]}}' }] } })));
-    expect(bad).toEqual({ name: 'InvalidParameterValueException', message: 'Invalid filter pattern definition.', status: 400 });
+    const bad = await rejection(
+      lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: 'fn',
+          EventSourceArn: queue.arn,
+          FilterCriteria: { Filters: [{ Pattern: '{"body": {"a": [{"prefx": "x"}]}}' }] },
+        }),
+      ),
+    );
+    expect(bad).toEqual({
+      name: 'InvalidParameterValueException',
+      message: 'Invalid filter pattern definition.',
+      status: 400,
+    });
     const six = Array.from({ length: 6 }, () => ({ Pattern: '{"body": {"a": ["x"]}}' }));
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, FilterCriteria: { Filters: six } })))).name).toBe('InvalidParameterValueException');
-    const created = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn }));
-    expect((await rejection(lambda.send(new UpdateEventSourceMappingCommand({ UUID: created.UUID, FilterCriteria: { Filters: [{ Pattern: 'not json' }] } })))).message).toBe('Invalid filter pattern definition.');
+    expect(
+      (
+        await rejection(
+          lambda.send(
+            new CreateEventSourceMappingCommand({
+              FunctionName: 'fn',
+              EventSourceArn: queue.arn,
+              FilterCriteria: { Filters: six },
+            }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidParameterValueException');
+    const created = await lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn }),
+    );
+    expect(
+      (
+        await rejection(
+          lambda.send(
+            new UpdateEventSourceMappingCommand({
+              UUID: created.UUID,
+              FilterCriteria: { Filters: [{ Pattern: 'not json' }] },
+            }),
+          ),
+        )
+      ).message,
+    ).toBe('Invalid filter pattern definition.');
   });
 
   it('filters: a message matching no filter is deleted and never reaches the function; the mapping says why', async () => {
@@ -97,16 +170,24 @@ describe('SQS mappings', () => {
     const { events, handler } = recorder<SQSEvent>();
     mocks.lambda.createFunction('consumer', handler);
     const created = await lambda.send(
-      new CreateEventSourceMappingCommand({ FunctionName: 'consumer', EventSourceArn: queue.arn, FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ body: { type: ['order'] } }) }] } }),
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'consumer',
+        EventSourceArn: queue.arn,
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ body: { type: ['order'] } }) }] },
+      }),
     );
     expect(created.FilterCriteria).toEqual({ Filters: [{ Pattern: '{"body":{"type":["order"]}}' }] });
-    for (const body of [{ type: 'order', n: 1 }, { type: 'refund', n: 2 }, 'plain text', { type: 'order', n: 3 }]) mocks.sqs.send(queue.arn, typeof body === 'string' ? body : JSON.stringify(body));
+    for (const body of [{ type: 'order', n: 1 }, { type: 'refund', n: 2 }, 'plain text', { type: 'order', n: 3 }])
+      mocks.sqs.send(queue.arn, typeof body === 'string' ? body : JSON.stringify(body));
     await mocks.drain();
     expect(events.flatMap((e) => e.Records.map((r) => JSON.parse(r.body).n))).toEqual([1, 3]);
     expect(mocks.sqs.messages(queue.arn)).toEqual([]);
     const [mapping] = mocks.lambda.eventSourceMappings({ functionName: 'consumer' });
     expect(mapping?.filteredCount).toBe(2);
-    expect(mapping?.filtered.map((f) => (f.record as { body: string }).body)).toEqual(['{"type":"refund","n":2}', 'plain text']);
+    expect(mapping?.filtered.map((f) => (f.record as { body: string }).body)).toEqual([
+      '{"type":"refund","n":2}',
+      'plain text',
+    ]);
     expect(mapping?.filtered[0]?.reason).toMatch(/^filter 1: /);
     expect(mapping?.filtered[0]?.reason).toContain('refund');
     expect(mapping?.filtered[1]?.reason).toContain('not a JSON object');
@@ -116,7 +197,9 @@ describe('SQS mappings', () => {
     const queue = mocks.sqs.createQueue('q');
     const { events, handler } = recorder<SQSEvent>();
     mocks.lambda.createFunction('fn', handler);
-    const { UUID } = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, BatchSize: 1 }));
+    const { UUID } = await lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn, BatchSize: 1 }),
+    );
     const disabled = await lambda.send(new UpdateEventSourceMappingCommand({ UUID, Enabled: false }));
     expect(disabled.State).toBe('Disabling');
     expect((await lambda.send(new GetEventSourceMappingCommand({ UUID }))).State).toBe('Disabled');
@@ -136,22 +219,32 @@ describe('SQS mappings', () => {
     const got: string[] = [];
     mocks.lambda.createFunction('first', async () => void got.push('first'));
     mocks.lambda.createFunction('second', async () => void got.push('second'));
-    const { UUID } = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'first', EventSourceArn: queue.arn }));
+    const { UUID } = await lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: 'first', EventSourceArn: queue.arn }),
+    );
     const updated = await lambda.send(new UpdateEventSourceMappingCommand({ UUID, FunctionName: 'second' }));
     expect(updated.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:second');
     mocks.sqs.send(queue.arn, 'm');
     await mocks.drain();
     expect(got).toEqual(['second']);
-    expect((await rejection(lambda.send(new UpdateEventSourceMappingCommand({ UUID, FunctionName: 'third' })))).message).toBe('Function does not exist');
+    expect(
+      (await rejection(lambda.send(new UpdateEventSourceMappingCommand({ UUID, FunctionName: 'third' })))).message,
+    ).toBe('Function does not exist');
   });
 
   it('Delete answers Deleting and stops deliveries; Get then says ResourceNotFoundException', async () => {
     const queue = mocks.sqs.createQueue('q');
     const { events, handler } = recorder<SQSEvent>();
     mocks.lambda.createFunction('fn', handler);
-    const { UUID } = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn }));
+    const { UUID } = await lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: 'fn', EventSourceArn: queue.arn }),
+    );
     expect((await lambda.send(new DeleteEventSourceMappingCommand({ UUID }))).State).toBe('Deleting');
-    expect(await rejection(lambda.send(new GetEventSourceMappingCommand({ UUID })))).toEqual({ name: 'ResourceNotFoundException', message: 'The resource you requested does not exist.', status: 404 });
+    expect(await rejection(lambda.send(new GetEventSourceMappingCommand({ UUID })))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: 'The resource you requested does not exist.',
+      status: 404,
+    });
     mocks.sqs.send(queue.arn, 'x');
     await mocks.drain();
     expect(events).toEqual([]);
@@ -161,10 +254,17 @@ describe('SQS mappings', () => {
     const queues = ['a', 'b', 'c'].map((n) => mocks.sqs.createQueue(n));
     mocks.lambda.createFunction('f1', async () => undefined);
     mocks.lambda.createFunction('f2', async () => undefined);
-    for (const q of queues) await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'f1', EventSourceArn: q.arn }));
+    for (const q of queues)
+      await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'f1', EventSourceArn: q.arn }));
     await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'f2', EventSourceArn: queues[0]?.arn }));
-    expect((await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'f1' }))).EventSourceMappings).toHaveLength(3);
-    expect((await lambda.send(new ListEventSourceMappingsCommand({ EventSourceArn: queues[0]?.arn }))).EventSourceMappings?.map((m) => m.FunctionArn?.split(':').pop())).toEqual(['f1', 'f2']);
+    expect(
+      (await lambda.send(new ListEventSourceMappingsCommand({ FunctionName: 'f1' }))).EventSourceMappings,
+    ).toHaveLength(3);
+    expect(
+      (
+        await lambda.send(new ListEventSourceMappingsCommand({ EventSourceArn: queues[0]?.arn }))
+      ).EventSourceMappings?.map((m) => m.FunctionArn?.split(':').pop()),
+    ).toEqual(['f1', 'f2']);
     const page = await lambda.send(new ListEventSourceMappingsCommand({ MaxItems: 3 }));
     expect(page.EventSourceMappings).toHaveLength(3);
     const rest = await lambda.send(new ListEventSourceMappingsCommand({ MaxItems: 3, Marker: page.NextMarker }));
@@ -178,21 +278,54 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     const stream = mocks.kinesis.createStream('clicks', { shardCount: 1 });
     const { events, handler } = recorder<KinesisStreamEvent>();
     mocks.lambda.createFunction('reader', handler);
-    expect(await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn })))).toEqual({
+    expect(
+      await rejection(
+        lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn })),
+      ),
+    ).toEqual({
       name: 'InvalidParameterValueException',
-      message: "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+      message:
+        "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
       status: 400,
     });
     // A plain-value pattern on Kinesis data is refused (the data is JSON).
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn, StartingPosition: 'TRIM_HORIZON', FilterCriteria: { Filters: [{ Pattern: '{"data": ["x"]}' }] } })))).message).toBe('Invalid filter pattern definition.');
+    expect(
+      (
+        await rejection(
+          lambda.send(
+            new CreateEventSourceMappingCommand({
+              FunctionName: 'reader',
+              EventSourceArn: stream.arn,
+              StartingPosition: 'TRIM_HORIZON',
+              FilterCriteria: { Filters: [{ Pattern: '{"data": ["x"]}' }] },
+            }),
+          ),
+        )
+      ).message,
+    ).toBe('Invalid filter pattern definition.');
     const created = await lambda.send(
-      new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn, StartingPosition: 'TRIM_HORIZON', FilterCriteria: { Filters: [{ Pattern: '{"data": {"kind": ["click"]}}' }] } }),
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'reader',
+        EventSourceArn: stream.arn,
+        StartingPosition: 'TRIM_HORIZON',
+        FilterCriteria: { Filters: [{ Pattern: '{"data": {"kind": ["click"]}}' }] },
+      }),
     );
-    expect(created).toMatchObject({ BatchSize: 100, StartingPosition: 'TRIM_HORIZON', MaximumRetryAttempts: -1, MaximumRecordAgeInSeconds: -1, BisectBatchOnFunctionError: false, ParallelizationFactor: 1, State: 'Creating' });
+    expect(created).toMatchObject({
+      BatchSize: 100,
+      StartingPosition: 'TRIM_HORIZON',
+      MaximumRetryAttempts: -1,
+      MaximumRecordAgeInSeconds: -1,
+      BisectBatchOnFunctionError: false,
+      ParallelizationFactor: 1,
+      State: 'Creating',
+    });
     const kinds = ['click', 'view', 'click', 'view'];
     kinds.forEach((kind, i) => mocks.kinesis.putRecord(stream.arn, JSON.stringify({ kind, i }), 'pk'));
     await mocks.drain();
-    const delivered = events.flatMap((e) => e.Records.map((r) => JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()).i));
+    const delivered = events.flatMap((e) =>
+      e.Records.map((r) => JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()).i),
+    );
     expect(delivered).toEqual([0, 2]);
     const [mapping] = mocks.lambda.eventSourceMappings({ eventSourceArn: stream.arn });
     expect(mapping?.filteredCount).toBe(2);
@@ -202,8 +335,25 @@ describe('Kinesis and DynamoDB stream mappings', () => {
   it('MaximumBatchingWindowInSeconds holds a stream batch until the window closes or the batch is full; records carry the function role', async () => {
     const stream = mocks.kinesis.createStream('w', { shardCount: 1 });
     const batches: Array<{ at: number; size: number; role: string | undefined }> = [];
-    mocks.lambda.createFunction('windowed', async (event: KinesisStreamEvent) => void batches.push({ at: mocks.clock.now().getTime(), size: event.Records.length, role: event.Records[0]?.invokeIdentityArn }), { role: 'arn:aws:iam::123456789012:role/reader' });
-    await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'windowed', EventSourceArn: stream.arn, StartingPosition: 'LATEST', BatchSize: 4, MaximumBatchingWindowInSeconds: 5 }));
+    mocks.lambda.createFunction(
+      'windowed',
+      async (event: KinesisStreamEvent) =>
+        void batches.push({
+          at: mocks.clock.now().getTime(),
+          size: event.Records.length,
+          role: event.Records[0]?.invokeIdentityArn,
+        }),
+      { role: 'arn:aws:iam::123456789012:role/reader' },
+    );
+    await lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'windowed',
+        EventSourceArn: stream.arn,
+        StartingPosition: 'LATEST',
+        BatchSize: 4,
+        MaximumBatchingWindowInSeconds: 5,
+      }),
+    );
     const start = mocks.clock.now().getTime();
     for (let i = 0; i < 3; i++) mocks.kinesis.putRecord(stream.arn, `r${i}`, 'pk');
     await mocks.drain({ until: new Date(start + 4_000) });
@@ -222,7 +372,10 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     const batches: number[][] = [];
     let failedOnce = false;
     mocks.lambda.createFunction('partial', async (event: KinesisStreamEvent) => {
-      const items = event.Records.map((r) => ({ i: (JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()) as { i: number }).i, seq: r.kinesis.sequenceNumber }));
+      const items = event.Records.map((r) => ({
+        i: (JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()) as { i: number }).i,
+        seq: r.kinesis.sequenceNumber,
+      }));
       batches.push(items.map((x) => x.i));
       const two = items.find((x) => x.i === 2);
       if (two !== undefined && !failedOnce) {
@@ -242,7 +395,10 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     );
     for (const i of [0, 1, 2, 3]) mocks.kinesis.putRecord(stream.arn, JSON.stringify({ i, keep: i !== 1 }), 'pk');
     await mocks.drain();
-    expect(batches).toEqual([[0, 2, 3], [2, 3]]);
+    expect(batches).toEqual([
+      [0, 2, 3],
+      [2, 3],
+    ]);
     const [mapping] = mocks.lambda.eventSourceMappings({ functionName: 'partial' });
     // Record 1 was skipped once, not again on the retry.
     expect(mapping?.filteredCount).toBe(1);
@@ -254,7 +410,9 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     let calls = 0;
     mocks.lambda.createFunction('reader', async () => void calls++);
     mocks.kinesis.putRecord(stream.arn, JSON.stringify({ kind: 'view' }), 'pk');
-    const sub = mocks.kinesis.subscribe(stream.arn, async () => void calls++, { filterCriteria: { Filters: [{ Pattern: '{"data": {"kind": ["click"]}}' }] } });
+    const sub = mocks.kinesis.subscribe(stream.arn, async () => void calls++, {
+      filterCriteria: { Filters: [{ Pattern: '{"data": {"kind": ["click"]}}' }] },
+    });
     await mocks.drain();
     expect(calls).toBe(0);
     expect(Object.values(sub.checkpoints())).toHaveLength(1);
@@ -269,7 +427,18 @@ describe('Kinesis and DynamoDB stream mappings', () => {
       for (const r of event.Records) seen.push(`${r.eventName}:${r.dynamodb?.Keys?.['id']?.S}`);
       if (event.Records.some((r) => r.dynamodb?.NewImage?.['poison'] !== undefined)) throw new Error('poison');
     });
-    expect((await rejection(lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'ddb', EventSourceArn: table.streamArn, StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: new Date() }))))).toMatchObject({
+    expect(
+      await rejection(
+        lambda.send(
+          new CreateEventSourceMappingCommand({
+            FunctionName: 'ddb',
+            EventSourceArn: table.streamArn,
+            StartingPosition: 'AT_TIMESTAMP',
+            StartingPositionTimestamp: new Date(),
+          }),
+        ),
+      ),
+    ).toMatchObject({
       name: 'InvalidParameterValueException',
       message: `Unsupported starting position for arn type: ${table.streamArn}`,
     });
@@ -293,15 +462,31 @@ describe('Kinesis and DynamoDB stream mappings', () => {
     expect(seen).toEqual(['INSERT:a', 'INSERT:b', 'INSERT:b', 'INSERT:c']);
     const failures = mocks.sqs.messages(dlq.arn).map((m) => JSON.parse(m.body));
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ requestContext: { condition: 'RetryAttemptsExhausted', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ddb', approximateInvokeCount: 2 }, DDBStreamBatchInfo: { batchSize: 1, streamArn: table.streamArn } });
+    expect(failures[0]).toMatchObject({
+      requestContext: {
+        condition: 'RetryAttemptsExhausted',
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ddb',
+        approximateInvokeCount: 2,
+      },
+      DDBStreamBatchInfo: { batchSize: 1, streamArn: table.streamArn },
+    });
   });
 
   it('an on-failure destination that is not a queue of the mocks is refused', async () => {
     const stream = mocks.kinesis.createStream('s', { shardCount: 1 });
     mocks.lambda.createFunction('reader', async () => undefined);
     const create = (destination: string) =>
-      lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'reader', EventSourceArn: stream.arn, StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: destination } } }));
-    expect((await rejection(create('arn:aws:sqs:us-east-1:123456789012:absent'))).name).toBe('InvalidParameterValueException');
+      lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: 'reader',
+          EventSourceArn: stream.arn,
+          StartingPosition: 'LATEST',
+          DestinationConfig: { OnFailure: { Destination: destination } },
+        }),
+      );
+    expect((await rejection(create('arn:aws:sqs:us-east-1:123456789012:absent'))).name).toBe(
+      'InvalidParameterValueException',
+    );
     expect((await rejection(create('arn:aws:sns:us-east-1:123456789012:topic'))).message).toMatch(/SQS queues only/);
   });
 });
@@ -310,11 +495,19 @@ describe('subscribe with filterCriteria', () => {
   it('SQS subscribe takes the same filters and rejects invalid ones naming the option', async () => {
     const queue = mocks.sqs.createQueue('q');
     const bodies: string[] = [];
-    const sub = mocks.sqs.subscribe(queue.arn, async (event) => void bodies.push(...event.Records.map((r) => r.body)), { filterCriteria: { Filters: [{ Pattern: '{"attributes": {"MessageGroupId": [{"exists": false}]}, "body": [{"prefix": "keep"}]}' }] } });
+    const sub = mocks.sqs.subscribe(queue.arn, async (event) => void bodies.push(...event.Records.map((r) => r.body)), {
+      filterCriteria: {
+        Filters: [{ Pattern: '{"attributes": {"MessageGroupId": [{"exists": false}]}, "body": [{"prefix": "keep"}]}' }],
+      },
+    });
     for (const b of ['keep 1', 'drop 2', 'keep 3']) mocks.sqs.send(queue.arn, b);
     await mocks.drain();
     expect(bodies).toEqual(['keep 1', 'keep 3']);
     expect(sub.filtered.map((f) => f.record.body)).toEqual(['drop 2']);
-    expect(() => mocks.sqs.subscribe(queue.arn, async () => undefined, { filterCriteria: { Filters: [{ Pattern: '{"body": [{"bad": 1}]}' }] } })).toThrow(/options\.filterCriteria.*Invalid filter pattern definition/);
+    expect(() =>
+      mocks.sqs.subscribe(queue.arn, async () => undefined, {
+        filterCriteria: { Filters: [{ Pattern: '{"body": [{"bad": 1}]}' }] },
+      }),
+    ).toThrow(/options\.filterCriteria.*Invalid filter pattern definition/);
   });
 });

@@ -9,10 +9,24 @@ import { useAwsMocks } from '../_helpers/setup.js';
 const { mocks } = useAwsMocks();
 const base = 'https://lambda.us-east-1.amazonaws.com/2015-03-31';
 
-async function call(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; body: Record<string, unknown> | null; headers: Headers }> {
-  const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body }) });
+async function call(
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string | null; body: Record<string, unknown> | null; headers: Headers }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('x-amzn-errortype'), body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>), headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get('x-amzn-errortype'),
+    body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>),
+    headers: response.headers,
+  };
 }
 
 describe('Lambda wire: bad requests get Lambda errors', () => {
@@ -25,10 +39,19 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
       ['[]', 'SerializationException'],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, BatchSize: '10' }), 'SerializationException'],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, BatchSize: 1.5 }), 'SerializationException'],
-      [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FilterCriteria: { Filters: 'x' } }), 'InvalidParameterValueException'],
-      [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FilterCriteria: { Filters: [{ Pattern: 42 }] } }), 'InvalidParameterValueException'],
+      [
+        JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FilterCriteria: { Filters: 'x' } }),
+        'InvalidParameterValueException',
+      ],
+      [
+        JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FilterCriteria: { Filters: [{ Pattern: 42 }] } }),
+        'InvalidParameterValueException',
+      ],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FilterCriteria: [] }), 'SerializationException'],
-      [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FunctionResponseTypes: 'ReportBatchItemFailures' }), 'SerializationException'],
+      [
+        JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, FunctionResponseTypes: 'ReportBatchItemFailures' }),
+        'SerializationException',
+      ],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, Enabled: 'yes' }), 'SerializationException'],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: 'not an arn' }), 'InvalidParameterValueException'],
       [JSON.stringify({ FunctionName: 'f', EventSourceArn: arn, Topics: ['t'] }), 'InvalidParameterValueException'],
@@ -59,13 +82,25 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
 
   it('Invoke header validation; a missing UUID is ResourceNotFoundException', async () => {
     mocks.lambda.createFunction('f', async () => 1);
-    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-invocation-type': 'Sometimes' })).type).toBe('ValidationException');
-    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-log-type': 'All' })).type).toBe('ValidationException');
-    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-client-context': '%%%' })).type).toBe('InvalidRequestContentException');
-    const ok = await call('POST', `/functions/${encodeURIComponent('arn:aws:lambda:us-east-1:123456789012:function:f')}/invocations`, '');
+    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-invocation-type': 'Sometimes' })).type).toBe(
+      'ValidationException',
+    );
+    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-log-type': 'All' })).type).toBe(
+      'ValidationException',
+    );
+    expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-client-context': '%%%' })).type).toBe(
+      'InvalidRequestContentException',
+    );
+    const ok = await call(
+      'POST',
+      `/functions/${encodeURIComponent('arn:aws:lambda:us-east-1:123456789012:function:f')}/invocations`,
+      '',
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get('x-amz-executed-version')).toBe('$LATEST');
-    expect((await call('GET', '/event-source-mappings/00000000-0000-4000-8000-000000000000')).type).toBe('ResourceNotFoundException');
+    expect((await call('GET', '/event-source-mappings/00000000-0000-4000-8000-000000000000')).type).toBe(
+      'ResourceNotFoundException',
+    );
     expect((await call('GET', '/event-source-mappings?MaxItems=0')).type).toBe('ValidationException');
   });
 
@@ -73,7 +108,11 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
     const queue = mocks.sqs.createQueue('q', { VisibilityTimeout: '30' });
     let calls = 0;
     mocks.lambda.createFunction('f', async () => void calls++);
-    const created = await call('POST', '/event-source-mappings', JSON.stringify({ FunctionName: 'f', EventSourceArn: queue.arn }));
+    const created = await call(
+      'POST',
+      '/event-source-mappings',
+      JSON.stringify({ FunctionName: 'f', EventSourceArn: queue.arn }),
+    );
     expect(created.status).toBe(202);
     mocks.lambda.deleteFunction('f');
     mocks.sqs.send(queue.arn, 'm');

@@ -34,43 +34,113 @@ describe('the Pipes API', () => {
   it('create, describe, list, stop, start, update and delete, with the states DescribePipe reports', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
-    const created = await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, Description: 'first' }));
-    expect(created).toMatchObject({ Name: 'p', Arn: 'arn:aws:pipes:eu-west-1:210987654321:pipe/p', DesiredState: 'RUNNING', CurrentState: 'CREATING' });
+    const created = await pipes.send(
+      new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, Description: 'first' }),
+    );
+    expect(created).toMatchObject({
+      Name: 'p',
+      Arn: 'arn:aws:pipes:eu-west-1:210987654321:pipe/p',
+      DesiredState: 'RUNNING',
+      CurrentState: 'CREATING',
+    });
     expect(created.CreationTime).toBeInstanceOf(Date);
     const described = await pipes.send(new DescribePipeCommand({ Name: 'p' }));
-    expect(described).toMatchObject({ Name: 'p', CurrentState: 'RUNNING', DesiredState: 'RUNNING', Source: source.arn, Target: target.arn, RoleArn, Description: 'first' });
-    expect(await failure(pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn })))).toMatchObject({ name: 'ConflictException', status: 409 });
-    await pipes.send(new CreatePipeCommand({ Name: 'q', RoleArn, Source: source.arn, Target: target.arn, DesiredState: 'STOPPED' }));
+    expect(described).toMatchObject({
+      Name: 'p',
+      CurrentState: 'RUNNING',
+      DesiredState: 'RUNNING',
+      Source: source.arn,
+      Target: target.arn,
+      RoleArn,
+      Description: 'first',
+    });
+    expect(
+      await failure(pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn }))),
+    ).toMatchObject({ name: 'ConflictException', status: 409 });
+    await pipes.send(
+      new CreatePipeCommand({ Name: 'q', RoleArn, Source: source.arn, Target: target.arn, DesiredState: 'STOPPED' }),
+    );
     expect((await pipes.send(new ListPipesCommand({}))).Pipes?.map((p) => [p.Name, p.CurrentState])).toEqual([
       ['p', 'RUNNING'],
       ['q', 'STOPPED'],
     ]);
-    expect((await pipes.send(new ListPipesCommand({ CurrentState: 'STOPPED' }))).Pipes?.map((p) => p.Name)).toEqual(['q']);
+    expect((await pipes.send(new ListPipesCommand({ CurrentState: 'STOPPED' }))).Pipes?.map((p) => p.Name)).toEqual([
+      'q',
+    ]);
     const page = await pipes.send(new ListPipesCommand({ Limit: 1 }));
     expect(page.Pipes?.map((p) => p.Name)).toEqual(['p']);
-    expect((await pipes.send(new ListPipesCommand({ Limit: 1, NextToken: page.NextToken }))).Pipes?.map((p) => p.Name)).toEqual(['q']);
+    expect(
+      (await pipes.send(new ListPipesCommand({ Limit: 1, NextToken: page.NextToken }))).Pipes?.map((p) => p.Name),
+    ).toEqual(['q']);
     expect((await pipes.send(new StopPipeCommand({ Name: 'p' }))).CurrentState).toBe('STOPPING');
     expect((await pipes.send(new DescribePipeCommand({ Name: 'p' }))).CurrentState).toBe('STOPPED');
     expect((await pipes.send(new StartPipeCommand({ Name: 'p' }))).CurrentState).toBe('STARTING');
     expect((await pipes.send(new DescribePipeCommand({ Name: 'p' }))).CurrentState).toBe('RUNNING');
-    const updated = await pipes.send(new UpdatePipeCommand({ Name: 'p', RoleArn, Description: 'second', TargetParameters: { InputTemplate: '{"b": <$.body>}' } }));
+    const updated = await pipes.send(
+      new UpdatePipeCommand({
+        Name: 'p',
+        RoleArn,
+        Description: 'second',
+        TargetParameters: { InputTemplate: '{"b": <$.body>}' },
+      }),
+    );
     expect(updated.CurrentState).toBe('UPDATING');
-    expect(await pipes.send(new DescribePipeCommand({ Name: 'p' }))).toMatchObject({ CurrentState: 'RUNNING', Description: 'second', TargetParameters: { InputTemplate: '{"b": <$.body>}' } });
+    expect(await pipes.send(new DescribePipeCommand({ Name: 'p' }))).toMatchObject({
+      CurrentState: 'RUNNING',
+      Description: 'second',
+      TargetParameters: { InputTemplate: '{"b": <$.body>}' },
+    });
     expect((await pipes.send(new DeletePipeCommand({ Name: 'p' }))).CurrentState).toBe('DELETING');
-    expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'p' })))).toEqual({ name: 'NotFoundException', message: 'Pipe p does not exist.', status: 404 });
+    expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'p' })))).toEqual({
+      name: 'NotFoundException',
+      message: 'Pipe p does not exist.',
+      status: 404,
+    });
   });
 
   it('CreatePipe refuses what the pipe could not run: missing members, bad filters and templates, FIFO targets without a group', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
     const fifo = mocks.sqs.createQueue('out.fifo', { FifoQueue: 'true' });
-    expect((await failure(pipes.send(new CreatePipeCommand({ Name: 'x', Source: source.arn, Target: target.arn } as never)))).name).toBe('ValidationException');
-    const badFilter = await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: target.arn, SourceParameters: { FilterCriteria: { Filters: [{ Pattern: '{"body":"x"}' }] } } })));
+    expect(
+      (await failure(pipes.send(new CreatePipeCommand({ Name: 'x', Source: source.arn, Target: target.arn } as never))))
+        .name,
+    ).toBe('ValidationException');
+    const badFilter = await failure(
+      pipes.send(
+        new CreatePipeCommand({
+          Name: 'x',
+          RoleArn,
+          Source: source.arn,
+          Target: target.arn,
+          SourceParameters: { FilterCriteria: { Filters: [{ Pattern: '{"body":"x"}' }] } },
+        }),
+      ),
+    );
     expect(badFilter.name).toBe('ValidationException');
-    const badTemplate = await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: target.arn, TargetParameters: { InputTemplate: '{"a": <$.body' } })));
+    const badTemplate = await failure(
+      pipes.send(
+        new CreatePipeCommand({
+          Name: 'x',
+          RoleArn,
+          Source: source.arn,
+          Target: target.arn,
+          TargetParameters: { InputTemplate: '{"a": <$.body' },
+        }),
+      ),
+    );
     expect(badTemplate.name).toBe('ValidationException');
-    expect((await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: fifo.arn })))).name).toBe('ValidationException');
-    expect((await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: 'arn:aws:s3:::bucket', Target: target.arn })))).name).toBe('ValidationException');
+    expect(
+      (await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: fifo.arn }))))
+        .name,
+    ).toBe('ValidationException');
+    expect(
+      (
+        await failure(
+          pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: 'arn:aws:s3:::bucket', Target: target.arn })),
+        )
+      ).name,
+    ).toBe('ValidationException');
     expect((await pipes.send(new ListPipesCommand({}))).Pipes).toEqual([]);
   });
 });
@@ -91,12 +161,24 @@ describe('hostile input', () => {
       { Source: stream.arn, SourceParameters: { KinesisStreamParameters: { StartingPosition: 'NOW' } } },
     ];
     for (const extra of cases) {
-      const answer = await failure(pipes.send(new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: target.arn, ...(extra as object) })));
+      const answer = await failure(
+        pipes.send(
+          new CreatePipeCommand({ Name: 'x', RoleArn, Source: source.arn, Target: target.arn, ...(extra as object) }),
+        ),
+      );
       expect(answer.name, JSON.stringify(extra)).toBe('ValidationException');
     }
-    expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'bad name' })))).toMatchObject({ name: 'ValidationException' });
+    expect(await failure(pipes.send(new DescribePipeCommand({ Name: 'bad name' })))).toMatchObject({
+      name: 'ValidationException',
+    });
     expect((await pipes.send(new ListPipesCommand({}))).Pipes).toEqual([]);
-    expect(() => mocks.pipes.create('y', { Source: source.arn, Target: target.arn, SourceParameters: { SqsQueueParameters: { BatchSize: -1 } } })).toThrow(/mocks\.pipes\.create: definition was rejected by Pipes: ValidationException/);
+    expect(() =>
+      mocks.pipes.create('y', {
+        Source: source.arn,
+        Target: target.arn,
+        SourceParameters: { SqsQueueParameters: { BatchSize: -1 } },
+      }),
+    ).toThrow(/mocks\.pipes\.create: definition was rejected by Pipes: ValidationException/);
   });
 });
 
@@ -106,34 +188,50 @@ describe('running pipes', () => {
     const target = mocks.sqs.createQueue('big-orders');
     const FilterCriteria = { Filters: [{ Pattern: JSON.stringify({ body: { total: [{ numeric: ['>', 100] }] } }) }] };
     const InputTemplate = '{"order": <$.body.id>, "from": "<aws.pipes.pipe-name>", "msg": "<$.messageId>"}';
-    await pipes.send(new CreatePipeCommand({ Name: 'big', RoleArn, Source: source.arn, Target: target.arn, SourceParameters: { FilterCriteria }, TargetParameters: { InputTemplate } }));
+    await pipes.send(
+      new CreatePipeCommand({
+        Name: 'big',
+        RoleArn,
+        Source: source.arn,
+        Target: target.arn,
+        SourceParameters: { FilterCriteria },
+        TargetParameters: { InputTemplate },
+      }),
+    );
     for (const [id, total] of [
       [1, 50],
       [2, 150],
       [3, 300],
-    ]) mocks.sqs.send(source.arn, JSON.stringify({ id, total }));
+    ])
+      mocks.sqs.send(source.arn, JSON.stringify({ id, total }));
     await mocks.drain();
     const info = mocks.pipes.get('big');
     const [execution] = info.executions;
     const polled = execution!.records;
     expect(polled.map((r) => JSON.parse((r as { body: string }).body).id)).toEqual([2, 3]);
     const bodies = mocks.sqs.messages(target.arn).map((m) => m.body);
-    expect(bodies).toEqual(polled.map((record) => {
-      const rendered = renderPipeTemplate(InputTemplate, record, { pipeName: 'big' });
-      return rendered.delivered ? rendered.body : undefined;
-    }));
+    expect(bodies).toEqual(
+      polled.map((record) => {
+        const rendered = renderPipeTemplate(InputTemplate, record, { pipeName: 'big' });
+        return rendered.delivered ? rendered.body : undefined;
+      }),
+    );
     expect(JSON.parse(bodies[0]!)).toMatchObject({ order: 2, from: 'big' });
     // The filtered message is deleted from the source, as Pipes deletes it; nothing is left.
     expect(mocks.sqs.messages(source.arn)).toEqual([]);
     expect(info.filtered.map((f) => JSON.parse((f.record as { body: string }).body).id)).toEqual([1]);
     // And the filter's verdicts are filterBatch's.
-    expect(filterBatch(FilterCriteria, [...polled, ...info.filtered.map((f) => f.record)], { source: 'pipes:sqs' }).kept).toHaveLength(2);
+    expect(
+      filterBatch(FilterCriteria, [...polled, ...info.filtered.map((f) => f.record)], { source: 'pipes:sqs' }).kept,
+    ).toHaveLength(2);
   });
 
   it('a stopped pipe delivers nothing; started again it delivers what waited in the queue', async () => {
     const source = mocks.sqs.createQueue('in');
     const target = mocks.sqs.createQueue('out');
-    await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, DesiredState: 'STOPPED' }));
+    await pipes.send(
+      new CreatePipeCommand({ Name: 'p', RoleArn, Source: source.arn, Target: target.arn, DesiredState: 'STOPPED' }),
+    );
     mocks.sqs.send(source.arn, 'hello');
     await mocks.drain();
     expect(mocks.sqs.messages(target.arn)).toEqual([]);
@@ -145,7 +243,10 @@ describe('running pipes', () => {
 
   it('an undeliverable batch fails and the source retries it: SQS redrives to its DLQ after maxReceiveCount', async () => {
     const dlq = mocks.sqs.createQueue('in-dlq');
-    const source = mocks.sqs.createQueue('in', { VisibilityTimeout: '10', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }) });
+    const source = mocks.sqs.createQueue('in', {
+      VisibilityTimeout: '10',
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 2 }),
+    });
     mocks.pipes.create('broken', { Source: source.arn, Target: 'arn:aws:sqs:eu-west-1:210987654321:missing' });
     mocks.sqs.send(source.arn, 'hello');
     await mocks.drain();
@@ -156,7 +257,14 @@ describe('running pipes', () => {
 
   it('a pipe whose source does not exist is START_FAILED with a reason', async () => {
     const target = mocks.sqs.createQueue('out');
-    await pipes.send(new CreatePipeCommand({ Name: 'p', RoleArn, Source: 'arn:aws:sqs:eu-west-1:210987654321:nowhere', Target: target.arn }));
+    await pipes.send(
+      new CreatePipeCommand({
+        Name: 'p',
+        RoleArn,
+        Source: 'arn:aws:sqs:eu-west-1:210987654321:nowhere',
+        Target: target.arn,
+      }),
+    );
     const described = await pipes.send(new DescribePipeCommand({ Name: 'p' }));
     expect(described.CurrentState).toBe('START_FAILED');
     expect(described.StateReason).toMatch(/nowhere/);
@@ -168,10 +276,15 @@ describe('running pipes', () => {
     const fn = mocks.lambda.createFunction('picky', async (batch: Array<{ messageId: string; body: string }>) => {
       calls.push(batch.map((r) => r.body));
       // Refuses "b" the first time it sees it.
-      const failures = calls.length === 1 ? batch.filter((r) => r.body === 'b').map((r) => ({ itemIdentifier: r.messageId })) : [];
+      const failures =
+        calls.length === 1 ? batch.filter((r) => r.body === 'b').map((r) => ({ itemIdentifier: r.messageId })) : [];
       return { batchItemFailures: failures };
     });
-    mocks.pipes.create('p', { Source: source.arn, Target: fn.arn, SourceParameters: { SqsQueueParameters: { BatchSize: 10 } } });
+    mocks.pipes.create('p', {
+      Source: source.arn,
+      Target: fn.arn,
+      SourceParameters: { SqsQueueParameters: { BatchSize: 10 } },
+    });
     for (const body of ['a', 'b', 'c']) mocks.sqs.send(source.arn, body);
     await mocks.drain();
     expect(calls).toEqual([['a', 'b', 'c'], ['b']]);
@@ -188,9 +301,14 @@ describe('running pipes', () => {
     });
     mocks.pipes.create('ship', {
       Source: table.streamArn!,
-      SourceParameters: { DynamoDBStreamParameters: { StartingPosition: 'TRIM_HORIZON', BatchSize: 10 }, FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] } },
+      SourceParameters: {
+        DynamoDBStreamParameters: { StartingPosition: 'TRIM_HORIZON', BatchSize: 10 },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+      },
       Enrichment: enrich.arn,
-      EnrichmentParameters: { InputTemplate: '{"id": <$.dynamodb.NewImage.pk.S>, "total": <$.dynamodb.NewImage.total.N>}' },
+      EnrichmentParameters: {
+        InputTemplate: '{"id": <$.dynamodb.NewImage.pk.S>, "total": <$.dynamodb.NewImage.total.N>}',
+      },
       Target: target.arn,
       TargetParameters: { InputTemplate: '{"ship": <$.id>, "to": <$.customer>}' },
     });
@@ -201,7 +319,10 @@ describe('running pipes', () => {
     const stream = mocks.dynamodb.streamRecords('orders');
     const inserts = stream.filter((r) => r.eventName === 'INSERT');
     // The enrichment got the rendered batch, exactly as transformPipeBatch renders it.
-    const rendered = transformPipeBatch('{"id": <$.dynamodb.NewImage.pk.S>, "total": <$.dynamodb.NewImage.total.N>}', toPipesSourceBatch({ Records: inserts }));
+    const rendered = transformPipeBatch(
+      '{"id": <$.dynamodb.NewImage.pk.S>, "total": <$.dynamodb.NewImage.total.N>}',
+      toPipesSourceBatch({ Records: inserts }),
+    );
     expect(seen).toEqual([rendered.delivered ? rendered.records : undefined]);
     expect(mocks.sqs.messages(target.arn).map((m) => JSON.parse(m.body))).toEqual([
       { ship: 'a', to: 'customer-of-a' },
@@ -218,9 +339,16 @@ describe('running pipes', () => {
       Source: stream.arn,
       SourceParameters: { KinesisStreamParameters: { StartingPosition: 'TRIM_HORIZON', BatchSize: 2 } },
       Target: 'arn:aws:events:eu-west-1:210987654321:event-bus/default',
-      TargetParameters: { InputTemplate: '{"key": <$.partitionKey>}', EventBridgeEventBusParameters: { Source: 'clicks', DetailType: 'Click' } },
+      TargetParameters: {
+        InputTemplate: '{"key": <$.partitionKey>}',
+        EventBridgeEventBusParameters: { Source: 'clicks', DetailType: 'Click' },
+      },
     });
-    mocks.pipes.create('to-fn', { Source: stream.arn, SourceParameters: { KinesisStreamParameters: { StartingPosition: 'TRIM_HORIZON', BatchSize: 2 } }, Target: fn.arn });
+    mocks.pipes.create('to-fn', {
+      Source: stream.arn,
+      SourceParameters: { KinesisStreamParameters: { StartingPosition: 'TRIM_HORIZON', BatchSize: 2 } },
+      Target: fn.arn,
+    });
     for (const key of ['k1', 'k2', 'k3']) mocks.kinesis.putRecord('clicks', `{"n":"${key}"}`, key);
     await mocks.drain();
     expect(mocks.eventBridge.events().map((e) => [e.source, e['detail-type'], e.detail])).toEqual([
@@ -228,6 +356,9 @@ describe('running pipes', () => {
       ['clicks', 'Click', { key: 'k2' }],
       ['clicks', 'Click', { key: 'k3' }],
     ]);
-    expect(batches.map((b) => (b as Array<{ partitionKey: string }>).map((r) => r.partitionKey))).toEqual([['k1', 'k2'], ['k3']]);
+    expect(batches.map((b) => (b as Array<{ partitionKey: string }>).map((r) => r.partitionKey))).toEqual([
+      ['k1', 'k2'],
+      ['k3'],
+    ]);
   });
 });

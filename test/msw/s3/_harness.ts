@@ -15,7 +15,14 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'secret';
 
 /** A MockContext like createAwsMocks builds. */
 export function makeContext(overrides: Partial<MockContext> = {}): MockContext {
-  return { region: 'us-east-1', account: '123456789012', partition: 'aws', seed: 7, clock: createClock(new Date('2026-03-01T10:00:00.000Z')), ...overrides };
+  return {
+    region: 'us-east-1',
+    account: '123456789012',
+    partition: 'aws',
+    seed: 7,
+    clock: createClock(new Date('2026-03-01T10:00:00.000Z')),
+    ...overrides,
+  };
 }
 
 /** One composed S3 mock with its msw server. */

@@ -3,7 +3,13 @@
  * a database and a logging handler), filters in S3's notation, asynchronous delivery with
  * Lambda's async retries, and realism (Powertools S3Schema, the factories' invariants, real key sets).
  */
-import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { S3Schema, S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,17 +44,28 @@ describe('the seed story: an image lands in S3 and three Lambdas hear about it',
     const thumbnail = async (event: S3Event) => {
       for (const record of event.Records) thumbnails.push(`thumbs/${decodeS3Key(record.s3.object.key)}`);
     };
-    h.s3.subscribe('uploads', thumbnail, { events: ['s3:ObjectCreated:*'], prefix: 'images/', suffix: '.jpg', id: 'thumbnail' });
-    h.s3.subscribe('uploads', (event) => {
-      const object = event.Records[0]?.s3.object as { key: string; size: number; eTag: string };
-      rows.push({ key: decodeS3Key(object.key), size: object.size, eTag: object.eTag });
-    }, { events: ['s3:ObjectCreated:Put'], id: 'database' });
+    h.s3.subscribe('uploads', thumbnail, {
+      events: ['s3:ObjectCreated:*'],
+      prefix: 'images/',
+      suffix: '.jpg',
+      id: 'thumbnail',
+    });
+    h.s3.subscribe(
+      'uploads',
+      (event) => {
+        const object = event.Records[0]?.s3.object as { key: string; size: number; eTag: string };
+        rows.push({ key: decodeS3Key(object.key), size: object.size, eTag: object.eTag });
+      },
+      { events: ['s3:ObjectCreated:Put'], id: 'database' },
+    );
     h.s3.subscribe('uploads', (event) => void log.push(JSON.stringify(event)), { id: 'logging' });
 
     const key = 'images/summer trip/beach+sunset (1).jpg';
     const body = Buffer.from('\xff\xd8\xff\xe0 not really a jpeg', 'latin1');
     const uploadTime = h.context.clock.now().toISOString();
-    const put = await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: body, ContentType: 'image/jpeg' }));
+    const put = await client.send(
+      new PutObjectCommand({ Bucket: 'uploads', Key: key, Body: body, ContentType: 'image/jpeg' }),
+    );
     // Delivery is asynchronous: nothing has run before the drain.
     expect(log).toEqual([]);
     await h.drain();
@@ -82,7 +99,9 @@ describe('filters', () => {
     await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'in/a b.csv', Body: 'x' }));
     await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'in/a.txt', Body: 'x' }));
     await client.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'out/a.csv', Body: 'x' }));
-    await client.send(new CopyObjectCommand({ Bucket: 'uploads', Key: 'in/copy.csv', CopySource: 'uploads/in/a%20b.csv' }));
+    await client.send(
+      new CopyObjectCommand({ Bucket: 'uploads', Key: 'in/copy.csv', CopySource: 'uploads/in/a%20b.csv' }),
+    );
     await client.send(new DeleteObjectCommand({ Bucket: 'uploads', Key: 'in/a.txt' }));
     await client.send(new DeleteObjectCommand({ Bucket: 'uploads', Key: 'never-existed' }));
     await h.drain();
@@ -91,7 +110,9 @@ describe('filters', () => {
       ['ObjectCreated:Copy', 'in/copy.csv'],
     ]);
     expect(copies.events).toHaveLength(1);
-    expect(removed.events.map((e) => e.Records[0]?.s3.object)).toEqual([{ key: 'in/a.txt', sequencer: expect.any(String) }]);
+    expect(removed.events.map((e) => e.Records[0]?.s3.object)).toEqual([
+      { key: 'in/a.txt', sequencer: expect.any(String) },
+    ]);
     for (const event of [...created.events, ...removed.events]) {
       expect(S3Schema.safeParse(event).success).toBe(true);
       assertS3EventInvariants(event);
@@ -100,8 +121,12 @@ describe('filters', () => {
   });
 
   it('bad subscriptions throw EventInputError naming the argument', () => {
-    expect(() => h.s3.subscribe('uploads', () => {}, { events: ['ObjectCreated:*' as never] })).toThrow(/s3\.subscribe: options\.events\[0\] "ObjectCreated:\*" is not an S3 notification event type/);
-    expect(() => h.s3.subscribe('missing-bucket', () => {})).toThrow(/s3\.subscribe: bucket "missing-bucket" does not exist/);
+    expect(() => h.s3.subscribe('uploads', () => {}, { events: ['ObjectCreated:*' as never] })).toThrow(
+      /s3\.subscribe: options\.events\[0\] "ObjectCreated:\*" is not an S3 notification event type/,
+    );
+    expect(() => h.s3.subscribe('missing-bucket', () => {})).toThrow(
+      /s3\.subscribe: bucket "missing-bucket" does not exist/,
+    );
     expect(() => h.s3.subscribe('uploads', () => {}, { retries: 3 as never })).toThrow(/options\.retries/);
   });
 });
@@ -110,7 +135,9 @@ describe('consistency with the store', () => {
   it('sequencers increase per key; sizes, eTags and version ids match the store; DeleteMarkerCreated and version deletes', async () => {
     h.s3.reset();
     h.s3.createBucket('versioned');
-    await client.send(new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } }));
+    await client.send(
+      new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } }),
+    );
     const all = collect();
     h.s3.subscribe('versioned', all.handler);
     h.s3.enableEventBridge('versioned');
@@ -119,11 +146,26 @@ describe('consistency with the store', () => {
     const secondTime = h.context.clock.now().toISOString();
     const v2 = await client.send(new PutObjectCommand({ Bucket: 'versioned', Key: 'doc.txt', Body: 'second' }));
     const marker = await client.send(new DeleteObjectCommand({ Bucket: 'versioned', Key: 'doc.txt' }));
-    await client.send(new DeleteObjectsCommand({ Bucket: 'versioned', Delete: { Objects: [{ Key: 'doc.txt', VersionId: v1.VersionId }] } }));
+    await client.send(
+      new DeleteObjectsCommand({
+        Bucket: 'versioned',
+        Delete: { Objects: [{ Key: 'doc.txt', VersionId: v1.VersionId }] },
+      }),
+    );
     await h.drain();
     const records = all.events.map((e) => e.Records[0] as S3NotificationEvent['Records'][number]);
-    expect(records.map((r) => r.eventName)).toEqual(['ObjectCreated:Put', 'ObjectCreated:Put', 'ObjectRemoved:DeleteMarkerCreated', 'ObjectRemoved:Delete']);
-    expect(records.map((r) => (r.s3.object as { versionId?: string }).versionId)).toEqual([v1.VersionId, v2.VersionId, marker.VersionId, v1.VersionId]);
+    expect(records.map((r) => r.eventName)).toEqual([
+      'ObjectCreated:Put',
+      'ObjectCreated:Put',
+      'ObjectRemoved:DeleteMarkerCreated',
+      'ObjectRemoved:Delete',
+    ]);
+    expect(records.map((r) => (r.s3.object as { versionId?: string }).versionId)).toEqual([
+      v1.VersionId,
+      v2.VersionId,
+      marker.VersionId,
+      v1.VersionId,
+    ]);
     expect(records[1]?.s3.object).toMatchObject({ size: 6, eTag: v2.ETag?.replaceAll('"', '') });
     expect(records[2]?.s3.object).toMatchObject({ eTag: 'd41d8cd98f00b204e9800998ecf8427e' });
     const sequencers = records.map((r) => (r.s3.object as { sequencer: string }).sequencer);
@@ -169,10 +211,14 @@ describe('delivery', () => {
   it('a throwing handler is retried twice, 1 and 2 minutes later (virtual time), then recorded as failed', async () => {
     const attempts: string[] = [];
     const ok = collect();
-    h.s3.subscribe('uploads', () => {
-      attempts.push(h.context.clock.now().toISOString());
-      throw new Error('thumbnail service down');
-    }, { id: 'flaky' });
+    h.s3.subscribe(
+      'uploads',
+      () => {
+        attempts.push(h.context.clock.now().toISOString());
+        throw new Error('thumbnail service down');
+      },
+      { id: 'flaky' },
+    );
     h.s3.subscribe('uploads', ok.handler);
     const start = h.context.clock.now().getTime();
     h.s3.putObject('uploads', 'k', 'v');
@@ -192,10 +238,14 @@ describe('delivery', () => {
       if (calls === 1) throw new Error('cold start');
     });
     let noRetryCalls = 0;
-    h.s3.subscribe('uploads', () => {
-      noRetryCalls++;
-      throw new Error('no');
-    }, { retries: 0 });
+    h.s3.subscribe(
+      'uploads',
+      () => {
+        noRetryCalls++;
+        throw new Error('no');
+      },
+      { retries: 0 },
+    );
     h.s3.putObject('uploads', 'k', 'v');
     expect(h.s3.nextDueTime()).toEqual(h.context.clock.now());
     await h.drain();

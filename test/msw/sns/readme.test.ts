@@ -14,11 +14,14 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '.readme');
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 it('README "In-memory SNS" has one example that runs and whose assertions hold', async () => {
-  const blocks = [...docSection('docs/guide/msw.md', '### In-memory SNS').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+  const blocks = [...docSection('docs/guide/msw.md', '### In-memory SNS').matchAll(/```ts\n([\s\S]*?)```/g)].map(
+    (m) => m[1] as string,
+  );
   expect(blocks).toHaveLength(1);
   let source = blocks[0] as string;
   expect(source).toMatch(/import assert from 'node:assert\/strict'/);
-  if (MSW_MAJOR >= 3) source = source.replace("{ onUnhandledRequest: 'error' }", "{ onUnhandledFrame: 'error' } as never");
+  if (MSW_MAJOR >= 3)
+    source = source.replace("{ onUnhandledRequest: 'error' }", "{ onUnhandledFrame: 'error' } as never");
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'sns.ts');
   writeFileSync(file, source);

@@ -4,7 +4,14 @@
  * "Amazon S3 Notification", and an s3:TestEvent when the configuration is saved
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html).
  */
-import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketNotificationConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { S3Event, SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -25,12 +32,26 @@ describe('S3 TopicConfigurations', () => {
       new PutBucketNotificationConfigurationCommand({
         Bucket: 'uploads',
         NotificationConfiguration: {
-          TopicConfigurations: [{ Id: 'to-sns', TopicArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } }],
+          TopicConfigurations: [
+            {
+              Id: 'to-sns',
+              TopicArn,
+              Events: ['s3:ObjectCreated:*'],
+              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } },
+            },
+          ],
         },
       }),
     );
     const saved = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'uploads' }));
-    expect(saved.TopicConfigurations).toEqual([{ Id: 'to-sns', TopicArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'images/' }] } } }]);
+    expect(saved.TopicConfigurations).toEqual([
+      {
+        Id: 'to-sns',
+        TopicArn,
+        Events: ['s3:ObjectCreated:*'],
+        Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'images/' }] } },
+      },
+    ]);
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'images/cat.png', Body: 'meow' }));
     await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: 'docs/readme.txt', Body: 'not an image' }));
     const records: SQSEvent['Records'] = [];
@@ -45,14 +66,28 @@ describe('S3 TopicConfigurations', () => {
     expect(upload.Subject).toBe('Amazon S3 Notification');
     const event = JSON.parse(upload.Message) as S3Event;
     expect(event.Records).toHaveLength(1);
-    expect(event.Records[0]).toMatchObject({ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { configurationId: 'to-sns', bucket: { name: 'uploads' }, object: { key: 'images/cat.png', size: 4 } } });
+    expect(event.Records[0]).toMatchObject({
+      eventSource: 'aws:s3',
+      eventName: 'ObjectCreated:Put',
+      s3: { configurationId: 'to-sns', bucket: { name: 'uploads' }, object: { key: 'images/cat.png', size: 4 } },
+    });
   });
 
   it('a topic that does not exist (or is FIFO) fails validation as S3 words it', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
     mocks.sns.createTopic('f.fifo', { FifoTopic: 'true' });
-    for (const TopicArn of ['arn:aws:sns:us-east-1:123456789012:missing', 'arn:aws:sns:us-east-1:123456789012:f.fifo']) {
-      const error = await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:*'] }] } })).catch((e: unknown) => e);
+    for (const TopicArn of [
+      'arn:aws:sns:us-east-1:123456789012:missing',
+      'arn:aws:sns:us-east-1:123456789012:f.fifo',
+    ]) {
+      const error = await s3
+        .send(
+          new PutBucketNotificationConfigurationCommand({
+            Bucket: 'bkt',
+            NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:*'] }] },
+          }),
+        )
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(S3ServiceException);
       expect((error as S3ServiceException).name).toBe('InvalidArgument');
       expect((error as Error).message).toBe('Unable to validate the following destination configurations');
@@ -62,11 +97,27 @@ describe('S3 TopicConfigurations', () => {
   it('an empty configuration removes the topics; an unknown event type is refused', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 't' }));
-    const bad = await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:Nope' as never] }] } })).catch((e: unknown) => e);
+    const bad = await s3
+      .send(
+        new PutBucketNotificationConfigurationCommand({
+          Bucket: 'bkt',
+          NotificationConfiguration: {
+            TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:Nope' as never] }],
+          },
+        }),
+      )
+      .catch((e: unknown) => e);
     expect((bad as Error).message).toBe('The event is not supported for notifications');
-    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:*'] }] } }));
+    await s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: 'bkt',
+        NotificationConfiguration: { TopicConfigurations: [{ TopicArn, Events: ['s3:ObjectCreated:*'] }] },
+      }),
+    );
     await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'bkt', NotificationConfiguration: {} }));
-    expect((await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).TopicConfigurations).toBeUndefined();
+    expect(
+      (await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'bkt' }))).TopicConfigurations,
+    ).toBeUndefined();
     const handler = mocks.sns.subscribe('t', () => undefined);
     mocks.s3.putObject('bkt', 'k', 'x');
     await mocks.drain();

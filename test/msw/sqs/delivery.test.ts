@@ -12,7 +12,11 @@ import { useAwsMocks } from '../_helpers/setup.js';
 const { mocks } = useAwsMocks();
 const sqs = sqsClient();
 
-async function sendAll(QueueUrl: string, bodies: readonly string[], extra: Partial<SendMessageBatchRequestEntry> = {}): Promise<string[]> {
+async function sendAll(
+  QueueUrl: string,
+  bodies: readonly string[],
+  extra: Partial<SendMessageBatchRequestEntry> = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < bodies.length; i += 10) {
     const Entries = bodies.slice(i, i + 10).map((MessageBody, j) => ({ Id: `m${i + j}`, MessageBody, ...extra }));
@@ -32,7 +36,9 @@ function assertEventInvariants(event: SqsEvent, queueArn: string): void {
     expect(record.md5OfBody).toBe(createHash('md5').update(record.body, 'utf8').digest('hex'));
     expect(record.md5OfMessageAttributes ?? null).toBe(md5OfMessageAttributes(record.messageAttributes));
     expect(Number(record.attributes.ApproximateReceiveCount)).toBeGreaterThanOrEqual(1);
-    expect(Number(record.attributes.ApproximateFirstReceiveTimestamp)).toBeGreaterThanOrEqual(Number(record.attributes.SentTimestamp));
+    expect(Number(record.attributes.ApproximateFirstReceiveTimestamp)).toBeGreaterThanOrEqual(
+      Number(record.attributes.SentTimestamp),
+    );
     expect(record.receiptHandle.startsWith('AQEB')).toBe(true);
     expect(record.attributes.SequenceNumber !== undefined).toBe(queueArn.endsWith('.fifo'));
     expect(ids.has(record.messageId)).toBe(false);
@@ -43,12 +49,18 @@ function assertEventInvariants(event: SqsEvent, queueArn: string): void {
 describe('batching', () => {
   it('a subscribed handler gets batches of batchSize, valid under Powertools, and successes are deleted', async () => {
     const q = mocks.sqs.createQueue('orders');
-    await sendAll(q.url, Array.from({ length: 25 }, (_, i) => `order-${i}`), { MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } });
+    await sendAll(
+      q.url,
+      Array.from({ length: 25 }, (_, i) => `order-${i}`),
+      { MessageAttributes: { kind: { DataType: 'String', StringValue: 'order' } } },
+    );
     const seen: SqsEvent[] = [];
     mocks.sqs.subscribe('orders', (event) => void seen.push(event), { batchSize: 10 });
     await mocks.drain();
     expect(seen.map((e) => e.Records.length)).toEqual([10, 10, 5]);
-    expect(seen.flatMap((e) => e.Records.map((r) => r.body))).toEqual(Array.from({ length: 25 }, (_, i) => `order-${i}`));
+    expect(seen.flatMap((e) => e.Records.map((r) => r.body))).toEqual(
+      Array.from({ length: 25 }, (_, i) => `order-${i}`),
+    );
     for (const event of seen) assertEventInvariants(event, q.arn);
     expect(mocks.sqs.messages('orders')).toEqual([]);
   });
@@ -57,10 +69,14 @@ describe('batching', () => {
     mocks.sqs.createQueue('windowed');
     const times: number[] = [];
     const sizes: number[] = [];
-    const subscription = mocks.sqs.subscribe('windowed', (event) => {
-      times.push(mocks.clock.now().getTime());
-      sizes.push(event.Records.length);
-    }, { batchSize: 50, maximumBatchingWindowInSeconds: 20 });
+    const subscription = mocks.sqs.subscribe(
+      'windowed',
+      (event) => {
+        times.push(mocks.clock.now().getTime());
+        sizes.push(event.Records.length);
+      },
+      { batchSize: 50, maximumBatchingWindowInSeconds: 20 },
+    );
     const start = mocks.clock.now().getTime();
     for (let i = 0; i < 3; i++) mocks.sqs.send('windowed', `m${i}`);
     await mocks.drain();
@@ -74,25 +90,33 @@ describe('batching', () => {
     expect(subscription.invocations.every((i) => i.outcome === 'success')).toBe(true);
   });
 
-  it('a batch stops before Lambda\'s 6 MB payload limit', async () => {
+  it("a batch stops before Lambda's 6 MB payload limit", async () => {
     mocks.sqs.createQueue('big');
     for (let i = 0; i < 8; i++) mocks.sqs.send('big', 'x'.repeat(1_000_000));
     const sizes: number[] = [];
-    mocks.sqs.subscribe('big', (event) => {
-      sizes.push(event.Records.length);
-      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(6 * 1024 * 1024);
-    }, { batchSize: 10 });
+    mocks.sqs.subscribe(
+      'big',
+      (event) => {
+        sizes.push(event.Records.length);
+        expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThanOrEqual(6 * 1024 * 1024);
+      },
+      { batchSize: 10 },
+    );
     await mocks.drain();
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(8);
     expect(Math.max(...sizes)).toBeLessThan(8);
   });
 
-  it('subscribe options follow Lambda\'s limits', () => {
+  it("subscribe options follow Lambda's limits", () => {
     mocks.sqs.createQueue('std');
     mocks.sqs.createQueue('f.fifo', { FifoQueue: 'true' });
     expect(() => mocks.sqs.subscribe('std', () => {}, { batchSize: 11 })).toThrow(EventInputError);
-    expect(() => mocks.sqs.subscribe('std', () => {}, { batchSize: 10_001, maximumBatchingWindowInSeconds: 1 })).toThrow(/1–10000/);
-    expect(() => mocks.sqs.subscribe('f.fifo', () => {}, { batchSize: 11, maximumBatchingWindowInSeconds: 1 })).toThrow(EventInputError);
+    expect(() =>
+      mocks.sqs.subscribe('std', () => {}, { batchSize: 10_001, maximumBatchingWindowInSeconds: 1 }),
+    ).toThrow(/1–10000/);
+    expect(() => mocks.sqs.subscribe('f.fifo', () => {}, { batchSize: 11, maximumBatchingWindowInSeconds: 1 })).toThrow(
+      EventInputError,
+    );
     expect(() => mocks.sqs.subscribe('f.fifo', () => {}, { maximumBatchingWindowInSeconds: 1 })).toThrow(/FIFO/);
     expect(() => mocks.sqs.subscribe('std', () => {}, { maximumBatchingWindowInSeconds: 301 })).toThrow(/0–300/);
     expect(() => mocks.sqs.subscribe('missing', () => {})).toThrow(/not a queue/);
@@ -113,7 +137,11 @@ describe('failures and retries', () => {
       if (counts.length < 3) throw new Error('downstream unavailable');
     });
     await mocks.drain();
-    expect(counts).toEqual([['1', '1'], ['2', '2'], ['3', '3']]);
+    expect(counts).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '3'],
+    ]);
     expect(times).toEqual([0, 30_000, 60_000]);
     expect(subscription.invocations.map((i) => i.outcome)).toEqual(['failure', 'failure', 'success']);
     expect(subscription.invocations[0]?.error).toBeInstanceOf(Error);
@@ -146,12 +174,24 @@ describe('failures and retries', () => {
 
   it('ReportBatchItemFailures: only the reported messages come back', async () => {
     mocks.sqs.createQueue('partial', { VisibilityTimeout: '10' });
-    const ids = [mocks.sqs.send('partial', 'ok-1').messageId, mocks.sqs.send('partial', 'bad').messageId, mocks.sqs.send('partial', 'ok-2').messageId];
+    const ids = [
+      mocks.sqs.send('partial', 'ok-1').messageId,
+      mocks.sqs.send('partial', 'bad').messageId,
+      mocks.sqs.send('partial', 'ok-2').messageId,
+    ];
     const bodies: string[][] = [];
-    mocks.sqs.subscribe('partial', async (event) => {
-      bodies.push(event.Records.map((r) => r.body));
-      return { batchItemFailures: event.Records.filter((r) => r.body === 'bad' && r.attributes.ApproximateReceiveCount === '1').map((r) => ({ itemIdentifier: r.messageId })) };
-    }, { reportBatchItemFailures: true });
+    mocks.sqs.subscribe(
+      'partial',
+      async (event) => {
+        bodies.push(event.Records.map((r) => r.body));
+        return {
+          batchItemFailures: event.Records.filter(
+            (r) => r.body === 'bad' && r.attributes.ApproximateReceiveCount === '1',
+          ).map((r) => ({ itemIdentifier: r.messageId })),
+        };
+      },
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
     expect(bodies).toEqual([['ok-1', 'bad', 'ok-2'], ['bad']]);
     expect(ids).toHaveLength(3);
@@ -196,22 +236,49 @@ describe('failures and retries', () => {
     mocks.sqs.send('judged', 'a');
     mocks.sqs.send('judged', 'b');
     let calls = 0;
-    const subscription = mocks.sqs.subscribe('judged', async (event) => {
-      calls++;
-      return calls === 1 ? { batchItemFailures: [{ itemIdentifier: '' }] } : calls === 2 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : { batchItemFailures: [] };
-    }, { reportBatchItemFailures: true });
+    const subscription = mocks.sqs.subscribe(
+      'judged',
+      async (event) => {
+        calls++;
+        return calls === 1
+          ? { batchItemFailures: [{ itemIdentifier: '' }] }
+          : calls === 2
+            ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] }
+            : { batchItemFailures: [] };
+      },
+      { reportBatchItemFailures: true },
+    );
     await mocks.drain();
-    expect(subscription.invocations.map((i) => [i.outcome, i.event.Records.length])).toEqual([['failure', 2], ['failure', 2], ['success', 2]]);
+    expect(subscription.invocations.map((i) => [i.outcome, i.event.Records.length])).toEqual([
+      ['failure', 2],
+      ['failure', 2],
+      ['success', 2],
+    ]);
     expect(subscription.invocations[1]?.reason).toMatch(/not the messageId/);
   });
 });
 
 describe('FIFO and dead letters', () => {
   it('FIFO order per group holds under failure: a failed group waits, other groups continue', async () => {
-    mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' });
-    const url = mocks.sqs.createQueue('seq.fifo', { FifoQueue: 'true', ContentBasedDeduplication: 'true', VisibilityTimeout: '30' }).url;
+    mocks.sqs.createQueue('seq.fifo', {
+      FifoQueue: 'true',
+      ContentBasedDeduplication: 'true',
+      VisibilityTimeout: '30',
+    });
+    const url = mocks.sqs.createQueue('seq.fifo', {
+      FifoQueue: 'true',
+      ContentBasedDeduplication: 'true',
+      VisibilityTimeout: '30',
+    }).url;
     // c1 is sent last, behind the failing group's messages: it must not wait for their retry.
-    for (const [body, group] of [['a1', 'A'], ['b1', 'B'], ['a2', 'A'], ['b2', 'B'], ['a3', 'A'], ['c1', 'C']]) {
+    for (const [body, group] of [
+      ['a1', 'A'],
+      ['b1', 'B'],
+      ['a2', 'A'],
+      ['b2', 'B'],
+      ['a3', 'A'],
+      ['c1', 'C'],
+    ]) {
       await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: group }));
     }
     const start = mocks.clock.now().getTime();
@@ -219,25 +286,29 @@ describe('FIFO and dead letters', () => {
     const processedAt = new Map<string, number>();
     const attempts: { body: string; at: number }[] = [];
     let failedOnce = false;
-    mocks.sqs.subscribe('seq.fifo', async (event) => {
-      const at = mocks.clock.now().getTime() - start;
-      const failures: { itemIdentifier: string }[] = [];
-      const failedGroups = new Set<string>();
-      for (const record of event.Records) {
-        attempts.push({ body: record.body, at });
-        const group = record.attributes.MessageGroupId as string;
-        // Stop a group at its first failure and report it and every later record of that group (ordering is per group).
-        if (failedGroups.has(group) || (record.body === 'a2' && !failedOnce)) {
-          failedOnce = true;
-          failedGroups.add(group);
-          failures.push({ itemIdentifier: record.messageId });
-        } else {
-          processed.push(record.body);
-          processedAt.set(record.body, at);
+    mocks.sqs.subscribe(
+      'seq.fifo',
+      async (event) => {
+        const at = mocks.clock.now().getTime() - start;
+        const failures: { itemIdentifier: string }[] = [];
+        const failedGroups = new Set<string>();
+        for (const record of event.Records) {
+          attempts.push({ body: record.body, at });
+          const group = record.attributes.MessageGroupId as string;
+          // Stop a group at its first failure and report it and every later record of that group (ordering is per group).
+          if (failedGroups.has(group) || (record.body === 'a2' && !failedOnce)) {
+            failedOnce = true;
+            failedGroups.add(group);
+            failures.push({ itemIdentifier: record.messageId });
+          } else {
+            processed.push(record.body);
+            processedAt.set(record.body, at);
+          }
         }
-      }
-      return { batchItemFailures: failures };
-    }, { batchSize: 2, reportBatchItemFailures: true });
+        return { batchItemFailures: failures };
+      },
+      { batchSize: 2, reportBatchItemFailures: true },
+    );
     await mocks.drain();
     const order = (group: string) => processed.filter((b) => b.startsWith(group));
     expect(order('a')).toEqual(['a1', 'a2', 'a3']);
@@ -264,23 +335,35 @@ describe('FIFO and dead letters', () => {
 
   it('a message that keeps failing moves to the DLQ after maxReceiveCount; a DLQ subscriber sees it', async () => {
     const dlq = mocks.sqs.createQueue('orders-dlq');
-    mocks.sqs.createQueue('orders', { VisibilityTimeout: '10', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 }) });
+    mocks.sqs.createQueue('orders', {
+      VisibilityTimeout: '10',
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 3 }),
+    });
     const { messageId } = mocks.sqs.send('orders', 'poison');
     mocks.sqs.send('orders', 'fine');
     const attempts: string[] = [];
-    mocks.sqs.subscribe('orders', async (event) => {
-      const failures = event.Records.filter((r) => r.body === 'poison').map((r) => {
-        attempts.push(r.attributes.ApproximateReceiveCount);
-        return { itemIdentifier: r.messageId };
-      });
-      return { batchItemFailures: failures };
-    }, { reportBatchItemFailures: true });
+    mocks.sqs.subscribe(
+      'orders',
+      async (event) => {
+        const failures = event.Records.filter((r) => r.body === 'poison').map((r) => {
+          attempts.push(r.attributes.ApproximateReceiveCount);
+          return { itemIdentifier: r.messageId };
+        });
+        return { batchItemFailures: failures };
+      },
+      { reportBatchItemFailures: true },
+    );
     const dead: SqsEvent[] = [];
     mocks.sqs.subscribe('orders-dlq', (event) => void dead.push(event));
     await mocks.drain();
     expect(attempts).toEqual(['1', '2', '3']);
     expect(dead).toHaveLength(1);
-    expect(dead[0]?.Records[0]).toMatchObject({ messageId, body: 'poison', eventSourceARN: dlq.arn, attributes: { DeadLetterQueueSourceArn: 'arn:aws:sqs:us-east-1:123456789012:orders' } });
+    expect(dead[0]?.Records[0]).toMatchObject({
+      messageId,
+      body: 'poison',
+      eventSourceARN: dlq.arn,
+      attributes: { DeadLetterQueueSourceArn: 'arn:aws:sqs:us-east-1:123456789012:orders' },
+    });
     assertEventInvariants(dead[0] as SqsEvent, dlq.arn);
   });
 

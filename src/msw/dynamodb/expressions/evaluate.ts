@@ -10,7 +10,18 @@ import { validation } from '../errors.js';
 import { showPath, type Condition, type DocumentPath, type Operand, type UpdateActions } from './parse.js';
 import { addNumbers, cloneValue, compareValues, getPath, removePath, setPath, typeOf, valuesEqual } from './values.js';
 
-const TYPE_NAMES: Readonly<Record<string, string>> = { S: 'STRING', N: 'NUMBER', B: 'BINARY', BOOL: 'BOOLEAN', NULL: 'NULL', SS: 'STRING_SET', NS: 'NUMBER_SET', BS: 'BINARY_SET', L: 'LIST', M: 'MAP' };
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  S: 'STRING',
+  N: 'NUMBER',
+  B: 'BINARY',
+  BOOL: 'BOOLEAN',
+  NULL: 'NULL',
+  SS: 'STRING_SET',
+  NS: 'NUMBER_SET',
+  BS: 'BINARY_SET',
+  L: 'LIST',
+  M: 'MAP',
+};
 const ATTRIBUTE_TYPES = ['B', 'NULL', 'SS', 'BOOL', 'L', 'BS', 'N', 'NS', 'S', 'M'];
 
 function conditionValue(item: AttributeMap, operand: Operand): AttributeValue | undefined {
@@ -39,7 +50,9 @@ function conditionValue(item: AttributeMap, operand: Operand): AttributeValue | 
 
 function orderable(kind: string, op: string, operand: Operand): void {
   if (operand.kind === 'value' && !('S' in operand.value || 'N' in operand.value || 'B' in operand.value)) {
-    throw validation(`Invalid ${kind}: Incorrect operand type for operator or function; operator or function: ${op}, operand type: ${TYPE_NAMES[typeOf(operand.value)]}`);
+    throw validation(
+      `Invalid ${kind}: Incorrect operand type for operator or function; operator or function: ${op}, operand type: ${TYPE_NAMES[typeOf(operand.value)]}`,
+    );
   }
 }
 
@@ -76,7 +89,9 @@ export function evaluateCondition(condition: Condition, item: AttributeMap, kind
       if (lo !== undefined && hi !== undefined && condition.lo.kind === 'value' && condition.hi.kind === 'value') {
         const order = compareValues(lo, hi);
         if (order !== undefined && order > 0) {
-          throw validation(`Invalid ${kind}: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${JSON.stringify(lo)}, upper bound operand: AttributeValue: ${JSON.stringify(hi)}`);
+          throw validation(
+            `Invalid ${kind}: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${JSON.stringify(lo)}, upper bound operand: AttributeValue: ${JSON.stringify(hi)}`,
+          );
         }
       }
       if (v === undefined || lo === undefined || hi === undefined) return false;
@@ -97,7 +112,11 @@ export function evaluateCondition(condition: Condition, item: AttributeMap, kind
   }
 }
 
-function evaluateFunction(condition: Extract<Condition, { kind: 'function' }>, item: AttributeMap, kind: string): boolean {
+function evaluateFunction(
+  condition: Extract<Condition, { kind: 'function' }>,
+  item: AttributeMap,
+  kind: string,
+): boolean {
   const path = (condition.args[0] as Operand & { kind: 'path' }).path;
   const target = getPath(item, path);
   const operand = condition.args[1];
@@ -109,14 +128,18 @@ function evaluateFunction(condition: Extract<Condition, { kind: 'function' }>, i
     case 'attribute_type': {
       const wanted = operand === undefined ? undefined : conditionValue(item, operand);
       if (wanted === undefined || !('S' in wanted) || !ATTRIBUTE_TYPES.includes(wanted.S)) {
-        throw validation(`Invalid ${kind}: Invalid attribute type name found; type: ${wanted !== undefined && 'S' in wanted ? wanted.S : String(wanted && TYPE_NAMES[typeOf(wanted)])}, valid types: {${ATTRIBUTE_TYPES.join(',')}}`);
+        throw validation(
+          `Invalid ${kind}: Invalid attribute type name found; type: ${wanted !== undefined && 'S' in wanted ? wanted.S : String(wanted && TYPE_NAMES[typeOf(wanted)])}, valid types: {${ATTRIBUTE_TYPES.join(',')}}`,
+        );
       }
       return target !== undefined && typeOf(target) === wanted.S;
     }
     case 'begins_with': {
       const prefix = operand === undefined ? undefined : conditionValue(item, operand);
       if (operand?.kind === 'value' && !('S' in operand.value || 'B' in operand.value)) {
-        throw validation(`Invalid ${kind}: Incorrect operand type for operator or function; operator or function: begins_with, operand type: ${TYPE_NAMES[typeOf(operand.value)]}`);
+        throw validation(
+          `Invalid ${kind}: Incorrect operand type for operator or function; operator or function: begins_with, operand type: ${TYPE_NAMES[typeOf(operand.value)]}`,
+        );
       }
       if (target === undefined || prefix === undefined) return false;
       if ('S' in target && 'S' in prefix) return target.S.startsWith(prefix.S);
@@ -133,7 +156,8 @@ function evaluateFunction(condition: Extract<Condition, { kind: 'function' }>, i
       if ('S' in target) return 'S' in needle && target.S.includes(needle.S);
       if ('SS' in target) return 'S' in needle && target.SS.includes(needle.S);
       if ('NS' in target) return 'N' in needle && target.NS.some((n) => valuesEqual({ N: n }, needle));
-      if ('BS' in target) return 'B' in needle && target.BS.some((b) => Buffer.from(b, 'base64').equals(Buffer.from(needle.B, 'base64')));
+      if ('BS' in target)
+        return 'B' in needle && target.BS.some((b) => Buffer.from(b, 'base64').equals(Buffer.from(needle.B, 'base64')));
       if ('L' in target) return target.L.some((element) => valuesEqual(element, needle));
       return false;
     }
@@ -169,7 +193,9 @@ function updateValue(item: AttributeMap, operand: Operand): AttributeValue {
       return { N: addNumbers(a.N, b.N, operand.kind === '-') };
     }
     default:
-      throw validation(`Invalid UpdateExpression: The function is not allowed in an update expression; function: ${operand.kind}`);
+      throw validation(
+        `Invalid UpdateExpression: The function is not allowed in an update expression; function: ${operand.kind}`,
+      );
   }
 }
 
@@ -183,10 +209,20 @@ function overlaps(a: DocumentPath, b: DocumentPath): boolean {
   return true;
 }
 
-function mergeSets(type: string, existing: AttributeValue, operand: AttributeValue, remove: boolean): AttributeValue | undefined {
+function mergeSets(
+  type: string,
+  existing: AttributeValue,
+  operand: AttributeValue,
+  remove: boolean,
+): AttributeValue | undefined {
   const members = (existing as Record<string, string[]>)[type] as string[];
   const given = (operand as Record<string, string[]>)[type] as string[];
-  const same = (m: string, g: string) => (type === 'NS' ? valuesEqual({ N: m }, { N: g }) : type === 'BS' ? Buffer.from(m, 'base64').equals(Buffer.from(g, 'base64')) : m === g);
+  const same = (m: string, g: string) =>
+    type === 'NS'
+      ? valuesEqual({ N: m }, { N: g })
+      : type === 'BS'
+        ? Buffer.from(m, 'base64').equals(Buffer.from(g, 'base64'))
+        : m === g;
   if (remove) {
     const left = members.filter((m) => !given.some((g) => same(m, g)));
     return left.length === 0 ? undefined : ({ [type]: left } as AttributeValue);
@@ -207,25 +243,41 @@ export interface UpdateResult {
  * Throws ValidationException for overlapping paths, key attributes, missing operands and types.
  */
 export function applyUpdate(old: AttributeMap, actions: UpdateActions, keyNames: readonly string[]): UpdateResult {
-  const paths: DocumentPath[] = [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)];
+  const paths: DocumentPath[] = [
+    ...actions.set.map((a) => a.path),
+    ...actions.remove,
+    ...actions.add.map((a) => a.path),
+    ...actions.delete.map((a) => a.path),
+  ];
   for (let i = 0; i < paths.length; i++) {
     for (let j = i + 1; j < paths.length; j++) {
       if (overlaps(paths[i] as DocumentPath, paths[j] as DocumentPath)) {
-        throw validation(`Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${showPath(paths[i] as DocumentPath)}, path two: ${showPath(paths[j] as DocumentPath)}`);
+        throw validation(
+          `Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${showPath(paths[i] as DocumentPath)}, path two: ${showPath(paths[j] as DocumentPath)}`,
+        );
       }
     }
   }
   for (const path of paths) {
     const first = path.elements[0] as { name: string };
-    if (keyNames.includes(first.name)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${first.name}. This attribute is part of the key`);
+    if (keyNames.includes(first.name))
+      throw validation(
+        `One or more parameter values were invalid: Cannot update attribute ${first.name}. This attribute is part of the key`,
+      );
   }
   for (const { value } of actions.add) {
     const type = typeOf(value.value);
-    if (type !== 'N' && type !== 'SS' && type !== 'NS' && type !== 'BS') throw validation(`Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: ${TYPE_NAMES[type]}`);
+    if (type !== 'N' && type !== 'SS' && type !== 'NS' && type !== 'BS')
+      throw validation(
+        `Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: ${TYPE_NAMES[type]}`,
+      );
   }
   for (const { value } of actions.delete) {
     const type = typeOf(value.value);
-    if (type !== 'SS' && type !== 'NS' && type !== 'BS') throw validation(`Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: ${TYPE_NAMES[type]}`);
+    if (type !== 'SS' && type !== 'NS' && type !== 'BS')
+      throw validation(
+        `Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: ${TYPE_NAMES[type]}`,
+      );
   }
   // Every operand is read from the item before the update.
   const setValues = actions.set.map((action) => cloneValue(updateValue(old, action.value)));
@@ -236,7 +288,8 @@ export function applyUpdate(old: AttributeMap, actions: UpdateActions, keyNames:
     const type = typeOf(value.value);
     if (existing === undefined) setPath(item, path, cloneValue(value.value));
     else if (typeOf(existing) !== type) throw validation(WRONG_TYPE);
-    else if (type === 'N') setPath(item, path, { N: addNumbers((existing as { N: string }).N, (value.value as { N: string }).N) });
+    else if (type === 'N')
+      setPath(item, path, { N: addNumbers((existing as { N: string }).N, (value.value as { N: string }).N) });
     else setPath(item, path, mergeSets(type, existing, value.value, false) as AttributeValue);
   }
   for (const { path, value } of actions.delete) {

@@ -35,7 +35,11 @@ export type Condition =
   | { readonly kind: 'compare'; readonly op: Comparator; readonly a: Operand; readonly b: Operand }
   | { readonly kind: 'between'; readonly v: Operand; readonly lo: Operand; readonly hi: Operand }
   | { readonly kind: 'in'; readonly v: Operand; readonly list: readonly Operand[] }
-  | { readonly kind: 'function'; readonly name: 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains'; readonly args: readonly Operand[] };
+  | {
+      readonly kind: 'function';
+      readonly name: 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains';
+      readonly args: readonly Operand[];
+    };
 
 /** An update expression's actions. */
 export interface UpdateActions {
@@ -58,7 +62,10 @@ export class Substitutions {
   /** The name `ref` stands for; `kind` (`UpdateExpression` …) prefixes the error, as DynamoDB's does. */
   name(ref: string, kind: string): string {
     const name = this.names !== undefined && Object.hasOwn(this.names, ref) ? this.names[ref] : undefined;
-    if (name === undefined) throw validation(`Invalid ${kind}: An expression attribute name used in the document path is not defined; attribute name: ${ref}`);
+    if (name === undefined)
+      throw validation(
+        `Invalid ${kind}: An expression attribute name used in the document path is not defined; attribute name: ${ref}`,
+      );
     this.usedNames.add(ref);
     return name;
   }
@@ -66,7 +73,10 @@ export class Substitutions {
   /** The value `ref` stands for; `kind` prefixes the error. */
   value(ref: string, kind: string): AttributeValue {
     const value = this.values !== undefined && Object.hasOwn(this.values, ref) ? this.values[ref] : undefined;
-    if (value === undefined) throw validation(`Invalid ${kind}: An expression attribute value used in expression is not defined; attribute value: ${ref}`);
+    if (value === undefined)
+      throw validation(
+        `Invalid ${kind}: An expression attribute value used in expression is not defined; attribute value: ${ref}`,
+      );
     this.usedValues.add(ref);
     return value;
   }
@@ -74,9 +84,15 @@ export class Substitutions {
   /** Throws for substitutions no expression used (DynamoDB rejects them). */
   assertAllUsed(): void {
     const unusedValues = Object.keys(this.values ?? {}).filter((ref) => !this.usedValues.has(ref));
-    if (unusedValues.length > 0) throw validation(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
+    if (unusedValues.length > 0)
+      throw validation(
+        `Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`,
+      );
     const unusedNames = Object.keys(this.names ?? {}).filter((ref) => !this.usedNames.has(ref));
-    if (unusedNames.length > 0) throw validation(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
+    if (unusedNames.length > 0)
+      throw validation(
+        `Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`,
+      );
   }
 }
 
@@ -104,16 +120,26 @@ function tokenize(expression: string, kind: string): Token[] {
     if (word !== null) {
       const text = word[0];
       i += text.length;
-      const tokenKind: TokenKind = text.startsWith('#') ? 'nameRef' : text.startsWith(':') ? 'valueRef' : /^\d+$/.test(text) ? 'number' : 'name';
-      if ((tokenKind === 'nameRef' || tokenKind === 'valueRef') && text.length === 1) throw syntax(kind, expression, { kind: 'punct', text, start, end: i }, undefined, undefined);
-      if (tokenKind === 'name' && /^\d/.test(text)) throw syntax(kind, expression, { kind: 'name', text, start, end: i }, tokens[tokens.length - 1], undefined);
+      const tokenKind: TokenKind = text.startsWith('#')
+        ? 'nameRef'
+        : text.startsWith(':')
+          ? 'valueRef'
+          : /^\d+$/.test(text)
+            ? 'number'
+            : 'name';
+      if ((tokenKind === 'nameRef' || tokenKind === 'valueRef') && text.length === 1)
+        throw syntax(kind, expression, { kind: 'punct', text, start, end: i }, undefined, undefined);
+      if (tokenKind === 'name' && /^\d/.test(text))
+        throw syntax(kind, expression, { kind: 'name', text, start, end: i }, tokens[tokens.length - 1], undefined);
       tokens.push({ kind: tokenKind, text, start, end: i });
       continue;
     }
     const punct = PUNCT.find((p) => expression.startsWith(p, i));
     if (punct === undefined) {
       const bad: Token = { kind: 'punct', text: c, start, end: i + 1 };
-      throw validation(`Invalid ${kind}: Syntax error; token: "${c}", near: "${near(expression, tokens[tokens.length - 1], bad)}"`);
+      throw validation(
+        `Invalid ${kind}: Syntax error; token: "${c}", near: "${near(expression, tokens[tokens.length - 1], bad)}"`,
+      );
     }
     tokens.push({ kind: 'punct', text: punct, start, end: i + punct.length });
     i += punct.length;
@@ -129,10 +155,18 @@ function near(expression: string, previous: Token | undefined, token: Token, nex
 }
 
 function syntax(kind: string, expression: string, token: Token, previous: Token | undefined, next: Token | undefined) {
-  return validation(`Invalid ${kind}: Syntax error; token: "${token.text}", near: "${near(expression, previous, token, next)}"`);
+  return validation(
+    `Invalid ${kind}: Syntax error; token: "${token.text}", near: "${near(expression, previous, token, next)}"`,
+  );
 }
 
-const CONDITION_FUNCTIONS = new Set(['attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains']);
+const CONDITION_FUNCTIONS = new Set([
+  'attribute_exists',
+  'attribute_not_exists',
+  'attribute_type',
+  'begins_with',
+  'contains',
+]);
 const ALL_FUNCTIONS = new Set([...CONDITION_FUNCTIONS, 'size', 'if_not_exists', 'list_append']);
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 /** DynamoDB's limit on an expression's length. */
@@ -146,10 +180,18 @@ class Parser {
 
   constructor(
     private readonly expression: string,
-    private readonly kind: 'ConditionExpression' | 'UpdateExpression' | 'ProjectionExpression' | 'KeyConditionExpression' | 'FilterExpression',
+    private readonly kind:
+      | 'ConditionExpression'
+      | 'UpdateExpression'
+      | 'ProjectionExpression'
+      | 'KeyConditionExpression'
+      | 'FilterExpression',
     private readonly subs: Substitutions,
   ) {
-    if (expression.length > MAX_EXPRESSION_LENGTH) throw validation(`Invalid ${kind}: Expression size has exceeded the maximum allowed size; expression size: ${expression.length}`);
+    if (expression.length > MAX_EXPRESSION_LENGTH)
+      throw validation(
+        `Invalid ${kind}: Expression size has exceeded the maximum allowed size; expression size: ${expression.length}`,
+      );
     if (expression.trim() === '') throw validation(`Invalid ${kind}: The expression can not be empty;`);
     this.tokens = tokenize(expression, kind);
   }
@@ -160,7 +202,8 @@ class Parser {
 
   private fail(): never {
     // At the end DynamoDB shows the two tokens before it; elsewhere the token and its neighbours.
-    const previous = this.token.kind === 'eof' ? (this.tokens[this.i - 2] ?? this.tokens[this.i - 1]) : this.tokens[this.i - 1];
+    const previous =
+      this.token.kind === 'eof' ? (this.tokens[this.i - 2] ?? this.tokens[this.i - 1]) : this.tokens[this.i - 1];
     throw syntax(this.kind, this.expression, this.token, previous, this.tokens[this.i + 1]);
   }
 
@@ -212,7 +255,8 @@ class Parser {
       return { name: this.subs.name(t.text, this.kind) };
     }
     if (t.kind === 'name' && !isKeyword(t.text)) {
-      if (isReservedWord(t.text)) throw validation(`Invalid ${this.kind}: Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
+      if (isReservedWord(t.text))
+        throw validation(`Invalid ${this.kind}: Attribute name is a reserved keyword; reserved keyword: ${t.text}`);
       this.i++;
       return { name: t.text };
     }
@@ -230,7 +274,10 @@ class Parser {
       const name = t.text;
       if (!ALL_FUNCTIONS.has(name)) throw validation(`Invalid ${this.kind}: Invalid function name; function: ${name}`);
       const allowed = context === 'update' ? name === 'if_not_exists' || name === 'list_append' : name === 'size';
-      if (!allowed) throw validation(`Invalid ${this.kind}: The function is not allowed ${context === 'update' ? 'in an update expression' : 'to be used this way in an expression'}; function: ${name}`);
+      if (!allowed)
+        throw validation(
+          `Invalid ${this.kind}: The function is not allowed ${context === 'update' ? 'in an update expression' : 'to be used this way in an expression'}; function: ${name}`,
+        );
       this.i += 2;
       let out: Operand;
       if (name === 'size') out = { kind: 'size', path: this.pathArgument(name) };
@@ -252,7 +299,9 @@ class Parser {
 
   private pathArgument(fn: string): DocumentPath {
     if (this.token.kind !== 'name' && this.token.kind !== 'nameRef') {
-      throw validation(`Invalid ${this.kind}: Operator or function requires a document path; operator or function: ${fn}`);
+      throw validation(
+        `Invalid ${this.kind}: Operator or function requires a document path; operator or function: ${fn}`,
+      );
     }
     return this.path();
   }
@@ -302,7 +351,12 @@ class Parser {
     }
     const t = this.token;
     if (t.kind === 'name' && CONDITION_FUNCTIONS.has(t.text) && (this.tokens[this.i + 1] as Token).text === '(') {
-      const name = t.text as 'attribute_exists' | 'attribute_not_exists' | 'attribute_type' | 'begins_with' | 'contains';
+      const name = t.text as
+        | 'attribute_exists'
+        | 'attribute_not_exists'
+        | 'attribute_type'
+        | 'begins_with'
+        | 'contains';
       this.i += 2;
       const args: Operand[] = [{ kind: 'path', path: this.pathArgument(name) }];
       const arity = name === 'attribute_exists' || name === 'attribute_not_exists' ? 1 : 2;
@@ -310,7 +364,10 @@ class Parser {
         this.expect(',');
         args.push(this.operand('condition'));
       }
-      if (this.token.text === ',') throw validation(`Invalid ${this.kind}: Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${arity + 1}`);
+      if (this.token.text === ',')
+        throw validation(
+          `Invalid ${this.kind}: Incorrect number of operands for operator or function; operator or function: ${name}, number of operands: ${arity + 1}`,
+        );
       this.expect(')');
       return { kind: 'function', name, args };
     }
@@ -328,7 +385,10 @@ class Parser {
       const list = [this.operand('condition')];
       while (this.eat(',')) list.push(this.operand('condition'));
       this.expect(')');
-      if (list.length > 100) throw validation(`Invalid ${this.kind}: The IN operator is provided with too many operands; number of operands: ${list.length}`);
+      if (list.length > 100)
+        throw validation(
+          `Invalid ${this.kind}: The IN operator is provided with too many operands; number of operands: ${list.length}`,
+        );
       return { kind: 'in', v: a, list };
     }
     const op = this.token;
@@ -347,7 +407,10 @@ class Parser {
     while (!this.atEnd()) {
       const clause = this.token.kind === 'name' ? this.token.text.toUpperCase() : '';
       if (clause !== 'SET' && clause !== 'REMOVE' && clause !== 'ADD' && clause !== 'DELETE') this.fail();
-      if (seen.has(clause)) throw validation(`Invalid UpdateExpression: The "${clause}" section can only be used once in an update expression;`);
+      if (seen.has(clause))
+        throw validation(
+          `Invalid UpdateExpression: The "${clause}" section can only be used once in an update expression;`,
+        );
       seen.add(clause);
       this.i++;
       do {
@@ -385,7 +448,11 @@ function isKeyword(word: string): boolean {
 }
 
 /** Parses a condition (ConditionExpression, FilterExpression, KeyConditionExpression). */
-export function parseCondition(expression: string, kind: 'ConditionExpression' | 'FilterExpression' | 'KeyConditionExpression', subs: Substitutions): Condition {
+export function parseCondition(
+  expression: string,
+  kind: 'ConditionExpression' | 'FilterExpression' | 'KeyConditionExpression',
+  subs: Substitutions,
+): Condition {
   const parser = new Parser(expression, kind, subs);
   const condition = parser.condition();
   parser.end();

@@ -3,7 +3,12 @@
  * numbers (38 significant digits, no floating point), byte-wise ordering of strings and binaries,
  * and document paths read, written and removed on stored items.
  */
-import { attributeValuesEqual, canonicalNumber, type AttributeMap, type AttributeValue } from '../../../events/dynamodb/index.js';
+import {
+  attributeValuesEqual,
+  canonicalNumber,
+  type AttributeMap,
+  type AttributeValue,
+} from '../../../events/dynamodb/index.js';
 import { validation } from '../errors.js';
 import type { DocumentPath } from './parse.js';
 
@@ -90,7 +95,8 @@ export function getPath(item: AttributeMap, path: DocumentPath): AttributeValue 
       return;
     }
     if (current === undefined) return;
-    if ('name' in element) current = 'M' in current && Object.hasOwn(current.M, element.name) ? current.M[element.name] : undefined;
+    if ('name' in element)
+      current = 'M' in current && Object.hasOwn(current.M, element.name) ? current.M[element.name] : undefined;
     else current = 'L' in current ? current.L[element.index] : undefined;
   });
   return current;
@@ -122,7 +128,12 @@ export function setPath(item: AttributeMap, path: DocumentPath, value: Attribute
     if (index >= container.length) container.push(value);
     else container[index] = value;
   } else {
-    Object.defineProperty(container, (last as { name: string }).name, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(container, (last as { name: string }).name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 }
 
@@ -159,13 +170,23 @@ export function projectPaths(item: AttributeMap, paths: readonly DocumentPath[])
       const sourceValue = Array.isArray(source) ? source[key as number] : (source as AttributeMap)[key as string];
       if (sourceValue === undefined) return;
       const isLast = i === path.elements.length - 1;
-      const existing: AttributeValue | undefined = Array.isArray(target) ? target[key as number] : Object.hasOwn(target, key as string) ? (target as AttributeMap)[key as string] : undefined;
+      const existing: AttributeValue | undefined = Array.isArray(target)
+        ? target[key as number]
+        : Object.hasOwn(target, key as string)
+          ? (target as AttributeMap)[key as string]
+          : undefined;
       let next: AttributeValue;
       if (isLast) next = cloneValue(sourceValue);
       else if (existing !== undefined) next = existing;
       else next = 'M' in sourceValue ? { M: {} } : { L: [] };
       if (Array.isArray(target)) target[key as number] = next;
-      else Object.defineProperty(target, key as string, { value: next, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(target, key as string, {
+          value: next,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       if (!isLast) {
         target = 'M' in next ? next.M : 'L' in next ? next.L : target;
         source = 'M' in sourceValue ? sourceValue.M : 'L' in sourceValue ? sourceValue.L : source;
@@ -177,12 +198,14 @@ export function projectPaths(item: AttributeMap, paths: readonly DocumentPath[])
     if ('L' in value) return { L: value.L.filter((v) => v !== undefined).map(compact) };
     if ('M' in value) {
       const m: AttributeMap = {};
-      for (const [k, v] of Object.entries(value.M)) Object.defineProperty(m, k, { value: compact(v), enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of Object.entries(value.M))
+        Object.defineProperty(m, k, { value: compact(v), enumerable: true, writable: true, configurable: true });
       return { M: m };
     }
     return value;
   };
   const result: AttributeMap = {};
-  for (const [k, v] of Object.entries(out)) Object.defineProperty(result, k, { value: compact(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(out))
+    Object.defineProperty(result, k, { value: compact(v), enumerable: true, writable: true, configurable: true });
   return result;
 }

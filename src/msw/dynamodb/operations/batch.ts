@@ -7,7 +7,16 @@
 import type { AttributeMap } from '../../../events/dynamodb/index.js';
 import { asStructure, readBoolean, readList, readObject, type JsonObject } from '../../_internals/input.js';
 import type { JsonOperation, JsonRequestInfo } from '../../_internals/jsonProtocol.js';
-import { Expressions, I, planDelete, planPut, readKey, regionOf, type DynamoDBWireContext, type WritePlan } from '../common.js';
+import {
+  Expressions,
+  I,
+  planDelete,
+  planPut,
+  readKey,
+  regionOf,
+  type DynamoDBWireContext,
+  type WritePlan,
+} from '../common.js';
 import { dynamoError, validation } from '../errors.js';
 import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';
@@ -22,7 +31,10 @@ export const BATCH_GET_MAX_BYTES = 16 * 1024 * 1024;
 function requestItems(input: JsonObject): [string, unknown][] {
   const map = readObject(input, 'RequestItems', I, true) as JsonObject;
   const entries = Object.entries(map);
-  if (entries.length === 0) throw validation(`1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+  if (entries.length === 0)
+    throw validation(
+      `1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+    );
   return entries;
 }
 
@@ -35,13 +47,22 @@ function batchTable(context: DynamoDBWireContext, info: JsonRequestInfo, name: s
 /** The batch operations. */
 export function batchOperations(context: DynamoDBWireContext): Record<string, JsonOperation> {
   const batchGetItem: JsonOperation = (input, info) => {
-    const plans: { name: string; table: MockTable; keys: AttributeMap[]; request: JsonObject; project: (item: AttributeMap) => AttributeMap }[] = [];
+    const plans: {
+      name: string;
+      table: MockTable;
+      keys: AttributeMap[];
+      request: JsonObject;
+      project: (item: AttributeMap) => AttributeMap;
+    }[] = [];
     let total = 0;
     for (const [name, raw] of requestItems(input)) {
       const request = asStructure(raw, `RequestItems.${name}`, I);
       const table = batchTable(context, info, name);
       const keysJson = readList(request, 'Keys', I, true) as unknown[];
-      if (keysJson.length === 0) throw validation(`1 validation error detected: Value '[]' at 'requestItems.${name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+      if (keysJson.length === 0)
+        throw validation(
+          `1 validation error detected: Value '[]' at 'requestItems.${name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+        );
       total += keysJson.length;
       if (total > BATCH_GET_MAX_KEYS) throw validation('Too many items requested for the BatchGetItem call');
       const expressions = new Expressions(request, ['ProjectionExpression']);
@@ -55,7 +76,13 @@ export function batchOperations(context: DynamoDBWireContext): Record<string, Js
         if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
         seen.add(id);
       }
-      plans.push({ name, table, keys, request, project: (item) => (projection === undefined ? item : projectPaths(item, projection)) });
+      plans.push({
+        name,
+        table,
+        keys,
+        request,
+        project: (item) => (projection === undefined ? item : projectPaths(item, projection)),
+      });
     }
     const responses: Record<string, AttributeMap[]> = {};
     const unprocessed: Record<string, JsonObject> = {};
@@ -74,8 +101,19 @@ export function batchOperations(context: DynamoDBWireContext): Record<string, Js
         bytes += plan.table.sizes.get(id) ?? 0;
         found.push(plan.project(item));
       }
-      Object.defineProperty(responses, plan.name, { value: found, enumerable: true, writable: true, configurable: true });
-      if (left.length > 0) Object.defineProperty(unprocessed, plan.name, { value: { ...plan.request, Keys: left }, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(responses, plan.name, {
+        value: found,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      if (left.length > 0)
+        Object.defineProperty(unprocessed, plan.name, {
+          value: { ...plan.request, Keys: left },
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return { Responses: responses, UnprocessedKeys: unprocessed };
   };
@@ -86,7 +124,10 @@ export function batchOperations(context: DynamoDBWireContext): Record<string, Js
     for (const [name, raw] of requestItems(input)) {
       const list = raw;
       if (!Array.isArray(list)) throw I.wrongType(`RequestItems.${name}`, 'list', list);
-      if (list.length === 0) throw validation(`1 validation error detected: Value '[]' at 'requestItems.${name}.member' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+      if (list.length === 0)
+        throw validation(
+          `1 validation error detected: Value '[]' at 'requestItems.${name}.member' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+        );
       total += list.length;
       if (total > BATCH_WRITE_MAX_REQUESTS) throw validation('Too many items requested for the BatchWriteItem call');
       const table = batchTable(context, info, name);
@@ -95,7 +136,10 @@ export function batchOperations(context: DynamoDBWireContext): Record<string, Js
         const request = asStructure(entry, `RequestItems.${name}.${i + 1}.member`, I);
         const put = readObject(request, 'PutRequest', I);
         const del = readObject(request, 'DeleteRequest', I);
-        if ((put === undefined) === (del === undefined)) throw validation('One or more parameter values were invalid: A WriteRequest must contain exactly one of PutRequest or DeleteRequest');
+        if ((put === undefined) === (del === undefined))
+          throw validation(
+            'One or more parameter values were invalid: A WriteRequest must contain exactly one of PutRequest or DeleteRequest',
+          );
         const plan = put !== undefined ? planPut(table, put, false) : planDelete(table, del as JsonObject, false);
         if (seen.has(plan.keyString)) throw validation('Provided list of item keys contains duplicates');
         seen.add(plan.keyString);
@@ -106,7 +150,8 @@ export function batchOperations(context: DynamoDBWireContext): Record<string, Js
     for (const plan of plans) {
       const old = plan.table.items.get(plan.keyString);
       const change = plan.change(old);
-      if (change.writes) plan.table.write(plan.keyString, change.next, now, change.size === undefined ? {} : { size: change.size });
+      if (change.writes)
+        plan.table.write(plan.keyString, change.next, now, change.size === undefined ? {} : { size: change.size });
     }
     return { UnprocessedItems: {} };
   };

@@ -1,15 +1,34 @@
 /** PutItem, GetItem, UpdateItem and DeleteItem: one item each, with conditions and ReturnValues. */
 import type { AttributeMap } from '../../../events/dynamodb/index.js';
 import type { JsonOperation } from '../../_internals/jsonProtocol.js';
-import { checkCondition, Expressions, itemTableOf, planDelete, planPut, planUpdate, readKey, returnValues, type DynamoDBWireContext, type WritePlan } from '../common.js';
+import {
+  checkCondition,
+  Expressions,
+  itemTableOf,
+  planDelete,
+  planPut,
+  planUpdate,
+  readKey,
+  returnValues,
+  type DynamoDBWireContext,
+  type WritePlan,
+} from '../common.js';
 import { projectPaths } from '../expressions/values.js';
 
 /** Applies a planned single-item write: the condition, then the change (stream record included). */
-export function applyWrite(plan: WritePlan, nowMs: number): { old: AttributeMap | undefined; next: AttributeMap | undefined; paths: readonly import('../expressions/parse.js').DocumentPath[] } {
+export function applyWrite(
+  plan: WritePlan,
+  nowMs: number,
+): {
+  old: AttributeMap | undefined;
+  next: AttributeMap | undefined;
+  paths: readonly import('../expressions/parse.js').DocumentPath[];
+} {
   const old = plan.table.items.get(plan.keyString);
   checkCondition(plan.condition, old, plan.returnOld);
   const change = plan.change(old);
-  if (change.writes) plan.table.write(plan.keyString, change.next, nowMs, change.size === undefined ? {} : { size: change.size });
+  if (change.writes)
+    plan.table.write(plan.keyString, change.next, nowMs, change.size === undefined ? {} : { size: change.size });
   return { old, next: change.next, paths: change.paths ?? [] };
 }
 

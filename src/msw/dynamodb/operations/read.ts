@@ -33,14 +33,19 @@ const KEY_PREFIX = 'Invalid KeyConditionExpression: ';
 /** The attribute a key-condition operand names (a top-level path), or undefined for a value. */
 function keyOperand(operand: Operand): string | undefined {
   if (operand.kind === 'value') return undefined;
-  if (operand.kind !== 'path') throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot contain nested operations`);
+  if (operand.kind !== 'path')
+    throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot contain nested operations`);
   const [first, ...rest] = operand.path.elements;
-  if (rest.length > 0 || first === undefined || !('name' in first)) throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot have conditions on nested attributes`);
+  if (rest.length > 0 || first === undefined || !('name' in first))
+    throw validation(`${KEY_PREFIX}KeyConditionExpressions cannot have conditions on nested attributes`);
   return first.name;
 }
 
 function valueOf(operand: Operand): AttributeValue {
-  if (operand.kind !== 'value') throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`);
+  if (operand.kind !== 'value')
+    throw validation(
+      `${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`,
+    );
   return operand.value;
 }
 
@@ -54,30 +59,43 @@ function keyConditions(condition: Condition): Map<string, SortCondition> {
       visit(c.b);
       return;
     }
-    if (c.kind === 'not' || c.kind === 'in') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.kind.toUpperCase()}`);
+    if (c.kind === 'not' || c.kind === 'in')
+      throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.kind.toUpperCase()}`);
     let name: string | undefined;
     let sort: SortCondition;
     if (c.kind === 'compare') {
       if (c.op === '<>') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: <>`);
       const a = keyOperand(c.a);
       const b = keyOperand(c.b);
-      if (a !== undefined && b !== undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`);
-      if (a === undefined && b === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: No key attribute specified`);
+      if (a !== undefined && b !== undefined)
+        throw validation(
+          `${KEY_PREFIX}Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition`,
+        );
+      if (a === undefined && b === undefined)
+        throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: No key attribute specified`);
       name = a ?? b;
       sort = a !== undefined ? { op: c.op, values: [valueOf(c.b)] } : { op: FLIPPED[c.op], values: [valueOf(c.a)] };
     } else if (c.kind === 'between') {
       name = keyOperand(c.v);
-      if (name === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand`);
+      if (name === undefined)
+        throw validation(
+          `${KEY_PREFIX}Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand`,
+        );
       sort = { op: 'between', values: [valueOf(c.lo), valueOf(c.hi)] };
     } else if (c.kind === 'function') {
-      if (c.name !== 'begins_with') throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.name}`);
+      if (c.name !== 'begins_with')
+        throw validation(`${KEY_PREFIX}Invalid operator used in KeyConditionExpression: ${c.name}`);
       name = keyOperand(c.args[0] as Operand);
-      if (name === undefined) throw validation(`${KEY_PREFIX}Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand`);
+      if (name === undefined)
+        throw validation(
+          `${KEY_PREFIX}Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand`,
+        );
       sort = { op: 'begins_with', values: [valueOf(c.args[1] as Operand)] };
     } else {
       return;
     }
-    if (out.has(name as string)) throw validation(`${KEY_PREFIX}KeyConditionExpressions must only contain one condition per key`);
+    if (out.has(name as string))
+      throw validation(`${KEY_PREFIX}KeyConditionExpressions must only contain one condition per key`);
     out.set(name as string, sort);
   };
   visit(condition);
@@ -86,22 +104,42 @@ function keyConditions(condition: Condition): Map<string, SortCondition> {
 }
 
 /** The partition key value and sort-key condition of a Query, checked against the key schema. */
-function resolveKeyCondition(condition: Condition, schema: readonly KeyAttribute[]): { partition: AttributeValue; sort: SortCondition | undefined } {
+function resolveKeyCondition(
+  condition: Condition,
+  schema: readonly KeyAttribute[],
+): { partition: AttributeValue; sort: SortCondition | undefined } {
   const conditions = keyConditions(condition);
   const [hash, range] = schema as [KeyAttribute, KeyAttribute | undefined];
   if (range === undefined && conditions.size > 1) throw validation('Query key condition not supported');
-  for (const name of conditions.keys()) if (name !== hash.name && name !== range?.name) throw validation('Query condition missed key schema element: ' + (conditions.has(hash.name) ? range?.name ?? hash.name : hash.name));
+  for (const name of conditions.keys())
+    if (name !== hash.name && name !== range?.name)
+      throw validation(
+        'Query condition missed key schema element: ' +
+          (conditions.has(hash.name) ? (range?.name ?? hash.name) : hash.name),
+      );
   const partition = conditions.get(hash.name);
   if (partition === undefined) throw validation(`Query condition missed key schema element: ${hash.name}`);
   if (partition.op !== '=') throw validation('Query key condition not supported');
   const sort = range === undefined ? undefined : conditions.get(range.name);
   for (const [name, c] of conditions) {
     const type = name === hash.name ? hash.type : (range as KeyAttribute).type;
-    for (const value of c.values) if (Object.keys(value)[0] !== type) throw validation('One or more parameter values were invalid: Condition parameter type does not match schema type');
-    if (c.op === 'begins_with' && type === 'N') throw validation(`${KEY_PREFIX}Incorrect operand type for operator or function; operator or function: begins_with, operand type: N`);
+    for (const value of c.values)
+      if (Object.keys(value)[0] !== type)
+        throw validation(
+          'One or more parameter values were invalid: Condition parameter type does not match schema type',
+        );
+    if (c.op === 'begins_with' && type === 'N')
+      throw validation(
+        `${KEY_PREFIX}Incorrect operand type for operator or function; operator or function: begins_with, operand type: N`,
+      );
   }
-  if (sort?.op === 'between' && compareKeyValues(sort.values[0] as AttributeValue, sort.values[1] as AttributeValue) > 0) {
-    throw validation(`${KEY_PREFIX}The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${JSON.stringify(sort.values[0])}, upper bound operand: AttributeValue: ${JSON.stringify(sort.values[1])}`);
+  if (
+    sort?.op === 'between' &&
+    compareKeyValues(sort.values[0] as AttributeValue, sort.values[1] as AttributeValue) > 0
+  ) {
+    throw validation(
+      `${KEY_PREFIX}The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${JSON.stringify(sort.values[0])}, upper bound operand: AttributeValue: ${JSON.stringify(sort.values[1])}`,
+    );
   }
   return { partition: partition.values[0] as AttributeValue, sort };
 }
@@ -117,19 +155,31 @@ function startsWith(value: AttributeValue, prefix: AttributeValue): boolean {
 }
 
 /** The [from, to) slice of a partition a sort-key condition selects (binary search). */
-function sortRange(store: SortedStore, entries: readonly StoreEntry[], sortName: string | undefined, sort: SortCondition | undefined): [number, number] {
+function sortRange(
+  store: SortedStore,
+  entries: readonly StoreEntry[],
+  sortName: string | undefined,
+  sort: SortCondition | undefined,
+): [number, number] {
   if (sort === undefined || sortName === undefined) return [0, entries.length];
   const at = (item: AttributeMap) => item[sortName] as AttributeValue;
   const lower = (v: AttributeValue) => store.lowerBound(entries, (item) => compareKeyValues(at(item), v));
-  const upper = (v: AttributeValue) => store.lowerBound(entries, (item) => (compareKeyValues(at(item), v) <= 0 ? -1 : 1));
+  const upper = (v: AttributeValue) =>
+    store.lowerBound(entries, (item) => (compareKeyValues(at(item), v) <= 0 ? -1 : 1));
   const [v, w] = sort.values as [AttributeValue, AttributeValue];
   switch (sort.op) {
-    case '=': return [lower(v), upper(v)];
-    case '<': return [0, lower(v)];
-    case '<=': return [0, upper(v)];
-    case '>': return [upper(v), entries.length];
-    case '>=': return [lower(v), entries.length];
-    case 'between': return [lower(v), upper(w)];
+    case '=':
+      return [lower(v), upper(v)];
+    case '<':
+      return [0, lower(v)];
+    case '<=':
+      return [0, upper(v)];
+    case '>':
+      return [upper(v), entries.length];
+    case '>=':
+      return [lower(v), entries.length];
+    case 'between':
+      return [lower(v), upper(w)];
     default: {
       const from = lower(v);
       let to = from;
@@ -154,12 +204,29 @@ function conditionNames(condition: Condition, out = new Set<string>()): Set<stri
     }
   };
   switch (condition.kind) {
-    case 'and': case 'or': conditionNames(condition.a, out); conditionNames(condition.b, out); break;
-    case 'not': conditionNames(condition.c, out); break;
-    case 'compare': operand(condition.a); operand(condition.b); break;
-    case 'between': operand(condition.v); operand(condition.lo); operand(condition.hi); break;
-    case 'in': operand(condition.v); condition.list.forEach(operand); break;
-    default: condition.args.forEach(operand);
+    case 'and':
+    case 'or':
+      conditionNames(condition.a, out);
+      conditionNames(condition.b, out);
+      break;
+    case 'not':
+      conditionNames(condition.c, out);
+      break;
+    case 'compare':
+      operand(condition.a);
+      operand(condition.b);
+      break;
+    case 'between':
+      operand(condition.v);
+      operand(condition.lo);
+      operand(condition.hi);
+      break;
+    case 'in':
+      operand(condition.v);
+      condition.list.forEach(operand);
+      break;
+    default:
+      condition.args.forEach(operand);
   }
   return out;
 }
@@ -176,9 +243,17 @@ function segmentOf(partitionKey: AttributeValue, total: number): number {
 export function readOperations(context: DynamoDBWireContext): Record<string, JsonOperation> {
   const read = (input: JsonObject, info: JsonRequestInfo, query: boolean): Record<string, unknown> => {
     const table = itemTableOf(input, info, context);
-    const expressions = new Expressions(input, query ? ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'] : ['FilterExpression', 'ProjectionExpression']);
+    const expressions = new Expressions(
+      input,
+      query
+        ? ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression']
+        : ['FilterExpression', 'ProjectionExpression'],
+    );
     const keyCondition = query ? expressions.condition('KeyConditionExpression') : undefined;
-    if (query && keyCondition === undefined) throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+    if (query && keyCondition === undefined)
+      throw validation(
+        'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.',
+      );
     const filter = expressions.condition('FilterExpression');
     const projection = expressions.projection();
     expressions.done();
@@ -190,22 +265,45 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
       if (index === undefined) throw validation(`The table does not have the specified index: ${indexName}`);
     }
     const consistent = readBoolean(input, 'ConsistentRead', I) ?? false;
-    if (consistent && index?.kind === 'global') throw validation('Consistent reads are not supported on global secondary indexes');
+    if (consistent && index?.kind === 'global')
+      throw validation('Consistent reads are not supported on global secondary indexes');
 
     const selectInput = readString(input, 'Select', I);
     if (selectInput !== undefined && !(SELECTS as readonly string[]).includes(selectInput)) {
-      throw validation(`1 validation error detected: Value '${selectInput}' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]`);
+      throw validation(
+        `1 validation error detected: Value '${selectInput}' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]`,
+      );
     }
-    const select: Select = (selectInput as Select | undefined) ?? (projection !== undefined ? 'SPECIFIC_ATTRIBUTES' : index !== undefined ? 'ALL_PROJECTED_ATTRIBUTES' : 'ALL_ATTRIBUTES');
-    if (projection !== undefined && select !== 'SPECIFIC_ATTRIBUTES') throw validation(`One or more parameter values were invalid: Cannot specify the ProjectionExpression when choosing to get ${select}`);
-    if (select === 'SPECIFIC_ATTRIBUTES' && projection === undefined) throw validation('One or more parameter values were invalid: Must specify the ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES');
-    if (select === 'ALL_PROJECTED_ATTRIBUTES' && index === undefined) throw validation('One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for a table; specify an IndexName');
+    const select: Select =
+      (selectInput as Select | undefined) ??
+      (projection !== undefined
+        ? 'SPECIFIC_ATTRIBUTES'
+        : index !== undefined
+          ? 'ALL_PROJECTED_ATTRIBUTES'
+          : 'ALL_ATTRIBUTES');
+    if (projection !== undefined && select !== 'SPECIFIC_ATTRIBUTES')
+      throw validation(
+        `One or more parameter values were invalid: Cannot specify the ProjectionExpression when choosing to get ${select}`,
+      );
+    if (select === 'SPECIFIC_ATTRIBUTES' && projection === undefined)
+      throw validation(
+        'One or more parameter values were invalid: Must specify the ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES',
+      );
+    if (select === 'ALL_PROJECTED_ATTRIBUTES' && index === undefined)
+      throw validation(
+        'One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for a table; specify an IndexName',
+      );
     if (select === 'ALL_ATTRIBUTES' && index?.kind === 'global' && index.projection.type !== 'ALL') {
-      throw validation(`One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`);
+      throw validation(
+        `One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${index.name} because its projection type is not ALL`,
+      );
     }
 
     const limit = readInteger(input, 'Limit', I);
-    if (limit !== undefined && limit < 1) throw validation(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+    if (limit !== undefined && limit < 1)
+      throw validation(
+        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`,
+      );
     const forward = query ? (readBoolean(input, 'ScanIndexForward', I) ?? true) : true;
 
     let segment: number | undefined;
@@ -213,14 +311,27 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
     if (!query) {
       segment = readInteger(input, 'Segment', I);
       totalSegments = readInteger(input, 'TotalSegments', I);
-      if (segment !== undefined && totalSegments === undefined) throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
-      if (totalSegments !== undefined && segment === undefined) throw validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+      if (segment !== undefined && totalSegments === undefined)
+        throw validation(
+          'The TotalSegments parameter is required but was not present in the request when Segment parameter is present',
+        );
+      if (totalSegments !== undefined && segment === undefined)
+        throw validation(
+          'The Segment parameter is required but was not present in the request when parameter TotalSegments is present',
+        );
       if (totalSegments !== undefined && (totalSegments < 1 || totalSegments > 1_000_000)) {
-        throw validation(`1 validation error detected: Value '${totalSegments}' at 'totalSegments' failed to satisfy constraint: Member must have value ${totalSegments < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000000'}`);
+        throw validation(
+          `1 validation error detected: Value '${totalSegments}' at 'totalSegments' failed to satisfy constraint: Member must have value ${totalSegments < 1 ? 'greater than or equal to 1' : 'less than or equal to 1000000'}`,
+        );
       }
-      if (segment !== undefined && segment < 0) throw validation(`1 validation error detected: Value '${segment}' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0`);
+      if (segment !== undefined && segment < 0)
+        throw validation(
+          `1 validation error detected: Value '${segment}' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0`,
+        );
       if (segment !== undefined && totalSegments !== undefined && segment >= totalSegments) {
-        throw validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${segment} is not less than TotalSegments: ${totalSegments}`);
+        throw validation(
+          `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${segment} is not less than TotalSegments: ${totalSegments}`,
+        );
       }
     }
 
@@ -233,7 +344,10 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
       if (filter !== undefined) {
         const keyNames = new Set([hash.name, ...(range === undefined ? [] : [range.name])]);
         const used = [...conditionNames(filter)].find((name) => keyNames.has(name));
-        if (used !== undefined) throw validation(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${used}`);
+        if (used !== undefined)
+          throw validation(
+            `Filter Expression can only contain non-primary key attributes: Primary key attribute: ${used}`,
+          );
       }
     }
 
@@ -243,7 +357,10 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
       const needed = new Set([...table.keyNames, ...schema.map((k) => k.name)]);
       const names = Object.keys(startKey);
       const types = new Map([...table.keySchema, ...schema].map((k) => [k.name, k.type]));
-      if (names.length !== needed.size || !names.every((n) => needed.has(n) && Object.keys(startKey[n] as AttributeValue)[0] === types.get(n))) {
+      if (
+        names.length !== needed.size ||
+        !names.every((n) => needed.has(n) && Object.keys(startKey[n] as AttributeValue)[0] === types.get(n))
+      ) {
         throw validation('The provided starting key is invalid: The provided key element does not match the schema');
       }
       if (key !== undefined && compareKeyValues(startKey[hash.name] as AttributeValue, key.partition) !== 0) {
@@ -256,7 +373,9 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
     let bytes = 0;
     let last: StoreEntry | undefined;
     let more = false;
-    const full = (index === undefined || index.kind === 'local') && (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES');
+    const full =
+      (index === undefined || index.kind === 'local') &&
+      (select === 'ALL_ATTRIBUTES' || select === 'SPECIFIC_ATTRIBUTES');
     // Reads one entry; false when the page is full (Limit or 1 MB) and reading must stop.
     const take = (entry: StoreEntry): boolean => {
       if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) {
@@ -270,14 +389,19 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
       if (filter === undefined || evaluateCondition(filter, item, 'FilterExpression')) items.push(item);
       return true;
     };
-    const afterStart = (entries: readonly StoreEntry[]): number => (startKey === undefined ? 0 : store.lowerBound(entries, (item) => (store.compare(item, startKey) <= 0 ? -1 : 1)));
+    const afterStart = (entries: readonly StoreEntry[]): number =>
+      startKey === undefined ? 0 : store.lowerBound(entries, (item) => (store.compare(item, startKey) <= 0 ? -1 : 1));
 
     if (key !== undefined) {
       const entries = store.partition(key.partition) ?? [];
       let [from, to] = sortRange(store, entries, range?.name, key.sort);
       if (startKey !== undefined) {
         if (forward) from = Math.max(from, afterStart(entries));
-        else to = Math.min(to, store.lowerBound(entries, (item) => (store.compare(item, startKey) < 0 ? -1 : 1)));
+        else
+          to = Math.min(
+            to,
+            store.lowerBound(entries, (item) => (store.compare(item, startKey) < 0 ? -1 : 1)),
+          );
       }
       if (forward) {
         for (let i = from; i < to; i++) if (!take(entries[i] as StoreEntry)) break;
@@ -295,11 +419,18 @@ export function readOperations(context: DynamoDBWireContext): Record<string, Jso
     }
 
     const out: Record<string, unknown> = { Count: items.length, ScannedCount: scanned };
-    if (select !== 'COUNT') out['Items'] = projection === undefined ? items : items.map((item) => projectPaths(item, projection));
+    if (select !== 'COUNT')
+      out['Items'] = projection === undefined ? items : items.map((item) => projectPaths(item, projection));
     // A page cut short by Limit says where to go on, even when nothing follows (as DynamoDB does).
     if (last !== undefined && (more || (limit !== undefined && scanned >= limit))) {
       const lastKey: AttributeMap = {};
-      for (const name of new Set([...table.keyNames, ...schema.map((k) => k.name)])) Object.defineProperty(lastKey, name, { value: last.item[name], enumerable: true, writable: true, configurable: true });
+      for (const name of new Set([...table.keyNames, ...schema.map((k) => k.name)]))
+        Object.defineProperty(lastKey, name, {
+          value: last.item[name],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       out['LastEvaluatedKey'] = lastKey;
     }
     return out;

@@ -4,9 +4,25 @@
  * Time to Live (UpdateTimeToLive, DescribeTimeToLive).
  */
 import { assertStreamViewType, type StreamViewType } from '../../../events/dynamodb/index.js';
-import { asStructure, readBoolean, readInteger, readList, readObject, readString, type JsonObject } from '../../_internals/input.js';
+import {
+  asStructure,
+  readBoolean,
+  readInteger,
+  readList,
+  readObject,
+  readString,
+  type JsonObject,
+} from '../../_internals/input.js';
 import type { JsonOperation } from '../../_internals/jsonProtocol.js';
-import { asValidation, I, readAttributeDefinitions, readKeySchema, regionOf, tableOf, type DynamoDBWireContext } from '../common.js';
+import {
+  asValidation,
+  I,
+  readAttributeDefinitions,
+  readKeySchema,
+  regionOf,
+  tableOf,
+  type DynamoDBWireContext,
+} from '../common.js';
 import { dynamoError, validation } from '../errors.js';
 import { describeTable } from '../registry.js';
 import { SecondaryIndex, type IndexProjection, type KeyAttribute, type MockTable } from '../table.js';
@@ -30,29 +46,57 @@ function readProjection(entry: JsonObject, indexName: string): IndexProjection {
   const projection = readObject(entry, 'Projection', I, true) as JsonObject;
   const type = readString(projection, 'ProjectionType', I);
   if (type === undefined) throw validation(`One or more parameter values were invalid: Unknown ProjectionType: null`);
-  if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE') throw validation(`1 validation error detected: Value '${type}' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]`);
+  if (type !== 'ALL' && type !== 'KEYS_ONLY' && type !== 'INCLUDE')
+    throw validation(
+      `1 validation error detected: Value '${type}' at 'projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL, INCLUDE, KEYS_ONLY]`,
+    );
   const nonKey = readList(projection, 'NonKeyAttributes', I) as unknown[] | undefined;
-  if (type !== 'INCLUDE' && nonKey !== undefined) throw validation(`One or more parameter values were invalid: ProjectionType is ${type}, but NonKeyAttributes is specified`);
-  if (type === 'INCLUDE' && (nonKey === undefined || nonKey.length === 0)) throw validation(`One or more parameter values were invalid: NonKeyAttributes must be specified when ProjectionType is INCLUDE (index: ${indexName})`);
+  if (type !== 'INCLUDE' && nonKey !== undefined)
+    throw validation(
+      `One or more parameter values were invalid: ProjectionType is ${type}, but NonKeyAttributes is specified`,
+    );
+  if (type === 'INCLUDE' && (nonKey === undefined || nonKey.length === 0))
+    throw validation(
+      `One or more parameter values were invalid: NonKeyAttributes must be specified when ProjectionType is INCLUDE (index: ${indexName})`,
+    );
   const names = (nonKey ?? []).map((n) => {
     if (typeof n !== 'string') throw I.wrongType('NonKeyAttributes', 'string', n);
     return n;
   });
-  if (new Set(names).size !== names.length) throw validation(`One or more parameter values were invalid: Duplicate value in NonKeyAttributes of index ${indexName}`);
+  if (new Set(names).size !== names.length)
+    throw validation(
+      `One or more parameter values were invalid: Duplicate value in NonKeyAttributes of index ${indexName}`,
+    );
   return { type, nonKeyAttributes: names };
 }
 
 /** Reads one GSI or LSI definition. */
-export function readIndex(entry: JsonObject, kind: 'global' | 'local', types: ReadonlyMap<string, KeyAttribute['type']>, tableKeys: readonly KeyAttribute[]): IndexRequest {
+export function readIndex(
+  entry: JsonObject,
+  kind: 'global' | 'local',
+  types: ReadonlyMap<string, KeyAttribute['type']>,
+  tableKeys: readonly KeyAttribute[],
+): IndexRequest {
   const name = readString(entry, 'IndexName', I, true);
-  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(name)) throw validation(`1 validation error detected: Value '${name}' at 'indexName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`);
+  if (!/^[a-zA-Z0-9_.-]{3,255}$/.test(name))
+    throw validation(
+      `1 validation error detected: Value '${name}' at 'indexName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`,
+    );
   const keySchema = readKeySchema(entry, types, 'indexKeySchema');
   if (kind === 'local') {
-    if (tableKeys.length < 2) throw validation('One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex');
+    if (tableKeys.length < 2)
+      throw validation(
+        'One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex',
+      );
     if (keySchema[0]?.name !== tableKeys[0]?.name) {
-      throw validation(`One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: ${name}. index hash key: ${keySchema[0]?.name}, table hash key: ${tableKeys[0]?.name}`);
+      throw validation(
+        `One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: ${name}. index hash key: ${keySchema[0]?.name}, table hash key: ${tableKeys[0]?.name}`,
+      );
     }
-    if (keySchema.length < 2) throw validation(`One or more parameter values were invalid: Index KeySchema does not have a range key for index: ${name}`);
+    if (keySchema.length < 2)
+      throw validation(
+        `One or more parameter values were invalid: Index KeySchema does not have a range key for index: ${name}`,
+      );
   }
   return { name, kind, keySchema, projection: readProjection(entry, name) };
 }
@@ -62,28 +106,44 @@ function addIndexes(table: MockTable, requests: readonly IndexRequest[], nowMs: 
   const names = new Set<string>();
   let projected = 0;
   for (const request of requests) {
-    if (names.has(request.name)) throw validation(`One or more parameter values were invalid: Duplicate index name: ${request.name}`);
+    if (names.has(request.name))
+      throw validation(`One or more parameter values were invalid: Duplicate index name: ${request.name}`);
     names.add(request.name);
     projected += request.projection.nonKeyAttributes.length;
   }
-  if (projected > MAX_PROJECTED_ATTRIBUTES) throw validation(`One or more parameter values were invalid: Number of projected attributes in all indexes exceeds limit of ${MAX_PROJECTED_ATTRIBUTES}, provided: ${projected}`);
+  if (projected > MAX_PROJECTED_ATTRIBUTES)
+    throw validation(
+      `One or more parameter values were invalid: Number of projected attributes in all indexes exceeds limit of ${MAX_PROJECTED_ATTRIBUTES}, provided: ${projected}`,
+    );
   for (const request of requests) {
-    table.indexes.set(request.name, new SecondaryIndex(request.name, request.kind, request.keySchema, request.projection, table, nowMs));
+    table.indexes.set(
+      request.name,
+      new SecondaryIndex(request.name, request.kind, request.keySchema, request.projection, table, nowMs),
+    );
     for (const k of request.keySchema) table.attributeTypes.set(k.name, k.type);
   }
 }
 
-function readStreamSpecification(input: JsonObject, operation: string): { enabled: boolean; viewType: StreamViewType | undefined } | undefined {
+function readStreamSpecification(
+  input: JsonObject,
+  operation: string,
+): { enabled: boolean; viewType: StreamViewType | undefined } | undefined {
   const spec = readObject(input, 'StreamSpecification', I);
   if (spec === undefined) return undefined;
   const enabled = readBoolean(spec, 'StreamEnabled', I);
   if (enabled === undefined) throw I.missing('StreamSpecification.StreamEnabled');
   const view = readString(spec, 'StreamViewType', I);
   if (enabled) {
-    if (view === undefined) throw validation('One or more parameter values were invalid: You must specify a StreamViewType when StreamEnabled is true');
+    if (view === undefined)
+      throw validation(
+        'One or more parameter values were invalid: You must specify a StreamViewType when StreamEnabled is true',
+      );
     return { enabled, viewType: asValidation(() => assertStreamViewType(operation, 'StreamViewType', view), '') };
   }
-  if (view !== undefined) throw validation('One or more parameter values were invalid: You cannot specify a StreamViewType when StreamEnabled is false');
+  if (view !== undefined)
+    throw validation(
+      'One or more parameter values were invalid: You cannot specify a StreamViewType when StreamEnabled is false',
+    );
   return { enabled, viewType: undefined };
 }
 
@@ -96,42 +156,87 @@ export function tableOperations(context: DynamoDBWireContext): Record<string, Js
     const types = readAttributeDefinitions(input, true);
     const keySchema = readKeySchema(input, types);
     const mode = readString(input, 'BillingMode', I) ?? 'PROVISIONED';
-    if (mode !== 'PROVISIONED' && mode !== 'PAY_PER_REQUEST') throw validation(`1 validation error detected: Value '${mode}' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]`);
+    if (mode !== 'PROVISIONED' && mode !== 'PAY_PER_REQUEST')
+      throw validation(
+        `1 validation error detected: Value '${mode}' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]`,
+      );
     const throughput = readObject(input, 'ProvisionedThroughput', I);
     let read = 0;
     let write = 0;
     if (mode === 'PROVISIONED') {
-      if (throughput === undefined) throw validation('One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED');
+      if (throughput === undefined)
+        throw validation(
+          'One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED',
+        );
       read = readInteger(throughput, 'ReadCapacityUnits', I, true) as number;
       write = readInteger(throughput, 'WriteCapacityUnits', I, true) as number;
-      if (read < 1 || write < 1) throw validation('One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be greater than 0');
+      if (read < 1 || write < 1)
+        throw validation(
+          'One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be greater than 0',
+        );
     } else if (throughput !== undefined) {
-      throw validation('One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST');
+      throw validation(
+        'One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST',
+      );
     }
-    const globals = ((readList(input, 'GlobalSecondaryIndexes', I) as unknown[] | undefined) ?? []).map((e, i) => readIndex(asStructure(e, `GlobalSecondaryIndexes.${i + 1}.member`, I), 'global', types, keySchema));
-    const locals = ((readList(input, 'LocalSecondaryIndexes', I) as unknown[] | undefined) ?? []).map((e, i) => readIndex(asStructure(e, `LocalSecondaryIndexes.${i + 1}.member`, I), 'local', types, keySchema));
-    if (globals.length > MAX_GLOBAL_INDEXES) throw validation(`One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GLOBAL_INDEXES}`);
-    if (locals.length > MAX_LOCAL_INDEXES) throw validation(`One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of ${MAX_LOCAL_INDEXES}`);
+    const globals = ((readList(input, 'GlobalSecondaryIndexes', I) as unknown[] | undefined) ?? []).map((e, i) =>
+      readIndex(asStructure(e, `GlobalSecondaryIndexes.${i + 1}.member`, I), 'global', types, keySchema),
+    );
+    const locals = ((readList(input, 'LocalSecondaryIndexes', I) as unknown[] | undefined) ?? []).map((e, i) =>
+      readIndex(asStructure(e, `LocalSecondaryIndexes.${i + 1}.member`, I), 'local', types, keySchema),
+    );
+    if (globals.length > MAX_GLOBAL_INDEXES)
+      throw validation(
+        `One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of ${MAX_GLOBAL_INDEXES}`,
+      );
+    if (locals.length > MAX_LOCAL_INDEXES)
+      throw validation(
+        `One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of ${MAX_LOCAL_INDEXES}`,
+      );
     // Every definition must be used by a key of the table or an index.
-    const used = new Set([...keySchema, ...globals.flatMap((g) => g.keySchema), ...locals.flatMap((l) => l.keySchema)].map((k) => k.name));
+    const used = new Set(
+      [...keySchema, ...globals.flatMap((g) => g.keySchema), ...locals.flatMap((l) => l.keySchema)].map((k) => k.name),
+    );
     if (used.size !== types.size) {
-      throw validation(globals.length + locals.length === 0
-        ? 'One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions'
-        : `One or more parameter values were invalid: Some AttributeDefinitions are not used. AttributeDefinitions: [${[...types.keys()].join(', ')}], keys used: [${[...used].join(', ')}]`);
+      throw validation(
+        globals.length + locals.length === 0
+          ? 'One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions'
+          : `One or more parameter values were invalid: Some AttributeDefinitions are not used. AttributeDefinitions: [${[...types.keys()].join(', ')}], keys used: [${[...used].join(', ')}]`,
+      );
     }
     if (mode === 'PROVISIONED') {
       for (const g of globals) {
-        const entry = (readList(input, 'GlobalSecondaryIndexes', I) as JsonObject[]).find((e) => e['IndexName'] === g.name) as JsonObject;
-        if (readObject(entry, 'ProvisionedThroughput', I) === undefined) throw validation(`One or more parameter values were invalid: ProvisionedThroughput must be specified for index: ${g.name}`);
+        const entry = (readList(input, 'GlobalSecondaryIndexes', I) as JsonObject[]).find(
+          (e) => e['IndexName'] === g.name,
+        ) as JsonObject;
+        if (readObject(entry, 'ProvisionedThroughput', I) === undefined)
+          throw validation(
+            `One or more parameter values were invalid: ProvisionedThroughput must be specified for index: ${g.name}`,
+          );
       }
     }
     const stream = readStreamSpecification(input, 'CreateTable');
-    if (stream?.enabled === false) throw validation('One or more parameter values were invalid: StreamSpecification.StreamEnabled must be true when creating a table with a StreamSpecification');
-    const table = registry.create({ name, region: regionOf(info, context), keySchema, billing: { mode, read, write }, streamViewType: stream?.viewType }, context.nowMs(), (created) => addIndexes(created, [...globals, ...locals], context.nowMs()));
+    if (stream?.enabled === false)
+      throw validation(
+        'One or more parameter values were invalid: StreamSpecification.StreamEnabled must be true when creating a table with a StreamSpecification',
+      );
+    const table = registry.create(
+      {
+        name,
+        region: regionOf(info, context),
+        keySchema,
+        billing: { mode, read, write },
+        streamViewType: stream?.viewType,
+      },
+      context.nowMs(),
+      (created) => addIndexes(created, [...globals, ...locals], context.nowMs()),
+    );
     return { TableDescription: describeTable(table, 'created') };
   };
 
-  const describe: JsonOperation = (input, info) => ({ Table: describeTable(tableOf(input, info, context), 'described') });
+  const describe: JsonOperation = (input, info) => ({
+    Table: describeTable(tableOf(input, info, context), 'described'),
+  });
 
   const deleteTable: JsonOperation = (input, info) => {
     const table = tableOf(input, info, context);
@@ -143,52 +248,98 @@ export function tableOperations(context: DynamoDBWireContext): Record<string, Js
     const region = regionOf(info, context);
     const limit = readInteger(input, 'Limit', I) ?? 100;
     if (limit < 1 || limit > 100) {
-      throw validation(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`);
+      throw validation(
+        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`,
+      );
     }
     const after = readString(input, 'ExclusiveStartTableName', I);
-    const names = registry.all().filter((t) => t.region === region).map((t) => t.name).sort().filter((n) => after === undefined || n > after);
+    const names = registry
+      .all()
+      .filter((t) => t.region === region)
+      .map((t) => t.name)
+      .sort()
+      .filter((n) => after === undefined || n > after);
     const page = names.slice(0, limit);
-    return names.length > limit ? { TableNames: page, LastEvaluatedTableName: page[page.length - 1] } : { TableNames: page };
+    return names.length > limit
+      ? { TableNames: page, LastEvaluatedTableName: page[page.length - 1] }
+      : { TableNames: page };
   };
 
   const updateTable: JsonOperation = (input, info) => {
     const table = tableOf(input, info, context);
-    const updates = ((readList(input, 'GlobalSecondaryIndexUpdates', I) as unknown[] | undefined) ?? []).map((e, i) => asStructure(e, `GlobalSecondaryIndexUpdates.${i + 1}.member`, I));
+    const updates = ((readList(input, 'GlobalSecondaryIndexUpdates', I) as unknown[] | undefined) ?? []).map((e, i) =>
+      asStructure(e, `GlobalSecondaryIndexUpdates.${i + 1}.member`, I),
+    );
     const stream = readStreamSpecification(input, 'UpdateTable');
     const billing = readString(input, 'BillingMode', I);
     const throughput = readObject(input, 'ProvisionedThroughput', I);
     if (updates.length === 0 && stream === undefined && billing === undefined && throughput === undefined) {
-      throw validation('At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required');
+      throw validation(
+        'At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required',
+      );
     }
     const creates = updates.filter((u) => u['Create'] !== undefined && u['Create'] !== null);
     const deletes = updates.filter((u) => u['Delete'] !== undefined && u['Delete'] !== null);
     for (const u of updates) {
-      if ((u['Create'] ?? u['Delete'] ?? u['Update']) === undefined) throw validation('One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null');
+      if ((u['Create'] ?? u['Delete'] ?? u['Update']) === undefined)
+        throw validation(
+          'One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null',
+        );
     }
-    if (creates.length + deletes.length > 1) throw dynamoError('LimitExceededException', 'Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table');
+    if (creates.length + deletes.length > 1)
+      throw dynamoError(
+        'LimitExceededException',
+        'Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table',
+      );
     // Validate everything before changing anything.
     let created: IndexRequest | undefined;
     if (creates.length === 1) {
       const types = new Map([...table.attributeTypes, ...readAttributeDefinitions(input, false)]);
-      created = readIndex(readObject(creates[0] as JsonObject, 'Create', I, true) as JsonObject, 'global', types, table.keySchema);
-      if (table.indexes.has(created.name)) throw validation(`One or more parameter values were invalid: Attempting to create an index which already exists: ${created.name}`);
-      if ([...table.indexes.values()].filter((i) => i.kind === 'global').length >= MAX_GLOBAL_INDEXES) throw dynamoError('LimitExceededException', `Subscriber limit exceeded: The number of global secondary indexes exceeds the per-table limit of ${MAX_GLOBAL_INDEXES}`);
+      created = readIndex(
+        readObject(creates[0] as JsonObject, 'Create', I, true) as JsonObject,
+        'global',
+        types,
+        table.keySchema,
+      );
+      if (table.indexes.has(created.name))
+        throw validation(
+          `One or more parameter values were invalid: Attempting to create an index which already exists: ${created.name}`,
+        );
+      if ([...table.indexes.values()].filter((i) => i.kind === 'global').length >= MAX_GLOBAL_INDEXES)
+        throw dynamoError(
+          'LimitExceededException',
+          `Subscriber limit exceeded: The number of global secondary indexes exceeds the per-table limit of ${MAX_GLOBAL_INDEXES}`,
+        );
       for (const k of created.keySchema) {
         const existing = table.attributeTypes.get(k.name);
-        if (existing !== undefined && existing !== k.type) throw validation(`One or more parameter values were invalid: Attribute ${k.name} is already defined with type ${existing}`);
+        if (existing !== undefined && existing !== k.type)
+          throw validation(
+            `One or more parameter values were invalid: Attribute ${k.name} is already defined with type ${existing}`,
+          );
       }
-      if (table.billing.mode === 'PROVISIONED' && readObject(readObject(creates[0] as JsonObject, 'Create', I, true) as JsonObject, 'ProvisionedThroughput', I) === undefined) {
-        throw validation(`One or more parameter values were invalid: ProvisionedThroughput must be specified for index: ${created.name}`);
+      if (
+        table.billing.mode === 'PROVISIONED' &&
+        readObject(
+          readObject(creates[0] as JsonObject, 'Create', I, true) as JsonObject,
+          'ProvisionedThroughput',
+          I,
+        ) === undefined
+      ) {
+        throw validation(
+          `One or more parameter values were invalid: ProvisionedThroughput must be specified for index: ${created.name}`,
+        );
       }
     }
     let deleted: string | undefined;
     if (deletes.length === 1) {
       deleted = readString(readObject(deletes[0] as JsonObject, 'Delete', I, true) as JsonObject, 'IndexName', I, true);
       const index = table.indexes.get(deleted);
-      if (index === undefined || index.kind !== 'global') throw dynamoError('ResourceNotFoundException', `Requested resource not found: Index: ${deleted} not found`);
+      if (index === undefined || index.kind !== 'global')
+        throw dynamoError('ResourceNotFoundException', `Requested resource not found: Index: ${deleted} not found`);
     }
     if (stream !== undefined) {
-      if (stream.enabled && table.stream !== undefined) throw validation(`Table already has an enabled stream: ${table.stream.arn}`);
+      if (stream.enabled && table.stream !== undefined)
+        throw validation(`Table already has an enabled stream: ${table.stream.arn}`);
       if (!stream.enabled && table.stream === undefined) throw validation('Table does not have a stream to disable');
     }
     const now = context.nowMs();
@@ -215,17 +366,28 @@ export function tableOperations(context: DynamoDBWireContext): Record<string, Js
     const enabled = readBoolean(spec, 'Enabled', I);
     if (enabled === undefined) throw I.missing('TimeToLiveSpecification.Enabled');
     const attribute = readString(spec, 'AttributeName', I, true);
-    if (attribute === '' || attribute.length > 255) throw validation(`1 validation error detected: Value '${attribute}' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length ${attribute === '' ? 'greater than or equal to 1' : 'less than or equal to 255'}`);
+    if (attribute === '' || attribute.length > 255)
+      throw validation(
+        `1 validation error detected: Value '${attribute}' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length ${attribute === '' ? 'greater than or equal to 1' : 'less than or equal to 255'}`,
+      );
     if (enabled && table.ttl !== undefined) throw validation('TimeToLive is already enabled');
     if (!enabled && table.ttl === undefined) throw validation('TimeToLive is already disabled');
-    if (!enabled && table.ttl !== undefined && table.ttl.attribute !== attribute) throw validation(`TimeToLive is active on a different AttributeName: current AttributeName is ${table.ttl.attribute}`);
+    if (!enabled && table.ttl !== undefined && table.ttl.attribute !== attribute)
+      throw validation(
+        `TimeToLive is active on a different AttributeName: current AttributeName is ${table.ttl.attribute}`,
+      );
     table.ttl = enabled ? { attribute } : undefined;
     return { TimeToLiveSpecification: { Enabled: enabled, AttributeName: attribute } };
   };
 
   const describeTimeToLive: JsonOperation = (input, info) => {
     const table = tableOf(input, info, context);
-    return { TimeToLiveDescription: table.ttl === undefined ? { TimeToLiveStatus: 'DISABLED' } : { TimeToLiveStatus: 'ENABLED', AttributeName: table.ttl.attribute } };
+    return {
+      TimeToLiveDescription:
+        table.ttl === undefined
+          ? { TimeToLiveStatus: 'DISABLED' }
+          : { TimeToLiveStatus: 'ENABLED', AttributeName: table.ttl.attribute },
+    };
   };
 
   return {

@@ -9,7 +9,19 @@ import type { AttributeMap } from '../../../events/dynamodb/index.js';
 import { AwsServiceError } from '../../_internals/awsError.js';
 import { asStructure, readList, readObject, readString, type JsonObject } from '../../_internals/input.js';
 import type { JsonOperation, JsonRequestInfo } from '../../_internals/jsonProtocol.js';
-import { conditionHolds, Expressions, I, planConditionCheck, planDelete, planPut, planUpdate, readKey, regionOf, type DynamoDBWireContext, type WritePlan } from '../common.js';
+import {
+  conditionHolds,
+  Expressions,
+  I,
+  planConditionCheck,
+  planDelete,
+  planPut,
+  planUpdate,
+  readKey,
+  regionOf,
+  type DynamoDBWireContext,
+  type WritePlan,
+} from '../common.js';
 import { dynamoError, validation } from '../errors.js';
 import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';
@@ -31,7 +43,9 @@ interface CancellationReason {
 function transactItems(input: JsonObject): JsonObject[] {
   const list = readList(input, 'TransactItems', I, true) as unknown[];
   if (list.length < 1 || list.length > TRANSACT_MAX_ACTIONS) {
-    throw validation(`1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length ${list.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${TRANSACT_MAX_ACTIONS}`}`);
+    throw validation(
+      `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length ${list.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${TRANSACT_MAX_ACTIONS}`}`,
+    );
   }
   return list.map((entry, i) => asStructure(entry, `TransactItems.${i + 1}.member`, I));
 }
@@ -49,13 +63,22 @@ export function transactOperations(context: DynamoDBWireContext): Record<string,
   const transactWriteItems: JsonOperation = (input, info) => {
     const now = context.nowMs();
     const token = readString(input, 'ClientRequestToken', I);
-    const digest = createHash('sha256').update(JSON.stringify({ ...input, ClientRequestToken: undefined })).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ ...input, ClientRequestToken: undefined }))
+      .digest('hex');
     if (token !== undefined) {
-      if (token.length < 1 || token.length > 36) throw validation(`1 validation error detected: Value '${token}' at 'clientRequestToken' failed to satisfy constraint: Member must have length ${token.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 36'}`);
+      if (token.length < 1 || token.length > 36)
+        throw validation(
+          `1 validation error detected: Value '${token}' at 'clientRequestToken' failed to satisfy constraint: Member must have length ${token.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 36'}`,
+        );
       for (const [t, entry] of tokens) if (entry.expiresMs <= now) tokens.delete(t);
       const seen = tokens.get(token);
       if (seen !== undefined) {
-        if (seen.digest !== digest) throw dynamoError('IdempotentParameterMismatchException', 'The request uses the same client token as a previous, but non-identical request.');
+        if (seen.digest !== digest)
+          throw dynamoError(
+            'IdempotentParameterMismatchException',
+            'The request uses the same client token as a previous, but non-identical request.',
+          );
         // The same request again within the window: already done, nothing happens twice.
         return {};
       }
@@ -68,7 +91,14 @@ export function transactOperations(context: DynamoDBWireContext): Record<string,
       const kind = present[0] as (typeof ACTIONS)[number];
       const action = readObject(entry, kind, I, true) as JsonObject;
       const table = transactTable(context, info, action);
-      const plan = kind === 'Put' ? planPut(table, action) : kind === 'Delete' ? planDelete(table, action) : kind === 'Update' ? planUpdate(table, action) : planConditionCheck(table, action);
+      const plan =
+        kind === 'Put'
+          ? planPut(table, action)
+          : kind === 'Delete'
+            ? planDelete(table, action)
+            : kind === 'Update'
+              ? planUpdate(table, action)
+              : planConditionCheck(table, action);
       const id = `${table.arn}\u0000${plan.keyString}`;
       if (items.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
       items.add(id);
@@ -79,7 +109,11 @@ export function transactOperations(context: DynamoDBWireContext): Record<string,
     const changes = plans.map((plan) => {
       const old = plan.table.items.get(plan.keyString);
       if (!conditionHolds(plan, old)) {
-        reasons.push({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(plan.returnOld && old !== undefined ? { Item: old } : {}) });
+        reasons.push({
+          Code: 'ConditionalCheckFailed',
+          Message: 'The conditional request failed',
+          ...(plan.returnOld && old !== undefined ? { Item: old } : {}),
+        });
         return undefined;
       }
       try {
@@ -93,11 +127,17 @@ export function transactOperations(context: DynamoDBWireContext): Record<string,
       }
     });
     if (reasons.some((r) => r.Code !== 'None')) {
-      throw dynamoError('TransactionCanceledException', `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`, 400, { CancellationReasons: reasons });
+      throw dynamoError(
+        'TransactionCanceledException',
+        `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+        400,
+        { CancellationReasons: reasons },
+      );
     }
     plans.forEach((plan, i) => {
       const change = changes[i];
-      if (change?.writes === true) plan.table.write(plan.keyString, change.next, now, change.size === undefined ? {} : { size: change.size });
+      if (change?.writes === true)
+        plan.table.write(plan.keyString, change.next, now, change.size === undefined ? {} : { size: change.size });
     });
     if (token !== undefined) tokens.set(token, { digest, expiresMs: now + IDEMPOTENCY_WINDOW_MS });
     return {};

@@ -7,13 +7,22 @@ import { busNameOf, epochSeconds, page, type Operation } from './context.js';
 const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
 
 function describe(bus: BusState): JsonObject {
-  return { Name: bus.name, Arn: bus.arn, ...(bus.description === undefined ? {} : { Description: bus.description }), CreationTime: epochSeconds(bus.createdMs), LastModifiedTime: epochSeconds(bus.createdMs) };
+  return {
+    Name: bus.name,
+    Arn: bus.arn,
+    ...(bus.description === undefined ? {} : { Description: bus.description }),
+    CreationTime: epochSeconds(bus.createdMs),
+    LastModifiedTime: epochSeconds(bus.createdMs),
+  };
 }
 
 /** CreateEventBus: a new custom bus; `default` and `aws.*` names are AWS's. */
 export const CreateEventBus: Operation = (input, _info, { state }) => {
   const name = readString(input, 'Name', EVENTBRIDGE_INPUT_ERRORS, true);
-  if (!BUS_NAME.test(name)) throw validationError(`1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [/\\.\\-_A-Za-z0-9]+`);
+  if (!BUS_NAME.test(name))
+    throw validationError(
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [/\\.\\-_A-Za-z0-9]+`,
+    );
   if (name === 'default' || state.buses.has(name)) throw resourceAlreadyExists(`Event bus ${name} already exists.`);
   if (name.startsWith('aws.')) throw validationError(`Event bus name must not start with 'aws.'.`);
   const bus = state.addBus(name, readString(input, 'Description', EVENTBRIDGE_INPUT_ERRORS));
@@ -42,7 +51,9 @@ export const DescribeEventBus: Operation = (input, _info, { state }) => {
 /** ListEventBuses, by name, with `NamePrefix` and paging. */
 export const ListEventBuses: Operation = (input, _info, { state }) => {
   const prefix = readString(input, 'NamePrefix', EVENTBRIDGE_INPUT_ERRORS) ?? '';
-  const buses = [...state.buses.values()].filter((b) => b.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const buses = [...state.buses.values()]
+    .filter((b) => b.name.startsWith(prefix))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const { items, next } = page(buses, input);
   return { EventBuses: items.map(describe), ...(next === undefined ? {} : { NextToken: next }) };
 };

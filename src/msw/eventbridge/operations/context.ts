@@ -22,7 +22,10 @@ export type Operation = (input: JsonObject, info: JsonRequestInfo, context: Oper
 /** A bus name from `EventBusName` (a name or an ARN), `default` when absent. */
 export function busNameOf(value: unknown): string {
   if (value === undefined || value === null) return 'default';
-  if (typeof value !== 'string') throw validationError(`Value ${JSON.stringify(value)} at 'eventBusName' failed to satisfy constraint: Member must be a string`);
+  if (typeof value !== 'string')
+    throw validationError(
+      `Value ${JSON.stringify(value)} at 'eventBusName' failed to satisfy constraint: Member must be a string`,
+    );
   const at = value.lastIndexOf(':event-bus/');
   return value.startsWith('arn:') && at !== -1 ? value.slice(at + ':event-bus/'.length) : value;
 }
@@ -39,13 +42,16 @@ export function busOf(state: EventBridgeState, input: JsonObject): BusState {
 export function page<T>(items: readonly T[], input: JsonObject): { items: T[]; next?: string } {
   const limit = input['Limit'];
   if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100)) {
-    throw validationError(`1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${typeof limit === 'number' && limit > 100 ? 'less than or equal to 100' : 'greater than or equal to 1'}`);
+    throw validationError(
+      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${typeof limit === 'number' && limit > 100 ? 'less than or equal to 100' : 'greater than or equal to 1'}`,
+    );
   }
   const token = input['NextToken'];
   let start = 0;
   if (token !== undefined) {
     start = typeof token === 'string' && /^\d+$/.test(token) ? Number(token) : Number.NaN;
-    if (!Number.isSafeInteger(start) || start > items.length) throw validationError('The NextToken provided is invalid.');
+    if (!Number.isSafeInteger(start) || start > items.length)
+      throw validationError('The NextToken provided is invalid.');
   }
   const end = limit === undefined ? items.length : start + limit;
   const out: { items: T[]; next?: string } = { items: items.slice(start, end) };

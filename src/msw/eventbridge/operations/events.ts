@@ -22,8 +22,19 @@ export const PutEvents: Operation = (input, info, { state, nowMs, eventIds, acce
     const entry = verdict.ok;
     const time = entry.time ?? now;
     // A fresh envelope per call, through the one mapper: a handler that edits its event edits nothing else.
-    accept(entry.eventBusName, () =>
-      toEventBridgeEvent({ id, detailType: entry.detailType, source: entry.source, account: state.account, region, time, resources: entry.resources, detail: structuredClone(entry.detail) }) as unknown as EnvelopeEvent,
+    accept(
+      entry.eventBusName,
+      () =>
+        toEventBridgeEvent({
+          id,
+          detailType: entry.detailType,
+          source: entry.source,
+          account: state.account,
+          region,
+          time,
+          resources: entry.resources,
+          detail: structuredClone(entry.detail),
+        }) as unknown as EnvelopeEvent,
     );
     return { EventId: id };
   });
@@ -47,10 +58,13 @@ export const TestEventPattern: Operation = (input) => {
   } catch {
     throw validationError('Parameter Event is not valid.');
   }
-  if (event === null || typeof event !== 'object' || Array.isArray(event)) throw validationError('Parameter Event is not valid.');
-  for (const field of TEST_EVENT_REQUIRED_FIELDS) if (!Object.hasOwn(event, field)) throw validationError('Parameter Event is not valid.');
+  if (event === null || typeof event !== 'object' || Array.isArray(event))
+    throw validationError('Parameter Event is not valid.');
+  for (const field of TEST_EVENT_REQUIRED_FIELDS)
+    if (!Object.hasOwn(event, field)) throw validationError('Parameter Event is not valid.');
   const time = (event as Record<string, unknown>)['time'];
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time))) throw validationError('Parameter Event is not valid.');
+  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)))
+    throw validationError('Parameter Event is not valid.');
   try {
     // The event text, not the parsed object: the engine reads numbers beyond double precision from it.
     return { Result: testEventPattern(pattern, eventText) };

@@ -10,7 +10,9 @@ import { busOf, page, type Operation } from './context.js';
 function ruleName(input: JsonObject): string {
   const name = readString(input, 'Name', EVENTBRIDGE_INPUT_ERRORS, true);
   if (!RULE_NAME_PATTERN.test(name)) {
-    throw validationError(`1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`);
+    throw validationError(
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+`,
+    );
   }
   return name;
 }
@@ -43,9 +45,12 @@ export const PutRule: Operation = (input, _info, { state, nowMs }) => {
   const expression = readString(input, 'ScheduleExpression', EVENTBRIDGE_INPUT_ERRORS);
   const ruleState = readString(input, 'State', EVENTBRIDGE_INPUT_ERRORS) ?? 'ENABLED';
   if (ruleState !== 'ENABLED' && ruleState !== 'DISABLED') {
-    throw validationError(`1 validation error detected: Value '${ruleState}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]`);
+    throw validationError(
+      `1 validation error detected: Value '${ruleState}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]`,
+    );
   }
-  if (pattern === undefined && expression === undefined) throw validationError('Parameter(s) EventPattern or ScheduleExpression must be specified.');
+  if (pattern === undefined && expression === undefined)
+    throw validationError('Parameter(s) EventPattern or ScheduleExpression must be specified.');
   let compiled;
   if (pattern !== undefined) {
     try {
@@ -76,7 +81,8 @@ export const PutRule: Operation = (input, _info, { state, nowMs }) => {
   if (pattern === undefined) delete rule.eventPattern, delete rule.compiled;
   else (rule.eventPattern = pattern), (rule.compiled = compiled);
   if (schedule === undefined) delete rule.schedule;
-  else if (rule.schedule?.expression !== schedule.expression) (rule.schedule = schedule), (rule.createdMs = now), (rule.firedMs = now);
+  else if (rule.schedule?.expression !== schedule.expression)
+    (rule.schedule = schedule), (rule.createdMs = now), (rule.firedMs = now);
   const description = readString(input, 'Description', EVENTBRIDGE_INPUT_ERRORS);
   if (description === undefined) delete rule.description;
   else rule.description = description;
@@ -102,13 +108,16 @@ export const DeleteRule: Operation = (input, _info, { state }) => {
 };
 
 /** DescribeRule. */
-export const DescribeRule: Operation = (input, _info, { state }) => describe(ruleOf(busOf(state, input), ruleName(input)), state.account);
+export const DescribeRule: Operation = (input, _info, { state }) =>
+  describe(ruleOf(busOf(state, input), ruleName(input)), state.account);
 
 /** ListRules: by name, with `NamePrefix` and paging. */
 export const ListRules: Operation = (input, _info, { state }) => {
   const bus = busOf(state, input);
   const prefix = readString(input, 'NamePrefix', EVENTBRIDGE_INPUT_ERRORS) ?? '';
-  const rules = [...bus.rules.values()].filter((r) => r.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rules = [...bus.rules.values()]
+    .filter((r) => r.name.startsWith(prefix))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const { items, next } = page(rules, input);
   return { Rules: items.map((r) => describe(r, state.account)), ...(next === undefined ? {} : { NextToken: next }) };
 };

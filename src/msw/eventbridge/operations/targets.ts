@@ -27,12 +27,15 @@ class TargetRejected extends Error {
 }
 
 function constraint(path: string, value: unknown, rule: string): AwsServiceError {
-  return validationError(`1 validation error detected: Value '${String(value)}' at '${path}' failed to satisfy constraint: ${rule}`);
+  return validationError(
+    `1 validation error detected: Value '${String(value)}' at '${path}' failed to satisfy constraint: ${rule}`,
+  );
 }
 
 function integerIn(value: unknown, path: string, min: number, max: number): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw EVENTBRIDGE_INPUT_ERRORS.wrongType(path, 'integer', value);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw EVENTBRIDGE_INPUT_ERRORS.wrongType(path, 'integer', value);
   if (value < min) throw constraint(path, value, `Member must have value greater than or equal to ${min}`);
   if (value > max) throw constraint(path, value, `Member must have value less than or equal to ${max}`);
   return value;
@@ -48,31 +51,65 @@ function pathSegments(text: string, what: string): NonNullable<TargetState['inpu
 function readTarget(raw: JsonObject, index: number): TargetState {
   const at = `targets.${index + 1}.member`;
   const id = readString(raw, 'Id', EVENTBRIDGE_INPUT_ERRORS, true);
-  if (!TARGET_ID.test(id)) throw constraint(`${at}.id`, id, 'Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+');
+  if (!TARGET_ID.test(id))
+    throw constraint(`${at}.id`, id, 'Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+');
   const arn = readString(raw, 'Arn', EVENTBRIDGE_INPUT_ERRORS, true);
-  if (arn.length < 1 || arn.length > 1600) throw constraint(`${at}.arn`, arn, 'Member must have length less than or equal to 1600');
+  if (arn.length < 1 || arn.length > 1600)
+    throw constraint(`${at}.arn`, arn, 'Member must have length less than or equal to 1600');
   const input = readString(raw, 'Input', EVENTBRIDGE_INPUT_ERRORS);
-  if (input !== undefined && input.length > 8192) throw constraint(`${at}.input`, input, 'Member must have length less than or equal to 8192');
+  if (input !== undefined && input.length > 8192)
+    throw constraint(`${at}.input`, input, 'Member must have length less than or equal to 8192');
   const inputPath = readString(raw, 'InputPath', EVENTBRIDGE_INPUT_ERRORS);
-  if (inputPath !== undefined && inputPath.length > 256) throw constraint(`${at}.inputPath`, inputPath, 'Member must have length less than or equal to 256');
-  const retryRaw = raw['RetryPolicy'] === undefined ? {} : asStructure(raw['RetryPolicy'], 'RetryPolicy', EVENTBRIDGE_INPUT_ERRORS);
+  if (inputPath !== undefined && inputPath.length > 256)
+    throw constraint(`${at}.inputPath`, inputPath, 'Member must have length less than or equal to 256');
+  const retryRaw =
+    raw['RetryPolicy'] === undefined ? {} : asStructure(raw['RetryPolicy'], 'RetryPolicy', EVENTBRIDGE_INPUT_ERRORS);
   const retry: RetryPolicy = {
-    maximumRetryAttempts: integerIn(retryRaw['MaximumRetryAttempts'], `${at}.retryPolicy.maximumRetryAttempts`, 0, 185) ?? 185,
-    maximumEventAgeInSeconds: integerIn(retryRaw['MaximumEventAgeInSeconds'], `${at}.retryPolicy.maximumEventAgeInSeconds`, 60, 86_400) ?? 86_400,
+    maximumRetryAttempts:
+      integerIn(retryRaw['MaximumRetryAttempts'], `${at}.retryPolicy.maximumRetryAttempts`, 0, 185) ?? 185,
+    maximumEventAgeInSeconds:
+      integerIn(retryRaw['MaximumEventAgeInSeconds'], `${at}.retryPolicy.maximumEventAgeInSeconds`, 60, 86_400) ??
+      86_400,
   };
-  const dlq = raw['DeadLetterConfig'] === undefined ? undefined : readString(asStructure(raw['DeadLetterConfig'], 'DeadLetterConfig', EVENTBRIDGE_INPUT_ERRORS), 'Arn', EVENTBRIDGE_INPUT_ERRORS);
-  const sqs = raw['SqsParameters'] === undefined ? undefined : asStructure(raw['SqsParameters'], 'SqsParameters', EVENTBRIDGE_INPUT_ERRORS);
+  const dlq =
+    raw['DeadLetterConfig'] === undefined
+      ? undefined
+      : readString(
+          asStructure(raw['DeadLetterConfig'], 'DeadLetterConfig', EVENTBRIDGE_INPUT_ERRORS),
+          'Arn',
+          EVENTBRIDGE_INPUT_ERRORS,
+        );
+  const sqs =
+    raw['SqsParameters'] === undefined
+      ? undefined
+      : asStructure(raw['SqsParameters'], 'SqsParameters', EVENTBRIDGE_INPUT_ERRORS);
   const groupId = sqs === undefined ? undefined : readString(sqs, 'MessageGroupId', EVENTBRIDGE_INPUT_ERRORS);
-  const kinesis = raw['KinesisParameters'] === undefined ? undefined : asStructure(raw['KinesisParameters'], 'KinesisParameters', EVENTBRIDGE_INPUT_ERRORS);
-  const keyPath = kinesis === undefined ? undefined : readString(kinesis, 'PartitionKeyPath', EVENTBRIDGE_INPUT_ERRORS, true);
-  const transformerRaw = raw['InputTransformer'] === undefined ? undefined : asStructure(raw['InputTransformer'], 'InputTransformer', EVENTBRIDGE_INPUT_ERRORS);
+  const kinesis =
+    raw['KinesisParameters'] === undefined
+      ? undefined
+      : asStructure(raw['KinesisParameters'], 'KinesisParameters', EVENTBRIDGE_INPUT_ERRORS);
+  const keyPath =
+    kinesis === undefined ? undefined : readString(kinesis, 'PartitionKeyPath', EVENTBRIDGE_INPUT_ERRORS, true);
+  const transformerRaw =
+    raw['InputTransformer'] === undefined
+      ? undefined
+      : asStructure(raw['InputTransformer'], 'InputTransformer', EVENTBRIDGE_INPUT_ERRORS);
 
   // The checks below are about this target's meaning: FailedEntries.
   const parsed = parseArn(arn);
-  if (parsed === undefined || !TARGET_SERVICES.has(parsed.service)) throw new TargetRejected('ValidationException', `Provided Arn is not in correct format or is not a supported target: ${arn}.`);
+  if (parsed === undefined || !TARGET_SERVICES.has(parsed.service))
+    throw new TargetRejected(
+      'ValidationException',
+      `Provided Arn is not in correct format or is not a supported target: ${arn}.`,
+    );
   const modes = [input, inputPath, transformerRaw].filter((m) => m !== undefined).length;
-  if (modes > 1) throw new TargetRejected('ValidationException', `Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`);
-  if (parsed.service === 'sqs' && arn.endsWith('.fifo') && groupId === undefined) throw new TargetRejected('ValidationException', `Parameter(s) SqsParameters must be specified for target: ${id}.`);
+  if (modes > 1)
+    throw new TargetRejected(
+      'ValidationException',
+      `Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`,
+    );
+  if (parsed.service === 'sqs' && arn.endsWith('.fifo') && groupId === undefined)
+    throw new TargetRejected('ValidationException', `Parameter(s) SqsParameters must be specified for target: ${id}.`);
   if (input !== undefined) {
     try {
       JSON.parse(input);
@@ -80,7 +117,11 @@ function readTarget(raw: JsonObject, index: number): TargetState {
       throw new TargetRejected('ValidationException', `Input for target ${id} must be valid JSON text.`);
     }
   }
-  if (dlq !== undefined && parseArn(dlq)?.service !== 'sqs') throw new TargetRejected('ValidationException', `DeadLetterConfig of target ${id} must be the ARN of an SQS queue.`);
+  if (dlq !== undefined && parseArn(dlq)?.service !== 'sqs')
+    throw new TargetRejected(
+      'ValidationException',
+      `DeadLetterConfig of target ${id} must be the ARN of an SQS queue.`,
+    );
   const target: { -readonly [K in keyof TargetState]: TargetState[K] } = { id, arn, wire: structuredClone(raw), retry };
   if (input !== undefined) target.input = input;
   if (inputPath !== undefined) target.inputPath = pathSegments(inputPath, `InputPath for target ${id}`);
@@ -88,9 +129,13 @@ function readTarget(raw: JsonObject, index: number): TargetState {
     const template = readString(transformerRaw, 'InputTemplate', EVENTBRIDGE_INPUT_ERRORS, true);
     const map = readStringMap(transformerRaw, 'InputPathsMap', EVENTBRIDGE_INPUT_ERRORS);
     try {
-      target.transformer = compileRuleTemplate({ inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map }) }, { targetId: id });
+      target.transformer = compileRuleTemplate(
+        { inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map }) },
+        { targetId: id },
+      );
     } catch (error) {
-      if (error instanceof TemplateValidationError || error instanceof TemplateSyntaxError) throw new TargetRejected('ValidationException', error.message);
+      if (error instanceof TemplateValidationError || error instanceof TemplateSyntaxError)
+        throw new TargetRejected('ValidationException', error.message);
       throw error;
     }
   }
@@ -106,7 +151,12 @@ export const PutTargets: Operation = (input, _info, { state }) => {
   const name = readString(input, 'Rule', EVENTBRIDGE_INPUT_ERRORS, true);
   const rule = bus.rules.get(name);
   const list = readList(input, 'Targets', EVENTBRIDGE_INPUT_ERRORS, true) as unknown[];
-  if (list.length < 1 || list.length > 10) throw constraint('targets', '[…]', `Member must have length ${list.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 10'}`);
+  if (list.length < 1 || list.length > 10)
+    throw constraint(
+      'targets',
+      '[…]',
+      `Member must have length ${list.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 10'}`,
+    );
   const raws = list.map((t) => asStructure(t, 'targets.member', EVENTBRIDGE_INPUT_ERRORS));
   if (rule === undefined) throw ruleNotFound(name, bus.name);
   const failed: JsonObject[] = [];
@@ -120,7 +170,8 @@ export const PutTargets: Operation = (input, _info, { state }) => {
     }
   });
   const ids = new Set([...rule.targets.keys(), ...accepted.map((t) => t.id)]);
-  if (ids.size > MAX_TARGETS_PER_RULE) throw new AwsServiceError('LimitExceededException', `The requested resource exceeds the maximum number allowed.`);
+  if (ids.size > MAX_TARGETS_PER_RULE)
+    throw new AwsServiceError('LimitExceededException', `The requested resource exceeds the maximum number allowed.`);
   for (const target of accepted) rule.targets.set(target.id, target);
   return { FailedEntryCount: failed.length, FailedEntries: failed };
 };
@@ -130,7 +181,12 @@ export const RemoveTargets: Operation = (input, _info, { state }) => {
   const bus = busOf(state, input);
   const name = readString(input, 'Rule', EVENTBRIDGE_INPUT_ERRORS, true);
   const ids = readList(input, 'Ids', EVENTBRIDGE_INPUT_ERRORS, true) as unknown[];
-  if (ids.length < 1 || ids.length > 100) throw constraint('ids', '[…]', `Member must have length ${ids.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`);
+  if (ids.length < 1 || ids.length > 100)
+    throw constraint(
+      'ids',
+      '[…]',
+      `Member must have length ${ids.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 100'}`,
+    );
   const rule = bus.rules.get(name);
   if (rule === undefined) throw ruleNotFound(name, bus.name);
   const failed: JsonObject[] = [];
@@ -138,7 +194,11 @@ export const RemoveTargets: Operation = (input, _info, { state }) => {
     if (typeof id !== 'string') throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Ids', 'string', id);
     const target = rule.targets.get(id);
     if (target === undefined) {
-      failed.push({ TargetId: id, ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Target ${id} does not exist on rule ${name}.` });
+      failed.push({
+        TargetId: id,
+        ErrorCode: 'ResourceNotFoundException',
+        ErrorMessage: `Target ${id} does not exist on rule ${name}.`,
+      });
       continue;
     }
     rule.targets.delete(id);

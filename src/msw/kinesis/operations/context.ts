@@ -23,6 +23,10 @@ export function regionOf(info: JsonRequestInfo, context: OperationContext): stri
 /** The shard `shardId` of `stream`, or Kinesis's ResourceNotFoundException. */
 export function shardOf(stream: MockStream, shardId: string): MockShard {
   const shard = stream.shard(shardId);
-  if (shard === undefined) throw kinesisError('ResourceNotFoundException', `Shard ${shardId} in stream ${stream.name} under account ${stream.account} does not exist`);
+  if (shard === undefined)
+    throw kinesisError(
+      'ResourceNotFoundException',
+      `Shard ${shardId} in stream ${stream.name} under account ${stream.account} does not exist`,
+    );
   return shard;
 }

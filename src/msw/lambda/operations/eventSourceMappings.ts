@@ -12,7 +12,11 @@ export interface EsmOperations {
 }
 
 /** Routes one mapping call; undefined when the method has no operation there. */
-export async function esmOperation(esm: EsmOperations, call: LambdaCall, uuid: string | undefined): Promise<Response | undefined> {
+export async function esmOperation(
+  esm: EsmOperations,
+  call: LambdaCall,
+  uuid: string | undefined,
+): Promise<Response | undefined> {
   if (uuid === undefined) {
     // Lambda answers 202 Accepted to a create: the mapping is still being created.
     if (call.method === 'POST') return lambdaJson(call, 202, esm.create(await jsonBody(call.request), call.region));

@@ -8,19 +8,26 @@ import type { PipesState } from '../state.js';
 type Body = Record<string, unknown>;
 
 const NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
-const SOURCE = /^arn:aws[\w-]*:(sqs:[^:]+:\d{12}:[^:/]+|kinesis:[^:]+:\d{12}:stream\/[^:/]+|dynamodb:[^:]+:\d{12}:table\/[^/]+\/stream\/.+)$/;
+const SOURCE =
+  /^arn:aws[\w-]*:(sqs:[^:]+:\d{12}:[^:/]+|kinesis:[^:]+:\d{12}:stream\/[^:/]+|dynamodb:[^:]+:\d{12}:table\/[^/]+\/stream\/.+)$/;
 const TARGET_SERVICES = new Set(['sqs', 'sns', 'kinesis', 'events', 'lambda']);
 
 function notNull(body: Body, member: string): string {
   const value = body[member];
-  if (value === undefined || value === null) throw validationError(`1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`);
+  if (value === undefined || value === null)
+    throw validationError(
+      `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    );
   if (typeof value !== 'string') throw validationError(`Value at '${member}' must be a string`);
   return value;
 }
 
 /** The pipe name from the path, validated. */
 export function pipeName(name: string): string {
-  if (!NAME.test(name)) throw validationError(`1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\.\\-_A-Za-z0-9]+`);
+  if (!NAME.test(name))
+    throw validationError(
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\.\\-_A-Za-z0-9]+`,
+    );
   return name;
 }
 
@@ -39,7 +46,10 @@ function structure(value: unknown, path: string): Body | undefined {
 function integerIn(value: unknown, path: string, min: number, max: number): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw validationError(`${path} must be an integer`);
-  if (value < min || value > max) throw validationError(`1 validation error detected: Value '${value}' at '${path}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
+  if (value < min || value > max)
+    throw validationError(
+      `1 validation error detected: Value '${value}' at '${path}' failed to satisfy constraint: Member must have value between ${min} and ${max}`,
+    );
 }
 
 /** The source parameters' shapes and ranges (Pipes API reference, PipeSource*Parameters). */
@@ -47,7 +57,12 @@ function validateSource(kind: 'sqs' | 'kinesis' | 'dynamodb', parameters: Body |
   if (kind === 'sqs') {
     const sqs = structure(parameters?.['SqsQueueParameters'], 'sourceParameters.sqsQueueParameters');
     integerIn(sqs?.['BatchSize'], 'sourceParameters.sqsQueueParameters.batchSize', 1, 10_000);
-    integerIn(sqs?.['MaximumBatchingWindowInSeconds'], 'sourceParameters.sqsQueueParameters.maximumBatchingWindowInSeconds', 0, 300);
+    integerIn(
+      sqs?.['MaximumBatchingWindowInSeconds'],
+      'sourceParameters.sqsQueueParameters.maximumBatchingWindowInSeconds',
+      0,
+      300,
+    );
     return;
   }
   const name = kind === 'kinesis' ? 'KinesisStreamParameters' : 'DynamoDBStreamParameters';
@@ -56,12 +71,16 @@ function validateSource(kind: 'sqs' | 'kinesis' | 'dynamodb', parameters: Body |
   // A stream source must say where to start.
   const start = stream?.['StartingPosition'];
   const allowed = kind === 'kinesis' ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
-  if (typeof start !== 'string' || !allowed.includes(start)) throw validationError(`${path}.startingPosition must be one of ${allowed.join(', ')}, got ${start === undefined ? 'nothing' : JSON.stringify(start)}`);
+  if (typeof start !== 'string' || !allowed.includes(start))
+    throw validationError(
+      `${path}.startingPosition must be one of ${allowed.join(', ')}, got ${start === undefined ? 'nothing' : JSON.stringify(start)}`,
+    );
   integerIn(stream?.['BatchSize'], `${path}.batchSize`, 1, 10_000);
   integerIn(stream?.['MaximumBatchingWindowInSeconds'], `${path}.maximumBatchingWindowInSeconds`, 0, 300);
   integerIn(stream?.['MaximumRetryAttempts'], `${path}.maximumRetryAttempts`, -1, 10_000);
   integerIn(stream?.['MaximumRecordAgeInSeconds'], `${path}.maximumRecordAgeInSeconds`, -1, 604_800);
-  if (stream?.['BisectBatchOnFunctionError'] !== undefined && typeof stream['BisectBatchOnFunctionError'] !== 'boolean') throw validationError(`${path}.bisectBatchOnFunctionError must be a boolean`);
+  if (stream?.['BisectBatchOnFunctionError'] !== undefined && typeof stream['BisectBatchOnFunctionError'] !== 'boolean')
+    throw validationError(`${path}.bisectBatchOnFunctionError must be a boolean`);
 }
 
 /** Checks what the pipe's runtime compiles, with Pipes' errors. */
@@ -72,10 +91,12 @@ function validate(definition: PipeDefinition): void {
   structure(definition.EnrichmentParameters, 'enrichmentParameters');
   validateSource(kind, source);
   for (const member of ['Description', 'Enrichment'] as const) {
-    if (definition[member] !== undefined && typeof definition[member] !== 'string') throw validationError(`${member.charAt(0).toLowerCase()}${member.slice(1)} must be a string`);
+    if (definition[member] !== undefined && typeof definition[member] !== 'string')
+      throw validationError(`${member.charAt(0).toLowerCase()}${member.slice(1)} must be a string`);
   }
   const template = (definition.TargetParameters as Body | undefined)?.['InputTemplate'];
-  if (template !== undefined && typeof template !== 'string') throw validationError('targetParameters.inputTemplate must be a string');
+  if (template !== undefined && typeof template !== 'string')
+    throw validationError('targetParameters.inputTemplate must be a string');
   const criteria = definition.SourceParameters?.['FilterCriteria'];
   if (criteria !== undefined) {
     try {
@@ -96,21 +117,46 @@ function validate(definition: PipeDefinition): void {
     }
   }
   const target = definition.Target.split(':');
-  if (target[0] !== 'arn' || !TARGET_SERVICES.has(target[2] ?? '')) throw validationError(`Target ${definition.Target} is not a supported target ARN (SQS, SNS, Kinesis, event bus, Lambda).`);
-  if (definition.Enrichment !== undefined && definition.Enrichment.split(':')[2] !== 'lambda') throw validationError(`Enrichment ${definition.Enrichment} is not a Lambda function ARN.`);
-  if (target[2] === 'sqs' && definition.Target.endsWith('.fifo') && (definition.TargetParameters?.['SqsQueueParameters'] as { MessageGroupId?: string } | undefined)?.MessageGroupId === undefined) {
-    throw validationError('MessageGroupId is required for a FIFO queue target (TargetParameters.SqsQueueParameters.MessageGroupId).');
+  if (target[0] !== 'arn' || !TARGET_SERVICES.has(target[2] ?? ''))
+    throw validationError(
+      `Target ${definition.Target} is not a supported target ARN (SQS, SNS, Kinesis, event bus, Lambda).`,
+    );
+  if (definition.Enrichment !== undefined && definition.Enrichment.split(':')[2] !== 'lambda')
+    throw validationError(`Enrichment ${definition.Enrichment} is not a Lambda function ARN.`);
+  if (
+    target[2] === 'sqs' &&
+    definition.Target.endsWith('.fifo') &&
+    (definition.TargetParameters?.['SqsQueueParameters'] as { MessageGroupId?: string } | undefined)?.MessageGroupId ===
+      undefined
+  ) {
+    throw validationError(
+      'MessageGroupId is required for a FIFO queue target (TargetParameters.SqsQueueParameters.MessageGroupId).',
+    );
   }
 }
 
 function desiredOf(value: unknown): 'RUNNING' | 'STOPPED' {
   if (value === undefined) return 'RUNNING';
-  if (value !== 'RUNNING' && value !== 'STOPPED') throw validationError(`1 validation error detected: Value '${String(value)}' at 'desiredState' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, STOPPED]`);
+  if (value !== 'RUNNING' && value !== 'STOPPED')
+    throw validationError(
+      `1 validation error detected: Value '${String(value)}' at 'desiredState' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, STOPPED]`,
+    );
   return value;
 }
 
-function summary(pipe: PipeRuntime, currentState = pipe.currentState, desired = pipe.definition.DesiredState ?? 'RUNNING'): Body {
-  return { Arn: pipe.arn, Name: pipe.name, DesiredState: desired, CurrentState: currentState, CreationTime: pipe.createdMs / 1000, LastModifiedTime: pipe.modifiedMs / 1000 };
+function summary(
+  pipe: PipeRuntime,
+  currentState = pipe.currentState,
+  desired = pipe.definition.DesiredState ?? 'RUNNING',
+): Body {
+  return {
+    Arn: pipe.arn,
+    Name: pipe.name,
+    DesiredState: desired,
+    CurrentState: currentState,
+    CreationTime: pipe.createdMs / 1000,
+    LastModifiedTime: pipe.modifiedMs / 1000,
+  };
 }
 
 function existing(state: PipesState, name: string): PipeRuntime {
@@ -122,8 +168,14 @@ function existing(state: PipesState, name: string): PipeRuntime {
 /** CreatePipe: answers CREATING; the pipe is RUNNING (or STOPPED) from then on. */
 export function createPipe(state: PipesState, name: string, body: Body): Body {
   pipeName(name);
-  const definition: PipeDefinition = { ...(structuredClone(body) as unknown as PipeDefinition), RoleArn: notNull(body, 'RoleArn'), Source: notNull(body, 'Source'), Target: notNull(body, 'Target') };
-  if (!SOURCE.test(definition.Source)) throw validationError(`Source ${definition.Source} is not an SQS queue, Kinesis stream or DynamoDB stream ARN.`);
+  const definition: PipeDefinition = {
+    ...(structuredClone(body) as unknown as PipeDefinition),
+    RoleArn: notNull(body, 'RoleArn'),
+    Source: notNull(body, 'Source'),
+    Target: notNull(body, 'Target'),
+  };
+  if (!SOURCE.test(definition.Source))
+    throw validationError(`Source ${definition.Source} is not an SQS queue, Kinesis stream or DynamoDB stream ARN.`);
   const desired = desiredOf(body['DesiredState']);
   definition.DesiredState = desired;
   validate(definition);
@@ -157,9 +209,17 @@ export function describePipe(state: PipesState, name: string): Body {
 /** UpdatePipe: the source stays; target, enrichment, parameters and state change. Answers UPDATING. */
 export function updatePipe(state: PipesState, name: string, body: Body): Body {
   const pipe = existing(state, name);
-  const desired = body['DesiredState'] === undefined ? (pipe.definition.DesiredState ?? 'RUNNING') : desiredOf(body['DesiredState']);
-  const next: PipeDefinition = { ...pipe.definition, ...(structuredClone(body) as unknown as Partial<PipeDefinition>), Source: pipe.definition.Source, RoleArn: notNull(body, 'RoleArn'), DesiredState: desired };
-  if (body['SourceParameters'] !== undefined) next.SourceParameters = { ...pipe.definition.SourceParameters, ...(body['SourceParameters'] as Body) };
+  const desired =
+    body['DesiredState'] === undefined ? (pipe.definition.DesiredState ?? 'RUNNING') : desiredOf(body['DesiredState']);
+  const next: PipeDefinition = {
+    ...pipe.definition,
+    ...(structuredClone(body) as unknown as Partial<PipeDefinition>),
+    Source: pipe.definition.Source,
+    RoleArn: notNull(body, 'RoleArn'),
+    DesiredState: desired,
+  };
+  if (body['SourceParameters'] !== undefined)
+    next.SourceParameters = { ...pipe.definition.SourceParameters, ...(body['SourceParameters'] as Body) };
   validate(next);
   pipe.definition = next;
   pipe.modifiedMs = state.nowMs();
@@ -180,7 +240,8 @@ export function deletePipe(state: PipesState, name: string): Body {
 /** StartPipe / StopPipe: answer STARTING / STOPPING, then RUNNING / STOPPED. */
 export function setPipeState(state: PipesState, name: string, desired: 'RUNNING' | 'STOPPED'): Body {
   const pipe = existing(state, name);
-  if (pipe.currentState === 'CREATING' || pipe.currentState === 'UPDATING') throw conflict(`Pipe ${name} is ${pipe.currentState}.`, name);
+  if (pipe.currentState === 'CREATING' || pipe.currentState === 'UPDATING')
+    throw conflict(`Pipe ${name} is ${pipe.currentState}.`, name);
   pipe.definition.DesiredState = desired;
   pipe.modifiedMs = state.nowMs();
   const answer = summary(pipe, desired === 'RUNNING' ? 'STARTING' : 'STOPPING');
@@ -191,20 +252,44 @@ export function setPipeState(state: PipesState, name: string, desired: 'RUNNING'
 /** ListPipes: by name, with the prefix and state filters and paging. */
 export function listPipes(state: PipesState, query: URLSearchParams): Body {
   const get = (key: string): string | undefined => query.get(key) ?? undefined;
-  const [namePrefix, sourcePrefix, targetPrefix, desired, current] = ['NamePrefix', 'SourcePrefix', 'TargetPrefix', 'DesiredState', 'CurrentState'].map(get);
+  const [namePrefix, sourcePrefix, targetPrefix, desired, current] = [
+    'NamePrefix',
+    'SourcePrefix',
+    'TargetPrefix',
+    'DesiredState',
+    'CurrentState',
+  ].map(get);
   const pipes = [...state.pipes.values()]
-    .filter((p) => (namePrefix === undefined || p.name.startsWith(namePrefix)) && (sourcePrefix === undefined || p.definition.Source.startsWith(sourcePrefix)) && (targetPrefix === undefined || p.definition.Target.startsWith(targetPrefix)))
-    .filter((p) => (desired === undefined || (p.definition.DesiredState ?? 'RUNNING') === desired) && (current === undefined || p.currentState === current))
+    .filter(
+      (p) =>
+        (namePrefix === undefined || p.name.startsWith(namePrefix)) &&
+        (sourcePrefix === undefined || p.definition.Source.startsWith(sourcePrefix)) &&
+        (targetPrefix === undefined || p.definition.Target.startsWith(targetPrefix)),
+    )
+    .filter(
+      (p) =>
+        (desired === undefined || (p.definition.DesiredState ?? 'RUNNING') === desired) &&
+        (current === undefined || p.currentState === current),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const limitText = get('Limit');
   const limit = limitText === undefined ? 100 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw validationError(`1 validation error detected: Value '${limitText}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw validationError(
+      `1 validation error detected: Value '${limitText}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`,
+    );
   const token = get('NextToken');
   const start = token === undefined ? 0 : Number(token);
-  if (!Number.isSafeInteger(start) || start < 0 || start > pipes.length) throw validationError('The NextToken provided is invalid.');
+  if (!Number.isSafeInteger(start) || start < 0 || start > pipes.length)
+    throw validationError('The NextToken provided is invalid.');
   const items = pipes.slice(start, start + limit);
   return {
-    Pipes: items.map((p) => ({ ...summary(p), Source: p.definition.Source, Target: p.definition.Target, ...(p.definition.Enrichment === undefined ? {} : { Enrichment: p.definition.Enrichment }) })),
+    Pipes: items.map((p) => ({
+      ...summary(p),
+      Source: p.definition.Source,
+      Target: p.definition.Target,
+      ...(p.definition.Enrichment === undefined ? {} : { Enrichment: p.definition.Enrichment }),
+    })),
     ...(start + limit < pipes.length ? { NextToken: String(start + limit) } : {}),
   };
 }

@@ -20,8 +20,15 @@ export function getObjectAttributes(runtime: S3Runtime, call: S3Call): Response 
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  if (requested.length === 0) throw new S3Error('InvalidRequest', 400, 'The x-amz-object-attributes header specifying the attributes to be retrieved is either missing or empty');
-  for (const name of requested) if (!ATTRIBUTES.has(name)) throw invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', name);
+  if (requested.length === 0)
+    throw new S3Error(
+      'InvalidRequest',
+      400,
+      'The x-amz-object-attributes header specifying the attributes to be retrieved is either missing or empty',
+    );
+  for (const name of requested)
+    if (!ATTRIBUTES.has(name))
+      throw invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', name);
   const version = addressed(runtime, bucket, key, call.query.get('versionId'), 'GET');
   if (checkReadConditions(call.request.headers, version.eTag, version.lastModified) === 'not-modified') {
     throw new S3Error('NotModified', 304, 'Not Modified');
@@ -34,7 +41,8 @@ export function getObjectAttributes(runtime: S3Runtime, call: S3Call): Response 
     body += `<Checksum>${el(`Checksum${version.checksum.algorithm}`, version.checksum.value)}${el('ChecksumType', 'FULL_OBJECT')}</Checksum>`;
   }
   // The SDK's TotalPartsCount is the element PartsCount on the wire.
-  if (wants.has('ObjectParts') && version.partsCount !== undefined) body += `<ObjectParts>${el('PartsCount', version.partsCount)}</ObjectParts>`;
+  if (wants.has('ObjectParts') && version.partsCount !== undefined)
+    body += `<ObjectParts>${el('PartsCount', version.partsCount)}</ObjectParts>`;
   if (wants.has('StorageClass')) body += el('StorageClass', version.storageClass);
   if (wants.has('ObjectSize')) body += el('ObjectSize', version.body.length);
   return respondXml(call, xmlDocument('GetObjectAttributesResponse', body), {

@@ -13,14 +13,22 @@ export function requestRegion(runtime: S3Runtime, call: S3Call): string {
 
 /** Creates a bucket in the store (shared with the test-side `createBucket`). */
 export function createBucketIn(runtime: S3Runtime, name: string, region: string, now: Date): void {
-  runtime.store.buckets.set(name, { name, region, created: now, versioning: 'Unversioned', keys: new Map(), uploads: new Map() });
+  runtime.store.buckets.set(name, {
+    name,
+    region,
+    created: now,
+    versioning: 'Unversioned',
+    keys: new Map(),
+    uploads: new Map(),
+  });
 }
 
 /** CreateBucket, with S3's naming and location-constraint rules. */
 export async function createBucket(runtime: S3Runtime, call: S3Call): Promise<Response> {
   const name = call.route.bucket as string;
   const problem = s3BucketNameProblem(name);
-  if (problem !== undefined) throw new S3Error('InvalidBucketName', 400, 'The specified bucket is not valid.', { BucketName: name });
+  if (problem !== undefined)
+    throw new S3Error('InvalidBucketName', 400, 'The specified bucket is not valid.', { BucketName: name });
   const { xml } = await readXml(call.request);
   let constraint: string | undefined;
   if (xml.trim() !== '') {
@@ -33,21 +41,35 @@ export async function createBucket(runtime: S3Runtime, call: S3Call): Promise<Re
     constraint = text(xml, 'LocationConstraint') || undefined;
   }
   const region = requestRegion(runtime, call);
-  if (constraint === 'us-east-1') throw new S3Error('InvalidLocationConstraint', 400, 'The specified location-constraint is not valid', { LocationConstraint: constraint });
+  if (constraint === 'us-east-1')
+    throw new S3Error('InvalidLocationConstraint', 400, 'The specified location-constraint is not valid', {
+      LocationConstraint: constraint,
+    });
   const bucketRegion = constraint ?? 'us-east-1';
   if (bucketRegion !== region) {
-    throw new S3Error('IllegalLocationConstraintException', 400, `The ${constraint ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`);
+    throw new S3Error(
+      'IllegalLocationConstraintException',
+      400,
+      `The ${constraint ?? 'unspecified'} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+    );
   }
   const existing = runtime.store.buckets.get(name);
   if (existing !== undefined) {
     // S3 keeps answering 200 in us-east-1 for legacy compatibility; every other region says 409.
     if (region !== 'us-east-1' || existing.region !== 'us-east-1') {
-      throw new S3Error('BucketAlreadyOwnedByYou', 409, 'Your previous request to create the named bucket succeeded and you already own it.', { BucketName: name });
+      throw new S3Error(
+        'BucketAlreadyOwnedByYou',
+        409,
+        'Your previous request to create the named bucket succeeded and you already own it.',
+        { BucketName: name },
+      );
     }
   } else {
     createBucketIn(runtime, name, bucketRegion, call.now);
   }
-  return respond(call, 200, null, { location: region === 'us-east-1' ? `/${name}` : `${call.route.url.protocol}//${name}.s3.amazonaws.com/` });
+  return respond(call, 200, null, {
+    location: region === 'us-east-1' ? `/${name}` : `${call.route.url.protocol}//${name}.s3.amazonaws.com/`,
+  });
 }
 
 /** HeadBucket: 200 with the bucket's region; 404 with no body (the SDK's `NotFound`). */
@@ -62,7 +84,12 @@ export function deleteBucket(runtime: S3Runtime, call: S3Call): Response {
   if (bucket.keys.size > 0) {
     // A bucket that has ever had versioning says so: versions and delete markers count too.
     const versioned = bucket.versioning !== 'Unversioned';
-    throw new S3Error('BucketNotEmpty', 409, `The bucket you tried to delete is not empty${versioned ? '. You must delete all versions in the bucket.' : ''}`, { BucketName: bucket.name });
+    throw new S3Error(
+      'BucketNotEmpty',
+      409,
+      `The bucket you tried to delete is not empty${versioned ? '. You must delete all versions in the bucket.' : ''}`,
+      { BucketName: bucket.name },
+    );
   }
   runtime.store.buckets.delete(bucket.name);
   runtime.forgetBucket(bucket.name);
@@ -87,7 +114,10 @@ export function listBuckets(runtime: S3Runtime, call: S3Call): Response {
 export function getBucketLocation(runtime: S3Runtime, call: S3Call): Response {
   const bucket = runtime.store.bucket(call.route.bucket as string);
   const region = bucket.region === 'us-east-1' ? '' : bucket.region;
-  return respondXml(call, `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${region}</LocationConstraint>`);
+  return respondXml(
+    call,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${region}</LocationConstraint>`,
+  );
 }
 
 /** PutBucketVersioning: `Enabled` or `Suspended` (a bucket can never return to unversioned). */
@@ -108,5 +138,8 @@ export async function putBucketVersioning(runtime: S3Runtime, call: S3Call): Pro
 /** GetBucketVersioning: no Status element for a never-versioned bucket. */
 export function getBucketVersioning(runtime: S3Runtime, call: S3Call): Response {
   const bucket = runtime.store.bucket(call.route.bucket as string);
-  return respondXml(call, xmlDocument('VersioningConfiguration', bucket.versioning === 'Unversioned' ? '' : el('Status', bucket.versioning)));
+  return respondXml(
+    call,
+    xmlDocument('VersioningConfiguration', bucket.versioning === 'Unversioned' ? '' : el('Status', bucket.versioning)),
+  );
 }

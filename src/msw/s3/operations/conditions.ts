@@ -2,7 +2,12 @@
 import { S3Error } from '../errors.js';
 
 function etagList(header: string): string[] {
-  return header.split(',').map((part) => part.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'));
+  return header.split(',').map((part) =>
+    part
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1'),
+  );
 }
 
 /** Whether an `If-Match`-style header matches `eTag` (`*` matches any existing object). */
@@ -11,7 +16,10 @@ export function etagMatches(header: string, eTag: string): boolean {
   return list.includes('*') || list.includes(eTag);
 }
 
-const preconditionFailed = (condition: string): S3Error => new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition });
+const preconditionFailed = (condition: string): S3Error =>
+  new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', {
+    Condition: condition,
+  });
 
 function parseDate(text: string | null): number | undefined {
   if (text === null) return undefined;
@@ -24,7 +32,17 @@ function parseDate(text: string | null): number | undefined {
  * `'not-modified'` for a 304, or undefined to serve the object. HTTP dates have whole seconds,
  * so modification times are compared at second precision.
  */
-export function checkReadConditions(headers: Headers, eTag: string, lastModified: Date, names = { match: 'if-match', noneMatch: 'if-none-match', modified: 'if-modified-since', unmodified: 'if-unmodified-since' }): 'not-modified' | undefined {
+export function checkReadConditions(
+  headers: Headers,
+  eTag: string,
+  lastModified: Date,
+  names = {
+    match: 'if-match',
+    noneMatch: 'if-none-match',
+    modified: 'if-modified-since',
+    unmodified: 'if-unmodified-since',
+  },
+): 'not-modified' | undefined {
   const modifiedSecond = Math.floor(lastModified.getTime() / 1000) * 1000;
   const ifMatch = headers.get(names.match);
   if (ifMatch !== null) {

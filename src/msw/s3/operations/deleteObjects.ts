@@ -14,7 +14,8 @@ export async function deleteObjects(runtime: S3Runtime, call: S3Call): Promise<R
   const bucket = runtime.store.bucket(call.route.bucket as string);
   const headers = call.request.headers;
   let hasDigest = headers.has('content-md5') || headers.has('x-amz-trailer');
-  for (const [name] of headers) if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-algorithm') hasDigest = true;
+  for (const [name] of headers)
+    if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-algorithm') hasDigest = true;
   if (!hasDigest) throw invalidRequest('Missing required header for this request: Content-MD5 OR x-amz-checksum-*');
   const { xml } = await readXml(call.request);
   try {
@@ -35,7 +36,9 @@ export async function deleteObjects(runtime: S3Runtime, call: S3Call): Promise<R
       checkKey(key);
       const outcome = deleteOne(runtime, call, bucket, key, versionId);
       if (quiet) continue;
-      const marker = outcome.deleteMarker ? `${el('DeleteMarker', true)}${versionId === undefined ? el('DeleteMarkerVersionId', outcome.versionId) : ''}` : '';
+      const marker = outcome.deleteMarker
+        ? `${el('DeleteMarker', true)}${versionId === undefined ? el('DeleteMarkerVersionId', outcome.versionId) : ''}`
+        : '';
       results += `<Deleted>${el('Key', key)}${versionId === undefined ? '' : el('VersionId', versionId)}${marker}</Deleted>`;
     } catch (error) {
       if (!(error instanceof S3Error)) throw error;

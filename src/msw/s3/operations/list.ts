@@ -19,7 +19,14 @@ interface Page {
  * Walks the current keys after `after` (exclusive; a common prefix excludes all keys under it),
  * rolling keys up to common prefixes at the first `delimiter` after `prefix`.
  */
-function page(runtime: S3Runtime, bucket: Bucket, prefix: string, delimiter: string, maxKeys: number, after: Page['last']): Page {
+function page(
+  runtime: S3Runtime,
+  bucket: Bucket,
+  prefix: string,
+  delimiter: string,
+  maxKeys: number,
+  after: Page['last'],
+): Page {
   const contents: ObjectVersion[] = [];
   const prefixes: string[] = [];
   let last: Page['last'];
@@ -52,7 +59,8 @@ function page(runtime: S3Runtime, bucket: Bucket, prefix: string, delimiter: str
 export function maxKeysOf(call: S3Call): number {
   const text = call.query.get('max-keys');
   if (text === null) return 1000;
-  if (!/^\d+$/.test(text)) throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', text);
+  if (!/^\d+$/.test(text))
+    throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', text);
   return Math.min(Number(text), 1000);
 }
 
@@ -60,12 +68,18 @@ export function maxKeysOf(call: S3Call): number {
 export function encoderOf(call: S3Call): (value: string) => string {
   const encoding = call.query.get('encoding-type');
   if (encoding === null) return (value) => value;
-  if (encoding !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encoding);
+  if (encoding !== 'url')
+    throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encoding);
   // S3 form-encodes listed keys exactly as it does keys in events (space as '+', '/' kept).
   return (value) => (value === '' ? value : encodeS3Key(value));
 }
 
-function contentsXml(runtime: S3Runtime, items: ObjectVersion[], encode: (value: string) => string, withOwner: boolean): string {
+function contentsXml(
+  runtime: S3Runtime,
+  items: ObjectVersion[],
+  encode: (value: string) => string,
+  withOwner: boolean,
+): string {
   let out = '';
   for (const item of items) {
     out += `<Contents>${el('Key', encode(item.key))}${el('LastModified', xmlDate(item.lastModified))}${el('ETag', `"${item.eTag}"`)}${item.checksum === undefined ? '' : el('ChecksumAlgorithm', item.checksum.algorithm) + el('ChecksumType', 'FULL_OBJECT')}${el('Size', item.body.length)}${withOwner ? `<Owner>${el('ID', runtime.context.account)}</Owner>` : ''}${el('StorageClass', item.storageClass)}</Contents>`;
@@ -89,7 +103,9 @@ function decodeToken(token: string): NonNullable<Page['last']> {
   const text = Buffer.from(token, 'base64').toString('utf8');
   if (Buffer.from(text, 'utf8').toString('base64') !== token || !/^[kp]:/.test(text)) {
     // S3 names the argument without echoing the token.
-    throw new S3Error('InvalidArgument', 400, 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
+    throw new S3Error('InvalidArgument', 400, 'The continuation token provided is incorrect', {
+      ArgumentName: 'continuation-token',
+    });
   }
   return { kind: text[0] === 'k' ? 'key' : 'prefix', value: text.slice(2) };
 }
@@ -103,7 +119,12 @@ export function listObjectsV2(runtime: S3Runtime, call: S3Call): Response {
   const encode = encoderOf(call);
   const token = call.query.get('continuation-token');
   const startAfter = call.query.get('start-after');
-  const after = token !== null ? decodeToken(token) : startAfter !== null && startAfter !== '' ? { kind: 'key' as const, value: startAfter } : undefined;
+  const after =
+    token !== null
+      ? decodeToken(token)
+      : startAfter !== null && startAfter !== ''
+        ? { kind: 'key' as const, value: startAfter }
+        : undefined;
   const result = page(runtime, bucket, prefix, delimiter, maxKeys, after);
   const body =
     el('Name', bucket.name) +
@@ -135,7 +156,9 @@ export function listObjects(runtime: S3Runtime, call: S3Call): Response {
     el('Name', bucket.name) +
     el('Prefix', encode(prefix)) +
     el('Marker', encode(marker)) +
-    (result.truncated && delimiter !== '' && result.last !== undefined ? el('NextMarker', encode(result.last.value)) : '') +
+    (result.truncated && delimiter !== '' && result.last !== undefined
+      ? el('NextMarker', encode(result.last.value))
+      : '') +
     el('MaxKeys', maxKeys) +
     (delimiter === '' ? '' : el('Delimiter', encode(delimiter))) +
     (call.query.has('encoding-type') ? el('EncodingType', 'url') : '') +

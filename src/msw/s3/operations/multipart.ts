@@ -26,7 +26,12 @@ const MAX_PART_NUMBER = S3_MAX_PARTS;
 function upload(bucket: Bucket, key: string, uploadId: string): MultipartUpload {
   const found = bucket.uploads.get(uploadId);
   if (found === undefined || found.key !== key) {
-    throw new S3Error('NoSuchUpload', 404, 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId });
+    throw new S3Error(
+      'NoSuchUpload',
+      404,
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      { UploadId: uploadId },
+    );
   }
   return found;
 }
@@ -49,11 +54,18 @@ export function createMultipartUpload(runtime: S3Runtime, call: S3Call): Respons
     ...tagsField(tags),
   });
   const algorithm = headers.get('x-amz-checksum-algorithm');
-  return respondXml(call, xmlDocument('InitiateMultipartUploadResult', `${el('Bucket', bucket.name)}${el('Key', key)}${el('UploadId', uploadId)}`), {
-    'x-amz-server-side-encryption': 'AES256',
-    'x-amz-checksum-algorithm': algorithm ?? undefined,
-    'x-amz-checksum-type': checksumType,
-  });
+  return respondXml(
+    call,
+    xmlDocument(
+      'InitiateMultipartUploadResult',
+      `${el('Bucket', bucket.name)}${el('Key', key)}${el('UploadId', uploadId)}`,
+    ),
+    {
+      'x-amz-server-side-encryption': 'AES256',
+      'x-amz-checksum-algorithm': algorithm ?? undefined,
+      'x-amz-checksum-type': checksumType,
+    },
+  );
 }
 
 // Algorithms whose checksums combine part by part (COMPOSITE) or over the whole object (FULL_OBJECT).
@@ -69,15 +81,20 @@ function checksumTypeOf(headers: Headers): string | undefined {
   const requested = headers.get('x-amz-checksum-algorithm');
   const type = headers.get('x-amz-checksum-type')?.toUpperCase();
   if (requested === null) {
-    if (type !== undefined) throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
+    if (type !== undefined)
+      throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.');
     return undefined;
   }
   const algorithm = requested.toUpperCase();
   assertChecksumAlgorithm(algorithm);
   const chosen = type ?? (algorithm === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE');
-  const supported = chosen === 'COMPOSITE' ? COMPOSITE_ALGORITHMS : chosen === 'FULL_OBJECT' ? FULL_OBJECT_ALGORITHMS : undefined;
+  const supported =
+    chosen === 'COMPOSITE' ? COMPOSITE_ALGORITHMS : chosen === 'FULL_OBJECT' ? FULL_OBJECT_ALGORITHMS : undefined;
   if (supported === undefined) throw invalidRequest(`Value for x-amz-checksum-type header is invalid.`);
-  if (!supported.has(algorithm)) throw invalidRequest(`The ${chosen} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
+  if (!supported.has(algorithm))
+    throw invalidRequest(
+      `The ${chosen} checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`,
+    );
   return chosen;
 }
 
@@ -87,7 +104,11 @@ export async function uploadPart(runtime: S3Runtime, call: S3Call): Promise<Resp
   const partText = call.query.get('partNumber') ?? '';
   const partNumber = /^\d{1,5}$/.test(partText) ? Number(partText) : Number.NaN;
   if (!(partNumber >= 1 && partNumber <= MAX_PART_NUMBER)) {
-    throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, 'partNumber', partText);
+    throw invalidArgument(
+      `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`,
+      'partNumber',
+      partText,
+    );
   }
   const target_ = upload(bucket, key, call.query.get('uploadId') as string);
   const { body, checksum } = await readBody(call.request);
@@ -113,13 +134,26 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   } catch {
     throw malformedXml();
   }
-  const listed = elements(xml, 'Part').map((part) => ({ partNumber: Number(text(part, 'PartNumber')), eTag: (text(part, 'ETag') ?? '').replace(/^"(.*)"$/, '$1') }));
+  const listed = elements(xml, 'Part').map((part) => ({
+    partNumber: Number(text(part, 'PartNumber')),
+    eTag: (text(part, 'ETag') ?? '').replace(/^"(.*)"$/, '$1'),
+  }));
   if (listed.length === 0 || listed.some((part) => !Number.isInteger(part.partNumber))) throw malformedXml();
   const invalidPart = (partNumber: number, eTag: string): S3Error =>
-    new S3Error('InvalidPart', 400, "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", { UploadId: uploadId, PartNumber: String(partNumber), ETag: eTag });
+    new S3Error(
+      'InvalidPart',
+      400,
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      { UploadId: uploadId, PartNumber: String(partNumber), ETag: eTag },
+    );
   const parts = listed.map((entry, index) => {
     if (index > 0 && entry.partNumber <= (listed[index - 1] as { partNumber: number }).partNumber) {
-      throw new S3Error('InvalidPartOrder', 400, 'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId });
+      throw new S3Error(
+        'InvalidPartOrder',
+        400,
+        'The list of parts was not in ascending order. Parts must be ordered by part number.',
+        { UploadId: uploadId },
+      );
     }
     const part = pending.parts.get(entry.partNumber);
     if (part === undefined || part.eTag !== entry.eTag) throw invalidPart(entry.partNumber, entry.eTag);
@@ -127,7 +161,12 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   });
   parts.forEach((part, index) => {
     if (index < parts.length - 1 && part.body.length < MIN_PART_SIZE) {
-      throw new S3Error('EntityTooSmall', 400, 'Your proposed upload is smaller than the minimum allowed size', { ProposedSize: String(part.body.length), MinSizeAllowed: String(MIN_PART_SIZE), PartNumber: String(part.partNumber), ETag: part.eTag });
+      throw new S3Error('EntityTooSmall', 400, 'Your proposed upload is smaller than the minimum allowed size', {
+        ProposedSize: String(part.body.length),
+        MinSizeAllowed: String(MIN_PART_SIZE),
+        PartNumber: String(part.partNumber),
+        ETag: part.eTag,
+      });
     }
   });
   checkWriteConditions(call.request.headers, runtime.store.current(bucket, key), key);
@@ -138,17 +177,48 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(
     bucket,
-    { key, isDeleteMarker: false, body, eTag, lastModified: call.now, headers: pending.headers, metadata: pending.metadata, storageClass: pending.storageClass, partsCount: parts.length, sequencer, ...tagsField(pending.tags) },
+    {
+      key,
+      isDeleteMarker: false,
+      body,
+      eTag,
+      lastModified: call.now,
+      headers: pending.headers,
+      metadata: pending.metadata,
+      storageClass: pending.storageClass,
+      partsCount: parts.length,
+      sequencer,
+      ...tagsField(pending.tags),
+    },
     () => runtime.versionId(),
   );
   bucket.uploads.delete(uploadId);
   const versionId = versionHeader(bucket, stored);
-  runtime.notify(bucket, { eventName: 'ObjectCreated:CompleteMultipartUpload', key, size: body.length, eTag, sequencer, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
+  runtime.notify(
+    bucket,
+    {
+      eventName: 'ObjectCreated:CompleteMultipartUpload',
+      key,
+      size: body.length,
+      eTag,
+      sequencer,
+      ...(versionId === undefined || versionId === 'null' ? {} : { versionId }),
+    },
+    call.ids,
+    call.now,
+  );
   const location = `${call.route.url.origin}/${bucket.name}/${key.split('/').map(encodeURIComponent).join('/')}`;
-  return respondXml(call, xmlDocument('CompleteMultipartUploadResult', `${el('Location', location)}${el('Bucket', bucket.name)}${el('Key', key)}${el('ETag', `"${eTag}"`)}`), {
-    'x-amz-version-id': versionId,
-    'x-amz-server-side-encryption': 'AES256',
-  });
+  return respondXml(
+    call,
+    xmlDocument(
+      'CompleteMultipartUploadResult',
+      `${el('Location', location)}${el('Bucket', bucket.name)}${el('Key', key)}${el('ETag', `"${eTag}"`)}`,
+    ),
+    {
+      'x-amz-version-id': versionId,
+      'x-amz-server-side-encryption': 'AES256',
+    },
+  );
 }
 
 /** AbortMultipartUpload. */
@@ -164,7 +234,8 @@ function positiveInteger(call: S3Call, name: string, fallback: number, max: numb
   const value = call.query.get(name);
   // An empty value counts as absent (recorded against S3: localstack's test_list_parts_empty_part_number_marker).
   if (value === null || value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw invalidArgument(`Provided ${name} not an integer or within integer range`, name, value);
+  if (!/^\d+$/.test(value))
+    throw invalidArgument(`Provided ${name} not an integer or within integer range`, name, value);
   return Math.min(Number(value), max);
 }
 
@@ -175,12 +246,15 @@ export function listParts(runtime: S3Runtime, call: S3Call): Response {
   const pending = upload(bucket, key, uploadId);
   const maxParts = positiveInteger(call, 'max-parts', 1000, 1000);
   const marker = positiveInteger(call, 'part-number-marker', 0, Number.MAX_SAFE_INTEGER);
-  const all = [...pending.parts.values()].filter((part) => part.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber);
+  const all = [...pending.parts.values()]
+    .filter((part) => part.partNumber > marker)
+    .sort((a, b) => a.partNumber - b.partNumber);
   const shown = all.slice(0, maxParts);
   const truncated = all.length > shown.length;
   const owner = `${el('ID', runtime.context.account)}`;
   let parts = '';
-  for (const part of shown) parts += `<Part>${el('PartNumber', part.partNumber)}${el('LastModified', xmlDate(part.lastModified))}${el('ETag', `"${part.eTag}"`)}${el('Size', part.body.length)}</Part>`;
+  for (const part of shown)
+    parts += `<Part>${el('PartNumber', part.partNumber)}${el('LastModified', xmlDate(part.lastModified))}${el('ETag', `"${part.eTag}"`)}${el('Size', part.body.length)}</Part>`;
   const body =
     el('Bucket', bucket.name) +
     el('Key', key) +
@@ -271,7 +345,11 @@ export function uploadPartCopy(runtime: S3Runtime, call: S3Call): Response {
   const partText = call.query.get('partNumber') ?? '';
   const partNumber = /^\d{1,5}$/.test(partText) ? Number(partText) : Number.NaN;
   if (!(partNumber >= 1 && partNumber <= MAX_PART_NUMBER)) {
-    throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, 'partNumber', partText);
+    throw invalidArgument(
+      `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`,
+      'partNumber',
+      partText,
+    );
   }
   const pending = upload(bucket, key, call.query.get('uploadId') as string);
   const headers = call.request.headers;
@@ -287,18 +365,31 @@ export function uploadPartCopy(runtime: S3Runtime, call: S3Call): Response {
     const first = Number(match?.[1]);
     const lastByte = Number(match?.[2]);
     if (match === null || first > lastByte) {
-      throw invalidArgument('The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 'x-amz-copy-source-range', range);
+      throw invalidArgument(
+        'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy',
+        'x-amz-copy-source-range',
+        range,
+      );
     }
-    if (first >= original.body.length) throw invalidRequest('The specified copy range is invalid for the source object size');
+    if (first >= original.body.length)
+      throw invalidRequest('The specified copy range is invalid for the source object size');
     if (lastByte >= original.body.length) {
-      throw invalidArgument(`Range specified is not valid for source object of size: ${original.body.length}`, 'x-amz-copy-source-range', range);
+      throw invalidArgument(
+        `Range specified is not valid for source object of size: ${original.body.length}`,
+        'x-amz-copy-source-range',
+        range,
+      );
     }
     body = original.body.subarray(first, lastByte + 1);
   }
   const eTag = md5Hex(body);
   pending.parts.set(partNumber, { partNumber, body: Uint8Array.from(body), eTag, lastModified: call.now });
-  return respondXml(call, xmlDocument('CopyPartResult', `${el('ETag', `"${eTag}"`)}${el('LastModified', xmlDate(call.now))}`), {
-    'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
-    'x-amz-server-side-encryption': 'AES256',
-  });
+  return respondXml(
+    call,
+    xmlDocument('CopyPartResult', `${el('ETag', `"${eTag}"`)}${el('LastModified', xmlDate(call.now))}`),
+    {
+      'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
+      'x-amz-server-side-encryption': 'AES256',
+    },
+  );
 }

@@ -12,7 +12,13 @@ import { readXml } from '../body.js';
 import { S3Error, invalidArgument, malformedXml } from '../errors.js';
 import { type S3Call, respond, respondXml } from '../http.js';
 import { S3_NOTIFICATION_EVENT_TYPES } from '../notifications.js';
-import { type S3DestinationConfiguration, type S3DestinationKind, eventTypeCovers, filterOf, testEventOf } from '../notificationConfiguration.js';
+import {
+  type S3DestinationConfiguration,
+  type S3DestinationKind,
+  eventTypeCovers,
+  filterOf,
+  testEventOf,
+} from '../notificationConfiguration.js';
 import type { S3Runtime } from '../runtime.js';
 import { assertRoot, el, elements, text, xmlDocument } from '../xml.js';
 
@@ -26,7 +32,8 @@ const KINDS: readonly { kind: S3DestinationKind; element: string; arnElement: st
 ];
 
 const OVERLAP = 'Configurations overlap. Configurations on the same bucket cannot share a common event type.';
-const AMBIGUOUS = 'Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.';
+const AMBIGUOUS =
+  'Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.';
 /** "ID length exceeded allowed limit of 255"; filter values are at most 1024 UTF-8 bytes. */
 const MAX_ID = 255;
 const MAX_FILTER_BYTES = 1024;
@@ -41,10 +48,13 @@ function parseBlock(runtime: S3Runtime, kind: (typeof KINDS)[number], block: str
   const events = elements(block, 'Event').map((e) => text(`<Event>${e}</Event>`, 'Event') as string);
   if (arn === undefined || events.length === 0) throw malformedXml();
   const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn' || parts[2] !== kind.service) throw invalidArgument('The ARN could not be parsed', kind.arnElement, arn);
-  for (const event of events) if (!EVENT_TYPES.has(event)) throw invalidArgument('The event is not supported for notifications', 'Event', event);
+  if (parts.length < 6 || parts[0] !== 'arn' || parts[2] !== kind.service)
+    throw invalidArgument('The ARN could not be parsed', kind.arnElement, arn);
+  for (const event of events)
+    if (!EVENT_TYPES.has(event)) throw invalidArgument('The event is not supported for notifications', 'Event', event);
   events.forEach((event, index) => {
-    for (const other of events.slice(0, index)) if (eventTypeCovers(event, other.slice(3)) || eventTypeCovers(other, event.slice(3))) throw invalid(OVERLAP);
+    for (const other of events.slice(0, index))
+      if (eventTypeCovers(event, other.slice(3)) || eventTypeCovers(other, event.slice(3))) throw invalid(OVERLAP);
   });
   const rules: { name: 'Prefix' | 'Suffix'; value: string }[] = [];
   const filter = elements(block, 'Filter')[0];
@@ -54,10 +64,13 @@ function parseBlock(runtime: S3Runtime, kind: (typeof KINDS)[number], block: str
       const value = text(rule, 'Value');
       if (rawName === undefined || value === undefined) throw malformedXml();
       const name = rawName.toLowerCase();
-      if (name !== 'prefix' && name !== 'suffix') throw invalidArgument('filter rule name must be either prefix or suffix', 'FilterRule.Name', rawName);
+      if (name !== 'prefix' && name !== 'suffix')
+        throw invalidArgument('filter rule name must be either prefix or suffix', 'FilterRule.Name', rawName);
       const capital = name === 'prefix' ? 'Prefix' : 'Suffix';
-      if (rules.some((r) => r.name === capital)) throw invalid(`Cannot specify more than one ${name} rule in a filter.`);
-      if (Buffer.byteLength(value, 'utf8') > MAX_FILTER_BYTES) throw invalid('Size of filter rule value cannot exceed 1024 bytes in UTF-8 representation');
+      if (rules.some((r) => r.name === capital))
+        throw invalid(`Cannot specify more than one ${name} rule in a filter.`);
+      if (Buffer.byteLength(value, 'utf8') > MAX_FILTER_BYTES)
+        throw invalid('Size of filter rule value cannot exceed 1024 bytes in UTF-8 representation');
       rules.push({ name: capital, value });
     }
   }
@@ -71,12 +84,15 @@ function assertNoOverlap(configurations: readonly S3DestinationConfiguration[]):
   configurations.forEach((configuration, index) => {
     const { prefix, suffix } = filterOf(configuration);
     for (const other of configurations.slice(0, index)) {
-      const shared = configuration.events.some((a) => other.events.some((b) => eventTypeCovers(a, b.slice(3)) || eventTypeCovers(b, a.slice(3))));
+      const shared = configuration.events.some((a) =>
+        other.events.some((b) => eventTypeCovers(a, b.slice(3)) || eventTypeCovers(b, a.slice(3))),
+      );
       if (!shared) continue;
       const theirs = filterOf(other);
       const prefixes = prefix.startsWith(theirs.prefix) || theirs.prefix.startsWith(prefix);
       const suffixes = suffix.endsWith(theirs.suffix) || theirs.suffix.endsWith(suffix);
-      if (prefixes && suffixes) throw invalid(configuration.rules.length === 0 && other.rules.length === 0 ? OVERLAP : AMBIGUOUS);
+      if (prefixes && suffixes)
+        throw invalid(configuration.rules.length === 0 && other.rules.length === 0 ? OVERLAP : AMBIGUOUS);
     }
   });
 }
@@ -92,7 +108,8 @@ export async function putBucketNotificationConfiguration(runtime: S3Runtime, cal
     throw malformedXml();
   }
   const configurations: S3DestinationConfiguration[] = [];
-  for (const kind of KINDS) for (const block of elements(xml, kind.element)) configurations.push(parseBlock(runtime, kind, block));
+  for (const kind of KINDS)
+    for (const block of elements(xml, kind.element)) configurations.push(parseBlock(runtime, kind, block));
   const ids = new Set<string>();
   for (const { id } of configurations) {
     if (ids.has(id)) throw invalid('Same ID used for multiple configurations. IDs must be unique.');
@@ -100,9 +117,14 @@ export async function putBucketNotificationConfiguration(runtime: S3Runtime, cal
   }
   assertNoOverlap(configurations);
   const eventBridge = elements(xml, 'EventBridgeConfiguration').length > 0;
-  if (notifier === undefined) throw new S3Error('NotImplemented', 501, 'aws-event-kit/msw: this S3 runtime has no notification configurations');
+  if (notifier === undefined)
+    throw new S3Error('NotImplemented', 501, 'aws-event-kit/msw: this S3 runtime has no notification configurations');
   if (eventBridge && !runtime.hasEventBridge) {
-    throw new S3Error('NotImplemented', 501, 'aws-event-kit/msw: this S3 mock has no EventBridge bus to send to (createS3Service options.eventBridge)');
+    throw new S3Error(
+      'NotImplemented',
+      501,
+      'aws-event-kit/msw: this S3 mock has no EventBridge bus to send to (createS3Service options.eventBridge)',
+    );
   }
   // S3 validates a destination by testing it: the SQS and SNS ones receive the s3:TestEvent.
   if (call.request.headers.get('x-amz-skip-destination-validation')?.toLowerCase() !== 'true') {
@@ -113,7 +135,8 @@ export async function putBucketNotificationConfiguration(runtime: S3Runtime, cal
       if (!notifier.sendTestEvent(kind, target, test)) failed.push([target, `The destination ${kind} does not exist`]);
     }
     for (const arn of new Set(configurations.filter((c) => c.kind === 'function').map((c) => c.arn))) {
-      if (notifier.destinations.lambda?.exists(arn) !== true) failed.push([`${arn}, null`, `Not authorized to invoke function [${arn}]`]);
+      if (notifier.destinations.lambda?.exists(arn) !== true)
+        failed.push([`${arn}, null`, `Not authorized to invoke function [${arn}]`]);
     }
     if (failed.length > 0) {
       const extra: Record<string, string> = {};
@@ -136,7 +159,9 @@ export function getBucketNotificationConfiguration(runtime: S3Runtime, call: S3C
   for (const kind of KINDS) {
     for (const c of saved?.destinations ?? []) {
       if (c.kind !== kind.kind) continue;
-      const rules = c.rules.map((rule) => `<FilterRule>${el('Name', rule.name)}${el('Value', rule.value)}</FilterRule>`).join('');
+      const rules = c.rules
+        .map((rule) => `<FilterRule>${el('Name', rule.name)}${el('Value', rule.value)}</FilterRule>`)
+        .join('');
       body += `<${kind.element}>${el('Id', c.id)}${el(kind.arnElement, c.arn)}${c.events.map((e) => el('Event', e)).join('')}${rules === '' ? '' : `<Filter><S3Key>${rules}</S3Key></Filter>`}</${kind.element}>`;
     }
   }

@@ -16,7 +16,10 @@ export function objectHeadersOf(headers: Headers): ObjectHeaders {
   const out: ObjectHeaders = { contentType: headers.get('content-type') ?? DEFAULT_CONTENT_TYPE };
   const encoding = headers.get('content-encoding');
   if (encoding !== null) {
-    const kept = encoding.split(',').map((part) => part.trim()).filter((part) => part !== '' && part.toLowerCase() !== 'aws-chunked');
+    const kept = encoding
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '' && part.toLowerCase() !== 'aws-chunked');
     if (kept.length > 0) out.contentEncoding = kept.join(', ');
   }
   const copy = (name: string, field: Exclude<keyof ObjectHeaders, 'contentType' | 'contentEncoding'>): void => {
@@ -41,7 +44,10 @@ export function metadataOf(headers: Headers): Record<string, string> {
     size += utf8Length(key) + utf8Length(value);
   }
   if (size > METADATA_LIMIT) {
-    throw new S3Error('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.', { Size: String(size), MaxSizeAllowed: String(METADATA_LIMIT) });
+    throw new S3Error('MetadataTooLarge', 400, 'Your metadata headers exceed the maximum allowed metadata size.', {
+      Size: String(size),
+      MaxSizeAllowed: String(METADATA_LIMIT),
+    });
   }
   return out;
 }
@@ -49,8 +55,14 @@ export function metadataOf(headers: Headers): Record<string, string> {
 /** The storage class of a write; `InvalidStorageClass` for unknown ones. */
 export function storageClassOf(headers: Headers): string {
   const value = headers.get('x-amz-storage-class') ?? 'STANDARD';
-  if (!/^(STANDARD|REDUCED_REDUNDANCY|STANDARD_IA|ONEZONE_IA|INTELLIGENT_TIERING|GLACIER|DEEP_ARCHIVE|GLACIER_IR|EXPRESS_ONEZONE)$/.test(value)) {
-    throw new S3Error('InvalidStorageClass', 400, 'The storage class you specified is not valid', { StorageClassRequested: value });
+  if (
+    !/^(STANDARD|REDUCED_REDUNDANCY|STANDARD_IA|ONEZONE_IA|INTELLIGENT_TIERING|GLACIER|DEEP_ARCHIVE|GLACIER_IR|EXPRESS_ONEZONE)$/.test(
+      value,
+    )
+  ) {
+    throw new S3Error('InvalidStorageClass', 400, 'The storage class you specified is not valid', {
+      StorageClassRequested: value,
+    });
   }
   return value;
 }
@@ -62,7 +74,11 @@ export function versionHeader(bucket: Bucket, version: { versionId: string } | u
 }
 
 /** The headers of a GET/HEAD of `version` (without content length and range). */
-export function readHeaders(bucket: Bucket, version: ObjectVersion, checksumMode: boolean): Record<string, string | undefined> {
+export function readHeaders(
+  bucket: Bucket,
+  version: ObjectVersion,
+  checksumMode: boolean,
+): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {
     'accept-ranges': 'bytes',
     'content-type': version.headers.contentType,

@@ -15,11 +15,14 @@ import { metadataOf, objectHeadersOf, readHeaders, storageClassOf, versionHeader
 import { parseRange } from './range.js';
 import { tagCountHeader, tagsField, tagsOfHeader } from './tagging.js';
 
-
 /** `KeyTooLongError` for keys over 1024 UTF-8 bytes. */
 export function checkKey(key: string): void {
   const size = utf8Length(key);
-  if (size > S3_MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 400, 'Your key is too long', { MaxSizeAllowed: String(S3_MAX_KEY_BYTES), Size: String(size) });
+  if (size > S3_MAX_KEY_BYTES)
+    throw new S3Error('KeyTooLongError', 400, 'Your key is too long', {
+      MaxSizeAllowed: String(S3_MAX_KEY_BYTES),
+      Size: String(size),
+    });
 }
 
 /** The bucket and key of an object-level call (the router guarantees both). */
@@ -55,33 +58,65 @@ export async function putObject(runtime: S3Runtime, call: S3Call): Promise<Respo
     () => runtime.versionId(),
   );
   const versionId = versionHeader(bucket, stored);
-  runtime.notify(bucket, { eventName: 'ObjectCreated:Put', key, size: body.length, eTag: stored.eTag, sequencer, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
+  runtime.notify(
+    bucket,
+    {
+      eventName: 'ObjectCreated:Put',
+      key,
+      size: body.length,
+      eTag: stored.eTag,
+      sequencer,
+      ...(versionId === undefined || versionId === 'null' ? {} : { versionId }),
+    },
+    call.ids,
+    call.now,
+  );
   return respond(call, 200, null, {
     etag: `"${stored.eTag}"`,
     'x-amz-server-side-encryption': 'AES256',
     'x-amz-version-id': versionId,
     // A single-part object's checksum covers the whole object.
-    ...(checksum === undefined ? {} : { [checksumHeader(checksum.algorithm)]: checksum.value, 'x-amz-checksum-type': 'FULL_OBJECT' }),
+    ...(checksum === undefined
+      ? {}
+      : { [checksumHeader(checksum.algorithm)]: checksum.value, 'x-amz-checksum-type': 'FULL_OBJECT' }),
   });
 }
 
 /** The version a read or copy addresses: `versionId` if given, else the current one. */
-export function addressed(runtime: S3Runtime, bucket: Bucket, key: string, versionId: string | null, method: string): ObjectVersion {
+export function addressed(
+  runtime: S3Runtime,
+  bucket: Bucket,
+  key: string,
+  versionId: string | null,
+  method: string,
+): ObjectVersion {
   if (versionId !== null) {
     const version = runtime.store.version(bucket, key, versionId);
     if (version === undefined) {
       runtime.store.assertVersionId(versionId);
-      throw new S3Error('NoSuchVersion', 404, 'The specified version does not exist.', { Key: key, VersionId: versionId });
+      throw new S3Error('NoSuchVersion', 404, 'The specified version does not exist.', {
+        Key: key,
+        VersionId: versionId,
+      });
     }
     if (version.isDeleteMarker) {
-      throw new S3Error('MethodNotAllowed', 405, 'The specified method is not allowed against this resource.', { Method: method, ResourceType: 'DeleteMarker' }, { 'x-amz-delete-marker': 'true', 'x-amz-version-id': version.versionId });
+      throw new S3Error(
+        'MethodNotAllowed',
+        405,
+        'The specified method is not allowed against this resource.',
+        { Method: method, ResourceType: 'DeleteMarker' },
+        { 'x-amz-delete-marker': 'true', 'x-amz-version-id': version.versionId },
+      );
     }
     return version;
   }
   const current = runtime.store.current(bucket, key);
   if (current === undefined) {
     const marker = runtime.store.newestIsDeleteMarker(bucket, key);
-    throw noSuchKey(key, marker === undefined ? {} : { 'x-amz-delete-marker': 'true', 'x-amz-version-id': marker.versionId });
+    throw noSuchKey(
+      key,
+      marker === undefined ? {} : { 'x-amz-delete-marker': 'true', 'x-amz-version-id': marker.versionId },
+    );
   }
   return current;
 }
@@ -98,11 +133,19 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
 /** GetObject and HeadObject: `Range`, conditionals, `versionId`, `response-*` overrides, checksum mode. */
 export function getObject(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, key } = target(runtime, call);
-  if (call.query.has('partNumber')) throw invalidRequest('The msw S3 mock does not serve parts of multipart objects (partNumber).');
+  if (call.query.has('partNumber'))
+    throw invalidRequest('The msw S3 mock does not serve parts of multipart objects (partNumber).');
   const version = addressed(runtime, bucket, key, call.query.get('versionId'), call.method);
-  const headers = { ...readHeaders(bucket, version, call.request.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'), ...tagCountHeader(version) };
+  const headers = {
+    ...readHeaders(bucket, version, call.request.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'),
+    ...tagCountHeader(version),
+  };
   if (checkReadConditions(call.request.headers, version.eTag, version.lastModified) === 'not-modified') {
-    return respond(call, 304, null, { etag: headers.etag, 'last-modified': headers['last-modified'], 'x-amz-version-id': headers['x-amz-version-id'] });
+    return respond(call, 304, null, {
+      etag: headers.etag,
+      'last-modified': headers['last-modified'],
+      'x-amz-version-id': headers['x-amz-version-id'],
+    });
   }
   for (const [parameter, header] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = call.query.get(parameter);
@@ -115,7 +158,8 @@ export function getObject(runtime: S3Runtime, call: S3Call): Response {
   }
   // A part of the object: its full-object checksum would not match, so S3 leaves it out. A range
   // that covers the whole object keeps it (recorded against AWS: `bytes=-15` of 10 bytes).
-  if (range.start > 0 || range.end < size - 1) for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
+  if (range.start > 0 || range.end < size - 1)
+    for (const name of Object.keys(headers)) if (name.startsWith('x-amz-checksum-')) delete headers[name];
   return respond(call, 206, version.body.subarray(range.start, range.end + 1), {
     ...headers,
     'content-length': String(range.end - range.start + 1),
@@ -134,24 +178,45 @@ export function deleteObject(runtime: S3Runtime, call: S3Call): Response {
 }
 
 /** One delete, shared by DeleteObject and DeleteObjects; notifies when something changed. */
-export function deleteOne(runtime: S3Runtime, call: S3Call, bucket: Bucket, key: string, versionId: string | undefined): { deleteMarker: boolean; versionId?: string } {
+export function deleteOne(
+  runtime: S3Runtime,
+  call: S3Call,
+  bucket: Bucket,
+  key: string,
+  versionId: string | undefined,
+): { deleteMarker: boolean; versionId?: string } {
   const sequencer = runtime.sequencer(call.now);
   const outcome = runtime.store.delete(
     bucket,
     key,
     versionId,
-    () => ({ lastModified: call.now, headers: { contentType: 'binary/octet-stream' }, metadata: {}, storageClass: 'STANDARD', sequencer }),
+    () => ({
+      lastModified: call.now,
+      headers: { contentType: 'binary/octet-stream' },
+      metadata: {},
+      storageClass: 'STANDARD',
+      sequencer,
+    }),
     () => runtime.versionId(),
   );
   if (outcome.eventName !== undefined) {
-    const reported = outcome.versionId === undefined || outcome.versionId === 'null' ? {} : { versionId: outcome.versionId };
+    const reported =
+      outcome.versionId === undefined || outcome.versionId === 'null' ? {} : { versionId: outcome.versionId };
     if (outcome.eventName === 'ObjectRemoved:DeleteMarkerCreated') {
-      runtime.notify(bucket, { eventName: outcome.eventName, key, eTag: EMPTY_ETAG, sequencer, ...reported }, call.ids, call.now);
+      runtime.notify(
+        bucket,
+        { eventName: outcome.eventName, key, eTag: EMPTY_ETAG, sequencer, ...reported },
+        call.ids,
+        call.now,
+      );
     } else {
       runtime.notify(bucket, { eventName: outcome.eventName, key, sequencer, ...reported }, call.ids, call.now);
     }
   }
-  return { deleteMarker: outcome.deleteMarker, ...(outcome.versionId === undefined ? {} : { versionId: outcome.versionId }) };
+  return {
+    deleteMarker: outcome.deleteMarker,
+    ...(outcome.versionId === undefined ? {} : { versionId: outcome.versionId }),
+  };
 }
 
 /** The checksum algorithms S3 accepts, in the order its message lists them. */
@@ -160,7 +225,9 @@ const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'];
 /** Throws S3's `InvalidRequest` for a checksum algorithm it does not know (recorded against AWS). */
 export function assertChecksumAlgorithm(algorithm: string): void {
   if (!CHECKSUM_ALGORITHMS.includes(algorithm)) {
-    throw invalidRequest(`Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${CHECKSUM_ALGORITHMS.join(', ')}]`);
+    throw invalidRequest(
+      `Checksum algorithm provided is unsupported. Please try again with any of the valid types: [${CHECKSUM_ALGORITHMS.join(', ')}]`,
+    );
   }
 }
 
@@ -176,7 +243,8 @@ export function parseCopySource(header: string): { bucket: string; key: string; 
   const trimmed = decoded.startsWith('/') ? decoded.slice(1) : decoded;
   const slash = trimmed.indexOf('/');
   // S3 gives the header's name as ArgumentValue here, not its value (recorded against AWS).
-  if (slash <= 0 || slash === trimmed.length - 1) throw invalidArgument('Invalid copy source object key', 'x-amz-copy-source', 'x-amz-copy-source');
+  if (slash <= 0 || slash === trimmed.length - 1)
+    throw invalidArgument('Invalid copy source object key', 'x-amz-copy-source', 'x-amz-copy-source');
   const versionId = new URLSearchParams(query).get('versionId') ?? undefined;
   return { bucket: trimmed.slice(0, slash), key: trimmed.slice(slash + 1), versionId };
 }
@@ -190,20 +258,36 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   const original = addressed(runtime, sourceBucket, source.key, source.versionId ?? null, 'GET');
   checkCopyConditions(headers, original, call.now);
   const directive = (headers.get('x-amz-metadata-directive') ?? 'COPY').toUpperCase();
-  if (directive !== 'COPY' && directive !== 'REPLACE') throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
+  if (directive !== 'COPY' && directive !== 'REPLACE')
+    throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
   const taggingDirective = (headers.get('x-amz-tagging-directive') ?? 'COPY').toUpperCase();
-  if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE') throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
+  if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE')
+    throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
   // COPY keeps the source's tags (and ignores x-amz-tagging); REPLACE takes the header's, or none.
   const tags = taggingDirective === 'REPLACE' ? (tagsOfHeader(headers) ?? []) : (original.tags ?? []);
   const storageClass = headers.has('x-amz-storage-class') ? storageClassOf(headers) : original.storageClass;
-  if (sourceBucket === bucket && source.key === key && directive === 'COPY' && storageClass === original.storageClass && source.versionId === undefined) {
-    throw invalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+  if (
+    sourceBucket === bucket &&
+    source.key === key &&
+    directive === 'COPY' &&
+    storageClass === original.storageClass &&
+    source.versionId === undefined
+  ) {
+    throw invalidRequest(
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
   }
   const algorithmHeader = headers.get('x-amz-checksum-algorithm')?.toUpperCase();
   const algorithm = algorithmHeader ?? original.checksum?.algorithm;
   if (algorithm !== undefined) assertChecksumAlgorithm(algorithm);
-  if (algorithm === 'CRC64NVME') throw invalidRequest('The msw S3 mock does not compute CRC64NVME checksums, so it cannot copy with one (use CRC32, CRC32C, SHA1 or SHA256).');
-  const checksum = algorithm === undefined ? undefined : { algorithm: algorithm as 'CRC32', value: checksumOf(algorithm as 'CRC32', original.body) };
+  if (algorithm === 'CRC64NVME')
+    throw invalidRequest(
+      'The msw S3 mock does not compute CRC64NVME checksums, so it cannot copy with one (use CRC32, CRC32C, SHA1 or SHA256).',
+    );
+  const checksum =
+    algorithm === undefined
+      ? undefined
+      : { algorithm: algorithm as 'CRC32', value: checksumOf(algorithm as 'CRC32', original.body) };
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(
     bucket,
@@ -224,20 +308,45 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
     () => runtime.versionId(),
   );
   const versionId = versionHeader(bucket, stored);
-  runtime.notify(bucket, { eventName: 'ObjectCreated:Copy', key, size: stored.body.length, eTag: stored.eTag, sequencer, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
-  const checksumXml = checksum === undefined ? '' : `${el('ChecksumType', 'FULL_OBJECT')}${el(`Checksum${checksum.algorithm}`, checksum.value)}`;
-  return respondXml(call, xmlDocument('CopyObjectResult', `${el('ETag', `"${stored.eTag}"`)}${el('LastModified', xmlDate(stored.lastModified))}${checksumXml}`), {
-    'x-amz-version-id': versionId,
-    'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
-    'x-amz-server-side-encryption': 'AES256',
-  });
+  runtime.notify(
+    bucket,
+    {
+      eventName: 'ObjectCreated:Copy',
+      key,
+      size: stored.body.length,
+      eTag: stored.eTag,
+      sequencer,
+      ...(versionId === undefined || versionId === 'null' ? {} : { versionId }),
+    },
+    call.ids,
+    call.now,
+  );
+  const checksumXml =
+    checksum === undefined
+      ? ''
+      : `${el('ChecksumType', 'FULL_OBJECT')}${el(`Checksum${checksum.algorithm}`, checksum.value)}`;
+  return respondXml(
+    call,
+    xmlDocument(
+      'CopyObjectResult',
+      `${el('ETag', `"${stored.eTag}"`)}${el('LastModified', xmlDate(stored.lastModified))}${checksumXml}`,
+    ),
+    {
+      'x-amz-version-id': versionId,
+      'x-amz-copy-source-version-id': versionHeader(sourceBucket, original),
+      'x-amz-server-side-encryption': 'AES256',
+    },
+  );
 }
 
 /** The `x-amz-copy-source-if-*` conditions of CopyObject and UploadPartCopy. */
 export function checkCopyConditions(headers: Headers, original: ObjectVersion, now: Date): void {
   const ifMatch = headers.get('x-amz-copy-source-if-match');
   const ifNoneMatch = headers.get('x-amz-copy-source-if-none-match');
-  const failed = (condition: string): S3Error => new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', { Condition: condition });
+  const failed = (condition: string): S3Error =>
+    new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold', {
+      Condition: condition,
+    });
   if (ifMatch !== null && !etagMatches(ifMatch, original.eTag)) throw failed('x-amz-copy-source-If-Match');
   if (ifNoneMatch !== null && etagMatches(ifNoneMatch, original.eTag)) throw failed('x-amz-copy-source-If-None-Match');
   // S3 compares at second precision (HTTP dates carry no milliseconds); unparsable dates are ignored.
@@ -248,10 +357,12 @@ export function checkCopyConditions(headers: Headers, original: ObjectVersion, n
     return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
   };
   const unmodifiedSince = dateOf('x-amz-copy-source-if-unmodified-since');
-  if (ifMatch === null && unmodifiedSince !== undefined && seconds > unmodifiedSince) throw failed('x-amz-copy-source-If-Unmodified-Since');
+  if (ifMatch === null && unmodifiedSince !== undefined && seconds > unmodifiedSince)
+    throw failed('x-amz-copy-source-If-Unmodified-Since');
   const modifiedSince = dateOf('x-amz-copy-source-if-modified-since');
   // A date in the future always passes (recorded against S3: localstack's
   // test_upload_part_copy_with_copy_source_if_modified_since_in_future_success).
   const future = modifiedSince !== undefined && modifiedSince > Math.floor(now.getTime() / 1000);
-  if (ifNoneMatch === null && modifiedSince !== undefined && !future && seconds <= modifiedSince) throw failed('x-amz-copy-source-If-Modified-Since');
+  if (ifNoneMatch === null && modifiedSince !== undefined && !future && seconds <= modifiedSince)
+    throw failed('x-amz-copy-source-If-Modified-Since');
 }

@@ -17,7 +17,13 @@ export function parseRange(header: string | null, size: number): ByteRange | und
   if (!match) return undefined;
   const [, first = '', last = ''] = match;
   const unsatisfiable = (): S3Error =>
-    new S3Error('InvalidRange', 416, 'The requested range is not satisfiable', { RangeRequested: header.trim(), ActualObjectSize: String(size) }, { 'content-range': `bytes */${size}` });
+    new S3Error(
+      'InvalidRange',
+      416,
+      'The requested range is not satisfiable',
+      { RangeRequested: header.trim(), ActualObjectSize: String(size) },
+      { 'content-range': `bytes */${size}` },
+    );
   if (first === '' && last === '') return undefined;
   if (first === '') {
     const suffix = Number(last);

@@ -21,21 +21,30 @@ const MAX_VALUE = 256;
 // "Unicode letters or numbers, white space, and the following symbols: _ . : / = + - @" (the pattern IAM prints for tags).
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-const HEADER_MESSAGE = "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.";
+const HEADER_MESSAGE =
+  "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.";
 
 /**
  * Checks a tag set as S3 does: the count (`BadRequest`), then each tag's key and value
  * (`InvalidTag` naming the tag), duplicates and the reserved `aws:` prefix.
  */
 export function assertTags(tags: readonly S3Tag[]): void {
-  if (tags.length > S3_MAX_OBJECT_TAGS) throw new S3Error('BadRequest', 400, `Object tags cannot be greater than ${S3_MAX_OBJECT_TAGS}`);
+  if (tags.length > S3_MAX_OBJECT_TAGS)
+    throw new S3Error('BadRequest', 400, `Object tags cannot be greater than ${S3_MAX_OBJECT_TAGS}`);
   const seen = new Set<string>();
   for (const { key, value } of tags) {
-    if (key.length === 0 || key.length > MAX_KEY || !TAG_TEXT.test(key)) throw new S3Error('InvalidTag', 400, 'The TagKey you have provided is invalid', { TagKey: key });
-    if (value.length > MAX_VALUE || !TAG_TEXT.test(value)) throw new S3Error('InvalidTag', 400, 'The TagValue you have provided is invalid', { TagKey: key, TagValue: value });
+    if (key.length === 0 || key.length > MAX_KEY || !TAG_TEXT.test(key))
+      throw new S3Error('InvalidTag', 400, 'The TagKey you have provided is invalid', { TagKey: key });
+    if (value.length > MAX_VALUE || !TAG_TEXT.test(value))
+      throw new S3Error('InvalidTag', 400, 'The TagValue you have provided is invalid', {
+        TagKey: key,
+        TagValue: value,
+      });
     // Recorded against S3 (localstack's test_tagging_validation snapshot, 2026): objects word it so, buckets otherwise.
-    if (key.toLowerCase().startsWith('aws:')) throw new S3Error('InvalidTag', 400, 'Your TagKey cannot be prefixed with aws:', { TagKey: key });
-    if (seen.has(key)) throw new S3Error('InvalidTag', 400, 'Cannot provide multiple Tags with the same key', { TagKey: key });
+    if (key.toLowerCase().startsWith('aws:'))
+      throw new S3Error('InvalidTag', 400, 'Your TagKey cannot be prefixed with aws:', { TagKey: key });
+    if (seen.has(key))
+      throw new S3Error('InvalidTag', 400, 'Cannot provide multiple Tags with the same key', { TagKey: key });
     seen.add(key);
   }
 }
@@ -76,7 +85,10 @@ export function tagsOfHeader(headers: Headers): S3Tag[] | undefined {
 
 /** The `x-amz-tagging-count` header of a version (none when it has no tags). */
 export function tagCountHeader(version: ObjectVersion): Record<string, string | undefined> {
-  return { 'x-amz-tagging-count': version.tags === undefined || version.tags.length === 0 ? undefined : String(version.tags.length) };
+  return {
+    'x-amz-tagging-count':
+      version.tags === undefined || version.tags.length === 0 ? undefined : String(version.tags.length),
+  };
 }
 
 /** Reads a `<Tagging><TagSet><Tag><Key/><Value/></Tag>…</TagSet></Tagging>` document. */
@@ -106,11 +118,28 @@ function taggedVersion(runtime: S3Runtime, call: S3Call): { bucket: Bucket; key:
 }
 
 /** Replaces the version's tags and sends the tagging notification. */
-function retag(runtime: S3Runtime, call: S3Call, bucket: Bucket, version: ObjectVersion, tags: readonly S3Tag[], eventName: 'ObjectTagging:Put' | 'ObjectTagging:Delete'): void {
+function retag(
+  runtime: S3Runtime,
+  call: S3Call,
+  bucket: Bucket,
+  version: ObjectVersion,
+  tags: readonly S3Tag[],
+  eventName: 'ObjectTagging:Put' | 'ObjectTagging:Delete',
+): void {
   const { tags: _old, ...rest } = version;
   runtime.store.replace(bucket, version, tags.length === 0 ? rest : { ...rest, tags });
   const versionId = versionHeader(bucket, version);
-  runtime.notify(bucket, { eventName, key: version.key, eTag: version.eTag, ...(versionId === undefined || versionId === 'null' ? {} : { versionId }) }, call.ids, call.now);
+  runtime.notify(
+    bucket,
+    {
+      eventName,
+      key: version.key,
+      eTag: version.eTag,
+      ...(versionId === undefined || versionId === 'null' ? {} : { versionId }),
+    },
+    call.ids,
+    call.now,
+  );
 }
 
 /** PutObjectTagging: replaces the tag set (an empty set removes it); notifies `ObjectTagging:Put`. */
@@ -125,7 +154,9 @@ export async function putObjectTagging(runtime: S3Runtime, call: S3Call): Promis
 export function getObjectTagging(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, version } = taggedVersion(runtime, call);
   const tags = (version.tags ?? []).map((tag) => `<Tag>${el('Key', tag.key)}${el('Value', tag.value)}</Tag>`).join('');
-  return respondXml(call, xmlDocument('Tagging', `<TagSet>${tags}</TagSet>`), { 'x-amz-version-id': versionHeader(bucket, version) });
+  return respondXml(call, xmlDocument('Tagging', `<TagSet>${tags}</TagSet>`), {
+    'x-amz-version-id': versionHeader(bucket, version),
+  });
 }
 
 /** DeleteObjectTagging: removes the tag set; notifies `ObjectTagging:Delete`. */

@@ -25,7 +25,11 @@ export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
   const keyMarker = call.query.get('key-marker') ?? '';
   const versionMarker = call.query.get('version-id-marker') ?? '';
   if (versionMarker !== '' && keyMarker === '') {
-    throw invalidArgument('A version-id marker cannot be specified without a key marker.', 'version-id-marker', versionMarker);
+    throw invalidArgument(
+      'A version-id marker cannot be specified without a key marker.',
+      'version-id-marker',
+      versionMarker,
+    );
   }
   if (versionMarker !== '') runtime.store.assertVersionId(versionMarker);
   const keys = [...bucket.keys.keys()].filter((key) => key.startsWith(prefix)).sort(compareKeys);
@@ -41,7 +45,11 @@ export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
       const at = key.indexOf(delimiter, prefix.length);
       if (at >= 0) {
         const common = key.slice(0, at + delimiter.length);
-        if (prefixes[prefixes.length - 1] === common || (keyMarker !== '' && compareKeys(common, keyMarker) <= 0 && keyMarker.startsWith(common))) continue;
+        if (
+          prefixes[prefixes.length - 1] === common ||
+          (keyMarker !== '' && compareKeys(common, keyMarker) <= 0 && keyMarker.startsWith(common))
+        )
+          continue;
         if (entries.length + prefixes.length === maxKeys) {
           truncated = true;
           break;
@@ -79,7 +87,10 @@ export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
     el('Prefix', encode(prefix)) +
     el('KeyMarker', encode(keyMarker)) +
     el('VersionIdMarker', versionMarker) +
-    (truncated && last !== undefined ? el('NextKeyMarker', encode(last.key)) + (last.versionId === undefined ? '' : el('NextVersionIdMarker', last.versionId)) : '') +
+    (truncated && last !== undefined
+      ? el('NextKeyMarker', encode(last.key)) +
+        (last.versionId === undefined ? '' : el('NextVersionIdMarker', last.versionId))
+      : '') +
     el('MaxKeys', maxKeys) +
     (delimiter === '' ? '' : el('Delimiter', encode(delimiter))) +
     (call.query.has('encoding-type') ? el('EncodingType', 'url') : '') +

@@ -16,38 +16,63 @@ export function publishOperations(c: SnsOperationContext): Record<string, QueryO
     Publish: (input, info) => {
       const topicArn = input.get('TopicArn') ?? input.get('TargetArn');
       if (topicArn === undefined) {
-        if (input.get('PhoneNumber') !== undefined) throw invalidParameter('aws-event-kit/msw: the mocks do not send SMS (PhoneNumber); publish to a topic');
+        if (input.get('PhoneNumber') !== undefined)
+          throw invalidParameter('aws-event-kit/msw: the mocks do not send SMS (PhoneNumber); publish to a topic');
         throw invalidParameter('TopicArn or TargetArn Reason: no value for required parameter');
       }
-      const topic = c.state.topic(topicArn, regionOf(info, c), input.get('TopicArn') === undefined ? 'TargetArn' : 'TopicArn');
+      const topic = c.state.topic(
+        topicArn,
+        regionOf(info, c),
+        input.get('TopicArn') === undefined ? 'TargetArn' : 'TopicArn',
+      );
       const result = c.state.publish(topic, readPublishRequest(input));
-      return xmlText('MessageId', result.messageId) + (result.sequenceNumber === undefined ? '' : xmlText('SequenceNumber', result.sequenceNumber));
+      return (
+        xmlText('MessageId', result.messageId) +
+        (result.sequenceNumber === undefined ? '' : xmlText('SequenceNumber', result.sequenceNumber))
+      );
     },
     PublishBatch: (input, info) => {
       const topic = c.state.topic(input.required('TopicArn'), regionOf(info, c));
       const entries = input.list('PublishBatchRequestEntries', 'member');
       if (entries.length === 0) throw snsError('EmptyBatchRequest', "The batch request doesn't contain any entries.");
-      if (entries.length > 10) throw snsError('TooManyEntriesInBatchRequest', 'The batch request contains more entries than permissible.');
+      if (entries.length > 10)
+        throw snsError('TooManyEntriesInBatchRequest', 'The batch request contains more entries than permissible.');
       const ids = new Set<string>();
       let total = 0;
       for (const entry of entries) {
         const id = entry.required('Id');
-        if (id.length > 80) throw snsError('InvalidBatchEntryId', `The Id of a batch entry in the batch request is too long: ${id}`);
-        if (!BATCH_ID.test(id)) throw snsError('InvalidBatchEntryId', `The Id of a batch entry in the batch request contains an impermissible character: ${id}`);
-        if (ids.has(id)) throw snsError('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id.');
+        if (id.length > 80)
+          throw snsError('InvalidBatchEntryId', `The Id of a batch entry in the batch request is too long: ${id}`);
+        if (!BATCH_ID.test(id))
+          throw snsError(
+            'InvalidBatchEntryId',
+            `The Id of a batch entry in the batch request contains an impermissible character: ${id}`,
+          );
+        if (ids.has(id))
+          throw snsError('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id.');
         ids.add(id);
         total += utf8Length(entry.get('Message') ?? '');
         for (const attribute of entry.list('MessageAttributes', 'entry')) {
-          total += utf8Length(attribute.get('Name') ?? '') + utf8Length(attribute.get('Value.DataType') ?? '') + utf8Length(attribute.get('Value.StringValue') ?? attribute.get('Value.BinaryValue') ?? '');
+          total +=
+            utf8Length(attribute.get('Name') ?? '') +
+            utf8Length(attribute.get('Value.DataType') ?? '') +
+            utf8Length(attribute.get('Value.StringValue') ?? attribute.get('Value.BinaryValue') ?? '');
         }
       }
-      if (total > SNS_MAX_MESSAGE_BYTES) throw snsError('BatchRequestTooLong', 'The length of all the messages put together is more than the limit.');
+      if (total > SNS_MAX_MESSAGE_BYTES)
+        throw snsError('BatchRequestTooLong', 'The length of all the messages put together is more than the limit.');
       // FIFO rules apply to the whole request, as SNS checks them before the entries.
       if (topic.topic.fifo) {
         for (const entry of entries) {
-          if (entry.get('MessageGroupId') === undefined) throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
-          if (entry.get('MessageDeduplicationId') === undefined && topic.attributes.get('ContentBasedDeduplication') !== 'true') {
-            throw invalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+          if (entry.get('MessageGroupId') === undefined)
+            throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
+          if (
+            entry.get('MessageDeduplicationId') === undefined &&
+            topic.attributes.get('ContentBasedDeduplication') !== 'true'
+          ) {
+            throw invalidParameter(
+              'The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+            );
           }
         }
       }

@@ -14,7 +14,12 @@ export function subscriptionOperations(c: SnsOperationContext): Record<string, Q
   return {
     Subscribe: (input, info) => {
       const topic = c.state.topic(input.required('TopicArn'), regionOf(info, c));
-      const subscription = c.state.subscribe(topic, input.required('Protocol'), input.get('Endpoint'), input.map('Attributes'));
+      const subscription = c.state.subscribe(
+        topic,
+        input.required('Protocol'),
+        input.get('Endpoint'),
+        input.map('Attributes'),
+      );
       return xmlText('SubscriptionArn', subscription.arn);
     },
     ConfirmSubscription: (input, info) => {

@@ -37,7 +37,9 @@ export function tagOperations(c: SnsOperationContext): Record<string, QueryOpera
     },
     ListTagsForResource: (input) => {
       const topic = resource(c, input.required('ResourceArn'));
-      const members = [...topic.tags].map(([k, v]) => `<member>${xmlText('Key', k)}${xmlText('Value', v)}</member>`).join('');
+      const members = [...topic.tags]
+        .map(([k, v]) => `<member>${xmlText('Key', k)}${xmlText('Value', v)}</member>`)
+        .join('');
       return `<Tags>${members}</Tags>`;
     },
   };

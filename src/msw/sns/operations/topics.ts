@@ -8,7 +8,12 @@ import { regionOf, type SnsOperationContext } from './context.js';
 export function topicOperations(c: SnsOperationContext): Record<string, QueryOperation> {
   return {
     CreateTopic: (input, info) => {
-      const topic = c.state.createTopic(input.required('Name'), regionOf(info, c), input.map('Attributes'), tagMap(input));
+      const topic = c.state.createTopic(
+        input.required('Name'),
+        regionOf(info, c),
+        input.map('Attributes'),
+        tagMap(input),
+      );
       return xmlText('TopicArn', topic.topic.arn);
     },
     DeleteTopic: (input, info) => {

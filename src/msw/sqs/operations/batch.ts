@@ -14,14 +14,27 @@ type MemberType = 'string' | 'integer' | 'structure';
 
 // The members of each batch entry, by JSON type (SQS API reference, the *BatchRequestEntry types).
 const SEND_ENTRY: Readonly<Record<string, MemberType>> = {
-  Id: 'string', MessageBody: 'string', DelaySeconds: 'integer', MessageAttributes: 'structure',
-  MessageSystemAttributes: 'structure', MessageDeduplicationId: 'string', MessageGroupId: 'string',
+  Id: 'string',
+  MessageBody: 'string',
+  DelaySeconds: 'integer',
+  MessageAttributes: 'structure',
+  MessageSystemAttributes: 'structure',
+  MessageDeduplicationId: 'string',
+  MessageGroupId: 'string',
 };
 const DELETE_ENTRY: Readonly<Record<string, MemberType>> = { Id: 'string', ReceiptHandle: 'string' };
-const VISIBILITY_ENTRY: Readonly<Record<string, MemberType>> = { Id: 'string', ReceiptHandle: 'string', VisibilityTimeout: 'integer' };
+const VISIBILITY_ENTRY: Readonly<Record<string, MemberType>> = {
+  Id: 'string',
+  ReceiptHandle: 'string',
+  VisibilityTimeout: 'integer',
+};
 
 /** The batch rules every *Batch operation shares; returns the entries as structures. */
-function batchEntries(input: JsonObject, entryShape: string, memberTypes: Readonly<Record<string, MemberType>>): JsonObject[] {
+function batchEntries(
+  input: JsonObject,
+  entryShape: string,
+  memberTypes: Readonly<Record<string, MemberType>>,
+): JsonObject[] {
   const entries = readList(input, 'Entries', SQS_INPUT_ERRORS, true) as unknown[];
   // A member of the wrong JSON type fails the whole request while it is read, before any rule.
   const structures = entries.map((entry) => {
@@ -33,13 +46,21 @@ function batchEntries(input: JsonObject, entryShape: string, memberTypes: Readon
     }
     return structure;
   });
-  if (structures.length === 0) throw sqsError('EmptyBatchRequest', `There should be at least one ${entryShape} in the request.`);
-  if (structures.length > 10) throw sqsError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${structures.length}.`);
+  if (structures.length === 0)
+    throw sqsError('EmptyBatchRequest', `There should be at least one ${entryShape} in the request.`);
+  if (structures.length > 10)
+    throw sqsError(
+      'TooManyEntriesInBatchRequest',
+      `Maximum number of entries per request are 10. You have sent ${structures.length}.`,
+    );
   const seen = new Set<string>();
   return structures.map((structure) => {
     const id = readString(structure, 'Id', SQS_INPUT_ERRORS, true);
     if (!BATCH_ENTRY_ID.test(id)) {
-      throw sqsError('InvalidBatchEntryId', 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
+      throw sqsError(
+        'InvalidBatchEntryId',
+        'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
+      );
     }
     if (seen.has(id)) throw sqsError('BatchEntryIdsNotDistinct', `Id ${id} repeated.`);
     seen.add(id);
@@ -92,7 +113,10 @@ export const SendMessageBatch: Operation = (input, info, context) => {
   let total = 0;
   for (const entry of entries) total += wireMessageBytes(entry);
   if (total > SQS_MAX_MESSAGE_BYTES) {
-    throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${SQS_MAX_MESSAGE_BYTES} bytes. You have sent ${total} bytes.`);
+    throw sqsError(
+      'BatchRequestTooLong',
+      `Batch requests cannot be longer than ${SQS_MAX_MESSAGE_BYTES} bytes. You have sent ${total} bytes.`,
+    );
   }
   // A FIFO entry without its group or deduplication id fails the whole request, not one entry.
   if (queue.info.fifo) {
@@ -100,8 +124,14 @@ export const SendMessageBatch: Operation = (input, info, context) => {
       if (entry['MessageGroupId'] === undefined || entry['MessageGroupId'] === null) {
         throw sqsError('InvalidParameterValue', 'The request must contain the parameter MessageGroupId.');
       }
-      if ((entry['MessageDeduplicationId'] === undefined || entry['MessageDeduplicationId'] === null) && !queue.config.contentBasedDeduplication) {
-        throw sqsError('InvalidParameterValue', 'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+      if (
+        (entry['MessageDeduplicationId'] === undefined || entry['MessageDeduplicationId'] === null) &&
+        !queue.config.contentBasedDeduplication
+      ) {
+        throw sqsError(
+          'InvalidParameterValue',
+          'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
+        );
       }
     }
   }

@@ -33,5 +33,6 @@ export function queueOf(input: JsonObject, info: JsonRequestInfo, context: Opera
 
 /** A `VisibilityTimeout` member's range: 0 to 12 hours. */
 export function checkVisibility(member: string, value: number | undefined): void {
-  if (value !== undefined && (value < 0 || value > 43_200)) throw invalidParameter(member, 'VisibilityTimeout must be >= 0 and <= 43200.', value);
+  if (value !== undefined && (value < 0 || value > 43_200))
+    throw invalidParameter(member, 'VisibilityTimeout must be >= 0 and <= 43200.', value);
 }

@@ -8,11 +8,24 @@ import type { MockQueue, StoredMessage } from '../queue.js';
 import { checkVisibility, queueOf, type Operation, type OperationContext } from './context.js';
 
 const SYSTEM_ATTRIBUTES = new Set([
-  'All', 'SenderId', 'SentTimestamp', 'ApproximateReceiveCount', 'ApproximateFirstReceiveTimestamp',
-  'SequenceNumber', 'MessageDeduplicationId', 'MessageGroupId', 'AWSTraceHeader', 'DeadLetterQueueSourceArn',
+  'All',
+  'SenderId',
+  'SentTimestamp',
+  'ApproximateReceiveCount',
+  'ApproximateFirstReceiveTimestamp',
+  'SequenceNumber',
+  'MessageDeduplicationId',
+  'MessageGroupId',
+  'AWSTraceHeader',
+  'DeadLetterQueueSourceArn',
 ]);
 /** Sends one message (SendMessage, or an entry of SendMessageBatch) and answers its output members. */
-export function sendOutput(queue: MockQueue, context: OperationContext, input: JsonObject, api: string): Record<string, unknown> {
+export function sendOutput(
+  queue: MockQueue,
+  context: OperationContext,
+  input: JsonObject,
+  api: string,
+): Record<string, unknown> {
   const send = readSendInput(input, context.senderId(), api);
   const result = queue.send(send, context.nowMs(), api === 'SendMessageBatch');
   const output: Record<string, unknown> = { MD5OfMessageBody: result.md5OfBody, MessageId: result.messageId };
@@ -24,18 +37,30 @@ export function sendOutput(queue: MockQueue, context: OperationContext, input: J
 }
 
 /** One received message in the API form, through the record mapper for every derived field. */
-function wireMessage(queue: MockQueue, message: StoredMessage, systemNames: ReadonlySet<string>, attributeNames: readonly string[] | undefined): Record<string, unknown> {
+function wireMessage(
+  queue: MockQueue,
+  message: StoredMessage,
+  systemNames: ReadonlySet<string>,
+  attributeNames: readonly string[] | undefined,
+): Record<string, unknown> {
   const record = queue.toRecord(message, false);
-  const out: Record<string, unknown> = { MessageId: record.messageId, ReceiptHandle: record.receiptHandle, MD5OfBody: record.md5OfBody, Body: record.body };
+  const out: Record<string, unknown> = {
+    MessageId: record.messageId,
+    ReceiptHandle: record.receiptHandle,
+    MD5OfBody: record.md5OfBody,
+    Body: record.body,
+  };
   if (systemNames.size > 0) {
     const all = systemNames.has('All');
     const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(record.attributes)) if (value !== undefined && (all || systemNames.has(name))) attributes[name] = value;
+    for (const [name, value] of Object.entries(record.attributes))
+      if (value !== undefined && (all || systemNames.has(name))) attributes[name] = value;
     out['Attributes'] = attributes;
   }
   const selected = selectMessageAttributes(message.messageAttributes, attributeNames);
   if (Object.keys(selected).length > 0) {
-    out['MD5OfMessageAttributes'] = selected === message.messageAttributes ? message.md5OfMessageAttributes : md5OfMessageAttributes(selected);
+    out['MD5OfMessageAttributes'] =
+      selected === message.messageAttributes ? message.md5OfMessageAttributes : md5OfMessageAttributes(selected);
     out['MessageAttributes'] = toWireAttributes(selected);
   }
   return out;
@@ -54,11 +79,16 @@ export const ReceiveMessage: Operation = (input, info, context) => {
   const visibility = readInteger(input, 'VisibilityTimeout', SQS_INPUT_ERRORS);
   checkVisibility('VisibilityTimeout', visibility);
   const wait = readInteger(input, 'WaitTimeSeconds', SQS_INPUT_ERRORS);
-  if (wait !== undefined && (wait < 0 || wait > 20)) throw invalidParameter('WaitTimeSeconds', 'Must be >= 0 and <= 20, if provided.', wait);
+  if (wait !== undefined && (wait < 0 || wait > 20))
+    throw invalidParameter('WaitTimeSeconds', 'Must be >= 0 and <= 20, if provided.', wait);
   // Long polling is answered at once: the virtual clock only moves in drain() or when a test moves it.
-  const systemNames = new Set([...(readStringList(input, 'MessageSystemAttributeNames', SQS_INPUT_ERRORS) ?? []), ...(readStringList(input, 'AttributeNames', SQS_INPUT_ERRORS) ?? [])]);
+  const systemNames = new Set([
+    ...(readStringList(input, 'MessageSystemAttributeNames', SQS_INPUT_ERRORS) ?? []),
+    ...(readStringList(input, 'AttributeNames', SQS_INPUT_ERRORS) ?? []),
+  ]);
   for (const name of systemNames) {
-    if (!SYSTEM_ATTRIBUTES.has(name) && !READABLE_ATTRIBUTES.has(name)) throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
+    if (!SYSTEM_ATTRIBUTES.has(name) && !READABLE_ATTRIBUTES.has(name))
+      throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
   }
   const attributeNames = readStringList(input, 'MessageAttributeNames', SQS_INPUT_ERRORS);
   readString(input, 'ReceiveRequestAttemptId', SQS_INPUT_ERRORS);

@@ -26,9 +26,13 @@ export const GetQueueUrl: Operation = (input, info, context) => {
 export const ListQueues: Operation = (input, info, context) => {
   const prefix = readString(input, 'QueueNamePrefix', SQS_INPUT_ERRORS) ?? '';
   const max = readInteger(input, 'MaxResults', SQS_INPUT_ERRORS);
-  if (max !== undefined && (max < 1 || max > 1000)) throw invalidParameter('MaxResults', 'MaxResults must be an integer between 1 and 1000.', max);
+  if (max !== undefined && (max < 1 || max > 1000))
+    throw invalidParameter('MaxResults', 'MaxResults must be an integer between 1 and 1000.', max);
   const region = regionOf(info, context);
-  const urls = context.registry.all().filter((q) => q.info.region === region && q.info.name.startsWith(prefix)).map((q) => q.info.url);
+  const urls = context.registry
+    .all()
+    .filter((q) => q.info.region === region && q.info.name.startsWith(prefix))
+    .map((q) => q.info.url);
   return urls.length === 0 ? {} : { QueueUrls: urls.slice(0, max ?? 1000) };
 };
 
@@ -42,7 +46,9 @@ export const DeleteQueue: Operation = (input, info, context) => {
 export const GetQueueAttributes: Operation = (input, info, context) => {
   const queue = queueOf(input, info, context);
   const names = readStringList(input, 'AttributeNames', SQS_INPUT_ERRORS) ?? [];
-  for (const name of names) if (name !== 'All' && !READABLE_ATTRIBUTES.has(name)) throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
+  for (const name of names)
+    if (name !== 'All' && !READABLE_ATTRIBUTES.has(name))
+      throw sqsError('InvalidAttributeName', `Unknown Attribute ${name}.`);
   if (names.length === 0) return {};
   const now = context.nowMs();
   const counts = queue.counts(now);
@@ -66,7 +72,12 @@ export const SetQueueAttributes: Operation = (input, info, context) => {
   const queue = queueOf(input, info, context);
   const attributes = readStringMap(input, 'Attributes', SQS_INPUT_ERRORS);
   if (attributes === undefined) throw SQS_INPUT_ERRORS.missing('Attributes');
-  queue.config = applyAttributes(queue.config, attributes, queue.info.fifo, context.registry.deadLetterCheck(queue.info.fifo, queue.info.arn));
+  queue.config = applyAttributes(
+    queue.config,
+    attributes,
+    queue.info.fifo,
+    context.registry.deadLetterCheck(queue.info.fifo, queue.info.arn),
+  );
   queue.lastModifiedAt = context.nowMs();
   return {};
 };
