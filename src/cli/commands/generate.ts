@@ -6,7 +6,8 @@
 import { integerFlag, parseArgs, type FlagKind } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { OPTION_FLAG, kindHelp, NO_INPUTS, resolveInputs } from '../inputs.js';
-import { assumedAttributeType, findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
+import { findKind, INPUT_FLAGS, KINDS } from '../kinds.js';
+import { assumedAttributeType } from '../messageAttributes.js';
 import { createStreamWriter } from '../output.js';
 import { matchingBuilder } from './generateMatching.js';
 import { applyAssignment, parseAssignment, type SetChange } from '../setPath.js';
