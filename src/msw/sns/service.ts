@@ -1,568 +1,183 @@
 /**
- * The in-memory SNS state and its rules: topics, subscriptions, publishing and fan-out. Deliveries
- * are built only by the SNS family's mappers (`toSnsSqsDelivery`, `toSnsRecord`): to SQS queues of
- * the mocks at publish time on the virtual clock, to Lambda subscriptions as asynchronous
- * invocations run by `drain()`. Errors are the AWS errors SNS returns.
+ * `createSnsService`: one in-memory SNS (its state and seeded ids), its msw handler for the query
+ * protocol and its test-side API (topics, publishing, Lambda-style and SQS subscriptions).
  */
-import type { Context } from 'aws-lambda';
-import { arn as buildArn, parseArn } from '../../_internals/aws.js';
-import { sha256Hex } from '../../_internals/hash.js';
+import type { RECEIVED, ReceivedLog } from '../../_internals/received.js';
 import type { Random } from '../../_internals/random.js';
-import {
-  snsMessageId,
-  snsSequenceNumber,
-  snsSubscriptionArn,
-  snsSubscriptionId,
-  snsTopic,
-  toSnsEvent,
-  toSnsRecord,
-  toSnsSqsDelivery,
-  type SnsEvent,
-  type SnsNotificationParts,
-  type SnsSignatureVersion,
-  type SnsTopic,
-} from '../../events/sns/index.js';
-import type { SqsMessageAttributes } from '../../events/sqs/index.js';
-import { AsyncInvocations, type AsyncTarget } from '../_internals/asyncInvoke.js';
-import { AwsServiceError } from '../_internals/awsError.js';
-import { InvocationHistory } from '../_internals/history.js';
-import { applySubscriptionSettings, checkTopicAttribute, resolveSubscriptionAttributes } from './attributes.js';
-import { invalidParameter, snsError, subscriptionNotFound, topicNotFound } from './errors.js';
-import { messageFor, type PublishRequest } from './messages.js';
-import {
-  emptyCounts,
-  SNS_DEDUPLICATION_WINDOW_MS,
-  type SnsPublishedMessage,
-  type SubscriptionState,
-  type TopicState,
-} from './model.js';
+import type { SnsEvent } from '../../events/sns/index.js';
+import { sqsSenderId } from '../../events/sqs/index.js';
+import type { FilterPolicyScope } from '../../patterns/sns.js';
+import type { SubscribedHandler } from '../_internals/lambdaContext.js';
+import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import type { SnsPublishedMessage, SubscriptionCounts } from './model.js';
+import { publishOperations } from './operations/publish.js';
+import { subscriptionOperations } from './operations/subscriptions.js';
+import { tagOperations } from './operations/tags.js';
+import { topicOperations } from './operations/topics.js';
+import { SnsState, type SnsFailedDelivery, type SnsIds, type SnsInvocation, type SnsSqsTarget } from './state.js';
+import * as testSide from './testSide.js';
+import { createQueryHandler } from './wire.js';
 
-/** Where SNS delivers to SQS: the SQS service of the same mocks. */
-export interface SnsSqsTarget {
+/** A handler subscribed to a topic, called as Lambda calls it (`(event, context, callback)`). */
+export type SnsHandler = SubscribedHandler<SnsEvent>;
+
+/** Options of `mocks.sns.subscribe`. */
+export interface SnsSubscribeOptions {
+  /** The subscription's `FilterPolicy` (JSON object or its text). */
+  filterPolicy?: string | object;
+  /** @defaultValue `'MessageAttributes'` */
+  filterPolicyScope?: FilterPolicyScope;
   /**
-   * Enqueues a message in the queue `queueArn` as SNS sends it (SNS's `SenderId`); false when no
-   * such queue exists. Throws the queue's AwsServiceError when it rejects the message.
+   * The function's name: the subscription's endpoint is its ARN in the topic's region.
+   * @defaultValue `'sns-subscriber-<n>'`
    */
-  deliver(
-    queueArn: string,
-    message: {
-      body: string;
-      messageAttributes: SqsMessageAttributes;
-      groupId?: string | undefined;
-      deduplicationId?: string | undefined;
-      senderId: string;
-    },
-  ): boolean;
+  functionName?: string;
+  /**
+   * Retries after a failed invocation (Lambda's `MaximumRetryAttempts` for async invocations, 0–2).
+   * @defaultValue `2`
+   */
+  retries?: 0 | 1 | 2;
+  /** The function's timeout in whole seconds (1–900), on the virtual clock. @defaultValue `3` */
+  timeout?: number;
+  /** How many of the latest attempts `invocations` keeps. @defaultValue `1000` */
+  invocationHistory?: number;
 }
 
-/** One attempt to invoke a Lambda subscription's handler. */
-export interface SnsInvocation {
-  readonly event: SnsEvent;
-  /** Virtual time of the attempt. */
-  readonly time: Date;
-  /** 0 for the first attempt, then 1 and 2 for Lambda's retries. */
-  readonly attempt: number;
-  readonly outcome: 'success' | 'failure';
-  /** What a failed attempt failed with (a `FunctionTimeoutError` when it timed out). */
-  readonly error?: unknown;
-}
-
-/** A function a `lambda` subscription can name: the handler `mocks.sns.subscribe` registered. */
-export interface SnsFunction {
-  readonly arn: string;
-  readonly handler: (event: SnsEvent, context: Context, callback: never) => unknown;
-  readonly timeoutSeconds: number;
-  readonly retries: number;
-  readonly history: InvocationHistory<SnsInvocation, SnsInvocation['outcome']>;
-  active: boolean;
-}
-
-/** A message no endpoint of a subscription took. */
-export interface SnsFailedDelivery {
+/** A handler subscription. */
+export interface SnsSubscription {
   readonly subscriptionArn: string;
-  readonly messageId: string;
-  /** Why: no such queue or function, the queue refused it, or the error of the last Lambda attempt. */
-  readonly error: unknown;
+  readonly functionArn: string;
+  /** The function's latest attempts, oldest first (all its subscriptions' when it has several). */
+  readonly invocations: readonly SnsInvocation[];
+  /** Every attempt of the function since it was registered. */
+  readonly invocationCount: number;
+  /** Messages matched, filtered out, delivered and failed so far. */
+  readonly counts: SubscriptionCounts;
+  /** Unsubscribes (queued attempts are dropped). */
+  unsubscribe(): void;
 }
 
-/** The seeded id sources and identities of one SNS mock. */
-export interface SnsIds {
-  messageId: Random;
-  subscriptionId: Random;
-  /** SNS's `SenderId` in the SQS messages it sends. */
-  senderId: string;
+/** Options of `mocks.sns.subscribeQueue`: the subscription attributes. */
+export interface SnsSubscribeQueueOptions {
+  filterPolicy?: string | object;
+  /** @defaultValue `'MessageAttributes'` */
+  filterPolicyScope?: FilterPolicyScope;
+  /** The message verbatim, SNS attributes as SQS attributes. @defaultValue `false` */
+  rawMessageDelivery?: boolean;
+  /** The `deadLetterTargetArn` of the subscription's RedrivePolicy. */
+  deadLetterQueueArn?: string;
 }
 
-const PAGE = 100;
-
-/** The default access policy AWS gives a new topic. */
-function defaultPolicy(topic: SnsTopic): string {
-  return JSON.stringify({
-    Version: '2008-10-17',
-    Id: '__default_policy_ID',
-    Statement: [
-      {
-        Sid: '__default_statement_ID',
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: [
-          'SNS:GetTopicAttributes',
-          'SNS:SetTopicAttributes',
-          'SNS:AddPermission',
-          'SNS:RemovePermission',
-          'SNS:DeleteTopic',
-          'SNS:Subscribe',
-          'SNS:ListSubscriptionsByTopic',
-          'SNS:Publish',
-        ],
-        Resource: topic.arn,
-        Condition: { StringEquals: { 'AWS:SourceOwner': topic.account } },
-      },
-    ],
-  });
+/** Options of the test-side `mocks.sns.publish`. */
+export interface SnsPublishOptions {
+  subject?: string;
+  /** Attributes in the Publish API form (`{ DataType, StringValue | BinaryValue (base64) }`). */
+  messageAttributes?: Readonly<Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>>;
+  messageGroupId?: string;
+  messageDeduplicationId?: string;
+  /** `'json'`: `message` is a JSON object of per-protocol messages with a `default`. */
+  messageStructure?: 'json';
 }
 
-const DEFAULT_DELIVERY_POLICY = JSON.stringify({
-  http: {
-    defaultHealthyRetryPolicy: {
-      minDelayTarget: 20,
-      maxDelayTarget: 20,
-      numRetries: 3,
-      numMaxDelayRetries: 0,
-      numNoDelayRetries: 0,
-      numMinDelayRetries: 0,
-      backoffFunction: 'linear',
+/** A topic as the test side sees it. */
+export interface SnsTopicInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly fifo: boolean;
+  /**
+   * Every message the topic accepted, for `toHaveReceived` of `aws-event-kit/vitest`
+   * (non-enumerable: invisible to `toEqual` and JSON).
+   */
+  readonly [RECEIVED]?: () => ReceivedLog<SnsPublishedMessage>;
+}
+
+/** The SNS member of `createAwsMocks()`. */
+export interface SnsService extends MockService {
+  /** Creates a topic without the SDK (CreateTopic's rules; idempotent for equal attributes). */
+  createTopic(name: string, attributes?: Readonly<Record<string, string>>): SnsTopicInfo;
+  /** Publishes without the SDK (Publish's rules). `topic`: name or ARN. */
+  publish(topic: string, message: string, options?: SnsPublishOptions): { messageId: string; sequenceNumber?: string };
+  /**
+   * Subscribes `handler` as a `lambda` subscription: each matching message invokes it
+   * asynchronously (run by `drain()`) with the Lambda SNS event, retried twice on failure.
+   */
+  subscribe(topic: string, handler: SnsHandler, options?: SnsSubscribeOptions): SnsSubscription;
+  /**
+   * Subscribes an SQS queue (name in the mocks' region, or ARN) as Subscribe with protocol `sqs`
+   * would; returns the subscription ARN.
+   */
+  subscribeQueue(topic: string, queue: string, options?: SnsSubscribeQueueOptions): string;
+  /** The counts of any subscription (SDK-made ones included), by ARN. */
+  subscriptionCounts(subscriptionArn: string): SubscriptionCounts;
+  /** Messages some subscription could not take, oldest first. */
+  failedDeliveries(): SnsFailedDelivery[];
+  /**
+   * Publishes on behalf of another AWS service of the mocks (S3's TopicConfigurations), with no
+   * attributes, as the service does; false when no topic has this ARN.
+   */
+  publishFromService(topicArn: string, message: string, subject?: string): boolean;
+  /** Whether a standard topic with this ARN exists (one another service can publish to). */
+  hasTopic(topicArn: string): boolean;
+}
+
+/** What the SNS service is composed with. */
+export interface SnsServiceOptions {
+  /** The SQS service `sqs` subscriptions deliver to (createAwsMocks passes its own). */
+  sqs?: SnsSqsTarget;
+}
+
+/** The seeded id sources of one SNS mock; `reseed()` restarts them (on `reset()`). */
+interface SnsSeeds {
+  ids: SnsIds;
+  requestIds: Random;
+}
+
+function reseed(context: MockContext, seeds: SnsSeeds): void {
+  seeds.ids = {
+    messageId: contextRandom(context, 'sns.messageId'),
+    subscriptionId: contextRandom(context, 'sns.subscriptionId'),
+    senderId: sqsSenderId(contextRandom(context, 'sns.senderId')),
+  };
+  seeds.requestIds = contextRandom(context, 'sns.requestId');
+}
+
+/** Creates the SNS service of one `createAwsMocks()` instance. */
+export function createSnsService(context: MockContext, options: SnsServiceOptions = {}): SnsService {
+  const seeds = { requestIds: contextRandom(context, 'sns.requestId') } as SnsSeeds;
+  reseed(context, seeds);
+  const nowMs = (): number => context.clock.now().getTime();
+  const state = new SnsState(context.account, () => seeds.ids, nowMs, options.sqs);
+  const mock: testSide.SnsMock = { context, state, functionCount: 0 };
+  const operationContext = { state, defaultRegion: context.region };
+  const handler = createQueryHandler({
+    operations: {
+      ...topicOperations(operationContext),
+      ...subscriptionOperations(operationContext),
+      ...publishOperations(operationContext),
+      ...tagOperations(operationContext),
     },
-    disableSubscriptionOverrides: false,
-    defaultRequestPolicy: { headerContentType: 'text/plain; charset=UTF-8' },
-  },
-});
-
-/** The state of one SNS mock. */
-export class SnsState {
-  readonly topics = new Map<string, TopicState>();
-  readonly subscriptions = new Map<string, SubscriptionState>();
-  readonly functions = new Map<string, SnsFunction>();
-  readonly failed: SnsFailedDelivery[] = [];
-  readonly invocations: AsyncInvocations<SnsEvent>;
-
-  constructor(
-    readonly account: string,
-    private readonly ids: () => SnsIds,
-    private readonly nowMs: () => number,
-    private readonly sqs: SnsSqsTarget | undefined,
-  ) {
-    this.invocations = new AsyncInvocations<SnsEvent>(nowMs);
-  }
-
-  /** Forgets everything. */
-  clear(): void {
-    for (const s of this.subscriptions.values()) s.active = false;
-    for (const f of this.functions.values()) f.active = false;
-    this.topics.clear();
-    this.subscriptions.clear();
-    this.functions.clear();
-    this.failed.length = 0;
-    this.invocations.clear();
-  }
-
-  // ---- topics ----
-
-  /** A topic by ARN: `InvalidParameter` for a malformed ARN or another region, `NotFound` when absent. */
-  topic(topicArn: string, region: string | undefined, member = 'TopicArn'): TopicState {
-    const parts = topicArn.split(':');
-    if (parts.length < 6)
-      throw invalidParameter(`${member} Reason: An ARN must have at least 6 elements, not ${parts.length}`);
-    const parsed = parseArn(topicArn);
-    if (parsed === undefined || parsed.service !== 'sns' || (region !== undefined && parsed.region !== region))
-      throw invalidParameter(member);
-    const topic = this.topics.get(topicArn);
-    if (topic === undefined) throw topicNotFound();
-    return topic;
-  }
-
-  /** CreateTopic: idempotent for the same attributes and tags. */
-  createTopic(
-    name: string,
-    region: string,
-    attributes: ReadonlyMap<string, string>,
-    tags: ReadonlyMap<string, string>,
-  ): TopicState {
-    const fifoName = name.endsWith('.fifo');
-    const base = fifoName ? name.slice(0, -5) : name;
-    const wantsFifo = attributes.get('FifoTopic') === 'true';
-    if (name.length > 256 || !/^[A-Za-z0-9_-]+$/.test(base) || fifoName !== wantsFifo)
-      throw invalidParameter('Topic Name');
-    for (const [key, value] of attributes) checkTopicAttribute(key, value, wantsFifo, true);
-    const topic = snsTopic(name, region, this.account);
-    const existing = this.topics.get(topic.arn);
-    if (existing !== undefined) {
-      for (const [key, value] of attributes) {
-        const current = key === 'FifoTopic' ? String(existing.topic.fifo) : existing.attributes.get(key);
-        if (current !== value)
-          throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
-      }
-      for (const [key, value] of tags)
-        if (existing.tags.get(key) !== value)
-          throw invalidParameter('Tags Reason: Topic already exists with different tags');
-      return existing;
-    }
-    checkTags(tags, 0);
-    const state: TopicState = {
-      topic,
-      attributes: new Map([
-        ['DisplayName', ''],
-        ['Policy', defaultPolicy(topic)],
-      ]),
-      created: new Map(attributes),
-      tags: new Map(tags),
-      subscriptions: [],
-      deleted: 0,
-      published: 0,
-      log: [],
-      dedup: new Map(),
-    };
-    if (topic.fifo) state.attributes.set('ContentBasedDeduplication', 'false');
-    for (const [key, value] of attributes) if (key !== 'FifoTopic') state.attributes.set(key, value);
-    this.topics.set(topic.arn, state);
-    return state;
-  }
-
-  /** DeleteTopic: its subscriptions go too; deleting a missing topic succeeds. */
-  deleteTopic(topic: TopicState): void {
-    for (const s of [...topic.subscriptions]) this.unsubscribe(s);
-    this.topics.delete(topic.topic.arn);
-  }
-
-  /** GetTopicAttributes. */
-  topicAttributes(topic: TopicState): Map<string, string> {
-    const out = new Map<string, string>();
-    out.set('TopicArn', topic.topic.arn);
-    out.set('Owner', topic.topic.account);
-    for (const [k, v] of topic.attributes) out.set(k, v);
-    out.set('SubscriptionsPending', '0');
-    out.set('SubscriptionsConfirmed', String(topic.subscriptions.length));
-    out.set('SubscriptionsDeleted', String(topic.deleted));
-    out.set('EffectiveDeliveryPolicy', topic.attributes.get('DeliveryPolicy') ?? DEFAULT_DELIVERY_POLICY);
-    if (topic.topic.fifo) out.set('FifoTopic', 'true');
-    return out;
-  }
-
-  /** SetTopicAttributes. */
-  setTopicAttribute(topic: TopicState, name: string, value: string): void {
-    if (name === 'FifoTopic') throw invalidParameter('AttributeName');
-    checkTopicAttribute(name, value, topic.topic.fifo, false);
-    topic.attributes.set(name, value);
-  }
-
-  // ---- subscriptions ----
-
-  /** A subscription by ARN. */
-  subscription(subscriptionArn: string): SubscriptionState {
-    const parts = subscriptionArn.split(':');
-    if (parts.length < 6)
-      throw invalidParameter(`SubscriptionArn Reason: An ARN must have at least 6 elements, not ${parts.length}`);
-    const found = this.subscriptions.get(subscriptionArn);
-    if (found === undefined) throw subscriptionNotFound();
-    return found;
-  }
-
-  /** Subscribe: sqs and lambda endpoints (confirmed at once, as same-account ones are). */
-  subscribe(
-    topic: TopicState,
-    protocol: string,
-    endpoint: string | undefined,
-    attributes: ReadonlyMap<string, string>,
-  ): SubscriptionState {
-    if (protocol !== 'sqs' && protocol !== 'lambda') {
-      if (['http', 'https', 'email', 'email-json', 'sms', 'application', 'firehose'].includes(protocol)) {
-        throw invalidParameter(
-          `aws-event-kit/msw: the mocks deliver to protocols sqs and lambda only, not ${protocol}`,
-        );
-      }
-      throw invalidParameter(`Amazon SNS does not support this protocol string: ${protocol}`);
-    }
-    const parsed = endpoint === undefined ? undefined : parseArn(endpoint);
-    if (protocol === 'sqs') {
-      if (parsed === undefined || parsed.service !== 'sqs' || parsed.resource === '' || parsed.resource.includes(':'))
-        throw invalidParameter('SQS endpoint ARN');
-      if (parsed.resource.endsWith('.fifo') && !topic.topic.fifo)
-        throw invalidParameter(
-          'Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics',
-        );
-    } else {
-      if (parsed === undefined || parsed.service !== 'lambda' || !parsed.resource.startsWith('function:'))
-        throw invalidParameter('Lambda endpoint ARN');
-      if (topic.topic.fifo)
-        throw invalidParameter('Invalid protocol type: lambda. FIFO topics deliver to SQS queues only');
-    }
-    const target = endpoint as string;
-    const { attributes: resolved, settings } = resolveSubscriptionAttributes(
-      'Subscribe',
-      protocol,
-      topic.topic.fifo,
-      new Map(),
-      attributes,
-    );
-    const existing = topic.subscriptions.find((s) => s.protocol === protocol && s.endpoint === target);
-    if (existing !== undefined) {
-      const same =
-        resolved.size === existing.attributes.size && [...resolved].every(([k, v]) => existing.attributes.get(k) === v);
-      if (!same) throw invalidParameter('Attributes Reason: Subscription already exists with different attributes');
-      return existing;
-    }
-    const id = snsSubscriptionId(this.ids().subscriptionId);
-    const subscription: SubscriptionState = {
-      arn: snsSubscriptionArn(topic.topic.arn, id),
-      id,
-      topic,
-      protocol,
-      endpoint: target,
-      attributes: new Map(),
-      policy: undefined,
-      scope: 'MessageAttributes',
-      raw: false,
-      deadLetterArn: undefined,
-      counts: emptyCounts(),
-      active: true,
-    };
-    applySubscriptionSettings(subscription, resolved, settings);
-    topic.subscriptions.push(subscription);
-    this.subscriptions.set(subscription.arn, subscription);
-    return subscription;
-  }
-
-  /** Unsubscribe. */
-  unsubscribe(subscription: SubscriptionState): void {
-    subscription.active = false;
-    const list = subscription.topic.subscriptions;
-    const index = list.indexOf(subscription);
-    if (index !== -1) list.splice(index, 1);
-    subscription.topic.deleted++;
-    this.subscriptions.delete(subscription.arn);
-  }
-
-  /** GetSubscriptionAttributes. */
-  subscriptionAttributes(s: SubscriptionState): Map<string, string> {
-    const out = new Map<string, string>([
-      ['ConfirmationWasAuthenticated', 'true'],
-      ['Endpoint', s.endpoint],
-      ['Owner', s.topic.topic.account],
-      ['PendingConfirmation', 'false'],
-      ['Protocol', s.protocol],
-      ['RawMessageDelivery', s.raw ? 'true' : 'false'],
-      ['SubscriptionArn', s.arn],
-      ['TopicArn', s.topic.topic.arn],
-    ]);
-    for (const [k, v] of s.attributes) if (k !== 'RawMessageDelivery' && k !== 'FilterPolicyScope') out.set(k, v);
-    // SNS shows the scope only alongside a policy.
-    if (s.policy !== undefined) out.set('FilterPolicyScope', s.scope);
-    return out;
-  }
-
-  /** SetSubscriptionAttributes. */
-  setSubscriptionAttribute(s: SubscriptionState, name: string, value: string): void {
-    const { attributes, settings } = resolveSubscriptionAttributes(
-      'SetSubscriptionAttributes',
-      s.protocol,
-      s.topic.topic.fifo,
-      s.attributes,
-      new Map([[name, value]]),
-    );
-    applySubscriptionSettings(s, attributes, settings);
-  }
-
-  // ---- paging ----
-
-  /** One page of `items` after `token` (an index), and the next token. */
-  page<T>(items: readonly T[], token: string | undefined): { items: T[]; next: string | undefined } {
-    let start = 0;
-    if (token !== undefined) {
-      start = /^\d+$/.test(token) ? Number(token) : Number.NaN;
-      if (!Number.isSafeInteger(start) || start > items.length) throw invalidParameter('NextToken');
-    }
-    const end = start + PAGE;
-    return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
-  }
-
-  // ---- publishing ----
-
-  /** Publish to `topic`: FIFO rules and deduplication, then fan-out. */
-  publish(topic: TopicState, request: PublishRequest): { messageId: string; sequenceNumber?: string } {
-    const now = this.nowMs();
-    const fifo = topic.topic.fifo;
-    let dedupKey: string | undefined;
-    if (fifo) {
-      if (request.groupId === undefined)
-        throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
-      if (request.deduplicationId === undefined && topic.attributes.get('ContentBasedDeduplication') !== 'true') {
-        throw invalidParameter(
-          'The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
-        );
-      }
-      // Content-based deduplication hashes the message body only (attributes are ignored).
-      dedupKey = request.deduplicationId ?? sha256Hex(request.message);
-      const seen = topic.dedup.get(dedupKey);
-      // A duplicate within the window is accepted and answered with the first message's ids, not delivered.
-      if (seen !== undefined && seen.expiresAt > now)
-        return { messageId: seen.messageId, sequenceNumber: seen.sequenceNumber };
-    } else if (request.deduplicationId !== undefined) {
-      throw invalidParameter(
-        'MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type',
-      );
-    }
-    const messageId = snsMessageId(this.ids().messageId);
-    topic.published++;
-    const sequenceNumber = fifo ? snsSequenceNumber(topic.published) : undefined;
-    if (dedupKey !== undefined) {
-      topic.dedup.set(dedupKey, {
-        messageId,
-        sequenceNumber: sequenceNumber as string,
-        expiresAt: now + SNS_DEDUPLICATION_WINDOW_MS,
-      });
-      if (topic.dedup.size > 1024) for (const [k, v] of topic.dedup) if (v.expiresAt <= now) topic.dedup.delete(k);
-    }
-    topic.log.push({
-      messageId,
-      message: request.message,
-      ...(request.subject === undefined ? {} : { subject: request.subject }),
-      messageAttributes: structuredClone(request.attributes) as SnsPublishedMessage['messageAttributes'],
-      ...(request.groupId === undefined ? {} : { messageGroupId: request.groupId }),
-      timestamp: new Date(now),
-    });
-    for (const subscription of [...topic.subscriptions])
-      this.fanOut(subscription, request, messageId, sequenceNumber, now);
-    return sequenceNumber === undefined ? { messageId } : { messageId, sequenceNumber };
-  }
-
-  private fanOut(
-    s: SubscriptionState,
-    request: PublishRequest,
-    messageId: string,
-    sequenceNumber: string | undefined,
-    now: number,
-  ): void {
-    const message = messageFor(request, s.protocol);
-    if (s.policy !== undefined && !s.policy.matches({ MessageAttributes: request.attributes, Message: message })) {
-      s.counts.filteredOut++;
-      return;
-    }
-    s.counts.matched++;
-    const topic = s.topic.topic;
-    const parts: SnsNotificationParts = {
-      topic,
-      subscriptionId: s.id,
-      messageId,
-      subject: request.subject,
-      message,
-      timestamp: now,
-      // "Message attributes are sent only when the message structure is String, not JSON" (SNS developer guide).
-      messageAttributes: request.structure === undefined ? request.attributes : {},
-      // Lambda events say "1" even when the topic signs with version 2 (LocalStack reproduces this as
-      // AWS's behaviour); SQS envelopes follow the topic's SignatureVersion.
-      signatureVersion:
-        s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),
-      fifo:
-        sequenceNumber === undefined
-          ? undefined
-          : {
-              sequenceNumber,
-              messageGroupId: request.groupId as string,
-              messageDeduplicationId: request.deduplicationId,
-            },
-    };
-    if (s.protocol === 'sqs') {
-      const error = this.toQueue(s.endpoint, parts, s.raw);
-      if (error === undefined) s.counts.delivered++;
-      else this.deliveryFailed(s, parts, messageId, error);
-      return;
-    }
-    const fn = this.functions.get(s.endpoint);
-    if (fn === undefined || !fn.active) {
-      // A missing function is a client-side error: SNS does not retry it.
-      this.deliveryFailed(
-        s,
-        parts,
-        messageId,
-        new Error(
-          `aws-event-kit/msw: no handler is registered for function ${s.endpoint} (register it with mocks.sns.subscribe)`,
-        ),
-      );
-      return;
-    }
-    this.invocations.push(this.targetOf(s, fn), toSnsEvent(toSnsRecord(parts)), now);
-  }
-
-  /** Enqueues one delivery; returns why it failed, if it did. */
-  private toQueue(queueArn: string, parts: SnsNotificationParts, raw: boolean): unknown {
-    if (this.sqs === undefined) return new Error('aws-event-kit/msw: this SNS mock has no SQS service to deliver to');
-    try {
-      const delivery = toSnsSqsDelivery(parts, { raw, fifoQueue: queueArn.endsWith('.fifo') });
-      const ok = this.sqs.deliver(queueArn, {
-        body: delivery.body,
-        messageAttributes: delivery.messageAttributes,
-        groupId: delivery.fifo?.messageGroupId,
-        deduplicationId: delivery.fifo?.messageDeduplicationId,
-        senderId: this.ids().senderId,
-      });
-      return ok ? undefined : new Error(`aws-event-kit/msw: queue ${queueArn} does not exist in the mocks`);
-    } catch (error) {
-      if (error instanceof AwsServiceError || error instanceof TypeError) return error;
-      throw error;
-    }
-  }
-
-  /** Books a failed delivery; a RedrivePolicy's queue gets the would-be SQS body. */
-  private deliveryFailed(s: SubscriptionState, parts: SnsNotificationParts, messageId: string, error: unknown): void {
-    s.counts.failed++;
-    this.failed.push({ subscriptionArn: s.arn, messageId, error });
-    if (s.deadLetterArn !== undefined) this.toQueue(s.deadLetterArn, parts, s.raw);
-  }
-
-  private targetOf(s: SubscriptionState, fn: SnsFunction): AsyncTarget<SnsEvent> {
-    return {
-      handler: fn.handler,
-      timeoutSeconds: fn.timeoutSeconds,
-      retries: fn.retries,
-      get active() {
-        return s.active && fn.active;
-      },
-      describe: () => `the SNS subscription ${s.arn} (function ${fn.arn})`,
-      settled: (event, attempt, timeMs, failure, final) => {
-        fn.history.push({
-          event,
-          time: new Date(timeMs),
-          attempt,
-          ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }),
-        });
-        if (failure === undefined) s.counts.delivered++;
-        else if (final) {
-          s.counts.failed++;
-          this.failed.push({
-            subscriptionArn: s.arn,
-            messageId: event.Records[0]?.Sns.MessageId as string,
-            error: failure.error,
-          });
-        }
-      },
-    };
-  }
-
-  /** The ARN of a function named `name` in `region`. */
-  functionArn(name: string, region: string, partition: string): string {
-    return buildArn(partition, 'lambda', region, this.account, `function:${name}`);
-  }
-}
-
-/** TagResource's limits: 50 tags, keys 1–128 and values 0–256 characters. */
-export function checkTags(tags: ReadonlyMap<string, string>, existing: number): void {
-  for (const [key, value] of tags) {
-    if (key.length < 1 || key.length > 128 || value.length > 256)
-      throw snsError(
-        'InvalidParameter',
-        `Invalid parameter: Tags Reason: tag key or value is out of range (key ${JSON.stringify(key)})`,
-      );
-  }
-  if (existing + tags.size > 50)
-    throw snsError('TagLimitExceeded', 'Could not complete request: tag quota of per resource exceeded');
+    isAwsUrl: (url) => contextOwnsUrl(context, url),
+    requestId: () => seeds.requestIds.uuidV4(),
+  });
+  return {
+    handlers: [handler],
+    createTopic: (name, attributes) => testSide.createTopic(mock, name, attributes),
+    publish: (topic, message, publishOptions) => testSide.publish(mock, topic, message, publishOptions),
+    subscribe: (topic, subscriber, subscribeOptions) => testSide.subscribe(mock, topic, subscriber, subscribeOptions),
+    subscribeQueue: (topic, queue, queueOptions) => testSide.subscribeQueue(mock, topic, queue, queueOptions),
+    subscriptionCounts: (subscriptionArn) => testSide.subscriptionCounts(mock, subscriptionArn),
+    failedDeliveries: () => [...state.failed],
+    publishFromService: (topicArn, message, subject) => testSide.publishFromService(state, topicArn, message, subject),
+    hasTopic: (topicArn) => state.topics.get(topicArn)?.topic.fifo === false,
+    runDue: () => state.invocations.runDue(),
+    nextDueTime() {
+      const next = state.invocations.nextDueMs();
+      return next === undefined ? undefined : new Date(next);
+    },
+    reset() {
+      state.clear();
+      mock.functionCount = 0;
+      reseed(context, seeds);
+    },
+  };
 }

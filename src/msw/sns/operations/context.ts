@@ -1,5 +1,5 @@
 /** What the SNS operations share. */
-import type { SnsState } from '../service.js';
+import type { SnsState } from '../state.js';
 import type { QueryRequestInfo } from '../wire.js';
 
 /** The state and defaults the operations work on. */

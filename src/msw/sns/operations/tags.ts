@@ -1,7 +1,7 @@
 /** TagResource, UntagResource, ListTagsForResource (topics are SNS's taggable resources). */
 import { snsError } from '../errors.js';
 import type { TopicState } from '../model.js';
-import { checkTags } from '../service.js';
+import { checkTags } from '../state.js';
 import type { QueryInput, QueryOperation } from '../wire.js';
 import { xmlText } from '../wire.js';
 import type { SnsOperationContext } from './context.js';
