@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../src/families.js';
 import { REPLACED_WHOLE } from '../../src/_internals/overrides.js';
+import { CLI_FAMILIES } from '../../src/cli/families.js';
 import { KINDS } from '../../src/cli/kinds.js';
 import { checkFamily } from '../_helpers/familyChecks.js';
+import { checkCliFamily, checkCliRegistry } from './_cliChecks.js';
 
 const EVENTS = join(import.meta.dirname, '../../src/events');
 /** `src/events/` folders that hold a mapping shared by families rather than a family. */
@@ -33,17 +35,60 @@ describe('the registered families', () => {
     });
   }
 
-  it("each family has CLI kinds named after it, and every kind is some family's", () => {
-    const familyOf = (kind: string) =>
-      FAMILIES.find((family) => kind === family.name || kind.startsWith(`${family.name}:`));
-    for (const family of FAMILIES)
-      expect(
-        KINDS.some((kind) => familyOf(kind.name) === family),
-        `${family.name} has no CLI kind`,
-      ).toBe(true);
-    // Kinds named for a route rather than a family: EventBridge Pipes batches and the scheduled-rule event.
-    const routes = KINDS.filter((kind) => familyOf(kind.name) === undefined).map((kind) => kind.name);
-    expect(routes).toEqual(['scheduled', 'pipes:sqs', 'pipes:kinesis', 'pipes:dynamodb']);
+  it('registers every family in the CLI registry once, and its kinds are the list the CLI iterates', () => {
+    checkCliRegistry(CLI_FAMILIES, FAMILIES, NOT_FAMILIES);
+    const registered = CLI_FAMILIES.flatMap((family) => family.kinds);
+    expect(KINDS.map((kind) => kind.name)).toEqual(registered.map((kind) => kind.name));
+    KINDS.forEach((kind, i) => expect(kind).toBe(registered[i]));
+    expect(new Set(KINDS.map((kind) => kind.name)).size).toBe(KINDS.length);
+  });
+
+  for (const family of CLI_FAMILIES) {
+    it(`${family.name} passes the shared CLI checks`, () => {
+      checkCliFamily(family);
+    });
+  }
+
+  it('lists the kinds in the order `list` has always printed (the registry order is public)', () => {
+    const names = KINDS.map((kind) => kind.name);
+    const s3 = names.filter((name) => name.startsWith('s3:'));
+    expect(names.slice(0, s3.length)).toEqual(s3);
+    expect(s3.slice(0, 2)).toEqual(['s3:put', 's3:delete']);
+    expect(s3.at(-1)).toBe('s3:test');
+    expect(names.slice(s3.length)).toEqual([
+      'sqs',
+      'sqs:fifo',
+      'sns',
+      'sns:fifo',
+      'sqs:sns',
+      'sqs:sns:raw',
+      'sqs:s3-via-sns',
+      'sqs:eventbridge',
+      'kinesis',
+      'dynamodb',
+      'dynamodb:kinesis',
+      'scheduled',
+      'eventbridge',
+      'cloudwatch-logs',
+      'cloudwatch-logs:control',
+      'pipes:sqs',
+      'pipes:kinesis',
+      'pipes:dynamodb',
+    ]);
+  });
+
+  it('names a kind for its route rather than its family only where the CLI already did', () => {
+    // Public names kept: the fan-out chains' SQS events (built by SNS's factories) and the scheduled-rule event.
+    expect(Object.fromEntries(CLI_FAMILIES.map((family) => [family.name, family.routeNamed ?? []]))).toEqual({
+      s3: [],
+      sqs: [],
+      sns: ['sqs:sns', 'sqs:sns:raw', 'sqs:s3-via-sns', 'sqs:eventbridge'],
+      kinesis: [],
+      dynamodb: [],
+      eventbridge: ['scheduled'],
+      'cloudwatch-logs': [],
+      pipes: [],
+    });
   });
 
   it('REPLACED_WHOLE is the union of the descriptors, in registration order', () => {
