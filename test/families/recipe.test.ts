@@ -30,10 +30,10 @@ const toyFamily = defineFamily({ name: 'toy', replacedWhole: ['Records', 'labels
 function makeToyEvent(id: string, options: { labels?: Record<string, string>; seed?: number } = {}) {
   return { Records: [{ id: `${id}-${options.seed ?? 0}`, labels: options.labels ?? { colour: 'red' } }] };
 }
-/** Step 6: the one registration line (a real family adds it to FAMILIES in src/families.ts). */
+/** Step 7: its registration line (a real family adds it to FAMILIES in src/families.ts). */
 const registered = [...FAMILIES, toyFamily];
 
-/** Its CLI kind's inputs: `--toy-id` is the factory's argument, `--option labels=…` an option. */
+/** Step 5: its CLI kind's inputs: `--toy-id` is the factory's argument, `--option labels=…` an option. */
 const TOY_INPUTS: KindFamily = {
   title: 'toy',
   inputs: [{ flag: 'toy-id', value: 'ID', target: 'id', argument: true, description: 'the record id (default r)' }],
@@ -52,7 +52,7 @@ const toyCliFamily = defineCliFamily({
     },
   ],
 });
-/** Its CLI registration line (a real family adds it to CLI_FAMILIES in src/cli/families.ts). */
+/** Step 7: its CLI registration line (a real family adds it to CLI_FAMILIES in src/cli/families.ts). */
 const registeredCli = [...CLI_FAMILIES, toyCliFamily];
 /** `src/events/` folders whose CLI kinds wrap other families' events. */
 const ROUTES = ['pipes'];
