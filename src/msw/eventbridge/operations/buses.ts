@@ -1,7 +1,7 @@
 /** CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses. */
 import { readString, type JsonObject } from '../../_internals/input.js';
 import { busNotFound, EVENTBRIDGE_INPUT_ERRORS, resourceAlreadyExists, validationError } from '../errors.js';
-import type { BusState } from '../service.js';
+import type { BusState } from '../state.js';
 import { busNameOf, epochSeconds, page, type Operation } from './context.js';
 
 const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;

@@ -3,7 +3,7 @@ import type { Random } from '../../../_internals/random.js';
 import type { JsonObject } from '../../_internals/input.js';
 import type { JsonRequestInfo } from '../../_internals/jsonProtocol.js';
 import { busNotFound, validationError } from '../errors.js';
-import type { BusState, EnvelopeEvent, EventBridgeState } from '../service.js';
+import type { BusState, EnvelopeEvent, EventBridgeState } from '../state.js';
 
 /** The state and helpers an operation works with. */
 export interface OperationContext {

@@ -4,7 +4,7 @@ import { EventPatternError, testEventPattern } from '../../../patterns/index.js'
 import { readString } from '../../_internals/input.js';
 import { EVENTBRIDGE_INPUT_ERRORS, invalidEventPattern, validationError } from '../errors.js';
 import { judgePutEvents } from '../putEvents.js';
-import type { EnvelopeEvent } from '../service.js';
+import type { EnvelopeEvent } from '../state.js';
 import type { Operation } from './context.js';
 
 /** PutEvents: per-entry verdicts; each accepted entry is recorded and routed on its bus. */

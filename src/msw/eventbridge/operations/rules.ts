@@ -4,7 +4,7 @@ import { EventPatternError } from '../../../patterns/index.js';
 import { readString, type JsonObject } from '../../_internals/input.js';
 import { EVENTBRIDGE_INPUT_ERRORS, invalidEventPattern, ruleNotFound, validationError } from '../errors.js';
 import { parseSchedule } from '../schedule.js';
-import { EventBridgeState, type BusState, type RuleState } from '../service.js';
+import { EventBridgeState, type BusState, type RuleState } from '../state.js';
 import { busOf, page, type Operation } from './context.js';
 
 function ruleName(input: JsonObject): string {

@@ -9,7 +9,7 @@ import { parsePath } from '../../../pipes/path.js';
 import { asStructure, readList, readString, readStringMap, type JsonObject } from '../../_internals/input.js';
 import { AwsServiceError } from '../../_internals/awsError.js';
 import { EVENTBRIDGE_INPUT_ERRORS, ruleNotFound, validationError } from '../errors.js';
-import { parseArn, type RetryPolicy, type TargetState } from '../service.js';
+import { parseArn, type RetryPolicy, type TargetState } from '../state.js';
 import { busOf, page, type Operation } from './context.js';
 
 const TARGET_ID = /^[.\-_A-Za-z0-9]{1,64}$/;
