@@ -9,7 +9,6 @@ export * from './ids.js';
 export * from './limits.js';
 export * from './record.js';
 export * from './signature.js';
-export { SNS_TEST_CERTIFICATE_ID } from './signingKey.js';
 export * from './topic.js';
 export * from './unwrap.js';
 export * from './validate.js';

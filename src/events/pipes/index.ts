@@ -1,2 +1,0 @@
-// EventBridge Pipes source batches (what a pipe hands its enrichment or target).
-export * from './sourceBatch.js';
