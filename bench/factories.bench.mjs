@@ -2,14 +2,13 @@
 // event (the allocation floor) and vs structuredClone of a static fixture; batch scaling;
 // arbitraries vs fc.json(); cold-start import cost. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import lambdaEventMock from 'lambda-event-mock';
 import { formatNs, measure, report } from './_lib.mjs';
 
 const kit = await import('../dist/bundle/index.js');
 const arbitraries = await import('../dist/bundle/arbitraries.js');
-const lambdaEventMock = createRequire(import.meta.url)('lambda-event-mock');
 
 /** A function that allocates an object literal equal to `value` on every call. */
 const literalOf = (value) => new Function(`return ${JSON.stringify(value)};`);

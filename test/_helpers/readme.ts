@@ -1,22 +1,14 @@
-/** Sections of README.md and of the site's guides, for tests that check what the docs say about one area. */
+/** Sections of the documentation pages, for tests that check what the docs say about one area. */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
 /**
- * The text of the README section whose heading line is exactly `heading` (e.g. `## Command line`),
- * up to the next heading of the same or a higher level. Throws when the heading is missing.
- */
-export function readmeSection(heading: string): string {
-  return section(readme, heading, 'README.md');
-}
-
-/**
- * Like {@link readmeSection}, in a page of the documentation site (`file` relative to the
- * repository, e.g. `docs/guide/templates.md`), where the guides keep what the README once held.
+ * The text of the section of a documentation page (`file` relative to the repository, e.g.
+ * `docs/guide/templates.md`) whose heading line is exactly `heading` (e.g. `## Command line`), up to
+ * the next heading of the same or a higher level. Throws when the heading is missing.
  */
 export function docSection(file: string, heading: string): string {
   return section(readFileSync(join(root, file), 'utf8'), heading, file);

@@ -17,7 +17,11 @@ export function it(name: string, fn: ExampleTestFn): void {
   queue.push({ name: [...suites, name].join(' > '), fn });
 }
 
-/** Same as {@link it}. */
+/**
+ * Same as {@link it}, as vitest's `test` is.
+ *
+ * @alias
+ */
 export const test = it;
 
 /** Names the tests queued inside `fn`. */
