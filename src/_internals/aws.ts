@@ -91,7 +91,7 @@ export function parseArn(
  */
 export const MAX_TIME_MS = Date.parse('9999-12-31T23:59:59.999Z');
 /** The earliest time the kit accepts, 0000-01-01T00:00:00.000Z (the first 4-digit year). */
-export const MIN_TIME_MS = Date.parse('0000-01-01T00:00:00.000Z');
+const MIN_TIME_MS = Date.parse('0000-01-01T00:00:00.000Z');
 
 /** Whether `ms` is epoch milliseconds of a time with a 4-digit year (0000 to 9999). */
 export function isFourDigitYearTime(ms: number): boolean {

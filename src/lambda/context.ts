@@ -115,7 +115,7 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const ALIAS = /^[A-Za-z0-9_-]{1,128}$/;
 const VERSION = /^(?:\$LATEST|[1-9][0-9]{0,9})$/;
 /** Lambda's default timeout and memory. */
-export const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
+const DEFAULT_LAMBDA_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_MB = 128;
 const DEFAULT_FUNCTION_NAME = 'my-function';
 

@@ -8,7 +8,7 @@ import { fail, show } from '../../_internals/errors.js';
 
 const MAX_64 = (1n << 64n) - 1n;
 /** The largest in-batch index an id can hold (16 bits). */
-export const MAX_LOG_EVENT_INDEX = 0xffff;
+const MAX_LOG_EVENT_INDEX = 0xffff;
 
 /** The fields of a log event id. */
 export interface CloudWatchLogsEventIdParts {

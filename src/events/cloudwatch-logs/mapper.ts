@@ -33,7 +33,7 @@ export const CONTROL_MESSAGE_TEXT = 'CWL CONTROL MESSAGE: Checking health of des
  * The largest `awslogs` event: CloudWatch Logs invokes Lambda asynchronously, and asynchronous
  * invocations take at most 1 MB (1,048,576 bytes).
  */
-export const MAX_CLOUDWATCH_LOGS_EVENT_BYTES = ONE_MIB;
+const MAX_CLOUDWATCH_LOGS_EVENT_BYTES = ONE_MIB;
 const MAX_64 = (1n << 64n) - 1n;
 
 /**

@@ -5,7 +5,7 @@ import { fail, show } from '../../_internals/errors.js';
 /** Log group names: 1 to 512 of `[.\-_/#A-Za-z0-9]` (CreateLogGroup). */
 export const LOG_GROUP_PATTERN = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 /** Log stream and subscription filter names: 1 to 512 characters, no `:` or `*`. */
-export const LOG_STREAM_PATTERN = /^[^:*]{1,512}$/;
+const LOG_STREAM_PATTERN = /^[^:*]{1,512}$/;
 /** PutLogEvents takes at most 10,000 events per batch. */
 export const MAX_LOG_EVENTS = 10_000;
 /** PutLogEvents rejects events more than 2 hours after ingestion… */
@@ -13,7 +13,7 @@ export const MAX_FUTURE_MS = 2 * 3_600_000;
 /** …or more than 14 days before it. */
 export const MAX_PAST_MS = 14 * 86_400_000;
 /** Account-level and log-group-level filters: at most 2 per log group. */
-export const MAX_SUBSCRIPTION_FILTERS = 2;
+const MAX_SUBSCRIPTION_FILTERS = 2;
 
 /** Throws unless `name` follows the log group naming rules. */
 export function assertLogGroup(api: string, argument: string, name: unknown): string {

@@ -13,7 +13,7 @@ import { isPlainObject } from '../../_internals/objects.js';
 /** Deepest nesting of lists and maps DynamoDB accepts. */
 export const MAX_NESTING_DEPTH = 32;
 /** Longest attribute name, in UTF-8 bytes. */
-export const MAX_ATTRIBUTE_NAME_BYTES = 65535;
+const MAX_ATTRIBUTE_NAME_BYTES = 65535;
 
 const TYPE_KEYS = new Set<string>(ATTRIBUTE_TYPES);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -14,7 +14,7 @@ export interface DynamoDBNumberInfo {
 }
 
 /** Most significant digits DynamoDB keeps. */
-export const MAX_SIGNIFICANT_DIGITS = 38;
+const MAX_SIGNIFICANT_DIGITS = 38;
 /** Exponent (of the first significant digit) of the smallest magnitude, 1E-130. */
 export const MIN_EXPONENT = -130;
 /** Exponent of the largest magnitude, 9.99…E+125. */

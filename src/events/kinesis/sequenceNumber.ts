@@ -36,7 +36,7 @@ export interface KinesisSequenceNumberParts {
 /** API pattern of a sequence number (`SequenceNumber` in the Kinesis API reference). */
 export const SEQUENCE_NUMBER_PATTERN = /^(?:0|[1-9]\d{0,128})$/;
 /** The number of digits of every sequence number the kit makes (and of every real one seen). */
-export const SEQUENCE_NUMBER_DIGITS = 56;
+const SEQUENCE_NUMBER_DIGITS = 56;
 /** The number of leading digits every sequence number of one shard shares (see {@link createKinesisShardSequence}). */
 export const SHARD_PREFIX_DIGITS = 27;
 /** The largest counter step between two consecutive records of a shard. */

@@ -2,7 +2,7 @@
 import { fail, show } from '../../_internals/errors.js';
 
 /** The layout of a Kinesis shard id. */
-export const SHARD_ID_PATTERN = /^shardId-\d{12}$/;
+const SHARD_ID_PATTERN = /^shardId-\d{12}$/;
 
 /** The largest shard index a shard id can hold (12 digits). */
 export const MAX_SHARD_INDEX = 999_999_999_999;

@@ -60,8 +60,6 @@ export function assertS3EventBridgeDetailType(api: string, argument: string, val
   return value;
 }
 
-export type { S3EventBridgeTraits, S3EventBridgeType } from './eventTypes.js';
-
 /** An EventBridge counterpart with its `reason` and `deletion-type` typed as the table has them. */
 export interface S3EventBridgeCounterpart extends S3EventBridgeType {
   readonly reason?: S3ObjectCreatedReason | S3ObjectDeletedReason;
@@ -201,7 +199,7 @@ export function buildS3EventBridgeEvent<D extends S3EventBridgeDetailType>(
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks every part of an S3 EventBridge event; throws {@link EventInputError} naming `api` and `parts.<field>`. */
-export function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3EventBridgeEvent'): void {
+function assertS3EventBridgeParts(parts: S3EventBridgeParts, api = 'toS3EventBridgeEvent'): void {
   if (parts === null || typeof parts !== 'object') fail(api, 'parts', 'must be an object of S3 EventBridge parts');
   const detailType = assertS3EventBridgeDetailType(api, 'parts.detailType', parts.detailType);
   assertS3BucketName(api, 'parts.bucket', parts.bucket);

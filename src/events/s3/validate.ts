@@ -112,7 +112,7 @@ const ETAG = /^[0-9a-f]{32}(?:-(\d{1,5}))?$/;
 /** S3's multipart limits: at most 10,000 parts; every part but the last is 5 MiB to 5 GiB. */
 export const S3_MAX_PARTS = 10_000;
 export const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
-export const S3_MAX_PART_SIZE = 5 * 1024 * 1024 * 1024;
+const S3_MAX_PART_SIZE = 5 * 1024 * 1024 * 1024;
 
 /** The part count of a multipart eTag (`<32 hex>-<parts>`), or undefined for a single-part eTag. */
 export function s3ETagPartCount(eTag: string): number | undefined {

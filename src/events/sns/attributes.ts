@@ -34,7 +34,7 @@ const DATA_TYPE = /^(?:String\.Array|String|Number|Binary)(?:\.[A-Za-z0-9_.-]+)?
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Why `name` breaks SNS's attribute naming rules, or undefined when it is valid. */
-export function snsAttributeNameProblem(name: string): string | undefined {
+function snsAttributeNameProblem(name: string): string | undefined {
   if (!NAME_CHARS.test(name)) {
     return name.length === 0 || name.length > 256
       ? 'must be 1–256 characters'

@@ -21,7 +21,7 @@ import type {
 import { SNS_MAX_RAW_SQS_ATTRIBUTES } from './limits.js';
 
 /** FIFO-topic parts of a publish. */
-export interface SnsFifoParts {
+interface SnsFifoParts {
   /** The topic's sequence number for this message (`snsSequenceNumber`). */
   sequenceNumber: string;
   messageGroupId: string;

@@ -20,7 +20,7 @@ export const SNS_NOTIFICATION_SIGNED_KEYS = [
   'Type',
 ] as const;
 /** The fields a SubscriptionConfirmation / UnsubscribeConfirmation signature covers. */
-export const SNS_CONFIRMATION_SIGNED_KEYS = [
+const SNS_CONFIRMATION_SIGNED_KEYS = [
   'Message',
   'MessageId',
   'SubscribeURL',
