@@ -39,7 +39,7 @@ export function fitItem(item: AttributeMap, keyNames: readonly string[]): Attrib
 }
 
 /** `item` with the key attributes of `old`: an item of the same key, as an update or a replacing PutItem leaves it. */
-export function withKeysOf(item: AttributeMap, old: AttributeMap, keyNames: readonly string[]): AttributeMap {
+function withKeysOf(item: AttributeMap, old: AttributeMap, keyNames: readonly string[]): AttributeMap {
   const out = mergeMaps(item);
   for (const name of keyNames) setOwn(out, name, old[name] as AttributeValue);
   return out;
@@ -52,7 +52,7 @@ export function withKeysOf(item: AttributeMap, old: AttributeMap, keyNames: read
  * only for a real change: when every candidate equals `old` (a constant item arbitrary, items of
  * key attributes only), `version` is set, the one attribute not from the arbitrary.
  */
-export function updatedItem(
+function updatedItem(
   old: AttributeMap,
   keyNames: readonly string[],
   candidates: readonly AttributeMap[],

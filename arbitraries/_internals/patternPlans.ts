@@ -78,14 +78,14 @@ export function applyEdits(event: Record<string, unknown>, edits: readonly Patte
 }
 
 /** Does the matcher accept the leaf or absence? (`exists` is decided here; values by the engine.) */
-export function accepts(matcher: ValueMatcher, candidate: PatternCandidate): boolean {
+function accepts(matcher: ValueMatcher, candidate: PatternCandidate): boolean {
   if (candidate === ABSENT) return matcher.kind === 'exists' && !matcher.value;
   if (matcher.kind === 'exists') return matcher.value;
   return matcherAccepts(matcher, candidate);
 }
 
 /** Whether no matcher of the condition accepts the candidate. */
-export function rejects(condition: FieldCondition, candidate: PatternCandidate): boolean {
+function rejects(condition: FieldCondition, candidate: PatternCandidate): boolean {
   return !condition.matchers.some((m) => accepts(m, candidate));
 }
 

@@ -53,10 +53,7 @@ function plain(x: number): number {
 }
 
 /** The smallest and largest finite doubles a numeric range accepts, or undefined when it accepts none. */
-export function numericSpan(
-  lower: NumericBound | undefined,
-  upper: NumericBound | undefined,
-): [number, number] | undefined {
+function numericSpan(lower: NumericBound | undefined, upper: NumericBound | undefined): [number, number] | undefined {
   const lo = lower === undefined ? -Number.MAX_VALUE : lower.inclusive ? lower.value : nextUp(lower.value);
   const hi = upper === undefined ? Number.MAX_VALUE : upper.inclusive ? upper.value : nextDown(upper.value);
   return Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? [lo, hi] : undefined;
@@ -122,7 +119,7 @@ function fill(): Arbitrary<string> {
 }
 
 /** A case variant AWS's ignore-case comparison accepts: per pattern unit, one of its foldings. */
-export function caseVariant(text: string): Arbitrary<string> {
+function caseVariant(text: string): Arbitrary<string> {
   const { units } = foldPattern(text);
   const choices = units.map((alternatives) =>
     alternatives.length === 1 ? constant(alternatives[0]!) : constantFrom(...alternatives),
@@ -265,7 +262,7 @@ function computeAcceptedValue(matcher: ValueMatcher): Arbitrary<PatternLeaf> | u
 }
 
 /** Any JSON leaf (null and booleans count as present). */
-export function anyLeaf(): Arbitrary<PatternLeaf> {
+function anyLeaf(): Arbitrary<PatternLeaf> {
   return oneof(string({ maxLength: 10 }), integer(), boolean(), constant(null));
 }
 

@@ -44,7 +44,7 @@ const NAME_HARD = ['a', 'A', '_', '-', 'MyTopic', 'x'.repeat(256)];
  * Topic names valid for SNS: A–Z a–z 0–9 _ - (1–256 characters), `.fifo` appended for FIFO topics
  * (the suffix counts towards the 256).
  */
-export function snsTopicNameArbitrary(fifo: boolean): Arbitrary<string> {
+function snsTopicNameArbitrary(fifo: boolean): Arbitrary<string> {
   return oneof(stringMatching(/^[A-Za-z0-9_-]{1,40}$/), constantFrom(...NAME_HARD)).map((name) =>
     fifo ? `${name.slice(0, 251)}.fifo` : name,
   );
@@ -144,7 +144,7 @@ function attributeValue(): Arbitrary<SnsMessageAttributesInput[string]> {
 }
 
 /** 0–`max` SNS message attributes (none about a third of the time). */
-export function snsAttributesArbitrary(max: number): Arbitrary<SnsMessageAttributesInput> {
+function snsAttributesArbitrary(max: number): Arbitrary<SnsMessageAttributesInput> {
   return oneof(
     constant({}),
     uniqueArray(tuple(attributeName(), attributeValue()), { maxLength: max, selector: ([name]) => name }).map(
@@ -159,14 +159,14 @@ export function snsAttributesArbitrary(max: number): Arbitrary<SnsMessageAttribu
 }
 
 /** A message and the Subject its publisher gives it by default. */
-export interface MessageValue {
+interface MessageValue {
   message: string;
   /** S3 publishes with its own Subject. */
   defaultSubject: string | undefined;
 }
 
 /** The default message: text and JSON (as `sqsRecord` bodies), S3 notifications (with S3's Subject), EventBridge events. */
-export function defaultMessage(): Arbitrary<MessageValue> {
+function defaultMessage(): Arbitrary<MessageValue> {
   return oneof(
     { arbitrary: defaultBody().map((message) => ({ message, defaultSubject: undefined })), weight: 6 },
     {
@@ -184,7 +184,7 @@ export function defaultMessage(): Arbitrary<MessageValue> {
 }
 
 /** A message constraint: a string (verbatim) or a JSON value (serialised). */
-export function messageArbitrary(api: string, message: Pin<string | JsonValue> | undefined): Arbitrary<MessageValue> {
+function messageArbitrary(api: string, message: Pin<string | JsonValue> | undefined): Arbitrary<MessageValue> {
   if (message === undefined) return defaultMessage();
   return pinned(api, 'message', message, constant<string | JsonValue>('x')).map((value) => ({
     message: toSqsText(typeof value === 'string' ? value : JSON.stringify(value)),
@@ -193,7 +193,7 @@ export function messageArbitrary(api: string, message: Pin<string | JsonValue> |
 }
 
 /** Subjects SNS accepts: 1–100 printable ASCII characters, the first not a space. */
-export function subjectArbitrary(): Arbitrary<string> {
+function subjectArbitrary(): Arbitrary<string> {
   return oneof(
     stringMatching(/^[!-~][ -~]{0,99}$/),
     constantFrom('Amazon S3 Notification', 'Order placed', 'ALARM: "cpu" in US East', '!', 'x'.repeat(100)),

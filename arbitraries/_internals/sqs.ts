@@ -110,7 +110,7 @@ export function defaultBody(): Arbitrary<string> {
 }
 
 /** Maps a body constraint (string or JSON value) to SQS text. */
-export function bodyArbitrary(api: string, body: Pin<string | JsonValue> | undefined): Arbitrary<string> {
+function bodyArbitrary(api: string, body: Pin<string | JsonValue> | undefined): Arbitrary<string> {
   if (body === undefined) return defaultBody();
   return pinned(api, 'body', body, defaultBody() as Arbitrary<string | JsonValue>).map((value) =>
     toSqsText(typeof value === 'string' ? value : JSON.stringify(value)),
@@ -261,7 +261,7 @@ export function messageChoice(api: string, constraints: MessageConstraints): Arb
 }
 
 /** The `emptyMd5OfMessageAttributes` constraint: one form, or `'either'` (both real forms). */
-export type SqsEmptyMd5Constraint = SqsEmptyMd5OfMessageAttributes | 'either';
+type SqsEmptyMd5Constraint = SqsEmptyMd5OfMessageAttributes | 'either';
 
 /** Throws a TypeError naming `api` unless `value` is a valid `emptyMd5OfMessageAttributes` constraint. */
 export function assertEmptyMd5Constraint(api: string, value: unknown): void {

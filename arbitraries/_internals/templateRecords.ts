@@ -46,7 +46,7 @@ import { fakerValue } from './faker.js';
 import { defaultBody } from './sqs.js';
 
 /** The paths a template reads, merged into a tree (one node per path step). */
-export interface PathTree {
+interface PathTree {
   /** Whether a path ends here. */
   end: boolean;
   readonly names: Map<string, PathTree>;
@@ -58,7 +58,7 @@ export interface PathTree {
 const tree = (): PathTree => ({ end: false, names: new Map(), indices: new Map() });
 
 /** The tree of the JSON paths (not reserved variables) a compiled Pipes or rule template reads. */
-export function templatePathTree(compiled: CompiledTemplate): PathTree {
+function templatePathTree(compiled: CompiledTemplate): PathTree {
   const root = tree();
   // `placeholders[].path` is the path each placeholder reads (rules: its InputPathsMap value); the
   // compiler accepted it, so it parses.
@@ -136,7 +136,7 @@ const SAFE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 
 /** Strings without anything JSON must escape: letters, digits, a little punctuation, human text. */
 // @__NO_SIDE_EFFECTS__
-export function safeText(): Arbitrary<string> {
+function safeText(): Arbitrary<string> {
   return oneof(
     string({ unit: constantFrom(...SAFE_CHARS), maxLength: 16 }),
     fakerValue((faker) =>
@@ -152,7 +152,7 @@ export function safeText(): Arbitrary<string> {
 
 /** Strings with `"`, `\`, newlines, control characters, unicode and emoji (well-formed: no lone surrogates). */
 // @__NO_SIDE_EFFECTS__
-export function hardText(): Arbitrary<string> {
+function hardText(): Arbitrary<string> {
   const short = string({ unit: 'grapheme', maxLength: 6 });
   return oneof(
     { arbitrary: constantFrom(...HARD_TEXT), weight: 3 },
@@ -209,7 +209,7 @@ function ownObject(
  * Each kind shrinks within itself (a string towards `"`, an object towards `{}`).
  */
 // @__NO_SIDE_EFFECTS__
-export function hardJsonValue(): Arbitrary<JsonValue> {
+function hardJsonValue(): Arbitrary<JsonValue> {
   const number = oneof(
     constantFrom(...EDGE_NUMBERS),
     integer({ min: -1_000_000, max: 1_000_000 }),
@@ -248,7 +248,7 @@ function extraMembers(): Arbitrary<Record<string, JsonValue>> {
 }
 
 /** A JSON value in which the tree's paths usually exist. */
-export function jsonFor(node: PathTree): Arbitrary<JsonValue> {
+function jsonFor(node: PathTree): Arbitrary<JsonValue> {
   if (isLeaf(node)) return hardJsonValue();
   const options: Arbitrary<JsonValue>[] = [];
   if (node.names.size > 0 || (node.any !== undefined && node.indices.size === 0)) options.push(objectFor(node));
@@ -264,7 +264,7 @@ export function jsonFor(node: PathTree): Arbitrary<JsonValue> {
 }
 
 /** An object holding the tree's named members (each usually present) among unrelated ones. */
-export function objectFor(node: PathTree): Arbitrary<Record<string, JsonValue>> {
+function objectFor(node: PathTree): Arbitrary<Record<string, JsonValue>> {
   const names = [...node.names.keys()];
   const members = tuple(...names.map((name) => presence(jsonFor(withWildcard(node.names.get(name), node.any)))));
   const extra =
