@@ -19,7 +19,7 @@ export type FilterSourceAlias = 'mq' | 'kafka';
 export type FilterSource = FilterSourceName | FilterSourceAlias | `pipes:${FilterSourceName | FilterSourceAlias}`;
 
 /** The five data-format families of AWS's filtering documentation. */
-export type FilterFamily = 'sqs' | 'kinesis' | 'dynamodb' | 'mq' | 'kafka';
+type FilterFamily = 'sqs' | 'kinesis' | 'dynamodb' | 'mq' | 'kafka';
 
 const NOT_FILTER_SOURCES: ReadonlySet<PipeSource> = new Set(['eventbridge', 's3-eventbridge']);
 
@@ -48,7 +48,7 @@ const FAMILY: Readonly<Record<FilterSourceName | FilterSourceAlias, FilterFamily
 };
 
 /** How a family's records are read before matching. */
-export interface FilterFamilyRules {
+interface FilterFamilyRules {
   /** Top-level record fields that hold the payload. */
   readonly dataKeys: readonly string[];
   /** `text`: the field is the payload text (SQS body); `base64`: bytes to decode as UTF-8; `object`: already JSON (DynamoDB). */

@@ -55,7 +55,7 @@ export interface FlatEvent {
 }
 
 /** The event keys that can continue one path prefix towards a wanted path, with the joined paths. */
-export interface PathStep {
+interface PathStep {
   readonly keys: readonly string[];
   /** `paths[i]` is the prefix joined with `keys[i]` (one string per path, so Map lookups hash it once). */
   readonly paths: readonly string[];

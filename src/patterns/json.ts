@@ -655,9 +655,6 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
-/** Why a JavaScript value cannot be written as JSON (`undefined` when it can). */
-export type NonJsonReason = string;
-
 /**
  * Converts a JavaScript value to {@link LosslessJson} (numbers get the text `JSON.stringify`
  * writes), iteratively. `toJSON` methods are honoured as `JSON.stringify` does.

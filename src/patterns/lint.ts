@@ -26,7 +26,7 @@ import {
   type LosslessJson,
 } from './json.js';
 import { knownField, knownShape, type KnownShape } from './lintShapes.js';
-import { PATTERN_LINT_CODES, type PatternLintCode } from './lintCodes.js';
+import type { PatternLintCode } from './lintCodes.js';
 import { parseEventPattern, PATTERN_LIMITS } from './parse.js';
 
 export { PATTERN_LINT_CODES, type PatternLintCode } from './lintCodes.js';

@@ -26,16 +26,9 @@ import { isNumberLiteral } from './numbers.js';
 export type LeafTest = (value: LeafValue) => boolean;
 
 /** The value of a comparable event number, or undefined for anything else. */
-export function comparableValue(value: LeafValue): number | undefined {
+function comparableValue(value: LeafValue): number | undefined {
   if (typeof value === 'number') return value;
   if (isNumberLiteral(value) && value.comparable) return value.value;
-  return undefined;
-}
-
-/** The text of an event number (as written for JSON text; `String(n)` for a JavaScript number). */
-export function numberText(value: LeafValue): string | undefined {
-  if (typeof value === 'number') return String(value);
-  if (isNumberLiteral(value)) return value.text;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 
 /** Java's `String.hashCode` (over UTF-16 units, 32-bit wrap-around). */
-export function javaStringHash(s: string): number {
+function javaStringHash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;

@@ -22,7 +22,6 @@ import { compileCondition, matcherAccepts } from './match.js';
 import { parseEventPattern } from './parse.js';
 import { snsAttributeValues, type FlatLeafValue } from './snsAttributes.js';
 import {
-  FilterPolicyError,
   nestedInAttributesError,
   policyError,
   scopeError,

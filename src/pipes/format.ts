@@ -19,7 +19,7 @@ function escaped(text: string, options: ResolvedRenderOptions): string {
 }
 
 /** An object or array inside a string: compact JSON with every `"` removed (observed). */
-export function stripQuotes(value: object, options: ResolvedRenderOptions): string {
+function stripQuotes(value: object, options: ResolvedRenderOptions): string {
   const text = (options.embeddedJson === 'source' ? sourceText.get(value) : undefined) ?? stringifyJson(value)!;
   return text.replaceAll('"', '');
 }

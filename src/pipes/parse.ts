@@ -61,7 +61,7 @@ export interface TemplateItem {
 export type TemplateMode = 'json' | 'string' | 'text' | 'empty';
 
 /** A syntax problem at an offset. */
-export interface RawError {
+interface RawError {
   readonly code: string;
   readonly message: string;
   readonly offset: number;

@@ -18,7 +18,7 @@ export type ParsedPath =
 /** Marks "the path does not exist in this event" (distinct from a JSON `null`). */
 export const MISSING: unique symbol = Symbol('missing');
 /** What an accessor returns. */
-export type Extracted = unknown | typeof MISSING;
+type Extracted = unknown | typeof MISSING;
 
 // Characters that end a dot-notation name. Anything else (letters of any script, digits, `-`, `_`,
 // `/`, `:` …) stays in the name, as a Java JSON-path engine would accept it.

@@ -33,7 +33,7 @@ export const PIPE_SOURCES: readonly PipeSource[] = [
 ];
 
 /** The JSON types a value can have. */
-export type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
 
 /** What a value at some path can be. */
 export interface Shape {
