@@ -10,7 +10,7 @@ import { judgeHandlerResponse } from './batchItemFailures.js';
 import { invokeHandler, type InvocationResult } from './invoke.js';
 
 /** Lambda's waits before the first and the second retry of an async invocation. */
-export const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
+const ASYNC_RETRY_DELAYS_MS = [60_000, 120_000] as const;
 
 /** Who receives the events of one queue of async invocations. */
 export interface AsyncTarget<E> {
@@ -36,7 +36,7 @@ interface Pending<E> {
 }
 
 /** What a failed asynchronous invocation failed with, or undefined when it succeeded (its response is ignored). */
-export function asyncFailureOf(result: InvocationResult): { error: unknown } | undefined {
+function asyncFailureOf(result: InvocationResult): { error: unknown } | undefined {
   if (result.kind !== 'returned') return { error: result.error };
   // The runtime still has to send the response as JSON: a BigInt or a cycle fails the invocation.
   const verdict = judgeHandlerResponse(result.value, false, { has: () => false, describe: '' });

@@ -6,7 +6,7 @@
 import { fail, show } from '../../_internals/errors.js';
 
 /** How many of the latest invocations a subscription keeps by default. */
-export const DEFAULT_INVOCATION_HISTORY = 1000;
+const DEFAULT_INVOCATION_HISTORY = 1000;
 
 /** Validates a subscription's `invocationHistory` option. */
 export function resolveHistoryLimit(api: string, limit: unknown): number {

@@ -24,7 +24,7 @@ import { DrainError } from './drainError.js';
 /** Lambda's default function timeout, in seconds. */
 export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 /** Lambda's largest function timeout, in seconds (15 minutes). */
-export const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
+const LAMBDA_MAX_TIMEOUT_SECONDS = 900;
 /** Real milliseconds a handler may stay pending without moving the virtual clock before drain() gives up on it. */
 export const DEFAULT_STUCK_HANDLER_MS = 2000;
 

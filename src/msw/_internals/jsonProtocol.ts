@@ -42,7 +42,7 @@ export interface JsonServiceSpec {
 }
 
 /** A JSON response with AWS's headers (no `Date`: the SDK would skew its clock from it). */
-export function jsonResponse(
+function jsonResponse(
   status: number,
   body: unknown,
   contentType: string,

@@ -95,7 +95,7 @@ export interface StreamWindowParts {
 }
 
 /** Lambda's limit on the state a tumbling-window function returns (1 MB of JSON). */
-export const MAX_WINDOW_STATE_BYTES = 1024 * 1024;
+const MAX_WINDOW_STATE_BYTES = 1024 * 1024;
 
 /** Where a new subscription starts reading. */
 export type StreamStartingPosition = 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';

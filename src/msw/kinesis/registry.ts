@@ -13,7 +13,7 @@ import {
 import { MockStream } from './stream.js';
 
 /** Largest shard count of one stream the mocks accept (the default account quota is 500 or more). */
-export const MAX_SHARDS = 1000;
+const MAX_SHARDS = 1000;
 /** Shards of an on-demand stream at creation. */
 export const ON_DEMAND_SHARDS = 4;
 

@@ -12,7 +12,6 @@ import {
   toKinesisEvent,
   toKinesisTumblingWindowEvent,
   type KinesisStreamEvent,
-  type KinesisStreamRecord,
 } from '../../events/kinesis/index.js';
 import type { AwsPartition } from '../../_internals/aws.js';
 import { AwsServiceError } from '../_internals/awsError.js';

@@ -47,14 +47,14 @@ function tableCrc(table: Uint32Array, data: Uint8Array): number {
 }
 
 /** CRC-32 (IEEE) of `data`. */
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   if (nativeCrc32) return nativeCrc32(data) >>> 0;
   crc32Table ??= makeTable(0xedb88320);
   return tableCrc(crc32Table, data);
 }
 
 /** CRC-32C (Castagnoli) of `data`. */
-export function crc32c(data: Uint8Array): number {
+function crc32c(data: Uint8Array): number {
   crc32cTable ??= makeTable(0x82f63b78);
   return tableCrc(crc32cTable, data);
 }

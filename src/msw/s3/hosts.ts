@@ -42,7 +42,7 @@ interface Endpoint {
 }
 
 /** The SigV4 scope (region, service) of a request, from `Authorization` or a presigned URL. */
-export function signingScope(request: Request, url: URL): { region: string; service: string } | undefined {
+function signingScope(request: Request, url: URL): { region: string; service: string } | undefined {
   const authorization = request.headers.get('authorization');
   const credential =
     authorization ??

@@ -54,7 +54,7 @@ export interface S3Tag {
 }
 
 /** A part uploaded to a multipart upload. */
-export interface UploadedPart {
+interface UploadedPart {
   readonly partNumber: number;
   readonly body: Uint8Array;
   /** Hex MD5, no quotes. */

@@ -6,7 +6,7 @@
  */
 
 /** The namespace every S3 response document carries. */
-export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -7,7 +7,7 @@ import type { AwsServiceError } from '../_internals/awsError.js';
 import { invalidParameter, sqsError } from './errors.js';
 
 /** A queue's RedrivePolicy, parsed. */
-export interface RedrivePolicy {
+interface RedrivePolicy {
   deadLetterTargetArn: string;
   maxReceiveCount: number;
 }

@@ -18,9 +18,9 @@ import type { QueueConfig } from './attributes.js';
 import { invalidParameter, sqsError } from './errors.js';
 
 /** The five-minute deduplication interval of FIFO queues (SQS developer guide, exactly-once processing). */
-export const DEDUPLICATION_WINDOW_MS = 5 * 60 * 1000;
+const DEDUPLICATION_WINDOW_MS = 5 * 60 * 1000;
 /** PurgeQueue may run once per 60 seconds per queue (PurgeQueue API reference). */
-export const PURGE_INTERVAL_MS = 60 * 1000;
+const PURGE_INTERVAL_MS = 60 * 1000;
 
 /** A message as the queue stores it. */
 export interface StoredMessage {

@@ -11,7 +11,7 @@ const key = (region: string, account: string, name: string): string => `${region
  * After DeleteQueue, CreateQueue of the same name is `QueueDeletedRecently` for 60 seconds
  * (recorded against AWS, localstack test_create_queue_recently_deleted).
  */
-export const QUEUE_NAME_REUSE_MS = 60 * 1000;
+const QUEUE_NAME_REUSE_MS = 60 * 1000;
 
 /** All queues of a mock, by region, account and name. */
 export class QueueRegistry {

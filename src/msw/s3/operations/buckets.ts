@@ -7,7 +7,7 @@ import { s3BucketNameProblem } from '../../../events/s3/validate.js';
 import { MalformedXmlError, assertRoot, el, text, xmlDocument } from '../xml.js';
 
 /** The region a request was sent to: the host's, else the SigV4 scope's, else the mocks' default. */
-export function requestRegion(runtime: S3Runtime, call: S3Call): string {
+function requestRegion(runtime: S3Runtime, call: S3Call): string {
   return call.route.region ?? runtime.context.region;
 }
 

@@ -14,7 +14,7 @@ import { addressed, target } from './objects.js';
 import { versionHeader } from './objectHeaders.js';
 
 /** "You can associate up to 10 tags with an object." */
-export const S3_MAX_OBJECT_TAGS = 10;
+const S3_MAX_OBJECT_TAGS = 10;
 /** Tag keys: 1–128 characters; values: 0–256 (S3 counts UTF-16 code units). */
 const MAX_KEY = 128;
 const MAX_VALUE = 256;
@@ -28,7 +28,7 @@ const HEADER_MESSAGE =
  * Checks a tag set as S3 does: the count (`BadRequest`), then each tag's key and value
  * (`InvalidTag` naming the tag), duplicates and the reserved `aws:` prefix.
  */
-export function assertTags(tags: readonly S3Tag[]): void {
+function assertTags(tags: readonly S3Tag[]): void {
   if (tags.length > S3_MAX_OBJECT_TAGS)
     throw new S3Error('BadRequest', 400, `Object tags cannot be greater than ${S3_MAX_OBJECT_TAGS}`);
   const seen = new Set<string>();
