@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** One response: its path, raw size and gzip size (woff2 and images are sent as they are). */
-export interface Served {
+interface Served {
   readonly path: string;
   readonly bytes: number;
   readonly gzipBytes: number;

@@ -10,9 +10,9 @@ import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from '../../../sr
 import { keySet } from '../../_helpers/keySets.js';
 
 /** Key set of powertools-ts__cloudwatch-logs.json (a real capture). */
-export const EVENT_KEYS = ['awslogs', 'awslogs.data'];
+const EVENT_KEYS = ['awslogs', 'awslogs.data'];
 /** Key set of its decoded payload (the same as aws-docs__cloudwatch-logs-decoded-payload.json). */
-export const DECODED_KEYS = [
+const DECODED_KEYS = [
   'logEvents',
   'logEvents[].id',
   'logEvents[].message',
@@ -24,14 +24,14 @@ export const DECODED_KEYS = [
   'subscriptionFilters',
 ];
 /** Extra key of powertools-python__cloudwatch-logs-policy-level.json (zlib, not gzip: keys only). */
-export const POLICY_KEY = 'policyLevel';
+const POLICY_KEY = 'policyLevel';
 
 // Timestamps (1984–2112) whose ids have exactly 56 digits.
 const MIN_56 = (10n ** 55n + (1n << 144n) - 1n) >> 144n;
 const MAX_56 = (10n ** 56n) >> 144n;
 
 /** Decodes independently of the kit's codec: base64 → gunzip → JSON. */
-export function rawDecode(event: CloudWatchLogsEvent): CloudWatchLogsDecodedData {
+function rawDecode(event: CloudWatchLogsEvent): CloudWatchLogsDecodedData {
   expect(isBase64(event.awslogs.data)).toBe(true);
   const bytes = Buffer.from(event.awslogs.data, 'base64');
   expect(bytes.subarray(0, 2).toString('hex')).toBe('1f8b');

@@ -11,13 +11,13 @@ const TYPES = ['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M'];
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
 /** Significant digits of a canonical number string (0 for zero). */
-export function significantDigits(n: string): number {
+function significantDigits(n: string): number {
   const digits = n.replace('-', '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   return digits.length;
 }
 
 /** DynamoDB's documented item-size formula, over one value. */
-export function valueSize(value: AV): number {
+function valueSize(value: AV): number {
   const [type, inner] = Object.entries(value)[0] as [string, unknown];
   switch (type) {
     case 'S':

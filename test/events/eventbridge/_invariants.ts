@@ -5,7 +5,7 @@ import { parseArn, partitionOfRegion } from '../../../src/_internals/aws.js';
 import { eventBridgeEntrySize, MAX_ENTRY_SIZE } from '../../../src/events/eventbridge/validate.js';
 
 export const ID_LAYOUT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const WHOLE_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const WHOLE_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Throws (through expect) unless `event` is a realistic EventBridge event. */
 export function expectEventBridgeInvariants(event: Record<string, unknown>): void {

@@ -17,7 +17,7 @@ import type {
 import { keySet } from '../../_helpers/keySets.js';
 
 /** Key set of powertools-ts__kinesis.json (= aws-lambda-go__kinesis.json), the Lambda docs' Kinesis event. */
-export const KINESIS_KEYS = [
+const KINESIS_KEYS = [
   'Records',
   'Records[].awsRegion',
   'Records[].eventID',
@@ -34,9 +34,9 @@ export const KINESIS_KEYS = [
   'Records[].kinesis.sequenceNumber',
 ];
 /** Extra key of aws-lambda-java-libs__kinesis.json, the one sample carrying `encryptionType`. */
-export const ENCRYPTION_KEY = 'Records[].kinesis.encryptionType';
+const ENCRYPTION_KEY = 'Records[].kinesis.encryptionType';
 /** Extra keys of aws-lambda-go__kinesis-tumbling-window.json (`state` cut as opaque). */
-export const TUMBLING_KEYS = [
+const TUMBLING_KEYS = [
   'eventSourceARN',
   'isFinalInvokeForWindow',
   'isWindowTerminatedEarly',
@@ -52,7 +52,7 @@ const STREAM_ARN = /^arn:(aws|aws-cn|aws-us-gov):kinesis:([a-z0-9-]+):(\d{12}):s
 const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 /** Powertools throws (instead of failing) on bad base64, so the oracle wraps it. */
-export function powertoolsAccepts(event: unknown): { success: boolean; error?: unknown } {
+function powertoolsAccepts(event: unknown): { success: boolean; error?: unknown } {
   try {
     const result = KinesisDataStreamSchema.safeParse(event);
     return result.success ? { success: true } : { success: false, error: result.error };

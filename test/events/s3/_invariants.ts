@@ -8,14 +8,14 @@ import { decodeS3Key, encodeS3Key, type S3KeyEncoding } from '../../../src/event
 import { s3BucketNameProblem } from '../../../src/events/s3/validate.js';
 import { partitionOfRegion } from '../../../src/_internals/aws.js';
 
-export const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
-export const ETAG = /^[0-9a-f]{32}(-\d+)?$/;
+const EMPTY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+const ETAG = /^[0-9a-f]{32}(-\d+)?$/;
 export const SEQUENCER = /^00[0-9A-F]{16}$/;
 export const REQUEST_ID = /^[0-9A-Z]{16}$/;
 export const HOST_ID = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 export const VERSION_ID = /^[A-Za-z0-9._]{32}$/;
-export const EVENT_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-export const EB_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const EVENT_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const EB_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 export const EB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MIB = 1024 * 1024;
 
@@ -23,7 +23,7 @@ const MIB = 1024 * 1024;
  * eventVersion by event type.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
  */
-export function expectedEventVersion(eventName: string): string {
+function expectedEventVersion(eventName: string): string {
   if (eventName.startsWith('Replication:')) return '2.2';
   if (
     /^(LifecycleExpiration:|LifecycleTransition$|IntelligentTiering$|ObjectTagging:|ObjectAcl:Put$|ObjectRestore:Delete$)/.test(
@@ -35,7 +35,7 @@ export function expectedEventVersion(eventName: string): string {
 }
 
 /** Which object fields a record of `eventName` carries. */
-export function expectedObjectFields(eventName: string, versioned: boolean): string[] {
+function expectedObjectFields(eventName: string, versioned: boolean): string[] {
   const v = versioned ? ['versionId'] : [];
   if (eventName === 'ObjectRemoved:Delete' || eventName === 'LifecycleExpiration:Delete')
     return ['key', ...v, 'sequencer'];
@@ -201,7 +201,7 @@ const BY_REQUEST = new Set([
  * The detail.object fields of an S3 EventBridge event, by detail type.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
  */
-export function expectedEventBridgeObjectFields(
+function expectedEventBridgeObjectFields(
   detailType: string,
   deletionType: string | undefined,
   versioned: boolean,

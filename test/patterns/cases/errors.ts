@@ -25,7 +25,7 @@ const CIDR_TEST = 'aws/event-ruler src/test/software/amazon/event/ruler/CIDRTest
 const GM = 'aws/event-ruler src/main/software/amazon/event/ruler/GenericMachine.java (addRule: legacy fallback)';
 
 /** Cases from AWS's documentation and aws/event-ruler's README, re-expressed. */
-export const DOCUMENTED_CASES: readonly ValidationCase[] = [
+const DOCUMENTED_CASES: readonly ValidationCase[] = [
   {
     id: 'er-simple-1',
     source: 'aws/event-ruler README.md @337e8d99',
@@ -1087,7 +1087,7 @@ export const DOCUMENTED_CASES: readonly ValidationCase[] = [
  * Cases derived from aws/event-ruler's own unit tests and from reading its compilers, with the
  * reason its entry point reports (legacy text where both compilers fail).
  */
-export const ENGINE_CASES: readonly ValidationCase[] = [
+const ENGINE_CASES: readonly ValidationCase[] = [
   // JsonRuleCompilerTest.testCompile: good patterns.
   {
     id: 'jrc-good-prefix-eic',

@@ -324,9 +324,7 @@ export interface SnsPolicyErrorCase {
   readonly message: string;
 }
 
-/** Source of every {@link SNS_POLICY_ERROR_CASES} entry. */
-export const SNS_POLICY_ERROR_SOURCE = LOCALSTACK;
-
+/** The rejected policies; every entry's source is {@link LOCALSTACK}. */
 export const SNS_POLICY_ERROR_CASES: readonly SnsPolicyErrorCase[] = [
   {
     id: 'ls-error-condition-list',
