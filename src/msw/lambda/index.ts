@@ -3,15 +3,12 @@
  * retries, dry run), GetFunction/ListFunctions, and event source mappings with filters for the
  * SQS, Kinesis and DynamoDB services of the same mocks.
  */
-export { createLambdaService, LAMBDA_ASYNC_REQUEST_LIMIT, LAMBDA_SYNC_REQUEST_LIMIT } from './service.js';
-export type {
-  LambdaAsyncFailure,
-  LambdaEventSourceMapping,
-  LambdaInvocationType,
-  LambdaInvokeOptions,
-  LambdaInvokeResult,
-  LambdaService,
-} from './service.js';
+export { createLambdaService } from './service.js';
+export type { LambdaService } from './service.js';
+export { LAMBDA_ASYNC_REQUEST_LIMIT, LAMBDA_SYNC_REQUEST_LIMIT } from './invoke.js';
+export type { LambdaInvocationType, LambdaInvokeOptions, LambdaInvokeResult } from './invoke.js';
+export type { LambdaAsyncFailure } from './asyncInvocations.js';
+export type { LambdaEventSourceMapping } from './mappings.js';
 export type {
   LambdaFunctionInfo,
   LambdaFunctionOptions,

@@ -1,284 +1,133 @@
 /**
- * Event source mappings (CreateEventSourceMapping …) for the SQS queues, Kinesis streams and
- * DynamoDB streams of the mocks. A mapping is a subscription of the source service (the same
- * poller `mocks.sqs.subscribe` and the stream `subscribe`s create) invoking a function of the
- * mocks; this module validates the API's parameters with Lambda's errors, applies AWS's defaults,
- * and answers with Lambda's `EventSourceMappingConfiguration`.
+ * The event source mappings of one Lambda: created, updated and deleted as the API does it (one
+ * mapping per source and function, the function and the on-failure destination checked, the
+ * source service's poller started or reconfigured), and the test side's view of them.
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
- * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
- * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
  */
-import { EventInputError } from '../../_internals/errors.js';
-import { parseArn } from '../../_internals/aws.js';
-import { parseSqsQueueArn } from '../../events/sqs/index.js';
-import { FilterCriteriaError, type CompiledFilterCriteria, type FilterCriteria } from '../../patterns/filters.js';
-import type { AwsServiceError } from '../_internals/awsError.js';
 import type { JsonObject } from '../_internals/input.js';
-import { compileMappingFilter, type FilteredRecord, type MappingSource } from '../_internals/mappingFilter.js';
+import type { FilteredRecord } from '../_internals/mappingFilter.js';
 import type { StreamFailureRecord } from '../_internals/streamDelivery.js';
-import { invalidParameter, lambdaError, validationError } from './errors.js';
+import { lambdaError, mappingNotFound } from './errors.js';
+import type { MockFunction } from './functions.js';
+import { mappingConfig, sourceOf, type SourceRef } from './mappingConfig.js';
+import { checkDestination, reconfigureMapping, subscribeMapping } from './mappingPollers.js';
+import { functionOfMapping, testFunction } from './registry.js';
+import { nowMs, type LambdaState, type Mapping } from './state.js';
 
-/** The mapping settings Lambda keeps, after defaults. */
-export interface MappingConfig {
-  BatchSize: number;
-  MaximumBatchingWindowInSeconds: number;
-  FunctionResponseTypes: string[];
-  FilterCriteria: FilterCriteria | undefined;
-  Enabled: boolean;
-  /** Streams only. */
-  StartingPosition?: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
-  StartingPositionTimestamp?: number;
-  ParallelizationFactor?: number;
-  /** Streams: `TumblingWindowInSeconds` (0 when windows are off). */
-  TumblingWindowInSeconds?: number;
-  BisectBatchOnFunctionError?: boolean;
-  MaximumRetryAttempts?: number;
-  MaximumRecordAgeInSeconds?: number;
-  /** The on-failure destination ARN (streams). */
-  OnFailure?: string;
-  /** SQS `ScalingConfig.MaximumConcurrency` (accepted; the mocks deliver one batch at a time). */
-  MaximumConcurrency?: number;
-}
-
-/** What a source ARN is. */
-export interface SourceRef {
-  readonly kind: MappingSource;
-  readonly arn: string;
-  /** SQS: a FIFO queue. */
-  readonly fifo: boolean;
-}
-
-/** The source an `EventSourceArn` names, or Lambda's error. */
-export function sourceOf(eventSourceArn: unknown): SourceRef {
-  if (typeof eventSourceArn !== 'string' || eventSourceArn === '') throw invalidParameter('Unrecognized event source.');
-  const parsed = parseArn(eventSourceArn);
-  if (parsed?.service === 'sqs' && parseSqsQueueArn(eventSourceArn) !== undefined)
-    return { kind: 'sqs', arn: eventSourceArn, fifo: eventSourceArn.endsWith('.fifo') };
-  if (parsed?.service === 'kinesis' && parsed.resource.startsWith('stream/'))
-    return { kind: 'kinesis', arn: eventSourceArn, fifo: false };
-  if (parsed?.service === 'dynamodb' && /^table\/[^/]+\/stream\/.+$/.test(parsed.resource))
-    return { kind: 'dynamodb', arn: eventSourceArn, fifo: false };
-  throw invalidParameter(
-    `Unrecognized event source, must be kinesis, dynamodb stream, sqs, msk, mq, documentdb or self-managed kafka: ${eventSourceArn} (aws-event-kit/msw polls SQS queues, Kinesis streams and DynamoDB streams)`,
-  );
-}
-
-const FUNCTION_RESPONSE_TYPES = ['ReportBatchItemFailures'];
-// Parameters of other event source kinds: Lambda rejects them for these sources; the mocks say so.
-const OTHER_SOURCE_PARAMETERS = [
-  'Topics',
-  'Queues',
-  'SourceAccessConfigurations',
-  'SelfManagedEventSource',
-  'SelfManagedKafkaEventSourceConfig',
-  'AmazonManagedKafkaEventSourceConfig',
-  'DocumentDBEventSourceConfig',
-];
-const STREAM_ONLY = [
-  'ParallelizationFactor',
-  'BisectBatchOnFunctionError',
-  'MaximumRetryAttempts',
-  'MaximumRecordAgeInSeconds',
-  'DestinationConfig',
-  'StartingPosition',
-  'StartingPositionTimestamp',
-  'TumblingWindowInSeconds',
-] as const;
-
-function integer(input: JsonObject, key: string): number | undefined {
-  const value = input[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value))
-    throw lambdaError('SerializationException', `${key} must be an integer, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function boolean(input: JsonObject, key: string): boolean | undefined {
-  const value = input[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean')
-    throw lambdaError('SerializationException', `${key} must be a boolean, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function range(value: number | undefined, member: string, min: number, max: number): void {
-  if (value === undefined) return;
-  if (value < min) throw validationError(value, member, `Member must have value greater than or equal to ${min}`);
-  if (value > max) throw validationError(value, member, `Member must have value less than or equal to ${max}`);
-}
-
-/** Compiles the criteria with Lambda's validation errors. */
-export function compileCriteria(
-  criteria: FilterCriteria | undefined,
-  kind: MappingSource,
-): CompiledFilterCriteria | undefined {
-  try {
-    return compileMappingFilter(criteria, kind);
-  } catch (error) {
-    if (error instanceof FilterCriteriaError) throw lambdaError(error.code, error.message);
-    throw error;
-  }
-}
-
-/**
- * The settings of a Create (`previous` undefined) or an Update (`previous` the current settings)
- * for `source`, validated as Lambda validates them, with AWS's defaults.
- */
-export function mappingConfig(
-  input: JsonObject,
-  source: SourceRef,
-  previous: MappingConfig | undefined,
-): MappingConfig {
-  // Messages recorded against AWS: localstack's snapshot-tested validation of event source mappings
-  // (services/lambda_/provider.py); the rest follow AWS's request-validation format.
-  for (const key of OTHER_SOURCE_PARAMETERS) {
-    if (input[key] !== undefined && input[key] !== null)
-      throw invalidParameter(`Unsupported ${key} parameter for given event source mapping type.`);
-  }
-  const stream = source.kind !== 'sqs';
-  if (!stream) {
-    for (const key of STREAM_ONLY)
-      if (input[key] !== undefined && input[key] !== null)
-        throw invalidParameter(`Unsupported ${key} parameter for given event source mapping type.`);
-  }
-  const tumbling = integer(input, 'TumblingWindowInSeconds') ?? previous?.TumblingWindowInSeconds ?? 0;
-  range(tumbling, 'tumblingWindowInSeconds', 0, 900);
-  const batchSize = integer(input, 'BatchSize') ?? previous?.BatchSize ?? (stream ? 100 : 10);
-  range(batchSize, 'batchSize', 1, 10_000);
-  const window = integer(input, 'MaximumBatchingWindowInSeconds') ?? previous?.MaximumBatchingWindowInSeconds ?? 0;
-  range(window, 'maximumBatchingWindowInSeconds', 0, 300);
-  if (source.kind === 'sqs') {
-    if (source.fifo && batchSize > 10)
-      throw invalidParameter(
-        `Batch size ${batchSize} is not valid for a FIFO queue: SQS FIFO event sources allow a batch size of 1 to 10.`,
-      );
-    if (source.fifo && window > 0) throw invalidParameter('Batching window is not supported for FIFO queues.');
-    if (batchSize > 10 && window === 0)
-      throw invalidParameter(
-        'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
-      );
-  }
-  const responseTypes = input['FunctionResponseTypes'] ?? previous?.FunctionResponseTypes ?? [];
-  if (!Array.isArray(responseTypes) || responseTypes.some((t) => typeof t !== 'string'))
-    throw lambdaError('SerializationException', 'FunctionResponseTypes must be a list of strings');
-  for (const t of responseTypes as string[]) {
-    if (!FUNCTION_RESPONSE_TYPES.includes(t))
-      throw validationError(
-        JSON.stringify(responseTypes).replace(/"/g, ''),
-        'functionResponseTypes',
-        `Member must satisfy constraint: [Member must satisfy enum value set: [${FUNCTION_RESPONSE_TYPES.join(', ')}]]`,
-      );
-  }
-  let criteria: FilterCriteria | undefined = previous?.FilterCriteria;
-  if (input['FilterCriteria'] !== undefined && input['FilterCriteria'] !== null) {
-    const given = input['FilterCriteria'];
-    if (typeof given !== 'object' || Array.isArray(given))
-      throw lambdaError('SerializationException', 'FilterCriteria must be a structure');
-    criteria = given as FilterCriteria;
-    compileCriteria(criteria, source.kind);
-    // An empty Filters list removes the filters (UpdateEventSourceMapping's way to clear them).
-    if (((given as FilterCriteria).Filters ?? []).length === 0) criteria = undefined;
-  }
-  const enabled = boolean(input, 'Enabled') ?? previous?.Enabled ?? true;
-  const config: MappingConfig = {
-    BatchSize: batchSize,
-    MaximumBatchingWindowInSeconds: window,
-    FunctionResponseTypes: [...(responseTypes as string[])],
-    FilterCriteria: criteria,
-    Enabled: enabled,
-  };
-  if (source.kind === 'sqs') {
-    const scaling = input['ScalingConfig'];
-    if (scaling !== undefined && scaling !== null) {
-      const max = (scaling as JsonObject)['MaximumConcurrency'];
-      if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max)))
-        throw lambdaError('SerializationException', 'ScalingConfig.MaximumConcurrency must be an integer');
-      range(max as number | undefined, 'scalingConfig.maximumConcurrency', 2, 1000);
-      if (max !== undefined) config.MaximumConcurrency = max as number;
-    } else if (previous?.MaximumConcurrency !== undefined) config.MaximumConcurrency = previous.MaximumConcurrency;
-    return config;
-  }
-  // Streams.
-  if (previous === undefined) {
-    const position = input['StartingPosition'];
-    if (position === undefined || position === null)
-      throw invalidParameter(
-        "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
-      );
-    const positions =
-      source.kind === 'kinesis' ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
-    if (typeof position !== 'string' || !['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'].includes(position)) {
-      throw validationError(
-        position,
-        'startingPosition',
-        'Member must satisfy enum value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]',
-      );
-    }
-    if (!positions.includes(position))
-      throw invalidParameter(`Unsupported starting position for arn type: ${source.arn}`);
-    config.StartingPosition = position as 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
-    const timestamp = input['StartingPositionTimestamp'];
-    if (position === 'AT_TIMESTAMP') {
-      if (typeof timestamp !== 'number' || !Number.isFinite(timestamp))
-        throw invalidParameter('StartingPositionTimestamp must be provided when StartingPosition is AT_TIMESTAMP.');
-      config.StartingPositionTimestamp = timestamp;
-    } else if (timestamp !== undefined && timestamp !== null) {
-      throw invalidParameter('StartingPositionTimestamp is only valid with StartingPosition AT_TIMESTAMP.');
-    }
-  } else {
-    if (input['StartingPosition'] !== undefined)
-      throw lambdaError('SerializationException', 'StartingPosition is not a member of UpdateEventSourceMapping');
-    if (previous.StartingPosition !== undefined) config.StartingPosition = previous.StartingPosition;
-    if (previous.StartingPositionTimestamp !== undefined)
-      config.StartingPositionTimestamp = previous.StartingPositionTimestamp;
-  }
-  const parallelization = integer(input, 'ParallelizationFactor') ?? previous?.ParallelizationFactor ?? 1;
-  range(parallelization, 'parallelizationFactor', 1, 10);
-  const retries = integer(input, 'MaximumRetryAttempts') ?? previous?.MaximumRetryAttempts ?? -1;
-  range(retries, 'maximumRetryAttempts', -1, 10_000);
-  const age = integer(input, 'MaximumRecordAgeInSeconds') ?? previous?.MaximumRecordAgeInSeconds ?? -1;
-  range(age, 'maximumRecordAgeInSeconds', -1, 604_800);
-  if (age !== -1 && age < 60)
-    throw invalidParameter('MaximumRecordAgeInSeconds must be -1 (infinite) or between 60 and 604800 seconds.');
-  const bisect = boolean(input, 'BisectBatchOnFunctionError') ?? previous?.BisectBatchOnFunctionError ?? false;
-  let onFailure = previous?.OnFailure;
-  const destination = input['DestinationConfig'];
-  if (destination !== undefined && destination !== null) {
-    if (typeof destination !== 'object' || Array.isArray(destination))
-      throw lambdaError('SerializationException', 'DestinationConfig must be a structure');
-    const d = destination as JsonObject;
-    if (d['OnSuccess'] !== undefined && d['OnSuccess'] !== null)
-      throw invalidParameter('Unsupported DestinationConfig parameter for given event source mapping type.');
-    const failure = d['OnFailure'] as JsonObject | undefined | null;
-    const target = failure?.['Destination'];
-    if (target === undefined || target === null || target === '') onFailure = undefined;
-    else if (typeof target !== 'string')
-      throw lambdaError('SerializationException', 'DestinationConfig.OnFailure.Destination must be a string');
-    else onFailure = target;
-  }
-  return {
-    ...config,
-    ParallelizationFactor: parallelization,
-    TumblingWindowInSeconds: tumbling,
-    MaximumRetryAttempts: retries,
-    MaximumRecordAgeInSeconds: age,
-    BisectBatchOnFunctionError: bisect,
-    ...(onFailure === undefined ? {} : { OnFailure: onFailure }),
-  };
-}
-
-/** A live subscription behind a mapping: the poller of the source service. */
-export interface MappingSubscription {
-  enabled: boolean;
-  unsubscribe(): void;
+/** An event source mapping as the test side sees it. */
+export interface LambdaEventSourceMapping {
+  readonly uuid: string;
+  readonly eventSourceArn: string;
+  readonly functionArn: string;
+  readonly state: 'Enabled' | 'Disabled';
+  /** Invocations made by the mapping. */
   readonly invocationCount: number;
+  /** The latest records its filters dropped (SQS: deleted; streams: skipped), with why. */
   readonly filtered: readonly FilteredRecord<unknown>[];
+  /** Every record its filters dropped. */
   readonly filteredCount: number;
-  /** Streams: what the on-failure destination was sent. */
-  readonly failures?: readonly StreamFailureRecord[];
+  /** Streams: the on-failure records of discarded batches. */
+  readonly failures: readonly StreamFailureRecord[];
 }
 
-/** An EventInputError a source service raised for settings this module let through, as Lambda's error. */
-export function asLambdaError(error: unknown): AwsServiceError | undefined {
-  return error instanceof EventInputError ? invalidParameter(error.message) : undefined;
+/** The state an UpdateEventSourceMapping answers with. */
+export type MappingTransition = 'Updating' | 'Enabling' | 'Disabling';
+
+/** The mapping `uuid` names, or ResourceNotFoundException. */
+export function mappingOf(state: LambdaState, uuid: unknown): Mapping {
+  const mapping = typeof uuid === 'string' ? state.mappings.get(uuid) : undefined;
+  if (mapping === undefined) throw mappingNotFound();
+  return mapping;
+}
+
+/** The function fields a mapping keeps. */
+function functionOf(fn: MockFunction): Mapping['fn'] {
+  return { arn: fn.arn, name: fn.name, region: fn.region };
+}
+
+/** A mapping of the same source and function exists: ResourceConflictException (409) naming it. */
+function rejectDuplicate(state: LambdaState, source: SourceRef, fn: MockFunction): void {
+  for (const other of state.mappings.values()) {
+    if (other.source.arn === source.arn && other.fn.arn === fn.arn) {
+      throw lambdaError(
+        'ResourceConflictException',
+        source.kind === 'sqs'
+          ? `An event source mapping with SQS arn (" ${source.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${other.uuid}`
+          : `The event source arn (" ${source.arn} ") and function (" ${fn.name} ") provided mapping already exists. Please update or delete the existing mapping with UUID ${other.uuid}`,
+        409,
+      );
+    }
+  }
+}
+
+/** CreateEventSourceMapping: a new mapping, its poller running. */
+export function createMapping(state: LambdaState, input: JsonObject, region: string): Mapping {
+  const source = sourceOf(input['EventSourceArn']);
+  const config = mappingConfig(input, source, undefined);
+  const fn = functionOfMapping(state, input['FunctionName'], region);
+  rejectDuplicate(state, source, fn);
+  checkDestination(state, config);
+  const uuid = state.ids.uuids.uuidV4();
+  const subscription = subscribeMapping(state, source, config, fn, uuid);
+  const mapping: Mapping = { uuid, source, fn: functionOf(fn), config, lastModifiedMs: nowMs(state), subscription };
+  state.mappings.set(uuid, mapping);
+  return mapping;
+}
+
+/** UpdateEventSourceMapping: new settings (and function) on the running poller. */
+export function updateMapping(
+  state: LambdaState,
+  uuid: unknown,
+  input: JsonObject,
+  region: string,
+): { mapping: Mapping; transition: MappingTransition } {
+  const mapping = mappingOf(state, uuid);
+  const config = mappingConfig(input, mapping.source, mapping.config);
+  const fn =
+    input['FunctionName'] === undefined || input['FunctionName'] === null
+      ? functionOfMapping(state, mapping.fn.arn, region)
+      : functionOfMapping(state, input['FunctionName'], region);
+  checkDestination(state, config);
+  const wasEnabled = mapping.config.Enabled;
+  mapping.config = config;
+  mapping.fn = functionOf(fn);
+  mapping.lastModifiedMs = nowMs(state);
+  reconfigureMapping(state, mapping, fn);
+  const transition = config.Enabled === wasEnabled ? 'Updating' : config.Enabled ? 'Enabling' : 'Disabling';
+  return { mapping, transition };
+}
+
+/** DeleteEventSourceMapping: the poller stops and the mapping is gone. */
+export function deleteMapping(state: LambdaState, uuid: unknown): Mapping {
+  const mapping = mappingOf(state, uuid);
+  mapping.subscription.unsubscribe();
+  state.mappings.delete(mapping.uuid);
+  return mapping;
+}
+
+/** `mocks.lambda.eventSourceMappings`: the mappings, optionally of one function (name or ARN) or one source ARN. */
+export function mappingInfos(
+  state: LambdaState,
+  filter: { functionName?: string; eventSourceArn?: string },
+): LambdaEventSourceMapping[] {
+  const fnArn =
+    filter.functionName === undefined
+      ? undefined
+      : testFunction(state, 'mocks.lambda.eventSourceMappings', filter.functionName).arn;
+  return [...state.mappings.values()]
+    .filter(
+      (m) =>
+        (fnArn === undefined || m.fn.arn === fnArn) &&
+        (filter.eventSourceArn === undefined || m.source.arn === filter.eventSourceArn),
+    )
+    .map((m) => ({
+      uuid: m.uuid,
+      eventSourceArn: m.source.arn,
+      functionArn: m.fn.arn,
+      state: m.config.Enabled ? ('Enabled' as const) : ('Disabled' as const),
+      invocationCount: m.subscription.invocationCount,
+      filtered: m.subscription.filtered,
+      filteredCount: m.subscription.filteredCount,
+      failures: [...(m.subscription.failures ?? [])],
+    }));
 }
