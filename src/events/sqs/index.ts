@@ -50,5 +50,12 @@ export {
   type SqsRecordParts,
 } from './record.js';
 export * from './limits.js';
-export { assertSqsFifoId, assertSqsMessageSize, assertSqsTraceHeader } from './validate.js';
+export {
+  assertSqsFifoId,
+  assertSqsMessageSize,
+  assertSqsTraceHeader,
+  sqsFifoIdProblem,
+  sqsSequenceNumberProblem,
+  sqsTraceHeaderProblem,
+} from './validate.js';
 export { jsonStringBytes, sqsRecordJsonBytes } from './payload.js';

@@ -2,9 +2,11 @@
  * The one "parts → record" mapper of SQS. Factories, arbitraries and the msw mocks all build
  * records through {@link toSqsRecord}; no other code writes an SQS record's fields.
  */
+import { fail } from '../../_internals/errors.js';
 import { sqsContentDeduplicationId } from './ids.js';
 import { md5OfBody, md5OfMessageAttributes } from './md5.js';
 import type { SqsQueue } from './queue.js';
+import { sqsFifoIdProblem, sqsSequenceNumberProblem, sqsTraceHeaderProblem } from './validate.js';
 import type {
   SqsEmptyMd5OfMessageAttributes,
   SqsEvent,
@@ -15,17 +17,19 @@ import type {
 
 /** FIFO-only parts of a message. */
 export interface SqsFifoParts {
-  /** `MessageGroupId` (1–128 characters). */
+  /** `MessageGroupId`: 1–128 characters, alphanumeric or ASCII punctuation. */
   messageGroupId: string;
-  /** `MessageDeduplicationId`; when undefined, content-based deduplication: SHA-256 hex of the body. */
+  /** `MessageDeduplicationId` (as `messageGroupId`); when undefined, content-based deduplication: SHA-256 hex of the body. */
   messageDeduplicationId?: string | undefined;
-  /** `SequenceNumber`, e.g. from `sqsSequenceNumber(sentTimestamp, counter)`. */
+  /** `SequenceNumber`: the decimal of a 128-bit number, e.g. from `sqsSequenceNumber(sentTimestamp, counter)`. */
   sequenceNumber: string;
 }
 
 /**
  * Everything that varies between SQS records, as plain data. Values must already be valid
- * (see `normaliseSqsMessageAttributes`, `assertSqsText`, `resolveSqsQueue`): the mapper trusts them.
+ * (see `normaliseSqsMessageAttributes`, `assertSqsText`, `resolveSqsQueue`): the mapper trusts
+ * them, except the FIFO ids, the sequence number and the trace header, which it checks (every
+ * caller fills them from a different source: a user's options, a generator, a wire request).
  */
 export interface SqsRecordParts<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes = SqsEmptyMd5OfMessageAttributes> {
   /** The queue the message was received from; its name decides standard vs FIFO. */
@@ -45,7 +49,7 @@ export interface SqsRecordParts<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes
   senderId: string;
   /** Required for a FIFO queue, absent for a standard queue. */
   fifo?: SqsFifoParts | undefined;
-  /** `AWSTraceHeader` system attribute, when the sender traced. */
+  /** `AWSTraceHeader` system attribute, when the sender traced: an X-Ray trace header (see `sqsTraceHeaderProblem`). */
   awsTraceHeader?: string | undefined;
   /** `DeadLetterQueueSourceArn`, on messages moved by a DLQ redrive. */
   deadLetterQueueSourceArn?: string | undefined;
@@ -75,6 +79,11 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(
     throw new TypeError(
       `toSqsRecord: parts.emptyMd5OfMessageAttributes must be 'omit' or 'null', got ${typeof empty === 'string' ? `'${empty}'` : String(empty)}`,
     );
+  }
+  if (fifo !== undefined) checkFifo(fifo);
+  if (parts.awsTraceHeader !== undefined) {
+    const problem = sqsTraceHeaderProblem(parts.awsTraceHeader);
+    if (problem !== undefined) fail('toSqsRecord', 'parts.awsTraceHeader', problem);
   }
   const receiveCount = String(parts.receiveCount);
   const sent = String(parts.sentTimestamp);
@@ -107,6 +116,18 @@ export function toSqsRecord<TEmptyMd5 extends SqsEmptyMd5OfMessageAttributes>(
     attributes = out as SqsRecordAttributes;
   }
   return build(parts, attributes) as unknown as SqsRecord<TEmptyMd5>;
+}
+
+// The FIFO parts SQS would never deliver: a malformed group or deduplication id, or sequence number.
+function checkFifo(fifo: SqsFifoParts): void {
+  const group = sqsFifoIdProblem(fifo.messageGroupId);
+  if (group !== undefined) fail('toSqsRecord', 'parts.fifo.messageGroupId', group);
+  if (fifo.messageDeduplicationId !== undefined) {
+    const dedup = sqsFifoIdProblem(fifo.messageDeduplicationId);
+    if (dedup !== undefined) fail('toSqsRecord', 'parts.fifo.messageDeduplicationId', dedup);
+  }
+  const sequence = sqsSequenceNumberProblem(fifo.sequenceNumber);
+  if (sequence !== undefined) fail('toSqsRecord', 'parts.fifo.sequenceNumber', sequence);
 }
 
 // `SqsRecord<'null'>`: the type of every record, with or without the field, with or without null.

@@ -31,9 +31,9 @@ export interface SqsRecordAttributes {
   AWSTraceHeader?: string;
   /** Epoch milliseconds, 13 digits. */
   SentTimestamp: string;
-  /** FIFO queues only: 20-digit decimal, increasing in send order. */
+  /** FIFO queues only: the decimal of a 128-bit number (20 digits in real records), increasing in send order. */
   SequenceNumber?: string;
-  /** FIFO queues only. */
+  /** FIFO queues only: 1–128 characters, alphanumeric or ASCII punctuation. */
   MessageGroupId?: string;
   /** The IAM unique id of the sender (`AIDA…`, `AROA…:session`). */
   SenderId: string;

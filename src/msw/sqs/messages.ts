@@ -5,10 +5,11 @@
  */
 import { EventInputError } from '../../_internals/errors.js';
 import {
-  assertSqsFifoId,
   isSqsText,
   md5OfMessageAttributes,
   normaliseSqsMessageAttributes,
+  sqsFifoIdProblem,
+  sqsTraceHeaderProblem,
   type SqsMessageAttributes,
 } from '../../events/sqs/index.js';
 import type { AwsServiceError } from '../_internals/awsError.js';
@@ -44,23 +45,18 @@ function invalidBody(): AwsServiceError {
  */
 function readFifoId(input: JsonObject, member: 'MessageGroupId' | 'MessageDeduplicationId'): string | undefined {
   const value = readString(input, member, SQS_INPUT_ERRORS);
-  if (value !== undefined && !isSqsFifoId(value)) {
+  if (value !== undefined) checkFifoId(member, value);
+  return value;
+}
+
+/** Throws AWS's `InvalidParameterValue` unless `value` follows the FIFO id rule (the one the record mapper checks). */
+export function checkFifoId(member: 'MessageGroupId' | 'MessageDeduplicationId', value: string): void {
+  if (sqsFifoIdProblem(value) !== undefined) {
     throw invalidParameter(
       member,
       `${member} can only include alphanumeric and punctuation characters. 1 to 128 in length.`,
       value,
     );
-  }
-  return value;
-}
-
-function isSqsFifoId(value: string): boolean {
-  try {
-    assertSqsFifoId('SendMessage', 'id', value);
-    return true;
-  } catch (error) {
-    if (error instanceof EventInputError) return false;
-    throw error;
   }
 }
 
@@ -130,6 +126,12 @@ export function readSendInput(input: JsonObject, senderId: string, api: string):
           "Message system attribute 'AWSTraceHeader' must contain a non-empty value of type 'String'.",
         );
       }
+      // The kit's X-Ray header rule, shared with the factories and the record mapper.
+      if (sqsTraceHeaderProblem(attribute.StringValue) !== undefined)
+        throw invalidParameter(
+          'MessageSystemAttributes',
+          "Message system attribute 'AWSTraceHeader' must be a correctly formatted AWS X-Ray trace header string.",
+        );
       awsTraceHeader = attribute.StringValue;
     }
   }

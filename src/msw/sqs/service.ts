@@ -20,7 +20,7 @@ import { AwsServiceError } from '../_internals/awsError.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { sqsCode } from './errors.js';
-import { asSqsError } from './messages.js';
+import { asSqsError, checkFifoId } from './messages.js';
 import { copyMessageAttributes, MockQueue, type MessageState, type QueueIds, type StoredMessage } from './queue.js';
 import { QueueRegistry } from './registry.js';
 import {
@@ -407,6 +407,9 @@ export function createSqsService(context: MockContext): SqsService {
       const queue = registry.findByArn(queueArn);
       if (queue === undefined) return false;
       const attributeBytes = messageAttributeBytes(message.messageAttributes);
+      // Another service's ids (an EventBridge target's MessageGroupId) meet SendMessage's rule.
+      if (message.groupId !== undefined) checkFifoId('MessageGroupId', message.groupId);
+      if (message.deduplicationId !== undefined) checkFifoId('MessageDeduplicationId', message.deduplicationId);
       queue.send(
         {
           body: message.body,

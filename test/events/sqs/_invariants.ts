@@ -88,11 +88,32 @@ export async function expectValidRecord(record: SqsRecord, emptyMd5?: SqsEmptyMd
   const fifo = record.eventSourceARN.endsWith('.fifo');
   // FIFO attributes appear if and only if the queue ARN ends in .fifo.
   for (const key of FIFO_KEYS) expect(key in a && a[key] !== undefined).toBe(fifo);
+  if (a.AWSTraceHeader !== undefined) expectTraceHeader(a.AWSTraceHeader);
   if (fifo) {
     expect(a.SequenceNumber).toMatch(/^\d{20}$/);
     expect(a.MessageGroupId).toMatch(/^[!-~]{1,128}$/);
     expect(a.MessageDeduplicationId).toMatch(/^[!-~]{1,128}$/);
   }
+}
+
+/**
+ * Asserts `header` is an X-Ray trace header: `;`-separated `Key=value` fields of printable ASCII,
+ * each key once, a `Root` trace id, and `Parent` / `Sampled` in their formats when present.
+ */
+export function expectTraceHeader(header: string): void {
+  const fields = new Map<string, string>();
+  for (const field of header.split(';')) {
+    const at = field.indexOf('=');
+    expect(at, `field ${JSON.stringify(field)} of ${JSON.stringify(header)}`).toBeGreaterThan(0);
+    expect(field.length, `field ${JSON.stringify(field)} has a value`).toBeGreaterThan(at + 1);
+    expect(field, 'printable ASCII, no spaces').toMatch(/^[\x21-\x7e]+$/);
+    const key = field.slice(0, at);
+    expect(fields.has(key), `one ${key} field`).toBe(false);
+    fields.set(key, field.slice(at + 1));
+  }
+  expect(fields.get('Root')).toMatch(/^1-[0-9a-f]{8}-[0-9a-f]{24}$/i);
+  if (fields.has('Parent')) expect(fields.get('Parent')).toMatch(/^[0-9a-f]{16}$/i);
+  if (fields.has('Sampled')) expect(['0', '1', '?']).toContain(fields.get('Sampled'));
 }
 
 /** The form of a record's `md5OfMessageAttributes` field: absent (`'omit'`) or present (`'null'` when there are no attributes). */

@@ -63,14 +63,26 @@ const anyText = fc.string({
   maxLength: 40,
 });
 
+// The mapper takes only valid FIFO ids and trace headers, so their JSON-escape cases are the ones
+// those rules allow: every ASCII punctuation mark (quotes and backslashes included).
+const fifoId = fc.oneof(fc.stringMatching(/^[!-~]{1,128}$/), fc.constantFrom('"', '\\', '\\"', '"'.repeat(128)));
+const traceHeader = fc
+  .tuple(
+    fc.stringMatching(/^[0-9a-f]{8}$/),
+    fc.stringMatching(/^[0-9a-f]{24}$/),
+    fc.stringMatching(/^[!-:<-~]{1,40}$/),
+    fc.constantFrom('"', '\\', '\\"', '\\u0000'),
+  )
+  .map(([time, id, custom, hard]) => `Self=1-${time}-${id};Root=1-${time}-${id};Custom=${custom};Hard=${hard}`);
+
 /** Variations the arbitraries don't make: DLQ source ARNs, content-based dedup left to the mapper, odd strings. */
 const variation = fc.record({
   deadLetterQueueSourceArn: fc.option(fc.oneof(fc.constant('arn:aws:sqs:us-east-1:123456789012:orders-dlq'), anyText), {
     nil: undefined,
   }),
-  traceHeader: fc.option(anyText, { nil: undefined, freq: 4 }),
+  traceHeader: fc.option(traceHeader, { nil: undefined, freq: 4 }),
   body: fc.option(anyText, { nil: undefined }),
-  group: fc.option(anyText, { nil: undefined, freq: 4 }),
+  group: fc.option(fifoId, { nil: undefined, freq: 4 }),
   contentBasedDedup: fc.boolean(),
   attributeName: fc.option(anyText, { nil: undefined, freq: 4 }),
   // Numbers print with String(): digits, exponents, fractions, signs.
@@ -102,7 +114,7 @@ describe('sqsRecordJsonBytes', () => {
     [sqsEvent({ maxRecords: 10 }), fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'), variation],
     { numRuns: NUM_RUNS },
   )(
-    'equals the JSON bytes of the mapped record for varied parts (DLQ source ARNs, content-based dedup, any text in every scanned string)',
+    'equals the JSON bytes of the mapped record for varied parts (DLQ source ARNs, content-based dedup, any text in every free-text string, every punctuation mark in FIFO ids and trace headers)',
     (event, emptyWhenAttributes, v) => {
       for (const record of event.Records) {
         const parts = partsOf(record, emptyWhenAttributes);
