@@ -4,13 +4,13 @@
  * DescribeStream, GetShardIterator and GetRecords. Records travel in the SDK's wire shape: the
  * Lambda record without `eventSourceARN`, `ApproximateCreationDateTime` in epoch seconds.
  */
-import { isSequenceNumber, type DynamoDBStreamRecord } from '../../events/dynamodb/index.js';
-import { readInteger, readString, type JsonObject } from '../_internals/input.js';
-import type { JsonOperation, JsonRequestInfo } from '../_internals/jsonProtocol.js';
-import { decodeShardIterator, encodeShardIterator } from '../_internals/streamDeliveryIterator.js';
-import { DYNAMODB_INPUT_ERRORS, dynamoError, validation } from './errors.js';
-import type { TableRegistry } from './registry.js';
-import type { TableStream } from './table.js';
+import { isSequenceNumber, type DynamoDBStreamRecord } from '../../../events/dynamodb/index.js';
+import { readInteger, readString, type JsonObject } from '../../_internals/input.js';
+import type { JsonOperation, JsonRequestInfo } from '../../_internals/jsonProtocol.js';
+import { decodeShardIterator, encodeShardIterator } from '../../_internals/streamDeliveryIterator.js';
+import { DYNAMODB_INPUT_ERRORS, dynamoError, validation } from '../errors.js';
+import type { TableRegistry } from '../registry.js';
+import type { TableStream } from '../table.js';
 
 /** What the operations need from the service. */
 export interface StreamsWireContext {
