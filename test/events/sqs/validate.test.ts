@@ -89,8 +89,11 @@ describe('FIFO ids (MessageGroupId, MessageDeduplicationId)', () => {
 
   it('the factories refuse FIFO ids on a standard queue, whatever their value', () => {
     for (const key of ['MessageGroupId', 'MessageDeduplicationId'] as const) {
-      expect(() => makeSqsRecord('b', { queue: 'standard', attributes: { [key]: 'valid-id' } })).toThrow(
+      expect(() => makeSqsRecord({ body: 'b', attributes: { [key]: 'valid-id' } }, { queue: 'standard' })).toThrow(
         new RegExp(`^makeSqsRecord: message\\.attributes\\.${key} is set but queue "standard" is a standard queue`),
+      );
+      expect(() => makeSqsRecord('b', { queue: 'standard', attributes: { [key]: 'valid-id' } })).toThrow(
+        new RegExp(`^makeSqsRecord: options\\.attributes\\.${key} is set but queue "standard" is a standard queue`),
       );
     }
   });
@@ -245,6 +248,45 @@ describe('AWSTraceHeader', () => {
       expect((error as EventInputError).argument).toBe('messages[0].attributes.AWSTraceHeader');
       expect((error as Error).message).toMatch(reason);
     }
+  });
+
+  it("an error names where the value was given: options.attributes, or the message's own attributes", () => {
+    const argumentOf = (call: () => unknown): string => {
+      try {
+        call();
+      } catch (error) {
+        return (error as EventInputError).argument;
+      }
+      throw new Error('no error');
+    };
+    const bad = { AWSTraceHeader: 'Root=1-abc-def' };
+    expect(argumentOf(() => makeSqsEvent(['x', 'y'], { attributes: bad }))).toBe('options.attributes.AWSTraceHeader');
+    expect(argumentOf(() => makeSqsRecord('x', { attributes: bad }))).toBe('options.attributes.AWSTraceHeader');
+    expect(argumentOf(() => makeSqsEvent(['x', { body: 'y', attributes: bad }]))).toBe(
+      'messages[1].attributes.AWSTraceHeader',
+    );
+    // A message's own value replaces the options' one, so the error is the message's.
+    expect(
+      argumentOf(() =>
+        makeSqsEvent([{ body: 'y', attributes: bad }], { attributes: { AWSTraceHeader: VALID_HEADERS[0] } }),
+      ),
+    ).toBe('messages[0].attributes.AWSTraceHeader');
+    expect(
+      argumentOf(() =>
+        makeSqsEvent([{ body: 'y', attributes: { SenderId: 'AIDAIENQZJOLO23YVJ4VO' } }], {
+          queue: 'q.fifo',
+          attributes: { MessageGroupId: 'a b' },
+        }),
+      ),
+    ).toBe('options.attributes.MessageGroupId');
+    expect(
+      argumentOf(() =>
+        makeSqsEvent(['x'], { queue: 'q.fifo', attributes: { MessageDeduplicationId: 'x'.repeat(129) } }),
+      ),
+    ).toBe('options.attributes.MessageDeduplicationId');
+    expect(argumentOf(() => makeSqsEvent(['x'], { attributes: { MessageGroupId: 'g' } }))).toBe(
+      'options.attributes.MessageGroupId',
+    );
   });
 
   it('overrides still put any string in a record (SQS was seen storing a header outside the rule)', () => {
