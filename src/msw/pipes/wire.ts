@@ -1,13 +1,37 @@
 /**
  * The Pipes REST routes (restJson1, `pipes.<region>.amazonaws.com`): `/v1/pipes/{Name}` with
  * POST (create), GET (describe), PUT (update), DELETE; `/v1/pipes/{Name}/start` and `/stop`;
- * `GET /v1/pipes` (list). Errors carry their name in `x-amzn-errortype`.
+ * `GET /v1/pipes` (list), each a handler in `operations/`. Errors carry their name in
+ * `x-amzn-errortype`.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_Operations.html
  */
 import { http, type HttpHandler } from 'msw';
 import { AwsServiceError, internalFailure } from '../_internals/awsError.js';
 import { isAwsHostname } from '../_internals/hosts.js';
 import { createPipe, deletePipe, describePipe, listPipes, setPipeState, updatePipe } from './operations/pipes.js';
 import type { PipesState } from './state.js';
+import type { Body } from './validate.js';
+
+/** What an operation reads from a request: the path's pipe name (set when the route has one), the body, the query. */
+interface PipesRequest {
+  readonly name: string;
+  readonly body: Body;
+  readonly query: URLSearchParams;
+}
+
+/** One operation: its answer's body. */
+type Operation = (state: PipesState, request: PipesRequest) => unknown;
+
+/** The operations by method and path (after `/v1/pipes`; `{Name}` the pipe's name). */
+const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ['GET', (state, r) => listPipes(state, r.query)],
+  ['POST {Name}', (state, r) => createPipe(state, r.name, r.body)],
+  ['GET {Name}', (state, r) => describePipe(state, r.name)],
+  ['PUT {Name}', (state, r) => updatePipe(state, r.name, r.body)],
+  ['DELETE {Name}', (state, r) => deletePipe(state, r.name)],
+  ['POST {Name}/start', (state, r) => setPipeState(state, r.name, 'RUNNING')],
+  ['POST {Name}/stop', (state, r) => setPipeState(state, r.name, 'STOPPED')],
+]);
 
 const ROUTE = /^\/v1\/pipes(?:\/([^/]+)(?:\/(start|stop))?)?\/?$/;
 
@@ -16,6 +40,39 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
     status,
     headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, ...headers },
   });
+}
+
+/** The JSON object body of a request (`{}` when empty; GET and DELETE have none), or a SerializationException. */
+async function bodyOf(request: Request): Promise<Body> {
+  const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+  if (text === '') return {};
+  // A SyntaxError here is answered as a SerializationException.
+  const parsed: unknown = JSON.parse(text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AwsServiceError('SerializationException', 'The request body must be a JSON object', 400, {
+      'x-amzn-errortype': 'SerializationException',
+    });
+  return parsed as Body;
+}
+
+/** Runs the operation a request names (its body read first), or answers UnknownOperationException. */
+async function answer(state: PipesState, request: Request): Promise<unknown> {
+  const url = new URL(request.url);
+  const [, rawName, action] = ROUTE.exec(url.pathname) as RegExpExecArray;
+  const name = rawName === undefined ? undefined : decodeURIComponent(rawName);
+  const body = await bodyOf(request);
+  const method = request.method;
+  const operation = OPERATIONS.get(
+    `${method}${name === undefined ? '' : ' {Name}'}${action === undefined ? '' : `/${action}`}`,
+  );
+  if (operation === undefined)
+    throw new AwsServiceError(
+      'UnknownOperationException',
+      `aws-event-kit/msw: Pipes ${method} ${url.pathname} is not implemented by the mocks`,
+      400,
+      { 'x-amzn-errortype': 'UnknownOperationException' },
+    );
+  return operation(state, { name: name as string, body, query: url.searchParams });
 }
 
 /** The msw handler of the Pipes API. */
@@ -35,36 +92,7 @@ export function createPipesHandler(
     async ({ request }) => {
       const id = requestId();
       try {
-        const url = new URL(request.url);
-        const [, rawName, action] = ROUTE.exec(url.pathname) as RegExpExecArray;
-        const name = rawName === undefined ? undefined : decodeURIComponent(rawName);
-        const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
-        let body: Record<string, unknown> = {};
-        if (text !== '') {
-          const parsed: unknown = JSON.parse(text);
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new AwsServiceError('SerializationException', 'The request body must be a JSON object', 400, {
-              'x-amzn-errortype': 'SerializationException',
-            });
-          body = parsed as Record<string, unknown>;
-        }
-        const method = request.method;
-        let out: unknown;
-        if (name === undefined && method === 'GET') out = listPipes(state, url.searchParams);
-        else if (name !== undefined && action !== undefined && method === 'POST')
-          out = setPipeState(state, name, action === 'start' ? 'RUNNING' : 'STOPPED');
-        else if (name !== undefined && action === undefined && method === 'POST') out = createPipe(state, name, body);
-        else if (name !== undefined && action === undefined && method === 'GET') out = describePipe(state, name);
-        else if (name !== undefined && action === undefined && method === 'PUT') out = updatePipe(state, name, body);
-        else if (name !== undefined && action === undefined && method === 'DELETE') out = deletePipe(state, name);
-        else
-          throw new AwsServiceError(
-            'UnknownOperationException',
-            `aws-event-kit/msw: Pipes ${method} ${url.pathname} is not implemented by the mocks`,
-            400,
-            { 'x-amzn-errortype': 'UnknownOperationException' },
-          );
-        return respond(200, out, id);
+        return respond(200, await answer(state, request), id);
       } catch (error) {
         const e =
           error instanceof AwsServiceError

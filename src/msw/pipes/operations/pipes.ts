@@ -1,148 +1,8 @@
 /** CreatePipe, DescribePipe, UpdatePipe, DeletePipe, StartPipe, StopPipe, ListPipes. */
-import { compileFilterCriteria, type FilterCriteria } from '../../../patterns/filters.js';
-import { compilePipeTemplate } from '../../../pipes/index.js';
 import { conflict, pipeNotFound, validationError } from '../errors.js';
-import { PipeRuntime, type PipeDefinition } from '../service.js';
+import { PipeRuntime, type PipeDefinition } from '../runtime.js';
 import type { PipesState } from '../state.js';
-
-type Body = Record<string, unknown>;
-
-const NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
-const SOURCE =
-  /^arn:aws[\w-]*:(sqs:[^:]+:\d{12}:[^:/]+|kinesis:[^:]+:\d{12}:stream\/[^:/]+|dynamodb:[^:]+:\d{12}:table\/[^/]+\/stream\/.+)$/;
-const TARGET_SERVICES = new Set(['sqs', 'sns', 'kinesis', 'events', 'lambda']);
-
-function notNull(body: Body, member: string): string {
-  const value = body[member];
-  if (value === undefined || value === null)
-    throw validationError(
-      `1 validation error detected: Value null at '${member.charAt(0).toLowerCase()}${member.slice(1)}' failed to satisfy constraint: Member must not be null`,
-    );
-  if (typeof value !== 'string') throw validationError(`Value at '${member}' must be a string`);
-  return value;
-}
-
-/** The pipe name from the path, validated. */
-export function pipeName(name: string): string {
-  if (!NAME.test(name))
-    throw validationError(
-      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\.\\-_A-Za-z0-9]+`,
-    );
-  return name;
-}
-
-function isObject(value: unknown): value is Body {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** An optional structure member, or Pipes' ValidationException naming it. */
-function structure(value: unknown, path: string): Body | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value)) throw validationError(`${path} must be a structure (a JSON object)`);
-  return value;
-}
-
-/** An optional whole number within the API's range. */
-function integerIn(value: unknown, path: string, min: number, max: number): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw validationError(`${path} must be an integer`);
-  if (value < min || value > max)
-    throw validationError(
-      `1 validation error detected: Value '${value}' at '${path}' failed to satisfy constraint: Member must have value between ${min} and ${max}`,
-    );
-}
-
-/** The source parameters' shapes and ranges (Pipes API reference, PipeSource*Parameters). */
-function validateSource(kind: 'sqs' | 'kinesis' | 'dynamodb', parameters: Body | undefined): void {
-  if (kind === 'sqs') {
-    const sqs = structure(parameters?.['SqsQueueParameters'], 'sourceParameters.sqsQueueParameters');
-    integerIn(sqs?.['BatchSize'], 'sourceParameters.sqsQueueParameters.batchSize', 1, 10_000);
-    integerIn(
-      sqs?.['MaximumBatchingWindowInSeconds'],
-      'sourceParameters.sqsQueueParameters.maximumBatchingWindowInSeconds',
-      0,
-      300,
-    );
-    return;
-  }
-  const name = kind === 'kinesis' ? 'KinesisStreamParameters' : 'DynamoDBStreamParameters';
-  const path = `sourceParameters.${kind === 'kinesis' ? 'kinesisStreamParameters' : 'dynamoDBStreamParameters'}`;
-  const stream = structure(parameters?.[name], path);
-  // A stream source must say where to start.
-  const start = stream?.['StartingPosition'];
-  const allowed = kind === 'kinesis' ? ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] : ['TRIM_HORIZON', 'LATEST'];
-  if (typeof start !== 'string' || !allowed.includes(start))
-    throw validationError(
-      `${path}.startingPosition must be one of ${allowed.join(', ')}, got ${start === undefined ? 'nothing' : JSON.stringify(start)}`,
-    );
-  integerIn(stream?.['BatchSize'], `${path}.batchSize`, 1, 10_000);
-  integerIn(stream?.['MaximumBatchingWindowInSeconds'], `${path}.maximumBatchingWindowInSeconds`, 0, 300);
-  integerIn(stream?.['MaximumRetryAttempts'], `${path}.maximumRetryAttempts`, -1, 10_000);
-  integerIn(stream?.['MaximumRecordAgeInSeconds'], `${path}.maximumRecordAgeInSeconds`, -1, 604_800);
-  if (stream?.['BisectBatchOnFunctionError'] !== undefined && typeof stream['BisectBatchOnFunctionError'] !== 'boolean')
-    throw validationError(`${path}.bisectBatchOnFunctionError must be a boolean`);
-}
-
-/** Checks what the pipe's runtime compiles, with Pipes' errors. */
-function validate(definition: PipeDefinition): void {
-  const kind = definition.Source.split(':')[2] as 'sqs' | 'kinesis' | 'dynamodb';
-  const source = structure(definition.SourceParameters, 'sourceParameters');
-  structure(definition.TargetParameters, 'targetParameters');
-  structure(definition.EnrichmentParameters, 'enrichmentParameters');
-  validateSource(kind, source);
-  for (const member of ['Description', 'Enrichment'] as const) {
-    if (definition[member] !== undefined && typeof definition[member] !== 'string')
-      throw validationError(`${member.charAt(0).toLowerCase()}${member.slice(1)} must be a string`);
-  }
-  const template = (definition.TargetParameters as Body | undefined)?.['InputTemplate'];
-  if (template !== undefined && typeof template !== 'string')
-    throw validationError('targetParameters.inputTemplate must be a string');
-  const criteria = definition.SourceParameters?.['FilterCriteria'];
-  if (criteria !== undefined) {
-    try {
-      compileFilterCriteria(criteria as FilterCriteria, { source: `pipes:${kind}` as never });
-    } catch (error) {
-      throw validationError(error instanceof Error ? error.message : String(error));
-    }
-  }
-  for (const [where, template] of [
-    ['EnrichmentParameters.InputTemplate', definition.EnrichmentParameters?.InputTemplate],
-    ['TargetParameters.InputTemplate', definition.TargetParameters?.['InputTemplate']],
-  ] as const) {
-    if (template === undefined) continue;
-    try {
-      compilePipeTemplate(template as string);
-    } catch (error) {
-      throw validationError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const target = definition.Target.split(':');
-  if (target[0] !== 'arn' || !TARGET_SERVICES.has(target[2] ?? ''))
-    throw validationError(
-      `Target ${definition.Target} is not a supported target ARN (SQS, SNS, Kinesis, event bus, Lambda).`,
-    );
-  if (definition.Enrichment !== undefined && definition.Enrichment.split(':')[2] !== 'lambda')
-    throw validationError(`Enrichment ${definition.Enrichment} is not a Lambda function ARN.`);
-  if (
-    target[2] === 'sqs' &&
-    definition.Target.endsWith('.fifo') &&
-    (definition.TargetParameters?.['SqsQueueParameters'] as { MessageGroupId?: string } | undefined)?.MessageGroupId ===
-      undefined
-  ) {
-    throw validationError(
-      'MessageGroupId is required for a FIFO queue target (TargetParameters.SqsQueueParameters.MessageGroupId).',
-    );
-  }
-}
-
-function desiredOf(value: unknown): 'RUNNING' | 'STOPPED' {
-  if (value === undefined) return 'RUNNING';
-  if (value !== 'RUNNING' && value !== 'STOPPED')
-    throw validationError(
-      `1 validation error detected: Value '${String(value)}' at 'desiredState' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, STOPPED]`,
-    );
-  return value;
-}
+import { desiredOf, notNull, pipeName, SOURCE_ARN, validateDefinition, type Body } from '../validate.js';
 
 function summary(
   pipe: PipeRuntime,
@@ -174,11 +34,11 @@ export function createPipe(state: PipesState, name: string, body: Body): Body {
     Source: notNull(body, 'Source'),
     Target: notNull(body, 'Target'),
   };
-  if (!SOURCE.test(definition.Source))
+  if (!SOURCE_ARN.test(definition.Source))
     throw validationError(`Source ${definition.Source} is not an SQS queue, Kinesis stream or DynamoDB stream ARN.`);
   const desired = desiredOf(body['DesiredState']);
   definition.DesiredState = desired;
-  validate(definition);
+  validateDefinition(definition);
   if (state.pipes.has(name)) throw conflict(`Pipe ${name} already exists.`, name);
   const pipe = new PipeRuntime(name, state.arn(name), definition, state.sinks, state.nowMs, state.senderId);
   state.pipes.set(name, pipe);
@@ -220,7 +80,7 @@ export function updatePipe(state: PipesState, name: string, body: Body): Body {
   };
   if (body['SourceParameters'] !== undefined)
     next.SourceParameters = { ...pipe.definition.SourceParameters, ...(body['SourceParameters'] as Body) };
-  validate(next);
+  validateDefinition(next);
   pipe.definition = next;
   pipe.modifiedMs = state.nowMs();
   pipe.compile();
