@@ -61,7 +61,7 @@ export function checkFifoId(member: 'MessageGroupId' | 'MessageDeduplicationId',
 }
 
 /** AWS's error for an attribute without a value (`Message (user) attribute 'x' must contain a non-empty value of type 'String'.`). */
-export function emptyAttributeValue(name: string, dataType: string): AwsServiceError {
+function emptyAttributeValue(name: string, dataType: string): AwsServiceError {
   return sqsError(
     'InvalidParameterValue',
     `Message (user) attribute '${name}' must contain a non-empty value of type '${dataType}'.`,
