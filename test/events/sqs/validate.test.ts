@@ -152,6 +152,8 @@ const VALID_HEADERS = [
   // an application's own fields.
   'Self=1-67891233-12456789abcdef012345678;Root=1-67891233-abcdef012345678912345678',
   'Self=1-67891233-12456789abcdef012345678;Root=1-67891233-abcdef012345678912345678;CalledFrom=app',
+  // An application's field may hold '=' and any other printable mark but ';'.
+  `${ROOT};Note=a=b,c:"d"\\e`,
   // Fields in any order; hexadecimal in either case.
   `Parent=53995c3f42cd8ad8;Sampled=1;${ROOT}`,
   'Root=1-5759E988-BD862E3FE1BE46A994272793;Parent=53995C3F42CD8AD8',
