@@ -23,6 +23,24 @@ const LINEAGE =
   'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:1|68fd508a:5|c512fbe3:2';
 
 describe('AWSTraceHeader on the wire', () => {
+  it("answers AWS's MD5OfMessageSystemAttributes, and the header leaves MD5OfMessageAttributes alone", async () => {
+    // Recorded against AWS: localstack tests/aws/services/sqs/test_sqs.py, test_system_attributes_have_no_effect_on_attr_md5.
+    const q = mocks.sqs.createQueue('traced');
+    const MessageAttributes = { timestamp: { StringValue: '1493147359900', DataType: 'Number' } };
+    const plain = await sqs.send(new SendMessageCommand({ QueueUrl: q.url, MessageBody: 'test', MessageAttributes }));
+    const traced = await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: q.url,
+        MessageBody: 'test',
+        MessageAttributes,
+        MessageSystemAttributes: trace('Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1'),
+      }),
+    );
+    expect(traced.MD5OfMessageAttributes).toBe(plain.MD5OfMessageAttributes);
+    expect(plain.MD5OfMessageSystemAttributes).toBeUndefined();
+    expect(traced.MD5OfMessageSystemAttributes).toBe('5ae4d5d7636402d80f4eb6d213245a88');
+  });
+
   it('a header in any documented form is stored, received and delivered to Lambda verbatim', async () => {
     const q = mocks.sqs.createQueue('traced');
     await sqs.send(new SendMessageCommand({ QueueUrl: q.url, MessageBody: 'a', MessageSystemAttributes: trace(ALB) }));
