@@ -337,6 +337,39 @@ describe('toSqsRecord refuses FIFO parts and trace headers SQS never delivers', 
       expect(toSqsRecord(parts(undefined, header)).attributes.AWSTraceHeader).toBe(header);
   });
 
+  it("writes FIFO attributes exactly as the AWS docs' FIFO record, and none on a standard queue", () => {
+    // The FIFO example event of https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html, key order included.
+    const record = toSqsRecord({
+      ...parts(fifo({ messageGroupId: '1', messageDeduplicationId: '1' })),
+      senderId: 'AIDAIO23YVJENQZJOL4VO',
+      sentTimestamp: 1573251510774,
+      firstReceiveTimestamp: 1573251510774,
+    });
+    expect(JSON.stringify(record.attributes)).toBe(
+      JSON.stringify({
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1573251510774',
+        SequenceNumber: '18849496460467696128',
+        MessageGroupId: '1',
+        SenderId: 'AIDAIO23YVJENQZJOL4VO',
+        MessageDeduplicationId: '1',
+        ApproximateFirstReceiveTimestamp: '1573251510774',
+      }),
+    );
+    const standard = toSqsRecord(parts(undefined)).attributes;
+    for (const key of ['SequenceNumber', 'MessageGroupId', 'MessageDeduplicationId'])
+      expect(key in standard).toBe(false);
+  });
+
+  it('FIFO parts go with a FIFO queue only, and a FIFO queue needs them', () => {
+    const standardWithFifo = { ...parts(fifo({})), queue: sqsQueue('orders', 'eu-west-1', '123456789012', 'aws') };
+    expect(() => toSqsRecord(standardWithFifo)).toThrow(
+      /queue orders is a standard queue, so parts\.fifo must be absent/,
+    );
+    const fifoWithout = { ...parts(undefined), queue: sqsQueue('orders.fifo', 'eu-west-1', '123456789012', 'aws') };
+    expect(() => toSqsRecord(fifoWithout)).toThrow(/queue orders\.fifo is FIFO, so parts\.fifo .* is required/);
+  });
+
   it('refuses a malformed MessageGroupId or MessageDeduplicationId', () => {
     for (const id of ['', 'a'.repeat(129), ...OUTSIDE]) {
       expect(() => toSqsRecord(parts(fifo({ messageGroupId: id })))).toThrow(
