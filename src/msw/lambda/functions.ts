@@ -16,9 +16,9 @@ import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import { captureLogs, endLines, startLine } from './logs.js';
 
 /** Lambda's smallest function memory, MB. */
-export const LAMBDA_MIN_MEMORY = 128;
+const LAMBDA_MIN_MEMORY = 128;
 /** Lambda's largest function memory, MB. */
-export const LAMBDA_MAX_MEMORY = 10_240;
+const LAMBDA_MAX_MEMORY = 10_240;
 
 /** A function's handler: `(event, context, callback)` as Lambda's Node.js runtime calls it (any `Handler` of `@types/aws-lambda`). */
 export type LambdaHandler = (event: never, context: Context, callback: never) => unknown;
@@ -122,7 +122,7 @@ export interface FunctionInvokeOutcome {
 }
 
 /** Lambda's limit on a synchronous response payload. */
-export const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
+const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
 
 /** Validated options. */
 export interface ResolvedFunctionOptions {

@@ -51,7 +51,7 @@ export interface LambdaInvokeResult {
 }
 
 /** Invoke's options on the wire: the request's region and `Qualifier` too. */
-export type WireInvokeOptions = LambdaInvokeOptions & { region?: string; qualifier?: string };
+type WireInvokeOptions = LambdaInvokeOptions & { region?: string; qualifier?: string };
 
 /** The invocation type, or Invoke's ValidationException for any other. */
 function invocationTypeOf(type: unknown): LambdaInvocationType {

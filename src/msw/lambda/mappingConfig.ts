@@ -103,7 +103,7 @@ function range(value: number | undefined, member: string, min: number, max: numb
 }
 
 /** Compiles the criteria with Lambda's validation errors. */
-export function compileCriteria(
+function compileCriteria(
   criteria: FilterCriteria | undefined,
   kind: MappingSource,
 ): CompiledFilterCriteria | undefined {

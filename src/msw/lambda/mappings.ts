@@ -31,7 +31,7 @@ export interface LambdaEventSourceMapping {
 }
 
 /** The state an UpdateEventSourceMapping answers with. */
-export type MappingTransition = 'Updating' | 'Enabling' | 'Disabling';
+type MappingTransition = 'Updating' | 'Enabling' | 'Disabling';
 
 /** The mapping `uuid` names, or ResourceNotFoundException. */
 export function mappingOf(state: LambdaState, uuid: unknown): Mapping {

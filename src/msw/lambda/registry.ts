@@ -22,7 +22,7 @@ import { functionArn, functionKey, nowMs, type LambdaState } from './state.js';
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** What a FunctionName names. */
-export interface FunctionRef {
+interface FunctionRef {
   readonly region: string;
   readonly name: string;
   readonly qualifier: string | undefined;

@@ -23,7 +23,7 @@ export interface LambdaSources {
 }
 
 /** The seeded id streams, drawn afresh on reset so a reset instance repeats its ids. */
-export interface LambdaIds {
+interface LambdaIds {
   /** Request ids of the API's answers and of queued invocations. */
   readonly requestIds: Random;
   /** Event source mapping UUIDs. */

@@ -12,7 +12,7 @@ import type { PipeSinks } from './state.js';
 export type PipeSourceKind = 'sqs' | 'kinesis' | 'dynamodb';
 
 /** What a pipe's poller calls with each batch: the source's Lambda-shaped event. */
-export type PipeBatchHandler = (event: { Records: unknown[] }) => Promise<unknown>;
+type PipeBatchHandler = (event: { Records: unknown[] }) => Promise<unknown>;
 
 /** The source kind of a source ARN (validated already: an SQS, Kinesis or DynamoDB stream ARN). */
 export function sourceKindOf(sourceArn: string): PipeSourceKind {

@@ -12,7 +12,7 @@ import type { PipeSourceKind } from './sources.js';
 import type { PipeSinks } from './state.js';
 
 /** One batch's delivery to the pipe's target. */
-export interface TargetDelivery {
+interface TargetDelivery {
   readonly sinks: PipeSinks;
   readonly pipeName: string;
   readonly definition: PipeDefinition;

@@ -80,6 +80,26 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
     }
   });
 
+  it('an encoded "/" stays inside its path segment, and no object key is a route', async () => {
+    let calls = 0;
+    mocks.lambda.createFunction('f', async () => void calls++);
+    for (const [method, path] of [
+      // Decoded, these read as the Invoke, GetFunction and GetEventSourceMapping routes.
+      ['POST', '/functions%2Ff%2Finvocations'],
+      ['POST', '/functions%2F%7Bid%7D%2Finvocations'],
+      ['GET', '/functions%2Ff'],
+      ['GET', '/event-source-mappings%2Fabc'],
+      ['POST', '/functions/f%2Finvocations'],
+      ['GET', '/constructor'],
+      ['GET', '/__proto__/x'],
+      ['GET', '/functions/f/hasOwnProperty'],
+    ] as const) {
+      const answer = await call(method, path, method === 'POST' ? '{}' : undefined);
+      expect({ path, type: answer.type }).toEqual({ path, type: 'UnknownOperationException' });
+    }
+    expect(calls).toBe(0);
+  });
+
   it('Invoke header validation; a missing UUID is ResourceNotFoundException', async () => {
     mocks.lambda.createFunction('f', async () => 1);
     expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-invocation-type': 'Sometimes' })).type).toBe(
