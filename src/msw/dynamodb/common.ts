@@ -35,6 +35,25 @@ export interface DynamoDBWireContext {
   nowMs(): number;
 }
 
+/** A transaction's `ClientRequestToken` as DynamoDB remembers it: its request's digest, for 10 minutes. */
+export interface IdempotencyToken {
+  readonly digest: string;
+  readonly expiresMs: number;
+}
+
+/** What one binding of the operations works on: the service's context and the operations' own memory. */
+export interface DynamoDBOperationContext extends DynamoDBWireContext {
+  /** TransactWriteItems' client request tokens seen, by token. */
+  readonly transactTokens: Map<string, IdempotencyToken>;
+}
+
+/** One DynamoDB operation: the request's members and signing info, and the state it runs on. */
+export type DynamoDBOperation = (
+  input: JsonObject,
+  info: JsonRequestInfo,
+  context: DynamoDBOperationContext,
+) => unknown;
+
 /** How DynamoDB reports broken request members (short name: every reader takes it). */
 export const I = DYNAMODB_INPUT_ERRORS;
 

@@ -16,12 +16,11 @@ import { StreamSubscriptions } from '../_internals/streamSubscriptions.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import { inProcessRequestHandler } from './inProcess.js';
-import { streamsOperations } from './operations/streams.js';
 import { TableRegistry } from './registry.js';
 import { subscribe } from './subscriptions.js';
 import * as testSide from './testSide.js';
 import { TtlSweeper } from './ttl.js';
-import { DYNAMODB_PROTOCOL, DYNAMODB_STREAMS_PROTOCOL, dynamoDBOperations } from './wire.js';
+import { DYNAMODB_PROTOCOL, DYNAMODB_STREAMS_PROTOCOL, dynamoDBOperations, streamsOperations } from './wire.js';
 
 /** A key attribute for `createTable`: a name (type S) or `{ name, type }`. */
 export type DynamoDBKeyInput = string | { name: string; type: 'S' | 'N' | 'B' };

@@ -1,17 +1,32 @@
 /**
  * DynamoDB's protocols: JSON 1.0 for DynamoDB (`x-amz-target: DynamoDB_20120810.<Operation>`) and
  * for DynamoDB Streams (`DynamoDBStreams_20120810.<Operation>` on `streams.dynamodb.<region>`),
- * and the operations each answers, by group: tables (`operations/tables.ts`), single items
- * (`items.ts`), Query and Scan (`read.ts`), batches (`batch.ts`), transactions (`transact.ts`)
- * and the stream reads (`streams.ts`).
+ * and the operations each answers, one handler each, by group: tables (`operations/tables.ts`),
+ * single items (`items.ts`), Query and Scan (`read.ts`), batches (`batch.ts`), transactions
+ * (`transact.ts`) and the stream reads (`streams.ts`).
  */
 import type { JsonOperation, JsonServiceSpec } from '../_internals/jsonProtocol.js';
-import type { DynamoDBWireContext } from './common.js';
-import { batchOperations } from './operations/batch.js';
-import { itemOperations } from './operations/items.js';
-import { readOperations } from './operations/read.js';
-import { tableOperations } from './operations/tables.js';
-import { transactOperations } from './operations/transact.js';
+import type { DynamoDBOperationContext, DynamoDBWireContext } from './common.js';
+import { BatchGetItem, BatchWriteItem } from './operations/batch.js';
+import { DeleteItem, GetItem, PutItem, UpdateItem } from './operations/items.js';
+import { Query, Scan } from './operations/read.js';
+import {
+  DescribeStream,
+  GetRecords,
+  GetShardIterator,
+  ListStreams,
+  type StreamsWireContext,
+} from './operations/streams.js';
+import {
+  CreateTable,
+  DeleteTable,
+  DescribeTable,
+  DescribeTimeToLive,
+  ListTables,
+  UpdateTable,
+  UpdateTimeToLive,
+} from './operations/tables.js';
+import { TransactGetItems, TransactWriteItems } from './operations/transact.js';
 
 export type { DynamoDBWireContext } from './common.js';
 
@@ -29,13 +44,41 @@ export const DYNAMODB_STREAMS_PROTOCOL = {
   contentType: 'application/x-amz-json-1.0',
 } as const satisfies Partial<JsonServiceSpec>;
 
-/** The DynamoDB operations. */
+const OPERATIONS = {
+  CreateTable,
+  DescribeTable,
+  DeleteTable,
+  ListTables,
+  UpdateTable,
+  UpdateTimeToLive,
+  DescribeTimeToLive,
+  PutItem,
+  GetItem,
+  UpdateItem,
+  DeleteItem,
+  Query,
+  Scan,
+  BatchGetItem,
+  BatchWriteItem,
+  TransactWriteItems,
+  TransactGetItems,
+} as const;
+
+const STREAMS_OPERATIONS = { ListStreams, DescribeStream, GetShardIterator, GetRecords } as const;
+
+/** The DynamoDB operations, bound to one service's tables (each binding remembers its own transaction tokens). */
 export function dynamoDBOperations(context: DynamoDBWireContext): Record<string, JsonOperation> {
-  return {
-    ...tableOperations(context),
-    ...itemOperations(context),
-    ...readOperations(context),
-    ...batchOperations(context),
-    ...transactOperations(context),
-  };
+  const bound: DynamoDBOperationContext = { ...context, transactTokens: new Map() };
+  const out: Record<string, JsonOperation> = {};
+  for (const [name, operation] of Object.entries(OPERATIONS))
+    out[name] = (input, info) => operation(input, info, bound);
+  return out;
+}
+
+/** The DynamoDB Streams operations, bound to one service's tables. */
+export function streamsOperations(context: StreamsWireContext): Record<string, JsonOperation> {
+  const out: Record<string, JsonOperation> = {};
+  for (const [name, operation] of Object.entries(STREAMS_OPERATIONS))
+    out[name] = (input, info) => operation(input, info, context);
+  return out;
 }
