@@ -111,12 +111,12 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
     case 'BOOL':
       if (typeof inner !== 'boolean') fail(w.api, at, `must be true or false, got ${show(inner)}`);
       w.size += 1;
-      w.bound += 12;
+      w.bound += 14; // {"BOOL":false}
       return value as AttributeValue;
     case 'NULL':
       if (inner !== true) fail(w.api, at, `must be true (DynamoDB sends {"NULL":true}), got ${show(inner)}`);
       w.size += 1;
-      w.bound += 12;
+      w.bound += 13; // {"NULL":true}
       return value as AttributeValue;
     case 'SS': {
       const members = nonEmptySet(w, at, inner, 'SS');
