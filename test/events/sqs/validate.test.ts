@@ -14,7 +14,7 @@ import {
   type SqsRecordParts,
 } from '../../../src/events/sqs/index.js';
 import { makeSqsEvent, makeSqsRecord } from '../../../fixtures/sqs.js';
-import { sqsEvent, sqsRecord } from '../../../arbitraries/index.js';
+import { sqsEvent, sqsEventFromSns, sqsRecord } from '../../../arbitraries/index.js';
 import { NUM_RUNS } from '../../_helpers/runs.js';
 import { expectTraceHeader } from './_invariants.js';
 
@@ -398,11 +398,12 @@ describe('toSqsRecord refuses FIFO parts and trace headers SQS never delivers', 
 });
 
 describe('the arbitraries draw only ids and headers the rules accept', () => {
-  it('sqsRecord and sqsEvent: FIFO ids, sequence numbers and trace headers', () => {
+  it('sqsRecord, sqsEvent and sqsEventFromSns: FIFO ids, sequence numbers and trace headers', () => {
     fc.assert(
       fc.property(
         fc.oneof(
           sqsRecord().map((r) => [r]),
+          sqsEventFromSns({ fifo: true }).map((e) => e.Records),
           sqsEvent({ fifo: true }).map((e) => e.Records),
         ),
         (records) => {
