@@ -13,7 +13,7 @@ import {
   type SnsMessageAttributes,
 } from '../../events/sns/index.js';
 import { invalidParameter, missingMember, parameterValueInvalid } from './errors.js';
-import type { QueryInput } from './wire.js';
+import type { QueryInput } from './query.js';
 
 /** A validated message to publish. */
 export interface PublishRequest {

@@ -10,13 +10,10 @@ import type { FilterPolicyScope } from '../../patterns/sns.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
 import type { SnsPublishedMessage, SubscriptionCounts } from './model.js';
-import { publishOperations } from './operations/publish.js';
-import { subscriptionOperations } from './operations/subscriptions.js';
-import { tagOperations } from './operations/tags.js';
-import { topicOperations } from './operations/topics.js';
 import { SnsState, type SnsFailedDelivery, type SnsIds, type SnsInvocation, type SnsSqsTarget } from './state.js';
 import * as testSide from './testSide.js';
-import { createQueryHandler } from './wire.js';
+import { createQueryHandler } from './query.js';
+import { snsOperations } from './wire.js';
 
 /** A handler subscribed to a topic, called as Lambda calls it (`(event, context, callback)`). */
 export type SnsHandler = SubscribedHandler<SnsEvent>;
@@ -148,14 +145,8 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
   const nowMs = (): number => context.clock.now().getTime();
   const state = new SnsState(context.account, () => seeds.ids, nowMs, options.sqs);
   const mock: testSide.SnsMock = { context, state, functionCount: 0 };
-  const operationContext = { state, defaultRegion: context.region };
   const handler = createQueryHandler({
-    operations: {
-      ...topicOperations(operationContext),
-      ...subscriptionOperations(operationContext),
-      ...publishOperations(operationContext),
-      ...tagOperations(operationContext),
-    },
+    operations: snsOperations({ state, defaultRegion: context.region }),
     isAwsUrl: (url) => contextOwnsUrl(context, url),
     requestId: () => seeds.requestIds.uuidV4(),
   });

@@ -22,7 +22,7 @@ import type {
   SnsSubscription,
   SnsTopicInfo,
 } from './service.js';
-import { parseQuery, QueryInput } from './wire.js';
+import { parseQuery, QueryInput } from './query.js';
 
 /** What the test-side calls of one SNS mock work on. */
 export interface SnsMock {

@@ -2,9 +2,9 @@
 import { snsError } from '../errors.js';
 import type { TopicState } from '../model.js';
 import { checkTags } from '../state.js';
-import type { QueryInput, QueryOperation } from '../wire.js';
-import { xmlText } from '../wire.js';
-import type { SnsOperationContext } from './context.js';
+import type { QueryInput } from '../query.js';
+import { xmlText } from '../query.js';
+import type { SnsOperation, SnsOperationContext } from './context.js';
 
 /** `Tags.member.N.Key` / `.Value` as a map. */
 export function tagMap(input: QueryInput): Map<string, string> {
@@ -19,28 +19,28 @@ function resource(c: SnsOperationContext, arn: string): TopicState {
   return topic;
 }
 
-/** The tagging operations. */
-export function tagOperations(c: SnsOperationContext): Record<string, QueryOperation> {
-  return {
-    TagResource: (input) => {
-      const topic = resource(c, input.required('ResourceArn'));
-      const tags = tagMap(input);
-      const added = [...tags.keys()].filter((k) => !topic.tags.has(k)).length;
-      checkTags(tags, topic.tags.size + added - tags.size);
-      for (const [k, v] of tags) topic.tags.set(k, v);
-      return undefined;
-    },
-    UntagResource: (input) => {
-      const topic = resource(c, input.required('ResourceArn'));
-      for (const key of input.strings('TagKeys')) topic.tags.delete(key);
-      return undefined;
-    },
-    ListTagsForResource: (input) => {
-      const topic = resource(c, input.required('ResourceArn'));
-      const members = [...topic.tags]
-        .map(([k, v]) => `<member>${xmlText('Key', k)}${xmlText('Value', v)}</member>`)
-        .join('');
-      return `<Tags>${members}</Tags>`;
-    },
-  };
-}
+/** TagResource: adds or replaces a topic's tags (50 at most). */
+export const TagResource: SnsOperation = (input, _info, c) => {
+  const topic = resource(c, input.required('ResourceArn'));
+  const tags = tagMap(input);
+  const added = [...tags.keys()].filter((k) => !topic.tags.has(k)).length;
+  checkTags(tags, topic.tags.size + added - tags.size);
+  for (const [k, v] of tags) topic.tags.set(k, v);
+  return undefined;
+};
+
+/** UntagResource: removes tags from a topic by key. */
+export const UntagResource: SnsOperation = (input, _info, c) => {
+  const topic = resource(c, input.required('ResourceArn'));
+  for (const key of input.strings('TagKeys')) topic.tags.delete(key);
+  return undefined;
+};
+
+/** ListTagsForResource: a topic's tags. */
+export const ListTagsForResource: SnsOperation = (input, _info, c) => {
+  const topic = resource(c, input.required('ResourceArn'));
+  const members = [...topic.tags]
+    .map(([k, v]) => `<member>${xmlText('Key', k)}${xmlText('Value', v)}</member>`)
+    .join('');
+  return `<Tags>${members}</Tags>`;
+};
