@@ -64,6 +64,7 @@ function binary(w: Walk, path: string, text: unknown): { canonical: string; size
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const size = (text.length / 4) * 3 - padding;
   // Non-zero padding bits decode fine but are not what DynamoDB sends back.
+  // Stryker disable next-line ConditionalExpression: unpadded base64 carries no spare bits, so re-encoding it always gives the same text (never re-encoding padded text is caught by the padding-bit tests)
   const canonical = padding === 0 ? text : Buffer.from(text, 'base64').toString('base64');
   return { canonical, size };
 }
@@ -83,6 +84,7 @@ function walkValue(w: Walk, path: string, value: unknown, depth: number): Attrib
     fail(w.api, path, `must be an AttributeValue object such as {"S":"text"}, got ${show(value)}`);
   const keys = Object.keys(value);
   const type = keys[0];
+  // Stryker disable next-line ConditionalExpression: `type === undefined` only narrows the type; one key means keys[0] is defined
   if (keys.length !== 1 || type === undefined || !TYPE_KEYS.has(type)) {
     fail(w.api, path, `must have exactly one type key (S, N, B, BOOL, NULL, SS, NS, BS, L or M), got ${show(keys)}`);
   }
@@ -192,6 +194,7 @@ function walkEntries(
   const names = Object.keys(map);
   for (const name of names) {
     const at = childPath(path, name);
+    // Stryker disable next-line StringLiteral: names come from Object.keys, always strings, so the type message that shows this text is unreachable
     checkText(w, at, name, 'attribute name');
     const nameBytes = utf8Length(name);
     if (topLevel && nameBytes === 0)
@@ -278,6 +281,7 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
     case 'NS':
     case 'BS':
       return sameSet(innerA as string[], innerB as string[]);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a dense list compared as a map of its indices (the M branch) is the same ordered comparison
     case 'L': {
       const la = innerA as AttributeValue[];
       const lb = innerB as AttributeValue[];

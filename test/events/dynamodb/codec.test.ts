@@ -109,7 +109,6 @@ describe('marshall', () => {
     ['mixed set', { s: new Set(['a', 1]) }, 'Set of strings'],
     ['set of objects', { s: new Set([{}]) }, 'DynamoDB sets hold only'],
     ['duplicate binaries', { s: new Set([new Uint8Array([1]), new Uint8Array([1])]) }, 'twice'],
-    ['duplicate numbers by value', { s: new Set([new NumberValue('1'), new NumberValue('1.0')]) }, 'twice'],
     ['lone surrogate', { s: '\uD800' }, 'lone UTF-16 surrogate'],
   ])('throws a clear EventInputError on %s', (_name, item, message) => {
     const run = () => {
@@ -119,6 +118,13 @@ describe('marshall', () => {
     };
     expect(run).toThrow(EventInputError);
     expect(run).toThrow(message);
+  });
+
+  // Built inside the test, not in the table above: a table is built while tests are collected.
+  it('throws a clear EventInputError on duplicate numbers by value', () => {
+    const item = { s: new Set([new NumberValue('1'), new NumberValue('1.0')]) };
+    expect(() => marshall(item)).toThrow(EventInputError);
+    expect(() => marshall(item)).toThrow('marshall: item.s holds "1.0" twice (as DynamoDB compares members)');
   });
 
   it('refuses a non-object item and an invalid NumberValue at the call', () => {
