@@ -9,11 +9,6 @@ export { LAMBDA_ASYNC_REQUEST_LIMIT, LAMBDA_SYNC_REQUEST_LIMIT } from './invoke.
 export type { LambdaInvocationType, LambdaInvokeOptions, LambdaInvokeResult } from './invoke.js';
 export type { LambdaAsyncFailure } from './asyncInvocations.js';
 export type { LambdaEventSourceMapping } from './mappings.js';
-export type {
-  LambdaFunctionInfo,
-  LambdaFunctionOptions,
-  LambdaHandler,
-  LambdaInvocationRecord,
-  LambdaTrigger,
-} from './functions.js';
+export type { LambdaFunctionOptions } from './functionOptions.js';
+export type { LambdaFunctionInfo, LambdaHandler, LambdaInvocationRecord, LambdaTrigger } from './functions.js';
 export type { FilteredRecord } from '../_internals/mappingFilter.js';

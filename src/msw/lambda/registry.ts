@@ -10,13 +10,8 @@ import { fail, show } from '../../_internals/errors.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { asyncTargetOf } from './asyncInvocations.js';
 import { functionNotFound, invalidParameter, lambdaError } from './errors.js';
-import {
-  MockFunction,
-  resolveFunctionOptions,
-  type LambdaFunctionInfo,
-  type LambdaFunctionOptions,
-  type LambdaHandler,
-} from './functions.js';
+import { resolveFunctionOptions, type LambdaFunctionOptions } from './functionOptions.js';
+import { MockFunction, type LambdaFunctionInfo, type LambdaHandler } from './functions.js';
 import { functionArn, functionKey, nowMs, type LambdaState } from './state.js';
 
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;

@@ -7,7 +7,8 @@
  */
 import type { MockContext, MockService } from '../context.js';
 import type { LambdaAsyncFailure } from './asyncInvocations.js';
-import type { LambdaFunctionInfo, LambdaFunctionOptions, LambdaHandler, LambdaInvocationRecord } from './functions.js';
+import type { LambdaFunctionOptions } from './functionOptions.js';
+import type { LambdaFunctionInfo, LambdaHandler, LambdaInvocationRecord } from './functions.js';
 import { invoke, type LambdaInvokeOptions, type LambdaInvokeResult } from './invoke.js';
 import { mappingInfos, type LambdaEventSourceMapping } from './mappings.js';
 import { createFunction, deleteFunction, findFunction, testFunction } from './registry.js';
