@@ -107,6 +107,81 @@ export interface PutEventsLimits {
   maxBytes: number;
 }
 
+/**
+ * Checks one entry's types and lengths (coral validation: they fail the whole request, before any
+ * entry runs), adding its length violations to `violations`; returns the entry's size.
+ */
+function checkEntryShape(entry: JsonObject, i: number, violations: string[]): number {
+  const source = readString(entry, 'Source', EVENTBRIDGE_INPUT_ERRORS);
+  const detailType = readString(entry, 'DetailType', EVENTBRIDGE_INPUT_ERRORS);
+  const detail = readString(entry, 'Detail', EVENTBRIDGE_INPUT_ERRORS);
+  const resources = readStringList(entry, 'Resources', EVENTBRIDGE_INPUT_ERRORS);
+  const bus = readString(entry, 'EventBusName', EVENTBRIDGE_INPUT_ERRORS);
+  const traceHeader = readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
+  const at = `entries.${i + 1}.member`;
+  if (bus !== undefined) {
+    if (!EVENT_BUS_PATTERN.test(bus))
+      violations.push(
+        `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${EVENT_BUS_PATTERN_TEXT}`,
+      );
+    if (bus.length < 1 || bus.length > 1600)
+      violations.push(
+        `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must have length ${bus.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 1600'}`,
+      );
+  }
+  if (traceHeader !== undefined && (traceHeader.length < 1 || traceHeader.length > 500)) {
+    violations.push(
+      `Value '${traceHeader}' at '${at}.traceHeader' failed to satisfy constraint: Member must have length ${traceHeader.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 500'}`,
+    );
+  }
+  const time = entry['Time'];
+  if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time)))
+    throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
+  if (source !== undefined && source.length > MAX_SOURCE_LENGTH)
+    violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));
+  if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH)
+    violations.push(lengthViolation(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH));
+  return eventBridgeEntrySize({
+    hasTime: typeof time === 'number',
+    source: source ?? '',
+    detailType: detailType ?? '',
+    detail,
+    resources,
+  });
+}
+
+/** One entry's verdict: accepted, or the error code PutEvents reports for it in its result. */
+function judgeEntry(entry: JsonObject): EntryVerdict {
+  const source = entry['Source'] as string | undefined;
+  const detailType = entry['DetailType'] as string | undefined;
+  const detailText = entry['Detail'] as string | undefined;
+  if (source === undefined || source === null || source === '') return invalidArgument('Source');
+  if (detailType === undefined || detailType === null || detailType === '') return invalidArgument('DetailType');
+  if (detailText === undefined || detailText === null || detailText === '') return invalidArgument('Detail');
+  let detail: unknown;
+  try {
+    detail = JSON.parse(detailText);
+  } catch {
+    return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
+  }
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
+    return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
+  // Only AWS services may put `aws.*` sources.
+  if (source.startsWith('aws.'))
+    return { errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
+  const time = entry['Time'];
+  return {
+    ok: {
+      source,
+      detailType,
+      detail: detail as Record<string, unknown>,
+      resources: (entry['Resources'] as string[] | undefined) ?? [],
+      time: typeof time === 'number' ? new Date(time * 1000) : undefined,
+      eventBusName: busName(entry['EventBusName'] as string | undefined),
+    },
+  };
+}
+
 /** Validates a PutEvents request; throws for whole-request errors, returns one verdict per entry. */
 export function judgePutEvents(
   input: JsonObject,
@@ -128,74 +203,9 @@ export function judgePutEvents(
   let total = 0;
   const violations: string[] = [];
   structures.forEach((entry, i) => {
-    // Type and length constraints fail the whole request (coral validation), before any entry runs.
-    const source = readString(entry, 'Source', EVENTBRIDGE_INPUT_ERRORS);
-    const detailType = readString(entry, 'DetailType', EVENTBRIDGE_INPUT_ERRORS);
-    const detail = readString(entry, 'Detail', EVENTBRIDGE_INPUT_ERRORS);
-    const resources = readStringList(entry, 'Resources', EVENTBRIDGE_INPUT_ERRORS);
-    const bus = readString(entry, 'EventBusName', EVENTBRIDGE_INPUT_ERRORS);
-    const traceHeader = readString(entry, 'TraceHeader', EVENTBRIDGE_INPUT_ERRORS);
-    const at = `entries.${i + 1}.member`;
-    if (bus !== undefined) {
-      if (!EVENT_BUS_PATTERN.test(bus))
-        violations.push(
-          `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must satisfy regular expression pattern: ${EVENT_BUS_PATTERN_TEXT}`,
-        );
-      if (bus.length < 1 || bus.length > 1600)
-        violations.push(
-          `Value '${bus}' at '${at}.eventBusName' failed to satisfy constraint: Member must have length ${bus.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 1600'}`,
-        );
-    }
-    if (traceHeader !== undefined && (traceHeader.length < 1 || traceHeader.length > 500)) {
-      violations.push(
-        `Value '${traceHeader}' at '${at}.traceHeader' failed to satisfy constraint: Member must have length ${traceHeader.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 500'}`,
-      );
-    }
-    const time = entry['Time'];
-    if (time !== undefined && time !== null && (typeof time !== 'number' || !Number.isFinite(time)))
-      throw EVENTBRIDGE_INPUT_ERRORS.wrongType('Time', 'timestamp', time);
-    if (source !== undefined && source.length > MAX_SOURCE_LENGTH)
-      violations.push(lengthViolation(source, `entries.${i + 1}.member.source`, MAX_SOURCE_LENGTH));
-    if (detailType !== undefined && detailType.length > MAX_DETAIL_TYPE_LENGTH)
-      violations.push(lengthViolation(detailType, `entries.${i + 1}.member.detailType`, MAX_DETAIL_TYPE_LENGTH));
-    total += eventBridgeEntrySize({
-      hasTime: typeof time === 'number',
-      source: source ?? '',
-      detailType: detailType ?? '',
-      detail,
-      resources,
-    });
+    total += checkEntryShape(entry, i, violations);
   });
   if (violations.length > 0) violationsError(violations);
   if (total > limits.maxBytes) throw validationError('Total size of the entries in the request is over the limit.');
-  return structures.map((entry): EntryVerdict => {
-    const source = entry['Source'] as string | undefined;
-    const detailType = entry['DetailType'] as string | undefined;
-    const detailText = entry['Detail'] as string | undefined;
-    if (source === undefined || source === null || source === '') return invalidArgument('Source');
-    if (detailType === undefined || detailType === null || detailType === '') return invalidArgument('DetailType');
-    if (detailText === undefined || detailText === null || detailText === '') return invalidArgument('Detail');
-    let detail: unknown;
-    try {
-      detail = JSON.parse(detailText);
-    } catch {
-      return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
-    }
-    if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
-      return { errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.' };
-    // Only AWS services may put `aws.*` sources.
-    if (source.startsWith('aws.'))
-      return { errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
-    const time = entry['Time'];
-    return {
-      ok: {
-        source,
-        detailType,
-        detail: detail as Record<string, unknown>,
-        resources: (entry['Resources'] as string[] | undefined) ?? [],
-        time: typeof time === 'number' ? new Date(time * 1000) : undefined,
-        eventBusName: busName(entry['EventBusName'] as string | undefined),
-      },
-    };
-  });
+  return structures.map(judgeEntry);
 }

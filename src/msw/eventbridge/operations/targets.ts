@@ -47,8 +47,22 @@ function pathSegments(text: string, what: string): NonNullable<TargetState['inpu
   return parsed.segments;
 }
 
-/** A target as stored, or TargetRejected. Shape errors throw AwsServiceError (whole request). */
-function readTarget(raw: JsonObject, index: number): TargetState {
+/** A target's members as PutTargets reads them, before their meaning is checked. */
+interface TargetMembers {
+  readonly raw: JsonObject;
+  readonly id: string;
+  readonly arn: string;
+  readonly input: string | undefined;
+  readonly inputPath: string | undefined;
+  readonly retry: RetryPolicy;
+  readonly dlq: string | undefined;
+  readonly groupId: string | undefined;
+  readonly keyPath: string | undefined;
+  readonly transformerRaw: JsonObject | undefined;
+}
+
+/** Reads a target's members; shape errors throw AwsServiceError (they fail the whole request). */
+function readTargetMembers(raw: JsonObject, index: number): TargetMembers {
   const at = `targets.${index + 1}.member`;
   const id = readString(raw, 'Id', EVENTBRIDGE_INPUT_ERRORS, true);
   if (!TARGET_ID.test(id))
@@ -94,8 +108,12 @@ function readTarget(raw: JsonObject, index: number): TargetState {
     raw['InputTransformer'] === undefined
       ? undefined
       : asStructure(raw['InputTransformer'], 'InputTransformer', EVENTBRIDGE_INPUT_ERRORS);
+  return { raw, id, arn, input, inputPath, retry, dlq, groupId, keyPath, transformerRaw };
+}
 
-  // The checks below are about this target's meaning: FailedEntries.
+/** Checks what a target means (a supported ARN, one input mode …): TargetRejected, reported in FailedEntries. */
+function checkTargetMeaning(members: TargetMembers): void {
+  const { id, arn, input, inputPath, transformerRaw, groupId, dlq } = members;
   const parsed = parseArn(arn);
   if (parsed === undefined || !TARGET_SERVICES.has(parsed.service))
     throw new TargetRejected(
@@ -122,23 +140,33 @@ function readTarget(raw: JsonObject, index: number): TargetState {
       'ValidationException',
       `DeadLetterConfig of target ${id} must be the ARN of an SQS queue.`,
     );
+}
+
+/** The rule template of an InputTransformer, compiled; a template PutTargets refuses is TargetRejected. */
+function compileTransformer(id: string, transformerRaw: JsonObject): NonNullable<TargetState['transformer']> {
+  const template = readString(transformerRaw, 'InputTemplate', EVENTBRIDGE_INPUT_ERRORS, true);
+  const map = readStringMap(transformerRaw, 'InputPathsMap', EVENTBRIDGE_INPUT_ERRORS);
+  try {
+    return compileRuleTemplate(
+      { inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map }) },
+      { targetId: id },
+    );
+  } catch (error) {
+    if (error instanceof TemplateValidationError || error instanceof TemplateSyntaxError)
+      throw new TargetRejected('ValidationException', error.message);
+    throw error;
+  }
+}
+
+/** A target as stored, or TargetRejected. Shape errors throw AwsServiceError (whole request). */
+function readTarget(raw: JsonObject, index: number): TargetState {
+  const members = readTargetMembers(raw, index);
+  checkTargetMeaning(members);
+  const { id, arn, retry, input, inputPath, transformerRaw, dlq, groupId, keyPath } = members;
   const target: { -readonly [K in keyof TargetState]: TargetState[K] } = { id, arn, wire: structuredClone(raw), retry };
   if (input !== undefined) target.input = input;
   if (inputPath !== undefined) target.inputPath = pathSegments(inputPath, `InputPath for target ${id}`);
-  if (transformerRaw !== undefined) {
-    const template = readString(transformerRaw, 'InputTemplate', EVENTBRIDGE_INPUT_ERRORS, true);
-    const map = readStringMap(transformerRaw, 'InputPathsMap', EVENTBRIDGE_INPUT_ERRORS);
-    try {
-      target.transformer = compileRuleTemplate(
-        { inputTemplate: template, ...(map === undefined ? {} : { inputPathsMap: map }) },
-        { targetId: id },
-      );
-    } catch (error) {
-      if (error instanceof TemplateValidationError || error instanceof TemplateSyntaxError)
-        throw new TargetRejected('ValidationException', error.message);
-      throw error;
-    }
-  }
+  if (transformerRaw !== undefined) target.transformer = compileTransformer(id, transformerRaw);
   if (dlq !== undefined) target.deadLetterArn = dlq;
   if (groupId !== undefined) target.messageGroupId = groupId;
   if (keyPath !== undefined) target.partitionKeyPath = pathSegments(keyPath, `PartitionKeyPath for target ${id}`);
