@@ -10,7 +10,9 @@ const MAX_SEQUENCE_NUMBER = 2n ** 128n - 1n;
 // One `Key=value` field of a trace header: printable ASCII without spaces; the key has no '=',
 // neither part has ';' (the field separator).
 const TRACE_FIELD = /^([!-:<>-~]+)=([!-:<-~]+)$/;
-const TRACE_ID = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/;
+// X-Ray writes `1-<8 hex digits>-<24 hex digits>`, but SQS stored `Root=1-abc-def` unchanged when sent
+// as AWSTraceHeader, and refused `Root=dummy`: it checks the version and the two parts, not their lengths.
+const TRACE_ID = /^1-[0-9A-Za-z]+-[0-9A-Za-z]+$/;
 const SEGMENT_ID = /^[0-9a-fA-F]{16}$/;
 const SAMPLED = /^[01?]$/;
 
@@ -47,7 +49,8 @@ export function sqsSequenceNumberProblem(value: unknown): string | undefined {
  * Why `value` is not an X-Ray trace header as SQS's `AWSTraceHeader` carries it, or undefined
  * when it is one. The header is `;`-separated `Key=value` fields in any order (a load balancer
  * puts its `Self` field first, and an application may add fields of its own), each key once, in
- * printable ASCII without spaces. `Root` is required: `1-<8 hex digits>-<24 hex digits>`;
+ * printable ASCII without spaces. `Root` is required: `1-<time>-<id>`, alphanumeric parts (X-Ray
+ * writes 8 and 24 hex digits; SQS was seen storing `Root=1-abc-def` and refusing `Root=dummy`);
  * `Parent`, when present, is 16 hex digits; `Sampled` is `0`, `1` or `?`. Other fields
  * (`Self`, `Lineage`, an application's own) are kept as given.
  * @see https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader
@@ -65,7 +68,7 @@ export function sqsTraceHeaderProblem(value: unknown): string | undefined {
     if (seen.has(key)) return `${show(value)} is not an X-Ray trace header: it has two ${key} fields`;
     seen.add(key);
     if (key === 'Root' && !TRACE_ID.test(fieldValue))
-      return `${show(value)} is not an X-Ray trace header: Root must be a trace id, 1-<8 hex digits>-<24 hex digits>`;
+      return `${show(value)} is not an X-Ray trace header: Root must be a trace id, 1-<time>-<id> (X-Ray writes 1-<8 hex digits>-<24 hex digits>)`;
     if (key === 'Parent' && !SEGMENT_ID.test(fieldValue))
       return `${show(value)} is not an X-Ray trace header: Parent must be a segment id of 16 hex digits`;
     if (key === 'Sampled' && !SAMPLED.test(fieldValue))

@@ -68,9 +68,22 @@ describe('AWSTraceHeader on the wire', () => {
     ]);
   });
 
+  it('stores a header whose trace id parts are not X-Ray lengths, as SQS did', async () => {
+    // Recorded against AWS (floci-io/floci#909, eu-west-1): SendMessage with AWSTraceHeader "Root=1-abc-def",
+    // then ReceiveMessage with MessageSystemAttributeNames All, answered the header unchanged.
+    const q = mocks.sqs.createQueue('traced');
+    await sqs.send(
+      new SendMessageCommand({ QueueUrl: q.url, MessageBody: 'hi', MessageSystemAttributes: trace('Root=1-abc-def') }),
+    );
+    const received = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: q.url, MessageSystemAttributeNames: ['All'] }),
+    );
+    expect(received.Messages?.[0]?.Attributes?.AWSTraceHeader).toBe('Root=1-abc-def');
+  });
+
   it('a malformed header is InvalidParameterValue (400), in SendMessage and in a batch entry', async () => {
     const q = mocks.sqs.createQueue('traced');
-    for (const header of ['garbage', 'Root=1-abc-def', 'Root=dummy;Sampled=0', `${LINEAGE};`]) {
+    for (const header of ['garbage', 'Root=2-abc-def', 'Root=dummy;Sampled=0', `${LINEAGE};`]) {
       expect(
         await rejectionWithStatus(
           sqs.send(
