@@ -5,7 +5,7 @@
 import { UsageError } from './command.js';
 
 /** The output formats of the lint commands. */
-export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
+const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
 
 /** One of {@link DIAGNOSTIC_FORMATS}. */
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];

@@ -81,7 +81,7 @@ function parseTime(text: string): unknown {
 }
 
 /** The shared inputs, in help order. */
-export const SHARED_INPUTS: Readonly<Record<SharedOption, KindInput>> = {
+const SHARED_INPUTS: Readonly<Record<SharedOption, KindInput>> = {
   region: {
     flag: 'region',
     value: 'REGION',

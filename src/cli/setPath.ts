@@ -109,7 +109,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The JSON type of a value: `string`, `number`, `boolean`, `null`, `array` or `object`. */
-export function jsonType(value: unknown): string {
+function jsonType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 

@@ -1,2 +1,2 @@
 /** "Did you mean …?" for unknown kinds, commands and flags: the kit's one suggester, shared with the factories. */
-export { editDistance, nearest } from '../_internals/suggest.js';
+export { nearest } from '../_internals/suggest.js';

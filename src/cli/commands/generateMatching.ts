@@ -11,7 +11,6 @@ import type { FieldCondition, PatternAst, PatternBranch } from '../../patterns/a
 import { compileEventPattern, matcherAccepts, type CompiledEventPattern } from '../../patterns/compile.js';
 import { EventPatternError } from '../../patterns/errors.js';
 import { UsageError, type CliIO } from '../command.js';
-import type { FactoryInputs } from '../inputs.js';
 import { KINDS, type EventKind } from '../kinds.js';
 import { readInput } from './render.js';
 

@@ -18,7 +18,7 @@ export interface TextLocation {
 export type JsonPath = readonly (string | number)[];
 
 /** A map key for a path (keys may contain any character, so JSON is the separator). */
-export function pathKey(path: JsonPath): string {
+function pathKey(path: JsonPath): string {
   return JSON.stringify(path);
 }
 

@@ -72,7 +72,7 @@ export async function readInput(io: CliIO, file: string): Promise<string> {
 }
 
 /** Reads and parses a JSON file argument. */
-export async function readJson(io: CliIO, file: string): Promise<unknown> {
+async function readJson(io: CliIO, file: string): Promise<unknown> {
   const text = await readInput(io, file);
   try {
     return JSON.parse(text);

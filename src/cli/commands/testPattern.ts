@@ -21,14 +21,14 @@ or a usage error (an event that is not a JSON object, a file that cannot be read
 `;
 
 /** Prints an invalid pattern as `file:line:col: Event pattern is not valid. Reason: …` and returns 2. */
-export function reportPatternError(io: CliIO, file: string, error: EventPatternError): number {
+function reportPatternError(io: CliIO, file: string, error: EventPatternError): number {
   const at = error.location === undefined ? '' : `:${error.location.line}:${error.location.column}`;
   io.stderr.write(`${file}${at}: ${error.message}\n`);
   return 2;
 }
 
 /** Compiles the pattern text, or returns the exit code after reporting AWS's message. */
-export function compileOrReport(io: CliIO, file: string, text: string): CompiledEventPattern | number {
+function compileOrReport(io: CliIO, file: string, text: string): CompiledEventPattern | number {
   try {
     return compileEventPattern(text);
   } catch (error) {
