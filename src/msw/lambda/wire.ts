@@ -55,6 +55,15 @@ const OPERATIONS: ReadonlyMap<string, ReadonlyMap<string, Operation>> = new Map(
 const PREFIX = '/2015-03-31/';
 const LAMBDA_HOST = /^lambda(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$|^lambda\.([a-z0-9-]+)\.api\.aws$/;
 
+/** A path segment decoded; one that is not valid percent-encoding is taken as written (it then names nothing). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The request as the operations read it: its region from the host or the signature, a fresh request id. */
 function callOf(state: LambdaState, request: Request): LambdaCall {
   const url = new URL(request.url);
@@ -67,15 +76,16 @@ function callOf(state: LambdaState, request: Request): LambdaCall {
       .slice(PREFIX.length)
       .split('/')
       .filter((s) => s !== '')
-      .map((s) => decodeURIComponent(s)),
+      .map(decodeSegment),
     region: host?.[1] ?? host?.[2] ?? credentialScope(request)?.region ?? state.context.region,
     // Invoke answers with the invocation's request id; other operations with this one.
     requestId: state.ids.requestIds.uuidV4(),
   };
 }
 
-/** The operation of a call's method and first three path segments (later ones are not read), or undefined. */
+/** The operation of a call's method and path segments, or undefined (a route has at most three segments). */
 function operationOf(call: LambdaCall): Operation | undefined {
+  if (call.segments.length > 3) return undefined;
   const [collection, id, sub] = call.segments;
   const rest = `${call.method}${id === undefined ? '' : ' {id}'}${sub === undefined ? '' : `/${sub}`}`;
   return collection === undefined ? undefined : OPERATIONS.get(collection)?.get(rest);

@@ -42,6 +42,15 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
   });
 }
 
+/** The path's pipe name decoded; one that is not valid percent-encoding is taken as written (Pipes' name rule rejects it). */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The JSON object body of a request (`{}` when empty; GET and DELETE have none), or a SerializationException. */
 async function bodyOf(request: Request): Promise<Body> {
   const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
@@ -59,7 +68,7 @@ async function bodyOf(request: Request): Promise<Body> {
 async function answer(state: PipesState, request: Request): Promise<unknown> {
   const url = new URL(request.url);
   const [, rawName, action] = ROUTE.exec(url.pathname) as RegExpExecArray;
-  const name = rawName === undefined ? undefined : decodeURIComponent(rawName);
+  const name = rawName === undefined ? undefined : decodeName(rawName);
   const body = await bodyOf(request);
   const method = request.method;
   const operation = OPERATIONS.get(

@@ -100,6 +100,24 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
     expect(calls).toBe(0);
   });
 
+  it('a segment that is not valid percent-encoding names nothing; extra segments are no route', async () => {
+    let calls = 0;
+    mocks.lambda.createFunction('f', async () => void calls++);
+    for (const [method, path, type] of [
+      ['GET', '/functions/%E0%A4%A', 'ResourceNotFoundException'],
+      ['POST', '/functions/%E0%A4%A/invocations', 'ResourceNotFoundException'],
+      ['GET', '/event-source-mappings/%E0%A4%A', 'ResourceNotFoundException'],
+      ['GET', '/%E0%A4%A', 'UnknownOperationException'],
+      ['POST', '/functions/f/invocations/extra', 'UnknownOperationException'],
+      ['GET', '/event-source-mappings/abc/x/y', 'UnknownOperationException'],
+    ] as const) {
+      const answer = await call(method, path, method === 'POST' ? '{}' : undefined);
+      expect({ path, type: answer.type, status: answer.status < 500 }).toEqual({ path, type, status: true });
+      expect(typeof answer.body?.['Message']).toBe('string');
+    }
+    expect(calls).toBe(0);
+  });
+
   it('Invoke header validation; a missing UUID is ResourceNotFoundException', async () => {
     mocks.lambda.createFunction('f', async () => 1);
     expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-invocation-type': 'Sometimes' })).type).toBe(

@@ -180,6 +180,22 @@ describe('hostile input', () => {
       }),
     ).toThrow(/mocks\.pipes\.create: definition was rejected by Pipes: ValidationException/);
   });
+
+  it('a pipe name that is not valid percent-encoding breaks the name rule (400), never the mock (500)', async () => {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const response = await fetch('https://pipes.eu-west-1.amazonaws.com/v1/pipes/%E0%A4%A', {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(method === 'POST' ? { body: JSON.stringify({ RoleArn, Source: 'x', Target: 'y' }) } : {}),
+      });
+      expect({ method, status: response.status, type: response.headers.get('x-amzn-errortype') }).toEqual({
+        method,
+        status: 400,
+        type: 'ValidationException',
+      });
+      expect((JSON.parse(await response.text()) as { message: string }).message).toContain('%E0%A4%A');
+    }
+  });
 });
 
 describe('running pipes', () => {
