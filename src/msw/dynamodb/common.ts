@@ -36,7 +36,7 @@ export interface DynamoDBWireContext {
 }
 
 /** A transaction's `ClientRequestToken` as DynamoDB remembers it: its request's digest, for 10 minutes. */
-export interface IdempotencyToken {
+interface IdempotencyToken {
   readonly digest: string;
   readonly expiresMs: number;
 }
@@ -84,7 +84,7 @@ export function readAttributeMap(
 }
 
 /** Checks an item's key attributes against the schema (PutItem's wording). */
-export function checkItemKeys(table: MockTable, item: AttributeMap): void {
+function checkItemKeys(table: MockTable, item: AttributeMap): void {
   for (const key of table.keySchema) {
     const value = Object.hasOwn(item, key.name) ? item[key.name] : undefined;
     if (value === undefined)
@@ -105,7 +105,7 @@ function keyBytes(value: AttributeValue): number {
  * sort key 1024 bytes; the messages, typo included, are DynamoDB's).
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html
  */
-export function checkKeyValue(key: KeyAttribute, value: AttributeValue, partition: boolean): void {
+function checkKeyValue(key: KeyAttribute, value: AttributeValue, partition: boolean): void {
   const type = Object.keys(value)[0] as string;
   if (type !== key.type)
     throw validation(
@@ -221,7 +221,7 @@ export function returnValues(input: JsonObject, allowed: readonly string[]): str
 }
 
 /** `ReturnValuesOnConditionCheckFailure`: whether a failed condition returns the old item. */
-export function returnOnConditionFailure(input: JsonObject): boolean {
+function returnOnConditionFailure(input: JsonObject): boolean {
   const value = readString(input, 'ReturnValuesOnConditionCheckFailure', I) ?? 'NONE';
   if (value !== 'NONE' && value !== 'ALL_OLD') {
     throw validation(
@@ -251,7 +251,7 @@ export function checkCondition(
 }
 
 /** The 400 KB item limit (DynamoDB's item-size formula), with PutItem's or UpdateItem's message. */
-export function checkItemSize(size: number, update: boolean): void {
+function checkItemSize(size: number, update: boolean): void {
   if (size > DYNAMODB_ITEM_LIMIT)
     throw validation(
       update
@@ -261,7 +261,7 @@ export function checkItemSize(size: number, update: boolean): void {
 }
 
 /** The table-key attributes of an item. */
-export function keyOfItem(table: MockTable, item: AttributeMap): AttributeMap {
+function keyOfItem(table: MockTable, item: AttributeMap): AttributeMap {
   const key: AttributeMap = {};
   for (const name of table.keyNames)
     Object.defineProperty(key, name, { value: item[name], enumerable: true, writable: true, configurable: true });
@@ -345,7 +345,7 @@ export function checkIndexKeys(table: MockTable, item: AttributeMap): void {
 }
 
 /** The outcome of applying a planned write to the current item. */
-export interface PlannedChange {
+interface PlannedChange {
   /** The item afterwards (undefined: no item). */
   readonly next: AttributeMap | undefined;
   /** Whether the table is written (ConditionCheck and deleting a missing item write nothing). */

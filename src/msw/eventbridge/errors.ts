@@ -17,7 +17,7 @@ export const EVENTBRIDGE_INPUT_ERRORS: InputErrorPolicy = {
 };
 
 /** `ResourceNotFoundException` (a bus, rule or target that does not exist). */
-export function resourceNotFound(message: string): AwsServiceError {
+function resourceNotFound(message: string): AwsServiceError {
   return new AwsServiceError('ResourceNotFoundException', message);
 }
 

@@ -17,7 +17,7 @@ export type {
 } from './service.js';
 export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './putEvents.js';
 export { retryDelayMs } from './state.js';
-export type { EventBridgeSinks, FailedDelivery } from './state.js';
+export type { FailedDelivery } from './state.js';
 export { parseSchedule } from './schedule.js';
 export type { Schedule } from './schedule.js';
 export { TEST_EVENT_REQUIRED_FIELDS } from './operations/events.js';

@@ -23,7 +23,7 @@ export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
 export const PUT_EVENTS_RAISED_MAX_BYTES = 1024 * 1024;
 
 /** An entry that passed validation. */
-export interface AcceptedEntry {
+interface AcceptedEntry {
   source: string;
   detailType: string;
   /** The parsed Detail object. */

@@ -16,7 +16,7 @@ import { invalidParameter, snsError } from './errors.js';
 import type { SubscriptionState } from './model.js';
 
 /** Topic attributes CreateTopic and SetTopicAttributes accept. */
-export const TOPIC_SETTABLE = new Set([
+const TOPIC_SETTABLE = new Set([
   'DeliveryPolicy',
   'DisplayName',
   'Policy',
@@ -29,7 +29,7 @@ export const TOPIC_SETTABLE = new Set([
   'DataProtectionPolicy',
 ]);
 /** Subscription attributes Subscribe and SetSubscriptionAttributes accept. */
-export const SUBSCRIPTION_SETTABLE = new Set([
+const SUBSCRIPTION_SETTABLE = new Set([
   'DeliveryPolicy',
   'FilterPolicy',
   'FilterPolicyScope',

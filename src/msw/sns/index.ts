@@ -8,11 +8,10 @@ export type {
   SnsHandler,
   SnsPublishOptions,
   SnsService,
-  SnsServiceOptions,
   SnsSubscribeOptions,
   SnsSubscribeQueueOptions,
   SnsSubscription,
   SnsTopicInfo,
 } from './service.js';
 export type { SnsPublishedMessage, SubscriptionCounts as SnsSubscriptionCounts } from './model.js';
-export type { SnsFailedDelivery, SnsInvocation, SnsSqsTarget } from './state.js';
+export type { SnsFailedDelivery, SnsInvocation } from './state.js';

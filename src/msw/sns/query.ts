@@ -11,7 +11,7 @@ import { credentialScope } from '../_internals/request.js';
 import { missingMember } from './errors.js';
 
 /** SNS's XML namespace (API version 2010-03-31). */
-export const SNS_XML_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
+const SNS_XML_NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
 /** The members of one request (or of one entry of a list of structures), by dotted name. */
 export class QueryInput {
@@ -118,7 +118,7 @@ export interface QueryServiceSpec {
 const SNS_HOST = /^sns\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
 
 /** A success response. */
-export function queryResponse(action: string, result: string | undefined, requestId: string): Response {
+function queryResponse(action: string, result: string | undefined, requestId: string): Response {
   const body =
     `<${action}Response xmlns="${SNS_XML_NAMESPACE}">` +
     (result === undefined ? '' : `<${action}Result>${result}</${action}Result>`) +
@@ -127,7 +127,7 @@ export function queryResponse(action: string, result: string | undefined, reques
 }
 
 /** An error response (`Type` is `Receiver` for 5xx). */
-export function queryErrorResponse(error: AwsServiceError, requestId: string): Response {
+function queryErrorResponse(error: AwsServiceError, requestId: string): Response {
   const body =
     `<ErrorResponse xmlns="${SNS_XML_NAMESPACE}"><Error><Type>${error.status >= 500 ? 'Receiver' : 'Sender'}</Type>` +
     `${xmlText('Code', error.code)}${xmlText('Message', error.message)}</Error><RequestId>${requestId}</RequestId></ErrorResponse>`;

@@ -118,7 +118,7 @@ export interface SnsService extends MockService {
 }
 
 /** What the SNS service is composed with. */
-export interface SnsServiceOptions {
+interface SnsServiceOptions {
   /** The SQS service `sqs` subscriptions deliver to (createAwsMocks passes its own). */
   sqs?: SnsSqsTarget;
 }

@@ -9,7 +9,7 @@ import { validation } from '../errors.js';
 import { isReservedWord } from './reservedWords.js';
 
 /** One element of a document path. */
-export type PathElement = { readonly name: string } | { readonly index: number };
+type PathElement = { readonly name: string } | { readonly index: number };
 
 /** A document path (`a.b[2].c`), with substitutions already made. */
 export interface DocumentPath {
@@ -26,7 +26,7 @@ export type Operand =
   | { readonly kind: '+' | '-'; readonly a: Operand; readonly b: Operand };
 
 /** The comparators of conditions. */
-export type Comparator = '=' | '<>' | '<' | '<=' | '>' | '>=';
+type Comparator = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 /** A condition. */
 export type Condition =
@@ -170,7 +170,7 @@ const CONDITION_FUNCTIONS = new Set([
 const ALL_FUNCTIONS = new Set([...CONDITION_FUNCTIONS, 'size', 'if_not_exists', 'list_append']);
 const COMPARATORS = new Set(['=', '<>', '<', '<=', '>', '>=']);
 /** DynamoDB's limit on an expression's length. */
-export const MAX_EXPRESSION_LENGTH = 4096;
+const MAX_EXPRESSION_LENGTH = 4096;
 
 /** A recursive-descent parser over one expression. */
 class Parser {

@@ -48,7 +48,7 @@ const WORDS = `
 `;
 
 /** The reserved words, upper case. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set(WORDS.trim().split(/\s+/));
+const RESERVED_WORDS: ReadonlySet<string> = new Set(WORDS.trim().split(/\s+/));
 
 /** Whether `name` is a reserved word (the list is not case-sensitive). */
 export function isReservedWord(name: string): boolean {

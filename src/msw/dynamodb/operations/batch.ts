@@ -23,11 +23,11 @@ import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';
 
 /** BatchGetItem's limit on keys per request. */
-export const BATCH_GET_MAX_KEYS = 100;
+const BATCH_GET_MAX_KEYS = 100;
 /** BatchWriteItem's limit on requests per call. */
-export const BATCH_WRITE_MAX_REQUESTS = 25;
+const BATCH_WRITE_MAX_REQUESTS = 25;
 /** BatchGetItem returns at most 16 MB of items; the other keys come back as UnprocessedKeys. */
-export const BATCH_GET_MAX_BYTES = 16 * 1024 * 1024;
+const BATCH_GET_MAX_BYTES = 16 * 1024 * 1024;
 
 function requestItems(input: JsonObject): [string, unknown][] {
   const map = readObject(input, 'RequestItems', I, true) as JsonObject;

@@ -15,7 +15,7 @@ import {
 import { projectPaths } from '../expressions/values.js';
 
 /** Applies a planned single-item write: the condition, then the change (stream record included). */
-export function applyWrite(
+function applyWrite(
   plan: WritePlan,
   nowMs: number,
 ): {

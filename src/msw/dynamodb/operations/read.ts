@@ -23,7 +23,7 @@ import { compareKeyValues, SortedStore, type StoreEntry } from '../sortedStore.j
 import type { KeyAttribute, MockTable, SecondaryIndex } from '../table.js';
 
 /** DynamoDB's page size: a Query or Scan stops once it has read 1 MB of items. */
-export const PAGE_BYTES = 1024 * 1024;
+const PAGE_BYTES = 1024 * 1024;
 
 const SELECTS = ['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'] as const;
 type Select = (typeof SELECTS)[number];

@@ -27,14 +27,14 @@ import { describeTable } from '../registry.js';
 import { SecondaryIndex, type IndexProjection, type KeyAttribute, type MockTable } from '../table.js';
 
 /** DynamoDB's per-table index limits. */
-export const MAX_GLOBAL_INDEXES = 20;
+const MAX_GLOBAL_INDEXES = 20;
 /** @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html */
-export const MAX_LOCAL_INDEXES = 5;
+const MAX_LOCAL_INDEXES = 5;
 /** At most 100 INCLUDE attributes over all of a table's indexes. */
-export const MAX_PROJECTED_ATTRIBUTES = 100;
+const MAX_PROJECTED_ATTRIBUTES = 100;
 
 /** An index as CreateTable or UpdateTable asks for it. */
-export interface IndexRequest {
+interface IndexRequest {
   readonly name: string;
   readonly kind: 'global' | 'local';
   readonly keySchema: readonly KeyAttribute[];
@@ -70,7 +70,7 @@ function readProjection(entry: JsonObject, indexName: string): IndexProjection {
 }
 
 /** Reads one GSI or LSI definition. */
-export function readIndex(
+function readIndex(
   entry: JsonObject,
   kind: 'global' | 'local',
   types: ReadonlyMap<string, KeyAttribute['type']>,

@@ -29,9 +29,9 @@ import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';
 
 /** The most actions one transaction may hold. */
-export const TRANSACT_MAX_ACTIONS = 100;
+const TRANSACT_MAX_ACTIONS = 100;
 /** How long a ClientRequestToken makes a repeat a no-op. */
-export const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000;
+const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000;
 
 const ACTIONS = ['ConditionCheck', 'Put', 'Delete', 'Update'] as const;
 
