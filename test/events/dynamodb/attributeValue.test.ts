@@ -332,6 +332,8 @@ describe('jsonBound: the bound the Lambda payload check trusts', () => {
     ['a list of empty lists', { a: { L: Array.from({ length: 1000 }, () => ({ L: [] })) } }],
     ['a list of empty maps', { a: { L: Array.from({ length: 1000 }, () => ({ M: {} })) } }],
     ['a set of empty strings and one-digit numbers', { a: { SS: ['', 'x'] }, b: { NS: ['1', '2'] }, c: { BS: [''] } }],
+    ['a set of ten one-digit numbers', { a: { NS: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] } }],
+    ['a set of short binaries', { a: { BS: ['', 'AA==', 'AQ==', 'Ag==', 'Aw==', 'BA==', 'BQ==', 'Bg=='] } }],
     ['control characters everywhere', { '\u0000\u0001': { SS: ['\u0000'.repeat(100), '\u001f'] }, b: { S: '\u0001' } }],
     ['nested empty names', { a: { M: { '': { M: { '': { S: '' } } } } } }],
   ])('holds for %s', (_name, map) => {
