@@ -5,6 +5,7 @@
  * for `drain()`, or nothing for a dry run.
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  */
+import { fail } from '../../_internals/errors.js';
 import { activeGuard, DEFAULT_STUCK_HANDLER_MS, runWithGuard, type DrainGuard } from '../_internals/invoke.js';
 import { asyncTargetOf } from './asyncInvocations.js';
 import { lambdaError } from './errors.js';
@@ -72,7 +73,18 @@ function eventOf(payload: unknown, limit: number): unknown {
   let text: string;
   if (typeof payload === 'string') text = payload;
   else if (payload instanceof Uint8Array) text = Buffer.from(payload).toString('utf8');
-  else text = JSON.stringify(payload === undefined ? {} : payload) ?? 'null';
+  else {
+    try {
+      text = JSON.stringify(payload === undefined ? {} : payload) ?? 'null';
+    } catch (error) {
+      // A cycle or a BigInt: the caller's value, not a request Lambda could have received.
+      fail(
+        'mocks.lambda.invoke',
+        'payload',
+        `must be JSON text, bytes or a value JSON.stringify can write (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')})`,
+      );
+    }
+  }
   if (Buffer.byteLength(text, 'utf8') > limit)
     throw lambdaError(
       'RequestTooLargeException',

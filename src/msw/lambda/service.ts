@@ -37,7 +37,8 @@ export interface LambdaService extends MockService {
    * `Event` queues it for `drain()`, with Lambda's retries (payload up to 1 MB, or the function's `asyncPayloadLimit`); `DryRun` checks the call only.
    * Rejects with an `AwsServiceError` (`.code`: `ResourceNotFoundException`,
    * `RequestTooLargeException`, `InvalidRequestContentException` …) as the Invoke API would answer.
-   * `payload` is JSON text, or a value (serialised with JSON.stringify).
+   * `payload` is JSON text, or a value (serialised with JSON.stringify; one it cannot write, a cycle
+   * or a BigInt, is an EventInputError).
    */
   invoke(fn: string, payload: unknown, options?: LambdaInvokeOptions): Promise<LambdaInvokeResult>;
   /** The function's latest invocations (any trigger), oldest first. */

@@ -199,6 +199,26 @@ describe('Invoke errors and limits', () => {
     expect(error.status).toBe(400);
   });
 
+  it('mocks.lambda.invoke: a value JSON cannot hold is an EventInputError naming the payload, and runs nothing', async () => {
+    mocks.lambda.createFunction('f', async () => 1);
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    for (const payload of [cyclic, { n: 1n }]) {
+      for (const invocationType of ['RequestResponse', 'Event', 'DryRun'] as const) {
+        await expect(mocks.lambda.invoke('f', payload, { invocationType })).rejects.toMatchObject({
+          name: 'EventInputError',
+          api: 'mocks.lambda.invoke',
+          argument: 'payload',
+          message: expect.stringMatching(
+            /^mocks\.lambda\.invoke: payload must be JSON text, bytes or a value JSON\.stringify can write \(.+\)$/,
+          ),
+        });
+      }
+    }
+    await mocks.drain();
+    expect(mocks.lambda.invocations('f')).toEqual([]);
+  });
+
   it("RequestTooLargeException (413) over 6 MB synchronous and 1 MB asynchronous (or the function's older 256 KB)", async () => {
     mocks.lambda.createFunction('f', async () => 1);
     mocks.lambda.createFunction('old', async () => 1, { asyncPayloadLimit: 256 * 1024 });
