@@ -13,9 +13,6 @@ const SENDER_ID = idLayout('AIDA', { chars: 17, alphabet: IAM_ID_ALPHABET });
 // Every real handle's first three bytes, whose base64 is AQEB.
 const HANDLE_START = new Uint8Array([1, 1, 1]);
 
-/** Shortest and longest receipt handles seen in real Lambda events (characters). */
-export const SQS_RECEIPT_HANDLE_LENGTHS = { min: 284, max: 432 } as const;
-
 /** An SQS `messageId`: an RFC 4122 version-4 UUID. */
 export function sqsMessageId(random: Random): string {
   return random.uuidV4();

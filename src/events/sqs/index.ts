@@ -6,36 +6,28 @@
 export type {
   SqsEmptyMd5OfMessageAttributes,
   SqsEvent,
-  SqsMessageAttribute,
   SqsMessageAttributes,
   SqsRecord,
-  SqsRecordAttributes,
 } from './types.js';
 export { md5OfBody, md5OfMessageAttributes } from './md5.js';
 export {
   normaliseSqsMessageAttributes,
   sqsAttributeNameProblem,
   sqsNumberProblem,
-  type NormalisedSqsMessageAttributes,
-  type SqsMessageAttributeInput,
   type SqsMessageAttributesInput,
 } from './attributes.js';
 export { assertSqsText, isSqsText } from './body.js';
 export {
-  assertSqsQueueName,
   isSqsQueueName,
   parseSqsQueueArn,
   parseSqsQueueUrl,
   resolveSqsQueue,
   sqsQueue,
-  sqsQueueArn,
   sqsQueueNameProblem,
   sqsQueueUrl,
   type SqsQueue,
-  type SqsQueueContext,
 } from './queue.js';
 export {
-  SQS_RECEIPT_HANDLE_LENGTHS,
   sqsContentDeduplicationId,
   sqsMessageId,
   sqsReceiptHandle,
@@ -52,7 +44,6 @@ export {
 export * from './limits.js';
 export {
   assertSqsFifoId,
-  assertSqsMessageSize,
   assertSqsTraceHeader,
   sqsFifoIdProblem,
   sqsSequenceNumberProblem,

@@ -51,7 +51,7 @@ export function isSqsQueueName(name: string): boolean {
 }
 
 /** Throws unless `name` is a valid SQS queue name. */
-export function assertSqsQueueName(api: string, argument: string, name: unknown): string {
+function assertSqsQueueName(api: string, argument: string, name: unknown): string {
   if (typeof name !== 'string') fail(api, argument, `must be a queue name or ARN string, got ${show(name)}`);
   const problem = sqsQueueNameProblem(name);
   if (problem !== undefined)
