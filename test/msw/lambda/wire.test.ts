@@ -118,6 +118,17 @@ describe('Lambda wire: bad requests get Lambda errors', () => {
     expect(calls).toBe(0);
   });
 
+  it('MaxItems is decimal digits: 0x10, 1e3, " 5" and 5.0 are ValidationExceptions', async () => {
+    mocks.lambda.createFunction('f', async () => 1);
+    for (const path of ['/functions', '/event-source-mappings']) {
+      for (const value of ['0x10', '1e3', ' 5', '5.0', '']) {
+        const answer = await call('GET', `${path}?MaxItems=${encodeURIComponent(value)}`);
+        expect({ path, value, type: answer.type }).toEqual({ path, value, type: 'ValidationException' });
+      }
+      expect((await call('GET', `${path}?MaxItems=10`)).status).toBe(200);
+    }
+  });
+
   it('Invoke header validation; a missing UUID is ResourceNotFoundException', async () => {
     mocks.lambda.createFunction('f', async () => 1);
     expect((await call('POST', '/functions/f/invocations', '{}', { 'x-amz-invocation-type': 'Sometimes' })).type).toBe(

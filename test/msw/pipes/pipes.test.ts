@@ -181,6 +181,19 @@ describe('hostile input', () => {
     ).toThrow(/mocks\.pipes\.create: definition was rejected by Pipes: ValidationException/);
   });
 
+  it('ListPipes Limit and NextToken are decimal digits (0x10, 1e1, " 5", -0 are ValidationExceptions)', async () => {
+    const list = 'https://pipes.eu-west-1.amazonaws.com/v1/pipes';
+    for (const query of ['Limit=0x10', 'Limit=1e1', 'Limit=%205', 'NextToken=1e0', 'NextToken=0x0', 'NextToken=-0']) {
+      const response = await fetch(`${list}?${query}`);
+      expect({ query, status: response.status, type: response.headers.get('x-amzn-errortype') }).toEqual({
+        query,
+        status: 400,
+        type: 'ValidationException',
+      });
+    }
+    expect((await fetch(`${list}?Limit=1&NextToken=0`)).status).toBe(200);
+  });
+
   it('a pipe name that is not valid percent-encoding breaks the name rule (400), never the mock (500)', async () => {
     for (const method of ['GET', 'POST', 'DELETE']) {
       const response = await fetch('https://pipes.eu-west-1.amazonaws.com/v1/pipes/%E0%A4%A', {

@@ -41,9 +41,11 @@ export async function jsonBody(request: Request): Promise<JsonObject> {
   return parsed as JsonObject;
 }
 
-/** A List operation's `MaxItems` (1–10,000; `fallback` when absent), or Lambda's ValidationException. */
+/** A List operation's `MaxItems` (decimal digits, 1–10,000; `fallback` when absent), or Lambda's ValidationException. */
 export function maxItemsOf(query: URLSearchParams, fallback: number): number {
-  const maxItems = query.has('MaxItems') ? Number(query.get('MaxItems')) : fallback;
+  const text = query.get('MaxItems');
+  // Number() alone would read `0x10`, `1e3` or ` 5` as integers.
+  const maxItems = text === null ? fallback : /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(maxItems) || maxItems < 1 || maxItems > 10_000)
     throw lambdaError(
       'ValidationException',

@@ -4,6 +4,8 @@ import { PipeRuntime, type PipeDefinition } from '../runtime.js';
 import type { PipesState } from '../state.js';
 import { desiredOf, notNull, pipeName, SOURCE_ARN, validateDefinition, type Body } from '../validate.js';
 
+const DIGITS = /^\d+$/;
+
 function summary(
   pipe: PipeRuntime,
   currentState = pipe.currentState,
@@ -133,13 +135,15 @@ export function listPipes(state: PipesState, query: URLSearchParams): Body {
     )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const limitText = get('Limit');
-  const limit = limitText === undefined ? 100 : Number(limitText);
+  // Decimal digits only: Number() alone would read `0x10`, `1e1` or ` 5` as integers.
+  const limit = limitText === undefined ? 100 : DIGITS.test(limitText) ? Number(limitText) : Number.NaN;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw validationError(
       `1 validation error detected: Value '${limitText}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`,
     );
   const token = get('NextToken');
-  const start = token === undefined ? 0 : Number(token);
+  // The mocks' tokens are the next index, in decimal digits.
+  const start = token === undefined ? 0 : DIGITS.test(token) ? Number(token) : Number.NaN;
   if (!Number.isSafeInteger(start) || start < 0 || start > pipes.length)
     throw validationError('The NextToken provided is invalid.');
   const items = pipes.slice(start, start + limit);
