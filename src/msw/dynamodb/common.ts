@@ -33,17 +33,22 @@ export interface DynamoDBWireContext {
   readonly registry: TableRegistry;
   readonly defaultRegion: string;
   nowMs(): number;
+  /**
+   * TransactWriteItems' client request tokens seen, by token: the service's, so that its `reset()`
+   * forgets them.
+   * @defaultValue a map of the binding's own
+   */
+  readonly transactTokens?: Map<string, IdempotencyToken>;
 }
 
 /** A transaction's `ClientRequestToken` as DynamoDB remembers it: its request's digest, for 10 minutes. */
-interface IdempotencyToken {
+export interface IdempotencyToken {
   readonly digest: string;
   readonly expiresMs: number;
 }
 
-/** What one binding of the operations works on: the service's context and the operations' own memory. */
+/** What the operations work on: the service's context, with its transaction tokens. */
 export interface DynamoDBOperationContext extends DynamoDBWireContext {
-  /** TransactWriteItems' client request tokens seen, by token. */
   readonly transactTokens: Map<string, IdempotencyToken>;
 }
 

@@ -15,6 +15,7 @@ import type { StreamHandler, StreamSubscribeOptions, StreamSubscription } from '
 import { StreamSubscriptions } from '../_internals/streamSubscriptions.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import type { IdempotencyToken } from './common.js';
 import { inProcessRequestHandler } from './inProcess.js';
 import { TableRegistry } from './registry.js';
 import { subscribe } from './subscriptions.js';
@@ -99,6 +100,8 @@ export interface DynamoDBMock {
   readonly subscriptions: StreamSubscriptions;
   readonly ttl: TtlSweeper;
   readonly nowMs: () => number;
+  /** TransactWriteItems' client request tokens seen (forgotten on `reset()`, as everything else is). */
+  readonly transactTokens: Map<string, IdempotencyToken>;
   /** Whether `drain()` moves the clock forward to the next TTL deletion. */
   ttlDrainWaits: boolean;
 }
@@ -121,7 +124,12 @@ function serviceSpecs(mock: DynamoDBMock, seeds: DynamoDBSeeds): JsonServiceSpec
   return [
     {
       ...DYNAMODB_PROTOCOL,
-      operations: dynamoDBOperations({ registry, defaultRegion: context.region, nowMs }),
+      operations: dynamoDBOperations({
+        registry,
+        defaultRegion: context.region,
+        nowMs,
+        transactTokens: mock.transactTokens,
+      }),
       isAwsUrl,
       requestId: () => seeds.requestIds.uuidV4(),
     },
@@ -144,6 +152,7 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
     subscriptions: new StreamSubscriptions(context, 'dynamodb', 'dynamodb.onFailure'),
     ttl: new TtlSweeper(registry),
     nowMs,
+    transactTokens: new Map(),
     ttlDrainWaits: false,
   };
   const seeds = {} as DynamoDBSeeds;
@@ -180,6 +189,7 @@ export function createDynamoDBService(context: MockContext): DynamoDBService {
       mock.subscriptions.reset();
       mock.ttl.deletionDelayMs = 0;
       mock.ttlDrainWaits = false;
+      mock.transactTokens.clear();
       registry.clear();
       reseed(context, seeds);
     },

@@ -66,9 +66,9 @@ const OPERATIONS = {
 
 const STREAMS_OPERATIONS = { ListStreams, DescribeStream, GetShardIterator, GetRecords } as const;
 
-/** The DynamoDB operations, bound to one service's tables (each binding remembers its own transaction tokens). */
+/** The DynamoDB operations, bound to one service's tables. */
 export function dynamoDBOperations(context: DynamoDBWireContext): Record<string, JsonOperation> {
-  const bound: DynamoDBOperationContext = { ...context, transactTokens: new Map() };
+  const bound: DynamoDBOperationContext = { ...context, transactTokens: context.transactTokens ?? new Map() };
   const out: Record<string, JsonOperation> = {};
   for (const [name, operation] of Object.entries(OPERATIONS))
     out[name] = (input, info) => operation(input, info, bound);

@@ -342,6 +342,22 @@ describe('TransactWriteItems', () => {
     ]);
   });
 
+  it('ClientRequestToken: mocks.reset() forgets the tokens, so a test never takes its transaction for a replay', async () => {
+    const send = () =>
+      dynamo.send(
+        new TransactWriteItemsCommand({
+          ClientRequestToken: 'seed-1',
+          TransactItems: [{ Put: { TableName: 'accounts', Item: marshall({ id: 'a' }) } }],
+        }),
+      );
+    await createTable();
+    await send();
+    mocks.reset();
+    await createTable();
+    await send();
+    expect(mocks.dynamodb.items('accounts')).toEqual([{ id: 'a' }]);
+  });
+
   it('the DocumentClient TransactWrite and TransactGetItems', async () => {
     await createTable();
     await doc.send(
