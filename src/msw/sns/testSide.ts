@@ -233,8 +233,9 @@ export function subscribe(
   const functionArn = state.functionArn(settings.name, topic.topic.region, partitionOfRegion(topic.topic.region));
   const existing = state.functions.get(functionArn);
   if (existing !== undefined) assertSameFunction(api, existing, handler, settings);
-  const subscription = asInputError(api, 'options', () => state.subscribe(topic, 'lambda', functionArn, attributes));
+  // Every option is checked before the subscription is made: a refused call leaves none behind.
   const fn = existing ?? newFunction(api, functionArn, handler, settings, options);
+  const subscription = asInputError(api, 'options', () => state.subscribe(topic, 'lambda', functionArn, attributes));
   state.functions.set(functionArn, fn);
   return {
     subscriptionArn: subscription.arn,

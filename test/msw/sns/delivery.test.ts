@@ -534,4 +534,14 @@ describe('to handlers (lambda subscriptions)', () => {
     expect(() => mocks.sns.publish('orders', '')).toThrow(/mocks\.sns\.publish.*Empty message/);
     expect(() => mocks.sns.subscribe('orders', 'x' as never)).toThrow(/handler.*must be a function/);
   });
+
+  it('a subscribe refused for its options leaves no subscription behind', async () => {
+    await topic();
+    expect(() => mocks.sns.subscribe('orders', () => undefined, { invocationHistory: -1 })).toThrow(
+      /mocks\.sns\.subscribe.*options\.invocationHistory/,
+    );
+    mocks.sns.publish('orders', 'hello');
+    await mocks.drain();
+    expect(mocks.sns.failedDeliveries()).toEqual([]);
+  });
 });
