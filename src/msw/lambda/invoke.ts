@@ -5,7 +5,7 @@
  * for `drain()`, or nothing for a dry run.
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  */
-import { fail } from '../../_internals/errors.js';
+import { fail, show } from '../../_internals/errors.js';
 import { activeGuard, DEFAULT_STUCK_HANDLER_MS, runWithGuard, type DrainGuard } from '../_internals/invoke.js';
 import { asyncTargetOf } from './asyncInvocations.js';
 import { lambdaError } from './errors.js';
@@ -131,6 +131,8 @@ export async function invoke(
   payload: unknown,
   options: WireInvokeOptions = {},
 ): Promise<LambdaInvokeResult> {
+  if (options === null || typeof options !== 'object')
+    fail('mocks.lambda.invoke', 'options', `must be { invocationType?, clientContext? }, got ${show(options)}`);
   const type = invocationTypeOf(options.invocationType ?? 'RequestResponse');
   const fn = resolveFunction(state, ref, options.region, options.qualifier);
   const event = eventOf(payload, type === 'Event' ? fn.options.asyncPayloadLimit : LAMBDA_SYNC_REQUEST_LIMIT);

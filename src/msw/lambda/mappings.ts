@@ -4,6 +4,7 @@
  * source service's poller started or reconfigured), and the test side's view of them.
  * @see https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html
  */
+import { fail, show } from '../../_internals/errors.js';
 import type { JsonObject } from '../_internals/input.js';
 import type { FilteredRecord } from '../_internals/mappingFilter.js';
 import type { StreamFailureRecord } from '../_internals/streamDelivery.js';
@@ -110,6 +111,12 @@ export function mappingInfos(
   state: LambdaState,
   filter: { functionName?: string; eventSourceArn?: string },
 ): LambdaEventSourceMapping[] {
+  if (filter === null || typeof filter !== 'object')
+    fail(
+      'mocks.lambda.eventSourceMappings',
+      'filter',
+      `must be { functionName?, eventSourceArn? }, got ${show(filter)}`,
+    );
   const fnArn =
     filter.functionName === undefined
       ? undefined

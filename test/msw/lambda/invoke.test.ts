@@ -356,4 +356,20 @@ describe('createFunction input', () => {
     mocks.lambda.createFunction('f', async () => 1);
     expect(() => mocks.lambda.createFunction('f', async () => 1)).toThrow(/already exists/);
   });
+
+  it('test-side options and filters that are not objects are EventInputErrors naming them', async () => {
+    let calls = 0;
+    mocks.lambda.createFunction('f', async () => void calls++);
+    for (const options of [null, 'Event', 42]) {
+      await expect(mocks.lambda.invoke('f', {}, options as never)).rejects.toMatchObject({
+        name: 'EventInputError',
+        api: 'mocks.lambda.invoke',
+        argument: 'options',
+      });
+      expect(() => mocks.lambda.eventSourceMappings(options as never)).toThrow(
+        /^mocks\.lambda\.eventSourceMappings: filter must be \{ functionName\?, eventSourceArn\? \}, got /,
+      );
+    }
+    expect(calls).toBe(0);
+  });
 });
