@@ -153,7 +153,7 @@ export function createSnsService(context: MockContext, options: SnsServiceOption
   return {
     handlers: [handler],
     createTopic: (name, attributes) => testSide.createTopic(mock, name, attributes),
-    publish: (topic, message, publishOptions) => testSide.publish(mock, topic, message, publishOptions),
+    publish: (topic, message, publishOptions) => testSide.publishMessage(mock, topic, message, publishOptions),
     subscribe: (topic, subscriber, subscribeOptions) => testSide.subscribe(mock, topic, subscriber, subscribeOptions),
     subscribeQueue: (topic, queue, queueOptions) => testSide.subscribeQueue(mock, topic, queue, queueOptions),
     subscriptionCounts: (subscriptionArn) => testSide.subscriptionCounts(mock, subscriptionArn),

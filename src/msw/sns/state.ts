@@ -1,41 +1,24 @@
 /**
- * The in-memory SNS state and its rules: topics, subscriptions, publishing and fan-out. Deliveries
- * are built only by the SNS family's mappers (`toSnsSqsDelivery`, `toSnsRecord`): to SQS queues of
- * the mocks at publish time on the virtual clock, to Lambda subscriptions as asynchronous
- * invocations run by `drain()`. Errors are the AWS errors SNS returns.
+ * The in-memory SNS state and its rules: topics, subscriptions, the functions `lambda`
+ * subscriptions name, failed deliveries and queued invocations (publishing and fan-out are
+ * `publishing.ts`). Errors are the AWS errors SNS returns.
  */
 import type { Context } from 'aws-lambda';
 import { arn as buildArn, parseArn } from '../../_internals/aws.js';
-import { sha256Hex } from '../../_internals/hash.js';
 import type { Random } from '../../_internals/random.js';
 import {
-  snsMessageId,
-  snsSequenceNumber,
   snsSubscriptionArn,
   snsSubscriptionId,
   snsTopic,
-  toSnsEvent,
-  toSnsRecord,
-  toSnsSqsDelivery,
   type SnsEvent,
-  type SnsNotificationParts,
-  type SnsSignatureVersion,
   type SnsTopic,
 } from '../../events/sns/index.js';
 import type { SqsMessageAttributes } from '../../events/sqs/index.js';
-import { AsyncInvocations, type AsyncTarget } from '../_internals/asyncInvoke.js';
-import { AwsServiceError } from '../_internals/awsError.js';
+import { AsyncInvocations } from '../_internals/asyncInvoke.js';
 import { InvocationHistory } from '../_internals/history.js';
 import { applySubscriptionSettings, checkTopicAttribute, resolveSubscriptionAttributes } from './attributes.js';
 import { invalidParameter, snsError, subscriptionNotFound, topicNotFound } from './errors.js';
-import { messageFor, type PublishRequest } from './messages.js';
-import {
-  emptyCounts,
-  SNS_DEDUPLICATION_WINDOW_MS,
-  type SnsPublishedMessage,
-  type SubscriptionState,
-  type TopicState,
-} from './model.js';
+import { emptyCounts, type SubscriptionState, type TopicState } from './model.js';
 
 /** Where SNS delivers to SQS: the SQS service of the same mocks. */
 export interface SnsSqsTarget {
@@ -148,9 +131,10 @@ export class SnsState {
 
   constructor(
     readonly account: string,
-    private readonly ids: () => SnsIds,
-    private readonly nowMs: () => number,
-    private readonly sqs: SnsSqsTarget | undefined,
+    readonly ids: () => SnsIds,
+    readonly nowMs: () => number,
+    /** Where `sqs` subscriptions deliver (undefined: every such delivery fails). */
+    readonly sqs: SnsSqsTarget | undefined,
   ) {
     this.invocations = new AsyncInvocations<SnsEvent>(nowMs);
   }
@@ -383,169 +367,6 @@ export class SnsState {
     }
     const end = start + PAGE;
     return { items: items.slice(start, end), next: end < items.length ? String(end) : undefined };
-  }
-
-  // ---- publishing ----
-
-  /** Publish to `topic`: FIFO rules and deduplication, then fan-out. */
-  publish(topic: TopicState, request: PublishRequest): { messageId: string; sequenceNumber?: string } {
-    const now = this.nowMs();
-    const fifo = topic.topic.fifo;
-    let dedupKey: string | undefined;
-    if (fifo) {
-      if (request.groupId === undefined)
-        throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
-      if (request.deduplicationId === undefined && topic.attributes.get('ContentBasedDeduplication') !== 'true') {
-        throw invalidParameter(
-          'The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
-        );
-      }
-      // Content-based deduplication hashes the message body only (attributes are ignored).
-      dedupKey = request.deduplicationId ?? sha256Hex(request.message);
-      const seen = topic.dedup.get(dedupKey);
-      // A duplicate within the window is accepted and answered with the first message's ids, not delivered.
-      if (seen !== undefined && seen.expiresAt > now)
-        return { messageId: seen.messageId, sequenceNumber: seen.sequenceNumber };
-    } else if (request.deduplicationId !== undefined) {
-      throw invalidParameter(
-        'MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type',
-      );
-    }
-    const messageId = snsMessageId(this.ids().messageId);
-    topic.published++;
-    const sequenceNumber = fifo ? snsSequenceNumber(topic.published) : undefined;
-    if (dedupKey !== undefined) {
-      topic.dedup.set(dedupKey, {
-        messageId,
-        sequenceNumber: sequenceNumber as string,
-        expiresAt: now + SNS_DEDUPLICATION_WINDOW_MS,
-      });
-      if (topic.dedup.size > 1024) for (const [k, v] of topic.dedup) if (v.expiresAt <= now) topic.dedup.delete(k);
-    }
-    topic.log.push({
-      messageId,
-      message: request.message,
-      ...(request.subject === undefined ? {} : { subject: request.subject }),
-      messageAttributes: structuredClone(request.attributes) as SnsPublishedMessage['messageAttributes'],
-      ...(request.groupId === undefined ? {} : { messageGroupId: request.groupId }),
-      timestamp: new Date(now),
-    });
-    for (const subscription of [...topic.subscriptions])
-      this.fanOut(subscription, request, messageId, sequenceNumber, now);
-    return sequenceNumber === undefined ? { messageId } : { messageId, sequenceNumber };
-  }
-
-  private fanOut(
-    s: SubscriptionState,
-    request: PublishRequest,
-    messageId: string,
-    sequenceNumber: string | undefined,
-    now: number,
-  ): void {
-    const message = messageFor(request, s.protocol);
-    if (s.policy !== undefined && !s.policy.matches({ MessageAttributes: request.attributes, Message: message })) {
-      s.counts.filteredOut++;
-      return;
-    }
-    s.counts.matched++;
-    const topic = s.topic.topic;
-    const parts: SnsNotificationParts = {
-      topic,
-      subscriptionId: s.id,
-      messageId,
-      subject: request.subject,
-      message,
-      timestamp: now,
-      // "Message attributes are sent only when the message structure is String, not JSON" (SNS developer guide).
-      messageAttributes: request.structure === undefined ? request.attributes : {},
-      // Lambda events say "1" even when the topic signs with version 2 (LocalStack reproduces this as
-      // AWS's behaviour); SQS envelopes follow the topic's SignatureVersion.
-      signatureVersion:
-        s.protocol === 'lambda' ? '1' : ((s.topic.attributes.get('SignatureVersion') ?? '1') as SnsSignatureVersion),
-      fifo:
-        sequenceNumber === undefined
-          ? undefined
-          : {
-              sequenceNumber,
-              messageGroupId: request.groupId as string,
-              messageDeduplicationId: request.deduplicationId,
-            },
-    };
-    if (s.protocol === 'sqs') {
-      const error = this.toQueue(s.endpoint, parts, s.raw);
-      if (error === undefined) s.counts.delivered++;
-      else this.deliveryFailed(s, parts, messageId, error);
-      return;
-    }
-    const fn = this.functions.get(s.endpoint);
-    if (fn === undefined || !fn.active) {
-      // A missing function is a client-side error: SNS does not retry it.
-      this.deliveryFailed(
-        s,
-        parts,
-        messageId,
-        new Error(
-          `aws-event-kit/msw: no handler is registered for function ${s.endpoint} (register it with mocks.sns.subscribe)`,
-        ),
-      );
-      return;
-    }
-    this.invocations.push(this.targetOf(s, fn), toSnsEvent(toSnsRecord(parts)), now);
-  }
-
-  /** Enqueues one delivery; returns why it failed, if it did. */
-  private toQueue(queueArn: string, parts: SnsNotificationParts, raw: boolean): unknown {
-    if (this.sqs === undefined) return new Error('aws-event-kit/msw: this SNS mock has no SQS service to deliver to');
-    try {
-      const delivery = toSnsSqsDelivery(parts, { raw, fifoQueue: queueArn.endsWith('.fifo') });
-      const ok = this.sqs.deliver(queueArn, {
-        body: delivery.body,
-        messageAttributes: delivery.messageAttributes,
-        groupId: delivery.fifo?.messageGroupId,
-        deduplicationId: delivery.fifo?.messageDeduplicationId,
-        senderId: this.ids().senderId,
-      });
-      return ok ? undefined : new Error(`aws-event-kit/msw: queue ${queueArn} does not exist in the mocks`);
-    } catch (error) {
-      if (error instanceof AwsServiceError || error instanceof TypeError) return error;
-      throw error;
-    }
-  }
-
-  /** Books a failed delivery; a RedrivePolicy's queue gets the would-be SQS body. */
-  private deliveryFailed(s: SubscriptionState, parts: SnsNotificationParts, messageId: string, error: unknown): void {
-    s.counts.failed++;
-    this.failed.push({ subscriptionArn: s.arn, messageId, error });
-    if (s.deadLetterArn !== undefined) this.toQueue(s.deadLetterArn, parts, s.raw);
-  }
-
-  private targetOf(s: SubscriptionState, fn: SnsFunction): AsyncTarget<SnsEvent> {
-    return {
-      handler: fn.handler,
-      timeoutSeconds: fn.timeoutSeconds,
-      retries: fn.retries,
-      get active() {
-        return s.active && fn.active;
-      },
-      describe: () => `the SNS subscription ${s.arn} (function ${fn.arn})`,
-      settled: (event, attempt, timeMs, failure, final) => {
-        fn.history.push({
-          event,
-          time: new Date(timeMs),
-          attempt,
-          ...(failure === undefined ? { outcome: 'success' } : { outcome: 'failure', error: failure.error }),
-        });
-        if (failure === undefined) s.counts.delivered++;
-        else if (final) {
-          s.counts.failed++;
-          this.failed.push({
-            subscriptionArn: s.arn,
-            messageId: event.Records[0]?.Sns.MessageId as string,
-            error: failure.error,
-          });
-        }
-      },
-    };
   }
 
   /** The ARN of a function named `name` in `region`. */

@@ -12,6 +12,7 @@ import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js
 import { resolveTimeout } from '../_internals/invoke.js';
 import type { MockContext } from '../context.js';
 import { readPublishRequest } from './messages.js';
+import { publish } from './publishing.js';
 import type { SnsPublishedMessage, SubscriptionCounts, TopicState } from './model.js';
 import type { SnsFunction, SnsInvocation, SnsState } from './state.js';
 import type {
@@ -126,7 +127,7 @@ function publishForm(api: string, message: string, options: SnsPublishOptions): 
 }
 
 /** `mocks.sns.publish`: Publish's rules, read back from the form members a Publish request would carry. */
-export function publish(
+export function publishMessage(
   mock: SnsMock,
   topicRef: string,
   message: string,
@@ -139,7 +140,7 @@ export function publish(
   if (options === null || typeof options !== 'object') fail(api, 'options', `must be an object, got ${show(options)}`);
   const form = publishForm(api, message, options);
   return asInputError(api, 'message', () =>
-    mock.state.publish(topic, readPublishRequest(new QueryInput(parseQuery(form.toString())))),
+    publish(mock.state, topic, readPublishRequest(new QueryInput(parseQuery(form.toString())))),
   );
 }
 
@@ -297,7 +298,7 @@ export function publishFromService(state: SnsState, topicArn: string, message: s
   const topic = state.topics.get(topicArn);
   // AWS services publish to standard topics only (S3 cannot notify a FIFO topic).
   if (topic === undefined || topic.topic.fifo) return false;
-  state.publish(topic, {
+  publish(state, topic, {
     message,
     structure: undefined,
     subject,

@@ -4,6 +4,7 @@ import { SNS_MAX_MESSAGE_BYTES } from '../../../events/sns/index.js';
 import { AwsServiceError } from '../../_internals/awsError.js';
 import { invalidParameter, snsError } from '../errors.js';
 import { readPublishRequest } from '../messages.js';
+import { publish } from '../publishing.js';
 import { xmlText } from '../query.js';
 import { regionOf, type SnsOperation } from './context.js';
 
@@ -22,7 +23,7 @@ export const Publish: SnsOperation = (input, info, c) => {
     regionOf(info, c),
     input.get('TopicArn') === undefined ? 'TargetArn' : 'TopicArn',
   );
-  const result = c.state.publish(topic, readPublishRequest(input));
+  const result = publish(c.state, topic, readPublishRequest(input));
   return (
     xmlText('MessageId', result.messageId) +
     (result.sequenceNumber === undefined ? '' : xmlText('SequenceNumber', result.sequenceNumber))
@@ -80,7 +81,7 @@ export const PublishBatch: SnsOperation = (input, info, c) => {
   for (const entry of entries) {
     const id = entry.get('Id') as string;
     try {
-      const result = c.state.publish(topic, readPublishRequest(entry));
+      const result = publish(c.state, topic, readPublishRequest(entry));
       successful += `<member>${xmlText('Id', id)}${xmlText('MessageId', result.messageId)}${result.sequenceNumber === undefined ? '' : xmlText('SequenceNumber', result.sequenceNumber)}</member>`;
     } catch (error) {
       if (!(error instanceof AwsServiceError)) throw error;
