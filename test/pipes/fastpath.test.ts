@@ -1,7 +1,7 @@
 // The render fast paths (literal slices, scalar text without JSON.stringify, interned options,
 // per-render value reuse, the lazily re-parsed JSON tree) must write exactly what the plain
 // definitions write: JSON.stringify for JSON values, the template's own bytes around the slots.
-import { fc, test } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NUM_RUNS } from '../_helpers/runs.js';
 import {
@@ -19,45 +19,61 @@ const body = (r: RenderResult): string => {
 };
 
 describe('scalar values are written as JSON.stringify writes them', () => {
-  test.prop(
-    [
-      fc.oneof(
-        fc.double(),
-        fc.integer(),
-        fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324),
-        fc.boolean(),
-        fc.constant(null),
+  it('unquoted', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer(),
+          fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1e21, 5e-324),
+          fc.boolean(),
+          fc.constant(null),
+        ),
+        (value) => {
+          expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }))).toBe(`{"v": ${JSON.stringify(value)}}`);
+        },
       ),
-    ],
-    { numRuns: NUM_RUNS },
-  )('unquoted', (value) => {
-    expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }))).toBe(`{"v": ${JSON.stringify(value)}}`);
+      { numRuns: NUM_RUNS },
+    );
   });
 
-  test.prop([fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null))], {
-    numRuns: NUM_RUNS,
-  })('inside a string, as JSON would print the number', (value) => {
-    const expected = typeof value === 'number' ? JSON.stringify(value) : String(value);
-    expect(body(renderPipeTemplate('{"v": "n=<$.v>"}', { v: value }))).toBe(`{"v": "n=${expected}"}`);
+  it('inside a string, as JSON would print the number', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double(), fc.constantFrom(-0, NaN, Infinity), fc.boolean(), fc.constant(null)),
+        (value) => {
+          const expected = typeof value === 'number' ? JSON.stringify(value) : String(value);
+          expect(body(renderPipeTemplate('{"v": "n=<$.v>"}', { v: value }))).toBe(`{"v": "n=${expected}"}`);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
 
-  test.prop([fc.string()], { numRuns: NUM_RUNS })('escape: json quotes a string exactly as JSON.stringify', (value) => {
-    expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }, {}, { escape: 'json' }))).toBe(
-      `{"v": ${JSON.stringify(value)}}`,
+  it('escape: json quotes a string exactly as JSON.stringify', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(body(renderPipeTemplate('{"v": <$.v>}', { v: value }, {}, { escape: 'json' }))).toBe(
+          `{"v": ${JSON.stringify(value)}}`,
+        );
+      }),
+      { numRuns: NUM_RUNS },
     );
   });
 });
 
 describe('the template text around placeholders is kept byte for byte', () => {
   const gap = fc.constantFrom(' ', '\n', '\t', '\r\n', '');
-  test.prop([fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 })], { numRuns: NUM_RUNS })(
-    'JSON templates with any whitespace and quoted or unquoted placeholders',
-    (members) => {
-      const template = `{${members.map(([a, b, quoted], k) => `${a}"k${k}"${b}:${a}${quoted ? '"<$.s>"' : '<$.s>'}${b}`).join(',')}}`;
-      const expected = template.replaceAll('"<$.s>"', '"v"').replaceAll('<$.s>', '"v"');
-      expect(body(renderPipeTemplate(template, { s: 'v' }))).toBe(expected);
-    },
-  );
+  it('JSON templates with any whitespace and quoted or unquoted placeholders', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(gap, gap, fc.boolean()), { minLength: 1, maxLength: 6 }), (members) => {
+        const template = `{${members.map(([a, b, quoted], k) => `${a}"k${k}"${b}:${a}${quoted ? '"<$.s>"' : '<$.s>'}${b}`).join(',')}}`;
+        const expected = template.replaceAll('"<$.s>"', '"v"').replaceAll('<$.s>', '"v"');
+        expect(body(renderPipeTemplate(template, { s: 'v' }))).toBe(expected);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
   it('a 4,000-deep template renders as itself', () => {
     const template = `${'['.repeat(4000)}<$.s>${']'.repeat(4000)}`;

@@ -1,4 +1,4 @@
-import { fc, test as propTest } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AwsPartition } from '../../../src/_internals/aws.js';
 import {
@@ -102,43 +102,54 @@ const variation = fc.record({
 });
 
 describe('sqsRecordJsonBytes', () => {
-  propTest.prop([sqsRecord(), fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null')], { numRuns: NUM_RUNS })(
-    'equals the JSON bytes of every generated record (FIFO, attributes of all types, hard bodies, trace headers, both empty-md5 forms)',
-    (record, emptyWhenAttributes) => {
-      const parts = partsOf(record, emptyWhenAttributes);
-      expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(record));
-    },
-  );
+  it('equals the JSON bytes of every generated record (FIFO, attributes of all types, hard bodies, trace headers, both empty-md5 forms)', () => {
+    fc.assert(
+      fc.property(
+        sqsRecord(),
+        fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'),
+        (record, emptyWhenAttributes) => {
+          const parts = partsOf(record, emptyWhenAttributes);
+          expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(record));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
-  propTest.prop(
-    [sqsEvent({ maxRecords: 10 }), fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'), variation],
-    { numRuns: NUM_RUNS },
-  )(
-    'equals the JSON bytes of the mapped record for varied parts (DLQ source ARNs, content-based dedup, any text in every free-text string, every punctuation mark in FIFO ids and trace headers)',
-    (event, emptyWhenAttributes, v) => {
-      for (const record of event.Records) {
-        const parts = partsOf(record, emptyWhenAttributes);
-        if (v.deadLetterQueueSourceArn !== undefined) parts.deadLetterQueueSourceArn = v.deadLetterQueueSourceArn;
-        if (v.traceHeader !== undefined) parts.awsTraceHeader = v.traceHeader;
-        if (v.body !== undefined) parts.body = v.body;
-        if (parts.fifo !== undefined) {
-          if (v.group !== undefined) parts.fifo.messageGroupId = v.group;
-          if (v.contentBasedDedup) parts.fifo.messageDeduplicationId = undefined;
-        }
-        if (v.attributeName !== undefined) {
-          const [first] = Object.values(parts.messageAttributes);
-          if (first !== undefined) parts.messageAttributes = { ...parts.messageAttributes, [v.attributeName]: first };
-        }
-        if (v.numbers !== undefined)
-          [parts.sentTimestamp, parts.firstReceiveTimestamp, parts.receiveCount] = v.numbers as [
-            number,
-            number,
-            number,
-          ];
-        expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(toSqsRecord(parts)));
-      }
-    },
-  );
+  it('equals the JSON bytes of the mapped record for varied parts (DLQ source ARNs, content-based dedup, any text in every free-text string, every punctuation mark in FIFO ids and trace headers)', () => {
+    fc.assert(
+      fc.property(
+        sqsEvent({ maxRecords: 10 }),
+        fc.constantFrom<SqsEmptyMd5OfMessageAttributes>('omit', 'null'),
+        variation,
+        (event, emptyWhenAttributes, v) => {
+          for (const record of event.Records) {
+            const parts = partsOf(record, emptyWhenAttributes);
+            if (v.deadLetterQueueSourceArn !== undefined) parts.deadLetterQueueSourceArn = v.deadLetterQueueSourceArn;
+            if (v.traceHeader !== undefined) parts.awsTraceHeader = v.traceHeader;
+            if (v.body !== undefined) parts.body = v.body;
+            if (parts.fifo !== undefined) {
+              if (v.group !== undefined) parts.fifo.messageGroupId = v.group;
+              if (v.contentBasedDedup) parts.fifo.messageDeduplicationId = undefined;
+            }
+            if (v.attributeName !== undefined) {
+              const [first] = Object.values(parts.messageAttributes);
+              if (first !== undefined)
+                parts.messageAttributes = { ...parts.messageAttributes, [v.attributeName]: first };
+            }
+            if (v.numbers !== undefined)
+              [parts.sentTimestamp, parts.firstReceiveTimestamp, parts.receiveCount] = v.numbers as [
+                number,
+                number,
+                number,
+              ];
+            expect(sqsRecordJsonBytes(parts)).toBe(bytesOf(toSqsRecord(parts)));
+          }
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
   it('every optional field and both empty-md5 forms, alone and together', () => {
     const queues = [
@@ -213,10 +224,12 @@ describe('sqsRecordJsonBytes', () => {
 });
 
 describe('jsonStringBytes', () => {
-  propTest.prop([fc.oneof(anyText, fc.string({ unit: 'binary' }), fc.string())], { numRuns: NUM_RUNS })(
-    'equals Buffer.byteLength(JSON.stringify(text))',
-    (text) => {
-      expect(jsonStringBytes(text)).toBe(bytesOf(text));
-    },
-  );
+  it('equals Buffer.byteLength(JSON.stringify(text))', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: 'binary' }), fc.string()), (text) => {
+        expect(jsonStringBytes(text)).toBe(bytesOf(text));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 });
