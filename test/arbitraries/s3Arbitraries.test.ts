@@ -1,5 +1,5 @@
 import { S3EventNotificationEventBridgeSchema, S3Schema } from '@aws-lambda-powertools/parser/schemas';
-import { fc, test } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { s3BucketName } from '../../arbitraries/s3BucketName.js';
 import { s3Event } from '../../arbitraries/s3Event.js';
@@ -22,20 +22,35 @@ function onlyIpv6Issues(issues: readonly { path: readonly PropertyKey[] }[], ip:
 }
 
 describe('s3BucketName', () => {
-  test.prop([s3BucketName()], { numRuns: NUM_RUNS })('generates valid names', (name) => {
-    expect(s3BucketNameProblem(name)).toBeUndefined();
+  it('generates valid names', () => {
+    fc.assert(
+      fc.property(s3BucketName(), (name) => {
+        expect(s3BucketNameProblem(name)).toBeUndefined();
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
-  test.prop([s3BucketName({ dots: false })], { numRuns: NUM_RUNS })('dots: false never has dots', (name) => {
-    expect(name).not.toContain('.');
-    expect(s3BucketNameProblem(name)).toBeUndefined();
+  it('dots: false never has dots', () => {
+    fc.assert(
+      fc.property(s3BucketName({ dots: false }), (name) => {
+        expect(name).not.toContain('.');
+        expect(s3BucketNameProblem(name)).toBeUndefined();
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
 
 describe('s3ObjectKey', () => {
-  test.prop([s3ObjectKey()], { numRuns: NUM_RUNS })('keys are 1 to 1,024 UTF-8 bytes of well-formed Unicode', (key) => {
-    const bytes = Buffer.byteLength(key, 'utf8');
-    expect(bytes >= 1 && bytes <= 1024).toBe(true);
-    expect(Buffer.from(key, 'utf8').toString('utf8')).toBe(key);
+  it('keys are 1 to 1,024 UTF-8 bytes of well-formed Unicode', () => {
+    fc.assert(
+      fc.property(s3ObjectKey(), (key) => {
+        const bytes = Buffer.byteLength(key, 'utf8');
+        expect(bytes >= 1 && bytes <= 1024).toBe(true);
+        expect(Buffer.from(key, 'utf8').toString('utf8')).toBe(key);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
   it('produces the hard cases on purpose: spaces, +, %, unicode, emoji and 1,024-byte keys', () => {
     const keys = fc.sample(s3ObjectKey(), { numRuns: 2000, seed: 1 });
@@ -53,35 +68,47 @@ describe('s3ObjectKey', () => {
 });
 
 describe('s3Record / s3Event', () => {
-  test.prop([s3Record()], { numRuns: NUM_RUNS })('every record keeps every invariant', (record) => {
-    assertS3RecordInvariants(record);
+  it('every record keeps every invariant', () => {
+    fc.assert(
+      fc.property(s3Record(), (record) => {
+        assertS3RecordInvariants(record);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
-  test.prop([s3Event()], { numRuns: NUM_RUNS })(
-    'every event passes Powertools S3Schema, except IPv6 sources',
-    (event) => {
-      assertS3EventInvariants(event);
-      const result = S3Schema.safeParse(event);
-      if (!result.success)
-        expect(onlyIpv6Issues(result.error.issues, event.Records[0]!.requestParameters.sourceIPAddress)).toBe(true);
-    },
-  );
+  it('every event passes Powertools S3Schema, except IPv6 sources', () => {
+    fc.assert(
+      fc.property(s3Event(), (event) => {
+        assertS3EventInvariants(event);
+        const result = S3Schema.safeParse(event);
+        if (!result.success)
+          expect(onlyIpv6Issues(result.error.issues, event.Records[0]!.requestParameters.sourceIPAddress)).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
-  test.prop([s3Event({ bucket: 'photos', eventNames: ['ObjectCreated:Put'], ipv6: false })], { numRuns: NUM_RUNS })(
-    'pins parts to values',
-    (event) => {
-      const record = event.Records[0]!;
-      expect(record.s3.bucket.name).toBe('photos');
-      expect(record.eventName).toBe('ObjectCreated:Put');
-      expect(S3Schema.safeParse(event).success).toBe(true);
-    },
-  );
+  it('pins parts to values', () => {
+    fc.assert(
+      fc.property(s3Event({ bucket: 'photos', eventNames: ['ObjectCreated:Put'], ipv6: false }), (event) => {
+        const record = event.Records[0]!;
+        expect(record.s3.bucket.name).toBe('photos');
+        expect(record.eventName).toBe('ObjectCreated:Put');
+        expect(S3Schema.safeParse(event).success).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
-  test.prop([s3Record({ key: s3ObjectKey({ maxBytes: 8 }), region: fc.constant('us-gov-west-1') })], {
-    numRuns: NUM_RUNS,
-  })('pins parts to arbitraries', (record) => {
-    expect(record.s3.bucket.arn.startsWith('arn:aws-us-gov:s3:::')).toBe(true);
-    assertS3RecordInvariants(record);
+  it('pins parts to arbitraries', () => {
+    fc.assert(
+      fc.property(s3Record({ key: s3ObjectKey({ maxBytes: 8 }), region: fc.constant('us-gov-west-1') }), (record) => {
+        expect(record.s3.bucket.arn.startsWith('arn:aws-us-gov:s3:::')).toBe(true);
+        assertS3RecordInvariants(record);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('every value on the shrink path keeps every invariant', () => {
@@ -123,27 +150,32 @@ describe('s3Record / s3Event', () => {
 });
 
 describe('s3EventBridgeEvent', () => {
-  test.prop([s3EventBridgeEvent()], { numRuns: NUM_RUNS })(
-    'every event keeps every invariant and passes the Powertools schema, except IPv6 sources',
-    (event) => {
-      assertS3EventBridgeInvariants(event);
-      const result = S3EventNotificationEventBridgeSchema.safeParse(event);
-      if (!result.success)
-        expect(
-          onlyIpv6Issues(
-            result.error.issues,
-            String((event.detail as { 'source-ip-address'?: string })['source-ip-address']),
-          ),
-        ).toBe(true);
-    },
-  );
+  it('every event keeps every invariant and passes the Powertools schema, except IPv6 sources', () => {
+    fc.assert(
+      fc.property(s3EventBridgeEvent(), (event) => {
+        assertS3EventBridgeInvariants(event);
+        const result = S3EventNotificationEventBridgeSchema.safeParse(event);
+        if (!result.success)
+          expect(
+            onlyIpv6Issues(
+              result.error.issues,
+              String((event.detail as { 'source-ip-address'?: string })['source-ip-address']),
+            ),
+          ).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
-  test.prop([s3EventBridgeEvent({ detailTypes: ['Object Deleted'], bucket: 'photos', ipv6: false })], {
-    numRuns: NUM_RUNS,
-  })('pins detail types and parts', (event) => {
-    expect(event['detail-type']).toBe('Object Deleted');
-    expect(event.resources).toEqual([`arn:${event.resources[0]!.split(':')[1]}:s3:::photos`]);
-    expect(S3EventNotificationEventBridgeSchema.safeParse(event).success).toBe(true);
+  it('pins detail types and parts', () => {
+    fc.assert(
+      fc.property(s3EventBridgeEvent({ detailTypes: ['Object Deleted'], bucket: 'photos', ipv6: false }), (event) => {
+        expect(event['detail-type']).toBe('Object Deleted');
+        expect(event.resources).toEqual([`arn:${event.resources[0]!.split(':')[1]}:s3:::photos`]);
+        expect(S3EventNotificationEventBridgeSchema.safeParse(event).success).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
 
   it('rejects unknown detail types, listing the valid ones', () => {

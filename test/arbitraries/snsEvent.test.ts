@@ -1,4 +1,4 @@
-import { fc, test as propTest } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { SnsSchema, SnsRecordSchema } from '@aws-lambda-powertools/parser/schemas';
 import { describe, expect, it } from 'vitest';
 import { snsEvent, snsRecord } from '../../arbitraries/index.js';
@@ -7,33 +7,38 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 import { expectValidSnsRecord } from '../events/sns/_invariants.js';
 
 describe('snsRecord', () => {
-  propTest.prop([snsRecord()], { numRuns: NUM_RUNS })(
-    'every record keeps every invariant, verifies and passes SnsRecordSchema',
-    (record) => {
-      expectValidSnsRecord(record as unknown as Record<string, unknown>);
-      expect(verifySnsSignature(record)).toBe(true);
-      expect(SnsRecordSchema.safeParse(record).success).toBe(true);
-    },
-  );
-  propTest.prop(
-    [
-      snsRecord({
-        message: fc.json(),
-        region: 'cn-north-1',
-        account: '111122223333',
-        signatureVersion: '2',
-        subject: null,
-        messageAttributes: {},
+  it('every record keeps every invariant, verifies and passes SnsRecordSchema', () => {
+    fc.assert(
+      fc.property(snsRecord(), (record) => {
+        expectValidSnsRecord(record as unknown as Record<string, unknown>);
+        expect(verifySnsSignature(record)).toBe(true);
+        expect(SnsRecordSchema.safeParse(record).success).toBe(true);
       }),
-    ],
-    { numRuns: NUM_RUNS },
-  )('pinned parts are honoured', (record) => {
-    expectValidSnsRecord(record as unknown as Record<string, unknown>);
-    expect(record.Sns.TopicArn.startsWith('arn:aws-cn:sns:cn-north-1:111122223333:')).toBe(true);
-    expect(record.Sns.SignatureVersion).toBe('2');
-    expect(record.Sns.Subject).toBeNull();
-    expect(record.Sns.MessageAttributes).toEqual({});
-    expect(() => JSON.parse(record.Sns.Message)).not.toThrow();
+      { numRuns: NUM_RUNS },
+    );
+  });
+  it('pinned parts are honoured', () => {
+    fc.assert(
+      fc.property(
+        snsRecord({
+          message: fc.json(),
+          region: 'cn-north-1',
+          account: '111122223333',
+          signatureVersion: '2',
+          subject: null,
+          messageAttributes: {},
+        }),
+        (record) => {
+          expectValidSnsRecord(record as unknown as Record<string, unknown>);
+          expect(record.Sns.TopicArn.startsWith('arn:aws-cn:sns:cn-north-1:111122223333:')).toBe(true);
+          expect(record.Sns.SignatureVersion).toBe('2');
+          expect(record.Sns.Subject).toBeNull();
+          expect(record.Sns.MessageAttributes).toEqual({});
+          expect(() => JSON.parse(record.Sns.Message)).not.toThrow();
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
   it('a tampered record fails verification', () => {
     for (const record of fc.sample(snsRecord(), { numRuns: 20, seed: 7 })) {
@@ -68,10 +73,15 @@ describe('snsRecord', () => {
 });
 
 describe('snsEvent', () => {
-  propTest.prop([snsEvent()], { numRuns: NUM_RUNS })('one record, every invariant, SnsSchema', (event) => {
-    expect(event.Records).toHaveLength(1);
-    expectValidSnsRecord(event.Records[0] as unknown as Record<string, unknown>);
-    expect(SnsSchema.safeParse(event).success).toBe(true);
+  it('one record, every invariant, SnsSchema', () => {
+    fc.assert(
+      fc.property(snsEvent(), (event) => {
+        expect(event.Records).toHaveLength(1);
+        expectValidSnsRecord(event.Records[0] as unknown as Record<string, unknown>);
+        expect(SnsSchema.safeParse(event).success).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
   });
   it('shrunk values keep every invariant', () => {
     const seen: unknown[] = [];

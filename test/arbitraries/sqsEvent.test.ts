@@ -1,4 +1,4 @@
-import { fc, test as propTest } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { SqsRecordSchema, SqsSchema } from '@aws-lambda-powertools/parser/schemas';
 import { describe, expect, it } from 'vitest';
 import { sqsEvent, sqsQueueName, sqsRecord } from '../../arbitraries/index.js';
@@ -7,36 +7,46 @@ import { NUM_RUNS } from '../_helpers/runs.js';
 import { emptyMd5Form, expectValidEvent, expectValidRecord } from '../events/sqs/_invariants.js';
 
 describe('sqsQueueName', () => {
-  propTest.prop(
-    [fc.option(fc.boolean(), { nil: undefined }).chain((fifo) => fc.tuple(fc.constant(fifo), sqsQueueName({ fifo })))],
-    { numRuns: NUM_RUNS },
-  )('valid names of the asked kind', ([fifo, name]) => {
-    expect(isSqsQueueName(name)).toBe(true);
-    if (fifo !== undefined) expect(name.endsWith('.fifo')).toBe(fifo);
+  it('valid names of the asked kind', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .option(fc.boolean(), { nil: undefined })
+          .chain((fifo) => fc.tuple(fc.constant(fifo), sqsQueueName({ fifo }))),
+        ([fifo, name]) => {
+          expect(isSqsQueueName(name)).toBe(true);
+          if (fifo !== undefined) expect(name.endsWith('.fifo')).toBe(fifo);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
 });
 
 describe('sqsRecord', () => {
-  propTest.prop([sqsRecord()], { numRuns: NUM_RUNS })(
-    'every record keeps every invariant and passes SqsRecordSchema',
-    async (record) => {
-      await expectValidRecord(record);
-      expect(SqsRecordSchema.safeParse(record).success).toBe(true);
-    },
-  );
-  propTest.prop([sqsRecord({ body: fc.json(), fifo: true, region: 'eu-west-1' })], { numRuns: NUM_RUNS })(
-    'pinned parts are honoured',
-    async (record) => {
-      await expectValidRecord(record);
-      expect(record.eventSourceARN.endsWith('.fifo')).toBe(true);
-      expect(record.awsRegion).toBe('eu-west-1');
-    },
-  );
-  propTest.prop(
-    [
-      fc
-        .constantFrom('omit' as const, 'null' as const)
-        .chain((form) =>
+  it('every record keeps every invariant and passes SqsRecordSchema', async () => {
+    await fc.assert(
+      fc.asyncProperty(sqsRecord(), async (record) => {
+        await expectValidRecord(record);
+        expect(SqsRecordSchema.safeParse(record).success).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+  it('pinned parts are honoured', async () => {
+    await fc.assert(
+      fc.asyncProperty(sqsRecord({ body: fc.json(), fifo: true, region: 'eu-west-1' }), async (record) => {
+        await expectValidRecord(record);
+        expect(record.eventSourceARN.endsWith('.fifo')).toBe(true);
+        expect(record.awsRegion).toBe('eu-west-1');
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+  it('a pinned emptyMd5OfMessageAttributes gives that one form', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('omit' as const, 'null' as const).chain((form) =>
           fc.tuple(
             fc.constant(form),
             sqsRecord({
@@ -45,11 +55,13 @@ describe('sqsRecord', () => {
             }),
           ),
         ),
-    ],
-    { numRuns: NUM_RUNS },
-  )('a pinned emptyMd5OfMessageAttributes gives that one form', async ([form, record]) => {
-    await expectValidRecord(record, form);
-    expect(SqsRecordSchema.safeParse(record).success).toBe(true);
+        async ([form, record]) => {
+          await expectValidRecord(record, form);
+          expect(SqsRecordSchema.safeParse(record).success).toBe(true);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
   });
   it("by default ('either') both real forms appear, always with no attributes", async () => {
     const records = fc.sample(sqsRecord({ messageAttributes: {} }), { numRuns: 100, seed: 3 });
@@ -62,21 +74,25 @@ describe('sqsRecord', () => {
 });
 
 describe('sqsEvent', () => {
-  propTest.prop([sqsEvent()], { numRuns: NUM_RUNS })(
-    'every event keeps every invariant and passes SqsSchema',
-    async (event) => {
-      await expectValidEvent(event);
-      expect(SqsSchema.safeParse(event).success).toBe(true);
-    },
-  );
-  propTest.prop([sqsEvent({ body: fc.json(), fifo: true, minRecords: 1, maxRecords: 10 })], { numRuns: NUM_RUNS })(
-    'FIFO batches of 1–10',
-    async (event) => {
-      await expectValidEvent(event);
-      expect(event.Records.length).toBeLessThanOrEqual(10);
-      for (const r of event.Records) expect(() => JSON.parse(r.body)).not.toThrow();
-    },
-  );
+  it('every event keeps every invariant and passes SqsSchema', async () => {
+    await fc.assert(
+      fc.asyncProperty(sqsEvent(), async (event) => {
+        await expectValidEvent(event);
+        expect(SqsSchema.safeParse(event).success).toBe(true);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+  it('FIFO batches of 1–10', async () => {
+    await fc.assert(
+      fc.asyncProperty(sqsEvent({ body: fc.json(), fifo: true, minRecords: 1, maxRecords: 10 }), async (event) => {
+        await expectValidEvent(event);
+        expect(event.Records.length).toBeLessThanOrEqual(10);
+        for (const r of event.Records) expect(() => JSON.parse(r.body)).not.toThrow();
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
   it('maximum batch sizes: up to 10,000 standard records, cut at 6 MB like Lambda', async () => {
     const [event] = fc.sample(
       sqsEvent({ fifo: false, minRecords: 3000, maxRecords: 10_000, body: 'x', messageAttributes: {} }),
