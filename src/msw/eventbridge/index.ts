@@ -16,7 +16,7 @@ export type {
   EventBridgeSubscription,
 } from './service.js';
 export { PUT_EVENTS_MAX_BYTES, PUT_EVENTS_RAISED_MAX_BYTES } from './putEvents.js';
-export { retryDelayMs } from './state.js';
+export { retryDelayMs } from './delivery.js';
 export type { FailedDelivery } from './state.js';
 export { parseSchedule } from './schedule.js';
 export type { Schedule } from './schedule.js';

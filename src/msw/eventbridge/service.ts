@@ -7,6 +7,7 @@ import type { Random } from '../../_internals/random.js';
 import { createJsonRpcHandler } from '../_internals/jsonProtocol.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
+import { runDueDeliveries } from './delivery.js';
 import { accept, fireSchedules } from './ingest.js';
 import { PUT_EVENTS_MAX_BYTES } from './putEvents.js';
 import { EventBridgeState, type EventBridgeSinks, type FailedDelivery } from './state.js';
@@ -212,7 +213,7 @@ export function createEventBridgeService(context: MockContext, sinks: EventBridg
     subscribe: (filter, subscriber, options) => subscribe(mock, filter, subscriber, options),
     async runDue() {
       let did = fireSchedules(mock);
-      if (state.runDue()) did = true;
+      if (runDueDeliveries(state)) did = true;
       return (await runDueSubscriber(mock)) || did;
     },
     nextDueTime() {

@@ -1,9 +1,8 @@
 /**
  * The state of the EventBridge mock: buses, their rules (one compiled rule set per bus, rebuilt
- * when a rule changes), targets, and the delivery queue with its retries and dead-letter queues.
+ * when a rule changes), targets, and the queue of deliveries to them (attempted by `delivery.ts`).
  * Operations (operations/*.ts) read and change it; the service (service.ts) drives it from `drain()`.
  */
-import { EventInputError } from '../../_internals/errors.js';
 import {
   compileEventPattern,
   compileEventPatterns,
@@ -12,8 +11,7 @@ import {
   type EventPatternSet,
 } from '../../patterns/index.js';
 import type { CompiledTemplate } from '../../pipes/index.js';
-import { renderRuleTemplate } from '../../pipes/index.js';
-import { compileAccessor, MISSING, type PathSegment } from '../../pipes/path.js';
+import type { PathSegment } from '../../pipes/path.js';
 import type { SqsMessageAttributes } from '../../events/sqs/index.js';
 import type { Schedule } from './schedule.js';
 
@@ -130,15 +128,6 @@ export interface FailedDelivery {
   readonly deadLetterArn?: string;
 }
 
-/**
- * The delay before retry `n` (1-based): EventBridge documents "exponential back off and jitter";
- * the mock uses the jitter-free curve 1 s, 2 s, 4 s … capped at 3 minutes, so runs are deterministic.
- * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html
- */
-export function retryDelayMs(n: number): number {
-  return Math.min(1000 * 2 ** (n - 1), 180_000);
-}
-
 const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
 
 /** The parts of an ARN, or undefined. */
@@ -162,9 +151,11 @@ export class EventBridgeState {
     readonly region: string,
     readonly account: string,
     readonly partition: string,
-    private readonly nowMs: () => number,
-    private readonly sinks: EventBridgeSinks,
-    private readonly senderId: () => string,
+    readonly nowMs: () => number,
+    /** The services of the mocks that targets live in. */
+    readonly sinks: EventBridgeSinks,
+    /** The SenderId of the messages EventBridge sends to SQS. */
+    readonly senderId: () => string,
   ) {
     this.reset();
   }
@@ -227,15 +218,18 @@ export class EventBridgeState {
     return compileEventPattern(pattern);
   }
 
-  /** Delivers every due attempt; returns whether it did anything. */
-  runDue(): boolean {
-    const now = this.nowMs();
+  /** Takes the deliveries due at `now` off the queue, in due order (then queueing order). */
+  takeDue(now: number): PendingDelivery[] {
     const due = this.#pending.filter((p) => p.dueMs <= now).sort((a, b) => a.dueMs - b.dueMs || a.order - b.order);
-    if (due.length === 0) return false;
+    if (due.length === 0) return due;
     const set = new Set(due);
     this.#pending = this.#pending.filter((p) => !set.has(p));
-    for (const delivery of due) this.attempt(delivery, now);
-    return true;
+    return due;
+  }
+
+  /** Queues a delivery again, for its retry at `delivery.dueMs`. */
+  requeue(delivery: PendingDelivery): void {
+    this.#pending.push(delivery);
   }
 
   nextDueMs(): number | undefined {
@@ -247,172 +241,5 @@ export class EventBridgeState {
   /** Drops pending deliveries to the targets of a rule (RemoveTargets, DeleteRule). */
   dropPending(predicate: (p: PendingDelivery) => boolean): void {
     this.#pending = this.#pending.filter((p) => !predicate(p));
-  }
-
-  private attempt(delivery: PendingDelivery, now: number): void {
-    const failure = this.deliver(delivery);
-    if (failure === undefined) return;
-    const { retry } = delivery.target;
-    const ageExceeded = now - delivery.ingestedMs >= retry.maximumEventAgeInSeconds * 1000;
-    const retriesLeft = delivery.attempts < retry.maximumRetryAttempts;
-    if (failure.retryable && retriesLeft && !ageExceeded) {
-      delivery.attempts++;
-      const dueMs = now + retryDelayMs(delivery.attempts);
-      // No retry is scheduled past the event's maximum age: it would be discarded unattempted.
-      if (dueMs - delivery.ingestedMs < retry.maximumEventAgeInSeconds * 1000) {
-        delivery.dueMs = dueMs;
-        this.#pending.push(delivery);
-        return;
-      }
-      delivery.attempts--;
-      this.deadLetter(delivery, failure, 'MaximumEventAgeInSeconds');
-      return;
-    }
-    this.deadLetter(
-      delivery,
-      failure,
-      failure.retryable ? (ageExceeded ? 'MaximumEventAgeInSeconds' : 'MaximumRetryAttempts') : undefined,
-    );
-  }
-
-  /**
-   * Sends an undeliverable event to the target's DLQ with the attributes EventBridge sets
-   * (RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE, EXHAUSTED_RETRY_CONDITION, RETRY_ATTEMPTS).
-   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
-   */
-  private deadLetter(
-    delivery: PendingDelivery,
-    failure: DeliveryFailure,
-    condition: FailedDelivery['exhaustedRetryCondition'],
-  ): void {
-    const { rule, target, event } = delivery;
-    let deadLetterArn = target.deadLetterArn;
-    if (deadLetterArn !== undefined) {
-      const attributes: SqsMessageAttributes = {};
-      const put = (name: string, value: string): void => {
-        attributes[name] = { stringValue: value, stringListValues: [], binaryListValues: [], dataType: 'String' };
-      };
-      put('RULE_ARN', rule.arn);
-      put('TARGET_ARN', target.arn);
-      put('ERROR_CODE', failure.code);
-      put('ERROR_MESSAGE', failure.message);
-      if (condition !== undefined) put('EXHAUSTED_RETRY_CONDITION', condition);
-      put('RETRY_ATTEMPTS', String(delivery.attempts));
-      let sent = false;
-      try {
-        sent =
-          this.sinks.sqs?.deliver(deadLetterArn, {
-            body: JSON.stringify(event),
-            messageAttributes: attributes,
-            groupId: undefined,
-            deduplicationId: undefined,
-            senderId: this.senderId(),
-          }) ?? false;
-      } catch {
-        sent = false;
-      }
-      if (!sent) deadLetterArn = undefined;
-    }
-    this.failed.push({
-      ruleArn: rule.arn,
-      targetArn: target.arn,
-      event,
-      errorCode: failure.code,
-      errorMessage: failure.message,
-      retryAttempts: delivery.attempts,
-      ...(condition === undefined ? {} : { exhaustedRetryCondition: condition }),
-      ...(deadLetterArn === undefined ? {} : { deadLetterArn }),
-    });
-  }
-
-  /** What the target receives for an event, or undefined when AWS sends nothing. */
-  body(rule: RuleState, target: TargetState, event: EnvelopeEvent): { body: string } | { dropped: string } {
-    if (target.input !== undefined) return { body: target.input };
-    if (target.inputPath !== undefined) {
-      const value = compileAccessor(target.inputPath)(event);
-      return value === MISSING
-        ? { dropped: 'InputPath selects nothing in the event' }
-        : { body: JSON.stringify(value) };
-    }
-    if (target.transformer !== undefined) {
-      const result = renderRuleTemplate(target.transformer, event, {
-        ruleArn: rule.arn,
-        ruleName: rule.name,
-        targetId: target.id,
-        ingestionTime: new Date(this.nowMs()),
-      });
-      return result.delivered ? { body: result.body } : { dropped: result.reason };
-    }
-    return { body: JSON.stringify(event) };
-  }
-
-  /** One attempt; undefined on success. */
-  private deliver(delivery: PendingDelivery): DeliveryFailure | undefined {
-    const { rule, target, event } = delivery;
-    const injected = this.injected.get(target.arn);
-    if (injected !== undefined && injected.remaining > 0) {
-      injected.remaining--;
-      return { code: injected.code, message: injected.message, retryable: true };
-    }
-    const rendered = this.body(rule, target, event);
-    if ('dropped' in rendered) return undefined;
-    const arn = parseArn(target.arn);
-    const notFound = (what: string): DeliveryFailure => ({
-      code: 'ResourceNotFoundException',
-      message: `${what} ${target.arn} does not exist.`,
-      retryable: false,
-    });
-    try {
-      switch (arn?.service) {
-        case 'sqs': {
-          const ok = this.sinks.sqs?.deliver(target.arn, {
-            body: rendered.body,
-            messageAttributes: {},
-            groupId: target.messageGroupId,
-            // FIFO targets: EventBridge's event id deduplicates a redelivered event.
-            deduplicationId: target.arn.endsWith('.fifo') ? event.id : undefined,
-            senderId: this.senderId(),
-          });
-          return ok === true ? undefined : notFound('Queue');
-        }
-        case 'sns':
-          return this.sinks.sns?.publishFromService(target.arn, rendered.body) === true ? undefined : notFound('Topic');
-        case 'kinesis': {
-          if (this.sinks.kinesis === undefined) return notFound('Stream');
-          let key = event.id;
-          if (target.partitionKeyPath !== undefined) {
-            const value = compileAccessor(target.partitionKeyPath)(event);
-            key = value === MISSING ? event.id : typeof value === 'string' ? value : JSON.stringify(value);
-          }
-          this.sinks.kinesis.putRecord(target.arn, rendered.body, key);
-          return undefined;
-        }
-        case 'events': {
-          const name = arn.resource.startsWith('event-bus/') ? arn.resource.slice('event-bus/'.length) : undefined;
-          if (name === undefined || !this.buses.has(name) || arn.account !== this.account) return notFound('Event bus');
-          // A bus target receives the event itself (an input transformation does not apply to bus-to-bus routing).
-          this.route(name, event);
-          return undefined;
-        }
-        case 'lambda': {
-          const ok = this.sinks.lambda?.invokeAsync(target.arn, JSON.parse(rendered.body));
-          return ok === true ? undefined : notFound('Function');
-        }
-        default:
-          return { code: 'ValidationException', message: `Unsupported target ${target.arn}.`, retryable: false };
-      }
-    } catch (error) {
-      if (error instanceof EventInputError && /not a \w+ of these mocks|does not exist/.test(error.message))
-        return notFound('Resource');
-      const message = error instanceof Error ? error.message : String(error);
-      return {
-        code:
-          error instanceof Error && 'code' in error
-            ? String((error as { code: unknown }).code)
-            : 'InvalidParameterException',
-        message,
-        retryable: false,
-      };
-    }
   }
 }
