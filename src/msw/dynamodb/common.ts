@@ -1,8 +1,7 @@
 /**
  * What the DynamoDB operations share: reading and validating request members (keys, items,
- * expressions, ReturnValues), conditions, and the key-schema checks, with DynamoDB's messages.
+ * expressions, key schemas and attribute definitions) and the key checks, with DynamoDB's messages.
  */
-import { DYNAMODB_ITEM_LIMIT } from '../../_internals/limits.js';
 import { EventInputError } from '../../_internals/errors.js';
 import {
   MAX_PARTITION_KEY_BYTES,
@@ -13,59 +12,18 @@ import {
   type AttributeValue,
 } from '../../events/dynamodb/index.js';
 import { asStructure, readList, readObject, readString, type JsonObject } from '../_internals/input.js';
-import type { JsonRequestInfo } from '../_internals/jsonProtocol.js';
-import { DYNAMODB_INPUT_ERRORS, dynamoError, validation } from './errors.js';
-import { applyUpdate, evaluateCondition } from './expressions/evaluate.js';
+import { DYNAMODB_INPUT_ERRORS, validation } from './errors.js';
 import {
   parseCondition,
   parseProjection,
-  parseUpdate,
   Substitutions,
   type Condition,
   type DocumentPath,
 } from './expressions/parse.js';
-import { cloneValue } from './expressions/values.js';
-import type { TableRegistry } from './registry.js';
 import type { KeyAttribute, MockTable } from './table.js';
-
-/** What the operations need from the service. */
-export interface DynamoDBWireContext {
-  readonly registry: TableRegistry;
-  readonly defaultRegion: string;
-  nowMs(): number;
-  /**
-   * TransactWriteItems' client request tokens seen, by token: the service's, so that its `reset()`
-   * forgets them.
-   * @defaultValue a map of the binding's own
-   */
-  readonly transactTokens?: Map<string, IdempotencyToken>;
-}
-
-/** A transaction's `ClientRequestToken` as DynamoDB remembers it: its request's digest, for 10 minutes. */
-export interface IdempotencyToken {
-  readonly digest: string;
-  readonly expiresMs: number;
-}
-
-/** What the operations work on: the service's context, with its transaction tokens. */
-export interface DynamoDBOperationContext extends DynamoDBWireContext {
-  readonly transactTokens: Map<string, IdempotencyToken>;
-}
-
-/** One DynamoDB operation: the request's members and signing info, and the state it runs on. */
-export type DynamoDBOperation = (
-  input: JsonObject,
-  info: JsonRequestInfo,
-  context: DynamoDBOperationContext,
-) => unknown;
 
 /** How DynamoDB reports broken request members (short name: every reader takes it). */
 export const I = DYNAMODB_INPUT_ERRORS;
-
-/** The region a request was signed for, or the mocks' region. */
-export function regionOf(info: JsonRequestInfo, context: DynamoDBWireContext): string {
-  return info.region ?? context.defaultRegion;
-}
 
 /** Runs a family validator, turning its EventInputError into DynamoDB's ValidationException. */
 export function asValidation<T>(fn: () => T, prefix = 'One or more parameter values were invalid: '): T {
@@ -89,7 +47,7 @@ export function readAttributeMap(
 }
 
 /** Checks an item's key attributes against the schema (PutItem's wording). */
-function checkItemKeys(table: MockTable, item: AttributeMap): void {
+export function checkItemKeys(table: MockTable, item: AttributeMap): void {
   for (const key of table.keySchema) {
     const value = Object.hasOwn(item, key.name) ? item[key.name] : undefined;
     if (value === undefined)
@@ -140,21 +98,6 @@ export function readKey(table: MockTable, input: JsonObject): AttributeMap {
     throw validation('The provided key element does not match the schema');
   table.keySchema.forEach((k, i) => checkKeyValue(k, key[k.name] as AttributeValue, i === 0));
   return key;
-}
-
-/** The table a control-plane request names (DescribeTable, DeleteTable: the message names the table). */
-export function tableOf(input: JsonObject, info: JsonRequestInfo, context: DynamoDBWireContext): MockTable {
-  return context.registry.get(readString(input, 'TableName', I, true), regionOf(info, context));
-}
-
-/**
- * The table an item request names. Item operations on a missing table answer the bare
- * `Requested resource not found` (as recorded for BatchWriteItem against AWS).
- */
-export function itemTableOf(input: JsonObject, info: JsonRequestInfo, context: DynamoDBWireContext): MockTable {
-  const table = context.registry.find(readString(input, 'TableName', I, true), regionOf(info, context));
-  if (table === undefined) throw dynamoError('ResourceNotFoundException', 'Requested resource not found');
-  return table;
 }
 
 /** The expression members of a request, parsed; unused substitutions are rejected at the end. */
@@ -210,67 +153,6 @@ export class Expressions {
   done(): void {
     this.subs.assertAllUsed();
   }
-}
-
-/** The `ReturnValues` member, checked against what the operation allows. */
-export function returnValues(input: JsonObject, allowed: readonly string[]): string {
-  const value = readString(input, 'ReturnValues', I) ?? 'NONE';
-  if (!allowed.includes(value)) {
-    throw validation(
-      value === 'NONE' || ['ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'].includes(value)
-        ? `ReturnValues can only be ${allowed.join(' or ')}`
-        : `1 validation error detected: Value '${value}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]`,
-    );
-  }
-  return value;
-}
-
-/** `ReturnValuesOnConditionCheckFailure`: whether a failed condition returns the old item. */
-function returnOnConditionFailure(input: JsonObject): boolean {
-  const value = readString(input, 'ReturnValuesOnConditionCheckFailure', I) ?? 'NONE';
-  if (value !== 'NONE' && value !== 'ALL_OLD') {
-    throw validation(
-      `1 validation error detected: Value '${value}' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]`,
-    );
-  }
-  return value === 'ALL_OLD';
-}
-
-/**
- * Throws ConditionalCheckFailedException unless the condition holds for the current item. With
- * `ReturnValuesOnConditionCheckFailure: ALL_OLD` the error carries the item as `Item` (absent
- * when there was no item), which the SDK exposes as `error.Item`.
- */
-export function checkCondition(
-  condition: Condition | undefined,
-  current: AttributeMap | undefined,
-  returnOld: boolean,
-): void {
-  if (condition === undefined || evaluateCondition(condition, current ?? {}, 'ConditionExpression')) return;
-  throw dynamoError(
-    'ConditionalCheckFailedException',
-    'The conditional request failed',
-    400,
-    returnOld && current !== undefined ? { Item: current } : {},
-  );
-}
-
-/** The 400 KB item limit (DynamoDB's item-size formula), with PutItem's or UpdateItem's message. */
-function checkItemSize(size: number, update: boolean): void {
-  if (size > DYNAMODB_ITEM_LIMIT)
-    throw validation(
-      update
-        ? 'Item size to update has exceeded the maximum allowed size'
-        : 'Item size has exceeded the maximum allowed size',
-    );
-}
-
-/** The table-key attributes of an item. */
-function keyOfItem(table: MockTable, item: AttributeMap): AttributeMap {
-  const key: AttributeMap = {};
-  for (const name of table.keyNames)
-    Object.defineProperty(key, name, { value: item[name], enumerable: true, writable: true, configurable: true });
-  return key;
 }
 
 /** The `AttributeDefinitions` member: attribute name → key type. */
@@ -347,126 +229,4 @@ export function checkIndexKeys(table: MockTable, item: AttributeMap): void {
       checkKeyValue(key, value, key === index.keySchema[0]);
     }
   }
-}
-
-/** The outcome of applying a planned write to the current item. */
-interface PlannedChange {
-  /** The item afterwards (undefined: no item). */
-  readonly next: AttributeMap | undefined;
-  /** Whether the table is written (ConditionCheck and deleting a missing item write nothing). */
-  readonly writes: boolean;
-  /** The item's size, when computed. */
-  readonly size?: number;
-  /** UpdateItem's updated paths (for UPDATED_OLD / UPDATED_NEW). */
-  readonly paths?: readonly DocumentPath[];
-}
-
-/** One validated write (PutItem, DeleteItem, UpdateItem or a transaction's ConditionCheck), not yet applied. */
-export interface WritePlan {
-  readonly kind: 'Put' | 'Delete' | 'Update' | 'ConditionCheck';
-  readonly table: MockTable;
-  readonly key: AttributeMap;
-  readonly keyString: string;
-  readonly condition: Condition | undefined;
-  /** `ReturnValuesOnConditionCheckFailure: ALL_OLD`. */
-  readonly returnOld: boolean;
-  /** The change this write makes to `old` (throws ValidationException for an item it cannot make). */
-  change(old: AttributeMap | undefined): PlannedChange;
-}
-
-/** Plans a Put of `input.Item` (PutItem, a batch PutRequest, a transaction's Put). */
-export function planPut(table: MockTable, input: JsonObject, withExpressions = true): WritePlan {
-  const expressions = withExpressions ? new Expressions(input, ['ConditionExpression']) : undefined;
-  const { item, size } = readAttributeMap(input, 'Item', true) as { item: AttributeMap; size: number };
-  checkItemKeys(table, item);
-  checkItemSize(size, false);
-  checkIndexKeys(table, item);
-  const condition = expressions?.condition('ConditionExpression');
-  expressions?.done();
-  const returnOld = withExpressions ? returnOnConditionFailure(input) : false;
-  const key = keyOfItem(table, item);
-  return {
-    kind: 'Put',
-    table,
-    key,
-    keyString: table.keyString(item),
-    condition,
-    returnOld,
-    change: () => ({ next: cloneValue(item), writes: true, size }),
-  };
-}
-
-/** Plans a Delete of `input.Key`. */
-export function planDelete(table: MockTable, input: JsonObject, withExpressions = true): WritePlan {
-  const expressions = withExpressions ? new Expressions(input, ['ConditionExpression']) : undefined;
-  const key = readKey(table, input);
-  const condition = expressions?.condition('ConditionExpression');
-  expressions?.done();
-  const returnOld = withExpressions ? returnOnConditionFailure(input) : false;
-  // Deleting an item that does not exist changes nothing and writes no stream record.
-  return {
-    kind: 'Delete',
-    table,
-    key,
-    keyString: table.keyString(key),
-    condition,
-    returnOld,
-    change: (old) => ({ next: undefined, writes: old !== undefined }),
-  };
-}
-
-/** Plans an Update of `input.Key` by `input.UpdateExpression`. */
-export function planUpdate(table: MockTable, input: JsonObject): WritePlan {
-  const expressions = new Expressions(input, ['UpdateExpression', 'ConditionExpression']);
-  if (input['AttributeUpdates'] !== undefined && input['AttributeUpdates'] !== null) {
-    throw validation(
-      'The legacy parameter AttributeUpdates is not supported by the aws-event-kit mocks; use UpdateExpression',
-    );
-  }
-  const key = readKey(table, input);
-  const text = readString(input, 'UpdateExpression', I);
-  const actions =
-    text === undefined ? { set: [], remove: [], add: [], delete: [] } : parseUpdate(text, expressions.subs);
-  const condition = expressions.condition('ConditionExpression');
-  expressions.done();
-  const returnOld = returnOnConditionFailure(input);
-  return {
-    kind: 'Update',
-    table,
-    key,
-    keyString: table.keyString(key),
-    condition,
-    returnOld,
-    change: (old) => {
-      // A missing item starts as its key: UpdateItem then creates it (an INSERT on the stream).
-      const { item, paths } = applyUpdate(old ?? cloneValue(key), actions, table.keyNames);
-      const stored = asValidation(() => storeAttributeMap('UpdateItem', 'item', item));
-      checkItemSize(stored.size, true);
-      checkIndexKeys(table, stored.item);
-      return { next: stored.item, writes: true, size: stored.size, paths };
-    },
-  };
-}
-
-/** Plans a transaction's ConditionCheck (its ConditionExpression is required). */
-export function planConditionCheck(table: MockTable, input: JsonObject): WritePlan {
-  const expressions = new Expressions(input, ['ConditionExpression']);
-  const key = readKey(table, input);
-  const condition = expressions.condition('ConditionExpression');
-  if (condition === undefined) throw I.missing('ConditionExpression');
-  expressions.done();
-  return {
-    kind: 'ConditionCheck',
-    table,
-    key,
-    keyString: table.keyString(key),
-    condition,
-    returnOld: returnOnConditionFailure(input),
-    change: (old) => ({ next: old, writes: false }),
-  };
-}
-
-/** Whether a plan's condition holds for the current item. */
-export function conditionHolds(plan: WritePlan, current: AttributeMap | undefined): boolean {
-  return plan.condition === undefined || evaluateCondition(plan.condition, current ?? {}, 'ConditionExpression');
 }

@@ -15,7 +15,7 @@ import type { StreamHandler, StreamSubscribeOptions, StreamSubscription } from '
 import { StreamSubscriptions } from '../_internals/streamSubscriptions.js';
 import type { HttpRequestHandlerLike } from '../clientConfig.js';
 import { contextOwnsUrl, contextRandom, type MockContext, type MockService } from '../context.js';
-import type { IdempotencyToken } from './common.js';
+import { type IdempotencyToken } from './operations/context.js';
 import { inProcessRequestHandler } from './inProcess.js';
 import { TableRegistry } from './registry.js';
 import { subscribe } from './subscriptions.js';

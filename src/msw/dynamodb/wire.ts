@@ -6,7 +6,7 @@
  * (`transact.ts`) and the stream reads (`streams.ts`).
  */
 import type { JsonOperation, JsonServiceSpec } from '../_internals/jsonProtocol.js';
-import type { DynamoDBOperationContext, DynamoDBWireContext } from './common.js';
+import { type DynamoDBOperationContext, type DynamoDBWireContext } from './operations/context.js';
 import { BatchGetItem, BatchWriteItem } from './operations/batch.js';
 import { DeleteItem, GetItem, PutItem, UpdateItem } from './operations/items.js';
 import { Query, Scan } from './operations/read.js';
@@ -28,7 +28,7 @@ import {
 } from './operations/tables.js';
 import { TransactGetItems, TransactWriteItems } from './operations/transact.js';
 
-export type { DynamoDBWireContext } from './common.js';
+export type { DynamoDBWireContext } from './operations/context.js';
 
 /** How DynamoDB frames its JSON-RPC requests and answers. */
 export const DYNAMODB_PROTOCOL = {

@@ -7,17 +7,9 @@
 import type { AttributeMap } from '../../../events/dynamodb/index.js';
 import { asStructure, readBoolean, readList, readObject, type JsonObject } from '../../_internals/input.js';
 import type { JsonRequestInfo } from '../../_internals/jsonProtocol.js';
-import {
-  Expressions,
-  I,
-  planDelete,
-  planPut,
-  readKey,
-  regionOf,
-  type DynamoDBOperation,
-  type DynamoDBWireContext,
-  type WritePlan,
-} from '../common.js';
+import { Expressions, I, readKey } from '../common.js';
+import { regionOf, type DynamoDBOperation, type DynamoDBWireContext } from './context.js';
+import { planDelete, planPut, type WritePlan } from '../plans.js';
 import { dynamoError, validation } from '../errors.js';
 import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';

@@ -1,17 +1,8 @@
 /** PutItem, GetItem, UpdateItem and DeleteItem: one item each, with conditions and ReturnValues. */
 import type { AttributeMap } from '../../../events/dynamodb/index.js';
-import {
-  checkCondition,
-  Expressions,
-  itemTableOf,
-  planDelete,
-  planPut,
-  planUpdate,
-  readKey,
-  returnValues,
-  type DynamoDBOperation,
-  type WritePlan,
-} from '../common.js';
+import { Expressions, readKey } from '../common.js';
+import { itemTableOf, type DynamoDBOperation } from './context.js';
+import { checkCondition, planDelete, planPut, planUpdate, returnValues, type WritePlan } from '../plans.js';
 import { projectPaths } from '../expressions/values.js';
 
 /** Applies a planned single-item write: the condition, then the change (stream record included). */

@@ -7,14 +7,8 @@
 import type { AttributeMap, AttributeValue } from '../../../events/dynamodb/index.js';
 import { readBoolean, readInteger, readString, type JsonObject } from '../../_internals/input.js';
 import type { JsonRequestInfo } from '../../_internals/jsonProtocol.js';
-import {
-  Expressions,
-  I,
-  itemTableOf,
-  readAttributeMap,
-  type DynamoDBOperation,
-  type DynamoDBOperationContext,
-} from '../common.js';
+import { Expressions, I, readAttributeMap } from '../common.js';
+import { itemTableOf, type DynamoDBOperation, type DynamoDBOperationContext } from './context.js';
 import { validation } from '../errors.js';
 import { evaluateCondition } from '../expressions/evaluate.js';
 import type { Condition, DocumentPath, Operand } from '../expressions/parse.js';

@@ -13,15 +13,8 @@ import {
   readString,
   type JsonObject,
 } from '../../_internals/input.js';
-import {
-  asValidation,
-  I,
-  readAttributeDefinitions,
-  readKeySchema,
-  regionOf,
-  tableOf,
-  type DynamoDBOperation,
-} from '../common.js';
+import { asValidation, I, readAttributeDefinitions, readKeySchema } from '../common.js';
+import { regionOf, tableOf, type DynamoDBOperation } from './context.js';
 import { dynamoError, validation } from '../errors.js';
 import { describeTable } from '../registry.js';
 import { SecondaryIndex, type IndexProjection, type KeyAttribute, type MockTable } from '../table.js';

@@ -9,21 +9,14 @@ import type { AttributeMap } from '../../../events/dynamodb/index.js';
 import { AwsServiceError } from '../../_internals/awsError.js';
 import { asStructure, readList, readObject, readString, type JsonObject } from '../../_internals/input.js';
 import type { JsonRequestInfo } from '../../_internals/jsonProtocol.js';
+import { Expressions, I, readKey } from '../common.js';
 import {
-  conditionHolds,
-  Expressions,
-  I,
-  planConditionCheck,
-  planDelete,
-  planPut,
-  planUpdate,
-  readKey,
   regionOf,
   type DynamoDBOperation,
   type DynamoDBOperationContext,
   type DynamoDBWireContext,
-  type WritePlan,
-} from '../common.js';
+} from './context.js';
+import { conditionHolds, planConditionCheck, planDelete, planPut, planUpdate, type WritePlan } from '../plans.js';
 import { dynamoError, validation } from '../errors.js';
 import { projectPaths } from '../expressions/values.js';
 import type { MockTable } from '../table.js';
