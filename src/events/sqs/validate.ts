@@ -1,9 +1,8 @@
 /** Checks of message-level SQS rules shared by factories, the record mapper and the msw mock. */
 import { fail, show } from '../../_internals/errors.js';
+import { isFifoId } from '../../_internals/fifoId.js';
 import { SQS_MAX_FIFO_ID_LENGTH, SQS_MAX_MESSAGE_BYTES } from './limits.js';
 
-// MessageGroupId / MessageDeduplicationId: 1–128 of a–z A–Z 0–9 and ASCII punctuation (U+0021–U+007E).
-const FIFO_ID = /^[!-~]{1,128}$/;
 // A FIFO SequenceNumber: a decimal of at most 128 bits, no leading zero.
 const SEQUENCE_NUMBER = /^[1-9][0-9]{0,38}$/;
 const MAX_SEQUENCE_NUMBER = 2n ** 128n - 1n;
@@ -19,7 +18,7 @@ const SAMPLED = /^[01?]$/;
 /** Why `value` is not a `MessageGroupId` / `MessageDeduplicationId`, or undefined when it is one. */
 export function sqsFifoIdProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `must be a string, got ${show(value)}`;
-  if (FIFO_ID.test(value)) return undefined;
+  if (isFifoId(value)) return undefined;
   return `${show(value)} breaks SQS's rule for FIFO ids: 1–${SQS_MAX_FIFO_ID_LENGTH} characters of a–z, A–Z, 0–9 and ASCII punctuation (no spaces)`;
 }
 

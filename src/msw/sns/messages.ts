@@ -3,6 +3,7 @@
  * texts: message, Subject, MessageStructure, message attributes, FIFO ids and the 256 KiB limit.
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
  */
+import { isFifoId } from '../../_internals/fifoId.js';
 import { EventInputError } from '../../_internals/errors.js';
 import { isBase64 } from '../../_internals/hash.js';
 import { utf8Length } from '../../_internals/limits.js';
@@ -32,8 +33,6 @@ export interface PublishRequest {
 
 // Printable ASCII starting with a letter, digit or punctuation; no line breaks or control characters.
 const SUBJECT = /^[\x21-\x7e][\x20-\x7e]*$/;
-// MessageGroupId / MessageDeduplicationId: 1–128 alphanumeric and punctuation characters.
-const FIFO_ID = /^[\x21-\x7e]{1,128}$/;
 
 /** The message a subscriber of `protocol` receives. */
 export function messageFor(request: PublishRequest, protocol: string): string {
@@ -143,12 +142,12 @@ export function readPublishRequest(input: QueryInput): PublishRequest {
   const bytes = utf8Length(message) + attributeBytes;
   if (bytes > SNS_MAX_MESSAGE_BYTES) throw invalidParameter('Message too long');
   const groupId = input.get('MessageGroupId');
-  if (groupId !== undefined && !FIFO_ID.test(groupId))
+  if (groupId !== undefined && !isFifoId(groupId))
     throw invalidParameter(
       'MessageGroupId Reason: MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.',
     );
   const deduplicationId = input.get('MessageDeduplicationId');
-  if (deduplicationId !== undefined && !FIFO_ID.test(deduplicationId)) {
+  if (deduplicationId !== undefined && !isFifoId(deduplicationId)) {
     throw invalidParameter(
       'MessageDeduplicationId Reason: MessageDeduplicationId can only include alphanumeric and punctuation characters. 1 to 128 in length.',
     );
