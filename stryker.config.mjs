@@ -39,7 +39,7 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 60_000,
-  reporters: ['clear-text', 'json'],
+  reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: `.tmp/mutation/${name}.json` },
   tempDirName: '.tmp/stryker',
   // The sandbox needs the sources, tests and configs only; build outputs (rebuilt by others while a run copies them) stay out.
