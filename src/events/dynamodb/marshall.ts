@@ -103,8 +103,10 @@ function numberText(ctx: Ctx, path: string, value: number | bigint | object): st
       );
     }
     text = String(value);
+  } else if (
     // Stryker disable next-line ConditionalExpression: String() of a NumberValue (the kit's or the SDK's) is its digits, as numberValueText reads them
-  } else if (typeof value === 'bigint') {
+    typeof value === 'bigint'
+  ) {
     text = String(value);
   } else {
     text = numberValueText(value) as string;
