@@ -21,6 +21,9 @@ import { encoderOf, prefixesXml } from './list.js';
 import { tagsField, tagsOfHeader } from './tagging.js';
 
 const MIN_PART_SIZE = S3_MIN_PART_SIZE;
+
+/** A part of a pending upload. */
+type UploadedPart = MultipartUpload['parts'] extends Map<number, infer Part> ? Part : never;
 const MAX_PART_NUMBER = S3_MAX_PARTS;
 
 function upload(bucket: Bucket, key: string, uploadId: string): MultipartUpload {
@@ -121,11 +124,15 @@ export async function uploadPart(runtime: S3Runtime, call: S3Call): Promise<Resp
   });
 }
 
-/** CompleteMultipartUpload: checks the part list as S3 does, then assembles the object. */
-export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call): Promise<Response> {
-  const { bucket, key } = target(runtime, call);
-  const uploadId = call.query.get('uploadId') as string;
-  const pending = upload(bucket, key, uploadId);
+/** A part as a CompleteMultipartUpload document lists it. */
+interface ListedPart {
+  readonly partNumber: number;
+  /** Without quotes. */
+  readonly eTag: string;
+}
+
+/** The parts a CompleteMultipartUpload request document lists, in its order. */
+async function listedParts(call: S3Call): Promise<ListedPart[]> {
   const { xml } = await readXml(call.request);
   // No part list at all (no request document) is S3's InvalidRequest; a document without parts is malformed.
   if (xml.trim() === '') throw invalidRequest('You must specify at least one part');
@@ -139,6 +146,14 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
     eTag: (text(part, 'ETag') ?? '').replace(/^"(.*)"$/, '$1'),
   }));
   if (listed.length === 0 || listed.some((part) => !Number.isInteger(part.partNumber))) throw malformedXml();
+  return listed;
+}
+
+/**
+ * The uploaded parts `listed` names, checked as S3 does: in ascending order, each uploaded with
+ * the listed ETag, every part but the last at least 5 MiB.
+ */
+function completedParts(pending: MultipartUpload, listed: readonly ListedPart[], uploadId: string): UploadedPart[] {
   const invalidPart = (partNumber: number, eTag: string): S3Error =>
     new S3Error(
       'InvalidPart',
@@ -169,6 +184,15 @@ export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call):
       });
     }
   });
+  return parts;
+}
+
+/** CompleteMultipartUpload: checks the part list as S3 does, then assembles the object. */
+export async function completeMultipartUpload(runtime: S3Runtime, call: S3Call): Promise<Response> {
+  const { bucket, key } = target(runtime, call);
+  const uploadId = call.query.get('uploadId') as string;
+  const pending = upload(bucket, key, uploadId);
+  const parts = completedParts(pending, await listedParts(call), uploadId);
   checkWriteConditions(call.request.headers, runtime.store.current(bucket, key), key);
   const digest = createHash('md5');
   for (const part of parts) digest.update(Buffer.from(part.eTag, 'hex'));

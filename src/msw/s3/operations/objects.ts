@@ -249,6 +249,31 @@ export function parseCopySource(header: string): { bucket: string; key: string; 
   return { bucket: trimmed.slice(0, slash), key: trimmed.slice(slash + 1), versionId };
 }
 
+/** A CopyObject directive header: `COPY` (its default) or `REPLACE`, in any case. */
+function copyDirective(headers: Headers, header: string, what: 'metadata' | 'tagging'): 'COPY' | 'REPLACE' {
+  const directive = (headers.get(header) ?? 'COPY').toUpperCase();
+  if (directive !== 'COPY' && directive !== 'REPLACE')
+    throw invalidArgument(`Unknown ${what} directive.`, header, directive);
+  return directive;
+}
+
+/**
+ * The checksum of a copy: of the algorithm the request asks for, else of the source's algorithm,
+ * computed over the copied bytes; none when neither names one.
+ */
+function copyChecksum(headers: Headers, original: ObjectVersion): { algorithm: 'CRC32'; value: string } | undefined {
+  const algorithmHeader = headers.get('x-amz-checksum-algorithm')?.toUpperCase();
+  const algorithm = algorithmHeader ?? original.checksum?.algorithm;
+  if (algorithm !== undefined) assertChecksumAlgorithm(algorithm);
+  if (algorithm === 'CRC64NVME')
+    throw invalidRequest(
+      'The msw S3 mock does not compute CRC64NVME checksums, so it cannot copy with one (use CRC32, CRC32C, SHA1 or SHA256).',
+    );
+  return algorithm === undefined
+    ? undefined
+    : { algorithm: algorithm as 'CRC32', value: checksumOf(algorithm as 'CRC32', original.body) };
+}
+
 /** CopyObject: COPY or REPLACE metadata; notifies `ObjectCreated:Copy`. */
 export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   const { bucket, key } = target(runtime, call);
@@ -257,12 +282,8 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
   const sourceBucket = runtime.store.bucket(source.bucket);
   const original = addressed(runtime, sourceBucket, source.key, source.versionId ?? null, 'GET');
   checkCopyConditions(headers, original, call.now);
-  const directive = (headers.get('x-amz-metadata-directive') ?? 'COPY').toUpperCase();
-  if (directive !== 'COPY' && directive !== 'REPLACE')
-    throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', directive);
-  const taggingDirective = (headers.get('x-amz-tagging-directive') ?? 'COPY').toUpperCase();
-  if (taggingDirective !== 'COPY' && taggingDirective !== 'REPLACE')
-    throw invalidArgument('Unknown tagging directive.', 'x-amz-tagging-directive', taggingDirective);
+  const directive = copyDirective(headers, 'x-amz-metadata-directive', 'metadata');
+  const taggingDirective = copyDirective(headers, 'x-amz-tagging-directive', 'tagging');
   // COPY keeps the source's tags (and ignores x-amz-tagging); REPLACE takes the header's, or none.
   const tags = taggingDirective === 'REPLACE' ? (tagsOfHeader(headers) ?? []) : (original.tags ?? []);
   const storageClass = headers.has('x-amz-storage-class') ? storageClassOf(headers) : original.storageClass;
@@ -277,17 +298,7 @@ export function copyObject(runtime: S3Runtime, call: S3Call): Response {
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
-  const algorithmHeader = headers.get('x-amz-checksum-algorithm')?.toUpperCase();
-  const algorithm = algorithmHeader ?? original.checksum?.algorithm;
-  if (algorithm !== undefined) assertChecksumAlgorithm(algorithm);
-  if (algorithm === 'CRC64NVME')
-    throw invalidRequest(
-      'The msw S3 mock does not compute CRC64NVME checksums, so it cannot copy with one (use CRC32, CRC32C, SHA1 or SHA256).',
-    );
-  const checksum =
-    algorithm === undefined
-      ? undefined
-      : { algorithm: algorithm as 'CRC32', value: checksumOf(algorithm as 'CRC32', original.body) };
+  const checksum = copyChecksum(headers, original);
   const sequencer = runtime.sequencer(call.now);
   const stored = runtime.store.write(
     bucket,

@@ -15,6 +15,19 @@ interface Entry {
   readonly isLatest: boolean;
 }
 
+/** The `<Version>` and `<DeleteMarker>` elements of a page, in its order. */
+function entriesXml(entries: readonly Entry[], encode: (text: string) => string, account: string): string {
+  let items = '';
+  for (const { version, isLatest } of entries) {
+    const common = `${el('Key', encode(version.key))}${el('VersionId', version.versionId)}${el('IsLatest', isLatest)}${el('LastModified', xmlDate(version.lastModified))}`;
+    const owner = `<Owner>${el('ID', account)}</Owner>`;
+    items += version.isDeleteMarker
+      ? `<DeleteMarker>${common}${owner}</DeleteMarker>`
+      : `<Version>${el('ETag', `"${version.eTag}"`)}${version.checksum === undefined ? '' : el('ChecksumAlgorithm', version.checksum.algorithm) + el('ChecksumType', 'FULL_OBJECT')}${el('Size', version.body.length)}${el('StorageClass', version.storageClass)}${common}${owner}</Version>`;
+  }
+  return items;
+}
+
 /** ListObjectVersions. */
 export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
   const bucket = runtime.store.bucket(call.route.bucket as string);
@@ -74,14 +87,7 @@ export function listObjectVersions(runtime: S3Runtime, call: S3Call): Response {
       last = { key, versionId: version.versionId };
     }
   }
-  let items = '';
-  for (const { version, isLatest } of entries) {
-    const common = `${el('Key', encode(version.key))}${el('VersionId', version.versionId)}${el('IsLatest', isLatest)}${el('LastModified', xmlDate(version.lastModified))}`;
-    const owner = `<Owner>${el('ID', runtime.context.account)}</Owner>`;
-    items += version.isDeleteMarker
-      ? `<DeleteMarker>${common}${owner}</DeleteMarker>`
-      : `<Version>${el('ETag', `"${version.eTag}"`)}${version.checksum === undefined ? '' : el('ChecksumAlgorithm', version.checksum.algorithm) + el('ChecksumType', 'FULL_OBJECT')}${el('Size', version.body.length)}${el('StorageClass', version.storageClass)}${common}${owner}</Version>`;
-  }
+  const items = entriesXml(entries, encode, runtime.context.account);
   const body =
     el('Name', bucket.name) +
     el('Prefix', encode(prefix)) +
