@@ -16,7 +16,6 @@ export type S3ChangeEventName =
   | 'ObjectTagging:Put'
   | 'ObjectTagging:Delete';
 
-/** One change to a bucket that notifications report. */
 /**
  * The object-change parts of the events `change` produces (notification and EventBridge event
  * alike): what the mapper needs from the store, the request and the mocks' context.
@@ -43,6 +42,7 @@ export function changeParts(
   };
 }
 
+/** One change to a bucket that notifications report. */
 export interface S3Change {
   readonly eventName: S3ChangeEventName;
   readonly key: string;
