@@ -246,11 +246,11 @@ function toAttribute(ctx: Ctx, path: string, value: unknown, depth: number): Att
     return { M: map };
   }
   if (numberValueText(value) !== undefined) return { N: numberText(ctx, path, value) };
-  const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+  const name = (value as { constructor?: { name?: string } }).constructor?.name;
   fail(
     ctx.api,
     path,
-    `is a ${name} instance; DynamoDB stores only strings, numbers, bigints, booleans, null, Uint8Arrays, arrays, Sets, Maps and plain objects (convert it to a plain object first)`,
+    `is ${name ? `a ${name} instance` : 'an object of no class'}; DynamoDB stores only strings, numbers, bigints, booleans, null, Uint8Arrays, arrays, Sets, Maps and plain objects (convert it to a plain object first)`,
   );
 }
 

@@ -88,7 +88,7 @@ describe('marshall: what counts as a number', () => {
     const orphan = Object.create(Object.create(null)) as object;
     const error = thrown(() => marshall({ x: orphan }));
     expect(error.argument).toBe('item.x');
-    expect(error.message).toMatch(/item\.x is a \w+ instance; DynamoDB stores only/);
+    expect(error.message).toContain('item.x is an object of no class; DynamoDB stores only');
     expect(() => marshallValue(new Set([1, orphan]))).toThrow(EventInputError);
   });
 
