@@ -203,6 +203,29 @@ describe('parsePath refuses what EventBridge does not evaluate, at the offending
     expect(parsed.reason).toContain(reason);
   });
 
+  it('ends a dot-notation name at each JSON-path syntax character, which then cannot start a step', () => {
+    for (const stop of [']', '*', '?', '@', "'", '"', ',', ' ', '\t', '\n', '\r', '<', '>', '$', '\\']) {
+      const parsed = parsePath(`$.a${stop}b`);
+      expect(parsed, JSON.stringify(stop)).toEqual({
+        ok: false,
+        offset: 3,
+        reason: `unexpected ${JSON.stringify(stop)}: a path step starts with "." or "["`,
+      });
+    }
+    // The structural ones: a step, an index and a function call.
+    expect(parsePath('$.a.b')).toMatchObject({ ok: true, segments: [{ name: 'a' }, { name: 'b' }] });
+    expect(parsePath('$.a[b]')).toMatchObject({
+      ok: false,
+      offset: 3,
+      reason: 'array index "b" is not a non-negative integer',
+    });
+    expect(parsePath('$.a(b)')).toMatchObject({
+      ok: false,
+      offset: 2,
+      reason: 'functions (a()) are not supported by EventBridge',
+    });
+  });
+
   it('accepts canonical indices up to nine digits, wildcards in both spellings, and names with any non-stop character', () => {
     expect(parsePath('$')).toEqual({ ok: true, segments: [], wildcard: false });
     expect(parsePath('$.a[0][10][123456789]')).toEqual({
