@@ -282,3 +282,20 @@ describe('a missing path and a value JSON cannot carry, in every position', () =
     expect(body(renderPipeTemplate('{"k": "<$.n>"}', { n: Number.POSITIVE_INFINITY }))).toBe('{"k": "null"}');
   });
 });
+
+describe('a string holding quotes and backslashes, in every position', () => {
+  // EventBridge does not escape values read by a path: with the default escape 'none' the text goes
+  // in as it is, wherever the placeholder sits; escape 'json' writes it as JSON would.
+  const m = 'a "b" \\c';
+  it.each([
+    ['say <$.m>', 'say a "b" \\c', 'say a "b" \\c'],
+    ['<$.m>', 'a "b" \\c', 'a "b" \\c'],
+    ['{"x": "<$.m>"}', '{"x": "a "b" \\c"}', '{"x": "a \\"b\\" \\\\c"}'],
+    ['{"x": "pre <$.m> post"}', '{"x": "pre a "b" \\c post"}', '{"x": "pre a \\"b\\" \\\\c post"}'],
+    ['"pre <$.m> post"', '"pre a "b" \\c post"', '"pre a \\"b\\" \\\\c post"'],
+    ['{"<$.m>": 1}', '{"a "b" \\c": 1}', '{"a \\"b\\" \\\\c": 1}'],
+  ])('%s', (template, unescaped, escaped) => {
+    expect(body(renderPipeTemplate(template, { m }))).toBe(unescaped);
+    expect(body(renderPipeTemplate(template, { m }, undefined, { escape: 'json' }))).toBe(escaped);
+  });
+});
