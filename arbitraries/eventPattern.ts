@@ -16,6 +16,7 @@ import {
 } from 'fast-check';
 import { isArbitrary } from './_internals/pin.js';
 import { formatIp } from './_internals/patternValues.js';
+import { RESERVED_IN_OR } from '../src/patterns/parseReasons.js';
 
 const API = 'eventPattern';
 
@@ -93,34 +94,8 @@ const KEYS = [
   'b',
   'a.b',
 ];
-/** Keys AWS reserves inside `$or` alternatives (they would make `$or` a plain field name). */
-const RESERVED = new Set([
-  'exactly',
-  'equals-ignore-case',
-  'prefix',
-  'suffix',
-  'anything-but',
-  'exists',
-  'wildcard',
-  'numeric',
-  'cidr',
-  '=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'regex',
-  'not-wildcard',
-  'not-equals-ignore-case',
-  'date-after',
-  'date-on-or-after',
-  'date-before',
-  'date-on-or-before',
-  'in-date-range',
-  'ip-address-in-range',
-  'ip-address-not-in-range',
-  '$or',
-]);
+/** Keys AWS reserves in patterns: the operator names it refuses inside `$or` alternatives, and `$or` itself. */
+const isReserved = (key: string): boolean => key === '$or' || RESERVED_IN_OR.has(key);
 /** EventBridge's limits on a pattern. */
 const MAX_LENGTH = 4096;
 const MAX_COMBINATIONS = 1000;
@@ -299,7 +274,7 @@ export function eventPattern(constraints: EventPatternConstraints = {}): Arbitra
   if (given !== undefined && !isArbitrary(given as Arbitrary<string>)) {
     if (!Array.isArray(given) || given.length === 0 || !given.every((k) => typeof k === 'string'))
       throw new TypeError(`${API}: keys must be a non-empty array of strings or an arbitrary of strings`);
-    const reserved = given.find((k) => RESERVED.has(k));
+    const reserved = given.find(isReserved);
     if (reserved !== undefined)
       throw new TypeError(`${API}: keys must not include ${JSON.stringify(reserved)}, a name AWS reserves in patterns`);
   }
@@ -307,7 +282,7 @@ export function eventPattern(constraints: EventPatternConstraints = {}): Arbitra
     given === undefined
       ? constantFrom(...KEYS)
       : isArbitrary(given as Arbitrary<string>)
-        ? (given as Arbitrary<string>).map((k) => (RESERVED.has(k) ? `${k}_` : k))
+        ? (given as Arbitrary<string>).map((k) => (isReserved(k) ? `${k}_` : k))
         : constantFrom(...(given as readonly string[]));
 
   // Mostly one matcher and one or two fields: small patterns find bugs and shrink well; the maxima still come.
