@@ -91,6 +91,18 @@ export function resolveTimeout(api: string, timeout: unknown): number {
   return timeout;
 }
 
+/** Validates a subscription's `retries` option (Lambda's `MaximumRetryAttempts` for async invocations, default 2). */
+export function resolveAsyncRetries(api: string, retries: unknown): 0 | 1 | 2 {
+  if (retries === undefined) return 2;
+  if (retries !== 0 && retries !== 1 && retries !== 2)
+    fail(
+      api,
+      'options.retries',
+      `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`,
+    );
+  return retries;
+}
+
 /** What an invoker needs to know about the subscription it invokes for. */
 export interface InvocationTarget {
   /** The function timeout, seconds. */

@@ -12,7 +12,7 @@ import {
 } from '../../patterns/index.js';
 import type { CompiledTemplate } from '../../pipes/index.js';
 import type { PathSegment } from '../../pipes/path.js';
-import type { SqsMessageAttributes } from '../../events/sqs/index.js';
+import type { SqsService } from '../sqs/service.js';
 import type { Schedule } from './schedule.js';
 
 /** An event as EventBridge delivers it to a target (the envelope of the one EventBridge mapper). */
@@ -82,18 +82,7 @@ export interface DeliveryFailure {
 /** The services of the mocks that targets live in. */
 export interface EventBridgeSinks {
   /** SQS's internal send (`mocks.sqs.deliver`): false when no queue has the ARN. */
-  sqs?: {
-    deliver(
-      queueArn: string,
-      message: {
-        body: string;
-        messageAttributes: SqsMessageAttributes;
-        groupId?: string | undefined;
-        deduplicationId?: string | undefined;
-        senderId: string;
-      },
-    ): boolean;
-  };
+  sqs?: Pick<SqsService, 'deliver'>;
   /** SNS's publish on behalf of a service: false when no standard topic has the ARN (FIFO topics are not targets yet). */
   sns?: { publishFromService(topicArn: string, message: string): boolean };
   /** Kinesis's test-side putRecord (stream ARN). */

@@ -16,7 +16,7 @@ import type { S3Event } from 'aws-lambda';
 import type { MockContext } from '../context.js';
 import { judgeHandlerResponse } from '../_internals/batchItemFailures.js';
 import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
-import { invokeHandler, resolveTimeout, type InvocationResult } from '../_internals/invoke.js';
+import { invokeHandler, resolveAsyncRetries, resolveTimeout, type InvocationResult } from '../_internals/invoke.js';
 import type { SubscribedHandler } from '../_internals/lambdaContext.js';
 import type { S3RequestIds } from './errors.js';
 import { changeParts, type S3Change, type S3ChangeEventName } from './runtime.js';
@@ -220,13 +220,7 @@ export class S3Notifier {
       if (value !== undefined && typeof value !== 'string')
         fail(api, `options.${field}`, `must be a string, got ${show(value)}`);
     }
-    const retries = options.retries ?? 2;
-    if (retries !== 0 && retries !== 1 && retries !== 2)
-      fail(
-        api,
-        'options.retries',
-        `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`,
-      );
+    const retries = resolveAsyncRetries(api, options.retries);
     if (options.id !== undefined && (typeof options.id !== 'string' || options.id === ''))
       fail(api, 'options.id', `must be a non-empty string, got ${show(options.id)}`);
     const timeout = resolveTimeout(api, options.timeout);

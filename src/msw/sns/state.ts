@@ -13,30 +13,15 @@ import {
   type SnsEvent,
   type SnsTopic,
 } from '../../events/sns/index.js';
-import type { SqsMessageAttributes } from '../../events/sqs/index.js';
 import { AsyncInvocations } from '../_internals/asyncInvoke.js';
 import { InvocationHistory } from '../_internals/history.js';
 import { applySubscriptionSettings, checkTopicAttribute, resolveSubscriptionAttributes } from './attributes.js';
 import { invalidParameter, snsError, subscriptionNotFound, topicNotFound } from './errors.js';
+import type { SqsService } from '../sqs/service.js';
 import { emptyCounts, type SubscriptionState, type TopicState } from './model.js';
 
-/** Where SNS delivers to SQS: the SQS service of the same mocks. */
-export interface SnsSqsTarget {
-  /**
-   * Enqueues a message in the queue `queueArn` as SNS sends it (SNS's `SenderId`); false when no
-   * such queue exists. Throws the queue's AwsServiceError when it rejects the message.
-   */
-  deliver(
-    queueArn: string,
-    message: {
-      body: string;
-      messageAttributes: SqsMessageAttributes;
-      groupId?: string | undefined;
-      deduplicationId?: string | undefined;
-      senderId: string;
-    },
-  ): boolean;
-}
+/** Where SNS delivers to SQS: the SQS service of the same mocks (its internal send, with SNS's `SenderId`). */
+export type SnsSqsTarget = Pick<SqsService, 'deliver'>;
 
 /** One attempt to invoke a Lambda subscription's handler. */
 export interface SnsInvocation {

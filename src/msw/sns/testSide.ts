@@ -9,7 +9,7 @@ import { defineReceived, type ReceivedLog } from '../../_internals/received.js';
 import { resolveSnsTopic } from '../../events/sns/index.js';
 import { AwsServiceError } from '../_internals/awsError.js';
 import { InvocationHistory, resolveHistoryLimit } from '../_internals/history.js';
-import { resolveTimeout } from '../_internals/invoke.js';
+import { resolveAsyncRetries, resolveTimeout } from '../_internals/invoke.js';
 import type { MockContext } from '../context.js';
 import { readPublishRequest } from './messages.js';
 import { publish } from './publishing.js';
@@ -153,13 +153,7 @@ interface FunctionSettings {
 
 /** Checks `mocks.sns.subscribe`'s options that shape the function. */
 function functionSettings(mock: SnsMock, api: string, options: SnsSubscribeOptions): FunctionSettings {
-  const retries = options.retries ?? 2;
-  if (retries !== 0 && retries !== 1 && retries !== 2)
-    fail(
-      api,
-      'options.retries',
-      `must be 0, 1 or 2 (Lambda's MaximumRetryAttempts for async invocations), got ${show(retries)}`,
-    );
+  const retries = resolveAsyncRetries(api, options.retries);
   const timeoutSeconds = resolveTimeout(api, options.timeout);
   const name = options.functionName ?? `sns-subscriber-${++mock.functionCount}`;
   if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name))
